@@ -1,0 +1,132 @@
+#include "kiosk/cli/cli.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "queue/clock.h"
+#include "queue/store.h"
+#include "queue/text.h"
+
+namespace motcua::cli {
+
+namespace {
+
+constexpr std::size_t kMaxArgumentBytes = 1024;
+
+constexpr const char* kExitStatusHelp =
+    "Exit status: 0 done; 2 bad usage or input; 3 nothing waiting; 4 not allowed in the current state;\n"
+    "5 database error (missing, not a motcua database, newer schema, read-only, locked past the timeout).";
+
+}  // namespace
+
+Context::Context(std::ostream& o, std::ostream& e, queue::Clock& c) : out(o), err(e), clock(c) {}
+
+std::filesystem::path Context::databasePath() const {
+    return dbPath.empty() ? queue::defaultDatabasePath() : std::filesystem::path(dbPath);
+}
+
+queue::Database& Context::database() {
+    if (!m_db) {
+        try {
+            m_db.emplace(queue::openStore(databasePath(), queue::OpenPurpose::Use));
+        } catch (const queue::StoreRefused& e) {
+            throw CommandError(Exit::Database, e.what());
+        }
+    }
+    return *m_db;
+}
+
+std::filesystem::path Context::officeConfigPath() const {
+    if (!configPath.empty()) return configPath;
+    if (const char* env = std::getenv("MOTCUA_CONFIG"); env && *env) return env;
+    const std::filesystem::path installed = "/etc/motcua/office.toml";
+    if (std::filesystem::exists(installed)) return installed;
+    return std::filesystem::path(MOTCUA_ASSETS_DIR) / "office.toml";
+}
+
+void Context::print(const nlohmann::json& value, const std::string& text) {
+    if (json) {
+        out << value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+        out << text;
+        if (!text.empty() && text.back() != '\n') out << '\n';
+    }
+}
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    queue::SystemClock clock;
+    return run(argc, argv, out, err, clock);
+}
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, queue::Clock& clock) {
+    // Refuse unreadable arguments before anything else looks at them.
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg.size() > kMaxArgumentBytes) {
+            err << fmt::format("motcua: argument {} is too long ({} bytes, at most {})\n", i, arg.size(),
+                               kMaxArgumentBytes);
+            return static_cast<int>(Exit::Usage);
+        }
+        if (!queue::isValidUtf8(arg)) {
+            err << fmt::format("motcua: argument {} is not valid UTF-8\n", i);
+            return static_cast<int>(Exit::Usage);
+        }
+    }
+
+    Context ctx(out, err, clock);
+    CLI::App app{"motcua: queue tickets and procedure kiosk for a one-stop office (Bộ phận Một cửa)", "motcua"};
+    app.footer(kExitStatusHelp);
+    app.option_defaults()->always_capture_default(false);
+    app.add_option("--db", ctx.dbPath, "Database file (default $MOTCUA_DB or $XDG_DATA_HOME/motcua/motcua.db)");
+    app.add_option("--config", ctx.configPath, "Office configuration (TOML)");
+    app.add_flag("--json", ctx.json, "Print one JSON object instead of text");
+    app.require_subcommand(1, 1);
+    app.fallthrough();
+
+    registerQueueCommands(app, ctx);
+    registerCatalogueCommands(app, ctx);
+    registerPrinterCommands(app, ctx);
+    for (auto* sub : app.get_subcommands({})) sub->footer(kExitStatusHelp);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) {
+            // --help on a subcommand arrives here as a success "error".
+            app.exit(e, out, err);
+            return 0;
+        }
+        std::string message = e.what();
+        err << "motcua: " << message << " (see 'motcua --help')\n";
+        return static_cast<int>(Exit::Usage);
+    }
+
+    try {
+        if (ctx.action) ctx.action();
+        return 0;
+    } catch (const CommandError& e) {
+        err << "motcua: " << e.what() << '\n';
+        return static_cast<int>(e.exit());
+    } catch (const queue::StoreRefused& e) {
+        err << "motcua: " << e.what() << '\n';
+        return static_cast<int>(Exit::Database);
+    } catch (const queue::SqliteError& e) {
+        err << "motcua: database error: " << e.what() << '\n';
+        return static_cast<int>(Exit::Database);
+    } catch (const std::exception& e) {
+        err << "motcua: internal error: " << e.what() << '\n';
+        return static_cast<int>(Exit::Failure);
+    }
+}
+
+}  // namespace motcua::cli

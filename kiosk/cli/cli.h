@@ -1,0 +1,84 @@
+// The motcua command line: `motcua [--db PATH] [--config PATH] [--json] COMMAND ...`.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "queue/sqlite.h"
+
+namespace CLI {
+class App;
+}
+
+namespace motcua::queue {
+class Clock;
+}
+
+namespace motcua::cli {
+
+// Exit statuses, documented in --help and README.
+enum class Exit : int {
+    Ok = 0,
+    Failure = 1,         // an unexpected internal error
+    Usage = 2,           // bad usage or input
+    NothingWaiting = 3,  // no ticket to call
+    NotAllowed = 4,      // the move is not allowed in the current state
+    Database = 5,        // database refused, unreadable, or locked past the timeout
+};
+
+// A failure that ends a command with one line on stderr and the given status.
+class CommandError : public std::runtime_error {
+public:
+    CommandError(Exit exit, const std::string& message) : std::runtime_error(message), m_exit(exit) {}
+    Exit exit() const noexcept { return m_exit; }
+
+private:
+    Exit m_exit;
+};
+
+// What every command gets: the global options, output streams, the clock, and the database opened
+// on first use.
+class Context {
+public:
+    Context(std::ostream& out, std::ostream& err, queue::Clock& clock);
+
+    std::ostream& out;
+    std::ostream& err;
+    queue::Clock& clock;
+    std::string dbPath;      // empty: the default path
+    std::string configPath;  // empty: the bundled or installed office config
+    bool json = false;
+
+    std::filesystem::path databasePath() const;
+    // Opens the existing database (refusal -> CommandError(Exit::Database)).
+    queue::Database& database();
+    // The office config file to read: --config, else $MOTCUA_CONFIG, /etc/motcua/office.toml, or
+    // the bundled assets/office.toml.
+    std::filesystem::path officeConfigPath() const;
+
+    // Prints a JSON object (with --json) or the text form.
+    void print(const nlohmann::json& value, const std::string& text);
+
+    // Set by the chosen subcommand's callback; run after parsing.
+    std::function<void()> action;
+
+private:
+    std::optional<queue::Database> m_db;
+};
+
+// Each group of commands registers its subcommands on the app.
+void registerQueueCommands(CLI::App& app, Context& ctx);
+void registerCatalogueCommands(CLI::App& app, Context& ctx);
+void registerPrinterCommands(CLI::App& app, Context& ctx);
+
+// Runs the command line in-process and returns the exit status. Tests call this directly.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, queue::Clock& clock);
+
+}  // namespace motcua::cli

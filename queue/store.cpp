@@ -1,0 +1,162 @@
+#include "queue/store.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace motcua::queue {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* name;
+    const char* sql;
+};
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {
+#include "migrations.inc"
+    };
+    return list;
+}
+
+// Reads the first 16 bytes: "SQLite format 3\0" for an SQLite file. Empty files are allowed.
+enum class FileKind { Missing, Empty, Sqlite, Other, Unreadable };
+
+FileKind inspect(const std::filesystem::path& path, std::string& error) {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) return FileKind::Missing;
+    if (!std::filesystem::is_regular_file(status)) {
+        error = "not a regular file";
+        return FileKind::Other;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return FileKind::Unreadable;
+    }
+    char header[16] = {};
+    in.read(header, sizeof header);
+    const auto got = in.gcount();
+    if (got == 0) return FileKind::Empty;
+    if (got == 16 && std::memcmp(header, "SQLite format 3\0", 16) == 0) return FileKind::Sqlite;
+    return FileKind::Other;
+}
+
+// One transaction for all pending migrations; the version is read again under the write lock so two
+// processes opening an old database at once migrate it once.
+void applyMigrations(Database& db) {
+    Transaction tx(db);
+    const auto from = db.queryInt("PRAGMA user_version");
+    if (db.queryInt("PRAGMA application_id") != kApplicationId) {
+        db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    }
+    for (const auto& m : migrations()) {
+        if (m.version <= from) continue;
+        db.exec(m.sql);
+        db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+    }
+    tx.commit();
+}
+
+}  // namespace
+
+int latestSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
+
+Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
+    const std::string shown = path.string();
+    std::string error;
+    const FileKind kind = inspect(path, error);
+    switch (kind) {
+        case FileKind::Missing:
+            if (purpose != OpenPurpose::Initialise) {
+                throw StoreRefused(fmt::format("{}: no database here (run 'motcua init' first)", shown));
+            }
+            if (path.has_parent_path()) {
+                std::error_code ec;
+                std::filesystem::create_directories(path.parent_path(), ec);
+                if (ec) {
+                    throw StoreRefused(
+                        fmt::format("{}: cannot create directory: {}", path.parent_path().string(), ec.message()));
+                }
+            }
+            break;
+        case FileKind::Unreadable: throw StoreRefused(fmt::format("{}: cannot read: {}", shown, error));
+        case FileKind::Other:
+            throw StoreRefused(fmt::format("{}: not an SQLite database{}; left untouched", shown,
+                                           error.empty() ? "" : " (" + error + ")"));
+        case FileKind::Empty:
+            if (purpose != OpenPurpose::Initialise) {
+                throw StoreRefused(fmt::format("{}: empty file, not initialised (run 'motcua init')", shown));
+            }
+            break;
+        case FileKind::Sqlite: break;
+    }
+
+    if (kind != FileKind::Missing) {
+        // Refuse before SQLite gets a chance to create journal files next to a file we cannot write.
+        if (::access(shown.c_str(), R_OK | W_OK) != 0) {
+            throw StoreRefused(fmt::format("{}: not writable: {}", shown, std::strerror(errno)));
+        }
+    }
+    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+        throw StoreRefused(fmt::format("{}: directory is not writable ({}); SQLite needs it for its WAL file",
+                                       dir.string(), std::strerror(errno)));
+    }
+
+    Database db(shown, kind == FileKind::Missing ? OpenMode::ReadWriteCreate : OpenMode::ReadWrite,
+                options.busyTimeout);
+    if (db.isReadOnly()) throw StoreRefused(fmt::format("{}: opened read-only; refusing", shown));
+
+    std::int64_t appId = 0, version = 0, pages = 0;
+    try {
+        appId = db.queryInt("PRAGMA application_id");
+        version = db.queryInt("PRAGMA user_version");
+        pages = db.queryInt("PRAGMA page_count");
+    } catch (const SqliteError& e) {
+        if (e.code() == SQLITE_NOTADB || e.code() == SQLITE_CORRUPT) {
+            throw StoreRefused(fmt::format("{}: not a usable SQLite database ({}); left untouched", shown, e.what()));
+        }
+        throw;
+    }
+    const bool blank = pages == 0;
+    if (!blank && appId != kApplicationId) {
+        throw StoreRefused(fmt::format("{}: an SQLite database, but not a motcua one; left untouched", shown));
+    }
+    if (version > latestSchemaVersion()) {
+        throw StoreRefused(fmt::format(
+            "{}: made by a newer motcua (schema version {}, this program knows up to {}); upgrade motcua", shown,
+            version, latestSchemaVersion()));
+    }
+    if (blank && purpose != OpenPurpose::Initialise) {
+        throw StoreRefused(fmt::format("{}: not initialised (run 'motcua init')", shown));
+    }
+
+    // WAL survives in the file; synchronous, foreign keys and the timeout are per connection.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+    if (version < latestSchemaVersion()) applyMigrations(db);
+    return db;
+}
+
+std::filesystem::path defaultDatabasePath() {
+    if (const char* env = std::getenv("MOTCUA_DB"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        return std::filesystem::path(xdg) / "motcua" / "motcua.db";
+    }
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "motcua" / "motcua.db";
+}
+
+}  // namespace motcua::queue
