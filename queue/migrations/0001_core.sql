@@ -84,3 +84,7 @@ CREATE TABLE events (
 );
 CREATE INDEX events_ticket ON events(ticket_id, id);
 CREATE INDEX events_at ON events(at);
+CREATE INDEX events_kind_service ON events(kind, service_id, id);
+CREATE INDEX events_counter_kind ON events(counter_id, kind, id);
+-- Open tickets, for closing earlier business days cheaply.
+CREATE INDEX tickets_open ON tickets(business_day) WHERE state IN ('waiting', 'called', 'serving', 'held');

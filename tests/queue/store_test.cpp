@@ -1,10 +1,44 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
 #include "queue/store.h"
 #include "support/test_support.h"
 
 using namespace motcua::queue;
+using motcua::testing::readFile;
 using motcua::testing::TempDir;
+using motcua::testing::writeFile;
+
+namespace {
+
+// Runs fn in a child process as an unprivileged user (root ignores file permissions); returns
+// true when fn returned true.
+bool asNobody(const std::function<bool()>& fn) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+        _exit(fn() ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+std::string refusal(const std::filesystem::path& path, OpenPurpose purpose = OpenPurpose::Use) {
+    try {
+        openStore(path, purpose);
+    } catch (const StoreRefused& e) {
+        return e.what();
+    }
+    return {};
+}
+
+}  // namespace
 
 TEST_CASE("A new database is created in WAL mode with the latest schema", "[store]") {
     TempDir dir;
@@ -13,4 +47,80 @@ TEST_CASE("A new database is created in WAL mode with the latest schema", "[stor
     CHECK(db.queryInt("PRAGMA application_id") == kApplicationId);
     CHECK(db.queryInt("PRAGMA foreign_keys") == 1);
     CHECK(db.queryInt("PRAGMA synchronous") == 2);
+    Statement mode(db, "PRAGMA journal_mode");
+    REQUIRE(mode.step());
+    CHECK(mode.getText(0) == "wal");
+    CHECK(db.queryInt("PRAGMA integrity_check = 1") == 0);  // "ok" reads as 0
+}
+
+TEST_CASE("Opening again keeps the data; init may take over an empty file", "[store]") {
+    TempDir dir;
+    {
+        auto db = openStore(dir / "a.db", OpenPurpose::Initialise);
+        db.exec("INSERT INTO settings VALUES('probe', 'x')");
+    }
+    auto again = openStore(dir / "a.db", OpenPurpose::Use);
+    CHECK(again.queryInt("SELECT COUNT(*) FROM settings WHERE key = 'probe'") == 1);
+
+    writeFile(dir / "empty.db", "");
+    CHECK_NOTHROW(openStore(dir / "empty.db", OpenPurpose::Initialise));
+}
+
+TEST_CASE("Files that are not ours are refused with one line and left untouched", "[store]") {
+    TempDir dir;
+    SECTION("missing database, for anything but init") {
+        CHECK_THAT(refusal(dir / "none.db"), Catch::Contains("motcua init"));
+        CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
+    }
+    SECTION("a text file") {
+        writeFile(dir / "notes.txt", "Danh sách thủ tục\nnot a database\n");
+        const auto before = readFile(dir / "notes.txt");
+        CHECK_THAT(refusal(dir / "notes.txt"), Catch::Contains("not an SQLite database"));
+        CHECK_THAT(refusal(dir / "notes.txt", OpenPurpose::Initialise), Catch::Contains("not an SQLite database"));
+        CHECK(readFile(dir / "notes.txt") == before);
+    }
+    SECTION("an SQLite database of another program") {
+        sqlite3* raw = nullptr;
+        sqlite3_open((dir / "other.db").c_str(), &raw);
+        sqlite3_exec(raw, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr);
+        sqlite3_close(raw);
+        const auto before = readFile(dir / "other.db");
+        CHECK_THAT(refusal(dir / "other.db", OpenPurpose::Initialise), Catch::Contains("not a motcua one"));
+        CHECK(readFile(dir / "other.db") == before);
+        CHECK_FALSE(std::filesystem::exists(dir / "other.db-wal"));
+    }
+    SECTION("a database from a newer motcua") {
+        { openStore(dir / "new.db", OpenPurpose::Initialise).exec("PRAGMA user_version = 9999"); }
+        const auto before = readFile(dir / "new.db");
+        const auto message = refusal(dir / "new.db");
+        CHECK_THAT(message, Catch::Contains("newer motcua") && Catch::Contains("9999"));
+        CHECK(readFile(dir / "new.db") == before);
+    }
+    SECTION("an empty file, for anything but init") {
+        writeFile(dir / "empty.db", "");
+        CHECK_THAT(refusal(dir / "empty.db"), Catch::Contains("motcua init"));
+        CHECK(readFile(dir / "empty.db").empty());
+    }
+    SECTION("a directory") {
+        std::filesystem::create_directory(dir / "adir");
+        CHECK_THAT(refusal(dir / "adir"), Catch::Contains("not a regular file"));
+    }
+}
+
+TEST_CASE("A read-only database or directory is refused", "[store]") {
+    TempDir dir;
+    { openStore(dir / "ro.db", OpenPurpose::Initialise); }
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::all);
+    chmod((dir / "ro.db").c_str(), 0444);
+    const auto before = readFile(dir / "ro.db");
+    CHECK(asNobody([&] { return refusal(dir / "ro.db").find("not writable") != std::string::npos; }));
+    CHECK(readFile(dir / "ro.db") == before);
+
+    std::filesystem::create_directory(dir / "locked");
+    chmod((dir / "ro.db").c_str(), 0666);
+    std::filesystem::copy_file(dir / "ro.db", dir / "locked/db.db");
+    chmod((dir / "locked/db.db").c_str(), 0666);
+    chmod((dir / "locked").c_str(), 0555);
+    CHECK(asNobody([&] { return refusal(dir / "locked/db.db").find("directory is not writable") != std::string::npos; }));
+    chmod((dir / "locked").c_str(), 0755);
 }

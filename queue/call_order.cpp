@@ -1,0 +1,86 @@
+#include "queue/call_order.h"
+
+#include <fmt/format.h>
+
+namespace motcua::queue {
+
+namespace {
+std::optional<std::size_t> oldest(const std::vector<CallCandidate>& waiting, bool priority) {
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < waiting.size(); ++i) {
+        const auto& c = waiting[i];
+        if (c.priority != priority) continue;
+        if (!best || c.queueKey < waiting[*best].queueKey ||
+            (c.queueKey == waiting[*best].queueKey && c.id < waiting[*best].id)) {
+            best = i;
+        }
+    }
+    return best;
+}
+}  // namespace
+
+std::optional<CallChoice> chooseNext(const std::vector<CallCandidate>& waiting,
+                                     std::optional<int> normalsSincePriority, int interleave) {
+    const auto p = oldest(waiting, true);
+    const auto n = oldest(waiting, false);
+    const int streak = normalsSincePriority.value_or(-1);  // -1: no priority call yet today
+    if (!p && !n) return std::nullopt;
+    if (!p) return CallChoice{*n, CallReason::OnlyNormalWaiting, streak};
+    if (!n) return CallChoice{*p, CallReason::OnlyPriorityWaiting, streak};
+    if (interleave <= 0) return CallChoice{*p, CallReason::StrictPriority, streak};
+    if (!normalsSincePriority || *normalsSincePriority >= interleave) {
+        return CallChoice{*p, CallReason::PriorityFirst, streak};
+    }
+    return CallChoice{*n, CallReason::NormalInterleave, streak};
+}
+
+const char* reasonCode(CallReason reason) {
+    switch (reason) {
+        case CallReason::OnlyNormalWaiting: return "fifo";
+        case CallReason::OnlyPriorityWaiting: return "priority_only";
+        case CallReason::StrictPriority: return "priority_strict";
+        case CallReason::PriorityFirst: return "priority_turn";
+        case CallReason::NormalInterleave: return "normal_share";
+        case CallReason::ByNumber: return "by_number";
+        case CallReason::FromHold: return "from_hold";
+    }
+    return "unknown";
+}
+
+std::string explainVi(const CallChoice& c, int interleave) {
+    switch (c.reason) {
+        case CallReason::OnlyNormalWaiting: return "Số đến trước (không có số ưu tiên đang chờ)";
+        case CallReason::OnlyPriorityWaiting: return "Số ưu tiên đến trước (không có số thường đang chờ)";
+        case CallReason::StrictPriority: return "Ưu tiên tuyệt đối: số ưu tiên được gọi trước";
+        case CallReason::PriorityFirst:
+            if (c.normalsSincePriority < 0) return "Số ưu tiên được gọi trước (quầy chưa gọi số ưu tiên nào hôm nay)";
+            return fmt::format("Đến lượt số ưu tiên (quầy đã gọi {} số thường kể từ số ưu tiên trước, tối đa {})",
+                               c.normalsSincePriority, interleave);
+        case CallReason::NormalInterleave:
+            return fmt::format("Xen kẽ: quầy gọi {} số thường sau mỗi số ưu tiên (đã gọi {})", interleave,
+                               c.normalsSincePriority);
+        case CallReason::ByNumber: return "Cán bộ gọi số cụ thể";
+        case CallReason::FromHold: return "Gọi lại số đang tạm giữ";
+    }
+    return {};
+}
+
+std::string explainEn(const CallChoice& c, int interleave) {
+    switch (c.reason) {
+        case CallReason::OnlyNormalWaiting: return "first come, first served (no priority ticket waiting)";
+        case CallReason::OnlyPriorityWaiting: return "oldest priority ticket (no normal ticket waiting)";
+        case CallReason::StrictPriority: return "strict priority: priority tickets first";
+        case CallReason::PriorityFirst:
+            if (c.normalsSincePriority < 0) return "priority first (no priority ticket called here today yet)";
+            return fmt::format("priority ticket's turn ({} normal calls at this counter since the last priority one, "
+                               "interleave {})", c.normalsSincePriority, interleave);
+        case CallReason::NormalInterleave:
+            return fmt::format("interleave: {} normal tickets after each priority one ({} so far)", interleave,
+                               c.normalsSincePriority);
+        case CallReason::ByNumber: return "called by number";
+        case CallReason::FromHold: return "called back from hold";
+    }
+    return {};
+}
+
+}  // namespace motcua::queue

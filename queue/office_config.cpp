@@ -1,0 +1,356 @@
+#include "queue/office_config.h"
+
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include "queue/sqlite.h"
+#include "queue/text.h"
+
+namespace motcua::queue {
+
+namespace {
+
+class Reader {
+public:
+    explicit Reader(std::string source) : m_source(std::move(source)) {}
+
+    [[noreturn]] void fail(const toml::node* node, const std::string& key, const std::string& problem) const {
+        const auto line = node ? node->source().begin.line : 0;
+        throw ConfigError(fmt::format("{}:{}: {}: {}", m_source, line, key, problem));
+    }
+
+    // Rejects keys the program does not know, so a typo is reported instead of silently ignored.
+    void onlyKeys(const toml::table& table, const std::string& where, std::initializer_list<std::string_view> known) const {
+        for (auto&& [key, node] : table) {
+            bool ok = false;
+            for (auto k : known) ok = ok || k == key.str();
+            if (!ok) {
+                fail(&node, where.empty() ? std::string(key.str()) : where + "." + std::string(key.str()),
+                     "unknown key (known: " + fmt::format("{}", fmt::join(known, ", ")) + ")");
+            }
+        }
+    }
+
+    std::string text(const toml::table& table, const std::string& where, std::string_view key, bool required,
+                     std::size_t maxChars = 200) const {
+        const toml::node* node = table.get(key);
+        const std::string name = where + "." + std::string(key);
+        if (!node) {
+            if (required) fail(&table, name, "missing");
+            return {};
+        }
+        const auto* value = node->as_string();
+        if (!value) fail(node, name, "must be a string");
+        std::string s = toNfc(value->get());
+        if (required && s.find_first_not_of(" \t") == std::string::npos) fail(node, name, "must not be empty");
+        if (codePointCount(s) > maxChars) fail(node, name, fmt::format("longer than {} characters", maxChars));
+        return s;
+    }
+
+    std::optional<std::int64_t> integer(const toml::table& table, const std::string& where, std::string_view key,
+                                        std::int64_t min, std::int64_t max) const {
+        const toml::node* node = table.get(key);
+        if (!node) return std::nullopt;
+        const std::string name = where + "." + std::string(key);
+        const auto* value = node->as_integer();
+        if (!value) fail(node, name, "must be a whole number");
+        if (value->get() < min || value->get() > max) {
+            fail(node, name, fmt::format("must be between {} and {}", min, max));
+        }
+        return value->get();
+    }
+
+    const toml::array* arrayOfTables(const toml::table& root, std::string_view key) const {
+        const toml::node* node = root.get(key);
+        if (!node) return nullptr;
+        const auto* array = node->as_array();
+        if (!array || !array->is_array_of_tables()) {
+            fail(node, std::string(key), fmt::format("must be written as [[{}]] tables", key));
+        }
+        return array;
+    }
+
+private:
+    std::string m_source;
+};
+
+int parseClock(const Reader& r, const toml::table& t, const std::string& where, std::string_view key) {
+    const std::string value = r.text(t, where, key, true, 5);
+    static const std::regex pattern("^([01][0-9]|2[0-3]):([0-5][0-9])$");
+    std::smatch m;
+    if (!std::regex_match(value, m, pattern)) r.fail(t.get(key), where + "." + std::string(key), "must be HH:MM");
+    return std::stoi(m[1]) * 60 + std::stoi(m[2]);
+}
+
+bool validTimeZone(const std::string& id) {
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
+    icu::UnicodeString got;
+    zone->getID(got);
+    std::string gotUtf8;
+    got.toUTF8String(gotUtf8);
+    return gotUtf8 != "Etc/Unknown";
+}
+
+}  // namespace
+
+OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName) {
+    if (!isValidUtf8(text)) throw ConfigError(fmt::format("{}:0: file is not valid UTF-8", sourceName));
+    toml::table root;
+    try {
+        root = toml::parse(text, sourceName);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(fmt::format("{}:{}: {}", sourceName, e.source().begin.line, e.description()));
+    }
+    const Reader r(sourceName);
+    r.onlyKeys(root, "", {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
+                          "call_order", "printer"});
+    OfficeConfig config;
+    config.sourceName = sourceName;
+
+    const auto* office = root["office"].as_table();
+    if (!office) r.fail(&root, "office", "missing [office] table");
+    r.onlyKeys(*office, "office",
+               {"name", "unit", "address", "hotline", "slogan", "online_portal", "time_zone", "opening_hours_text"});
+    config.name = r.text(*office, "office", "name", true);
+    config.unit = r.text(*office, "office", "unit", false);
+    config.address = r.text(*office, "office", "address", false);
+    config.hotline = r.text(*office, "office", "hotline", false, 40);
+    config.slogan = r.text(*office, "office", "slogan", false);
+    config.onlinePortal = r.text(*office, "office", "online_portal", false);
+    config.openingHoursText = r.text(*office, "office", "opening_hours_text", false, 400);
+    if (office->contains("time_zone")) {
+        config.timeZone = r.text(*office, "office", "time_zone", true, 64);
+        if (!validTimeZone(config.timeZone)) r.fail(office->get("time_zone"), "office.time_zone", "unknown time zone");
+    }
+
+    if (const auto* hours = r.arrayOfTables(root, "opening_hours")) {
+        for (const auto& node : *hours) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "opening_hours", {"days", "open", "close"});
+            OpeningSession session;
+            const auto* days = t["days"].as_array();
+            if (!days || days->empty()) r.fail(&t, "opening_hours.days", "must be a list of weekdays 1 (Mon) .. 7 (Sun)");
+            for (const auto& d : *days) {
+                const auto* v = d.as_integer();
+                if (!v || v->get() < 1 || v->get() > 7) r.fail(&d, "opening_hours.days", "weekdays are 1 (Mon) .. 7 (Sun)");
+                session.weekdays.push_back(static_cast<int>(v->get()));
+            }
+            session.openMinute = parseClock(r, t, "opening_hours", "open");
+            session.closeMinute = parseClock(r, t, "opening_hours", "close");
+            if (session.closeMinute <= session.openMinute) r.fail(&t, "opening_hours.close", "must be after open");
+            config.openingHours.push_back(session);
+        }
+    }
+
+    static const std::regex codePattern("^[A-Za-z0-9_-]{1,16}$");
+    static const std::regex prefixPattern("^[A-Z]{1,3}$");
+    std::set<std::string> codes, prefixes;
+    if (const auto* services = r.arrayOfTables(root, "services")) {
+        for (const auto& node : *services) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "services", {"code", "name", "name_en", "prefix", "daily_cap"});
+            ServiceConfig s;
+            s.code = r.text(t, "services", "code", true, 16);
+            if (!std::regex_match(s.code, codePattern)) r.fail(t.get("code"), "services.code", "use 1-16 letters, digits, _ or -");
+            if (!codes.insert(s.code).second) r.fail(t.get("code"), "services.code", "duplicate service code " + s.code);
+            s.name = r.text(t, "services", "name", true);
+            s.nameEn = r.text(t, "services", "name_en", false);
+            s.prefix = r.text(t, "services", "prefix", true, 3);
+            if (!std::regex_match(s.prefix, prefixPattern)) r.fail(t.get("prefix"), "services.prefix", "use 1-3 capital letters A-Z");
+            if (!prefixes.insert(s.prefix).second) r.fail(t.get("prefix"), "services.prefix", "prefix " + s.prefix + " is used twice");
+            if (auto cap = r.integer(t, "services", "daily_cap", 1, 9999)) s.dailyCap = static_cast<int>(*cap);
+            config.services.push_back(std::move(s));
+        }
+    }
+    if (config.services.empty()) r.fail(&root, "services", "at least one [[services]] is needed");
+
+    std::set<std::int64_t> numbers;
+    if (const auto* counters = r.arrayOfTables(root, "counters")) {
+        for (const auto& node : *counters) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "counters", {"number", "name", "services"});
+            CounterConfig c;
+            auto number = r.integer(t, "counters", "number", 1, 999);
+            if (!number) r.fail(&t, "counters.number", "missing");
+            if (!numbers.insert(*number).second) r.fail(t.get("number"), "counters.number", fmt::format("counter {} is defined twice", *number));
+            c.number = static_cast<int>(*number);
+            c.name = r.text(t, "counters", "name", true);
+            const auto* list = t["services"].as_array();
+            if (!list || list->empty()) r.fail(t.get("services") ? t.get("services") : &t, "counters.services", "must list at least one service code");
+            for (const auto& s : *list) {
+                const auto* v = s.as_string();
+                if (!v || !codes.count(v->get())) {
+                    r.fail(&s, "counters.services", fmt::format("unknown service code {}", v ? v->get() : "(not a string)"));
+                }
+                c.services.push_back(v->get());
+            }
+            config.counters.push_back(std::move(c));
+        }
+    }
+    if (config.counters.empty()) r.fail(&root, "counters", "at least one [[counters]] is needed");
+
+    std::set<std::string> logins;
+    if (const auto* staff = r.arrayOfTables(root, "staff")) {
+        for (const auto& node : *staff) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "staff", {"login", "name", "role", "pin_hash"});
+            StaffConfig s;
+            s.login = r.text(t, "staff", "login", true, 32);
+            if (!std::regex_match(s.login, codePattern)) r.fail(t.get("login"), "staff.login", "use letters, digits, _ or -");
+            if (!logins.insert(s.login).second) r.fail(t.get("login"), "staff.login", "duplicate login " + s.login);
+            s.name = r.text(t, "staff", "name", true);
+            s.role = r.text(t, "staff", "role", false, 16);
+            if (s.role.empty()) s.role = "officer";
+            if (s.role != "officer" && s.role != "supervisor" && s.role != "admin") {
+                r.fail(t.get("role"), "staff.role", "must be officer, supervisor or admin");
+            }
+            s.pinHash = r.text(t, "staff", "pin_hash", false, 256);
+            if (!s.pinHash.empty() && s.pinHash.rfind("$argon2id$", 0) != 0) {
+                r.fail(t.get("pin_hash"), "staff.pin_hash", "must be an Argon2id hash (never a PIN in clear)");
+            }
+            config.staff.push_back(std::move(s));
+        }
+    }
+
+    std::set<std::string> categories;
+    if (const auto* priorities = r.arrayOfTables(root, "priority_categories")) {
+        for (const auto& node : *priorities) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "priority_categories", {"code", "name", "name_en"});
+            PriorityCategoryConfig p;
+            p.code = r.text(t, "priority_categories", "code", true, 16);
+            if (!std::regex_match(p.code, codePattern)) r.fail(t.get("code"), "priority_categories.code", "use letters, digits, _ or -");
+            if (!categories.insert(p.code).second) r.fail(t.get("code"), "priority_categories.code", "duplicate code " + p.code);
+            p.name = r.text(t, "priority_categories", "name", true);
+            p.nameEn = r.text(t, "priority_categories", "name_en", false);
+            config.priorities.push_back(std::move(p));
+        }
+    }
+
+    if (const auto* node = root.get("call_order")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "call_order", "must be a table");
+        r.onlyKeys(*t, "call_order",
+                   {"priority_interleave", "recall_limit", "default_service_minutes", "estimate_samples",
+                    "wait_target_minutes"});
+        auto& c = config.callOrder;
+        c.priorityInterleave = static_cast<int>(r.integer(*t, "call_order", "priority_interleave", 0, 50).value_or(c.priorityInterleave));
+        c.recallLimit = static_cast<int>(r.integer(*t, "call_order", "recall_limit", 0, 20).value_or(c.recallLimit));
+        c.defaultServiceMinutes = static_cast<int>(r.integer(*t, "call_order", "default_service_minutes", 1, 240).value_or(c.defaultServiceMinutes));
+        c.estimateSamples = static_cast<int>(r.integer(*t, "call_order", "estimate_samples", 1, 1000).value_or(c.estimateSamples));
+        c.waitTargetMinutes = static_cast<int>(r.integer(*t, "call_order", "wait_target_minutes", 1, 480).value_or(c.waitTargetMinutes));
+    }
+
+    if (const auto* node = root.get("printer")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "printer", "must be a table");
+        r.onlyKeys(*t, "printer", {"uri"});
+        config.printer = r.text(*t, "printer", "uri", true, 200);
+    }
+    return config;
+}
+
+OfficeConfig loadOfficeConfig(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ConfigError(fmt::format("{}:0: cannot read the office config file", path.string()));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parseOfficeConfig(buffer.str(), path.string());
+}
+
+void applyOfficeConfig(Database& db, const OfficeConfig& config) {
+    Transaction tx(db);
+
+    db.exec("UPDATE services SET active = 0");
+    Statement upsertService(db,
+        "INSERT INTO services(code, name, name_en, prefix, daily_cap, sort_order, active) VALUES(?,?,?,?,?,?,1) "
+        "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, prefix=excluded.prefix, "
+        "daily_cap=excluded.daily_cap, sort_order=excluded.sort_order, active=1");
+    // Prefixes are unique: park the old ones first so two services can swap prefixes.
+    db.exec("UPDATE services SET prefix = '#' || id");
+    int order = 0;
+    for (const auto& s : config.services) {
+        upsertService.bind(1, s.code).bind(2, s.name).bind(3, s.nameEn).bind(4, s.prefix).bind(5, s.dailyCap).bind(6, ++order);
+        upsertService.run();
+        upsertService.reset();
+    }
+
+    db.exec("UPDATE counters SET active = 0");
+    Statement upsertCounter(db,
+        "INSERT INTO counters(number, name, active) VALUES(?,?,1) "
+        "ON CONFLICT(number) DO UPDATE SET name=excluded.name, active=1");
+    Statement clearLinks(db, "DELETE FROM counter_services WHERE counter_id = (SELECT id FROM counters WHERE number = ?)");
+    Statement link(db,
+        "INSERT INTO counter_services(counter_id, service_id) "
+        "SELECT c.id, s.id FROM counters c, services s WHERE c.number = ? AND s.code = ?");
+    for (const auto& c : config.counters) {
+        upsertCounter.bind(1, c.number).bind(2, c.name);
+        upsertCounter.run();
+        upsertCounter.reset();
+        clearLinks.bind(1, c.number);
+        clearLinks.run();
+        clearLinks.reset();
+        for (const auto& code : c.services) {
+            link.bind(1, c.number).bind(2, code);
+            link.run();
+            link.reset();
+        }
+    }
+
+    db.exec("UPDATE staff SET active = 0");
+    Statement upsertStaff(db,
+        "INSERT INTO staff(login, name, role, pin_hash, active) VALUES(?,?,?,?,1) "
+        "ON CONFLICT(login) DO UPDATE SET name=excluded.name, role=excluded.role, active=1, "
+        "pin_hash=CASE WHEN excluded.pin_hash <> '' THEN excluded.pin_hash ELSE staff.pin_hash END");
+    for (const auto& s : config.staff) {
+        upsertStaff.bind(1, s.login).bind(2, s.name).bind(3, s.role).bind(4, s.pinHash);
+        upsertStaff.run();
+        upsertStaff.reset();
+    }
+
+    Statement upsertCategory(db,
+        "INSERT INTO priority_categories(code, name, name_en, sort_order) VALUES(?,?,?,?) "
+        "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, sort_order=excluded.sort_order");
+    order = 0;
+    for (const auto& p : config.priorities) {
+        upsertCategory.bind(1, p.code).bind(2, p.name).bind(3, p.nameEn).bind(4, ++order);
+        upsertCategory.run();
+        upsertCategory.reset();
+    }
+
+    nlohmann::json office = {
+        {"name", config.name},       {"unit", config.unit},         {"address", config.address},
+        {"hotline", config.hotline}, {"slogan", config.slogan},     {"online_portal", config.onlinePortal},
+        {"time_zone", config.timeZone}, {"opening_hours_text", config.openingHoursText}, {"printer", config.printer},
+    };
+    nlohmann::json hours = nlohmann::json::array();
+    for (const auto& h : config.openingHours) {
+        hours.push_back({{"days", h.weekdays}, {"open_minute", h.openMinute}, {"close_minute", h.closeMinute}});
+    }
+    office["opening_hours"] = hours;
+    const auto& c = config.callOrder;
+    nlohmann::json callOrder = {
+        {"priority_interleave", c.priorityInterleave}, {"recall_limit", c.recallLimit},
+        {"default_service_minutes", c.defaultServiceMinutes}, {"estimate_samples", c.estimateSamples},
+        {"wait_target_minutes", c.waitTargetMinutes},
+    };
+    Statement setSetting(db, "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    setSetting.bind(1, "office").bind(2, office.dump());
+    setSetting.run();
+    setSetting.reset();
+    setSetting.bind(1, "call_order").bind(2, callOrder.dump());
+    setSetting.run();
+    tx.commit();
+}
+
+}  // namespace motcua::queue

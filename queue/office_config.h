@@ -1,0 +1,95 @@
+// The office configuration file (TOML): who the office is, its services, counters, staff, priority
+// categories and call-order settings. `motcua init` loads it into the database.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace motcua::queue {
+
+class Database;
+
+// A problem in the config file. what() is one line: "FILE:LINE: KEY: problem".
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ServiceConfig {
+    std::string code;    // stable identifier, e.g. "HT"
+    std::string name;    // shown to citizens, Vietnamese
+    std::string nameEn;  // English option
+    std::string prefix;  // ticket number prefix, e.g. "A"
+    std::optional<int> dailyCap;
+};
+
+struct CounterConfig {
+    int number = 0;
+    std::string name;
+    std::vector<std::string> services;  // service codes this counter calls from
+};
+
+struct StaffConfig {
+    std::string login;
+    std::string name;
+    std::string role;     // officer | supervisor | admin
+    std::string pinHash;  // libsodium Argon2id string, or empty (no PIN set yet)
+};
+
+struct PriorityCategoryConfig {
+    std::string code;
+    std::string name;
+    std::string nameEn;
+};
+
+struct OpeningSession {
+    std::vector<int> weekdays;  // 1 = Monday ... 7 = Sunday
+    int openMinute = 0;         // minutes after local midnight
+    int closeMinute = 0;
+};
+
+struct CallOrderConfig {
+    // After this many normal tickets a counter calls one waiting priority ticket; 0 = priority
+    // tickets always go first.
+    int priorityInterleave = 3;
+    // A ticket recalled more than this many times becomes a no-show on the next recall.
+    int recallLimit = 3;
+    // Service minutes assumed per citizen until the service has history.
+    int defaultServiceMinutes = 6;
+    // How many recent services of the same kind the wait estimate averages.
+    int estimateSamples = 20;
+    // The office's waiting-time target (service level in reports, alerts on consoles).
+    int waitTargetMinutes = 15;
+};
+
+struct OfficeConfig {
+    std::string sourceName;  // file the config came from (for messages)
+    std::string name;        // e.g. "UBND phường Ngô Quyền"
+    std::string unit;        // e.g. "Bộ phận Một cửa"
+    std::string address;
+    std::string hotline;
+    std::string slogan;
+    std::string onlinePortal;  // e.g. https://dichvucong.hanoi.gov.vn
+    std::string timeZone = "Asia/Ho_Chi_Minh";
+    std::vector<OpeningSession> openingHours;
+    std::string openingHoursText;  // as shown to citizens
+    std::vector<ServiceConfig> services;
+    std::vector<CounterConfig> counters;
+    std::vector<StaffConfig> staff;
+    std::vector<PriorityCategoryConfig> priorities;
+    CallOrderConfig callOrder;
+    std::string printer = "usb:";  // printer URI (see printer/)
+};
+
+OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName);
+OfficeConfig loadOfficeConfig(const std::filesystem::path& path);
+
+// Writes the config into the database in one transaction: inserts or updates services, counters,
+// staff, categories and settings by their codes; a service, counter or staff member no longer in
+// the file is marked inactive, never deleted (tickets and events refer to it).
+void applyOfficeConfig(Database& db, const OfficeConfig& config);
+
+}  // namespace motcua::queue

@@ -1,0 +1,705 @@
+#include "queue/queue_service.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace motcua::queue {
+
+namespace {
+
+constexpr const char* kTicketSelect =
+    "SELECT t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, "
+    "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key "
+    "FROM tickets t JOIN services s ON s.id = t.service_id JOIN services cs ON cs.id = t.cur_service_id "
+    "LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters c ON c.id = t.counter_id ";
+
+Ticket readTicket(const Statement& st) {
+    Ticket t;
+    t.id = st.getInt(0);
+    t.number = st.getText(1);
+    t.businessDay = st.getText(2);
+    t.serviceCode = st.getText(3);
+    t.currentServiceCode = st.getText(4);
+    t.currentServiceName = st.getText(5);
+    t.priority = st.getOptText(6);
+    t.priorityName = st.getText(7);
+    t.state = ticketStateFromString(st.getText(8)).value_or(TicketState::Waiting);
+    if (auto c = st.getOptInt(9)) t.counter = static_cast<int>(*c);
+    t.recalls = static_cast<int>(st.getInt(10));
+    t.leg = static_cast<int>(st.getInt(11));
+    t.issuedAt = st.getInt(12);
+    t.updatedAt = st.getInt(13);
+    t.queueKey = st.getInt(14);
+    return t;
+}
+
+nlohmann::json readSetting(Database& db, const char* key) {
+    Statement st(db, "SELECT value FROM settings WHERE key = ?");
+    st.bind(1, key);
+    if (!st.step()) return nlohmann::json::object();
+    return nlohmann::json::parse(st.getText(0), nullptr, false);
+}
+
+template <class T>
+Result<T> notAllowed(const Ticket& t, const std::string& what) {
+    return Result<T>::failure(Outcome::NotAllowed,
+                              fmt::format("{} is {}; {}", t.number, toString(t.state), what));
+}
+
+}  // namespace
+
+const char* toString(TicketState state) {
+    switch (state) {
+        case TicketState::Waiting: return "waiting";
+        case TicketState::Called: return "called";
+        case TicketState::Serving: return "serving";
+        case TicketState::Done: return "done";
+        case TicketState::NoShow: return "noshow";
+        case TicketState::Held: return "held";
+        case TicketState::Cancelled: return "cancelled";
+        case TicketState::Expired: return "expired";
+    }
+    return "unknown";
+}
+
+std::optional<TicketState> ticketStateFromString(std::string_view text) {
+    for (auto s : {TicketState::Waiting, TicketState::Called, TicketState::Serving, TicketState::Done,
+                   TicketState::NoShow, TicketState::Held, TicketState::Cancelled, TicketState::Expired}) {
+        if (text == toString(s)) return s;
+    }
+    return std::nullopt;
+}
+
+const char* toString(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::Ok: return "ok";
+        case Outcome::NothingWaiting: return "nothing_waiting";
+        case Outcome::NotAllowed: return "not_allowed";
+        case Outcome::NotFound: return "not_found";
+        case Outcome::Invalid: return "invalid";
+        case Outcome::CapReached: return "cap_reached";
+    }
+    return "unknown";
+}
+
+std::string formatNumber(const std::string& prefix, std::int64_t seq) { return fmt::format("{}{:03}", prefix, seq); }
+
+nlohmann::json toJson(const Ticket& t, const BusinessCalendar& calendar) {
+    nlohmann::json j = {
+        {"id", t.id},
+        {"number", t.number},
+        {"business_day", t.businessDay},
+        {"service", t.currentServiceCode},
+        {"service_name", t.currentServiceName},
+        {"issued_service", t.serviceCode},
+        {"priority", t.priority ? nlohmann::json(*t.priority) : nlohmann::json(nullptr)},
+        {"priority_name", t.priorityName},
+        {"state", toString(t.state)},
+        {"counter", t.counter ? nlohmann::json(*t.counter) : nlohmann::json(nullptr)},
+        {"recalls", t.recalls},
+        {"leg", t.leg},
+        {"issued_at", calendar.isoLocal(t.issuedAt)},
+        {"updated_at", calendar.isoLocal(t.updatedAt)},
+    };
+    return j;
+}
+
+QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {
+    m_office = readSetting(db, "office");
+    if (m_office.is_discarded()) m_office = nlohmann::json::object();
+    m_calendar = std::make_unique<BusinessCalendar>(m_office.value("time_zone", std::string("Asia/Ho_Chi_Minh")));
+    const auto order = readSetting(db, "call_order");
+    if (!order.is_discarded()) {
+        m_callOrder.priorityInterleave = order.value("priority_interleave", m_callOrder.priorityInterleave);
+        m_callOrder.recallLimit = order.value("recall_limit", m_callOrder.recallLimit);
+        m_callOrder.defaultServiceMinutes = order.value("default_service_minutes", m_callOrder.defaultServiceMinutes);
+        m_callOrder.estimateSamples = order.value("estimate_samples", m_callOrder.estimateSamples);
+        m_callOrder.waitTargetMinutes = order.value("wait_target_minutes", m_callOrder.waitTargetMinutes);
+    }
+}
+
+std::optional<std::string> QueueService::canonicalNumber(const std::string& text) {
+    std::size_t i = 0;
+    std::string prefix;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) && prefix.size() < 3) {
+        prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
+        ++i;
+    }
+    const std::string digits = text.substr(i);
+    if (prefix.empty() || digits.empty() || digits.size() > 5 ||
+        !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        return std::nullopt;
+    }
+    const auto seq = std::stoll(digits);
+    if (seq <= 0) return std::nullopt;
+    return formatNumber(prefix, seq);
+}
+
+std::optional<QueueService::CounterRow> QueueService::counterByNumber(int number) {
+    Statement st(m_db, "SELECT id, number FROM counters WHERE number = ? AND active = 1");
+    st.bind(1, number);
+    if (!st.step()) return std::nullopt;
+    return CounterRow{st.getInt(0), static_cast<int>(st.getInt(1))};
+}
+
+std::optional<Ticket> QueueService::loadTicket(std::int64_t id) {
+    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return readTicket(st);
+}
+
+std::optional<Ticket> QueueService::activeAt(std::int64_t counterId) {
+    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.counter_id = ? AND t.state IN ('called', 'serving')");
+    st.bind(1, counterId);
+    if (!st.step()) return std::nullopt;
+    return readTicket(st);
+}
+
+std::optional<Ticket> QueueService::loadToday(const std::string& number) {
+    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.business_day = ? AND t.number = ?");
+    st.bind(1, m_calendar->dayOf(m_clock.now())).bind(2, number);
+    if (!st.step()) return std::nullopt;
+    return readTicket(st);
+}
+
+std::optional<Ticket> QueueService::findToday(const std::string& number) {
+    const auto canonical = canonicalNumber(number);
+    if (!canonical) return std::nullopt;
+    return loadToday(*canonical);
+}
+
+void QueueService::appendEvent(std::optional<std::int64_t> ticketId, const std::string& kind,
+                               std::optional<std::int64_t> counterId, const Actor& actor,
+                               std::optional<std::int64_t> serviceId, const nlohmann::json& detail) {
+    Statement st(m_db,
+                 "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail) "
+                 "VALUES(?,?,?,?,?,?,?)");
+    st.bind(1, ticketId).bind(2, kind).bind(3, m_clock.now()).bind(4, counterId).bind(5, actor.staffId);
+    st.bind(6, serviceId).bind(7, detail.dump());
+    st.run();
+}
+
+int QueueService::expireBefore(const std::string& day, TimeMs now) {
+    Statement find(m_db,
+                   "SELECT id, business_day, state, cur_service_id, counter_id FROM tickets "
+                   "WHERE business_day < ? AND state IN ('waiting', 'called', 'serving', 'held')");
+    find.bind(1, day);
+    struct Row {
+        std::int64_t id;
+        std::string day, state;
+        std::int64_t service;
+        std::optional<std::int64_t> counter;
+    };
+    std::vector<Row> rows;
+    while (find.step()) rows.push_back({find.getInt(0), find.getText(1), find.getText(2), find.getInt(3), find.getOptInt(4)});
+    if (rows.empty()) return 0;
+    Statement update(m_db, "UPDATE tickets SET state = 'expired', counter_id = NULL, updated_at = ? WHERE id = ?");
+    for (const auto& r : rows) {
+        update.bind(1, now).bind(2, r.id);
+        update.run();
+        update.reset();
+        appendEvent(r.id, "expire", r.counter, Actor{}, r.service,
+                    {{"from", r.state}, {"business_day", r.day}, {"reason", "business day ended"}});
+    }
+    return static_cast<int>(rows.size());
+}
+
+int QueueService::closeEarlierDays() {
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    const int n = expireBefore(m_calendar->dayOf(now), now);
+    tx.commit();
+    return n;
+}
+
+Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const std::optional<std::string>& priority,
+                                        const Actor& actor) {
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    const std::string day = m_calendar->dayOf(now);
+    expireBefore(day, now);
+
+    Statement svc(m_db, "SELECT id, prefix, daily_cap, name FROM services WHERE code = ? AND active = 1");
+    svc.bind(1, serviceCode);
+    if (!svc.step()) return Result<IssuedTicket>::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
+    const std::int64_t serviceId = svc.getInt(0);
+    const std::string prefix = svc.getText(1);
+    const auto cap = svc.getOptInt(2);
+
+    if (priority) {
+        Statement cat(m_db, "SELECT 1 FROM priority_categories WHERE code = ?");
+        cat.bind(1, *priority);
+        if (!cat.step()) {
+            return Result<IssuedTicket>::failure(Outcome::NotFound, fmt::format("unknown priority category '{}'", *priority));
+        }
+    }
+
+    Statement next(m_db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets WHERE service_id = ? AND business_day = ?");
+    next.bind(1, serviceId).bind(2, day);
+    next.step();
+    const std::int64_t seq = next.getInt(0);
+    if (cap && seq > *cap) {
+        return Result<IssuedTicket>::failure(
+            Outcome::CapReached, fmt::format("service '{}' has issued all {} numbers for today", serviceCode, *cap));
+    }
+    const std::string number = formatNumber(prefix, seq);
+
+    Statement insert(m_db,
+                     "INSERT INTO tickets(service_id, business_day, seq, number, priority, cur_service_id, state, "
+                     "queue_key, issued_at, updated_at) VALUES(?,?,?,?,?,?,'waiting',?,?,?)");
+    insert.bind(1, serviceId).bind(2, day).bind(3, seq).bind(4, number).bind(5, priority).bind(6, serviceId);
+    insert.bind(7, now).bind(8, now).bind(9, now);
+    insert.run();
+    const std::int64_t id = m_db.lastInsertRowId();
+    appendEvent(id, "issue", std::nullopt, actor, serviceId,
+                {{"number", number}, {"seq", seq}, {"business_day", day},
+                 {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}});
+
+    // People ahead: a priority ticket waits behind earlier priority tickets of its service; a normal
+    // one behind every waiting priority ticket and earlier normal ones.
+    Statement ahead(m_db,
+                    "SELECT COUNT(*) FROM tickets WHERE cur_service_id = ? AND state = 'waiting' AND id <> ? AND "
+                    "(priority IS NOT NULL OR ? = 0) AND (queue_key < ? OR (queue_key = ? AND id < ?) OR "
+                    "(? = 0 AND priority IS NOT NULL))");
+    const int isPriority = priority ? 1 : 0;
+    ahead.bind(1, serviceId).bind(2, id).bind(3, isPriority).bind(4, now).bind(5, now).bind(6, id).bind(7, isPriority);
+    ahead.step();
+
+    IssuedTicket issued;
+    issued.ahead = static_cast<int>(ahead.getInt(0));
+
+    Statement counters(m_db,
+                       "SELECT c.number FROM counters c JOIN counter_services cs ON cs.counter_id = c.id "
+                       "WHERE cs.service_id = ? AND c.active = 1 ORDER BY c.number");
+    counters.bind(1, serviceId);
+    while (counters.step()) issued.counters.push_back(static_cast<int>(counters.getInt(0)));
+    issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
+
+    // Recent service durations of this service: from each finish back to that leg's call.
+    Statement history(m_db,
+                      "SELECT f.at - (SELECT MAX(c.at) FROM events c WHERE c.ticket_id = f.ticket_id "
+                      "AND c.kind = 'call' AND c.id < f.id) FROM events f WHERE f.kind = 'finish' "
+                      "AND f.service_id = ? ORDER BY f.id DESC LIMIT ?");
+    history.bind(1, serviceId).bind(2, m_callOrder.estimateSamples);
+    double total = 0;
+    int samples = 0;
+    while (history.step()) {
+        if (history.isNull(0)) continue;
+        total += static_cast<double>(std::max<std::int64_t>(0, history.getInt(0)));
+        ++samples;
+    }
+    const double perCitizenMs = samples > 0 ? total / samples : m_callOrder.defaultServiceMinutes * 60'000.0;
+    issued.basis = samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
+    issued.historySamples = samples;
+    issued.estimatedWaitSeconds =
+        static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
+
+    auto ticket = loadTicket(id);
+    tx.commit();
+    issued.ticket = std::move(*ticket);
+    return Result<IssuedTicket>::success(std::move(issued));
+}
+
+std::optional<int> QueueService::normalsSincePriority(std::int64_t counterId, TimeMs dayStart) {
+    Statement st(m_db,
+                 "SELECT json_extract(detail, '$.priority') FROM events WHERE counter_id = ? AND kind = 'call' "
+                 "AND at >= ? ORDER BY id DESC");
+    st.bind(1, counterId).bind(2, dayStart);
+    int normals = 0;
+    while (st.step()) {
+        if (st.getInt(0) != 0) return normals;
+        ++normals;
+    }
+    return std::nullopt;
+}
+
+std::vector<CallCandidate> QueueService::candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets) {
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
+                           "(SELECT service_id FROM counter_services WHERE counter_id = ?) "
+                           "ORDER BY t.queue_key, t.id");
+    st.bind(1, m_calendar->dayOf(m_clock.now())).bind(2, counterId);
+    std::vector<CallCandidate> out;
+    while (st.step()) {
+        Ticket t = readTicket(st);
+        out.push_back({t.id, t.priority.has_value(), t.queueKey});
+        if (tickets) tickets->push_back(std::move(t));
+    }
+    return out;
+}
+
+Result<CallOutcome> QueueService::callTicket(const CounterRow& counter, const Ticket& ticket, CallReason reason,
+                                             const CallChoice& choice, const Actor& actor) {
+    Statement up(m_db,
+                 "UPDATE tickets SET state = 'called', counter_id = ?, staff_id = ?, recalls = 0, updated_at = ? "
+                 "WHERE id = ?");
+    up.bind(1, counter.id).bind(2, actor.staffId).bind(3, m_clock.now()).bind(4, ticket.id);
+    up.run();
+    CallChoice shown = choice;
+    shown.reason = reason;
+    CallOutcome out;
+    out.reason = reason;
+    out.reasonVi = explainVi(shown, m_callOrder.priorityInterleave);
+    out.reasonEn = explainEn(shown, m_callOrder.priorityInterleave);
+    Statement sid(m_db, "SELECT cur_service_id FROM tickets WHERE id = ?");
+    sid.bind(1, ticket.id);
+    sid.step();
+    appendEvent(ticket.id, "call", counter.id, actor, sid.getInt(0),
+                {{"priority", ticket.priority.has_value()}, {"reason", reasonCode(reason)},
+                 {"from", toString(ticket.state)}});
+    out.ticket = *loadTicket(ticket.id);
+    return Result<CallOutcome>::success(std::move(out));
+}
+
+Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor) {
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    expireBefore(m_calendar->dayOf(now), now);
+    const auto counter = counterByNumber(counterNumber);
+    if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+    if (auto active = activeAt(counter->id)) {
+        return Result<CallOutcome>::failure(
+            Outcome::NotAllowed, fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first",
+                                             counterNumber, active->number, toString(active->state)));
+    }
+    std::vector<Ticket> tickets;
+    const auto candidates = candidatesFor(counter->id, &tickets);
+    const auto choice =
+        chooseNext(candidates, normalsSincePriority(counter->id, m_calendar->startOfDay(now)), m_callOrder.priorityInterleave);
+    if (!choice) {
+        return Result<CallOutcome>::failure(Outcome::NothingWaiting,
+                                            fmt::format("no ticket waiting for counter {}", counterNumber));
+    }
+    auto result = callTicket(*counter, tickets[choice->index], choice->reason, *choice, actor);
+    tx.commit();
+    return result;
+}
+
+Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::string& numberText, const Actor& actor) {
+    const auto number = canonicalNumber(numberText);
+    if (!number) {
+        return Result<CallOutcome>::failure(Outcome::Invalid,
+                                            "a ticket number is a letter prefix and digits, e.g. A012");
+    }
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    expireBefore(m_calendar->dayOf(now), now);
+    const auto counter = counterByNumber(counterNumber);
+    if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+    const auto ticket = loadToday(*number);
+    if (!ticket) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+    if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {
+        return notAllowed<CallOutcome>(*ticket, "only a waiting or held ticket can be called");
+    }
+    Statement serves(m_db,
+                     "SELECT 1 FROM counter_services cs JOIN services s ON s.id = cs.service_id "
+                     "WHERE cs.counter_id = ? AND s.code = ?");
+    serves.bind(1, counter->id).bind(2, ticket->currentServiceCode);
+    if (!serves.step()) {
+        return Result<CallOutcome>::failure(
+            Outcome::NotAllowed, fmt::format("counter {} does not serve {} ({}); transfer the ticket first",
+                                             counterNumber, ticket->currentServiceCode, ticket->number));
+    }
+    if (auto active = activeAt(counter->id)) {
+        return Result<CallOutcome>::failure(
+            Outcome::NotAllowed, fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first",
+                                             counterNumber, active->number, toString(active->state)));
+    }
+    const CallReason reason = ticket->state == TicketState::Held ? CallReason::FromHold : CallReason::ByNumber;
+    auto result = callTicket(*counter, *ticket, reason, CallChoice{0, reason, 0}, actor);
+    tx.commit();
+    return result;
+}
+
+template <class F>
+Result<Ticket> QueueService::moveActive(int counterNumber, const char* verb, F&& move) {
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    expireBefore(m_calendar->dayOf(now), now);
+    const auto counter = counterByNumber(counterNumber);
+    if (!counter) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+    const auto active = activeAt(counter->id);
+    if (!active) {
+        return Result<Ticket>::failure(Outcome::NotAllowed,
+                                       fmt::format("counter {} has no called or serving ticket to {}", counterNumber, verb));
+    }
+    Result<Ticket> result = move(*counter, *active);
+    if (result.ok()) {
+        result.value = loadTicket(active->id);
+        tx.commit();
+    }
+    return result;
+}
+
+Result<RecallOutcome> QueueService::recall(int counterNumber, const Actor& actor) {
+    bool becameNoShow = false;
+    auto moved = moveActive(counterNumber, "recall", [&](const CounterRow& c, const Ticket& t) {
+        if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can be recalled");
+        Statement svc(m_db, "SELECT cur_service_id FROM tickets WHERE id = ?");
+        svc.bind(1, t.id);
+        svc.step();
+        const auto serviceId = svc.getInt(0);
+        if (t.recalls >= m_callOrder.recallLimit) {
+            Statement up(m_db, "UPDATE tickets SET state = 'noshow', counter_id = NULL, updated_at = ? WHERE id = ?");
+            up.bind(1, m_clock.now()).bind(2, t.id);
+            up.run();
+            appendEvent(t.id, "noshow", c.id, actor, serviceId,
+                        {{"reason", "recall limit reached"}, {"recalls", t.recalls}});
+            becameNoShow = true;
+        } else {
+            Statement up(m_db, "UPDATE tickets SET recalls = recalls + 1, updated_at = ? WHERE id = ?");
+            up.bind(1, m_clock.now()).bind(2, t.id);
+            up.run();
+            appendEvent(t.id, "recall", c.id, actor, serviceId, {{"recalls", t.recalls + 1}});
+        }
+        return Result<Ticket>::success(t);
+    });
+    if (!moved.ok()) return Result<RecallOutcome>::failure(moved.outcome, moved.message);
+    return Result<RecallOutcome>::success(RecallOutcome{*moved.value, becameNoShow});
+}
+
+namespace {
+std::int64_t currentService(Database& db, std::int64_t ticketId) {
+    Statement st(db, "SELECT cur_service_id FROM tickets WHERE id = ?");
+    st.bind(1, ticketId);
+    st.step();
+    return st.getInt(0);
+}
+}  // namespace
+
+Result<Ticket> QueueService::start(int counterNumber, const Actor& actor) {
+    return moveActive(counterNumber, "start", [&](const CounterRow& c, const Ticket& t) {
+        if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can start being served");
+        Statement up(m_db, "UPDATE tickets SET state = 'serving', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?");
+        up.bind(1, actor.staffId).bind(2, m_clock.now()).bind(3, t.id);
+        up.run();
+        appendEvent(t.id, "start", c.id, actor, currentService(m_db, t.id), nlohmann::json::object());
+        return Result<Ticket>::success(t);
+    });
+}
+
+Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const nlohmann::json& detail) {
+    return moveActive(counterNumber, "finish", [&](const CounterRow& c, const Ticket& t) {
+        if (t.state != TicketState::Serving) return notAllowed<Ticket>(t, "start serving it before finishing");
+        Statement up(m_db, "UPDATE tickets SET state = 'done', counter_id = NULL, updated_at = ? WHERE id = ?");
+        up.bind(1, m_clock.now()).bind(2, t.id);
+        up.run();
+        appendEvent(t.id, "finish", c.id, actor, currentService(m_db, t.id), detail.is_object() ? detail : nlohmann::json::object());
+        return Result<Ticket>::success(t);
+    });
+}
+
+Result<Ticket> QueueService::noShow(int counterNumber, const Actor& actor) {
+    return moveActive(counterNumber, "mark as no-show", [&](const CounterRow& c, const Ticket& t) {
+        if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can be a no-show");
+        Statement up(m_db, "UPDATE tickets SET state = 'noshow', counter_id = NULL, updated_at = ? WHERE id = ?");
+        up.bind(1, m_clock.now()).bind(2, t.id);
+        up.run();
+        appendEvent(t.id, "noshow", c.id, actor, currentService(m_db, t.id), {{"recalls", t.recalls}});
+        return Result<Ticket>::success(t);
+    });
+}
+
+Result<Ticket> QueueService::returnToQueue(int counterNumber, bool front, const Actor& actor) {
+    return moveActive(counterNumber, "return to the queue", [&](const CounterRow& c, const Ticket& t) {
+        const auto serviceId = currentService(m_db, t.id);
+        // Front: ahead of every waiting ticket of its service (within its class, as call order goes).
+        std::int64_t key = m_clock.now();
+        if (front) {
+            Statement min(m_db, "SELECT MIN(queue_key) FROM tickets WHERE cur_service_id = ? AND state = 'waiting'");
+            min.bind(1, serviceId);
+            if (min.step() && !min.isNull(0)) key = std::min(key, min.getInt(0) - 1);
+        }
+        Statement up(m_db,
+                     "UPDATE tickets SET state = 'waiting', counter_id = NULL, queue_key = ?, recalls = 0, updated_at = ? "
+                     "WHERE id = ?");
+        up.bind(1, key).bind(2, m_clock.now()).bind(3, t.id);
+        up.run();
+        appendEvent(t.id, "return", c.id, actor, serviceId, {{"front", front}, {"queue_key", key}, {"from", toString(t.state)}});
+        return Result<Ticket>::success(t);
+    });
+}
+
+Result<Ticket> QueueService::hold(int counterNumber, const Actor& actor) {
+    return moveActive(counterNumber, "hold", [&](const CounterRow& c, const Ticket& t) {
+        Statement up(m_db, "UPDATE tickets SET state = 'held', updated_at = ? WHERE id = ?");
+        up.bind(1, m_clock.now()).bind(2, t.id);
+        up.run();
+        appendEvent(t.id, "hold", c.id, actor, currentService(m_db, t.id), {{"from", toString(t.state)}});
+        return Result<Ticket>::success(t);
+    });
+}
+
+Result<Ticket> QueueService::transfer(int counterNumber, const std::string& serviceCode, const Actor& actor) {
+    return moveActive(counterNumber, "transfer", [&](const CounterRow& c, const Ticket& t) {
+        Statement svc(m_db, "SELECT id FROM services WHERE code = ? AND active = 1");
+        svc.bind(1, serviceCode);
+        if (!svc.step()) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
+        const auto to = svc.getInt(0);
+        const auto from = currentService(m_db, t.id);
+        if (to == from) {
+            return Result<Ticket>::failure(Outcome::NotAllowed,
+                                           fmt::format("{} is already in service '{}'", t.number, serviceCode));
+        }
+        // The citizen keeps the number and their place by issue time in the new service's queue.
+        Statement up(m_db,
+                     "UPDATE tickets SET state = 'waiting', counter_id = NULL, cur_service_id = ?, leg = leg + 1, "
+                     "recalls = 0, updated_at = ? WHERE id = ?");
+        up.bind(1, to).bind(2, m_clock.now()).bind(3, t.id);
+        up.run();
+        appendEvent(t.id, "transfer", c.id, actor, to,
+                    {{"from_service", t.currentServiceCode}, {"to_service", serviceCode}, {"leg", t.leg + 1},
+                     {"from", toString(t.state)}});
+        return Result<Ticket>::success(t);
+    });
+}
+
+Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& actor) {
+    const auto number = canonicalNumber(numberText);
+    if (!number) return Result<Ticket>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    expireBefore(m_calendar->dayOf(now), now);
+    const auto t = loadToday(*number);
+    if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+    if (t->state != TicketState::Waiting && t->state != TicketState::Held && t->state != TicketState::Called) {
+        return notAllowed<Ticket>(*t, "only a waiting, held or called ticket can be cancelled");
+    }
+    Statement cid(m_db, "SELECT counter_id, cur_service_id FROM tickets WHERE id = ?");
+    cid.bind(1, t->id);
+    cid.step();
+    const auto counterId = cid.getOptInt(0);
+    const auto serviceId = cid.getInt(1);
+    Statement up(m_db, "UPDATE tickets SET state = 'cancelled', counter_id = NULL, updated_at = ? WHERE id = ?");
+    up.bind(1, now).bind(2, t->id);
+    up.run();
+    appendEvent(t->id, "cancel", counterId, actor, serviceId, {{"from", toString(t->state)}});
+    auto result = Result<Ticket>::success(*loadTicket(t->id));
+    tx.commit();
+    return result;
+}
+
+Result<Ticket> QueueService::reactivate(const std::string& numberText, const Actor& actor) {
+    const auto number = canonicalNumber(numberText);
+    if (!number) return Result<Ticket>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    expireBefore(m_calendar->dayOf(now), now);
+    const auto t = loadToday(*number);
+    if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+    if (t->state != TicketState::NoShow && t->state != TicketState::Cancelled) {
+        return notAllowed<Ticket>(*t, "only a no-show or cancelled ticket can be reactivated");
+    }
+    // Back of the queue: others kept waiting while this citizen was away.
+    Statement up(m_db, "UPDATE tickets SET state = 'waiting', queue_key = ?, recalls = 0, updated_at = ? WHERE id = ?");
+    up.bind(1, now).bind(2, now).bind(3, t->id);
+    up.run();
+    appendEvent(t->id, "reactivate", std::nullopt, actor, currentService(m_db, t->id),
+                {{"from", toString(t->state)}, {"queue_key", now}});
+    auto result = Result<Ticket>::success(*loadTicket(t->id));
+    tx.commit();
+    return result;
+}
+
+std::vector<Ticket> QueueService::waitingFor(int counterNumber) {
+    const auto counter = counterByNumber(counterNumber);
+    if (!counter) return {};
+    std::vector<Ticket> tickets;
+    auto candidates = candidatesFor(counter->id, &tickets);
+    std::optional<int> streak = normalsSincePriority(counter->id, m_calendar->startOfDay(m_clock.now()));
+    // Simulate successive calls to list the tickets in the order this counter would call them.
+    std::vector<Ticket> ordered;
+    while (!candidates.empty()) {
+        const auto choice = chooseNext(candidates, streak, m_callOrder.priorityInterleave);
+        const bool wasPriority = candidates[choice->index].priority;
+        streak = wasPriority ? 0 : (streak ? std::optional<int>(*streak + 1) : std::nullopt);
+        ordered.push_back(tickets[choice->index]);
+        candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(choice->index));
+        tickets.erase(tickets.begin() + static_cast<std::ptrdiff_t>(choice->index));
+    }
+    return ordered;
+}
+
+QueueStatus QueueService::status() {
+    Transaction tx(m_db, Transaction::Kind::Deferred);  // one consistent snapshot
+    QueueStatus out;
+    const TimeMs now = m_clock.now();
+    out.businessDay = m_calendar->dayOf(now);
+
+    Statement services(m_db,
+                       "SELECT s.id, s.code, s.name, s.name_en, s.prefix, s.daily_cap, "
+                       "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1), "
+                       "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1 AND t.priority IS NOT NULL), "
+                       "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.business_day = ?1) "
+                       "FROM services s WHERE s.active = 1 ORDER BY s.sort_order, s.code");
+    services.bind(1, out.businessDay);
+    Statement serviceCounters(m_db,
+                              "SELECT c.number FROM counter_services cs JOIN counters c ON c.id = cs.counter_id "
+                              "WHERE cs.service_id = ? AND c.active = 1 ORDER BY c.number");
+    while (services.step()) {
+        ServiceStatus s;
+        s.code = services.getText(1);
+        s.name = services.getText(2);
+        s.nameEn = services.getText(3);
+        s.prefix = services.getText(4);
+        if (auto cap = services.getOptInt(5)) s.dailyCap = static_cast<int>(*cap);
+        s.waiting = static_cast<int>(services.getInt(6));
+        s.priorityWaiting = static_cast<int>(services.getInt(7));
+        s.issuedToday = static_cast<int>(services.getInt(8));
+        serviceCounters.bind(1, services.getInt(0));
+        while (serviceCounters.step()) s.counters.push_back(static_cast<int>(serviceCounters.getInt(0)));
+        serviceCounters.reset();
+        out.services.push_back(std::move(s));
+    }
+
+    Statement counters(m_db,
+                       "SELECT c.id, c.number, c.name, "
+                       "(SELECT COUNT(*) FROM tickets t WHERE t.counter_id = c.id AND t.state = 'held') "
+                       "FROM counters c WHERE c.active = 1 ORDER BY c.number");
+    Statement counterServices(m_db,
+                              "SELECT s.code FROM counter_services cs JOIN services s ON s.id = cs.service_id "
+                              "WHERE cs.counter_id = ? AND s.active = 1 ORDER BY s.sort_order");
+    while (counters.step()) {
+        CounterStatus c;
+        const auto id = counters.getInt(0);
+        c.number = static_cast<int>(counters.getInt(1));
+        c.name = counters.getText(2);
+        c.held = static_cast<int>(counters.getInt(3));
+        counterServices.bind(1, id);
+        while (counterServices.step()) c.services.push_back(counterServices.getText(0));
+        counterServices.reset();
+        c.current = activeAt(id);
+        out.counters.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<Event> QueueService::events(std::int64_t sinceId, int limit) {
+    Statement st(m_db,
+                 "SELECT e.id, e.ticket_id, COALESCE(t.number, ''), e.kind, e.at, c.number, e.staff_id, "
+                 "COALESCE(s.code, ''), e.detail FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id "
+                 "LEFT JOIN counters c ON c.id = e.counter_id LEFT JOIN services s ON s.id = e.service_id "
+                 "WHERE e.id > ? ORDER BY e.id LIMIT ?");
+    st.bind(1, sinceId).bind(2, limit);
+    std::vector<Event> out;
+    while (st.step()) {
+        Event e;
+        e.id = st.getInt(0);
+        e.ticketId = st.getOptInt(1);
+        e.number = st.getText(2);
+        e.kind = st.getText(3);
+        e.at = st.getInt(4);
+        if (auto c = st.getOptInt(5)) e.counter = static_cast<int>(*c);
+        e.staffId = st.getOptInt(6);
+        e.serviceCode = st.getText(7);
+        e.detail = nlohmann::json::parse(st.getText(8), nullptr, false);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace motcua::queue

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include "queue/office_config.h"
+#include "queue/text.h"
+#include "queue_fixture.h"
+
+using namespace motcua::queue;
+using namespace motcua::testing;
+
+namespace {
+std::string errorOf(const std::string& toml) {
+    try {
+        parseOfficeConfig(toml, "office.toml");
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+}  // namespace
+
+TEST_CASE("The bundled office config describes this office", "[config]") {
+    const auto config = loadOfficeConfig(sourcePath("assets/office.toml"));
+    CHECK(config.name == "UBND phường Ngô Quyền");
+    CHECK(config.timeZone == "Asia/Ho_Chi_Minh");
+    CHECK(config.services.size() >= 5);
+    CHECK(config.counters.size() >= 4);
+    CHECK(config.counters.size() <= 6);
+    CHECK(config.priorities.size() >= 4);
+    CHECK(config.services[0].name == "Hộ tịch");
+    for (const auto& s : config.services) CHECK(isNfc(s.name));
+}
+
+TEST_CASE("Config errors name the file, the line and the key", "[config]") {
+    struct Case {
+        std::string from, to, expect;
+    };
+    auto c = GENERATE(
+        Case{"name = \"Quầy 1\"", "name = \"Quầy 1\"\ncolour = \"red\"", "counters.colour: unknown key"},
+        Case{"prefix = \"B\"", "prefix = \"A\"", "services.prefix: prefix A is used twice"},
+        Case{"services = [\"HT\"]", "services = [\"HT\", \"QQ\"]", "counters.services: unknown service code QQ"},
+        Case{"name = \"UBND phường Thử Nghiệm\"", "name = \"X\"\ntime_zone = \"Mars/Olympus\"", "office.time_zone: unknown time zone"},
+        Case{"recall_limit = 2", "recall_limit = -1", "call_order.recall_limit: must be between 0 and 20"},
+        Case{"recall_limit = 2", "recall_limit = \"two\"", "call_order.recall_limit: must be a whole number"},
+        Case{"code = \"HT\"", "code = \"H T\"", "services.code: use 1-16 letters"},
+        Case{"[[counters]]\nnumber = 2", "[[counters]]\nnumber = 1", "counter 1 is defined twice"},
+        Case{"prefix = \"A\"", "prefix = \"a1\"", "use 1-3 capital letters"},
+        Case{"daily_cap = 5", "daily_cap = 0", "services.daily_cap: must be between 1 and 9999"},
+        Case{"[call_order]", "[call_order\n", "office.toml:"});
+    CAPTURE(c.from, c.to);
+    CHECK_THAT(errorOf(replaced(kTestOfficeToml, c.from, c.to)), Catch::Contains(c.expect));
+}
+
+TEST_CASE("Config problems beyond typos", "[config]") {
+    CHECK_THAT(errorOf("[office]\nname = \"X\"\n"), Catch::Contains("at least one [[services]]"));
+    CHECK_THAT(errorOf(""), Catch::Contains("missing [office] table"));
+    CHECK_THAT(errorOf(std::string("[office]\nname = \"\xff\"\n")), Catch::Contains("not valid UTF-8"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[[staff]]\nlogin = \"a\"\nname = \"A\"\npin_hash = \"1234\"\n"),
+               Catch::Contains("staff.pin_hash: must be an Argon2id hash"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[[staff]]\nlogin = \"a\"\nname = \"A\"\nrole = \"boss\"\n"),
+               Catch::Contains("staff.role"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[[opening_hours]]\ndays = [1]\nopen = \"8h\"\nclose = \"12:00\"\n"),
+               Catch::Contains("opening_hours.open: must be HH:MM"));
+    CHECK_THROWS_WITH(loadOfficeConfig("/nonexistent/office.toml"),
+                      Catch::Contains("/nonexistent/office.toml") && Catch::Contains("cannot read"));
+    CHECK(errorOf("[office]\nname = \"X\"\ncolour = \"red\"\n").rfind("office.toml:3: office.colour: unknown key", 0) == 0);
+}
+
+TEST_CASE("Text is normalised to NFC when the config is read", "[config]") {
+    // "Hộ tịch" typed with combining marks (NFD).
+    const std::string nfd = "Ho\xcc\xa3\xcc\x82 ti\xcc\xa3\x63h";
+    auto config = parseOfficeConfig(replaced(kTestOfficeToml, "name = \"Hộ tịch\"", "name = \"" + nfd + "\""), "x.toml");
+    CHECK(config.services[0].name == "Hộ tịch");
+}
+
+TEST_CASE("Applying a config again updates in place and retires what was removed", "[config]") {
+    QueueFixture f;
+    f.take("XH");
+    // Drop XH and counter 3's link to it.
+    std::string smaller = kTestOfficeToml;
+    smaller = replaced(smaller, "services = [\"CT\", \"XH\"]", "services = [\"CT\"]");
+    smaller = replaced(smaller, "[[services]]\ncode = \"XH\"\nname = \"Lao động – Thương binh – Xã hội\"\nprefix = \"C\"\n", "");
+    applyOfficeConfig(f.db, parseOfficeConfig(smaller, "x.toml"));
+    CHECK(f.db.queryInt("SELECT active FROM services WHERE code = 'XH'") == 0);
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
+    CHECK(f.queue->take("XH").outcome == Outcome::NotFound);
+}

@@ -1,0 +1,97 @@
+// A database initialised with a small office, and a manual clock at Monday 2026-11-30 08:00 (+07).
+#pragma once
+
+#include <memory>
+
+#include "queue/clock.h"
+#include "queue/office_config.h"
+#include "queue/queue_service.h"
+#include "queue/store.h"
+#include "support/test_support.h"
+
+namespace motcua::testing {
+
+// 08:00 local time in Hà Nội on Monday 30 November 2026.
+inline constexpr queue::TimeMs kMonday0800 = 1796000400000;
+inline constexpr queue::TimeMs kMinute = 60'000;
+inline constexpr queue::TimeMs kDay = 24 * 60 * kMinute;
+
+// Services HT (prefix A, counters 1, 2), CT (B, counters 2, 3; cap 5), XH (C, counter 3).
+inline const char* kTestOfficeToml = R"(
+[office]
+name = "UBND phường Thử Nghiệm"
+
+[[services]]
+code = "HT"
+name = "Hộ tịch"
+prefix = "A"
+
+[[services]]
+code = "CT"
+name = "Chứng thực"
+prefix = "B"
+daily_cap = 5
+
+[[services]]
+code = "XH"
+name = "Lao động – Thương binh – Xã hội"
+prefix = "C"
+
+[[counters]]
+number = 1
+name = "Quầy 1"
+services = ["HT"]
+
+[[counters]]
+number = 2
+name = "Quầy 2"
+services = ["HT", "CT"]
+
+[[counters]]
+number = 3
+name = "Quầy 3"
+services = ["CT", "XH"]
+
+[[priority_categories]]
+code = "cao_tuoi"
+name = "Người cao tuổi"
+
+[[priority_categories]]
+code = "khuyet_tat"
+name = "Người khuyết tật"
+
+[call_order]
+priority_interleave = 2
+recall_limit = 2
+default_service_minutes = 5
+)";
+
+struct QueueFixture {
+    explicit QueueFixture(const std::string& toml = kTestOfficeToml)
+        : clock(kMonday0800), path(dir / "motcua.db"),
+          db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
+        queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml, "test.toml"));
+        queue = std::make_unique<queue::QueueService>(db, clock);
+    }
+
+    TempDir dir;
+    queue::ManualClock clock;
+    std::filesystem::path path;
+    queue::Database db;
+    std::unique_ptr<queue::QueueService> queue;
+
+    std::string take(const std::string& service, std::optional<std::string> priority = {}) {
+        auto r = queue->take(service, priority);
+        if (!r.ok()) throw std::runtime_error("take failed: " + r.message);
+        return r.value->ticket.number;
+    }
+    std::string callNext(int counter) {
+        auto r = queue->callNext(counter);
+        if (!r.ok()) throw std::runtime_error("call failed: " + r.message);
+        return r.value->ticket.number;
+    }
+    queue::TicketState state(const std::string& number) { return queue->findToday(number).value().state; }
+    std::int64_t eventCount() { return db.queryInt("SELECT COUNT(*) FROM events"); }
+};
+
+}  // namespace motcua::testing
