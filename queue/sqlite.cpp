@@ -1,6 +1,9 @@
 #include "queue/sqlite.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -20,10 +23,25 @@ SqliteError SqliteError::fromHandle(std::string_view call, sqlite3* db) {
 }
 
 namespace {
-void closeConnection(sqlite3* db) noexcept {
-    // sqlite3_close_v2 defers the close until every statement is finalized.
-    sqlite3_close_v2(db);
+// SQLite's default busy handler backs off up to 100 ms between tries, so a process that has waited
+// long keeps losing the lock to ones that just arrived. Short, jittered sleeps keep waiting writers
+// in the race; the timeout still bounds the wait.
+struct BusyPolicy {
+    std::chrono::milliseconds timeout;
+    std::chrono::steady_clock::time_point firstTry{};
+};
+
+int onBusy(void* arg, int attempt) noexcept {
+    auto* policy = static_cast<BusyPolicy*>(arg);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) policy->firstTry = now;
+    if (now - policy->firstTry >= policy->timeout) return 0;
+    thread_local unsigned state = static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(&state));
+    state = state * 1103515245u + 12345u;
+    ::usleep(200 + (state >> 16) % 800);
+    return 1;
 }
+
 }  // namespace
 
 Database::Database(const std::string& path, OpenMode mode, std::chrono::milliseconds busyTimeout)
@@ -36,12 +54,17 @@ Database::Database(const std::string& path, OpenMode mode, std::chrono::millisec
     }
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-    m_db.reset(raw, closeConnection);
+    // The deleter owns the busy policy, so it lives exactly as long as the connection.
+    auto busy = std::make_shared<BusyPolicy>(BusyPolicy{busyTimeout});
+    m_db.reset(raw, [busy](sqlite3* db) noexcept {
+        // sqlite3_close_v2 defers the close until every statement is finalized.
+        sqlite3_close_v2(db);
+    });
     if (rc != SQLITE_OK) {
         throw SqliteError("sqlite3_open_v2(" + path + ")", rc, raw ? sqlite3_errmsg(raw) : "out of memory");
     }
     sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, static_cast<int>(busyTimeout.count()));
+    sqlite3_busy_handler(raw, onBusy, busy.get());
 }
 
 void Database::exec(std::string_view sql) {

@@ -1,0 +1,241 @@
+// Real processes on one database file: concurrent issuing and calling, and writers killed with
+// SIGKILL at random moments.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "queue_fixture.h"
+#include "replay.h"
+
+using namespace motcua::queue;
+using namespace motcua::testing;
+
+namespace {
+
+const char* kBusyOfficeToml = R"(
+[office]
+name = "Văn phòng thử tải"
+[[services]]
+code = "HT"
+name = "Hộ tịch"
+prefix = "A"
+[[services]]
+code = "CT"
+name = "Chứng thực"
+prefix = "B"
+[[services]]
+code = "XH"
+name = "Xã hội"
+prefix = "C"
+[[priority_categories]]
+code = "cao_tuoi"
+name = "Người cao tuổi"
+)";
+
+std::string busyOffice(int counters) {
+    std::string toml = kBusyOfficeToml;
+    for (int i = 1; i <= counters; ++i) {
+        toml += fmt::format("[[counters]]\nnumber = {}\nname = \"Quầy {}\"\nservices = [\"HT\", \"CT\", \"XH\"]\n", i, i);
+    }
+    return toml;
+}
+
+// Writes one line to fd with a single write(2), so lines from a killed process are whole or absent.
+void report(int fd, const std::string& line) {
+    const std::string text = line + "\n";
+    [[maybe_unused]] auto n = ::write(fd, text.data(), text.size());
+}
+
+std::vector<std::string> readLines(int fd) {
+    std::string all;
+    char buffer[4096];
+    ssize_t n;
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0) all.append(buffer, static_cast<std::size_t>(n));
+    std::vector<std::string> lines;
+    std::istringstream in(all);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+struct Child {
+    pid_t pid;
+    int readFd;
+};
+
+// Forks a child that opens its own connection and runs body(service, reportFd); the child never
+// returns into the test runner.
+template <class Body>
+Child spawn(const std::filesystem::path& path, ManualClock& clock, Body body) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::close(fds[0]);
+        int status = 0;
+        try {
+            auto db = openStore(path, OpenPurpose::Use);
+            QueueService q(db, clock);
+            body(q, fds[1]);
+        } catch (const std::exception& e) {
+            report(fds[1], std::string("ERROR ") + e.what());
+            status = 1;
+        }
+        ::_exit(status);
+    }
+    ::close(fds[1]);
+    return {pid, fds[0]};
+}
+
+bool exitedCleanly(pid_t pid) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][multiprocess]") {
+    QueueFixture f(busyOffice(4));
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2500);
+    std::vector<Child> takers, callers;
+    for (int i = 0; i < 8; ++i) {
+        takers.push_back(spawn(f.path, f.clock, [&, i](QueueService& q, int fd) {
+            std::mt19937 rng(static_cast<unsigned>(i));
+            const char* services[] = {"HT", "CT", "XH"};
+            while (std::chrono::steady_clock::now() < until) {
+                std::optional<std::string> prio;
+                if (rng() % 5 == 0) prio = "cao_tuoi";
+                auto r = q.take(services[rng() % 3], prio);
+                if (!r.ok()) throw std::runtime_error("take refused: " + r.message);
+                report(fd, r.value->ticket.serviceCode + " " + r.value->ticket.number);
+            }
+        }));
+    }
+    // Two processes per counter, so consoles on the same counter race each other too.
+    for (int i = 0; i < 8; ++i) {
+        callers.push_back(spawn(f.path, f.clock, [&, i](QueueService& q, int fd) {
+            const int counter = i % 4 + 1;
+            std::mt19937 rng(static_cast<unsigned>(100 + i));
+            while (std::chrono::steady_clock::now() < until) {
+                auto call = q.callNext(counter);
+                if (call.ok()) report(fd, fmt::format("called {} {}", counter, call.value->ticket.number));
+                switch (rng() % 4) {
+                    case 0: q.noShow(counter); break;
+                    case 1: q.returnToQueue(counter, rng() % 2); break;
+                    default:
+                        q.start(counter);
+                        q.finish(counter);
+                }
+            }
+        }));
+    }
+
+    std::vector<std::string> issued;
+    for (auto& c : takers) {
+        for (auto& line : readLines(c.readFd)) issued.push_back(line);
+        CHECK(exitedCleanly(c.pid));
+    }
+    int calls = 0;
+    for (auto& c : callers) {
+        for (auto& line : readLines(c.readFd)) {
+            INFO(line);
+            CHECK(line.rfind("called ", 0) == 0);
+            ++calls;
+        }
+        CHECK(exitedCleanly(c.pid));
+    }
+    for (const auto& line : issued) {
+        INFO(line);
+        CHECK(line.rfind("ERROR", 0) != 0);
+    }
+
+    // Every reported number exists once; none was issued twice.
+    const std::set<std::string> unique(issued.begin(), issued.end());
+    CHECK(unique.size() == issued.size());
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") == static_cast<std::int64_t>(issued.size()));
+    Statement find(f.db, "SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id WHERE s.code = ? AND t.number = ?");
+    for (const auto& line : issued) {
+        const auto space = line.find(' ');
+        find.bind(1, line.substr(0, space)).bind(2, line.substr(space + 1));
+        REQUIRE(find.step());
+        CHECK(find.getInt(0) == 1);
+        find.reset();
+    }
+    // No counter ever held two tickets, no ticket was called twice without moving in between.
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'call'") == calls);
+    CHECK(f.db.queryInt("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM tickets WHERE state IN ('called','serving') "
+                        "GROUP BY counter_id)") <= 1);
+    checkTicketsMatchEvents(f.db, *f.queue);
+    Statement integrity(f.db, "PRAGMA integrity_check");
+    REQUIRE(integrity.step());
+    CHECK(integrity.getText(0) == "ok");
+    WARN(fmt::format("{} tickets issued and {} calls by 16 processes in 2.5 s", issued.size(), calls));
+    CHECK(issued.size() > 50);
+    CHECK(calls > 20);
+}
+
+TEST_CASE("Writers killed with SIGKILL lose nothing they reported and duplicate nothing", "[queue][multiprocess][crash]") {
+    QueueFixture f(busyOffice(2));
+    std::mt19937 rng(Catch::rngSeed());
+    std::vector<std::string> reported;
+    for (int round = 0; round < 50; ++round) {
+        Child child = spawn(f.path, f.clock, [&](QueueService& q, int fd) {
+            std::mt19937 local(static_cast<unsigned>(round));
+            const char* services[] = {"HT", "CT", "XH"};
+            for (;;) {
+                auto r = q.take(services[local() % 3]);
+                if (!r.ok()) throw std::runtime_error(r.message);
+                // Reported only after take() returned, i.e. after COMMIT.
+                report(fd, r.value->ticket.serviceCode + " " + r.value->ticket.number);
+                if (local() % 3 == 0) {
+                    q.callNext(1);
+                    q.start(1);
+                    q.finish(1);
+                }
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(2, 40)(rng)));
+        ::kill(child.pid, SIGKILL);
+        int status = 0;
+        ::waitpid(child.pid, &status, 0);
+        CHECK(WIFSIGNALED(status));
+        for (auto& line : readLines(child.readFd)) {
+            INFO(line);
+            REQUIRE(line.rfind("ERROR", 0) != 0);
+            reported.push_back(line);
+        }
+        ::close(child.readFd);
+
+        // The file opens cleanly after every kill.
+        auto db = openStore(f.path, OpenPurpose::Use);
+        Statement integrity(db, "PRAGMA quick_check");
+        REQUIRE(integrity.step());
+        REQUIRE(integrity.getText(0) == "ok");
+    }
+    const std::set<std::string> unique(reported.begin(), reported.end());
+    CHECK(unique.size() == reported.size());
+    Statement find(f.db, "SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id WHERE s.code = ? AND t.number = ?");
+    for (const auto& line : reported) {
+        const auto space = line.find(' ');
+        find.bind(1, line.substr(0, space)).bind(2, line.substr(space + 1));
+        REQUIRE(find.step());
+        CHECK(find.getInt(0) == 1);
+        find.reset();
+    }
+    // A kill may land after COMMIT but before the report: the database may hold a few more.
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") >= static_cast<std::int64_t>(reported.size()));
+    checkTicketsMatchEvents(f.db, *f.queue);
+    WARN(fmt::format("{} tickets reported across 50 killed writers", reported.size()));
+    CHECK(reported.size() > 50);
+}
