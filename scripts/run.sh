@@ -6,5 +6,5 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 bin=${MOTCUA_BUILD_DIR:-$root/build}/kiosk
-"$bin/motcua" --config "$root/assets/office.toml" init --if-missing
+"$bin/motcua" --config "$root/assets/office.toml" init
 "$bin/motcua" --config "$root/assets/office.toml" status

@@ -111,21 +111,28 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return static_cast<int>(Exit::Usage);
     }
 
+    // Failures: one line on stderr; with --json also one JSON object on stdout, so a script reading
+    // stdout always gets an object.
+    auto fail = [&](Exit exit, const std::string& message) {
+        err << "motcua: " << message << '\n';
+        if (ctx.json) {
+            out << nlohmann::json{{"error", message}, {"exit", static_cast<int>(exit)}}.dump(
+                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
+        }
+        return static_cast<int>(exit);
+    };
     try {
         if (ctx.action) ctx.action();
         return 0;
     } catch (const CommandError& e) {
-        err << "motcua: " << e.what() << '\n';
-        return static_cast<int>(e.exit());
+        return fail(e.exit(), e.what());
     } catch (const queue::StoreRefused& e) {
-        err << "motcua: " << e.what() << '\n';
-        return static_cast<int>(Exit::Database);
+        return fail(Exit::Database, e.what());
     } catch (const queue::SqliteError& e) {
-        err << "motcua: database error: " << e.what() << '\n';
-        return static_cast<int>(Exit::Database);
+        return fail(Exit::Database, std::string("database error: ") + e.what());
     } catch (const std::exception& e) {
-        err << "motcua: internal error: " << e.what() << '\n';
-        return static_cast<int>(Exit::Failure);
+        return fail(Exit::Failure, std::string("internal error: ") + e.what());
     }
 }
 

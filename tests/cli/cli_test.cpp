@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/cli/cli.h"
+#include "queue/store.h"
+#include "support/test_support.h"
+
+using motcua::testing::readFile;
+using motcua::testing::sourcePath;
+using motcua::testing::TempDir;
+
+namespace {
+
+struct Run {
+    int status;
+    std::string out;
+    std::string err;
+    nlohmann::json json() const { return nlohmann::json::parse(out); }
+};
+
+struct Cli {
+    TempDir dir;
+    std::string db = (dir / "motcua.db").string();
+    std::string config = sourcePath("assets/office.toml").string();
+
+    Run operator()(std::vector<std::string> args) const {
+        std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
+        all.insert(all.end(), args.begin(), args.end());
+        std::vector<const char*> argv;
+        for (auto& a : all) argv.push_back(a.c_str());
+        std::ostringstream out, err;
+        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+        return {status, out.str(), err.str()};
+    }
+    Run json(std::vector<std::string> args) const {
+        args.insert(args.begin(), "--json");
+        return (*this)(args);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("motcua commands refuse a missing database, except init", "[cli]") {
+    Cli cli;
+    auto r = cli({"status"});
+    CHECK(r.status == 5);
+    CHECK_THAT(r.err, Catch::Contains("motcua init"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(std::filesystem::exists(cli.db));
+    CHECK(cli({"init"}).status == 0);
+    CHECK(cli({"init"}).status == 0);  // idempotent
+    CHECK(cli({"status"}).status == 0);
+}
+
+TEST_CASE("take, call, start, finish with --json", "[cli]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    auto take = cli.json({"take", "HT"});
+    REQUIRE(take.status == 0);
+    auto t = take.json();
+    CHECK(t["number"] == "A001");
+    CHECK(t["service"] == "HT");
+    CHECK(t["priority"].is_null());
+    CHECK(t["ahead"] == 0);
+    CHECK(t["estimated_wait_s"] == 0);
+    CHECK_THAT(t["issued_at"].get<std::string>(), Catch::Matches(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00)"));
+
+    auto p = cli.json({"take", "HT", "--priority", "cao_tuoi"}).json();
+    CHECK(p["number"] == "A002");
+    CHECK(p["priority"] == "cao_tuoi");
+
+    auto call = cli.json({"call", "1"});
+    REQUIRE(call.status == 0);
+    CHECK(call.json()["number"] == "A002");
+    CHECK(call.json()["reason"] == "priority_turn");
+    CHECK_FALSE(call.json()["reason_vi"].get<std::string>().empty());
+
+    auto status = cli.json({"status"}).json();
+    CHECK(status["counters"][0]["ticket"]["number"] == "A002");
+    CHECK(status["services"][0]["waiting"] == 1);
+
+    CHECK(cli({"start", "1"}).status == 0);
+    CHECK(cli({"finish", "1"}).status == 0);
+    auto events = cli.json({"events", "--since", "0"}).json();
+    CHECK(events["events"].size() == 5);
+    CHECK(events["events"][2]["kind"] == "call");
+}
+
+TEST_CASE("Every queue move is reachable from the command line", "[cli]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    for (int i = 0; i < 4; ++i) REQUIRE(cli({"take", "HT"}).status == 0);
+    CHECK(cli({"call", "1"}).status == 0);
+    CHECK(cli({"recall", "1"}).status == 0);
+    CHECK(cli({"return", "1", "--front"}).status == 0);
+    CHECK(cli.json({"call", "1"}).json()["number"] == "A001");
+    CHECK(cli({"hold", "1"}).status == 0);
+    CHECK(cli.json({"call", "1", "--number", "a3"}).json()["reason"] == "by_number");
+    CHECK(cli({"transfer", "1", "CT"}).status == 0);
+    CHECK(cli.json({"call", "2"}).json()["number"] == "A003");
+    CHECK(cli({"noshow", "2"}).status == 0);
+    CHECK(cli({"reactivate", "A003"}).status == 0);
+    CHECK(cli({"cancel", "A004"}).status == 0);
+    CHECK(cli({"close-day"}).status == 0);
+    CHECK(cli({"services"}).status == 0);
+    CHECK(cli({"counters"}).status == 0);
+}
+
+TEST_CASE("Exit statuses: nothing waiting 3, not allowed 4", "[cli]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    CHECK(cli({"call", "1"}).status == 3);
+    cli({"take", "HT"});
+    cli({"call", "1"});
+    auto r = cli.json({"finish", "1"});
+    CHECK(r.status == 4);
+    CHECK(r.json()["exit"] == 4);
+    CHECK_THAT(r.json()["error"].get<std::string>(), Catch::Contains("A001"));
+}
+
+TEST_CASE("Bad input: one clear line, status 2, nothing changed", "[cli]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    cli({"take", "HT"});
+    const auto before = cli.json({"events"}).out;
+    auto args = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{"take", "ZZ"},
+                         std::vector<std::string>{"take", "HT", "--priority", "vip"},
+                         std::vector<std::string>{"call", "99"}, std::vector<std::string>{"call", "one"},
+                         std::vector<std::string>{"call", "1", "--number", "1A"},
+                         std::vector<std::string>{"cancel", "'; DROP TABLE tickets; --"},
+                         std::vector<std::string>{"take", "HT' OR '1'='1"},
+                         std::vector<std::string>{"take", std::string(5000, 'x')},
+                         std::vector<std::string>{"take", "H\xc3\x28"},
+                         std::vector<std::string>{"transfer", "1"}, std::vector<std::string>{"frobnicate"},
+                         std::vector<std::string>{"events", "--since", "-4"},
+                         std::vector<std::string>{"take"});
+    CAPTURE(args);
+    auto r = cli(args);
+    CHECK(r.status == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.out.empty());
+    CHECK(cli.json({"events"}).out == before);
+}
+
+TEST_CASE("A broken office config is reported with file and line, database untouched", "[cli]") {
+    Cli cli;
+    auto bad = cli.dir / "office.toml";
+    motcua::testing::writeFile(bad, "[office]\nname = \"X\"\nnmae = \"typo\"\n");
+    cli.config = bad.string();
+    auto r = cli({"init"});
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("office.toml:3: office.nmae: unknown key"));
+    CHECK_FALSE(std::filesystem::exists(cli.db));
+}
+
+TEST_CASE("--help works for the program and every command", "[cli]") {
+    Cli cli;
+    auto command = GENERATE(as<std::string>{}, "init", "take", "call", "recall", "start", "finish", "noshow", "return",
+                            "hold", "transfer", "cancel", "reactivate", "status", "events", "services", "counters");
+    CAPTURE(command);
+    auto r = cli({command, "--help"});
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("Exit status"));
+    CHECK_FALSE(std::filesystem::exists(cli.db));
+}
