@@ -1,0 +1,33 @@
+// "tcp:HOST:PORT": raw printing to a network printer (JetDirect / port 9100).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "printer/transport.h"
+
+namespace motcua::printer {
+
+class TcpTransport : public Transport {
+public:
+    // Resolves host and connects without blocking past connectTimeout.
+    static Result<std::unique_ptr<TcpTransport>> connect(const std::string& host, int port,
+                                                         std::chrono::milliseconds connectTimeout);
+    TcpTransport(const TcpTransport&) = delete;
+    TcpTransport& operator=(const TcpTransport&) = delete;
+    ~TcpTransport() override;
+
+    Result<void> write(std::string_view bytes, std::chrono::milliseconds timeout) override;
+    Result<std::string> read(std::size_t maxBytes, std::chrono::milliseconds timeout) override;
+    bool canRead() const noexcept override { return true; }
+    std::string describe() const override;
+
+private:
+    TcpTransport(int fd, std::string host, int port) : m_fd(fd), m_host(std::move(host)), m_port(port) {}
+    int m_fd;
+    std::string m_host;
+    int m_port;
+};
+
+}  // namespace motcua::printer

@@ -1,0 +1,254 @@
+#include <catch2/catch.hpp>
+
+#include <deque>
+#include <thread>
+
+#include "printer/printer_uri.h"
+#include "printer/usb_transport.h"
+
+using namespace motcua::printer;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A scripted libusb: devices to list, results for each call, and a log of the calls made.
+struct FakeUsb : UsbApi {
+    struct Transfer {
+        UsbCode code;
+        int transferred;  // -1: all asked
+    };
+    std::vector<UsbDeviceInfo> devices;
+    UsbCode listCode = UsbCode::Success;
+    UsbCode openCode = UsbCode::Success;
+    UsbCode autoDetachCode = UsbCode::Success;
+    bool kernelActive = false;
+    UsbCode claimCode = UsbCode::Success;
+    std::deque<Transfer> outTransfers;  // default when empty: success, all
+    std::deque<std::string> inReplies;
+    std::string written;
+    std::vector<std::string>* log;
+
+    explicit FakeUsb(std::vector<std::string>* callLog) : log(callLog) {}
+    UsbCode listDevices(std::vector<UsbDeviceInfo>& out) override {
+        log->push_back("list");
+        out = devices;
+        return listCode;
+    }
+    UsbCode open(const UsbDeviceInfo& d) override {
+        log->push_back("open " + std::to_string(d.bus) + ":" + std::to_string(d.address));
+        return openCode;
+    }
+    UsbCode setAutoDetachKernelDriver(bool) override {
+        log->push_back("autodetach");
+        return autoDetachCode;
+    }
+    UsbCode kernelDriverActive(int, bool& active) override {
+        active = kernelActive;
+        return UsbCode::Success;
+    }
+    UsbCode detachKernelDriver(int i) override {
+        log->push_back("detach " + std::to_string(i));
+        return UsbCode::Success;
+    }
+    UsbCode claimInterface(int i) override {
+        log->push_back("claim " + std::to_string(i));
+        return claimCode;
+    }
+    UsbCode setAltSetting(int i, int a) override {
+        log->push_back("alt " + std::to_string(i) + "/" + std::to_string(a));
+        return UsbCode::Success;
+    }
+    UsbCode bulkTransfer(std::uint8_t ep, std::uint8_t* data, int length, int& transferred, unsigned) override {
+        if (ep & 0x80) {
+            log->push_back("in");
+            transferred = 0;
+            if (inReplies.empty()) return UsbCode::Timeout;
+            std::string r = inReplies.front();
+            inReplies.pop_front();
+            std::copy(r.begin(), r.end(), data);
+            transferred = static_cast<int>(r.size());
+            return UsbCode::Success;
+        }
+        log->push_back("out " + std::to_string(ep) + " " + std::to_string(length));
+        Transfer t{UsbCode::Success, -1};
+        if (!outTransfers.empty()) {
+            t = outTransfers.front();
+            outTransfers.pop_front();
+        }
+        transferred = t.transferred < 0 ? length : std::min(t.transferred, length);
+        written.append(reinterpret_cast<const char*>(data), static_cast<std::size_t>(transferred));
+        if (t.code == UsbCode::Timeout) std::this_thread::sleep_for(std::chrono::milliseconds(1));  // time passes
+        return t.code;
+    }
+    UsbCode clearHalt(std::uint8_t ep) override {
+        log->push_back("clear " + std::to_string(ep));
+        return UsbCode::Success;
+    }
+    void releaseInterface(int i) override { log->push_back("release " + std::to_string(i)); }
+    void close() override { log->push_back("close"); }
+};
+
+UsbDeviceInfo printer(std::uint16_t vid, std::uint16_t pid, int address, int ifaceClass = 7) {
+    UsbDeviceInfo d;
+    d.vendorId = vid;
+    d.productId = pid;
+    d.bus = 1;
+    d.address = address;
+    UsbPrinterInterface i;
+    i.number = 0;
+    i.interfaceClass = ifaceClass;
+    i.outEndpoint = 0x02;
+    i.inEndpoint = 0x81;
+    d.interfaces.push_back(i);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("USB: the first printer-class interface is opened, claimed and written", "[usb]") {
+    std::vector<std::string> log;
+    auto fake = std::make_unique<FakeUsb>(&log);
+    UsbDeviceInfo keyboard = printer(0x046d, 0xc31c, 2, 3);  // HID: not a printer
+    fake->devices = {keyboard, printer(0x04b8, 0x0e15, 5)};
+    FakeUsb* raw = fake.get();
+    {
+        auto t = UsbTransport::open(std::move(fake), std::nullopt);
+        REQUIRE(t.ok());
+        CHECK((*t)->describe() == "usb:04b8:0e15 (bus 1 device 5)");
+        CHECK((*t)->canRead());
+        const std::string job(10000, 'x');
+        REQUIRE((*t)->write(job, 1s).ok());
+        CHECK(raw->written == job);
+    }
+    const std::vector<std::string> expected{"list", "open 1:5", "autodetach", "claim 0", "out 2 4096", "out 2 4096",
+                                            "out 2 1808", "release 0", "close"};
+    CHECK(log == expected);
+}
+
+TEST_CASE("USB: VID:PID picks that device, even a vendor-class one", "[usb]") {
+    std::vector<std::string> log;
+    auto fake = std::make_unique<FakeUsb>(&log);
+    fake->devices = {printer(0x04b8, 0x0e15, 5), printer(0x0416, 0x5011, 6, 0xFF)};
+    auto t = UsbTransport::open(std::move(fake), UsbId{0x0416, 0x5011});
+    REQUIRE(t.ok());
+    CHECK((*t)->describe() == "usb:0416:5011 (bus 1 device 6)");
+}
+
+TEST_CASE("USB: opening failures become print errors naming the fix", "[usb]") {
+    std::vector<std::string> log;
+    auto fake = std::make_unique<FakeUsb>(&log);
+    fake->devices = {printer(0x04b8, 0x0e15, 5)};
+    SECTION("no such id") {
+        auto t = UsbTransport::open(std::move(fake), UsbId{0x1234, 0x5678});
+        REQUIRE_FALSE(t.ok());
+        CHECK(t.error().error == PrintError::NoPrinterFound);
+        CHECK_THAT(t.error().detail, Catch::Contains("1234:5678"));
+    }
+    SECTION("no printer at all") {
+        fake->devices.clear();
+        auto t = UsbTransport::open(std::move(fake), std::nullopt);
+        REQUIRE_FALSE(t.ok());
+        CHECK(t.error().error == PrintError::NoPrinterFound);
+    }
+    SECTION("no access: the udev rule") {
+        fake->openCode = UsbCode::Access;
+        auto t = UsbTransport::open(std::move(fake), std::nullopt);
+        REQUIRE_FALSE(t.ok());
+        CHECK(t.error().error == PrintError::PermissionDenied);
+        CHECK_THAT(t.error().detail, Catch::Contains("assets/udev/60-motcua-printer.rules"));
+        CHECK_THAT(std::string(messageEn(PrintError::PermissionDenied)), Catch::Contains("60-motcua-printer.rules"));
+    }
+    SECTION("claimed by someone else") {
+        fake->claimCode = UsbCode::Busy;
+        auto t = UsbTransport::open(std::move(fake), std::nullopt);
+        REQUIRE_FALSE(t.ok());
+        CHECK(t.error().error == PrintError::Busy);
+        CHECK(log.back() == "close");
+    }
+    SECTION("auto-detach unsupported: the kernel driver is detached by hand") {
+        fake->autoDetachCode = UsbCode::NotSupported;
+        fake->kernelActive = true;
+        auto t = UsbTransport::open(std::move(fake), std::nullopt);
+        REQUIRE(t.ok());
+        CHECK(std::find(log.begin(), log.end(), "detach 0") != log.end());
+    }
+}
+
+TEST_CASE("USB: partial and timed-out transfers continue where they stopped", "[usb]") {
+    std::vector<std::string> log;
+    auto fake = std::make_unique<FakeUsb>(&log);
+    fake->devices = {printer(0x04b8, 0x0e15, 5)};
+    fake->outTransfers = {{UsbCode::Success, 1000}, {UsbCode::Timeout, 500}, {UsbCode::Timeout, 0},
+                          {UsbCode::Success, -1}};
+    FakeUsb* raw = fake.get();
+    auto t = UsbTransport::open(std::move(fake), std::nullopt);
+    REQUIRE(t.ok());
+    std::string job(3000, '\0');
+    for (std::size_t i = 0; i < job.size(); ++i) job[i] = static_cast<char>(i % 256);
+    REQUIRE((*t)->write(job, 1s).ok());
+    CHECK(raw->written == job);  // nothing sent twice, nothing skipped
+    CHECK(std::count_if(log.begin(), log.end(), [](const std::string& s) { return s.rfind("out", 0) == 0; }) == 4);
+}
+
+TEST_CASE("USB: a stall is cleared once and retried, a second stall is an error", "[usb]") {
+    std::vector<std::string> log;
+    auto fake = std::make_unique<FakeUsb>(&log);
+    fake->devices = {printer(0x04b8, 0x0e15, 5)};
+    FakeUsb* raw = fake.get();
+    auto t = UsbTransport::open(std::move(fake), std::nullopt);
+    REQUIRE(t.ok());
+    SECTION("once") {
+        raw->outTransfers = {{UsbCode::Pipe, 0}};
+        REQUIRE((*t)->write("abc", 1s).ok());
+        CHECK(raw->written == "abc");
+        CHECK(std::find(log.begin(), log.end(), "clear 2") != log.end());
+    }
+    SECTION("twice") {
+        raw->outTransfers = {{UsbCode::Pipe, 0}, {UsbCode::Pipe, 0}};
+        auto r = (*t)->write("abc", 1s);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().error == PrintError::IoError);
+    }
+}
+
+TEST_CASE("USB: a printer taking nothing times out, an unplugged one ends the job", "[usb]") {
+    std::vector<std::string> log;
+    auto fake = std::make_unique<FakeUsb>(&log);
+    fake->devices = {printer(0x04b8, 0x0e15, 5)};
+    FakeUsb* raw = fake.get();
+    auto t = UsbTransport::open(std::move(fake), std::nullopt);
+    REQUIRE(t.ok());
+    SECTION("timeout") {
+        for (int i = 0; i < 100000; ++i) raw->outTransfers.push_back({UsbCode::Timeout, 0});
+        auto r = (*t)->write("abc", 30ms);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().error == PrintError::Timeout);
+        CHECK_THAT(r.error().detail, Catch::Contains("0 of 3 bytes"));
+    }
+    SECTION("unplugged") {
+        raw->outTransfers = {{UsbCode::NoDevice, 0}};
+        auto r = (*t)->write("abc", 1s);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().error == PrintError::ConnectionClosed);
+    }
+    SECTION("reads: a timeout is an empty answer") {
+        raw->inReplies = {std::string("\x12", 1)};
+        auto first = (*t)->read(1, 10ms);
+        REQUIRE(first.ok());
+        CHECK(*first == "\x12");
+        auto second = (*t)->read(1, 10ms);
+        REQUIRE(second.ok());
+        CHECK(second->empty());
+    }
+}
+
+TEST_CASE("USB: a real enumeration with no printer attached says no printer found", "[usb][real]") {
+    // CI machines have no USB printer (often no USB bus at all): libusb itself is asked.
+    auto t = openTransport("usb:");
+    REQUIRE_FALSE(t.ok());
+    CAPTURE(t.error().describe());
+    CHECK(t.error().error == PrintError::NoPrinterFound);
+    auto api = makeLibusbApi();
+    auto list = listUsbPrinters(*api);
+    if (list.ok()) CHECK(list->empty());
+}
