@@ -103,6 +103,18 @@ bool validTimeZone(const std::string& id) {
 
 }  // namespace
 
+std::vector<RatingLevel> ratingScale(int levels) {
+    if (levels == 4) {
+        return {{"rat_hai_long", "Rất hài lòng", "Very satisfied", true},
+                {"hai_long", "Hài lòng", "Satisfied", true},
+                {"binh_thuong", "Bình thường", "Neutral", false},
+                {"khong_hai_long", "Không hài lòng", "Not satisfied", false}};
+    }
+    return {{"rat_hai_long", "Rất hài lòng", "Very satisfied", true},
+            {"hai_long", "Hài lòng", "Satisfied", true},
+            {"khong_hai_long", "Không hài lòng", "Not satisfied", false}};
+}
+
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName) {
     if (!isValidUtf8(text)) throw ConfigError(fmt::format("{}:0: file is not valid UTF-8", sourceName));
     toml::table root;
@@ -113,7 +125,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     }
     const Reader r(sourceName);
     r.onlyKeys(root, "", {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                          "call_order", "printer"});
+                          "call_order", "rating", "printer"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
@@ -251,6 +263,15 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
         c.waitTargetMinutes = static_cast<int>(r.integer(*t, "call_order", "wait_target_minutes", 1, 480).value_or(c.waitTargetMinutes));
     }
 
+    if (const auto* node = root.get("rating")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "rating", "must be a table");
+        r.onlyKeys(*t, "rating", {"levels", "timeout_seconds"});
+        config.rating.levels = static_cast<int>(r.integer(*t, "rating", "levels", 3, 4).value_or(config.rating.levels));
+        config.rating.timeoutSeconds =
+            static_cast<int>(r.integer(*t, "rating", "timeout_seconds", 5, 600).value_or(config.rating.timeoutSeconds));
+    }
+
     if (const auto* node = root.get("printer")) {
         const auto* t = node->as_table();
         if (!t) r.fail(node, "printer", "must be a table");
@@ -344,11 +365,15 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
         {"default_service_minutes", c.defaultServiceMinutes}, {"estimate_samples", c.estimateSamples},
         {"wait_target_minutes", c.waitTargetMinutes},
     };
+    nlohmann::json rating = {{"levels", config.rating.levels}, {"timeout_seconds", config.rating.timeoutSeconds}};
     Statement setSetting(db, "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     setSetting.bind(1, "office").bind(2, office.dump());
     setSetting.run();
     setSetting.reset();
     setSetting.bind(1, "call_order").bind(2, callOrder.dump());
+    setSetting.run();
+    setSetting.reset();
+    setSetting.bind(1, "rating").bind(2, rating.dump());
     setSetting.run();
     tx.commit();
 }

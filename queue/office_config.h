@@ -65,6 +65,22 @@ struct CallOrderConfig {
     int waitTargetMinutes = 15;
 };
 
+struct RatingConfig {
+    // 3: Rất hài lòng / Hài lòng / Không hài lòng; 4 adds Bình thường.
+    int levels = 3;
+    // The counter's rating screen goes back to idle after this many seconds without an answer.
+    int timeoutSeconds = 60;
+};
+
+// The satisfaction levels of a scale, best first: codes stored in events, and their labels.
+struct RatingLevel {
+    const char* code;
+    const char* nameVi;
+    const char* nameEn;
+    bool satisfied;  // counts towards "hài lòng + rất hài lòng"
+};
+std::vector<RatingLevel> ratingScale(int levels);
+
 struct OfficeConfig {
     std::string sourceName;  // file the config came from (for messages)
     std::string name;        // e.g. "UBND phường Ngô Quyền"
@@ -81,6 +97,7 @@ struct OfficeConfig {
     std::vector<StaffConfig> staff;
     std::vector<PriorityCategoryConfig> priorities;
     CallOrderConfig callOrder;
+    RatingConfig rating;
     std::string printer = "usb:";  // printer URI (see printer/)
 };
 

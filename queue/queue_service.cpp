@@ -119,6 +119,11 @@ QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_clock
         m_callOrder.estimateSamples = order.value("estimate_samples", m_callOrder.estimateSamples);
         m_callOrder.waitTargetMinutes = order.value("wait_target_minutes", m_callOrder.waitTargetMinutes);
     }
+    const auto rating = readSetting(db, "rating");
+    if (!rating.is_discarded()) {
+        m_rating.levels = rating.value("levels", m_rating.levels);
+        m_rating.timeoutSeconds = rating.value("timeout_seconds", m_rating.timeoutSeconds);
+    }
 }
 
 std::optional<std::string> QueueService::canonicalNumber(const std::string& text) {
@@ -483,12 +488,25 @@ Result<Ticket> QueueService::start(int counterNumber, const Actor& actor) {
 }
 
 Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const nlohmann::json& detail) {
+    if (!detail.is_object()) return Result<Ticket>::failure(Outcome::Invalid, "finish detail must be an object");
+    if (detail.contains("outcome")) {
+        const auto& o = detail["outcome"];
+        bool known = false;
+        for (const char* k : kFinishOutcomes) known = known || (o.is_string() && o.get<std::string>() == k);
+        if (!known) {
+            return Result<Ticket>::failure(Outcome::Invalid,
+                                           "outcome must be one of received, guidance, returned, incomplete");
+        }
+    }
+    if (detail.contains("procedures") && !detail["procedures"].is_array()) {
+        return Result<Ticket>::failure(Outcome::Invalid, "procedures must be a list of procedure codes");
+    }
     return moveActive(counterNumber, "finish", [&](const CounterRow& c, const Ticket& t) {
         if (t.state != TicketState::Serving) return notAllowed<Ticket>(t, "start serving it before finishing");
         Statement up(m_db, "UPDATE tickets SET state = 'done', counter_id = NULL, updated_at = ? WHERE id = ?");
         up.bind(1, m_clock.now()).bind(2, t.id);
         up.run();
-        appendEvent(t.id, "finish", c.id, actor, currentService(m_db, t.id), detail.is_object() ? detail : nlohmann::json::object());
+        appendEvent(t.id, "finish", c.id, actor, currentService(m_db, t.id), detail);
         return Result<Ticket>::success(t);
     });
 }
@@ -603,6 +621,44 @@ Result<Ticket> QueueService::reactivate(const std::string& numberText, const Act
     auto result = Result<Ticket>::success(*loadTicket(t->id));
     tx.commit();
     return result;
+}
+
+Result<Rating> QueueService::rate(const std::string& numberText, const std::string& level, const std::string& source) {
+    const auto number = canonicalNumber(numberText);
+    if (!number) return Result<Rating>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
+    bool knownLevel = false;
+    for (const auto& l : ratingScale(m_rating.levels)) knownLevel = knownLevel || level == l.code;
+    if (!knownLevel) {
+        return Result<Rating>::failure(Outcome::Invalid, fmt::format("'{}' is not a level of the {}-level rating scale",
+                                                                     level, m_rating.levels));
+    }
+    if (source != "counter" && source != "kiosk") {
+        return Result<Rating>::failure(Outcome::Invalid, "rating source must be counter or kiosk");
+    }
+    Transaction tx(m_db);
+    const auto t = loadToday(*number);
+    if (!t) return Result<Rating>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+    if (t->state != TicketState::Done) return notAllowed<Rating>(*t, "only a finished ticket can be rated");
+    Statement rated(m_db, "SELECT 1 FROM events WHERE ticket_id = ? AND kind = 'rate'");
+    rated.bind(1, t->id);
+    if (rated.step()) {
+        return Result<Rating>::failure(Outcome::NotAllowed, fmt::format("{} has already been rated", t->number));
+    }
+    // The counter, officer and service of the finish this rating is about.
+    Statement last(m_db,
+                   "SELECT e.counter_id, e.staff_id, e.service_id, c.number FROM events e "
+                   "LEFT JOIN counters c ON c.id = e.counter_id "
+                   "WHERE e.ticket_id = ? AND e.kind = 'finish' ORDER BY e.id DESC LIMIT 1");
+    last.bind(1, t->id);
+    last.step();
+    const auto counterId = last.getOptInt(0);
+    appendEvent(t->id, "rate", counterId, Actor{last.getOptInt(1)}, last.getOptInt(2), {{"level", level}, {"source", source}});
+    Rating rating;
+    rating.ticket = *t;
+    rating.level = level;
+    if (auto n = last.getOptInt(3)) rating.counter = static_cast<int>(*n);
+    tx.commit();
+    return Result<Rating>::success(std::move(rating));
 }
 
 std::vector<Ticket> QueueService::waitingFor(int counterNumber) {

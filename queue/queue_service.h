@@ -86,6 +86,15 @@ struct RecallOutcome {
     bool becameNoShow = false;  // the recall limit was reached
 };
 
+struct Rating {
+    Ticket ticket;
+    std::string level;
+    std::optional<int> counter;  // where the ticket was finished
+};
+
+// The outcomes an officer records when finishing (detail "outcome" of a finish event).
+inline constexpr const char* kFinishOutcomes[] = {"received", "guidance", "returned", "incomplete"};
+
 struct Event {
     std::int64_t id = 0;
     std::optional<std::int64_t> ticketId;
@@ -142,6 +151,7 @@ public:
     Result<CallOutcome> callNumber(int counter, const std::string& number, const Actor& actor = {});
     Result<RecallOutcome> recall(int counter, const Actor& actor = {});
     Result<Ticket> start(int counter, const Actor& actor = {});
+    // detail may carry {"procedures": [codes], "outcome": one of kFinishOutcomes, "dossier_code": text}.
     Result<Ticket> finish(int counter, const Actor& actor = {}, const nlohmann::json& detail = nlohmann::json::object());
     Result<Ticket> noShow(int counter, const Actor& actor = {});
     Result<Ticket> returnToQueue(int counter, bool front, const Actor& actor = {});
@@ -152,6 +162,9 @@ public:
     // Closes tickets still open from earlier business days as expired; returns how many. Also done
     // implicitly by every write on a new day.
     int closeEarlierDays();
+    // The citizen's satisfaction with a finished ticket of today, once per ticket; stored against the
+    // ticket, the counter and the officer that finished it. source: "counter" or "kiosk".
+    Result<Rating> rate(const std::string& number, const std::string& level, const std::string& source);
 
     std::optional<Ticket> findToday(const std::string& number);
     QueueStatus status();
@@ -160,6 +173,7 @@ public:
     std::vector<Ticket> waitingFor(int counter);
 
     const CallOrderConfig& callOrder() const noexcept { return m_callOrder; }
+    const RatingConfig& rating() const noexcept { return m_rating; }
     const BusinessCalendar& calendar() const noexcept { return *m_calendar; }
     const nlohmann::json& office() const noexcept { return m_office; }
 
@@ -189,6 +203,7 @@ private:
     const Clock& m_clock;
     std::unique_ptr<BusinessCalendar> m_calendar;
     CallOrderConfig m_callOrder;
+    RatingConfig m_rating;
     nlohmann::json m_office;
 };
 
