@@ -1,0 +1,111 @@
+// The frame loop shared by the SDL programs. Each frame: queued input goes to the top screen, queued
+// screen-stack changes are applied, time advances (from an injected clock), layout is redone where
+// needed, and the top screen and the banner are drawn. SDL events become ui::InputEvent in one place
+// (pumpSdlEvents -> translateSdlEvent -> GestureTracker); the script driver injects the same events.
+//
+// A screen that throws from handleInput/update/layout/draw does not end the program: the error is
+// logged, a banner is shown, and the stack goes back to its root screen.
+#pragma once
+
+#include "kiosk/ui/banner.h"
+#include "kiosk/ui/font_cache.h"
+#include "kiosk/ui/gesture_tracker.h"
+#include "kiosk/ui/image.h"
+#include "kiosk/ui/screen_stack.h"
+#include "kiosk/ui/text_renderer.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/window.h"
+#include "queue/clock.h"
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace motcua::ui {
+
+struct AppOptions {
+    // Shown in the banner when a screen throws.
+    std::string errorMessage = "Đã xảy ra lỗi. Xin mời ông/bà thực hiện lại từ đầu.";
+    std::chrono::milliseconds errorBannerDuration{8000};
+    // After this long without input, onIdle is called once (0: never). The kiosk goes back to welcome.
+    std::chrono::milliseconds idleTimeout{0};
+    std::function<void()> onIdle;
+    // Where errors are reported; stderr when empty.
+    std::function<void(const std::string&)> log;
+    // A window-close request (SDL_QUIT) ends run() unless this is set (a public kiosk ignores it).
+    bool ignoreQuitRequests = false;
+    std::size_t textCacheCapacity = TextRenderer::kDefaultCapacity;
+};
+
+class App {
+public:
+    // All referenced objects must outlive the App. The clock gives frame times and idle time: a
+    // queue::ManualClock makes a script's `wait 30000` instant.
+    App(Renderer& renderer, FontCache& fonts, ScreenStack& screens, const queue::Clock& clock, Theme theme = {},
+        AppOptions options = {});
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    ScreenStack& screens() noexcept { return m_screens; }
+    const Theme& theme() const noexcept { return m_theme; }
+    // Lays every screen out again with the new theme (high contrast, large text).
+    void setTheme(const Theme& theme);
+    Size size() const noexcept { return m_size; }
+    Banner& banner() noexcept { return m_banner; }
+    void setIdleTimeout(std::chrono::milliseconds timeout, std::function<void()> onIdle);
+
+    // Input, processed at the next frame(), in order.
+    void injectPointer(const RawPointer& pointer);
+    void inject(const InputEvent& event);
+    // Reads all pending SDL events into the input queue; returns false when a quit was requested.
+    bool pumpSdlEvents();
+
+    // One frame (see the file comment) and present.
+    void frame();
+    // Frames at ~60 per second of real time until requestQuit() or the stack is empty. Returns 0.
+    int run();
+    void requestQuit() noexcept { m_quit = true; }
+    bool running() const noexcept { return !m_quit && !(m_started && m_screens.empty()); }
+
+    // What a person sees now: the top screen's texts and the banner's.
+    std::vector<VisibleText> visibleTexts() const;
+    // The current frame's pixels (draws it again without presenting).
+    Image screenshot();
+    const TextCacheStats& textCacheStats() const noexcept { return m_text.stats(); }
+    TextRenderer& textRenderer() noexcept { return m_text; }
+    std::size_t screenErrors() const noexcept { return m_screenErrors; }
+
+private:
+    template <typename F>
+    bool guarded(const char* what, F&& f);
+    void screenFailed(const char* what, const std::string& message);
+    void applyStack();
+    void layoutIfNeeded(bool force);
+    void deliver(const InputEvent& event);
+    void render();
+    void log(const std::string& message) const;
+    void noteInput();
+
+    Renderer& m_renderer;
+    FontCache& m_fonts;
+    ScreenStack& m_screens;
+    const queue::Clock& m_clock;
+    Theme m_theme;
+    AppOptions m_options;
+    TextRenderer m_text;
+    GestureTracker m_gestures;
+    Banner m_banner;
+    std::deque<InputEvent> m_input;
+    Size m_size;
+    queue::TimeMs m_lastFrame = 0;
+    queue::TimeMs m_lastInput = 0;
+    bool m_idleFired = false;
+    bool m_quit = false;
+    bool m_started = false;
+    bool m_forceLayout = true;
+    std::size_t m_screenErrors = 0;
+};
+
+}  // namespace motcua::ui

@@ -1,0 +1,72 @@
+#include "kiosk/ui/banner.h"
+
+#include "kiosk/ui/painter.h"
+#include "kiosk/ui/text_wrap.h"
+
+#include <algorithm>
+
+namespace motcua::ui {
+
+Banner::Banner() { setVisible(false); }
+
+void Banner::show(std::string message, std::chrono::milliseconds duration, BannerKind kind) {
+    m_message = std::move(message);
+    m_kind = kind;
+    m_remaining = duration;
+    setVisible(true);
+    invalidateLayout();
+}
+
+void Banner::hide() {
+    m_remaining = std::chrono::milliseconds{0};
+    setVisible(false);
+}
+
+Size Banner::measureContent(const LayoutContext& context, Size available) const {
+    const TextStyle style = context.theme.font(FontRole::Heading);
+    const int pad = context.theme.padding();
+    const auto lines = wrapText(context.metrics, m_message, style, available.width - 2 * pad);
+    return {available.width,
+            std::max(context.theme.minTouchPx(), static_cast<int>(lines.size()) * context.metrics.lineHeight(style) + 2 * pad)};
+}
+
+void Banner::layoutChildren(const LayoutContext& context) {
+    m_style = context.theme.font(FontRole::Heading);
+    m_lineHeight = context.metrics.lineHeight(m_style);
+    m_lines = wrapText(context.metrics, m_message, m_style, bounds().width - 2 * context.theme.padding());
+}
+
+bool Banner::onInput(const InputEvent& event) {
+    if (event.type == InputType::Tap) {
+        hide();
+        return true;
+    }
+    return event.isPointer();  // nothing under the banner gets a touch meant for it
+}
+
+void Banner::onUpdate(std::chrono::milliseconds dt) {
+    if (!visible()) return;
+    m_remaining -= dt;
+    if (m_remaining.count() <= 0) hide();
+}
+
+void Banner::drawSelf(Painter& painter) const {
+    const Palette& p = painter.theme().palette();
+    const bool error = m_kind == BannerKind::Error;
+    painter.fillRect(bounds(), error ? p.danger : p.primary);
+    painter.fillRect({bounds().x, bounds().bottom() - 4, bounds().width, 4}, p.border);
+    const Colour text = error ? p.dangerText : p.primaryText;
+    const int total = static_cast<int>(m_lines.size()) * m_lineHeight;
+    int y = bounds().y + (bounds().height - total) / 2;
+    for (const auto& line : m_lines) {
+        const int w = painter.metrics().measure(line, m_style).width;
+        painter.drawText(line, m_style, text, {bounds().x + (bounds().width - w) / 2, y});
+        y += m_lineHeight;
+    }
+}
+
+void Banner::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const {
+    out.push_back({m_message, bounds().intersected(clip)});
+}
+
+}  // namespace motcua::ui

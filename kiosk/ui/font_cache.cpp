@@ -1,0 +1,53 @@
+#include "kiosk/ui/font_cache.h"
+
+#include "kiosk/ui/utf8.h"
+#include "printer/font_locator.h"
+
+#include <SDL_ttf.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace motcua::ui {
+
+FontSet FontSet::locate(const std::string& family) {
+    const auto regular = printer::findFont(family, printer::FontWeight::Regular);
+    const auto bold = printer::findFont(family, printer::FontWeight::Bold);
+    if (!regular) throw std::runtime_error("no font covering Vietnamese found for \"" + family + "\" (install fonts-noto-core)");
+    return {*regular, bold.value_or(*regular)};
+}
+
+FontCache::FontCache(const TtfContext&, FontSet fonts) : m_fonts(std::move(fonts)) {}
+
+TTF_Font* FontCache::font(const TextStyle& style) {
+    const auto key = std::make_pair(style.weight, style.pixelSize);
+    auto it = m_openFonts.find(key);
+    if (it != m_openFonts.end()) return it->second.get();
+    const auto& path = style.weight == FontWeight::Bold ? m_fonts.bold : m_fonts.regular;
+    TtfFontPtr font(TTF_OpenFont(path.c_str(), style.pixelSize));
+    if (!font) throw TtfError("TTF_OpenFont(" + path.string() + ", " + std::to_string(style.pixelSize) + ")");
+    TTF_SetFontHinting(font.get(), TTF_HINTING_LIGHT);
+    return m_openFonts.emplace(key, std::move(font)).first->second.get();
+}
+
+Size FontCache::measure(std::string_view text, const TextStyle& style) {
+    TTF_Font* f = font(style);
+    if (text.empty()) return {0, TTF_FontHeight(f)};
+    const std::string copy(text);  // TTF wants a NUL-terminated string
+    Size s;
+    if (TTF_SizeUTF8(f, copy.c_str(), &s.width, &s.height) != 0) throw TtfError("TTF_SizeUTF8");
+    return s;
+}
+
+bool FontCache::covers(std::string_view text, const TextStyle& style) {
+    TTF_Font* f = font(style);
+    for (char32_t c : decodeUtf8(text)) {
+        if (c == U' ' || c == U'\n') continue;
+        if (!TTF_GlyphIsProvided32(f, static_cast<Uint32>(c))) return false;
+    }
+    return true;
+}
+
+int FontCache::lineHeight(const TextStyle& style) { return TTF_FontLineSkip(font(style)); }
+
+}  // namespace motcua::ui

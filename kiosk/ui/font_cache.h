@@ -1,0 +1,48 @@
+// Open TTF fonts, cached by (file, pixel size); also the real TextMetrics (TTF_SizeUTF8), which needs
+// TTF_Init but no window or renderer.
+#pragma once
+
+#include "kiosk/ui/text_metrics.h"
+#include "kiosk/ui/ttf_handles.h"
+
+#include <filesystem>
+#include <map>
+#include <utility>
+
+namespace motcua::ui {
+
+class TtfContext;
+
+// The font files for each weight; both must cover Vietnamese.
+struct FontSet {
+    std::filesystem::path regular;
+    std::filesystem::path bold;
+    // "Noto Sans" (fonts-noto-core) through fontconfig. Throws std::runtime_error when no installed font
+    // covers Vietnamese.
+    static FontSet locate(const std::string& family = "Noto Sans");
+};
+
+// Holds the TtfContext by reference: it must outlive the cache (declare it first).
+class FontCache final : public TextMetrics {
+public:
+    FontCache(const TtfContext& ttf, FontSet fonts);
+    FontCache(const FontCache&) = delete;
+    FontCache& operator=(const FontCache&) = delete;
+
+    // The font for style, opened on first use. Throws TtfError when the file cannot be opened.
+    _TTF_Font* font(const TextStyle& style);
+    const FontSet& fonts() const noexcept { return m_fonts; }
+    std::size_t openFontCount() const noexcept { return m_openFonts.size(); }
+
+    // Whether the font for style has a glyph for every code point of text (no tofu boxes).
+    bool covers(std::string_view text, const TextStyle& style);
+
+    Size measure(std::string_view text, const TextStyle& style) override;
+    int lineHeight(const TextStyle& style) override;
+
+private:
+    FontSet m_fonts;
+    std::map<std::pair<FontWeight, int>, TtfFontPtr> m_openFonts;
+};
+
+}  // namespace motcua::ui

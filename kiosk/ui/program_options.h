@@ -1,0 +1,37 @@
+// The command-line options every SDL program of motcua shares (kiosk, display, console). Programs add
+// their own options to the same CLI11 app.
+#pragma once
+
+#include "kiosk/ui/geometry.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace motcua::ui {
+
+struct ProgramOptions {
+    bool headless = false;               // --headless: SDL offscreen driver, software renderer
+    std::optional<Size> size;            // --size WxH
+    bool fullscreen = false;             // --fullscreen (the default when not headless and no --size)
+    std::optional<std::filesystem::path> db;      // --db FILE
+    std::optional<std::filesystem::path> config;  // --config FILE
+    std::optional<std::filesystem::path> script;  // --script FILE
+    std::optional<std::string> printer;           // --printer URI
+
+    // Whether the window should be fullscreen: asked for, or a real display without a chosen size.
+    bool wantsFullscreen() const noexcept { return !headless && (fullscreen || !size); }
+};
+
+// "1080x1920" -> {1080, 1920}; nullopt unless both are whole numbers from 64 to 16384.
+std::optional<Size> parseSize(std::string_view text);
+
+// Registers the shared options on app, filling options when app parses.
+void addProgramOptions(CLI::App& app, ProgramOptions& options);
+
+}  // namespace motcua::ui

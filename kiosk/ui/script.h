@@ -1,0 +1,50 @@
+// Script files that drive an SDL program (tests, reviewers): one command per line.
+//   tap X Y | tap "visible text" | drag X1 Y1 X2 Y2 | type "text" | key NAME | wait MS
+//   expect "text" | screenshot PATH.png | quit
+// '#' starts a comment (outside quotes); blank lines are skipped. Strings are in double quotes with
+// \" and \\ escapes and must be UTF-8. Parsing needs no SDL.
+#pragma once
+
+#include "kiosk/ui/geometry.h"
+#include "kiosk/ui/input.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motcua::ui {
+
+enum class ScriptCommandType { TapAt, TapText, Drag, Type, Key, Wait, Expect, Screenshot, Quit };
+
+struct ScriptCommand {
+    ScriptCommandType type = ScriptCommandType::Quit;
+    int line = 0;        // 1-based line in the file
+    Point point;         // TapAt; Drag start
+    Point to;            // Drag end
+    std::string text;    // TapText, Type, Expect; Screenshot path
+    Key key = Key::Unknown;
+    int milliseconds = 0;  // Wait
+    friend bool operator==(const ScriptCommand&, const ScriptCommand&) = default;
+};
+
+struct ScriptError {
+    int line = 0;
+    std::string message;
+};
+
+// Either the commands or the first error (a bad line is an expected outcome, not an exception).
+struct ScriptParseResult {
+    std::vector<ScriptCommand> commands;
+    std::optional<ScriptError> error;
+    bool ok() const noexcept { return !error; }
+};
+
+ScriptParseResult parseScript(std::string_view source);
+// A single line (no newline); nullopt for blank and comment lines.
+std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumber, std::string& error);
+
+// "tap 10 20", "type \"việt\"": the command as it would be written (for error reports).
+std::string describe(const ScriptCommand& command);
+
+}  // namespace motcua::ui

@@ -1,0 +1,48 @@
+#include "kiosk/ui/sdl_context.h"
+
+#include "kiosk/ui/sdl_handles.h"
+#include "kiosk/ui/ttf_handles.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <atomic>
+#include <stdexcept>
+
+namespace motcua::ui {
+
+namespace {
+std::atomic<bool> g_sdlAlive{false};
+}
+
+SdlContext::SdlContext(SdlOptions options) : m_headless(options.headless) {
+    if (g_sdlAlive.exchange(true)) throw std::logic_error("SdlContext: SDL is already initialised in this process");
+    if (m_headless) {
+        // Must happen before SDL_Init: the video driver is chosen there.
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    // Kiosk touch screens: a touch must not also arrive as a mouse click we would handle twice; SDL still
+    // synthesises them (marked SDL_TOUCH_MOUSEID) and the input translation ignores those.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        SdlError error("SDL_Init");
+        g_sdlAlive = false;
+        throw error;
+    }
+}
+
+SdlContext::~SdlContext() {
+    SDL_Quit();
+    g_sdlAlive = false;
+}
+
+TtfContext::TtfContext(const SdlContext&) {
+    if (TTF_Init() != 0) throw TtfError("TTF_Init");
+}
+
+TtfContext::~TtfContext() { TTF_Quit(); }
+
+}  // namespace motcua::ui

@@ -1,0 +1,111 @@
+#include "kiosk/ui/text_input.h"
+
+#include "kiosk/ui/painter.h"
+#include "kiosk/ui/utf8.h"
+#include "queue/text.h"
+
+#include <algorithm>
+
+namespace motcua::ui {
+
+TextInput::TextInput(std::string placeholder, FontRole role) : m_placeholder(std::move(placeholder)), m_role(role) {}
+
+void TextInput::setText(std::string text) {
+    if (!queue::isValidUtf8(text)) return;
+    changed(queue::toNfc(text));
+}
+
+void TextInput::changed(std::string text) {
+    if (queue::codePointCount(text) > m_maxLength || text == m_text) return;
+    m_text = std::move(text);
+    if (m_onChange) m_onChange(m_text);
+}
+
+void TextInput::type(char32_t c) {
+    if (c == U'\n' || c == U'\r' || c < 0x20) return;
+    if (m_telex) {
+        changed(telexType(m_text, c));
+    } else {
+        std::string next = m_text;
+        appendUtf8(next, c);
+        changed(queue::toNfc(next));
+    }
+}
+
+void TextInput::typeText(std::string_view utf8) {
+    if (!queue::isValidUtf8(utf8)) return;
+    // Decomposed input (a combining tone after its vowel) composes here, before Telex sees it.
+    for (char32_t c : decodeUtf8(queue::toNfc(utf8))) type(c);
+}
+
+void TextInput::backspace() {
+    std::string next = m_text;
+    popBackCodePoint(next);
+    changed(std::move(next));
+}
+
+void TextInput::applyToneKey(Tone tone) { changed(applyTone(m_text, tone)); }
+void TextInput::applyLetterKey(char32_t letter) { changed(ui::applyLetterKey(m_text, letter)); }
+
+Size TextInput::measureContent(const LayoutContext& context, Size available) const {
+    const TextStyle style = context.theme.font(m_role);
+    const int height = context.metrics.lineHeight(style) + 2 * context.theme.spacing();
+    return {available.width, std::max(context.theme.minTouchPx(), height)};
+}
+
+void TextInput::layoutChildren(const LayoutContext& context) { m_style = context.theme.font(m_role); }
+
+bool TextInput::onInput(const InputEvent& event) {
+    switch (event.type) {
+        case InputType::Tap:
+            m_focused = true;
+            return true;
+        case InputType::Text:
+            if (!m_focused) return false;
+            typeText(event.text);
+            return true;
+        case InputType::Key:
+            if (!m_focused) return false;
+            if (event.key == Key::Backspace) {
+                backspace();
+                return true;
+            }
+            if (event.key == Key::Return) {
+                if (m_onSubmit) m_onSubmit(m_text);
+                return true;
+            }
+            return false;
+        default: return false;
+    }
+}
+
+void TextInput::drawSelf(Painter& painter) const {
+    const Palette& p = painter.theme().palette();
+    const int radius = painter.theme().cornerRadius();
+    painter.fillRoundedRect(bounds(), radius, m_focused ? p.focus : p.border);
+    painter.fillRoundedRect(bounds().inset(3), radius - 3, p.surface);
+    const int pad = painter.theme().spacing();
+    const Rect inner = bounds().inset(pad);
+    ClipScope clip(painter, inner);
+    const bool empty = m_text.empty();
+    const std::string& shown = empty ? m_placeholder : m_text;
+    const Size textSize = painter.metrics().measure(shown, m_style);
+    // When the text is longer than the field, its end (where typing happens) stays visible.
+    const int cursorWidth = 4;
+    int x = inner.x;
+    if (!empty && textSize.width + cursorWidth > inner.width) x = inner.right() - textSize.width - cursorWidth;
+    const int y = inner.y + (inner.height - textSize.height) / 2;
+    painter.drawText(shown, m_style, empty ? p.mutedText : p.text, {x, y});
+    if (m_focused) {
+        const int cx = empty ? inner.x : x + textSize.width + 2;
+        painter.fillRect({cx, inner.y + inner.height / 8, cursorWidth, inner.height * 3 / 4}, p.text);
+    }
+}
+
+void TextInput::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const {
+    const Rect visible = bounds().intersected(clip);
+    if (!m_text.empty()) out.push_back({m_text, visible});
+    else if (!m_placeholder.empty()) out.push_back({m_placeholder, visible});
+}
+
+}  // namespace motcua::ui

@@ -1,0 +1,28 @@
+// Measuring text for layout. Widgets depend on this interface, not on SDL_ttf, so layout and
+// hit-testing run in tests without fonts, windows or renderers (see FontCache for the real one).
+#pragma once
+
+#include "kiosk/ui/geometry.h"
+
+#include <string_view>
+
+namespace motcua::ui {
+
+enum class FontWeight { Regular, Bold };
+
+struct TextStyle {
+    FontWeight weight = FontWeight::Regular;
+    int pixelSize = 32;
+    friend bool operator==(const TextStyle&, const TextStyle&) = default;
+};
+
+class TextMetrics {
+public:
+    virtual ~TextMetrics() = default;
+    // Width and height in pixels of text drawn on one line.
+    virtual Size measure(std::string_view text, const TextStyle& style) = 0;
+    // Distance between baselines of consecutive lines.
+    virtual int lineHeight(const TextStyle& style) = 0;
+};
+
+}  // namespace motcua::ui

@@ -1,0 +1,15 @@
+// Word wrap by pixel width. Breaks at spaces (and at explicit '\n'); a word wider than the line is
+// broken between code points so nothing is ever clipped.
+#pragma once
+
+#include "kiosk/ui/text_metrics.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motcua::ui {
+
+std::vector<std::string> wrapText(TextMetrics& metrics, std::string_view text, const TextStyle& style, int maxWidth);
+
+}  // namespace motcua::ui

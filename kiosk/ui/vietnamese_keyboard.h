@@ -1,0 +1,43 @@
+// The on-screen keyboard for Vietnamese: a row of direct letter keys (ă â đ ê ô ơ ư) and a row of
+// tone keys (sắc huyền hỏi ngã nặng) that change the word being typed, for people who do not know
+// Telex; QWERTY letter rows; space, backspace, clear, and a Telex switch.
+#pragma once
+
+#include "kiosk/ui/widget.h"
+
+#include <string>
+
+namespace motcua::ui {
+
+class Button;
+class TextInput;
+
+struct KeyboardLabels {
+    std::string space = "Dấu cách";
+    std::string backspace = "Xoá";
+    std::string clear = "Xoá hết";
+    std::string telexOn = "Telex: Bật";
+    std::string telexOff = "Telex: Tắt";
+    std::string toneNames[5] = {"sắc", "huyền", "hỏi", "ngã", "nặng"};
+};
+
+class VietnameseKeyboard final : public Widget {
+public:
+    // target must outlive the keyboard (typically both are owned by the same parent or screen).
+    explicit VietnameseKeyboard(TextInput& target, KeyboardLabels labels = {});
+
+    TextInput& target() noexcept { return m_target; }
+    void setTelex(bool on);
+
+protected:
+    void layoutChildren(const LayoutContext& context) override;
+    Size measureContent(const LayoutContext& context, Size available) const override;
+    void drawSelf(Painter& painter) const override;
+
+private:
+    TextInput& m_target;
+    KeyboardLabels m_labels;
+    Button* m_telexKey = nullptr;
+};
+
+}  // namespace motcua::ui

@@ -1,0 +1,121 @@
+// The widget tree: each widget owns its children, knows its bounds in window pixels, lays itself out
+// with a LayoutContext (text metrics + theme, no renderer), routes input to the deepest widget under
+// the gesture, and draws itself without changing state.
+#pragma once
+
+#include "kiosk/ui/geometry.h"
+#include "kiosk/ui/input.h"
+#include "kiosk/ui/text_metrics.h"
+#include "kiosk/ui/theme.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace motcua::ui {
+
+class Painter;
+
+// What layout needs; both referenced objects outlive the call.
+struct LayoutContext {
+    TextMetrics& metrics;
+    const Theme& theme;
+};
+
+// A piece of text as a person sees it now: the text and the part of the screen it covers.
+struct VisibleText {
+    std::string text;
+    Rect bounds;
+};
+
+class Widget {
+public:
+    // Measuring without a limit on one axis (the content of a ScrollView).
+    static constexpr int kUnbounded = 1 << 24;
+
+    Widget() = default;
+    Widget(const Widget&) = delete;
+    Widget& operator=(const Widget&) = delete;
+    virtual ~Widget() = default;
+
+    const Rect& bounds() const noexcept { return m_bounds; }
+    Widget* parent() const noexcept { return m_parent; }
+    bool visible() const noexcept { return m_visible; }
+    void setVisible(bool visible);
+
+    // Size this widget wants given the space available (fixed sizes applied on top of measureContent).
+    Size measure(const LayoutContext& context, Size available) const;
+    // Places this widget at bounds and lays out its children.
+    void layout(const LayoutContext& context, const Rect& bounds);
+    // Moves this widget and all its descendants (scrolling), without a new layout.
+    void translate(int dx, int dy);
+
+    // A fixed height or width in pixels (0: as measured), and a minimum height.
+    void setFixedHeight(int px) { m_fixedHeight = px; invalidateLayout(); }
+    void setFixedWidth(int px) { m_fixedWidth = px; invalidateLayout(); }
+    void setMinHeight(int px) { m_minHeight = px; invalidateLayout(); }
+
+    // Takes ownership; returns the child for further set-up.
+    template <typename T>
+    T& add(std::unique_ptr<T> child) {
+        T& ref = *child;
+        adopt(std::move(child));
+        return ref;
+    }
+    const std::vector<std::unique_ptr<Widget>>& children() const noexcept { return m_children; }
+    // Destroys all children. Must not be called while dispatching an event to one of them.
+    void clearChildren();
+
+    // Delivers event to the deepest visible widget under the gesture's start point first, then to its
+    // ancestors until one handles it; Key and Text events go through the whole tree in order.
+    // Returns whether some widget handled it.
+    bool dispatch(const InputEvent& event);
+    // The deepest visible widget containing point (this, if no child does), or nullptr when outside.
+    const Widget* hitTest(Point point) const;
+
+    // Advances animations by dt (scroll momentum, banner timeouts); recurses into children.
+    void update(std::chrono::milliseconds dt);
+    void draw(Painter& painter) const;
+    // Texts visible within clip, in tree order.
+    void collectVisibleText(std::vector<VisibleText>& out, const Rect& clip) const;
+
+    // Set when something changed that needs a new layout (text, visibility, children); cleared by layout().
+    bool layoutDirty() const noexcept { return m_layoutDirty; }
+
+protected:
+    virtual Size measureContent(const LayoutContext& context, Size available) const;
+    // Lay out children inside bounds(); the default gives each child the whole of bounds().
+    virtual void layoutChildren(const LayoutContext& context);
+    virtual bool onInput(const InputEvent&) { return false; }
+    virtual void onUpdate(std::chrono::milliseconds) {}
+    virtual void drawSelf(Painter&) const {}
+    // Draws children; containers that clip override this.
+    virtual void drawChildren(Painter& painter) const;
+    virtual void collectOwnText(std::vector<VisibleText>&, const Rect&) const {}
+    virtual void collectChildText(std::vector<VisibleText>& out, const Rect& clip) const;
+    virtual void onTranslated(int, int) {}
+
+    void invalidateLayout();
+    // Children that can currently be hit (a ScrollView limits them to its viewport).
+    virtual bool childAreaContains(Point point) const { return m_bounds.contains(point); }
+
+private:
+    void adopt(std::unique_ptr<Widget> child);
+    Rect m_bounds;
+    Widget* m_parent = nullptr;
+    std::vector<std::unique_ptr<Widget>> m_children;
+    bool m_visible = true;
+    bool m_layoutDirty = true;
+    int m_fixedHeight = 0;
+    int m_fixedWidth = 0;
+    int m_minHeight = 0;
+};
+
+// Takes up space and nothing else (with a weight in a Box, it pushes its siblings apart).
+class Spacer final : public Widget {
+public:
+    explicit Spacer(int height = 0) { setFixedHeight(height); }
+};
+
+}  // namespace motcua::ui
