@@ -22,7 +22,7 @@
 #include "queue/store.h"
 
 using namespace motcua::queue;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
@@ -43,7 +43,7 @@ name = "Quầy 1"
 services = ["HT", "CT"]
 )";
 
-double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double micros(SteadyClock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
 
 struct Percentiles {
     double p50, p99, mean;
@@ -79,8 +79,8 @@ template <class Body>
 double throughput(int processes, double seconds, Body body) {
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe");
-    const auto start = Clock::now();
-    const auto until = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    const auto start = SteadyClock::now();
+    const auto until = start + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(seconds));
     for (int p = 0; p < processes; ++p) {
         if (fork() == 0) {
             close(fds[0]);
@@ -95,7 +95,7 @@ double throughput(int processes, double seconds, Body body) {
     close(fds[0]);
     while (wait(nullptr) > 0) {
     }
-    return static_cast<double>(total) / std::chrono::duration<double>(Clock::now() - start).count();
+    return static_cast<double>(total) / std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
 
 }  // namespace
@@ -131,15 +131,15 @@ int main(int argc, char** argv) {
         auto db = openStore(dbPath, OpenPurpose::Use);
         QueueService q(db, clock);
         for (int i = 0; i < n; ++i) {
-            const auto t0 = Clock::now();
+            const auto t0 = SteadyClock::now();
             auto r = q.take(i % 2 ? "HT" : "CT");
-            takeUs.push_back(micros(Clock::now() - t0));
+            takeUs.push_back(micros(SteadyClock::now() - t0));
             if (!r.ok()) throw std::runtime_error(r.message);
         }
         for (int i = 0; i < n; ++i) {
-            const auto t0 = Clock::now();
+            const auto t0 = SteadyClock::now();
             auto r = q.callNext(1);
-            callUs.push_back(micros(Clock::now() - t0));
+            callUs.push_back(micros(SteadyClock::now() - t0));
             if (!r.ok()) throw std::runtime_error(r.message);
             q.noShow(1);
         }
@@ -147,25 +147,25 @@ int main(int argc, char** argv) {
     {
         Bare bare(barePath);
         for (int i = 0; i < n; ++i) {
-            const auto t0 = Clock::now();
+            const auto t0 = SteadyClock::now();
             bare.insert(i);
-            bareUs.push_back(micros(Clock::now() - t0));
+            bareUs.push_back(micros(SteadyClock::now() - t0));
         }
     }
 
-    auto takeLoop = [&](int, Clock::time_point until) {
+    auto takeLoop = [&](int, SteadyClock::time_point until) {
         auto db = openStore(dbPath, OpenPurpose::Use, StoreOptions{std::chrono::seconds(30)});
         QueueService q(db, clock);
         long ops = 0;
-        while (Clock::now() < until) {
+        while (SteadyClock::now() < until) {
             if (q.take(ops % 2 ? "HT" : "CT").ok()) ++ops;
         }
         return ops;
     };
-    auto bareLoop = [&](int p, Clock::time_point until) {
+    auto bareLoop = [&](int p, SteadyClock::time_point until) {
         Bare bare(barePath);
         long ops = 0;
-        while (Clock::now() < until) bare.insert(p * 1'000'000 + static_cast<int>(ops++));
+        while (SteadyClock::now() < until) bare.insert(p * 1'000'000 + static_cast<int>(ops++));
         return ops;
     };
     const double take1 = throughput(1, seconds, takeLoop);
