@@ -19,24 +19,24 @@ struct LetterEntry {
 
 // Names as taught in Vietnamese schools; F, J, W, Z are the usual readings of the foreign letters.
 constexpr std::array<LetterEntry, 27> kLetters = {{
-    {"A", "a", "a", "chu_a"},        {"B", "b", "bê", "chu_b"},      {"C", "c", "xê", "chu_c"},
-    {"D", "d", "dê", "chu_d"},       {"Đ", "đ", "đê", "chu_dd"},     {"E", "e", "e", "chu_e"},
-    {"F", "f", "ép", "chu_f"},       {"G", "g", "giê", "chu_g"},     {"H", "h", "hát", "chu_h"},
-    {"I", "i", "i", "chu_i"},        {"J", "j", "gi", "chu_j"},      {"K", "k", "ca", "chu_k"},
-    {"L", "l", "e lờ", "chu_l"},     {"M", "m", "em mờ", "chu_m"},   {"N", "n", "en nờ", "chu_n"},
-    {"O", "o", "o", "chu_o"},        {"P", "p", "pê", "chu_p"},      {"Q", "q", "quy", "chu_q"},
-    {"R", "r", "e rờ", "chu_r"},     {"S", "s", "ét xì", "chu_s"},   {"T", "t", "tê", "chu_t"},
-    {"U", "u", "u", "chu_u"},        {"V", "v", "vê", "chu_v"},      {"W", "w", "vê kép", "chu_w"},
-    {"X", "x", "ích xì", "chu_x"},   {"Y", "y", "i dài", "chu_y"},   {"Z", "z", "dét", "chu_z"},
+    {"A", "a", "a", "chu-a"},        {"B", "b", "bê", "chu-b"},      {"C", "c", "xê", "chu-c"},
+    {"D", "d", "dê", "chu-d"},       {"Đ", "đ", "đê", "chu-dd"},     {"E", "e", "e", "chu-e"},
+    {"F", "f", "ép", "chu-f"},       {"G", "g", "giê", "chu-g"},     {"H", "h", "hát", "chu-h"},
+    {"I", "i", "i", "chu-i"},        {"J", "j", "gi", "chu-j"},      {"K", "k", "ca", "chu-k"},
+    {"L", "l", "e lờ", "chu-l"},     {"M", "m", "em mờ", "chu-m"},   {"N", "n", "en nờ", "chu-n"},
+    {"O", "o", "o", "chu-o"},        {"P", "p", "pê", "chu-p"},      {"Q", "q", "quy", "chu-q"},
+    {"R", "r", "e rờ", "chu-r"},     {"S", "s", "ét xì", "chu-s"},   {"T", "t", "tê", "chu-t"},
+    {"U", "u", "u", "chu-u"},        {"V", "v", "vê", "chu-v"},      {"W", "w", "vê kép", "chu-w"},
+    {"X", "x", "ích xì", "chu-x"},   {"Y", "y", "i dài", "chu-y"},   {"Z", "z", "dét", "chu-z"},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kNumberWordClips = {{
-    {"không", "so_0"}, {"một", "so_1"},  {"hai", "so_2"},       {"ba", "so_3"},
-    {"bốn", "so_4"},   {"năm", "so_5"},  {"sáu", "so_6"},       {"bảy", "so_7"},
-    {"tám", "so_8"},   {"chín", "so_9"}, {"mười", "muoi"},      {"mươi", "muoi_ngang"},
-    {"mốt", "mot_sac"}, {"lăm", "lam"},  {"tư", "tu"},          {"linh", "linh"},
-    {"lẻ", "le"},      {"trăm", "tram"}, {"nghìn", "nghin"},    {"ngàn", "ngan"},
-    {"triệu", "trieu"}, {"tỷ", "ty"},
+    {"không", "so-0"}, {"một", "so-1"},  {"hai", "so-2"},       {"ba", "so-3"},
+    {"bốn", "so-4"},   {"năm", "so-5"},  {"sáu", "so-6"},       {"bảy", "so-7"},
+    {"tám", "so-8"},   {"chín", "so-9"}, {"mười", "so-muoi"},      {"mươi", "so-muoi-ngang"},
+    {"mốt", "so-mot-sac"}, {"lăm", "so-lam"},  {"tư", "so-tu"},          {"linh", "so-linh"},
+    {"lẻ", "so-le"},      {"trăm", "so-tram"}, {"nghìn", "so-nghin"},    {"ngàn", "so-ngan"},
+    {"triệu", "so-trieu"}, {"tỷ", "so-ty"},
 }};
 
 void add(std::vector<std::string>& words, std::string_view word) { words.emplace_back(word); }

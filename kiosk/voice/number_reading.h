@@ -41,11 +41,13 @@ std::vector<std::string> digitWords(std::string_view digits);
 // D -> "dê", Đ -> "đê", F -> "ép", L -> "e lờ", Y -> "i dài", ... Takes one UTF-8 letter, either case
 // (ASCII A-Z, Đ/đ); nullopt for anything else.
 std::optional<std::string_view> letterName(std::string_view utf8Letter);
-// The file name stem of a recorded letter clip: "chu_a" .. "chu_z", "chu_dd" for Đ (see
-// assets/voice/README.md). nullopt when letterName() has no name for it.
+// The file name stem of a recorded letter clip: "chu-a" .. "chu-z", "chu-dd" for Đ (see
+// assets/voice/README.md). The fixed vocabulary has hyphens, which clipSlug() never produces, so an
+// office's own wording can never take a letter's or number's clip. nullopt when letterName() has no
+// name for it.
 std::optional<std::string> letterClip(std::string_view utf8Letter);
-// The clip stem of a word that numberWords()/digitWords() produce ("một" -> "so_1", "mươi" ->
-// "muoi_ngang", "mốt" -> "mot_sac", ...); nullopt for any other word.
+// The clip stem of a word that numberWords()/digitWords() produce ("một" -> "so-1", "mươi" ->
+// "so-muoi-ngang", "mốt" -> "so-mot-sac", ...); nullopt for any other word.
 std::optional<std::string_view> numberWordClip(std::string_view word);
 
 }  // namespace motcua::voice

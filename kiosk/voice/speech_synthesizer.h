@@ -9,6 +9,8 @@
 
 namespace motcua::voice {
 
+// Implementations need not be thread-safe: the Announcer calls its synthesiser from its own thread
+// only. (EspeakSynthesizer happens to be.)
 class SpeechSynthesizer {
 public:
     virtual ~SpeechSynthesizer() = default;

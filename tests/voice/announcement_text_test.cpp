@@ -25,8 +25,8 @@ TEST_CASE("the default announcement reads the number digit by digit and the coun
           "[voice][text]") {
     const AnnouncementText text = composeAnnouncement({.ticketNumber = "A012", .counterNumber = 2});
     CHECK(text.sentence() == "Kính mời công dân có số thứ tự a không một hai, đến quầy số hai");
-    CHECK(clips(text) == std::vector<std::string>{"kinh_moi_cong_dan_co_so_thu_tu", "chu_a", "so_0", "so_1",
-                                                  "so_2", ",", "den_quay_so", "so_2"});
+    CHECK(clips(text) == std::vector<std::string>{"kinh_moi_cong_dan_co_so_thu_tu", "chu-a", "so-0", "so-1",
+                                                  "so-2", ",", "den_quay_so", "so-2"});
 }
 
 TEST_CASE("ticket numbers read as a number drop leading zeros", "[voice][text]") {
@@ -63,7 +63,7 @@ TEST_CASE("templates fill names and drop optional parts without a value", "[voic
         const AnnouncementText text = t.render(
             {.ticketNumber = "B7", .counterNumber = 3, .counterName = "Tư pháp", .fieldName = "Chứng thực"}, settings);
         CHECK(text.sentence() == "Xin mời số bê bảy đến quầy số ba, Tư pháp, lĩnh vực Chứng thực.");
-        CHECK(clips(text) == std::vector<std::string>{"xin_moi_so", "chu_b", "so_7", "den_quay_so", "so_3", ",",
+        CHECK(clips(text) == std::vector<std::string>{"xin_moi_so", "chu-b", "so-7", "den_quay_so", "so-3", ",",
                                                       "tu_phap", ",", "linh_vuc", "chung_thuc", "."});
     }
     SECTION("no names") {

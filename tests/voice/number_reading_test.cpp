@@ -189,20 +189,20 @@ TEST_CASE("digits are read one by one, other characters skipped", "[voice][numbe
 
 TEST_CASE("letters have their Vietnamese names and clip names", "[voice][numbers]") {
     const auto [letter, name, clip] = GENERATE(table<std::string, std::string, std::string>({
-        {"A", "a", "chu_a"},
-        {"b", "bê", "chu_b"},
-        {"C", "xê", "chu_c"},
-        {"D", "dê", "chu_d"},
-        {"Đ", "đê", "chu_dd"},
-        {"đ", "đê", "chu_dd"},
-        {"E", "e", "chu_e"},
-        {"F", "ép", "chu_f"},
-        {"G", "giê", "chu_g"},
-        {"H", "hát", "chu_h"},
-        {"K", "ca", "chu_k"},
-        {"L", "e lờ", "chu_l"},
-        {"Q", "quy", "chu_q"},
-        {"Y", "i dài", "chu_y"},
+        {"A", "a", "chu-a"},
+        {"b", "bê", "chu-b"},
+        {"C", "xê", "chu-c"},
+        {"D", "dê", "chu-d"},
+        {"Đ", "đê", "chu-dd"},
+        {"đ", "đê", "chu-dd"},
+        {"E", "e", "chu-e"},
+        {"F", "ép", "chu-f"},
+        {"G", "giê", "chu-g"},
+        {"H", "hát", "chu-h"},
+        {"K", "ca", "chu-k"},
+        {"L", "e lờ", "chu-l"},
+        {"Q", "quy", "chu-q"},
+        {"Y", "i dài", "chu-y"},
     }));
     CAPTURE(letter);
     CHECK(letterName(letter) == name);
