@@ -152,7 +152,7 @@ TEST_CASE("clips at different rates are joined at the highest rate", "[voice][cl
           std::vector<std::string>{"so-6"});
 }
 
-TEST_CASE("unreadable clip files are logged and left out; a missing folder is no clips", "[voice][clips]") {
+TEST_CASE("unreadable clip files are logged and left out, a missing folder is no clips", "[voice][clips]") {
     TempDir dir;
     recordClips(dir, {{"so-1", 600}});
     motcua::testing::writeFile(dir / "so-2.wav", "not a wav at all");
