@@ -335,10 +335,6 @@ bool isDate(std::string_view s, bool yearAlone) {
     return ymd.ok();
 }
 
-struct Located {
-    Location at;
-};
-
 template <class T>
 struct FromFile {
     T value;
