@@ -20,7 +20,7 @@ int main(int argc, char** argv) try {
     std::string counterName, field, wording(AnnouncementTemplate::kDefault), out;
     bool asNumber = false, le = false, ngan = false, bon = false, noChime = false, listVoices = false;
     VoiceSettings settings;
-    app.add_option("number", number, "Ticket number, e.g. A012")->required();
+    app.add_option("number", number, "Ticket number, e.g. A012 (required unless --list-voices)");
     app.add_option("counter", counter, "Counter number");
     app.add_option("--counter-name", counterName, "Counter name for {counter_name}");
     app.add_option("--field", field, "Field (lĩnh vực) for {field}");
@@ -46,6 +46,10 @@ int main(int argc, char** argv) try {
     if (listVoices) {
         for (const std::string& voice : EspeakSynthesizer::voices("vi")) std::cout << voice << '\n';
         return 0;
+    }
+    if (number.empty()) {
+        std::cerr << "motcua-say: a ticket number is required (e.g. motcua-say A012 2)\n";
+        return 2;
     }
     auto parsed = AnnouncementTemplate::parse(wording);
     if (!parsed.value) {
