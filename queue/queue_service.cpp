@@ -1,5 +1,7 @@
 #include "queue/queue_service.h"
 
+#include "queue/staff_service.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -12,7 +14,7 @@ namespace {
 
 constexpr const char* kTicketSelect =
     "SELECT t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, "
-    "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key "
+    "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id "
     "FROM tickets t JOIN services s ON s.id = t.service_id JOIN services cs ON cs.id = t.cur_service_id "
     "LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters c ON c.id = t.counter_id ";
 
@@ -33,6 +35,7 @@ Ticket readTicket(const Statement& st) {
     t.issuedAt = st.getInt(12);
     t.updatedAt = st.getInt(13);
     t.queueKey = st.getInt(14);
+    t.staffId = st.getOptInt(15);
     return t;
 }
 
@@ -309,6 +312,26 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
     return Result<IssuedTicket>::success(std::move(issued));
 }
 
+std::optional<std::string> QueueService::breakAt(std::int64_t counterId) {
+    // The newest session event at the counter decides: a break_start not yet ended pauses calling.
+    Statement st(m_db,
+                 "SELECT kind, json_extract(detail, '$.reason') FROM events WHERE counter_id = ? AND kind IN "
+                 "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT 1");
+    st.bind(1, counterId);
+    if (st.step() && st.getText(0) == "break_start") return st.isNull(1) ? std::string() : st.getText(1);
+    return std::nullopt;
+}
+
+// An officer may cancel or reactivate tickets nobody else has handled; other people's tickets
+// need a supervisor. Moves without a staff member (the installer's CLI) are not limited.
+std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb) {
+    if (!actor.staffId || !ticket.staffId || *ticket.staffId == *actor.staffId) return std::nullopt;
+    Statement st(m_db, "SELECT role FROM staff WHERE id = ?");
+    st.bind(1, *actor.staffId);
+    if (st.step() && st.getText(0) != "officer") return std::nullopt;
+    return fmt::format("only a supervisor may {} {}: another officer handled it", verb, ticket.number);
+}
+
 std::optional<int> QueueService::normalsSincePriority(std::int64_t counterId, TimeMs dayStart) {
     Statement st(m_db,
                  "SELECT json_extract(detail, '$.priority') FROM events WHERE counter_id = ? AND kind = 'call' "
@@ -366,6 +389,10 @@ Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor
     expireBefore(m_calendar->dayOf(now), now);
     const auto counter = counterByNumber(counterNumber);
     if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+    if (auto reason = breakAt(counter->id)) {
+        return Result<CallOutcome>::failure(Outcome::NotAllowed,
+                                            fmt::format("counter {} is on a break ({}); end the break to call", counterNumber, *reason));
+    }
     if (auto active = activeAt(counter->id)) {
         return Result<CallOutcome>::failure(
             Outcome::NotAllowed, fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first",
@@ -395,6 +422,10 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
     expireBefore(m_calendar->dayOf(now), now);
     const auto counter = counterByNumber(counterNumber);
     if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+    if (auto reason = breakAt(counter->id)) {
+        return Result<CallOutcome>::failure(Outcome::NotAllowed,
+                                            fmt::format("counter {} is on a break ({}); end the break to call", counterNumber, *reason));
+    }
     const auto ticket = loadToday(*number);
     if (!ticket) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
     if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {
@@ -587,6 +618,7 @@ Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& 
     if (t->state != TicketState::Waiting && t->state != TicketState::Held && t->state != TicketState::Called) {
         return notAllowed<Ticket>(*t, "only a waiting, held or called ticket can be cancelled");
     }
+    if (auto refused = refuseForRole(*t, actor, "cancel")) return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
     Statement cid(m_db, "SELECT counter_id, cur_service_id FROM tickets WHERE id = ?");
     cid.bind(1, t->id);
     cid.step();
@@ -612,6 +644,7 @@ Result<Ticket> QueueService::reactivate(const std::string& numberText, const Act
     if (t->state != TicketState::NoShow && t->state != TicketState::Cancelled) {
         return notAllowed<Ticket>(*t, "only a no-show or cancelled ticket can be reactivated");
     }
+    if (auto refused = refuseForRole(*t, actor, "reactivate")) return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
     // Back of the queue: others kept waiting while this citizen was away.
     Statement up(m_db, "UPDATE tickets SET state = 'waiting', queue_key = ?, recalls = 0, updated_at = ? WHERE id = ?");
     up.bind(1, now).bind(2, now).bind(3, t->id);
@@ -729,6 +762,10 @@ QueueStatus QueueService::status() {
         while (counterServices.step()) c.services.push_back(counterServices.getText(0));
         counterServices.reset();
         c.current = activeAt(id);
+        const auto session = StaffService(m_db, m_clock).session(c.number);
+        if (session.staff) c.staffName = session.staff->name;
+        c.onBreak = session.onBreak;
+        c.breakReason = session.breakReason;
         out.counters.push_back(std::move(c));
     }
     return out;

@@ -60,6 +60,7 @@ struct Ticket {
     TimeMs issuedAt = 0;
     TimeMs updatedAt = 0;
     std::int64_t queueKey = 0;
+    std::optional<std::int64_t> staffId;  // the officer who last called it
 };
 
 enum class EstimateBasis { History, Default };
@@ -125,6 +126,9 @@ struct CounterStatus {
     std::vector<std::string> services;
     std::optional<Ticket> current;  // called or serving
     int held = 0;
+    std::optional<std::string> staffName;  // the officer logged in here
+    bool onBreak = false;                  // calling is paused
+    std::string breakReason;
 };
 
 struct QueueStatus {
@@ -195,6 +199,8 @@ private:
     Result<CallOutcome> callTicket(const CounterRow& counter, const Ticket& ticket, CallReason reason,
                                    const CallChoice& choice, const Actor& actor);
     std::optional<int> normalsSincePriority(std::int64_t counterId, TimeMs dayStart);
+    std::optional<std::string> breakAt(std::int64_t counterId);
+    std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb);
     std::vector<CallCandidate> candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets);
     template <class F>
     Result<Ticket> moveActive(int counter, const char* verb, F&& move);

@@ -1,0 +1,311 @@
+#include "queue/staff_service.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace motcua::queue {
+
+namespace {
+
+void ensureSodium() {
+    static const int ready = sodium_init();
+    if (ready < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+StaffRole roleFrom(const std::string& text) {
+    if (text == "supervisor") return StaffRole::Supervisor;
+    if (text == "admin") return StaffRole::Admin;
+    return StaffRole::Officer;
+}
+
+constexpr const char* kStaffSelect = "SELECT id, login, name, role, pin_hash <> '' FROM staff ";
+
+StaffMember readStaff(const Statement& st) {
+    return {st.getInt(0), st.getText(1), st.getText(2), roleFrom(st.getText(3)), st.getInt(4) != 0};
+}
+
+}  // namespace
+
+const char* toString(StaffRole role) {
+    switch (role) {
+        case StaffRole::Officer: return "officer";
+        case StaffRole::Supervisor: return "supervisor";
+        case StaffRole::Admin: return "admin";
+    }
+    return "officer";
+}
+
+const char* toString(LoginOutcome outcome) {
+    switch (outcome) {
+        case LoginOutcome::Ok: return "ok";
+        case LoginOutcome::WrongPin: return "wrong_pin";
+        case LoginOutcome::Locked: return "locked";
+        case LoginOutcome::UnknownStaff: return "unknown_staff";
+        case LoginOutcome::NoPinSet: return "no_pin_set";
+        case LoginOutcome::UnknownCounter: return "unknown_counter";
+    }
+    return "unknown";
+}
+
+std::string hashPin(const std::string& pin) {
+    ensureSodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        throw std::runtime_error("Argon2id hashing failed (out of memory?)");
+    }
+    return out;
+}
+
+bool verifyPin(const std::string& hash, const std::string& pin) {
+    ensureSodium();
+    if (hash.empty()) return false;
+    return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+}
+
+bool StaffService::validPin(const std::string& pin) {
+    return pin.size() >= 4 && pin.size() <= 8 &&
+           std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+StaffService::StaffService(Database& db, const Clock& clock, StaffPolicy policy)
+    : m_db(db), m_clock(clock), m_policy(policy) {}
+
+std::vector<StaffMember> StaffService::list() {
+    Statement st(m_db, std::string(kStaffSelect) + "WHERE active = 1 ORDER BY name");
+    std::vector<StaffMember> out;
+    while (st.step()) out.push_back(readStaff(st));
+    return out;
+}
+
+std::optional<StaffMember> StaffService::find(const std::string& login) {
+    Statement st(m_db, std::string(kStaffSelect) + "WHERE login = ? AND active = 1");
+    st.bind(1, login);
+    if (!st.step()) return std::nullopt;
+    return readStaff(st);
+}
+
+std::optional<StaffMember> StaffService::byId(std::int64_t id) {
+    Statement st(m_db, std::string(kStaffSelect) + "WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return readStaff(st);
+}
+
+std::optional<std::int64_t> StaffService::counterId(int number) {
+    Statement st(m_db, "SELECT id FROM counters WHERE number = ? AND active = 1");
+    st.bind(1, number);
+    if (!st.step()) return std::nullopt;
+    return st.getInt(0);
+}
+
+void StaffService::appendEvent(const std::string& kind, std::optional<std::int64_t> counter,
+                               std::optional<std::int64_t> staffId, const nlohmann::json& detail) {
+    Statement st(m_db, "INSERT INTO events(kind, at, counter_id, staff_id, detail) VALUES(?,?,?,?,?)");
+    st.bind(1, kind).bind(2, m_clock.now()).bind(3, counter).bind(4, staffId).bind(5, detail.dump());
+    st.run();
+}
+
+Result<StaffMember> StaffService::setPin(const std::string& login, const std::string& pin, const Actor& actor) {
+    if (!validPin(pin)) return Result<StaffMember>::failure(Outcome::Invalid, "a PIN is 4 to 8 digits");
+    const std::string hash = hashPin(pin);  // slow on purpose: outside the write lock
+    Transaction tx(m_db);
+    auto member = find(login);
+    if (!member) return Result<StaffMember>::failure(Outcome::NotFound, fmt::format("unknown staff login '{}'", login));
+    if (actor.staffId && *actor.staffId != member->id) {
+        auto who = byId(*actor.staffId);
+        if (!who || who->role == StaffRole::Officer) {
+            return Result<StaffMember>::failure(Outcome::NotAllowed, "only a supervisor may set another person's PIN");
+        }
+    }
+    Statement up(m_db, "UPDATE staff SET pin_hash = ? WHERE id = ?");
+    up.bind(1, hash).bind(2, member->id);
+    up.run();
+    appendEvent("pin_set", std::nullopt, member->id, {{"by", actor.staffId ? nlohmann::json(*actor.staffId) : nlohmann::json(nullptr)}});
+    tx.commit();
+    member->hasPin = true;
+    return Result<StaffMember>::success(*member);
+}
+
+LoginResult StaffService::login(const std::string& loginName, const std::string& pin, int counter) {
+    LoginResult result;
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    Statement find(m_db, "SELECT id, login, name, role, pin_hash <> '', pin_hash FROM staff WHERE login = ? AND active = 1");
+    find.bind(1, loginName);
+    if (!find.step()) {
+        result.outcome = LoginOutcome::UnknownStaff;
+        result.message = "unknown staff login";
+        result.messageVi = "Không có cán bộ này trong danh sách";
+        return result;
+    }
+    const StaffMember member = readStaff(find);
+    const std::string hash = find.getText(5);
+    const auto counterRow = counterId(counter);
+    if (!counterRow) {
+        result.outcome = LoginOutcome::UnknownCounter;
+        result.message = fmt::format("unknown counter {}", counter);
+        result.messageVi = fmt::format("Không có quầy số {}", counter);
+        return result;
+    }
+    if (hash.empty()) {
+        result.outcome = LoginOutcome::NoPinSet;
+        result.message = "no PIN set for this account: ask a supervisor (motcua staff set-pin)";
+        result.messageVi = "Tài khoản chưa có mã PIN, vui lòng liên hệ trưởng bộ phận";
+        return result;
+    }
+
+    // Lockout, from the events: failures since the last success or the last lock.
+    Statement recent(m_db,
+                     "SELECT kind, at, json_extract(detail, '$.until') FROM events WHERE staff_id = ? AND kind IN "
+                     "('login', 'login_failed', 'login_locked') ORDER BY id DESC LIMIT ?");
+    recent.bind(1, member.id).bind(2, m_policy.maxAttempts + 1);
+    int failures = 0;
+    while (recent.step()) {
+        const std::string kind = recent.getText(0);
+        if (kind == "login_locked") {
+            const TimeMs until = recent.getInt(2);
+            if (now < until) {
+                result.outcome = LoginOutcome::Locked;
+                result.lockedUntil = until;
+                result.message = "account locked after too many wrong PINs";
+                result.messageVi = "Tài khoản tạm khóa do nhập sai mã PIN quá nhiều lần";
+                return result;
+            }
+            break;
+        }
+        if (kind == "login") break;
+        ++failures;
+    }
+
+    result.staff = member;
+    if (!verifyPin(hash, pin)) {
+        ++failures;
+        appendEvent("login_failed", counterRow, member.id, {{"failures", failures}});
+        if (failures >= m_policy.maxAttempts) {
+            const TimeMs until = now + static_cast<TimeMs>(m_policy.lockMinutes) * 60'000;
+            appendEvent("login_locked", counterRow, member.id, {{"until", until}, {"failures", failures}});
+            result.outcome = LoginOutcome::Locked;
+            result.lockedUntil = until;
+            result.message = fmt::format("wrong PIN; account locked for {} minutes", m_policy.lockMinutes);
+            result.messageVi = fmt::format("Sai mã PIN. Tài khoản bị khóa {} phút", m_policy.lockMinutes);
+        } else {
+            result.outcome = LoginOutcome::WrongPin;
+            result.attemptsLeft = m_policy.maxAttempts - failures;
+            result.message = fmt::format("wrong PIN ({} attempts left)", result.attemptsLeft);
+            result.messageVi = fmt::format("Sai mã PIN (còn {} lần thử)", result.attemptsLeft);
+        }
+        tx.commit();  // failed attempts are kept: they drive the lockout
+        return result;
+    }
+
+    // One officer per counter: a previous session there ends with this login.
+    const auto previous = sessionLocked(counter, *counterRow);
+    if (previous.staff && previous.staff->id != member.id) {
+        appendEvent("logout", counterRow, previous.staff->id, {{"reason", "replaced"}});
+    }
+    appendEvent("login", counterRow, member.id, nlohmann::json::object());
+    tx.commit();
+    result.outcome = LoginOutcome::Ok;
+    return result;
+}
+
+CounterSession StaffService::sessionLocked(int counter, std::int64_t id) {
+    CounterSession s;
+    s.counter = counter;
+    Statement st(m_db,
+                 "SELECT kind, at, staff_id, json_extract(detail, '$.reason') FROM events WHERE counter_id = ? AND kind IN "
+                 "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT 50");
+    st.bind(1, id);
+    std::optional<std::string> latestBreak;  // kind of the newest break event after the login
+    TimeMs breakAt = 0;
+    std::string reason;
+    while (st.step()) {
+        const std::string kind = st.getText(0);
+        if (kind == "logout") break;
+        if (kind == "login") {
+            s.staff = byId(st.getInt(2));
+            s.since = st.getInt(1);
+            break;
+        }
+        if (!latestBreak) {
+            latestBreak = kind;
+            breakAt = st.getInt(1);
+            reason = st.isNull(3) ? "" : st.getText(3);
+        }
+    }
+    if (s.staff && latestBreak == "break_start") {
+        s.onBreak = true;
+        s.breakReason = reason;
+        s.breakSince = breakAt;
+    }
+    return s;
+}
+
+CounterSession StaffService::session(int counter) {
+    const auto id = counterId(counter);
+    if (!id) {
+        CounterSession none;
+        none.counter = counter;
+        return none;
+    }
+    return sessionLocked(counter, *id);
+}
+
+Result<CounterSession> StaffService::logout(std::int64_t staffId, int counter) {
+    Transaction tx(m_db);
+    const auto id = counterId(counter);
+    if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
+    const auto s = sessionLocked(counter, *id);
+    if (!s.staff || s.staff->id != staffId) {
+        return Result<CounterSession>::failure(Outcome::NotAllowed, "this officer is not logged in at that counter");
+    }
+    if (s.onBreak) appendEvent("break_end", id, staffId, {{"reason", "logout"}});
+    appendEvent("logout", id, staffId, nlohmann::json::object());
+    auto after = sessionLocked(counter, *id);
+    tx.commit();
+    return Result<CounterSession>::success(after);
+}
+
+Result<CounterSession> StaffService::startBreak(std::int64_t staffId, int counter, const std::string& reason) {
+    if (reason.size() > 200) return Result<CounterSession>::failure(Outcome::Invalid, "break reason too long");
+    Transaction tx(m_db);
+    const auto id = counterId(counter);
+    if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
+    const auto s = sessionLocked(counter, *id);
+    if (!s.staff || s.staff->id != staffId) {
+        return Result<CounterSession>::failure(Outcome::NotAllowed, "this officer is not logged in at that counter");
+    }
+    if (s.onBreak) return Result<CounterSession>::failure(Outcome::NotAllowed, "already on a break");
+    Statement active(m_db,
+                     "SELECT number FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')");
+    active.bind(1, *id);
+    if (active.step()) {
+        return Result<CounterSession>::failure(
+            Outcome::NotAllowed, fmt::format("finish, hold or return {} before a break", active.getText(0)));
+    }
+    appendEvent("break_start", id, staffId, {{"reason", reason}});
+    auto after = sessionLocked(counter, *id);
+    tx.commit();
+    return Result<CounterSession>::success(after);
+}
+
+Result<CounterSession> StaffService::endBreak(std::int64_t staffId, int counter) {
+    Transaction tx(m_db);
+    const auto id = counterId(counter);
+    if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
+    const auto s = sessionLocked(counter, *id);
+    if (!s.staff || s.staff->id != staffId || !s.onBreak) {
+        return Result<CounterSession>::failure(Outcome::NotAllowed, "no break to end at that counter");
+    }
+    appendEvent("break_end", id, staffId, nlohmann::json::object());
+    auto after = sessionLocked(counter, *id);
+    tx.commit();
+    return Result<CounterSession>::success(after);
+}
+
+}  // namespace motcua::queue

@@ -1,0 +1,88 @@
+// Officers: PINs (libsodium Argon2id, never stored or logged in clear), login at a counter with a
+// lockout after repeated wrong PINs, logout, breaks. Everything is an event; who is logged in where,
+// who is on a break and whether an account is locked are all derived from the event log.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "queue/clock.h"
+#include "queue/queue_service.h"
+#include "queue/sqlite.h"
+
+namespace motcua::queue {
+
+enum class StaffRole { Officer, Supervisor, Admin };
+const char* toString(StaffRole role);
+
+struct StaffMember {
+    std::int64_t id = 0;
+    std::string login;
+    std::string name;
+    StaffRole role = StaffRole::Officer;
+    bool hasPin = false;
+};
+
+enum class LoginOutcome { Ok, WrongPin, Locked, UnknownStaff, NoPinSet, UnknownCounter };
+const char* toString(LoginOutcome outcome);
+
+struct LoginResult {
+    LoginOutcome outcome = LoginOutcome::WrongPin;
+    std::optional<StaffMember> staff;
+    int attemptsLeft = 0;      // after a wrong PIN
+    TimeMs lockedUntil = 0;    // when Locked
+    std::string message;       // one line, English
+    std::string messageVi;     // one line, Vietnamese, for the console
+};
+
+struct StaffPolicy {
+    int maxAttempts = 5;
+    int lockMinutes = 15;
+};
+
+// Who works at a counter now, derived from login/logout/break events.
+struct CounterSession {
+    int counter = 0;
+    std::optional<StaffMember> staff;
+    TimeMs since = 0;
+    bool onBreak = false;
+    std::string breakReason;
+    TimeMs breakSince = 0;
+};
+
+class StaffService {
+public:
+    StaffService(Database& db, const Clock& clock, StaffPolicy policy = {});
+
+    std::vector<StaffMember> list();
+    std::optional<StaffMember> find(const std::string& login);
+    std::optional<StaffMember> byId(std::int64_t id);
+
+    // A PIN is 4 to 8 digits. Stored only as an Argon2id hash.
+    Result<StaffMember> setPin(const std::string& login, const std::string& pin, const Actor& actor = {});
+    LoginResult login(const std::string& login, const std::string& pin, int counter);
+    Result<CounterSession> logout(std::int64_t staffId, int counter);
+    Result<CounterSession> startBreak(std::int64_t staffId, int counter, const std::string& reason);
+    Result<CounterSession> endBreak(std::int64_t staffId, int counter);
+    CounterSession session(int counter);
+
+    static bool validPin(const std::string& pin);
+
+private:
+    std::optional<std::int64_t> counterId(int number);
+    void appendEvent(const std::string& kind, std::optional<std::int64_t> counterId, std::optional<std::int64_t> staffId,
+                     const nlohmann::json& detail);
+    CounterSession sessionLocked(int counter, std::int64_t counterId);
+
+    Database& m_db;
+    const Clock& m_clock;
+    StaffPolicy m_policy;
+};
+
+// Hashes a PIN with libsodium's Argon2id (crypto_pwhash_str); verifies in constant time.
+std::string hashPin(const std::string& pin);
+bool verifyPin(const std::string& hash, const std::string& pin);
+
+}  // namespace motcua::queue
