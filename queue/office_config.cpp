@@ -170,7 +170,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (const auto* services = r.arrayOfTables(root, "services")) {
         for (const auto& node : *services) {
             const auto& t = *node.as_table();
-            r.onlyKeys(t, "services", {"code", "name", "name_en", "prefix", "daily_cap"});
+            r.onlyKeys(t, "services", {"code", "name", "name_en", "prefix", "daily_cap", "ticket_note"});
             ServiceConfig s;
             s.code = r.text(t, "services", "code", true, 16);
             if (!std::regex_match(s.code, codePattern)) r.fail(t.get("code"), "services.code", "use 1-16 letters, digits, _ or -");
@@ -181,6 +181,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             if (!std::regex_match(s.prefix, prefixPattern)) r.fail(t.get("prefix"), "services.prefix", "use 1-3 capital letters A-Z");
             if (!prefixes.insert(s.prefix).second) r.fail(t.get("prefix"), "services.prefix", "prefix " + s.prefix + " is used twice");
             if (auto cap = r.integer(t, "services", "daily_cap", 1, 9999)) s.dailyCap = static_cast<int>(*cap);
+            s.ticketNote = r.text(t, "services", "ticket_note", false, 300);
             config.services.push_back(std::move(s));
         }
     }
@@ -294,14 +295,16 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
 
     db.exec("UPDATE services SET active = 0");
     Statement upsertService(db,
-        "INSERT INTO services(code, name, name_en, prefix, daily_cap, sort_order, active) VALUES(?,?,?,?,?,?,1) "
+        "INSERT INTO services(code, name, name_en, prefix, daily_cap, sort_order, ticket_note, active) "
+        "VALUES(?,?,?,?,?,?,?,1) "
         "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, prefix=excluded.prefix, "
-        "daily_cap=excluded.daily_cap, sort_order=excluded.sort_order, active=1");
+        "daily_cap=excluded.daily_cap, sort_order=excluded.sort_order, ticket_note=excluded.ticket_note, active=1");
     // Prefixes are unique: park the old ones first so two services can swap prefixes.
     db.exec("UPDATE services SET prefix = '#' || id");
     int order = 0;
     for (const auto& s : config.services) {
         upsertService.bind(1, s.code).bind(2, s.name).bind(3, s.nameEn).bind(4, s.prefix).bind(5, s.dailyCap).bind(6, ++order);
+        upsertService.bind(7, s.ticketNote);
         upsertService.run();
         upsertService.reset();
     }

@@ -24,6 +24,7 @@ struct ServiceConfig {
     std::string nameEn;  // English option
     std::string prefix;  // ticket number prefix, e.g. "A"
     std::optional<int> dailyCap;
+    std::string ticketNote;  // printed on the ticket, e.g. the 15:00 rule for certification
 };
 
 struct CounterConfig {

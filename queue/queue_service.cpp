@@ -267,19 +267,52 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
                 {{"number", number}, {"seq", seq}, {"business_day", day},
                  {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}});
 
+    IssuedTicket issued = estimateFor(*loadTicket(id), serviceId);
+    tx.commit();
+    return Result<IssuedTicket>::success(std::move(issued));
+}
+
+std::optional<std::string> QueueService::breakAt(std::int64_t counterId) {
+    // The newest session event at the counter decides: a break_start not yet ended pauses calling.
+    Statement st(m_db,
+                 "SELECT kind, json_extract(detail, '$.reason') FROM events WHERE counter_id = ? AND kind IN "
+                 "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT 1");
+    st.bind(1, counterId);
+    if (st.step() && st.getText(0) == "break_start") return st.isNull(1) ? std::string() : st.getText(1);
+    return std::nullopt;
+}
+
+// An officer may cancel or reactivate tickets nobody else has handled; other people's tickets
+// need a supervisor. Moves without a staff member (the installer's CLI) are not limited.
+std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb) {
+    if (!actor.staffId || !ticket.staffId || *ticket.staffId == *actor.staffId) return std::nullopt;
+    Statement st(m_db, "SELECT role FROM staff WHERE id = ?");
+    st.bind(1, *actor.staffId);
+    if (st.step() && st.getText(0) != "officer") return std::nullopt;
+    return fmt::format("only a supervisor may {} {}: another officer handled it", verb, ticket.number);
+}
+
+IssuedTicket QueueService::estimateFor(const Ticket& ticket, std::int64_t serviceId) {
+    IssuedTicket issued;
+    issued.ticket = ticket;
     // People ahead: a priority ticket waits behind earlier priority tickets of its service; a normal
     // one behind every waiting priority ticket and earlier normal ones.
     Statement ahead(m_db,
                     "SELECT COUNT(*) FROM tickets WHERE cur_service_id = ? AND state = 'waiting' AND id <> ? AND "
                     "(priority IS NOT NULL OR ? = 0) AND (queue_key < ? OR (queue_key = ? AND id < ?) OR "
                     "(? = 0 AND priority IS NOT NULL))");
-    const int isPriority = priority ? 1 : 0;
-    ahead.bind(1, serviceId).bind(2, id).bind(3, isPriority).bind(4, now).bind(5, now).bind(6, id).bind(7, isPriority);
+    const int isPriority = ticket.priority ? 1 : 0;
+    ahead.bind(1, serviceId).bind(2, ticket.id).bind(3, isPriority).bind(4, ticket.queueKey).bind(5, ticket.queueKey);
+    ahead.bind(6, ticket.id).bind(7, isPriority);
     ahead.step();
-
-    IssuedTicket issued;
     issued.ahead = static_cast<int>(ahead.getInt(0));
 
+    Statement svc(m_db, "SELECT name_en, ticket_note FROM services WHERE id = ?");
+    svc.bind(1, serviceId);
+    if (svc.step()) {
+        issued.serviceNameEn = svc.getText(0);
+        issued.ticketNote = svc.getText(1);
+    }
     Statement counters(m_db,
                        "SELECT c.number FROM counters c JOIN counter_services cs ON cs.counter_id = c.id "
                        "WHERE cs.service_id = ? AND c.active = 1 ORDER BY c.number");
@@ -305,31 +338,29 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
     issued.historySamples = samples;
     issued.estimatedWaitSeconds =
         static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
+    return issued;
+}
 
-    auto ticket = loadTicket(id);
+std::optional<IssuedTicket> QueueService::estimate(const std::string& number) {
+    Transaction tx(m_db, Transaction::Kind::Deferred);
+    const auto t = findToday(number);
+    if (!t) return std::nullopt;
+    Statement sid(m_db, "SELECT cur_service_id FROM tickets WHERE id = ?");
+    sid.bind(1, t->id);
+    sid.step();
+    auto issued = estimateFor(*t, sid.getInt(0));
+    if (t->state != TicketState::Waiting) {
+        issued.ahead = 0;
+        issued.estimatedWaitSeconds = 0;
+    }
+    return issued;
+}
+
+void QueueService::recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId,
+                                     const nlohmann::json& detail) {
+    Transaction tx(m_db);
+    appendEvent(ticketId, kind, std::nullopt, Actor{}, std::nullopt, detail);
     tx.commit();
-    issued.ticket = std::move(*ticket);
-    return Result<IssuedTicket>::success(std::move(issued));
-}
-
-std::optional<std::string> QueueService::breakAt(std::int64_t counterId) {
-    // The newest session event at the counter decides: a break_start not yet ended pauses calling.
-    Statement st(m_db,
-                 "SELECT kind, json_extract(detail, '$.reason') FROM events WHERE counter_id = ? AND kind IN "
-                 "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT 1");
-    st.bind(1, counterId);
-    if (st.step() && st.getText(0) == "break_start") return st.isNull(1) ? std::string() : st.getText(1);
-    return std::nullopt;
-}
-
-// An officer may cancel or reactivate tickets nobody else has handled; other people's tickets
-// need a supervisor. Moves without a staff member (the installer's CLI) are not limited.
-std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb) {
-    if (!actor.staffId || !ticket.staffId || *ticket.staffId == *actor.staffId) return std::nullopt;
-    Statement st(m_db, "SELECT role FROM staff WHERE id = ?");
-    st.bind(1, *actor.staffId);
-    if (st.step() && st.getText(0) != "officer") return std::nullopt;
-    return fmt::format("only a supervisor may {} {}: another officer handled it", verb, ticket.number);
 }
 
 std::optional<int> QueueService::normalsSincePriority(std::int64_t counterId, TimeMs dayStart) {

@@ -73,6 +73,8 @@ struct IssuedTicket {
     int historySamples = 0;       // service times the estimate averaged
     int countersServing = 0;
     std::vector<int> counters;    // counter numbers that serve this service
+    std::string serviceNameEn;
+    std::string ticketNote;       // the service's note for the printed ticket
 };
 
 struct CallOutcome {
@@ -171,6 +173,10 @@ public:
     Result<Rating> rate(const std::string& number, const std::string& level, const std::string& source);
 
     std::optional<Ticket> findToday(const std::string& number);
+    // People ahead and the expected wait for a waiting ticket, as at take(); for a reprint.
+    std::optional<IssuedTicket> estimate(const std::string& number);
+    // Something a device reports that staff must see (e.g. "print_failed"); appended to the log.
+    void recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId, const nlohmann::json& detail);
     QueueStatus status();
     std::vector<Event> events(std::int64_t sinceId, int limit = 1000);
     // The waiting tickets a counter would call, in call order, with the reason for the first.
@@ -199,6 +205,7 @@ private:
     Result<CallOutcome> callTicket(const CounterRow& counter, const Ticket& ticket, CallReason reason,
                                    const CallChoice& choice, const Actor& actor);
     std::optional<int> normalsSincePriority(std::int64_t counterId, TimeMs dayStart);
+    IssuedTicket estimateFor(const Ticket& ticket, std::int64_t serviceId);
     std::optional<std::string> breakAt(std::int64_t counterId);
     std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb);
     std::vector<CallCandidate> candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets);

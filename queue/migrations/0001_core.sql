@@ -13,6 +13,7 @@ CREATE TABLE services (
     name_en    TEXT NOT NULL DEFAULT '',
     prefix     TEXT NOT NULL UNIQUE,
     daily_cap  INTEGER CHECK (daily_cap IS NULL OR daily_cap > 0),
+    ticket_note TEXT NOT NULL DEFAULT '',                     -- printed on this service's tickets
     sort_order INTEGER NOT NULL DEFAULT 0,
     active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );

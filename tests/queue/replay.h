@@ -61,8 +61,8 @@ inline std::map<std::int64_t, Rebuilt> replay(queue::QueueService& q) {
         } else if (e.kind == "expire") {
             t.state = "expired";
             t.counter.reset();
-        } else if (e.kind == "rate") {
-            // a rating does not move the ticket
+        } else if (e.kind == "rate" || e.kind == "print_failed" || e.kind == "printed") {
+            // ratings and device reports do not move the ticket
         } else {
             FAIL("unknown event kind " << e.kind);
         }
