@@ -5,8 +5,12 @@
 
 namespace motcua::ui {
 
-TextRenderer::TextRenderer(SDL_Renderer* renderer, FontCache& fonts, std::size_t capacity)
-    : m_renderer(renderer), m_fonts(fonts), m_capacity(capacity == 0 ? 1 : capacity) {}
+TextRenderer::TextRenderer(SDL_Renderer* renderer, FontCache& fonts, std::size_t capacity, std::size_t maxBytes)
+    : m_renderer(renderer), m_fonts(fonts), m_capacity(capacity == 0 ? 1 : capacity), m_maxBytes(maxBytes) {}
+
+namespace {
+std::size_t bytesOf(Size s) { return static_cast<std::size_t>(s.width) * static_cast<std::size_t>(s.height) * 4; }
+}  // namespace
 
 void TextRenderer::resetStats() noexcept {
     m_stats.hits = m_stats.misses = m_stats.evictions = 0;
@@ -16,6 +20,7 @@ void TextRenderer::clear() {
     m_index.clear();
     m_lru.clear();
     m_stats.entries = 0;
+    m_stats.bytes = 0;
 }
 
 Size TextRenderer::draw(std::string_view text, const TextStyle& style, Colour colour, Point origin) {
@@ -46,7 +51,10 @@ Size TextRenderer::draw(std::string_view text, const TextStyle& style, Colour co
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         m_lru.push_front(Entry{key, std::move(texture), Size{surface->w, surface->h}});
         m_index.emplace(std::move(key), m_lru.begin());
-        while (m_lru.size() > m_capacity) {
+        m_stats.bytes += bytesOf(m_lru.front().size);
+        // The entry just drawn always stays, even when it alone is over the byte budget.
+        while (m_lru.size() > 1 && (m_lru.size() > m_capacity || m_stats.bytes > m_maxBytes)) {
+            m_stats.bytes -= bytesOf(m_lru.back().size);
             m_index.erase(m_lru.back().key);
             m_lru.pop_back();
             ++m_stats.evictions;

@@ -90,6 +90,18 @@ TEST_CASE("The text texture cache counts hits and evicts the least recently used
     CHECK(text.stats().misses == 5);
 }
 
+TEST_CASE("The text texture cache also stays under its byte budget", "[ui][sdl][text]") {
+    HeadlessUi ui({400, 300});
+    const TextStyle style{FontWeight::Regular, 28};
+    const Size one = ui.fonts.measure("Hộ tịch 1", style);
+    const std::size_t lineBytes = static_cast<std::size_t>(one.width) * static_cast<std::size_t>(one.height) * 4;
+    TextRenderer text(ui.renderer.get(), ui.fonts, 100, lineBytes * 3 + lineBytes / 2);
+    for (int i = 1; i <= 6; ++i) text.draw("Hộ tịch " + std::to_string(i), style, {0, 0, 0}, {0, 0});
+    CHECK(text.stats().entries == 3);
+    CHECK(text.stats().bytes <= lineBytes * 3 + lineBytes / 2);
+    CHECK(text.stats().evictions == 3);
+}
+
 TEST_CASE("Text drawn with the painter reaches the pixels and the clip holds", "[ui][sdl][text]") {
     HeadlessUi ui({400, 200});
     Theme theme;
