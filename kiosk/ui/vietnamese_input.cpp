@@ -203,9 +203,7 @@ std::string applyLetterKey(std::string_view text, char32_t letter, ToneStyle sty
                 return join(split, render(*word, style));
             }
         }
-        Letter added = *wanted;
-        added.upper = wanted->upper;
-        word->letters.push_back(added);
+        word->letters.push_back(*wanted);
         return join(split, render(*word, style));
     }
     return appendRaw(text, letter);
