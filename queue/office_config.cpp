@@ -276,8 +276,20 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (const auto* node = root.get("printer")) {
         const auto* t = node->as_table();
         if (!t) r.fail(node, "printer", "must be a table");
-        r.onlyKeys(*t, "printer", {"uri"});
+        r.onlyKeys(*t, "printer", {"uri", "width_dots", "qr"});
         config.printer = r.text(*t, "printer", "uri", true, 200);
+        if (auto width = r.integer(*t, "printer", "width_dots", 384, 640)) {
+            if (*width != 384 && *width != 512 && *width != 576 && *width != 640) {
+                r.fail(t->get("width_dots"), "printer.width_dots", "must be 384 (58 mm), 512, 576 (80 mm) or 640");
+            }
+            config.printerWidthDots = static_cast<int>(*width);
+        }
+        if (t->contains("qr")) {
+            config.printerQr = r.text(*t, "printer", "qr", true, 10);
+            if (config.printerQr != "raster" && config.printerQr != "native") {
+                r.fail(t->get("qr"), "printer.qr", "must be raster or native");
+            }
+        }
     }
     return config;
 }
@@ -355,7 +367,8 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
     nlohmann::json office = {
         {"name", config.name},       {"unit", config.unit},         {"address", config.address},
         {"hotline", config.hotline}, {"slogan", config.slogan},     {"online_portal", config.onlinePortal},
-        {"time_zone", config.timeZone}, {"opening_hours_text", config.openingHoursText}, {"printer", config.printer},
+        {"time_zone", config.timeZone}, {"opening_hours_text", config.openingHoursText},
+        {"printer", {{"uri", config.printer}, {"width_dots", config.printerWidthDots}, {"qr", config.printerQr}}},
     };
     nlohmann::json hours = nlohmann::json::array();
     for (const auto& h : config.openingHours) {

@@ -100,6 +100,8 @@ struct OfficeConfig {
     CallOrderConfig callOrder;
     RatingConfig rating;
     std::string printer = "usb:";  // printer URI (see printer/)
+    int printerWidthDots = 576;    // 576 (80 mm), 384 (58 mm), 512, 640
+    std::string printerQr = "raster";  // raster | native
 };
 
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName);

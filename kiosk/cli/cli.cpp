@@ -19,7 +19,8 @@ constexpr std::size_t kMaxArgumentBytes = 1024;
 
 constexpr const char* kExitStatusHelp =
     "Exit status: 0 done; 2 bad usage or input; 3 nothing waiting; 4 not allowed in the current state;\n"
-    "5 database error (missing, not a motcua database, newer schema, read-only, locked past the timeout).";
+    "5 database error (missing, not a motcua database, newer schema, read-only, locked past the timeout);\n"
+    "6 the printer could not print.";
 
 }  // namespace
 

@@ -30,6 +30,7 @@ enum class Exit : int {
     NothingWaiting = 3,  // no ticket to call
     NotAllowed = 4,      // the move is not allowed in the current state
     Database = 5,        // database refused, unreadable, or locked past the timeout
+    Printer = 6,         // the printer could not print (the ticket, if any, stays valid)
 };
 
 // A failure that ends a command with one line on stderr and the given status.

@@ -44,7 +44,7 @@ std::string printerUri(const PrinterArgs& args) {
 }
 
 [[noreturn]] void fail(const pr::Failure& failure) {
-    const Exit exit = failure.error == pr::PrintError::BadUri ? Exit::Usage : Exit::Failure;
+    const Exit exit = failure.error == pr::PrintError::BadUri ? Exit::Usage : Exit::Printer;
     throw CommandError(exit, fmt::format("{} [{}] ({})", failure.describe(), pr::errorName(failure.error),
                                          pr::messageVi(failure.error)));
 }
@@ -99,7 +99,7 @@ void showStatus(Context& ctx, const PrinterArgs& args) {
                {"replies", raw}},
               fmt::format("{}: {} ({})", transport->describe(), pr::stateName(state), pr::stateMessageVi(state)));
     if (auto blocked = pr::blockingError(state)) {
-        throw CommandError(Exit::Failure, fmt::format("printer cannot print: {}", pr::messageEn(*blocked)));
+        throw CommandError(Exit::Printer, fmt::format("printer cannot print: {}", pr::messageEn(*blocked)));
     }
 }
 

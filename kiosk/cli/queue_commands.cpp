@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
+#include "kiosk/frontend/ticket_printing.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
@@ -49,6 +50,8 @@ std::string minutesText(int seconds) {
 }
 
 struct Args {
+    std::string to;
+    std::string lang = "vi";
     std::string service;
     std::string priority;
     std::string number;
@@ -220,6 +223,27 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                                         printTicket(ctx, q, require(q.reactivate(args->number)), "reactivated");
                                     });
     reactivate->add_option("NUMBER", args->number, "Ticket number, e.g. A012")->required();
+
+    auto* print = queueCommand(app, ctx, "print", "Print (or reprint) one of today's tickets", [&ctx, args](QueueService& q) {
+        const auto canonical = QueueService::canonicalNumber(args->number);
+        if (!canonical) throw CommandError(Exit::Usage, "a ticket number is a letter prefix and digits, e.g. A012");
+        const auto issued = q.estimate(*canonical);
+        if (!issued) throw CommandError(Exit::Usage, fmt::format("no ticket {} today", *canonical));
+        const std::string uri = args->to.empty() ? kiosk::printerUri(q.office()) : args->to;
+        kiosk::TicketPrinter printer(uri, kiosk::printerSettings(q.office()));
+        const auto report = printer.print(q, *issued, args->lang == "en" ? kiosk::Language::En : kiosk::Language::Vi,
+                                          /*reprint=*/true);
+        if (!report.printed) {
+            throw CommandError(Exit::Printer, fmt::format("{} not printed: {} ({}); the ticket stays valid",
+                                                          issued->ticket.number, report.messageEn, report.messageVi));
+        }
+        ctx.print({{"number", issued->ticket.number}, {"printer", uri}, {"bytes", report.bytes},
+                   {"ahead", issued->ahead}, {"estimated_wait_s", issued->estimatedWaitSeconds}},
+                  fmt::format("printed {} on {} ({} bytes)", issued->ticket.number, uri, report.bytes));
+    });
+    print->add_option("NUMBER", args->number, "Ticket number of today, e.g. A012")->required();
+    print->add_option("--to", args->to, "Printer URI (default: the office config's printer, or $MOTCUA_PRINTER)");
+    print->add_option("--lang", args->lang, "Ticket language")->check(CLI::IsMember({"vi", "en"}));
 
     queueCommand(app, ctx, "close-day", "Close tickets left open from earlier days as expired", [&ctx](QueueService& q) {
         const int n = q.closeEarlierDays();

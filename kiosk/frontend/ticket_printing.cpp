@@ -1,0 +1,135 @@
+#include "kiosk/frontend/ticket_printing.h"
+
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "printer/escpos_encoder.h"
+#include "printer/print_job.h"
+#include "printer/printer_uri.h"
+#include "printer/ticket_renderer.h"
+
+namespace motcua::kiosk {
+
+std::string waitText(int seconds, Language language) {
+    const bool vi = language == Language::Vi;
+    if (seconds <= 0) return vi ? "Sắp đến lượt" : "Almost your turn";
+    const int minutes = (seconds + 59) / 60;
+    if (minutes < 60) return vi ? fmt::format("Khoảng {} phút", minutes) : fmt::format("About {} min", minutes);
+    const int hours = minutes / 60, rest = minutes % 60;
+    if (rest == 0) return vi ? fmt::format("Khoảng {} giờ", hours) : fmt::format("About {} h", hours);
+    return vi ? fmt::format("Khoảng {} giờ {} phút", hours, rest) : fmt::format("About {} h {} min", hours, rest);
+}
+
+namespace {
+std::string joinCounters(const std::vector<int>& counters) {
+    std::string out;
+    for (std::size_t i = 0; i < counters.size(); ++i) out += (i ? ", " : "") + std::to_string(counters[i]);
+    return out;
+}
+
+std::string dateText(const queue::BusinessCalendar& calendar, queue::TimeMs at) {
+    // businessDay is YYYY-MM-DD; print DD/MM/YYYY as is usual in Việt Nam.
+    const std::string day = calendar.dayOf(at);
+    return fmt::format("{} · {}/{}/{}", calendar.clockText(at), day.substr(8, 2), day.substr(5, 2), day.substr(0, 4));
+}
+}  // namespace
+
+printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nlohmann::json& office,
+                                     const queue::BusinessCalendar& calendar, Language language) {
+    const bool vi = language == Language::Vi;
+    printer::TicketContent c;
+    const std::string name = office.value("name", std::string());
+    const std::string unit = office.value("unit", std::string());
+    c.officeName = unit.empty() ? name : name + " – " + unit;
+    c.number = issued.ticket.number;
+    c.service = vi || issued.serviceNameEn.empty() ? issued.ticket.currentServiceName : issued.serviceNameEn;
+    c.counters = joinCounters(issued.counters);
+    if (issued.ticket.priority) {
+        c.priority = vi ? "ƯU TIÊN" : "PRIORITY";
+        if (!issued.ticket.priorityName.empty() && vi) c.priority += " – " + issued.ticket.priorityName;
+    }
+    c.peopleAhead = issued.ahead;
+    c.estimatedWait = waitText(issued.estimatedWaitSeconds, language);
+    c.issuedAt = dateText(calendar, issued.ticket.issuedAt);
+    c.note = issued.ticketNote;
+    c.hotline = office.value("hotline", std::string());
+    c.qrPayload = office.value("online_portal", std::string());
+    c.labels.number = vi ? "SỐ THỨ TỰ CỦA ÔNG/BÀ" : "YOUR NUMBER";
+    c.labels.counters = vi ? "Quầy phục vụ" : "Served at counter";
+    c.labels.peopleAhead = vi ? "Số người chờ trước" : "People ahead of you";
+    c.labels.estimatedWait = vi ? "Thời gian chờ dự kiến" : "Expected wait";
+    c.labels.issuedAt = vi ? "Giờ lấy số" : "Issued at";
+    c.labels.hotline = vi ? "Đường dây nóng" : "Hotline";
+    c.labels.qrCaption = vi ? "Quét mã để nộp hồ sơ trực tuyến lần sau" : "Scan to apply online next time";
+    return c;
+}
+
+std::string printerUri(const nlohmann::json& office) {
+    if (const char* env = std::getenv("MOTCUA_PRINTER"); env && *env) return env;
+    const auto printer = office.value("printer", nlohmann::json::object());
+    if (printer.is_string()) return printer.get<std::string>();
+    return printer.value("uri", std::string("usb:"));
+}
+
+printer::PrinterSettings printerSettings(const nlohmann::json& office) {
+    printer::PrinterSettings settings;
+    const auto printer = office.value("printer", nlohmann::json::object());
+    if (printer.is_object()) {
+        settings.widthDots = printer.value("width_dots", settings.widthDots);
+        if (printer.value("qr", std::string("raster")) == "native") settings.qrMode = printer::QrMode::Native;
+    }
+    return settings;
+}
+
+TicketPrinter::TicketPrinter(std::string uri, printer::PrinterSettings settings)
+    : m_uri(std::move(uri)), m_settings(std::move(settings)) {}
+
+TicketPrinter::~TicketPrinter() = default;
+
+std::string TicketPrinter::encode(const printer::TicketContent& content) {
+    if (!m_renderer) m_renderer = std::make_unique<printer::TicketRenderer>(m_settings);
+    return printer::encodeTicket(*m_renderer, content, m_settings);
+}
+
+printer::PrinterState TicketPrinter::status() {
+    auto transport = printer::openTransport(m_uri);
+    if (!transport) return printer::PrinterState::NotReported;
+    auto status = printer::queryStatus(**transport);
+    return status ? status->state : printer::PrinterState::NotReported;
+}
+
+PrintReport TicketPrinter::print(queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
+                                 bool reprint) {
+    PrintReport report;
+    auto fail = [&](printer::PrintError error, const std::string& detail) {
+        report.error = error;
+        report.messageVi = std::string(printer::messageVi(error));
+        report.messageEn = fmt::format("{}{}", printer::messageEn(error), detail.empty() ? "" : ": " + detail);
+        queue.recordDeviceEvent("print_failed", issued.ticket.id,
+                                {{"error", std::string(printer::errorName(error))},
+                                 {"message", report.messageEn},
+                                 {"printer", m_uri}});
+        return report;
+    };
+    std::string bytes;
+    try {
+        bytes = encode(ticketContent(issued, queue.office(), queue.calendar(), language));
+    } catch (const std::exception& e) {
+        // Fonts missing or unreadable: the ticket is valid, only the paper is missing.
+        return fail(printer::PrintError::IoError, e.what());
+    }
+    report.bytes = bytes.size();
+    auto transport = printer::openTransport(m_uri);
+    if (!transport) return fail(transport.error().error, transport.error().describe());
+    auto printed = printer::printBytes(**transport, bytes);
+    if (!printed) return fail(printed.error().error, printed.error().describe());
+    report.printed = true;
+    report.stateBefore = *printed;
+    queue.recordDeviceEvent("printed", issued.ticket.id,
+                            {{"reprint", reprint}, {"printer", m_uri}, {"bytes", bytes.size()},
+                             {"state", std::string(printer::stateName(*printed))}});
+    return report;
+}
+
+}  // namespace motcua::kiosk
