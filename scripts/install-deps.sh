@@ -12,6 +12,7 @@ packages=(
   libusb-1.0-0-dev libcups2-dev cups-daemon cups-client
   libqrencode-dev libpng-dev libsodium-dev
   libespeak-ng-dev espeak-ng-data
+  chromium  # renders the HTML report in tests/report (headless screenshot)
 )
 # Extra packages a caller asks for (e.g. the test command adds what only tests need).
 packages+=("$@")

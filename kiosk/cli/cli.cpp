@@ -91,6 +91,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     registerQueueCommands(app, ctx);
     registerCatalogueCommands(app, ctx);
     registerPrinterCommands(app, ctx);
+    registerReportCommands(app, ctx);
     for (auto* sub : app.get_subcommands({})) sub->footer(kExitStatusHelp);
 
     try {
