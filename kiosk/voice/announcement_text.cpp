@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::string_view kPauseChars = ",.;:!?";
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
@@ -69,9 +71,12 @@ std::string AnnouncementText::sentence() const {
 std::string clipSlug(std::string_view utf8Text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU getNFDInstance: ") + u_errorName(status));
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("ICU getNFDInstance: ") + u_errorName(status));
     const icu::UnicodeString decomposed =
-        nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8Text.data(), static_cast<int32_t>(utf8Text.size()))), status);
+        nfd->normalize(icu::UnicodeString::fromUTF8(
+                           icu::StringPiece(utf8Text.data(), static_cast<int32_t>(utf8Text.size()))),
+                       status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(status));
     std::string slug;
     bool separator = false;
@@ -114,7 +119,8 @@ std::vector<Phrase> readTicketNumber(std::string_view ticketNumber, const Readin
             i = end;
             continue;
         }
-        const std::size_t length = std::min(utf8Length(static_cast<unsigned char>(c)), ticketNumber.size() - i);
+        const std::size_t length =
+            std::min(utf8Length(static_cast<unsigned char>(c)), ticketNumber.size() - i);
         const std::string_view letter = ticketNumber.substr(i, length);
         if (const auto name = letterName(letter)) {
             out.push_back({Phrase::Kind::Word, std::string(*name), *letterClip(letter)});
@@ -137,8 +143,8 @@ AnnouncementTemplate::Parsed AnnouncementTemplate::parse(std::string_view text) 
         literal.clear();
     };
     auto fail = [&](std::size_t position, std::string_view what) {
-        return Parsed{std::nullopt, "announcement template, character " + std::to_string(position + 1) + ": " +
-                                        std::string(what)};
+        return Parsed{std::nullopt, "announcement template, character " + std::to_string(position + 1) +
+                                        ": " + std::string(what)};
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -147,10 +153,14 @@ AnnouncementTemplate::Parsed AnnouncementTemplate::parse(std::string_view text) 
             if (close == std::string_view::npos) return fail(i, "'{' without a closing '}'");
             const std::string_view name = text.substr(i + 1, close - i - 1);
             Piece::Kind kind;
-            if (name == "number") kind = Piece::Kind::Number;
-            else if (name == "counter") kind = Piece::Kind::Counter;
-            else if (name == "counter_name") kind = Piece::Kind::CounterName;
-            else if (name == "field") kind = Piece::Kind::Field;
+            if (name == "number")
+                kind = Piece::Kind::Number;
+            else if (name == "counter")
+                kind = Piece::Kind::Counter;
+            else if (name == "counter_name")
+                kind = Piece::Kind::CounterName;
+            else if (name == "field")
+                kind = Piece::Kind::Field;
             else
                 return fail(i, "unknown placeholder {" + std::string(name) +
                                    "} (known: {number}, {counter}, {counter_name}, {field})");
@@ -187,11 +197,16 @@ AnnouncementTemplate::Parsed AnnouncementTemplate::parse(std::string_view text) 
 AnnouncementText AnnouncementTemplate::render(const TicketCall& call, const ReadingSettings& settings) const {
     auto hasValue = [&](Piece::Kind kind) {
         switch (kind) {
-            case Piece::Kind::Number: return !trim(call.ticketNumber).empty();
-            case Piece::Kind::Counter: return call.counterNumber.has_value() && *call.counterNumber >= 0;
-            case Piece::Kind::CounterName: return !trim(call.counterName).empty();
-            case Piece::Kind::Field: return !trim(call.fieldName).empty();
-            default: return true;
+            case Piece::Kind::Number:
+                return !trim(call.ticketNumber).empty();
+            case Piece::Kind::Counter:
+                return call.counterNumber.has_value() && *call.counterNumber >= 0;
+            case Piece::Kind::CounterName:
+                return !trim(call.counterName).empty();
+            case Piece::Kind::Field:
+                return !trim(call.fieldName).empty();
+            default:
+                return true;
         }
     };
     AnnouncementText out;
@@ -201,12 +216,16 @@ AnnouncementText AnnouncementTemplate::render(const TicketCall& call, const Read
             case Piece::Kind::OptionalStart: {
                 std::size_t end = i + 1;
                 bool complete = true;
-                for (; m_pieces[end].kind != Piece::Kind::OptionalEnd; ++end) complete = complete && hasValue(m_pieces[end].kind);
+                for (; m_pieces[end].kind != Piece::Kind::OptionalEnd; ++end)
+                    complete = complete && hasValue(m_pieces[end].kind);
                 if (!complete) i = end;  // skip the whole group
                 break;
             }
-            case Piece::Kind::OptionalEnd: break;
-            case Piece::Kind::Literal: appendText(piece.text, out.phrases); break;
+            case Piece::Kind::OptionalEnd:
+                break;
+            case Piece::Kind::Literal:
+                appendText(piece.text, out.phrases);
+                break;
             case Piece::Kind::Number: {
                 auto words = readTicketNumber(call.ticketNumber, settings);
                 out.phrases.insert(out.phrases.end(), words.begin(), words.end());
@@ -214,21 +233,28 @@ AnnouncementText AnnouncementTemplate::render(const TicketCall& call, const Read
             }
             case Piece::Kind::Counter:
                 if (hasValue(piece.kind)) {
-                    appendWords(numberWords(static_cast<std::uint64_t>(*call.counterNumber), settings.numbers),
-                                out.phrases);
+                    appendWords(
+                        numberWords(static_cast<std::uint64_t>(*call.counterNumber), settings.numbers),
+                        out.phrases);
                 }
                 break;
-            case Piece::Kind::CounterName: appendText(call.counterName, out.phrases); break;
-            case Piece::Kind::Field: appendText(call.fieldName, out.phrases); break;
+            case Piece::Kind::CounterName:
+                appendText(call.counterName, out.phrases);
+                break;
+            case Piece::Kind::Field:
+                appendText(call.fieldName, out.phrases);
+                break;
         }
     }
     // Punctuation at the very start says nothing; at the end it is kept (a final "." is a pause).
-    while (!out.phrases.empty() && out.phrases.front().kind == Phrase::Kind::Pause) out.phrases.erase(out.phrases.begin());
+    while (!out.phrases.empty() && out.phrases.front().kind == Phrase::Kind::Pause)
+        out.phrases.erase(out.phrases.begin());
     return out;
 }
 
 AnnouncementText composeAnnouncement(const TicketCall& call, const ReadingSettings& settings) {
-    static const AnnouncementTemplate kTemplate = *AnnouncementTemplate::parse(AnnouncementTemplate::kDefault).value;
+    static const AnnouncementTemplate kTemplate =
+        *AnnouncementTemplate::parse(AnnouncementTemplate::kDefault).value;
     return kTemplate.render(call, settings);
 }
 

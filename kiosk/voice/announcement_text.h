@@ -22,10 +22,10 @@ struct ReadingSettings {
 
 // One call to announce. Empty names and a missing counter leave their placeholders empty.
 struct TicketCall {
-    std::string ticketNumber{};         // "A012"
-    std::optional<int> counterNumber{}; // 2
-    std::string counterName{};          // "Tư pháp - Hộ tịch"
-    std::string fieldName{};            // "Chứng thực"
+    std::string ticketNumber{};          // "A012"
+    std::optional<int> counterNumber{};  // 2
+    std::string counterName{};           // "Tư pháp - Hộ tịch"
+    std::string fieldName{};             // "Chứng thực"
 
     bool operator==(const TicketCall&) const = default;
 };
@@ -68,7 +68,7 @@ std::vector<Phrase> readTicketNumber(std::string_view ticketNumber, const Readin
 // Text in [square brackets] is dropped when a placeholder inside it has no value, so
 // "đến quầy số {counter}[, {counter_name}]" reads without a dangling comma when the name is empty.
 class AnnouncementTemplate {
-public:
+  public:
     static constexpr std::string_view kDefault =
         "Kính mời công dân có số thứ tự {number}, đến quầy số {counter}";
 
@@ -79,7 +79,7 @@ public:
     AnnouncementText render(const TicketCall& call, const ReadingSettings& settings) const;
     const std::string& source() const noexcept { return m_source; }
 
-private:
+  private:
     struct Piece {
         enum class Kind { Literal, Number, Counter, CounterName, Field, OptionalStart, OptionalEnd };
         Kind kind;

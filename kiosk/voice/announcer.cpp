@@ -5,7 +5,8 @@
 
 namespace motcua::voice {
 
-Announcer::Announcer(SpeechSynthesizer& synthesizer, AudioOutput& output, AnnouncerSettings settings, LogSink log)
+Announcer::Announcer(SpeechSynthesizer& synthesizer, AudioOutput& output, AnnouncerSettings settings,
+                     LogSink log)
     : m_synthesizer(synthesizer),
       m_output(output),
       m_settings(std::move(settings)),
@@ -25,7 +26,8 @@ Announcer::~Announcer() {
 }
 
 Queued Announcer::announce(const TicketCall& call) {
-    return enqueue({call, m_settings.wording.render(call, m_settings.reading), m_settings.chime, m_settings.repeats});
+    return enqueue(
+        {call, m_settings.wording.render(call, m_settings.reading), m_settings.chime, m_settings.repeats});
 }
 
 Queued Announcer::announce(AnnouncementText text, bool chime, int repeats) {
@@ -37,7 +39,8 @@ Queued Announcer::enqueue(Item item) {
         std::lock_guard lock(m_mutex);
         if (m_stopping) return Queued::ShuttingDown;
         const bool duplicate = std::any_of(m_waiting.begin(), m_waiting.end(), [&](const Item& waiting) {
-            return item.call ? waiting.call == item.call : (!waiting.call && waiting.text.phrases == item.text.phrases);
+            return item.call ? waiting.call == item.call
+                             : (!waiting.call && waiting.text.phrases == item.text.phrases);
         });
         if (duplicate) return Queued::AlreadyWaiting;
         m_waiting.push_back(std::move(item));
@@ -77,7 +80,8 @@ void Announcer::run() {
         try {
             announceOne(item);
         } catch (const std::exception& e) {
-            if (m_log) m_log(std::string("announcement \"") + item.text.sentence() + "\" failed: " + e.what());
+            if (m_log)
+                m_log(std::string("announcement \"") + item.text.sentence() + "\" failed: " + e.what());
         }
         {
             std::lock_guard lock(m_mutex);
@@ -88,7 +92,9 @@ void Announcer::run() {
     }
 }
 
-bool Announcer::play(const Pcm& pcm) { return m_output.play(pcm) == PlayOutcome::Played; }
+bool Announcer::play(const Pcm& pcm) {
+    return m_output.play(pcm) == PlayOutcome::Played;
+}
 
 void Announcer::announceOne(const Item& item) {
     Pcm voice;

@@ -26,10 +26,10 @@
 namespace motcua::voice {
 
 struct AnnouncerSettings {
-    int repeats = 2;                                      // times the sentence is said per call
-    std::chrono::milliseconds afterChime{400};            // silence between chime and voice
-    std::chrono::milliseconds betweenRepeats{900};        // silence between two sayings
-    std::chrono::milliseconds afterAnnouncement{700};     // silence before the next announcement
+    int repeats = 2;                                   // times the sentence is said per call (at least 1)
+    std::chrono::milliseconds afterChime{400};         // silence between chime and voice
+    std::chrono::milliseconds betweenRepeats{900};     // silence between two sayings
+    std::chrono::milliseconds afterAnnouncement{700};  // silence before the next announcement
     bool chime = true;
     ChimeSettings chimeSound{};
     AnnouncementTemplate wording = *AnnouncementTemplate::parse(AnnouncementTemplate::kDefault).value;
@@ -45,7 +45,7 @@ enum class Queued {
 };
 
 class Announcer {
-public:
+  public:
     Announcer(SpeechSynthesizer& synthesizer, AudioOutput& output, AnnouncerSettings settings = {},
               LogSink log = stderrLog());
     Announcer(const Announcer&) = delete;
@@ -66,7 +66,7 @@ public:
 
     const AnnouncerSettings& settings() const noexcept { return m_settings; }
 
-private:
+  private:
     struct Item {
         std::optional<TicketCall> call;  // for recognising a duplicate
         AnnouncementText text;

@@ -15,7 +15,7 @@ enum class PlayOutcome {
 };
 
 class AudioOutput {
-public:
+  public:
     virtual ~AudioOutput() = default;
     // Blocks until the sound has been played to the end. Called from one thread at a time.
     virtual PlayOutcome play(const Pcm& pcm) = 0;

@@ -11,7 +11,8 @@ Pcm makeChime(const ChimeSettings& settings) {
     if (settings.sampleRate <= 0) throw std::invalid_argument("chime: sample rate must be positive");
     if (settings.toneLength.count() <= 0) throw std::invalid_argument("chime: tone length must be positive");
     Pcm pcm{settings.sampleRate, {}};
-    const auto toneSamples = static_cast<std::size_t>(settings.toneLength.count() * settings.sampleRate / 1000);
+    const auto toneSamples =
+        static_cast<std::size_t>(settings.toneLength.count() * settings.sampleRate / 1000);
     const double attack = 0.010 * settings.sampleRate;
     const double decayRate = std::log(100.0) / static_cast<double>(toneSamples);  // -40 dB at the end
     const double volume = std::clamp(settings.volume, 0.0, 1.0);

@@ -10,8 +10,8 @@ namespace motcua::voice {
 
 struct ChimeSettings {
     std::vector<double> tonesHz{880.0, 660.0};  // played one after the other
-    std::chrono::milliseconds toneLength{600};   // each tone, attack to end of its decay
-    double volume = 0.5;                          // peak, 0..1 of full scale
+    std::chrono::milliseconds toneLength{600};  // each tone, attack to end of its decay
+    double volume = 0.5;                        // peak, 0..1 of full scale
     int sampleRate = 22050;
 };
 

@@ -13,7 +13,8 @@ constexpr int kTrimThreshold = 330;
 constexpr std::chrono::milliseconds kTrimMargin{15};
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -23,7 +24,8 @@ std::vector<std::string> splitWords(std::string_view text) {
     while (at < text.size()) {
         const std::size_t end = std::min(text.find(' ', at), text.size());
         if (end > at) {
-            if (std::string slug = clipSlug(text.substr(at, end - at)); !slug.empty()) words.push_back(std::move(slug));
+            if (std::string slug = clipSlug(text.substr(at, end - at)); !slug.empty())
+                words.push_back(std::move(slug));
         }
         at = end + 1;
     }
@@ -65,7 +67,8 @@ const Pcm* ClipLibrary::find(std::string_view stem) const {
     return it == m_clips.end() ? nullptr : &it->second;
 }
 
-ClipAssembly assembleFromClips(const AnnouncementText& text, const ClipLibrary& clips, const ClipSettings& settings) {
+ClipAssembly assembleFromClips(const AnnouncementText& text, const ClipLibrary& clips,
+                               const ClipSettings& settings) {
     // First the list of clips with the gap before each, then the sound, so a missing clip costs no
     // audio work.
     struct Step {
@@ -75,17 +78,22 @@ ClipAssembly assembleFromClips(const AnnouncementText& text, const ClipLibrary& 
     std::vector<Step> steps;
     ClipAssembly result;
     auto missing = [&](const std::string& stem) {
-        if (std::find(result.missing.begin(), result.missing.end(), stem) == result.missing.end()) result.missing.push_back(stem);
+        if (std::find(result.missing.begin(), result.missing.end(), stem) == result.missing.end())
+            result.missing.push_back(stem);
     };
     std::chrono::milliseconds gap{0};
     Phrase::Kind previous = Phrase::Kind::Pause;
     for (const Phrase& phrase : text.phrases) {
         switch (phrase.kind) {
-            case Phrase::Kind::Pause: gap = std::max(gap, settings.pauseGap); break;
+            case Phrase::Kind::Pause:
+                gap = std::max(gap, settings.pauseGap);
+                break;
             case Phrase::Kind::Word:
                 gap = std::max(gap, previous == Phrase::Kind::Word ? settings.wordGap : settings.phraseGap);
-                if (const Pcm* clip = clips.find(phrase.clip)) steps.push_back({clip, gap});
-                else missing(phrase.clip);
+                if (const Pcm* clip = clips.find(phrase.clip))
+                    steps.push_back({clip, gap});
+                else
+                    missing(phrase.clip);
                 gap = std::chrono::milliseconds(0);
                 break;
             case Phrase::Kind::Text: {
@@ -121,7 +129,8 @@ ClipAssembly assembleFromClips(const AnnouncementText& text, const ClipLibrary& 
     return result;
 }
 
-ClipSynthesizer::ClipSynthesizer(ClipLibrary clips, SpeechSynthesizer& fallback, LogSink log, ClipSettings settings)
+ClipSynthesizer::ClipSynthesizer(ClipLibrary clips, SpeechSynthesizer& fallback, LogSink log,
+                                 ClipSettings settings)
     : m_clips(std::move(clips)), m_fallback(fallback), m_log(std::move(log)), m_settings(settings) {}
 
 Pcm ClipSynthesizer::synthesize(const AnnouncementText& text) {

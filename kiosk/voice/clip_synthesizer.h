@@ -20,7 +20,7 @@ namespace motcua::voice {
 // Clips by file stem ("so-1", "chu-a", "kinh_moi_cong_dan_co_so_thu_tu"), converted to mono 16-bit
 // and trimmed of the silence around them.
 class ClipLibrary {
-public:
+  public:
     ClipLibrary() = default;
 
     // Every *.wav in `directory` (not its subfolders); the stem is lower-cased. A file that cannot
@@ -38,7 +38,7 @@ public:
     int sampleRate() const noexcept { return m_sampleRate; }
     const std::filesystem::path& directory() const noexcept { return m_directory; }
 
-private:
+  private:
     std::map<std::string, Pcm, std::less<>> m_clips;
     int m_sampleRate = 22050;
     std::filesystem::path m_directory;
@@ -58,19 +58,21 @@ struct ClipAssembly {
 
 // Which clips a sentence needs and whether the library has them. A Text phrase is found as one clip
 // named by its slug, or else as one clip per word of it.
-ClipAssembly assembleFromClips(const AnnouncementText& text, const ClipLibrary& clips, const ClipSettings& settings = {});
+ClipAssembly assembleFromClips(const AnnouncementText& text, const ClipLibrary& clips,
+                               const ClipSettings& settings = {});
 
 class ClipSynthesizer final : public SpeechSynthesizer {
-public:
+  public:
     // `fallback` must outlive this. Logs (once per distinct set) which clips were missing when it
     // falls back.
-    ClipSynthesizer(ClipLibrary clips, SpeechSynthesizer& fallback, LogSink log = stderrLog(), ClipSettings settings = {});
+    ClipSynthesizer(ClipLibrary clips, SpeechSynthesizer& fallback, LogSink log = stderrLog(),
+                    ClipSettings settings = {});
 
     Pcm synthesize(const AnnouncementText& text) override;
     std::string describe() const override;
     const ClipLibrary& clips() const noexcept { return m_clips; }
 
-private:
+  private:
     ClipLibrary m_clips;
     SpeechSynthesizer& m_fallback;
     LogSink m_log;

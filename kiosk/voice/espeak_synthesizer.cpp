@@ -13,7 +13,9 @@ namespace {
 
 // espeak_ng_ERROR_CONTEXT is a pointer to an opaque struct that espeak_ng_ClearErrorContext frees.
 struct ErrorContextDeleter {
-    void operator()(espeak_ng_ERROR_CONTEXT_* context) const noexcept { espeak_ng_ClearErrorContext(&context); }
+    void operator()(espeak_ng_ERROR_CONTEXT_* context) const noexcept {
+        espeak_ng_ClearErrorContext(&context);
+    }
 };
 using ErrorContext = std::unique_ptr<espeak_ng_ERROR_CONTEXT_, ErrorContextDeleter>;
 
@@ -28,7 +30,7 @@ std::mutex kMutex;
 bool gInitialised = false;
 std::optional<EspeakError> gInitError;  // a failed initialisation is not retried
 int gSampleRate = 0;
-std::string gVoice;                      // the voice espeak-ng has loaded
+std::string gVoice;                          // the voice espeak-ng has loaded
 std::vector<std::int16_t>* gSink = nullptr;  // where the callback puts samples
 
 int collectSamples(short* wav, int count, espeak_EVENT* /*events*/) {
@@ -88,7 +90,9 @@ EspeakSynthesizer::EspeakSynthesizer(EspeakSettings settings) : m_settings(std::
     m_sampleRate = gSampleRate;
 }
 
-Pcm EspeakSynthesizer::synthesize(const AnnouncementText& text) { return synthesizeSentence(text.sentence()); }
+Pcm EspeakSynthesizer::synthesize(const AnnouncementText& text) {
+    return synthesizeSentence(text.sentence());
+}
 
 Pcm EspeakSynthesizer::synthesizeSentence(std::string_view utf8) {
     Pcm pcm{m_sampleRate, {}};
@@ -115,7 +119,8 @@ std::string EspeakSynthesizer::describe() const {
     return "espeak-ng voice " + m_settings.voice + ", " + std::to_string(m_settings.rateWpm) + " words/min";
 }
 
-std::vector<std::string> EspeakSynthesizer::voices(std::string_view language, const std::filesystem::path& dataPath) {
+std::vector<std::string> EspeakSynthesizer::voices(std::string_view language,
+                                                   const std::filesystem::path& dataPath) {
     std::lock_guard lock(kMutex);
     initialiseLocked(dataPath);
     const std::string wanted(language);

@@ -20,12 +20,12 @@ namespace motcua::voice {
 // An espeak-ng call failed. The message names the call and carries espeak-ng's own text for the
 // status, taken when the error happened.
 class EspeakError : public std::runtime_error {
-public:
+  public:
     EspeakError(std::string_view call, int status);
     EspeakError(std::string_view call, const std::string& message);
     int status() const noexcept { return m_status; }
 
-private:
+  private:
     int m_status = 0;
 };
 
@@ -40,7 +40,7 @@ struct EspeakSettings {
 };
 
 class EspeakSynthesizer final : public SpeechSynthesizer {
-public:
+  public:
     // Initialises espeak-ng if this is the first, and checks the voice exists (EspeakError otherwise).
     explicit EspeakSynthesizer(EspeakSettings settings = {});
 
@@ -54,9 +54,10 @@ public:
 
     // The language names of the installed voices for a language ("vi" -> "vi", "vi-vn-x-central",
     // "vi-vn-x-south"). Initialises espeak-ng like the constructor does.
-    static std::vector<std::string> voices(std::string_view language, const std::filesystem::path& dataPath = {});
+    static std::vector<std::string> voices(std::string_view language,
+                                           const std::filesystem::path& dataPath = {});
 
-private:
+  private:
     EspeakSettings m_settings;
     int m_sampleRate = 0;
 };

@@ -19,27 +19,29 @@ struct LetterEntry {
 
 // Names as taught in Vietnamese schools; F, J, W, Z are the usual readings of the foreign letters.
 constexpr std::array<LetterEntry, 27> kLetters = {{
-    {"A", "a", "a", "chu-a"},        {"B", "b", "bê", "chu-b"},      {"C", "c", "xê", "chu-c"},
-    {"D", "d", "dê", "chu-d"},       {"Đ", "đ", "đê", "chu-dd"},     {"E", "e", "e", "chu-e"},
-    {"F", "f", "ép", "chu-f"},       {"G", "g", "giê", "chu-g"},     {"H", "h", "hát", "chu-h"},
-    {"I", "i", "i", "chu-i"},        {"J", "j", "gi", "chu-j"},      {"K", "k", "ca", "chu-k"},
-    {"L", "l", "e lờ", "chu-l"},     {"M", "m", "em mờ", "chu-m"},   {"N", "n", "en nờ", "chu-n"},
-    {"O", "o", "o", "chu-o"},        {"P", "p", "pê", "chu-p"},      {"Q", "q", "quy", "chu-q"},
-    {"R", "r", "e rờ", "chu-r"},     {"S", "s", "ét xì", "chu-s"},   {"T", "t", "tê", "chu-t"},
-    {"U", "u", "u", "chu-u"},        {"V", "v", "vê", "chu-v"},      {"W", "w", "vê kép", "chu-w"},
-    {"X", "x", "ích xì", "chu-x"},   {"Y", "y", "i dài", "chu-y"},   {"Z", "z", "dét", "chu-z"},
+    {"A", "a", "a", "chu-a"},      {"B", "b", "bê", "chu-b"},    {"C", "c", "xê", "chu-c"},
+    {"D", "d", "dê", "chu-d"},     {"Đ", "đ", "đê", "chu-dd"},   {"E", "e", "e", "chu-e"},
+    {"F", "f", "ép", "chu-f"},     {"G", "g", "giê", "chu-g"},   {"H", "h", "hát", "chu-h"},
+    {"I", "i", "i", "chu-i"},      {"J", "j", "gi", "chu-j"},    {"K", "k", "ca", "chu-k"},
+    {"L", "l", "e lờ", "chu-l"},   {"M", "m", "em mờ", "chu-m"}, {"N", "n", "en nờ", "chu-n"},
+    {"O", "o", "o", "chu-o"},      {"P", "p", "pê", "chu-p"},    {"Q", "q", "quy", "chu-q"},
+    {"R", "r", "e rờ", "chu-r"},   {"S", "s", "ét xì", "chu-s"}, {"T", "t", "tê", "chu-t"},
+    {"U", "u", "u", "chu-u"},      {"V", "v", "vê", "chu-v"},    {"W", "w", "vê kép", "chu-w"},
+    {"X", "x", "ích xì", "chu-x"}, {"Y", "y", "i dài", "chu-y"}, {"Z", "z", "dét", "chu-z"},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kNumberWordClips = {{
-    {"không", "so-0"}, {"một", "so-1"},  {"hai", "so-2"},       {"ba", "so-3"},
-    {"bốn", "so-4"},   {"năm", "so-5"},  {"sáu", "so-6"},       {"bảy", "so-7"},
-    {"tám", "so-8"},   {"chín", "so-9"}, {"mười", "so-muoi"},      {"mươi", "so-muoi-ngang"},
-    {"mốt", "so-mot-sac"}, {"lăm", "so-lam"},  {"tư", "so-tu"},          {"linh", "so-linh"},
-    {"lẻ", "so-le"},      {"trăm", "so-tram"}, {"nghìn", "so-nghin"},    {"ngàn", "so-ngan"},
+    {"không", "so-0"},     {"một", "so-1"},     {"hai", "so-2"},       {"ba", "so-3"},
+    {"bốn", "so-4"},       {"năm", "so-5"},     {"sáu", "so-6"},       {"bảy", "so-7"},
+    {"tám", "so-8"},       {"chín", "so-9"},    {"mười", "so-muoi"},   {"mươi", "so-muoi-ngang"},
+    {"mốt", "so-mot-sac"}, {"lăm", "so-lam"},   {"tư", "so-tu"},       {"linh", "so-linh"},
+    {"lẻ", "so-le"},       {"trăm", "so-tram"}, {"nghìn", "so-nghin"}, {"ngàn", "so-ngan"},
     {"triệu", "so-trieu"}, {"tỷ", "so-ty"},
 }};
 
-void add(std::vector<std::string>& words, std::string_view word) { words.emplace_back(word); }
+void add(std::vector<std::string>& words, std::string_view word) {
+    words.emplace_back(word);
+}
 
 // One group of three digits. `full`: a higher group was read before, so the hundreds and an empty
 // tens place are spoken even when zero ("không trăm linh năm").
@@ -60,17 +62,23 @@ void readGroup(unsigned group, bool full, const NumberReading& reading, std::vec
     }
     if (tens == 1) {
         add(words, "mười");
-        if (units == 5) add(words, "lăm");
-        else if (units != 0) add(words, kDigits[units]);
+        if (units == 5)
+            add(words, "lăm");
+        else if (units != 0)
+            add(words, kDigits[units]);
         return;
     }
     add(words, kDigits[tens]);
     add(words, "mươi");
     if (units == 0) return;
-    if (units == 1) add(words, "mốt");
-    else if (units == 4 && reading.fourAsTu) add(words, "tư");
-    else if (units == 5) add(words, "lăm");
-    else add(words, kDigits[units]);
+    if (units == 1)
+        add(words, "mốt");
+    else if (units == 4 && reading.fourAsTu)
+        add(words, "tư");
+    else if (units == 5)
+        add(words, "lăm");
+    else
+        add(words, kDigits[units]);
 }
 
 }  // namespace
@@ -91,14 +99,31 @@ std::vector<std::string> numberWords(std::uint64_t n, const NumberReading& readi
         higherSaid = true;
         // Scale words: 1 nghìn, 2 triệu, 3 tỷ, 4 nghìn tỷ, 5 triệu tỷ, 6 tỷ tỷ (uint64 ends there).
         switch (i) {
-            case 0: break;
-            case 1: add(words, thousand); break;
-            case 2: add(words, "triệu"); break;
-            case 3: add(words, "tỷ"); break;
-            case 4: add(words, thousand); add(words, "tỷ"); break;
-            case 5: add(words, "triệu"); add(words, "tỷ"); break;
-            case 6: add(words, "tỷ"); add(words, "tỷ"); break;
-            default: throw std::logic_error("numberWords: more groups than a 64-bit number has");
+            case 0:
+                break;
+            case 1:
+                add(words, thousand);
+                break;
+            case 2:
+                add(words, "triệu");
+                break;
+            case 3:
+                add(words, "tỷ");
+                break;
+            case 4:
+                add(words, thousand);
+                add(words, "tỷ");
+                break;
+            case 5:
+                add(words, "triệu");
+                add(words, "tỷ");
+                break;
+            case 6:
+                add(words, "tỷ");
+                add(words, "tỷ");
+                break;
+            default:
+                throw std::logic_error("numberWords: more groups than a 64-bit number has");
         }
     }
     return words;

@@ -33,7 +33,9 @@ double rms(std::span<const std::int16_t> samples) noexcept {
     return std::sqrt(sum / static_cast<double>(samples.size()));
 }
 
-double rms(const Pcm& pcm) noexcept { return rms(pcm.samples); }
+double rms(const Pcm& pcm) noexcept {
+    return rms(pcm.samples);
+}
 
 int peak(std::span<const std::int16_t> samples) noexcept {
     int best = 0;
@@ -42,7 +44,8 @@ int peak(std::span<const std::int16_t> samples) noexcept {
 }
 
 Pcm resample(const Pcm& pcm, int sampleRate) {
-    if (sampleRate <= 0 || pcm.sampleRate <= 0) throw std::invalid_argument("resample: sample rate must be positive");
+    if (sampleRate <= 0 || pcm.sampleRate <= 0)
+        throw std::invalid_argument("resample: sample rate must be positive");
     if (pcm.sampleRate == sampleRate || pcm.samples.empty()) return Pcm{sampleRate, pcm.samples};
     const double step = static_cast<double>(pcm.sampleRate) / sampleRate;
     const auto count = static_cast<std::size_t>(static_cast<double>(pcm.samples.size()) / step);

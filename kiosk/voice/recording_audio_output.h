@@ -12,7 +12,7 @@
 namespace motcua::voice {
 
 class RecordingAudioOutput final : public AudioOutput {
-public:
+  public:
     PlayOutcome play(const Pcm& pcm) override;
     void interrupt() override;
     std::string describe() const override { return "recording"; }
@@ -28,7 +28,7 @@ public:
     // Blocks until `count` pieces have been recorded; false on timeout.
     bool waitForPieces(std::size_t count, std::chrono::milliseconds timeout) const;
 
-private:
+  private:
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_changed;
     std::vector<Pcm> m_pieces;

@@ -4,7 +4,6 @@
 //   motcua-say A012 2 --out call.wav        write the whole announcement (chime included) to a WAV
 //   motcua-say A012 2 --clips assets/voice  use recorded clips when they cover the sentence
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <iostream>
 
@@ -24,7 +23,8 @@ int main(int argc, char** argv) try {
     app.add_option("counter", counter, "Counter number");
     app.add_option("--counter-name", counterName, "Counter name for {counter_name}");
     app.add_option("--field", field, "Field (lĩnh vực) for {field}");
-    app.add_option("--template", wording, "Wording with {number} {counter} {counter_name} {field} and [optional] parts")
+    app.add_option("--template", wording,
+                   "Wording with {number} {counter} {counter_name} {field} and [optional] parts")
         ->capture_default_str();
     app.add_flag("--as-number", asNumber, "Read the digits as a number (A012 -> a mười hai), not one by one");
     app.add_flag("--le", le, "Say lẻ instead of linh (một trăm lẻ năm)");
@@ -32,11 +32,15 @@ int main(int argc, char** argv) try {
     app.add_flag("--bon", bon, "Say bốn instead of tư after mươi (hai mươi bốn)");
     app.add_option("--voice", settings.espeak.voice, "espeak-ng voice: vi, vi-vn-x-central, vi-vn-x-south")
         ->capture_default_str();
-    app.add_option("--rate", settings.espeak.rateWpm, "Speaking rate, words per minute")->capture_default_str();
-    app.add_option("--clips", settings.clipDirectory, "Folder of recorded clips (see assets/voice/README.md)");
-    app.add_option("--repeats", settings.announcer.repeats, "Times the sentence is said")->capture_default_str();
+    app.add_option("--rate", settings.espeak.rateWpm, "Speaking rate, words per minute")
+        ->capture_default_str();
+    app.add_option("--clips", settings.clipDirectory,
+                   "Folder of recorded clips (see assets/voice/README.md)");
+    app.add_option("--repeats", settings.announcer.repeats, "Times the sentence is said")
+        ->capture_default_str();
     app.add_flag("--no-chime", noChime, "No chime before the sentence");
-    app.add_option("--out", out, "Write the announcement to this WAV file instead of playing it")->type_name("FILE");
+    app.add_option("--out", out, "Write the announcement to this WAV file instead of playing it")
+        ->type_name("FILE");
     app.add_flag("--list-voices", listVoices, "List the Vietnamese espeak-ng voices and exit");
     try {
         app.parse(argc, argv);

@@ -13,7 +13,7 @@ namespace {
 
 // One reference on SDL's audio subsystem.
 class AudioSubsystem {
-public:
+  public:
     AudioSubsystem() {
         if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) throw SdlAudioError("SDL_InitSubSystem(SDL_INIT_AUDIO)");
     }
@@ -24,17 +24,19 @@ public:
 
 // An open playback device. SDL_AudioDeviceID is an integer, so no unique_ptr.
 class AudioDevice {
-public:
+  public:
     AudioDevice(const std::string& name, const SDL_AudioSpec& wanted, SDL_AudioSpec& obtained)
         : m_id(SDL_OpenAudioDevice(name.empty() ? nullptr : name.c_str(), 0, &wanted, &obtained, 0)) {
-        if (m_id == 0) throw SdlAudioError("SDL_OpenAudioDevice(" + (name.empty() ? std::string("default") : name) + ")");
+        if (m_id == 0)
+            throw SdlAudioError("SDL_OpenAudioDevice(" + (name.empty() ? std::string("default") : name) +
+                                ")");
     }
     AudioDevice(const AudioDevice&) = delete;
     AudioDevice& operator=(const AudioDevice&) = delete;
     ~AudioDevice() { SDL_CloseAudioDevice(m_id); }
     SDL_AudioDeviceID id() const noexcept { return m_id; }
 
-private:
+  private:
     SDL_AudioDeviceID m_id;
 };
 
@@ -61,7 +63,8 @@ std::vector<std::int16_t> convert(const Pcm& pcm, int rate) {
 
 }  // namespace
 
-SdlAudioError::SdlAudioError(std::string_view call) : std::runtime_error(std::string(call) + ": " + SDL_GetError()) {}
+SdlAudioError::SdlAudioError(std::string_view call)
+    : std::runtime_error(std::string(call) + ": " + SDL_GetError()) {}
 
 struct SdlAudioOutput::Impl {
     SdlAudioSettings settings;
@@ -113,7 +116,8 @@ PlayOutcome SdlAudioOutput::play(const Pcm& pcm) {
     // Wait for the queue to drain, then for the device's own buffer to be heard. A device that stops
     // taking data (unplugged speakers) must not stall the announcements: give up after the sound's
     // length plus two seconds.
-    const auto length = std::chrono::milliseconds(static_cast<std::int64_t>(samples.size()) * 1000 / impl.spec.freq);
+    const auto length =
+        std::chrono::milliseconds(static_cast<std::int64_t>(samples.size()) * 1000 / impl.spec.freq);
     const auto deadline = std::chrono::steady_clock::now() + length + std::chrono::seconds(2);
     while (SDL_GetQueuedAudioSize(id) > 0) {
         if (impl.sleep(std::chrono::milliseconds(10))) {
@@ -140,8 +144,8 @@ void SdlAudioOutput::interrupt() {
 
 std::string SdlAudioOutput::describe() const {
     const std::string& name = m_impl->settings.device;
-    return "SDL audio (" + m_impl->driver + "): " + (name.empty() ? std::string("default device") : name) + ", " +
-           std::to_string(m_impl->spec.freq) + " Hz";
+    return "SDL audio (" + m_impl->driver + "): " + (name.empty() ? std::string("default device") : name) +
+           ", " + std::to_string(m_impl->spec.freq) + " Hz";
 }
 
 std::unique_ptr<AudioOutput> openAudioOutput(const SdlAudioSettings& settings, LogSink log) {

@@ -19,17 +19,17 @@ namespace motcua::voice {
 // An SDL audio call failed. The message names the call and carries SDL_GetError() as it was when
 // the error happened (SDL's error string is a global that the next call may overwrite).
 class SdlAudioError : public std::runtime_error {
-public:
+  public:
     explicit SdlAudioError(std::string_view call);
 };
 
 struct SdlAudioSettings {
-    std::string device{};   // an SDL playback device name; empty = the system default
-    int sampleRate = 22050; // asked of the device; SDL converts from whatever the sound has
+    std::string device{};    // an SDL playback device name; empty = the system default
+    int sampleRate = 22050;  // asked of the device; SDL converts from whatever the sound has
 };
 
 class SdlAudioOutput final : public AudioOutput {
-public:
+  public:
     // Opens the device; SdlAudioError when SDL has no audio driver or the device cannot be opened.
     explicit SdlAudioOutput(SdlAudioSettings settings = {}, LogSink log = stderrLog());
     SdlAudioOutput(const SdlAudioOutput&) = delete;
@@ -40,13 +40,14 @@ public:
     void interrupt() override;
     std::string describe() const override;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
 
 // Where a program gets its output (the boundary of "no sound device -> silent voice"): SDL audio
 // when it opens, otherwise a SilentAudioOutput that says why, logged once.
-std::unique_ptr<AudioOutput> openAudioOutput(const SdlAudioSettings& settings = {}, LogSink log = stderrLog());
+std::unique_ptr<AudioOutput> openAudioOutput(const SdlAudioSettings& settings = {},
+                                             LogSink log = stderrLog());
 
 }  // namespace motcua::voice

@@ -6,13 +6,16 @@ SilentAudioOutput::SilentAudioOutput(std::string reason, LogSink log, Wait wait)
     : m_reason(std::move(reason)), m_log(std::move(log)), m_wait(std::move(wait)) {}
 
 PlayOutcome SilentAudioOutput::play(const Pcm& pcm) {
-    const auto duration = std::chrono::round<std::chrono::milliseconds>(std::chrono::duration<double>(pcm.seconds()));
+    const auto duration =
+        std::chrono::round<std::chrono::milliseconds>(std::chrono::duration<double>(pcm.seconds()));
     {
         std::lock_guard lock(m_mutex);
         if (m_interrupted) return PlayOutcome::Interrupted;
         if (!m_logged) {
             m_logged = true;
-            if (m_log) m_log("no sound device: announcements are silent" + (m_reason.empty() ? "" : " (" + m_reason + ")"));
+            if (m_log)
+                m_log("no sound device: announcements are silent" +
+                      (m_reason.empty() ? "" : " (" + m_reason + ")"));
         }
         m_played += duration;
         ++m_plays;

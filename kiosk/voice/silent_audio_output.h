@@ -15,7 +15,7 @@
 namespace motcua::voice {
 
 class SilentAudioOutput final : public AudioOutput {
-public:
+  public:
     // How a play() spends the sound's duration. Real time by default (interruptible); tests pass
     // one that returns at once and counts.
     using Wait = std::function<void(std::chrono::milliseconds)>;
@@ -31,7 +31,7 @@ public:
     std::chrono::milliseconds playedDuration() const;
     int plays() const;
 
-private:
+  private:
     std::string m_reason;
     LogSink m_log;
     Wait m_wait;

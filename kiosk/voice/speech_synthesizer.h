@@ -12,7 +12,7 @@ namespace motcua::voice {
 // Implementations need not be thread-safe: the Announcer calls its synthesiser from its own thread
 // only. (EspeakSynthesizer happens to be.)
 class SpeechSynthesizer {
-public:
+  public:
     virtual ~SpeechSynthesizer() = default;
     // The spoken sentence, without leading or trailing silence beyond what the voice itself adds.
     // Throws (the implementation's error type) when the engine fails; an empty text gives empty PCM.

@@ -31,12 +31,14 @@ Voice::Voice(VoiceSettings settings, LogSink log, std::unique_ptr<AudioOutput> o
     if (!settings.clipDirectory.empty()) {
         ClipLibrary clips = ClipLibrary::load(settings.clipDirectory, log);
         if (!clips.empty()) {
-            m_synthesizer = std::make_unique<ClipSynthesizer>(std::move(clips), *m_espeak, log, settings.clips);
+            m_synthesizer =
+                std::make_unique<ClipSynthesizer>(std::move(clips), *m_espeak, log, settings.clips);
             speech = m_synthesizer.get();
         }
     }
     m_output = output ? std::move(output) : openAudioOutput(settings.audio, log);
-    m_announcer = std::make_unique<Announcer>(*speech, *m_output, std::move(settings.announcer), std::move(log));
+    m_announcer =
+        std::make_unique<Announcer>(*speech, *m_output, std::move(settings.announcer), std::move(log));
 }
 
 Voice::~Voice() = default;  // the announcer (declared last) goes first, joining its thread

@@ -31,21 +31,22 @@ struct VoiceSettings {
 // A synthesiser that says nothing: what is left when espeak-ng cannot start (its data missing).
 // The announcer then rings the chime only. Logs once.
 class NoSpeech final : public SpeechSynthesizer {
-public:
+  public:
     NoSpeech(std::string reason, LogSink log) : m_reason(std::move(reason)), m_log(std::move(log)) {}
     Pcm synthesize(const AnnouncementText& text) override;
     std::string describe() const override { return "no speech (" + m_reason + ")"; }
 
-private:
+  private:
     std::string m_reason;
     LogSink m_log;
     bool m_logged = false;
 };
 
 class Voice {
-public:
+  public:
     // `output` null = openAudioOutput(settings.audio): SDL, or silent when there is no device.
-    explicit Voice(VoiceSettings settings, LogSink log = stderrLog(), std::unique_ptr<AudioOutput> output = nullptr);
+    explicit Voice(VoiceSettings settings, LogSink log = stderrLog(),
+                   std::unique_ptr<AudioOutput> output = nullptr);
     Voice(const Voice&) = delete;
     Voice& operator=(const Voice&) = delete;
     ~Voice();
@@ -57,7 +58,7 @@ public:
     // One line for the log: which speech and which output are in use.
     std::string describe() const;
 
-private:
+  private:
     std::unique_ptr<SpeechSynthesizer> m_espeak;       // EspeakSynthesizer or NoSpeech
     std::unique_ptr<SpeechSynthesizer> m_synthesizer;  // ClipSynthesizer over m_espeak, or null
     std::unique_ptr<AudioOutput> m_output;

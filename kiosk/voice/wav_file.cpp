@@ -45,15 +45,19 @@ double sampleAt(std::string_view data, std::size_t at, std::uint16_t format, std
         return std::isfinite(f) ? static_cast<double>(f) : 0.0;
     }
     switch (bits) {
-        case 8: return (static_cast<unsigned char>(data[at]) - 128) / 128.0;
-        case 16: return static_cast<std::int16_t>(le16(data, at)) / 32768.0;
+        case 8:
+            return (static_cast<unsigned char>(data[at]) - 128) / 128.0;
+        case 16:
+            return static_cast<std::int16_t>(le16(data, at)) / 32768.0;
         case 24: {
             const std::uint32_t raw = static_cast<std::uint32_t>(le16(data, at)) |
-                                      static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + 2])) << 16;
+                                      static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + 2]))
+                                          << 16;
             const auto v = static_cast<std::int32_t>(raw << 8) >> 8;  // sign-extend 24 bits
             return v / 8388608.0;
         }
-        default: return static_cast<std::int32_t>(le32(data, at)) / 2147483648.0;
+        default:
+            return static_cast<std::int32_t>(le32(data, at)) / 2147483648.0;
     }
 }
 
@@ -98,7 +102,8 @@ Pcm decodeWav(std::string_view bytes, const std::string& name) {
     if (format != kFormatPcm && format != kFormatFloat) {
         throw fail("compressed WAV (format " + std::to_string(format) + "); save it as PCM");
     }
-    const bool supportedBits = format == kFormatFloat ? bits == 32 : (bits == 8 || bits == 16 || bits == 24 || bits == 32);
+    const bool supportedBits =
+        format == kFormatFloat ? bits == 32 : (bits == 8 || bits == 16 || bits == 24 || bits == 32);
     if (!supportedBits) throw fail(std::to_string(bits) + "-bit samples are not supported");
     if (channels == 0 || rate == 0 || rate > 384000) throw fail("bad channel count or sample rate");
     const std::size_t bytesPerSample = bits / 8u;
@@ -108,9 +113,11 @@ Pcm decodeWav(std::string_view bytes, const std::string& name) {
     pcm.samples.reserve(frames);
     for (std::size_t f = 0; f < frames; ++f) {
         double sum = 0.0;
-        for (std::size_t c = 0; c < channels; ++c) sum += sampleAt(data, f * blockAlign + c * bytesPerSample, format, bits);
+        for (std::size_t c = 0; c < channels; ++c)
+            sum += sampleAt(data, f * blockAlign + c * bytesPerSample, format, bits);
         const double mono = std::clamp(sum / channels, -1.0, 1.0);
-        pcm.samples.push_back(static_cast<std::int16_t>(std::lround(std::clamp(mono * 32768.0, -32768.0, 32767.0))));
+        pcm.samples.push_back(
+            static_cast<std::int16_t>(std::lround(std::clamp(mono * 32768.0, -32768.0, 32767.0))));
     }
     return pcm;
 }

@@ -14,7 +14,7 @@ namespace motcua::voice {
 // A file that is not a WAV this reader understands, or cannot be read or written. The message
 // names the file and what is wrong with it.
 class WavError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "kiosk/voice/announcement_text.h"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua::voice;
 
@@ -61,10 +61,11 @@ TEST_CASE("templates fill names and drop optional parts without a value", "[voic
     const ReadingSettings settings;
     SECTION("all values") {
         const AnnouncementText text = t.render(
-            {.ticketNumber = "B7", .counterNumber = 3, .counterName = "Tư pháp", .fieldName = "Chứng thực"}, settings);
+            {.ticketNumber = "B7", .counterNumber = 3, .counterName = "Tư pháp", .fieldName = "Chứng thực"},
+            settings);
         CHECK(text.sentence() == "Xin mời số bê bảy đến quầy số ba, Tư pháp, lĩnh vực Chứng thực.");
-        CHECK(clips(text) == std::vector<std::string>{"xin_moi_so", "chu-b", "so-7", "den_quay_so", "so-3", ",",
-                                                      "tu_phap", ",", "linh_vuc", "chung_thuc", "."});
+        CHECK(clips(text) == std::vector<std::string>{"xin_moi_so", "chu-b", "so-7", "den_quay_so", "so-3",
+                                                      ",", "tu_phap", ",", "linh_vuc", "chung_thuc", "."});
     }
     SECTION("no names") {
         const AnnouncementText text = t.render({.ticketNumber = "B7", .counterNumber = 3}, settings);

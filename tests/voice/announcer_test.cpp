@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "kiosk/voice/announcer.h"
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <mutex>
 #include <stdexcept>
 
-#include "kiosk/voice/announcer.h"
 #include "kiosk/voice/espeak_synthesizer.h"
 #include "kiosk/voice/recording_audio_output.h"
 #include "kiosk/voice/silent_audio_output.h"
@@ -19,7 +19,7 @@ namespace {
 
 // Says each sentence as a tone whose length grows with the sentence, and remembers what it said.
 class ToneSynthesizer final : public SpeechSynthesizer {
-public:
+  public:
     Pcm synthesize(const AnnouncementText& text) override {
         std::lock_guard lock(m_mutex);
         m_sentences.push_back(text.sentence());
@@ -42,7 +42,7 @@ public:
         return m_sentences;
     }
 
-private:
+  private:
     mutable std::mutex m_mutex;
     std::vector<std::string> m_sentences;
     int m_failures = 0;
@@ -57,7 +57,9 @@ AnnouncerSettings testSettings() {
     return s;
 }
 
-TicketCall call(const std::string& number, int counter) { return {.ticketNumber = number, .counterNumber = counter}; }
+TicketCall call(const std::string& number, int counter) {
+    return {.ticketNumber = number, .counterNumber = counter};
+}
 
 // Checks that `pieces` from `at` hold one whole announcement of `text`: chime, gap, voice, pause,
 // voice, gap; returns the index after it.
@@ -89,8 +91,8 @@ TEST_CASE("a call is a chime, then the sentence twice with a pause, then a gap",
     REQUIRE(announcer.waitUntilIdle(5s));
     const auto pieces = output.pieces();
     CHECK(expectAnnouncement(pieces, 0, composeAnnouncement(call("A012", 2)), settings) == pieces.size());
-    CHECK(voice.sentences() == std::vector<std::string>{
-                                   "Kính mời công dân có số thứ tự a không một hai, đến quầy số hai"});
+    CHECK(voice.sentences() ==
+          std::vector<std::string>{"Kính mời công dân có số thứ tự a không một hai, đến quầy số hai"});
     CHECK(announcer.finished() == 1);
     CHECK(announcer.pending() == 0);
 }
@@ -187,7 +189,8 @@ TEST_CASE("destroying the announcer stops the sound in progress and drops what w
     CHECK(voice.sentences().size() == 1);
 }
 
-TEST_CASE("with no sound device the announcer keeps time and the program keeps working", "[voice][announcer]") {
+TEST_CASE("with no sound device the announcer keeps time and the program keeps working",
+          "[voice][announcer]") {
     ToneSynthesizer voice;
     std::atomic<std::int64_t> waited{0};
     std::vector<std::string> log;
@@ -196,7 +199,8 @@ TEST_CASE("with no sound device the announcer keeps time and the program keeps w
         std::lock_guard lock(logMutex);
         log.push_back(m);
     };
-    SilentAudioOutput silent("no device", logSink, [&](std::chrono::milliseconds ms) { waited += ms.count(); });
+    SilentAudioOutput silent("no device", logSink,
+                             [&](std::chrono::milliseconds ms) { waited += ms.count(); });
     const AnnouncerSettings settings = testSettings();
     Announcer announcer(voice, silent, settings, logSink);
     announcer.announce(call("A1", 1));
@@ -216,7 +220,8 @@ TEST_CASE("with no sound device the announcer keeps time and the program keeps w
     CHECK_THAT(log[0], Catch::Contains("no sound device: announcements are silent"));
 }
 
-TEST_CASE("a real announcement through espeak-ng: chime, speech, pause, speech", "[voice][announcer][espeak]") {
+TEST_CASE("a real announcement through espeak-ng: chime, speech, pause, speech",
+          "[voice][announcer][espeak]") {
     EspeakSynthesizer espeak;
     RecordingAudioOutput output;
     const AnnouncerSettings settings;  // defaults: two repeats, the default wording

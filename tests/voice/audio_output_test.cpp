@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -20,17 +19,19 @@ namespace {
 
 // Sets an environment variable for one test and puts the old value back.
 class ScopedEnv {
-public:
+  public:
     ScopedEnv(const char* name, const std::string& value) : m_name(name) {
         if (const char* old = std::getenv(name)) m_old = old;
         ::setenv(name, value.c_str(), 1);
     }
     ~ScopedEnv() {
-        if (m_old) ::setenv(m_name, m_old->c_str(), 1);
-        else ::unsetenv(m_name);
+        if (m_old)
+            ::setenv(m_name, m_old->c_str(), 1);
+        else
+            ::unsetenv(m_name);
     }
 
-private:
+  private:
     const char* m_name;
     std::optional<std::string> m_old;
 };
@@ -47,21 +48,24 @@ std::vector<std::int16_t> readRaw(const std::filesystem::path& path) {
 TEST_CASE("the silent output plays nothing, logs once and takes the sound's time", "[voice][output]") {
     std::vector<std::string> log;
     std::vector<std::chrono::milliseconds> waits;
-    SilentAudioOutput silent("SDL_OpenAudioDevice(default): no device", [&](const std::string& m) { log.push_back(m); },
-                             [&](std::chrono::milliseconds ms) { waits.push_back(ms); });
+    SilentAudioOutput silent(
+        "SDL_OpenAudioDevice(default): no device", [&](const std::string& m) { log.push_back(m); },
+        [&](std::chrono::milliseconds ms) { waits.push_back(ms); });
     CHECK(silent.play(tone(440, 1500)) == PlayOutcome::Played);
     CHECK(silent.play(silence(16000, 250ms)) == PlayOutcome::Played);
     CHECK(waits == std::vector<std::chrono::milliseconds>{1500ms, 250ms});
     CHECK(silent.playedDuration() == 1750ms);
     CHECK(silent.plays() == 2);
     REQUIRE(log.size() == 1);
-    CHECK_THAT(log[0], Catch::StartsWith("no sound device: announcements are silent") && Catch::Contains("no device"));
+    CHECK_THAT(log[0], Catch::StartsWith("no sound device: announcements are silent") &&
+                           Catch::Contains("no device"));
     silent.interrupt();
     CHECK(silent.play(tone(440, 100)) == PlayOutcome::Interrupted);
     CHECK(silent.plays() == 2);
 }
 
-TEST_CASE("the silent output waits in real time by default and an interrupt cuts the wait short", "[voice][output]") {
+TEST_CASE("the silent output waits in real time by default and an interrupt cuts the wait short",
+          "[voice][output]") {
     SilentAudioOutput silent("", nullptr);
     auto started = std::chrono::steady_clock::now();
     CHECK(silent.play(silence(22050, 200ms)) == PlayOutcome::Played);
@@ -81,7 +85,8 @@ TEST_CASE("no sound device: openAudioOutput gives the silent output and says why
     ScopedEnv driver("SDL_AUDIODRIVER", "motcua-no-such-driver");
     CHECK_THROWS_AS(SdlAudioOutput(), SdlAudioError);
     std::vector<std::string> log;
-    std::unique_ptr<AudioOutput> output = openAudioOutput({}, [&](const std::string& m) { log.push_back(m); });
+    std::unique_ptr<AudioOutput> output =
+        openAudioOutput({}, [&](const std::string& m) { log.push_back(m); });
     REQUIRE(output);
     REQUIRE(dynamic_cast<SilentAudioOutput*>(output.get()) != nullptr);
     CHECK_THAT(output->describe(), Catch::StartsWith("silent") && Catch::Contains("SDL_InitSubSystem"));
@@ -91,7 +96,8 @@ TEST_CASE("no sound device: openAudioOutput gives the silent output and says why
     CHECK_THAT(log[0], Catch::Contains("no sound device: announcements are silent"));
 }
 
-TEST_CASE("SDL audio plays what it is given, in real time, converted to the device rate", "[voice][output][sdl]") {
+TEST_CASE("SDL audio plays what it is given, in real time, converted to the device rate",
+          "[voice][output][sdl]") {
     // SDL's "disk" driver is a real SDL audio device that writes what it plays to a file at the pace
     // of a sound card.
     motcua::testing::TempDir dir;
@@ -99,7 +105,8 @@ TEST_CASE("SDL audio plays what it is given, in real time, converted to the devi
     ScopedEnv file("SDL_DISKAUDIOFILE", (dir / "played.raw").string());
     {
         std::vector<std::string> log;
-        SdlAudioOutput sdl({.device = "", .sampleRate = 22050}, [&](const std::string& m) { log.push_back(m); });
+        SdlAudioOutput sdl({.device = "", .sampleRate = 22050},
+                           [&](const std::string& m) { log.push_back(m); });
         CHECK_THAT(sdl.describe(), Catch::Contains("disk") && Catch::Contains("22050 Hz"));
         const auto started = std::chrono::steady_clock::now();
         CHECK(sdl.play(tone(1000, 400, 22050)) == PlayOutcome::Played);

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "kiosk/voice/clip_synthesizer.h"
 
+#include <catch2/catch.hpp>
 #include <map>
 
 #include "kiosk/voice/announcement_text.h"
-#include "kiosk/voice/clip_synthesizer.h"
 #include "kiosk/voice/espeak_synthesizer.h"
 #include "kiosk/voice/wav_file.h"
 #include "support/test_support.h"
@@ -19,7 +19,7 @@ namespace {
 
 // A fallback that says which sentences it was asked for and answers with a recognisable tone.
 class CountingSynthesizer final : public SpeechSynthesizer {
-public:
+  public:
     Pcm synthesize(const AnnouncementText& text) override {
         sentences.push_back(text.sentence());
         return tone(3000, 500);
@@ -30,8 +30,12 @@ public:
 
 // The default sentence for A012 at counter 2 needs these clips; each gets its own pitch.
 const std::map<std::string, double> kClips = {
-    {"kinh_moi_cong_dan_co_so_thu_tu", 300}, {"chu-a", 400}, {"so-0", 500},
-    {"so-1", 600},                           {"so-2", 700},  {"den_quay_so", 800},
+    {"kinh_moi_cong_dan_co_so_thu_tu", 300},
+    {"chu-a", 400},
+    {"so-0", 500},
+    {"so-1", 600},
+    {"so-2", 700},
+    {"den_quay_so", 800},
 };
 
 void recordClips(const TempDir& dir, const std::map<std::string, double>& clips, int rate = 44100) {
@@ -72,7 +76,8 @@ TEST_CASE("an announcement is assembled from clips when every clip is there", "[
     TempDir dir;
     recordClips(dir, kClips);
     std::vector<std::string> log;
-    const ClipLibrary library = ClipLibrary::load(dir.path(), [&](const std::string& m) { log.push_back(m); });
+    const ClipLibrary library =
+        ClipLibrary::load(dir.path(), [&](const std::string& m) { log.push_back(m); });
     REQUIRE(library.size() == kClips.size());
     CHECK(library.sampleRate() == 44100);
     // Trimmed: 250 ms of tone plus 15 ms margins, not the 750 ms recorded.
@@ -99,7 +104,8 @@ TEST_CASE("one missing clip sends the whole announcement to espeak-ng, and says 
     recordClips(dir, partial);
     std::vector<std::string> log;
     EspeakSynthesizer espeak;
-    ClipSynthesizer clips(ClipLibrary::load(dir.path(), nullptr), espeak, [&](const std::string& m) { log.push_back(m); });
+    ClipSynthesizer clips(ClipLibrary::load(dir.path(), nullptr), espeak,
+                          [&](const std::string& m) { log.push_back(m); });
     const AnnouncementText text = composeAnnouncement({.ticketNumber = "A012", .counterNumber = 2});
     const Pcm pcm = clips.synthesize(text);
     const Pcm direct = espeak.synthesize(text);
@@ -133,7 +139,8 @@ TEST_CASE("wording can be recorded word by word instead of as a phrase", "[voice
     const std::vector<double> pitches = segmentPitches(pcm);
     REQUIRE(pitches.size() == 14);
     CHECK(std::count(pitches.begin(), pitches.begin() + 8, 900.0) == 8);
-    CHECK(std::vector<double>(pitches.begin() + 8, pitches.end()) == std::vector<double>{400, 500, 600, 700, 800, 700});
+    CHECK(std::vector<double>(pitches.begin() + 8, pitches.end()) ==
+          std::vector<double>{400, 500, 600, 700, 800, 700});
 }
 
 TEST_CASE("clips at different rates are joined at the highest rate", "[voice][clips]") {
@@ -142,8 +149,8 @@ TEST_CASE("clips at different rates are joined at the highest rate", "[voice][cl
     CHECK(library.add("so-5", tone(500, 200, 48000)));
     CHECK_FALSE(library.add("so-6", silence(22050, 300ms)));  // silent recording: not a clip
     CHECK(library.sampleRate() == 48000);
-    const ClipAssembly assembly =
-        assembleFromClips(AnnouncementText{readTicketNumber("A5", {})}, library, {.wordGap = 40ms, .phraseGap = 120ms, .pauseGap = 300ms});
+    const ClipAssembly assembly = assembleFromClips(AnnouncementText{readTicketNumber("A5", {})}, library,
+                                                    {.wordGap = 40ms, .phraseGap = 120ms, .pauseGap = 300ms});
     REQUIRE(assembly.pcm.has_value());
     CHECK(assembly.pcm->sampleRate == 48000);
     CHECK(assembly.pcm->duration() > 420ms);
@@ -158,7 +165,8 @@ TEST_CASE("unreadable clip files are logged and left out, a missing folder is no
     motcua::testing::writeFile(dir / "so-2.wav", "not a wav at all");
     motcua::testing::writeFile(dir / "README.md", "how to record");
     std::vector<std::string> log;
-    const ClipLibrary library = ClipLibrary::load(dir.path(), [&](const std::string& m) { log.push_back(m); });
+    const ClipLibrary library =
+        ClipLibrary::load(dir.path(), [&](const std::string& m) { log.push_back(m); });
     CHECK(library.size() == 1);
     CHECK(library.find("so-1") != nullptr);
     REQUIRE(log.size() == 1);
@@ -168,7 +176,8 @@ TEST_CASE("unreadable clip files are logged and left out, a missing folder is no
     // With no clips at all the fallback is used without complaint: espeak-ng is the normal case.
     CountingSynthesizer fallback;
     std::vector<std::string> quiet;
-    ClipSynthesizer clips(ClipLibrary::load(dir / "nowhere", nullptr), fallback, [&](const std::string& m) { quiet.push_back(m); });
+    ClipSynthesizer clips(ClipLibrary::load(dir / "nowhere", nullptr), fallback,
+                          [&](const std::string& m) { quiet.push_back(m); });
     clips.synthesize(composeAnnouncement({.ticketNumber = "B1", .counterNumber = 1}));
     CHECK(fallback.sentences.size() == 1);
     CHECK(quiet.empty());

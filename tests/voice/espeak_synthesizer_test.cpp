@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "kiosk/voice/espeak_synthesizer.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 
 #include "kiosk/voice/announcement_text.h"
-#include "kiosk/voice/espeak_synthesizer.h"
 
 using namespace motcua::voice;
 using namespace std::chrono_literals;
@@ -50,8 +50,8 @@ TEST_CASE("a longer sentence lasts longer and a faster rate is shorter", "[voice
     EspeakSynthesizer normal({.voice = "vi", .rateWpm = 150});
     EspeakSynthesizer fast({.voice = "vi", .rateWpm = 300});
     const AnnouncementText shortText = composeAnnouncement({.ticketNumber = "A1", .counterNumber = 2});
-    const AnnouncementText longText =
-        composeAnnouncement({.ticketNumber = "A1012", .counterNumber = 12}, {.ticketNumber = NumberStyle::AsNumber});
+    const AnnouncementText longText = composeAnnouncement({.ticketNumber = "A1012", .counterNumber = 12},
+                                                          {.ticketNumber = NumberStyle::AsNumber});
     const Pcm shortPcm = normal.synthesize(shortText);
     const Pcm longPcm = normal.synthesize(longText);
     const Pcm fastPcm = fast.synthesize(longText);
@@ -85,7 +85,8 @@ TEST_CASE("an unknown voice is an EspeakError naming the call and the voice", "[
     CHECK_THROWS_MATCHES(EspeakSynthesizer({.voice = "xx-no-such-voice"}), EspeakError,
                          Catch::Matchers::Predicate<EspeakError>([](const EspeakError& e) {
                              const std::string what = e.what();
-                             return what.find("espeak_ng_SetVoiceByName(xx-no-such-voice)") != std::string::npos &&
+                             return what.find("espeak_ng_SetVoiceByName(xx-no-such-voice)") !=
+                                        std::string::npos &&
                                     e.status() != 0;
                          }));
     // The engine keeps working for a good voice afterwards.

@@ -1,11 +1,10 @@
-#include <catch2/catch.hpp>
+#include "kiosk/voice/number_reading.h"
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "kiosk/voice/number_reading.h"
 
 using namespace motcua::voice;
 
@@ -15,7 +14,7 @@ namespace {
 // from 0 to 9999 (and beyond) round-trips. Accepts every variant the options produce.
 std::uint64_t parseVietnamese(const std::string& text) {
     static const std::map<std::string, int> kDigit = {
-        {"không", 0}, {"một", 1}, {"mốt", 1}, {"hai", 2}, {"ba", 3}, {"bốn", 4}, {"tư", 4},
+        {"không", 0}, {"một", 1}, {"mốt", 1}, {"hai", 2}, {"ba", 3},  {"bốn", 4}, {"tư", 4},
         {"năm", 5},   {"lăm", 5}, {"sáu", 6}, {"bảy", 7}, {"tám", 8}, {"chín", 9}};
     std::istringstream in(text);
     std::vector<std::string> words;
@@ -129,7 +128,8 @@ TEST_CASE("numbers are read the Vietnamese way", "[voice][numbers]") {
 
 TEST_CASE("reading options: lẻ, ngàn, bốn", "[voice][numbers]") {
     SECTION("lẻ instead of linh") {
-        NumberReading southern{.zeroTens = ZeroTensWord::Le, .thousand = ThousandWord::Ngan, .fourAsTu = true};
+        NumberReading southern{
+            .zeroTens = ZeroTensWord::Le, .thousand = ThousandWord::Ngan, .fourAsTu = true};
         CHECK(readNumber(105, southern) == "một trăm lẻ năm");
         CHECK(readNumber(2004, southern) == "hai ngàn không trăm lẻ bốn");
         CHECK(readNumber(1000, southern) == "một ngàn");

@@ -1,7 +1,8 @@
+#include "kiosk/voice/pcm.h"
+
 #include <catch2/catch.hpp>
 
 #include "kiosk/voice/chime.h"
-#include "kiosk/voice/pcm.h"
 #include "kiosk/voice/wav_file.h"
 #include "support/test_support.h"
 #include "voice/voice_test_support.h"
@@ -66,8 +67,8 @@ TEST_CASE("the chime is two tones of the configured length and pitch", "[voice][
 }
 
 TEST_CASE("chime settings change tones, length and rate", "[voice][pcm][chime]") {
-    const Pcm chime = makeChime({.tonesHz = {523.25, 659.25, 783.99}, .toneLength = 300ms, .volume = 0.8,
-                                 .sampleRate = 16000});
+    const Pcm chime = makeChime(
+        {.tonesHz = {523.25, 659.25, 783.99}, .toneLength = 300ms, .volume = 0.8, .sampleRate = 16000});
     CHECK(chime.sampleRate == 16000);
     CHECK(chime.duration() == 900ms);
     const std::span<const std::int16_t> all(chime.samples);
@@ -89,11 +90,22 @@ TEST_CASE("WAV files round-trip and foreign layouts are converted to mono 16-bit
         for (int i = 0; i < 100; ++i) data += std::string{static_cast<char>(192), static_cast<char>(64)};
         for (int i = 0; i < 100; ++i) data += std::string{static_cast<char>(192), static_cast<char>(192)};
         std::string wav = "RIFF";
-        auto put32 = [&](std::uint32_t v) { for (int k = 0; k < 4; ++k) wav += static_cast<char>(v >> (8 * k) & 0xFF); };
-        auto put16 = [&](std::uint16_t v) { wav += static_cast<char>(v & 0xFF); wav += static_cast<char>(v >> 8); };
+        auto put32 = [&](std::uint32_t v) {
+            for (int k = 0; k < 4; ++k) wav += static_cast<char>(v >> (8 * k) & 0xFF);
+        };
+        auto put16 = [&](std::uint16_t v) {
+            wav += static_cast<char>(v & 0xFF);
+            wav += static_cast<char>(v >> 8);
+        };
         put32(static_cast<std::uint32_t>(36 + data.size()));
         wav += "WAVEfmt ";
-        put32(16); put16(1); put16(2); put32(8000); put32(16000); put16(2); put16(8);
+        put32(16);
+        put16(1);
+        put16(2);
+        put32(8000);
+        put32(16000);
+        put16(2);
+        put16(8);
         wav += "LIST";  // an unknown chunk is skipped
         put32(3);
         wav += std::string("abc") + '\0';
@@ -107,7 +119,8 @@ TEST_CASE("WAV files round-trip and foreign layouts are converted to mono 16-bit
         CHECK(pcm.samples[150] == 16384);
     }
     SECTION("broken files are refused with the file name") {
-        CHECK_THROWS_WITH(decodeWav("hello", "x.wav"), Catch::Contains("x.wav") && Catch::Contains("not a WAV"));
+        CHECK_THROWS_WITH(decodeWav("hello", "x.wav"),
+                          Catch::Contains("x.wav") && Catch::Contains("not a WAV"));
         std::string noData = encodeWav(a).substr(0, 36);
         CHECK_THROWS_WITH(decodeWav(noData, "y.wav"), Catch::Contains("no data chunk"));
         std::string compressed = encodeWav(a);

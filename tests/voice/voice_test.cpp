@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
+#include "kiosk/voice/voice.h"
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <mutex>
 
 #include "kiosk/voice/recording_audio_output.h"
 #include "kiosk/voice/silent_audio_output.h"
-#include "kiosk/voice/voice.h"
 #include "kiosk/voice/wav_file.h"
 #include "support/test_support.h"
 #include "voice/voice_test_support.h"
@@ -39,8 +39,8 @@ struct Log {
 
 TEST_CASE("the voice uses recorded clips when the folder has them all", "[voice][setup]") {
     TempDir dir;
-    const std::vector<std::string> stems = {"kinh_moi_cong_dan_co_so_thu_tu", "chu-b", "so-0", "so-7", "den_quay_so",
-                                            "so-3"};
+    const std::vector<std::string> stems = {
+        "kinh_moi_cong_dan_co_so_thu_tu", "chu-b", "so-0", "so-7", "den_quay_so", "so-3"};
     for (const std::string& stem : stems) writeWav(tone(500, 200, 44100), dir / (stem + ".wav"));
     auto recording = std::make_unique<RecordingAudioOutput>();
     RecordingAudioOutput& output = *recording;
@@ -64,7 +64,9 @@ TEST_CASE("a mistyped voice falls back to the northern voice, logged", "[voice][
     Voice voice(settings, log.sink(), std::make_unique<RecordingAudioOutput>());
     CHECK(log.contains("vi-vn-x-nowhere"));
     CHECK_THAT(voice.describe(), Catch::Contains("espeak-ng voice vi,"));
-    CHECK(voice.synthesizer().synthesize(composeAnnouncement({.ticketNumber = "A1", .counterNumber = 1})).duration() > 1s);
+    CHECK(voice.synthesizer()
+              .synthesize(composeAnnouncement({.ticketNumber = "A1", .counterNumber = 1}))
+              .duration() > 1s);
 }
 
 TEST_CASE("without a speech engine the announcement is the chime alone", "[voice][setup]") {
@@ -102,7 +104,9 @@ TEST_CASE("with no sound device the voice is silent and announcements still fini
         REQUIRE(voice.announcer().waitUntilIdle(20s));
         CHECK(voice.announcer().finished() == 1);
     }
-    if (old) ::setenv("SDL_AUDIODRIVER", saved.c_str(), 1);
-    else ::unsetenv("SDL_AUDIODRIVER");
+    if (old)
+        ::setenv("SDL_AUDIODRIVER", saved.c_str(), 1);
+    else
+        ::unsetenv("SDL_AUDIODRIVER");
     CHECK(log.contains("no sound device: announcements are silent"));
 }
