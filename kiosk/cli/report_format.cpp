@@ -81,12 +81,12 @@ ReportColumn col(std::string vi, std::string en, bool numeric = true) {
 ReportTable perDayTable(const Report& r, ReportLang lang, const Numbers& n) {
     const bool vi = lang == ReportLang::Vi;
     ReportTable t{"per_day", "Theo ngày", "Per day",
-                  vi ? "Theo lượt khách, theo ngày cấp phiếu; ngày không có số liệu ghi 0."
-                     : "Per visit, by the day the ticket was issued; days with nothing recorded show zeros.",
+                  vi ? "Theo lượt khách, theo ngày cấp phiếu; ngày không có số liệu ghi 0. Thời gian tính bằng phút."
+                     : "Per visit, by the day the ticket was issued; days with nothing recorded show zeros. Times in minutes.",
                   {col("Ngày", "Day", false), col("Cấp phiếu", "Issued"), col("Phục vụ", "Served"),
                    col("Vắng", "No-show"), col("Hủy", "Cancelled"), col("Hết hạn", "Expired"),
-                   col("Chưa xong", "Open"), col("Chờ TB (phút)", "Mean wait (min)"),
-                   col("Chờ p90 (phút)", "p90 wait (min)"), col("Trong chỉ tiêu", "Within target"),
+                   col("Chưa xong", "Open"), col("Chờ TB", "Mean wait"),
+                   col("Chờ p90", "p90 wait"), col("Trong chỉ tiêu", "≤ target"),
                    col("Đánh giá", "Ratings"), col("Hài lòng", "Satisfied")},
                   {}};
     for (const auto& d : r.perDay) {
@@ -185,8 +185,8 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         row("Lượt chuyển", "Transfers", count(r.transfers));
         row("Lượt gọi lại", "Recalls", count(r.recalls));
         row("Kích hoạt lại", "Reactivated", count(r.reactivations));
-        row(fmt::format("Chờ ≤ {} phút (trong số đã phục vụ)", r.serviceLevel.targetMinutes),
-            fmt::format("Service level: wait ≤ {} min, of served", r.serviceLevel.targetMinutes),
+        row(fmt::format("Đã phục vụ, chờ ≤ {} phút", r.serviceLevel.targetMinutes),
+            fmt::format("Served within the {}-minute target", r.serviceLevel.targetMinutes),
             csv ? count(r.serviceLevel.within)
                 : fmt::format("{} / {} ({})", r.serviceLevel.within, r.serviceLevel.served,
                               n.pctOf(r.serviceLevel.within, r.serviceLevel.served)));
@@ -194,7 +194,7 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         row("Số phiếu đánh giá", "Ratings", count(r.satisfaction.rated));
         row("Hài lòng + rất hài lòng", "Satisfied + very satisfied",
             n.pctOf(r.satisfaction.satisfied, r.satisfaction.rated));
-        row("Tỷ lệ phản hồi (đánh giá / đã phục vụ)", "Response rate (rated / served)",
+        row("Tỷ lệ phản hồi", "Response rate: rated / served",
             n.pctOf(r.satisfaction.rated, visits.served));
         tables.push_back(std::move(t));
     }
@@ -239,14 +239,14 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     {
         ReportTable t{"per_service", "Theo dịch vụ", "Per service",
                       vi ? "Theo lượt dịch vụ: phiếu được chuyển tính một lần ở mỗi dịch vụ đã qua; chờ tính từ "
-                           "lúc vào hàng của dịch vụ đó (lấy số hoặc được chuyển đến)."
+                           "lúc vào hàng của dịch vụ đó (lấy số hoặc được chuyển đến). Thời gian tính bằng phút."
                          : "Per leg: a transferred ticket counts once in each service it went through; the wait "
-                           "runs from entering that service's queue (issue or transfer).",
-                      {col("Dịch vụ", "Service", false), col("Lượt", "Legs"), col("Chuyển đến", "Transferred in"),
-                       col("Phục vụ", "Served"), col("Vắng", "No-show"), col("Chuyển đi", "Transferred out"),
+                           "runs from entering that service's queue (issue or transfer). Times in minutes.",
+                      {col("Dịch vụ", "Service", false), col("Lượt", "Legs"), col("Chuyển đến", "Transf. in"),
+                       col("Phục vụ", "Served"), col("Vắng", "No-show"), col("Chuyển đi", "Transf. out"),
                        col("Hủy", "Cancelled"), col("Hết hạn", "Expired"), col("Chưa xong", "Open"),
-                       col("Chờ TB", "Mean wait"), col("Chờ p90", "p90 wait"), col("Phục vụ TB", "Mean service"),
-                       col("Phục vụ p90", "p90 service"), col("Trong chỉ tiêu", "Within target")},
+                       col("Chờ TB", "Mean wait"), col("Chờ p90", "p90 wait"), col("Phục vụ TB", "Mean svc"),
+                       col("Phục vụ p90", "p90 svc"), col("Trong chỉ tiêu", "≤ target")},
                       {}};
         for (const auto& s : r.perService) {
             const std::string name = vi || s.nameEn.empty() ? s.name : s.nameEn;
@@ -263,8 +263,8 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     const auto deskColumns = [&](const std::string& vi0, const std::string& en0) {
         return std::vector<ReportColumn>{col(vi0, en0, false), col("Gọi", "Calls"), col("Gọi lại", "Recalls"),
                                          col("Phục vụ", "Served"), col("Vắng", "No-show"),
-                                         col("Chuyển đi", "Transferred"), col("Phục vụ TB", "Mean service"),
-                                         col("Phục vụ p90", "p90 service"), col("Giờ phục vụ", "Serving (h)"),
+                                         col("Chuyển đi", "Transferred"), col("Phục vụ TB", "Mean svc"),
+                                         col("Phục vụ p90", "p90 svc"), col("Giờ phục vụ", csv ? "Serving (h)" : "Serving (h:mm)"),
                                          col("Đánh giá", "Ratings"), col("Hài lòng", "Satisfied")};
     };
     const auto deskCells = [&](const queue::DeskRow& d) {
@@ -277,8 +277,8 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
 
     {
         ReportTable t{"per_counter", "Theo quầy", "Per counter",
-                      vi ? "Các thao tác ghi tại quầy; thời gian phục vụ tính cho quầy bắt đầu phục vụ."
-                         : "What was recorded at each counter; serving time goes to the counter that started it.",
+                      vi ? "Các thao tác ghi tại quầy; thời gian phục vụ tính cho quầy bắt đầu phục vụ. Thời gian tính bằng phút."
+                         : "What was recorded at each counter; serving time goes to the counter that started it. Times in minutes.",
                       deskColumns("Quầy", "Counter"),
                       {}};
         for (const auto& c : r.perCounter) {
@@ -291,9 +291,9 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
 
     {
         auto columns = deskColumns("Cán bộ", "Officer");
-        columns.push_back(col("Đăng nhập", "Logged in (h)"));
+        columns.push_back(col("Đăng nhập", csv ? "Logged in (h)" : "Logged in (h:mm)"));
         columns.push_back(col("Nghỉ (lần)", "Breaks"));
-        columns.push_back(col("Nghỉ (giờ)", "Break (h)"));
+        columns.push_back(col("Nghỉ (giờ)", csv ? "Breaks (h)" : "Breaks (h:mm)"));
         columns.push_back(col("% phục vụ", "% serving"));
         columns.push_back(col("Ghi chú", "Notes", false));
         ReportTable t{"per_officer", "Theo cán bộ", "Per officer",
@@ -327,8 +327,8 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
 
     {
         ReportTable t{"per_hour", "Theo giờ trong ngày", "Per hour of the day",
-                      vi ? "Lượt khách theo giờ lấy số (giờ địa phương); chờ của các lượt đến trong giờ đó."
-                         : "Visits by the local hour they took a number; waits of the visits that arrived then.",
+                      vi ? "Lượt khách theo giờ lấy số (giờ địa phương); chờ (phút) của các lượt đến trong giờ đó."
+                         : "Visits by the local hour they took a number; waits (minutes) of the visits that arrived then.",
                       {col("Giờ", "Hour", false), col("Lượt đến", "Arrivals"), col("Chờ TB", "Mean wait"),
                        col("Chờ p90", "p90 wait")},
                       {}};

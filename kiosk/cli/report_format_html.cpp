@@ -38,6 +38,7 @@ svg { width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; font-size: 12px; fill: #1d2733; }
 .note { margin: 0 0 6px; color: #4a5866; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; margin-bottom: 4px; }
+table.narrow { width: auto; min-width: 50%; }
 th, td { border: 1px solid #c9d3dd; padding: 3px 6px; vertical-align: top; }
 th { background: #eef2f6; text-align: center; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -376,7 +377,7 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
     for (const auto& t : reportTables(r, lang)) {
         out << "<section id=\"" << htmlEscape(t.id) << "\">\n<h2>" << heading(lang, t.titleVi, t.titleEn) << "</h2>\n";
         if (!t.note.empty()) out << "<p class=\"note\">" << htmlEscape(t.note) << "</p>\n";
-        out << "<table>\n<thead><tr>";
+        out << (t.columns.size() <= 3 ? "<table class=\"narrow\">\n<thead><tr>" : "<table>\n<thead><tr>");
         for (const auto& c : t.columns) {
             out << "<th>" << (vi ? htmlEscape(c.vi) + "<br><span class=\"en\">" + htmlEscape(c.en) + "</span>" : htmlEscape(c.en))
                 << "</th>";
