@@ -125,7 +125,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     }
     const Reader r(sourceName);
     r.onlyKeys(root, "", {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                          "call_order", "rating", "printer"});
+                          "call_order", "rating", "voice", "printer"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
@@ -273,6 +273,40 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             static_cast<int>(r.integer(*t, "rating", "timeout_seconds", 5, 600).value_or(config.rating.timeoutSeconds));
     }
 
+    if (const auto* node = root.get("voice")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "voice", "must be a table");
+        r.onlyKeys(*t, "voice", {"wording", "numbers", "voice", "rate_wpm", "repeats", "chime", "clip_directory"});
+        auto& v = config.voice;
+        v.wording = r.text(*t, "voice", "wording", false, 300);
+        if (!v.wording.empty()) {
+            static const std::regex placeholder("\\{([^}]*)\\}");
+            for (auto it = std::sregex_iterator(v.wording.begin(), v.wording.end(), placeholder);
+                 it != std::sregex_iterator(); ++it) {
+                const std::string name = (*it)[1];
+                if (name != "number" && name != "counter" && name != "counter_name" && name != "field") {
+                    r.fail(t->get("wording"), "voice.wording",
+                           "unknown placeholder {" + name + "} (use {number}, {counter}, {counter_name}, {field})");
+                }
+            }
+            if (v.wording.find("{number}") == std::string::npos) {
+                r.fail(t->get("wording"), "voice.wording", "must contain {number}");
+            }
+        }
+        if (t->contains("numbers")) {
+            v.numbers = r.text(*t, "voice", "numbers", true, 10);
+            if (v.numbers != "digits" && v.numbers != "number") r.fail(t->get("numbers"), "voice.numbers", "must be digits or number");
+        }
+        if (t->contains("voice")) v.voice = r.text(*t, "voice", "voice", true, 40);
+        v.rateWpm = static_cast<int>(r.integer(*t, "voice", "rate_wpm", 80, 450).value_or(v.rateWpm));
+        v.repeats = static_cast<int>(r.integer(*t, "voice", "repeats", 1, 5).value_or(v.repeats));
+        if (const auto* chime = t->get("chime")) {
+            if (!chime->is_boolean()) r.fail(chime, "voice.chime", "must be true or false");
+            v.chime = chime->as_boolean()->get();
+        }
+        v.clipDirectory = r.text(*t, "voice", "clip_directory", false, 300);
+    }
+
     if (const auto* node = root.get("printer")) {
         const auto* t = node->as_table();
         if (!t) r.fail(node, "printer", "must be a table");
@@ -382,6 +416,9 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
         {"wait_target_minutes", c.waitTargetMinutes},
     };
     nlohmann::json rating = {{"levels", config.rating.levels}, {"timeout_seconds", config.rating.timeoutSeconds}};
+    const auto& v = config.voice;
+    nlohmann::json voice = {{"wording", v.wording}, {"numbers", v.numbers}, {"voice", v.voice}, {"rate_wpm", v.rateWpm},
+                            {"repeats", v.repeats}, {"chime", v.chime}, {"clip_directory", v.clipDirectory}};
     Statement setSetting(db, "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     setSetting.bind(1, "office").bind(2, office.dump());
     setSetting.run();
@@ -390,6 +427,9 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
     setSetting.run();
     setSetting.reset();
     setSetting.bind(1, "rating").bind(2, rating.dump());
+    setSetting.run();
+    setSetting.reset();
+    setSetting.bind(1, "voice").bind(2, voice.dump());
     setSetting.run();
     tx.commit();
 }

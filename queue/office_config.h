@@ -82,6 +82,17 @@ struct RatingLevel {
 };
 std::vector<RatingLevel> ratingScale(int levels);
 
+// How calls are announced in the lobby (read by the display through the voice library).
+struct VoiceConfig {
+    std::string wording;            // template with {number} {counter} {counter_name} {field}; empty: default
+    std::string numbers = "digits";  // digits ("a không một hai") | number ("a mười hai")
+    std::string voice = "vi";        // espeak-ng voice: vi (northern), vi-vn-x-central, vi-vn-x-south
+    int rateWpm = 150;
+    int repeats = 2;
+    bool chime = true;
+    std::string clipDirectory;      // recorded clips; empty: assets/voice (clips win when present)
+};
+
 struct OfficeConfig {
     std::string sourceName;  // file the config came from (for messages)
     std::string name;        // e.g. "UBND phường Ngô Quyền"
@@ -99,6 +110,7 @@ struct OfficeConfig {
     std::vector<PriorityCategoryConfig> priorities;
     CallOrderConfig callOrder;
     RatingConfig rating;
+    VoiceConfig voice;
     std::string printer = "usb:";  // printer URI (see printer/)
     int printerWidthDots = 576;    // 576 (80 mm), 384 (58 mm), 512, 640
     std::string printerQr = "raster";  // raster | native

@@ -90,3 +90,18 @@ TEST_CASE("Applying a config again updates in place and retires what was removed
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
     CHECK(f.queue->take("XH").outcome == Outcome::NotFound);
 }
+
+TEST_CASE("The [voice] section is checked and stored for the display", "[config]") {
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nwording = \"Mời {so} đến quầy\"\n"),
+               Catch::Contains("voice.wording: unknown placeholder {so}"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nwording = \"Mời đến quầy {counter}\"\n"),
+               Catch::Contains("must contain {number}"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nnumbers = \"roman\"\n"),
+               Catch::Contains("voice.numbers"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nrepeats = 9\n"), Catch::Contains("voice.repeats"));
+    QueueFixture f(std::string(kTestOfficeToml) + "\n[voice]\nvoice = \"vi-vn-x-south\"\nrepeats = 3\n");
+    Statement st(f.db, "SELECT json_extract(value, '$.voice'), json_extract(value, '$.repeats') FROM settings WHERE key = 'voice'");
+    REQUIRE(st.step());
+    CHECK(st.getText(0) == "vi-vn-x-south");
+    CHECK(st.getInt(1) == 3);
+}
