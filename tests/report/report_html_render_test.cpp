@@ -6,6 +6,7 @@
 #include <png.h>
 
 #include <cstdlib>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -85,6 +86,17 @@ Render renderInChromium(const TempDir& dir, const std::filesystem::path& html) {
     return r;
 }
 
+// Prints a local file to PDF as a person would (no header or footer); returns the PDF bytes.
+std::string printToPdf(const TempDir& dir, const std::filesystem::path& html) {
+    const auto pdf = dir / "print.pdf";
+    const auto cmd = fmt::format(
+        "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions "
+        "--user-data-dir={} --no-pdf-header-footer --print-to-pdf={} {} > /dev/null 2>&1",
+        shellQuote((dir / "print-profile").string()), shellQuote(pdf.string()), shellQuote("file://" + html.string()));
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    return readFile(pdf);
+}
+
 // Chromium reports page console messages and uncaught exceptions as ":CONSOLE" log lines.
 std::vector<std::string> scriptErrors(const std::string& log) {
     std::vector<std::string> errors;
@@ -153,6 +165,21 @@ TEST_CASE("The HTML report renders in headless Chromium: not blank, charts drawn
     CHECK(pixelsNear(shot, {0x2f, 0x6f, 0xa8}) > 2000);
     CHECK(pixelsNear(shot, {0xc8, 0x30, 0x2c}) > 500);
     CHECK(pixelsNear(shot, {0x1b, 0x7f, 0x3b}) > 300);
+
+    // Printed, every page is A4 portrait (595 × 842 pt): the @page rule is honoured.
+    const auto pdf = printToPdf(f.dir, html);
+    REQUIRE(pdf.rfind("%PDF-", 0) == 0);
+    int pages = 0;
+    for (auto i = pdf.find("/MediaBox ["); i != std::string::npos; i = pdf.find("/MediaBox [", i + 1)) {
+        double x0 = -1, y0 = -1, w = 0, h = 0;
+        std::istringstream box(pdf.substr(i + 11, 80));
+        box >> x0 >> y0 >> w >> h;
+        CAPTURE(w, h);
+        CHECK(std::abs(w - 595.3) < 1.5);
+        CHECK(std::abs(h - 841.9) < 1.5);
+        ++pages;
+    }
+    CHECK(pages >= 2);
 
     // Kept for a person to look at when MOTCUA_REPORT_SCREENSHOT names a file.
     if (const char* keep = std::getenv("MOTCUA_REPORT_SCREENSHOT"); keep && *keep) {
