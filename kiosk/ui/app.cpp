@@ -32,6 +32,7 @@ App::App(Renderer& renderer, FontCache& fonts, ScreenStack& screens, const queue
 void App::setTheme(const Theme& theme) {
     m_theme = theme;
     m_forceLayout = true;
+    m_redraw = true;
 }
 
 void App::setIdleTimeout(std::chrono::milliseconds timeout, std::function<void()> onIdle) {
@@ -141,6 +142,7 @@ void App::frame() {
     const auto dt = std::chrono::milliseconds(std::clamp<queue::TimeMs>(now - m_lastFrame, 0, kMaxFrameStepMs));
     m_lastFrame = now;
 
+    if (m_screens.hasPending() || m_forceLayout || !m_input.empty() || m_banner.visible()) m_redraw = true;
     applyStack();
     if (m_forceLayout) {
         layoutIfNeeded(true);
@@ -163,13 +165,19 @@ void App::frame() {
     }
 
     m_banner.update(dt);
-    if (Screen* top = m_screens.top()) guarded("update", [&] { top->update(dt); });
+    if (Screen* top = m_screens.top()) {
+        guarded("update", [&] { top->update(dt); });
+        if (m_options.onDemandTick.count() == 0 || top->needsRedraw()) m_redraw = true;
+    }
+    if (m_screens.hasPending() || m_forceLayout || (m_screens.top() && m_screens.top()->needsLayout())) m_redraw = true;
     applyStack();
     layoutIfNeeded(m_forceLayout);
     m_forceLayout = false;
-    if (m_screens.empty()) return;
+    if (m_screens.empty() || !m_redraw) return;
+    m_redraw = false;
     render();
     m_renderer.present();
+    ++m_framesDrawn;
 }
 
 void App::render() {
@@ -202,6 +210,17 @@ Image App::screenshot() {
 }
 
 int App::run() {
+    if (m_options.onDemandTick.count() > 0) {
+        const auto tick = static_cast<int>(m_options.onDemandTick.count());
+        while (running()) {
+            // Sleeps in SDL until input or the tick; the screen's update() then polls what it watches.
+            SDL_WaitEventTimeout(nullptr, tick);  // null: leaves the event in the queue for pumpSdlEvents
+            pumpSdlEvents();
+            if (!running()) break;
+            frame();
+        }
+        return 0;
+    }
     constexpr Uint32 kFrameMs = 16;
     while (running()) {
         const Uint32 start = SDL_GetTicks();

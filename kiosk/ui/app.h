@@ -18,6 +18,7 @@
 #include "queue/clock.h"
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <string>
@@ -37,6 +38,11 @@ struct AppOptions {
     // A window-close request (SDL_QUIT) ends run() unless this is set (a public kiosk ignores it).
     bool ignoreQuitRequests = false;
     std::size_t textCacheCapacity = TextRenderer::kDefaultCapacity;
+    // 0: run() draws a frame every 16 ms. Otherwise run() draws on demand, for screens that must not
+    // spin while idle (the lobby display): it sleeps until an SDL event or this long, then runs frame(),
+    // which always updates but renders only when input arrived, the stack, layout or theme changed, the
+    // banner is up, or the top screen's needsRedraw() is true.
+    std::chrono::milliseconds onDemandTick{0};
 };
 
 class App {
@@ -76,6 +82,8 @@ public:
     const TextCacheStats& textCacheStats() const noexcept { return m_text.stats(); }
     TextRenderer& textRenderer() noexcept { return m_text; }
     std::size_t screenErrors() const noexcept { return m_screenErrors; }
+    // Frames rendered and presented by frame() (screenshots not counted).
+    std::uint64_t framesDrawn() const noexcept { return m_framesDrawn; }
 
 private:
     template <typename F>
@@ -106,6 +114,8 @@ private:
     bool m_started = false;
     bool m_forceLayout = true;
     std::size_t m_screenErrors = 0;
+    std::uint64_t m_framesDrawn = 0;
+    bool m_redraw = true;  // on demand: something other than the top screen asks for a frame
 };
 
 }  // namespace motcua::ui

@@ -28,6 +28,10 @@ public:
     virtual bool needsLayout() const { return false; }
     virtual void handleInput(const InputEvent& event) = 0;
     virtual void update(std::chrono::milliseconds) {}
+    // Asked after update() when the App draws on demand (AppOptions::onDemandTick): whether what draw()
+    // shows changed during this frame's update (new data, an animation step). Input, stack, layout and
+    // theme changes redraw anyway. The default, true, redraws every frame.
+    virtual bool needsRedraw() const { return true; }
     virtual void draw(Painter& painter) const = 0;
     // The texts a person can see now (the script's `expect` and `tap "text"`).
     virtual void collectVisibleText(std::vector<VisibleText>&, const Rect&) const {}
