@@ -169,7 +169,7 @@ std::optional<Ticket> QueueService::activeAt(std::int64_t counterId) {
 
 std::optional<Ticket> QueueService::loadToday(const std::string& number) {
     Statement st(m_db, std::string(kTicketSelect) + "WHERE t.business_day = ? AND t.number = ?");
-    st.bind(1, m_calendar->dayOf(m_clock.now())).bind(2, number);
+    st.bind(1, businessDay()).bind(2, number);
     if (!st.step()) return std::nullopt;
     return readTicket(st);
 }
@@ -216,10 +216,29 @@ int QueueService::expireBefore(const std::string& day, TimeMs now) {
     return static_cast<int>(rows.size());
 }
 
+// Queue position for a ticket joining at the back: its time, but never ahead of a ticket already
+// placed today, so the order holds even if the clock is set back during the day.
+std::int64_t QueueService::backOfQueueKey(const std::string& day) {
+    Statement lastKey(m_db, "SELECT MAX(queue_key) FROM tickets WHERE business_day = ?");
+    lastKey.bind(1, day);
+    std::int64_t key = m_clock.now();
+    if (lastKey.step() && !lastKey.isNull(0)) key = std::max(key, lastKey.getInt(0) + 1);
+    return key;
+}
+
+std::string QueueService::businessDay() {
+    // A clock set back (a wrong time corrected during the day) must not reopen an earlier day: the
+    // business day never goes backwards from the newest day that has tickets.
+    std::string day = m_calendar->dayOf(m_clock.now());
+    Statement newest(m_db, "SELECT MAX(business_day) FROM tickets");
+    if (newest.step() && !newest.isNull(0)) day = std::max(day, newest.getText(0));
+    return day;
+}
+
 int QueueService::closeEarlierDays() {
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    const int n = expireBefore(m_calendar->dayOf(now), now);
+    const int n = expireBefore(businessDay(), now);
     tx.commit();
     return n;
 }
@@ -228,7 +247,7 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
                                         const Actor& actor) {
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    const std::string day = m_calendar->dayOf(now);
+    const std::string day = businessDay();
     expireBefore(day, now);
 
     Statement svc(m_db, "SELECT id, prefix, daily_cap, name FROM services WHERE code = ? AND active = 1");
@@ -255,12 +274,13 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
             Outcome::CapReached, fmt::format("service '{}' has issued all {} numbers for today", serviceCode, *cap));
     }
     const std::string number = formatNumber(prefix, seq);
+    const std::int64_t key = backOfQueueKey(day);
 
     Statement insert(m_db,
                      "INSERT INTO tickets(service_id, business_day, seq, number, priority, cur_service_id, state, "
                      "queue_key, issued_at, updated_at) VALUES(?,?,?,?,?,?,'waiting',?,?,?)");
     insert.bind(1, serviceId).bind(2, day).bind(3, seq).bind(4, number).bind(5, priority).bind(6, serviceId);
-    insert.bind(7, now).bind(8, now).bind(9, now);
+    insert.bind(7, key).bind(8, now).bind(9, now);
     insert.run();
     const std::int64_t id = m_db.lastInsertRowId();
     appendEvent(id, "issue", std::nullopt, actor, serviceId,
@@ -381,7 +401,7 @@ std::vector<CallCandidate> QueueService::candidatesFor(std::int64_t counterId, s
                            "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
                            "(SELECT service_id FROM counter_services WHERE counter_id = ?) "
                            "ORDER BY t.queue_key, t.id");
-    st.bind(1, m_calendar->dayOf(m_clock.now())).bind(2, counterId);
+    st.bind(1, businessDay()).bind(2, counterId);
     std::vector<CallCandidate> out;
     while (st.step()) {
         Ticket t = readTicket(st);
@@ -417,7 +437,7 @@ Result<CallOutcome> QueueService::callTicket(const CounterRow& counter, const Ti
 Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor) {
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    expireBefore(m_calendar->dayOf(now), now);
+    expireBefore(businessDay(), now);
     const auto counter = counterByNumber(counterNumber);
     if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
     if (auto reason = breakAt(counter->id)) {
@@ -450,7 +470,7 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
     }
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    expireBefore(m_calendar->dayOf(now), now);
+    expireBefore(businessDay(), now);
     const auto counter = counterByNumber(counterNumber);
     if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
     if (auto reason = breakAt(counter->id)) {
@@ -486,7 +506,7 @@ template <class F>
 Result<Ticket> QueueService::moveActive(int counterNumber, const char* verb, F&& move) {
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    expireBefore(m_calendar->dayOf(now), now);
+    expireBefore(businessDay(), now);
     const auto counter = counterByNumber(counterNumber);
     if (!counter) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
     const auto active = activeAt(counter->id);
@@ -588,7 +608,7 @@ Result<Ticket> QueueService::returnToQueue(int counterNumber, bool front, const 
     return moveActive(counterNumber, "return to the queue", [&](const CounterRow& c, const Ticket& t) {
         const auto serviceId = currentService(m_db, t.id);
         // Front: ahead of every waiting ticket of its service (within its class, as call order goes).
-        std::int64_t key = m_clock.now();
+        std::int64_t key = front ? m_clock.now() : backOfQueueKey(t.businessDay);
         if (front) {
             Statement min(m_db, "SELECT MIN(queue_key) FROM tickets WHERE cur_service_id = ? AND state = 'waiting'");
             min.bind(1, serviceId);
@@ -643,7 +663,7 @@ Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& 
     if (!number) return Result<Ticket>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    expireBefore(m_calendar->dayOf(now), now);
+    expireBefore(businessDay(), now);
     const auto t = loadToday(*number);
     if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
     if (t->state != TicketState::Waiting && t->state != TicketState::Held && t->state != TicketState::Called) {
@@ -669,7 +689,7 @@ Result<Ticket> QueueService::reactivate(const std::string& numberText, const Act
     if (!number) return Result<Ticket>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    expireBefore(m_calendar->dayOf(now), now);
+    expireBefore(businessDay(), now);
     const auto t = loadToday(*number);
     if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
     if (t->state != TicketState::NoShow && t->state != TicketState::Cancelled) {
@@ -677,11 +697,12 @@ Result<Ticket> QueueService::reactivate(const std::string& numberText, const Act
     }
     if (auto refused = refuseForRole(*t, actor, "reactivate")) return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
     // Back of the queue: others kept waiting while this citizen was away.
+    const std::int64_t key = backOfQueueKey(t->businessDay);
     Statement up(m_db, "UPDATE tickets SET state = 'waiting', queue_key = ?, recalls = 0, updated_at = ? WHERE id = ?");
-    up.bind(1, now).bind(2, now).bind(3, t->id);
+    up.bind(1, key).bind(2, now).bind(3, t->id);
     up.run();
     appendEvent(t->id, "reactivate", std::nullopt, actor, currentService(m_db, t->id),
-                {{"from", toString(t->state)}, {"queue_key", now}});
+                {{"from", toString(t->state)}, {"queue_key", key}});
     auto result = Result<Ticket>::success(*loadTicket(t->id));
     tx.commit();
     return result;
@@ -747,8 +768,7 @@ std::vector<Ticket> QueueService::waitingFor(int counterNumber) {
 QueueStatus QueueService::status() {
     Transaction tx(m_db, Transaction::Kind::Deferred);  // one consistent snapshot
     QueueStatus out;
-    const TimeMs now = m_clock.now();
-    out.businessDay = m_calendar->dayOf(now);
+    out.businessDay = businessDay();
 
     Statement services(m_db,
                        "SELECT s.id, s.code, s.name, s.name_en, s.prefix, s.daily_cap, "

@@ -196,6 +196,8 @@ private:
         int number;
     };
     std::optional<CounterRow> counterByNumber(int number);
+    std::string businessDay();
+    std::int64_t backOfQueueKey(const std::string& day);
     std::optional<Ticket> activeAt(std::int64_t counterId);
     std::optional<Ticket> loadTicket(std::int64_t id);
     std::optional<Ticket> loadToday(const std::string& number);

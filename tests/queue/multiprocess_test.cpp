@@ -84,7 +84,9 @@ Child spawn(const std::filesystem::path& path, ManualClock& clock, Body body) {
         ::close(fds[0]);
         int status = 0;
         try {
-            auto db = openStore(path, OpenPurpose::Use);
+            // A generous timeout: this test checks correctness under contention, not latency, and CI
+            // runs it beside other tests on 2 cores.
+            auto db = openStore(path, OpenPurpose::Use, StoreOptions{std::chrono::seconds(60)});
             QueueService q(db, clock);
             body(q, fds[1]);
         } catch (const std::exception& e) {
