@@ -1,0 +1,47 @@
+#include "kiosk/display_app/queue_feed.h"
+
+#include <algorithm>
+
+namespace motcua::display {
+
+namespace {
+// How far back a starting display looks for today's calls (events, not calls).
+constexpr std::int64_t kStartupLookback = 300;
+}  // namespace
+
+QueueFeed::QueueFeed(queue::QueueService& queue, queue::Database& db, const queue::Clock& clock,
+                     std::chrono::milliseconds interval)
+    : m_queue(queue), m_clock(clock), m_watcher(db), m_interval(interval) {
+    m_state.refresh(m_queue.status());
+    const std::int64_t since = std::max<std::int64_t>(0, m_watcher.lastEventId() - kStartupLookback);
+    const std::string today = m_queue.calendar().dayOf(m_clock.now());
+    for (const auto& event : m_queue.events(since, static_cast<int>(kStartupLookback) + 1)) {
+        if (event.id > m_watcher.lastEventId()) break;
+        if (m_queue.calendar().dayOf(event.at) == today) m_state.apply(event);
+    }
+    m_state.refresh(m_queue.status());
+}
+
+FeedUpdate QueueFeed::poll() {
+    FeedUpdate update;
+    const queue::TimeMs now = m_clock.now();
+    if (m_lastPoll != 0 && now - m_lastPoll < m_interval.count() && now >= m_lastPoll) return update;
+    m_lastPoll = now;
+    if (!m_watcher.changed()) return update;
+    // Several commits may have come between two polls: read until the log is exhausted.
+    for (;;) {
+        auto events = m_watcher.newEvents(m_queue);
+        if (events.empty()) break;
+        for (auto& event : events) {
+            if (auto call = m_state.apply(event)) update.calls.push_back(std::move(*call));
+            update.events.push_back(std::move(event));
+        }
+    }
+    m_state.refresh(m_queue.status());
+    update.changed = true;
+    return update;
+}
+
+void QueueFeed::refresh() { m_state.refresh(m_queue.status()); }
+
+}  // namespace motcua::display

@@ -1,0 +1,51 @@
+// Keeps a LobbyState current for a display: polls PRAGMA data_version through a ChangeWatcher at
+// most every `interval` of the clock (sub-millisecond when nothing changed), and when another
+// connection has committed, reads every new event in order and the queue's status.
+#pragma once
+
+#include <chrono>
+#include <vector>
+
+#include "kiosk/display_app/lobby_state.h"
+#include "queue/change_watcher.h"
+#include "queue/clock.h"
+#include "queue/queue_service.h"
+
+namespace motcua::display {
+
+struct FeedUpdate {
+    bool changed = false;               // the state was refreshed
+    std::vector<queue::Event> events;   // new events, oldest first
+    std::vector<CallEntry> calls;       // the calls and recalls among them, in order
+};
+
+class QueueFeed {
+public:
+    static constexpr std::chrono::milliseconds kDefaultInterval{50};
+
+    // queue, db (the queue's own connection) and clock must outlive the feed. Reads the status and
+    // the recent calls of today at once, without announcing them (a restarted display is not silent
+    // about who is served, and does not repeat old calls aloud).
+    QueueFeed(queue::QueueService& queue, queue::Database& db, const queue::Clock& clock,
+              std::chrono::milliseconds interval = kDefaultInterval);
+
+    // Polls if the interval has passed since the last poll.
+    FeedUpdate poll();
+    // Reads the status again now (after this process wrote through the same connection).
+    void refresh();
+
+    const LobbyState& state() const noexcept { return m_state; }
+    queue::QueueService& queue() noexcept { return m_queue; }
+    const queue::Clock& clock() const noexcept { return m_clock; }
+    std::int64_t lastEventId() const noexcept { return m_watcher.lastEventId(); }
+
+private:
+    queue::QueueService& m_queue;
+    const queue::Clock& m_clock;
+    queue::ChangeWatcher m_watcher;
+    std::chrono::milliseconds m_interval;
+    queue::TimeMs m_lastPoll = 0;
+    LobbyState m_state;
+};
+
+}  // namespace motcua::display
