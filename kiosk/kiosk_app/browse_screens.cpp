@@ -1,0 +1,231 @@
+#include "kiosk/kiosk_app/browse_screens.h"
+
+#include <algorithm>
+
+#include "kiosk/kiosk_app/kiosk_services.h"
+#include "kiosk/kiosk_app/result_card.h"
+#include "kiosk/ui/scroll_view.h"
+
+namespace motcua::kiosk {
+
+using ui::Axis;
+using ui::Box;
+using ui::Button;
+using ui::ButtonStyle;
+using ui::FontRole;
+using ui::Label;
+using ui::TextAlign;
+using ui::TextColour;
+
+namespace {
+
+constexpr int kMaxPages = 999;
+constexpr int kMaxCopies = 99;
+
+std::string fieldName(const queue::Field& f, Language language) {
+    return language == Language::En && !f.nameEn.empty() ? f.nameEn : f.name;
+}
+
+// "Đang cập nhật" in the citizen's language when the catalogue has nothing or says so itself.
+std::string orUpdating(const std::string& text, Language language) {
+    if (text.empty() || text == queue::kBeingUpdated) return words::kBeingUpdated.pick(language);
+    return text;
+}
+
+std::unique_ptr<Label> heading(const std::string& text) {
+    return std::make_unique<Label>(text, FontRole::Heading, TextAlign::Left, TextColour::Primary);
+}
+
+std::unique_ptr<Label> body(const std::string& text, TextColour colour = TextColour::Normal) {
+    return std::make_unique<Label>(text, FontRole::Body, TextAlign::Left, colour);
+}
+
+std::unique_ptr<Box> updatingNotice(KioskSession& session) {
+    auto box = std::make_unique<Box>(Axis::Vertical, 0);
+    box->add(std::make_unique<Label>(words::kListBeingUpdated.pick(session.language()), FontRole::Heading));
+    box->add(std::make_unique<Button>(words::kTakeNumber.pick(session.language()), [&session] { session.showServices(); },
+                                      ButtonStyle::Primary, FontRole::Title));
+    return box;
+}
+
+}  // namespace
+
+void FieldsScreen::build() {
+    const auto& catalogue = m_session.services().catalogue();
+    if (!m_session.services().hasCatalogue()) {
+        setRoot(makePage(t(words::kFields), updatingNotice(m_session)));
+        return;
+    }
+    auto list = std::make_unique<Box>(Axis::Vertical, 0);
+    for (const auto& field : catalogue.fields()) {
+        const auto count = catalogue.proceduresOf(field.code).size();
+        auto& b = list->add(std::make_unique<Button>(fieldName(field, lang()),
+                                                     [this, code = field.code] { m_session.showProcedures(code); }));
+        b.setSecondary(count == 0 ? t(words::kBeingUpdated) : say(words::kProcedureCount, lang(), count));
+    }
+    setRoot(makePage(t(words::kFields), std::make_unique<ui::ScrollView>(std::move(list))));
+}
+
+void ProceduresScreen::build() {
+    const auto& catalogue = m_session.services().catalogue();
+    const auto* field = catalogue.field(m_fieldCode);
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    if (!field) {
+        setRoot(makePage(t(words::kFields), updatingNotice(m_session)));
+        return;
+    }
+    if (!field->note.empty()) content->add(body(field->note, TextColour::Muted));
+    auto list = std::make_unique<Box>(Axis::Vertical, 0);
+    const auto procedures = catalogue.proceduresOf(m_fieldCode);
+    for (const auto* p : procedures) {
+        auto& b = list->add(std::make_unique<Button>(p->name, [this, code = p->code] { m_session.showProcedure(code); }));
+        b.setSecondary(orUpdating(p->processingTime, lang()));
+    }
+    if (procedures.empty()) list->add(std::make_unique<Label>(t(words::kBeingUpdated), FontRole::Heading));
+    content->add(std::make_unique<ui::ScrollView>(std::move(list)), 1);
+    if (!field->serviceCode.empty())
+        content->add(std::make_unique<Button>(t(words::kTakeNumber),
+                                              [this, code = field->serviceCode] { m_session.showConfirm(code); },
+                                              ButtonStyle::Primary));
+    setRoot(makePage(fieldName(*field, lang()), std::move(content)));
+}
+
+ProcedureScreen::ProcedureScreen(KioskSession& session, std::string procedureCode)
+    : KioskScreen(session), m_code(std::move(procedureCode)) {
+    m_procedure = m_session.services().catalogue().procedure(m_code);
+}
+
+std::string ProcedureScreen::amountText() const {
+    if (!m_procedure) return {};
+    const auto fee = queue::feeFor(m_procedure->feeRule, m_pages, m_copies);
+    return fee ? formatDong(*fee) : std::string(t(words::kBeingUpdated));
+}
+
+void ProcedureScreen::changePages(int by) {
+    m_pages = std::clamp(m_pages + by, 1, kMaxPages);
+    refreshCalculator();
+}
+
+void ProcedureScreen::changeCopies(int by) {
+    m_copies = std::clamp(m_copies + by, 1, kMaxCopies);
+    refreshCalculator();
+}
+
+void ProcedureScreen::refreshCalculator() {
+    if (m_pagesLabel) m_pagesLabel->setText(std::to_string(m_pages));
+    if (m_copiesLabel) m_copiesLabel->setText(std::to_string(m_copies));
+    if (m_amountLabel) m_amountLabel->setText(say(words::kAmount, lang(), amountText()));
+}
+
+void ProcedureScreen::build() {
+    auto& services = m_session.services();
+    const auto* p = m_procedure;
+    if (!p) {
+        setRoot(makePage(t(words::kBrowse), updatingNotice(m_session)));
+        return;
+    }
+    const auto* field = services.catalogue().field(p->fieldCode);
+    const Language l = lang();
+    auto page = std::make_unique<Box>(Axis::Vertical, 0);
+
+    page->add(heading(t(words::kSteps)));
+    if (p->steps.empty()) page->add(body(t(words::kBeingUpdated)));
+    for (std::size_t i = 0; i < p->steps.size(); ++i)
+        page->add(body(std::to_string(i + 1) + ". " + orUpdating(p->steps[i], l)));
+
+    page->add(heading(t(words::kDocuments)));
+    if (p->documents.empty()) page->add(body(t(words::kBeingUpdated)));
+    for (const auto& d : p->documents) {
+        std::string line = "• " + d.name;
+        page->add(body(line));
+        if (!d.form.empty()) page->add(body("   " + say(words::kForm, l, orUpdating(d.form, l)), TextColour::Primary));
+        if (!d.note.empty()) page->add(body("   " + d.note, TextColour::Muted));
+    }
+
+    page->add(heading(t(words::kTime)));
+    page->add(body(orUpdating(p->processingTime, l)));
+
+    page->add(heading(t(words::kFee)));
+    page->add(body(orUpdating(p->fee, l)));
+    m_pagesLabel = m_copiesLabel = m_amountLabel = nullptr;
+    // The calculator and the take-number button stay in view beside (landscape) or under (portrait)
+    // the scrolling page.
+    auto side = std::make_unique<Box>(Axis::Vertical, 0);
+    if (p->feeRule.kind != queue::FeeRule::Kind::None) {
+        auto calc = std::make_unique<Box>(Axis::Vertical, 0);
+        calc->add(std::make_unique<Label>(t(words::kFeeCalculator), FontRole::Button));
+        auto stepper = [&](const Phrase& what, const std::string& minus, const std::string& plus, int value,
+                           std::function<void(int)> change, ui::Label*& valueLabel) {
+            calc->add(body(t(what)));
+            auto row = std::make_unique<Box>(Axis::Horizontal, 0);
+            row->add(std::make_unique<Button>(minus, [change] { change(-1); }), 2);
+            valueLabel = &row->add(std::make_unique<Label>(std::to_string(value), FontRole::Title, TextAlign::Center), 1);
+            row->add(std::make_unique<Button>(plus, [change] { change(+1); }), 2);
+            calc->add(std::move(row));
+        };
+        const bool en = l == Language::En;
+        stepper(words::kPages, en ? "− 1 page" : "− 1 trang", en ? "+ 1 page" : "+ 1 trang", m_pages,
+                [this](int by) { changePages(by); }, m_pagesLabel);
+        stepper(words::kCopies, en ? "− 1 copy" : "− 1 bản", en ? "+ 1 copy" : "+ 1 bản", m_copies,
+                [this](int by) { changeCopies(by); }, m_copiesLabel);
+        m_amountLabel = &calc->add(std::make_unique<Label>(say(words::kAmount, l, amountText()), FontRole::Title,
+                                                           TextAlign::Left, TextColour::Primary));
+        side->add(std::move(calc));
+    }
+
+    page->add(heading(t(words::kLegalBasis)));
+    if (p->legalBasis.empty()) page->add(body(t(words::kBeingUpdated)));
+    for (const auto& b : p->legalBasis) {
+        std::string line = "• " + b.document;
+        if (!b.articles.empty()) line += " (" + b.articles + ")";
+        page->add(body(line));
+        if (!b.note.empty()) page->add(body("   " + b.note, TextColour::Muted));
+    }
+
+    page->add(heading(t(words::kOnline)));
+    bool full = false, partial = false;
+    for (auto mode : p->submissionModes) {
+        full = full || mode == queue::SubmissionMode::OnlineFull;
+        partial = partial || mode == queue::SubmissionMode::OnlinePartial;
+    }
+    page->add(body(t(full ? words::kOnlineFull : partial ? words::kOnlinePartial : words::kOnlineNone)));
+    if (!p->submissionNote.empty()) page->add(body(p->submissionNote, TextColour::Muted));
+    const std::string portal = !p->portalUrl.empty() && p->portalUrl != queue::kBeingUpdated ? p->portalUrl
+                                                                                            : services.office("online_portal");
+    if ((full || partial) && !portal.empty()) {
+        page->add(body(t(words::kScanQr)));
+        auto& qr = page->add(std::make_unique<QrView>(portal, 330));
+        if (!qr.valid()) qr.setVisible(false);
+        page->add(std::make_unique<Label>(portal, FontRole::Button, TextAlign::Left, TextColour::Primary));
+    }
+
+    if (!p->notes.empty()) {
+        page->add(heading(t(words::kNotes)));
+        page->add(body(orUpdating(p->notes, l)));
+    }
+    page->add(std::make_unique<ui::Spacer>(40));
+
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    auto scroll = std::make_unique<ui::ScrollView>(std::move(page));
+    m_scroll = scroll.get();
+    content->add(std::move(scroll), 1);
+    if (field && !field->serviceCode.empty()) {
+        side->add(std::make_unique<Button>(t(words::kTakeNumberForThis),
+                                              [this, service = field->serviceCode, name = p->name] {
+                                                  m_session.showConfirm(service, name);
+                                              },
+                                              ButtonStyle::Primary));
+    }
+    m_side = &content->add(std::move(side));
+    m_content = content.get();
+    setRoot(makePage(p->name, std::move(content), true, field ? fieldName(*field, l) : std::string{}));
+}
+
+void ProcedureScreen::adapt(bool isLandscape) {
+    if (!m_content || !m_side || !m_scroll) return;
+    m_content->setAxis(isLandscape ? Axis::Horizontal : Axis::Vertical);
+    m_content->setWeight(*m_scroll, isLandscape ? 2 : 1);
+    m_content->setWeight(*m_side, isLandscape ? 1 : 0);
+}
+
+}  // namespace motcua::kiosk

@@ -1,0 +1,90 @@
+// One citizen's visit, from the welcome screen until they walk away: the language, text size and
+// contrast they chose, and the way between screens. Idle for the configured time ends the visit:
+// back to the welcome screen, every input dropped (the screens holding it are destroyed), language,
+// text size and contrast reset.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "kiosk/frontend/ticket_printing.h"
+#include "kiosk/ui/app.h"
+#include "kiosk/ui/theme.h"
+
+namespace motcua::kiosk {
+
+class KioskServices;
+
+struct SessionSettings {
+    std::chrono::milliseconds idleTimeout{90'000};
+    double dpi = ui::Theme::kDefaultDpi;
+    // How many taps on the top-left corner, within how long, open the supervisor PIN screen.
+    int adminTaps = 5;
+    std::chrono::milliseconds adminTapWindow{4000};
+};
+
+class KioskSession {
+public:
+    // app and services must outlive the session. Pushes the welcome screen and sets the idle timeout.
+    KioskSession(ui::App& app, KioskServices& services, SessionSettings settings = {});
+    KioskSession(const KioskSession&) = delete;
+    KioskSession& operator=(const KioskSession&) = delete;
+
+    KioskServices& services() noexcept { return m_services; }
+    ui::App& app() noexcept { return m_app; }
+    ui::ScreenStack& screens() noexcept { return m_app.screens(); }
+    const SessionSettings& settings() const noexcept { return m_settings; }
+
+    Language language() const noexcept { return m_language; }
+    bool largeText() const noexcept { return m_textSize == ui::TextSize::Large; }
+    bool highContrast() const noexcept { return m_contrast == ui::Contrast::High; }
+    // Changes that need screens to rebuild their texts bump the generation.
+    std::uint64_t generation() const noexcept { return m_generation; }
+    void setLanguage(Language language);
+    void toggleLanguage() { setLanguage(m_language == Language::Vi ? Language::En : Language::Vi); }
+    void toggleLargeText();
+    void toggleHighContrast();
+
+    // The end of a visit (idle, or "Xong" after a ticket): back to welcome with everything reset.
+    void endVisit();
+    // Maintenance: ends the program (the run loop returns).
+    void exitProgram() { m_app.requestQuit(); }
+
+    // Navigation (each pushes a new screen).
+    void showHome();
+    void showServices();
+    void showConfirm(const std::string& serviceCode, const std::string& procedureName = {});
+    void showTicket(const std::string& serviceCode, std::optional<std::string> priority);
+    void showFields();
+    void showProcedures(const std::string& fieldCode);
+    void showProcedure(const std::string& procedureCode);
+    void showSearch();
+    void showRating();
+    void showAdminPin();
+    void showMaintenance(const std::string& supervisorName);
+    void back() { screens().pop(); }
+    void home();
+
+    // A tap at point on any screen: counts taps on the top-left corner; true when the tap was one of
+    // them (it is then not given to the screen).
+    bool noteCornerTap(ui::Point point);
+    int visits() const noexcept { return m_visits; }
+
+private:
+    void applyTheme();
+
+    ui::App& m_app;
+    KioskServices& m_services;
+    SessionSettings m_settings;
+    Language m_language = Language::Vi;
+    ui::TextSize m_textSize = ui::TextSize::Normal;
+    ui::Contrast m_contrast = ui::Contrast::Normal;
+    std::uint64_t m_generation = 0;
+    int m_cornerTaps = 0;
+    std::int64_t m_firstCornerTapMs = 0;
+    int m_visits = 0;
+};
+
+}  // namespace motcua::kiosk

@@ -1,0 +1,127 @@
+// The kiosk's words in both languages, and the number formats a citizen expects (12.000 đ).
+// Everything a citizen reads is Vietnamese (NFC) with an English option; office and catalogue texts
+// come from the database, never from here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "kiosk/frontend/ticket_printing.h"
+
+namespace motcua::kiosk {
+
+// A phrase in both languages; pick() chooses one.
+struct Phrase {
+    const char* vi;
+    const char* en;
+    const char* pick(Language language) const noexcept { return language == Language::En ? en : vi; }
+};
+
+// The phrase in language with its {} placeholders filled.
+template <typename... Args>
+std::string say(const Phrase& phrase, Language language, Args&&... args) {
+    return fmt::format(fmt::runtime(phrase.pick(language)), std::forward<Args>(args)...);
+}
+
+// "12000" -> "12.000 đ" (dots group thousands, as printed on Vietnamese fee schedules).
+std::string formatDong(std::int64_t amount);
+// "1234567" -> "1.234.567".
+std::string groupThousands(std::int64_t value);
+
+namespace words {
+inline constexpr Phrase kTouchToStart{"Chạm vào màn hình để bắt đầu", "Touch the screen to start"};
+inline constexpr Phrase kTakeNumber{"Lấy số thứ tự", "Take a queue number"};
+inline constexpr Phrase kTakeNumberHint{"Chọn lĩnh vực, nhận phiếu số", "Choose a service, get a ticket"};
+inline constexpr Phrase kBrowse{"Tra cứu thủ tục", "Look up procedures"};
+inline constexpr Phrase kBrowseHint{"Giấy tờ cần mang, lệ phí, thời gian", "Documents, fees, time"};
+inline constexpr Phrase kSearch{"Tìm kiếm", "Search"};
+inline constexpr Phrase kSearchHint{"Gõ tên thủ tục cần tìm", "Type the name of a procedure"};
+inline constexpr Phrase kRate{"Đánh giá sự phục vụ", "Rate our service"};
+inline constexpr Phrase kRateHint{"Nhập số thứ tự đã được phục vụ", "Enter the number you were served with"};
+inline constexpr Phrase kLargeText{"Chữ lớn", "Large text"};
+inline constexpr Phrase kNormalText{"Chữ thường", "Normal text"};
+inline constexpr Phrase kHighContrast{"Tương phản cao", "High contrast"};
+inline constexpr Phrase kNormalContrast{"Màu thường", "Normal colours"};
+inline constexpr Phrase kOtherLanguage{"English", "Tiếng Việt"};
+inline constexpr Phrase kBack{"Quay lại", "Back"};
+inline constexpr Phrase kHome{"Trang chủ", "Home"};
+inline constexpr Phrase kChooseService{"Chọn lĩnh vực cần giải quyết", "Choose the service you need"};
+inline constexpr Phrase kWaiting{"Đang chờ: {} người", "Waiting: {}"};
+inline constexpr Phrase kNobodyWaiting{"Không có người chờ", "Nobody waiting"};
+inline constexpr Phrase kCounters{"Quầy {}", "Counter {}"};
+inline constexpr Phrase kConfirmTitle{"Lấy số cho", "Number for"};
+inline constexpr Phrase kPriorityQuestion{"Ông/bà có thuộc diện ưu tiên không?", "Are you entitled to priority?"};
+inline constexpr Phrase kNoPriority{"Không ưu tiên", "No priority"};
+inline constexpr Phrase kPriority{"Ưu tiên", "Priority"};
+inline constexpr Phrase kConfirm{"Xác nhận lấy số", "Confirm and print"};
+inline constexpr Phrase kPrinting{"Đang in phiếu số…", "Printing your ticket…"};
+inline constexpr Phrase kYourNumber{"Số thứ tự của ông/bà", "Your number"};
+inline constexpr Phrase kPleaseWait{"Mời ông/bà ngồi chờ gọi số", "Please take a seat and wait for your number"};
+inline constexpr Phrase kTakeTicket{"Mời ông/bà nhận phiếu ở khe máy in", "Please take your ticket from the printer"};
+inline constexpr Phrase kPrintFailed{"Máy in đang gặp sự cố, vui lòng ghi nhớ số này",
+                                     "The printer has a problem, please remember this number"};
+inline constexpr Phrase kStaffTold{"Cán bộ đã được báo để hỗ trợ.", "The staff have been told."};
+inline constexpr Phrase kAhead{"Số người đang chờ trước ông/bà: {}", "People ahead of you: {}"};
+inline constexpr Phrase kExpectedWait{"Thời gian chờ dự kiến: {}", "Expected wait: {}"};
+inline constexpr Phrase kServedAt{"Quầy phục vụ: {}", "Served at counter: {}"};
+inline constexpr Phrase kDone{"Xong", "Done"};
+inline constexpr Phrase kPrinterState{"Máy in: {}", "Printer: {}"};
+inline constexpr Phrase kBusy{"Hệ thống đang bận. Xin mời ông/bà thử lại sau ít phút.",
+                              "The system is busy. Please try again in a few minutes."};
+inline constexpr Phrase kCapReached{"Lĩnh vực này đã hết số trong ngày hôm nay.",
+                                    "This service has issued all of today's numbers."};
+inline constexpr Phrase kServiceUnavailable{"Lĩnh vực này hiện không nhận số. Xin mời ông/bà hỏi cán bộ.",
+                                            "This service is not taking numbers. Please ask the staff."};
+inline constexpr Phrase kFields{"Các lĩnh vực thủ tục hành chính", "Fields of administrative procedures"};
+inline constexpr Phrase kProcedureCount{"{} thủ tục", "{} procedures"};
+inline constexpr Phrase kBeingUpdated{"Đang cập nhật", "Being updated"};
+inline constexpr Phrase kListBeingUpdated{"Danh sách thủ tục đang được cập nhật. Ông/bà vẫn có thể lấy số thứ tự.",
+                                          "The list of procedures is being updated. You can still take a number."};
+inline constexpr Phrase kTakeNumberForThis{"Lấy số cho thủ tục này", "Take a number for this procedure"};
+inline constexpr Phrase kSteps{"Trình tự thực hiện", "Steps"};
+inline constexpr Phrase kDocuments{"Hồ sơ cần chuẩn bị", "Documents to bring"};
+inline constexpr Phrase kForm{"Mẫu: {}", "Form: {}"};
+inline constexpr Phrase kTime{"Thời hạn giải quyết", "Processing time"};
+inline constexpr Phrase kFee{"Phí, lệ phí", "Fees"};
+inline constexpr Phrase kFeeCalculator{"Tính lệ phí", "Fee calculator"};
+inline constexpr Phrase kPages{"Số trang của bản chính", "Pages of the original"};
+inline constexpr Phrase kCopies{"Số bản sao", "Number of copies"};
+inline constexpr Phrase kAmount{"Số tiền: {}", "Amount: {}"};
+inline constexpr Phrase kLegalBasis{"Căn cứ pháp lý", "Legal basis"};
+inline constexpr Phrase kOnline{"Nộp hồ sơ trực tuyến", "Apply online"};
+inline constexpr Phrase kOnlineFull{"Có thể nộp trực tuyến toàn trình.", "Can be done fully online."};
+inline constexpr Phrase kOnlinePartial{"Có thể nộp trực tuyến một phần.", "Can be partly done online."};
+inline constexpr Phrase kOnlineNone{"Thủ tục này nộp trực tiếp tại Bộ phận Một cửa.",
+                                    "This procedure is submitted in person at the office."};
+inline constexpr Phrase kScanQr{"Quét mã QR bằng điện thoại để mở cổng dịch vụ công:",
+                                "Scan the QR code with your phone to open the portal:"};
+inline constexpr Phrase kNotes{"Lưu ý", "Notes"};
+inline constexpr Phrase kSearchPlaceholder{"Gõ tên thủ tục, ví dụ: khai sinh", "Type a procedure, e.g. birth"};
+inline constexpr Phrase kSearchEmpty{"Gõ vài chữ, kết quả hiện ngay bên dưới.", "Type a few letters; results appear below."};
+inline constexpr Phrase kNoResults{"Không tìm thấy thủ tục phù hợp. Xin mời ông/bà hỏi cán bộ.",
+                                   "No procedure found. Please ask the staff."};
+inline constexpr Phrase kRateTitle{"Đánh giá sự phục vụ", "Rate our service"};
+inline constexpr Phrase kRateEnter{"Nhập số thứ tự trên phiếu của ông/bà (ví dụ A012)",
+                                   "Enter the number on your ticket (e.g. A012)"};
+inline constexpr Phrase kContinue{"Tiếp tục", "Continue"};
+inline constexpr Phrase kRateQuestion{"Ông/bà đánh giá thế nào về sự phục vụ?", "How satisfied are you with the service?"};
+inline constexpr Phrase kRateThanks{"Cảm ơn ông/bà đã đánh giá!", "Thank you for your rating!"};
+inline constexpr Phrase kRateUnknown{"Không tìm thấy số {} trong ngày hôm nay.", "No ticket {} today."};
+inline constexpr Phrase kRateNotFinished{"Số {} chưa được phục vụ xong, chưa thể đánh giá.",
+                                         "Ticket {} has not been finished yet."};
+inline constexpr Phrase kRateAlready{"Số {} đã được đánh giá. Mỗi số chỉ đánh giá một lần.",
+                                     "Ticket {} has already been rated. One rating per ticket."};
+inline constexpr Phrase kRateInvalid{"Số thứ tự gồm chữ cái và chữ số, ví dụ A012.", "A number is letters then digits, e.g. A012."};
+inline constexpr Phrase kAdminTitle{"Dành cho cán bộ quản lý", "For supervisors"};
+inline constexpr Phrase kAdminWho{"Chọn người quản lý", "Choose the supervisor"};
+inline constexpr Phrase kAdminNoSupervisor{"Chưa có quản lý nào có mã PIN.", "No supervisor has a PIN yet."};
+inline constexpr Phrase kAdminPin{"Nhập mã PIN của {}", "PIN of {}"};
+inline constexpr Phrase kAdminWrongPin{"Mã PIN không đúng.", "Wrong PIN."};
+inline constexpr Phrase kAdminLocked{"Nhập sai quá nhiều lần. Thử lại sau {} phút.", "Too many wrong PINs. Try again in {} min."};
+inline constexpr Phrase kOk{"Đồng ý", "OK"};
+inline constexpr Phrase kClear{"Xoá", "Clear"};
+}  // namespace words
+
+}  // namespace motcua::kiosk

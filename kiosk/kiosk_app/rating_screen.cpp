@@ -1,0 +1,221 @@
+#include "kiosk/kiosk_app/rating_screen.h"
+
+#include <fmt/format.h>
+
+#include "kiosk/ui/scroll_view.h"
+#include "printer/printer_status.h"
+
+namespace motcua::kiosk {
+
+using ui::Axis;
+using ui::Box;
+using ui::Button;
+using ui::ButtonStyle;
+using ui::FontRole;
+using ui::Label;
+using ui::TextAlign;
+using ui::TextColour;
+
+namespace {
+constexpr std::size_t kMaxNumberLength = 8;
+constexpr std::size_t kMaxPinLength = 8;
+
+// Rows of keys, the last row with the clear key; each key a big button.
+std::unique_ptr<Box> keypad(const std::vector<std::vector<std::string>>& rows, const std::function<void(const std::string&)>& onKey) {
+    auto pad = std::make_unique<Box>(Axis::Vertical, 0);
+    for (const auto& row : rows) {
+        auto& line = pad->add(std::make_unique<Box>(Axis::Horizontal, 0));
+        for (const auto& key : row) line.add(std::make_unique<Button>(key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading), 1);
+    }
+    return pad;
+}
+}  // namespace
+
+RatingScreen::RatingScreen(KioskSession& session) : KioskScreen(session) {
+    if (auto services = m_session.services().services())
+        for (const auto& s : *services) m_prefixes.push_back(s.prefix);
+}
+
+void RatingScreen::typeKey(const std::string& key) {
+    if (key == t(words::kClear)) {
+        m_number.clear();
+    } else if (m_number.size() < kMaxNumberLength) {
+        m_number += key;
+    }
+    m_problem.reset();
+    requestRebuild();
+}
+
+void RatingScreen::check() {
+    const auto result = m_session.services().checkRatable(m_number);
+    m_checkedNumber = result.number;
+    if (result.status == RateStatus::Ok) {
+        m_step = Step::Level;
+        m_problem.reset();
+    } else {
+        m_problem = result.status;
+    }
+    requestRebuild();
+}
+
+void RatingScreen::rate(const std::string& level) {
+    const auto result = m_session.services().rate(m_checkedNumber, level);
+    if (result.status == RateStatus::Ok) {
+        m_step = Step::Thanks;
+    } else {
+        m_step = Step::Number;
+        m_problem = result.status;
+    }
+    requestRebuild();
+}
+
+void RatingScreen::build() {
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    if (m_step == Step::Thanks) {
+        content->add(std::make_unique<ui::Spacer>(), 1);
+        content->add(std::make_unique<Label>(t(words::kRateThanks), FontRole::Title, TextAlign::Center, TextColour::Primary));
+        content->add(std::make_unique<ui::Spacer>(), 1);
+        content->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Title));
+        setRoot(makePage(t(words::kRateTitle), std::move(content), false));
+        return;
+    }
+    if (m_step == Step::Level) {
+        content->add(std::make_unique<Label>(m_checkedNumber, FontRole::Title, TextAlign::Center, TextColour::Primary));
+        content->add(std::make_unique<Label>(t(words::kRateQuestion), FontRole::Heading, TextAlign::Center));
+        for (const auto& level : m_session.services().ratingLevels())
+            content->add(std::make_unique<Button>(lang() == Language::En ? level.nameEn : level.nameVi,
+                                                  [this, code = std::string(level.code)] { rate(code); },
+                                                  ButtonStyle::Primary, FontRole::Title),
+                         1);
+        setRoot(makePage(t(words::kRateTitle), std::move(content)));
+        return;
+    }
+    content->add(std::make_unique<Label>(t(words::kRateEnter), FontRole::Heading));
+    content->add(std::make_unique<Label>(m_number.empty() ? "_" : m_number, FontRole::Huge, TextAlign::Center,
+                                         TextColour::Primary));
+    if (m_problem) {
+        const Phrase& why = *m_problem == RateStatus::Unknown        ? words::kRateUnknown
+                            : *m_problem == RateStatus::NotFinished  ? words::kRateNotFinished
+                            : *m_problem == RateStatus::AlreadyRated ? words::kRateAlready
+                            : *m_problem == RateStatus::Busy         ? words::kBusy
+                                                                     : words::kRateInvalid;
+        content->add(std::make_unique<Label>(say(why, lang(), m_checkedNumber), FontRole::Heading, TextAlign::Center,
+                                             TextColour::Danger));
+    }
+    std::vector<std::vector<std::string>> rows;
+    if (!m_prefixes.empty()) rows.push_back(m_prefixes);
+    rows.push_back({"1", "2", "3", "4", "5"});
+    rows.push_back({"6", "7", "8", "9", "0"});
+    rows.back().push_back(t(words::kClear));
+    content->add(keypad(rows, [this](const std::string& key) { typeKey(key); }), 1);
+    auto& go = content->add(std::make_unique<Button>(t(words::kContinue), [this] { check(); }, ButtonStyle::Primary, FontRole::Title));
+    go.setEnabled(!m_number.empty());
+    setRoot(makePage(t(words::kRateTitle), std::move(content)));
+}
+
+AdminPinScreen::AdminPinScreen(KioskSession& session) : KioskScreen(session) {
+    m_supervisors = m_session.services().supervisors();
+    if (m_supervisors.size() == 1) m_chosen = 0;
+}
+
+void AdminPinScreen::typeDigit(char digit) {
+    if (m_pin.size() < kMaxPinLength) m_pin += digit;
+    requestRebuild();
+}
+
+void AdminPinScreen::submit() {
+    if (!m_chosen) return;
+    const auto& who = m_supervisors[*m_chosen];
+    const auto result = m_session.services().checkSupervisor(who.login, m_pin);
+    m_pin.clear();
+    switch (result.status) {
+        case SupervisorCheck::Ok:
+            m_message.clear();
+            m_session.screens().pop();
+            m_session.showMaintenance(who.name);
+            return;
+        case SupervisorCheck::Locked: m_message = say(words::kAdminLocked, Language::Vi, result.minutesLeft); break;
+        case SupervisorCheck::WrongPin:
+        case SupervisorCheck::NotAllowed: m_message = words::kAdminWrongPin.vi; break;
+    }
+    requestRebuild();
+}
+
+void AdminPinScreen::build() {
+    // Staff screens are in Vietnamese whatever the citizen chose.
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    if (m_supervisors.empty()) {
+        content->add(std::make_unique<Label>(words::kAdminNoSupervisor.vi, FontRole::Heading));
+        setRoot(makePage(words::kAdminTitle.vi, std::move(content)));
+        return;
+    }
+    if (!m_chosen) {
+        content->add(std::make_unique<Label>(words::kAdminWho.vi, FontRole::Heading));
+        for (std::size_t i = 0; i < m_supervisors.size(); ++i)
+            content->add(std::make_unique<Button>(m_supervisors[i].name, [this, i] {
+                m_chosen = i;
+                requestRebuild();
+            }));
+        setRoot(makePage(words::kAdminTitle.vi, std::move(content)));
+        return;
+    }
+    content->add(std::make_unique<Label>(say(words::kAdminPin, Language::Vi, m_supervisors[*m_chosen].name), FontRole::Heading));
+    std::string dots;
+    for (std::size_t i = 0; i < m_pin.size(); ++i) dots += i ? " ●" : "●";
+    content->add(std::make_unique<Label>(dots.empty() ? "–" : dots, FontRole::Title, TextAlign::Center));
+    if (!m_message.empty()) content->add(std::make_unique<Label>(m_message, FontRole::Heading, TextAlign::Center, TextColour::Danger));
+    content->add(keypad({{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {words::kClear.vi, "0", words::kOk.vi}},
+                        [this](const std::string& key) {
+                            if (key == words::kClear.vi) {
+                                m_pin.clear();
+                                requestRebuild();
+                            } else if (key == words::kOk.vi) {
+                                submit();
+                            } else {
+                                typeDigit(key[0]);
+                            }
+                        }),
+                 1);
+    setRoot(makePage(words::kAdminTitle.vi, std::move(content)));
+}
+
+MaintenanceScreen::MaintenanceScreen(KioskSession& session, std::string supervisor)
+    : KioskScreen(session), m_supervisor(std::move(supervisor)) {}
+
+void MaintenanceScreen::onShow() {
+    m_state = std::string(printer::stateMessageVi(m_session.services().printerState()));
+    requestRebuild();
+}
+
+void MaintenanceScreen::build() {
+    auto& services = m_session.services();
+    if (m_state.empty()) m_state = std::string(printer::stateMessageVi(services.printerState()));
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    content->add(std::make_unique<Label>("Người mở: " + m_supervisor, FontRole::Body, TextAlign::Left, TextColour::Muted));
+    content->add(std::make_unique<Label>("Máy in: " + services.printerUri() +
+                                             (services.printerIsDefault() ? " (theo cấu hình văn phòng)" : " (chọn khi khởi động)"),
+                                         FontRole::Heading));
+    content->add(std::make_unique<Label>("Trạng thái, giấy: " + m_state, FontRole::Heading));
+    if (!m_testResult.empty()) content->add(std::make_unique<Label>(m_testResult, FontRole::Heading, TextAlign::Left, TextColour::Primary));
+    content->add(std::make_unique<Button>("Kiểm tra lại máy in", [this] {
+        m_state = std::string(printer::stateMessageVi(m_session.services().printerState()));
+        requestRebuild();
+    }));
+    content->add(std::make_unique<Button>("In thử", [this] {
+        const auto problem = m_session.services().testPrint();
+        m_testResult = problem.empty() ? "In thử: đã gửi phiếu mẫu tới máy in." : "In thử không được: " + problem;
+        requestRebuild();
+    }));
+    content->add(std::make_unique<ui::Spacer>(), 1);
+    content->add(std::make_unique<Button>("Trở lại màn hình cho công dân", [this] { m_session.endVisit(); }, ButtonStyle::Primary));
+    content->add(std::make_unique<Button>("Thoát chương trình", [this] {
+        m_session.services().log("exit requested from the maintenance screen by " + m_supervisor);
+        m_session.exitProgram();
+    }));
+    auto page = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
+    page->add(std::make_unique<Label>("Bảo trì máy lấy số", FontRole::Title, TextAlign::Left, TextColour::Primary));
+    page->add(std::move(content), 1);
+    setRoot(std::move(page));
+}
+
+}  // namespace motcua::kiosk

@@ -1,0 +1,114 @@
+#include "kiosk/kiosk_app/search_screen.h"
+
+#include "kiosk/kiosk_app/kiosk_services.h"
+#include "kiosk/kiosk_app/result_card.h"
+#include "kiosk/ui/scroll_view.h"
+#include "kiosk/ui/text_input.h"
+#include "kiosk/ui/vietnamese_keyboard.h"
+
+namespace motcua::kiosk {
+
+using ui::Axis;
+using ui::Box;
+using ui::FontRole;
+using ui::Label;
+using ui::TextAlign;
+using ui::TextColour;
+
+namespace {
+constexpr std::size_t kMaxHits = 20;
+
+ui::KeyboardLabels keyboardLabels(Language language) {
+    ui::KeyboardLabels labels;
+    if (language == Language::En) {
+        labels.space = "Space";
+        labels.backspace = "Delete";
+        labels.clear = "Clear all";
+        labels.telexOn = "Telex: On";
+        labels.telexOff = "Telex: Off";
+    }
+    return labels;
+}
+}  // namespace
+
+void SearchScreen::update(std::chrono::milliseconds dt) {
+    if (m_input) m_telex = m_input->telex();
+    KioskScreen::update(dt);
+    if (m_queryChanged) {
+        // Results follow the text one frame later, outside the keyboard's tap handler.
+        m_queryChanged = false;
+        fillResults();
+    }
+}
+
+void SearchScreen::fillResults() {
+    if (!m_results) return;
+    m_results->clearChildren();
+    const auto& services = m_session.services();
+    if (!services.hasCatalogue()) {
+        m_results->add(std::make_unique<Label>(t(words::kListBeingUpdated), FontRole::Heading));
+        return;
+    }
+    m_hits = m_query.empty() ? std::vector<queue::SearchHit>{} : services.searchIndex().search(m_query, kMaxHits);
+    if (m_query.empty()) {
+        m_results->add(std::make_unique<Label>(t(words::kSearchEmpty), FontRole::Body, TextAlign::Left, TextColour::Muted));
+        return;
+    }
+    if (m_hits.empty()) {
+        m_results->add(std::make_unique<Label>(t(words::kNoResults), FontRole::Heading));
+        return;
+    }
+    const auto& catalogue = services.catalogue();
+    for (const auto& hit : m_hits) {
+        const auto* p = catalogue.procedure(hit.procedureCode);
+        if (!p) continue;
+        const auto* field = catalogue.field(p->fieldCode);
+        std::string subtitle = field ? (lang() == Language::En && !field->nameEn.empty() ? field->nameEn : field->name) : "";
+        if (hit.why != queue::MatchSource::Name && !hit.matchedText.empty() && hit.matchedText != subtitle)
+            subtitle += (subtitle.empty() ? "" : " · ") + ("“" + hit.matchedText + "”");
+        if (!hit.note.empty()) subtitle += " — " + hit.note;
+        m_results->add(std::make_unique<ResultCard>(p->name, hit.nameSpans, subtitle,
+                                                    [this, code = p->code] { m_session.showProcedure(code); }));
+    }
+}
+
+void SearchScreen::build() {
+    m_builtLandscape = landscape();
+    auto input = std::make_unique<ui::TextInput>(t(words::kSearchPlaceholder));
+    m_input = input.get();
+    input->setText(m_query);
+    input->setTelex(m_telex);
+    input->setFocused(true);
+    input->onChange([this](const std::string& text) {
+        m_query = text;
+        m_queryChanged = true;
+    });
+    auto keyboard = std::make_unique<ui::VietnameseKeyboard>(*m_input, keyboardLabels(lang()));
+    keyboard->setTelex(m_telex);
+    auto results = std::make_unique<Box>(Axis::Vertical, 0);
+    m_results = results.get();
+    auto scroll = std::make_unique<ui::ScrollView>(std::move(results));
+
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    if (m_builtLandscape) {
+        auto left = std::make_unique<Box>(Axis::Vertical, 0);
+        left->add(std::move(input));
+        left->add(std::move(keyboard), 1);
+        auto row = std::make_unique<Box>(Axis::Horizontal, 0);
+        row->add(std::move(left), 1);
+        row->add(std::move(scroll), 1);
+        content->add(std::move(row), 1);
+    } else {
+        content->add(std::move(input));
+        content->add(std::move(scroll), 1);
+        content->add(std::move(keyboard));
+    }
+    setRoot(makePage(t(words::kSearch), std::move(content)));
+    fillResults();
+}
+
+void SearchScreen::adapt(bool isLandscape) {
+    if (isLandscape != m_builtLandscape) build();
+}
+
+}  // namespace motcua::kiosk

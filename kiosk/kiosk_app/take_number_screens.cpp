@@ -1,0 +1,209 @@
+#include "kiosk/kiosk_app/take_number_screens.h"
+
+#include <fmt/format.h>
+
+#include "kiosk/ui/scroll_view.h"
+#include "printer/printer_status.h"
+
+namespace motcua::kiosk {
+
+using ui::Axis;
+using ui::Box;
+using ui::Button;
+using ui::ButtonStyle;
+using ui::FontRole;
+using ui::Label;
+using ui::TextAlign;
+using ui::TextColour;
+
+namespace {
+
+std::string countersText(const std::vector<int>& counters, Language language) {
+    std::string list;
+    for (std::size_t i = 0; i < counters.size(); ++i) list += (i ? ", " : "") + std::to_string(counters[i]);
+    return say(words::kCounters, language, list);
+}
+
+std::string waitingText(const queue::ServiceStatus& s, Language language) {
+    std::string text = s.waiting == 0 ? words::kNobodyWaiting.pick(language) : say(words::kWaiting, language, s.waiting);
+    if (!s.counters.empty()) text += " · " + countersText(s.counters, language);
+    return text;
+}
+
+const std::string& nameIn(const queue::ServiceStatus& s, Language language) {
+    return language == Language::En && !s.nameEn.empty() ? s.nameEn : s.name;
+}
+
+}  // namespace
+
+void ServicesScreen::onShow() {
+    m_services = m_session.services().services();
+    m_loaded = true;
+    requestRebuild();
+}
+
+void ServicesScreen::build() {
+    if (!m_loaded) {
+        m_services = m_session.services().services();
+        m_loaded = true;
+    }
+    auto list = std::make_unique<Box>(Axis::Vertical, 0);
+    m_list = list.get();
+    if (!m_services) {
+        list->add(std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left, TextColour::Danger));
+    } else {
+        for (const auto& s : *m_services) {
+            auto& b = list->add(std::make_unique<Button>(nameIn(s, lang()), [this, code = s.code] {
+                m_session.showConfirm(code);
+            }));
+            b.setSecondary(waitingText(s, lang()));
+        }
+    }
+    setRoot(makePage(t(words::kChooseService), std::make_unique<ui::ScrollView>(std::move(list))));
+}
+
+void ServicesScreen::adapt(bool) {}
+
+ConfirmScreen::ConfirmScreen(KioskSession& session, std::string serviceCode, std::string procedureName)
+    : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_procedureName(std::move(procedureName)) {
+    if (auto services = m_session.services().services())
+        for (auto& s : *services)
+            if (s.code == m_serviceCode) m_service = s;
+    m_priorities = m_session.services().priorities();
+}
+
+void ConfirmScreen::onShow() {
+    // Back from the ticket screen (a busy database): the citizen may try again.
+    m_confirmed = false;
+    if (m_confirm) m_confirm->setEnabled(true);
+}
+
+void ConfirmScreen::choose(std::optional<std::string> priority) {
+    m_priority = std::move(priority);
+    requestRebuild();
+}
+
+void ConfirmScreen::confirm() {
+    // Two taps in the same frame both arrive here before any screen changes: only the first counts.
+    if (m_confirmed) return;
+    m_confirmed = true;
+    if (m_confirm) m_confirm->setEnabled(false);
+    m_session.showTicket(m_serviceCode, m_priority);
+}
+
+void ConfirmScreen::build() {
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    const std::string serviceName = m_service ? nameIn(*m_service, lang()) : m_serviceCode;
+    content->add(std::make_unique<Label>(serviceName, FontRole::Heading, TextAlign::Left, TextColour::Primary));
+    if (!m_procedureName.empty()) content->add(std::make_unique<Label>(m_procedureName, FontRole::Body));
+    if (m_service) content->add(std::make_unique<Label>(waitingText(*m_service, lang()), FontRole::Body, TextAlign::Left,
+                                                        TextColour::Muted));
+    if (!m_priorities.empty()) {
+        content->add(std::make_unique<Label>(t(words::kPriorityQuestion), FontRole::Heading));
+        auto choices = std::make_unique<Box>(Axis::Vertical, 0);
+        auto option = [&](const std::string& label, std::optional<std::string> code) {
+            const bool selected = m_priority == code;
+            auto& b = choices->add(std::make_unique<Button>((selected ? "✓ " : "") + label,
+                                                            [this, code] { choose(code); },
+                                                            selected ? ButtonStyle::Primary : ButtonStyle::Secondary));
+            (void)b;
+        };
+        option(t(words::kNoPriority), std::nullopt);
+        for (const auto& p : m_priorities)
+            option(std::string(t(words::kPriority)) + ": " + (lang() == Language::En && !p.nameEn.empty() ? p.nameEn : p.name),
+                   p.code);
+        m_choices = choices.get();
+        content->add(std::make_unique<ui::ScrollView>(std::move(choices)), 1);
+    } else {
+        content->add(std::make_unique<ui::Spacer>(), 1);
+    }
+    auto& confirmButton = content->add(std::make_unique<Button>(t(words::kConfirm), [this] { confirm(); }, ButtonStyle::Primary,
+                                                          FontRole::Title));
+    confirmButton.setEnabled(!m_confirmed);
+    m_confirm = &confirmButton;
+    setRoot(makePage(t(words::kConfirmTitle), std::move(content)));
+}
+
+void ConfirmScreen::adapt(bool) {}
+
+TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority)
+    : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_priority(std::move(priority)) {}
+
+void TicketScreen::update(std::chrono::milliseconds dt) {
+    KioskScreen::update(dt);
+    if (m_phase == Phase::Waiting) {
+        m_phase = Phase::Shown;  // "Đang in phiếu số…" is drawn this frame
+    } else if (m_phase == Phase::Shown) {
+        m_phase = Phase::Finished;
+        takeAndPrint();
+        requestRebuild();
+        KioskScreen::update(std::chrono::milliseconds{0});
+    }
+}
+
+void TicketScreen::takeAndPrint() {
+    auto& services = m_session.services();
+    auto taken = services.take(m_serviceCode, m_priority);
+    if (!taken.issued) {
+        m_failure = taken.status;
+        return;
+    }
+    m_issued = std::move(taken.issued);
+    m_print = services.print(*m_issued, lang());
+    if (m_session.largeText()) services.readAloud(m_issued->ticket.number, lang());
+}
+
+void TicketScreen::build() {
+    auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
+    if (m_phase != Phase::Finished) {
+        box->add(std::make_unique<ui::Spacer>(), 1);
+        box->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Title, TextAlign::Center, TextColour::Primary));
+        box->add(std::make_unique<ui::Spacer>(), 1);
+        setRoot(std::move(box));
+        return;
+    }
+    if (m_failure) {
+        const Phrase& why = *m_failure == TakeStatus::Busy         ? words::kBusy
+                            : *m_failure == TakeStatus::CapReached ? words::kCapReached
+                                                                   : words::kServiceUnavailable;
+        auto message = std::make_unique<Box>(Axis::Vertical, 0);
+        message->add(std::make_unique<Label>(t(why), FontRole::Heading, TextAlign::Left, TextColour::Danger));
+        setRoot(makePage(t(words::kTakeNumber), std::move(message)));
+        return;
+    }
+    const auto& issued = *m_issued;
+    const bool printed = m_print && m_print->printed;
+    box->add(std::make_unique<Label>(t(words::kYourNumber), FontRole::Heading, TextAlign::Center));
+    box->add(std::make_unique<Label>(issued.ticket.number, FontRole::Huge, TextAlign::Center, TextColour::Primary));
+    std::string service = lang() == Language::En && !issued.serviceNameEn.empty() ? issued.serviceNameEn
+                                                                                    : issued.ticket.currentServiceName;
+    if (issued.ticket.priority) service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
+    box->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
+    if (!printed) {
+        // The number must be remembered: say so first, in the danger colour, with why.
+        box->add(std::make_unique<Label>(t(words::kPrintFailed), FontRole::Heading, TextAlign::Center, TextColour::Danger));
+        if (m_print && !m_print->messageVi.empty())
+            box->add(std::make_unique<Label>(say(words::kPrinterState, lang(), m_print->messageVi), FontRole::Body,
+                                             TextAlign::Center, TextColour::Danger));
+        box->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Center, TextColour::Muted));
+    } else {
+        box->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Body, TextAlign::Center, TextColour::Muted));
+    }
+    box->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Title, TextAlign::Center));
+    box->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading, TextAlign::Center));
+    box->add(std::make_unique<Label>(say(words::kExpectedWait, lang(), waitText(issued.estimatedWaitSeconds, lang())),
+                                     FontRole::Heading, TextAlign::Center));
+    if (!issued.counters.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < issued.counters.size(); ++i) list += (i ? ", " : "") + std::to_string(issued.counters[i]);
+        box->add(std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Body, TextAlign::Center));
+    }
+    if (!issued.ticketNote.empty())
+        box->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Center, TextColour::Muted));
+    box->add(std::make_unique<ui::Spacer>(), 1);
+    box->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
+                                      FontRole::Title));
+    setRoot(std::move(box));
+}
+
+}  // namespace motcua::kiosk

@@ -1,0 +1,91 @@
+// A kiosk on a real SQLite file initialised with the office of assets/ (config and catalogue), a
+// supervisor with a PIN, a file: printer in the temp dir, and the program built headless at a
+// chosen size with a manual clock, driven by the scripts in tests/kiosk_app/scripts/.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/kiosk_app/kiosk_program.h"
+#include "queue/catalogue_files.h"
+#include "queue/office_config.h"
+#include "queue/staff_service.h"
+#include "queue/store.h"
+#include "support/test_support.h"
+
+namespace motcua::testing {
+
+inline constexpr const char* kSupervisorPin = "2468";
+
+inline std::string orientationName(ui::Size size) { return size.width > size.height ? "landscape" : "portrait"; }
+
+inline std::filesystem::path kioskScreenshots(const std::string& test, ui::Size size) {
+    return std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "kiosk" / orientationName(size) / test;
+}
+
+inline std::filesystem::path kioskScript(const std::string& name) {
+    return sourcePath("tests/kiosk_app/scripts/" + name);
+}
+
+// Initialises path with assets/office.toml and (unless withCatalogue is false) the catalogue, and
+// gives the supervisor "truongbophan" the PIN kSupervisorPin.
+inline void initialiseOffice(const std::filesystem::path& path, bool withCatalogue = true) {
+    auto db = queue::openStore(path, queue::OpenPurpose::Initialise);
+    queue::applyOfficeConfig(db, queue::loadOfficeConfig(sourcePath("assets/office.toml")));
+    if (withCatalogue) {
+        std::vector<queue::CatalogueFile> files;
+        for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"})
+            files.push_back({name, readFile(sourcePath(std::string("assets/catalogue/") + name))});
+        const auto imported = queue::importCatalogue(db, files, false);
+        if (!imported.applied) throw std::runtime_error("the office catalogue did not import");
+    }
+    queue::SystemClock clock;
+    queue::StaffService staff(db, clock);
+    if (!staff.setPin("truongbophan", kSupervisorPin).ok()) throw std::runtime_error("setPin failed");
+}
+
+struct KioskFixture {
+    explicit KioskFixture(ui::Size windowSize, const std::string& test, bool withCatalogue = true)
+        : size(windowSize), dbPath(dir / "motcua.db"), printerPath(dir / "ticket.bin"), shots(kioskScreenshots(test, windowSize)) {
+        initialiseOffice(dbPath, withCatalogue);
+        std::filesystem::create_directories(shots);
+    }
+
+    kiosk::KioskOptions options(const std::string& printer = {}) {
+        kiosk::KioskOptions o;
+        o.program.headless = true;
+        o.program.size = size;
+        o.program.db = dbPath;
+        o.program.printer = printer.empty() ? "file:" + printerPath.string() : printer;
+        o.manualClock = true;
+        o.screenshotDir = shots;
+        o.idleSeconds = 60;
+        o.log = [this](const std::string& line) { log.push_back(line); };
+        o.readAloud = [this](const std::string& number, kiosk::Language) { readAloud.push_back(number); };
+        return o;
+    }
+
+    kiosk::KioskProgram& start(const std::string& printer = {}) {
+        program = std::make_unique<kiosk::KioskProgram>(options(printer));
+        return *program;
+    }
+
+    // Runs a script from tests/kiosk_app/scripts; the outcome's message says which line failed.
+    ui::ScriptOutcome run(const std::string& script) { return program->runScript(kioskScript(script)); }
+
+    // A second connection, as another process would have.
+    queue::Database openDb() { return queue::openStore(dbPath, queue::OpenPurpose::Use); }
+
+    ui::Size size;
+    TempDir dir;
+    std::filesystem::path dbPath;
+    std::filesystem::path printerPath;
+    std::filesystem::path shots;
+    std::vector<std::string> log;
+    std::vector<std::string> readAloud;
+    std::unique_ptr<kiosk::KioskProgram> program;
+};
+
+}  // namespace motcua::testing
