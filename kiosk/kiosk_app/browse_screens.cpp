@@ -164,9 +164,9 @@ void ProcedureScreen::build() {
             calc->add(std::move(row));
         };
         const bool en = l == Language::En;
-        stepper(words::kPages, en ? "− 1 page" : "− 1 trang", en ? "+ 1 page" : "+ 1 trang", m_pages,
+        stepper(words::kPages, en ? "1 page less" : "Bớt 1 trang", en ? "1 page more" : "Thêm 1 trang", m_pages,
                 [this](int by) { changePages(by); }, m_pagesLabel);
-        stepper(words::kCopies, en ? "− 1 copy" : "− 1 bản", en ? "+ 1 copy" : "+ 1 bản", m_copies,
+        stepper(words::kCopies, en ? "1 copy less" : "Bớt 1 bản", en ? "1 copy more" : "Thêm 1 bản", m_copies,
                 [this](int by) { changeCopies(by); }, m_copiesLabel);
         m_amountLabel = &calc->add(std::make_unique<Label>(say(words::kAmount, l, amountText()), FontRole::Title,
                                                            TextAlign::Left, TextColour::Primary));

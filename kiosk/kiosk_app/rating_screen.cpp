@@ -161,7 +161,7 @@ void AdminPinScreen::build() {
     }
     content->add(std::make_unique<Label>(say(words::kAdminPin, Language::Vi, m_supervisors[*m_chosen].name), FontRole::Heading));
     std::string dots;
-    for (std::size_t i = 0; i < m_pin.size(); ++i) dots += i ? " ●" : "●";
+    for (std::size_t i = 0; i < m_pin.size(); ++i) dots += i ? " •" : "•";
     content->add(std::make_unique<Label>(dots.empty() ? "–" : dots, FontRole::Title, TextAlign::Center));
     if (!m_message.empty()) content->add(std::make_unique<Label>(m_message, FontRole::Heading, TextAlign::Center, TextColour::Danger));
     content->add(keypad({{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {words::kClear.vi, "0", words::kOk.vi}},

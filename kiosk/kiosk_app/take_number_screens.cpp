@@ -103,7 +103,7 @@ void ConfirmScreen::build() {
         auto choices = std::make_unique<Box>(Axis::Vertical, 0);
         auto option = [&](const std::string& label, std::optional<std::string> code) {
             const bool selected = m_priority == code;
-            auto& b = choices->add(std::make_unique<Button>((selected ? "✓ " : "") + label,
+            auto& b = choices->add(std::make_unique<Button>(label + (selected ? (lang() == Language::En ? " (chosen)" : " (đã chọn)") : ""),
                                                             [this, code] { choose(code); },
                                                             selected ? ButtonStyle::Primary : ButtonStyle::Secondary));
             (void)b;
