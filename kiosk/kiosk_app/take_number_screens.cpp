@@ -141,6 +141,10 @@ void TicketScreen::update(std::chrono::milliseconds dt) {
     }
 }
 
+void TicketScreen::adapt(bool isLandscape) {
+    if (m_columns) m_columns->setAxis(isLandscape ? Axis::Horizontal : Axis::Vertical);
+}
+
 void TicketScreen::takeAndPrint() {
     auto& services = m_session.services();
     auto taken = services.take(m_serviceCode, m_priority);
@@ -154,6 +158,7 @@ void TicketScreen::takeAndPrint() {
 }
 
 void TicketScreen::build() {
+    m_columns = nullptr;
     auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
     if (m_phase != Phase::Finished) {
         box->add(std::make_unique<ui::Spacer>(), 1);
@@ -173,36 +178,43 @@ void TicketScreen::build() {
     }
     const auto& issued = *m_issued;
     const bool printed = m_print && m_print->printed;
-    box->add(std::make_unique<Label>(t(words::kYourNumber), FontRole::Heading, TextAlign::Center));
-    box->add(std::make_unique<Label>(issued.ticket.number, FontRole::Huge, TextAlign::Center, TextColour::Primary));
+    // Landscape: the number on the left, what to do next on the right; portrait: one column.
+    auto left = std::make_unique<Box>(Axis::Vertical, 0);
+    auto right = std::make_unique<Box>(Axis::Vertical, 0);
+    left->add(std::make_unique<Label>(t(words::kYourNumber), FontRole::Heading, TextAlign::Center));
+    left->add(std::make_unique<Label>(issued.ticket.number, FontRole::Huge, TextAlign::Center, TextColour::Primary));
     std::string service = lang() == Language::En && !issued.serviceNameEn.empty() ? issued.serviceNameEn
                                                                                     : issued.ticket.currentServiceName;
     if (issued.ticket.priority) service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
-    box->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
+    left->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
     if (!printed) {
         // The number must be remembered: say so first, in the danger colour, with why.
-        box->add(std::make_unique<Label>(t(words::kPrintFailed), FontRole::Heading, TextAlign::Center, TextColour::Danger));
+        left->add(std::make_unique<Label>(t(words::kPrintFailed), FontRole::Heading, TextAlign::Center, TextColour::Danger));
         if (m_print && !m_print->messageVi.empty())
-            box->add(std::make_unique<Label>(say(words::kPrinterState, lang(), m_print->messageVi), FontRole::Body,
+            left->add(std::make_unique<Label>(say(words::kPrinterState, lang(), m_print->messageVi), FontRole::Body,
                                              TextAlign::Center, TextColour::Danger));
-        box->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Center, TextColour::Muted));
+        left->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Center, TextColour::Muted));
     } else {
-        box->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Body, TextAlign::Center, TextColour::Muted));
+        left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Body, TextAlign::Center, TextColour::Muted));
     }
-    box->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Title, TextAlign::Center));
-    box->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading, TextAlign::Center));
-    box->add(std::make_unique<Label>(say(words::kExpectedWait, lang(), waitText(issued.estimatedWaitSeconds, lang())),
+    right->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Title, TextAlign::Center));
+    right->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading, TextAlign::Center));
+    right->add(std::make_unique<Label>(say(words::kExpectedWait, lang(), waitText(issued.estimatedWaitSeconds, lang())),
                                      FontRole::Heading, TextAlign::Center));
     if (!issued.counters.empty()) {
         std::string list;
         for (std::size_t i = 0; i < issued.counters.size(); ++i) list += (i ? ", " : "") + std::to_string(issued.counters[i]);
-        box->add(std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Body, TextAlign::Center));
+        right->add(std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Body, TextAlign::Center));
     }
     if (!issued.ticketNote.empty())
-        box->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Center, TextColour::Muted));
-    box->add(std::make_unique<ui::Spacer>(), 1);
-    box->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
+        right->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Center, TextColour::Muted));
+    right->add(std::make_unique<ui::Spacer>(), 1);
+    right->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
                                       FontRole::Title));
+    m_columns = box.get();
+    box->setAxis(landscape() ? Axis::Horizontal : Axis::Vertical);
+    box->add(std::move(left), 1);
+    box->add(std::move(right), 1);
     setRoot(std::move(box));
 }
 

@@ -64,6 +64,7 @@ public:
 
 protected:
     void build() override;
+    void adapt(bool landscape) override;
 
 private:
     enum class Phase { Waiting, Shown, Finished };
@@ -75,6 +76,7 @@ private:
     std::optional<queue::IssuedTicket> m_issued;
     std::optional<TakeStatus> m_failure;
     std::optional<PrintReport> m_print;
+    ui::Box* m_columns = nullptr;
 };
 
 }  // namespace motcua::kiosk
