@@ -759,7 +759,8 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
         b.fromMinutes = kWaitBucketBounds[i];
         if (i + 1 < std::size(kWaitBucketBounds)) b.toMinutes = kWaitBucketBounds[i + 1];
         for (auto w : acc.m_waits) {  // sorted by summarise
-            if (w >= b.fromMinutes * 60'000LL && (!b.toMinutes || w < *b.toMinutes * 60'000LL)) ++b.count;
+            const bool above = i == 0 ? w >= 0 : w > b.fromMinutes * 60'000LL;
+            if (above && (!b.toMinutes || w <= *b.toMinutes * 60'000LL)) ++b.count;
         }
         report.waitDistribution.push_back(b);
     }

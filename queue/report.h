@@ -170,9 +170,11 @@ struct ProcedureRow {
 // The finish outcomes (kFinishOutcomes) and "" for a finish that recorded none.
 inline constexpr const char* kProcedureOutcomes[] = {"received", "guidance", "returned", "incomplete", ""};
 
+// Waits w with from < w <= to (the first bucket also holds 0), so a wait exactly on the target
+// falls in a bucket within it, as in the service level.
 struct WaitBucket {
     int fromMinutes = 0;
-    std::optional<int> toMinutes;  // exclusive; nullopt: open-ended
+    std::optional<int> toMinutes;  // inclusive; nullopt: open-ended
     int count = 0;
 };
 

@@ -70,7 +70,7 @@ std::string officerName(const queue::OfficerRow& o, ReportLang lang) {
 }
 
 std::string bucketName(const queue::WaitBucket& b, ReportLang lang) {
-    if (!b.toMinutes) return lang == ReportLang::Vi ? fmt::format("≥ {} phút", b.fromMinutes) : fmt::format("≥ {} min", b.fromMinutes);
+    if (!b.toMinutes) return lang == ReportLang::Vi ? fmt::format("> {} phút", b.fromMinutes) : fmt::format("> {} min", b.fromMinutes);
     return fmt::format("{}–{} {}", b.fromMinutes, *b.toMinutes, lang == ReportLang::Vi ? "phút" : "min");
 }
 

@@ -175,7 +175,7 @@ std::string waitChart(const Report& r, ReportLang lang) {
                              num(top + plotH - bh - 4), b.count);
         }
         const std::string label = b.toMinutes ? fmt::format("{}–{}", b.fromMinutes, *b.toMinutes)
-                                              : fmt::format("≥{}", b.fromMinutes);
+                                              : fmt::format(">{}", b.fromMinutes);
         s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(x + slot / 2), num(top + plotH + 16),
                          label);
     }
