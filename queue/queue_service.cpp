@@ -434,21 +434,25 @@ Result<CallOutcome> QueueService::callTicket(const CounterRow& counter, const Ti
     return Result<CallOutcome>::success(std::move(out));
 }
 
+// Why a counter cannot call now (on a break, or still holding a ticket), or nullopt.
+std::optional<std::string> QueueService::cannotCall(const CounterRow& counter) {
+    if (auto reason = breakAt(counter.id)) {
+        return fmt::format("counter {} is on a break ({}); end the break to call", counter.number, *reason);
+    }
+    if (auto active = activeAt(counter.id)) {
+        return fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first", counter.number,
+                           active->number, toString(active->state));
+    }
+    return std::nullopt;
+}
+
 Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor) {
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
     expireBefore(businessDay(), now);
     const auto counter = counterByNumber(counterNumber);
     if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-    if (auto reason = breakAt(counter->id)) {
-        return Result<CallOutcome>::failure(Outcome::NotAllowed,
-                                            fmt::format("counter {} is on a break ({}); end the break to call", counterNumber, *reason));
-    }
-    if (auto active = activeAt(counter->id)) {
-        return Result<CallOutcome>::failure(
-            Outcome::NotAllowed, fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first",
-                                             counterNumber, active->number, toString(active->state)));
-    }
+    if (auto busy = cannotCall(*counter)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
     std::vector<Ticket> tickets;
     const auto candidates = candidatesFor(counter->id, &tickets);
     const auto choice =
@@ -473,10 +477,7 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
     expireBefore(businessDay(), now);
     const auto counter = counterByNumber(counterNumber);
     if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-    if (auto reason = breakAt(counter->id)) {
-        return Result<CallOutcome>::failure(Outcome::NotAllowed,
-                                            fmt::format("counter {} is on a break ({}); end the break to call", counterNumber, *reason));
-    }
+    if (auto busy = cannotCall(*counter)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
     const auto ticket = loadToday(*number);
     if (!ticket) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
     if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {
@@ -490,11 +491,6 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
         return Result<CallOutcome>::failure(
             Outcome::NotAllowed, fmt::format("counter {} does not serve {} ({}); transfer the ticket first",
                                              counterNumber, ticket->currentServiceCode, ticket->number));
-    }
-    if (auto active = activeAt(counter->id)) {
-        return Result<CallOutcome>::failure(
-            Outcome::NotAllowed, fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first",
-                                             counterNumber, active->number, toString(active->state)));
     }
     const CallReason reason = ticket->state == TicketState::Held ? CallReason::FromHold : CallReason::ByNumber;
     auto result = callTicket(*counter, *ticket, reason, CallChoice{0, reason, 0}, actor);

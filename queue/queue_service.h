@@ -209,6 +209,7 @@ private:
     std::optional<int> normalsSincePriority(std::int64_t counterId, TimeMs dayStart);
     IssuedTicket estimateFor(const Ticket& ticket, std::int64_t serviceId);
     std::optional<std::string> breakAt(std::int64_t counterId);
+    std::optional<std::string> cannotCall(const CounterRow& counter);
     std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb);
     std::vector<CallCandidate> candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets);
     template <class F>
