@@ -13,6 +13,7 @@ packages=(
   libqrencode-dev libpng-dev libsodium-dev
   libespeak-ng-dev espeak-ng-data
   chromium  # renders the HTML report in tests/report (headless screenshot)
+  dpkg-dev lintian help2man  # the Debian package (cpack -G DEB: dpkg-shlibdeps), its checks and man pages
 )
 # Extra packages a caller asks for (e.g. the test command adds what only tests need).
 packages+=("$@")

@@ -92,6 +92,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     registerCatalogueCommands(app, ctx);
     registerPrinterCommands(app, ctx);
     registerReportCommands(app, ctx);
+    registerMaintenanceCommands(app, ctx);
+    registerStaffCommands(app, ctx);
     for (auto* sub : app.get_subcommands({})) sub->footer(kExitStatusHelp);
 
     try {

@@ -1,0 +1,385 @@
+// motcua backup | restore | doctor: what the installer and the daily timer run on the office PC.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "kiosk/cli/cli.h"
+#include "kiosk/frontend/ticket_printing.h"
+#include "printer/font_locator.h"
+#include "printer/printer_status.h"
+#include "printer/printer_uri.h"
+#include "queue/backup.h"
+#include "queue/office_config.h"
+#include "queue/store.h"
+
+namespace motcua::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MaintenanceArgs {
+    std::string path;
+    bool force = false;
+    int keep = 0;
+};
+
+std::string sizeText(std::uintmax_t bytes) {
+    if (bytes < 1024 * 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024.0);
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+nlohmann::json toJson(const queue::DatabaseSummary& s) {
+    return {{"path", s.path.string()},    {"bytes", s.bytes},   {"schema_version", s.schemaVersion},
+            {"tickets", s.tickets},       {"events", s.events}};
+}
+
+std::string summaryText(const queue::DatabaseSummary& s) {
+    return fmt::format("{}, {} tickets, {} events, schema {}", sizeText(s.bytes), s.tickets, s.events, s.schemaVersion);
+}
+
+void backup(Context& ctx, const MaintenanceArgs& args) {
+    fs::path target = args.path;
+    std::error_code ec;
+    const bool intoFolder = fs::is_directory(target, ec);
+    if (intoFolder) target /= queue::backupFileName(std::chrono::system_clock::now());
+    if (!intoFolder && args.keep > 0) {
+        throw CommandError(Exit::Usage, "--keep needs a folder to back up into, not a file name");
+    }
+    auto& db = ctx.database();
+    queue::DatabaseSummary summary;
+    try {
+        summary = queue::backupDatabase(db, target, args.force);
+    } catch (const queue::StoreRefused& e) {
+        throw CommandError(Exit::Usage, e.what());
+    }
+    std::vector<fs::path> removed;
+    if (args.keep > 0) removed = queue::pruneBackups(target.parent_path(), static_cast<std::size_t>(args.keep));
+
+    nlohmann::json out = toJson(summary);
+    out["database"] = ctx.databasePath().string();
+    out["removed"] = nlohmann::json::array();
+    for (const auto& r : removed) out["removed"].push_back(r.string());
+    std::string text = fmt::format("backup written: {} ({})", summary.path.string(), summaryText(summary));
+    if (!removed.empty()) text += fmt::format("\nremoved {} older backups (keeping {})", removed.size(), args.keep);
+    ctx.print(out, text);
+}
+
+void restore(Context& ctx, const MaintenanceArgs& args) {
+    const fs::path live = ctx.databasePath();
+    const auto result = queue::restoreDatabase(args.path, live, std::chrono::system_clock::now());
+    nlohmann::json out = toJson(result.restored);
+    out["from"] = args.path;
+    out["previous"] = result.previous ? nlohmann::json(result.previous->string()) : nlohmann::json(nullptr);
+    std::string text = fmt::format("restored {} into {} ({})", args.path, live.string(), summaryText(result.restored));
+    text += result.previous ? fmt::format("\nthe previous database is kept as {}", result.previous->string())
+                            : std::string("\nthere was no database before");
+    ctx.print(out, text);
+}
+
+// ---- doctor -------------------------------------------------------------------------------------
+
+enum class Verdict { Ok, Warn, Fail };
+
+std::string_view verdictName(Verdict v) {
+    switch (v) {
+        case Verdict::Ok: return "OK";
+        case Verdict::Warn: return "WARN";
+        case Verdict::Fail: return "FAIL";
+    }
+    return "?";
+}
+
+struct Check {
+    explicit Check(std::string checkName) : name(std::move(checkName)) {}
+    std::string name;
+    Verdict verdict = Verdict::Ok;
+    std::string message;
+    std::string fix;  // what to do about a WARN or FAIL
+};
+
+Check checkFonts() {
+    Check c("fonts");
+    const auto regular = printer::findFont("Noto Sans", printer::FontWeight::Regular);
+    const auto bold = printer::findFont("Noto Sans", printer::FontWeight::Bold);
+    if (!regular) {
+        c.verdict = Verdict::Fail;
+        c.message = "fontconfig finds no Noto Sans covering Vietnamese: screens and tickets cannot show text";
+        c.fix = "apt-get install fonts-noto-core fontconfig, then fc-cache -f";
+        return c;
+    }
+    c.message = fmt::format("Noto Sans (Vietnamese): {}", regular->string());
+    if (!bold) {
+        c.verdict = Verdict::Warn;
+        c.message += "; no bold face, headings will be regular";
+        c.fix = "apt-get install --reinstall fonts-noto-core";
+    }
+    return c;
+}
+
+Check checkDatabase(Context& ctx) {
+    Check c("database");
+    const fs::path path = ctx.databasePath();
+    try {
+        auto db = queue::openStore(path, queue::OpenPurpose::Use);
+        const auto version = db.queryInt("PRAGMA user_version");
+        const std::string journal = [&] {
+            queue::Statement st(db, "PRAGMA journal_mode");
+            return st.step() ? st.getText(0) : std::string();
+        }();
+        queue::Statement integrity(db, "PRAGMA integrity_check(5)");
+        std::string check;
+        while (integrity.step()) check += (check.empty() ? "" : "; ") + integrity.getText(0);
+        const auto summary = queue::summarise(db, path);
+        const auto noPin = db.queryInt("SELECT count(*) FROM staff WHERE active = 1 AND pin_hash = ''");
+        c.message = fmt::format("{}: schema {}, {} mode, integrity {}, {} tickets, {} events", path.string(), version,
+                                journal, check, summary.tickets, summary.events);
+        if (check != "ok") {
+            c.verdict = Verdict::Fail;
+            c.fix = "restore the latest good backup: motcua restore /var/lib/motcua/backups/motcua-....db";
+            return c;
+        }
+        if (journal != "wal") {
+            c.verdict = Verdict::Warn;
+            c.fix = "the database is not in WAL mode; run 'motcua init' once to set it";
+        }
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0 && (st.st_mode & S_IROTH) != 0) {
+            c.verdict = Verdict::Warn;
+            c.message += fmt::format("; readable by everyone (mode {:04o}) though it holds staff PIN hashes",
+                                     st.st_mode & 07777);
+            c.fix = fmt::format("chmod 0640 {}", path.string());
+        } else if (noPin > 0 && c.verdict == Verdict::Ok) {
+            c.verdict = Verdict::Warn;
+            c.message += fmt::format("; {} staff without a PIN cannot log in", noPin);
+            c.fix = "set their PINs: motcua staff set-pin CODE";
+        }
+    } catch (const queue::StoreRefused& e) {
+        c.verdict = Verdict::Fail;
+        c.message = e.what();
+        c.fix = fs::exists(path) ? "restore a backup (motcua restore FILE) or move the file away and run 'motcua init'"
+                                 : "run 'sudo -u motcua motcua init' after editing the office config";
+    } catch (const queue::SqliteError& e) {
+        c.verdict = Verdict::Fail;
+        c.message = fmt::format("{}: {}", path.string(), e.what());
+        c.fix = "check the disk and the file's owner (motcua:motcua), or restore a backup";
+    }
+    return c;
+}
+
+Check checkConfig(Context& ctx, std::optional<queue::OfficeConfig>& config) {
+    Check c("config");
+    const fs::path path = ctx.officeConfigPath();
+    try {
+        config = queue::loadOfficeConfig(path);
+        c.message = fmt::format("{}: {} ({} services, {} counters, {} staff)", path.string(), config->name,
+                                config->services.size(), config->counters.size(), config->staff.size());
+        if (path.string().find("/assets/office.toml") != std::string::npos) {
+            c.verdict = Verdict::Warn;
+            c.message += "; this is the bundled example";
+            c.fix = "copy it to /etc/motcua/office.toml, edit it for this office, then run 'motcua init'";
+        }
+    } catch (const queue::ConfigError& e) {
+        c.verdict = Verdict::Fail;
+        c.message = e.what();
+        c.fix = fmt::format("correct {} at the line shown, then run 'motcua init'", path.string());
+    }
+    return c;
+}
+
+Check checkPrinter(const std::optional<queue::OfficeConfig>& config) {
+    Check c("printer");
+    std::string uri;
+    if (const char* env = std::getenv("MOTCUA_PRINTER"); env && *env) {
+        uri = env;
+    } else if (config) {
+        uri = config->printer;
+    } else {
+        c.verdict = Verdict::Warn;
+        c.message = "not checked: the office config did not load";
+        c.fix = "fix the config first";
+        return c;
+    }
+    auto parsed = printer::parsePrinterUri(uri);
+    if (!parsed) {
+        c.verdict = Verdict::Fail;
+        c.message = parsed.error().describe();
+        c.fix = "set [printer] uri in the office config (usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:9100, none)";
+        return c;
+    }
+    if (parsed->kind == printer::PrinterUri::Kind::None) {
+        c.verdict = Verdict::Warn;
+        c.message = "no printer configured (none): the kiosk shows the number on screen";
+        c.fix = "set [printer] uri in the office config; see /usr/share/doc/motcua/udev/README.md";
+        return c;
+    }
+    if (parsed->kind == printer::PrinterUri::Kind::File) {
+        const fs::path file = parsed->name;
+        const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+        if (::access(dir.c_str(), W_OK) != 0) {
+            c.verdict = Verdict::Fail;
+            c.message = fmt::format("{}: folder {} is not writable", uri, dir.string());
+            c.fix = "choose a writable file or a real printer";
+        } else {
+            c.message = fmt::format("{}: tickets are written to a file (for testing)", uri);
+        }
+        return c;
+    }
+    auto transport = printer::openTransport(uri);
+    if (!transport) {
+        c.verdict = Verdict::Fail;
+        c.message = fmt::format("{}: {}", uri, transport.error().describe());
+        c.fix = "check the cable and power; for USB the udev rule and group lp "
+                "(see /usr/share/doc/motcua/udev/README.md); 'motcua printer list' shows what is found";
+        return c;
+    }
+    auto status = printer::queryStatus(**transport);
+    if (!status) {
+        c.verdict = Verdict::Fail;
+        c.message = fmt::format("{}: {}", uri, status.error().describe());
+        c.fix = "the printer does not take data: check it is on and online";
+        return c;
+    }
+    const auto state = status->state;
+    c.message = fmt::format("{}: {}", uri, printer::stateName(state));
+    switch (state) {
+        case printer::PrinterState::Ready: break;
+        case printer::PrinterState::NotReported: c.message += " (reachable; it does not report its status)"; break;
+        case printer::PrinterState::PaperNearEnd:
+            c.verdict = Verdict::Warn;
+            c.fix = "load a new paper roll soon";
+            break;
+        default:
+            c.verdict = Verdict::Fail;
+            c.fix = std::string(printer::stateMessageVi(state));
+            break;
+    }
+    return c;
+}
+
+// Playback devices are /dev/snd/pcmC<card>D<device>p. The CLI does not link SDL: this checks what
+// SDL's ALSA backend would open.
+Check checkSound() {
+    Check c("sound");
+    std::vector<std::string> devices;
+    bool accessible = false;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/dev/snd", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("pcmC", 0) == 0 && name.back() == 'p') {
+            devices.push_back(name);
+            if (::access(entry.path().c_str(), R_OK | W_OK) == 0) accessible = true;
+        }
+    }
+    if (devices.empty()) {
+        c.verdict = Verdict::Warn;
+        c.message = "no sound device: announcements will be silent (the chime and voice need one)";
+        c.fix = "connect speakers or the TV's HDMI audio; check 'aplay -l'";
+        return c;
+    }
+    std::sort(devices.begin(), devices.end());
+    c.message = fmt::format("playback devices: {}", fmt::join(devices, ", "));
+    if (!accessible) {
+        c.verdict = Verdict::Warn;
+        c.message += "; none can be opened by this user";
+        c.fix = "add the user to group audio (the motcua user is, when installed from the package)";
+    }
+    return c;
+}
+
+Check checkDisplay() {
+    Check c("display");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    const char* x11 = std::getenv("DISPLAY");
+    if (wayland && *wayland) {
+        c.message = fmt::format("Wayland session {}", wayland);
+        return c;
+    }
+    if (x11 && *x11) {
+        c.message = fmt::format("X session {}", x11);
+        return c;
+    }
+    std::vector<std::string> cards;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/dev/dri", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("card", 0) == 0) cards.push_back(entry.path().string());
+    }
+    if (cards.empty()) {
+        c.verdict = Verdict::Fail;
+        c.message = "no graphics device (/dev/dri/card*) and no session: the kiosk and displays cannot show";
+        c.fix = "connect a screen and check the graphics driver (ls /dev/dri)";
+        return c;
+    }
+    std::sort(cards.begin(), cards.end());
+    c.message = fmt::format("no session in this shell; graphics devices {} for the kiosk session", fmt::join(cards, ", "));
+    if (!fs::exists("/usr/bin/weston")) {
+        c.verdict = Verdict::Warn;
+        c.fix = "apt-get install weston (the kiosk session runs weston's kiosk shell)";
+    }
+    return c;
+}
+
+void doctor(Context& ctx) {
+    std::optional<queue::OfficeConfig> config;
+    std::vector<Check> checks;
+    checks.push_back(checkFonts());
+    checks.push_back(checkDatabase(ctx));
+    checks.push_back(checkConfig(ctx, config));
+    checks.push_back(checkPrinter(config));
+    checks.push_back(checkSound());
+    checks.push_back(checkDisplay());
+
+    int failures = 0, warnings = 0;
+    nlohmann::json list = nlohmann::json::array();
+    std::ostringstream text;
+    for (const auto& c : checks) {
+        if (c.verdict == Verdict::Fail) ++failures;
+        if (c.verdict == Verdict::Warn) ++warnings;
+        std::string name(verdictName(c.verdict));
+        for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        list.push_back({{"check", c.name}, {"status", name}, {"message", c.message},
+                        {"fix", c.fix.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.fix)}});
+        text << fmt::format("{:<5} {:<9} {}\n", verdictName(c.verdict), c.name, c.message);
+        if (!c.fix.empty()) text << fmt::format("{:<15} fix: {}\n", "", c.fix);
+    }
+    text << fmt::format("{} failed, {} warnings", failures, warnings);
+    ctx.print({{"checks", list}, {"failures", failures}, {"warnings", warnings}}, text.str());
+    if (failures > 0) {
+        throw CommandError(Exit::Failure, fmt::format("doctor: {} check{} failed", failures, failures == 1 ? "" : "s"));
+    }
+}
+
+}  // namespace
+
+void registerMaintenanceCommands(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<MaintenanceArgs>();
+
+    auto* b = app.add_subcommand(
+        "backup", "Copy the database to PATH while motcua runs (a folder: a dated file in it)");
+    b->add_option("path", args->path, "Backup file, or a folder for motcua-YYYYMMDD-HHMMSS.db")->required();
+    b->add_flag("--force", args->force, "Replace PATH if it exists");
+    b->add_option("--keep", args->keep, "With a folder: keep only the newest N dated backups in it")
+        ->check(CLI::Range(1, 100000));
+    b->callback([&ctx, args] { ctx.action = [&ctx, args] { backup(ctx, *args); }; });
+
+    auto* r = app.add_subcommand(
+        "restore", "Replace the database with a backup; the old one is kept beside it with a timestamp");
+    r->add_option("path", args->path, "A backup made by 'motcua backup'")->required();
+    r->callback([&ctx, args] { ctx.action = [&ctx, args] { restore(ctx, *args); }; });
+
+    auto* d = app.add_subcommand(
+        "doctor", "Check fonts, database, config, printer, sound and display, and say what to fix (exit 1 on FAIL)");
+    d->callback([&ctx] { ctx.action = [&ctx] { doctor(ctx); }; });
+}
+
+}  // namespace motcua::cli

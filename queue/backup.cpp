@@ -1,0 +1,323 @@
+#include "queue/backup.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <memory>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "queue/store.h"
+
+namespace motcua::queue {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Database files hold staff PIN hashes: owner and group only.
+constexpr mode_t kDatabaseMode = 0640;
+
+struct BackupFinisher {
+    void operator()(sqlite3_backup* backup) const noexcept { sqlite3_backup_finish(backup); }
+};
+using BackupHandle = std::unique_ptr<sqlite3_backup, BackupFinisher>;
+
+// Closes a file descriptor on scope exit.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    int get() const noexcept { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+// Removes a temporary file on scope exit unless released (after it was renamed into place).
+class TempFile {
+public:
+    explicit TempFile(fs::path path) : m_path(std::move(path)) {}
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    ~TempFile() {
+        if (m_path.empty()) return;
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(m_path.string() + suffix, ec);
+    }
+    const fs::path& path() const noexcept { return m_path; }
+    void release() noexcept { m_path.clear(); }
+
+private:
+    fs::path m_path;
+};
+
+std::string sidecar(const fs::path& path, const char* suffix) { return path.string() + suffix; }
+
+// Same file, or the same path once made absolute (for files that do not exist yet).
+bool samePath(const fs::path& a, const fs::path& b) {
+    std::error_code ec;
+    if (fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec)) return true;
+    return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+fs::path temporaryBeside(const fs::path& target, const char* what) {
+    return target.parent_path() / fmt::format(".{}.{}-{}", target.filename().string(), what, ::getpid());
+}
+
+// Makes a rename durable: fsync the directory that holds the entry.
+void syncDirectory(const fs::path& dir) {
+    FileDescriptor fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0) ::fsync(fd.get());
+}
+
+void renameOrThrow(const fs::path& from, const fs::path& to) {
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        throw StoreRefused(fmt::format("{}: cannot rename to {}: {}", from.string(), to.string(), std::strerror(errno)));
+    }
+}
+
+std::string integrityCheck(Database& db) {
+    Statement st(db, "PRAGMA integrity_check");
+    std::string result;
+    while (st.step()) {
+        if (!result.empty()) result += "; ";
+        result += st.getText(0);
+        if (result.size() > 300) break;
+    }
+    return result;
+}
+
+std::string stamp(std::chrono::system_clock::time_point when) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(when);
+    std::tm local{};
+    ::localtime_r(&t, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
+    return text;
+}
+
+// Rewrites "<temp path>: reason" from openStore into "<candidate>: reason".
+StoreRefused refusedAs(const StoreRefused& e, const fs::path& temp, const fs::path& candidate) {
+    std::string message = e.what();
+    const std::string from = temp.string();
+    for (auto at = message.find(from); at != std::string::npos; at = message.find(from, at)) {
+        message.replace(at, from.size(), candidate.string());
+        at += candidate.string().size();
+    }
+    return StoreRefused(message);
+}
+
+}  // namespace
+
+DatabaseSummary summarise(Database& db, const fs::path& path) {
+    DatabaseSummary summary;
+    summary.path = path;
+    std::error_code ec;
+    summary.bytes = fs::file_size(path, ec);
+    if (ec) summary.bytes = 0;
+    summary.schemaVersion = static_cast<int>(db.queryInt("PRAGMA user_version"));
+    summary.tickets = db.queryInt("SELECT count(*) FROM tickets");
+    summary.events = db.queryInt("SELECT count(*) FROM events");
+    return summary;
+}
+
+std::string backupFileName(std::chrono::system_clock::time_point when) {
+    return fmt::format("motcua-{}.db", stamp(when));
+}
+
+std::vector<fs::path> listBackups(const fs::path& folder) {
+    static const std::regex kName(R"(motcua-\d{8}-\d{6}\.db)");
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (entry.is_regular_file(ec) && std::regex_match(entry.path().filename().string(), kName)) {
+            found.push_back(entry.path());
+        }
+    }
+    // The name sorts by time.
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+std::vector<fs::path> pruneBackups(const fs::path& folder, std::size_t keep) {
+    auto all = listBackups(folder);
+    std::vector<fs::path> removed;
+    if (all.size() <= keep) return removed;
+    for (std::size_t i = 0; i < all.size() - keep; ++i) {
+        std::error_code ec;
+        if (fs::remove(all[i], ec)) removed.push_back(all[i]);
+    }
+    return removed;
+}
+
+bool databaseInUseElsewhere(const fs::path& path) {
+    // SQLite's unix VFS holds a shared lock on the "DMS" byte of the -shm file (offset 120 + 8 = 128)
+    // for as long as a WAL connection is open: https://www.sqlite.org/walformat.html#the_dms_lock.
+    // F_GETLK reports a conflicting lock of another process (never of this one).
+    constexpr off_t kDmsOffset = 128;
+    FileDescriptor fd(::open(sidecar(path, "-shm").c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) return false;
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = kDmsOffset;
+    lock.l_len = 1;
+    if (::fcntl(fd.get(), F_GETLK, &lock) != 0) return false;
+    return lock.l_type != F_UNLCK;
+}
+
+DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool overwrite) {
+    const fs::path live = source.path();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        if (samePath(target, sidecar(live, suffix))) {
+            throw StoreRefused(fmt::format("{}: that is the live database; choose another file", target.string()));
+        }
+    }
+    std::error_code ec;
+    const auto status = fs::status(target, ec);
+    if (fs::is_directory(status)) {
+        throw StoreRefused(fmt::format("{}: is a folder; give a file name", target.string()));
+    }
+    if (fs::exists(status) && !overwrite) {
+        throw StoreRefused(fmt::format("{}: already exists (use --force to replace it)", target.string()));
+    }
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, ec)) {
+        throw StoreRefused(fmt::format("{}: no such folder", folder.string()));
+    }
+
+    TempFile temp(temporaryBeside(target, "tmp"));
+    fs::remove(temp.path(), ec);
+    {
+        // Create the file with the database mode before SQLite opens it, whatever the umask.
+        FileDescriptor fd(::open(temp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kDatabaseMode));
+        if (fd.get() < 0) {
+            throw StoreRefused(fmt::format("{}: cannot create: {}", temp.path().string(), std::strerror(errno)));
+        }
+        ::fchmod(fd.get(), kDatabaseMode);
+    }
+    DatabaseSummary summary;
+    {
+        Database copy(temp.path().string(), OpenMode::ReadWrite, std::chrono::milliseconds(5000));
+        copy.exec("PRAGMA synchronous = FULL");
+        BackupHandle backup(sqlite3_backup_init(copy.handle(), "main", source.handle(), "main"));
+        if (!backup) throw SqliteError::fromHandle("sqlite3_backup_init", copy.handle());
+        // One step over every page: the read transaction on the source is held for the whole copy,
+        // so the snapshot is consistent while other processes commit to the WAL.
+        int rc = SQLITE_OK;
+        for (int attempt = 0;; ++attempt) {
+            rc = sqlite3_backup_step(backup.get(), -1);
+            if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && attempt < 200) {
+                sqlite3_sleep(25);
+                continue;
+            }
+            break;
+        }
+        const int finish = sqlite3_backup_finish(backup.release());
+        if (rc != SQLITE_DONE) throw SqliteError("sqlite3_backup_step", rc, sqlite3_errstr(rc));
+        if (finish != SQLITE_OK) throw SqliteError::fromHandle("sqlite3_backup_finish", copy.handle());
+        // The copy is a single self-contained file: no -wal beside it to lose on the way.
+        copy.exec("PRAGMA journal_mode = DELETE");
+        const std::string check = integrityCheck(copy);
+        if (check != "ok") throw StoreRefused(fmt::format("{}: the copy failed its integrity check: {}", target.string(), check));
+        summary = summarise(copy, temp.path());
+    }
+    renameOrThrow(temp.path(), target);
+    temp.release();
+    syncDirectory(folder);
+    summary.path = target;
+    return summary;
+}
+
+RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, std::chrono::system_clock::time_point now) {
+    std::error_code ec;
+    if (!fs::is_regular_file(candidate, ec)) {
+        throw StoreRefused(fmt::format("{}: no such file", candidate.string()));
+    }
+    if (samePath(candidate, live)) {
+        throw StoreRefused(fmt::format("{}: that is the live database already", candidate.string()));
+    }
+    if (fs::file_size(sidecar(candidate, "-wal"), ec) > 0 && !ec) {
+        throw StoreRefused(fmt::format(
+            "{}: has a -wal file beside it, so it may be a database in use; copy it with "
+            "'motcua --db {} backup FILE' and restore that",
+            candidate.string(), candidate.string()));
+    }
+    if (databaseInUseElsewhere(live)) {
+        throw StoreRefused(fmt::format(
+            "{}: in use by another program; stop the motcua services first "
+            "(systemctl stop motcua-kiosk motcua-display motcua-session)",
+            live.string()));
+    }
+    const fs::path folder = live.has_parent_path() ? live.parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, ec)) {
+        throw StoreRefused(fmt::format("{}: no such folder", folder.string()));
+    }
+
+    TempFile temp(temporaryBeside(live, "restore"));
+    fs::remove(temp.path(), ec);
+    fs::copy_file(candidate, temp.path(), fs::copy_options::overwrite_existing, ec);
+    if (ec) throw StoreRefused(fmt::format("{}: cannot copy: {}", candidate.string(), ec.message()));
+    ::chmod(temp.path().c_str(), kDatabaseMode);
+
+    struct stat liveStat {};
+    const bool hadLive = ::stat(live.c_str(), &liveStat) == 0;
+    RestoreResult result;
+    {
+        Database db = [&] {
+            try {
+                return openStore(temp.path(), OpenPurpose::Use);
+            } catch (const StoreRefused& e) {
+                throw refusedAs(e, temp.path(), candidate);
+            } catch (const SqliteError& e) {
+                throw StoreRefused(fmt::format("{}: not a usable database ({})", candidate.string(), e.what()));
+            }
+        }();
+        const std::string check = integrityCheck(db);
+        if (check != "ok") {
+            throw StoreRefused(fmt::format("{}: fails the integrity check ({}); nothing restored", candidate.string(), check));
+        }
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        result.restored = summarise(db, live);
+    }
+    // The connection above was the last one: SQLite removed the copy's -wal and -shm on close.
+    if (hadLive) {
+        // Same owner, group and mode as the database it replaces (the services' user).
+        ::chmod(temp.path().c_str(), liveStat.st_mode & 07777);
+        if (::geteuid() == 0) {
+            if (::chown(temp.path().c_str(), liveStat.st_uid, liveStat.st_gid) != 0) {
+                throw StoreRefused(fmt::format("{}: cannot set owner: {}", temp.path().string(), std::strerror(errno)));
+            }
+        }
+        fs::path kept = sidecar(live, ("." + stamp(now) + ".bak").c_str());
+        for (int n = 2; fs::exists(kept, ec); ++n) kept = sidecar(live, fmt::format(".{}-{}.bak", stamp(now), n).c_str());
+        if (::link(live.c_str(), kept.c_str()) != 0) {
+            throw StoreRefused(fmt::format("{}: cannot keep the old database as {}: {}", live.string(), kept.string(),
+                                           std::strerror(errno)));
+        }
+        // A -wal left by a crash belongs to the old database; it must not be applied to the new one.
+        if (fs::exists(sidecar(live, "-wal"), ec)) renameOrThrow(sidecar(live, "-wal"), sidecar(kept, "-wal"));
+        fs::remove(sidecar(live, "-shm"), ec);
+        result.previous = kept;
+    }
+    renameOrThrow(temp.path(), live);
+    temp.release();
+    syncDirectory(folder);
+    std::error_code sizeError;
+    result.restored.bytes = fs::file_size(live, sizeError);
+    return result;
+}
+
+}  // namespace motcua::queue
