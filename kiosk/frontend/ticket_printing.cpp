@@ -8,6 +8,7 @@
 #include "printer/print_job.h"
 #include "printer/printer_uri.h"
 #include "printer/ticket_renderer.h"
+#include "printer/usb_transport.h"
 
 namespace motcua::kiosk {
 
@@ -70,6 +71,20 @@ std::string printerUri(const nlohmann::json& office) {
     const auto printer = office.value("printer", nlohmann::json::object());
     if (printer.is_string()) return printer.get<std::string>();
     return printer.value("uri", std::string("usb:"));
+}
+
+PrinterChoice choosePrinter(const nlohmann::json& office, const std::filesystem::path& fallbackFile) {
+    PrinterChoice choice;
+    choice.uri = printerUri(office);
+    if (choice.uri != "usb:") return choice;
+    auto api = printer::makeLibusbApi();
+    const auto found = printer::listUsbPrinters(*api);
+    if (found && !found->empty()) return choice;
+    choice.uri = "file:" + fallbackFile.string();
+    choice.fallback = true;
+    choice.noteVi = "Không tìm thấy máy in USB: phiếu được ghi vào tệp " + fallbackFile.string();
+    choice.noteEn = "no USB printer found: tickets are written to " + fallbackFile.string();
+    return choice;
 }
 
 printer::PrinterSettings printerSettings(const nlohmann::json& office) {

@@ -3,6 +3,7 @@
 // as a value and as a `print_failed` event the consoles show; the ticket stays valid.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,18 @@ printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nl
 // Printer URI and settings from the office settings ("printer": {"uri", "width_dots", "qr"}).
 // $MOTCUA_PRINTER overrides the URI (for tests and for trying another printer).
 std::string printerUri(const nlohmann::json& office);
+
+// The printer to use on this machine: the configured one, except that "usb:" (the first USB
+// printer) with no USB printer attached falls back to a file printer at fallbackFile (the ticket's
+// bytes, with a PNG preview beside them), so a machine without a printer still works. note says
+// so for the maintenance screen; empty when the configured printer is used.
+struct PrinterChoice {
+    std::string uri;
+    bool fallback = false;
+    std::string noteVi;
+    std::string noteEn;
+};
+PrinterChoice choosePrinter(const nlohmann::json& office, const std::filesystem::path& fallbackFile);
 printer::PrinterSettings printerSettings(const nlohmann::json& office);
 
 struct PrintReport {

@@ -1,5 +1,6 @@
 #include "kiosk/kiosk_app/kiosk_services.h"
 
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -32,7 +33,15 @@ KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, Kio
     m_search = std::make_unique<queue::SearchIndex>(m_catalogue);
     std::string uri = m_options.printerUri;
     m_printerIsDefault = uri.empty();
-    if (uri.empty()) uri = kiosk::printerUri(m_queue.office());
+    if (uri.empty()) {
+        // No USB printer on this machine: a file printer beside the database, and the maintenance
+        // screen says so.
+        const auto choice = kiosk::choosePrinter(
+            m_queue.office(), std::filesystem::path(db.path()).parent_path() / "kiosk-ticket.bin");
+        uri = choice.uri;
+        m_printerNote = choice.noteVi;
+        if (choice.fallback) log(choice.noteEn);
+    }
     m_printer = std::make_unique<TicketPrinter>(uri, printerSettings(m_queue.office()));
 }
 

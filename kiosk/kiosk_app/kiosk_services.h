@@ -96,6 +96,8 @@ public:
     const std::string& printerUri() const noexcept { return m_printer->uri(); }
     // Whether the printer URI came from the office default rather than a choice (--printer).
     bool printerIsDefault() const noexcept { return m_printerIsDefault; }
+    // Why the printer is not the configured one (no USB printer: a file printer), or empty.
+    const std::string& printerNote() const noexcept { return m_printerNote; }
 
     std::vector<queue::RatingLevel> ratingLevels() const;
     // Checks a number without rating it (to tell the citizen before asking how it went).
@@ -125,6 +127,7 @@ private:
     std::unique_ptr<queue::SearchIndex> m_search;
     std::unique_ptr<TicketPrinter> m_printer;
     bool m_printerIsDefault = true;
+    std::string m_printerNote;
     int m_wrongPins = 0;
     queue::TimeMs m_lockedUntil = 0;
 };

@@ -195,6 +195,9 @@ void MaintenanceScreen::build() {
     content->add(std::make_unique<Label>("Máy in: " + services.printerUri() +
                                              (services.printerIsDefault() ? " (theo cấu hình văn phòng)" : " (chọn khi khởi động)"),
                                          FontRole::Heading));
+    if (!services.printerNote().empty()) {
+        content->add(std::make_unique<Label>(services.printerNote(), FontRole::Body, TextAlign::Left, TextColour::Muted));
+    }
     content->add(std::make_unique<Label>("Trạng thái, giấy: " + m_state, FontRole::Heading));
     if (!m_testResult.empty()) content->add(std::make_unique<Label>(m_testResult, FontRole::Heading, TextAlign::Left, TextColour::Primary));
     content->add(std::make_unique<Button>("Kiểm tra lại máy in", [this] {
