@@ -1,10 +1,34 @@
 #!/usr/bin/env bash
 # The run command: installs what is missing, builds, initialises the embedded default office
-# (database in the per-user data directory, the bundled config and catalogue) and starts motcua.
+# (database in the per-user data directory, the bundled office config and catalogue) and starts
+# motcua: the lobby display and a staff console beside the kiosk. Without a screen it runs a short
+# headless tour of the kiosk and keeps the screenshots.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 bin=${MOTCUA_BUILD_DIR:-$root/build}/kiosk
-"$bin/motcua" --config "$root/assets/office.toml" init
-"$bin/motcua" --config "$root/assets/office.toml" status
+config=${MOTCUA_CONFIG:-$root/assets/office.toml}
+export MOTCUA_CONFIG=$config
+
+"$bin/motcua" --config "$config" init
+# The catalogue: imported on the first run; re-import after editing assets/catalogue/.
+if [ "$("$bin/motcua" --json catalogue fields | grep -c '"code"' || true)" -eq 0 ]; then
+  "$bin/motcua" catalogue import "$root"/assets/catalogue/*.tsv
+fi
+"$bin/motcua" status
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  shots=${MOTCUA_SCREENSHOTS:-$PWD/motcua-screens}
+  mkdir -p "$shots"
+  echo "No screen here (DISPLAY and WAYLAND_DISPLAY are unset): touring the kiosk headless." >&2
+  (cd "$shots" && "$bin/motcua-kiosk" --headless --size 1080x1920 --script "$root/assets/demo/kiosk-tour.txt")
+  echo "Screenshots of the kiosk are in $shots" >&2
+  exit 0
+fi
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+if [ -x "$bin/motcua-display" ]; then "$bin/motcua-display" --size 1920x1080 & pids+=($!); fi
+if [ -x "$bin/motcua-console" ]; then "$bin/motcua-console" --size 1366x768 & pids+=($!); fi
+"$bin/motcua-kiosk" --size 1080x1920
