@@ -1,0 +1,360 @@
+#include "kiosk/console_app/console_session.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "queue/call_order.h"
+
+namespace motcua::console {
+
+using queue::Outcome;
+using queue::Ticket;
+using queue::TicketState;
+using queue::TimeMs;
+
+namespace {
+
+constexpr TimeMs kMinuteMs = 60'000;
+
+bool active(const CounterView& v) { return v.current.has_value(); }
+TicketState currentState(const CounterView& v) { return v.current->ticket.state; }
+
+}  // namespace
+
+bool allowed(const CounterView& view, Move move) {
+    switch (move) {
+        case Move::CallNext: return !view.onBreak && !active(view) && !view.waiting.empty();
+        case Move::CallNumber: return !view.onBreak && !active(view);
+        case Move::Recall:
+        case Move::Start:
+        case Move::NoShow: return active(view) && currentState(view) == TicketState::Called;
+        case Move::Finish: return active(view) && currentState(view) == TicketState::Serving;
+        case Move::ReturnFront:
+        case Move::ReturnBack:
+        case Move::Hold:
+        case Move::Transfer: return active(view);
+    }
+    return false;
+}
+
+int waitedMinutes(const Ticket& ticket, TimeMs now) {
+    return static_cast<int>(std::max<TimeMs>(0, now - ticket.updatedAt) / kMinuteMs);
+}
+
+const char* finishOutcomeVi(const std::string& code) {
+    if (code == "received") return "Tiếp nhận hồ sơ";
+    if (code == "guidance") return "Hướng dẫn";
+    if (code == "returned") return "Trả kết quả";
+    if (code == "incomplete") return "Hồ sơ chưa đầy đủ";
+    return "";
+}
+
+ConsoleSession::ConsoleSession(queue::Database& db, const queue::Clock& clock, queue::StaffPolicy policy)
+    : m_db(db), m_clock(clock), m_queue(db, clock), m_staff(db, clock, policy), m_watcher(db) {}
+
+std::vector<queue::StaffMember> ConsoleSession::staff() { return m_staff.list(); }
+std::vector<queue::CounterStatus> ConsoleSession::counters() { return m_queue.status().counters; }
+std::vector<queue::ServiceStatus> ConsoleSession::services() { return m_queue.status().services; }
+
+bool ConsoleSession::supervisor() const noexcept {
+    return m_officer && m_officer->role != queue::StaffRole::Officer;
+}
+
+queue::Actor ConsoleSession::actor() const { return queue::Actor{m_officer ? std::optional(m_officer->id) : std::nullopt}; }
+
+queue::LoginResult ConsoleSession::login(const std::string& login, const std::string& pin, int counter) {
+    auto result = m_staff.login(login, pin, counter);
+    if (result.outcome == queue::LoginOutcome::Ok) {
+        m_officer = result.staff;
+        m_counter = counter;
+        m_alerts.clear();
+        m_raised.clear();
+        refresh();
+    }
+    return result;
+}
+
+void ConsoleSession::logout() {
+    if (m_officer) m_staff.logout(m_officer->id, m_counter);
+    m_officer.reset();
+    m_counter = 0;
+    m_view = {};
+    m_alerts.clear();
+}
+
+ActionResult ConsoleSession::startBreak(const std::string& reason) {
+    if (!m_officer) return {false, "Chưa đăng nhập", false};
+    auto r = m_staff.startBreak(m_officer->id, m_counter, reason);
+    refresh();
+    if (!r.ok()) return {false, "Không bắt đầu nghỉ được: " + r.message, false};
+    return {true, fmt::format("Quầy {} tạm nghỉ: {}", m_counter, reason), false};
+}
+
+ActionResult ConsoleSession::endBreak() {
+    if (!m_officer) return {false, "Chưa đăng nhập", false};
+    auto r = m_staff.endBreak(m_officer->id, m_counter);
+    refresh();
+    if (!r.ok()) return {false, "Không kết thúc nghỉ được: " + r.message, false};
+    return {true, fmt::format("Quầy {} làm việc trở lại", m_counter), false};
+}
+
+void ConsoleSession::refresh() {
+    CounterView v;
+    v.now = m_clock.now();
+    v.counter = m_counter;
+    if (!m_officer) {
+        m_view = std::move(v);
+        return;
+    }
+    for (auto& c : m_queue.status().counters) {
+        if (c.number != m_counter) continue;
+        v.counterName = c.name;
+        v.services = c.services;
+        if (c.current) v.current = CurrentTicket{*c.current, timesOf(*c.current)};
+        v.onBreak = c.onBreak;
+        v.breakReason = c.breakReason;
+    }
+    if (v.onBreak) v.breakSince = m_staff.session(m_counter).breakSince;
+    v.held = heldHere();
+    v.waiting = m_queue.waitingFor(m_counter);
+    if (!v.waiting.empty()) {
+        const bool frontPriority = v.waiting.front().priority.has_value();
+        const bool anyNormal = std::any_of(v.waiting.begin(), v.waiting.end(), [](const Ticket& t) { return !t.priority; });
+        const bool anyPriority = std::any_of(v.waiting.begin(), v.waiting.end(), [](const Ticket& t) { return t.priority.has_value(); });
+        const int interleave = m_queue.callOrder().priorityInterleave;
+        queue::CallChoice choice;
+        if (frontPriority)
+            choice.reason = !anyNormal ? queue::CallReason::OnlyPriorityWaiting
+                                       : (interleave == 0 ? queue::CallReason::StrictPriority : queue::CallReason::PriorityFirst);
+        else
+            choice.reason = anyPriority ? queue::CallReason::NormalInterleave : queue::CallReason::OnlyNormalWaiting;
+        choice.normalsSincePriority = normalsSincePriority().value_or(-1);
+        v.nextReasonVi = queue::explainVi(choice, interleave);
+    }
+    m_view = std::move(v);
+
+    const int target = m_queue.callOrder().waitTargetMinutes;
+    for (const auto& t : m_view.waiting) {
+        const int waited = waitedMinutes(t, m_view.now);
+        if (target > 0 && waited >= target)
+            raise({AlertKind::LongWait, fmt::format("wait:{}:{}", t.number, t.leg),
+                   fmt::format("Số {} ({}) đã chờ {} phút, quá mục tiêu {} phút", t.number, t.currentServiceName, waited,
+                               target),
+                   m_view.now});
+    }
+}
+
+bool ConsoleSession::poll() {
+    if (!m_watcher.changed()) return false;
+    const auto events = m_watcher.newEvents(m_queue);
+    if (m_officer) {
+        alertsFrom(events);
+        refresh();
+    }
+    return true;
+}
+
+void ConsoleSession::alertsFrom(const std::vector<queue::Event>& events) {
+    for (const auto& e : events) {
+        if (e.kind == "print_failed") {
+            const std::string why = e.detail.value("message", e.detail.value("error", std::string()));
+            raise({AlertKind::PrintFailed, fmt::format("print:{}", e.id),
+                   fmt::format("Máy in ki-ốt không in được{}{}. Kiểm tra máy in và đọc số cho công dân.",
+                               e.number.empty() ? "" : " số " + e.number, why.empty() ? "" : " (" + why + ")"),
+                   e.at});
+        } else if (e.kind == "rate" && e.detail.value("level", std::string()) == "khong_hai_long") {
+            if (!supervisor() && e.counter && *e.counter != m_counter) continue;
+            raise({AlertKind::Unsatisfied, fmt::format("rate:{}", e.id),
+                   fmt::format("Công dân số {} đánh giá Không hài lòng{}", e.number,
+                               e.counter ? fmt::format(" (quầy {})", *e.counter) : std::string()),
+                   e.at});
+        }
+    }
+}
+
+void ConsoleSession::raise(Alert alert) {
+    if (!m_raised.insert(alert.key).second) return;
+    m_alerts.insert(m_alerts.begin(), std::move(alert));
+}
+
+void ConsoleSession::dismissAlert(const std::string& key) {
+    std::erase_if(m_alerts, [&](const Alert& a) { return a.key == key; });
+}
+
+std::optional<int> ConsoleSession::normalsSincePriority() {
+    // The queue keeps this private; the console reads the same call events the queue counts.
+    queue::Statement st(m_db,
+                        "SELECT json_extract(e.detail, '$.priority') FROM events e JOIN counters c ON c.id = e.counter_id "
+                        "WHERE c.number = ? AND e.kind = 'call' AND e.at >= ? ORDER BY e.id DESC");
+    st.bind(1, m_counter).bind(2, m_queue.calendar().startOfDay(m_clock.now()));
+    int normals = 0;
+    while (st.step()) {
+        if (!st.isNull(0) && st.getInt(0) != 0) return normals;
+        ++normals;
+    }
+    return std::nullopt;
+}
+
+TicketTimes ConsoleSession::timesOf(const Ticket& ticket) {
+    TicketTimes times;
+    times.issued = ticket.issuedAt;
+    times.queued = ticket.issuedAt;
+    queue::Statement st(m_db, "SELECT kind, at FROM events WHERE ticket_id = ? ORDER BY id");
+    st.bind(1, ticket.id);
+    while (st.step()) {
+        const std::string kind = st.getText(0);
+        const TimeMs at = st.getInt(1);
+        if (kind == "issue" || kind == "return" || kind == "transfer" || kind == "reactivate") {
+            times.queued = at;
+            times.called.reset();
+            times.started.reset();
+        } else if (kind == "call") {
+            times.called = at;
+            times.started.reset();
+        } else if (kind == "start") {
+            times.started = at;
+        }
+    }
+    return times;
+}
+
+std::vector<Ticket> ConsoleSession::heldHere() {
+    std::vector<std::string> numbers;
+    {
+        queue::Statement st(m_db,
+                            "SELECT t.number FROM tickets t JOIN counters c ON c.id = t.counter_id "
+                            "WHERE c.number = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at");
+        st.bind(1, m_counter).bind(2, m_queue.calendar().dayOf(m_clock.now()));
+        while (st.step()) numbers.push_back(st.getText(0));
+    }
+    std::vector<Ticket> held;
+    for (const auto& n : numbers)
+        if (auto t = m_queue.findToday(n)) held.push_back(*t);
+    return held;
+}
+
+std::optional<ActionResult> ConsoleSession::checkSeen(const std::string& seen) {
+    if (!m_officer) return ActionResult{false, "Chưa đăng nhập", false};
+    refresh();
+    const std::string now = m_view.current ? m_view.current->ticket.number : std::string();
+    if (now == seen) return std::nullopt;
+    std::string text;
+    if (seen.empty())
+        text = fmt::format("Quầy {} đang có số {} (do máy khác gọi). Màn hình đã được cập nhật.", m_counter, now);
+    else if (now.empty())
+        text = fmt::format("Số {} không còn ở quầy này (đã được xử lý ở máy khác). Màn hình đã được cập nhật.", seen);
+    else
+        text = fmt::format("Quầy đang có số {}, không phải {} (đã thay đổi ở máy khác). Màn hình đã được cập nhật.", now,
+                           seen);
+    return ActionResult{false, text, true};
+}
+
+template <class T>
+ActionResult ConsoleSession::conclude(const queue::Result<T>& result, const std::string& doneVi, const std::string& number) {
+    refresh();
+    if (result.ok()) return {true, doneVi, false};
+    std::string text;
+    bool stale = false;
+    switch (result.outcome) {
+        case Outcome::NothingWaiting: text = "Không còn số nào đang chờ ở quầy này."; break;
+        case Outcome::NotFound: text = fmt::format("Không tìm thấy số {} trong hôm nay.", number); break;
+        case Outcome::Invalid: text = fmt::format("Số không hợp lệ: {}", number); break;
+        case Outcome::CapReached:
+        case Outcome::NotAllowed:
+            if (m_view.onBreak)
+                text = "Quầy đang tạm nghỉ: bấm \"Tiếp tục làm việc\" để gọi số.";
+            else if (result.message.find("supervisor") != std::string::npos)
+                text = fmt::format("Chỉ trưởng bộ phận được thao tác với số {} vì cán bộ khác đã xử lý số này.", number);
+            else {
+                text = fmt::format("Không thực hiện được với số {}: trạng thái đã thay đổi (có thể ở máy khác). "
+                                   "Màn hình đã được cập nhật.",
+                                   number);
+                stale = true;
+            }
+            break;
+        case Outcome::Ok: break;
+    }
+    return {false, text, stale};
+}
+
+ActionResult ConsoleSession::callNext(const std::string& seen) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    auto r = m_queue.callNext(m_counter, actor());
+    if (!r.ok()) {
+        auto result = conclude(r, "", "");
+        // Another console on this counter won the race: say which ticket it took.
+        if (m_view.current)
+            result = {false, fmt::format("Quầy {} đã có số {} (máy khác vừa gọi). Màn hình đã được cập nhật.", m_counter,
+                                         m_view.current->ticket.number),
+                      true};
+        return result;
+    }
+    return conclude(r, fmt::format("Đã gọi số {} — {}", r.value->ticket.number, r.value->reasonVi), r.value->ticket.number);
+}
+
+ActionResult ConsoleSession::callNumber(const std::string& seen, const std::string& text) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
+    auto r = m_queue.callNumber(m_counter, number, actor());
+    return conclude(r, fmt::format("Đã gọi số {}", number), number);
+}
+
+ActionResult ConsoleSession::recall(const std::string& seen) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    auto r = m_queue.recall(m_counter, actor());
+    if (r.ok() && r.value->becameNoShow)
+        return conclude(r, fmt::format("Số {} đã gọi quá số lần cho phép: chuyển sang vắng mặt", seen), seen);
+    return conclude(r, r.ok() ? fmt::format("Đã gọi lại số {} (lần {})", seen, r.value->ticket.recalls) : "", seen);
+}
+
+ActionResult ConsoleSession::start(const std::string& seen) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    return conclude(m_queue.start(m_counter, actor()), fmt::format("Bắt đầu phục vụ số {}", seen), seen);
+}
+
+ActionResult ConsoleSession::finish(const std::string& seen, const FinishDetail& detail) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    nlohmann::json d = nlohmann::json::object();
+    if (!detail.procedures.empty()) d["procedures"] = detail.procedures;
+    if (!detail.outcome.empty()) d["outcome"] = detail.outcome;
+    if (!detail.dossierCode.empty()) d["dossier_code"] = detail.dossierCode;
+    return conclude(m_queue.finish(m_counter, actor(), d), fmt::format("Đã hoàn thành số {}", seen), seen);
+}
+
+ActionResult ConsoleSession::noShow(const std::string& seen) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    return conclude(m_queue.noShow(m_counter, actor()), fmt::format("Số {} vắng mặt", seen), seen);
+}
+
+ActionResult ConsoleSession::returnToQueue(const std::string& seen, bool front) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    return conclude(m_queue.returnToQueue(m_counter, front, actor()),
+                    fmt::format("Đã trả số {} về {} hàng chờ", seen, front ? "đầu" : "cuối"), seen);
+}
+
+ActionResult ConsoleSession::hold(const std::string& seen) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    return conclude(m_queue.hold(m_counter, actor()),
+                    fmt::format("Đã tạm giữ số {}: gọi lại bằng \"Gọi số cụ thể\"", seen), seen);
+}
+
+ActionResult ConsoleSession::transfer(const std::string& seen, const std::string& serviceCode) {
+    if (auto refused = checkSeen(seen)) return *refused;
+    auto r = m_queue.transfer(m_counter, serviceCode, actor());
+    return conclude(r, r.ok() ? fmt::format("Đã chuyển số {} sang {}", seen, r.value->currentServiceName) : "", seen);
+}
+
+ActionResult ConsoleSession::cancel(const std::string& text) {
+    if (!m_officer) return {false, "Chưa đăng nhập", false};
+    const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
+    return conclude(m_queue.cancel(number, actor()), fmt::format("Đã huỷ số {}", number), number);
+}
+
+ActionResult ConsoleSession::reactivate(const std::string& text) {
+    if (!m_officer) return {false, "Chưa đăng nhập", false};
+    const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
+    return conclude(m_queue.reactivate(number, actor()), fmt::format("Đã đưa số {} trở lại hàng chờ", number), number);
+}
+
+}  // namespace motcua::console

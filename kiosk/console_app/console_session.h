@@ -1,0 +1,155 @@
+// An officer's session at one counter, without any UI: log in and out, breaks, every move on the
+// counter's ticket (each carrying Actor{staffId}), what the counter looks like now, and the alerts a
+// person must see. The screens only draw a CounterView and call these methods.
+//
+// Stale screens: every ticket move takes the number the officer saw. The counter is read again
+// first; when its ticket is no longer that one (another console on the same counter moved it), the
+// move is not made and the result says so. Moves the database refuses (two consoles racing) come
+// back the same way. Either way the view is refreshed before returning.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "queue/change_watcher.h"
+#include "queue/clock.h"
+#include "queue/queue_service.h"
+#include "queue/sqlite.h"
+#include "queue/staff_service.h"
+
+namespace motcua::console {
+
+// When the current ticket was issued, put in the queue for this leg, called and started.
+struct TicketTimes {
+    queue::TimeMs issued = 0;
+    queue::TimeMs queued = 0;  // issue, return, transfer or reactivate that began this leg
+    std::optional<queue::TimeMs> called;
+    std::optional<queue::TimeMs> started;
+};
+
+struct CurrentTicket {
+    queue::Ticket ticket;
+    TicketTimes times;
+};
+
+// The counter as the officer sees it; rebuilt by ConsoleSession::refresh().
+struct CounterView {
+    int counter = 0;
+    std::string counterName;
+    std::vector<std::string> services;  // codes this counter serves
+    std::optional<CurrentTicket> current;
+    std::vector<queue::Ticket> held;     // parked at this counter
+    std::vector<queue::Ticket> waiting;  // in this counter's call order
+    std::string nextReasonVi;            // why waiting.front() is next ("" when nobody waits)
+    bool onBreak = false;
+    std::string breakReason;
+    queue::TimeMs breakSince = 0;
+    queue::TimeMs now = 0;
+};
+
+enum class Move { CallNext, CallNumber, Recall, Start, Finish, NoShow, ReturnFront, ReturnBack, Hold, Transfer };
+
+// Whether the console offers the move now (the database still has the last word).
+bool allowed(const CounterView& view, Move move);
+
+// A ticket's wait in its current leg so far, in whole minutes.
+int waitedMinutes(const queue::Ticket& ticket, queue::TimeMs now);
+
+struct ActionResult {
+    bool ok = false;
+    std::string messageVi;  // what to tell the officer (success or refusal)
+    bool stale = false;     // the screen was out of date; it has been refreshed
+};
+
+enum class AlertKind { PrintFailed, LongWait, Unsatisfied };
+
+struct Alert {
+    AlertKind kind = AlertKind::PrintFailed;
+    std::string key;  // identifies the alert so it is raised once ("wait:A005:1")
+    std::string textVi;
+    queue::TimeMs at = 0;
+};
+
+// What an officer records on finishing (stored in the finish event).
+struct FinishDetail {
+    std::vector<std::string> procedures;  // catalogue codes
+    std::string outcome;                  // one of queue::kFinishOutcomes, or "" for none
+    std::string dossierCode;              // from the city's one-stop system, or ""
+};
+
+// Vietnamese label of a finish outcome code ("received" -> "Tiếp nhận hồ sơ").
+const char* finishOutcomeVi(const std::string& code);
+
+class ConsoleSession {
+public:
+    // db and clock must outlive the session; db is this process's own connection.
+    ConsoleSession(queue::Database& db, const queue::Clock& clock, queue::StaffPolicy policy = {});
+
+    std::vector<queue::StaffMember> staff();
+    std::vector<queue::CounterStatus> counters();
+    std::vector<queue::ServiceStatus> services();
+
+    queue::LoginResult login(const std::string& login, const std::string& pin, int counter);
+    void logout();
+    ActionResult startBreak(const std::string& reason);
+    ActionResult endBreak();
+
+    bool loggedIn() const noexcept { return m_officer.has_value(); }
+    const queue::StaffMember& officer() const { return *m_officer; }
+    int counter() const noexcept { return m_counter; }
+    bool supervisor() const noexcept;
+
+    const CounterView& view() const noexcept { return m_view; }
+    // Reads the counter again (and raises long-wait alerts).
+    void refresh();
+    // Cheap: true when another connection committed since the last poll; then refreshes and turns
+    // new events into alerts.
+    bool poll();
+
+    // The current ticket the officer saw is `seen` ("" when the counter showed none).
+    ActionResult callNext(const std::string& seen);
+    ActionResult callNumber(const std::string& seen, const std::string& number);
+    ActionResult recall(const std::string& seen);
+    ActionResult start(const std::string& seen);
+    ActionResult finish(const std::string& seen, const FinishDetail& detail);
+    ActionResult noShow(const std::string& seen);
+    ActionResult returnToQueue(const std::string& seen, bool front);
+    ActionResult hold(const std::string& seen);
+    ActionResult transfer(const std::string& seen, const std::string& serviceCode);
+    ActionResult cancel(const std::string& number);
+    ActionResult reactivate(const std::string& number);
+
+    const std::vector<Alert>& alerts() const noexcept { return m_alerts; }
+    void dismissAlert(const std::string& key);
+
+    queue::QueueService& queue() noexcept { return m_queue; }
+    const queue::BusinessCalendar& calendar() const noexcept { return m_queue.calendar(); }
+
+private:
+    queue::Actor actor() const;
+    // Refreshes; a refusal when the counter's ticket is not `seen`.
+    std::optional<ActionResult> checkSeen(const std::string& seen);
+    template <class T>
+    ActionResult conclude(const queue::Result<T>& result, const std::string& doneVi, const std::string& number);
+    void raise(Alert alert);
+    void alertsFrom(const std::vector<queue::Event>& events);
+    std::optional<int> normalsSincePriority();
+    TicketTimes timesOf(const queue::Ticket& ticket);
+    std::vector<queue::Ticket> heldHere();
+
+    queue::Database& m_db;
+    const queue::Clock& m_clock;
+    queue::QueueService m_queue;
+    queue::StaffService m_staff;
+    queue::ChangeWatcher m_watcher;
+    std::optional<queue::StaffMember> m_officer;
+    int m_counter = 0;
+    CounterView m_view;
+    std::vector<Alert> m_alerts;
+    std::set<std::string> m_raised;  // alert keys already raised (dismissed ones stay quiet)
+};
+
+}  // namespace motcua::console

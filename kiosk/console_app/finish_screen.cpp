@@ -1,0 +1,141 @@
+#include "kiosk/console_app/finish_screen.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "kiosk/ui/button.h"
+#include "kiosk/ui/label.h"
+#include "kiosk/ui/scroll_view.h"
+
+namespace motcua::console {
+
+using namespace motcua::ui;
+
+FinishScreen::FinishScreen(Console& console, std::string seen) : m_console(console), m_seen(std::move(seen)) {
+    auto root = std::make_unique<Box>(Axis::Vertical, 20, 10);
+    root->add(std::make_unique<Label>(fmt::format("Hoàn thành số {}", m_seen), FontRole::Heading));
+    auto columns = std::make_unique<Box>(Axis::Horizontal, 0, 24);
+
+    auto left = std::make_unique<Box>(Axis::Vertical, 0, 8);
+    left->add(std::make_unique<Label>("Thủ tục đã giải quyết (gõ để tìm, bấm để chọn)", FontRole::Small, TextAlign::Left,
+                                      TextColour::Primary));
+    m_search = &left->add(std::make_unique<TextInput>("Tên thủ tục, ví dụ: khai sinh", FontRole::Body));
+    m_search->onChange([this](const std::string&) { m_dirty = true; });
+    auto hits = std::make_unique<Grid>(1, 6);
+    m_hits = hits.get();
+    left->add(std::make_unique<ScrollView>(std::move(hits)), 1);
+    columns->add(std::move(left), 3);
+
+    auto right = std::make_unique<Box>(Axis::Vertical, 0, 8);
+    right->add(std::make_unique<Label>("Đã chọn", FontRole::Small, TextAlign::Left, TextColour::Primary));
+    m_chosen = &right->add(std::make_unique<Grid>(1, 6));
+    right->add(std::make_unique<Label>("Kết quả", FontRole::Small, TextAlign::Left, TextColour::Primary));
+    m_outcomes = &right->add(std::make_unique<Grid>(2, 8));
+    right->add(std::make_unique<Label>("Mã hồ sơ trên hệ thống một cửa điện tử (nếu có)", FontRole::Small,
+                                       TextAlign::Left, TextColour::Primary));
+    m_dossier = &right->add(std::make_unique<TextInput>("Không bắt buộc", FontRole::Body));
+    m_dossier->setMaxLength(64);
+    m_dossier->setFocused(false);
+    right->add(std::make_unique<Spacer>(), 1);
+    columns->add(std::move(right), 2);
+    root->add(std::move(columns), 1);
+
+    auto buttons = std::make_unique<Grid>(2, 12);
+    buttons->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); })).setSecondary("Esc");
+    buttons->add(std::make_unique<Button>("Lưu và hoàn thành", [this] { save(); }, ButtonStyle::Primary))
+        .setSecondary("F4");
+    root->add(std::move(buttons));
+    setRoot(std::move(root));
+}
+
+void FinishScreen::focus(TextInput* input) {
+    m_search->setFocused(input == m_search);
+    m_dossier->setFocused(input == m_dossier);
+}
+
+void FinishScreen::handleInput(const InputEvent& event) {
+    if (event.type == InputType::Key) {
+        if (event.key == Key::Escape) {
+            m_console.screens().pop();
+            return;
+        }
+        if (event.key == Key::F4) {
+            save();
+            return;
+        }
+        if (event.key == Key::Tab) {
+            focus(m_search->focused() ? m_dossier : m_search);
+            return;
+        }
+    }
+    if (event.type == InputType::Tap) {
+        if (m_search->bounds().contains(event.position)) focus(m_search);
+        if (m_dossier->bounds().contains(event.position)) focus(m_dossier);
+    }
+    WidgetScreen::handleInput(event);
+}
+
+void FinishScreen::update(std::chrono::milliseconds dt) {
+    if (m_dirty) refill();
+    WidgetScreen::update(dt);
+}
+
+void FinishScreen::refill() {
+    m_dirty = false;
+    const auto& catalogue = m_console.catalogue();
+    m_hits->clearChildren();
+    if (catalogue.procedures().empty()) {
+        m_hits->add(std::make_unique<Label>("Danh mục thủ tục chưa được nạp (motcua catalogue import).", FontRole::Small,
+                                            TextAlign::Left, TextColour::Muted));
+    } else {
+        for (const auto& hit : m_console.search().search(m_search->text(), kMaxHits)) {
+            const auto* p = catalogue.procedure(hit.procedureCode);
+            if (!p) continue;
+            const bool chosen = std::find(m_detail.procedures.begin(), m_detail.procedures.end(), p->code) !=
+                                m_detail.procedures.end();
+            auto& b = m_hits->add(std::make_unique<Button>(
+                p->name,
+                [this, code = p->code] {
+                    if (std::find(m_detail.procedures.begin(), m_detail.procedures.end(), code) == m_detail.procedures.end())
+                        m_detail.procedures.push_back(code);
+                    m_dirty = true;
+                },
+                chosen ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
+            b.setSecondary(chosen ? "đã chọn" : p->code);
+        }
+    }
+    m_chosen->clearChildren();
+    for (const auto& code : m_detail.procedures) {
+        const auto* p = catalogue.procedure(code);
+        auto& b = m_chosen->add(std::make_unique<Button>(
+            p ? p->name : code,
+            [this, code] {
+                std::erase(m_detail.procedures, code);
+                m_dirty = true;
+            },
+            ButtonStyle::Secondary, FontRole::Small));
+        b.setSecondary("bấm để bỏ chọn");
+    }
+    if (m_detail.procedures.empty())
+        m_chosen->add(std::make_unique<Label>("Chưa chọn thủ tục nào.", FontRole::Small, TextAlign::Left, TextColour::Muted));
+    m_outcomes->clearChildren();
+    for (const char* code : queue::kFinishOutcomes) {
+        m_outcomes->add(std::make_unique<Button>(
+            finishOutcomeVi(code),
+            [this, c = std::string(code)] {
+                m_detail.outcome = m_detail.outcome == c ? std::string() : c;
+                m_dirty = true;
+            },
+            m_detail.outcome == code ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
+    }
+}
+
+void FinishScreen::save() {
+    m_detail.dossierCode = m_dossier->text();
+    const auto result = m_console.session().finish(m_seen, m_detail);
+    m_console.tell(result);
+    if (result.ok || result.stale) m_console.screens().pop();
+}
+
+}  // namespace motcua::console

@@ -1,0 +1,116 @@
+#include "kiosk/console_app/login_screen.h"
+
+#include <fmt/format.h>
+
+#include "kiosk/console_app/work_screen.h"
+#include "kiosk/ui/box.h"
+#include "kiosk/ui/button.h"
+#include "kiosk/ui/scroll_view.h"
+
+namespace motcua::console {
+
+using namespace motcua::ui;
+
+namespace {
+const char* roleVi(queue::StaffRole role) {
+    switch (role) {
+        case queue::StaffRole::Officer: return "Cán bộ";
+        case queue::StaffRole::Supervisor: return "Trưởng bộ phận";
+        case queue::StaffRole::Admin: return "Quản trị";
+    }
+    return "";
+}
+}  // namespace
+
+LoginScreen::LoginScreen(Console& console) : m_console(console), m_counter(console.preferredCounter()) {}
+
+void LoginScreen::onShow() {
+    m_staff = m_console.session().staff();
+    m_counters = m_console.session().counters();
+    if (m_counter == 0 && !m_counters.empty()) m_counter = m_counters.front().number;
+    m_dirty = true;
+}
+
+void LoginScreen::update(std::chrono::milliseconds dt) {
+    if (m_dirty) rebuild();
+    WidgetScreen::update(dt);
+}
+
+void LoginScreen::rebuild() {
+    m_dirty = false;
+    const std::string typed = m_pin ? m_pin->pin() : std::string();
+    auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed, 12);
+    root->add(std::make_unique<Label>("Đăng nhập quầy tiếp nhận", FontRole::Heading));
+
+    auto columns = std::make_unique<Box>(Axis::Horizontal, 0, 32);
+    auto left = std::make_unique<Box>(Axis::Vertical, 0, 10);
+    left->add(std::make_unique<Label>("1. Chọn cán bộ", FontRole::Body, TextAlign::Left, TextColour::Primary));
+    auto staffGrid = std::make_unique<Grid>(2, 10);
+    for (const auto& s : m_staff) {
+        auto& b = staffGrid->add(std::make_unique<Button>(
+            s.name, [this, login = s.login] { m_login = login; m_dirty = true; },
+            s.login == m_login ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
+        b.setSecondary(fmt::format("{} · {}{}", s.login, roleVi(s.role), s.hasPin ? "" : " · chưa có PIN"));
+    }
+    left->add(std::make_unique<ScrollView>(std::move(staffGrid)), 1);
+    columns->add(std::move(left), 3);
+
+    auto right = std::make_unique<Box>(Axis::Vertical, 0, 10);
+    right->add(std::make_unique<Label>("2. Chọn quầy", FontRole::Body, TextAlign::Left, TextColour::Primary));
+    auto counterGrid = std::make_unique<Grid>(3, 10);
+    for (const auto& c : m_counters) {
+        auto& b = counterGrid->add(std::make_unique<Button>(
+            fmt::format("Quầy {}", c.number), [this, n = c.number] { m_counter = n; m_dirty = true; },
+            c.number == m_counter ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
+        if (c.staffName) b.setSecondary(*c.staffName);
+    }
+    right->add(std::move(counterGrid));
+    right->add(std::make_unique<Label>("3. Nhập mã PIN rồi bấm Enter", FontRole::Body, TextAlign::Left, TextColour::Primary));
+    m_pin = &right->add(std::make_unique<PinField>([this] { submit(); }, typed));
+    std::string who = "Chưa chọn cán bộ";
+    for (const auto& s : m_staff)
+        if (s.login == m_login) who = s.name;
+    right->add(std::make_unique<Label>(fmt::format("{} · Quầy {}", who, m_counter), FontRole::Small, TextAlign::Left,
+                                       TextColour::Muted));
+    auto& login = right->add(std::make_unique<Button>("Đăng nhập", [this] { submit(); }, ButtonStyle::Primary));
+    login.setEnabled(!m_login.empty() && m_counter > 0);
+    if (!m_message.empty())
+        right->add(std::make_unique<Label>(m_message, FontRole::Body, TextAlign::Left,
+                                           m_messageIsError ? TextColour::Danger : TextColour::Normal));
+    right->add(std::make_unique<Spacer>(), 1);
+    columns->add(std::move(right), 2);
+    root->add(std::move(columns), 1);
+    setRoot(std::move(root));
+}
+
+void LoginScreen::submit() {
+    if (m_login.empty()) {
+        m_message = "Hãy chọn tên của mình trong danh sách cán bộ.";
+        m_messageIsError = true;
+        m_dirty = true;
+        return;
+    }
+    const std::string pin = m_pin ? m_pin->pin() : std::string();
+    if (m_pin) m_pin->clear();
+    m_dirty = true;
+    const auto result = m_console.session().login(m_login, pin, m_counter);
+    m_messageIsError = true;
+    switch (result.outcome) {
+        case queue::LoginOutcome::Ok:
+            m_message.clear();
+            m_console.screens().push(std::make_unique<WorkScreen>(m_console));
+            return;
+        case queue::LoginOutcome::WrongPin:
+            m_message = fmt::format("Sai mã PIN. Còn {} lần thử trước khi tài khoản bị khoá.", result.attemptsLeft);
+            return;
+        case queue::LoginOutcome::Locked:
+            m_message = fmt::format("Tài khoản bị khoá do nhập sai mã PIN nhiều lần, đến {} ngày {}. "
+                                    "Liên hệ trưởng bộ phận nếu cần.",
+                                    m_console.calendar().clockText(result.lockedUntil),
+                                    localDateVi(m_console.calendar(), result.lockedUntil));
+            return;
+        default: m_message = result.messageVi; return;
+    }
+}
+
+}  // namespace motcua::console
