@@ -167,3 +167,27 @@ TEST_CASE("--help works for the program and every command", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("Exit status"));
     CHECK_FALSE(std::filesystem::exists(cli.db));
 }
+
+TEST_CASE("A file that is not a motcua database gives status 5 and stays untouched", "[cli]") {
+    Cli cli;
+    motcua::testing::writeFile(cli.db, "Danh sách công dân\n");
+    auto command = GENERATE(as<std::string>{}, "status", "take", "init");
+    CAPTURE(command);
+    std::vector<std::string> args{command};
+    if (command == "take") args.push_back("HT");
+    auto r = cli(args);
+    CHECK(r.status == 5);
+    CHECK_THAT(r.err, Catch::Contains("not an SQLite database"));
+    CHECK(readFile(cli.db) == "Danh sách công dân\n");
+}
+
+TEST_CASE("The default database path follows MOTCUA_DB, then XDG_DATA_HOME, then HOME", "[cli][store]") {
+    ::setenv("MOTCUA_DB", "/srv/office/x.db", 1);
+    CHECK(motcua::queue::defaultDatabasePath() == "/srv/office/x.db");
+    ::unsetenv("MOTCUA_DB");
+    ::setenv("XDG_DATA_HOME", "/home/a/.data", 1);
+    CHECK(motcua::queue::defaultDatabasePath() == "/home/a/.data/motcua/motcua.db");
+    ::unsetenv("XDG_DATA_HOME");
+    ::setenv("HOME", "/home/b", 1);
+    CHECK(motcua::queue::defaultDatabasePath() == "/home/b/.local/share/motcua/motcua.db");
+}
