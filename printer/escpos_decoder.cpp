@@ -12,6 +12,11 @@ namespace motcua::printer {
 
 namespace {
 
+// The longest picture decoded, about 12.5 m of paper at 8 dots/mm (a ticket is 10-20 cm). A stream
+// asking for more is refused before it is allocated: a few kilobytes of feed commands would
+// otherwise ask for gigabytes, and a longer stream would overflow the int row counter.
+constexpr int kMaxPaperDots = 100'000;
+
 std::string hexBytes(std::string_view bytes, std::size_t offset, std::size_t count) {
     std::string out;
     for (std::size_t i = offset; i < bytes.size() && i < offset + count; ++i) {
@@ -59,8 +64,8 @@ private:
     std::optional<std::string> command() {
         const std::uint8_t b = at(m_pos);
         if (b == 0x0A) {
+            if (auto e = feed(m_options.lineSpacingDots)) return e;
             ++m_pos;
-            feed(m_options.lineSpacingDots);
             return std::nullopt;
         }
         if (b == 0x1B) return escape();
@@ -111,8 +116,12 @@ private:
             case 'M': {
                 if (auto e = need(3, "ESC command")) return e;
                 const std::uint8_t n = at(m_pos + 2);
-                if (c == 'J') feed(n);
-                if (c == 'd') feed(n * m_options.lineSpacingDots);
+                if (c == 'J') {
+                    if (auto e = feed(n)) return e;
+                }
+                if (c == 'd') {
+                    if (auto e = feed(n * m_options.lineSpacingDots)) return e;
+                }
                 m_pos += 3;
                 return std::nullopt;
             }
@@ -133,7 +142,7 @@ private:
                     m_pos += 3;
                 } else if (m == 65 || m == 66) {
                     if (auto e = need(4, "GS V")) return e;
-                    feed(at(m_pos + 3));
+                    if (auto e = feed(at(m_pos + 3))) return e;
                     m_pos += 4;
                 } else {
                     return fmt::format("GS V with unsupported cut function {}", m);
@@ -175,6 +184,7 @@ private:
         }
         const int left0 = xOffset(dotsWide);
         const int top = m_y;
+        if (auto e = tooLong(rows * scaleY)) return e;
         growTo(top + rows * scaleY);
         const std::size_t data = m_pos + 8;
         for (int y = 0; y < rows; ++y) {
@@ -225,6 +235,7 @@ private:
                 const int side = matrix->size() * m_qrModule;
                 if (m_width == 0) startPaper(m_options.paperWidthDots ? m_options.paperWidthDots : (side + 7) / 8 * 8);
                 if (side > m_width) return fmt::format("QR code of {} dots is wider than the {}-dot paper", side, m_width);
+                if (auto e = tooLong(side)) return e;
                 growTo(m_y + side);
                 drawQr(m_canvas, *matrix, xOffset(side), m_y, m_qrModule);
                 m_y += side;
@@ -251,9 +262,17 @@ private:
         if (m_width != 0 && rows > m_canvas.height()) m_canvas.resizeHeight(rows);
     }
 
-    void feed(int dots) {
+    // Refuses to make the picture more than kMaxPaperDots long.
+    std::optional<std::string> tooLong(int moreDots) const {
+        if (moreDots <= kMaxPaperDots - m_y) return std::nullopt;
+        return fmt::format("the picture would be longer than {} dots (about 12.5 m of paper)", kMaxPaperDots);
+    }
+
+    std::optional<std::string> feed(int dots) {
+        if (auto e = tooLong(dots)) return e;
         m_y += dots;
         growTo(m_y);
+        return std::nullopt;
     }
 
     std::string_view m_in;
