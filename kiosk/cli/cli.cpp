@@ -93,6 +93,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     registerPrinterCommands(app, ctx);
     registerReportCommands(app, ctx);
     registerMaintenanceCommands(app, ctx);
+    registerStaffCommands(app, ctx);
     for (auto* sub : app.get_subcommands({})) sub->footer(kExitStatusHelp);
 
     try {

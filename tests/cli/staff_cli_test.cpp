@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/cli/cli.h"
+#include "queue/staff_service.h"
+#include "queue/store.h"
+#include "support/test_support.h"
+
+using motcua::testing::sourcePath;
+using motcua::testing::TempDir;
+
+namespace {
+
+struct Run {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+// The motcua command in-process, with `stdin` as its standard input.
+struct StaffCli {
+    TempDir dir;
+    std::string db = (dir / "motcua.db").string();
+    std::string config = sourcePath("assets/office.toml").string();
+
+    Run operator()(std::vector<std::string> args, const std::string& stdinText = "") const {
+        std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
+        all.insert(all.end(), args.begin(), args.end());
+        std::vector<const char*> argv;
+        for (auto& a : all) argv.push_back(a.c_str());
+        std::istringstream in(stdinText);
+        auto* saved = std::cin.rdbuf(in.rdbuf());
+        std::ostringstream out, err;
+        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+        std::cin.rdbuf(saved);
+        return {status, out.str(), err.str()};
+    }
+};
+
+}  // namespace
+
+TEST_CASE("motcua staff list shows the office's officers and whether they have a PIN", "[cli][staff]") {
+    StaffCli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    auto text = cli({"staff", "list"});
+    REQUIRE(text.status == 0);
+    CHECK_THAT(text.out, Catch::Contains("canbo1") && Catch::Contains("officer") && Catch::Contains("no PIN") &&
+                             Catch::Contains("Trưởng bộ phận Một cửa"));
+    auto json = cli({"--json", "staff", "list"});
+    REQUIRE(json.status == 0);
+    const auto staff = nlohmann::json::parse(json.out)["staff"];
+    REQUIRE(staff.size() == 3);
+    CHECK(staff[0].contains("has_pin"));
+    for (const auto& s : staff) CHECK(s["has_pin"] == false);
+}
+
+TEST_CASE("motcua staff set-pin reads the PIN from standard input and stores only its hash", "[cli][staff]") {
+    StaffCli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    auto set = cli({"staff", "set-pin", "canbo1"}, "482916\n");
+    INFO(set.err);
+    REQUIRE(set.status == 0);
+    CHECK_THAT(set.out, Catch::Contains("PIN set for canbo1"));
+    CHECK(set.out.find("482916") == std::string::npos);
+
+    auto db = motcua::queue::openStore(cli.db, motcua::queue::OpenPurpose::Use);
+    motcua::queue::SystemClock clock;
+    motcua::queue::StaffService staff(db, clock);
+    CHECK(staff.find("canbo1")->hasPin);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM staff WHERE pin_hash LIKE '%482916%'") == 0);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE detail LIKE '%482916%'") == 0);
+    CHECK(staff.login("canbo1", "482916", 1).outcome == motcua::queue::LoginOutcome::Ok);
+
+    SECTION("bad input changes nothing") {
+        CHECK(cli({"staff", "set-pin", "canbo1"}, "12\n").status == 2);
+        CHECK(cli({"staff", "set-pin", "canbo1"}, "").status == 2);
+        CHECK(cli({"staff", "set-pin", "nobody"}, "1234\n").status == 2);
+        CHECK(staff.login("canbo1", "482916", 1).outcome == motcua::queue::LoginOutcome::Ok);
+    }
+    SECTION("the PIN is never accepted as an argument") {
+        auto r = cli({"staff", "set-pin", "canbo2", "1234"}, "");
+        CHECK(r.status == 2);
+        CHECK_FALSE(staff.find("canbo2")->hasPin);
+    }
+}
