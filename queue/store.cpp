@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <vector>
 
 #include <fmt/format.h>
@@ -31,6 +30,10 @@ const std::vector<Migration>& migrations() {
 // Reads the first 16 bytes: "SQLite format 3\0" for an SQLite file. Empty files are allowed.
 enum class FileKind { Missing, Empty, Sqlite, Other, Unreadable };
 
+// Reads the first bytes through SQLite's own VFS, never with open()/close() of our own: POSIX drops
+// every lock a process holds on a file when any of its descriptors for that file is closed, so a
+// plain read here would silently release the locks of this process's other connections (and let
+// another process delete the WAL under them). SQLite's unix VFS defers such closes.
 FileKind inspect(const std::filesystem::path& path, std::string& error) {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
@@ -39,17 +42,36 @@ FileKind inspect(const std::filesystem::path& path, std::string& error) {
         error = "not a regular file";
         return FileKind::Other;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (::access(path.c_str(), R_OK) != 0) {
         error = std::strerror(errno);
         return FileKind::Unreadable;
     }
-    char header[16] = {};
-    in.read(header, sizeof header);
-    const auto got = in.gcount();
-    if (got == 0) return FileKind::Empty;
-    if (got == 16 && std::memcmp(header, "SQLite format 3\0", 16) == 0) return FileKind::Sqlite;
-    return FileKind::Other;
+    sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+    const std::string full = std::filesystem::absolute(path).string();
+    sqlite3_filename name = sqlite3_create_filename(full.c_str(), "", "", 0, nullptr);
+    std::vector<char> storage(static_cast<std::size_t>(vfs->szOsFile));
+    auto* file = reinterpret_cast<sqlite3_file*>(storage.data());
+    int outFlags = 0;
+    int rc = vfs->xOpen(vfs, name, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &outFlags);
+    FileKind kind = FileKind::Other;
+    if (rc != SQLITE_OK) {
+        error = sqlite3_errstr(rc);
+        kind = FileKind::Unreadable;
+    } else {
+        sqlite3_int64 size = 0;
+        char header[16] = {};
+        rc = file->pMethods->xFileSize(file, &size);
+        if (rc == SQLITE_OK && size == 0) {
+            kind = FileKind::Empty;
+        } else if (rc == SQLITE_OK && size >= 16 &&
+                   file->pMethods->xRead(file, header, sizeof header, 0) == SQLITE_OK &&
+                   std::memcmp(header, "SQLite format 3\0", 16) == 0) {
+            kind = FileKind::Sqlite;
+        }
+    }
+    if (file->pMethods) file->pMethods->xClose(file);
+    sqlite3_free_filename(name);
+    return kind;
 }
 
 // One transaction for all pending migrations; the version is read again under the write lock so two

@@ -29,3 +29,22 @@ TEST_CASE("A watcher notices commits from another connection and misses none of 
     CHECK(events[2].number == "A002");
     CHECK(watcher.newEvents(readerQueue).empty());
 }
+
+TEST_CASE("Reading the status leaves no snapshot open: later commits are seen", "[queue][watcher]") {
+    QueueFixture f;
+    f.take("HT");
+    auto reader = openStore(f.path, OpenPurpose::Use);
+    QueueService readerQueue(reader, f.clock);
+    ChangeWatcher watcher(reader);
+    for (int round = 0; round < 3; ++round) {
+        CAPTURE(round);
+        (void)readerQueue.status();
+        (void)readerQueue.waitingFor(1);
+        f.take("HT");
+        CHECK(watcher.changed());
+        const auto events = watcher.newEvents(readerQueue);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].kind == "issue");
+        CHECK(readerQueue.status().services[0].waiting == round + 2);
+    }
+}

@@ -2,11 +2,13 @@
 // SIGKILL at random moments.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <random>
 #include <set>
 #include <sstream>
@@ -260,4 +262,49 @@ TEST_CASE("Writers killed with SIGKILL lose nothing they reported and duplicate 
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") >= static_cast<std::int64_t>(reported.size()));
     checkTicketsMatchEvents(f.db, *f.queue);
     CHECK(reported.size() >= 50);
+}
+
+// Run by the next test in a freshly exec'd copy of this test program, so it starts with none of the
+// parent's SQLite state (a forked child inherits SQLite's in-process lock bookkeeping).
+TEST_CASE("helper: one queue move in a fresh process", "[.][helper]") {
+    const char* db = std::getenv("MOTCUA_HELPER_DB");
+    const char* move = std::getenv("MOTCUA_HELPER_MOVE");
+    REQUIRE(db);
+    REQUIRE(move);
+    ManualClock clock(kMonday0800);
+    auto conn = openStore(db, OpenPurpose::Use);
+    QueueService q(conn, clock);
+    const std::string m = move;
+    bool ok = false;
+    if (m == "call") ok = q.callNext(1).ok();
+    if (m == "start") ok = q.start(1).ok();
+    if (m == "finish") ok = q.finish(1).ok();
+    CHECK(ok);
+}
+
+TEST_CASE("Opening another connection keeps this process's locks: other processes' writes stay visible",
+          "[queue][multiprocess][store]") {
+    // Regression: reading the file header with our own open()/close() dropped the POSIX locks of the
+    // process's other connections; a process closing its connection then believed it was the last
+    // one, removed the WAL under us, and this process kept reading a stale snapshot.
+    QueueFixture f(busyOffice(1));
+    for (int i = 0; i < 5; ++i) f.take("HT");
+    auto second = openStore(f.path, OpenPurpose::Use);  // checks the header while f.db is open
+    const char* moves[] = {"call", "start", "finish", "call", "start", "finish"};
+    for (const char* move : moves) {
+        CAPTURE(move);
+        const pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::setenv("MOTCUA_HELPER_DB", f.path.c_str(), 1);
+            ::setenv("MOTCUA_HELPER_MOVE", move, 1);
+            const int devnull = ::open("/dev/null", O_WRONLY);
+            ::dup2(devnull, 1);
+            ::execl("/proc/self/exe", "motcua_queue_tests", "helper: one queue move in a fresh process", nullptr);
+            ::_exit(127);
+        }
+        REQUIRE(exitedCleanly(pid));
+        auto fresh = openStore(f.path, OpenPurpose::Use);
+        CHECK(second.queryInt("SELECT MAX(id) FROM events") == fresh.queryInt("SELECT MAX(id) FROM events"));
+    }
 }
