@@ -148,7 +148,9 @@ void WorkScreen::rebuild() {
     auto root = std::make_unique<Box>(Axis::Vertical, 16, 12);
     auto header = std::make_unique<Box>(Axis::Horizontal, 0, 12);
     const auto& officer = m_console.session().officer();
-    header->add(std::make_unique<Label>(fmt::format("{} · {}", view.counterName, officer.name), FontRole::Body), 1);
+    // Small: a real counter name is long ("Quầy 5 – Hỗ trợ dịch vụ công trực tuyến"); one line keeps the
+    // last row of buttons on a 768-pixel screen.
+    header->add(std::make_unique<Label>(fmt::format("{} · {}", view.counterName, officer.name), FontRole::Small), 1);
     header->add(std::make_unique<Label>(m_console.calendar().clockText(view.now), FontRole::Body, TextAlign::Right,
                                         TextColour::Muted));
     auto& pause = header->add(std::make_unique<Button>(
