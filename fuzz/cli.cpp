@@ -11,7 +11,8 @@
 // names --db itself; $MOTCUA_PRINTER points at a file: printer inside the directory (the default
 // when no --to is given), $MOTCUA_CONFIG at a copy of the office config there, $CUPS_SERVER at a
 // socket that does not exist, and standard input is /dev/null (staff set-pin reads it). Whatever a
-// run leaves in the directory (exports, backups, reports) is deleted before the next one.
+// run leaves in the directory (exports, backups, reports) is deleted before the next one. (The
+// working directory is only the temporary one during a run: see InDirectory.)
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -39,6 +40,20 @@ constexpr std::size_t kMaxArguments = 24;
 constexpr motcua::queue::TimeMs kNow = 1709605800000;
 
 std::string g_pristineDatabase;
+fs::path g_directory;
+
+// Runs with the temporary directory as the working directory and goes back afterwards: libFuzzer
+// reads and writes its corpus and artifacts by the paths it was given, relative to where it started.
+class InDirectory {
+public:
+    InDirectory() : m_previous(fs::current_path()) { fs::current_path(g_directory); }
+    ~InDirectory() { fs::current_path(m_previous); }
+    InDirectory(const InDirectory&) = delete;
+    InDirectory& operator=(const InDirectory&) = delete;
+
+private:
+    fs::path m_previous;
+};
 
 std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -88,13 +103,13 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
         std::perror("mkdtemp");
         std::abort();
     }
-    fs::current_path(dir);
+    g_directory = dir;
     // The directory goes when the process ends normally; a crash leaves it for inspection.
-    static const std::string directory = dir;
     std::atexit([] {
         std::error_code ignored;
-        fs::remove_all(directory, ignored);
+        fs::remove_all(g_directory, ignored);
     });
+    const InDirectory inDirectory;
 
     const int devNull = open("/dev/null", O_RDONLY);
     if (devNull < 0 || dup2(devNull, STDIN_FILENO) < 0) std::abort();
@@ -110,9 +125,9 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     }
     config.replace(at, usbPrinter.size(), "uri = \"file:printed.bin\"");
     writeFile("office.toml", config);
-    setenv("MOTCUA_CONFIG", (fs::current_path() / "office.toml").c_str(), 1);
+    setenv("MOTCUA_CONFIG", (g_directory / "office.toml").c_str(), 1);
     setenv("MOTCUA_PRINTER", "file:printed.bin", 1);
-    setenv("CUPS_SERVER", (fs::current_path() / "no-cups.sock").c_str(), 1);
+    setenv("CUPS_SERVER", (g_directory / "no-cups.sock").c_str(), 1);
     unsetenv("MOTCUA_DB");
 
     if (runCli({"init"}) != 0) {
@@ -149,6 +164,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (!isContained(a)) return -1;  // -1: libFuzzer keeps it out of the corpus
         }
     }
+    const InDirectory inDirectory;
     resetDirectory();
     for (const auto& arguments : commands) runCli(arguments);
     return 0;

@@ -24,6 +24,7 @@ cmake --build "$build" -j "${MOTCUA_JOBS:-$(nproc)}" --target "${targets[@]/#/fu
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/scripts/lsan.supp:print_suppressions=0}
 rows=()
 failed=0
 for t in "${targets[@]}"; do

@@ -15,5 +15,7 @@ cmake --build "$build" -j "${MOTCUA_JOBS:-$(nproc)}"
 # a test that forks children (multi-process tests) sees it too. UBSan stops at the first finding.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Leaks inside system libraries that motcua cannot free, each with its reason.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/scripts/lsan.supp:print_suppressions=0}
 cd "$build"
 ctest --output-on-failure --schedule-random -j "${MOTCUA_JOBS:-$(nproc)}" --timeout 1800 "$@"
