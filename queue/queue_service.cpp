@@ -499,7 +499,7 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
 }
 
 template <class F>
-Result<Ticket> QueueService::moveActive(int counterNumber, const char* verb, F&& move) {
+Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, const char* verb, F&& move) {
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
     expireBefore(businessDay(), now);
@@ -509,6 +509,11 @@ Result<Ticket> QueueService::moveActive(int counterNumber, const char* verb, F&&
     if (!active) {
         return Result<Ticket>::failure(Outcome::NotAllowed,
                                        fmt::format("counter {} has no called or serving ticket to {}", counterNumber, verb));
+    }
+    if (actor.expectedTicket && *actor.expectedTicket != active->number) {
+        return Result<Ticket>::failure(
+            Outcome::NotAllowed, fmt::format("counter {} now has {}, not {} (changed elsewhere); nothing done",
+                                             counterNumber, active->number, *actor.expectedTicket));
     }
     Result<Ticket> result = move(*counter, *active);
     if (result.ok()) {
@@ -520,7 +525,7 @@ Result<Ticket> QueueService::moveActive(int counterNumber, const char* verb, F&&
 
 Result<RecallOutcome> QueueService::recall(int counterNumber, const Actor& actor) {
     bool becameNoShow = false;
-    auto moved = moveActive(counterNumber, "recall", [&](const CounterRow& c, const Ticket& t) {
+    auto moved = moveActive(counterNumber, actor, "recall", [&](const CounterRow& c, const Ticket& t) {
         if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can be recalled");
         Statement svc(m_db, "SELECT cur_service_id FROM tickets WHERE id = ?");
         svc.bind(1, t.id);
@@ -555,7 +560,7 @@ std::int64_t currentService(Database& db, std::int64_t ticketId) {
 }  // namespace
 
 Result<Ticket> QueueService::start(int counterNumber, const Actor& actor) {
-    return moveActive(counterNumber, "start", [&](const CounterRow& c, const Ticket& t) {
+    return moveActive(counterNumber, actor, "start", [&](const CounterRow& c, const Ticket& t) {
         if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can start being served");
         Statement up(m_db, "UPDATE tickets SET state = 'serving', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?");
         up.bind(1, actor.staffId).bind(2, m_clock.now()).bind(3, t.id);
@@ -579,7 +584,7 @@ Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const
     if (detail.contains("procedures") && !detail["procedures"].is_array()) {
         return Result<Ticket>::failure(Outcome::Invalid, "procedures must be a list of procedure codes");
     }
-    return moveActive(counterNumber, "finish", [&](const CounterRow& c, const Ticket& t) {
+    return moveActive(counterNumber, actor, "finish", [&](const CounterRow& c, const Ticket& t) {
         if (t.state != TicketState::Serving) return notAllowed<Ticket>(t, "start serving it before finishing");
         Statement up(m_db, "UPDATE tickets SET state = 'done', counter_id = NULL, updated_at = ? WHERE id = ?");
         up.bind(1, m_clock.now()).bind(2, t.id);
@@ -590,7 +595,7 @@ Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const
 }
 
 Result<Ticket> QueueService::noShow(int counterNumber, const Actor& actor) {
-    return moveActive(counterNumber, "mark as no-show", [&](const CounterRow& c, const Ticket& t) {
+    return moveActive(counterNumber, actor, "mark as no-show", [&](const CounterRow& c, const Ticket& t) {
         if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can be a no-show");
         Statement up(m_db, "UPDATE tickets SET state = 'noshow', counter_id = NULL, updated_at = ? WHERE id = ?");
         up.bind(1, m_clock.now()).bind(2, t.id);
@@ -601,7 +606,7 @@ Result<Ticket> QueueService::noShow(int counterNumber, const Actor& actor) {
 }
 
 Result<Ticket> QueueService::returnToQueue(int counterNumber, bool front, const Actor& actor) {
-    return moveActive(counterNumber, "return to the queue", [&](const CounterRow& c, const Ticket& t) {
+    return moveActive(counterNumber, actor, "return to the queue", [&](const CounterRow& c, const Ticket& t) {
         const auto serviceId = currentService(m_db, t.id);
         // Front: ahead of every waiting ticket of its service (within its class, as call order goes).
         std::int64_t key = front ? m_clock.now() : backOfQueueKey(t.businessDay);
@@ -621,7 +626,7 @@ Result<Ticket> QueueService::returnToQueue(int counterNumber, bool front, const 
 }
 
 Result<Ticket> QueueService::hold(int counterNumber, const Actor& actor) {
-    return moveActive(counterNumber, "hold", [&](const CounterRow& c, const Ticket& t) {
+    return moveActive(counterNumber, actor, "hold", [&](const CounterRow& c, const Ticket& t) {
         Statement up(m_db, "UPDATE tickets SET state = 'held', updated_at = ? WHERE id = ?");
         up.bind(1, m_clock.now()).bind(2, t.id);
         up.run();
@@ -631,7 +636,7 @@ Result<Ticket> QueueService::hold(int counterNumber, const Actor& actor) {
 }
 
 Result<Ticket> QueueService::transfer(int counterNumber, const std::string& serviceCode, const Actor& actor) {
-    return moveActive(counterNumber, "transfer", [&](const CounterRow& c, const Ticket& t) {
+    return moveActive(counterNumber, actor, "transfer", [&](const CounterRow& c, const Ticket& t) {
         Statement svc(m_db, "SELECT id FROM services WHERE code = ? AND active = 1");
         svc.bind(1, serviceCode);
         if (!svc.step()) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));

@@ -141,7 +141,14 @@ struct QueueStatus {
 
 // Who performed a move (the staff id when an officer is logged in; nullopt for kiosk and CLI).
 struct Actor {
+    Actor() = default;
+    Actor(std::optional<std::int64_t> staff) : staffId(staff) {}  // NOLINT: implicit, Actor{id} reads well
+
     std::optional<std::int64_t> staffId;
+    // The ticket the officer's screen shows at the counter. A move on the counter's ticket is refused
+    // (NotAllowed, nothing changed) when the counter holds another one: a stale screen cannot act on
+    // a ticket someone else has moved meanwhile. Checked inside the move's transaction.
+    std::optional<std::string> expectedTicket;
 };
 
 // One per connection. Not thread-safe: use one per thread or process (each owns its Database).
@@ -213,7 +220,7 @@ private:
     std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb);
     std::vector<CallCandidate> candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets);
     template <class F>
-    Result<Ticket> moveActive(int counter, const char* verb, F&& move);
+    Result<Ticket> moveActive(int counter, const Actor& actor, const char* verb, F&& move);
 
     Database& m_db;
     const Clock& m_clock;

@@ -61,7 +61,18 @@ bool ConsoleSession::supervisor() const noexcept {
     return m_officer && m_officer->role != queue::StaffRole::Officer;
 }
 
-queue::Actor ConsoleSession::actor() const { return queue::Actor{m_officer ? std::optional(m_officer->id) : std::nullopt}; }
+queue::Actor ConsoleSession::actor() const {
+    queue::Actor a;
+    if (m_officer) a.staffId = m_officer->id;
+    return a;
+}
+
+// The queue refuses the move, inside its transaction, if the counter no longer holds `seen`.
+queue::Actor ConsoleSession::actorSeeing(const std::string& seen) const {
+    queue::Actor a = actor();
+    if (!seen.empty()) a.expectedTicket = seen;
+    return a;
+}
 
 queue::LoginResult ConsoleSession::login(const std::string& login, const std::string& pin, int counter) {
     auto result = m_staff.login(login, pin, counter);
@@ -302,7 +313,7 @@ ActionResult ConsoleSession::callNumber(const std::string& seen, const std::stri
 
 ActionResult ConsoleSession::recall(const std::string& seen) {
     if (auto refused = checkSeen(seen)) return *refused;
-    auto r = m_queue.recall(m_counter, actor());
+    auto r = m_queue.recall(m_counter, actorSeeing(seen));
     if (r.ok() && r.value->becameNoShow)
         return conclude(r, fmt::format("Số {} đã gọi quá số lần cho phép: chuyển sang vắng mặt", seen), seen);
     return conclude(r, r.ok() ? fmt::format("Đã gọi lại số {} (lần {})", seen, r.value->ticket.recalls) : "", seen);
@@ -310,7 +321,7 @@ ActionResult ConsoleSession::recall(const std::string& seen) {
 
 ActionResult ConsoleSession::start(const std::string& seen) {
     if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.start(m_counter, actor()), fmt::format("Bắt đầu phục vụ số {}", seen), seen);
+    return conclude(m_queue.start(m_counter, actorSeeing(seen)), fmt::format("Bắt đầu phục vụ số {}", seen), seen);
 }
 
 ActionResult ConsoleSession::finish(const std::string& seen, const FinishDetail& detail) {
@@ -319,29 +330,29 @@ ActionResult ConsoleSession::finish(const std::string& seen, const FinishDetail&
     if (!detail.procedures.empty()) d["procedures"] = detail.procedures;
     if (!detail.outcome.empty()) d["outcome"] = detail.outcome;
     if (!detail.dossierCode.empty()) d["dossier_code"] = detail.dossierCode;
-    return conclude(m_queue.finish(m_counter, actor(), d), fmt::format("Đã hoàn thành số {}", seen), seen);
+    return conclude(m_queue.finish(m_counter, actorSeeing(seen), d), fmt::format("Đã hoàn thành số {}", seen), seen);
 }
 
 ActionResult ConsoleSession::noShow(const std::string& seen) {
     if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.noShow(m_counter, actor()), fmt::format("Số {} vắng mặt", seen), seen);
+    return conclude(m_queue.noShow(m_counter, actorSeeing(seen)), fmt::format("Số {} vắng mặt", seen), seen);
 }
 
 ActionResult ConsoleSession::returnToQueue(const std::string& seen, bool front) {
     if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.returnToQueue(m_counter, front, actor()),
+    return conclude(m_queue.returnToQueue(m_counter, front, actorSeeing(seen)),
                     fmt::format("Đã trả số {} về {} hàng chờ", seen, front ? "đầu" : "cuối"), seen);
 }
 
 ActionResult ConsoleSession::hold(const std::string& seen) {
     if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.hold(m_counter, actor()),
+    return conclude(m_queue.hold(m_counter, actorSeeing(seen)),
                     fmt::format("Đã tạm giữ số {}: gọi lại bằng \"Gọi số cụ thể\"", seen), seen);
 }
 
 ActionResult ConsoleSession::transfer(const std::string& seen, const std::string& serviceCode) {
     if (auto refused = checkSeen(seen)) return *refused;
-    auto r = m_queue.transfer(m_counter, serviceCode, actor());
+    auto r = m_queue.transfer(m_counter, serviceCode, actorSeeing(seen));
     return conclude(r, r.ok() ? fmt::format("Đã chuyển số {} sang {}", seen, r.value->currentServiceName) : "", seen);
 }
 

@@ -130,6 +130,7 @@ public:
 
 private:
     queue::Actor actor() const;
+    queue::Actor actorSeeing(const std::string& seen) const;
     // Refreshes; a refusal when the counter's ticket is not `seen`.
     std::optional<ActionResult> checkSeen(const std::string& seen);
     template <class T>

@@ -103,3 +103,24 @@ TEST_CASE("Every action carries who did it; officers cannot cancel others' ticke
     CHECK(f.queue->reactivate("A001", truong).ok());
     CHECK(f.queue->cancel("A002", hung).ok());  // nobody had handled it yet
 }
+
+TEST_CASE("A move made from a stale screen is refused inside the transaction", "[staff][queue]") {
+    QueueFixture f;
+    f.take("HT");
+    f.take("HT");
+    f.callNext(1);  // A001 at counter 1
+    Actor stale;
+    stale.expectedTicket = "A001";
+    // Meanwhile another console on counter 1 finishes A001 and calls A002.
+    f.queue->start(1);
+    f.queue->finish(1);
+    f.callNext(1);
+    const auto events = f.eventCount();
+    auto r = f.queue->noShow(1, stale);
+    CHECK(r.outcome == Outcome::NotAllowed);
+    CHECK_THAT(r.message, Catch::Contains("now has A002, not A001"));
+    CHECK(f.state("A002") == TicketState::Called);
+    CHECK(f.eventCount() == events);
+    stale.expectedTicket = "A002";
+    CHECK(f.queue->noShow(1, stale).ok());
+}
