@@ -46,6 +46,8 @@ nlohmann::json readSetting(Database& db, const char* key) {
     return nlohmann::json::parse(st.getText(0), nullptr, false);
 }
 
+constexpr const char* kBadNumber = "a ticket number is a letter prefix and digits, e.g. A012";
+
 template <class T>
 Result<T> notAllowed(const Ticket& t, const std::string& what) {
     return Result<T>::failure(Outcome::NotAllowed,
@@ -470,7 +472,7 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
     const auto number = canonicalNumber(numberText);
     if (!number) {
         return Result<CallOutcome>::failure(Outcome::Invalid,
-                                            "a ticket number is a letter prefix and digits, e.g. A012");
+                                            kBadNumber);
     }
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
@@ -659,59 +661,62 @@ Result<Ticket> QueueService::transfer(int counterNumber, const std::string& serv
     });
 }
 
-Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& actor) {
+template <class F>
+Result<Ticket> QueueService::moveByNumber(const std::string& numberText, F&& move) {
     const auto number = canonicalNumber(numberText);
-    if (!number) return Result<Ticket>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
+    if (!number) return Result<Ticket>::failure(Outcome::Invalid, kBadNumber);
     Transaction tx(m_db);
-    const TimeMs now = m_clock.now();
-    expireBefore(businessDay(), now);
+    expireBefore(businessDay(), m_clock.now());
     const auto t = loadToday(*number);
     if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
-    if (t->state != TicketState::Waiting && t->state != TicketState::Held && t->state != TicketState::Called) {
-        return notAllowed<Ticket>(*t, "only a waiting, held or called ticket can be cancelled");
+    Result<Ticket> result = move(*t);
+    if (result.ok()) {
+        result.value = loadTicket(t->id);
+        tx.commit();
     }
-    if (auto refused = refuseForRole(*t, actor, "cancel")) return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
-    Statement cid(m_db, "SELECT counter_id, cur_service_id FROM tickets WHERE id = ?");
-    cid.bind(1, t->id);
-    cid.step();
-    const auto counterId = cid.getOptInt(0);
-    const auto serviceId = cid.getInt(1);
-    Statement up(m_db, "UPDATE tickets SET state = 'cancelled', counter_id = NULL, updated_at = ? WHERE id = ?");
-    up.bind(1, now).bind(2, t->id);
-    up.run();
-    appendEvent(t->id, "cancel", counterId, actor, serviceId, {{"from", toString(t->state)}});
-    auto result = Result<Ticket>::success(*loadTicket(t->id));
-    tx.commit();
     return result;
 }
 
+Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& actor) {
+    return moveByNumber(numberText, [&](const Ticket& t) {
+        if (t.state != TicketState::Waiting && t.state != TicketState::Held && t.state != TicketState::Called) {
+            return notAllowed<Ticket>(t, "only a waiting, held or called ticket can be cancelled");
+        }
+        if (auto refused = refuseForRole(t, actor, "cancel")) return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
+        Statement cid(m_db, "SELECT counter_id FROM tickets WHERE id = ?");
+        cid.bind(1, t.id);
+        cid.step();
+        const auto counterId = cid.getOptInt(0);
+        Statement up(m_db, "UPDATE tickets SET state = 'cancelled', counter_id = NULL, updated_at = ? WHERE id = ?");
+        up.bind(1, m_clock.now()).bind(2, t.id);
+        up.run();
+        appendEvent(t.id, "cancel", counterId, actor, currentService(m_db, t.id), {{"from", toString(t.state)}});
+        return Result<Ticket>::success(t);
+    });
+}
+
 Result<Ticket> QueueService::reactivate(const std::string& numberText, const Actor& actor) {
-    const auto number = canonicalNumber(numberText);
-    if (!number) return Result<Ticket>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
-    Transaction tx(m_db);
-    const TimeMs now = m_clock.now();
-    expireBefore(businessDay(), now);
-    const auto t = loadToday(*number);
-    if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
-    if (t->state != TicketState::NoShow && t->state != TicketState::Cancelled) {
-        return notAllowed<Ticket>(*t, "only a no-show or cancelled ticket can be reactivated");
-    }
-    if (auto refused = refuseForRole(*t, actor, "reactivate")) return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
-    // Back of the queue: others kept waiting while this citizen was away.
-    const std::int64_t key = backOfQueueKey(t->businessDay);
-    Statement up(m_db, "UPDATE tickets SET state = 'waiting', queue_key = ?, recalls = 0, updated_at = ? WHERE id = ?");
-    up.bind(1, key).bind(2, now).bind(3, t->id);
-    up.run();
-    appendEvent(t->id, "reactivate", std::nullopt, actor, currentService(m_db, t->id),
-                {{"from", toString(t->state)}, {"queue_key", key}});
-    auto result = Result<Ticket>::success(*loadTicket(t->id));
-    tx.commit();
-    return result;
+    return moveByNumber(numberText, [&](const Ticket& t) {
+        if (t.state != TicketState::NoShow && t.state != TicketState::Cancelled) {
+            return notAllowed<Ticket>(t, "only a no-show or cancelled ticket can be reactivated");
+        }
+        if (auto refused = refuseForRole(t, actor, "reactivate")) {
+            return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
+        }
+        // Back of the queue: others kept waiting while this citizen was away.
+        const std::int64_t key = backOfQueueKey(t.businessDay);
+        Statement up(m_db, "UPDATE tickets SET state = 'waiting', queue_key = ?, recalls = 0, updated_at = ? WHERE id = ?");
+        up.bind(1, key).bind(2, m_clock.now()).bind(3, t.id);
+        up.run();
+        appendEvent(t.id, "reactivate", std::nullopt, actor, currentService(m_db, t.id),
+                    {{"from", toString(t.state)}, {"queue_key", key}});
+        return Result<Ticket>::success(t);
+    });
 }
 
 Result<Rating> QueueService::rate(const std::string& numberText, const std::string& level, const std::string& source) {
     const auto number = canonicalNumber(numberText);
-    if (!number) return Result<Rating>::failure(Outcome::Invalid, "a ticket number is a letter prefix and digits, e.g. A012");
+    if (!number) return Result<Rating>::failure(Outcome::Invalid, kBadNumber);
     bool knownLevel = false;
     for (const auto& l : ratingScale(m_rating.levels)) knownLevel = knownLevel || level == l.code;
     if (!knownLevel) {

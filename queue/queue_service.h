@@ -221,6 +221,9 @@ private:
     std::vector<CallCandidate> candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets);
     template <class F>
     Result<Ticket> moveActive(int counter, const Actor& actor, const char* verb, F&& move);
+    // The same for a move on one of today's tickets named by number (cancel, reactivate).
+    template <class F>
+    Result<Ticket> moveByNumber(const std::string& number, F&& move);
 
     Database& m_db;
     const Clock& m_clock;
