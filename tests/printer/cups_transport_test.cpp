@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "cupsd_harness.h"
-#include "local_listener.h"
 #include "printer/cups_transport.h"
 #include "printer/escpos_encoder.h"
 #include "printer/print_job.h"
 #include "printer/printer_uri.h"
 #include "printer/sample_ticket.h"
+#include "support/cupsd_harness.h"
+#include "support/local_listener.h"
 
 using namespace motcua::printer;
 using motcua::testing::Cupsd;

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "local_listener.h"
 #include "printer/print_job.h"
 #include "printer/printer_status.h"
 #include "printer/printer_uri.h"
 #include "printer/tcp_transport.h"
+#include "support/local_listener.h"
 
 using namespace motcua::printer;
 using motcua::testing::LocalListener;
