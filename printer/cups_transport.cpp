@@ -76,7 +76,7 @@ Result<std::string> CupsTransport::read(std::size_t, std::chrono::milliseconds) 
     return Failure{PrintError::IoError, "a CUPS queue cannot pass the printer's answers back"};
 }
 
-Result<void> CupsTransport::endJob() {
+Result<void> CupsTransport::endJob(std::chrono::milliseconds) {
     const std::string job = std::move(m_job);
     m_job.clear();
     if (job.empty()) return {};

@@ -20,7 +20,7 @@ public:
     Result<std::string> read(std::size_t maxBytes, std::chrono::milliseconds timeout) override;
     bool canRead() const noexcept override { return false; }
     // cupsCreateJob, cupsStartDocument(CUPS_FORMAT_RAW), cupsWriteRequestData, cupsFinishDocument.
-    Result<void> endJob() override;
+    Result<void> endJob(std::chrono::milliseconds timeout) override;
     std::string describe() const override { return "cups:" + m_queue; }
     int lastJobId() const noexcept { return m_lastJobId; }
 

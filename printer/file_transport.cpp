@@ -23,7 +23,7 @@ Result<std::string> FileTransport::read(std::size_t, std::chrono::milliseconds) 
     return Failure{PrintError::IoError, "a file printer cannot answer"};
 }
 
-Result<void> FileTransport::endJob() {
+Result<void> FileTransport::endJob(std::chrono::milliseconds) {
     const std::string job = std::move(m_job);
     m_job.clear();
     std::filesystem::path tmp = m_path;

@@ -17,7 +17,7 @@ public:
     bool canRead() const noexcept override { return false; }
     // Replaces PATH (atomically) with this job, and PATH.png with its preview; a stream the
     // decoder refuses leaves no stale preview behind.
-    Result<void> endJob() override;
+    Result<void> endJob(std::chrono::milliseconds timeout) override;
     std::string describe() const override { return "file:" + m_path.string(); }
 
     static std::filesystem::path previewPath(const std::filesystem::path& path);

@@ -18,8 +18,11 @@ struct PrintOptions {
 };
 
 // Refuses to start when the printer reports paper out, cover open, offline or a cutter error.
-// When a write times out it asks again, so a paper end mid-job comes back as PaperOut.
-// On success, the status read before printing (PaperNearEnd is worth showing to staff).
+// Sends, then waits for the printer to take the job (Transport::endJob). When the write or that
+// wait times out it asks again, so a paper end mid-job comes back as PaperOut; a printer that
+// answered before is asked once more after the job, so one that took the whole ticket into its
+// buffer and then reports a fault is a failure too (the ticket may be cut short).
+// On success, the printer's latest state (PaperNearEnd is worth showing to staff).
 Result<PrinterState> printBytes(Transport& transport, std::string_view bytes, const PrintOptions& options = {});
 
 }  // namespace motcua::printer

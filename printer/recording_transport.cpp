@@ -22,7 +22,7 @@ Result<std::string> RecordingTransport::read(std::size_t maxBytes, std::chrono::
     return reply;
 }
 
-Result<void> RecordingTransport::endJob() {
+Result<void> RecordingTransport::endJob(std::chrono::milliseconds) {
     m_jobs.push_back(std::move(m_currentJob));
     m_currentJob.clear();
     return {};

@@ -18,7 +18,7 @@ public:
     Result<void> write(std::string_view bytes, std::chrono::milliseconds timeout) override;
     Result<std::string> read(std::size_t maxBytes, std::chrono::milliseconds timeout) override;
     bool canRead() const noexcept override { return m_canRead; }
-    Result<void> endJob() override;
+    Result<void> endJob(std::chrono::milliseconds timeout) override;
     std::string describe() const override { return "recording"; }
 
     // Queues what the next read() returns ("" = a read that times out with nothing).

@@ -1,10 +1,12 @@
 #include "printer/tcp_transport.h"
 
 #include <fcntl.h>
+#include <linux/sockios.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -12,6 +14,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 namespace motcua::printer {
 
@@ -138,6 +141,40 @@ Result<void> TcpTransport::write(std::string_view bytes, std::chrono::millisecon
                                    std::strerror(err))};
     }
     return {};
+}
+
+Result<void> TcpTransport::endJob(std::chrono::milliseconds timeout) {
+    constexpr std::chrono::milliseconds kPollInterval{10};
+    int before = -1;
+    auto deadline = Clock::now() + timeout;
+    for (;;) {
+        // A reset empties the send queue: look for it before counting what is left.
+        pollfd p{m_fd, 0, 0};
+        if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLERR | POLLHUP))) {
+            int err = 0;
+            socklen_t len = sizeof err;
+            ::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &err, &len);
+            return Failure{PrintError::ConnectionClosed,
+                           fmt::format("{}: connection lost at the end of the job{}{}", describe(), err ? ": " : "",
+                                       err ? std::strerror(err) : "")};
+        }
+        // SIOCOUTQ: bytes in the send queue, sent or not, that the printer has not acknowledged.
+        int unacknowledged = 0;
+        if (::ioctl(m_fd, SIOCOUTQ, &unacknowledged) != 0) {
+            return Failure{PrintError::IoError, fmt::format("{}: ioctl(SIOCOUTQ): {}", describe(), std::strerror(errno))};
+        }
+        if (unacknowledged == 0) return {};
+        if (unacknowledged != before) {
+            before = unacknowledged;
+            deadline = Clock::now() + timeout;  // the printer took some: the timeout counts from here
+        }
+        if (Clock::now() >= deadline) {
+            return Failure{PrintError::Timeout,
+                           fmt::format("{}: the printer took nothing for {} ms, {} bytes of the job not taken",
+                                       describe(), timeout.count(), unacknowledged)};
+        }
+        std::this_thread::sleep_for(kPollInterval);
+    }
 }
 
 Result<std::string> TcpTransport::read(std::size_t maxBytes, std::chrono::milliseconds timeout) {

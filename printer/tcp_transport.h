@@ -21,6 +21,11 @@ public:
     Result<void> write(std::string_view bytes, std::chrono::milliseconds timeout) override;
     Result<std::string> read(std::size_t maxBytes, std::chrono::milliseconds timeout) override;
     bool canRead() const noexcept override { return true; }
+    // The kernel takes megabytes into its send buffer whether or not the printer reads, so write()
+    // alone says nothing: this waits until the printer has acknowledged every byte (the socket's
+    // send queue is empty). A printer that stopped reading (paper end, hung) is a Timeout here.
+    // Bytes the printer's own buffer took are acknowledged before they are printed.
+    Result<void> endJob(std::chrono::milliseconds timeout) override;
     std::string describe() const override;
 
 private:

@@ -25,9 +25,11 @@ public:
     // Whether the printer can answer (DLE EOT status). CUPS and file transports cannot.
     virtual bool canRead() const noexcept = 0;
 
-    // Ends a job: CUPS submits the document, the file transport writes its files. Bytes written
-    // since the last endJob() belong to one job.
-    virtual Result<void> endJob() { return {}; }
+    // Ends a job and waits until the printer has taken it: CUPS submits the document and waits for
+    // the server to finish it, TCP waits until the printer has acknowledged every byte, the file
+    // transport writes its files. timeout bounds the time without progress, as for write(). Bytes
+    // written since the last endJob() belong to one job.
+    virtual Result<void> endJob(std::chrono::milliseconds /*timeout*/) { return {}; }
 
     // For logs and the CLI: "usb:04b8:0e15 (bus 1 device 4)", "tcp:10.0.0.5:9100".
     virtual std::string describe() const = 0;

@@ -114,6 +114,58 @@ TEST_CASE("a write that times out because the paper ran out is reported as paper
     CHECK_THAT(result.error().detail, Catch::Contains("no progress"));
 }
 
+TEST_CASE("a printer that reports a fault after taking the whole job has not printed the ticket", "[status][print]") {
+    // The printer buffered every byte, then stopped at the paper end while printing them.
+    RecordingTransport t;
+    t.scriptReply("");
+    scriptStatus(t, 0x16, 0x12, 0x12);
+    t.scriptReply("");
+    scriptStatus(t, 0x1E, 0x32, 0x72);
+    auto printed = printBytes(t, "ticket");
+    REQUIRE_FALSE(printed.ok());
+    CHECK(printed.error().error == PrintError::PaperOut);
+    CHECK_THAT(printed.error().detail, Catch::Contains("after taking the job"));
+    CHECK(t.jobs().size() == 1);  // it was sent: the kiosk offers a reprint
+}
+
+TEST_CASE("a printer that did not answer before the job is not asked again after it", "[status][print]") {
+    RecordingTransport t;
+    auto printed = printBytes(t, "ticket");
+    REQUIRE(printed.ok());
+    CHECK(*printed == PrinterState::NotReported);
+    // The stale-answer read and the one question before the job; nothing after it.
+    CHECK(t.reads() == 2);
+    CHECK(t.written() == std::string("\x10\x04\x01ticket", 9));
+}
+
+TEST_CASE("a wait at the end of the job that times out is explained by the printer's state", "[status][print]") {
+    struct NeverTaken : RecordingTransport {
+        Result<void> endJob(std::chrono::milliseconds timeout) override {
+            RecordingTransport::endJob(timeout);
+            return Failure{PrintError::Timeout, "40 bytes of the job not taken"};
+        }
+    };
+    SECTION("cover opened mid-job") {
+        NeverTaken t;
+        t.scriptReply("");
+        scriptStatus(t, 0x16, 0x12, 0x12);
+        t.scriptReply("");
+        scriptStatus(t, 0x1E, 0x16, 0x12);
+        auto printed = printBytes(t, "ticket");
+        REQUIRE_FALSE(printed.ok());
+        CHECK(printed.error().error == PrintError::CoverOpen);
+        CHECK_THAT(printed.error().detail, Catch::Contains("not taken"));
+    }
+    SECTION("no answer: it stays a timeout") {
+        NeverTaken t;
+        t.scriptReply("");
+        scriptStatus(t, 0x16, 0x12, 0x12);
+        auto printed = printBytes(t, "ticket");
+        REQUIRE_FALSE(printed.ok());
+        CHECK(printed.error().error == PrintError::Timeout);
+    }
+}
+
 TEST_CASE("a successful print ends the job and returns the state seen before", "[print]") {
     RecordingTransport t;
     t.scriptReply("");

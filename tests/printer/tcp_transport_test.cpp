@@ -26,7 +26,7 @@ TEST_CASE("a TCP printer receives every byte", "[tcp]") {
         REQUIRE(t.ok());
         CHECK((*t)->describe() == "tcp:127.0.0.1:" + std::to_string(printer.port()));
         REQUIRE((*t)->write(job, 2s).ok());
-        REQUIRE((*t)->endJob().ok());
+        REQUIRE((*t)->endJob(2s).ok());
     }  // closing the connection ends the job for the printer
     CHECK(printer.received() == job);
 }
@@ -83,5 +83,68 @@ TEST_CASE("a TCP printer answers DLE EOT and paper out stops the job before any 
         auto printed = printBytes(**t, "ticket");
         REQUIRE_FALSE(printed.ok());
         CHECK(printed.error().error == PrintError::PaperOut);
+    }
+}
+
+TEST_CASE("a TCP printer that takes nothing: the job is not done until the printer has taken it", "[tcp][fault]") {
+    // The kernel buffers megabytes for a peer that never reads, so the write itself succeeds.
+    LocalListener printer(LocalListener::Behaviour::NeverRead);
+    auto t = TcpTransport::connect("127.0.0.1", printer.port(), 1s);
+    REQUIRE(t.ok());
+    const std::string job = pattern(64 << 10);
+    REQUIRE((*t)->write(job, 1s).ok());
+    const auto ended = (*t)->endJob(200ms);
+    REQUIRE_FALSE(ended.ok());
+    CHECK(ended.error().error == PrintError::Timeout);
+    CHECK_THAT(ended.error().detail, Catch::Contains("not taken"));
+}
+
+TEST_CASE("a hung TCP printer (accepts, never reads, never answers) is a timeout, not a printed ticket",
+          "[tcp][fault]") {
+    LocalListener printer(LocalListener::Behaviour::NeverRead);
+    auto t = TcpTransport::connect("127.0.0.1", printer.port(), 1s);
+    REQUIRE(t.ok());
+    PrintOptions options;
+    options.writeTimeout = 200ms;
+    auto printed = printBytes(**t, pattern(64 << 10), options);
+    REQUIRE_FALSE(printed.ok());
+    CAPTURE(printed.error().describe());
+    CHECK(printed.error().error == PrintError::Timeout);
+}
+
+TEST_CASE("a TCP printer whose paper ends mid-job reports paper out, not printed", "[tcp][fault][status]") {
+    // It stops reading part way, then reads the rest without printing it and reports paper end:
+    // the question after the job tells.
+    LocalListener printer(LocalListener::Behaviour::PaperEndAfter, 2000);
+    {
+        auto t = TcpTransport::connect("127.0.0.1", printer.port(), 1s);
+        REQUIRE(t.ok());
+        auto printed = printBytes(**t, pattern(20000));
+        REQUIRE_FALSE(printed.ok());
+        CAPTURE(printed.error().describe());
+        CHECK(printed.error().error == PrintError::PaperOut);
+    }
+    CHECK(printer.received().size() > 20000);  // the ticket and the questions around it
+}
+
+TEST_CASE("a TCP printer with its cover open gets the status questions and nothing else", "[tcp][fault][status]") {
+    LocalListener printer(LocalListener::Behaviour::AnswerStatus);
+    printer.reportCoverOpen();
+    {
+        auto t = TcpTransport::connect("127.0.0.1", printer.port(), 1s);
+        REQUIRE(t.ok());
+        auto printed = printBytes(**t, "\x1b@ticket");
+        REQUIRE_FALSE(printed.ok());
+        CHECK(printed.error().error == PrintError::CoverOpen);
+    }
+    CHECK(printer.received() == std::string("\x10\x04\x01\x10\x04\x02\x10\x04\x04", 9));
+    SECTION("closed again, the next connection prints") {
+        printer.reportReady();
+        {
+            auto t = TcpTransport::connect("127.0.0.1", printer.port(), 1s);
+            REQUIRE(t.ok());
+            REQUIRE(printBytes(**t, "\x1b@ticket").ok());
+        }
+        CHECK(printer.connection(1).find("\x1b@ticket") != std::string::npos);
     }
 }
