@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+#include <thread>
+
 namespace motcua::printer {
 
 namespace {
@@ -35,6 +38,109 @@ Failure lastCupsFailure(const std::string& call, PrintError fallback) {
 struct HttpDeleter {
     void operator()(http_t* http) const noexcept { httpClose(http); }
 };
+struct IppDeleter {
+    void operator()(ipp_t* ipp) const noexcept { ippDelete(ipp); }
+};
+using IppResponse = std::unique_ptr<ipp_t, IppDeleter>;
+
+std::string queueUri(const std::string& queue) {
+    char uri[HTTP_MAX_URI];
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
+                     queue.c_str());
+    return uri;
+}
+
+// Every value of a keyword attribute, comma separated ("" when absent).
+std::string keywords(ipp_t* response, const char* name) {
+    std::string out;
+    if (ipp_attribute_t* attr = ippFindAttribute(response, name, IPP_TAG_KEYWORD)) {
+        for (int i = 0; i < ippGetCount(attr); ++i) {
+            if (const char* value = ippGetString(attr, i, nullptr)) out += (out.empty() ? "" : ", ") + std::string(value);
+        }
+    }
+    return out;
+}
+
+// Sends an IPP request about queue (cupsDoRequest takes ownership of it) and checks the status.
+Result<IppResponse> doRequest(ipp_t* request, const std::string& queue, const char* what,
+                        const std::vector<const char*>& attributes) {
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, queueUri(queue).c_str());
+    ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                  static_cast<int>(attributes.size()), nullptr, attributes.data());
+    IppResponse response(cupsDoRequest(CUPS_HTTP_DEFAULT, request, "/"));
+    if (!response || cupsLastError() > IPP_STATUS_OK_EVENTS_COMPLETE) {
+        return lastCupsFailure(fmt::format("{}({})", what, queue), PrintError::ConnectionRefused);
+    }
+    return response;
+}
+
+struct QueueState {
+    ipp_pstate_t state = IPP_PSTATE_IDLE;
+    bool accepting = true;
+    std::string reasons;  // printer-state-reasons: "paused", ...
+    std::string message;  // printer-state-message: the backend's last words, if any
+};
+
+Result<QueueState> queueState(const std::string& queue) {
+    auto response = doRequest(ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES), queue, "Get-Printer-Attributes",
+                        {"printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"});
+    if (!response) return response.error();
+    ipp_t* r = response->get();
+    QueueState out;
+    if (ipp_attribute_t* a = ippFindAttribute(r, "printer-state", IPP_TAG_ENUM)) {
+        out.state = static_cast<ipp_pstate_t>(ippGetInteger(a, 0));
+    }
+    if (ipp_attribute_t* a = ippFindAttribute(r, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN)) {
+        out.accepting = ippGetBoolean(a, 0) != 0;
+    }
+    out.reasons = keywords(r, "printer-state-reasons");
+    if (ipp_attribute_t* a = ippFindAttribute(r, "printer-state-message", IPP_TAG_TEXT)) {
+        if (const char* m = ippGetString(a, 0, nullptr)) out.message = m;
+    }
+    return out;
+}
+
+// Why a queue in this state cannot print a ticket now, or nullopt.
+std::optional<Failure> refusal(const QueueState& q) {
+    const std::string why = fmt::format("printer-state-reasons {}{}{}", q.reasons.empty() ? "none" : q.reasons,
+                                        q.message.empty() ? "" : ", message: ", q.message);
+    if (!q.accepting) return Failure{PrintError::JobRejected, "the CUPS queue rejects jobs (cupsreject); " + why};
+    if (q.state == IPP_PSTATE_STOPPED) {
+        return Failure{PrintError::Offline, "the CUPS queue is stopped (cupsdisable, or a device error); " + why};
+    }
+    return std::nullopt;
+}
+
+struct JobState {
+    ipp_jstate_t state = IPP_JSTATE_PENDING;
+    std::string reasons;
+};
+
+Result<JobState> jobState(const std::string& queue, int id) {
+    ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+    ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", id);
+    auto response = doRequest(request, queue, "Get-Job-Attributes", {"job-state", "job-state-reasons"});
+    if (!response) return response.error();
+    JobState out;
+    if (ipp_attribute_t* a = ippFindAttribute(response->get(), "job-state", IPP_TAG_ENUM)) {
+        out.state = static_cast<ipp_jstate_t>(ippGetInteger(a, 0));
+    }
+    out.reasons = keywords(response->get(), "job-state-reasons");
+    return out;
+}
+
+const char* jobStateName(ipp_jstate_t state) {
+    switch (state) {
+        case IPP_JSTATE_PENDING: return "pending";
+        case IPP_JSTATE_HELD: return "held";
+        case IPP_JSTATE_PROCESSING: return "processing";
+        case IPP_JSTATE_STOPPED: return "stopped";
+        case IPP_JSTATE_CANCELED: return "cancelled";
+        case IPP_JSTATE_ABORTED: return "aborted";
+        case IPP_JSTATE_COMPLETED: return "completed";
+    }
+    return "unknown";
+}
 
 Result<void> checkServer() {
     constexpr int kConnectTimeoutMs = 3000;
@@ -76,10 +182,16 @@ Result<std::string> CupsTransport::read(std::size_t, std::chrono::milliseconds) 
     return Failure{PrintError::IoError, "a CUPS queue cannot pass the printer's answers back"};
 }
 
-Result<void> CupsTransport::endJob(std::chrono::milliseconds) {
+Result<void> CupsTransport::endJob(std::chrono::milliseconds timeout) {
     const std::string job = std::move(m_job);
     m_job.clear();
     if (job.empty()) return {};
+    // A stopped queue (cupsdisable, or stopped by CUPS after a device error) takes jobs and holds
+    // them: the ticket would come out whenever someone restarts it, long after the citizen left.
+    auto queue = queueState(m_queue);
+    if (!queue) return queue.error();
+    if (auto refused = refusal(*queue)) return Failure{refused->error, refused->detail + "; nothing sent"};
+
     const int id = cupsCreateJob(CUPS_HTTP_DEFAULT, m_queue.c_str(), "motcua ticket", 0, nullptr);
     if (id == 0) return lastCupsFailure("cupsCreateJob(" + m_queue + ")", PrintError::JobRejected);
     if (cupsStartDocument(CUPS_HTTP_DEFAULT, m_queue.c_str(), id, "ticket.bin", CUPS_FORMAT_RAW, 1) !=
@@ -98,7 +210,53 @@ Result<void> CupsTransport::endJob(std::chrono::milliseconds) {
         return lastCupsFailure("cupsFinishDocument", PrintError::JobRejected);
     }
     m_lastJobId = id;
-    return {};
+    return awaitJob(id, timeout);
+}
+
+Result<void> CupsTransport::awaitJob(int id, std::chrono::milliseconds timeout) {
+    using Clock = std::chrono::steady_clock;
+    constexpr std::chrono::milliseconds kPollInterval{25};
+    // Whatever stops the job from here on, cancel it: a held job that prints later would be a
+    // second paper for a ticket the kiosk already reported as not printed (and may reprint).
+    auto cancelled = [&](Failure failure) {
+        if (cupsCancelJob2(CUPS_HTTP_DEFAULT, m_queue.c_str(), id, 0) != IPP_STATUS_OK) {
+            failure.detail += fmt::format("; cancelling job {} failed: {}", id, cupsLastErrorString());
+        } else {
+            failure.detail += fmt::format("; job {} cancelled so that it cannot print later", id);
+        }
+        return failure;
+    };
+    std::optional<ipp_jstate_t> seen;
+    auto deadline = Clock::now() + timeout;
+    for (;;) {
+        auto job = jobState(m_queue, id);
+        if (!job) return cancelled(job.error());
+        switch (job->state) {
+            case IPP_JSTATE_COMPLETED: return {};
+            case IPP_JSTATE_CANCELED:
+            case IPP_JSTATE_ABORTED:
+                return Failure{PrintError::JobRejected,
+                               fmt::format("cups:{} job {} ended {} ({})", m_queue, id,
+                                           job->state == IPP_JSTATE_CANCELED ? "cancelled" : "aborted", job->reasons)};
+            default: break;
+        }
+        if (job->state != IPP_JSTATE_PROCESSING) {
+            // Pending, held or stopped: the queue may have been stopped after the check above.
+            auto queue = queueState(m_queue);
+            if (!queue) return cancelled(queue.error());
+            if (auto refused = refusal(*queue)) return cancelled(*refused);
+        }
+        if (job->state != seen) {
+            seen = job->state;
+            deadline = Clock::now() + timeout;  // pending -> processing is progress
+        }
+        if (Clock::now() >= deadline) {
+            return cancelled(Failure{PrintError::Timeout,
+                                     fmt::format("cups:{} job {} still {} after {} ms ({})", m_queue, id,
+                                                 jobStateName(job->state), timeout.count(), job->reasons)});
+        }
+        std::this_thread::sleep_for(kPollInterval);
+    }
 }
 
 Result<std::vector<CupsQueue>> listCupsQueues() {

@@ -60,3 +60,85 @@ TEST_CASE("no CUPS server listening is 'connection refused'", "[cups]") {
     CAPTURE(transport.error().describe());
     CHECK(transport.error().error == PrintError::ConnectionRefused);
 }
+
+namespace {
+// A raw queue "kiosk" on the cupsd, printing to a socket:// device on port.
+void addQueue(Cupsd& cupsd, int port) {
+    std::string output;
+    const int rc = cupsd.lpadmin({"-p", "kiosk", "-E", "-v", "socket://127.0.0.1:" + std::to_string(port)}, output);
+    INFO(output << cupsd.errorLog());
+    REQUIRE(rc == 0);
+}
+
+void run(Cupsd& cupsd, const std::string& tool, const std::vector<std::string>& args) {
+    std::string output;
+    const int rc = cupsd.tool(tool, args, output);
+    INFO(tool << ": " << output);
+    REQUIRE(rc == 0);
+}
+}  // namespace
+
+TEST_CASE("a stopped CUPS queue is 'offline': nothing is submitted, so nothing prints when it restarts",
+          "[cups][real][fault]") {
+    // A stopped queue (cupsdisable) still accepts jobs and holds them: the kiosk would say "printed"
+    // and the ticket would come out whenever someone restarted the queue.
+    Cupsd cupsd;
+    LocalListener device(LocalListener::Behaviour::ReadAll);
+    addQueue(cupsd, device.port());
+    run(cupsd, "cupsdisable", {"kiosk"});
+
+    const std::string first = encodeTicket(sampleTicket(), PrinterSettings{});
+    auto transport = openTransport("cups:kiosk");
+    REQUIRE(transport.ok());
+    auto printed = printBytes(**transport, first);
+    REQUIRE_FALSE(printed.ok());
+    CAPTURE(printed.error().describe());
+    CHECK(printed.error().error == PrintError::Offline);
+    CHECK_THAT(printed.error().detail, Catch::Contains("paused"));
+    CHECK(messageVi(printed.error().error) == "Máy in đang tạm dừng: vui lòng báo cán bộ.");
+    CHECK(cupsd.pendingJobs("kiosk").empty());
+
+    // Started again, the next ticket is the first thing the printer gets.
+    run(cupsd, "cupsenable", {"kiosk"});
+    PrinterSettings narrow;
+    narrow.widthDots = 384;
+    const std::string second = encodeTicket(sampleTicket(), narrow);
+    auto again = openTransport("cups:kiosk");
+    REQUIRE(again.ok());
+    auto reprinted = printBytes(**again, second);
+    INFO((reprinted ? std::string() : reprinted.error().describe()) << cupsd.errorLog());
+    REQUIRE(reprinted.ok());
+    CHECK(device.received() == second);
+}
+
+TEST_CASE("a CUPS queue that rejects jobs is 'job rejected' before anything is sent", "[cups][real][fault]") {
+    Cupsd cupsd;
+    LocalListener device(LocalListener::Behaviour::ReadAll);
+    addQueue(cupsd, device.port());
+    run(cupsd, "cupsreject", {"kiosk"});
+    auto transport = openTransport("cups:kiosk");
+    REQUIRE(transport.ok());
+    auto printed = printBytes(**transport, encodeTicket(sampleTicket(), PrinterSettings{}));
+    REQUIRE_FALSE(printed.ok());
+    CAPTURE(printed.error().describe());
+    CHECK(printed.error().error == PrintError::JobRejected);
+    CHECK(cupsd.pendingJobs("kiosk").empty());
+}
+
+TEST_CASE("a CUPS job that cannot reach its printer is cancelled after the timeout, not left to print later",
+          "[cups][real][fault]") {
+    // Nothing listens at the device's address: the socket backend keeps retrying.
+    Cupsd cupsd;
+    addQueue(cupsd, motcua::testing::unusedPort());
+    auto transport = openTransport("cups:kiosk");
+    REQUIRE(transport.ok());
+    PrintOptions options;
+    options.writeTimeout = std::chrono::milliseconds(1500);
+    auto printed = printBytes(**transport, encodeTicket(sampleTicket(), PrinterSettings{}), options);
+    REQUIRE_FALSE(printed.ok());
+    CAPTURE(printed.error().describe(), cupsd.errorLog());
+    // Either it is still trying (timeout) or CUPS stopped the queue after the device error.
+    CHECK((printed.error().error == PrintError::Timeout || printed.error().error == PrintError::Offline));
+    CHECK_THAT(printed.error().detail, Catch::Contains("cancelled"));
+    CHECK(cupsd.pendingJobs("kiosk").empty());
+}
