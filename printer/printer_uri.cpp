@@ -92,7 +92,7 @@ Result<PrinterUri> parsePrinterUri(std::string_view uri) {
     return bad(uri, fmt::format("unknown scheme '{}'", scheme));
 }
 
-Result<std::unique_ptr<Transport>> openTransport(std::string_view uri, std::chrono::milliseconds connectTimeout) {
+Result<std::unique_ptr<Transport>> openTransport(std::string_view uri, const TransportOptions& options) {
     auto parsed = parsePrinterUri(uri);
     if (!parsed) return parsed.error();
     const PrinterUri& p = *parsed;
@@ -102,7 +102,7 @@ Result<std::unique_ptr<Transport>> openTransport(std::string_view uri, std::chro
         case PrinterUri::Kind::Usb: {
             std::optional<UsbId> id;
             if (p.hasUsbId) id = UsbId{p.vendorId, p.productId};
-            auto usb = UsbTransport::open(makeLibusbApi(), id);
+            auto usb = UsbTransport::open(options.usbApi ? options.usbApi() : makeLibusbApi(), id);
             if (!usb) return usb.error();
             return std::unique_ptr<Transport>(std::move(*usb));
         }
@@ -112,7 +112,7 @@ Result<std::unique_ptr<Transport>> openTransport(std::string_view uri, std::chro
             return std::unique_ptr<Transport>(std::move(*cups));
         }
         case PrinterUri::Kind::Tcp: {
-            auto tcp = TcpTransport::connect(p.name, p.port, connectTimeout);
+            auto tcp = TcpTransport::connect(p.name, p.port, options.connectTimeout);
             if (!tcp) return tcp.error();
             return std::unique_ptr<Transport>(std::move(*tcp));
         }

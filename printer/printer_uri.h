@@ -10,12 +10,14 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "printer/print_error.h"
 #include "printer/transport.h"
+#include "printer/usb_api.h"
 
 namespace motcua::printer {
 
@@ -34,8 +36,18 @@ Result<PrinterUri> parsePrinterUri(std::string_view uri);
 
 inline constexpr std::chrono::milliseconds kConnectTimeout{3000};
 
+struct TransportOptions {
+    std::chrono::milliseconds connectTimeout = kConnectTimeout;
+    // The libusb seam behind "usb:" URIs (a fake USB bus in tests); empty: the real one,
+    // makeLibusbApi(). Called once per transport opened.
+    std::function<std::unique_ptr<UsbApi>()> usbApi;
+};
+
 // The one call the rest of the program makes to reach the configured printer.
-Result<std::unique_ptr<Transport>> openTransport(std::string_view uri,
-                                                 std::chrono::milliseconds connectTimeout = kConnectTimeout);
+Result<std::unique_ptr<Transport>> openTransport(std::string_view uri, const TransportOptions& options);
+inline Result<std::unique_ptr<Transport>> openTransport(std::string_view uri,
+                                                        std::chrono::milliseconds connectTimeout = kConnectTimeout) {
+    return openTransport(uri, TransportOptions{connectTimeout, {}});
+}
 
 }  // namespace motcua::printer

@@ -3,8 +3,13 @@
 #include <deque>
 #include <thread>
 
+#include "printer/escpos_decoder.h"
+#include "printer/escpos_encoder.h"
+#include "printer/print_job.h"
 #include "printer/printer_uri.h"
+#include "printer/sample_ticket.h"
 #include "printer/usb_transport.h"
+#include "support/fake_usb_printer.h"
 
 using namespace motcua::printer;
 using namespace std::chrono_literals;
@@ -251,4 +256,58 @@ TEST_CASE("USB: a real enumeration with no printer attached says no printer foun
     auto api = makeLibusbApi();
     auto list = listUsbPrinters(*api);
     if (list.ok()) CHECK(list->empty());
+}
+
+TEST_CASE("USB through the seam: unplugged mid-job, then plugged in again, the ticket prints whole", "[usb][fault]") {
+    motcua::testing::FakeUsbPrinter device;
+    TransportOptions options;
+    options.usbApi = device.factory();
+    const std::string ticket = encodeTicket(sampleTicket(), PrinterSettings{});
+    device.unplugAfter(2000);
+    {
+        auto t = openTransport("usb:04b8:0e15", options);
+        REQUIRE(t.ok());
+        auto printed = printBytes(**t, ticket);
+        REQUIRE_FALSE(printed.ok());
+        CAPTURE(printed.error().describe());
+        CHECK(printed.error().error == PrintError::ConnectionClosed);
+        CHECK_THAT(printed.error().detail, Catch::Contains("unplugged"));
+    }
+    CHECK(device.sessions().at(0).size() == 2000);
+    // Unplugged, there is no printer to open.
+    auto none = openTransport("usb:", options);
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().error == PrintError::NoPrinterFound);
+
+    device.plugIn();
+    {
+        auto t = openTransport("usb:", options);
+        REQUIRE(t.ok());
+        auto printed = printBytes(**t, ticket);
+        REQUIRE(printed.ok());
+        CHECK(*printed == PrinterState::Ready);
+    }
+    // The questions before and after, and the whole ticket between them.
+    const std::string& session = device.sessions().at(1);
+    CHECK(session.find(ticket) == 9);
+    auto decoded = decodeEscPos(session);
+    REQUIRE(decoded.ok());
+    CHECK(decoded->picture == decodeEscPos(ticket)->picture);
+    CHECK(decoded->cuts == 1);
+}
+
+TEST_CASE("USB: a printer that stops taking data mid-job and reports paper end is 'paper out'", "[usb][fault][status]") {
+    motcua::testing::FakeUsbPrinter device;
+    TransportOptions options;
+    options.usbApi = device.factory();
+    device.stopTakingAfter(5000);
+    auto t = openTransport("usb:", options);
+    REQUIRE(t.ok());
+    PrintOptions print;
+    print.writeTimeout = 100ms;
+    auto printed = printBytes(**t, encodeTicket(sampleTicket(), PrinterSettings{}), print);
+    REQUIRE_FALSE(printed.ok());
+    CAPTURE(printed.error().describe());
+    CHECK(printed.error().error == PrintError::PaperOut);
+    CHECK_THAT(printed.error().detail, Catch::Contains("no progress"));
 }
