@@ -385,6 +385,23 @@ void QueueService::recordDeviceEvent(const std::string& kind, std::optional<std:
     tx.commit();
 }
 
+std::vector<UnprintedTicket> QueueService::unprintedToday() {
+    Transaction tx(m_db, Transaction::Kind::Deferred);  // one snapshot for the list and its tickets
+    Statement st(m_db,
+                 "SELECT t.id, json_extract(e.detail, '$.error'), e.at FROM tickets t JOIN events e ON e.id = "
+                 "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed')) "
+                 "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind = 'print_failed' "
+                 "ORDER BY t.id");
+    st.bind(1, businessDay());
+    std::vector<UnprintedTicket> out;
+    while (st.step()) {
+        if (auto ticket = loadTicket(st.getInt(0))) {
+            out.push_back({std::move(*ticket), st.isNull(1) ? std::string() : st.getText(1), st.getInt(2)});
+        }
+    }
+    return out;
+}
+
 std::optional<int> QueueService::normalsSincePriority(std::int64_t counterId, TimeMs dayStart) {
     Statement st(m_db,
                  "SELECT json_extract(detail, '$.priority') FROM events WHERE counter_id = ? AND kind = 'call' "

@@ -110,6 +110,13 @@ struct Event {
     nlohmann::json detail;
 };
 
+// One of today's tickets whose last print failed and that has not been printed since.
+struct UnprintedTicket {
+    Ticket ticket;
+    std::string error;  // the `print_failed` event's "error" ("paper-out")
+    TimeMs failedAt = 0;
+};
+
 struct ServiceStatus {
     std::string code;
     std::string name;
@@ -184,6 +191,9 @@ public:
     std::optional<IssuedTicket> estimate(const std::string& number);
     // Something a device reports that staff must see (e.g. "print_failed"); appended to the log.
     void recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId, const nlohmann::json& detail);
+    // Today's tickets still waiting, called or held whose latest `printed` / `print_failed` event is
+    // a failure: the citizen has no paper (for a reprint). In the order they were issued.
+    std::vector<UnprintedTicket> unprintedToday();
     QueueStatus status();
     std::vector<Event> events(std::int64_t sinceId, int limit = 1000);
     // The waiting tickets a counter would call, in call order, with the reason for the first.
