@@ -1,9 +1,8 @@
-// Real processes on one database file: concurrent issuing and calling, and writers killed with
-// SIGKILL at random moments.
+// Real processes on one database file: concurrent issuing and calling. Writers killed with SIGKILL
+// at random moments are in crash_test.cpp.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,7 +11,6 @@
 #include <random>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -67,20 +65,6 @@ std::vector<std::string> readLines(int fd) {
     std::istringstream in(all);
     for (std::string line; std::getline(in, line);) lines.push_back(line);
     return lines;
-}
-
-// Reads whole lines from fd until `count` lines are in `lines` (or EOF); keeps a partial line in buffer.
-void readLinesUntil(int fd, std::size_t count, std::vector<std::string>& lines, std::string& buffer) {
-    char chunk[4096];
-    while (lines.size() < count) {
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n <= 0) return;
-        buffer.append(chunk, static_cast<std::size_t>(n));
-        for (auto nl = buffer.find('\n'); nl != std::string::npos; nl = buffer.find('\n')) {
-            lines.push_back(buffer.substr(0, nl));
-            buffer.erase(0, nl + 1);
-        }
-    }
 }
 
 struct Child {
@@ -202,66 +186,6 @@ TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][
     CHECK(integrity.getText(0) == "ok");
     CHECK(issued.size() == 8 * kTakesEach);
     CHECK(calls > 0);
-}
-
-TEST_CASE("Writers killed with SIGKILL lose nothing they reported and duplicate nothing", "[queue][multiprocess][crash]") {
-    QueueFixture f(busyOffice(2));
-    std::mt19937 rng(Catch::rngSeed());
-    std::vector<std::string> reported;
-    for (int round = 0; round < 50; ++round) {
-        Child child = spawn(f.path, f.clock, [&](QueueService& q, int fd) {
-            std::mt19937 local(static_cast<unsigned>(round));
-            const char* services[] = {"HT", "CT", "XH"};
-            for (;;) {
-                auto r = q.take(services[local() % 3]);
-                if (!r.ok()) throw std::runtime_error(r.message);
-                // Reported only after take() returned, i.e. after COMMIT.
-                report(fd, r.value->ticket.serviceCode + " " + r.value->ticket.number);
-                if (local() % 3 == 0) {
-                    q.callNext(1);
-                    q.start(1);
-                    q.finish(1);
-                }
-            }
-        });
-        // Let the writer get going (a few tickets reported), then kill it at a random moment, most
-        // likely in the middle of a transaction.
-        std::vector<std::string> lines;
-        std::string partial;
-        readLinesUntil(child.readFd, std::uniform_int_distribution<std::size_t>(1, 6)(rng), lines, partial);
-        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 8000)(rng)));
-        ::kill(child.pid, SIGKILL);
-        int status = 0;
-        ::waitpid(child.pid, &status, 0);
-        CHECK(WIFSIGNALED(status));
-        readLinesUntil(child.readFd, SIZE_MAX, lines, partial);  // the rest, up to EOF
-        for (auto& line : lines) {
-            INFO(line);
-            REQUIRE(line.rfind("ERROR", 0) != 0);
-            reported.push_back(line);
-        }
-        ::close(child.readFd);
-
-        // The file opens cleanly after every kill.
-        auto db = openStore(f.path, OpenPurpose::Use);
-        Statement integrity(db, "PRAGMA quick_check");
-        REQUIRE(integrity.step());
-        REQUIRE(integrity.getText(0) == "ok");
-    }
-    const std::set<std::string> unique(reported.begin(), reported.end());
-    CHECK(unique.size() == reported.size());
-    Statement find(f.db, "SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id WHERE s.code = ? AND t.number = ?");
-    for (const auto& line : reported) {
-        const auto space = line.find(' ');
-        find.bind(1, line.substr(0, space)).bind(2, line.substr(space + 1));
-        REQUIRE(find.step());
-        CHECK(find.getInt(0) == 1);
-        find.reset();
-    }
-    // A kill may land after COMMIT but before the report: the database may hold a few more.
-    CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") >= static_cast<std::int64_t>(reported.size()));
-    checkTicketsMatchEvents(f.db, *f.queue);
-    CHECK(reported.size() >= 50);
 }
 
 // Run by the next test in a freshly exec'd copy of this test program, so it starts with none of the
