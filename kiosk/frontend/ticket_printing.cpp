@@ -73,11 +73,12 @@ std::string printerUri(const nlohmann::json& office) {
     return printer.value("uri", std::string("usb:"));
 }
 
-PrinterChoice choosePrinter(const nlohmann::json& office, const std::filesystem::path& fallbackFile) {
+PrinterChoice choosePrinter(const nlohmann::json& office, const std::filesystem::path& fallbackFile,
+                            const printer::TransportOptions& transport) {
     PrinterChoice choice;
     choice.uri = printerUri(office);
     if (choice.uri != "usb:") return choice;
-    auto api = printer::makeLibusbApi();
+    auto api = transport.usbApi ? transport.usbApi() : printer::makeLibusbApi();
     const auto found = printer::listUsbPrinters(*api);
     if (found && !found->empty()) return choice;
     choice.uri = "file:" + fallbackFile.string();
@@ -97,8 +98,8 @@ printer::PrinterSettings printerSettings(const nlohmann::json& office) {
     return settings;
 }
 
-TicketPrinter::TicketPrinter(std::string uri, printer::PrinterSettings settings)
-    : m_uri(std::move(uri)), m_settings(std::move(settings)) {}
+TicketPrinter::TicketPrinter(std::string uri, printer::PrinterSettings settings, printer::TransportOptions transport)
+    : m_uri(std::move(uri)), m_settings(std::move(settings)), m_transport(std::move(transport)) {}
 
 TicketPrinter::~TicketPrinter() = default;
 
@@ -107,8 +108,14 @@ std::string TicketPrinter::encode(const printer::TicketContent& content) {
     return printer::encodeTicket(*m_renderer, content, m_settings);
 }
 
+printer::Result<printer::PrinterState> TicketPrinter::send(std::string_view bytes) {
+    auto transport = printer::openTransport(m_uri, m_transport);
+    if (!transport) return transport.error();
+    return printer::printBytes(**transport, bytes);
+}
+
 printer::PrinterState TicketPrinter::status() {
-    auto transport = printer::openTransport(m_uri);
+    auto transport = printer::openTransport(m_uri, m_transport);
     if (!transport) return printer::PrinterState::NotReported;
     auto status = printer::queryStatus(**transport);
     return status ? status->state : printer::PrinterState::NotReported;
@@ -116,8 +123,11 @@ printer::PrinterState TicketPrinter::status() {
 
 PrintReport TicketPrinter::print(queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
                                  bool reprint) {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
     PrintReport report;
     auto fail = [&](printer::PrintError error, const std::string& detail) {
+        report.took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
         report.error = error;
         report.messageVi = std::string(printer::messageVi(error));
         report.messageEn = fmt::format("{}{}", printer::messageEn(error), detail.empty() ? "" : ": " + detail);
@@ -135,10 +145,9 @@ PrintReport TicketPrinter::print(queue::QueueService& queue, const queue::Issued
         return fail(printer::PrintError::IoError, e.what());
     }
     report.bytes = bytes.size();
-    auto transport = printer::openTransport(m_uri);
-    if (!transport) return fail(transport.error().error, transport.error().describe());
-    auto printed = printer::printBytes(**transport, bytes);
-    if (!printed) return fail(printed.error().error, printed.error().describe());
+    auto printed = send(bytes);
+    if (!printed) return fail(printed.error().error, printed.error().detail);
+    report.took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
     report.printed = true;
     report.stateBefore = *printed;
     queue.recordDeviceEvent("printed", issued.ticket.id,

@@ -3,16 +3,19 @@
 // as a value and as a `print_failed` event the consoles show; the ticket stays valid.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "printer/print_error.h"
 #include "printer/printer_settings.h"
 #include "printer/printer_status.h"
+#include "printer/printer_uri.h"
 #include "printer/ticket_content.h"
 #include "queue/queue_service.h"
 
@@ -45,7 +48,8 @@ struct PrinterChoice {
     std::string noteVi;
     std::string noteEn;
 };
-PrinterChoice choosePrinter(const nlohmann::json& office, const std::filesystem::path& fallbackFile);
+PrinterChoice choosePrinter(const nlohmann::json& office, const std::filesystem::path& fallbackFile,
+                            const printer::TransportOptions& transport = {});
 printer::PrinterSettings printerSettings(const nlohmann::json& office);
 
 struct PrintReport {
@@ -55,20 +59,26 @@ struct PrintReport {
     std::string messageVi;  // for the citizen's screen
     std::string messageEn;  // for the log
     std::size_t bytes = 0;
+    std::chrono::milliseconds took{0};  // rendering, checking and sending: how long the screen waited
 };
 
 // Prints tickets on one printer, keeping the fonts open between tickets (rendering is ~1 ms then).
+// Each ticket opens the printer anew (with transport: the connect timeout, and in tests a fake USB
+// bus behind "usb:") and blocks until the printer has taken it or failed: at most about the write
+// timeout of printer::PrintOptions (5 s) without progress, plus the status questions.
 class TicketPrinter {
 public:
-    TicketPrinter(std::string uri, printer::PrinterSettings settings);
+    TicketPrinter(std::string uri, printer::PrinterSettings settings, printer::TransportOptions transport = {});
     ~TicketPrinter();
     TicketPrinter(const TicketPrinter&) = delete;
     TicketPrinter& operator=(const TicketPrinter&) = delete;
 
     // Renders, checks the printer, sends. On failure appends a `print_failed` event (so staff see
-    // it); on success a `printed` event. The ticket itself is never touched.
+    // it); on success a `printed` event (reprint as given). The ticket itself is never touched.
     PrintReport print(queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
                       bool reprint = false);
+    // Opens the printer and sends bytes with printer::printBytes (test prints).
+    printer::Result<printer::PrinterState> send(std::string_view bytes);
     // The bytes that would be sent (for previews and tests).
     std::string encode(const printer::TicketContent& content);
     // Printer state without printing (the kiosk's status line and maintenance screen).
@@ -78,6 +88,7 @@ public:
 private:
     std::string m_uri;
     printer::PrinterSettings m_settings;
+    printer::TransportOptions m_transport;
     std::unique_ptr<printer::TicketRenderer> m_renderer;
 };
 

@@ -107,6 +107,7 @@ KioskProgram::KioskProgram(KioskOptions options) : m_options(std::move(options))
 
     KioskServicesOptions so;
     so.printerUri = m_options.program.printer.value_or("");
+    so.printerTransport = m_options.printerTransport;
     so.log = p.log;
     if (m_options.readAloud) {
         so.readAloud = m_options.readAloud;

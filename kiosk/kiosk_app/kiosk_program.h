@@ -40,6 +40,8 @@ struct KioskOptions {
     bool manualClock = false;
     LogSink log;             // empty: stderr
     NumberReader readAloud;  // empty: the office voice (espeak-ng), started on first use
+    // How the printer is opened (connect timeout; tests put a fake USB printer behind "usb:").
+    printer::TransportOptions printerTransport;
 };
 
 // Registers the kiosk's options (the shared SDL program options plus its own) on app.

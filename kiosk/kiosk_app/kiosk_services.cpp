@@ -6,8 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "printer/print_job.h"
-#include "printer/printer_uri.h"
 #include "printer/sample_ticket.h"
 #include "queue/sqlite.h"
 
@@ -20,6 +18,15 @@ constexpr int kSqliteBusy = 5;
 constexpr int kSqliteLocked = 6;
 
 bool isBusy(const queue::SqliteError& e) { return e.code() == kSqliteBusy || e.code() == kSqliteLocked; }
+
+// Printing failed and the failure could not be recorded either (database busy).
+PrintReport unrecorded(const std::string& why) {
+    PrintReport report;
+    report.error = printer::PrintError::IoError;
+    report.messageVi = std::string(printer::messageVi(printer::PrintError::IoError));
+    report.messageEn = why;
+    return report;
+}
 }  // namespace
 
 KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, KioskServicesOptions options)
@@ -37,12 +44,13 @@ KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, Kio
         // No USB printer on this machine: a file printer beside the database, and the maintenance
         // screen says so.
         const auto choice = kiosk::choosePrinter(
-            m_queue.office(), std::filesystem::path(db.path()).parent_path() / "kiosk-ticket.bin");
+            m_queue.office(), std::filesystem::path(db.path()).parent_path() / "kiosk-ticket.bin",
+            m_options.printerTransport);
         uri = choice.uri;
         m_printerNote = choice.noteVi;
         if (choice.fallback) log(choice.noteEn);
     }
-    m_printer = std::make_unique<TicketPrinter>(uri, printerSettings(m_queue.office()));
+    m_printer = std::make_unique<TicketPrinter>(uri, printerSettings(m_queue.office()), m_options.printerTransport);
 }
 
 KioskServices::~KioskServices() = default;
@@ -123,17 +131,44 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
 PrintReport KioskServices::print(const queue::IssuedTicket& issued, Language language) {
     try {
         auto report = m_printer->print(m_queue, issued, language);
-        if (!report.printed) log(fmt::format("ticket {} not printed: {}", issued.ticket.number, report.messageEn));
+        if (!report.printed) {
+            log(fmt::format("ticket {} not printed ({} ms): {}", issued.ticket.number, report.took.count(),
+                            report.messageEn));
+        }
         return report;
     } catch (const std::exception& e) {
         // Recording the print_failed event itself failed (database busy): the ticket is still valid
         // and its number is on the screen.
         log(fmt::format("ticket {}: printing failed and was not recorded: {}", issued.ticket.number, e.what()));
-        PrintReport report;
-        report.error = printer::PrintError::IoError;
-        report.messageVi = std::string(printer::messageVi(printer::PrintError::IoError));
-        report.messageEn = e.what();
+        return unrecorded(e.what());
+    }
+}
+
+PrintReport KioskServices::reprint(queue::IssuedTicket& issued, Language language) {
+    try {
+        try {
+            if (auto now = retrying("reprint", [&] { return m_queue.estimate(issued.ticket.number); })) {
+                issued = std::move(*now);
+            }
+        } catch (const DatabaseBusy&) {
+            // The ticket as it was shown: a slightly old "people ahead" beats no paper.
+        }
+        auto report = m_printer->print(m_queue, issued, language, /*reprint=*/true);
+        log(report.printed ? fmt::format("ticket {} printed again ({} ms)", issued.ticket.number, report.took.count())
+                           : fmt::format("ticket {} not printed again ({} ms): {}", issued.ticket.number,
+                                         report.took.count(), report.messageEn));
         return report;
+    } catch (const std::exception& e) {
+        log(fmt::format("ticket {}: reprinting failed and was not recorded: {}", issued.ticket.number, e.what()));
+        return unrecorded(e.what());
+    }
+}
+
+std::vector<queue::UnprintedTicket> KioskServices::unprintedTickets() {
+    try {
+        return retrying("unprinted tickets", [&] { return m_queue.unprintedToday(); });
+    } catch (const DatabaseBusy&) {
+        return {};
     }
 }
 
@@ -148,11 +183,11 @@ printer::PrinterState KioskServices::printerState() {
 
 std::string KioskServices::testPrint() {
     try {
-        const std::string bytes = m_printer->encode(printer::sampleTicket());
-        auto transport = printer::openTransport(m_printer->uri());
-        if (!transport) return std::string(printer::messageVi(transport.error().error));
-        auto printed = printer::printBytes(**transport, bytes);
-        if (!printed) return std::string(printer::messageVi(printed.error().error));
+        auto printed = m_printer->send(m_printer->encode(printer::sampleTicket()));
+        if (!printed) {
+            log("test print: " + printed.error().describe());
+            return std::string(printer::messageVi(printed.error().error));
+        }
         return {};
     } catch (const std::exception& e) {
         log(std::string("test print: ") + e.what());

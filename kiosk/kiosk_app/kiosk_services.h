@@ -55,6 +55,9 @@ using LogSink = std::function<void(const std::string&)>;
 struct KioskServicesOptions {
     // Printer URI; empty: the office's (printerUri(office), which honours $MOTCUA_PRINTER).
     std::string printerUri;
+    // How the printer is opened: the connect timeout, and the USB seam (tests put a fake USB
+    // printer behind "usb:"; empty: libusb).
+    printer::TransportOptions printerTransport;
     // A busy database (another process holding the write lock past the busy timeout) is tried this
     // many times in all, with a pause between, before the citizen is told.
     int busyAttempts = 3;
@@ -88,8 +91,16 @@ public:
 
     // One ticket, one transaction. The caller guards against issuing twice for one request.
     TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority);
-    // Prints (recording printed / print_failed events); never throws.
+    // Prints (recording printed / print_failed events); never throws. Blocks until the printer has
+    // taken the ticket or failed (TicketPrinter).
     PrintReport print(const queue::IssuedTicket& issued, Language language);
+    // Prints one of today's tickets again (`printed` with reprint = true), with the people ahead and
+    // the wait as they are now: issued is updated to them (kept as it is when the number is no
+    // longer today's). Never throws.
+    PrintReport reprint(queue::IssuedTicket& issued, Language language);
+    // Today's tickets whose last print failed (QueueService::unprintedToday); empty when the
+    // database stays busy.
+    std::vector<queue::UnprintedTicket> unprintedTickets();
     printer::PrinterState printerState();
     // Prints the sample ticket; "" on success, else the reason in Vietnamese.
     std::string testPrint();

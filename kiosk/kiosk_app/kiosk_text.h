@@ -25,6 +25,10 @@ std::string say(const Phrase& phrase, Language language, Args&&... args) {
     return fmt::format(fmt::runtime(phrase.pick(language)), std::forward<Args>(args)...);
 }
 
+// What went wrong with the printer, for the citizen: printer::messageVi in Vietnamese, the same
+// sentence in English.
+std::string printProblem(printer::PrintError error, Language language);
+
 // "12000" -> "12.000 đ" (dots group thousands, as printed on Vietnamese fee schedules).
 std::string formatDong(std::int64_t amount);
 // "1234567" -> "1.234.567".
@@ -57,12 +61,15 @@ inline constexpr Phrase kNoPriority{"Không ưu tiên", "No priority"};
 inline constexpr Phrase kPriority{"Ưu tiên", "Priority"};
 inline constexpr Phrase kConfirm{"Xác nhận lấy số", "Confirm and print"};
 inline constexpr Phrase kPrinting{"Đang in phiếu số…", "Printing your ticket…"};
+inline constexpr Phrase kPrintingWait{"Xin ông/bà chờ trong giây lát.", "Please wait a moment."};
 inline constexpr Phrase kYourNumber{"Số thứ tự của ông/bà", "Your number"};
 inline constexpr Phrase kPleaseWait{"Mời ông/bà ngồi chờ gọi số", "Please take a seat and wait for your number"};
 inline constexpr Phrase kTakeTicket{"Mời ông/bà nhận phiếu ở khe máy in", "Please take your ticket from the printer"};
 inline constexpr Phrase kPrintFailed{"Máy in đang gặp sự cố, vui lòng ghi nhớ số này",
                                      "The printer has a problem, please remember this number"};
 inline constexpr Phrase kStaffTold{"Cán bộ đã được báo để hỗ trợ.", "The staff have been told."};
+inline constexpr Phrase kPrintAgain{"In lại phiếu", "Print again"};
+inline constexpr Phrase kPrintAgainFailed{"In lại chưa được.", "Printing again did not work."};
 inline constexpr Phrase kAhead{"Số người đang chờ trước ông/bà: {}", "People ahead of you: {}"};
 inline constexpr Phrase kExpectedWait{"Thời gian chờ dự kiến: {}", "Expected wait: {}"};
 inline constexpr Phrase kServedAt{"Quầy phục vụ: {}", "Served at counter: {}"};

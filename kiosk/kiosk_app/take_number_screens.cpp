@@ -129,15 +129,31 @@ void ConfirmScreen::adapt(bool) {}
 TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority)
     : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_priority(std::move(priority)) {}
 
+void TicketScreen::handleInput(const ui::InputEvent& event) {
+    // Taps made while the printer held the screen arrive now: they were aimed at a screen that did
+    // not answer, not at the buttons the outcome brought.
+    if (m_dropInput) return;
+    KioskScreen::handleInput(event);
+}
+
 void TicketScreen::update(std::chrono::milliseconds dt) {
     KioskScreen::update(dt);
-    if (m_phase == Phase::Waiting) {
-        m_phase = Phase::Shown;  // "Đang in phiếu số…" is drawn this frame
-    } else if (m_phase == Phase::Shown) {
-        m_phase = Phase::Finished;
-        takeAndPrint();
-        requestRebuild();
-        KioskScreen::update(std::chrono::milliseconds{0});
+    m_dropInput = false;
+    switch (m_phase) {
+        case Phase::Waiting: m_phase = Phase::Shown; break;  // "Đang in phiếu số…" is drawn this frame
+        case Phase::ReprintWaiting: m_phase = Phase::ReprintShown; break;
+        case Phase::Shown:
+        case Phase::ReprintShown:
+            if (m_phase == Phase::Shown)
+                takeAndPrint();
+            else
+                reprint();
+            m_phase = Phase::Finished;
+            m_dropInput = true;
+            requestRebuild();
+            KioskScreen::update(std::chrono::milliseconds{0});
+            break;
+        case Phase::Finished: break;
     }
 }
 
@@ -157,12 +173,18 @@ void TicketScreen::takeAndPrint() {
     if (m_session.largeText()) services.readAloud(m_issued->ticket.number, lang());
 }
 
+void TicketScreen::reprint() {
+    ++m_reprints;
+    m_print = m_session.services().reprint(*m_issued, lang());
+}
+
 void TicketScreen::build() {
     m_columns = nullptr;
     auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
-    if (m_phase != Phase::Finished) {
+    if (m_phase == Phase::Waiting || m_phase == Phase::Shown) {
         box->add(std::make_unique<ui::Spacer>(), 1);
         box->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Title, TextAlign::Center, TextColour::Primary));
+        box->add(std::make_unique<Label>(t(words::kPrintingWait), FontRole::Heading, TextAlign::Center, TextColour::Muted));
         box->add(std::make_unique<ui::Spacer>(), 1);
         setRoot(std::move(box));
         return;
@@ -187,13 +209,21 @@ void TicketScreen::build() {
                                                                                     : issued.ticket.currentServiceName;
     if (issued.ticket.priority) service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
     left->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
-    if (!printed) {
+    if (printing()) {
+        // Printing again: the number stays, the outcome is on its way.
+        left->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Heading, TextAlign::Center, TextColour::Primary));
+    } else if (!printed) {
         // The number must be remembered: say so first, in the danger colour, with why.
         left->add(std::make_unique<Label>(t(words::kPrintFailed), FontRole::Heading, TextAlign::Center, TextColour::Danger));
-        if (m_print && !m_print->messageVi.empty())
-            left->add(std::make_unique<Label>(say(words::kPrinterState, lang(), m_print->messageVi), FontRole::Body,
-                                             TextAlign::Center, TextColour::Danger));
+        if (m_reprints > 0)
+            left->add(std::make_unique<Label>(t(words::kPrintAgainFailed), FontRole::Body, TextAlign::Center, TextColour::Danger));
+        if (m_print && m_print->error)
+            left->add(std::make_unique<Label>(printProblem(*m_print->error, lang()), FontRole::Heading, TextAlign::Center,
+                                             TextColour::Danger));
         left->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Center, TextColour::Muted));
+    } else if (m_reprints > 0) {
+        // Printed after all: the citizen pressed "In lại phiếu" and waits for this.
+        left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Heading, TextAlign::Center, TextColour::Primary));
     } else {
         left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Body, TextAlign::Center, TextColour::Muted));
     }
@@ -209,8 +239,19 @@ void TicketScreen::build() {
     if (!issued.ticketNote.empty())
         right->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Center, TextColour::Muted));
     right->add(std::make_unique<ui::Spacer>(), 1);
-    right->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
-                                      FontRole::Title));
+    if (!printing()) {
+        // No printer configured at all: printing again cannot help.
+        const bool canRetry = !printed && !(m_print && m_print->error == printer::PrintError::NotConfigured);
+        if (canRetry) {
+            right->add(std::make_unique<Button>(t(words::kPrintAgain), [this] {
+                if (m_phase != Phase::Finished) return;
+                m_phase = Phase::ReprintWaiting;
+                requestRebuild();
+            }, ButtonStyle::Secondary, FontRole::Title));
+        }
+        right->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
+                                          FontRole::Title));
+    }
     m_columns = box.get();
     box->setAxis(landscape() ? Axis::Horizontal : Axis::Vertical);
     box->add(std::move(left), 1);

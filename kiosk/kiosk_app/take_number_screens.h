@@ -54,21 +54,31 @@ private:
 };
 
 // Shows "Đang in phiếu số…" for one frame, then takes the ticket, prints it and shows the number:
-// on paper or not, the ticket is valid and its number is on the screen.
+// on paper or not, the ticket is valid and its number is on the screen. When printing failed,
+// "In lại phiếu" prints the same ticket again (once staff have seen to the printer) and shows the
+// new outcome.
+//
+// Printing blocks the frame loop until the printer has taken the ticket or failed (up to about 6 s
+// for a printer that hangs; "Đang in phiếu số…" stays on the screen meanwhile). Taps made during
+// that wait are dropped rather than landing on the buttons that appear afterwards.
 class TicketScreen final : public KioskScreen {
 public:
     TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority);
+    void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
 
     const std::optional<queue::IssuedTicket>& issued() const noexcept { return m_issued; }
+    const std::optional<PrintReport>& printReport() const noexcept { return m_print; }
 
 protected:
     void build() override;
     void adapt(bool landscape) override;
 
 private:
-    enum class Phase { Waiting, Shown, Finished };
+    enum class Phase { Waiting, Shown, Finished, ReprintWaiting, ReprintShown };
     void takeAndPrint();
+    void reprint();
+    bool printing() const noexcept { return m_phase != Phase::Finished; }
 
     std::string m_serviceCode;
     std::optional<std::string> m_priority;
@@ -76,6 +86,8 @@ private:
     std::optional<queue::IssuedTicket> m_issued;
     std::optional<TakeStatus> m_failure;
     std::optional<PrintReport> m_print;
+    int m_reprints = 0;
+    bool m_dropInput = false;  // until the frame after a print
     ui::Box* m_columns = nullptr;
 };
 

@@ -67,8 +67,9 @@ struct KioskFixture {
         return o;
     }
 
-    kiosk::KioskProgram& start(const std::string& printer = {}) {
-        program = std::make_unique<kiosk::KioskProgram>(options(printer));
+    kiosk::KioskProgram& start(const std::string& printer = {}) { return start(options(printer)); }
+    kiosk::KioskProgram& start(kiosk::KioskOptions o) {
+        program = std::make_unique<kiosk::KioskProgram>(std::move(o));
         return *program;
     }
 
