@@ -64,6 +64,14 @@ std::string_view errorName(PrintError error) noexcept {
     return "unknown";
 }
 
+std::optional<PrintError> errorFromName(std::string_view name) noexcept {
+    for (int i = 0; i <= static_cast<int>(PrintError::JobRejected); ++i) {
+        const auto error = static_cast<PrintError>(i);
+        if (errorName(error) == name) return error;
+    }
+    return std::nullopt;
+}
+
 std::string Failure::describe() const {
     std::string out(messageEn(error));
     if (!detail.empty()) out += ": " + detail;

@@ -2,6 +2,7 @@
 // screen and an English one for the log; Failure adds the detail of this occurrence (English).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,7 +24,7 @@ enum class PrintError {
     ConnectionRefused,  // nothing listens at the address / the print server is down
     ConnectionClosed,   // the printer or server went away mid-job
     IoError,            // any other transport failure
-    JobRejected,        // CUPS refused the job
+    JobRejected,        // CUPS refused the job (keep last: errorFromName() walks up to it)
 };
 
 // The text shown on the kiosk: NFC Vietnamese, one line, tells the citizen what happens next.
@@ -31,6 +32,8 @@ std::string_view messageVi(PrintError error) noexcept;
 // The text for logs and the CLI.
 std::string_view messageEn(PrintError error) noexcept;
 std::string_view errorName(PrintError error) noexcept;  // "paper-out"
+// The other way (for a `print_failed` event read back); nullopt for a name this version lacks.
+std::optional<PrintError> errorFromName(std::string_view name) noexcept;
 
 // The udev rule that fixes PermissionDenied (shipped in assets/udev/).
 inline constexpr std::string_view kUdevRulePath = "assets/udev/60-motcua-printer.rules";

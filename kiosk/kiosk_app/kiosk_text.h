@@ -128,6 +128,12 @@ inline constexpr Phrase kAdminPin{"Nhập mã PIN của {}", "PIN of {}"};
 inline constexpr Phrase kAdminWrongPin{"Mã PIN không đúng.", "Wrong PIN."};
 inline constexpr Phrase kAdminLocked{"Nhập sai quá nhiều lần. Thử lại sau {} phút.", "Too many wrong PINs. Try again in {} min."};
 inline constexpr Phrase kOk{"Đồng ý", "OK"};
+// The maintenance screen (staff: Vietnamese only).
+inline constexpr Phrase kUnprintedTitle{"Phiếu hôm nay chưa in được", "Today's tickets not printed"};
+inline constexpr Phrase kUnprintedNone{"Không có phiếu nào chưa in được.", "Every ticket has been printed."};
+inline constexpr Phrase kReprintShort{"In lại", "Print again"};
+inline constexpr Phrase kReprinted{"Đã in lại phiếu {}.", "Ticket {} printed again."};
+inline constexpr Phrase kReprintNotDone{"Chưa in lại được phiếu {}: {}", "Ticket {} not printed again: {}"};
 inline constexpr Phrase kClear{"Xoá", "Clear"};
 }  // namespace words
 

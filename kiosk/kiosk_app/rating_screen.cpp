@@ -184,6 +184,25 @@ MaintenanceScreen::MaintenanceScreen(KioskSession& session, std::string supervis
 
 void MaintenanceScreen::onShow() {
     m_state = std::string(printer::stateMessageVi(m_session.services().printerState()));
+    m_unprinted = m_session.services().unprintedTickets();
+    m_listed = true;
+    requestRebuild();
+}
+
+namespace {
+// "Máy in hết giấy: vui lòng báo cán bộ." -> "Máy in hết giấy": staff need the fault, not the advice.
+std::string faultOnly(const std::string& message) { return message.substr(0, message.find(':')); }
+}  // namespace
+
+void MaintenanceScreen::reprint(queue::UnprintedTicket ticket) {
+    auto& services = m_session.services();
+    queue::IssuedTicket issued;
+    issued.ticket = ticket.ticket;
+    const auto report = services.reprint(issued, Language::Vi);
+    const std::string problem = report.error ? faultOnly(printProblem(*report.error, Language::Vi)) : std::string();
+    m_reprintResult = report.printed ? say(words::kReprinted, Language::Vi, ticket.ticket.number)
+                                     : say(words::kReprintNotDone, Language::Vi, ticket.ticket.number, problem);
+    m_unprinted = services.unprintedTickets();
     requestRebuild();
 }
 
@@ -209,7 +228,32 @@ void MaintenanceScreen::build() {
         m_testResult = problem.empty() ? "In thử: đã gửi phiếu mẫu tới máy in." : "In thử không được: " + problem;
         requestRebuild();
     }));
-    content->add(std::make_unique<ui::Spacer>(), 1);
+
+    // Citizens whose ticket did not print: once the printer works, their paper can follow.
+    if (!m_listed) {
+        m_unprinted = services.unprintedTickets();
+        m_listed = true;
+    }
+    content->add(std::make_unique<Label>(words::kUnprintedTitle.vi, FontRole::Heading));
+    if (!m_reprintResult.empty())
+        content->add(std::make_unique<Label>(m_reprintResult, FontRole::Body, TextAlign::Left, TextColour::Primary));
+    auto list = std::make_unique<Box>(Axis::Vertical, 0);
+    if (m_unprinted.empty()) list->add(std::make_unique<Label>(words::kUnprintedNone.vi, FontRole::Body, TextAlign::Left, TextColour::Muted));
+    const auto& calendar = services.queue().calendar();
+    for (std::size_t i = 0; i < m_unprinted.size(); ++i) {
+        const auto& u = m_unprinted[i];
+        const auto error = printer::errorFromName(u.error);
+        const std::string why = error ? faultOnly(printProblem(*error, Language::Vi)) : u.error;
+        auto& row = list->add(std::make_unique<Box>(Axis::Horizontal, 0));
+        row.add(std::make_unique<Label>(u.ticket.number + " · " + u.ticket.currentServiceName + " · " +
+                                            calendar.clockText(u.failedAt) + " · " + why,
+                                        FontRole::Body),
+                1);
+        row.add(std::make_unique<Button>(words::kReprintShort.vi, [this, i] {
+            if (i < m_unprinted.size()) reprint(m_unprinted[i]);
+        }));
+    }
+    content->add(std::make_unique<ui::ScrollView>(std::move(list)), 1);
     content->add(std::make_unique<Button>("Trở lại màn hình cho công dân", [this] { m_session.endVisit(); }, ButtonStyle::Primary));
     content->add(std::make_unique<Button>("Thoát chương trình", [this] {
         m_session.services().log("exit requested from the maintenance screen by " + m_supervisor);

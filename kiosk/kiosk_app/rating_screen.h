@@ -49,19 +49,27 @@ private:
     std::string m_message;
 };
 
-// Printer URI and state (paper), a test print, back to the kiosk, or exit the program.
+// Printer URI and state (paper), a test print, today's tickets whose print failed with "In lại"
+// for each (once the printer works again), back to the kiosk, or exit the program.
 class MaintenanceScreen final : public KioskScreen {
 public:
     MaintenanceScreen(KioskSession& session, std::string supervisor);
     void onShow() override;
 
+    const std::vector<queue::UnprintedTicket>& unprinted() const noexcept { return m_unprinted; }
+
 protected:
     void build() override;
 
 private:
+    void reprint(queue::UnprintedTicket ticket);
+
     std::string m_supervisor;
     std::string m_state;
     std::string m_testResult;
+    std::vector<queue::UnprintedTicket> m_unprinted;
+    bool m_listed = false;
+    std::string m_reprintResult;
 };
 
 }  // namespace motcua::kiosk

@@ -11,6 +11,7 @@
 
 #include "kiosk/frontend/ticket_printing.h"
 #include "kiosk/kiosk_app/kiosk_text.h"
+#include "kiosk/kiosk_app/rating_screen.h"
 #include "kiosk/kiosk_app/take_number_screens.h"
 #include "kiosk_fixture.h"
 #include "printer/escpos_decoder.h"
@@ -289,6 +290,47 @@ TEST_CASE("A stopped CUPS queue: the kiosk says the printer is paused, leaves no
     // The first job the printer ever got is the reprint.
     checkReprinted(f, device.received());
     CHECK(cupsd.pendingJobs("kiosk").empty());
+}
+
+TEST_CASE("Maintenance lists today's tickets whose print failed, and prints one again", "[kiosk][print][fault][admin]") {
+    const ui::Size size = orientation();
+    CAPTURE(size.width, size.height);
+    KioskFixture f(size, "maintenance-reprint");
+    LocalListener printer(LocalListener::Behaviour::AnswerStatus);
+    printer.reportPaperEnd();
+    auto& program = f.start(tcpUri(printer));
+    auto& services = program.services();
+    std::vector<queue::IssuedTicket> issued;
+    for (int i = 0; i < 2; ++i) {
+        auto taken = services.take("HT", std::nullopt);
+        REQUIRE(taken.issued);
+        issued.push_back(*taken.issued);
+        CHECK(services.print(issued.back(), kiosk::Language::Vi).error == PrintError::PaperOut);
+    }
+    printer.reportReady();
+    REQUIRE(services.reprint(issued[0], kiosk::Language::Vi).printed);  // A001 at the kiosk's ticket screen
+    REQUIRE(services.unprintedTickets().size() == 1);
+
+    requireOk(f.run("maintenance_reprint.txt"), "maintenance_reprint.txt");
+    auto* maintenance = dynamic_cast<kiosk::MaintenanceScreen*>(program.app().screens().top());
+    REQUIRE(maintenance);
+    CHECK(maintenance->unprinted().empty());
+    auto db = f.openDb();
+    queue::SystemClock clock;
+    queue::QueueService q(db, clock);
+    CHECK(q.unprintedToday().empty());
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 2);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'printed' AND json_extract(detail, '$.reprint')") == 2);
+    // Connections: A001 and A002 (paper out: questions only), A001 again, the maintenance screen's
+    // status checks, then A002 again: the last one with a ticket in it.
+    std::string last;
+    for (std::size_t i = 3; i < 8 && last.empty(); ++i) {
+        const std::string bytes = printer.connection(i);
+        if (bytes.find("\x1b@") != std::string::npos) last = bytes;
+    }
+    auto decoded = printer::decodeEscPos(last);
+    REQUIRE(decoded.ok());
+    CHECK(decoded->picture == expectedTicket(q, "A002", kiosk::Language::Vi));
 }
 
 TEST_CASE("Taps made while the printer held the screen do not press the buttons that appear afterwards",
