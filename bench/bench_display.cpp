@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_results.h"
 #include "kiosk/display_app/lobby_screen.h"
 #include "kiosk/display_app/queue_feed.h"
 #include "kiosk/ui/app.h"
@@ -195,6 +196,14 @@ int main() try {
                 idleOnDemand, static_cast<unsigned long long>(framesOnDemand));
     std::printf("%-52s %9.2f%% %10llu\n", "every 16 ms (toolkit default, for comparison)", idleContinuous,
                 static_cast<unsigned long long>(framesContinuous));
+
+    using motcua::bench::Baseline;
+    const motcua::bench::BenchResults results("bench_display");
+    results.add("motcua call spawned -> number drawn, p50", percentile(spawnToDrawn, 0.5), "ms");
+    results.add("motcua call spawned -> number drawn, p99", percentile(spawnToDrawn, 0.99), "ms");
+    results.add("call committed -> number drawn, p99", percentile(commitToDrawn, 0.99), "ms");
+    results.add("idle CPU, on-demand drawing", idleOnDemand, "%", {},
+                Baseline{"drawing every 16 ms", idleContinuous});
     std::filesystem::remove_all(dir);
     return 0;
 } catch (const std::exception& e) {

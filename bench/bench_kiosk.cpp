@@ -13,6 +13,7 @@
 
 #include <fmt/core.h>
 
+#include "bench/bench_results.h"
 #include "kiosk/kiosk_app/browse_screens.h"
 #include "kiosk/kiosk_app/kiosk_program.h"
 #include "queue/catalogue_files.h"
@@ -141,7 +142,16 @@ int main() {
                percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1.0), frames.size());
     fmt::print("  tap -> ticket bytes written  {:8.1f} / {:.1f} / {:.1f} ms p50 / p99 / max over {}   (target <= 100)\n",
                percentile(taps, 0.5), percentile(taps, 0.99), percentile(taps, 1.0), taps.size());
-    fmt::print("  resident memory              {:8.1f} MB   (target <= 100)\n", static_cast<double>(residentKb()) / 1024.0);
+    const double rssMb = static_cast<double>(residentKb()) / 1024.0;
+    fmt::print("  resident memory              {:8.1f} MB   (target <= 100)\n", rssMb);
+
+    using motcua::bench::Target;
+    const motcua::bench::BenchResults results("bench_kiosk");
+    results.add("first frame after start", firstFrame, "ms", Target::atMost(500));
+    results.add("scroll frame p99", percentile(frames, 0.99), "ms", Target::atMost(16));
+    results.add("tap -> ticket bytes written, p50", percentile(taps, 0.5), "ms", Target::atMost(100));
+    results.add("tap -> ticket bytes written, p99", percentile(taps, 0.99), "ms", Target::atMost(100));
+    results.add("resident memory", rssMb, "MB", Target::atMost(100));
     std::filesystem::remove_all(dir);
     return 0;
 }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/bench_results.h"
 #include "printer/escpos_encoder.h"
 #include "printer/sample_ticket.h"
 #include "printer/ticket_renderer.h"
@@ -95,5 +96,19 @@ int main() {
     fmt::print("USB at {:.0f} MB/s practical full-speed bulk; print time at {:.0f} mm/s; 1 KB = 1024 bytes: 24 KB = "
                "24576 bytes\n",
                kUsbBytesPerSecond / 1e6, kPrintMmPerSecond);
+
+    // For the summary: the default ticket's time, the slowest case against the time target, and the
+    // bytes of every case (the 80 mm ones against 24 KB) against the raw bitmap.
+    using motcua::bench::Baseline;
+    using motcua::bench::Target;
+    const motcua::bench::BenchResults results("bench_printer");
+    results.add(rows.front().name + ": render+encode p50", rows.front().p50, "ms", Target::atMost(10));
+    const auto slowest = std::max_element(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.p50 < b.p50; });
+    results.add("slowest case (" + slowest->name + "): p50", slowest->p50, "ms", Target::atMost(10));
+    for (const auto& r : rows) {
+        results.add(r.name + ": bytes", static_cast<double>(r.bytes), "bytes",
+                    r.widthDots == 576 ? Target::atMost(24576) : Target{},
+                    Baseline{"raw bitmap", static_cast<double>(r.raw)});
+    }
     return 0;
 }

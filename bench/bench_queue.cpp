@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/bench_results.h"
 #include "queue/clock.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
@@ -187,6 +188,15 @@ int main(int argc, char** argv) {
     row("throughput, 1 process (tickets/s)", take1, bare1, "");
     row("throughput, 16 processes (tickets/s)", take16, bare16, "");
     std::cout << "(ratio for latency: motcua / bare, lower is better; for throughput: motcua / bare, higher is better)\n";
+
+    const motcua::bench::BenchResults results("bench_queue");
+    using motcua::bench::Baseline;
+    results.add("take latency p50", t.p50 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p50 / 1000});
+    results.add("take latency p99", t.p99 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p99 / 1000});
+    results.add("call next latency p50", c.p50 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p50 / 1000});
+    results.add("call next latency p99", c.p99 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p99 / 1000});
+    results.add("take throughput, 1 process", take1, "tickets/s", {}, Baseline{"bare SQLite commits/s", bare1});
+    results.add("take throughput, 16 processes", take16, "tickets/s", {}, Baseline{"bare SQLite commits/s", bare16});
 
     if (tempDir) std::filesystem::remove_all(dir);
     return 0;

@@ -7,6 +7,7 @@
 //   DIR: where the database files go (default: a temporary directory, removed afterwards)
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -18,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/bench_results.h"
 #include "kiosk/cli/report_format.h"
 #include "queue/business_calendar.h"
 #include "queue/clock.h"
@@ -340,12 +342,14 @@ int main(int argc, char** argv) try {
                     fmt::format("{} tickets, {} events, {:.1f} ms/day", sizes.tickets, sizes.events, generation / days)});
 
     Report year;
+    std::vector<double> wholeRuns;
     for (int run = 0; run < 3; ++run) {
         const double t = timeMs([&] {
             auto r = computeReport(db, ReportQuery{first, last, {}, {}, {}});
             if (!r.ok()) throw std::runtime_error(r.message);
             year = std::move(*r.value);
         });
+        wholeRuns.push_back(t);
         rows.push_back({fmt::format("report {} – {} (run {})", first, last, run + 1), t,
                         fmt::format("{} visits, {} served, {} rated", year.visits.issued, year.visits.served,
                                     year.satisfaction.rated)});
@@ -358,14 +362,10 @@ int main(int argc, char** argv) try {
                         (void)computeReport(db, ReportQuery{first, last, {}, {}, std::string("cb3")});
                     }),
                     ""});
-    rows.push_back({fmt::format("report {} – {} (a month)", first, month), timeMs([&] {
-                        (void)computeReport(db, ReportQuery{first, month, {}, {}, {}});
-                    }),
-                    ""});
-    rows.push_back({fmt::format("report {} (a day)", last), timeMs([&] {
-                        (void)computeReport(db, ReportQuery{last, last, {}, {}, {}});
-                    }),
-                    ""});
+    const double monthMs = timeMs([&] { (void)computeReport(db, ReportQuery{first, month, {}, {}, {}}); });
+    rows.push_back({fmt::format("report {} – {} (a month)", first, month), monthMs, ""});
+    const double dayMs = timeMs([&] { (void)computeReport(db, ReportQuery{last, last, {}, {}, {}}); });
+    rows.push_back({fmt::format("report {} (a day)", last), dayMs, ""});
     motcua::cli::ReportRenderOptions options;
     std::size_t bytes = 0;
     rows.push_back({"render text (whole period)", timeMs([&] { bytes = motcua::cli::renderReportText(year, options).size(); }),
@@ -374,9 +374,16 @@ int main(int argc, char** argv) try {
                     fmt::format("{} KiB", bytes / 1024)});
     rows.push_back({"render JSON", timeMs([&] { bytes = motcua::cli::reportToJson(year, options).dump().size(); }),
                     fmt::format("{} KiB", bytes / 1024)});
-    rows.push_back({"render HTML + SVG", timeMs([&] { bytes = motcua::cli::renderReportHtml(year, options).size(); }),
-                    fmt::format("{} KiB", bytes / 1024)});
+    const double htmlMs = timeMs([&] { bytes = motcua::cli::renderReportHtml(year, options).size(); });
+    rows.push_back({"render HTML + SVG", htmlMs, fmt::format("{} KiB", bytes / 1024)});
 
+    const motcua::bench::BenchResults results("bench_report");
+    std::sort(wholeRuns.begin(), wholeRuns.end());
+    results.add(fmt::format("generate {} days x {} tickets (SQL)", days, perDay), generation, "ms");
+    results.add(fmt::format("report over {} days ({} visits), median of 3", days, year.visits.issued), wholeRuns[1], "ms");
+    results.add("report over a month", monthMs, "ms");
+    results.add("report over a day", dayMs, "ms");
+    results.add("render HTML + SVG, whole period", htmlMs, "ms");
     if (apiDays > 0) {
         auto apiDb = openStore(dir / "api.db", OpenPurpose::Initialise);
         applyOfficeConfig(apiDb, parseOfficeConfig(kOffice, "bench.toml"));
@@ -385,6 +392,7 @@ int main(int argc, char** argv) try {
         const double t = timeMs([&] {
             for (int d = 0; d < apiDays; ++d) apiDay(q, clock, kYearStart + d * kDay, perDay, rng);
         });
+        results.add(fmt::format("a day of {} tickets through QueueService", perDay), t / apiDays, "ms");
         rows.push_back({fmt::format("generate {} days × {} tickets (QueueService API)", apiDays, perDay), t,
                         fmt::format("{:.1f} ms/day, {} events (synchronous=FULL, a transaction per move)", t / apiDays,
                                     apiDb.queryInt("SELECT COUNT(*) FROM events"))});

@@ -2,6 +2,7 @@
 // long page of Vietnamese text with the software renderer, text-cache hit rate, resident memory.
 // Runs headless (SDL offscreen driver): the software renderer does the same work as on the kiosk,
 // minus the final copy to the display.
+#include "bench/bench_results.h"
 #include "kiosk/ui/app.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
@@ -156,6 +157,19 @@ int main() try {
     fmt::print("\ntargets (1920x1080): first frame <= 500 ms: {}; frame p99 <= 16 ms: {}; RSS <= 100 MB: {}\n",
                main.startupMs <= 500 ? "met" : "MISSED", main.p99 <= 16 ? "met" : "MISSED",
                main.rssKb <= 100 * 1024 ? "met" : "MISSED");
+
+    using motcua::bench::Target;
+    const motcua::bench::BenchResults results("bench_ui");
+    for (const auto& f : all) {
+        const std::string size = fmt::format("{}x{}", f.size.width, f.size.height);
+        // The targets are stated for the landscape lobby size.
+        const bool targeted = &f == &main;
+        results.add(size + ": startup to first frame", f.startupMs, "ms", targeted ? Target::atMost(500) : Target{});
+        results.add(size + ": scroll frame p99", f.p99, "ms", targeted ? Target::atMost(16) : Target{});
+        results.add(size + ": text cache hit rate", 100 * f.hitRate, "%");
+        results.add(size + ": resident memory", static_cast<double>(f.rssKb) / 1024.0, "MB",
+                    targeted ? Target::atMost(100) : Target{});
+    }
     return 0;
 } catch (const std::exception& e) {
     fmt::print(stderr, "bench_ui: {}\n", e.what());
