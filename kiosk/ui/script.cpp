@@ -9,6 +9,8 @@ namespace motcua::ui {
 
 namespace {
 
+constexpr int kMaxSleepMs = 3'600'000;
+
 struct Token {
     std::string text;
     bool quoted = false;
@@ -160,6 +162,14 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         if (!expectCount(tokens, 1, "wait MS", error)) return std::nullopt;
         c.type = ScriptCommandType::Wait;
         if (!parseInt(tokens[1], "MS", 0, c.milliseconds, error)) return std::nullopt;
+    } else if (name == "sleep") {
+        if (!expectCount(tokens, 1, "sleep MS", error)) return std::nullopt;
+        c.type = ScriptCommandType::Sleep;
+        if (!parseInt(tokens[1], "MS", 0, c.milliseconds, error)) return std::nullopt;
+        if (c.milliseconds > kMaxSleepMs) {
+            error = "sleep is at most " + std::to_string(kMaxSleepMs) + " ms (one hour), not " + tokens[1].text;
+            return std::nullopt;
+        }
     } else if (name == "expect") {
         if (!expectCount(tokens, 1, "expect \"text\"", error)) return std::nullopt;
         c.type = ScriptCommandType::Expect;
@@ -176,7 +186,7 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         if (!expectCount(tokens, 0, "quit", error)) return std::nullopt;
         c.type = ScriptCommandType::Quit;
     } else {
-        error = "unknown command \"" + name + "\" (tap, drag, type, key, wait, expect, screenshot, quit)";
+        error = "unknown command \"" + name + "\" (tap, drag, type, key, wait, sleep, expect, screenshot, quit)";
         return std::nullopt;
     }
     return c;
@@ -225,6 +235,7 @@ std::string describe(const ScriptCommand& c) {
         case ScriptCommandType::Type: return "type " + quote(c.text);
         case ScriptCommandType::Key: return "key " + keyName(c.key);
         case ScriptCommandType::Wait: return "wait " + std::to_string(c.milliseconds);
+        case ScriptCommandType::Sleep: return "sleep " + std::to_string(c.milliseconds);
         case ScriptCommandType::Expect: return "expect " + quote(c.text);
         case ScriptCommandType::Screenshot: return "screenshot " + c.text;
         case ScriptCommandType::Quit: return "quit";

@@ -1,6 +1,8 @@
 // Script files that drive an SDL program (tests, reviewers): one command per line.
-//   tap X Y | tap "visible text" | drag X1 Y1 X2 Y2 | type "text" | key NAME | wait MS
+//   tap X Y | tap "visible text" | drag X1 Y1 X2 Y2 | type "text" | key NAME | wait MS | sleep MS
 //   expect "text" | screenshot PATH.png | quit
+// `wait` moves the program's (manual) clock only, so it is instant; `sleep` lets the same time pass on
+// the wall clock too, rendering as it goes, for runs beside other processes (a scripted hour).
 // '#' starts a comment (outside quotes); blank lines are skipped. Strings are in double quotes with
 // \" and \\ escapes and must be UTF-8. Parsing needs no SDL.
 #pragma once
@@ -15,7 +17,7 @@
 
 namespace motcua::ui {
 
-enum class ScriptCommandType { TapAt, TapText, Drag, Type, Key, Wait, Expect, Screenshot, Quit };
+enum class ScriptCommandType { TapAt, TapText, Drag, Type, Key, Wait, Sleep, Expect, Screenshot, Quit };
 
 struct ScriptCommand {
     ScriptCommandType type = ScriptCommandType::Quit;
@@ -24,7 +26,7 @@ struct ScriptCommand {
     Point to;            // Drag end
     std::string text;    // TapText, Type, Expect; Screenshot path
     Key key = Key::Unknown;
-    int milliseconds = 0;  // Wait
+    int milliseconds = 0;  // Wait, Sleep
     friend bool operator==(const ScriptCommand&, const ScriptCommand&) = default;
 };
 

@@ -2,8 +2,11 @@
 
 #include "kiosk/ui/utf8.h"
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace motcua::ui {
 
@@ -121,6 +124,19 @@ bool ScriptRunner::execute(const ScriptCommand& c, ScriptOutcome& outcome, std::
                 const int upTo = static_cast<int>(static_cast<long long>(c.milliseconds) * i / frames);
                 step(upTo - done);
                 done = upTo;
+            }
+            return true;
+        }
+        case ScriptCommandType::Sleep: {
+            // Wall time and the program's clock move together, a slice at a time, so other processes
+            // (a console calling, a kiosk issuing) act meanwhile and this program sees it.
+            const auto start = std::chrono::steady_clock::now();
+            int done = 0;
+            while (done < c.milliseconds) {
+                const int slice = std::min(kSleepSliceMs, c.milliseconds - done);
+                done += slice;
+                step(slice);
+                std::this_thread::sleep_until(start + std::chrono::milliseconds(done));
             }
             return true;
         }

@@ -1,6 +1,7 @@
 // Runs parsed script commands against an App: each command becomes synthetic input (the same
 // ui::InputEvent the SDL translation produces) followed by frames, with time moved by a
-// queue::ManualClock, so `wait 30000` is instant and every run is the same.
+// queue::ManualClock, so `wait 30000` is instant and every run is the same; `sleep 30000` takes 30 s
+// of wall time as well (the clock still moves by exactly that much).
 #pragma once
 
 #include "kiosk/ui/app.h"
@@ -30,6 +31,8 @@ public:
     static constexpr int kFrameMs = 16;
     // A `wait` renders at most this many frames, however long it is.
     static constexpr int kMaxFramesPerWait = 60;
+    // A `sleep` renders a frame every this many milliseconds of wall time.
+    static constexpr int kSleepSliceMs = 100;
 
     // app and clock must outlive the runner; clock must be the one the App reads. Relative screenshot
     // paths are resolved against baseDir.

@@ -320,3 +320,20 @@ TEST_CASE("Large text and high contrast re-lay the screen", "[ui][headless][them
     const auto px = image.at(1075, 1915);
     CHECK((px.r == 0 && px.g == 0 && px.b == 0));
 }
+
+TEST_CASE("sleep lets wall time pass and moves the program's clock by exactly as much", "[ui][headless][script]") {
+    HeadlessUi ui({1080, 1920});
+    ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
+    ScriptRunner runner(ui.app, ui.clock, kShots);
+    const auto clockBefore = ui.clock.now();
+    const auto framesBefore = ui.app.framesDrawn();
+    const auto started = std::chrono::steady_clock::now();
+    const auto outcome = runner.run(parseScript("sleep 450\n").commands);
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    REQUIRE(outcome.ok);
+    // run() starts with one frame of ScriptRunner::kFrameMs before the first command.
+    CHECK(ui.clock.now() - clockBefore == ScriptRunner::kFrameMs + 450);
+    // Then a frame a slice (100 ms): five for 450 ms, so another process's changes are seen meanwhile.
+    CHECK(ui.app.framesDrawn() - framesBefore == 1 + 5);
+    CHECK(elapsed >= std::chrono::milliseconds(450));
+}

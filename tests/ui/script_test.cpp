@@ -32,6 +32,8 @@ TEST_CASE("Script lines parse into commands", "[ui][script]") {
     keyLetter.key = Key::Q;
     ScriptCommand wait = make(ScriptCommandType::Wait);
     wait.milliseconds = 30000;
+    ScriptCommand sleep = make(ScriptCommandType::Sleep);
+    sleep.milliseconds = 250;
     ScriptCommand expect = make(ScriptCommandType::Expect);
     expect.text = "Mời ông/bà # ngồi chờ";
     ScriptCommand shot = make(ScriptCommandType::Screenshot);
@@ -49,6 +51,7 @@ TEST_CASE("Script lines parse into commands", "[ui][script]") {
         {"key F12", keyF12},
         {"key q", keyLetter},
         {"wait 30000", wait},
+        {"sleep 250", sleep},
         {"expect \"Mời ông/bà # ngồi chờ\"", expect},
         {"screenshot screens/home.png", shot},
         {"quit", quit},
@@ -104,6 +107,9 @@ TEST_CASE("Malformed script lines are rejected with their line number and a clea
         {"wait", "expected wait MS"},
         {"wait soon", "MS must be a whole number"},
         {"wait -5", "MS must be at least 0"},
+        {"sleep", "expected sleep MS"},
+        {"sleep 1s", "MS must be a whole number, not \"1s\""},
+        {"sleep 3600001", "sleep is at most 3600000 ms (one hour), not 3600001"},
         {"expect", "expected expect \"text\""},
         {"expect Lấy", "expect takes text in double quotes"},
         {"screenshot", "expected screenshot PATH.png"},
@@ -121,11 +127,12 @@ TEST_CASE("Malformed script lines are rejected with their line number and a clea
 }
 
 TEST_CASE("describe writes a command back as a script line", "[ui][script]") {
-    const auto result = parseScript("tap \"Xin \\\"chào\\\"\"\ndrag 1 2 3 4\nkey F5\nwait 250\nscreenshot a.png\n");
+    const auto result = parseScript("tap \"Xin \\\"chào\\\"\"\ndrag 1 2 3 4\nkey F5\nwait 250\nscreenshot a.png\nsleep 40\n");
     REQUIRE(result.ok());
     CHECK(describe(result.commands[0]) == "tap \"Xin \\\"chào\\\"\"");
     CHECK(describe(result.commands[1]) == "drag 1 2 3 4");
     CHECK(describe(result.commands[2]) == "key F5");
     CHECK(describe(result.commands[3]) == "wait 250");
     CHECK(describe(result.commands[4]) == "screenshot a.png");
+    CHECK(describe(result.commands[5]) == "sleep 40");
 }
