@@ -117,9 +117,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
 
     // Failures: one line on stderr; with --json also one JSON object on stdout, so a script reading
     // stdout always gets an object.
-    auto fail = [&](Exit exit, const std::string& message) {
+    auto fail = [&](Exit exit, const std::string& message, bool resultPrinted = false) {
         err << "motcua: " << message << '\n';
-        if (ctx.json) {
+        if (ctx.json && !resultPrinted) {
             out << nlohmann::json{{"error", message}, {"exit", static_cast<int>(exit)}}.dump(
                        -1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << '\n';
@@ -130,7 +130,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         if (ctx.action) ctx.action();
         return 0;
     } catch (const CommandError& e) {
-        return fail(e.exit(), e.what());
+        return fail(e.exit(), e.what(), e.resultPrinted());
     } catch (const queue::StoreRefused& e) {
         return fail(Exit::Database, e.what());
     } catch (const queue::SqliteError& e) {

@@ -39,8 +39,18 @@ public:
     CommandError(Exit exit, const std::string& message) : std::runtime_error(message), m_exit(exit) {}
     Exit exit() const noexcept { return m_exit; }
 
+    // A failure whose command has already printed its result (e.g. `doctor` with its checks): with
+    // --json, stdout then holds that one object and no second error object is added.
+    static CommandError afterResult(Exit exit, const std::string& message) {
+        CommandError e(exit, message);
+        e.m_resultPrinted = true;
+        return e;
+    }
+    bool resultPrinted() const noexcept { return m_resultPrinted; }
+
 private:
     Exit m_exit;
+    bool m_resultPrinted = false;
 };
 
 // What every command gets: the global options, output streams, the clock, and the database opened

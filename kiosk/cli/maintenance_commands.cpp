@@ -355,7 +355,8 @@ void doctor(Context& ctx) {
     text << fmt::format("{} failed, {} warnings", failures, warnings);
     ctx.print({{"checks", list}, {"failures", failures}, {"warnings", warnings}}, text.str());
     if (failures > 0) {
-        throw CommandError(Exit::Failure, fmt::format("doctor: {} check{} failed", failures, failures == 1 ? "" : "s"));
+        throw CommandError::afterResult(Exit::Failure,
+                                        fmt::format("doctor: {} check{} failed", failures, failures == 1 ? "" : "s"));
     }
 }
 

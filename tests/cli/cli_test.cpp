@@ -191,3 +191,29 @@ TEST_CASE("The default database path follows MOTCUA_DB, then XDG_DATA_HOME, then
     ::setenv("HOME", "/home/b", 1);
     CHECK(motcua::queue::defaultDatabasePath() == "/home/b/.local/share/motcua/motcua.db");
 }
+
+TEST_CASE("doctor says what to fix; with --json stdout is one object even when a check fails", "[cli][doctor]") {
+    Cli cli;
+    // No database yet: the database check fails, and says how to make one.
+    auto r = cli.json({"doctor"});
+    CHECK(r.status == 1);
+    nlohmann::json report;
+    REQUIRE_NOTHROW(report = r.json());  // a second object after the first would not parse
+    REQUIRE(report["checks"].is_array());
+    CHECK(report["checks"].size() == 6);
+    CHECK(report["failures"].get<int>() >= 1);
+    bool databaseFailed = false;
+    for (const auto& c : report["checks"]) {
+        CHECK_FALSE(c["message"].get<std::string>().empty());
+        if (c["status"] != "ok") CHECK_FALSE(c["fix"].is_null());
+        if (c["check"] == "database") databaseFailed = c["status"] == "fail";
+    }
+    CHECK(databaseFailed);
+    CHECK_THAT(r.err, Catch::Contains("doctor:") && Catch::Contains("failed"));
+    CHECK_FALSE(std::filesystem::exists(cli.db));  // the check made no database
+
+    // Text: one line per check, then the totals.
+    REQUIRE(cli({"init"}).status == 0);
+    auto text = cli({"doctor"});
+    CHECK_THAT(text.out, Catch::Contains("database") && Catch::Contains("failed,") && Catch::Contains("warnings"));
+}
