@@ -7,8 +7,6 @@
 // event with reprint = true, no new ticket.
 #include <catch2/catch.hpp>
 
-#include <chrono>
-
 #include "kiosk/frontend/ticket_printing.h"
 #include "kiosk/kiosk_app/kiosk_text.h"
 #include "kiosk/kiosk_app/rating_screen.h"
@@ -29,10 +27,20 @@ using printer::PrintError;
 namespace {
 
 constexpr PrintError kAllErrors[] = {
-    PrintError::NotConfigured, PrintError::BadUri,  PrintError::NoPrinterFound,    PrintError::PermissionDenied,
-    PrintError::Busy,          PrintError::Timeout, PrintError::PaperOut,          PrintError::CoverOpen,
-    PrintError::Offline,       PrintError::CutterError, PrintError::ConnectionRefused, PrintError::ConnectionClosed,
-    PrintError::IoError,       PrintError::JobRejected,
+    PrintError::NotConfigured,
+    PrintError::BadUri,
+    PrintError::NoPrinterFound,
+    PrintError::PermissionDenied,
+    PrintError::Busy,
+    PrintError::Timeout,
+    PrintError::PaperOut,
+    PrintError::CoverOpen,
+    PrintError::Offline,
+    PrintError::CutterError,
+    PrintError::ConnectionRefused,
+    PrintError::ConnectionClosed,
+    PrintError::IoError,
+    PrintError::JobRejected,
 };
 
 void requireOk(const ui::ScriptOutcome& outcome, const std::string& script) {
@@ -51,7 +59,9 @@ bool shows(kiosk::KioskProgram& program, const std::string& text) {
     return std::find(texts.begin(), texts.end(), text) != texts.end();
 }
 
-std::string tcpUri(const LocalListener& printer) { return "tcp:127.0.0.1:" + std::to_string(printer.port()); }
+std::string tcpUri(const LocalListener& printer) {
+    return "tcp:127.0.0.1:" + std::to_string(printer.port());
+}
 
 // The ticket a reprint of number should produce: the kiosk's own rendering of it as it is now
 // (drawn with another number when asNumber is given).
@@ -87,7 +97,8 @@ void checkFailed(KioskFixture& f, PrintError error, kiosk::Language language = k
     CHECK(ticket->state == queue::TicketState::Waiting);
     CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
     CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'printed'") == 0);
-    queue::Statement failed(db, "SELECT json_extract(detail, '$.error') FROM events WHERE kind = 'print_failed' ORDER BY id");
+    queue::Statement failed(
+        db, "SELECT json_extract(detail, '$.error') FROM events WHERE kind = 'print_failed' ORDER BY id");
     REQUIRE(failed.step());
     CHECK(failed.getText(0) == std::string(printer::errorName(error)));
     // In the queue: the first of the tickets counter 1 would call.
@@ -101,7 +112,8 @@ void checkFailed(KioskFixture& f, PrintError error, kiosk::Language language = k
 
 // After the reprint: the screen says to take the ticket, the printer got a correct ticket for A001,
 // one `printed` event with reprint = true, still one ticket, still waiting, and it can be called.
-void checkReprinted(KioskFixture& f, const std::string& printerBytes, kiosk::Language language = kiosk::Language::Vi) {
+void checkReprinted(KioskFixture& f, const std::string& printerBytes,
+                    kiosk::Language language = kiosk::Language::Vi) {
     auto& program = *f.program;
     CAPTURE(visible(program));
     CHECK(shows(program, "A001"));
@@ -113,7 +125,8 @@ void checkReprinted(KioskFixture& f, const std::string& printerBytes, kiosk::Lan
     queue::SystemClock clock;
     queue::QueueService q(db, clock);
     CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
-    queue::Statement printed(db, "SELECT json_extract(detail, '$.reprint'), ticket_id FROM events WHERE kind = 'printed'");
+    queue::Statement printed(
+        db, "SELECT json_extract(detail, '$.reprint'), ticket_id FROM events WHERE kind = 'printed'");
     REQUIRE(printed.step());
     CHECK(printed.getInt(0) == 1);
     CHECK(printed.getInt(1) == q.findToday("A001")->id);
@@ -134,7 +147,9 @@ void checkReprinted(KioskFixture& f, const std::string& printerBytes, kiosk::Lan
     CHECK(called.value->ticket.number == "A001");
 }
 
-ui::Size orientation() { return GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080}); }
+ui::Size orientation() {
+    return GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
+}
 
 }  // namespace
 
@@ -171,8 +186,10 @@ TEST_CASE("Paper out before the job: nothing is sent, the ticket stays valid and
     }
 }
 
-TEST_CASE("Paper end during the job: the printer stops reading, then reports paper out; the ticket prints again",
-          "[kiosk][print][fault][paper]") {
+TEST_CASE(
+    "Paper end during the job: the printer stops reading, then reports paper out, and the ticket prints "
+    "again",
+    "[kiosk][print][fault][paper]") {
     const ui::Size size = orientation();
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "fault-paper-end-mid-job");
@@ -188,7 +205,8 @@ TEST_CASE("Paper end during the job: the printer stops reading, then reports pap
     checkReprinted(f, printer.connection(1));
 }
 
-TEST_CASE("Cover open: nothing is sent, and once closed the ticket prints again", "[kiosk][print][fault][cover]") {
+TEST_CASE("Cover open: nothing is sent, and once closed the ticket prints again",
+          "[kiosk][print][fault][cover]") {
     const ui::Size size = orientation();
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "fault-cover-open");
@@ -222,9 +240,10 @@ TEST_CASE("Cover open, in English: the English message, and 'Print again' once c
     checkReprinted(f, printer.connection(1), kiosk::Language::En);
 }
 
-TEST_CASE("A network printer that accepts the connection and never reads: the kiosk waits a bounded time, "
-          "then says the printer does not respond",
-          "[kiosk][print][fault][hang]") {
+TEST_CASE(
+    "A network printer that accepts the connection and never reads: the kiosk waits a bounded time, "
+    "then says the printer does not respond",
+    "[kiosk][print][fault][hang]") {
     const ui::Size size = orientation();
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "fault-tcp-hang");
@@ -267,16 +286,18 @@ TEST_CASE("A USB printer unplugged mid-job: the ticket stays valid and prints ag
     checkReprinted(f, device.sessions()[1]);
 }
 
-TEST_CASE("A stopped CUPS queue: the kiosk says the printer is paused, leaves no held job, and prints again "
-          "once the queue is started",
-          "[kiosk][print][fault][cups]") {
+TEST_CASE(
+    "A stopped CUPS queue: the kiosk says the printer is paused, leaves no held job, and prints again "
+    "once the queue is started",
+    "[kiosk][print][fault][cups]") {
     const ui::Size size = orientation();
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "fault-cups-stopped");
     testing::Cupsd cupsd;
     LocalListener device(LocalListener::Behaviour::ReadAll);
     std::string output;
-    REQUIRE(cupsd.lpadmin({"-p", "kiosk", "-E", "-v", "socket://127.0.0.1:" + std::to_string(device.port())}, output) == 0);
+    REQUIRE(cupsd.lpadmin({"-p", "kiosk", "-E", "-v", "socket://127.0.0.1:" + std::to_string(device.port())},
+                          output) == 0);
     REQUIRE(cupsd.tool("cupsdisable", {"kiosk"}, output) == 0);
     f.start("cups:kiosk");
     requireOk(f.run("print_fault.txt"), "print_fault.txt");
@@ -292,7 +313,8 @@ TEST_CASE("A stopped CUPS queue: the kiosk says the printer is paused, leaves no
     CHECK(cupsd.pendingJobs("kiosk").empty());
 }
 
-TEST_CASE("Maintenance lists today's tickets whose print failed, and prints one again", "[kiosk][print][fault][admin]") {
+TEST_CASE("Maintenance lists today's tickets whose print failed, and prints one again",
+          "[kiosk][print][fault][admin]") {
     const ui::Size size = orientation();
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "maintenance-reprint");
@@ -320,7 +342,9 @@ TEST_CASE("Maintenance lists today's tickets whose print failed, and prints one 
     queue::QueueService q(db, clock);
     CHECK(q.unprintedToday().empty());
     CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 2);
-    CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'printed' AND json_extract(detail, '$.reprint')") == 2);
+    CHECK(db.queryInt(
+              "SELECT COUNT(*) FROM events WHERE kind = 'printed' AND json_extract(detail, '$.reprint')") ==
+          2);
     // Connections: A001 and A002 (paper out: questions only), A001 again, the maintenance screen's
     // status checks, then A002 again: the last one with a ticket in it.
     std::string last;
@@ -357,7 +381,9 @@ TEST_CASE("Taps made while the printer held the screen do not press the buttons 
         program.app().injectPointer({ui::PointerAction::Down, *button, -1});
         program.app().injectPointer({ui::PointerAction::Up, *button, -1});
     };
-    auto failures = [&] { return f.openDb().queryInt("SELECT COUNT(*) FROM events WHERE kind = 'print_failed'"); };
+    auto failures = [&] {
+        return f.openDb().queryInt("SELECT COUNT(*) FROM events WHERE kind = 'print_failed'");
+    };
 
     tap();  // queued during the print: delivered with the next frame, and dropped
     for (int i = 0; i < 5; ++i) program.app().frame();

@@ -13,11 +13,13 @@ std::vector<std::string> numbers(const std::vector<UnprintedTicket>& tickets) {
 }
 
 void printFailed(QueueFixture& f, const std::string& number, const std::string& error) {
-    f.queue->recordDeviceEvent("print_failed", f.queue->findToday(number)->id, {{"error", error}, {"printer", "usb:"}});
+    f.queue->recordDeviceEvent("print_failed", f.queue->findToday(number)->id,
+                               {{"error", error}, {"printer", "usb:"}});
 }
 
 void printed(QueueFixture& f, const std::string& number, bool reprint) {
-    f.queue->recordDeviceEvent("printed", f.queue->findToday(number)->id, {{"reprint", reprint}, {"printer", "usb:"}});
+    f.queue->recordDeviceEvent("printed", f.queue->findToday(number)->id,
+                               {{"reprint", reprint}, {"printer", "usb:"}});
 }
 }  // namespace
 

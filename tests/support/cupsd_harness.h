@@ -43,7 +43,8 @@ inline int runProgram(const std::vector<std::string>& argv, std::string& output)
     ::close(pipeFds[1]);
     char buffer[4096];
     ssize_t n;
-    while ((n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0) output.append(buffer, static_cast<std::size_t>(n));
+    while ((n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0)
+        output.append(buffer, static_cast<std::size_t>(n));
     ::close(pipeFds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -51,12 +52,13 @@ inline int runProgram(const std::vector<std::string>& argv, std::string& output)
 }
 
 class Cupsd {
-public:
+  public:
     // Throws std::runtime_error with cupsd's log when it does not come up: a test that needs
     // cupsd fails (never skips) when it is missing.
     Cupsd() {
         const auto root = m_dir.path();
-        for (const char* sub : {"etc", "etc/ppd", "spool", "spool/tmp", "cache", "run", "run/certs", "log", "state"}) {
+        for (const char* sub :
+             {"etc", "etc/ppd", "spool", "spool/tmp", "cache", "run", "run/certs", "log", "state"}) {
             std::filesystem::create_directories(root / sub);
         }
         // cupsd refuses a tree others can write to, and the lp-run backends need to reach the spool.
@@ -69,21 +71,21 @@ public:
         ::chmod((root / "spool").c_str(), 0710);
         ::chmod((root / "spool/tmp").c_str(), 01770);
         m_socket = (root / "cups.sock").string();
-        writeFile(root / "etc/cups-files.conf",
-                  "ServerRoot " + (root / "etc").string() + "\n" +
-                  "RequestRoot " + (root / "spool").string() + "\n" +
-                  "TempDir " + (root / "spool/tmp").string() + "\n" +
-                  "CacheDir " + (root / "cache").string() + "\n" +
-                  "StateDir " + (root / "state").string() + "\n" +
-                  "ErrorLog " + (root / "log/error_log").string() + "\n" +
-                  "AccessLog " + (root / "log/access_log").string() + "\n" +
-                  "PageLog " + (root / "log/page_log").string() + "\n" +
-                  "ServerBin /usr/lib/cups\nDataDir /usr/share/cups\nSystemGroup root\nUser lp\nGroup lp\n");
+        writeFile(
+            root / "etc/cups-files.conf",
+            "ServerRoot " + (root / "etc").string() + "\n" + "RequestRoot " + (root / "spool").string() +
+                "\n" + "TempDir " + (root / "spool/tmp").string() + "\n" + "CacheDir " +
+                (root / "cache").string() + "\n" + "StateDir " + (root / "state").string() + "\n" +
+                "ErrorLog " + (root / "log/error_log").string() + "\n" + "AccessLog " +
+                (root / "log/access_log").string() + "\n" + "PageLog " + (root / "log/page_log").string() +
+                "\n" +
+                "ServerBin /usr/lib/cups\nDataDir /usr/share/cups\nSystemGroup root\nUser lp\nGroup lp\n");
         writeFile(root / "etc/cupsd.conf",
-                  "Listen " + m_socket + "\n"
-                  "Browsing Off\nWebInterface No\nLogLevel debug\nDefaultAuthType None\n"
-                  "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
-                  "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n");
+                  "Listen " + m_socket +
+                      "\n"
+                      "Browsing Off\nWebInterface No\nLogLevel debug\nDefaultAuthType None\n"
+                      "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
+                      "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n");
 
         const std::string conf = (root / "etc/cupsd.conf").string();
         const std::string files = (root / "etc/cups-files.conf").string();
@@ -95,7 +97,8 @@ public:
             const int log = ::open((root / "log/stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             ::dup2(log, 1);
             ::dup2(log, 2);
-            ::execl("/usr/sbin/cupsd", "cupsd", "-f", "-c", conf.c_str(), "-s", files.c_str(), static_cast<char*>(nullptr));
+            ::execl("/usr/sbin/cupsd", "cupsd", "-f", "-c", conf.c_str(), "-s", files.c_str(),
+                    static_cast<char*>(nullptr));
             ::_exit(127);
         }
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
@@ -107,7 +110,8 @@ public:
                                          ", 127: /usr/sbin/cupsd missing, install cups-daemon): " +
                                          readFile(root / "log/stdout") + errorLog());
             }
-            if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("cupsd did not listen: " + errorLog());
+            if (std::chrono::steady_clock::now() > deadline)
+                throw std::runtime_error("cupsd did not listen: " + errorLog());
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         ::setenv("CUPS_SERVER", m_socket.c_str(), 1);
@@ -125,7 +129,9 @@ public:
 
     const std::string& socketPath() const { return m_socket; }
     // Runs lpadmin against this server; returns its exit status, output in `output`.
-    int lpadmin(const std::vector<std::string>& args, std::string& output) const { return tool("lpadmin", args, output); }
+    int lpadmin(const std::vector<std::string>& args, std::string& output) const {
+        return tool("lpadmin", args, output);
+    }
     // Any CUPS tool that takes -h SERVER (cupsdisable, cupsenable, cupsreject, cupsaccept, lpstat),
     // against this server.
     int tool(const std::string& name, const std::vector<std::string>& args, std::string& output) const {
@@ -141,7 +147,7 @@ public:
     }
     std::string errorLog() const { return readFile(m_dir.path() / "log/error_log"); }
 
-private:
+  private:
     static bool socketAccepts(const std::string& path) {
         const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_un addr{};

@@ -22,7 +22,7 @@
 namespace motcua::testing {
 
 class FakeUsbPrinter {
-public:
+  public:
     static constexpr std::uint8_t kOut = 0x01;
     static constexpr std::uint8_t kIn = 0x82;
 
@@ -63,11 +63,11 @@ public:
 
     unsigned char statusReplies[5] = {0, 0x16, 0x12, 0x12, 0x12};
 
-private:
+  private:
     using Code = printer::UsbCode;
 
     class Api : public printer::UsbApi {
-    public:
+      public:
         explicit Api(FakeUsbPrinter& p) : m_p(p) {}
         Code listDevices(std::vector<printer::UsbDeviceInfo>& out) override {
             out.clear();
@@ -101,7 +101,8 @@ private:
                 transferred = 1;
                 return Code::Success;
             }
-            const bool question = length == 3 && data[0] == 0x10 && data[1] == 0x04 && data[2] >= 1 && data[2] <= 4;
+            const bool question =
+                length == 3 && data[0] == 0x10 && data[1] == 0x04 && data[2] >= 1 && data[2] <= 4;
             if (m_p.m_stopped && !question) {
                 // Nothing is taken; a real transfer would wait its whole timeout.
                 std::this_thread::sleep_for(std::chrono::milliseconds(std::min(timeoutMs, 20u)));
@@ -134,7 +135,7 @@ private:
         void releaseInterface(int) override {}
         void close() override { m_open = false; }
 
-    private:
+      private:
         static printer::UsbDeviceInfo device() {
             printer::UsbDeviceInfo d;
             d.vendorId = 0x04b8;

@@ -30,7 +30,8 @@ inline int bindLoopback(int& port) {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("bind failed");
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+        throw std::runtime_error("bind failed");
     socklen_t len = sizeof addr;
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
     port = ntohs(addr.sin_port);
@@ -47,7 +48,7 @@ inline int unusedPort() {
 }
 
 class LocalListener {
-public:
+  public:
     enum class Behaviour {
         ReadAll,        // reads until the peer closes, keeps the bytes
         NeverRead,      // accepts and holds the connection without reading (a hung printer); a new
@@ -63,7 +64,8 @@ public:
     // The answers of a printer that is ready (DLE EOT 1, 2, 3, 4 at indexes 1..4).
     static constexpr unsigned char kReady[5] = {0, 0x16, 0x12, 0x12, 0x12};
 
-    explicit LocalListener(Behaviour behaviour, std::size_t bytes = 0) : m_behaviour(behaviour), m_bytes(bytes) {
+    explicit LocalListener(Behaviour behaviour, std::size_t bytes = 0)
+        : m_behaviour(behaviour), m_bytes(bytes) {
         m_listenFd = detail::bindLoopback(m_port);
         // A small receive buffer so a writer that is not read from fills it quickly (set before
         // listen(): accepted sockets inherit it).
@@ -87,12 +89,15 @@ public:
     int port() const { return m_port; }
 
     // The bytes of the first connection, once the peer closed it (ReadAll) or the listener did.
-    std::string received(std::chrono::milliseconds timeout = std::chrono::seconds(20)) { return connection(0, timeout); }
+    std::string received(std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+        return connection(0, timeout);
+    }
     // The bytes of connection index (0: the first), once it has ended; "<listener timed out>" when
     // it does not end within timeout.
     std::string connection(std::size_t index, std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
         std::unique_lock lock(m_mutex);
-        if (!m_changed.wait_for(lock, timeout, [&] { return m_connections.size() > index; })) return "<listener timed out>";
+        if (!m_changed.wait_for(lock, timeout, [&] { return m_connections.size() > index; }))
+            return "<listener timed out>";
         return m_connections[index];
     }
     // Connections that have ended so far.
@@ -121,7 +126,7 @@ public:
     // The answer to DLE EOT n (n = 1..4); may be changed while a connection is open.
     std::atomic<unsigned char> statusReplies[5] = {0, 0x16, 0x12, 0x12, 0x12};
 
-private:
+  private:
     void run() {
         for (;;) {
             pollfd fds[2] = {{m_listenFd, POLLIN, 0}, {m_wakeFd[0], POLLIN, 0}};
@@ -184,8 +189,10 @@ private:
 
     void answer(int conn, const std::string& data, std::size_t& scanned, std::size_t end) {
         for (; scanned + 2 < end; ++scanned) {
-            if (data[scanned] == 0x10 && data[scanned + 1] == 0x04 && data[scanned + 2] >= 1 && data[scanned + 2] <= 4) {
-                const char reply = static_cast<char>(statusReplies[static_cast<int>(data[scanned + 2])].load());
+            if (data[scanned] == 0x10 && data[scanned + 1] == 0x04 && data[scanned + 2] >= 1 &&
+                data[scanned + 2] <= 4) {
+                const char reply =
+                    static_cast<char>(statusReplies[static_cast<int>(data[scanned + 2])].load());
                 [[maybe_unused]] auto w = ::send(conn, &reply, 1, MSG_NOSIGNAL);
                 scanned += 2;
             }
