@@ -68,12 +68,12 @@ constexpr int kKiosks = 4;
 constexpr int kCounterProcesses = 12;  // 5 counters each
 constexpr int kDisplays = 4;
 constexpr int kDayProcesses = kKiosks + kCounterProcesses + kDisplays;
-constexpr int kLobby = 300;                     // tickets in the building (issued, not closed) at most
+constexpr int kLobby = 300;                                   // tickets issued and not closed, at most
 constexpr auto kDisplayTick = std::chrono::milliseconds(40);  // as motcua-display
-constexpr double kTapLimitMs = 1000;            // a citizen tapping the kiosk waits at most 1 s
-constexpr double kPeakHourShare = 0.20;         // of the day's tickets, in the busiest hour
-constexpr double kWaitedMs = 0.15;              // a BEGIN IMMEDIATE this long slept in the busy handler
-                                                // at least once (its shortest sleep is 0.2 ms)
+constexpr double kTapLimitMs = 1000;                          // a citizen tapping the kiosk waits <= 1 s
+constexpr double kPeakHourShare = 0.20;                       // of the day's tickets, in the busiest hour
+// A BEGIN IMMEDIATE this long slept in the busy handler at least once (its shortest sleep is 0.2 ms).
+constexpr double kWaitedMs = 0.15;
 // 2026-03-02 (a Monday) 08:00 in Hà Nội (UTC+7).
 constexpr q::TimeMs kDayStart = 1772413200000;
 constexpr q::TimeMs kDayMs = 24LL * 60 * 60 * 1000;
@@ -107,13 +107,13 @@ std::string officeToml() {
          // Every day, all day: nothing in the run depends on the hour or the weekday it starts at.
          << "[[opening_hours]]\ndays = [1, 2, 3, 4, 5, 6, 7]\nopen = \"00:00\"\nclose = \"23:59\"\n\n";
     for (const auto& s : kServices) {
-        toml << "[[services]]\ncode = \"" << s.code << "\"\nname = \"" << s.name << "\"\nprefix = \"" << s.prefix
-             << "\"\n\n";
+        toml << "[[services]]\ncode = \"" << s.code << "\"\nname = \"" << s.name << "\"\nprefix = \""
+             << s.prefix << "\"\n\n";
     }
     for (int c = 1; c <= kCounters; ++c) {
         toml << "[[counters]]\nnumber = " << c << "\nname = \"Quầy " << c << "\"\nservices = [\""
-             << kServices[firstServiceOf(c)].code << "\", \"" << kServices[static_cast<std::size_t>(c) % kServices.size()].code
-             << "\"]\n\n";
+             << kServices[firstServiceOf(c)].code << "\", \""
+             << kServices[static_cast<std::size_t>(c) % kServices.size()].code << "\"]\n\n";
     }
     toml << "[[priority_categories]]\ncode = \"cao_tuoi\"\nname = \"Người cao tuổi\"\n\n"
          << "[[priority_categories]]\ncode = \"khuyet_tat\"\nname = \"Người khuyết tật\"\n";
@@ -121,8 +121,8 @@ std::string officeToml() {
 }
 
 // The benchmark day's time: 08:00 plus the real time since `start` times `speed`, held at 21:00 so a
-// slow run never reaches the next business day. Every process gets the same start (CLOCK_MONOTONIC is
-// shared by all processes), so their clocks agree.
+// slow run never reaches the next business day. Processes given the same start agree: CLOCK_MONOTONIC
+// is one clock for the whole machine.
 class SimulatedDayClock final : public q::Clock {
 public:
     SimulatedDayClock(Steady::time_point start, double speed) : m_start(start), m_speed(speed) {}
@@ -140,10 +140,21 @@ double msBetween(Steady::time_point a, Steady::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-enum class Op : std::uint8_t { Take, Call, CallEmpty, Start, Finish, NoShow, Transfer, Poll, Refresh, Bare, Count };
+// What a sample timed; Count is the number of kinds.
+enum class Op : std::uint8_t {
+    Take, Call, CallEmpty, Start, Finish, NoShow, Transfer, Poll, Refresh, Bare, Count
+};
 constexpr std::array<const char*, static_cast<std::size_t>(Op::Count)> kOpNames{
-    "take (kiosk)", "call next", "call next, nothing waiting", "start", "finish", "no-show", "transfer",
-    "display poll, nothing new", "display poll + new events + status", "bare INSERT + COMMIT"};
+    "take (kiosk)",
+    "call next",
+    "call next, nothing waiting",
+    "start",
+    "finish",
+    "no-show",
+    "transfer",
+    "display poll, nothing new",
+    "display poll + new events + status",
+    "bare INSERT + COMMIT"};
 bool isCompletedMove(Op op) { return op != Op::CallEmpty && op != Op::Poll && op != Op::Refresh; }
 
 struct Sample {
@@ -160,7 +171,9 @@ struct ProcessLog {
     std::int64_t busyErrors = 0;    // SQLITE_BUSY that reached the caller (busy timeout ran out)
     std::int64_t unexpected = 0;    // moves refused that the model did not expect
 
-    void add(Op op, Steady::time_point t0) { samples.push_back({op, static_cast<float>(msBetween(t0, Steady::now()))}); }
+    void add(Op op, Steady::time_point t0) {
+        samples.push_back({op, static_cast<float>(msBetween(t0, Steady::now()))});
+    }
     void append(const ProcessLog& o) {
         samples.insert(samples.end(), o.samples.begin(), o.samples.end());
         lockWaitMs.insert(lockWaitMs.end(), o.lockWaitMs.begin(), o.lockWaitMs.end());
@@ -274,10 +287,10 @@ auto retryBusy(ProcessLog& log, F&& move) {
 
 // Counters the processes of one run share (anonymous shared memory, set up before fork).
 struct Shared {
-    std::atomic<int> claimed{0};   // tickets kiosks have started to take
-    std::atomic<int> issued{0};    // tickets taken
-    std::atomic<int> closed{0};    // finished or no-show
-    std::atomic<int> maxInside{0}; // most tickets issued and not yet closed at once
+    std::atomic<int> claimed{0};    // tickets kiosks have started to take
+    std::atomic<int> issued{0};     // tickets taken
+    std::atomic<int> closed{0};     // finished or no-show
+    std::atomic<int> maxInside{0};  // most tickets issued and not yet closed at once
     std::atomic<bool> stop{false};
 };
 static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_always_lock_free);
@@ -304,9 +317,9 @@ private:
 
 // CPU time and context switches of the children waited for so far.
 struct ChildUsage {
-    double cpuSeconds = 0;         // user + system
-    double preempted = 0;          // involuntary context switches: a runnable process lost its CPU
-    double slept = 0;              // voluntary ones: it waited (fsync, busy-handler sleep, poll tick)
+    double cpuSeconds = 0;  // user + system
+    double preempted = 0;   // involuntary context switches: a runnable process lost its CPU
+    double slept = 0;       // voluntary ones: it waited (fsync, busy-handler sleep, poll tick)
 
     static ChildUsage now() {
         rusage u{};
@@ -328,7 +341,8 @@ struct RunResult {
 
 // Forks n processes; each runs body(index, startFd) and saves its log. A process first sets up (opens
 // its connection), then blocks in waitForStart(startFd) until the parent starts them all at once.
-RunResult runProcesses(int n, const std::filesystem::path& dir, const std::function<ProcessLog(int, int)>& body) {
+RunResult runProcesses(int n, const std::filesystem::path& dir,
+                       const std::function<ProcessLog(int, int)>& body) {
     int go[2];
     if (pipe(go) != 0) throw std::runtime_error("pipe failed");
     std::vector<pid_t> children;
@@ -411,7 +425,8 @@ Stats opStats(const ProcessLog& log, Op op) {
 }
 
 std::int64_t completedMoves(const ProcessLog& log) {
-    return std::count_if(log.samples.begin(), log.samples.end(), [](const Sample& s) { return isCompletedMove(s.op); });
+    return std::count_if(log.samples.begin(), log.samples.end(),
+                         [](const Sample& s) { return isCompletedMove(s.op); });
 }
 
 Stats moveStats(const ProcessLog& log) {
@@ -427,8 +442,8 @@ struct LockFigures {
     double transactions = 0;  // write transactions per second
     double utilisation = 0;   // share of the wall time some process held the write lock
     Stats hold, commit, wait;
-    double waitedShare = 0;   // share of BEGIN IMMEDIATE that slept in the busy handler
-    double cpuShare = 0;      // CPU used by the processes, share of all cores
+    double waitedShare = 0;     // share of BEGIN IMMEDIATE that slept in the busy handler
+    double cpuShare = 0;        // CPU used by the processes, share of all cores
     double preemptedPerTx = 0;  // involuntary context switches per write transaction
 };
 
@@ -441,7 +456,9 @@ LockFigures lockFigures(const RunResult& r, int cores) {
     f.utilisation = f.hold.sum / 1000.0 / r.wallSeconds;
     const auto waited = std::count_if(r.log.lockWaitMs.begin(), r.log.lockWaitMs.end(),
                                       [](float ms) { return ms >= kWaitedMs; });
-    f.waitedShare = r.log.lockWaitMs.empty() ? 0 : static_cast<double>(waited) / static_cast<double>(r.log.lockWaitMs.size());
+    f.waitedShare = r.log.lockWaitMs.empty()
+                        ? 0
+                        : static_cast<double>(waited) / static_cast<double>(r.log.lockWaitMs.size());
     f.cpuShare = r.usage.cpuSeconds / (r.wallSeconds * cores);
     f.preemptedPerTx = f.hold.n ? r.usage.preempted / static_cast<double>(f.hold.n) : 0;
     return f;
@@ -630,7 +647,8 @@ DayResult runDay(const DayPlan& plan, const std::filesystem::path& dir) {
 
 // One process of the scaling runs: its share of the 60 counters; per cycle a ticket for one of them,
 // then that counter calls, starts and finishes whatever is next in its queue.
-ProcessLog queueWorker(const std::filesystem::path& db, int startFd, int index, int processes, double seconds) {
+ProcessLog queueWorker(const std::filesystem::path& db, int startFd, int index, int processes,
+                       double seconds) {
     auto store = openUse(db);
     ProcessLog log;
     LockTrace trace(store, log);
@@ -641,11 +659,13 @@ ProcessLog queueWorker(const std::filesystem::path& db, int startFd, int index, 
     SimulatedDayClock clock(Steady::now(), 1.0);
     q::QueueService queue(store, clock);
     waitForStart(startFd);
-    const auto until = Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
+    const auto until =
+        Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
     for (std::size_t i = 0; Steady::now() < until; ++i) {
         const int counter = mine[i % mine.size()];
         auto t0 = Steady::now();
-        const bool took = retryBusy(log, [&] { return queue.take(kServices[firstServiceOf(counter)].code); }).ok();
+        const bool took =
+            retryBusy(log, [&] { return queue.take(kServices[firstServiceOf(counter)].code); }).ok();
         log.add(Op::Take, t0);
         if (!took) ++log.unexpected;
         t0 = Steady::now();
@@ -679,7 +699,8 @@ ProcessLog bareWorker(const std::filesystem::path& path, int startFd, int index,
     LockTrace trace(db, log);
     q::Statement insert(db, "INSERT INTO t(service, n, at) VALUES('HT', ?, ?)");
     waitForStart(startFd);
-    const auto until = Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
+    const auto until =
+        Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
     for (int i = 0; Steady::now() < until; ++i) {
         const auto t0 = Steady::now();
         retryBusy(log, [&] {
@@ -714,10 +735,10 @@ ScalePoint measureScale(int processes, double seconds, const std::filesystem::pa
     const auto bare = dir / fmt::format("bare-{}.db", processes);
     createBare(bare);
     point.fsync = measureFsync(dir, 25);
-    point.ours = runProcesses(processes, dir, [&](int p, int startFd) {
-        return queueWorker(db, startFd, p, processes, seconds);
-    });
-    point.bare = runProcesses(processes, dir, [&](int p, int startFd) { return bareWorker(bare, startFd, p, seconds); });
+    point.ours = runProcesses(
+        processes, dir, [&](int p, int startFd) { return queueWorker(db, startFd, p, processes, seconds); });
+    point.bare = runProcesses(processes, dir,
+                              [&](int p, int startFd) { return bareWorker(bare, startFd, p, seconds); });
     point.oursOps = static_cast<double>(completedMoves(point.ours.log)) / point.ours.wallSeconds;
     point.bareOps = static_cast<double>(completedMoves(point.bare.log)) / point.bare.wallSeconds;
     point.oursLatency = moveStats(point.ours.log);
@@ -760,7 +781,8 @@ Stats measureFsync(const std::filesystem::path& dir, int rounds, int spinners) {
     std::vector<char> page(4096, 'x');
     std::vector<double> ms;
     bool ok = true;
-    for (int i = 0; ok && i < kPages; ++i) ok = ::pwrite(fd, page.data(), page.size(), static_cast<off_t>(i) * 4096) > 0;
+    for (int i = 0; ok && i < kPages; ++i)
+        ok = ::pwrite(fd, page.data(), page.size(), static_cast<off_t>(i) * 4096) > 0;
     ok = ok && ::fdatasync(fd) == 0;
     for (int i = 0; ok && i < rounds; ++i) {
         ok = ::pwrite(fd, page.data(), page.size(), static_cast<off_t>(i % kPages) * 4096) > 0;
@@ -775,15 +797,21 @@ Stats measureFsync(const std::filesystem::path& dir, int rounds, int spinners) {
 }
 
 std::string fileSystemOf(const std::filesystem::path& dir) {
-    struct statfs fs{};
+    struct statfs fs {};
     if (statfs(dir.c_str(), &fs) != 0) return "unknown";
     switch (static_cast<unsigned long>(fs.f_type)) {
-        case 0xEF53: return "ext4";
-        case 0x01021994: return "tmpfs (fsync does nothing: not a durability figure)";
-        case 0x9123683E: return "btrfs";
-        case 0x58465342: return "xfs";
-        case 0x794c7630: return "overlayfs";
-        default: return fmt::format("type 0x{:x}", static_cast<unsigned long>(fs.f_type));
+        case 0xEF53:
+            return "ext4";
+        case 0x01021994:
+            return "tmpfs (fsync does nothing: not a durability figure)";
+        case 0x9123683E:
+            return "btrfs";
+        case 0x58465342:
+            return "xfs";
+        case 0x794c7630:
+            return "overlayfs";
+        default:
+            return fmt::format("type 0x{:x}", static_cast<unsigned long>(fs.f_type));
     }
 }
 
@@ -809,14 +837,15 @@ ReportResult reportOverDays(const std::filesystem::path& path, int days) {
         st.step();
         return st.getText(0);
     }();
-    q::Statement tickets(db,
-                         "INSERT INTO tickets(id, service_id, business_day, seq, number, priority, cur_service_id, state, "
-                         "counter_id, staff_id, queue_key, recalls, leg, issued_at, updated_at) "
-                         "SELECT id + ?1, service_id, date(business_day, ?2), seq, number, priority, cur_service_id, "
-                         "CASE WHEN state IN ('waiting', 'called', 'serving', 'held') THEN 'expired' ELSE state END, "
-                         "CASE WHEN state IN ('waiting', 'called', 'serving', 'held') THEN NULL ELSE counter_id END, "
-                         "staff_id, queue_key - ?3, recalls, leg, issued_at - ?3, updated_at - ?3 "
-                         "FROM tickets WHERE id <= ?4");
+    q::Statement tickets(
+        db,
+        "INSERT INTO tickets(id, service_id, business_day, seq, number, priority, cur_service_id, state, "
+        "counter_id, staff_id, queue_key, recalls, leg, issued_at, updated_at) "
+        "SELECT id + ?1, service_id, date(business_day, ?2), seq, number, priority, cur_service_id, "
+        "CASE WHEN state IN ('waiting', 'called', 'serving', 'held') THEN 'expired' ELSE state END, "
+        "CASE WHEN state IN ('waiting', 'called', 'serving', 'held') THEN NULL ELSE counter_id END, "
+        "staff_id, queue_key - ?3, recalls, leg, issued_at - ?3, updated_at - ?3 "
+        "FROM tickets WHERE id <= ?4");
     q::Statement events(db,
                         "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail) "
                         "SELECT ticket_id + ?1, kind, at - ?3, counter_id, staff_id, service_id, "
@@ -855,6 +884,24 @@ ReportResult reportOverDays(const std::filesystem::path& path, int days) {
     return r;
 }
 
+// text as lines of at most 105 characters, the first starting with `first`, the others with `rest`.
+std::string wrap(const std::string& text, const std::string& first, const std::string& rest) {
+    std::string out, line = first;
+    std::istringstream words(text);
+    std::string word;
+    bool empty = true;
+    while (words >> word) {
+        if (!empty && line.size() + 1 + word.size() > 105) {
+            out += line + "\n";
+            line = rest;
+            empty = true;
+        }
+        line += (empty ? "" : " ") + word;
+        empty = false;
+    }
+    return out + line + "\n";
+}
+
 // The 1, 5 and 15 minute load averages.
 std::string loadAverage() {
     std::ifstream in("/proc/loadavg");
@@ -886,7 +933,8 @@ int main(int argc, char** argv) try {
             reportDays = std::max(1, std::stoi(argv[++i]));
             reportSet = true;
         } else if (!a.empty() && a[0] == '-') {
-            std::fprintf(stderr, "usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N]\n");
+            std::fprintf(stderr,
+                         "usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N]\n");
             return 2;
         } else {
             dir = a;
@@ -907,12 +955,13 @@ int main(int argc, char** argv) try {
     const int cores = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
     BenchResults results("bench_city");
 
-    fmt::print("bench_city: a city centre of {} counters and {} services, {} tickets a day, on one SQLite file\n", kCounters,
-               kServices.size(), tickets);
-    fmt::print("machine: {} cores, load average {} at start; files in {} ({})\n", cores,
-               loadAverage(), dir.string(), fileSystemOf(dir));
-    fmt::print("SQLite {}, WAL, synchronous=FULL, busy timeout {} ms, one connection per process\n\n", sqlite3_libversion(),
-               q::StoreOptions{}.busyTimeout.count());
+    fmt::print(
+        "bench_city: a city centre of {} counters and {} services, {} tickets a day, on one SQLite file\n",
+        kCounters, kServices.size(), tickets);
+    fmt::print("machine: {} cores, load average {} at start; files in {} ({})\n", cores, loadAverage(),
+               dir.string(), fileSystemOf(dir));
+    fmt::print("SQLite {}, WAL, synchronous=FULL, busy timeout {} ms, one connection per process\n\n",
+               sqlite3_libversion(), q::StoreOptions{}.busyTimeout.count());
     std::fflush(stdout);
 
     const auto templateDb = dir / "template.db";
@@ -925,10 +974,13 @@ int main(int argc, char** argv) try {
     const Stats fsync = measureFsync(dir, quick ? 50 : 200);
     const Stats fsyncBusy = measureFsync(dir, quick ? 50 : 200, cores);
     fmt::print("1. fdatasync of a 4 KiB overwrite on this file system, alone, {} runs:\n", fsync.n);
-    fmt::print("   CPUs idle:               p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms\n", fsync.p50, fsync.p99, fsync.max);
-    fmt::print("   every core kept busy:    p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms{}\n\n", fsyncBusy.p50, fsyncBusy.p99,
-               fsyncBusy.max,
-               fsyncBusy.p50 < 0.5 * fsync.p50 ? "  (so most of an idle fdatasync is waking a CPU, not the disk)" : "");
+    fmt::print("   CPUs idle:               p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms\n", fsync.p50,
+               fsync.p99, fsync.max);
+    fmt::print("   every core kept busy:    p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms{}\n\n", fsyncBusy.p50,
+               fsyncBusy.p99, fsyncBusy.max,
+               fsyncBusy.p50 < 0.5 * fsync.p50
+                   ? "  (so most of an idle fdatasync is waking a CPU, not the disk)"
+                   : "");
     std::fflush(stdout);
 
     // 2. The day.
@@ -945,28 +997,31 @@ int main(int argc, char** argv) try {
     const auto dayLock = lockFigures(day.run, cores);
     const double dayTicketRate = tickets / day.run.wallSeconds;
     const double dayMoves = static_cast<double>(completedMoves(day.run.log));
-    fmt::print("2. The day: {} tickets, {} processes ({} kiosks, {} counter processes x {} counters, {} displays)\n",
-               tickets, kDayProcesses, kKiosks, kCounterProcesses, kCounters / kCounterProcesses, kDisplays);
-    fmt::print("   {} in {:.1f} s: {:.1f} tickets/s through take -> call -> start -> finish, {:.0f} moves/s, "
-               "{:.0f} write transactions/s\n",
-               day.finished ? "all closed" : "NOT FINISHED (deadline)", day.run.wallSeconds, dayTicketRate,
-               dayMoves / day.run.wallSeconds, dayLock.transactions);
-    fmt::print("   at most {} tickets in the building at once (kiosks pause at {}); CPU {:.0f} % of {} cores\n",
-               day.maxInside, kLobby, 100 * dayLock.cpuShare, cores);
+    fmt::print(
+        "2. The day: {} tickets, {} processes ({} kiosks, {} counter processes x {} counters, {} displays)\n",
+        tickets, kDayProcesses, kKiosks, kCounterProcesses, kCounters / kCounterProcesses, kDisplays);
+    fmt::print(
+        "   {} in {:.1f} s: {:.1f} tickets/s through take -> call -> start -> finish, {:.0f} moves/s, "
+        "{:.0f} write transactions/s\n",
+        day.finished ? "all closed" : "NOT FINISHED (deadline)", day.run.wallSeconds, dayTicketRate,
+        dayMoves / day.run.wallSeconds, dayLock.transactions);
+    fmt::print(
+        "   at most {} tickets in the building at once (kiosks pause at {}); CPU {:.0f} % of {} cores\n",
+        day.maxInside, kLobby, 100 * dayLock.cpuShare, cores);
     fmt::print("   {:<38} {:>8} {:>9} {:>9} {:>9}\n", "operation", "count", "p50 ms", "p99 ms", "max ms");
     for (std::size_t i = 0; i < kOpNames.size(); ++i) {
         const auto s = opStats(day.run.log, static_cast<Op>(i));
         if (s.n == 0) continue;
         fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", kOpNames[i], s.n, s.p50, s.p99, s.max);
     }
-    fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", "write lock: wait at BEGIN IMMEDIATE", dayLock.wait.n,
-               dayLock.wait.p50, dayLock.wait.p99, dayLock.wait.max);
-    fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", "write lock: held per transaction", dayLock.hold.n,
-               dayLock.hold.p50, dayLock.hold.p99, dayLock.hold.max);
-    fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", "  of which COMMIT (WAL write + fsync)", dayLock.commit.n,
-               dayLock.commit.p50, dayLock.commit.p99, dayLock.commit.max);
-    fmt::print("   busy: {:.0f} % of write transactions waited for the lock (busy-handler sleeps), SQLITE_BUSY returned "
-               "to a caller: {}; moves refused unexpectedly: {}\n\n",
+    fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", "write lock: wait at BEGIN IMMEDIATE",
+               dayLock.wait.n, dayLock.wait.p50, dayLock.wait.p99, dayLock.wait.max);
+    fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", "write lock: held per transaction",
+               dayLock.hold.n, dayLock.hold.p50, dayLock.hold.p99, dayLock.hold.max);
+    fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", "  of which COMMIT (WAL write + fsync)",
+               dayLock.commit.n, dayLock.commit.p50, dayLock.commit.p99, dayLock.commit.max);
+    fmt::print("   busy: {:.0f} % of write transactions waited for the lock (busy-handler sleeps); "
+               "SQLITE_BUSY returned to a caller: {}; moves refused unexpectedly: {}\n\n",
                100 * dayLock.waitedShare, day.run.log.busyErrors, day.run.log.unexpected);
     std::fflush(stdout);
 
@@ -974,22 +1029,27 @@ int main(int argc, char** argv) try {
     const std::vector<int> counts{1, 2, 4, 8, 16, 20, 32};
     std::vector<ScalePoint> curve;
     for (const int n : counts) curve.push_back(measureScale(n, seconds, dir, templateDb, cores));
-    fmt::print("3. Scaling: take, call, start, finish by N processes for {:.0f} s each, against bare SQLite INSERT + "
-               "COMMIT at the same N\n", seconds);
-    fmt::print("   {:>3} {:>8} {:>8} {:>9} {:>8} {:>6} | {:>6} {:>7} {:>7} {:>6} {:>5} {:>6} {:>6} {:>5}\n", "N", "moves/s",
-               "p99 ms", "bare tx/s", "bare p99", "ratio", "tx/s", "hold ms", "commit", "fsync", "lock", "waited", "preemp", "CPU");
+    fmt::print("3. Scaling: take, call, start, finish by N processes for {:g} s each, against bare SQLite "
+               "INSERT + COMMIT at the same N\n",
+               seconds);
+    fmt::print("   {:>3} {:>8} {:>8} {:>9} {:>8} {:>6} | {:>6} {:>7} {:>7} {:>6} {:>5} {:>6} {:>6} {:>5}\n",
+               "N", "moves/s", "p99 ms", "bare tx/s", "bare p99", "ratio", "tx/s", "hold ms", "commit",
+               "fsync", "lock", "waited", "preemp", "CPU");
     for (const auto& p : curve) {
-        fmt::print("   {:>3} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.1f} {:>5.2f}x | {:>6.0f} {:>7.2f} {:>7.2f} {:>6.2f} {:>4.0f}% {:>5.0f}% "
-                   "{:>6.2f} {:>4.0f}%\n",
-                   p.processes, p.oursOps, p.oursLatency.p99, p.bareOps, p.bareLatency.p99, p.oursOps / p.bareOps,
-                   p.oursLock.transactions, p.oursLock.hold.mean, p.oursLock.commit.mean, p.fsync.p50,
-                   100 * p.oursLock.utilisation, 100 * p.oursLock.waitedShare, p.oursLock.preemptedPerTx,
-                   100 * p.oursLock.cpuShare);
+        fmt::print(
+            "   {:>3} {:>8.0f} {:>8.1f} {:>9.0f} {:>8.1f} {:>5.2f}x | {:>6.0f} {:>7.2f} {:>7.2f} {:>6.2f} "
+            "{:>4.0f}% {:>5.0f}% {:>6.2f} {:>4.0f}%\n",
+            p.processes, p.oursOps, p.oursLatency.p99, p.bareOps, p.bareLatency.p99, p.oursOps / p.bareOps,
+            p.oursLock.transactions, p.oursLock.hold.mean, p.oursLock.commit.mean, p.fsync.p50,
+            100 * p.oursLock.utilisation, 100 * p.oursLock.waitedShare, p.oursLock.preemptedPerTx,
+            100 * p.oursLock.cpuShare);
     }
-    fmt::print("   ratio: motcua moves/s / bare commits/s. Right of |, motcua's write transactions: tx/s; hold: mean time\n"
-               "   the write lock is held; commit: mean COMMIT (WAL write + fdatasync); fsync: fdatasync alone (p50) just\n"
-               "   before; lock: time the lock was held / wall time; waited: BEGINs that slept in the busy handler;\n"
-               "   preemp: involuntary context switches per transaction; CPU: of {} cores.\n", cores);
+    fmt::print("   ratio: motcua moves/s / bare commits/s. Right of |, motcua's write transactions:\n"
+               "   tx/s; hold: mean time the write lock is held; commit: mean COMMIT (WAL write +\n"
+               "   fdatasync); fsync: fdatasync alone (p50, idle CPUs) just before; lock: time the lock was\n"
+               "   held / wall time; waited: BEGINs that slept in the busy handler; preemp: involuntary\n"
+               "   context switches per transaction; CPU: of {} cores.\n",
+               cores);
 
     // Where it stops scaling: the first count after which no larger count adds 10 % to its throughput,
     // or the last before p99 passes the limit.
@@ -998,8 +1058,8 @@ int main(int argc, char** argv) try {
     for (std::size_t i = 0; i + 1 < curve.size(); ++i) {
         if (curve[i + 1].oursLatency.p99 > kTapLimitMs) {
             stop = i;
-            why = fmt::format("at {} processes p99 is {:.0f} ms, over the {:.0f} ms limit", curve[i + 1].processes,
-                              curve[i + 1].oursLatency.p99, kTapLimitMs);
+            why = fmt::format("at {} processes p99 is {:.0f} ms, over the {:.0f} ms limit",
+                              curve[i + 1].processes, curve[i + 1].oursLatency.p99, kTapLimitMs);
             break;
         }
         double best = 0;
@@ -1012,8 +1072,9 @@ int main(int argc, char** argv) try {
         }
         if (best < 1.10 * curve[i].oursOps) {
             stop = i;
-            why = fmt::format("no larger count adds 10 % to its {:.0f} moves/s (best after it: {:.0f} at {} processes)",
-                              curve[i].oursOps, best, curve[bestAt].processes);
+            why = fmt::format(
+                "no larger count adds 10 % to its {:.0f} moves/s (best after it: {:.0f} at {} processes)",
+                curve[i].oursOps, best, curve[bestAt].processes);
             break;
         }
     }
@@ -1021,58 +1082,70 @@ int main(int argc, char** argv) try {
     const auto& top = curve[stop];
     const auto& last = curve.back();
     const auto& lk = top.oursLock;
-    fmt::print("\n   Stops scaling after {} process{}: {}.\n", top.processes, top.processes == 1 ? "" : "es",
-               why.empty() ? "throughput grows by 10 % or more up to the largest count measured" : why);
-    fmt::print("   At {} processes the write lock was held {:.0f} % of the time, {:.2f} ms per write transaction (mean),\n"
-               "   of which COMMIT {:.2f} ms. One writer at a time (SQLite, WAL mode too) caps the rate at 1 / hold =\n"
-               "   {:.0f} write transactions/s; measured {:.0f}.\n",
-               top.processes, 100 * lk.utilisation, lk.hold.mean, lk.commit.mean, 1000.0 / lk.hold.mean, lk.transactions);
+    fmt::print("\n{}", wrap(fmt::format("Stops scaling after {} process{}: {}.", top.processes,
+                                         top.processes == 1 ? "" : "es",
+                                         why.empty() ? "throughput grows by 10 % or more up to the largest "
+                                                       "count measured"
+                                                     : why),
+                              "   ", "   "));
+    fmt::print(
+        "   At {} processes the write lock was held {:.0f} % of the time, {:.2f} ms per write transaction\n"
+        "   (mean), of which COMMIT {:.2f} ms. One writer at a time (SQLite, WAL mode too) caps the rate\n"
+        "   at 1 / hold = {:.0f} write transactions/s; measured {:.0f}.\n",
+        top.processes, 100 * lk.utilisation, lk.hold.mean, lk.commit.mean, 1000.0 / lk.hold.mean,
+        lk.transactions);
     std::vector<std::string> reasons;
     if (lk.utilisation >= 0.8) {
-        reasons.push_back(fmt::format("the single write lock is saturated ({:.0f} % of the time held): another process "
-                                      "can only queue for it",
-                                      100 * lk.utilisation));
+        reasons.push_back(
+            fmt::format("the single write lock is saturated ({:.0f} % of the time held): another process "
+                        "can only queue for it",
+                        100 * lk.utilisation));
     }
     const double commitShare = lk.commit.mean / lk.hold.mean;
-    if (commitShare >= 0.5) {
-        reasons.push_back(fmt::format("each commit waits for its own fdatasync (SQLite has no group commit): COMMIT is "
-                                      "{:.0f} % of the time the lock is held ({:.2f} ms; fdatasync alone {:.2f} ms)",
-                                      100 * commitShare, lk.commit.mean, top.fsync.p50));
-    } else {
-        reasons.push_back(fmt::format("the queries inside the transaction (QueueService's reads and writes) are {:.0f} % "
-                                      "of the time the lock is held, COMMIT {:.0f} % ({:.2f} ms)",
-                                      100 * (1 - commitShare), 100 * commitShare, lk.commit.mean));
-    }
+    reasons.push_back(fmt::format(
+        "of the time the lock is held, {:.0f} % is COMMIT ({:.2f} ms: the WAL write and its own fdatasync, "
+        "SQLite has no group commit; fdatasync alone takes {:.2f} ms on idle CPUs, {:.2f} ms with every core "
+        "busy) and {:.0f} % QueueService's queries inside the transaction",
+        100 * commitShare, lk.commit.mean, fsync.p50, fsyncBusy.p50, 100 * (1 - commitShare)));
     if (lk.waitedShare > 0) {
-        reasons.push_back(fmt::format("{:.0f} % of the transactions slept in the busy handler (0.2-1 ms a try) before "
-                                      "getting the lock: wait p50 {:.2f} ms, p99 {:.1f} ms, max {:.1f} ms",
-                                      100 * lk.waitedShare, lk.wait.p50, lk.wait.p99, lk.wait.max));
+        reasons.push_back(
+            fmt::format("{:.0f} % of the transactions slept in the busy handler (0.2-1 ms a try) before "
+                        "getting the lock: wait p50 {:.2f} ms, p99 {:.1f} ms, max {:.1f} ms",
+                        100 * lk.waitedShare, lk.wait.p50, lk.wait.p99, lk.wait.max));
     }
     if (top.processes > first.processes && first.oursLock.commit.mean > 2 * lk.commit.mean &&
         fsyncBusy.p50 < 0.5 * fsync.p50) {
-        reasons.push_back(fmt::format(
-            "up to {} it grew because COMMIT got faster ({:.2f} ms at 1 process, {:.2f} ms at {}) while fdatasync alone "
-            "stayed {:.2f} ms on idle CPUs but takes {:.2f} ms with every core busy: busy processes keep the CPUs awake "
-            "for the end of each fdatasync",
-            top.processes, first.oursLock.commit.mean, lk.commit.mean, top.processes, fsync.p50, fsyncBusy.p50));
+        reasons.push_back(
+            fmt::format("up to {} it grew because COMMIT got faster ({:.2f} ms at 1 process, {:.2f} ms "
+                        "at {}) while fdatasync alone stays {:.2f} ms on idle CPUs but takes {:.2f} ms with "
+                        "every core busy: busy processes keep the CPUs awake for the end of each fdatasync",
+                        top.processes, first.oursLock.commit.mean, lk.commit.mean, top.processes, fsync.p50,
+                        fsyncBusy.p50));
     }
     if (last.processes > top.processes && last.oursLock.hold.mean > 1.2 * lk.hold.mean) {
-        reasons.push_back(fmt::format(
-            "past {} it falls ({:.0f} moves/s at {}): the lock is held longer ({:.2f} ms, from {:.2f}) as its holder "
-            "is preempted more often ({:.2f} involuntary context switches per transaction, from {:.2f}): {} processes "
-            "share {} cores (CPU {:.0f} % busy), most of them waking from the busy handler to try the lock again",
-            top.processes, last.oursOps, last.processes, last.oursLock.hold.mean, lk.hold.mean,
-            last.oursLock.preemptedPerTx, lk.preemptedPerTx, last.processes, cores, 100 * last.oursLock.cpuShare));
+        reasons.push_back(
+            fmt::format("past {} it falls ({:.0f} moves/s at {}): the lock is held longer ({:.2f} ms, from "
+                        "{:.2f}) as its holder is preempted more often ({:.2f} involuntary context switches "
+                        "per transaction, from {:.2f}): {} processes share {} cores (CPU {:.0f} % busy), "
+                        "most of them waking from the busy handler to try the lock again",
+                        top.processes, last.oursOps, last.processes, last.oursLock.hold.mean, lk.hold.mean,
+                        last.oursLock.preemptedPerTx, lk.preemptedPerTx, last.processes, cores,
+                        100 * last.oursLock.cpuShare));
     }
     fmt::print("   Why (measured):\n");
-    for (const auto& r : reasons) fmt::print("   - {}\n", r);
+    for (const auto& r : reasons) fmt::print("{}", wrap(r, "   - ", "     "));
     std::size_t within = 0;  // points from the first on with p99 within the limit
     while (within < curve.size() && curve[within].oursLatency.p99 <= kTapLimitMs) ++within;
     if (within == 0) {
-        fmt::print("   p99 of a move is over {:.0f} ms (a citizen tapping the kiosk) already at 1 process.\n\n", kTapLimitMs);
+        fmt::print(
+            "   p99 of a move is over {:.0f} ms (a citizen tapping the kiosk) already at 1 process.\n\n",
+            kTapLimitMs);
     } else {
-        fmt::print("   p99 of a move stays within {:.0f} ms (a citizen tapping the kiosk) up to {} processes{}.\n\n",
-                   kTapLimitMs, curve[within - 1].processes, within == curve.size() ? " (every count measured)" : "");
+        fmt::print("{}\n", wrap(fmt::format("p99 of a move stays within {:.0f} ms (a citizen tapping the "
+                                            "kiosk) up to {} processes{}.",
+                                            kTapLimitMs, curve[within - 1].processes,
+                                            within == curve.size() ? " (every count measured)" : ""),
+                                "   ", "   "));
     }
     std::fflush(stdout);
 
@@ -1081,37 +1154,43 @@ int main(int argc, char** argv) try {
     double bestMoves = 0;
     for (const auto& p : curve) bestMoves = std::max(bestMoves, p.oursOps);
     const double movesPerTicket = dayMoves / tickets;
-    fmt::print("Headroom: assuming {:.0f} % of the day's {} tickets come in the busiest hour, the peak need is {:.0f} "
-               "tickets/h ({:.3f}/s).\n",
-               100 * kPeakHourShare, tickets, tickets * kPeakHourShare, peakNeed);
-    fmt::print("   The day run sustained {:.1f} tickets/s end to end ({:.0f}/h): {:.0f}x the peak need. The best scaling point, "
-               "{:.0f} moves/s at {:.1f} moves a ticket, is {:.1f} tickets/s.\n\n",
-               dayTicketRate, dayTicketRate * 3600, dayTicketRate / peakNeed, bestMoves, movesPerTicket,
-               bestMoves / movesPerTicket);
+    fmt::print(
+        "Headroom: assuming {:.0f} % of the day's {} tickets come in the busiest hour, the peak need is\n"
+        "   {:.0f} tickets/h ({:.3f}/s).\n",
+        100 * kPeakHourShare, tickets, tickets * kPeakHourShare, peakNeed);
+    fmt::print(
+        "   The day run sustained {:.1f} tickets/s end to end ({:.0f}/h): {:.0f}x the peak need.\n"
+        "   The best scaling point, {:.0f} moves/s at {:.1f} moves a ticket, is {:.1f} tickets/s.\n\n",
+        dayTicketRate, dayTicketRate * 3600, dayTicketRate / peakNeed, bestMoves, movesPerTicket,
+        bestMoves / movesPerTicket);
     std::fflush(stdout);
 
     // 4. The report.
     const ReportResult report = reportOverDays(dayDb, reportDays);
-    fmt::print("4. Report over {} days of this centre ({} tickets, {} events, {:.0f} MiB): the day run copied to the {} "
-               "days before it{}\n",
+    fmt::print("4. Report over {} days of this centre ({} tickets, {} events, {:.0f} MiB): the day run "
+               "copied to the {} day{} before it{}\n",
                report.days, report.tickets, report.events, report.fileMiB, report.days - 1,
-               report.days < 365 ? " (a year: --report-days 365)" : "");
-    fmt::print("   copy {:.1f} s ({:.0f} ms a day); report over {} days {:.0f} ms ({} visits, {} served); over the last {} "
-               "days {:.0f} ms; over one day {:.0f} ms\n",
-               report.copyMs / 1000, report.copyMs / std::max(1, report.days - 1), report.days, report.wholeMs,
-               report.visits, report.served, std::min(report.days, 30), report.monthMs, report.dayMs);
+               report.days == 2 ? "" : "s", report.days < 365 ? " (a year: --report-days 365)" : "");
+    fmt::print(
+        "   copy {:.1f} s ({:.0f} ms a day); report over {} days {:.0f} ms ({} visits, {} served);\n"
+        "   over the last {} days {:.0f} ms; over one day {:.0f} ms\n",
+        report.copyMs / 1000, report.copyMs / std::max(1, report.days - 1), report.days, report.wholeMs,
+        report.visits, report.served, std::min(report.days, 30), report.monthMs, report.dayMs);
 
     // The summary rows for scripts/bench.sh.
     const auto atCount = [&](int n) -> const ScalePoint& {
-        return *std::find_if(curve.begin(), curve.end(), [&](const ScalePoint& p) { return p.processes == n; });
+        return *std::find_if(curve.begin(), curve.end(),
+                             [&](const ScalePoint& p) { return p.processes == n; });
     };
     results.add("fdatasync alone, idle CPUs, p50", fsync.p50, "ms");
     results.add("fdatasync alone, busy CPUs, p50", fsyncBusy.p50, "ms");
-    results.add(fmt::format("day of {} tickets, {} processes", tickets, kDayProcesses), day.run.wallSeconds, "s");
+    results.add(fmt::format("day of {} tickets, {} processes", tickets, kDayProcesses), day.run.wallSeconds,
+                "s");
     results.add("day: tickets through take..finish", dayTicketRate, "tickets/s", Target::atLeast(peakNeed));
     results.add("day: write transactions", dayLock.transactions, "tx/s", {},
                 Baseline{"bare SQLite, 20 processes", atCount(20).bareOps});
-    results.add("day: take p99 (20 processes)", opStats(day.run.log, Op::Take).p99, "ms", Target::atMost(kTapLimitMs));
+    results.add("day: take p99 (20 processes)", opStats(day.run.log, Op::Take).p99, "ms",
+                Target::atMost(kTapLimitMs));
     results.add("day: take max", opStats(day.run.log, Op::Take).max, "ms");
     results.add("day: call next p99", opStats(day.run.log, Op::Call).p99, "ms", Target::atMost(kTapLimitMs));
     results.add("day: finish p99", opStats(day.run.log, Op::Finish).p99, "ms", Target::atMost(kTapLimitMs));
@@ -1127,7 +1206,8 @@ int main(int argc, char** argv) try {
                 Baseline{"bare SQLite p99", atCount(32).bareLatency.p99});
     results.add("stops scaling after", top.processes, "processes");
     results.add("headroom over the busiest hour", dayTicketRate / peakNeed, "x", Target::atLeast(1));
-    results.add(fmt::format("report over {} days ({} visits)", report.days, report.visits), report.wholeMs, "ms");
+    results.add(fmt::format("report over {} days ({} visits)", report.days, report.visits), report.wholeMs,
+                "ms");
 
     if (temporary) std::filesystem::remove_all(dir);
     return day.finished ? 0 : 1;

@@ -53,7 +53,8 @@ public:
         if (m_path.empty()) return;
         std::string targetText = "-", meets = "-";
         if (target.kind != Target::Kind::None) {
-            targetText = fmt::format("{} {}", target.kind == Target::Kind::AtMost ? "<=" : ">=", number(target.limit));
+            targetText =
+                fmt::format("{} {}", target.kind == Target::Kind::AtMost ? "<=" : ">=", number(target.limit));
             meets = target.met(value) && std::isfinite(value) ? "yes" : "no";
         }
         std::string baseName = "-", baseValue = "-", ratio = "-";
@@ -62,8 +63,9 @@ public:
             baseValue = number(baseline->value);
             ratio = baseline->value != 0 ? number(value / baseline->value) : "-";
         }
-        const std::string line = fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", clean(m_program), clean(figure),
-                                             number(value), clean(unit), targetText, meets, baseName, baseValue, ratio);
+        const std::string line =
+            fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", clean(m_program), clean(figure),
+                        number(value), clean(unit), targetText, meets, baseName, baseValue, ratio);
         // One short write in append mode: lines from programs run one after another never interleave.
         if (std::FILE* out = std::fopen(m_path.c_str(), "a")) {
             std::fputs(line.c_str(), out);
