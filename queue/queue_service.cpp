@@ -769,23 +769,64 @@ Result<Rating> QueueService::rate(const std::string& numberText, const std::stri
     return Result<Rating>::success(std::move(rating));
 }
 
-std::vector<Ticket> QueueService::waitingFor(int counterNumber) {
+CounterQueue QueueService::queueFor(int counterNumber) {
+    Transaction tx(m_db, Transaction::Kind::Deferred);  // one consistent snapshot
+    CounterQueue out;
     const auto counter = counterByNumber(counterNumber);
-    if (!counter) return {};
+    if (!counter) return out;
     std::vector<Ticket> tickets;
     auto candidates = candidatesFor(counter->id, &tickets);
     std::optional<int> streak = normalsSincePriority(counter->id, m_calendar->startOfDay(m_clock.now()));
     // Simulate successive calls to list the tickets in the order this counter would call them.
-    std::vector<Ticket> ordered;
     while (!candidates.empty()) {
         const auto choice = chooseNext(candidates, streak, m_callOrder.priorityInterleave);
+        if (!out.next) {
+            out.next = *choice;
+            out.next->index = 0;
+            out.nextReasonVi = explainVi(*choice, m_callOrder.priorityInterleave);
+            out.nextReasonEn = explainEn(*choice, m_callOrder.priorityInterleave);
+        }
         const bool wasPriority = candidates[choice->index].priority;
         streak = wasPriority ? 0 : (streak ? std::optional<int>(*streak + 1) : std::nullopt);
-        ordered.push_back(tickets[choice->index]);
+        out.waiting.push_back(tickets[choice->index]);
         candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(choice->index));
         tickets.erase(tickets.begin() + static_cast<std::ptrdiff_t>(choice->index));
     }
-    return ordered;
+    return out;
+}
+
+std::vector<Ticket> QueueService::heldAt(int counterNumber) {
+    const auto counter = counterByNumber(counterNumber);
+    if (!counter) return {};
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.counter_id = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at, t.id");
+    st.bind(1, counter->id).bind(2, businessDay());
+    std::vector<Ticket> out;
+    while (st.step()) out.push_back(readTicket(st));
+    return out;
+}
+
+TicketTimes QueueService::timesOf(const Ticket& ticket) {
+    TicketTimes times;
+    times.issued = ticket.issuedAt;
+    times.queued = ticket.issuedAt;
+    Statement st(m_db, "SELECT kind, at FROM events WHERE ticket_id = ? ORDER BY id");
+    st.bind(1, ticket.id);
+    while (st.step()) {
+        const std::string kind = st.getText(0);
+        const TimeMs at = st.getInt(1);
+        if (kind == "issue" || kind == "return" || kind == "transfer" || kind == "reactivate") {
+            times.queued = at;
+            times.called.reset();
+            times.started.reset();
+        } else if (kind == "call") {
+            times.called = at;
+            times.started.reset();
+        } else if (kind == "start") {
+            times.started = at;
+        }
+    }
+    return times;
 }
 
 QueueStatus QueueService::status() {

@@ -147,6 +147,24 @@ struct QueueStatus {
 };
 
 // Who performed a move (the staff id when an officer is logged in; nullopt for kiosk and CLI).
+// When a ticket was issued, put in the queue for its current leg (issue, return, transfer or
+// reactivate), called and started: the times an officer sees at the counter.
+struct TicketTimes {
+    TimeMs issued = 0;
+    TimeMs queued = 0;
+    std::optional<TimeMs> called;
+    std::optional<TimeMs> started;
+};
+
+// A counter's waiting tickets in the order it would call them, and why the first comes first (what
+// callNext would say).
+struct CounterQueue {
+    std::vector<Ticket> waiting;
+    std::optional<CallChoice> next;  // the choice for waiting.front(); nullopt when nothing waits
+    std::string nextReasonVi;
+    std::string nextReasonEn;
+};
+
 struct Actor {
     Actor() = default;
     Actor(std::optional<std::int64_t> staff) : staffId(staff) {}  // NOLINT: implicit, Actor{id} reads well
@@ -197,7 +215,12 @@ public:
     QueueStatus status();
     std::vector<Event> events(std::int64_t sinceId, int limit = 1000);
     // The waiting tickets a counter would call, in call order, with the reason for the first.
-    std::vector<Ticket> waitingFor(int counter);
+    CounterQueue queueFor(int counter);
+    std::vector<Ticket> waitingFor(int counter) { return queueFor(counter).waiting; }
+    // Today's tickets held at a counter, longest held first.
+    std::vector<Ticket> heldAt(int counter);
+    // From the ticket's events (see TicketTimes).
+    TicketTimes timesOf(const Ticket& ticket);
 
     const CallOrderConfig& callOrder() const noexcept { return m_callOrder; }
     const RatingConfig& rating() const noexcept { return m_rating; }

@@ -122,27 +122,15 @@ void ConsoleSession::refresh() {
         if (c.number != m_counter) continue;
         v.counterName = c.name;
         v.services = c.services;
-        if (c.current) v.current = CurrentTicket{*c.current, timesOf(*c.current)};
+        if (c.current) v.current = CurrentTicket{*c.current, m_queue.timesOf(*c.current)};
         v.onBreak = c.onBreak;
         v.breakReason = c.breakReason;
     }
     if (v.onBreak) v.breakSince = m_staff.session(m_counter).breakSince;
-    v.held = heldHere();
-    v.waiting = m_queue.waitingFor(m_counter);
-    if (!v.waiting.empty()) {
-        const bool frontPriority = v.waiting.front().priority.has_value();
-        const bool anyNormal = std::any_of(v.waiting.begin(), v.waiting.end(), [](const Ticket& t) { return !t.priority; });
-        const bool anyPriority = std::any_of(v.waiting.begin(), v.waiting.end(), [](const Ticket& t) { return t.priority.has_value(); });
-        const int interleave = m_queue.callOrder().priorityInterleave;
-        queue::CallChoice choice;
-        if (frontPriority)
-            choice.reason = !anyNormal ? queue::CallReason::OnlyPriorityWaiting
-                                       : (interleave == 0 ? queue::CallReason::StrictPriority : queue::CallReason::PriorityFirst);
-        else
-            choice.reason = anyPriority ? queue::CallReason::NormalInterleave : queue::CallReason::OnlyNormalWaiting;
-        choice.normalsSincePriority = normalsSincePriority().value_or(-1);
-        v.nextReasonVi = queue::explainVi(choice, interleave);
-    }
+    v.held = m_queue.heldAt(m_counter);
+    auto waiting = m_queue.queueFor(m_counter);
+    v.waiting = std::move(waiting.waiting);
+    v.nextReasonVi = std::move(waiting.nextReasonVi);
     m_view = std::move(v);
 
     const int target = m_queue.callOrder().waitTargetMinutes;
@@ -191,58 +179,6 @@ void ConsoleSession::raise(Alert alert) {
 
 void ConsoleSession::dismissAlert(const std::string& key) {
     std::erase_if(m_alerts, [&](const Alert& a) { return a.key == key; });
-}
-
-std::optional<int> ConsoleSession::normalsSincePriority() {
-    // The queue keeps this private; the console reads the same call events the queue counts.
-    queue::Statement st(m_db,
-                        "SELECT json_extract(e.detail, '$.priority') FROM events e JOIN counters c ON c.id = e.counter_id "
-                        "WHERE c.number = ? AND e.kind = 'call' AND e.at >= ? ORDER BY e.id DESC");
-    st.bind(1, m_counter).bind(2, m_queue.calendar().startOfDay(m_clock.now()));
-    int normals = 0;
-    while (st.step()) {
-        if (!st.isNull(0) && st.getInt(0) != 0) return normals;
-        ++normals;
-    }
-    return std::nullopt;
-}
-
-TicketTimes ConsoleSession::timesOf(const Ticket& ticket) {
-    TicketTimes times;
-    times.issued = ticket.issuedAt;
-    times.queued = ticket.issuedAt;
-    queue::Statement st(m_db, "SELECT kind, at FROM events WHERE ticket_id = ? ORDER BY id");
-    st.bind(1, ticket.id);
-    while (st.step()) {
-        const std::string kind = st.getText(0);
-        const TimeMs at = st.getInt(1);
-        if (kind == "issue" || kind == "return" || kind == "transfer" || kind == "reactivate") {
-            times.queued = at;
-            times.called.reset();
-            times.started.reset();
-        } else if (kind == "call") {
-            times.called = at;
-            times.started.reset();
-        } else if (kind == "start") {
-            times.started = at;
-        }
-    }
-    return times;
-}
-
-std::vector<Ticket> ConsoleSession::heldHere() {
-    std::vector<std::string> numbers;
-    {
-        queue::Statement st(m_db,
-                            "SELECT t.number FROM tickets t JOIN counters c ON c.id = t.counter_id "
-                            "WHERE c.number = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at");
-        st.bind(1, m_counter).bind(2, m_queue.calendar().dayOf(m_clock.now()));
-        while (st.step()) numbers.push_back(st.getText(0));
-    }
-    std::vector<Ticket> held;
-    for (const auto& n : numbers)
-        if (auto t = m_queue.findToday(n)) held.push_back(*t);
-    return held;
 }
 
 std::optional<ActionResult> ConsoleSession::checkSeen(const std::string& seen) {

@@ -22,13 +22,7 @@
 
 namespace motcua::console {
 
-// When the current ticket was issued, put in the queue for this leg, called and started.
-struct TicketTimes {
-    queue::TimeMs issued = 0;
-    queue::TimeMs queued = 0;  // issue, return, transfer or reactivate that began this leg
-    std::optional<queue::TimeMs> called;
-    std::optional<queue::TimeMs> started;
-};
+using queue::TicketTimes;
 
 struct CurrentTicket {
     queue::Ticket ticket;
@@ -137,9 +131,6 @@ private:
     ActionResult conclude(const queue::Result<T>& result, const std::string& doneVi, const std::string& number);
     void raise(Alert alert);
     void alertsFrom(const std::vector<queue::Event>& events);
-    std::optional<int> normalsSincePriority();
-    TicketTimes timesOf(const queue::Ticket& ticket);
-    std::vector<queue::Ticket> heldHere();
 
     queue::Database& m_db;
     const queue::Clock& m_clock;

@@ -1,0 +1,105 @@
+// What a counter's officer sees, read through QueueService: the waiting list in call order with the
+// reason for the first (the same reason callNext then gives), the tickets held at the counter, and a
+// ticket's times for its current leg.
+#include <catch2/catch.hpp>
+
+#include "queue_fixture.h"
+
+using namespace motcua::queue;
+using namespace motcua::testing;
+
+TEST_CASE("queueFor gives the call order and, for the first, the reason callNext will give", "[queue][counter-view]") {
+    QueueFixture f;  // interleave 2
+    f.take("HT");
+    f.clock.advanceMinutes(1);
+    f.take("HT");
+    f.clock.advanceMinutes(1);
+    f.take("HT", "cao_tuoi");  // A003
+    f.clock.advanceMinutes(1);
+    f.take("HT");
+
+    for (int round = 0; round < 4; ++round) {
+        CAPTURE(round);
+        const auto view = f.queue->queueFor(1);
+        REQUIRE_FALSE(view.waiting.empty());
+        REQUIRE(view.next);
+        CHECK_FALSE(view.nextReasonVi.empty());
+        CHECK_FALSE(view.nextReasonEn.empty());
+        auto called = f.queue->callNext(1);
+        REQUIRE(called.ok());
+        CHECK(called.value->ticket.number == view.waiting.front().number);
+        CHECK(called.value->reason == view.next->reason);
+        CHECK(called.value->reasonVi == view.nextReasonVi);
+        REQUIRE(f.queue->start(1).ok());
+        REQUIRE(f.queue->finish(1).ok());
+    }
+    const auto empty = f.queue->queueFor(1);
+    CHECK(empty.waiting.empty());
+    CHECK_FALSE(empty.next);
+    CHECK(empty.nextReasonVi.empty());
+    // An unknown counter has nothing, and says so by being empty (not an error).
+    CHECK(f.queue->queueFor(99).waiting.empty());
+    CHECK(f.queue->waitingFor(99).empty());
+}
+
+TEST_CASE("heldAt lists today's tickets held at that counter only, longest held first", "[queue][counter-view]") {
+    QueueFixture f;
+    f.take("HT");  // A001
+    f.take("HT");  // A002
+    f.take("HT");  // A003
+    REQUIRE(f.callNext(1) == "A001");
+    REQUIRE(f.queue->hold(1).ok());
+    f.clock.advanceMinutes(1);
+    REQUIRE(f.callNext(2) == "A002");
+    REQUIRE(f.queue->hold(2).ok());
+    f.clock.advanceMinutes(1);
+    REQUIRE(f.callNext(1) == "A003");
+    REQUIRE(f.queue->hold(1).ok());
+
+    auto numbers = [](const std::vector<Ticket>& tickets) {
+        std::vector<std::string> out;
+        for (const auto& t : tickets) out.push_back(t.number);
+        return out;
+    };
+    CHECK(numbers(f.queue->heldAt(1)) == std::vector<std::string>{"A001", "A003"});
+    CHECK(numbers(f.queue->heldAt(2)) == std::vector<std::string>{"A002"});
+    CHECK(f.queue->heldAt(3).empty());
+    CHECK(f.queue->heldAt(42).empty());
+    // Called back from hold, it is no longer held.
+    REQUIRE(f.queue->callNumber(1, "A001").ok());
+    CHECK(numbers(f.queue->heldAt(1)) == std::vector<std::string>{"A003"});
+    // The next business day starts with nothing held.
+    f.clock.advance(kDay);
+    CHECK(f.queue->heldAt(1).empty());
+}
+
+TEST_CASE("timesOf: issued, and the current leg's queued, called and started times", "[queue][counter-view]") {
+    QueueFixture f;
+    const TimeMs issued = f.clock.now();
+    f.take("HT");
+    f.clock.advanceMinutes(4);
+    REQUIRE(f.callNext(1) == "A001");
+    f.clock.advanceMinutes(1);
+    REQUIRE(f.queue->start(1).ok());
+    auto times = f.queue->timesOf(*f.queue->findToday("A001"));
+    CHECK(times.issued == issued);
+    CHECK(times.queued == issued);
+    CHECK(times.called == issued + 4 * kMinute);
+    CHECK(times.started == issued + 5 * kMinute);
+
+    // Transferred: a new leg begins, not yet called.
+    f.clock.advanceMinutes(2);
+    REQUIRE(f.queue->transfer(1, "CT").ok());
+    times = f.queue->timesOf(*f.queue->findToday("A001"));
+    CHECK(times.issued == issued);
+    CHECK(times.queued == issued + 7 * kMinute);
+    CHECK_FALSE(times.called);
+    CHECK_FALSE(times.started);
+
+    // Called on the new leg.
+    f.clock.advanceMinutes(1);
+    REQUIRE(f.callNext(2) == "A001");
+    times = f.queue->timesOf(*f.queue->findToday("A001"));
+    CHECK(times.called == issued + 8 * kMinute);
+    CHECK_FALSE(times.started);
+}
