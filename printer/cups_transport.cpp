@@ -104,10 +104,10 @@ Result<QueueState> queueState(const std::string& queue) {
 std::optional<Failure> refusal(const QueueState& q) {
     const std::string why = fmt::format("printer-state-reasons {}{}{}", q.reasons.empty() ? "none" : q.reasons,
                                         q.message.empty() ? "" : ", message: ", q.message);
-    if (!q.accepting) return Failure{PrintError::JobRejected, "the CUPS queue rejects jobs (cupsreject); " + why};
     if (q.state == IPP_PSTATE_STOPPED) {
         return Failure{PrintError::Offline, "the CUPS queue is stopped (cupsdisable, or a device error); " + why};
     }
+    if (!q.accepting) return Failure{PrintError::JobRejected, "the CUPS queue rejects jobs (cupsreject); " + why};
     return std::nullopt;
 }
 
@@ -241,10 +241,11 @@ Result<void> CupsTransport::awaitJob(int id, std::chrono::milliseconds timeout) 
             default: break;
         }
         if (job->state != IPP_JSTATE_PROCESSING) {
-            // Pending, held or stopped: the queue may have been stopped after the check above.
+            // Pending, held or stopped: the queue may have been stopped after the check above (a
+            // queue that merely stopped accepting still prints what it has).
             auto queue = queueState(m_queue);
             if (!queue) return cancelled(queue.error());
-            if (auto refused = refusal(*queue)) return cancelled(*refused);
+            if (queue->state == IPP_PSTATE_STOPPED) return cancelled(*refusal(*queue));
         }
         if (job->state != seen) {
             seen = job->state;
