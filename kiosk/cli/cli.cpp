@@ -44,8 +44,13 @@ queue::Database& Context::database() {
 std::filesystem::path Context::officeConfigPath() const {
     if (!configPath.empty()) return configPath;
     if (const char* env = std::getenv("MOTCUA_CONFIG"); env && *env) return env;
-    const std::filesystem::path installed = "/etc/motcua/office.toml";
-    if (std::filesystem::exists(installed)) return installed;
+    // The office's own file, then the example the package installs, then (in a build tree) the
+    // source tree's; the last one is named in the message when none exists.
+    for (const std::filesystem::path& candidate :
+         {std::filesystem::path("/etc/motcua/office.toml"), std::filesystem::path(MOTCUA_SHARE_DIR) / "office.toml"}) {
+        std::error_code ec;
+        if (std::filesystem::exists(candidate, ec)) return candidate;
+    }
     return std::filesystem::path(MOTCUA_ASSETS_DIR) / "office.toml";
 }
 

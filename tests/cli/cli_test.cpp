@@ -217,3 +217,28 @@ TEST_CASE("doctor says what to fix; with --json stdout is one object even when a
     auto text = cli({"doctor"});
     CHECK_THAT(text.out, Catch::Contains("database") && Catch::Contains("failed,") && Catch::Contains("warnings"));
 }
+
+TEST_CASE("Without --config the office comes from MOTCUA_CONFIG, else /etc/motcua, else the bundled example",
+          "[cli][config]") {
+    TempDir dir;
+    const std::string db = (dir / "motcua.db").string();
+    auto initWithout = [&] {
+        std::vector<const char*> argv = {"motcua", "--json", "--db", db.c_str(), "init"};
+        std::ostringstream out, err;
+        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+        INFO(err.str());
+        REQUIRE(status == 0);
+        return nlohmann::json::parse(out.str())["config"].get<std::string>();
+    };
+    const auto example = sourcePath("assets/office.toml").string();
+    ::setenv("MOTCUA_CONFIG", example.c_str(), 1);
+    CHECK(initWithout() == example);
+    ::unsetenv("MOTCUA_CONFIG");
+    // This machine's /etc/motcua/office.toml if it has one; else the installed example, else (a build
+    // tree without an installed package) the source tree's.
+    const std::string chosen = initWithout();
+    if (std::filesystem::exists("/etc/motcua/office.toml"))
+        CHECK(chosen == "/etc/motcua/office.toml");
+    else
+        CHECK_THAT(chosen, Catch::EndsWith("/share/motcua/office.toml") || Catch::Equals(example));
+}
