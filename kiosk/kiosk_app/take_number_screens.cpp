@@ -217,10 +217,13 @@ void TicketScreen::build() {
         left->add(std::make_unique<Label>(t(words::kPrintFailed), FontRole::Heading, TextAlign::Center, TextColour::Danger));
         if (m_reprints > 0)
             left->add(std::make_unique<Label>(t(words::kPrintAgainFailed), FontRole::Body, TextAlign::Center, TextColour::Danger));
+        // The fault's own message ends with what to do ("vui lòng báo cán bộ"); without one, at least
+        // say that staff have been told (print_failed reaches the consoles).
         if (m_print && m_print->error)
             left->add(std::make_unique<Label>(printProblem(*m_print->error, lang()), FontRole::Heading, TextAlign::Center,
                                              TextColour::Danger));
-        left->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Center, TextColour::Muted));
+        else
+            left->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Center, TextColour::Muted));
     } else if (m_reprints > 0) {
         // Printed after all: the citizen pressed "In lại phiếu" and waits for this.
         left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Heading, TextAlign::Center, TextColour::Primary));
@@ -240,17 +243,22 @@ void TicketScreen::build() {
         right->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Center, TextColour::Muted));
     right->add(std::make_unique<ui::Spacer>(), 1);
     if (!printing()) {
-        // No printer configured at all: printing again cannot help.
+        // No printer configured at all: printing again cannot help. Two buttons go side by side so
+        // that they fit under the failure message in portrait; with large text their labels are a
+        // size smaller, so that each stays on one line.
+        auto buttons = std::make_unique<Box>(Axis::Horizontal, 0);
         const bool canRetry = !printed && !(m_print && m_print->error == printer::PrintError::NotConfigured);
+        const FontRole role = canRetry && m_session.largeText() ? FontRole::Heading : FontRole::Title;
         if (canRetry) {
-            right->add(std::make_unique<Button>(t(words::kPrintAgain), [this] {
+            buttons->add(std::make_unique<Button>(t(words::kPrintAgain), [this] {
                 if (m_phase != Phase::Finished) return;
                 m_phase = Phase::ReprintWaiting;
                 requestRebuild();
-            }, ButtonStyle::Secondary, FontRole::Title));
+            }, ButtonStyle::Secondary, role), 1);
         }
-        right->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
-                                          FontRole::Title));
+        buttons->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, role),
+                     1);
+        right->add(std::move(buttons));
     }
     m_columns = box.get();
     box->setAxis(landscape() ? Axis::Horizontal : Axis::Vertical);

@@ -240,6 +240,34 @@ TEST_CASE("Cover open, in English: the English message, and 'Print again' once c
     checkReprinted(f, printer.connection(1), kiosk::Language::En);
 }
 
+TEST_CASE("Large text and high contrast: the failed ticket, its fault and 'In lại phiếu' fit the screen",
+          "[kiosk][print][fault][large-text]") {
+    const ui::Size size = orientation();
+    CAPTURE(size.width, size.height);
+    KioskFixture f(size, "fault-large-text");
+    LocalListener printer(LocalListener::Behaviour::AnswerStatus);
+    printer.reportPaperEnd();
+    auto& program = f.start(tcpUri(printer));
+    requireOk(f.run("print_fault_large.txt"), "print_fault_large.txt");
+    checkFailed(f, PrintError::PaperOut);
+    CHECK(shows(program, "Xong"));
+    // Inside the window with the margin a page keeps (texts are clipped to the window: one cut off
+    // at the edge ends exactly there), and no text drawn over another.
+    const auto texts = program.app().visibleTexts();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        CAPTURE(texts[i].text);
+        CHECK(texts[i].bounds.x > 0);
+        CHECK(texts[i].bounds.right() < size.width);
+        CHECK(texts[i].bounds.bottom() < size.height);
+        for (std::size_t j = i + 1; j < texts.size(); ++j) {
+            CAPTURE(texts[j].text);
+            CHECK_FALSE(texts[i].bounds.intersects(texts[j].bounds));
+        }
+    }
+    // The number was read aloud even though it did not print.
+    CHECK(f.readAloud == std::vector<std::string>{"A001"});
+}
+
 TEST_CASE(
     "A network printer that accepts the connection and never reads: the kiosk waits a bounded time, "
     "then says the printer does not respond",
