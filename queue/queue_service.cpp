@@ -163,8 +163,11 @@ std::optional<Ticket> QueueService::loadTicket(std::int64_t id) {
 }
 
 std::optional<Ticket> QueueService::activeAt(std::int64_t counterId) {
-    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.counter_id = ? AND t.state IN ('called', 'serving')");
-    st.bind(1, counterId);
+    // A ticket left called or serving on an earlier day is not at the counter any more: the next write
+    // expires it; until then the counter (and the lobby display) must not show it.
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.counter_id = ? AND t.state IN ('called', 'serving') AND t.business_day = ?");
+    st.bind(1, counterId).bind(2, businessDay());
     if (!st.step()) return std::nullopt;
     return readTicket(st);
 }

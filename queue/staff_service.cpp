@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "queue/queue_service.h"
+
 namespace motcua::queue {
 
 namespace {
@@ -273,6 +275,10 @@ Result<CounterSession> StaffService::logout(std::int64_t staffId, int counter) {
 
 Result<CounterSession> StaffService::startBreak(std::int64_t staffId, int counter, const std::string& reason) {
     if (reason.size() > 200) return Result<CounterSession>::failure(Outcome::Invalid, "break reason too long");
+    // A ticket left called or serving at this counter on an earlier day does not keep the officer
+    // from a break: close earlier days first (a write of its own, as the first queue move of the day
+    // would make), so the check below sees only today's tickets.
+    QueueService(m_db, m_clock).closeEarlierDays();
     Transaction tx(m_db);
     const auto id = counterId(counter);
     if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));

@@ -3,6 +3,7 @@
 // ticket's times for its current leg.
 #include <catch2/catch.hpp>
 
+#include "queue/staff_service.h"
 #include "queue_fixture.h"
 
 using namespace motcua::queue;
@@ -102,4 +103,32 @@ TEST_CASE("timesOf: issued, and the current leg's queued, called and started tim
     times = f.queue->timesOf(*f.queue->findToday("A001"));
     CHECK(times.called == issued + 8 * kMinute);
     CHECK_FALSE(times.started);
+}
+
+TEST_CASE("A ticket left called at closing time is not at the counter the next morning", "[queue][counter-view][day]") {
+    QueueFixture f;
+    motcua::queue::StaffService staff(f.db, f.clock, StaffPolicy{5, 15});
+    f.db.exec("INSERT INTO staff(login, name, role) VALUES('lan', 'Nguyễn Thị Lan', 'officer')");
+    REQUIRE(staff.setPin("lan", "2468").ok());
+    f.take("HT");
+    REQUIRE(f.callNext(1) == "A001");
+    // The next morning, before anyone has taken a number (no write has expired it yet).
+    f.clock.advance(kDay);
+    auto counterOne = [&] {
+        for (const auto& c : f.queue->status().counters)
+            if (c.number == 1) return c;
+        FAIL("no counter 1");
+        return CounterStatus{};
+    };
+    CHECK_FALSE(counterOne().current);  // neither the console nor the lobby display shows yesterday's call
+    auto login = staff.login("lan", "2468", 1);
+    REQUIRE(login.outcome == LoginOutcome::Ok);
+    // A break can start; yesterday's ticket is expired, not finished.
+    auto onBreak = staff.startBreak(login.staff->id, 1, "Họp giao ban");
+    INFO(onBreak.message);
+    CHECK(onBreak.ok());
+    const auto t = f.db.queryInt("SELECT COUNT(*) FROM tickets WHERE number = 'A001' AND state = 'expired'");
+    CHECK(t == 1);
+    // Moves on the counter's ticket find none.
+    CHECK(f.queue->finish(1).outcome == Outcome::NotAllowed);
 }
