@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <ctime>
 #include <memory>
 #include <regex>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -74,6 +76,38 @@ bool samePath(const fs::path& a, const fs::path& b) {
 
 fs::path temporaryBeside(const fs::path& target, const char* what) {
     return target.parent_path() / fmt::format(".{}.{}-{}", target.filename().string(), what, ::getpid());
+}
+
+// A backup or restore killed half-way leaves its temporary file (".NAME.tmp-PID", ".NAME.restore-PID"
+// and their -wal/-shm/-journal) beside the target. Removes those whose process is gone; a live one
+// may still be working.
+void removeAbandonedTemporaries(const fs::path& target) {
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const std::string prefix = "." + target.filename().string() + ".";
+    std::error_code ec;
+    std::vector<fs::path> abandoned;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        std::string rest = name.substr(prefix.size());  // "tmp-1234" or "restore-1234-wal"
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+            const std::string s(suffix);
+            if (rest.size() > s.size() && rest.compare(rest.size() - s.size(), s.size(), s) == 0) {
+                rest.resize(rest.size() - s.size());
+                break;
+            }
+        }
+        const auto dash = rest.find('-');
+        if (dash == std::string::npos) continue;
+        const std::string what = rest.substr(0, dash), digits = rest.substr(dash + 1);
+        if ((what != "tmp" && what != "restore") || digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(digits));
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        abandoned.push_back(entry.path());
+    }
+    for (const auto& path : abandoned) fs::remove(path, ec);
 }
 
 // Makes a rename durable: fsync the directory that holds the entry.
@@ -198,6 +232,7 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
         throw StoreRefused(fmt::format("{}: no such folder", folder.string()));
     }
 
+    removeAbandonedTemporaries(target);
     TempFile temp(temporaryBeside(target, "tmp"));
     fs::remove(temp.path(), ec);
     {
@@ -266,6 +301,7 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
         throw StoreRefused(fmt::format("{}: no such folder", folder.string()));
     }
 
+    removeAbandonedTemporaries(live);
     TempFile temp(temporaryBeside(live, "restore"));
     fs::remove(temp.path(), ec);
     fs::copy_file(candidate, temp.path(), fs::copy_options::overwrite_existing, ec);
@@ -299,6 +335,17 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
         if (::geteuid() == 0) {
             if (::chown(temp.path().c_str(), liveStat.st_uid, liveStat.st_gid) != 0) {
                 throw StoreRefused(fmt::format("{}: cannot set owner: {}", temp.path().string(), std::strerror(errno)));
+            }
+        }
+        // A -wal left by a writer that crashed holds committed data of the old database: fold it into
+        // the file first, so the kept copy is whole by itself and a restore killed before the rename
+        // below leaves the live file as it was.
+        if (fs::file_size(sidecar(live, "-wal"), ec) > 0 && !ec) {
+            try {
+                Database old(live.string(), OpenMode::ReadWrite, std::chrono::seconds(5));
+                old.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (const SqliteError&) {
+                // Unreadable: the -wal is moved beside the kept copy below, as it is.
             }
         }
         fs::path kept = sidecar(live, ("." + stamp(now) + ".bak").c_str());

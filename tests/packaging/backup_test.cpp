@@ -331,3 +331,72 @@ TEST_CASE("backup refuses to overwrite the live database or another file, and ke
         CHECK_FALSE(fs::exists(dir / "x.db"));
     }
 }
+
+TEST_CASE("a restore over a database a crashed writer left with a -wal keeps that writer's tickets in the kept copy",
+          "[packaging][backup][multiprocess]") {
+    TempDir dir;
+    const auto live = dir / "motcua.db";
+    REQUIRE(runMotcua(live, {"init"}).status == 0);
+    takeTickets(live, 2);
+    const auto backup = dir / "backup.db";
+    REQUIRE(runMotcua(live, {"backup", backup.string()}).status == 0);
+    // A writer commits two more tickets and dies without closing (as SIGKILL or a power cut of the
+    // process would): its commits are in the -wal only.
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int status = 1;
+        try {
+            auto db = q::openStore(live, q::OpenPurpose::Use);
+            db.exec("PRAGMA wal_autocheckpoint = 0");
+            q::SystemClock clock;
+            q::QueueService queue(db, clock);
+            status = queue.take("HT").ok() && queue.take("HT").ok() ? 0 : 1;
+            ::_exit(status);  // inside the scope, so no destructor runs: the connection is never closed
+        } catch (...) {
+        }
+        ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    REQUIRE(fs::file_size(live.string() + "-wal") > 0);
+
+    const auto r = runMotcua(live, {"--json", "restore", backup.string()});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const fs::path previous = r.json()["previous"].get<std::string>();
+    // The kept copy is whole by itself: no -wal beside it, and all four tickets inside.
+    CHECK_FALSE(fs::exists(previous.string() + "-wal"));
+    CHECK(ticketNumbers(previous).size() == 4);
+    CHECK(ticketNumbers(live).size() == 2);
+}
+
+TEST_CASE("backup and restore clear temporary files a killed backup or restore left, not a running one's",
+          "[packaging][backup]") {
+    TempDir dir;
+    const auto live = dir / "motcua.db";
+    REQUIRE(runMotcua(live, {"init"}).status == 0);
+    // A process id that is no longer running: a child that has exited and been reaped.
+    const pid_t gone = ::fork();
+    REQUIRE(gone >= 0);
+    if (gone == 0) ::_exit(0);
+    ::waitpid(gone, nullptr, 0);
+    const auto folder = dir / "backups";
+    fs::create_directory(folder);
+    const auto target = folder / "today.db";
+    const std::string deadTmp = fmt::format(".today.db.tmp-{}", gone);
+    const std::string aliveTmp = fmt::format(".today.db.tmp-{}", ::getppid());  // our parent is running
+    for (const std::string& name : {deadTmp, deadTmp + "-journal", aliveTmp, std::string(".today.db.notes-1")})
+        writeFile(folder / name, "half a copy");
+    REQUIRE(runMotcua(live, {"backup", target.string()}).status == 0);
+    CHECK_FALSE(fs::exists(folder / deadTmp));
+    CHECK_FALSE(fs::exists(folder / (deadTmp + "-journal")));
+    CHECK(fs::exists(folder / aliveTmp));
+    CHECK(fs::exists(folder / ".today.db.notes-1"));  // not one of ours
+
+    const std::string deadRestore = fmt::format(".motcua.db.restore-{}", gone);
+    writeFile(dir / deadRestore, "half a restore");
+    REQUIRE(runMotcua(live, {"restore", target.string()}).status == 0);
+    CHECK_FALSE(fs::exists(dir / deadRestore));
+}
