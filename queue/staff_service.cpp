@@ -258,19 +258,27 @@ CounterSession StaffService::session(int counter) {
     return sessionLocked(counter, *id);
 }
 
-Result<CounterSession> StaffService::logout(std::int64_t staffId, int counter) {
+template <class F>
+Result<CounterSession> StaffService::changeSession(std::int64_t staffId, int counter, const char* notHere, F&& act) {
     Transaction tx(m_db);
     const auto id = counterId(counter);
     if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
     const auto s = sessionLocked(counter, *id);
-    if (!s.staff || s.staff->id != staffId) {
-        return Result<CounterSession>::failure(Outcome::NotAllowed, "this officer is not logged in at that counter");
-    }
-    if (s.onBreak) appendEvent("break_end", id, staffId, {{"reason", "logout"}});
-    appendEvent("logout", id, staffId, nlohmann::json::object());
+    if (!s.staff || s.staff->id != staffId) return Result<CounterSession>::failure(Outcome::NotAllowed, notHere);
+    if (const std::optional<std::string> refused = act(*id, s))
+        return Result<CounterSession>::failure(Outcome::NotAllowed, *refused);
     auto after = sessionLocked(counter, *id);
     tx.commit();
     return Result<CounterSession>::success(after);
+}
+
+Result<CounterSession> StaffService::logout(std::int64_t staffId, int counter) {
+    return changeSession(staffId, counter, "this officer is not logged in at that counter",
+                         [&](std::int64_t id, const CounterSession& s) -> std::optional<std::string> {
+                             if (s.onBreak) appendEvent("break_end", id, staffId, {{"reason", "logout"}});
+                             appendEvent("logout", id, staffId, nlohmann::json::object());
+                             return std::nullopt;
+                         });
 }
 
 Result<CounterSession> StaffService::startBreak(std::int64_t staffId, int counter, const std::string& reason) {
@@ -279,39 +287,26 @@ Result<CounterSession> StaffService::startBreak(std::int64_t staffId, int counte
     // from a break: close earlier days first (a write of its own, as the first queue move of the day
     // would make), so the check below sees only today's tickets.
     QueueService(m_db, m_clock).closeEarlierDays();
-    Transaction tx(m_db);
-    const auto id = counterId(counter);
-    if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
-    const auto s = sessionLocked(counter, *id);
-    if (!s.staff || s.staff->id != staffId) {
-        return Result<CounterSession>::failure(Outcome::NotAllowed, "this officer is not logged in at that counter");
-    }
-    if (s.onBreak) return Result<CounterSession>::failure(Outcome::NotAllowed, "already on a break");
-    Statement active(m_db,
-                     "SELECT number FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')");
-    active.bind(1, *id);
-    if (active.step()) {
-        return Result<CounterSession>::failure(
-            Outcome::NotAllowed, fmt::format("finish, hold or return {} before a break", active.getText(0)));
-    }
-    appendEvent("break_start", id, staffId, {{"reason", reason}});
-    auto after = sessionLocked(counter, *id);
-    tx.commit();
-    return Result<CounterSession>::success(after);
+    return changeSession(staffId, counter, "this officer is not logged in at that counter",
+                         [&](std::int64_t id, const CounterSession& s) -> std::optional<std::string> {
+                             if (s.onBreak) return "already on a break";
+                             Statement active(m_db, "SELECT number FROM tickets WHERE counter_id = ? AND state IN "
+                                                    "('called', 'serving')");
+                             active.bind(1, id);
+                             if (active.step())
+                                 return fmt::format("finish, hold or return {} before a break", active.getText(0));
+                             appendEvent("break_start", id, staffId, {{"reason", reason}});
+                             return std::nullopt;
+                         });
 }
 
 Result<CounterSession> StaffService::endBreak(std::int64_t staffId, int counter) {
-    Transaction tx(m_db);
-    const auto id = counterId(counter);
-    if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
-    const auto s = sessionLocked(counter, *id);
-    if (!s.staff || s.staff->id != staffId || !s.onBreak) {
-        return Result<CounterSession>::failure(Outcome::NotAllowed, "no break to end at that counter");
-    }
-    appendEvent("break_end", id, staffId, nlohmann::json::object());
-    auto after = sessionLocked(counter, *id);
-    tx.commit();
-    return Result<CounterSession>::success(after);
+    return changeSession(staffId, counter, "no break to end at that counter",
+                         [&](std::int64_t id, const CounterSession& s) -> std::optional<std::string> {
+                             if (!s.onBreak) return "no break to end at that counter";
+                             appendEvent("break_end", id, staffId, nlohmann::json::object());
+                             return std::nullopt;
+                         });
 }
 
 }  // namespace motcua::queue

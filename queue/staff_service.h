@@ -75,6 +75,11 @@ private:
     void appendEvent(const std::string& kind, std::optional<std::int64_t> counterId, std::optional<std::int64_t> staffId,
                      const nlohmann::json& detail);
     CounterSession sessionLocked(int counter, std::int64_t counterId);
+    // One change to the session of the officer logged in at a counter, in one transaction: refused
+    // with notHere unless staffId is logged in there; act(counterId, session) appends its events, or
+    // returns why it cannot (nothing is then written).
+    template <class F>
+    Result<CounterSession> changeSession(std::int64_t staffId, int counter, const char* notHere, F&& act);
 
     Database& m_db;
     const Clock& m_clock;
