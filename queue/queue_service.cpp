@@ -391,7 +391,8 @@ void QueueService::recordDeviceEvent(const std::string& kind, std::optional<std:
 std::vector<UnprintedTicket> QueueService::unprintedToday() {
     Transaction tx(m_db, Transaction::Kind::Deferred);  // one snapshot for the list and its tickets
     Statement st(m_db,
-                 "SELECT t.id, json_extract(e.detail, '$.error'), e.at FROM tickets t JOIN events e ON e.id = "
+                 "SELECT t.id, json_extract(e.detail, '$.error'), e.at, json_extract(e.detail, '$.language') "
+                 "FROM tickets t JOIN events e ON e.id = "
                  "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed')) "
                  "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind = 'print_failed' "
                  "ORDER BY t.id");
@@ -399,7 +400,9 @@ std::vector<UnprintedTicket> QueueService::unprintedToday() {
     std::vector<UnprintedTicket> out;
     while (st.step()) {
         if (auto ticket = loadTicket(st.getInt(0))) {
-            out.push_back({std::move(*ticket), st.isNull(1) ? std::string() : st.getText(1), st.getInt(2)});
+            UnprintedTicket u{std::move(*ticket), st.isNull(1) ? std::string() : st.getText(1), st.getInt(2)};
+            if (!st.isNull(3) && st.getText(3) == "en") u.language = "en";
+            out.push_back(std::move(u));
         }
     }
     return out;

@@ -115,6 +115,7 @@ struct UnprintedTicket {
     Ticket ticket;
     std::string error;  // the `print_failed` event's "error" ("paper-out")
     TimeMs failedAt = 0;
+    std::string language = "vi";  // the ticket's language at the kiosk ("vi" or "en"), for the reprint
 };
 
 struct ServiceStatus {

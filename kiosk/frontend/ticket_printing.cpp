@@ -134,7 +134,8 @@ PrintReport TicketPrinter::print(queue::QueueService& queue, const queue::Issued
         queue.recordDeviceEvent("print_failed", issued.ticket.id,
                                 {{"error", std::string(printer::errorName(error))},
                                  {"message", report.messageEn},
-                                 {"printer", m_uri}});
+                                 {"printer", m_uri},
+                                 {"language", language == Language::En ? "en" : "vi"}});
         return report;
     };
     std::string bytes;

@@ -198,7 +198,8 @@ void MaintenanceScreen::reprint(queue::UnprintedTicket ticket) {
     auto& services = m_session.services();
     queue::IssuedTicket issued;
     issued.ticket = ticket.ticket;
-    const auto report = services.reprint(issued, Language::Vi);
+    // The paper is for the citizen: in the language they took the number in; the screen stays Vietnamese.
+    const auto report = services.reprint(issued, ticket.language == "en" ? Language::En : Language::Vi);
     const std::string problem = report.error ? faultOnly(printProblem(*report.error, Language::Vi)) : std::string();
     m_reprintResult = report.printed ? say(words::kReprinted, Language::Vi, ticket.ticket.number)
                                      : say(words::kReprintNotDone, Language::Vi, ticket.ticket.number, problem);

@@ -43,6 +43,7 @@ TEST_CASE("Tickets whose last print failed are listed until they are printed", "
     CHECK(list[2].error == "cover-open");
     CHECK(list[2].failedAt == kMonday0800 + kMinute);
     CHECK(list[1].ticket.currentServiceName == "Chứng thực");
+    CHECK(list[0].language == "vi");  // no language recorded: Vietnamese
 
     printed(f, "B001", true);
     CHECK(numbers(f.queue->unprintedToday()) == std::vector<std::string>{"A002", "A003"});
@@ -65,4 +66,18 @@ TEST_CASE("Tickets whose last print failed are listed until they are printed", "
         f.queue->unprintedToday();
         CHECK(f.eventCount() == events);
     }
+}
+
+TEST_CASE("The language the ticket was printed in comes back for its reprint", "[queue][print]") {
+    QueueFixture f;
+    f.take("HT");  // A001: English
+    f.take("HT");  // A002: Vietnamese
+    f.queue->recordDeviceEvent("print_failed", f.queue->findToday("A001")->id,
+                               {{"error", "paper-out"}, {"printer", "usb:"}, {"language", "en"}});
+    f.queue->recordDeviceEvent("print_failed", f.queue->findToday("A002")->id,
+                               {{"error", "paper-out"}, {"printer", "usb:"}, {"language", "vi"}});
+    const auto list = f.queue->unprintedToday();
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].language == "en");
+    CHECK(list[1].language == "vi");
 }
