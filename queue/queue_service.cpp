@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -866,10 +867,18 @@ QueueStatus QueueService::status() {
         out.services.push_back(std::move(s));
     }
 
-    Statement counters(m_db,
-                       "SELECT c.id, c.number, c.name, "
-                       "(SELECT COUNT(*) FROM tickets t WHERE t.counter_id = c.id AND t.state = 'held') "
-                       "FROM counters c WHERE c.active = 1 ORDER BY c.number");
+    // Held tickets of today, counted once for all counters (through the open-tickets index; a count per
+    // counter scanned every ticket ever issued, once per counter).
+    std::map<std::int64_t, int> held;
+    {
+        Statement st(m_db,
+                     "SELECT counter_id, COUNT(*) FROM tickets WHERE business_day = ? AND state = 'held' "
+                     "AND state IN ('waiting', 'called', 'serving', 'held') GROUP BY counter_id");
+        st.bind(1, out.businessDay);
+        while (st.step())
+            if (auto id = st.getOptInt(0)) held[*id] = static_cast<int>(st.getInt(1));
+    }
+    Statement counters(m_db, "SELECT c.id, c.number, c.name FROM counters c WHERE c.active = 1 ORDER BY c.number");
     Statement counterServices(m_db,
                               "SELECT s.code FROM counter_services cs JOIN services s ON s.id = cs.service_id "
                               "WHERE cs.counter_id = ? AND s.active = 1 ORDER BY s.sort_order");
@@ -878,7 +887,7 @@ QueueStatus QueueService::status() {
         const auto id = counters.getInt(0);
         c.number = static_cast<int>(counters.getInt(1));
         c.name = counters.getText(2);
-        c.held = static_cast<int>(counters.getInt(3));
+        if (auto h = held.find(id); h != held.end()) c.held = h->second;
         counterServices.bind(1, id);
         while (counterServices.step()) c.services.push_back(counterServices.getText(0));
         counterServices.reset();

@@ -64,6 +64,12 @@ TEST_CASE("heldAt lists today's tickets held at that counter only, longest held 
     };
     CHECK(numbers(f.queue->heldAt(1)) == std::vector<std::string>{"A001", "A003"});
     CHECK(numbers(f.queue->heldAt(2)) == std::vector<std::string>{"A002"});
+    auto heldCounts = [&] {
+        std::vector<int> out;
+        for (const auto& c : f.queue->status().counters) out.push_back(c.held);
+        return out;
+    };
+    CHECK(heldCounts() == std::vector<int>{2, 1, 0});  // what status() says for counters 1, 2, 3
     CHECK(f.queue->heldAt(3).empty());
     CHECK(f.queue->heldAt(42).empty());
     // Called back from hold, it is no longer held.
@@ -72,6 +78,7 @@ TEST_CASE("heldAt lists today's tickets held at that counter only, longest held 
     // The next business day starts with nothing held.
     f.clock.advance(kDay);
     CHECK(f.queue->heldAt(1).empty());
+    CHECK(heldCounts() == std::vector<int>{0, 0, 0});
 }
 
 TEST_CASE("timesOf: issued, and the current leg's queued, called and started times", "[queue][counter-view]") {
