@@ -83,7 +83,7 @@ fs::path temporaryBeside(const fs::path& target, const char* what) {
 // may still be working.
 void removeAbandonedTemporaries(const fs::path& target) {
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const std::string prefix = "." + target.filename().string() + ".";
+    const std::string prefix = fmt::format(".{}.", target.filename().string());
     std::error_code ec;
     std::vector<fs::path> abandoned;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
@@ -348,7 +348,7 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
                 // Unreadable: the -wal is moved beside the kept copy below, as it is.
             }
         }
-        fs::path kept = sidecar(live, ("." + stamp(now) + ".bak").c_str());
+        fs::path kept = sidecar(live, fmt::format(".{}.bak", stamp(now)).c_str());
         for (int n = 2; fs::exists(kept, ec); ++n) kept = sidecar(live, fmt::format(".{}-{}.bak", stamp(now), n).c_str());
         if (::link(live.c_str(), kept.c_str()) != 0) {
             throw StoreRefused(fmt::format("{}: cannot keep the old database as {}: {}", live.string(), kept.string(),

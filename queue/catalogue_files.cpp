@@ -770,7 +770,10 @@ std::map<std::string, std::string> writeCatalogueFiles(const Catalogue& catalogu
         std::string steps;
         for (const auto& s : p.steps) steps += (steps.empty() ? "" : std::string(kStepSeparator)) + s;
         std::string modes;
-        for (const auto m : p.submissionModes) modes += (modes.empty() ? "" : ",") + std::string(toString(m));
+        for (const auto m : p.submissionModes) {
+            if (!modes.empty()) modes += ',';
+            modes += toString(m);
+        }
         procedures += row(p.code, p.fieldCode, std::to_string(p.sortOrder), p.name, steps, p.processingTime,
                           toString(p.timeKind), p.timeDays ? std::to_string(*p.timeDays) : std::string(), p.fee,
                           formatFeeRule(p.feeRule), modes, p.submissionNote, p.portalUrl, p.notes, p.source,
