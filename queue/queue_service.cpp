@@ -472,7 +472,26 @@ std::optional<std::string> QueueService::cannotCall(const CounterRow& counter) {
     return std::nullopt;
 }
 
+bool QueueService::nothingToCall(int counterNumber) {
+    Transaction tx(m_db, Transaction::Kind::Deferred);  // a read: one snapshot, no write lock
+    const std::string day = businessDay();
+    Statement earlier(m_db,
+                      "SELECT 1 FROM tickets WHERE business_day < ? AND state IN ('waiting', 'called', 'serving', 'held') "
+                      "LIMIT 1");
+    earlier.bind(1, day);
+    if (earlier.step()) return false;  // closing earlier days is a write: the full path does it
+    const auto counter = counterByNumber(counterNumber);
+    return counter && !cannotCall(*counter) && candidatesFor(counter->id, nullptr).empty();
+}
+
 Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor) {
+    // "Nothing waiting" is the common answer to an officer pressing F1 on a quiet afternoon: found by
+    // a read, without taking the write lock every kiosk and counter waits for. A ticket taken just
+    // after this read is simply taken after this call.
+    if (nothingToCall(counterNumber)) {
+        return Result<CallOutcome>::failure(Outcome::NothingWaiting,
+                                            fmt::format("no ticket waiting for counter {}", counterNumber));
+    }
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
     expireBefore(businessDay(), now);

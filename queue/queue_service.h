@@ -251,6 +251,8 @@ private:
     IssuedTicket estimateFor(const Ticket& ticket, std::int64_t serviceId);
     std::optional<std::string> breakAt(std::int64_t counterId);
     std::optional<std::string> cannotCall(const CounterRow& counter);
+    // True when callNext would find nothing waiting and write nothing (decided by a read).
+    bool nothingToCall(int counter);
     std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb);
     std::vector<CallCandidate> candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets);
     template <class F>

@@ -139,3 +139,24 @@ TEST_CASE("A ticket left called at closing time is not at the counter the next m
     // Moves on the counter's ticket find none.
     CHECK(f.queue->finish(1).outcome == Outcome::NotAllowed);
 }
+
+TEST_CASE("Calling with nothing waiting is answered by a read: it waits for no writer and writes nothing",
+          "[queue][call]") {
+    QueueFixture f;
+    f.take("CT");  // B001: waiting for counters 2 and 3, not for counter 1
+    const auto events = f.eventCount();
+    // Another process is in the middle of a write (a kiosk issuing a number, say).
+    auto other = openStore(f.path, OpenPurpose::Use);
+    other.exec("BEGIN IMMEDIATE");
+    // This console's connection would wait at most 100 ms for the write lock, then fail as busy.
+    auto mine = openStore(f.path, OpenPurpose::Use, StoreOptions{std::chrono::milliseconds(100)});
+    QueueService q(mine, f.clock);
+    auto r = q.callNext(1);
+    CHECK(r.outcome == Outcome::NothingWaiting);
+    CHECK(r.message == "no ticket waiting for counter 1");
+    other.exec("COMMIT");
+    CHECK(f.eventCount() == events);
+    CHECK(q.callNext(9).outcome == Outcome::NotFound);  // unknown counters still say so
+    // Something waiting: the full path, and the call is made.
+    REQUIRE(q.callNext(2).ok());
+}
