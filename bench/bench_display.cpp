@@ -79,6 +79,14 @@ pid_t spawnMotcua(const std::filesystem::path& db, const char* verb) {
 int main() try {
     char dirTemplate[] = "/tmp/motcua-bench-display-XXXXXX";
     const std::filesystem::path dir = mkdtemp(dirTemplate);
+    // Removed however the run ends (a failed call returns early, an error throws).
+    struct RemoveOnExit {
+        std::filesystem::path path;
+        ~RemoveOnExit() {
+            std::error_code ec;
+            std::filesystem::remove_all(path, ec);
+        }
+    } removeOnExit{dir};
     const std::filesystem::path dbPath = dir / "motcua.db";
     {
         std::ostringstream toml;
@@ -204,7 +212,6 @@ int main() try {
     results.add("call committed -> number drawn, p99", percentile(commitToDrawn, 0.99), "ms");
     results.add("idle CPU, on-demand drawing", idleOnDemand, "%", {},
                 Baseline{"drawing every 16 ms", idleContinuous});
-    std::filesystem::remove_all(dir);
     return 0;
 } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_display: %s\n", e.what());
