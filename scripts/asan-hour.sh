@@ -141,9 +141,9 @@ if [ "$minutes" -ge 6 ]; then
   sleep 300
   for i in "${!pids[@]}"; do rss5[${names[$i]}]=$(rss "${pids[$i]}"); done
 fi
-# Just before the end, the memory each program holds then.
+# Two minutes before the end (every program is still running then), the memory each one holds.
 declare -A rssEnd
-( sleep $((seconds - 330 > 0 ? seconds - 330 : 0)) ) || true
+( sleep $((seconds - 425 > 0 ? seconds - 425 : 0)) ) || true
 for i in "${!pids[@]}"; do rssEnd[${names[$i]}]=$(rss "${pids[$i]}"); done
 
 failed=0
@@ -163,7 +163,7 @@ fi
 
 echo
 echo "Scripted $minutes minutes under ASan+UBSan: kiosk, lobby display, counter display, 2 consoles"
-printf '%-10s %12s %12s\n' program "RSS 5 min" "RSS end"
+printf '%-10s %12s %12s\n' program "RSS 5 min" "RSS -2 min"
 for name in "${names[@]}"; do
   printf '%-10s %9s kB %9s kB\n' "$name" "${rss5[$name]:-—}" "${rssEnd[$name]:-—}"
 done
