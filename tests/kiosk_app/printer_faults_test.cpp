@@ -26,6 +26,9 @@ using printer::PrintError;
 
 namespace {
 
+// What reaches a printer that reports a fault before the job: DLE EOT 1, 2 and 4, and no ticket.
+const std::string kStatusQuestionsOnly("\x10\x04\x01\x10\x04\x02\x10\x04\x04", 9);
+
 constexpr PrintError kAllErrors[] = {
     PrintError::NotConfigured,
     PrintError::BadUri,
@@ -165,7 +168,7 @@ TEST_CASE("Paper out before the job: nothing is sent, the ticket stays valid and
     checkFailed(f, PrintError::PaperOut);
     CHECK(shows(*f.program, "Máy in hết giấy: vui lòng báo cán bộ."));
     // Only the status questions reached the printer.
-    CHECK(printer.connection(0) == std::string("\x10\x04\x01\x10\x04\x02\x10\x04\x04", 9));
+    CHECK(printer.connection(0) == kStatusQuestionsOnly);
 
     SECTION("printing again while the printer still has a fault shows the new fault") {
         printer.reportCoverOpen();  // refilled, but the cover is left open
@@ -174,7 +177,7 @@ TEST_CASE("Paper out before the job: nothing is sent, the ticket stays valid and
         CHECK_FALSE(shows(*f.program, "Máy in hết giấy: vui lòng báo cán bộ."));
         auto db = f.openDb();
         CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'print_failed'") == 2);
-        CHECK(printer.connection(1) == std::string("\x10\x04\x01\x10\x04\x02\x10\x04\x04", 9));
+        CHECK(printer.connection(1) == kStatusQuestionsOnly);
         printer.reportReady();
         requireOk(f.run("print_again.txt"), "print_again.txt");
         checkReprinted(f, printer.connection(2));
@@ -216,7 +219,7 @@ TEST_CASE("Cover open: nothing is sent, and once closed the ticket prints again"
     requireOk(f.run("print_fault.txt"), "print_fault.txt");
     checkFailed(f, PrintError::CoverOpen);
     CHECK(shows(*f.program, "Nắp máy in đang mở: vui lòng báo cán bộ."));
-    CHECK(printer.connection(0) == std::string("\x10\x04\x01\x10\x04\x02\x10\x04\x04", 9));
+    CHECK(printer.connection(0) == kStatusQuestionsOnly);
 
     printer.reportReady();
     requireOk(f.run("print_again.txt"), "print_again.txt");
