@@ -8,15 +8,6 @@
 
 namespace motcua::kiosk {
 
-using ui::Axis;
-using ui::Box;
-using ui::Button;
-using ui::ButtonStyle;
-using ui::FontRole;
-using ui::Label;
-using ui::TextAlign;
-using ui::TextColour;
-
 namespace {
 
 constexpr int kMaxPages = 999;

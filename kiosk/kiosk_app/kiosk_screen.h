@@ -16,6 +16,16 @@
 
 namespace motcua::kiosk {
 
+// The toolkit names every kiosk screen builds its pages from.
+using ui::Axis;
+using ui::Box;
+using ui::Button;
+using ui::ButtonStyle;
+using ui::FontRole;
+using ui::Label;
+using ui::TextAlign;
+using ui::TextColour;
+
 class KioskScreen : public ui::WidgetScreen {
 public:
     explicit KioskScreen(KioskSession& session) : m_session(session) {}

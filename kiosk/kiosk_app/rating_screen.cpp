@@ -7,15 +7,6 @@
 
 namespace motcua::kiosk {
 
-using ui::Axis;
-using ui::Box;
-using ui::Button;
-using ui::ButtonStyle;
-using ui::FontRole;
-using ui::Label;
-using ui::TextAlign;
-using ui::TextColour;
-
 namespace {
 constexpr std::size_t kMaxNumberLength = 8;
 constexpr std::size_t kMaxPinLength = 8;

@@ -8,13 +8,6 @@
 
 namespace motcua::kiosk {
 
-using ui::Axis;
-using ui::Box;
-using ui::FontRole;
-using ui::Label;
-using ui::TextAlign;
-using ui::TextColour;
-
 namespace {
 constexpr std::size_t kMaxHits = 20;
 

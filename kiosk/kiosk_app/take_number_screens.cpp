@@ -7,15 +7,6 @@
 
 namespace motcua::kiosk {
 
-using ui::Axis;
-using ui::Box;
-using ui::Button;
-using ui::ButtonStyle;
-using ui::FontRole;
-using ui::Label;
-using ui::TextAlign;
-using ui::TextColour;
-
 namespace {
 
 std::string countersText(const std::vector<int>& counters, Language language) {

@@ -5,15 +5,6 @@
 
 namespace motcua::kiosk {
 
-using ui::Axis;
-using ui::Box;
-using ui::Button;
-using ui::ButtonStyle;
-using ui::FontRole;
-using ui::Label;
-using ui::TextAlign;
-using ui::TextColour;
-
 void WelcomeScreen::build() {
     auto& services = m_session.services();
     auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
