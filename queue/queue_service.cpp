@@ -472,6 +472,13 @@ std::optional<std::string> QueueService::cannotCall(const CounterRow& counter) {
     return std::nullopt;
 }
 
+namespace {
+Result<CallOutcome> nothingWaitingFor(int counterNumber) {
+    return Result<CallOutcome>::failure(Outcome::NothingWaiting,
+                                        fmt::format("no ticket waiting for counter {}", counterNumber));
+}
+}  // namespace
+
 bool QueueService::nothingToCall(int counterNumber) {
     Transaction tx(m_db, Transaction::Kind::Deferred);  // a read: one snapshot, no write lock
     const std::string day = businessDay();
@@ -488,10 +495,7 @@ Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor
     // "Nothing waiting" is the common answer to an officer pressing F1 on a quiet afternoon: found by
     // a read, without taking the write lock every kiosk and counter waits for. A ticket taken just
     // after this read is simply taken after this call.
-    if (nothingToCall(counterNumber)) {
-        return Result<CallOutcome>::failure(Outcome::NothingWaiting,
-                                            fmt::format("no ticket waiting for counter {}", counterNumber));
-    }
+    if (nothingToCall(counterNumber)) return nothingWaitingFor(counterNumber);
     Transaction tx(m_db);
     const TimeMs now = m_clock.now();
     expireBefore(businessDay(), now);
@@ -502,10 +506,7 @@ Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor
     const auto candidates = candidatesFor(counter->id, &tickets);
     const auto choice =
         chooseNext(candidates, normalsSincePriority(counter->id, m_calendar->startOfDay(now)), m_callOrder.priorityInterleave);
-    if (!choice) {
-        return Result<CallOutcome>::failure(Outcome::NothingWaiting,
-                                            fmt::format("no ticket waiting for counter {}", counterNumber));
-    }
+    if (!choice) return nothingWaitingFor(counterNumber);
     auto result = callTicket(*counter, tickets[choice->index], choice->reason, *choice, actor);
     tx.commit();
     return result;
@@ -898,6 +899,7 @@ QueueStatus QueueService::status() {
             if (auto id = st.getOptInt(0)) held[*id] = static_cast<int>(st.getInt(1));
     }
     Statement counters(m_db, "SELECT c.id, c.number, c.name FROM counters c WHERE c.active = 1 ORDER BY c.number");
+    StaffService staff(m_db, m_clock);
     Statement counterServices(m_db,
                               "SELECT s.code FROM counter_services cs JOIN services s ON s.id = cs.service_id "
                               "WHERE cs.counter_id = ? AND s.active = 1 ORDER BY s.sort_order");
@@ -911,7 +913,7 @@ QueueStatus QueueService::status() {
         while (counterServices.step()) c.services.push_back(counterServices.getText(0));
         counterServices.reset();
         c.current = activeAt(id);
-        const auto session = StaffService(m_db, m_clock).session(c.number);
+        const auto session = staff.session(c.number);
         if (session.staff) c.staffName = session.staff->name;
         c.onBreak = session.onBreak;
         c.breakReason = session.breakReason;

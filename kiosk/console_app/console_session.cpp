@@ -51,7 +51,7 @@ const char* finishOutcomeVi(const std::string& code) {
 }
 
 ConsoleSession::ConsoleSession(queue::Database& db, const queue::Clock& clock, queue::StaffPolicy policy)
-    : m_db(db), m_clock(clock), m_queue(db, clock), m_staff(db, clock, policy), m_watcher(db) {}
+    : m_clock(clock), m_queue(db, clock), m_staff(db, clock, policy), m_watcher(db) {}
 
 std::vector<queue::StaffMember> ConsoleSession::staff() { return m_staff.list(); }
 std::vector<queue::CounterStatus> ConsoleSession::counters() { return m_queue.status().counters; }

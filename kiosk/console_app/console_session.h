@@ -132,7 +132,6 @@ private:
     void raise(Alert alert);
     void alertsFrom(const std::vector<queue::Event>& events);
 
-    queue::Database& m_db;
     const queue::Clock& m_clock;
     queue::QueueService m_queue;
     queue::StaffService m_staff;
