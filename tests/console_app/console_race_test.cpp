@@ -81,17 +81,20 @@ std::pair<Outcome, Outcome> race(const ConsoleOffice& office, int counterA, int 
     return {readResult(office, "a"), readResult(office, "b")};
 }
 
+// Issues count tickets for HT, as the kiosk would.
+void takeTickets(ConsoleOffice& office, int count) {
+    auto db = office.open();
+    queue::SystemClock clock;
+    queue::QueueService q(db, clock);
+    for (int i = 0; i < count; ++i) REQUIRE(q.take("HT").ok());
+}
+
 }  // namespace
 
 TEST_CASE("Two console processes on different counters pressing call next at once never get the same ticket",
           "[console][race][multiprocess]") {
     ConsoleOffice office{{"lan", "2468"}, {"hung", "1357"}};
-    {
-        auto db = office.open();
-        queue::SystemClock clock;
-        queue::QueueService q(db, clock);
-        for (int i = 0; i < 3; ++i) REQUIRE(q.take("HT").ok());
-    }
+    takeTickets(office, 3);
     const auto [a, b] = race(office, 1, 2);
     CAPTURE(a.number, a.said, b.number, b.said);
     CHECK(a.number.rfind("A00", 0) == 0);
@@ -105,12 +108,7 @@ TEST_CASE("Two console processes on different counters pressing call next at onc
 TEST_CASE("Two console processes on the same counter: one gets the ticket, the other is told and refreshed",
           "[console][race][multiprocess]") {
     ConsoleOffice office{{"lan", "2468"}, {"hung", "1357"}};
-    {
-        auto db = office.open();
-        queue::SystemClock clock;
-        queue::QueueService q(db, clock);
-        for (int i = 0; i < 3; ++i) REQUIRE(q.take("HT").ok());
-    }
+    takeTickets(office, 3);
     const auto [a, b] = race(office, 1, 1);
     CAPTURE(a.number, a.said, b.number, b.said);
     // Both screens end up showing the one ticket the counter holds.
