@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "bench/bench_results.h"
+#include "bench/bench_stats.h"
 #include "kiosk/display_app/lobby_screen.h"
 #include "kiosk/display_app/queue_feed.h"
 #include "kiosk/ui/app.h"
@@ -29,6 +30,8 @@
 #include "queue/store.h"
 
 extern char** environ;
+
+using motcua::bench::percentile;
 
 namespace {
 
@@ -45,12 +48,6 @@ double cpuSeconds() {
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
 }
 
 // One pass of App::run()'s on-demand loop.

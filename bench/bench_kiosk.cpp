@@ -14,6 +14,7 @@
 #include <fmt/core.h>
 
 #include "bench/bench_results.h"
+#include "bench/bench_stats.h"
 #include "kiosk/kiosk_app/browse_screens.h"
 #include "kiosk/kiosk_app/kiosk_program.h"
 #include "queue/catalogue_files.h"
@@ -22,6 +23,8 @@
 
 using namespace motcua;
 using Steady = std::chrono::steady_clock;
+
+using motcua::bench::percentile;
 
 namespace {
 
@@ -33,13 +36,6 @@ long residentKb() {
     while (std::getline(status, line))
         if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
     return -1;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
 }
 
 std::string readAll(const std::filesystem::path& path) {

@@ -8,23 +8,20 @@
 #include <fmt/format.h>
 
 #include "bench/bench_results.h"
+#include "bench/bench_stats.h"
 #include "printer/escpos_encoder.h"
 #include "printer/sample_ticket.h"
 #include "printer/ticket_renderer.h"
 
 namespace pr = motcua::printer;
 
+using motcua::bench::percentile;
+
 namespace {
 
 constexpr int kRuns = 200;
 constexpr double kUsbBytesPerSecond = 1.0e6;  // full speed 12 Mbit/s nominal, ~1 MB/s for bulk
 constexpr double kPrintMmPerSecond = 200.0;   // a typical thermal printer
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[i];
-}
 
 struct Row {
     std::string name;

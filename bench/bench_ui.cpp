@@ -3,6 +3,7 @@
 // Runs headless (SDL offscreen driver): the software renderer does the same work as on the kiosk,
 // minus the final copy to the display.
 #include "bench/bench_results.h"
+#include "bench/bench_stats.h"
 #include "kiosk/ui/app.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
@@ -25,6 +26,8 @@
 using namespace motcua;
 using Clock = std::chrono::steady_clock;
 
+using motcua::bench::percentile;
+
 namespace {
 
 double msSince(Clock::time_point start) {
@@ -37,13 +40,6 @@ long residentKb() {
     while (std::getline(status, line))
         if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
     return -1;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
 }
 
 // A procedure page as the kiosk shows it: title, steps, documents, fees, legal basis.
