@@ -99,9 +99,12 @@ computed from the event log.
 The package sets up a motcua system user, the kiosk session (Weston kiosk
 shell), services for the kiosk and the displays, and a daily database backup.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-noto-core, espeak-ng-data")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "weston, sqlite3")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups-daemon")
+# Nothing the programs, the units or the kiosk session need may rest on Recommends: offices and CI
+# install with --no-install-recommends. weston runs the session and libpam-systemd gives it its
+# logind seat (packaging/session/pam-motcua-session). CUPS (the cups:QUEUE printer, with its backends
+# in `cups`) and the sqlite3 shell are options.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-noto-core, espeak-ng-data, weston, libpam-systemd")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${motcua_packaging_dir}/debian/conffiles ${motcua_packaging_dir}/debian/postinst
     ${motcua_packaging_dir}/debian/prerm ${motcua_packaging_dir}/debian/postrm)

@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages motcua needs to build, run and test. Idempotent: does nothing when
 # everything is already there. Runs apt-get as root, or through sudo.
+#
+# apt runs with --no-install-recommends, as CI's fresh Debian 12 root does: every package whose files
+# the build, the programs or the tests use must be named here, never reached as a recommendation.
+# tests/packaging/system_files_test.cpp checks that each program and file the tests use from the
+# system comes from a package of this list.
+#
+#   scripts/install-deps.sh [PACKAGE...]   install the list (and PACKAGE...) where missing
+#   scripts/install-deps.sh --list         print the list, one package a line, install nothing
 set -euo pipefail
 
 packages=(
@@ -10,12 +18,17 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libicu-dev libcli11-dev
   libsdl2-dev libsdl2-ttf-dev fonts-noto-core fontconfig libfontconfig-dev
   libusb-1.0-0-dev libcups2-dev cups-daemon cups-client
+  cups  # CUPS's backends (socket://, usb://, lpd://): cups-daemon alone has only http and ipp
   libqrencode-dev libpng-dev libsodium-dev
   libespeak-ng-dev espeak-ng-data
   chromium  # renders the HTML report in tests/report (headless screenshot)
   dpkg-dev lintian help2man  # the Debian package (cpack -G DEB: dpkg-shlibdeps), its checks and man pages
 )
 # Extra packages a caller asks for (e.g. the test command adds what only tests need).
+if [ "${1:-}" = "--list" ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
 packages+=("$@")
 
 missing=()

@@ -16,6 +16,8 @@
 #include "support/test_support.h"
 
 using motcua::testing::readFile;
+using motcua::testing::runShell;
+using motcua::testing::shellQuote;
 using motcua::testing::sourcePath;
 using motcua::testing::TempDir;
 using motcua::testing::writeFile;
@@ -23,22 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Shell {
-    int status;
-    std::string out;  // stdout and stderr
-};
-
-Shell sh(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quote(const fs::path& p) { return shellQuote(p.string()); }
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
@@ -64,7 +51,7 @@ std::vector<std::string> builtPrograms() {
 fs::path buildPackage(const TempDir& dir) {
     const auto config = fs::path(MOTCUA_BINARY_DIR) / "CPackConfig.cmake";
     REQUIRE(fs::exists(config));
-    const auto r = sh(fmt::format("cd {} && cpack -G DEB --config {} -B {}", quote(MOTCUA_BINARY_DIR), quote(config),
+    const auto r = runShell(fmt::format("cd {} && cpack -G DEB --config {} -B {}", quote(MOTCUA_BINARY_DIR), quote(config),
                                   quote(dir.path())));
     INFO(r.out);
     REQUIRE(r.status == 0);
@@ -84,7 +71,7 @@ TEST_CASE("the Debian package holds the programs, assets, conffiles, units and u
     TempDir dir;
     const auto deb = buildPackage(dir);
 
-    const auto listing = sh("dpkg-deb -c " + quote(deb));
+    const auto listing = runShell("dpkg-deb -c " + quote(deb));
     REQUIRE(listing.status == 0);
     std::set<std::string> files;
     for (const auto& line : lines(listing.out)) {
@@ -119,16 +106,19 @@ TEST_CASE("the Debian package holds the programs, assets, conffiles, units and u
     }
 
     // Control fields: shared-library dependencies from dpkg-shlibdeps, plus fonts and voice data.
-    const auto depends = sh("dpkg-deb -f " + quote(deb) + " Depends");
+    const auto depends = runShell("dpkg-deb -f " + quote(deb) + " Depends");
     REQUIRE(depends.status == 0);
-    for (const char* dep : {"fonts-noto-core", "espeak-ng-data", "adduser", "libc6", "libsqlite3-0", "libsodium23"}) {
+    for (const char* dep : {"fonts-noto-core", "espeak-ng-data", "adduser", "libc6", "libsqlite3-0", "libsodium23",
+                            "weston", "libpam-systemd"}) {
         CAPTURE(dep);
         CHECK_THAT(depends.out, Catch::Contains(dep));
     }
+    // An office installs with --no-install-recommends as often as not: nothing may rest on Recommends.
+    CHECK(runShell("dpkg-deb -f " + quote(deb) + " Recommends").out.empty());
 
     // Control archive: every file under /etc is a conffile; the scripts are executable and parse.
     const auto control = dir / "control";
-    REQUIRE(sh(fmt::format("dpkg-deb -e {} {}", quote(deb), quote(control))).status == 0);
+    REQUIRE(runShell(fmt::format("dpkg-deb -e {} {}", quote(deb), quote(control))).status == 0);
     std::set<std::string> conffiles;
     for (const auto& line : lines(readFile(control / "conffiles"))) conffiles.insert(line);
     for (const auto& f : files) {
@@ -143,10 +133,10 @@ TEST_CASE("the Debian package holds the programs, assets, conffiles, units and u
         REQUIRE(::stat((control / script).c_str(), &st) == 0);
         CHECK((st.st_mode & 0777) == 0755);
         CHECK(readFile(control / script) == readFile(sourcePath(std::string("packaging/debian/") + script)));
-        CHECK(sh("sh -n " + quote(control / script)).status == 0);
+        CHECK(runShell("sh -n " + quote(control / script)).status == 0);
     }
 
-    const auto lintian = sh("lintian --tag-display-limit 0 " + quote(deb));
+    const auto lintian = runShell("lintian --tag-display-limit 0 " + quote(deb));
     // Warnings are listed in the log; errors fail the test.
     WARN("lintian:\n" << lintian.out);
     for (const auto& line : lines(lintian.out)) {
@@ -180,7 +170,7 @@ std::vector<std::string> runScript(const TempDir& dir, const std::string& script
     for (const char* tool : {"getent", "addgroup", "adduser", "install", "chown", "chmod"}) {
         fs::permissions(bin / tool, fs::perms::owner_all);
     }
-    const auto r = sh(fmt::format("PATH={}:/usr/bin:/bin sh {} {}", quote(bin),
+    const auto r = runShell(fmt::format("PATH={}:/usr/bin:/bin sh {} {}", quote(bin),
                                   quote(sourcePath("packaging/debian/" + script)), args));
     INFO(r.out);
     CHECK(r.status == 0);

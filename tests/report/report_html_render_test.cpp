@@ -50,12 +50,6 @@ Screenshot readPng(const std::filesystem::path& path) {
     return shot;
 }
 
-std::string shellQuote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 struct Render {
     int status = -1;
     std::string log;  // chromium's stderr

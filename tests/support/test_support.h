@@ -27,4 +27,16 @@ void writeFile(const std::filesystem::path& path, const std::string& bytes);
 // Path inside the source tree (assets, reference data).
 std::filesystem::path sourcePath(const std::string& relative);
 
+// The outcome of a shell command: its exit status (-1 when killed by a signal) and its output.
+struct ShellResult {
+    int status;
+    std::string out;  // stdout and stderr
+};
+
+// Runs command with /bin/sh, stdout and stderr captured together.
+ShellResult runShell(const std::string& command);
+
+// s as one single-quoted shell word.
+std::string shellQuote(const std::string& s);
+
 }  // namespace motcua::testing
