@@ -36,7 +36,7 @@ struct Numbers {
 };
 
 std::string title(ReportLang lang, const std::string& vi, const std::string& en) {
-    return lang == ReportLang::Vi ? vi + " (" + en + ")" : en;
+    return lang == ReportLang::Vi ? vi : en;
 }
 
 std::string outcomeName(VisitOutcome o, ReportLang lang) {
@@ -81,7 +81,7 @@ ReportColumn col(std::string vi, std::string en, bool numeric = true) {
 ReportTable perDayTable(const Report& r, ReportLang lang, const Numbers& n) {
     const bool vi = lang == ReportLang::Vi;
     ReportTable t{"per_day", "Theo ngày", "Per day",
-                  vi ? "Theo lượt khách, theo ngày cấp phiếu; ngày không có số liệu ghi 0. Thời gian tính bằng phút."
+                  vi ? "Theo lượt công dân, theo ngày cấp phiếu; ngày không có số liệu ghi 0. Thời gian tính bằng phút."
                      : "Per visit, by the day the ticket was issued; days with nothing recorded show zeros. Times in minutes.",
                   {col("Ngày", "Day", false), col("Cấp phiếu", "Issued"), col("Phục vụ", "Served"),
                    col("Vắng", "No-show"), col("Hủy", "Cancelled"), col("Hết hạn", "Expired"),
@@ -164,12 +164,12 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
 
     {
         ReportTable t{"summary", "Tổng hợp", "Summary",
-                      vi ? "Theo lượt khách: mỗi số phiếu tính một lần, theo kết quả cuối cùng."
+                      vi ? "Theo lượt công dân: mỗi số thứ tự tính một lần, theo kết quả cuối cùng."
                          : "Per visit: each ticket counts once, by its final outcome.",
                       {col("Chỉ tiêu", "Figure", false), col("Giá trị", "Value")},
                       {}};
         const auto row = [&](const std::string& v, const std::string& e, std::string value) {
-            t.rows.push_back({vi ? fmt::format("{} ({})", v, e) : e, std::move(value)});
+            t.rows.push_back({vi ? v : e, std::move(value)});
         };
         row("Số phiếu đã cấp", "Tickets issued", count(visits.issued));
         row("Đã phục vụ", "Served", count(visits.served));
@@ -177,11 +177,11 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         row("Đã hủy", "Cancelled", count(visits.cancelled));
         row("Hết hạn cuối ngày", "Expired at day end", count(visits.expired));
         row("Chưa kết thúc", "Still open", count(visits.open));
-        row("Có chuyển dịch vụ", "Transferred", count(visits.transferred));
+        row("Có chuyển lĩnh vực", "Transferred", count(visits.transferred));
         row("Diện ưu tiên", "Priority", count(visits.priority));
         row("Tỷ lệ phục vụ", "% served", n.pctOf(visits.served, visits.issued));
         row("Tỷ lệ vắng mặt", "No-show rate", n.pctOf(visits.noShow, visits.issued));
-        row("Lượt theo dịch vụ", "Service legs", count(r.legs));
+        row("Lượt theo lĩnh vực", "Service legs", count(r.legs));
         row("Lượt chuyển", "Transfers", count(r.transfers));
         row("Lượt gọi lại", "Recalls", count(r.recalls));
         row("Kích hoạt lại", "Reactivated", count(r.reactivations));
@@ -201,7 +201,7 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
 
     {
         ReportTable t{"times", "Thời gian chờ và phục vụ (phút)", "Waiting and service time (minutes)",
-                      vi ? "Chờ: từ lấy số đến lần gọi đầu (theo lượt khách). Phục vụ: từ bắt đầu đến kết thúc, "
+                      vi ? "Chờ: từ lấy số đến lần gọi đầu (theo lượt công dân). Phục vụ: từ bắt đầu đến kết thúc, "
                            "không bao giờ tính lượt vắng mặt."
                          : "Wait: issue to first call (per visit). Service: start to finish; no-shows never count.",
                       {col("Chỉ tiêu", "Figure", false), col("Số lượt", "Count"), col("TB", "Mean"),
@@ -218,14 +218,14 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         }
         row(vi ? "Phục vụ – hoàn thành" : "Service – finished", r.serviceServed);
         if (r.serviceTransferred.count > 0) {
-            row(vi ? "Phục vụ – trước khi chuyển dịch vụ" : "Service – before a transfer", r.serviceTransferred);
+            row(vi ? "Phục vụ – trước khi chuyển lĩnh vực" : "Service – before a transfer", r.serviceTransferred);
         }
         tables.push_back(std::move(t));
     }
 
     {
         ReportTable t{"wait_distribution", "Phân bố thời gian chờ", "Waiting-time distribution",
-                      vi ? "Mọi lượt khách đã được gọi." : "All called visits.",
+                      vi ? "Mọi lượt công dân đã được gọi." : "All called visits.",
                       {col("Thời gian chờ", "Wait", false), col("Số lượt", "Visits"), col("Tỷ lệ", "Share")},
                       {}};
         for (const auto& b : r.waitDistribution) {
@@ -237,12 +237,12 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     tables.push_back(perDayTable(r, lang, n));
 
     {
-        ReportTable t{"per_service", "Theo dịch vụ", "Per service",
-                      vi ? "Theo lượt dịch vụ: phiếu được chuyển tính một lần ở mỗi dịch vụ đã qua; chờ tính từ "
-                           "lúc vào hàng của dịch vụ đó (lấy số hoặc được chuyển đến). Thời gian tính bằng phút."
+        ReportTable t{"per_service", "Theo lĩnh vực", "Per service",
+                      vi ? "Theo lĩnh vực: số được chuyển tính một lần ở mỗi lĩnh vực đã qua; chờ tính từ "
+                           "lúc vào hàng chờ của lĩnh vực đó (lấy số hoặc được chuyển đến). Thời gian tính bằng phút."
                          : "Per leg: a transferred ticket counts once in each service it went through; the wait "
                            "runs from entering that service's queue (issue or transfer). Times in minutes.",
-                      {col("Dịch vụ", "Service", false), col("Lượt", "Legs"), col("Chuyển đến", "Transf. in"),
+                      {col("Lĩnh vực", "Service", false), col("Lượt", "Legs"), col("Chuyển đến", "Transf. in"),
                        col("Phục vụ", "Served"), col("Vắng", "No-show"), col("Chuyển đi", "Transf. out"),
                        col("Hủy", "Cancelled"), col("Hết hạn", "Expired"), col("Chưa xong", "Open"),
                        col("Chờ TB", "Mean wait"), col("Chờ p90", "p90 wait"), col("Phục vụ TB", "Mean svc"),
@@ -327,7 +327,7 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
 
     {
         ReportTable t{"per_hour", "Theo giờ trong ngày", "Per hour of the day",
-                      vi ? "Lượt khách theo giờ lấy số (giờ địa phương); chờ (phút) của các lượt đến trong giờ đó."
+                      vi ? "Lượt công dân theo giờ lấy số (giờ địa phương); chờ (phút) của các lượt đến trong giờ đó."
                          : "Visits by the local hour they took a number; waits (minutes) of the visits that arrived then.",
                       {col("Giờ", "Hour", false), col("Lượt đến", "Arrivals"), col("Chờ TB", "Mean wait"),
                        col("Chờ p90", "p90 wait")},
@@ -419,7 +419,7 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     {
         ReportTable t{"not_satisfied", "Phiếu đánh giá “Không hài lòng”", "Tickets rated “not satisfied”",
                       vi ? "Để lãnh đạo xem lại từng trường hợp." : "For the office head to follow up each one.",
-                      {col("Ngày", "Day", false), col("Số phiếu", "Ticket", false), col("Dịch vụ", "Service", false),
+                      {col("Ngày", "Day", false), col("Số thứ tự", "Ticket", false), col("Lĩnh vực", "Service", false),
                        col("Quầy", "Counter"), col("Cán bộ", "Officer", false), col("Lúc", "At", false)},
                       {}};
         for (const auto& u : r.unsatisfied) {
@@ -440,24 +440,24 @@ std::vector<std::string> headingLines(const Report& r, const ReportRenderOptions
     std::string office = r.officeName;
     if (!r.officeUnit.empty()) office += office.empty() ? r.officeUnit : " – " + r.officeUnit;
     if (!office.empty()) lines.push_back(office);
-    lines.push_back(vi ? "BÁO CÁO HOẠT ĐỘNG TIẾP NHẬN (Office report)" : "OFFICE REPORT");
+    lines.push_back(vi ? "BÁO CÁO HOẠT ĐỘNG TIẾP NHẬN" : "OFFICE REPORT");
     const std::string period = r.query.from == r.query.to ? r.query.from : r.query.from + " – " + r.query.to;
-    lines.push_back(vi ? fmt::format("Kỳ báo cáo (period): {} ({} ngày, giờ {})", period, r.days, r.timeZone)
+    lines.push_back(vi ? fmt::format("Kỳ báo cáo: {} ({} ngày, giờ {})", period, r.days, r.timeZone)
                        : fmt::format("Period: {} ({} days, {} time)", period, r.days, r.timeZone));
     std::vector<std::string> filters;
-    if (r.query.service) filters.push_back(fmt::format("{} {} – {}", vi ? "dịch vụ" : "service", *r.query.service, r.filterServiceName));
+    if (r.query.service) filters.push_back(fmt::format("{} {} – {}", vi ? "lĩnh vực" : "service", *r.query.service, r.filterServiceName));
     if (r.query.counter) filters.push_back(fmt::format("{} {} – {}", vi ? "quầy" : "counter", *r.query.counter, r.filterCounterName));
     if (r.query.staff) filters.push_back(fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
     if (!filters.empty()) {
-        lines.push_back(fmt::format("{}: {}", vi ? "Lọc (filter)" : "Filter", fmt::join(filters, "; ")));
-        lines.push_back(vi ? "Lượt khách có ít nhất một lượt dịch vụ khớp bộ lọc; các bảng theo dịch vụ, quầy, cán bộ "
+        lines.push_back(fmt::format("{}: {}", vi ? "Lọc" : "Filter", fmt::join(filters, "; ")));
+        lines.push_back(vi ? "Lượt công dân có ít nhất một lượt khớp bộ lọc; các bảng theo lĩnh vực, quầy, cán bộ "
                              "chỉ tính phần khớp."
                            : "Visits with at least one matching leg; per-service, counter and officer tables count "
                              "only the matching part.");
     }
-    if (!o.generatedAt.empty()) lines.push_back(fmt::format("{}: {}", vi ? "Lập lúc (generated)" : "Generated", o.generatedAt));
+    if (!o.generatedAt.empty()) lines.push_back(fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt));
     if (r.empty) {
-        lines.push_back(vi ? "Không có dữ liệu nào được ghi trong kỳ này (no data recorded in this period)."
+        lines.push_back(vi ? "Không có dữ liệu nào được ghi trong kỳ này."
                            : "No data recorded in this period.");
     }
     return lines;
@@ -487,7 +487,7 @@ void csvRow(std::ostringstream& out, const std::vector<std::string>& cells) {
 }
 
 std::string columnHeader(const ReportColumn& c, ReportLang lang) {
-    return lang == ReportLang::Vi ? fmt::format("{} ({})", c.vi, c.en) : c.en;
+    return lang == ReportLang::Vi ? c.vi : c.en;
 }
 
 void csvTable(std::ostringstream& out, const ReportTable& t, ReportLang lang) {
@@ -505,16 +505,8 @@ std::string renderReportText(const Report& r, const ReportRenderOptions& o) {
     for (const auto& t : reportTables(r, o.lang)) {
         out << '\n' << tableTitle(t, o.lang) << '\n';
         if (!t.note.empty()) out << t.note << '\n';
-        // Two header lines in Vietnamese mode: the Vietnamese, then the English in brackets.
-        std::vector<std::vector<std::string>> header(o.lang == ReportLang::Vi ? 2 : 1);
-        for (const auto& c : t.columns) {
-            if (o.lang == ReportLang::Vi) {
-                header[0].push_back(c.vi);
-                header[1].push_back("(" + c.en + ")");
-            } else {
-                header[0].push_back(c.en);
-            }
-        }
+        std::vector<std::vector<std::string>> header(1);
+        for (const auto& c : t.columns) header[0].push_back(o.lang == ReportLang::Vi ? c.vi : c.en);
         std::vector<std::size_t> widths(t.columns.size(), 0);
         const auto measure = [&](const std::vector<std::string>& cells) {
             for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {

@@ -300,7 +300,7 @@ std::string dayChart(const Report& r, ReportLang lang) {
 
 std::string heading(ReportLang lang, const std::string& vi, const std::string& en) {
     if (lang == ReportLang::En) return htmlEscape(en);
-    return fmt::format(R"({} <span class="en">({})</span>)", htmlEscape(vi), htmlEscape(en));
+    return htmlEscape(vi);
 }
 
 void card(std::ostringstream& out, ReportLang lang, const std::string& value, const std::string& vi, const std::string& en) {
@@ -317,7 +317,7 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
     out << "<!DOCTYPE html>\n<html lang=\"" << (vi ? "vi" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     const std::string period = r.query.from == r.query.to ? r.query.from : r.query.from + " – " + r.query.to;
-    out << "<title>" << htmlEscape((vi ? "Báo cáo Một cửa " : "Office report ") + period) << "</title>\n";
+    out << "<title>" << htmlEscape((vi ? "Báo cáo hoạt động tiếp nhận " : "Office report ") + period) << "</title>\n";
     out << "<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n";
     std::string office = r.officeName;
     if (!r.officeUnit.empty()) office += office.empty() ? r.officeUnit : " – " + r.officeUnit;
@@ -328,7 +328,7 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
                          : fmt::format("Period: {} ({} days, {} time)", period, r.days, r.timeZone))
         << "</p>\n";
     std::vector<std::string> filters;
-    if (r.query.service) filters.push_back(fmt::format("{} {} – {}", vi ? "dịch vụ" : "service", *r.query.service, r.filterServiceName));
+    if (r.query.service) filters.push_back(fmt::format("{} {} – {}", vi ? "lĩnh vực" : "service", *r.query.service, r.filterServiceName));
     if (r.query.counter) filters.push_back(fmt::format("{} {} – {}", vi ? "quầy" : "counter", *r.query.counter, r.filterCounterName));
     if (r.query.staff) filters.push_back(fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
     if (!filters.empty()) {
@@ -368,7 +368,7 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
         out << "<figure><figcaption>" << heading(lang, "Mức độ hài lòng theo quầy", "Satisfaction per counter")
             << "</figcaption>" << satisfactionChart(r, lang) << "</figure>\n";
         if (r.perDay.size() > 1) {
-            out << "<figure class=\"wide\"><figcaption>" << heading(lang, "Lượt khách theo ngày", "Visits per day")
+            out << "<figure class=\"wide\"><figcaption>" << heading(lang, "Lượt công dân theo ngày", "Visits per day")
                 << "</figcaption>" << dayChart(r, lang) << "</figure>\n";
         }
         out << "</div>\n";

@@ -295,7 +295,7 @@ ActionResult ConsoleSession::transfer(const std::string& seen, const std::string
 ActionResult ConsoleSession::cancel(const std::string& text) {
     if (!m_officer) return {false, "Chưa đăng nhập", false};
     const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
-    return conclude(m_queue.cancel(number, actor()), fmt::format("Đã huỷ số {}", number), number);
+    return conclude(m_queue.cancel(number, actor()), fmt::format("Đã hủy số {}", number), number);
 }
 
 ActionResult ConsoleSession::reactivate(const std::string& text) {

@@ -101,10 +101,10 @@ void LoginScreen::submit() {
             m_console.screens().push(std::make_unique<WorkScreen>(m_console));
             return;
         case queue::LoginOutcome::WrongPin:
-            m_message = fmt::format("Sai mã PIN. Còn {} lần thử trước khi tài khoản bị khoá.", result.attemptsLeft);
+            m_message = fmt::format("Sai mã PIN. Còn {} lần thử trước khi tài khoản bị khóa.", result.attemptsLeft);
             return;
         case queue::LoginOutcome::Locked:
-            m_message = fmt::format("Tài khoản bị khoá do nhập sai mã PIN nhiều lần, đến {} ngày {}. "
+            m_message = fmt::format("Tài khoản bị khóa do nhập sai mã PIN nhiều lần, đến {} ngày {}. "
                                     "Liên hệ trưởng bộ phận nếu cần.",
                                     m_console.calendar().clockText(result.lockedUntil),
                                     localDateVi(m_console.calendar(), result.lockedUntil));

@@ -33,12 +33,12 @@ NumberScreen::NumberScreen(Console& console, std::string seen) : m_console(conso
         FontRole::Body));
     call.setSecondary("Enter");
     call.setEnabled(allowed(view, Move::CallNumber));
-    row->add(std::make_unique<Button>("Huỷ số này", [this] { act(m_console.session().cancel(m_input->text())); },
+    row->add(std::make_unique<Button>("Hủy số này", [this] { act(m_console.session().cancel(m_input->text())); },
                                       ButtonStyle::Secondary, FontRole::Body))
         .setSecondary(session.supervisor() ? "mọi số" : "số do mình xử lý hoặc chưa ai xử lý");
     row->add(std::make_unique<Button>("Đưa lại hàng chờ", [this] { act(m_console.session().reactivate(m_input->text())); },
                                       ButtonStyle::Secondary, FontRole::Body))
-        .setSecondary("số vắng mặt hoặc đã huỷ");
+        .setSecondary("số vắng mặt hoặc đã hủy");
     root->add(std::move(row));
     m_message = &root->add(std::make_unique<Label>("", FontRole::Body, TextAlign::Left, TextColour::Danger));
     root->add(std::make_unique<Spacer>(), 1);

@@ -27,8 +27,8 @@ struct MoveInfo {
 constexpr MoveInfo kMoves[] = {
     {Move::CallNext, "Gọi số tiếp theo", Key::F1},   {Move::Recall, "Gọi lại", Key::F2},
     {Move::Start, "Bắt đầu", Key::F3},                {Move::Finish, "Hoàn thành", Key::F4},
-    {Move::NoShow, "Vắng mặt", Key::F5},              {Move::ReturnFront, "Trả lại đầu", Key::F6},
-    {Move::ReturnBack, "Trả lại cuối", Key::F7},    {Move::Hold, "Tạm giữ", Key::F8},
+    {Move::NoShow, "Vắng mặt", Key::F5},              {Move::ReturnFront, "Về đầu hàng chờ", Key::F6},
+    {Move::ReturnBack, "Về cuối hàng chờ", Key::F7},    {Move::Hold, "Tạm giữ", Key::F8},
     {Move::Transfer, "Chuyển", Key::F9},      {Move::CallNumber, "Gọi số cụ thể", Key::F10},
 };
 
@@ -119,8 +119,8 @@ void WorkScreen::perform(Move move) {
                 choices.push_back({svc.name, svc.code, fmt::format("{} người đang chờ", svc.waiting)});
             }
             m_console.screens().push(std::make_unique<ChoiceScreen>(
-                m_console, fmt::format("Chuyển số {} sang dịch vụ khác", number),
-                "Số giữ nguyên; công dân chờ ở hàng của dịch vụ mới.", std::move(choices),
+                m_console, fmt::format("Chuyển số {} sang lĩnh vực khác", number),
+                "Số giữ nguyên; công dân chờ ở hàng chờ của lĩnh vực mới.", std::move(choices),
                 [this, number](const std::string& code) { after(m_console.session().transfer(number, code)); }));
             return;
         }
@@ -196,7 +196,7 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
         if (!view.onBreak) {
             card->add(std::make_unique<Label>("Quầy chưa có số nào", FontRole::Heading));
             card->add(std::make_unique<Label>(view.waiting.empty()
-                                                  ? "Chưa có ai chờ ở các dịch vụ của quầy."
+                                                  ? "Chưa có ai chờ ở các lĩnh vực của quầy."
                                                   : fmt::format("Bấm \"Gọi số tiếp theo\" (F1) để gọi số {}.",
                                                                 view.waiting.front().number),
                                               FontRole::Small, TextAlign::Left, TextColour::Muted));
@@ -211,7 +211,7 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     info->add(std::make_unique<Label>(stateVi(t.state), FontRole::Body));
     std::string what = t.currentServiceName;
     if (t.priority) what += " · Ưu tiên: " + t.priorityName;
-    if (t.leg > 1) what += fmt::format(" · chuyển từ dịch vụ khác (lượt {})", t.leg);
+    if (t.leg > 1) what += fmt::format(" · chuyển từ lĩnh vực khác (lượt {})", t.leg);
     info->add(std::make_unique<Label>(what, FontRole::Small, TextAlign::Left, TextColour::Muted));
     line->add(std::move(info), 1);
     card->add(std::move(line));

@@ -45,7 +45,7 @@ Scene composeCounter(const CounterView& v, ui::Size size, ui::TextMetrics& m, co
 
     if (v.mode == CounterMode::Rating) {
         placeText(s, m, kRatingQuestion, FontWeight::Bold, body.height / 9, 16, band(body, 0, 16), Align::Center, p.text);
-        placeText(s, m, "Số " + v.ratingNumber + " – xin chạm vào một ô", FontWeight::Regular, body.height / 16, 14,
+        placeText(s, m, "Số " + v.ratingNumber + " – Mời ông/bà chọn mức độ hài lòng", FontWeight::Regular, body.height / 16, 14,
                   band(body, 16, 26), Align::Center, p.muted);
         const std::size_t n = v.levels.size();
         const int cols = n == 4 && W < H * 3 / 2 ? 2 : static_cast<int>(n);

@@ -22,7 +22,7 @@ std::vector<std::string> OfficeInfo::tickerLines() const {
     if (!hotline.empty()) lines.push_back("Đường dây nóng: " + hotline);
     if (!openingHours.empty()) lines.push_back("Giờ làm việc: " + openingHours);
     if (!onlinePortal.empty()) {
-        lines.push_back("Nộp hồ sơ trực tuyến tại " + onlinePortal + " – không phải chờ đợi, theo dõi kết quả tại nhà");
+        lines.push_back("Nộp hồ sơ trực tuyến tại " + onlinePortal + " – không phải xếp hàng, theo dõi kết quả tại nhà");
     }
     return lines;
 }

@@ -57,7 +57,7 @@ printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nl
     c.hotline = office.value("hotline", std::string());
     c.qrPayload = office.value("online_portal", std::string());
     c.labels.number = vi ? "SỐ THỨ TỰ CỦA ÔNG/BÀ" : "YOUR NUMBER";
-    c.labels.counters = vi ? "Quầy phục vụ" : "Served at counter";
+    c.labels.counters = vi ? "Quầy phục vụ" : "Counters";
     c.labels.peopleAhead = vi ? "Số người chờ trước" : "People ahead of you";
     c.labels.estimatedWait = vi ? "Thời gian chờ dự kiến" : "Expected wait";
     c.labels.issuedAt = vi ? "Giờ lấy số" : "Issued at";

@@ -30,7 +30,7 @@ LogSink orStderr(LogSink log) {
 }
 
 // The voice, started on first use (espeak-ng takes a moment; the first frame must not wait for it).
-// Reads "Số của ông bà là A không một hai" in the northern voice.
+// Reads "Số thứ tự của ông, bà là A không một hai" in the northern voice.
 class LazyVoice {
 public:
     explicit LazyVoice(LogSink log) : m_log(std::move(log)) {}
@@ -40,7 +40,7 @@ public:
             m_log("voice: " + m_voice->describe());
         }
         voice::AnnouncementText text;
-        text.phrases.push_back({voice::Phrase::Kind::Text, "Số của ông bà là", voice::clipSlug("Số của ông bà là")});
+        text.phrases.push_back({voice::Phrase::Kind::Text, "Số thứ tự của ông, bà là", voice::clipSlug("Số thứ tự của ông, bà là")});
         for (auto& p : voice::readTicketNumber(number, {})) text.phrases.push_back(std::move(p));
         m_voice->announcer().announce(std::move(text), false, 2);
     }

@@ -45,7 +45,7 @@ inline constexpr Phrase kSearchHint{"Gõ tên thủ tục cần tìm", "Type the
 inline constexpr Phrase kRate{"Đánh giá sự phục vụ", "Rate our service"};
 inline constexpr Phrase kRateHint{"Nhập số thứ tự đã được phục vụ", "Enter the number you were served with"};
 inline constexpr Phrase kLargeText{"Chữ lớn", "Large text"};
-inline constexpr Phrase kNormalText{"Chữ thường", "Normal text"};
+inline constexpr Phrase kNormalText{"Cỡ chữ thường", "Normal text size"};
 inline constexpr Phrase kHighContrast{"Tương phản cao", "High contrast"};
 inline constexpr Phrase kNormalContrast{"Màu thường", "Normal colours"};
 inline constexpr Phrase kOtherLanguage{"English", "Tiếng Việt"};
@@ -67,12 +67,12 @@ inline constexpr Phrase kPleaseWait{"Mời ông/bà ngồi chờ gọi số", "P
 inline constexpr Phrase kTakeTicket{"Mời ông/bà nhận phiếu ở khe máy in", "Please take your ticket from the printer"};
 inline constexpr Phrase kPrintFailed{"Máy in đang gặp sự cố, vui lòng ghi nhớ số này",
                                      "The printer has a problem, please remember this number"};
-inline constexpr Phrase kStaffTold{"Cán bộ đã được báo để hỗ trợ.", "The staff have been told."};
+inline constexpr Phrase kStaffTold{"Đã báo cán bộ đến hỗ trợ ông/bà.", "A staff member has been alerted."};
 inline constexpr Phrase kPrintAgain{"In lại phiếu", "Print again"};
 inline constexpr Phrase kPrintAgainFailed{"In lại chưa được.", "Printing again did not work."};
 inline constexpr Phrase kAhead{"Số người đang chờ trước ông/bà: {}", "People ahead of you: {}"};
 inline constexpr Phrase kExpectedWait{"Thời gian chờ dự kiến: {}", "Expected wait: {}"};
-inline constexpr Phrase kServedAt{"Quầy phục vụ: {}", "Served at counter: {}"};
+inline constexpr Phrase kServedAt{"Quầy phục vụ: {}", "Counters: {}"};
 inline constexpr Phrase kDone{"Xong", "Done"};
 inline constexpr Phrase kPrinterState{"Máy in: {}", "Printer: {}"};
 inline constexpr Phrase kBusy{"Hệ thống đang bận. Xin mời ông/bà thử lại sau ít phút.",
@@ -92,7 +92,7 @@ inline constexpr Phrase kDocuments{"Hồ sơ cần chuẩn bị", "Documents to 
 inline constexpr Phrase kForm{"Mẫu: {}", "Form: {}"};
 inline constexpr Phrase kTime{"Thời hạn giải quyết", "Processing time"};
 inline constexpr Phrase kFee{"Phí, lệ phí", "Fees"};
-inline constexpr Phrase kFeeCalculator{"Tính lệ phí", "Fee calculator"};
+inline constexpr Phrase kFeeCalculator{"Tính phí", "Fee calculator"};
 inline constexpr Phrase kPages{"Số trang của bản chính", "Pages of the original"};
 inline constexpr Phrase kCopies{"Số bản sao", "Number of copies"};
 inline constexpr Phrase kAmount{"Số tiền: {}", "Amount: {}"};
@@ -123,7 +123,7 @@ inline constexpr Phrase kRateAlready{"Số {} đã được đánh giá. Mỗi s
 inline constexpr Phrase kRateInvalid{"Số thứ tự gồm chữ cái và chữ số, ví dụ A012.", "A number is letters then digits, e.g. A012."};
 inline constexpr Phrase kAdminTitle{"Dành cho cán bộ quản lý", "For supervisors"};
 inline constexpr Phrase kAdminWho{"Chọn người quản lý", "Choose the supervisor"};
-inline constexpr Phrase kAdminNoSupervisor{"Chưa có quản lý nào có mã PIN.", "No supervisor has a PIN yet."};
+inline constexpr Phrase kAdminNoSupervisor{"Chưa có cán bộ quản lý nào được đặt mã PIN.", "No supervisor has a PIN set yet."};
 inline constexpr Phrase kAdminPin{"Nhập mã PIN của {}", "PIN of {}"};
 inline constexpr Phrase kAdminWrongPin{"Mã PIN không đúng.", "Wrong PIN."};
 inline constexpr Phrase kAdminLocked{"Nhập sai quá nhiều lần. Thử lại sau {} phút.", "Too many wrong PINs. Try again in {} min."};
@@ -134,7 +134,7 @@ inline constexpr Phrase kUnprintedNone{"Không có phiếu nào chưa in đượ
 inline constexpr Phrase kReprintShort{"In lại", "Print again"};
 inline constexpr Phrase kReprinted{"Đã in lại phiếu {}.", "Ticket {} printed again."};
 inline constexpr Phrase kReprintNotDone{"Chưa in lại được phiếu {}: {}", "Ticket {} not printed again: {}"};
-inline constexpr Phrase kClear{"Xoá", "Clear"};
+inline constexpr Phrase kClear{"Xóa", "Clear"};
 }  // namespace words
 
 }  // namespace motcua::kiosk

@@ -46,7 +46,7 @@ std::string ScriptRunner::visibleSummary() const {
 bool ScriptRunner::tapText(const std::string& text, std::string& error) {
     const auto texts = m_app.visibleTexts();
     const VisibleText* target = nullptr;
-    // An exact match wins over a longer text that contains it (the key "a" over "Xoá hết").
+    // An exact match wins over a longer text that contains it (the key "a" over "Xóa hết").
     for (const auto& t : texts) {
         if (t.text == text && !t.bounds.empty()) {
             target = &t;

@@ -14,8 +14,8 @@ class TextInput;
 
 struct KeyboardLabels {
     std::string space = "Dấu cách";
-    std::string backspace = "Xoá";
-    std::string clear = "Xoá hết";
+    std::string backspace = "Xóa";
+    std::string clear = "Xóa hết";
     std::string telexOn = "Telex: Bật";
     std::string telexOff = "Telex: Tắt";
     std::string toneNames[5] = {"sắc", "huyền", "hỏi", "ngã", "nặng"};

@@ -67,7 +67,7 @@ expect "Đã gọi số A002"
 tap "Bắt đầu"
 expect "Đang phục vụ"
 key F9
-expect "Chuyển số A002 sang dịch vụ khác"
+expect "Chuyển số A002 sang lĩnh vực khác"
 screenshot 05-transfer.png
 tap "Chứng thực"
 expect "Đã chuyển số A002 sang Chứng thực"
@@ -125,7 +125,7 @@ TEST_CASE("Five wrong PINs lock the account and the console says until when", "[
 tap "Trần Văn Hùng"
 type "0000"
 key Return
-expect "Sai mã PIN. Còn 4 lần thử trước khi tài khoản bị khoá."
+expect "Sai mã PIN. Còn 4 lần thử trước khi tài khoản bị khóa."
 type "1111"
 key Return
 type "2222"
@@ -136,11 +136,11 @@ expect "Còn 1 lần thử"
 screenshot 01-one-left.png
 type "4444"
 key Return
-expect "Tài khoản bị khoá do nhập sai mã PIN nhiều lần, đến"
+expect "Tài khoản bị khóa do nhập sai mã PIN nhiều lần, đến"
 screenshot 02-locked.png
 type "1357"
 key Return
-expect "Tài khoản bị khoá"
+expect "Tài khoản bị khóa"
 )S", "lockout"), "lockout");
     // The lock ends 15 minutes after the fifth failure, shown in local time.
     const auto until = c.ui.clock.now() + 15 * 60'000;

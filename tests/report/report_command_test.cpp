@@ -88,29 +88,33 @@ TEST_CASE("report defaults to today in the office time zone", "[report][cli]") {
     CHECK(j["generated_at"] == "2026-11-30T10:00:00+07:00");
 }
 
-TEST_CASE("report as text: aligned tables, Vietnamese headings with English, or English only", "[report][cli]") {
+TEST_CASE("report as text: aligned tables, Vietnamese only or English only", "[report][cli]") {
     ReportFixture f;
     f.scriptDay();
     SECTION("Vietnamese") {
         const auto r = f.cli({"report", "--from", "2026-11-30", "--to", "2026-12-02"});
         REQUIRE(r.status == 0);
         CHECK_THAT(r.out, Contains("UBND phường Thử Nghiệm – Bộ phận Một cửa"));
-        CHECK_THAT(r.out, Contains("Theo dịch vụ (Per service)"));
-        CHECK_THAT(r.out, Contains("Tỷ lệ phục vụ (% served)"));
+        CHECK_THAT(r.out, Contains("Theo lĩnh vực"));
+        CHECK_THAT(r.out, Contains("Tỷ lệ phục vụ"));
+        // No English words inside the Vietnamese report.
+        for (const char* english : {"Per service", "% served", "(period)", "Office report", "(Day)"}) {
+            CAPTURE(english);
+            CHECK(r.out.find(english) == std::string::npos);
+        }
         CHECK_THAT(r.out, Contains("60,0%"));  // 6 of 10, decimal comma
-        CHECK_THAT(r.out, Contains("phiếu được chuyển tính một lần ở mỗi dịch vụ"));
+        CHECK_THAT(r.out, Contains("số được chuyển tính một lần ở mỗi lĩnh vực"));
         // The per-day table has a line for the empty Wednesday.
         CHECK_THAT(r.out, Contains("2026-12-02"));
         // Column alignment: every row of the per-day table is as wide as its rule (display columns).
-        const auto start = r.out.find("Theo ngày (Per day)");
+        const auto start = r.out.find("Theo ngày\n");
         REQUIRE(start != std::string::npos);
         std::istringstream in(r.out.substr(start));
         std::string line, rule;
         std::vector<std::string> rows;
         std::getline(in, line);  // title
         std::getline(in, line);  // note
-        std::getline(in, line);  // Vietnamese header
-        std::getline(in, line);  // English header
+        std::getline(in, line);  // header
         std::getline(in, rule);
         for (int i = 0; i < 3 && std::getline(in, line); ++i) rows.push_back(line);
         REQUIRE(rows.size() == 3);
@@ -124,7 +128,7 @@ TEST_CASE("report as text: aligned tables, Vietnamese headings with English, or 
         REQUIRE(r.status == 0);
         CHECK_THAT(r.out, Contains("Per service"));
         CHECK_THAT(r.out, Contains("60.0%"));
-        CHECK(r.out.find("Theo dịch vụ") == std::string::npos);
+        CHECK(r.out.find("Theo lĩnh vực") == std::string::npos);
     }
 }
 
@@ -147,7 +151,7 @@ TEST_CASE("report as CSV: BOM, section markers, one row per day; or one file per
         CHECK_THAT(csv, Contains("2026-11-30,9,6,1,1,1,0,8.7,16.0,83.3,5,60.0\r\n"));
         CHECK_THAT(csv, Contains("2026-12-02,0,0,0,0,0,0,,,,0,\r\n"));
         // Text with commas is quoted.
-        CHECK_THAT(csv, Contains("\"Kỳ báo cáo (period): 2026-11-30 – 2026-12-02 (3 ngày, giờ Asia/Ho_Chi_Minh)\"\r\n"));
+        CHECK_THAT(csv, Contains("\"Kỳ báo cáo: 2026-11-30 – 2026-12-02 (3 ngày, giờ Asia/Ho_Chi_Minh)\"\r\n"));
     }
     SECTION("a directory: one file per table") {
         const auto out = (f.dir / "tables").string() + "/";
@@ -157,7 +161,7 @@ TEST_CASE("report as CSV: BOM, section markers, one row per day; or one file per
         CHECK(j["written"].size() == 14);  // heading + 13 tables
         const auto perDay = readFile(f.dir / "tables" / "per_day.csv");
         REQUIRE(perDay.rfind(kBom, 0) == 0);
-        CHECK_THAT(perDay, Contains("Ngày (Day),Cấp phiếu (Issued)"));
+        CHECK_THAT(perDay, Contains("Ngày,Cấp phiếu"));
         CHECK(lines(perDay) == 2);  // header + Monday
         CHECK_THAT(readFile(f.dir / "tables" / "report.csv"), Contains("UBND phường Thử Nghiệm"));
     }
@@ -197,7 +201,7 @@ TEST_CASE("report as HTML: self-contained, Vietnamese, charts inline, printable"
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK_THAT(html, Contains("<html lang=\"vi\">"));
     CHECK_THAT(html, Contains("<meta charset=\"utf-8\">"));
-    CHECK_THAT(html, Contains("Theo dịch vụ"));
+    CHECK_THAT(html, Contains("Theo lĩnh vực"));
     CHECK_THAT(html, Contains("@page { size: A4"));
     CHECK_THAT(html, Contains("@media print"));
     // Three charts and the per-day chart, drawn inline.

@@ -129,7 +129,7 @@ tap "Telex: Tắt"
 type "vieetj nam"
 expect "Kết quả: việt nam"
 screenshot demo-)" + name + R"(-2-telex.png
-tap "Xoá hết"
+tap "Xóa hết"
 tap "Telex: Bật"
 # Direct keys, for people who do not know Telex
 tap "n"

@@ -290,13 +290,13 @@ TEST_CASE("The on-screen keyboard edits its text input through taps", "[ui][layo
     tapText("Dấu cách");
     tapText("v");
     tapText("a");
-    tapText("Xoá");
+    tapText("Xóa");
     CHECK(input.text() == "nguyễn v");
     tapText("Telex: Tắt");
     CHECK(input.telex());
     input.dispatch(InputEvent::textInput("ieetj"));
     CHECK(input.text() == "nguyễn việt");
-    tapText("Xoá hết");
+    tapText("Xóa hết");
     CHECK(input.text().empty());
     // Every key is at least a 15 mm target.
     std::vector<VisibleText> texts;

@@ -68,7 +68,7 @@ TEST_CASE("The font has a glyph for every key label and Vietnamese letter", "[ui
     for (const auto weight : {FontWeight::Regular, FontWeight::Bold}) {
         CHECK(fonts.covers(all, {weight, 34}));
     }
-    CHECK_FALSE(fonts.covers("⌫←", {FontWeight::Regular, 34}));  // why the backspace key just says "Xoá"
+    CHECK_FALSE(fonts.covers("⌫←", {FontWeight::Regular, 34}));  // why the backspace key just says "Xóa"
 }
 
 TEST_CASE("The text texture cache counts hits and evicts the least recently used", "[ui][sdl][text]") {
