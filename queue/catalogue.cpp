@@ -1,10 +1,12 @@
 #include "queue/catalogue.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <limits>
 
 #include <nlohmann/json.hpp>
+#include <unicode/unistr.h>
 
 #include "queue/sqlite.h"
 #include "queue/vietnamese.h"
@@ -61,6 +63,111 @@ std::string_view toString(SubmissionMode value) {
 
 std::string_view toString(SynonymTarget value) {
     return value == SynonymTarget::Procedure ? "procedure" : "field";
+}
+
+std::string_view toString(ProcedureLevel value) {
+    switch (value) {
+        case ProcedureLevel::Unknown: return "";
+        case ProcedureLevel::Commune: return "commune";
+        case ProcedureLevel::Province: return "province";
+        case ProcedureLevel::Ministry: return "ministry";
+    }
+    return "";
+}
+
+std::optional<ProcedureLevel> parseProcedureLevel(std::string_view text) {
+    for (auto v : {ProcedureLevel::Unknown, ProcedureLevel::Commune, ProcedureLevel::Province, ProcedureLevel::Ministry}) {
+        if (toString(v) == text) return v;
+    }
+    return std::nullopt;
+}
+
+bool isUnknown(std::string_view text) {
+    text = trim(text);
+    return text.empty() || text == kBeingUpdated;
+}
+
+namespace {
+
+constexpr std::string_view kWorkingNoteMarkers[] = {
+    "cần xác minh", "cần đối chiếu", "cần kiểm tra", "cần tra cứu",  "chưa xác minh", "chưa kiểm chứng",
+    "chưa trích được", "chưa tìm được", "chưa đọc được", "theo hiểu biết", "kiến thức chung", "độ tin cậy",
+    "cán bộ cần", "todo", "fixme", "???",
+};
+
+std::string lowerCase(std::string_view text) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))).toLower().toUTF8String(out);
+    return out;
+}
+
+std::size_t codePointsBefore(std::string_view text, std::size_t byte) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return n;
+}
+
+// "[S30]", "[A1]": one to three ASCII letters, one to three digits, in brackets.
+std::optional<std::size_t> findSourceKey(std::string_view text) {
+    for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
+        std::size_t i = open + 1, letters = 0, digits = 0;
+        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) && letters < 4) ++i, ++letters;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits < 4) ++i, ++digits;
+        if (letters >= 1 && letters <= 3 && digits >= 1 && digits <= 3 && i < text.size() && text[i] == ']') return open;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<WorkingNote> findWorkingNote(std::string_view text) {
+    const std::string lower = lowerCase(text);
+    std::optional<std::size_t> best = findSourceKey(lower);
+    std::size_t bestLength = best ? lower.find(']', *best) + 1 - *best : 0;
+    for (const auto marker : kWorkingNoteMarkers) {
+        const auto at = lower.find(marker);
+        if (at != std::string::npos && (!best || at < *best)) {
+            best = at;
+            bestLength = marker.size();
+        }
+    }
+    if (!best) return std::nullopt;
+    // Lower case keeps the number of code points of Vietnamese text, so the offset holds for text.
+    const std::size_t offset = codePointsBefore(lower, *best);
+    const std::size_t length = codePointsBefore(lower.substr(*best), bestLength);
+    std::string original;
+    std::size_t cp = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool start = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        if (start) ++cp;
+        if (cp > offset && cp <= offset + length) original += text[i];
+    }
+    return WorkingNote{offset, original};
+}
+
+std::optional<CertaintyClaim> certaintyClaimIn(std::string_view note) {
+    struct Phrase {
+        std::string_view text;
+        Certainty certainty;
+        bool atMost;
+    };
+    static constexpr Phrase kPhrases[] = {
+        {"độ tin cậy thấp", Certainty::Low, false},       {"chưa kiểm chứng", Certainty::Low, false},
+        {"kiến thức chung", Certainty::Low, false},       {"theo hiểu biết", Certainty::Low, false},
+        {"độ tin cậy trung bình", Certainty::Medium, true}, {"cần xác minh", Certainty::Medium, true},
+        {"chưa xác minh", Certainty::Medium, true},       {"cần đối chiếu", Certainty::Medium, true},
+        {"độ tin cậy cao", Certainty::High, false},
+    };
+    const std::string lower = lowerCase(note);
+    std::optional<CertaintyClaim> first;
+    std::size_t firstAt = std::string::npos;
+    for (const auto& phrase : kPhrases) {
+        const auto at = lower.find(phrase.text);
+        if (at == std::string::npos || at >= firstAt) continue;
+        firstAt = at;
+        first = CertaintyClaim{{codePointsBefore(lower, at), std::string(phrase.text)}, phrase.certainty, phrase.atMost};
+    }
+    return first;
 }
 
 std::optional<Certainty> parseCertainty(std::string_view text) {
@@ -322,8 +429,8 @@ Catalogue loadCatalogue(Database& db) {
     {
         Statement st(db,
                      "SELECT code, field_code, sort_order, name, steps, processing_time, time_kind, time_days, fee, "
-                     "fee_rule, submission_modes, submission_note, portal_url, notes, source, certainty, verified_on "
-                     "FROM catalogue_procedures");
+                     "fee_rule, submission_modes, submission_note, portal_url, notes, source, certainty, verified_on, "
+                     "level, fee_online, staff_note FROM catalogue_procedures");
         while (st.step()) {
             Procedure p;
             p.code = st.getText(0);
@@ -343,6 +450,9 @@ Catalogue loadCatalogue(Database& db) {
             p.source = st.getText(14);
             p.certainty = parseCertainty(st.getText(15)).value_or(Certainty::Low);
             p.verifiedOn = st.getText(16);
+            p.level = parseProcedureLevel(st.getText(17)).value_or(ProcedureLevel::Unknown);
+            p.feeOnline = st.getText(18);
+            p.staffNote = st.getText(19);
             index.emplace(p.code, procedures.size());
             procedures.push_back(std::move(p));
         }
@@ -399,7 +509,8 @@ void replaceCatalogue(Database& db, const Catalogue& catalogue) {
     Statement procedure(db,
                         "INSERT INTO catalogue_procedures (code, field_code, sort_order, name, steps, processing_time, "
                         "time_kind, time_days, fee, fee_rule, submission_modes, submission_note, portal_url, notes, "
-                        "source, certainty, verified_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "source, certainty, verified_on, level, fee_online, staff_note) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Statement document(db,
                        "INSERT INTO catalogue_documents (procedure_code, position, name, form, note) "
                        "VALUES (?, ?, ?, ?, ?)");
@@ -418,7 +529,8 @@ void replaceCatalogue(Database& db, const Catalogue& catalogue) {
         }
         procedure.bind(9, p.fee).bind(10, formatFeeRule(p.feeRule)).bind(11, joinModes(p.submissionModes));
         procedure.bind(12, p.submissionNote).bind(13, p.portalUrl).bind(14, p.notes).bind(15, p.source);
-        procedure.bind(16, toString(p.certainty)).bind(17, p.verifiedOn);
+        procedure.bind(16, toString(p.certainty)).bind(17, p.verifiedOn).bind(18, toString(p.level));
+        procedure.bind(19, p.feeOnline).bind(20, p.staffNote);
         procedure.run();
         for (const auto& d : p.documents) {
             document.reset();

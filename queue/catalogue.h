@@ -20,15 +20,41 @@ enum class Certainty { High, Medium, Low };
 enum class TimeKind { Unknown, SameDay, WorkingDays, Days };
 enum class SubmissionMode { InPerson, Post, OnlineFull, OnlinePartial };
 enum class SynonymTarget { Procedure, Field };
+// The level that decides a procedure (cấp thực hiện); Unknown when no source says.
+enum class ProcedureLevel { Unknown, Commune, Province, Ministry };
 
 std::string_view toString(Certainty value);
 std::string_view toString(TimeKind value);
 std::string_view toString(SubmissionMode value);
 std::string_view toString(SynonymTarget value);
+std::string_view toString(ProcedureLevel value);  // "" for Unknown
 std::optional<Certainty> parseCertainty(std::string_view text);
 std::optional<TimeKind> parseTimeKind(std::string_view text);
 std::optional<SubmissionMode> parseSubmissionMode(std::string_view text);
 std::optional<SynonymTarget> parseSynonymTarget(std::string_view text);
+std::optional<ProcedureLevel> parseProcedureLevel(std::string_view text);  // "" is Unknown
+
+// True when text is empty or says the fact is not known yet (kBeingUpdated).
+bool isUnknown(std::string_view text);
+
+// A researcher's working note inside text meant for citizens: a bracketed source key ("[S30]") or a
+// phrase such as "cần xác minh", "theo hiểu biết", "chưa kiểm chứng" (case ignored).
+struct WorkingNote {
+    std::size_t offset = 0;  // in code points from the start of the text
+    std::string marker;      // what was found, as written in the text
+};
+std::optional<WorkingNote> findWorkingNote(std::string_view text);
+
+// What a maintainer's note (source, staff_note) says about how sure the row is, when it says so:
+// "độ tin cậy thấp", "chưa kiểm chứng", "kiến thức chung", "theo hiểu biết" mean Low; "cần xác minh",
+// "chưa xác minh", "cần đối chiếu", "độ tin cậy trung bình" mean at most Medium; "độ tin cậy cao"
+// means High. The first such phrase decides; nullopt when there is none.
+struct CertaintyClaim {
+    WorkingNote at;
+    Certainty claimed = Certainty::Low;
+    bool atMost = false;  // the note allows this certainty or a lower one
+};
+std::optional<CertaintyClaim> certaintyClaimIn(std::string_view note);
 
 // A fee that can be computed for a number of pages and copies. Text form (the fee_rule column):
 //   ""                                     no rule (the fee is only described in text)
@@ -94,16 +120,20 @@ struct LegalBasis {
     bool operator==(const LegalBasis&) const = default;
 };
 
+// A procedure. Citizen text: name, steps, processingTime, fee, feeOnline, submissionNote, notes,
+// documents, legalBasis. For the maintainers only: source, certainty, verifiedOn, staffNote.
 struct Procedure {
     std::string code;  // national code (d.dddddd) where known, else a local code
     std::string fieldCode;
     int sortOrder = 0;
     std::string name;
+    ProcedureLevel level = ProcedureLevel::Unknown;
     std::vector<std::string> steps;
     std::string processingTime;
     TimeKind timeKind = TimeKind::Unknown;
     std::optional<int> timeDays;  // set for WorkingDays and Days
-    std::string fee;
+    std::string fee;        // in person
+    std::string feeOnline;  // when submitted online; "" when not known
     FeeRule feeRule;
     std::vector<SubmissionMode> submissionModes;
     std::string submissionNote;
@@ -111,7 +141,8 @@ struct Procedure {
     std::string notes;
     std::string source;
     Certainty certainty = Certainty::Medium;
-    std::string verifiedOn;  // YYYY-MM-DD, "" when the office has not checked it
+    std::string verifiedOn;  // YYYY-MM-DD: when the row was last checked against its source
+    std::string staffNote;   // working notes for the maintainers, never shown to citizens
     std::vector<DossierDocument> documents;
     std::vector<LegalBasis> legalBasis;
 
@@ -157,7 +188,7 @@ private:
     std::map<std::string, std::size_t, std::less<>> m_procedureIndex;
 };
 
-// Reads the whole catalogue from the database (schema version 2 or later).
+// Reads the whole catalogue from the database (schema version 3 or later).
 Catalogue loadCatalogue(Database& db);
 
 // Replaces the catalogue in the database with this one. The caller holds the write transaction.

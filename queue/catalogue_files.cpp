@@ -26,6 +26,7 @@ struct ColumnSpec {
     std::string_view name;
     bool required;
     std::size_t maxChars;
+    bool optionalInHeader = false;  // added after the first release: a file without it reads as all empty
 };
 
 constexpr std::array kFieldColumns = {
@@ -33,16 +34,23 @@ constexpr std::array kFieldColumns = {
     ColumnSpec{"sort_order", false, 9},    ColumnSpec{"service_code", false, 32}, ColumnSpec{"note", false, 2000},
     ColumnSpec{"source", false, 2000},     ColumnSpec{"certainty", true, 6},
 };
+// The procedure columns by index, as readCatalogueFiles uses them.
+enum ProcedureColumn : std::size_t {
+    kPCode, kPField, kPSort, kPName, kPLevel, kPSteps, kPTime, kPTimeKind, kPTimeDays, kPFee, kPFeeOnline,
+    kPFeeRule, kPModes, kPSubmissionNote, kPPortal, kPNotes, kPSource, kPCertainty, kPVerifiedOn, kPStaffNote,
+};
 constexpr std::array kProcedureColumns = {
     ColumnSpec{"code", true, 32},
     ColumnSpec{"field_code", true, 32},
     ColumnSpec{"sort_order", false, 9},
     ColumnSpec{"name", true, 500},
+    ColumnSpec{"level", false, 8, true},
     ColumnSpec{"steps", false, 4000},
     ColumnSpec{"processing_time", true, 2000},
     ColumnSpec{"time_kind", true, 12},
     ColumnSpec{"time_days", false, 4},
     ColumnSpec{"fee", true, 2000},
+    ColumnSpec{"fee_online", false, 2000, true},
     ColumnSpec{"fee_rule", false, 200},
     ColumnSpec{"submission_modes", false, 100},
     ColumnSpec{"submission_note", false, 2000},
@@ -50,7 +58,8 @@ constexpr std::array kProcedureColumns = {
     ColumnSpec{"notes", false, 4000},
     ColumnSpec{"source", true, 2000},
     ColumnSpec{"certainty", true, 6},
-    ColumnSpec{"verified_on", false, 10},
+    ColumnSpec{"verified_on", false, 10},  // required; checked with its own message
+    ColumnSpec{"staff_note", false, 4000, true},
 };
 constexpr std::array kDocumentColumns = {
     ColumnSpec{"procedure_code", true, 32}, ColumnSpec{"position", true, 4}, ColumnSpec{"name", true, 1000},
@@ -297,7 +306,7 @@ private:
         }
         const int endColumn = cells.empty() ? 1 : cells.back().column + static_cast<int>(codePointCount(cells.back().value));
         for (std::size_t i = 0; i < specs.size(); ++i) {
-            if (!seen[i]) {
+            if (!seen[i] && !specs[i].optionalInHeader) {
                 error(file, lineNumber, endColumn, fmt::format("missing column '{}'", specs[i].name));
                 ok = false;
             }
@@ -439,11 +448,44 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     bad(i, fmt::format("{}: '{}' is not a date YYYY-MM-DD{}", what, v(i), yearAlone ? " or a year" : ""));
                 }
             };
+            // Text a citizen reads must not carry a researcher's working note.
+            const auto citizenText = [&](std::size_t i) {
+                if (const auto note = findWorkingNote(v(i))) {
+                    Location where = at(i);
+                    where.column += static_cast<int>(note->offset);
+                    reader.error(where, fmt::format("{}: '{}' reads like a working note; citizens see this column "
+                                                    "(put notes for the maintainers in {})",
+                                                    columnsOf(*table)[i].name, note->marker,
+                                                    *table == CatalogueTable::Procedures ? "staff_note" : "source"));
+                    ok = false;
+                }
+            };
+            // The certainty column and what the maintainers' notes say about the row must agree.
+            const auto certaintyAgrees = [&](std::size_t certaintyIndex, std::initializer_list<std::size_t> notes) {
+                const auto stated = parseCertainty(v(certaintyIndex));
+                if (!stated) return;
+                for (const std::size_t i : notes) {
+                    const auto claim = certaintyClaimIn(v(i));
+                    if (!claim) continue;
+                    const bool agrees = claim->atMost ? static_cast<int>(*stated) >= static_cast<int>(claim->claimed)
+                                                      : *stated == claim->claimed;
+                    if (agrees) break;
+                    Location where = at(i);
+                    where.column += static_cast<int>(claim->at.offset);
+                    reader.error(where, fmt::format("certainty: the row says '{}' but {} says '{}' ({}{}); make them agree",
+                                                    v(certaintyIndex), columnsOf(*table)[i].name, claim->at.marker,
+                                                    claim->atMost ? "at most " : "", toString(claim->claimed)));
+                    ok = false;
+                    break;
+                }
+            };
             const Location rowAt{file.name, row.line, 1};
             switch (*table) {
                 case CatalogueTable::Fields: {
                     code(0, "code");
                     code(4, "service_code");
+                    for (const std::size_t i : {1, 2, 5}) citizenText(i);
+                    certaintyAgrees(7, {6});
                     FromFile<Field> f;
                     f.value = {v(0), v(1), v(2), sortOrder(3), v(4), v(5), v(6), certainty(7)};
                     f.at = rowAt;
@@ -453,42 +495,50 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     break;
                 }
                 case CatalogueTable::Procedures: {
-                    code(0, "code");
-                    code(1, "field_code");
+                    code(kPCode, "code");
+                    code(kPField, "field_code");
                     Procedure p;
-                    p.code = v(0);
-                    p.fieldCode = v(1);
-                    p.sortOrder = sortOrder(2);
-                    p.name = v(3);
-                    std::string_view steps = v(4);
+                    p.code = v(kPCode);
+                    p.fieldCode = v(kPField);
+                    p.sortOrder = sortOrder(kPSort);
+                    p.name = v(kPName);
+                    if (const auto level = parseProcedureLevel(v(kPLevel))) {
+                        p.level = *level;
+                    } else {
+                        bad(kPLevel, fmt::format("level: '{}' is not commune, province, ministry or empty", v(kPLevel)));
+                    }
+                    std::string_view steps = v(kPSteps);
                     while (!steps.empty()) {
                         const auto bar = steps.find('|');
                         const auto step = trimSpaces(steps.substr(0, bar));
                         steps = bar == std::string_view::npos ? std::string_view{} : steps.substr(bar + 1);
                         if (!step.empty()) p.steps.emplace_back(step);
                     }
-                    p.processingTime = v(5);
-                    if (const auto kind = parseTimeKind(v(6))) {
+                    p.processingTime = v(kPTime);
+                    if (const auto kind = parseTimeKind(v(kPTimeKind))) {
                         p.timeKind = *kind;
                     } else {
-                        bad(6, fmt::format("time_kind: '{}' is not unknown, same_day, working_days or days", v(6)));
+                        bad(kPTimeKind, fmt::format("time_kind: '{}' is not unknown, same_day, working_days or days",
+                                                    v(kPTimeKind)));
                     }
                     const bool counted = p.timeKind == TimeKind::WorkingDays || p.timeKind == TimeKind::Days;
                     if (counted) {
-                        p.timeDays = parseInt(v(7), 1, 3650);
-                        if (!p.timeDays) bad(7, fmt::format("time_days: '{}' is not a number of days from 1 to 3650 "
-                                                            "(required when time_kind is {})", v(7), v(6)));
-                    } else if (!v(7).empty() && parseTimeKind(v(6))) {
-                        bad(7, fmt::format("time_days: must be empty when time_kind is {}", v(6)));
+                        p.timeDays = parseInt(v(kPTimeDays), 1, 3650);
+                        if (!p.timeDays) bad(kPTimeDays, fmt::format("time_days: '{}' is not a number of days from 1 to 3650 "
+                                                                     "(required when time_kind is {})",
+                                                                     v(kPTimeDays), v(kPTimeKind)));
+                    } else if (!v(kPTimeDays).empty() && parseTimeKind(v(kPTimeKind))) {
+                        bad(kPTimeDays, fmt::format("time_days: must be empty when time_kind is {}", v(kPTimeKind)));
                     }
-                    p.fee = v(8);
-                    const auto rule = parseFeeRule(v(9));
+                    p.fee = v(kPFee);
+                    p.feeOnline = v(kPFeeOnline);
+                    const auto rule = parseFeeRule(v(kPFeeRule));
                     if (rule.rule) {
                         p.feeRule = *rule.rule;
                     } else {
-                        bad(9, "fee_rule: " + rule.error);
+                        bad(kPFeeRule, "fee_rule: " + rule.error);
                     }
-                    std::string_view modes = v(10);
+                    std::string_view modes = v(kPModes);
                     while (!modes.empty()) {
                         const auto comma = modes.find(',');
                         const auto mode = trimSpaces(modes.substr(0, comma));
@@ -500,32 +550,42 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                                 p.submissionModes.push_back(*m);
                             }
                         } else {
-                            bad(10, fmt::format("submission_modes: '{}' is not in_person, post, online_full or "
-                                                "online_partial", mode));
+                            bad(kPModes, fmt::format("submission_modes: '{}' is not in_person, post, online_full or "
+                                                     "online_partial", mode));
                         }
                     }
-                    p.submissionNote = v(11);
-                    p.portalUrl = v(12);
+                    p.submissionNote = v(kPSubmissionNote);
+                    p.portalUrl = v(kPPortal);
                     if (!p.portalUrl.empty() &&
                         ((p.portalUrl.rfind("https://", 0) != 0 && p.portalUrl.rfind("http://", 0) != 0) ||
                          p.portalUrl.find(' ') != std::string::npos)) {
-                        bad(12, fmt::format("portal_url: '{}' is not an http(s) address", p.portalUrl));
+                        bad(kPPortal, fmt::format("portal_url: '{}' is not an http(s) address", p.portalUrl));
                     }
-                    p.notes = v(13);
-                    p.source = v(14);
-                    p.certainty = certainty(15);
-                    p.verifiedOn = v(16);
-                    date(16, "verified_on", false);
+                    p.notes = v(kPNotes);
+                    p.source = v(kPSource);
+                    p.certainty = certainty(kPCertainty);
+                    p.verifiedOn = v(kPVerifiedOn);
+                    if (p.verifiedOn.empty()) {
+                        bad(kPVerifiedOn, "verified_on: required: the date (YYYY-MM-DD) this row was last checked "
+                                          "against its source");
+                    }
+                    date(kPVerifiedOn, "verified_on", false);
+                    p.staffNote = v(kPStaffNote);
+                    for (const std::size_t i : {kPName, kPSteps, kPTime, kPFee, kPFeeOnline, kPSubmissionNote, kPNotes}) {
+                        citizenText(i);
+                    }
+                    certaintyAgrees(kPCertainty, {kPSource, kPStaffNote});
                     FromFile<Procedure> f;
                     f.value = std::move(p);
                     f.at = rowAt;
-                    f.cells["code"] = at(0);
-                    f.cells["field_code"] = at(1);
+                    f.cells["code"] = at(kPCode);
+                    f.cells["field_code"] = at(kPField);
                     if (ok) procedures.push_back(std::move(f));
                     break;
                 }
                 case CatalogueTable::Documents: {
                     code(0, "procedure_code");
+                    for (const std::size_t i : {2, 3, 4}) citizenText(i);
                     FromFile<std::pair<std::string, DossierDocument>> f;
                     f.value = {v(0), {position(1), v(2), v(3), v(4)}};
                     f.at = rowAt;
@@ -538,6 +598,7 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     code(0, "procedure_code");
                     date(4, "issued_on", true);
                     date(5, "effective_on", true);
+                    for (const std::size_t i : {2, 3, 6}) citizenText(i);
                     FromFile<std::pair<std::string, LegalBasis>> f;
                     f.value = {v(0), {position(1), v(2), v(3), v(4), v(5), v(6)}};
                     f.at = rowAt;
@@ -557,6 +618,7 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     }
                     s.targetCode = v(2);
                     s.note = v(3);
+                    for (const std::size_t i : {0, 3}) citizenText(i);
                     if (foldForSearch(s.phrase).find_first_not_of(' ') == std::string::npos ||
                         splitWords(s.phrase).empty()) {
                         bad(0, "phrase: needs at least one letter or digit");
@@ -774,10 +836,11 @@ std::map<std::string, std::string> writeCatalogueFiles(const Catalogue& catalogu
             if (!modes.empty()) modes += ',';
             modes += toString(m);
         }
-        procedures += row(p.code, p.fieldCode, std::to_string(p.sortOrder), p.name, steps, p.processingTime,
-                          toString(p.timeKind), p.timeDays ? std::to_string(*p.timeDays) : std::string(), p.fee,
+        procedures += row(p.code, p.fieldCode, std::to_string(p.sortOrder), p.name, toString(p.level), steps,
+                          p.processingTime, toString(p.timeKind),
+                          p.timeDays ? std::to_string(*p.timeDays) : std::string(), p.fee, p.feeOnline,
                           formatFeeRule(p.feeRule), modes, p.submissionNote, p.portalUrl, p.notes, p.source,
-                          toString(p.certainty), p.verifiedOn);
+                          toString(p.certainty), p.verifiedOn, p.staffNote);
         for (const auto& d : p.documents) documents += row(p.code, std::to_string(d.position), d.name, d.form, d.note);
         for (const auto& l : p.legalBasis) {
             legal += row(p.code, std::to_string(l.position), l.document, l.articles, l.issuedOn, l.effectiveOn, l.note);

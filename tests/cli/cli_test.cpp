@@ -100,9 +100,9 @@ TEST_CASE("Every queue move is reachable from the command line", "[cli]") {
     CHECK(cli({"hold", "1"}).status == 0);
     CHECK(cli.json({"call", "1", "--number", "a3"}).json()["reason"] == "by_number");
     CHECK(cli({"transfer", "1", "CT"}).status == 0);
-    // Counter 5 serves CT (and DVC), where A003 now waits.
-    CHECK(cli.json({"call", "5"}).json()["number"] == "A003");
-    CHECK(cli({"noshow", "5"}).status == 0);
+    // Counter 6 serves DVC and CT, where A003 now waits.
+    CHECK(cli.json({"call", "6"}).json()["number"] == "A003");
+    CHECK(cli({"noshow", "6"}).status == 0);
     CHECK(cli({"reactivate", "A003"}).status == 0);
     CHECK(cli({"cancel", "A004"}).status == 0);
     CHECK(cli({"close-day"}).status == 0);

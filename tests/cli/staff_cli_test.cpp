@@ -49,7 +49,7 @@ TEST_CASE("motcua staff list shows the office's officers and whether they have a
     auto text = cli({"staff", "list"});
     REQUIRE(text.status == 0);
     CHECK_THAT(text.out, Catch::Contains("canbo1") && Catch::Contains("officer") && Catch::Contains("no PIN") &&
-                             Catch::Contains("Trưởng bộ phận Một cửa"));
+                             Catch::Contains("Trưởng Điểm Phục vụ hành chính công"));
     auto json = cli({"--json", "staff", "list"});
     REQUIRE(json.status == 0);
     const auto staff = nlohmann::json::parse(json.out)["staff"];
