@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/kiosk_app/kiosk_services.h"
+#include "kiosk/kiosk_app/procedure_page.h"
 #include "kiosk/kiosk_app/result_card.h"
 #include "kiosk/ui/scroll_view.h"
 
@@ -119,28 +120,36 @@ void ProcedureScreen::build() {
     const Language l = lang();
     auto page = std::make_unique<Box>(Axis::Vertical, 0);
 
-    page->add(heading(t(words::kSteps)));
-    if (p->steps.empty()) page->add(body(t(words::kBeingUpdated)));
-    for (std::size_t i = 0; i < p->steps.size(); ++i)
-        page->add(body(std::to_string(i + 1) + ". " + orUpdating(p->steps[i], l)));
-
-    page->add(heading(t(words::kDocuments)));
-    if (p->documents.empty()) page->add(body(t(words::kBeingUpdated)));
-    for (const auto& d : p->documents) {
-        std::string line = "• " + d.name;
-        page->add(body(line));
-        if (!d.form.empty()) page->add(body("   " + say(words::kForm, l, orUpdating(d.form, l)), TextColour::Primary));
-        if (!d.note.empty()) page->add(body("   " + d.note, TextColour::Muted));
+    // What the page says comes from procedurePage(); here it is only laid out.
+    const PageContext context{services.office("unit"), services.office("online_portal")};
+    int step = 0;
+    for (const auto& line : procedurePage(*p, context, l)) {
+        switch (line.kind) {
+            case PageLineKind::Badge:
+                page->add(std::make_unique<Label>(line.text, FontRole::Button, TextAlign::Left, TextColour::Danger));
+                break;
+            case PageLineKind::Checked: page->add(body(line.text, TextColour::Muted)); break;
+            case PageLineKind::Heading:
+                step = 0;
+                page->add(heading(line.text));
+                break;
+            case PageLineKind::Step: page->add(body(std::to_string(++step) + ". " + line.text)); break;
+            case PageLineKind::Document: page->add(body("• " + line.text)); break;
+            case PageLineKind::Text: page->add(body(line.text)); break;
+            case PageLineKind::Detail: page->add(body("   " + line.text, TextColour::Muted)); break;
+            case PageLineKind::Link: {
+                auto& qr = page->add(std::make_unique<QrView>(line.text, 330));
+                if (!qr.valid()) qr.setVisible(false);
+                page->add(std::make_unique<Label>(line.text, FontRole::Button, TextAlign::Left, TextColour::Primary));
+                break;
+            }
+        }
     }
+    page->add(std::make_unique<ui::Spacer>(40));
 
-    page->add(heading(t(words::kTime)));
-    page->add(body(orUpdating(p->processingTime, l)));
-
-    page->add(heading(t(words::kFee)));
-    page->add(body(orUpdating(p->fee, l)));
     m_pagesLabel = m_copiesLabel = m_amountLabel = nullptr;
     // The calculator and the take-number button stay in view beside (landscape) or under (portrait)
-    // the scrolling page.
+    // the scrolling page. A flat fee is counted per case; a per-page fee by pages and copies.
     auto side = std::make_unique<Box>(Axis::Vertical, 0);
     if (p->feeRule.kind != queue::FeeRule::Kind::None) {
         auto calc = std::make_unique<Box>(Axis::Vertical, 0);
@@ -155,46 +164,19 @@ void ProcedureScreen::build() {
             calc->add(std::move(row));
         };
         const bool en = l == Language::En;
-        stepper(words::kPages, en ? "1 page less" : "Bớt 1 trang", en ? "1 page more" : "Thêm 1 trang", m_pages,
-                [this](int by) { changePages(by); }, m_pagesLabel);
-        stepper(words::kCopies, en ? "1 copy less" : "Bớt 1 bản", en ? "1 copy more" : "Thêm 1 bản", m_copies,
-                [this](int by) { changeCopies(by); }, m_copiesLabel);
+        if (p->feeRule.kind == queue::FeeRule::Kind::PerPage) {
+            stepper(words::kPages, en ? "1 page less" : "Bớt 1 trang", en ? "1 page more" : "Thêm 1 trang", m_pages,
+                    [this](int by) { changePages(by); }, m_pagesLabel);
+            stepper(words::kCopies, en ? "1 copy less" : "Bớt 1 bản", en ? "1 copy more" : "Thêm 1 bản", m_copies,
+                    [this](int by) { changeCopies(by); }, m_copiesLabel);
+        } else {
+            stepper(words::kCases, en ? "1 case less" : "Bớt 1 trường hợp", en ? "1 case more" : "Thêm 1 trường hợp",
+                    m_copies, [this](int by) { changeCopies(by); }, m_copiesLabel);
+        }
         m_amountLabel = &calc->add(std::make_unique<Label>(say(words::kAmount, l, amountText()), FontRole::Title,
                                                            TextAlign::Left, TextColour::Primary));
         side->add(std::move(calc));
     }
-
-    page->add(heading(t(words::kLegalBasis)));
-    if (p->legalBasis.empty()) page->add(body(t(words::kBeingUpdated)));
-    for (const auto& b : p->legalBasis) {
-        std::string line = "• " + b.document;
-        if (!b.articles.empty()) line += " (" + b.articles + ")";
-        page->add(body(line));
-        if (!b.note.empty()) page->add(body("   " + b.note, TextColour::Muted));
-    }
-
-    page->add(heading(t(words::kOnline)));
-    bool full = false, partial = false;
-    for (auto mode : p->submissionModes) {
-        full = full || mode == queue::SubmissionMode::OnlineFull;
-        partial = partial || mode == queue::SubmissionMode::OnlinePartial;
-    }
-    page->add(body(t(full ? words::kOnlineFull : partial ? words::kOnlinePartial : words::kOnlineNone)));
-    if (!p->submissionNote.empty()) page->add(body(p->submissionNote, TextColour::Muted));
-    const std::string portal = !p->portalUrl.empty() && p->portalUrl != queue::kBeingUpdated ? p->portalUrl
-                                                                                            : services.office("online_portal");
-    if ((full || partial) && !portal.empty()) {
-        page->add(body(t(words::kScanQr)));
-        auto& qr = page->add(std::make_unique<QrView>(portal, 330));
-        if (!qr.valid()) qr.setVisible(false);
-        page->add(std::make_unique<Label>(portal, FontRole::Button, TextAlign::Left, TextColour::Primary));
-    }
-
-    if (!p->notes.empty()) {
-        page->add(heading(t(words::kNotes)));
-        page->add(body(orUpdating(p->notes, l)));
-    }
-    page->add(std::make_unique<ui::Spacer>(40));
 
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     auto scroll = std::make_unique<ui::ScrollView>(std::move(page));

@@ -87,21 +87,31 @@ inline constexpr Phrase kBeingUpdated{"Đang cập nhật", "Being updated"};
 inline constexpr Phrase kListBeingUpdated{"Danh sách thủ tục đang được cập nhật. Ông/bà vẫn có thể lấy số thứ tự.",
                                           "The list of procedures is being updated. You can still take a number."};
 inline constexpr Phrase kTakeNumberForThis{"Lấy số cho thủ tục này", "Take a number for this procedure"};
+// The procedure page (procedure_page.h): fixed words around the catalogue's values.
+inline constexpr Phrase kUnknownAsk{"Đang cập nhật – xin hỏi cán bộ", "Being updated – please ask an officer"};
+inline constexpr Phrase kBeingVerified{"Thông tin đang được xác minh – xin hỏi cán bộ trước khi nộp",
+                                       "This information is being verified – please ask an officer before applying"};
+inline constexpr Phrase kCheckedOn{"Thông tin cập nhật ngày {}", "Information checked on {}"};
 inline constexpr Phrase kSteps{"Trình tự thực hiện", "Steps"};
 inline constexpr Phrase kDocuments{"Hồ sơ cần chuẩn bị", "Documents to bring"};
 inline constexpr Phrase kForm{"Mẫu: {}", "Form: {}"};
 inline constexpr Phrase kTime{"Thời hạn giải quyết", "Processing time"};
 inline constexpr Phrase kFee{"Phí, lệ phí", "Fees"};
+inline constexpr Phrase kFeeInPerson{"Nộp trực tiếp: {}", "In person: {}"};
+inline constexpr Phrase kFeeOnline{"Nộp trực tuyến: {}", "Online: {}"};
 inline constexpr Phrase kFeeCalculator{"Tính phí", "Fee calculator"};
 inline constexpr Phrase kPages{"Số trang của bản chính", "Pages of the original"};
 inline constexpr Phrase kCopies{"Số bản sao", "Number of copies"};
+inline constexpr Phrase kCases{"Số trường hợp", "Number of cases"};
 inline constexpr Phrase kAmount{"Số tiền: {}", "Amount: {}"};
 inline constexpr Phrase kLegalBasis{"Căn cứ pháp lý", "Legal basis"};
-inline constexpr Phrase kOnline{"Nộp hồ sơ trực tuyến", "Apply online"};
-inline constexpr Phrase kOnlineFull{"Có thể nộp trực tuyến toàn trình.", "Can be done fully online."};
-inline constexpr Phrase kOnlinePartial{"Có thể nộp trực tuyến một phần.", "Can be partly done online."};
-inline constexpr Phrase kOnlineNone{"Thủ tục này nộp trực tiếp tại Bộ phận Một cửa.",
-                                    "This procedure is submitted in person at the office."};
+inline constexpr Phrase kLegalArticles{"{} ({})", "{} ({})"};
+inline constexpr Phrase kHowToSubmit{"Cách thức nộp hồ sơ", "How to apply"};
+inline constexpr Phrase kSubmitInPersonAt{"Nộp trực tiếp tại {}", "In person at: {}"};
+inline constexpr Phrase kSubmitInPerson{"Nộp trực tiếp", "In person"};
+inline constexpr Phrase kSubmitPost{"Nộp qua dịch vụ bưu chính công ích", "By post (public postal service)"};
+inline constexpr Phrase kSubmitOnlineFull{"Nộp trực tuyến toàn trình", "Online, the whole procedure"};
+inline constexpr Phrase kSubmitOnlinePartial{"Nộp trực tuyến một phần", "Partly online"};
 inline constexpr Phrase kScanQr{"Quét mã QR bằng điện thoại để mở cổng dịch vụ công:",
                                 "Scan the QR code with your phone to open the portal:"};
 inline constexpr Phrase kNotes{"Lưu ý", "Notes"};
