@@ -89,9 +89,15 @@ void FinishScreen::refill() {
         m_hits->add(std::make_unique<Label>("Danh mục thủ tục chưa được nạp (motcua catalogue import).", FontRole::Small,
                                             TextAlign::Left, TextColour::Muted));
     } else {
-        for (const auto& hit : m_console.search().search(m_search->text(), kMaxHits)) {
-            const auto* p = catalogue.procedure(hit.procedureCode);
-            if (!p) continue;
+        std::vector<const queue::Procedure*> shown;
+        if (m_search->text().find_first_not_of(' ') == std::string::npos) {
+            shown = offered();
+        } else {
+            for (const auto& hit : m_console.search().search(m_search->text(), kMaxHits)) {
+                if (const auto* p = catalogue.procedure(hit.procedureCode)) shown.push_back(p);
+            }
+        }
+        for (const auto* p : shown) {
             const bool chosen = std::find(m_detail.procedures.begin(), m_detail.procedures.end(), p->code) !=
                                 m_detail.procedures.end();
             auto& b = m_hits->add(std::make_unique<Button>(
@@ -129,6 +135,21 @@ void FinishScreen::refill() {
             },
             m_detail.outcome == code ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
     }
+}
+
+std::vector<const queue::Procedure*> FinishScreen::offered() const {
+    std::vector<const queue::Procedure*> out;
+    const auto& current = m_console.session().view().current;
+    if (!current || current->ticket.number != m_seen) return out;
+    const auto& catalogue = m_console.catalogue();
+    for (const auto& f : catalogue.fields()) {
+        if (f.serviceCode != current->ticket.currentServiceCode) continue;
+        for (const auto* p : catalogue.proceduresOf(f.code)) {
+            if (out.size() == kMaxOffered) return out;
+            out.push_back(p);
+        }
+    }
+    return out;
 }
 
 void FinishScreen::save() {
