@@ -457,7 +457,8 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                                                     "(put notes for the maintainers in {})",
                                                     columnsOf(*table)[i].name, note->marker,
                                                     *table == CatalogueTable::Procedures ? "staff_note" : "source"));
-                    ok = false;
+                    // The row stays in for the checks that refer to it, so that its documents are not
+                    // also reported as belonging to an unknown procedure; the error alone refuses the import.
                 }
             };
             // The certainty column and what the maintainers' notes say about the row must agree.
@@ -475,7 +476,6 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     reader.error(where, fmt::format("certainty: the row says '{}' but {} says '{}' ({}{}); make them agree",
                                                     v(certaintyIndex), columnsOf(*table)[i].name, claim->at.marker,
                                                     claim->atMost ? "at most " : "", toString(claim->claimed)));
-                    ok = false;
                     break;
                 }
             };

@@ -103,6 +103,17 @@ TEST_CASE("Import refuses citizen text that reads like a working note, at its fi
                                  ": processing_time: 'cần xác minh' reads like a working note",
                              0) == 0);
     }
+    SECTION("the refused row's documents are not reported again as belonging to an unknown procedure") {
+        Row row;
+        row.time = "03 ngày làm việc – cần xác minh";
+        const auto found = problems({
+            {"fields.tsv", kFieldsHeader + kFieldRow},
+            {"procedures.tsv", kHeader + row.text()},
+            {"documents.tsv", "procedure_code\tposition\tname\tform\tnote\n1.001193\t1\tTờ khai\t\t\n"},
+        });
+        REQUIRE(found.size() == 1);
+        CHECK_THAT(found[0], Catch::Contains("processing_time: 'cần xác minh'"));
+    }
     SECTION("'theo hiểu biết' in the online fee") {
         Row row;
         row.feeOnline = "0 đồng (theo hiểu biết)";
