@@ -4,11 +4,13 @@
 
 #include "catalogue_support.h"
 #include "queue/catalogue.h"
+#include "queue/office_config.h"
 #include "queue/sqlite.h"
 #include "queue/store.h"
 
 using namespace motcua::queue;
 using motcua::testing::officeCatalogue;
+using motcua::testing::sourcePath;
 using motcua::testing::TempDir;
 
 TEST_CASE("The certified-copy fee follows TT 226/2016", "[catalogue][fee]") {
@@ -116,6 +118,20 @@ TEST_CASE("The office catalogue covers the office's fields with sourced facts", 
     REQUIRE(residence);
     CHECK_THAT(residence->note, Catch::Contains("Công an phường"));
     CHECK(residence->serviceCode == "CA");
+
+    // Every field is a queue of the example office, so a citizen can take a number from any page,
+    // and every row says when it was last checked.
+    const auto office = loadOfficeConfig(sourcePath("assets/office.toml"));
+    std::set<std::string> services;
+    for (const auto& s : office.services) services.insert(s.code);
+    for (const auto& f : catalogue.fields()) {
+        CAPTURE(f.code);
+        CHECK(services.count(f.serviceCode) == 1);
+    }
+    for (const auto& p : catalogue.procedures()) {
+        CAPTURE(p.code);
+        CHECK(p.verifiedOn.size() == 10);
+    }
 }
 
 TEST_CASE("A catalogue written to the database reads back the same", "[catalogue][store]") {
