@@ -392,10 +392,12 @@ void QueueService::recordDeviceEvent(const std::string& kind, std::optional<std:
 std::vector<UnprintedTicket> QueueService::unprintedToday() {
     Transaction tx(m_db, Transaction::Kind::Deferred);  // one snapshot for the list and its tickets
     Statement st(m_db,
-                 "SELECT t.id, json_extract(e.detail, '$.error'), e.at, json_extract(e.detail, '$.language') "
+                 "SELECT t.id, json_extract(e.detail, '$.error'), e.at, json_extract(e.detail, '$.language'), e.kind, "
+                 "json_extract(e.detail, '$.outcome'), e.detail "
                  "FROM tickets t JOIN events e ON e.id = "
-                 "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed')) "
-                 "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind = 'print_failed' "
+                 "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed', "
+                 "'print_started')) "
+                 "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind <> 'printed' "
                  "ORDER BY t.id");
     st.bind(1, businessDay());
     std::vector<UnprintedTicket> out;
@@ -403,6 +405,11 @@ std::vector<UnprintedTicket> QueueService::unprintedToday() {
         if (auto ticket = loadTicket(st.getInt(0))) {
             UnprintedTicket u{std::move(*ticket), st.isNull(1) ? std::string() : st.getText(1), st.getInt(2)};
             if (!st.isNull(3) && st.getText(3) == "en") u.language = "en";
+            if (st.getText(4) == "print_started")
+                u.last = UnprintedTicket::Last::Unfinished;
+            else if (!st.isNull(5) && st.getText(5) == "unknown")
+                u.last = UnprintedTicket::Last::MaybePrinted;
+            u.detail = nlohmann::json::parse(st.isNull(6) ? std::string("{}") : st.getText(6), nullptr, false);
             out.push_back(std::move(u));
         }
     }

@@ -110,12 +110,21 @@ struct Event {
     nlohmann::json detail;
 };
 
-// One of today's tickets whose last print failed and that has not been printed since.
+// One of today's tickets whose last print attempt did not end in `printed`.
 struct UnprintedTicket {
+    // What the latest attempt says.
+    enum class Last {
+        NotPrinted,    // `print_failed`: no whole ticket came out
+        MaybePrinted,  // `print_failed` with outcome "unknown": it may have printed ("có thể đã in")
+        Unfinished,    // `print_started` and nothing since: printing now, or the program printing it
+                       // stopped before it could say (detail names the host and process)
+    };
     Ticket ticket;
-    std::string error;  // the `print_failed` event's "error" ("paper-out")
-    TimeMs failedAt = 0;
+    std::string error;  // the `print_failed` event's "error" ("paper-out"); "" for Unfinished
+    TimeMs failedAt = 0;  // when that event was recorded
     std::string language = "vi";  // the ticket's language at the kiosk ("vi" or "en"), for the reprint
+    Last last = Last::NotPrinted;
+    nlohmann::json detail = nlohmann::json::object();  // that event's detail
 };
 
 struct ServiceStatus {
@@ -210,8 +219,9 @@ public:
     std::optional<IssuedTicket> estimate(const std::string& number);
     // Something a device reports that staff must see (e.g. "print_failed"); appended to the log.
     void recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId, const nlohmann::json& detail);
-    // Today's tickets still waiting, called or held whose latest `printed` / `print_failed` event is
-    // a failure: the citizen has no paper (for a reprint). In the order they were issued.
+    // Today's tickets still waiting, called or held whose latest `printed` / `print_failed` /
+    // `print_started` event is not `printed`: the citizen may have no paper (for a reprint, which
+    // staff decide on when it may have printed). In the order they were issued.
     std::vector<UnprintedTicket> unprintedToday();
     QueueStatus status();
     std::vector<Event> events(std::int64_t sinceId, int limit = 1000);

@@ -81,3 +81,33 @@ TEST_CASE("The language the ticket was printed in comes back for its reprint", "
     CHECK(list[0].language == "en");
     CHECK(list[1].language == "vi");
 }
+
+TEST_CASE("A print that may have printed, and one started with no outcome yet, are listed as such",
+          "[queue][print]") {
+    QueueFixture f;
+    f.take("HT");  // A001: the printer took it all, then reported paper out
+    f.take("HT");  // A002: started, nothing since (printing now, or the kiosk was killed)
+    f.take("HT");  // A003: started, then printed
+    f.take("HT");  // A004: started, then not printed
+    auto id = [&](const std::string& number) { return f.queue->findToday(number)->id; };
+    f.queue->recordDeviceEvent("print_started", id("A001"), {{"job", "h:1:1"}, {"printer", "usb:"}});
+    f.queue->recordDeviceEvent("print_failed", id("A001"),
+                               {{"job", "h:1:1"}, {"error", "paper-out"}, {"outcome", "unknown"}, {"reached", "all"}});
+    f.queue->recordDeviceEvent("print_started", id("A002"), {{"job", "h:1:2"}, {"host", "h"}, {"pid", 4242}});
+    f.queue->recordDeviceEvent("print_started", id("A003"), {{"job", "h:1:3"}});
+    f.queue->recordDeviceEvent("printed", id("A003"), {{"job", "h:1:3"}, {"reprint", false}});
+    f.queue->recordDeviceEvent("print_started", id("A004"), {{"job", "h:1:4"}});
+    f.queue->recordDeviceEvent("print_failed", id("A004"),
+                               {{"job", "h:1:4"}, {"error", "timeout"}, {"outcome", "not_printed"}, {"reached", "part"}});
+
+    const auto list = f.queue->unprintedToday();
+    REQUIRE(numbers(list) == std::vector<std::string>{"A001", "A002", "A004"});
+    CHECK(list[0].last == UnprintedTicket::Last::MaybePrinted);
+    CHECK(list[0].error == "paper-out");
+    CHECK(list[1].last == UnprintedTicket::Last::Unfinished);
+    CHECK(list[1].error.empty());
+    CHECK(list[1].detail.value("pid", 0) == 4242);
+    CHECK(list[1].detail.value("host", std::string()) == "h");
+    CHECK(list[2].last == UnprintedTicket::Last::NotPrinted);
+    CHECK(list[2].error == "timeout");
+}
