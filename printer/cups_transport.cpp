@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 namespace motcua::printer {
@@ -207,23 +210,62 @@ Result<void> CupsTransport::endJob(std::chrono::milliseconds timeout) {
         return failure;
     }
     if (cupsFinishDocument(CUPS_HTTP_DEFAULT, m_queue.c_str()) != IPP_STATUS_OK) {
-        return lastCupsFailure("cupsFinishDocument", PrintError::JobRejected);
+        // The server may hold the whole document and be printing it already.
+        auto failure = lastCupsFailure("cupsFinishDocument", PrintError::JobRejected);
+        failure.reached = Reached::All;
+        if (cupsCancelJob2(CUPS_HTTP_DEFAULT, m_queue.c_str(), id, 0) == IPP_STATUS_OK)
+            failure.detail += fmt::format("; job {} cancelled", id);
+        return failure;
     }
     m_lastJobId = id;
     return awaitJob(id, timeout);
 }
 
+// Whether the queue's backend says it has not reached the device yet: the "connecting-to-device"
+// reason, or one of the messages CUPS's socket, ipp and usb backends give while they try to
+// connect (in English: the job's language is the kiosk's, which runs in the C locale). Any other
+// message, or a translated one, counts as "may have sent": the safe side. An empty message is
+// neither: the backend has said nothing yet.
+bool stillConnecting(const QueueState& q) {
+    if (q.reasons.find("connecting-to-device") != std::string::npos) return true;
+    static constexpr std::string_view kConnecting[] = {
+        "Connecting to printer.",
+        "Unable to locate printer.",
+        "The printer is in use.",
+        "The printer is not responding.",
+        "The printer may not exist or is unavailable at this time.",
+        "The printer is unreachable at this time.",
+        "The printer is not connected.",
+        "Waiting for printer to become available.",
+    };
+    return std::find(std::begin(kConnecting), std::end(kConnecting), q.message) != std::end(kConnecting);
+}
+
 Result<void> CupsTransport::awaitJob(int id, std::chrono::milliseconds timeout) {
     using Clock = std::chrono::steady_clock;
     constexpr std::chrono::milliseconds kPollInterval{25};
+    // Whether the backend may have sent bytes to the device: the job was seen processing while the
+    // queue did not say the backend was still connecting (stillConnecting).
+    bool maybeSent = false;
+    bool seenProcessing = false;
+    bool connectingSeen = false;  // the backend said it was connecting
     // Whatever stops the job from here on, cancel it: a held job that prints later would be a
     // second paper for a ticket the kiosk already reported as not printed (and may reprint).
     auto cancelled = [&](Failure failure) {
         if (cupsCancelJob2(CUPS_HTTP_DEFAULT, m_queue.c_str(), id, 0) != IPP_STATUS_OK) {
             failure.detail += fmt::format("; cancelling job {} failed: {}", id, cupsLastErrorString());
-        } else {
-            failure.detail += fmt::format("; job {} cancelled so that it cannot print later", id);
+            failure.reached = Reached::All;  // it may still print
+            return failure;
         }
+        failure.detail += fmt::format("; job {} cancelled so that it cannot print later", id);
+        // The backend may have connected since the last look: look once more. A backend that never
+        // said it was connecting may have sent all along.
+        if (!maybeSent && seenProcessing) {
+            auto after = queueState(m_queue);
+            if (!after || !connectingSeen || (!stillConnecting(*after) && !after->message.empty())) maybeSent = true;
+        }
+        failure.reached = maybeSent ? Reached::All : Reached::Nothing;
+        if (maybeSent) failure.detail += " (the printer may have received it before)";
         return failure;
     };
     std::optional<ipp_jstate_t> seen;
@@ -237,10 +279,19 @@ Result<void> CupsTransport::awaitJob(int id, std::chrono::milliseconds timeout) 
             case IPP_JSTATE_ABORTED:
                 return Failure{PrintError::JobRejected,
                                fmt::format("cups:{} job {} ended {} ({})", m_queue, id,
-                                           job->state == IPP_JSTATE_CANCELED ? "cancelled" : "aborted", job->reasons)};
+                                           job->state == IPP_JSTATE_CANCELED ? "cancelled" : "aborted", job->reasons),
+                               maybeSent ? Reached::All : Reached::Nothing};
             default: break;
         }
-        if (job->state != IPP_JSTATE_PROCESSING) {
+        if (job->state == IPP_JSTATE_PROCESSING) {
+            seenProcessing = true;
+            auto queue = queueState(m_queue);
+            if (!queue) return cancelled(queue.error());
+            if (stillConnecting(*queue))
+                connectingSeen = true;
+            else if (!queue->message.empty())
+                maybeSent = true;
+        } else {
             // Pending, held or stopped: the queue may have been stopped after the check above (a
             // queue that merely stopped accepting still prints what it has).
             auto queue = queueState(m_queue);

@@ -54,7 +54,7 @@ Result<void> FileTransport::endJob(std::chrono::milliseconds) {
     try {
         writePng(decoded->picture, preview);
     } catch (const PngError& e) {
-        return Failure{PrintError::IoError, e.what()};
+        return Failure{PrintError::IoError, std::string(e.what()) + " (the ticket's bytes were written)", Reached::All};
     }
     return {};
 }

@@ -72,6 +72,15 @@ std::optional<PrintError> errorFromName(std::string_view name) noexcept {
     return std::nullopt;
 }
 
+std::string_view reachedName(Reached reached) noexcept {
+    switch (reached) {
+        case Reached::Nothing: return "nothing";
+        case Reached::Part: return "part";
+        case Reached::All: return "all";
+    }
+    return "all";
+}
+
 std::string Failure::describe() const {
     std::string out(messageEn(error));
     if (!detail.empty()) out += ": " + detail;

@@ -38,9 +38,20 @@ std::optional<PrintError> errorFromName(std::string_view name) noexcept;
 // The udev rule that fixes PermissionDenied (shipped in assets/udev/).
 inline constexpr std::string_view kUdevRulePath = "assets/udev/60-motcua-printer.rules";
 
+// How much of a job may have reached the printer when printing it failed: what decides whether
+// printing it again can put a second paper in the slot.
+enum class Reached {
+    Nothing,  // no byte of the job (only status questions): printing again is safe
+    Part,     // some of it, never its end (the cut): at most a piece of a ticket, no whole one
+    All,      // maybe all of it: a whole ticket may have come out, or may still come out once the
+              // fault clears (a printer resumes what it buffered); the outcome is unknown
+};
+std::string_view reachedName(Reached reached) noexcept;  // "nothing", "part", "all"
+
 struct Failure {
     PrintError error;
     std::string detail;  // English: which call, which device, how many bytes were sent
+    Reached reached = Reached::Nothing;
 
     // "<English message>: <detail>"
     std::string describe() const;

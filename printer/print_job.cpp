@@ -20,7 +20,8 @@ Result<PrinterState> printBytes(Transport& transport, std::string_view bytes, co
         if (failure.error != PrintError::Timeout || before == PrinterState::NotReported) return failure;
         if (auto after = queryStatus(transport, options.status); after) {
             if (auto blocked = blockingError(after->state)) {
-                return Failure{*blocked, failure.detail + "; the printer reports " + std::string(stateName(after->state))};
+                return Failure{*blocked, failure.detail + "; the printer reports " + std::string(stateName(after->state)),
+                               failure.reached};
             }
         }
         return failure;
@@ -30,15 +31,18 @@ Result<PrinterState> printBytes(Transport& transport, std::string_view bytes, co
     if (before == PrinterState::NotReported) return before;  // it did not answer before: no use asking
 
     // The printer took the whole job into its buffer, but may have stopped at the paper end while
-    // printing it: a printer that now reports a fault has probably not printed all of the ticket. A
-    // ticket printed in full just before the paper ran out is then printed twice, which is harmless;
-    // one that never came out is not. (DLE EOT is answered on arrival, maybe before the buffered
-    // ticket is printed: a fault after this question goes unnoticed.)
+    // printing it. Whether the ticket came out is unknown: it may have printed in full just before
+    // the fault, or stopped part way and print the rest (with the cut) once the paper is refilled,
+    // so printing it again could give two. Reached::All says so; the caller tells staff rather than
+    // print again by itself. (DLE EOT is answered on arrival, maybe before the buffered ticket is
+    // printed: a fault after this question goes unnoticed.)
     auto after = queryStatus(transport, options.status);
     if (!after) return before;  // the job was taken; the printer went away afterwards
     if (auto blocked = blockingError(after->state)) {
-        return Failure{*blocked, transport.describe() + " reports " + std::string(stateName(after->state)) +
-                                     " after taking the job: the ticket may be incomplete"};
+        return Failure{*blocked,
+                       transport.describe() + " reports " + std::string(stateName(after->state)) +
+                           " after taking the whole job: it may have printed, or may print once the fault is cleared",
+                       Reached::All};
     }
     return after->state == PrinterState::NotReported ? before : after->state;
 }

@@ -17,11 +17,13 @@ struct PrintOptions {
     StatusOptions status;
 };
 
-// Refuses to start when the printer reports paper out, cover open, offline or a cutter error.
-// Sends, then waits for the printer to take the job (Transport::endJob). When the write or that
-// wait times out it asks again, so a paper end mid-job comes back as PaperOut; a printer that
-// answered before is asked once more after the job, so one that took the whole ticket into its
-// buffer and then reports a fault is a failure too (the ticket may be cut short).
+// Refuses to start when the printer reports paper out, cover open, offline or a cutter error
+// (Reached::Nothing). Sends, then waits for the printer to take the job (Transport::endJob). When
+// the write or that wait times out it asks again, so a paper end mid-job comes back as PaperOut;
+// a printer that answered before is asked once more after the job, so one that took the whole
+// ticket into its buffer and then reports a fault is a failure whose outcome is unknown
+// (Reached::All: it may have printed, or print later). A failure's `reached` says how much of the
+// job may have reached the printer, as the transport knows it (see printer/README.md).
 // On success, the printer's latest state (PaperNearEnd is worth showing to staff).
 Result<PrinterState> printBytes(Transport& transport, std::string_view bytes, const PrintOptions& options = {});
 

@@ -105,7 +105,13 @@ Result<std::unique_ptr<TcpTransport>> TcpTransport::connect(const std::string& h
 }
 
 TcpTransport::~TcpTransport() {
-    if (m_fd >= 0) ::close(m_fd);
+    if (m_fd < 0) return;
+    if (m_reset) {
+        // Discard what is still queued (an RST instead of a FIN): see the class comment.
+        const linger abort{1, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+    }
+    ::close(m_fd);
 }
 
 std::string TcpTransport::describe() const { return fmt::format("tcp:{}:{}", m_host, m_port); }
@@ -126,21 +132,32 @@ Result<void> TcpTransport::write(std::string_view bytes, std::chrono::millisecon
             pollfd p{m_fd, POLLOUT, 0};
             const int ready = ::poll(&p, 1, remainingMs(deadline));
             if (ready == 0) {
-                return Failure{PrintError::Timeout,
-                               fmt::format("{}: no progress for {} ms, {} of {} bytes sent", describe(),
-                                           timeout.count(), sent, bytes.size())};
+                return failed(Failure{PrintError::Timeout,
+                                      fmt::format("{}: no progress for {} ms, {} of {} bytes sent", describe(),
+                                                  timeout.count(), sent, bytes.size())},
+                              sent);
             }
             if (ready < 0 && errno != EINTR) {
-                return Failure{PrintError::IoError, fmt::format("poll: {}", std::strerror(errno))};
+                return failed(Failure{PrintError::IoError, fmt::format("poll: {}", std::strerror(errno))}, sent);
             }
             continue;
         }
         const int err = errno;
-        return Failure{errorForErrno(err) == PrintError::IoError ? PrintError::IoError : PrintError::ConnectionClosed,
-                       fmt::format("{}: send failed after {} of {} bytes: {}", describe(), sent, bytes.size(),
-                                   std::strerror(err))};
+        return failed(
+            Failure{errorForErrno(err) == PrintError::IoError ? PrintError::IoError : PrintError::ConnectionClosed,
+                    fmt::format("{}: send failed after {} of {} bytes: {}", describe(), sent, bytes.size(),
+                                std::strerror(err))},
+            sent);
     }
     return {};
+}
+
+Failure TcpTransport::failed(Failure failure, std::size_t sent) {
+    // The end of this write never left the machine, and the reset on close discards what the
+    // printer has not taken: no whole ticket can come out of it.
+    m_reset = true;
+    failure.reached = sent == 0 ? Reached::Nothing : Reached::Part;
+    return failure;
 }
 
 Result<void> TcpTransport::endJob(std::chrono::milliseconds timeout) {
@@ -154,14 +171,20 @@ Result<void> TcpTransport::endJob(std::chrono::milliseconds timeout) {
             int err = 0;
             socklen_t len = sizeof err;
             ::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &err, &len);
+            m_reset = true;
+            // Bytes were still unacknowledged when last looked: the printer had not taken the end
+            // of the job. Not looked yet: it may have taken all of it before the connection went.
             return Failure{PrintError::ConnectionClosed,
                            fmt::format("{}: connection lost at the end of the job{}{}", describe(), err ? ": " : "",
-                                       err ? std::strerror(err) : "")};
+                                       err ? std::strerror(err) : ""),
+                           before > 0 ? Reached::Part : Reached::All};
         }
         // SIOCOUTQ: bytes in the send queue, sent or not, that the printer has not acknowledged.
         int unacknowledged = 0;
         if (::ioctl(m_fd, SIOCOUTQ, &unacknowledged) != 0) {
-            return Failure{PrintError::IoError, fmt::format("{}: ioctl(SIOCOUTQ): {}", describe(), std::strerror(errno))};
+            m_reset = true;
+            return Failure{PrintError::IoError, fmt::format("{}: ioctl(SIOCOUTQ): {}", describe(), std::strerror(errno)),
+                           Reached::All};
         }
         if (unacknowledged == 0) return {};
         if (unacknowledged != before) {
@@ -169,9 +192,12 @@ Result<void> TcpTransport::endJob(std::chrono::milliseconds timeout) {
             deadline = Clock::now() + timeout;  // the printer took some: the timeout counts from here
         }
         if (Clock::now() >= deadline) {
+            // The end of the job is among the bytes not taken; the reset on close discards them.
+            m_reset = true;
             return Failure{PrintError::Timeout,
                            fmt::format("{}: the printer took nothing for {} ms, {} bytes of the job not taken",
-                                       describe(), timeout.count(), unacknowledged)};
+                                       describe(), timeout.count(), unacknowledged),
+                           Reached::Part};
         }
         std::this_thread::sleep_for(kPollInterval);
     }

@@ -122,10 +122,16 @@ Result<void> UsbTransport::write(std::string_view bytes, std::chrono::millisecon
     while (sent < buffer.size()) {
         const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lastProgress);
         if (waited >= timeout) {
-            return Failure{PrintError::Timeout, fmt::format("{}: no progress for {} ms, {} of {} bytes sent", describe(),
-                                                            timeout.count(), sent, buffer.size())};
+            // The printer refused the rest (a timed-out transfer reports what it moved).
+            return Failure{PrintError::Timeout,
+                           fmt::format("{}: no progress for {} ms, {} of {} bytes sent", describe(), timeout.count(),
+                                       sent, buffer.size()),
+                           sent == 0 ? Reached::Nothing : Reached::Part};
         }
         const int length = static_cast<int>(std::min<std::size_t>(kChunkBytes, buffer.size() - sent));
+        // A transfer that fails without a completion (unplugged, I/O error) may still have reached
+        // the device: when that chunk holds the end of the job, the whole job may have arrived.
+        const bool lastChunk = sent + static_cast<std::size_t>(length) == buffer.size();
         int transferred = 0;
         const auto budget = static_cast<unsigned>(std::max<long long>(1, (timeout - waited).count()));
         const UsbCode rc = m_api->bulkTransfer(m_interface.outEndpoint, buffer.data() + sent, length, transferred, budget);
@@ -144,19 +150,28 @@ Result<void> UsbTransport::write(std::string_view bytes, std::chrono::millisecon
                 if (stalledOnce) {
                     return Failure{PrintError::IoError,
                                    fmt::format("{}: endpoint stalled again after clearing, {} of {} bytes sent",
-                                               describe(), sent, buffer.size())};
+                                               describe(), sent, buffer.size()),
+                                   sent == 0 ? Reached::Nothing : Reached::Part};
                 }
                 stalledOnce = true;
                 if (auto clear = m_api->clearHalt(m_interface.outEndpoint); clear != UsbCode::Success) {
-                    return usbFailure(clear, fmt::format("{}: clear halt after a stall", describe()));
+                    auto failure = usbFailure(clear, fmt::format("{}: clear halt after a stall", describe()));
+                    failure.reached = sent == 0 ? Reached::Nothing : Reached::Part;
+                    return failure;
                 }
                 continue;
             case UsbCode::NoDevice:
                 return Failure{PrintError::ConnectionClosed,
-                               fmt::format("{}: unplugged after {} of {} bytes", describe(), sent, buffer.size())};
+                               fmt::format("{}: unplugged after {} of {} bytes{}", describe(), sent, buffer.size(),
+                                           lastChunk ? " (during the last transfer: it may have arrived whole)" : ""),
+                               lastChunk ? Reached::All : sent == 0 ? Reached::Nothing : Reached::Part};
             case UsbCode::Interrupted: continue;
-            default:
-                return usbFailure(rc, fmt::format("{}: bulk write after {} of {} bytes", describe(), sent, buffer.size()));
+            default: {
+                auto failure =
+                    usbFailure(rc, fmt::format("{}: bulk write after {} of {} bytes", describe(), sent, buffer.size()));
+                failure.reached = lastChunk ? Reached::All : sent == 0 ? Reached::Nothing : Reached::Part;
+                return failure;
+            }
         }
     }
     return {};

@@ -96,6 +96,7 @@ TEST_CASE("a stopped CUPS queue is 'offline': nothing is submitted, so nothing p
     CHECK(printed.error().error == PrintError::Offline);
     CHECK_THAT(printed.error().detail, Catch::Contains("paused"));
     CHECK(messageVi(printed.error().error) == "Máy in đang tạm dừng: vui lòng báo cán bộ.");
+    CHECK(printed.error().reached == Reached::Nothing);
     CHECK(cupsd.pendingJobs("kiosk").empty());
 
     // Started again, the next ticket is the first thing the printer gets.
@@ -140,5 +141,27 @@ TEST_CASE("a CUPS job that cannot reach its printer is cancelled after the timeo
     // Either it is still trying (timeout) or CUPS stopped the queue after the device error.
     CHECK((printed.error().error == PrintError::Timeout || printed.error().error == PrintError::Offline));
     CHECK_THAT(printed.error().detail, Catch::Contains("cancelled"));
+    // The backend never reached the device ("connecting-to-device" all along): nothing was sent.
+    CHECK(printed.error().reached == Reached::Nothing);
+    CHECK(cupsd.pendingJobs("kiosk").empty());
+}
+
+TEST_CASE("a CUPS job whose printer took it and hung is cancelled, and may have printed: the outcome is unknown",
+          "[cups][real][fault][reached]") {
+    // The device accepts the connection and never reads: the backend has handed it the ticket (into
+    // the network's buffers) and waits. Cancelling stops CUPS, but what is on its way may still print.
+    Cupsd cupsd;
+    LocalListener device(LocalListener::Behaviour::NeverRead);
+    addQueue(cupsd, device.port());
+    auto transport = openTransport("cups:kiosk");
+    REQUIRE(transport.ok());
+    PrintOptions options;
+    options.writeTimeout = std::chrono::milliseconds(1500);
+    auto printed = printBytes(**transport, encodeTicket(sampleTicket(), PrinterSettings{}), options);
+    REQUIRE_FALSE(printed.ok());
+    CAPTURE(printed.error().describe(), cupsd.errorLog());
+    CHECK(printed.error().error == PrintError::Timeout);
+    CHECK(printed.error().reached == Reached::All);
+    CHECK_THAT(printed.error().detail, Catch::Contains("may have received it"));
     CHECK(cupsd.pendingJobs("kiosk").empty());
 }

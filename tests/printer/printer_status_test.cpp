@@ -92,6 +92,7 @@ TEST_CASE("printBytes refuses to start on paper out, and sends nothing", "[statu
     auto printed = printBytes(t, "ticket bytes");
     REQUIRE_FALSE(printed.ok());
     CHECK(printed.error().error == PrintError::PaperOut);
+    CHECK(printed.error().reached == Reached::Nothing);
     CHECK(t.written().find("ticket bytes") == std::string::npos);
     CHECK(t.jobs().empty());
 }
@@ -114,8 +115,10 @@ TEST_CASE("a write that times out because the paper ran out is reported as paper
     CHECK_THAT(result.error().detail, Catch::Contains("no progress"));
 }
 
-TEST_CASE("a printer that reports a fault after taking the whole job has not printed the ticket", "[status][print]") {
-    // The printer buffered every byte, then stopped at the paper end while printing them.
+TEST_CASE("a printer that reports a fault after taking the whole job may have printed it: the outcome is unknown",
+          "[status][print][reached]") {
+    // The printer buffered every byte, then stopped at the paper end while printing them: the
+    // ticket may be half out, or come out whole once refilled.
     RecordingTransport t;
     t.scriptReply("");
     scriptStatus(t, 0x16, 0x12, 0x12);
@@ -124,8 +127,9 @@ TEST_CASE("a printer that reports a fault after taking the whole job has not pri
     auto printed = printBytes(t, "ticket");
     REQUIRE_FALSE(printed.ok());
     CHECK(printed.error().error == PrintError::PaperOut);
-    CHECK_THAT(printed.error().detail, Catch::Contains("after taking the job"));
-    CHECK(t.jobs().size() == 1);  // it was sent: the kiosk offers a reprint
+    CHECK_THAT(printed.error().detail, Catch::Contains("after taking the whole job"));
+    CHECK(printed.error().reached == Reached::All);
+    CHECK(t.jobs().size() == 1);
 }
 
 TEST_CASE("a printer that did not answer before the job is not asked again after it", "[status][print]") {
@@ -142,7 +146,7 @@ TEST_CASE("a wait at the end of the job that times out is explained by the print
     struct NeverTaken : RecordingTransport {
         Result<void> endJob(std::chrono::milliseconds timeout) override {
             RecordingTransport::endJob(timeout);
-            return Failure{PrintError::Timeout, "40 bytes of the job not taken"};
+            return Failure{PrintError::Timeout, "40 bytes of the job not taken", Reached::Part};
         }
     };
     SECTION("cover opened mid-job") {
@@ -155,6 +159,7 @@ TEST_CASE("a wait at the end of the job that times out is explained by the print
         REQUIRE_FALSE(printed.ok());
         CHECK(printed.error().error == PrintError::CoverOpen);
         CHECK_THAT(printed.error().detail, Catch::Contains("not taken"));
+        CHECK(printed.error().reached == Reached::Part);  // as the transport said
     }
     SECTION("no answer: it stays a timeout") {
         NeverTaken t;
@@ -194,4 +199,17 @@ TEST_CASE("the file transport writes the bytes and a PNG preview beside them", "
         REQUIRE(printBytes(file, encodeTicket(sampleTicket(), text)).ok());
         CHECK_FALSE(std::filesystem::exists(dir / "ticket.bin.png"));
     }
+}
+
+TEST_CASE("a file printer either wrote the whole ticket or nothing: its outcome is never unknown",
+          "[file][print][reached]") {
+    // The bytes go to a temporary file renamed over the target: a failure leaves the target as it was.
+    motcua::testing::TempDir dir;
+    std::filesystem::create_directories(dir / "gone");
+    FileTransport file(dir / "gone" / "ticket.bin");
+    std::filesystem::remove_all(dir / "gone");
+    auto printed = printBytes(file, encodeTicket(sampleTicket(), PrinterSettings{}));
+    REQUIRE_FALSE(printed.ok());
+    CHECK(printed.error().reached == Reached::Nothing);
+    CHECK_FALSE(std::filesystem::exists(dir / "gone" / "ticket.bin"));
 }

@@ -39,6 +39,7 @@ TEST_CASE("a TCP printer that stops reading times out with the bytes sent so far
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().error == PrintError::Timeout);
     CHECK_THAT(result.error().detail, Catch::Contains("bytes sent"));
+    CHECK(result.error().reached == Reached::Part);  // the end of the job never left
 }
 
 TEST_CASE("a TCP printer that closes mid-job gives 'connection closed'", "[tcp]") {
@@ -51,6 +52,7 @@ TEST_CASE("a TCP printer that closes mid-job gives 'connection closed'", "[tcp]"
     REQUIRE_FALSE(result.ok());
     CAPTURE(result.error().describe());
     CHECK(result.error().error == PrintError::ConnectionClosed);
+    CHECK(result.error().reached == Reached::Part);
     CHECK(printer.received().size() == 1000);
 }
 
@@ -83,6 +85,7 @@ TEST_CASE("a TCP printer answers DLE EOT and paper out stops the job before any 
         auto printed = printBytes(**t, "ticket");
         REQUIRE_FALSE(printed.ok());
         CHECK(printed.error().error == PrintError::PaperOut);
+        CHECK(printed.error().reached == Reached::Nothing);
     }
 }
 
@@ -97,6 +100,27 @@ TEST_CASE("a TCP printer that takes nothing: the job is not done until the print
     REQUIRE_FALSE(ended.ok());
     CHECK(ended.error().error == PrintError::Timeout);
     CHECK_THAT(ended.error().detail, Catch::Contains("not taken"));
+    CHECK(ended.error().reached == Reached::Part);
+}
+
+TEST_CASE("a failed TCP job is reset, not closed: a printer that recovers never gets the rest of it",
+          "[tcp][fault][reached]") {
+    // The printer hangs (reads nothing) while the job sits in the kernel's buffers, then recovers
+    // and reads. A graceful close would let the kernel deliver the whole ticket then, long after the
+    // kiosk said it was not printed; the reset discards what the printer had not taken.
+    LocalListener printer(LocalListener::Behaviour::HangThenRead);
+    const std::string job = pattern(64 << 10);
+    {
+        auto t = TcpTransport::connect("127.0.0.1", printer.port(), 1s);
+        REQUIRE(t.ok());
+        REQUIRE((*t)->write(job, 1s).ok());
+        const auto ended = (*t)->endJob(200ms);
+        REQUIRE_FALSE(ended.ok());
+        CHECK(ended.error().reached == Reached::Part);
+    }
+    const std::string received = printer.received();
+    CHECK(received.size() < job.size());
+    CHECK(job.compare(0, received.size(), received) == 0);
 }
 
 TEST_CASE("a hung TCP printer (accepts, never reads, never answers) is a timeout, not a printed ticket",
@@ -112,7 +136,8 @@ TEST_CASE("a hung TCP printer (accepts, never reads, never answers) is a timeout
     CHECK(printed.error().error == PrintError::Timeout);
 }
 
-TEST_CASE("a TCP printer whose paper ends mid-job reports paper out, not printed", "[tcp][fault][status]") {
+TEST_CASE("a TCP printer whose paper ends mid-job reports paper out after taking the job: the outcome is unknown",
+          "[tcp][fault][status][reached]") {
     // It stops reading part way, then reads the rest without printing it and reports paper end:
     // the question after the job tells.
     LocalListener printer(LocalListener::Behaviour::PaperEndAfter, 2000);
@@ -123,6 +148,8 @@ TEST_CASE("a TCP printer whose paper ends mid-job reports paper out, not printed
         REQUIRE_FALSE(printed.ok());
         CAPTURE(printed.error().describe());
         CHECK(printed.error().error == PrintError::PaperOut);
+        // It took the whole job before saying so: it may have printed, or print once refilled.
+        CHECK(printed.error().reached == Reached::All);
     }
     CHECK(printer.received().size() > 20000);  // the ticket and the questions around it
 }

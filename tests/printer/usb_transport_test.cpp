@@ -311,3 +311,63 @@ TEST_CASE("USB: a printer that stops taking data mid-job and reports paper end i
     CHECK(printed.error().error == PrintError::PaperOut);
     CHECK_THAT(printed.error().detail, Catch::Contains("no progress"));
 }
+
+TEST_CASE("USB: how much of a failed job may have reached the printer", "[usb][fault][reached]") {
+    motcua::testing::FakeUsbPrinter device;
+    TransportOptions options;
+    options.usbApi = device.factory();
+    const std::string ticket = encodeTicket(sampleTicket(), PrinterSettings{});
+    REQUIRE(ticket.size() > 3 * UsbTransport::kChunkBytes);
+    const std::size_t questions = 9;  // DLE EOT 1, 2, 4 before the ticket
+    auto print = [&] {
+        auto t = openTransport("usb:", options);
+        REQUIRE(t.ok());
+        PrintOptions po;
+        po.writeTimeout = 100ms;
+        return printBytes(**t, ticket, po);
+    };
+    SECTION("unplugged in an early transfer: the end (the cut) never went, printing again is safe") {
+        device.unplugAfter(questions + 5000);
+        auto printed = print();
+        REQUIRE_FALSE(printed.ok());
+        CHECK(printed.error().error == PrintError::ConnectionClosed);
+        CHECK(printed.error().reached == Reached::Part);
+    }
+    SECTION("unplugged during the last transfer: the whole ticket may have arrived, the outcome is unknown") {
+        device.unplugAfter(questions + ticket.size() - 10);
+        auto printed = print();
+        REQUIRE_FALSE(printed.ok());
+        CAPTURE(printed.error().describe());
+        CHECK(printed.error().error == PrintError::ConnectionClosed);
+        CHECK(printed.error().reached == Reached::All);
+        CHECK_THAT(printed.error().detail, Catch::Contains("last transfer"));
+    }
+    SECTION("stops taking data part way: a timeout with part of it sent") {
+        device.stopTakingAfter(questions + 5000);
+        auto printed = print();
+        REQUIRE_FALSE(printed.ok());
+        CHECK(printed.error().reached == Reached::Part);
+    }
+    SECTION("takes it all, then reports paper end: it may have printed, or print once refilled") {
+        device.paperEndsAfter(questions + 5000);
+        auto printed = print();
+        REQUIRE_FALSE(printed.ok());
+        CHECK(printed.error().error == PrintError::PaperOut);
+        CHECK(printed.error().reached == Reached::All);
+        CHECK(device.sessions().back().find(ticket) == questions);
+    }
+    SECTION("paper out before the job: nothing of it was sent") {
+        device.setReplies(0x1E, 0x32, 0x12, 0x72);
+        auto printed = print();
+        REQUIRE_FALSE(printed.ok());
+        CHECK(printed.error().reached == Reached::Nothing);
+        CHECK(device.sessions().back().size() == questions);
+    }
+    SECTION("no printer at all: nothing was sent") {
+        device.unplug();
+        auto t = openTransport("usb:", options);
+        REQUIRE_FALSE(t.ok());
+        CHECK(t.error().error == PrintError::NoPrinterFound);
+        CHECK(t.error().reached == Reached::Nothing);
+    }
+}

@@ -2,7 +2,8 @@
 // bus: one device (04b8:0e15, printer class, OUT 0x01, IN 0x82) that keeps what each session
 // (open .. close) wrote, answers DLE EOT from statusReplies, and can be unplugged part way through
 // a job, stop taking data, and be plugged back in. Every UsbApi made by api() talks to the same
-// printer (the kiosk opens one transport per ticket). Single-threaded, like the transports.
+// printer (the kiosk opens one transport per ticket). Used from one thread at a time, like the
+// transports: the kiosk's printer thread, and the test while the kiosk's printer is idle.
 // Header-only.
 #pragma once
 
@@ -38,6 +39,10 @@ class FakeUsbPrinter {
     // The printer stops taking data after this many more bytes (paper end, offline) and reports
     // paper end; DLE EOT questions are still answered, as real-time commands are.
     void stopTakingAfter(std::size_t bytes) { m_stopAfter = bytes; }
+    // The paper ends once this many more bytes have been taken, but the printer goes on taking data
+    // into its buffer (as a printer with a large buffer does): a DLE EOT asked after that reports
+    // paper end. The ticket may or may not have come out.
+    void paperEndsAfter(std::size_t bytes) { m_paperEndAfter = bytes; }
     void plugIn() {
         m_pluggedIn = true;
         m_unplugAfter.reset();
@@ -47,6 +52,7 @@ class FakeUsbPrinter {
     // Takes data again and reports ready.
     void clearFault() {
         m_stopAfter.reset();
+        m_paperEndAfter.reset();
         m_stopped = false;
         setReplies(0x16, 0x12, 0x12, 0x12);
     }
@@ -128,6 +134,13 @@ class FakeUsbPrinter {
                     return Code::Timeout;
                 }
             }
+            if (m_p.m_paperEndAfter) {
+                *m_p.m_paperEndAfter -= std::min(*m_p.m_paperEndAfter, take);
+                if (*m_p.m_paperEndAfter == 0) {
+                    m_p.m_paperEndAfter.reset();
+                    m_p.setReplies(0x1E, 0x32, 0x12, 0x72);
+                }
+            }
             if (question) m_p.m_replies.push_back(m_p.statusReplies[data[2]]);
             return Code::Success;
         }
@@ -156,6 +169,7 @@ class FakeUsbPrinter {
     bool m_stopped = false;
     std::optional<std::size_t> m_unplugAfter;
     std::optional<std::size_t> m_stopAfter;
+    std::optional<std::size_t> m_paperEndAfter;
     std::vector<std::string> m_sessions;
     std::deque<unsigned char> m_replies;
     int m_opens = 0;

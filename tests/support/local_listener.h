@@ -58,8 +58,11 @@ class LocalListener {
         PaperEndAfter,  // AnswerStatus until `bytes` bytes have come; then the paper ends: it reports
                         // paper end from then on (statusReplies), stops reading for kStall, and
                         // reads (without printing) the rest
+        HangThenRead,   // reads nothing for kHang (a printer that hangs, then recovers), then reads
+                        // until the peer closes or resets the connection
     };
     static constexpr std::chrono::milliseconds kStall{300};
+    static constexpr std::chrono::milliseconds kHang{1500};
 
     // The answers of a printer that is ready (DLE EOT 1, 2, 3, 4 at indexes 1..4).
     static constexpr unsigned char kReady[5] = {0, 0x16, 0x12, 0x12, 0x12};
@@ -157,6 +160,10 @@ class LocalListener {
         char buffer[65536];
         std::size_t scanned = 0;  // DLE EOT questions before this offset are answered
         bool paperEnded = false;
+        if (behaviour == Behaviour::HangThenRead) {
+            pollfd wake{m_wakeFd[0], POLLIN, 0};
+            if (::poll(&wake, 1, static_cast<int>(kHang.count())) > 0) return true;
+        }
         for (;;) {
             const bool reading = behaviour != Behaviour::NeverRead;
             pollfd p[3] = {{conn, static_cast<short>(reading ? POLLIN : 0), 0},
