@@ -82,6 +82,8 @@ bool App::pumpSdlEvents() {
     return !quit;
 }
 
+bool App::backgroundBusy() const { return m_options.backgroundBusy && m_options.backgroundBusy(); }
+
 template <typename F>
 bool App::guarded(const char* what, F&& f) {
     try {
@@ -142,6 +144,13 @@ void App::frame() {
     const auto dt = std::chrono::milliseconds(std::clamp<queue::TimeMs>(now - m_lastFrame, 0, kMaxFrameStepMs));
     m_lastFrame = now;
 
+    if (m_options.onFrame) {
+        try {
+            m_options.onFrame();
+        } catch (const std::exception& e) {
+            log(std::string("background work failed: ") + e.what());
+        }
+    }
     if (m_screens.hasPending() || m_forceLayout || !m_input.empty() || m_banner.visible()) m_redraw = true;
     applyStack();
     if (m_forceLayout) {

@@ -43,6 +43,12 @@ struct AppOptions {
     // which always updates but renders only when input arrived, the stack, layout or theme changed, the
     // banner is up, or the top screen's needsRedraw() is true.
     std::chrono::milliseconds onDemandTick{0};
+    // Called at the start of every frame, before input: where a program takes in what its own
+    // threads finished (the kiosk's printer thread), so that the screens see it this frame.
+    std::function<void()> onFrame;
+    // Whether work the screens are waiting for runs on another thread (a ticket being printed). A
+    // script waits for it after each command (ScriptRunner), so every run shows the same outcome.
+    std::function<bool()> backgroundBusy;
 };
 
 class App {
@@ -73,6 +79,8 @@ public:
     // Frames at ~60 per second of real time until requestQuit() or the stack is empty. Returns 0.
     int run();
     void requestQuit() noexcept { m_quit = true; }
+    // AppOptions::backgroundBusy (false when none is set).
+    bool backgroundBusy() const;
     bool running() const noexcept { return !m_quit && !(m_started && m_screens.empty()); }
 
     // What a person sees now: the top screen's texts and the banner's.

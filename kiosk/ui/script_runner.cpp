@@ -25,6 +25,20 @@ void ScriptRunner::step(int milliseconds) {
     m_app.frame();
 }
 
+bool ScriptRunner::settle(std::string& error) {
+    const auto deadline = std::chrono::steady_clock::now() + m_settleLimit;
+    while (m_app.backgroundBusy()) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            error = "the program's background work (printing) was still running after " +
+                    std::to_string(m_settleLimit.count()) + " ms";
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(kFrameMs));
+        m_app.frame();  // the clock stays: the program's time is the script's alone
+    }
+    return true;
+}
+
 std::string ScriptRunner::visibleSummary() const {
     const auto texts = m_app.visibleTexts();
     if (texts.empty()) return "nothing is visible";
@@ -177,7 +191,7 @@ ScriptOutcome ScriptRunner::run(const std::vector<ScriptCommand>& commands) {
             return outcome;
         }
         std::string error;
-        if (!execute(c, outcome, error)) {
+        if (!execute(c, outcome, error) || !settle(error)) {
             outcome.ok = false;
             outcome.line = c.line;
             outcome.command = describe(c);

@@ -1,13 +1,15 @@
 // Runs parsed script commands against an App: each command becomes synthetic input (the same
 // ui::InputEvent the SDL translation produces) followed by frames, with time moved by a
 // queue::ManualClock, so `wait 30000` is instant and every run is the same; `sleep 30000` takes 30 s
-// of wall time as well (the clock still moves by exactly that much).
+// of wall time as well (the clock still moves by exactly that much). Work the program does on other
+// threads (a ticket printing) is waited for after each command, so a script sees its outcome.
 #pragma once
 
 #include "kiosk/ui/app.h"
 #include "kiosk/ui/script.h"
 #include "queue/clock.h"
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -33,10 +35,17 @@ public:
     static constexpr int kMaxFramesPerWait = 60;
     // A `sleep` renders a frame every this many milliseconds of wall time.
     static constexpr int kSleepSliceMs = 100;
+    // After each command the runner waits for the program's background work (App::backgroundBusy:
+    // a ticket being printed), drawing frames without moving the clock, at most this long of wall
+    // time; a command whose work is still running then fails.
+    static constexpr std::chrono::seconds kSettleLimit{60};
 
     // app and clock must outlive the runner; clock must be the one the App reads. Relative screenshot
     // paths are resolved against baseDir.
     ScriptRunner(App& app, queue::ManualClock& clock, std::filesystem::path baseDir = std::filesystem::current_path());
+
+    // How long to wait for background work after a command (kSettleLimit unless changed).
+    void setSettleLimit(std::chrono::milliseconds limit) { m_settleLimit = limit; }
 
     ScriptOutcome run(const std::vector<ScriptCommand>& commands);
     // Parses and runs a script file; a parse error fails at its line before anything runs.
@@ -45,12 +54,14 @@ public:
 private:
     bool execute(const ScriptCommand& command, ScriptOutcome& outcome, std::string& error);
     void step(int milliseconds);
+    bool settle(std::string& error);
     bool tapText(const std::string& text, std::string& error);
     std::string visibleSummary() const;
 
     App& m_app;
     queue::ManualClock& m_clock;
     std::filesystem::path m_baseDir;
+    std::chrono::milliseconds m_settleLimit = kSettleLimit;
 };
 
 }  // namespace motcua::ui

@@ -3,6 +3,7 @@
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/label.h"
 #include "kiosk/ui/scroll_view.h"
+#include "kiosk/ui/spinner.h"
 #include "kiosk/ui/text_input.h"
 #include "kiosk/ui/vietnamese_keyboard.h"
 #include "support/test_support.h"
@@ -10,7 +11,9 @@
 #include <SDL.h>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <cstring>
 #include <set>
 #include <stdexcept>
@@ -336,4 +339,67 @@ TEST_CASE("sleep lets wall time pass and moves the program's clock by exactly as
     // Then a frame a slice (100 ms): five for 450 ms, so another process's changes are seen meanwhile.
     CHECK(ui.app.framesDrawn() - framesBefore == 1 + 5);
     CHECK(elapsed >= std::chrono::milliseconds(450));
+}
+
+TEST_CASE("A script waits for the program's background work after each command, drawing frames, its clock still",
+          "[ui][headless][script][background]") {
+    HeadlessUi ui({1080, 1920});
+    ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
+    std::atomic<bool> done{false};
+    int framesSeen = 0;
+    ui.onFrame = [&] { ++framesSeen; };
+    ui.busy = [&] { return !done.load(); };
+    std::thread work([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        done = true;
+    });
+    ScriptRunner runner(ui.app, ui.clock, kShots);
+    const auto clockBefore = ui.clock.now();
+    const auto started = std::chrono::steady_clock::now();
+    const auto outcome = runner.run(parseScript("wait 16\n").commands);
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    work.join();
+    REQUIRE(outcome.ok);
+    CHECK(elapsed >= std::chrono::milliseconds(300));
+    // The first frame and the wait's; the frames drawn while waiting moved nothing.
+    CHECK(ui.clock.now() - clockBefore == ScriptRunner::kFrameMs + 16);
+    CHECK(static_cast<std::uint64_t>(framesSeen) == ui.app.framesDrawn());
+    CHECK(framesSeen > 2);
+
+    SECTION("work that does not end fails the command, at its line") {
+        done = false;
+        runner.setSettleLimit(std::chrono::milliseconds(200));
+        const auto stuck = runner.run(parseScript("wait 16\nwait 16\n").commands);
+        REQUIRE_FALSE(stuck.ok);
+        CHECK(stuck.line == 1);
+        CHECK_THAT(stuck.message, Catch::Contains("still running"));
+    }
+}
+
+TEST_CASE("A spinner goes round with the program's time and is drawn", "[ui][headless][spinner]") {
+    HeadlessUi ui({1080, 1920});
+    auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
+    auto& spinner = root->add(std::make_unique<Spinner>());
+    ui.screens.push(std::make_unique<WidgetScreen>(std::move(root)));
+    ui.app.frame();
+    CHECK(spinner.bounds().height == ui.app.theme().minTouchPx());
+    CHECK(spinner.brightDot() == 0);
+    ui.clock.advance(Spinner::kStep.count() * 3);
+    ui.app.frame();
+    CHECK(spinner.brightDot() == 3);
+    ui.clock.advance(Spinner::kStep.count() * Spinner::kDots);
+    ui.app.frame();
+    CHECK(spinner.brightDot() == 3);  // a whole turn later
+    // Something is drawn where it is: not only the background.
+    const auto image = ui.app.screenshot();
+    const auto background = image.at(2, 2);
+    bool drawn = false;
+    const auto& b = spinner.bounds();
+    for (int y = b.y; y < b.bottom() && !drawn; ++y) {
+        for (int x = b.x; x < b.right() && !drawn; ++x) {
+            const auto px = image.at(x, y);
+            drawn = px.r != background.r || px.g != background.g || px.b != background.b;
+        }
+    }
+    CHECK(drawn);
 }

@@ -10,6 +10,7 @@
 #include "kiosk/ui/window.h"
 #include "queue/clock.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,16 @@ struct HeadlessUi {
     AppOptions options() {
         AppOptions o;
         o.log = [this](const std::string& line) { logLines.push_back(line); };
+        o.onFrame = [this] {
+            if (onFrame) onFrame();
+        };
+        o.backgroundBusy = [this] { return busy && busy(); };
         return o;
     }
+
+    // The App's AppOptions::onFrame and backgroundBusy (none until a test sets them).
+    std::function<void()> onFrame;
+    std::function<bool()> busy;
 
     SdlContext sdl{SdlOptions{true}};
     TtfContext ttf{sdl};
