@@ -233,7 +233,13 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
         kiosk::TicketPrinter printer(uri, kiosk::printerSettings(q.office()));
         const auto report = printer.print(q, *issued, args->lang == "en" ? kiosk::Language::En : kiosk::Language::Vi,
                                           /*reprint=*/true);
-        if (!report.printed) {
+        if (report.maybePrinted()) {
+            throw CommandError(Exit::Printer,
+                               fmt::format("{} may have printed: {} ({}); look in the printer's slot before printing "
+                                           "it again; the ticket stays valid",
+                                           issued->ticket.number, report.messageEn, report.messageVi));
+        }
+        if (!report.printed()) {
             throw CommandError(Exit::Printer, fmt::format("{} not printed: {} ({}); the ticket stays valid",
                                                           issued->ticket.number, report.messageEn, report.messageVi));
         }

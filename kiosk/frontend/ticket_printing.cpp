@@ -1,6 +1,11 @@
 #include "kiosk/frontend/ticket_printing.h"
 
+#include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -8,7 +13,6 @@
 #include "printer/print_job.h"
 #include "printer/printer_uri.h"
 #include "printer/ticket_renderer.h"
-#include "printer/usb_transport.h"
 
 namespace motcua::kiosk {
 
@@ -73,21 +77,6 @@ std::string printerUri(const nlohmann::json& office) {
     return printer.value("uri", std::string("usb:"));
 }
 
-PrinterChoice choosePrinter(const nlohmann::json& office, const std::filesystem::path& fallbackFile,
-                            const printer::TransportOptions& transport) {
-    PrinterChoice choice;
-    choice.uri = printerUri(office);
-    if (choice.uri != "usb:") return choice;
-    auto api = transport.usbApi ? transport.usbApi() : printer::makeLibusbApi();
-    const auto found = printer::listUsbPrinters(*api);
-    if (found && !found->empty()) return choice;
-    choice.uri = "file:" + fallbackFile.string();
-    choice.fallback = true;
-    choice.noteVi = "Không tìm thấy máy in USB: phiếu được ghi vào tệp " + fallbackFile.string();
-    choice.noteEn = "no USB printer found: tickets are written to " + fallbackFile.string();
-    return choice;
-}
-
 printer::PrinterSettings printerSettings(const nlohmann::json& office) {
     printer::PrinterSettings settings;
     const auto printer = office.value("printer", nlohmann::json::object());
@@ -96,6 +85,86 @@ printer::PrinterSettings printerSettings(const nlohmann::json& office) {
         if (printer.value("qr", std::string("raster")) == "native") settings.qrMode = printer::QrMode::Native;
     }
     return settings;
+}
+
+std::string_view outcomeName(PrintOutcome outcome) noexcept {
+    switch (outcome) {
+        case PrintOutcome::Printed: return "printed";
+        case PrintOutcome::NotPrinted: return "not_printed";
+        case PrintOutcome::MaybePrinted: return "unknown";
+    }
+    return "unknown";
+}
+
+PrintOutcome outcomeOf(const printer::Failure& failure) noexcept {
+    return failure.reached == printer::Reached::All ? PrintOutcome::MaybePrinted : PrintOutcome::NotPrinted;
+}
+
+PrintingProcess PrintingProcess::current() {
+    PrintingProcess p;
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) == 0) p.host = host;
+    p.pid = static_cast<long>(::getpid());
+    return p;
+}
+
+bool PrintingProcess::alive(long pid) {
+    if (pid <= 0) return false;
+    // Signal 0 checks without sending; EPERM means it exists under another user.
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+namespace {
+const char* languageCode(Language language) { return language == Language::En ? "en" : "vi"; }
+}  // namespace
+
+void recordPrintStarted(queue::QueueService& queue, const PrintJob& job, const std::string& printerUri) {
+    const auto process = PrintingProcess::current();
+    queue.recordDeviceEvent("print_started", job.ticketId,
+                            {{"job", job.id},
+                             {"printer", printerUri},
+                             {"bytes", job.bytes.size()},
+                             {"reprint", job.reprint},
+                             {"language", languageCode(job.language)},
+                             {"host", process.host},
+                             {"pid", process.pid}});
+}
+
+void recordPrintOutcome(queue::QueueService& queue, const PrintJob& job, const std::string& printerUri,
+                        const PrintReport& report) {
+    if (report.printed()) {
+        queue.recordDeviceEvent("printed", job.ticketId,
+                                {{"job", job.id},
+                                 {"reprint", job.reprint},
+                                 {"printer", printerUri},
+                                 {"bytes", job.bytes.size()},
+                                 {"state", std::string(printer::stateName(report.stateBefore))}});
+        return;
+    }
+    const auto error = report.error.value_or(printer::PrintError::IoError);
+    queue.recordDeviceEvent("print_failed", job.ticketId,
+                            {{"job", job.id},
+                             {"outcome", std::string(outcomeName(report.outcome))},
+                             {"reached", std::string(printer::reachedName(report.reached))},
+                             {"error", std::string(printer::errorName(error))},
+                             {"message", report.messageEn},
+                             {"printer", printerUri},
+                             {"reprint", job.reprint},
+                             {"language", languageCode(job.language)}});
+}
+
+void recordPrintInterrupted(queue::QueueService& queue, std::int64_t ticketId, const nlohmann::json& started) {
+    queue.recordDeviceEvent(
+        "print_failed", ticketId,
+        {{"job", started.value("job", std::string())},
+         {"outcome", std::string(outcomeName(PrintOutcome::MaybePrinted))},
+         {"reached", std::string(printer::reachedName(printer::Reached::All))},
+         {"error", "interrupted"},
+         {"message", fmt::format("the kiosk stopped while printing (process {} on {}): the ticket may have printed",
+                                 started.value("pid", 0L), started.value("host", std::string("?")))},
+         {"printer", started.value("printer", std::string())},
+         {"reprint", started.value("reprint", false)},
+         {"language", started.value("language", std::string("vi"))}});
 }
 
 TicketPrinter::TicketPrinter(std::string uri, printer::PrinterSettings settings, printer::TransportOptions transport)
@@ -108,52 +177,89 @@ std::string TicketPrinter::encode(const printer::TicketContent& content) {
     return printer::encodeTicket(*m_renderer, content, m_settings);
 }
 
-printer::Result<printer::PrinterState> TicketPrinter::send(std::string_view bytes) {
+PrintJob TicketPrinter::prepare(const queue::QueueService& queue, const queue::IssuedTicket& issued,
+                                Language language, bool reprint) {
+    static std::atomic<std::uint64_t> next{0};
+    static const PrintingProcess process = PrintingProcess::current();
+    PrintJob job;
+    job.id = fmt::format("{}:{}:{}", process.host, process.pid, ++next);
+    job.ticketId = issued.ticket.id;
+    job.number = issued.ticket.number;
+    job.language = language;
+    job.reprint = reprint;
+    job.bytes = encode(ticketContent(issued, queue.office(), queue.calendar(), language));
+    return job;
+}
+
+printer::Result<printer::PrinterState> TicketPrinter::sendBytes(std::string_view bytes) {
     auto transport = printer::openTransport(m_uri, m_transport);
     if (!transport) return transport.error();
     return printer::printBytes(**transport, bytes);
 }
 
+PrintReport TicketPrinter::send(const std::string& bytes) {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    PrintReport report;
+    report.bytes = bytes.size();
+    auto printed = sendBytes(bytes);
+    report.took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+    if (printed) {
+        report.outcome = PrintOutcome::Printed;
+        report.stateBefore = *printed;
+        return report;
+    }
+    const auto& failure = printed.error();
+    report.outcome = outcomeOf(failure);
+    report.error = failure.error;
+    report.reached = failure.reached;
+    report.messageVi = std::string(printer::messageVi(failure.error));
+    report.messageEn = failure.describe();
+    return report;
+}
+
 printer::PrinterState TicketPrinter::status() {
+    auto state = check();
+    return state ? *state : printer::PrinterState::NotReported;
+}
+
+printer::Result<printer::PrinterState> TicketPrinter::check() {
     auto transport = printer::openTransport(m_uri, m_transport);
-    if (!transport) return printer::PrinterState::NotReported;
+    if (!transport) return transport.error();
     auto status = printer::queryStatus(**transport);
-    return status ? status->state : printer::PrinterState::NotReported;
+    if (!status) return status.error();
+    if (auto blocked = printer::blockingError(status->state))
+        return printer::Failure{*blocked, (*transport)->describe() + " reports " +
+                                              std::string(printer::stateName(status->state))};
+    return status->state;
 }
 
 PrintReport TicketPrinter::print(queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
                                  bool reprint) {
-    using Clock = std::chrono::steady_clock;
-    const auto start = Clock::now();
-    PrintReport report;
-    auto fail = [&](printer::PrintError error, const std::string& detail) {
-        report.took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
-        report.error = error;
-        report.messageVi = std::string(printer::messageVi(error));
-        report.messageEn = fmt::format("{}{}", printer::messageEn(error), detail.empty() ? "" : ": " + detail);
-        queue.recordDeviceEvent("print_failed", issued.ticket.id,
-                                {{"error", std::string(printer::errorName(error))},
-                                 {"message", report.messageEn},
-                                 {"printer", m_uri},
-                                 {"language", language == Language::En ? "en" : "vi"}});
-        return report;
-    };
-    std::string bytes;
+    PrintJob job;
     try {
-        bytes = encode(ticketContent(issued, queue.office(), queue.calendar(), language));
+        job = prepare(queue, issued, language, reprint);
     } catch (const std::exception& e) {
         // Fonts missing or unreadable: the ticket is valid, only the paper is missing.
-        return fail(printer::PrintError::IoError, e.what());
+        job.ticketId = issued.ticket.id;
+        job.number = issued.ticket.number;
+        job.language = language;
+        job.reprint = reprint;
+        auto report = notRendered(e.what());
+        recordPrintOutcome(queue, job, m_uri, report);
+        return report;
     }
-    report.bytes = bytes.size();
-    auto printed = send(bytes);
-    if (!printed) return fail(printed.error().error, printed.error().detail);
-    report.took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
-    report.printed = true;
-    report.stateBefore = *printed;
-    queue.recordDeviceEvent("printed", issued.ticket.id,
-                            {{"reprint", reprint}, {"printer", m_uri}, {"bytes", bytes.size()},
-                             {"state", std::string(printer::stateName(*printed))}});
+    recordPrintStarted(queue, job, m_uri);
+    auto report = send(job.bytes);
+    recordPrintOutcome(queue, job, m_uri, report);
+    return report;
+}
+
+PrintReport notRendered(const std::string& why) {
+    PrintReport report;
+    report.error = printer::PrintError::IoError;
+    report.messageVi = std::string(printer::messageVi(printer::PrintError::IoError));
+    report.messageEn = "the ticket could not be drawn: " + why;
     return report;
 }
 

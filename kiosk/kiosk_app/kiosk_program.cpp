@@ -131,6 +131,9 @@ KioskProgram::KioskProgram(KioskOptions options) : m_options(std::move(options))
     ao.log = p.log;
     ao.ignoreQuitRequests = true;  // a citizen cannot close the kiosk; the maintenance screen can
     ao.errorMessage = "Đã xảy ra lỗi. Xin mời ông/bà thực hiện lại từ đầu. / Something went wrong, please start again.";
+    // The printer thread's outcomes reach the screens at the start of each frame.
+    ao.onFrame = [services = p.services.get()] { services->pollPrinter(); };
+    ao.backgroundBusy = [services = p.services.get()] { return services->printerBusy(); };
     p.app = std::make_unique<ui::App>(*p.renderer, *p.fonts, *p.screens, *p.clock, ui::Theme{}, ao);
     SessionSettings ss;
     ss.idleTimeout = std::chrono::seconds(m_options.idleSeconds);

@@ -19,14 +19,6 @@ constexpr int kSqliteLocked = 6;
 
 bool isBusy(const queue::SqliteError& e) { return e.code() == kSqliteBusy || e.code() == kSqliteLocked; }
 
-// Printing failed and the failure could not be recorded either (database busy).
-PrintReport unrecorded(const std::string& why) {
-    PrintReport report;
-    report.error = printer::PrintError::IoError;
-    report.messageVi = std::string(printer::messageVi(printer::PrintError::IoError));
-    report.messageEn = why;
-    return report;
-}
 }  // namespace
 
 KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, KioskServicesOptions options)
@@ -38,22 +30,32 @@ KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, Kio
         m_catalogue = {};
     }
     m_search = std::make_unique<queue::SearchIndex>(m_catalogue);
+    // The printer as configured, whatever is attached now: a missing printer is a fault the kiosk
+    // says, never a reason to print somewhere else. Each ticket looks for it again.
     std::string uri = m_options.printerUri;
     m_printerIsDefault = uri.empty();
-    if (uri.empty()) {
-        // No USB printer on this machine: a file printer beside the database, and the maintenance
-        // screen says so.
-        const auto choice = kiosk::choosePrinter(
-            m_queue.office(), std::filesystem::path(db.path()).parent_path() / "kiosk-ticket.bin",
-            m_options.printerTransport);
-        uri = choice.uri;
-        m_printerNote = choice.noteVi;
-        if (choice.fallback) log(choice.noteEn);
-    }
+    if (uri.empty()) uri = kiosk::printerUri(m_queue.office());
     m_printer = std::make_unique<TicketPrinter>(uri, printerSettings(m_queue.office()), m_options.printerTransport);
+    m_printerThread = std::make_unique<PrinterThread>();
+    recoverInterruptedPrints();
+    if (uri != "none") {
+        // Look at the printer now, so that staff hear of a missing one before the first citizen
+        // does; the answer comes with the first frames.
+        m_printerThread->post<printer::Result<printer::PrinterState>>(
+            [printer = m_printer.get()] { return printer->check(); },
+            [this](printer::Result<printer::PrinterState> checked) {
+                notePrinter(checked ? std::nullopt : std::optional(checked.error()), true);
+            });
+    }
 }
 
-KioskServices::~KioskServices() = default;
+KioskServices::~KioskServices() {
+    try {
+        finishPrinting(std::chrono::milliseconds(0));
+    } catch (const std::exception& e) {
+        log(std::string("printing at exit: ") + e.what());
+    }
+}
 
 void KioskServices::log(const std::string& line) const {
     if (m_options.log)
@@ -128,40 +130,180 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
     return result;
 }
 
-PrintReport KioskServices::print(const queue::IssuedTicket& issued, Language language) {
-    try {
-        auto report = m_printer->print(m_queue, issued, language);
-        if (!report.printed) {
-            log(fmt::format("ticket {} not printed ({} ms): {}", issued.ticket.number, report.took.count(),
-                            report.messageEn));
+void KioskServices::recoverInterruptedPrints() {
+    // A print this host's kiosk started and never finished: the process was killed (or the power
+    // went) between sending and recording. The ticket may be in the slot: say so, never print again.
+    const auto me = PrintingProcess::current();
+    for (const auto& u : unprintedTickets()) {
+        if (u.last != queue::UnprintedTicket::Last::Unfinished) continue;
+        const long pid = u.detail.value("pid", 0L);
+        if (u.detail.value("host", std::string()) != me.host || pid == me.pid || PrintingProcess::alive(pid)) continue;
+        try {
+            retrying("record interrupted print", [&] {
+                recordPrintInterrupted(m_queue, u.ticket.id, u.detail);
+                return 0;
+            });
+            log(fmt::format("ticket {}: the kiosk (process {}) stopped while printing it; it may have printed",
+                            u.ticket.number, pid));
+        } catch (const DatabaseBusy& e) {
+            log(fmt::format("ticket {}: interrupted print not recorded: {}", u.ticket.number, e.what()));
         }
-        return report;
-    } catch (const std::exception& e) {
-        // Recording the print_failed event itself failed (database busy): the ticket is still valid
-        // and its number is on the screen.
-        log(fmt::format("ticket {}: printing failed and was not recorded: {}", issued.ticket.number, e.what()));
-        return unrecorded(e.what());
     }
 }
 
-PrintReport KioskServices::reprint(queue::IssuedTicket& issued, Language language) {
-    try {
-        try {
-            if (auto now = retrying("reprint", [&] { return m_queue.estimate(issued.ticket.number); })) {
-                issued = std::move(*now);
-            }
-        } catch (const DatabaseBusy&) {
-            // The ticket as it was shown: a slightly old "people ahead" beats no paper.
-        }
-        auto report = m_printer->print(m_queue, issued, language, /*reprint=*/true);
-        log(report.printed ? fmt::format("ticket {} printed again ({} ms)", issued.ticket.number, report.took.count())
-                           : fmt::format("ticket {} not printed again ({} ms): {}", issued.ticket.number,
-                                         report.took.count(), report.messageEn));
-        return report;
-    } catch (const std::exception& e) {
-        log(fmt::format("ticket {}: reprinting failed and was not recorded: {}", issued.ticket.number, e.what()));
-        return unrecorded(e.what());
+void KioskServices::notePrinter(const std::optional<printer::Failure>& problem, bool atStart) {
+    const bool wasFine = !m_printerProblem;
+    m_printerProblem = problem;
+    if (!problem) {
+        if (!wasFine) log("printer " + m_printer->uri() + " works again");
+        return;
     }
+    if (!atStart) return;  // a print's failure has its own print_failed event
+    log(fmt::format("printer {} cannot print: {}", m_printer->uri(), problem->describe()));
+    try {
+        retrying("record printer problem", [&] {
+            m_queue.recordDeviceEvent("printer_problem", std::nullopt,
+                                      {{"error", std::string(printer::errorName(problem->error))},
+                                       {"message", problem->describe()},
+                                       {"message_vi", std::string(printer::messageVi(problem->error))},
+                                       {"printer", m_printer->uri()},
+                                       {"when", "start"}});
+            return 0;
+        });
+    } catch (const DatabaseBusy& e) {
+        log(std::string("printer problem not recorded: ") + e.what());
+    }
+}
+
+std::optional<std::string> KioskServices::startPrint(const queue::IssuedTicket& issued, Language language,
+                                                     bool reprint) {
+    if (m_ticketsPrinting.count(issued.ticket.id)) {
+        log(fmt::format("ticket {} is already being printed: not sent again", issued.ticket.number));
+        return std::nullopt;
+    }
+    PrintJob job;
+    try {
+        job = m_printer->prepare(m_queue, issued, language, reprint);
+    } catch (const std::exception& e) {
+        // Fonts missing or unreadable: the ticket is valid, only the paper is missing.
+        job = PrintJob{fmt::format("unrendered:{}", issued.ticket.id), issued.ticket.id, issued.ticket.number,
+                       language, reprint, {}};
+        finishJob(job, notRendered(e.what()));
+        return job.id;
+    }
+    try {
+        retrying("record print start", [&] {
+            recordPrintStarted(m_queue, job, m_printer->uri());
+            return 0;
+        });
+    } catch (const DatabaseBusy& e) {
+        // Paper for the citizen matters more than the record; the outcome is tried again after.
+        log(fmt::format("ticket {}: print start not recorded: {}", job.number, e.what()));
+    }
+    m_ticketsPrinting.insert(job.ticketId);
+    m_printerThread->post<PrintReport>([printer = m_printer.get(), bytes = job.bytes] { return printer->send(bytes); },
+                                       [this, job](PrintReport report) { finishJob(job, std::move(report)); },
+                                       [this, job] {
+                                           // Never sent: the kiosk stopped first.
+                                           PrintReport report;
+                                           report.error = printer::PrintError::IoError;
+                                           report.messageVi = std::string(printer::messageVi(*report.error));
+                                           report.messageEn = "not sent: the kiosk stopped first";
+                                           finishJob(job, std::move(report));
+                                       });
+    return job.id;
+}
+
+std::optional<std::string> KioskServices::startReprint(queue::IssuedTicket& issued, Language language) {
+    if (printing(issued.ticket.id)) return startPrint(issued, language, true);  // refused, logged
+    try {
+        if (auto now = retrying("reprint", [&] { return m_queue.estimate(issued.ticket.number); })) {
+            issued = std::move(*now);
+        }
+    } catch (const DatabaseBusy&) {
+        // The ticket as it was shown: a slightly old "people ahead" beats no paper.
+    }
+    return startPrint(issued, language, true);
+}
+
+void KioskServices::finishJob(const PrintJob& job, PrintReport report) {
+    m_ticketsPrinting.erase(job.ticketId);
+    if (report.error) notePrinter(printer::Failure{*report.error, report.messageEn, report.reached}, false);
+    else notePrinter(std::nullopt, false);
+    const std::string what = job.reprint ? "printed again" : "printed";
+    switch (report.outcome) {
+        case PrintOutcome::Printed:
+            if (job.reprint) log(fmt::format("ticket {} {} ({} ms)", job.number, what, report.took.count()));
+            break;
+        case PrintOutcome::NotPrinted:
+            log(fmt::format("ticket {} not {} ({} ms): {}", job.number, what, report.took.count(), report.messageEn));
+            break;
+        case PrintOutcome::MaybePrinted:
+            log(fmt::format("ticket {} may have {} ({} ms), staff told: {}", job.number, what, report.took.count(),
+                            report.messageEn));
+            break;
+    }
+    try {
+        retrying("record print outcome", [&] {
+            recordPrintOutcome(m_queue, job, m_printer->uri(), report);
+            return 0;
+        });
+    } catch (const std::exception& e) {
+        // The ticket is still valid and its number on the screen; the log keeps what happened.
+        log(fmt::format("ticket {}: print outcome ({}) not recorded: {}", job.number, outcomeName(report.outcome),
+                        e.what()));
+    }
+    m_outcomes.emplace_back(job.id, std::move(report));
+    while (m_outcomes.size() > kKeptOutcomes) m_outcomes.pop_front();
+}
+
+std::optional<PrintReport> KioskServices::printOutcome(const std::string& job) {
+    for (auto it = m_outcomes.begin(); it != m_outcomes.end(); ++it) {
+        if (it->first != job) continue;
+        PrintReport report = std::move(it->second);
+        m_outcomes.erase(it);
+        return report;
+    }
+    return std::nullopt;
+}
+
+bool KioskServices::printing(std::int64_t ticketId) const { return m_ticketsPrinting.count(ticketId) > 0; }
+
+void KioskServices::pollPrinter() {
+    if (m_printerThread) m_printerThread->deliver();
+}
+
+bool KioskServices::printerBusy() const { return m_printerThread && m_printerThread->pending() > 0; }
+
+bool KioskServices::finishPrinting(std::chrono::milliseconds grace) {
+    if (!m_printerThread) return true;
+    const bool finished = m_printerThread->stop(grace);
+    m_printerThread->deliver();
+    return finished;
+}
+
+PrintReport KioskServices::awaitOutcome(const std::optional<std::string>& job, const queue::IssuedTicket& issued) {
+    if (!job) {
+        PrintReport busy;
+        busy.error = printer::PrintError::Busy;
+        busy.messageVi = std::string(printer::messageVi(*busy.error));
+        busy.messageEn = fmt::format("ticket {} is already being printed", issued.ticket.number);
+        return busy;
+    }
+    for (;;) {
+        pollPrinter();
+        if (auto report = printOutcome(*job)) return *report;
+        if (!m_printerThread->waitUntilIdle(std::chrono::minutes(2)) && !m_printerThread->pending())
+            throw std::runtime_error("the printer thread stopped");
+    }
+}
+
+PrintReport KioskServices::print(const queue::IssuedTicket& issued, Language language) {
+    return awaitOutcome(startPrint(issued, language), issued);
+}
+
+PrintReport KioskServices::reprint(queue::IssuedTicket& issued, Language language) {
+    return awaitOutcome(startReprint(issued, language), issued);
 }
 
 std::vector<queue::UnprintedTicket> KioskServices::unprintedTickets() {
@@ -172,27 +314,38 @@ std::vector<queue::UnprintedTicket> KioskServices::unprintedTickets() {
     }
 }
 
-printer::PrinterState KioskServices::printerState() {
-    try {
-        return m_printer->status();
-    } catch (const std::exception& e) {
-        log(std::string("printer status: ") + e.what());
-        return printer::PrinterState::NotReported;
-    }
+void KioskServices::askPrinterState(std::function<void(printer::PrinterState)> then) {
+    m_printerThread->post<printer::PrinterState>([printer = m_printer.get()] { return printer->status(); },
+                                                 std::move(then));
 }
 
-std::string KioskServices::testPrint() {
+printer::PrinterState KioskServices::printerState() {
+    std::optional<printer::PrinterState> state;
+    askPrinterState([&state](printer::PrinterState s) { state = s; });
+    while (!state) {
+        m_printerThread->waitUntilIdle(std::chrono::minutes(2));
+        pollPrinter();
+        if (!state && !m_printerThread->pending()) return printer::PrinterState::NotReported;
+    }
+    return *state;
+}
+
+void KioskServices::testPrint(std::function<void(std::string)> then) {
+    std::string bytes;
     try {
-        auto printed = m_printer->send(m_printer->encode(printer::sampleTicket()));
-        if (!printed) {
-            log("test print: " + printed.error().describe());
-            return std::string(printer::messageVi(printed.error().error));
-        }
-        return {};
+        bytes = m_printer->encode(printer::sampleTicket());
     } catch (const std::exception& e) {
         log(std::string("test print: ") + e.what());
-        return std::string(printer::messageVi(printer::PrintError::IoError));
+        then(std::string(printer::messageVi(printer::PrintError::IoError)));
+        return;
     }
+    m_printerThread->post<printer::Result<printer::PrinterState>>(
+        [printer = m_printer.get(), bytes = std::move(bytes)] { return printer->sendBytes(bytes); },
+        [this, then = std::move(then)](printer::Result<printer::PrinterState> printed) {
+            if (printed) return then({});
+            log("test print: " + printed.error().describe());
+            then(std::string(printer::messageVi(printed.error().error)));
+        });
 }
 
 std::vector<queue::RatingLevel> KioskServices::ratingLevels() const { return queue::ratingScale(m_queue.rating().levels); }

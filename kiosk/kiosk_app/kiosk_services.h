@@ -3,16 +3,20 @@
 // search index, and the supervisor check for the maintenance screen. Expected outcomes (busy
 // database, daily cap, unknown number, wrong PIN) come back as values; screens never see SQLite.
 //
-// Not thread-safe (one QueueService on one connection); used from the UI thread only.
+// Not thread-safe (one QueueService on one connection); used from the UI thread only. The printer
+// alone has a thread of its own (see the printing section).
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "kiosk/frontend/printer_thread.h"
 #include "kiosk/frontend/ticket_printing.h"
 #include "queue/catalogue.h"
 #include "queue/clock.h"
@@ -91,24 +95,50 @@ public:
 
     // One ticket, one transaction. The caller guards against issuing twice for one request.
     TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority);
-    // Prints (recording printed / print_failed events); never throws. Blocks until the printer has
-    // taken the ticket or failed (TicketPrinter).
+    // Printing. The printer is talked to on its own thread (PrinterThread), so nothing here waits
+    // for it; what it found out is recorded and handed to the screens by pollPrinter(), which the
+    // program calls once a frame.
+    //
+    // Starts printing a ticket and returns at once: the job's id, for printOutcome(). `print_started`
+    // is recorded first. nullopt when a job for this ticket is already on its way (one at a time per
+    // ticket: a second tap cannot print it twice). Never throws.
+    std::optional<std::string> startPrint(const queue::IssuedTicket& issued, Language language, bool reprint = false);
+    // The same ticket again (`reprint` true), with the people ahead and the wait as they are now:
+    // issued is updated to them (kept as it is when the number is no longer today's).
+    std::optional<std::string> startReprint(queue::IssuedTicket& issued, Language language);
+    // A job's outcome once it is known (recorded as `printed` / `print_failed`), handed out once.
+    std::optional<PrintReport> printOutcome(const std::string& job);
+    // Whether a job for this ticket is queued or being sent.
+    bool printing(std::int64_t ticketId) const;
+    // Records and hands out what the printer thread has finished. Cheap when nothing has.
+    void pollPrinter();
+    // Printer work queued, running, or finished and not yet handed out.
+    bool printerBusy() const;
+    // Lets the job in progress finish (waiting at most grace), drops the queued ones (recorded as
+    // not printed: nothing was sent) and records every outcome. The printer takes no work after.
+    // Returns whether the job in progress finished within grace.
+    bool finishPrinting(std::chrono::milliseconds grace);
+
+    // Blocking forms (tests and tools; a screen uses the ones above): start, wait, poll.
     PrintReport print(const queue::IssuedTicket& issued, Language language);
-    // Prints one of today's tickets again (`printed` with reprint = true), with the people ahead and
-    // the wait as they are now: issued is updated to them (kept as it is when the number is no
-    // longer today's). Never throws.
     PrintReport reprint(queue::IssuedTicket& issued, Language language);
-    // Today's tickets whose last print failed (QueueService::unprintedToday); empty when the
-    // database stays busy.
+
+    // Today's tickets whose last print did not end printed (QueueService::unprintedToday); empty
+    // when the database stays busy.
     std::vector<queue::UnprintedTicket> unprintedTickets();
+    // The printer's state, asked on the printer thread; then() runs from pollPrinter().
+    void askPrinterState(std::function<void(printer::PrinterState)> then);
+    // Prints the sample ticket on the printer thread; then() gets "" on success, else the reason in
+    // Vietnamese.
+    void testPrint(std::function<void(std::string)> then);
+    // Blocking form of askPrinterState (tests).
     printer::PrinterState printerState();
-    // Prints the sample ticket; "" on success, else the reason in Vietnamese.
-    std::string testPrint();
     const std::string& printerUri() const noexcept { return m_printer->uri(); }
     // Whether the printer URI came from the office default rather than a choice (--printer).
     bool printerIsDefault() const noexcept { return m_printerIsDefault; }
-    // Why the printer is not the configured one (no USB printer: a file printer), or empty.
-    const std::string& printerNote() const noexcept { return m_printerNote; }
+    // The printer's last known problem (from the check at start-up or the last print), or nullopt
+    // when the last attempt worked. Staff were told through a `printer_problem` or `print_failed`.
+    const std::optional<printer::Failure>& printerProblem() const noexcept { return m_printerProblem; }
 
     std::vector<queue::RatingLevel> ratingLevels() const;
     // Checks a number without rating it (to tell the citizen before asking how it went).
@@ -136,9 +166,21 @@ private:
     queue::StaffService m_staff;
     queue::Catalogue m_catalogue;
     std::unique_ptr<queue::SearchIndex> m_search;
+    void finishJob(const PrintJob& job, PrintReport report);
+    void notePrinter(const std::optional<printer::Failure>& problem, bool atStart);
+    void recoverInterruptedPrints();
+    PrintReport awaitOutcome(const std::optional<std::string>& job, const queue::IssuedTicket& issued);
+
     std::unique_ptr<TicketPrinter> m_printer;
     bool m_printerIsDefault = true;
-    std::string m_printerNote;
+    std::optional<printer::Failure> m_printerProblem;
+    std::set<std::int64_t> m_ticketsPrinting;
+    // Outcomes not yet collected by printOutcome(), oldest first (a screen closed meanwhile never
+    // collects its own: the oldest go beyond kKeptOutcomes).
+    std::deque<std::pair<std::string, PrintReport>> m_outcomes;
+    static constexpr std::size_t kKeptOutcomes = 32;
+    // Last: its tasks use the members above; destroyed (joined) first.
+    std::unique_ptr<PrinterThread> m_printerThread;
     int m_wrongPins = 0;
     queue::TimeMs m_lockedUntil = 0;
 };

@@ -70,6 +70,10 @@ inline constexpr Phrase kPrintFailed{"Máy in đang gặp sự cố, vui lòng g
 inline constexpr Phrase kStaffTold{"Đã báo cán bộ đến hỗ trợ ông/bà.", "A staff member has been alerted."};
 inline constexpr Phrase kPrintAgain{"In lại phiếu", "Print again"};
 inline constexpr Phrase kPrintAgainFailed{"In lại chưa được.", "Printing again did not work."};
+inline constexpr Phrase kMaybePrinted{"Phiếu có thể đã được in: xin xem ở khe máy in.",
+                                      "Your ticket may have printed: please look in the printer slot."};
+inline constexpr Phrase kMaybePrintedNext{"Nếu không có phiếu, xin ghi nhớ số này. Đã báo cán bộ đến hỗ trợ ông/bà.",
+                                          "If it is not there, please remember this number. A staff member has been alerted."};
 inline constexpr Phrase kAhead{"Số người đang chờ trước ông/bà: {}", "People ahead of you: {}"};
 inline constexpr Phrase kExpectedWait{"Thời gian chờ dự kiến: {}", "Expected wait: {}"};
 inline constexpr Phrase kServedAt{"Quầy phục vụ: {}", "Counters: {}"};
@@ -144,6 +148,16 @@ inline constexpr Phrase kUnprintedNone{"Không có phiếu nào chưa in đượ
 inline constexpr Phrase kReprintShort{"In lại", "Print again"};
 inline constexpr Phrase kReprinted{"Đã in lại phiếu {}.", "Ticket {} printed again."};
 inline constexpr Phrase kReprintNotDone{"Chưa in lại được phiếu {}: {}", "Ticket {} not printed again: {}"};
+inline constexpr Phrase kReprintMaybe{"Phiếu {} có thể đã in lại ({}): xem khe máy in.",
+                                      "Ticket {} may have printed again ({}): look in the slot."};
+inline constexpr Phrase kReprinting{"Đang in lại phiếu {}…", "Printing ticket {} again…"};
+inline constexpr Phrase kAlreadyPrinting{"Phiếu {} đang được in.", "Ticket {} is being printed."};
+inline constexpr Phrase kChecking{"Đang kiểm tra…", "Checking…"};
+inline constexpr Phrase kMaybePrintedStaff{"có thể đã in, xem khe máy in trước khi in lại",
+                                           "may have printed: look in the slot before printing again"};
+inline constexpr Phrase kPrintUnfinished{"đang in, hoặc ki-ốt dừng khi đang in: có thể đã in",
+                                         "printing, or the kiosk stopped while printing: may have printed"};
+inline constexpr Phrase kPrintInterrupted{"Ki-ốt dừng khi đang in", "The kiosk stopped while printing"};
 inline constexpr Phrase kClear{"Xóa", "Clear"};
 }  // namespace words
 

@@ -174,50 +174,88 @@ MaintenanceScreen::MaintenanceScreen(KioskSession& session, std::string supervis
     : KioskScreen(session), m_supervisor(std::move(supervisor)) {}
 
 void MaintenanceScreen::onShow() {
-    m_state = std::string(printer::stateMessageVi(m_session.services().printerState()));
+    askState();
     m_unprinted = m_session.services().unprintedTickets();
     m_listed = true;
     requestRebuild();
 }
 
+void MaintenanceScreen::askState() {
+    m_state = words::kChecking.vi;
+    ++m_asking;
+    m_session.services().askPrinterState(whileShown([this](printer::PrinterState state) {
+        --m_asking;
+        m_state = std::string(printer::stateMessageVi(state));
+        requestRebuild();
+    }));
+}
+
 namespace {
 // "Máy in hết giấy: vui lòng báo cán bộ." -> "Máy in hết giấy": staff need the fault, not the advice.
 std::string faultOnly(const std::string& message) { return message.substr(0, message.find(':')); }
+
+// Why a listed ticket has no paper, for staff: the fault, and whether it may have printed.
+std::string unprintedWhy(const queue::UnprintedTicket& u) {
+    using Last = queue::UnprintedTicket::Last;
+    if (u.last == Last::Unfinished) return words::kPrintUnfinished.vi;
+    const auto error = printer::errorFromName(u.error);
+    std::string why = error ? faultOnly(printProblem(*error, Language::Vi)) : u.error;
+    if (u.error == "interrupted") why = words::kPrintInterrupted.vi;
+    if (u.last == Last::MaybePrinted) why += " · " + std::string(words::kMaybePrintedStaff.vi);
+    return why;
+}
 }  // namespace
 
 void MaintenanceScreen::reprint(queue::UnprintedTicket ticket) {
+    if (m_reprintJob) return;  // one at a time: the answer to the last one first
     auto& services = m_session.services();
     queue::IssuedTicket issued;
     issued.ticket = ticket.ticket;
     // The paper is for the citizen: in the language they took the number in; the screen stays Vietnamese.
-    const auto report = services.reprint(issued, ticket.language == "en" ? Language::En : Language::Vi);
-    const std::string problem = report.error ? faultOnly(printProblem(*report.error, Language::Vi)) : std::string();
-    m_reprintResult = report.printed ? say(words::kReprinted, Language::Vi, ticket.ticket.number)
-                                     : say(words::kReprintNotDone, Language::Vi, ticket.ticket.number, problem);
-    m_unprinted = services.unprintedTickets();
+    m_reprintJob = services.startReprint(issued, ticket.language == "en" ? Language::En : Language::Vi);
+    m_reprintNumber = ticket.ticket.number;
+    m_reprintResult = m_reprintJob ? say(words::kReprinting, Language::Vi, m_reprintNumber)
+                                   : say(words::kAlreadyPrinting, Language::Vi, m_reprintNumber);
     requestRebuild();
+}
+
+void MaintenanceScreen::update(std::chrono::milliseconds dt) {
+    if (m_reprintJob) {
+        if (auto report = m_session.services().printOutcome(*m_reprintJob)) {
+            m_reprintJob.reset();
+            const std::string problem = report->error ? faultOnly(printProblem(*report->error, Language::Vi)) : std::string();
+            m_reprintResult = report->printed()        ? say(words::kReprinted, Language::Vi, m_reprintNumber)
+                              : report->maybePrinted() ? say(words::kReprintMaybe, Language::Vi, m_reprintNumber, problem)
+                                                       : say(words::kReprintNotDone, Language::Vi, m_reprintNumber, problem);
+            m_unprinted = m_session.services().unprintedTickets();
+            requestRebuild();
+        }
+    }
+    KioskScreen::update(dt);
 }
 
 void MaintenanceScreen::build() {
     auto& services = m_session.services();
-    if (m_state.empty()) m_state = std::string(printer::stateMessageVi(services.printerState()));
+    if (m_state.empty()) askState();
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     content->add(std::make_unique<Label>("Người mở: " + m_supervisor, FontRole::Body, TextAlign::Left, TextColour::Muted));
     content->add(std::make_unique<Label>("Máy in: " + services.printerUri() +
                                              (services.printerIsDefault() ? " (theo cấu hình văn phòng)" : " (chọn khi khởi động)"),
                                          FontRole::Heading));
-    if (!services.printerNote().empty()) {
-        content->add(std::make_unique<Label>(services.printerNote(), FontRole::Body, TextAlign::Left, TextColour::Muted));
-    }
     content->add(std::make_unique<Label>("Trạng thái, giấy: " + m_state, FontRole::Heading));
     if (!m_testResult.empty()) content->add(std::make_unique<Label>(m_testResult, FontRole::Heading, TextAlign::Left, TextColour::Primary));
     content->add(std::make_unique<Button>("Kiểm tra lại máy in", [this] {
-        m_state = std::string(printer::stateMessageVi(m_session.services().printerState()));
+        askState();
         requestRebuild();
     }));
     content->add(std::make_unique<Button>("In thử", [this] {
-        const auto problem = m_session.services().testPrint();
-        m_testResult = problem.empty() ? "In thử: đã gửi phiếu mẫu tới máy in." : "In thử không được: " + problem;
+        m_testResult = "In thử: đang gửi phiếu mẫu…";
+        ++m_asking;
+        m_session.services().testPrint(whileShown([this](const std::string& problem) {
+            --m_asking;
+            m_testResult = problem.empty() ? "In thử: đã gửi phiếu mẫu tới máy in." : "In thử không được: " + problem;
+            requestRebuild();
+        }));
         requestRebuild();
     }));
 
@@ -234,8 +272,7 @@ void MaintenanceScreen::build() {
     const auto& calendar = services.queue().calendar();
     for (std::size_t i = 0; i < m_unprinted.size(); ++i) {
         const auto& u = m_unprinted[i];
-        const auto error = printer::errorFromName(u.error);
-        const std::string why = error ? faultOnly(printProblem(*error, Language::Vi)) : u.error;
+        const std::string why = unprintedWhy(u);
         auto& row = list->add(std::make_unique<Box>(Axis::Horizontal, 0));
         row.add(std::make_unique<Label>(u.ticket.number + " · " + u.ticket.currentServiceName + " · " +
                                             calendar.clockText(u.failedAt) + " · " + why,

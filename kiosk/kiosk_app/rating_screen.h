@@ -3,6 +3,7 @@
 // yet, already rated: one rating per ticket), then asks how it went on the office's scale.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -49,20 +50,33 @@ private:
     std::string m_message;
 };
 
-// Printer URI and state (paper), a test print, today's tickets whose print failed with "In lại"
-// for each (once the printer works again), back to the kiosk, or exit the program.
+// Printer URI and state (paper), a test print, today's tickets whose print failed or may have
+// printed ("có thể đã in": staff look in the slot first) with "In lại" for each, back to the kiosk,
+// or exit the program. Everything that talks to the printer runs on the printer thread; the screen
+// says "Đang kiểm tra…" meanwhile and takes the answers as they come.
 class MaintenanceScreen final : public KioskScreen {
 public:
     MaintenanceScreen(KioskSession& session, std::string supervisor);
     void onShow() override;
+    void update(std::chrono::milliseconds dt) override;
 
     const std::vector<queue::UnprintedTicket>& unprinted() const noexcept { return m_unprinted; }
+    // Whether an answer from the printer is awaited (state, test print or reprint).
+    bool waitingForPrinter() const noexcept { return m_asking > 0 || m_reprintJob.has_value(); }
 
 protected:
     void build() override;
 
 private:
+    void askState();
     void reprint(queue::UnprintedTicket ticket);
+    // Runs f only while this screen exists (answers may come after it was closed).
+    template <class F>
+    auto whileShown(F f) {
+        return [alive = std::weak_ptr<int>(m_alive), f = std::move(f)](auto&&... args) {
+            if (alive.lock()) f(std::forward<decltype(args)>(args)...);
+        };
+    }
 
     std::string m_supervisor;
     std::string m_state;
@@ -70,6 +84,10 @@ private:
     std::vector<queue::UnprintedTicket> m_unprinted;
     bool m_listed = false;
     std::string m_reprintResult;
+    std::optional<std::string> m_reprintJob;
+    std::string m_reprintNumber;
+    int m_asking = 0;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 };
 
 }  // namespace motcua::kiosk

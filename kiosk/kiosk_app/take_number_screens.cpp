@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/ui/scroll_view.h"
+#include "kiosk/ui/spinner.h"
 #include "printer/printer_status.h"
 
 namespace motcua::kiosk {
@@ -120,32 +121,27 @@ void ConfirmScreen::adapt(bool) {}
 TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority)
     : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_priority(std::move(priority)) {}
 
-void TicketScreen::handleInput(const ui::InputEvent& event) {
-    // Taps made while the printer held the screen arrive now: they were aimed at a screen that did
-    // not answer, not at the buttons the outcome brought.
-    if (m_dropInput) return;
-    KioskScreen::handleInput(event);
-}
-
 void TicketScreen::update(std::chrono::milliseconds dt) {
-    KioskScreen::update(dt);
-    m_dropInput = false;
     switch (m_phase) {
-        case Phase::Waiting: m_phase = Phase::Shown; break;  // "Đang in phiếu số…" is drawn this frame
-        case Phase::ReprintWaiting: m_phase = Phase::ReprintShown; break;
-        case Phase::Shown:
-        case Phase::ReprintShown:
-            if (m_phase == Phase::Shown)
-                takeAndPrint();
-            else
-                reprint();
-            m_phase = Phase::Finished;
-            m_dropInput = true;
+        case Phase::Taking:
+            if (!m_takingShown) {
+                m_takingShown = true;  // "Đang in phiếu số…" is drawn this frame
+                break;
+            }
+            takeAndPrint();
             requestRebuild();
-            KioskScreen::update(std::chrono::milliseconds{0});
+            break;
+        case Phase::Printing:
+            if (auto report = m_session.services().printOutcome(*m_job)) {
+                m_print = std::move(report);
+                m_job.reset();
+                m_phase = Phase::Finished;
+                requestRebuild();
+            }
             break;
         case Phase::Finished: break;
     }
+    KioskScreen::update(dt);  // builds again when asked, and moves the spinner
 }
 
 void TicketScreen::adapt(bool isLandscape) {
@@ -157,22 +153,27 @@ void TicketScreen::takeAndPrint() {
     auto taken = services.take(m_serviceCode, m_priority);
     if (!taken.issued) {
         m_failure = taken.status;
+        m_phase = Phase::Finished;
         return;
     }
     m_issued = std::move(taken.issued);
-    m_print = services.print(*m_issued, lang());
+    startPrint(false);
+    // The number is on the screen now: read it aloud now, not after the printer.
     if (m_session.largeText()) services.readAloud(m_issued->ticket.number, lang());
 }
 
-void TicketScreen::reprint() {
-    ++m_reprints;
-    m_print = m_session.services().reprint(*m_issued, lang());
+void TicketScreen::startPrint(bool again) {
+    auto& services = m_session.services();
+    m_job = again ? services.startReprint(*m_issued, lang()) : services.startPrint(*m_issued, lang());
+    if (again) ++m_reprints;
+    // Refused only while this ticket is being printed elsewhere (maintenance): wait for nothing.
+    m_phase = m_job ? Phase::Printing : Phase::Finished;
 }
 
 void TicketScreen::build() {
     m_columns = nullptr;
     auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
-    if (m_phase == Phase::Waiting || m_phase == Phase::Shown) {
+    if (m_phase == Phase::Taking) {
         box->add(std::make_unique<ui::Spacer>(), 1);
         box->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Title, TextAlign::Center, TextColour::Primary));
         box->add(std::make_unique<Label>(t(words::kPrintingWait), FontRole::Heading, TextAlign::Center, TextColour::Muted));
@@ -190,7 +191,8 @@ void TicketScreen::build() {
         return;
     }
     const auto& issued = *m_issued;
-    const bool printed = m_print && m_print->printed;
+    const bool printed = m_print && m_print->printed();
+    const bool maybePrinted = m_print && m_print->maybePrinted();
     // Landscape: the number on the left, what to do next on the right; portrait: one column.
     auto left = std::make_unique<Box>(Axis::Vertical, 0);
     auto right = std::make_unique<Box>(Axis::Vertical, 0);
@@ -201,8 +203,18 @@ void TicketScreen::build() {
     if (issued.ticket.priority) service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
     left->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
     if (printing()) {
-        // Printing again: the number stays, the outcome is on its way.
+        // The number is already here; the paper is on its way, and the screen shows it is alive.
+        left->add(std::make_unique<ui::Spinner>());
         left->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Heading, TextAlign::Center, TextColour::Primary));
+    } else if (maybePrinted) {
+        // The printer took the ticket, then failed: it may be in the slot, or come out later.
+        left->add(std::make_unique<Label>(t(words::kMaybePrinted), FontRole::Heading, TextAlign::Center,
+                                         TextColour::Primary));
+        left->add(std::make_unique<Label>(t(words::kMaybePrintedNext), FontRole::Body, TextAlign::Center,
+                                         TextColour::Danger));
+    } else if (!m_print && !printing()) {
+        // Not printed because this ticket is being printed from elsewhere (maintenance) right now.
+        left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Body, TextAlign::Center, TextColour::Muted));
     } else if (!printed) {
         // The number must be remembered: say so first, in the danger colour, with why.
         left->add(std::make_unique<Label>(t(words::kPrintFailed), FontRole::Heading, TextAlign::Center, TextColour::Danger));
@@ -233,17 +245,19 @@ void TicketScreen::build() {
     if (!issued.ticketNote.empty())
         right->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Center, TextColour::Muted));
     right->add(std::make_unique<ui::Spacer>(), 1);
-    if (!printing()) {
-        // No printer configured at all: printing again cannot help. Two buttons go side by side so
-        // that they fit under the failure message in portrait; with large text their labels are a
-        // size smaller, so that each stays on one line.
+    {
+        // "Xong" is there while the printer works too. "In lại phiếu" only when no whole ticket came
+        // out: not while printing, not when it may have printed, not without a printer configured.
+        // Two buttons go side by side so that they fit under the failure message in portrait; with
+        // large text their labels are a size smaller, so that each stays on one line.
         auto buttons = std::make_unique<Box>(Axis::Horizontal, 0);
-        const bool canRetry = !printed && !(m_print && m_print->error == printer::PrintError::NotConfigured);
+        const bool canRetry = m_print && !printed && !maybePrinted && !printing() &&
+                              m_print->error != printer::PrintError::NotConfigured;
         const FontRole role = canRetry && m_session.largeText() ? FontRole::Heading : FontRole::Title;
         if (canRetry) {
             buttons->add(std::make_unique<Button>(t(words::kPrintAgain), [this] {
-                if (m_phase != Phase::Finished) return;
-                m_phase = Phase::ReprintWaiting;
+                if (m_phase != Phase::Finished) return;  // two taps in one frame: one print
+                startPrint(true);
                 requestRebuild();
             }, ButtonStyle::Secondary, role), 1);
         }

@@ -53,41 +53,42 @@ private:
     ui::Box* m_choices = nullptr;
 };
 
-// Shows "Đang in phiếu số…" for one frame, then takes the ticket, prints it and shows the number:
-// on paper or not, the ticket is valid and its number is on the screen. When printing failed,
-// "In lại phiếu" prints the same ticket again (once staff have seen to the printer) and shows the
-// new outcome.
-//
-// Printing blocks the frame loop until the printer has taken the ticket or failed (up to about 6 s
-// for a printer that hangs; "Đang in phiếu số…" stays on the screen meanwhile). Taps made during
-// that wait are dropped rather than landing on the buttons that appear afterwards.
+// Shows "Đang in phiếu số…" for one frame, takes the ticket, shows its number at once and hands it
+// to the printer (KioskServices::startPrint): on paper or not, the ticket is valid and its number is
+// on the screen. While the printer works the screen keeps drawing (a spinner) and answering taps:
+// "Xong" ends the visit, and the print finishes and is recorded all the same. The outcome arrives
+// as the printer thread's event: "Mời ông/bà nhận phiếu…", the fault and "In lại phiếu" (which prints
+// the same ticket again, once staff have seen to the printer), or, when the printer may have printed
+// it before failing, "có thể đã in": look in the slot, staff are told, no "In lại phiếu" (staff
+// reprint from maintenance once they know it did not come out).
 class TicketScreen final : public KioskScreen {
 public:
     TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority);
-    void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
 
     const std::optional<queue::IssuedTicket>& issued() const noexcept { return m_issued; }
     const std::optional<PrintReport>& printReport() const noexcept { return m_print; }
+    // Whether a print of this screen's ticket is on its way (the spinner is up).
+    bool printing() const noexcept { return m_phase == Phase::Printing; }
 
 protected:
     void build() override;
     void adapt(bool landscape) override;
 
 private:
-    enum class Phase { Waiting, Shown, Finished, ReprintWaiting, ReprintShown };
+    enum class Phase { Taking, Printing, Finished };
     void takeAndPrint();
-    void reprint();
-    bool printing() const noexcept { return m_phase != Phase::Finished; }
+    void startPrint(bool again);
 
     std::string m_serviceCode;
     std::optional<std::string> m_priority;
-    Phase m_phase = Phase::Waiting;
+    Phase m_phase = Phase::Taking;
+    bool m_takingShown = false;  // "Đang in phiếu số…" has been drawn once
     std::optional<queue::IssuedTicket> m_issued;
     std::optional<TakeStatus> m_failure;
+    std::optional<std::string> m_job;  // the print on its way
     std::optional<PrintReport> m_print;
     int m_reprints = 0;
-    bool m_dropInput = false;  // until the frame after a print
     ui::Box* m_columns = nullptr;
 };
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "support/local_listener.h"
+
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -51,6 +53,19 @@ TEST_CASE("motcua print reprints an issued ticket; a printer failure keeps the t
         CHECK(events.back()["ticket"] == "B001");
         REQUIRE(run({"--db", db, "--json", "status"}, &out) == 0);
         CHECK(nlohmann::json::parse(out)["services"][1]["waiting"] == 1);
+    }
+    SECTION("a printer that took the whole ticket and then reports paper end: status 6, it may have printed") {
+        motcua::testing::LocalListener printer(motcua::testing::LocalListener::Behaviour::PaperEndAfter, 2000);
+        CHECK(run({"--db", db, "print", "B001", "--to", "tcp:127.0.0.1:" + std::to_string(printer.port())}, &out,
+                  &err) == 6);
+        CHECK_THAT(err, Catch::Contains("may have printed") && Catch::Contains("look in the printer's slot"));
+        REQUIRE(run({"--db", db, "--json", "events"}, &out) == 0);
+        const auto events = nlohmann::json::parse(out)["events"];
+        REQUIRE(events.size() >= 2);
+        CHECK(events[events.size() - 2]["kind"] == "print_started");
+        CHECK(events.back()["kind"] == "print_failed");
+        CHECK(events.back()["detail"]["outcome"] == "unknown");
+        CHECK(events.back()["detail"]["job"] == events[events.size() - 2]["detail"]["job"]);
     }
     SECTION("unknown numbers and bad printer URIs are bad input") {
         CHECK(run({"--db", db, "print", "B009", "--to", "file:" + ticket}) == 2);

@@ -3,9 +3,11 @@
 // chosen size with a manual clock, driven by the scripts in tests/kiosk_app/scripts/.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kiosk/kiosk_app/kiosk_program.h"
@@ -75,6 +77,16 @@ struct KioskFixture {
 
     // Runs a script from tests/kiosk_app/scripts; the outcome's message says which line failed.
     ui::ScriptOutcome run(const std::string& script) { return program->runScript(kioskScript(script)); }
+
+    // Draws frames (the clock standing still) until the printer thread has answered and the screens
+    // have its outcome, as a script does after each command.
+    void settle() {
+        for (int i = 0; i < 3000 && program->app().backgroundBusy(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            program->app().frame();
+        }
+        program->app().frame();
+    }
 
     // A second connection, as another process would have.
     queue::Database openDb() { return queue::openStore(dbPath, queue::OpenPurpose::Use); }

@@ -96,6 +96,7 @@ TEST_CASE("Tapping confirm twice issues one ticket", "[kiosk][take][double-tap]"
             program.app().injectPointer({ui::PointerAction::Up, *at, -1});
         }
         for (int i = 0; i < 5; ++i) program.app().frame();
+        f.settle();  // the printer thread's answer
         bool shown = false;
         for (const auto& t : program.app().visibleTexts()) shown = shown || t.text == "A001";
         CHECK(shown);
