@@ -158,9 +158,28 @@ void ConsoleSession::alertsFrom(const std::vector<queue::Event>& events) {
     for (const auto& e : events) {
         if (e.kind == "print_failed") {
             const std::string why = e.detail.value("message", e.detail.value("error", std::string()));
-            raise({AlertKind::PrintFailed, fmt::format("print:{}", e.id),
-                   fmt::format("Máy in ki-ốt không in được{}{}. Kiểm tra máy in và đọc số cho công dân.",
-                               e.number.empty() ? "" : " số " + e.number, why.empty() ? "" : " (" + why + ")"),
+            const std::string number = e.number.empty() ? "" : " số " + e.number;
+            const std::string because = why.empty() ? "" : " (" + why + ")";
+            // The printer took the whole ticket before the fault: it may be in the slot, or come out
+            // once the fault is cleared. Printing it again could give two.
+            if (e.detail.value("outcome", std::string()) == "unknown")
+                raise({AlertKind::PrintFailed, fmt::format("print:{}", e.id),
+                       fmt::format("Máy in ki-ốt có thể đã in{}{}. Xem khe máy in trước khi in lại; nếu không có, "
+                                   "đọc số cho công dân.",
+                                   number, because),
+                       e.at});
+            else
+                raise({AlertKind::PrintFailed, fmt::format("print:{}", e.id),
+                       fmt::format("Máy in ki-ốt không in được{}{}. Kiểm tra máy in và đọc số cho công dân.", number,
+                                   because),
+                       e.at});
+        } else if (e.kind == "printer_problem") {
+            // The kiosk's printer cannot print (missing, paper out...), seen before any ticket.
+            std::string why = e.detail.value("message_vi", e.detail.value("message", std::string()));
+            if (const auto colon = why.find(':'); colon != std::string::npos) why.resize(colon);  // the fault, not the advice
+            raise({AlertKind::PrintFailed, fmt::format("printer:{}", e.id),
+                   fmt::format("Máy in ki-ốt ({}) chưa in được{}. Kiểm tra máy in; ki-ốt vẫn cấp số trên màn hình.",
+                               e.detail.value("printer", std::string("?")), why.empty() ? "" : ": " + why),
                    e.at});
         } else if (e.kind == "rate" && e.detail.value("level", std::string()) == "khong_hai_long") {
             if (!supervisor() && e.counter && *e.counter != m_counter) continue;

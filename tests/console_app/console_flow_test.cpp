@@ -214,3 +214,29 @@ tap "Đã xem"
 )S", "alerts"), "alerts");
     CHECK(c.console.session().alerts().size() == 2);
 }
+
+TEST_CASE("Alerts: a kiosk print that may have printed, and a kiosk that started without its printer",
+          "[console][script][alerts]") {
+    ConsoleOffice office{{"lan", "2468"}};
+    HeadlessConsole c(office, 1);
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"), "alerts");
+    auto kioskDb = office.open();
+    queue::QueueService kiosk(kioskDb, c.ui.clock);
+    kiosk.recordDeviceEvent("printer_problem", std::nullopt,
+                            {{"error", "no-printer-found"},
+                             {"message", "no printer found: no USB printer (interface class 7) among 3 devices"},
+                             {"message_vi", "Không tìm thấy máy in: vui lòng báo cán bộ."},
+                             {"printer", "usb:"}});
+    auto issued = kiosk.take("HT");
+    REQUIRE(issued.ok());
+    kiosk.recordDeviceEvent("print_failed", issued.value->ticket.id,
+                            {{"error", "paper-out"}, {"outcome", "unknown"}, {"reached", "all"},
+                             {"message", "hết giấy sau khi nhận phiếu"}, {"printer", "usb:"}});
+    requireOk(c.run(R"S(
+wait 500
+expect "Máy in ki-ốt (usb:) chưa in được: Không tìm thấy máy in. Kiểm tra máy in"
+expect "Máy in ki-ốt có thể đã in số A001 (hết giấy sau khi nhận phiếu). Xem khe máy in trước khi in lại"
+screenshot 02-print-alerts.png
+)S", "alerts"), "alerts");
+    CHECK(c.console.session().alerts().size() == 2);
+}
