@@ -1,12 +1,13 @@
 #include "printer/code_page_text.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <array>
 #include <optional>
 #include <vector>
+
+#include "text/icu_normalizers.h"
 
 namespace motcua::printer {
 
@@ -32,10 +33,8 @@ struct Letter {
 // Splits NFC-or-not text into letters: NFD, pull the tone mark out, recompose the rest.
 std::vector<Letter> splitLetters(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    icu::UnicodeString decomposed = nfd->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+    const icu::Normalizer2& nfc = text::nfcNormalizer();
+    icu::UnicodeString decomposed = text::nfdNormalizer().normalize(text::toUnicodeString(utf8), status);
     std::vector<Letter> letters;
     if (U_FAILURE(status)) return letters;
     int32_t i = 0;
@@ -54,7 +53,7 @@ std::vector<Letter> splitLetters(std::string_view utf8) {
                 cluster.append(mark);
             }
         }
-        icu::UnicodeString composed = nfc->normalize(cluster, status);
+        icu::UnicodeString composed = nfc.normalize(cluster, status);
         // A base with marks that do not compose into one code point is not a Vietnamese letter.
         const char32_t single = composed.countChar32() == 1 ? static_cast<char32_t>(composed.char32At(0)) : 0xFFFD;
         letters.push_back({single, tone});

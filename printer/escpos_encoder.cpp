@@ -4,11 +4,11 @@
 #include <stdexcept>
 #include <vector>
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
 #include "printer/code_page_text.h"
 #include "printer/ticket_renderer.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+#include "text/word_wrap.h"
 
 namespace motcua::printer {
 
@@ -199,56 +199,6 @@ std::string encodeRasterTicket(const Bitmap& picture, std::string_view nativeQrP
 
 namespace {
 
-std::string nfc(std::string_view text) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    icu::UnicodeString out = n->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
-    std::string utf8;
-    out.toUTF8String(utf8);
-    return utf8;
-}
-
-std::size_t codePoints(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-// Word wrap by characters (a combining tone takes no column).
-std::vector<std::string> wrapColumns(const std::string& text, std::size_t columns) {
-    std::vector<std::string> lines;
-    std::string current;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t end = text.find(' ', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string word = text.substr(pos, end - pos);
-        pos = end + 1;
-        if (word.empty()) continue;
-        const std::size_t need = codePoints(current) + (current.empty() ? 0 : 1) + codePoints(word);
-        if (need <= columns) {
-            current += (current.empty() ? "" : " ") + word;
-            continue;
-        }
-        if (!current.empty()) lines.push_back(current);
-        current.clear();
-        while (codePoints(word) > columns) {
-            std::size_t bytes = 0, count = 0;
-            while (bytes < word.size() && count < columns) {
-                ++bytes;
-                while (bytes < word.size() && (static_cast<unsigned char>(word[bytes]) & 0xC0) == 0x80) ++bytes;
-                ++count;
-            }
-            lines.push_back(word.substr(0, bytes));
-            word.erase(0, bytes);
-        }
-        current = word;
-    }
-    if (!current.empty()) lines.push_back(current);
-    return lines;
-}
-
 class TextTicketWriter {
 public:
     TextTicketWriter(EscPosEncoder& e, const PrinterSettings& s)
@@ -259,7 +209,13 @@ public:
     }
 
     void line(const std::string& utf8, std::size_t columns = 0) {
-        for (const auto& l : wrapColumns(nfc(utf8), columns ? columns : m_columns)) {
+        // The printer's own font gives every code point one column (a combining tone takes none:
+        // NFC has none in Vietnamese).
+        const auto lines = text::wrapWords(
+            text::toNfc(utf8), static_cast<int>(columns ? columns : m_columns),
+            [](std::string_view piece) { return static_cast<int>(text::codePointCount(piece)); },
+            text::EmptyLines::Drop);
+        for (const auto& l : lines) {
             m_e.text(encode(l));
             m_e.lineFeed();
         }

@@ -2,8 +2,6 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,83 +9,43 @@
 #include <string_view>
 #include <vector>
 
-#include "printer/font_locator.h"
+#include "fonts/font_locator.h"
+#include "fonts/ttf.h"
 #include "printer/qr_code.h"
+#include "text/normalize.h"
+#include "text/word_wrap.h"
 
 namespace motcua::printer {
 
-TtfError::TtfError(const std::string& call, const std::string& detail)
-    : std::runtime_error(call + ": " + detail) {}
-
 namespace {
 
-struct FontDeleter {
-    void operator()(TTF_Font* font) const noexcept { TTF_CloseFont(font); }
-};
-using FontPtr = std::unique_ptr<TTF_Font, FontDeleter>;
-struct SurfaceDeleter {
-    void operator()(SDL_Surface* surface) const noexcept { SDL_FreeSurface(surface); }
-};
-using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
-
-// TTF_Init/TTF_Quit are reference counted since SDL2_ttf 2.0.18, so every renderer holds one.
-class TtfLibrary {
-public:
-    TtfLibrary() {
-        if (TTF_Init() != 0) throw TtfError("TTF_Init", TTF_GetError());
-    }
-    TtfLibrary(const TtfLibrary&) = delete;
-    TtfLibrary& operator=(const TtfLibrary&) = delete;
-    ~TtfLibrary() { TTF_Quit(); }
-};
-
-std::string toNfc(std::string_view text) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return std::string(text);
-    icu::UnicodeString normalized = nfc->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
-    if (U_FAILURE(status)) return std::string(text);
-    std::string out;
-    normalized.toUTF8String(out);
-    return out;
-}
-
-// Length of the UTF-8 sequence starting with lead byte c (1 for stray continuation bytes).
-std::size_t utf8Length(unsigned char c) {
-    if (c >= 0xF0) return 4;
-    if (c >= 0xE0) return 3;
-    if (c >= 0xC0) return 2;
-    return 1;
-}
+using fonts::TtfError;
 
 constexpr int kReferenceWidth = 576;  // sizes below are for 80 mm paper and scale with the width
 constexpr int kNumberReferenceSize = 100;
 constexpr int kHintBelowPixels = 20;
 constexpr int kMinTextPixels = 16;  // smaller text is not readable on a 58 mm ticket
 
-std::filesystem::path resolveFont(const std::filesystem::path& configured, FontWeight weight) {
+std::filesystem::path resolveFont(const std::filesystem::path& configured, fonts::FontWeight weight) {
     if (!configured.empty()) return configured;
-    auto found = findFont("Noto Sans", weight);
+    auto found = fonts::findFont("Noto Sans", weight);
     if (!found) {
         throw RenderError(std::string("no font covering Vietnamese found through fontconfig (") +
-                          (weight == FontWeight::Bold ? "bold" : "regular") +
+                          (weight == fonts::FontWeight::Bold ? "bold" : "regular") +
                           "); install fonts-noto-core or set the font path in the printer settings");
     }
     return *found;
 }
 
-FontPtr openFont(const std::filesystem::path& path, int pixels) {
+fonts::TtfFontPtr openFont(const std::filesystem::path& path, int pixels) {
     // SDL2_ttf assumes 72 dpi, so the point size is the em size in dots.
-    FontPtr font(TTF_OpenFont(path.c_str(), pixels));
-    if (!font) throw TtfError("TTF_OpenFont(" + path.string() + ")", TTF_GetError());
+    fonts::TtfFontPtr font = fonts::openFont(path, pixels);
     // Unhinted outlines are ~3x faster to rasterise (FreeType's bytecode interpreter dominated the
     // profile) and threshold well at body sizes; small text keeps light hinting so thin strokes
     // stay on the dot grid.
     TTF_SetFontHinting(font.get(), pixels < kHintBelowPixels ? TTF_HINTING_LIGHT : TTF_HINTING_NONE);
     return font;
 }
-
 
 }  // namespace
 
@@ -99,11 +57,11 @@ int qrModuleDots(int qrModules, int widthDots) noexcept {
 }
 
 struct TicketRenderer::Impl {
-    TtfLibrary library;
+    fonts::TtfLibrary library;
     PrinterSettings settings;
     double scale = 1.0;
     int margin = 16;
-    FontPtr office, label, number, numberReference, service, priority, body, bodyBold, small;
+    fonts::TtfFontPtr office, label, number, numberReference, service, priority, body, bodyBold, small;
     int numberSize = 0;
 
     // The picture being laid out, and the row where the next block goes.
@@ -114,8 +72,8 @@ struct TicketRenderer::Impl {
         if (auto problem = validateSettings(s)) throw RenderError(*problem);
         scale = static_cast<double>(s.widthDots) / kReferenceWidth;
         margin = std::max(8, px(16));
-        const auto regularPath = resolveFont(s.regularFont, FontWeight::Regular);
-        const auto boldPath = resolveFont(s.boldFont, FontWeight::Bold);
+        const auto regularPath = resolveFont(s.regularFont, fonts::FontWeight::Regular);
+        const auto boldPath = resolveFont(s.boldFont, fonts::FontWeight::Bold);
         office = openFont(boldPath, textPx(25));
         label = openFont(regularPath, textPx(24));
         number = openFont(boldPath, kNumberReferenceSize);
@@ -138,7 +96,7 @@ struct TicketRenderer::Impl {
 
     int textWidth(TTF_Font* font, const std::string& text) const {
         int w = 0, h = 0;
-        if (TTF_SizeUTF8(font, text.c_str(), &w, &h) != 0) throw TtfError("TTF_SizeUTF8", TTF_GetError());
+        if (TTF_SizeUTF8(font, text.c_str(), &w, &h) != 0) throw TtfError("TTF_SizeUTF8");
         return w;
     }
 
@@ -147,8 +105,8 @@ struct TicketRenderer::Impl {
     Bitmap renderText(TTF_Font* font, const std::string& text) const {
         const SDL_Color ink{0, 0, 0, 255};
         const SDL_Color paper{255, 255, 255, 255};
-        SurfacePtr surface(TTF_RenderUTF8_Shaded(font, text.c_str(), ink, paper));
-        if (!surface) throw TtfError("TTF_RenderUTF8_Shaded", TTF_GetError());
+        fonts::SurfacePtr surface(TTF_RenderUTF8_Shaded(font, text.c_str(), ink, paper));
+        if (!surface) throw TtfError("TTF_RenderUTF8_Shaded");
         // An 8-bit surface whose pixel values index a palette running from paper (0) to ink (255).
         Bitmap out((surface->w + 7) / 8 * 8, surface->h);
         const auto* pixels = static_cast<const std::uint8_t*>(surface->pixels);
@@ -161,40 +119,11 @@ struct TicketRenderer::Impl {
         return out;
     }
 
-    // Greedy word wrap to maxWidth dots; a word wider than a line is broken between characters.
-    std::vector<std::string> wrap(TTF_Font* font, const std::string& text, int maxWidth) const {
-        std::vector<std::string> lines;
-        std::string current;
-        std::size_t pos = 0;
-        while (pos <= text.size()) {
-            std::size_t end = text.find(' ', pos);
-            if (end == std::string::npos) end = text.size();
-            std::string word = text.substr(pos, end - pos);
-            pos = end + 1;
-            if (word.empty()) continue;
-            const std::string candidate = current.empty() ? word : current + " " + word;
-            if (textWidth(font, candidate) <= maxWidth) {
-                current = candidate;
-                continue;
-            }
-            if (!current.empty()) lines.push_back(current);
-            current.clear();
-            while (textWidth(font, word) > maxWidth) {
-                // Longest prefix that fits, at least one character.
-                std::size_t cut = 0, next = 0;
-                while (next < word.size()) {
-                    const std::size_t step = utf8Length(static_cast<unsigned char>(word[next]));
-                    if (cut > 0 && textWidth(font, word.substr(0, next + step)) > maxWidth) break;
-                    next += step;
-                    cut = next;
-                }
-                lines.push_back(word.substr(0, cut));
-                word.erase(0, cut);
-            }
-            current = word;
-        }
-        if (!current.empty()) lines.push_back(current);
-        return lines;
+    // Word wrap to maxWidth dots (text/word_wrap.h); a field never prints a blank line.
+    std::vector<std::string> wrap(TTF_Font* font, const std::string& words, int maxWidth) const {
+        return text::wrapWords(
+            words, maxWidth, [&](std::string_view piece) { return textWidth(font, std::string(piece)); },
+            text::EmptyLines::Drop);
     }
 
     void gap(double referenceDots) { y += px(referenceDots); }
@@ -257,7 +186,7 @@ struct TicketRenderer::Impl {
         int size = std::max(8, static_cast<int>(std::floor(std::min(targetHalfEm, fitHalfEm))));
         for (;;) {
             if (size != numberSize) {
-                if (TTF_SetFontSize(number.get(), size) != 0) throw TtfError("TTF_SetFontSize", TTF_GetError());
+                if (TTF_SetFontSize(number.get(), size) != 0) throw TtfError("TTF_SetFontSize");
                 numberSize = size;
             }
             // Hinting is not linear in size: shrink until it really fits.
@@ -330,7 +259,7 @@ struct TicketRenderer::Impl {
     Bitmap render(const TicketContent& raw) {
         canvas = Bitmap(width(), 0);
         y = px(8);
-        auto n = [](const std::string& s) { return toNfc(s); };
+        auto n = [](const std::string& s) { return text::toNfc(s); };
 
         if (!raw.officeName.empty()) {
             centredLines(office.get(), n(raw.officeName));

@@ -5,18 +5,12 @@
 #include <memory>
 #include <stdexcept>
 
+#include "fonts/ttf.h"  // fonts::TtfError, thrown when an SDL2_ttf call fails
 #include "printer/bitmap.h"
 #include "printer/printer_settings.h"
 #include "printer/ticket_content.h"
 
 namespace motcua::printer {
-
-// Thrown when an SDL2_ttf call fails; the message names the call and carries TTF_GetError()
-// as it was at the failure (SDL's error string is a global the next call overwrites).
-class TtfError : public std::runtime_error {
-public:
-    TtfError(const std::string& call, const std::string& detail);
-};
 
 // The ticket cannot be laid out: unusable settings, no Vietnamese font, QR payload too long.
 class RenderError : public std::runtime_error {

@@ -11,10 +11,15 @@
 #include <fmt/format.h>
 
 #include "queue/sqlite.h"
-#include "queue/text.h"
 #include "queue/vietnamese.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace motcua::queue {
+
+using text::codePointCount;
+using text::isNfc;
+using text::toNfc;
 
 namespace {
 

@@ -14,9 +14,14 @@
 #include <toml++/toml.h>
 
 #include "queue/sqlite.h"
-#include "queue/text.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace motcua::queue {
+
+using text::codePointCount;
+using text::isValidUtf8;
+using text::toNfc;
 
 namespace {
 

@@ -4,10 +4,15 @@
 #include <cmath>
 #include <limits>
 
-#include "queue/text.h"
 #include "queue/vietnamese.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace motcua::queue {
+
+using text::isValidUtf8;
+using text::toNfc;
+using text::truncateUtf8;
 
 namespace {
 
@@ -48,14 +53,6 @@ bool isDigits(std::string_view s) {
 
 bool isAscii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-// Cuts text to at most maxBytes without splitting a UTF-8 sequence.
-std::string_view cutUtf8(std::string_view text, std::size_t maxBytes) {
-    if (text.size() <= maxBytes) return text;
-    std::size_t end = maxBytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return text.substr(0, end);
 }
 
 struct QueryWord {
@@ -165,7 +162,7 @@ void SearchIndex::addText(std::uint32_t procedure, MatchSource kind, const std::
 std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t limit) const {
     std::vector<SearchHit> hits;
     if (limit == 0 || query.empty() || !isValidUtf8(query)) return hits;
-    query = cutUtf8(query, m_options.maxBytes);
+    query = truncateUtf8(query, m_options.maxBytes);
     const std::string nfc = toNfc(query);
     auto words = splitWords(nfc);
     if (words.empty()) return hits;

@@ -10,9 +10,16 @@
 #include <array>
 #include <stdexcept>
 
-#include "queue/text.h"
+#include "text/icu_normalizers.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace motcua::queue {
+
+using text::appendUtf8;
+using text::nfdNormalizer;
+using text::toNfc;
+using text::toUnicodeString;
 
 namespace {
 
@@ -25,28 +32,13 @@ constexpr UChar32 kCombiningHook = 0x0309;       // hỏi
 constexpr UChar32 kCombiningHorn = 0x031B;
 constexpr UChar32 kCombiningDotBelow = 0x0323;   // nặng
 
-const icu::Normalizer2& nfd() {
-    UErrorCode status = U_ZERO_ERROR;
-    const auto* n = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status) || !n) throw std::runtime_error("ICU NFD normalizer unavailable");
-    return *n;
-}
-
-void appendUtf8(std::string& out, UChar32 c) {
-    char buffer[4];
-    int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
-    if (!error) out.append(buffer, static_cast<std::size_t>(length));
-}
-
 // The folded form of one code point: "" for combining marks.
 std::string foldCodePoint(UChar32 c) {
     if (c == 0x0111 || c == 0x0110) return "d";
     if (u_charType(c) == U_NON_SPACING_MARK) return "";
     icu::UnicodeString decomposition;
     std::string out;
-    if (nfd().getDecomposition(c, decomposition)) {
+    if (nfdNormalizer().getDecomposition(c, decomposition)) {
         for (int32_t i = 0; i < decomposition.length();) {
             const UChar32 d = decomposition.char32At(i);
             i += U16_LENGTH(d);
@@ -118,8 +110,7 @@ bool isVowel(UChar32 c) {
 Syllable parseSyllable(std::string_view word) {
     Syllable s;
     UErrorCode status = U_ZERO_ERROR;
-    const auto decomposed = nfd().normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))), status);
+    const auto decomposed = nfdNormalizer().normalize(toUnicodeString(word), status);
     if (U_FAILURE(status)) throw std::runtime_error("NFD normalisation failed");
     for (int32_t i = 0; i < decomposed.length();) {
         const UChar32 c = decomposed.char32At(i);
@@ -461,7 +452,7 @@ int VietnameseCollator::compare(std::string_view a, std::string_view b) const {
 }
 
 std::string VietnameseCollator::sortKey(std::string_view text) const {
-    const auto s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const auto s = toUnicodeString(text);
     std::string key(64, '\0');
     for (;;) {
         const int32_t needed = m_impl->collator->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()),

@@ -9,7 +9,7 @@
 
 #include "queue/clock.h"
 #include "queue/store.h"
-#include "queue/text.h"
+#include "text/utf8.h"
 
 namespace motcua::cli {
 
@@ -77,7 +77,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                                kMaxArgumentBytes);
             return static_cast<int>(Exit::Usage);
         }
-        if (!queue::isValidUtf8(arg)) {
+        if (!text::isValidUtf8(arg)) {
             err << fmt::format("motcua: argument {} is not valid UTF-8\n", i);
             return static_cast<int>(Exit::Usage);
         }

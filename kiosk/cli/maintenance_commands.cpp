@@ -12,9 +12,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "fonts/font_locator.h"
 #include "kiosk/cli/cli.h"
 #include "kiosk/frontend/ticket_printing.h"
-#include "printer/font_locator.h"
 #include "printer/printer_status.h"
 #include "printer/printer_uri.h"
 #include "queue/backup.h"
@@ -109,8 +109,8 @@ struct Check {
 
 Check checkFonts() {
     Check c("fonts");
-    const auto regular = printer::findFont("Noto Sans", printer::FontWeight::Regular);
-    const auto bold = printer::findFont("Noto Sans", printer::FontWeight::Bold);
+    const auto regular = fonts::findFont("Noto Sans", fonts::FontWeight::Regular);
+    const auto bold = fonts::findFont("Noto Sans", fonts::FontWeight::Bold);
     if (!regular) {
         c.verdict = Verdict::Fail;
         c.message = "fontconfig finds no Noto Sans covering Vietnamese: screens and tickets cannot show text";

@@ -122,7 +122,7 @@ void printTest(Context& ctx, const PrinterArgs& args) {
         bytes = pr::encodeTicket(ticket, settings);
     } catch (const pr::RenderError& e) {
         throw CommandError(Exit::Failure, e.what());
-    } catch (const pr::TtfError& e) {
+    } catch (const motcua::fonts::TtfError& e) {
         throw CommandError(Exit::Failure, e.what());
     }
     auto transport = open(args);

@@ -7,7 +7,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "text/utf8.h"
+
 namespace motcua::cli {
+
+using text::decodeUtf8;
 
 namespace {
 
@@ -120,16 +124,10 @@ std::string htmlEscape(const std::string& text) {
 
 std::size_t displayWidth(const std::string& text) {
     std::size_t width = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-        len = std::min(len, text.size() - i);
-        char32_t cp = len == 1 ? c : c & (0x7F >> len);
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    for (const char32_t cp : decodeUtf8(text)) {
         const bool combining = (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
                                (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF);
         if (!combining) ++width;
-        i += len;
     }
     return width;
 }

@@ -7,8 +7,11 @@
 #include <fmt/format.h>
 
 #include "kiosk/cli/report_format.h"
+#include "text/utf8.h"
 
 namespace motcua::cli {
+
+using text::sequenceLength;
 
 namespace {
 
@@ -211,9 +214,7 @@ std::string satisfactionChart(const Report& r, ReportLang lang) {
             std::string cut;
             std::size_t w = 0;
             for (std::size_t k = 0; k < name.size() && w < 20;) {
-                std::size_t len = 1;
-                const auto ch = static_cast<unsigned char>(name[k]);
-                len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
+                const std::size_t len = sequenceLength(static_cast<unsigned char>(name[k]));
                 cut += name.substr(k, len);
                 k += len;
                 w = displayWidth(cut);

@@ -4,8 +4,11 @@
 
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/text_wrap.h"
+#include "text/utf8.h"
 
 namespace motcua::display {
+
+using text::popBackCodePoint;
 
 namespace {
 
@@ -24,10 +27,7 @@ std::string ellipsize(ui::TextMetrics& metrics, std::string_view text, const ui:
     while (!cut.empty()) {
         std::string candidate = cut + "…";
         if (metrics.measure(candidate, style).width <= width) return candidate;
-        // Remove the last UTF-8 code point (continuation bytes are 10xxxxxx).
-        std::size_t end = cut.size() - 1;
-        while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80) --end;
-        cut.resize(end);
+        popBackCodePoint(cut);
     }
     return "…";
 }

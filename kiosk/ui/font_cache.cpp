@@ -1,7 +1,6 @@
 #include "kiosk/ui/font_cache.h"
 
-#include "kiosk/ui/utf8.h"
-#include "printer/font_locator.h"
+#include "text/utf8.h"
 
 #include <SDL_ttf.h>
 
@@ -10,12 +9,7 @@
 
 namespace motcua::ui {
 
-FontSet FontSet::locate(const std::string& family) {
-    const auto regular = printer::findFont(family, printer::FontWeight::Regular);
-    const auto bold = printer::findFont(family, printer::FontWeight::Bold);
-    if (!regular) throw std::runtime_error("no font covering Vietnamese found for \"" + family + "\" (install fonts-noto-core)");
-    return {*regular, bold.value_or(*regular)};
-}
+using text::decodeUtf8;
 
 FontCache::FontCache(const TtfContext&, FontSet fonts) : m_fonts(std::move(fonts)) {}
 
@@ -24,8 +18,7 @@ TTF_Font* FontCache::font(const TextStyle& style) {
     auto it = m_openFonts.find(key);
     if (it != m_openFonts.end()) return it->second.get();
     const auto& path = style.weight == FontWeight::Bold ? m_fonts.bold : m_fonts.regular;
-    TtfFontPtr font(TTF_OpenFont(path.c_str(), style.pixelSize));
-    if (!font) throw TtfError("TTF_OpenFont(" + path.string() + ", " + std::to_string(style.pixelSize) + ")");
+    fonts::TtfFontPtr font = fonts::openFont(path, style.pixelSize);
     TTF_SetFontHinting(font.get(), TTF_HINTING_LIGHT);
     return m_openFonts.emplace(key, std::move(font)).first->second.get();
 }
@@ -35,7 +28,7 @@ Size FontCache::measure(std::string_view text, const TextStyle& style) {
     if (text.empty()) return {0, TTF_FontHeight(f)};
     const std::string copy(text);  // TTF wants a NUL-terminated string
     Size s;
-    if (TTF_SizeUTF8(f, copy.c_str(), &s.width, &s.height) != 0) throw TtfError("TTF_SizeUTF8");
+    if (TTF_SizeUTF8(f, copy.c_str(), &s.width, &s.height) != 0) throw fonts::TtfError("TTF_SizeUTF8");
     return s;
 }
 

@@ -2,8 +2,9 @@
 // TTF_Init but no window or renderer.
 #pragma once
 
+#include "fonts/font_locator.h"
+#include "fonts/ttf.h"
 #include "kiosk/ui/text_metrics.h"
-#include "kiosk/ui/ttf_handles.h"
 
 #include <filesystem>
 #include <map>
@@ -13,14 +14,8 @@ namespace motcua::ui {
 
 class TtfContext;
 
-// The font files for each weight; both must cover Vietnamese.
-struct FontSet {
-    std::filesystem::path regular;
-    std::filesystem::path bold;
-    // "Noto Sans" (fonts-noto-core) through fontconfig. Throws std::runtime_error when no installed font
-    // covers Vietnamese.
-    static FontSet locate(const std::string& family = "Noto Sans");
-};
+// The font files for each weight (fonts/font_locator.h), as the programs name it.
+using FontSet = fonts::FontSet;
 
 // Holds the TtfContext by reference: it must outlive the cache (declare it first).
 class FontCache final : public TextMetrics {
@@ -29,7 +24,7 @@ public:
     FontCache(const FontCache&) = delete;
     FontCache& operator=(const FontCache&) = delete;
 
-    // The font for style, opened on first use. Throws TtfError when the file cannot be opened.
+    // The font for style, opened on first use. Throws fonts::TtfError when the file cannot be opened.
     _TTF_Font* font(const TextStyle& style);
     const FontSet& fonts() const noexcept { return m_fonts; }
     std::size_t openFontCount() const noexcept { return m_openFonts.size(); }
@@ -42,7 +37,7 @@ public:
 
 private:
     FontSet m_fonts;
-    std::map<std::pair<FontWeight, int>, TtfFontPtr> m_openFonts;
+    std::map<std::pair<FontWeight, int>, fonts::TtfFontPtr> m_openFonts;
 };
 
 }  // namespace motcua::ui

@@ -1,11 +1,15 @@
 #include "kiosk/ui/script.h"
 
-#include "queue/text.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 #include <charconv>
 #include <limits>
 
 namespace motcua::ui {
+
+using text::isValidUtf8;
+using text::toNfc;
 
 namespace {
 
@@ -101,7 +105,7 @@ bool quotedText(const Token& token, const char* command, std::string& out, std::
         error = std::string(command) + " takes text in double quotes, e.g. " + command + " \"" + token.text + "\"";
         return false;
     }
-    if (!queue::isValidUtf8(token.text)) {
+    if (!isValidUtf8(token.text)) {
         error = std::string(command) + " text is not valid UTF-8";
         return false;
     }
@@ -109,7 +113,7 @@ bool quotedText(const Token& token, const char* command, std::string& out, std::
         error = std::string(command) + " text is empty";
         return false;
     }
-    out = queue::toNfc(token.text);
+    out = toNfc(token.text);
     return true;
 }
 

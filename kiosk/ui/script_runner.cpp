@@ -1,6 +1,6 @@
 #include "kiosk/ui/script_runner.h"
 
-#include "kiosk/ui/utf8.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +9,10 @@
 #include <thread>
 
 namespace motcua::ui {
+
+using text::appendUtf8;
+using text::decodeUtf8;
+using text::encodeUtf8;
 
 std::string formatOutcome(const ScriptOutcome& outcome, const std::string& scriptName) {
     if (outcome.ok) return scriptName + ": ok";

@@ -1,7 +1,7 @@
 #include "kiosk/ui/sdl_context.h"
 
 #include "kiosk/ui/sdl_handles.h"
-#include "kiosk/ui/ttf_handles.h"
+#include "fonts/ttf.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -44,7 +44,7 @@ SdlContext::~SdlContext() {
 }
 
 TtfContext::TtfContext(const SdlContext&) {
-    if (TTF_Init() != 0) throw TtfError("TTF_Init");
+    if (TTF_Init() != 0) throw fonts::TtfError("TTF_Init");
 }
 
 TtfContext::~TtfContext() { TTF_Quit(); }

@@ -9,7 +9,6 @@
 struct SDL_Window;
 struct SDL_Renderer;
 struct SDL_Texture;
-struct SDL_Surface;
 
 namespace motcua::ui {
 
@@ -22,14 +21,10 @@ struct SdlRendererDeleter {
 struct SdlTextureDeleter {
     void operator()(SDL_Texture* texture) const noexcept;
 };
-struct SdlSurfaceDeleter {
-    void operator()(SDL_Surface* surface) const noexcept;
-};
 
 using SdlWindowPtr = std::unique_ptr<SDL_Window, SdlWindowDeleter>;
 using SdlRendererPtr = std::unique_ptr<SDL_Renderer, SdlRendererDeleter>;
 using SdlTexturePtr = std::unique_ptr<SDL_Texture, SdlTextureDeleter>;
-using SdlSurfacePtr = std::unique_ptr<SDL_Surface, SdlSurfaceDeleter>;
 
 // A failed SDL call. The message names the call and carries SDL_GetError() read when the exception
 // is constructed (SDL's error string is a global the next call may overwrite).

@@ -1,22 +1,29 @@
 #include "kiosk/ui/text_input.h"
 
 #include "kiosk/ui/painter.h"
-#include "kiosk/ui/utf8.h"
-#include "queue/text.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 
 namespace motcua::ui {
 
+using text::appendUtf8;
+using text::codePointCount;
+using text::decodeUtf8;
+using text::isValidUtf8;
+using text::popBackCodePoint;
+using text::toNfc;
+
 TextInput::TextInput(std::string placeholder, FontRole role) : m_placeholder(std::move(placeholder)), m_role(role) {}
 
 void TextInput::setText(std::string text) {
-    if (!queue::isValidUtf8(text)) return;
-    changed(queue::toNfc(text));
+    if (!isValidUtf8(text)) return;
+    changed(toNfc(text));
 }
 
 void TextInput::changed(std::string text) {
-    if (queue::codePointCount(text) > m_maxLength || text == m_text) return;
+    if (codePointCount(text) > m_maxLength || text == m_text) return;
     m_text = std::move(text);
     if (m_onChange) m_onChange(m_text);
 }
@@ -28,14 +35,14 @@ void TextInput::type(char32_t c) {
     } else {
         std::string next = m_text;
         appendUtf8(next, c);
-        changed(queue::toNfc(next));
+        changed(toNfc(next));
     }
 }
 
 void TextInput::typeText(std::string_view utf8) {
-    if (!queue::isValidUtf8(utf8)) return;
+    if (!isValidUtf8(utf8)) return;
     // Decomposed input (a combining tone after its vowel) composes here, before Telex sees it.
-    for (char32_t c : decodeUtf8(queue::toNfc(utf8))) type(c);
+    for (char32_t c : decodeUtf8(toNfc(utf8))) type(c);
 }
 
 void TextInput::backspace() {

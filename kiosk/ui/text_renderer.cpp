@@ -44,8 +44,8 @@ Size TextRenderer::draw(std::string_view text, const TextStyle& style, Colour co
         ++m_stats.misses;
         const std::string copy(text);
         const SDL_Color c{colour.r, colour.g, colour.b, colour.a};
-        SdlSurfacePtr surface(TTF_RenderUTF8_Blended(m_fonts.font(style), copy.c_str(), c));
-        if (!surface) throw TtfError("TTF_RenderUTF8_Blended");
+        fonts::SurfacePtr surface(TTF_RenderUTF8_Blended(m_fonts.font(style), copy.c_str(), c));
+        if (!surface) throw fonts::TtfError("TTF_RenderUTF8_Blended");
         SdlTexturePtr texture(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
         if (!texture) throw SdlError("SDL_CreateTextureFromSurface");
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);

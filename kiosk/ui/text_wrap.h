@@ -1,5 +1,5 @@
-// Word wrap by pixel width. Breaks at spaces (and at explicit '\n'); a word wider than the line is
-// broken between code points so nothing is ever clipped.
+// Word wrap by pixel width (text/word_wrap.h with the font's measure). Breaks at spaces (and at
+// explicit '\n'); a word wider than the line is broken between code points so nothing is ever clipped.
 #pragma once
 
 #include "kiosk/ui/text_metrics.h"

@@ -1,13 +1,18 @@
 #include "kiosk/ui/vietnamese_input.h"
 
-#include "kiosk/ui/utf8.h"
-#include "queue/text.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 #include <array>
 #include <optional>
 #include <vector>
 
 namespace motcua::ui {
+
+using text::appendUtf8;
+using text::decodeUtf8;
+using text::encodeUtf8;
+using text::toNfc;
 
 namespace {
 
@@ -150,7 +155,7 @@ struct Split {
 };
 
 Split splitLastWord(std::string_view text) {
-    const std::u32string all = decodeUtf8(queue::toNfc(text));
+    const std::u32string all = decodeUtf8(toNfc(text));
     std::size_t start = all.size();
     while (start > 0 && all[start - 1] != U' ' && all[start - 1] != U'\n' && all[start - 1] != U'\t') --start;
     return {all.substr(0, start), all.substr(start)};
@@ -159,9 +164,9 @@ Split splitLastWord(std::string_view text) {
 std::string join(const Split& split, const std::u32string& word) { return encodeUtf8(split.head + word); }
 
 std::string appendRaw(std::string_view text, char32_t key) {
-    std::string out = queue::toNfc(text);
+    std::string out = toNfc(text);
     appendUtf8(out, key);
-    return queue::toNfc(out);
+    return toNfc(out);
 }
 
 Letter asciiLetter(char32_t key) { return Letter{asciiLower(key), Mark::None, key != asciiLower(key), isVowelBase(asciiLower(key))}; }

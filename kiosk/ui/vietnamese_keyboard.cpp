@@ -4,9 +4,11 @@
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/text_input.h"
-#include "kiosk/ui/utf8.h"
+#include "text/utf8.h"
 
 namespace motcua::ui {
+
+using text::appendUtf8;
 
 namespace {
 constexpr std::u32string_view kLetterRows[] = {U"qwertyuiop", U"asdfghjkl", U"zxcvbnm"};

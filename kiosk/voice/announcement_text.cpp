@@ -1,10 +1,12 @@
 #include "kiosk/voice/announcement_text.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <stdexcept>
+
+#include "text/icu_normalizers.h"
+#include "text/utf8.h"
 
 namespace motcua::voice {
 namespace {
@@ -19,15 +21,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
     while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
     return s;
-}
-
-// Length of the UTF-8 sequence starting with byte c (1 for malformed bytes, which are then skipped
-// one by one).
-std::size_t utf8Length(unsigned char c) {
-    if (c >= 0xF0) return 4;
-    if (c >= 0xE0) return 3;
-    if (c >= 0xC0) return 2;
-    return 1;
 }
 
 // Free text (template wording, names) as Text phrases split at punctuation, which becomes Pause.
@@ -70,13 +63,7 @@ std::string AnnouncementText::sentence() const {
 
 std::string clipSlug(std::string_view utf8Text) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status))
-        throw std::runtime_error(std::string("ICU getNFDInstance: ") + u_errorName(status));
-    const icu::UnicodeString decomposed =
-        nfd->normalize(icu::UnicodeString::fromUTF8(
-                           icu::StringPiece(utf8Text.data(), static_cast<int32_t>(utf8Text.size()))),
-                       status);
+    const icu::UnicodeString decomposed = text::nfdNormalizer().normalize(text::toUnicodeString(utf8Text), status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(status));
     std::string slug;
     bool separator = false;
@@ -120,7 +107,7 @@ std::vector<Phrase> readTicketNumber(std::string_view ticketNumber, const Readin
             continue;
         }
         const std::size_t length =
-            std::min(utf8Length(static_cast<unsigned char>(c)), ticketNumber.size() - i);
+            std::min(text::sequenceLength(static_cast<unsigned char>(c)), ticketNumber.size() - i);
         const std::string_view letter = ticketNumber.substr(i, length);
         if (const auto name = letterName(letter)) {
             out.push_back({Phrase::Kind::Word, std::string(*name), *letterClip(letter)});

@@ -16,7 +16,7 @@
 #include <set>
 #include <sstream>
 
-#include "printer/font_locator.h"
+#include "fonts/font_locator.h"
 #include "support/test_support.h"
 
 using motcua::testing::runShell;
@@ -140,10 +140,10 @@ TEST_CASE("every program and file the tests use from the system comes from a pac
     std::vector<std::pair<std::string, std::string>> uses;  // file, used by
     for (const auto& f : kSystemFiles) uses.emplace_back(f.file, f.usedBy);
     // The screens', tickets' and report's font, found the way the programs find it.
-    for (auto weight : {motcua::printer::FontWeight::Regular, motcua::printer::FontWeight::Bold}) {
-        const auto font = motcua::printer::findFont("Noto Sans", weight);
+    for (auto weight : {motcua::fonts::FontWeight::Regular, motcua::fonts::FontWeight::Bold}) {
+        const auto font = motcua::fonts::findFont("Noto Sans", weight);
         REQUIRE(font.has_value());
-        uses.emplace_back(font->string(), "printer/font_locator: Noto Sans for screens and tickets");
+        uses.emplace_back(font->string(), "fonts/font_locator: Noto Sans for screens and tickets");
     }
 
     for (const auto& [file, usedBy] : uses) {

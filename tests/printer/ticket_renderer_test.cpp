@@ -110,7 +110,7 @@ TEST_CASE("unusable settings and payloads are refused with a message", "[render]
     CHECK_THROWS_WITH(TicketRenderer(s), Catch::Contains("multiple of 8"));
     s.widthDots = 576;
     s.regularFont = "/nonexistent/font.ttf";
-    CHECK_THROWS_AS(TicketRenderer(s), TtfError);
+    CHECK_THROWS_AS(TicketRenderer(s), motcua::fonts::TtfError);
     s.regularFont.clear();
     TicketContent t;
     t.number = "A1";

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "queue/office_config.h"
-#include "queue/text.h"
+#include "text/normalize.h"
 #include "queue_fixture.h"
 
 using namespace motcua::queue;
@@ -33,7 +33,7 @@ TEST_CASE("The bundled office config describes this office", "[config]") {
     CHECK(config.counters.size() <= 6);
     CHECK(config.priorities.size() >= 4);
     CHECK(config.services[0].name == "Hộ tịch");
-    for (const auto& s : config.services) CHECK(isNfc(s.name));
+    for (const auto& s : config.services) CHECK(motcua::text::isNfc(s.name));
 }
 
 TEST_CASE("Config errors name the file, the line and the key", "[config]") {

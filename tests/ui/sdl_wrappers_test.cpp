@@ -2,7 +2,6 @@
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/sdl_handles.h"
 #include "kiosk/ui/text_renderer.h"
-#include "kiosk/ui/ttf_handles.h"
 #include "kiosk/ui/vietnamese_keyboard.h"
 #include "support/test_support.h"
 
@@ -25,15 +24,15 @@ TEST_CASE("SdlError keeps SDL's message from the moment it was thrown", "[ui][sd
 TEST_CASE("TtfError names the call and keeps TTF's message", "[ui][sdl]") {
     SdlContext sdl({true});
     TtfContext ttf(sdl);
-    TtfFontPtr font(TTF_OpenFont("/nonexistent/font.ttf", 20));
+    motcua::fonts::TtfFontPtr font(TTF_OpenFont("/nonexistent/font.ttf", 20));
     REQUIRE_FALSE(font);
-    const TtfError error("TTF_OpenFont");
+    const motcua::fonts::TtfError error("TTF_OpenFont");
     SDL_SetError("overwritten");
     CHECK_THAT(error.what(), Catch::StartsWith("TTF_OpenFont failed: "));
     CHECK_FALSE(error.ttfMessage().empty());
     CHECK(error.ttfMessage() != "overwritten");
     FontCache cache(ttf, FontSet{"/nonexistent/font.ttf", "/nonexistent/font.ttf"});
-    CHECK_THROWS_AS(cache.font({FontWeight::Regular, 20}), TtfError);
+    CHECK_THROWS_AS(cache.font({FontWeight::Regular, 20}), motcua::fonts::TtfError);
 }
 
 TEST_CASE("Only one SdlContext may exist at a time", "[ui][sdl]") {

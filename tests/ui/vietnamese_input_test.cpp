@@ -1,6 +1,6 @@
 #include "kiosk/ui/vietnamese_input.h"
 
-#include "queue/text.h"
+#include "text/normalize.h"
 
 #include <catch2/catch.hpp>
 
@@ -62,7 +62,7 @@ TEST_CASE("Telex keystrokes compose Vietnamese words with new-style tone placeme
     CAPTURE(c.input);
     const std::string out = telexCompose(c.input);
     CHECK(out == c.expected);
-    CHECK(motcua::queue::isNfc(out));
+    CHECK(motcua::text::isNfc(out));
 }
 
 TEST_CASE("Old-style placement puts the tone on the first vowel of oa, oe, uy", "[ui][vietnamese]") {
@@ -136,7 +136,7 @@ TEST_CASE("Direct diacritic and tone keys change the word being typed", "[ui][vi
 
 TEST_CASE("Decomposed input is composed to NFC before editing", "[ui][vietnamese]") {
     const std::string decomposed = "vie\xCC\x82\xCC\xA3t";  // e + combining circumflex + combining dot below
-    REQUIRE_FALSE(motcua::queue::isNfc(decomposed));
+    REQUIRE_FALSE(motcua::text::isNfc(decomposed));
     const std::string out = applyTone(decomposed, Tone::Dot);  // same tone: taken off
     CHECK(out == "viêt");
     CHECK(telexType(decomposed, U' ') == "việt ");

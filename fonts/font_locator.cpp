@@ -1,10 +1,11 @@
-#include "printer/font_locator.h"
+#include "fonts/font_locator.h"
 
 #include <fontconfig/fontconfig.h>
 
 #include <memory>
+#include <stdexcept>
 
-namespace motcua::printer {
+namespace motcua::fonts {
 
 namespace {
 struct PatternDeleter {
@@ -44,4 +45,11 @@ std::optional<std::filesystem::path> findFont(const std::string& family, FontWei
     return std::filesystem::path(reinterpret_cast<const char*>(file));
 }
 
-}  // namespace motcua::printer
+FontSet FontSet::locate(const std::string& family) {
+    const auto regular = findFont(family, FontWeight::Regular);
+    const auto bold = findFont(family, FontWeight::Bold);
+    if (!regular) throw std::runtime_error("no font covering Vietnamese found for \"" + family + "\" (install fonts-noto-core)");
+    return {*regular, bold.value_or(*regular)};
+}
+
+}  // namespace motcua::fonts

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "printer/font_locator.h"
+#include "fonts/font_locator.h"
 
-using namespace motcua::printer;
+using namespace motcua::fonts;
 
 TEST_CASE("fontconfig finds a Vietnamese font in both weights", "[font]") {
     auto regular = findFont("Noto Sans", FontWeight::Regular);
@@ -11,4 +11,10 @@ TEST_CASE("fontconfig finds a Vietnamese font in both weights", "[font]") {
     REQUIRE(bold);
     CHECK(std::filesystem::exists(*regular));
     CHECK(*regular != *bold);
+}
+
+TEST_CASE("FontSet::locate gives both weights of a family", "[font]") {
+    const auto set = FontSet::locate();
+    CHECK(set.regular == findFont("Noto Sans", FontWeight::Regular));
+    CHECK(set.bold == findFont("Noto Sans", FontWeight::Bold));
 }

@@ -1,6 +1,54 @@
-#include "kiosk/ui/utf8.h"
+#include "text/utf8.h"
 
-namespace motcua::ui {
+#include <unicode/utf8.h>
+
+namespace motcua::text {
+
+namespace {
+bool isContinuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
+}  // namespace
+
+bool isValidUtf8(std::string_view text) noexcept {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+std::size_t codePointCount(std::string_view text) noexcept {
+    std::size_t n = 0;
+    for (unsigned char c : text) {
+        if (!isContinuation(c)) ++n;
+    }
+    return n;
+}
+
+std::size_t sequenceLength(unsigned char lead) noexcept {
+    if (lead >= 0xF0) return 4;
+    if (lead >= 0xE0) return 3;
+    if (lead >= 0xC0) return 2;
+    return 1;
+}
+
+std::size_t codePointStart(std::string_view text, std::size_t pos) noexcept {
+    if (pos >= text.size()) return pos;
+    while (pos > 0 && isContinuation(static_cast<unsigned char>(text[pos]))) --pos;
+    return pos;
+}
+
+std::string_view truncateUtf8(std::string_view text, std::size_t maxBytes) noexcept {
+    if (text.size() <= maxBytes) return text;
+    return text.substr(0, codePointStart(text, maxBytes));
+}
+
+void popBackCodePoint(std::string& text) {
+    if (!text.empty()) text.resize(codePointStart(text, text.size() - 1));
+}
 
 std::u32string decodeUtf8(std::string_view text) {
     std::u32string out;
@@ -33,7 +81,7 @@ std::u32string decodeUtf8(std::string_view text) {
         bool ok = true;
         for (int k = 1; k <= extra; ++k) {
             const auto cc = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xC0) != 0x80) {
+            if (!isContinuation(cc)) {
                 ok = false;
                 break;
             }
@@ -75,12 +123,4 @@ std::string encodeUtf8(std::u32string_view text) {
     return out;
 }
 
-void popBackCodePoint(std::string& text) {
-    while (!text.empty()) {
-        const auto c = static_cast<unsigned char>(text.back());
-        text.pop_back();
-        if ((c & 0xC0) != 0x80) return;
-    }
-}
-
-}  // namespace motcua::ui
+}  // namespace motcua::text
