@@ -7,9 +7,12 @@
 
 #include "catalogue_support.h"
 #include "queue/catalogue_files.h"
-#include "queue/text.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 using namespace motcua::queue;
+using motcua::text::codePointCount;
+using motcua::text::isNfc;
 using motcua::testing::officeCatalogue;
 
 namespace {

@@ -8,8 +8,8 @@
 #include <regex>
 
 #include "queue/catalogue.h"
-#include "queue/text.h"
 #include "support/test_support.h"
+#include "text/normalize.h"
 
 using motcua::testing::readFile;
 using motcua::testing::sourcePath;
@@ -43,7 +43,7 @@ TEST_CASE("User-facing strings are NFC, free of working notes and spelled one wa
             const std::string text = readFile(entry.path());
             const auto name = entry.path().lexically_relative(sourcePath("")).string();
             CAPTURE(name);
-            CHECK(motcua::queue::isNfc(text));
+            CHECK(motcua::text::isNfc(text));
             // The files that define and document the markers are the one place they may appear, and
             // the tone-placement helper names both spellings on purpose.
             const bool definesMarkers = name == "queue/catalogue.cpp" || name == "queue/catalogue.h";
@@ -61,7 +61,7 @@ TEST_CASE("User-facing strings are NFC, free of working notes and spelled one wa
     }
     CHECK(checked > 1000);
     const std::string office = readFile(sourcePath("assets/office.toml"));
-    CHECK(motcua::queue::isNfc(office));
+    CHECK(motcua::text::isNfc(office));
     CHECK_FALSE(motcua::queue::findWorkingNote(office));
     // Today's names: no service of a ministry merged away in 2025, no fixed "Bộ phận Một cửa" unit.
     CHECK(office.find("Lao động – Thương binh – Xã hội") == std::string::npos);
