@@ -239,6 +239,27 @@ TEST_CASE("Citizens' words for land, business, residence and foreign-element mat
     CHECK(firstCode(query) == expected);
 }
 
+TEST_CASE("Citizens' words for household businesses, cooperatives, inheritance, mobile registration and children find them", "[search][office][synonyms]") {
+    const auto [query, expected] = GENERATE(table<std::string, std::string>({
+        {"tạm ngừng kinh doanh", "1.001570"},   {"tam ngung kinh doanh", "1.001570"},
+        {"đóng cửa hàng", "1.001266"},          {"dong cua hang", "1.001266"},
+        {"đổi chủ hộ kinh doanh", "2.000720"},  {"doi chu ho kinh doanh", "2.000720"},
+        {"mất giấy phép kinh doanh", "2.000575"}, {"mat giay phep kinh doanh", "2.000575"},
+        {"hợp tác xã", "1.005280"},             {"hop tac xa", "1.005280"},
+        {"giải thể hợp tác xã", "1.004982"},    {"giai the hop tac xa", "1.004982"},
+        {"từ chối thừa kế", "2.001016"},        {"tu choi thua ke", "2.001016"},
+        {"gia hạn tạm trú", "1.002755"},        {"gia han tam tru", "1.002755"},
+        {"hết hạn tạm trú", "1.002755"},        {"het han tam tru", "1.002755"},
+        {"khai sinh lưu động", "1.003583"},     {"khai sinh luu dong", "1.003583"},
+        {"con ngoài giá thú", "1.000689"},      {"con ngoai gia thu", "1.000689"},
+        {"chưa có giấy khai sinh", "1.004772"}, {"chua co giay khai sinh", "1.004772"},
+        {"đăng ký lại nuôi con nuôi", "2.001255"}, {"dang ky lai nuoi con nuoi", "2.001255"},
+        {"xâm hại trẻ em", "1.004946"},         {"xam hai tre em", "1.004946"},
+    }));
+    CAPTURE(query);
+    CHECK(firstCode(query) == expected);
+}
+
 TEST_CASE("'Sổ đỏ' reaches both the first certificate and the transfers", "[search][office][synonyms]") {
     for (const char* query : {"sổ đỏ", "so do", "sổ hồng", "so hong", "làm sổ đỏ"}) {
         CAPTURE(query);
