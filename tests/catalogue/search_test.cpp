@@ -260,6 +260,23 @@ TEST_CASE("Citizens' words for household businesses, cooperatives, inheritance, 
     CHECK(firstCode(query) == expected);
 }
 
+TEST_CASE("Citizens' words for residence papers, alcohol and tobacco licences, karaoke, internet games and school find them", "[search][office][synonyms]") {
+    const auto [query, expected] = GENERATE(table<std::string, std::string>({
+        {"tách khẩu", "1.010038"},          {"tach khau", "1.010038"},
+        {"xác nhận cư trú", "1.010041"},    {"xac nhan cu tru", "1.010041"},
+        {"khai báo lưu trú", "2.001159"},   {"khai bao luu tru", "2.001159"},
+        {"bán rượu", "LT-01"},              {"ban ruou", "LT-01"},
+        {"bán thuốc lá", "LT-07"},          {"ban thuoc la", "LT-07"},
+        {"mở quán karaoke", "VHTT-04"},     {"mo quan karaoke", "VHTT-04"},
+        {"quán net", "VHTT-06"},            {"quan net", "VHTT-06"},
+        {"chuyển trường", "GD-01"},         {"chuyen truong", "GD-01"},
+        {"miễn học phí", "GD-02"},          {"mien hoc phi", "GD-02"},
+        {"mở trường mầm non", "GD-03"},     {"mo truong mam non", "GD-03"},
+    }));
+    CAPTURE(query);
+    CHECK(firstCode(query) == expected);
+}
+
 TEST_CASE("'Sổ đỏ' reaches both the first certificate and the transfers", "[search][office][synonyms]") {
     for (const char* query : {"sổ đỏ", "so do", "sổ hồng", "so hong", "làm sổ đỏ"}) {
         CAPTURE(query);
