@@ -84,6 +84,8 @@ bool App::pumpSdlEvents() {
 
 bool App::backgroundBusy() const { return m_options.backgroundBusy && m_options.backgroundBusy(); }
 
+bool App::stopRequested() const { return m_options.stopRequested && m_options.stopRequested(); }
+
 template <typename F>
 bool App::guarded(const char* what, F&& f) {
     try {
@@ -221,7 +223,7 @@ Image App::screenshot() {
 int App::run() {
     if (m_options.onDemandTick.count() > 0) {
         const auto tick = static_cast<int>(m_options.onDemandTick.count());
-        while (running()) {
+        while (running() && !stopRequested()) {
             // Sleeps in SDL until input or the tick; the screen's update() then polls what it watches.
             SDL_WaitEventTimeout(nullptr, tick);  // null: leaves the event in the queue for pumpSdlEvents
             pumpSdlEvents();
@@ -231,7 +233,7 @@ int App::run() {
         return 0;
     }
     constexpr Uint32 kFrameMs = 16;
-    while (running()) {
+    while (running() && !stopRequested()) {
         const Uint32 start = SDL_GetTicks();
         pumpSdlEvents();
         if (!running()) break;

@@ -49,6 +49,9 @@ struct AppOptions {
     // Whether work the screens are waiting for runs on another thread (a ticket being printed). A
     // script waits for it after each command (ScriptRunner), so every run shows the same outcome.
     std::function<bool()> backgroundBusy;
+    // Whether the program was asked to stop (a signal): run() returns, a script stops at its next
+    // command or wait (ScriptOutcome::stopped).
+    std::function<bool()> stopRequested;
 };
 
 class App {
@@ -76,11 +79,13 @@ public:
 
     // One frame (see the file comment) and present.
     void frame();
-    // Frames at ~60 per second of real time until requestQuit() or the stack is empty. Returns 0.
+    // Frames at ~60 per second of real time until requestQuit(), a stop request or the stack is empty.
+    // Returns 0.
     int run();
     void requestQuit() noexcept { m_quit = true; }
-    // AppOptions::backgroundBusy (false when none is set).
+    // AppOptions::backgroundBusy and stopRequested (false when none is set).
     bool backgroundBusy() const;
+    bool stopRequested() const;
     bool running() const noexcept { return !m_quit && !(m_started && m_screens.empty()); }
 
     // What a person sees now: the top screen's texts and the banner's.

@@ -31,7 +31,7 @@ void ScriptRunner::step(int milliseconds) {
 
 bool ScriptRunner::settle(std::string& error) {
     const auto deadline = std::chrono::steady_clock::now() + m_settleLimit;
-    while (m_app.backgroundBusy()) {
+    while (m_app.backgroundBusy() && !m_app.stopRequested()) {
         if (std::chrono::steady_clock::now() >= deadline) {
             error = "the program's background work (printing) was still running after " +
                     std::to_string(m_settleLimit.count()) + " ms";
@@ -150,7 +150,7 @@ bool ScriptRunner::execute(const ScriptCommand& c, ScriptOutcome& outcome, std::
             // (a console calling, a kiosk issuing) act meanwhile and this program sees it.
             const auto start = std::chrono::steady_clock::now();
             int done = 0;
-            while (done < c.milliseconds) {
+            while (done < c.milliseconds && !m_app.stopRequested()) {
                 const int slice = std::min(kSleepSliceMs, c.milliseconds - done);
                 done += slice;
                 step(slice);
@@ -187,6 +187,10 @@ ScriptOutcome ScriptRunner::run(const std::vector<ScriptCommand>& commands) {
     ScriptOutcome outcome;
     step(kFrameMs);  // the first frame: screens laid out and drawn before the first command
     for (const auto& c : commands) {
+        if (m_app.stopRequested()) {
+            outcome.stopped = true;
+            return outcome;
+        }
         if (!m_app.running()) {
             outcome.ok = false;
             outcome.line = c.line;
@@ -204,6 +208,7 @@ ScriptOutcome ScriptRunner::run(const std::vector<ScriptCommand>& commands) {
         }
         if (outcome.quit) break;
     }
+    outcome.stopped = m_app.stopRequested();
     return outcome;
 }
 

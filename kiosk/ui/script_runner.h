@@ -19,6 +19,7 @@ namespace motcua::ui {
 struct ScriptOutcome {
     bool ok = true;
     bool quit = false;       // the script ended with `quit`
+    bool stopped = false;    // the program was asked to stop (a signal) before the script's end
     int line = 0;            // of the failing command
     std::string command;     // the failing command as written
     std::string message;     // why it failed

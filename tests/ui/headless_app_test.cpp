@@ -376,6 +376,54 @@ TEST_CASE("A script waits for the program's background work after each command, 
     }
 }
 
+TEST_CASE("A stop request ends the frame loop and a script at its next command or sleep slice, not at the end",
+          "[ui][headless][script][stop]") {
+    HeadlessUi ui({1080, 1920});
+    ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
+    std::atomic<bool> stop{false};
+    ui.stop = [&] { return stop.load(); };
+    REQUIRE_FALSE(ui.app.stopRequested());
+
+    SECTION("a sleep stops within a slice; the commands after it do not run") {
+        std::thread signal([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            stop = true;
+        });
+        ScriptRunner runner(ui.app, ui.clock, kShots);
+        const auto started = std::chrono::steady_clock::now();
+        const auto outcome = runner.run(parseScript("sleep 60000\ntap \"Lấy số thứ tự\"\n").commands);
+        const auto elapsed = std::chrono::steady_clock::now() - started;
+        signal.join();
+        CHECK(outcome.ok);
+        CHECK(outcome.stopped);
+        CHECK_FALSE(outcome.quit);
+        CHECK(elapsed < std::chrono::seconds(5));
+        CHECK(dynamic_cast<const DemoScreen&>(*ui.screens.top()).issued == 0);
+    }
+    SECTION("background work is not waited for once a stop is asked") {
+        ui.busy = [] { return true; };
+        stop = true;
+        ScriptRunner runner(ui.app, ui.clock, kShots);
+        runner.setSettleLimit(std::chrono::seconds(30));
+        const auto started = std::chrono::steady_clock::now();
+        const auto outcome = runner.run(parseScript("wait 16\n").commands);
+        CHECK(outcome.ok);
+        CHECK(outcome.stopped);
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+    }
+    SECTION("the frame loop returns") {
+        std::thread signal([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            stop = true;
+        });
+        const auto started = std::chrono::steady_clock::now();
+        CHECK(ui.app.run() == 0);
+        signal.join();
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+        CHECK(ui.app.framesDrawn() > 0);
+    }
+}
+
 TEST_CASE("A spinner goes round with the program's time and is drawn", "[ui][headless][spinner]") {
     HeadlessUi ui({1080, 1920});
     auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);

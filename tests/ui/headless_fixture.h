@@ -30,12 +30,14 @@ struct HeadlessUi {
             if (onFrame) onFrame();
         };
         o.backgroundBusy = [this] { return busy && busy(); };
+        o.stopRequested = [this] { return stop && stop(); };
         return o;
     }
 
-    // The App's AppOptions::onFrame and backgroundBusy (none until a test sets them).
+    // The App's AppOptions::onFrame, backgroundBusy and stopRequested (none until a test sets them).
     std::function<void()> onFrame;
     std::function<bool()> busy;
+    std::function<bool()> stop;
 
     SdlContext sdl{SdlOptions{true}};
     TtfContext ttf{sdl};
