@@ -1,5 +1,5 @@
-// The staff console program: its options, what its screens share (Console), and runConsole(), the
-// whole program behind main.cpp.
+// The staff console: its options and what its screens share (Console). console_program.h is the
+// program.
 #pragma once
 
 #include <chrono>
@@ -27,7 +27,7 @@ struct ConsoleOptions {
     int lockMinutes = 15;  // --lock-minutes: how long 5 wrong PINs lock an account
 };
 
-// Registers the shared program options and the console's own on app.
+// Registers the console's own options (the shell registers the shared ones).
 void addConsoleOptions(CLI::App& app, ConsoleOptions& options);
 
 // Reasons offered for a break, in order.
@@ -82,9 +82,5 @@ std::string localDateVi(const queue::BusinessCalendar& calendar, queue::TimeMs t
 
 // The console's look: the toolkit's theme (sizes are chosen per widget for a 1366×768 office PC).
 ui::Theme consoleTheme();
-
-// Opens the database and runs the console (or its --script). Returns the exit status; errors are
-// reported on stderr.
-int runConsole(const ConsoleOptions& options);
 
 }  // namespace motcua::console

@@ -1,16 +1,17 @@
-// motcua-console: the staff console at a counter. Everything is in motcua::console_app.
+// motcua-console: the staff console at a counter (see console_program.h for the options and exit
+// statuses).
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
-#include "kiosk/console_app/console.h"
+#include "kiosk/console_app/console_program.h"
 
 int main(int argc, char** argv) try {
     motcua::console::ConsoleOptions options;
-    CLI::App app{"motcua-console: call and serve citizens at a counter", "motcua-console"};
-    motcua::console::addConsoleOptions(app, options);
-    CLI11_PARSE(app, argc, argv);
-    return motcua::console::runConsole(options);
+    return motcua::shell::runProgram(
+        motcua::console::kConsoleProgram, argc, argv,
+        [&](CLI::App& cli) { motcua::console::addConsoleOptions(cli, options); }, options.program,
+        [&] { return motcua::console::runConsole(options); });
 } catch (const std::exception& e) {
     std::cerr << "motcua-console: " << e.what() << '\n';
     return 1;

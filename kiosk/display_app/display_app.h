@@ -1,5 +1,5 @@
 // motcua-display: the lobby display (default) or, with --counter N, the display and rating tablet of
-// counter N. runDisplay is the whole program; main only parses the command line.
+// counter N: its options and the lobby's voice settings. display_program.h is the program.
 #pragma once
 
 #include <filesystem>
@@ -24,15 +24,14 @@ struct DisplayOptions {
     bool mute = false;           // --mute: no chime and no voice
 };
 
+// Registers the display's own options (the shell registers the shared ones).
 void addDisplayOptions(CLI::App& app, DisplayOptions& options);
 
-// The lobby's voice: the office's "voice" setting (voice::voiceSettingsFromOffice) with assets/voice
-// as the clip folder when the office names none; each problem is logged and its default used.
+// The lobby's voice: the office's "voice" setting (voice::voiceSettingsFromOffice) with motcua's
+// voice/ folder (kiosk::assetsDirectory()) as the clip folder when the office names none; each
+// problem is logged and its default used.
 voice::VoiceSettings lobbyVoiceSettings(queue::Database& db, const voice::LogSink& log);
 // The "voice" setting of the database ({} when there is none).
 nlohmann::json readVoiceSetting(queue::Database& db);
-
-// Runs the display until the window closes (or the script ends). Returns the exit status.
-int runDisplay(const DisplayOptions& options);
 
 }  // namespace motcua::display

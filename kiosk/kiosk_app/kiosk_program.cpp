@@ -5,9 +5,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "kiosk/ui/font_cache.h"
-#include "kiosk/ui/sdl_context.h"
-#include "kiosk/ui/window.h"
 #include "kiosk/voice/voice.h"
 #include "queue/office_config.h"
 #include "queue/store.h"
@@ -15,7 +12,6 @@
 namespace motcua::kiosk {
 
 void addKioskOptions(CLI::App& app, KioskOptions& options) {
-    ui::addProgramOptions(app, options.program);
     app.add_option("--idle-seconds", options.idleSeconds, "Back to the welcome screen after this many seconds without a touch")
         ->check(CLI::Range(5, 3600));
     app.add_option("--dpi", options.dpi, "Screen density, for 15 mm touch targets (default 96)")->check(CLI::Range(50.0, 600.0));
@@ -54,47 +50,35 @@ private:
 
 struct KioskProgram::Parts {
     LogSink log;
-    std::unique_ptr<queue::Clock> clock;
-    queue::ManualClock* manual = nullptr;
     std::optional<queue::Database> db;
     std::unique_ptr<LazyVoice> voice;
     std::unique_ptr<KioskServices> services;
-    std::unique_ptr<ui::SdlContext> sdl;
-    std::unique_ptr<ui::TtfContext> ttf;
-    std::unique_ptr<ui::Window> window;
-    std::unique_ptr<ui::Renderer> renderer;
-    std::unique_ptr<ui::FontCache> fonts;
-    std::unique_ptr<ui::ScreenStack> screens;
-    std::unique_ptr<ui::App> app;
     std::unique_ptr<KioskSession> session;
 
-    ~Parts() {
-        // The session and screens go before the App, the App before SDL (members below would be
-        // destroyed in reverse anyway; spelled out because the order is the contract).
-        session.reset();
-        app.reset();
-        screens.reset();
-        fonts.reset();
-        renderer.reset();
-        window.reset();
-        ttf.reset();
-        sdl.reset();
-        services.reset();
-        voice.reset();
-    }
 };
 
 KioskProgram::KioskProgram(KioskOptions options) : m_options(std::move(options)), m_parts(std::make_unique<Parts>()) {
-    auto& p = *m_parts;
-    p.log = orStderr(m_options.log);
-    if (m_options.manualClock || m_options.program.script) {
-        auto manual = std::make_unique<queue::ManualClock>(queue::SystemClock().now());
-        p.manual = manual.get();
-        p.clock = std::move(manual);
-    } else {
-        p.clock = std::make_unique<queue::SystemClock>();
-    }
+    m_parts->log = orStderr(m_options.log);
+    shell::ShellSettings settings;
+    settings.manualClock = m_options.manualClock;
+    settings.log = m_parts->log;
+    m_shell = std::make_unique<shell::ProgramShell>(kKioskProgram, m_options.program, *this, settings);
+}
 
+KioskProgram::~KioskProgram() = default;
+
+void KioskProgram::close() {
+    // The session before the services, the services (and their printer thread, which records the
+    // last outcomes) before the database.
+    auto& p = *m_parts;
+    p.session.reset();
+    p.services.reset();
+    p.voice.reset();
+    p.db.reset();
+}
+
+void KioskProgram::open(const shell::ShellContext& context) {
+    auto& p = *m_parts;
     const auto dbPath = m_options.program.db.value_or(queue::defaultDatabasePath());
     if (m_options.program.config) {
         // An office config given on the command line is loaded first, as `motcua init` would.
@@ -115,77 +99,54 @@ KioskProgram::KioskProgram(KioskOptions options) : m_options(std::move(options))
         p.voice = std::make_unique<LazyVoice>(p.log);
         so.readAloud = [voice = p.voice.get()](const std::string& number, Language) { voice->read(number); };
     }
-    p.services = std::make_unique<KioskServices>(*p.db, *p.clock, std::move(so));
+    p.services = std::make_unique<KioskServices>(*p.db, context.clock, std::move(so));
+}
 
-    p.sdl = std::make_unique<ui::SdlContext>(ui::SdlOptions{m_options.program.headless});
-    p.ttf = std::make_unique<ui::TtfContext>(*p.sdl);
+ui::WindowOptions KioskProgram::window(const shell::ShellContext&) const {
     ui::WindowOptions wo;
-    wo.title = "motcua – " + p.services->office("name");
-    wo.size = m_options.program.size;
-    wo.fullscreen = m_options.program.wantsFullscreen();
-    p.window = std::make_unique<ui::Window>(*p.sdl, wo);
-    p.renderer = std::make_unique<ui::Renderer>(*p.window);
-    p.fonts = std::make_unique<ui::FontCache>(*p.ttf, ui::FontSet::locate());
-    p.screens = std::make_unique<ui::ScreenStack>();
-    ui::AppOptions ao;
-    ao.log = p.log;
+    wo.title = "motcua – " + m_parts->services->office("name");
+    return wo;
+}
+
+void KioskProgram::configure(const shell::ShellContext&, ui::AppOptions& ao, ui::Theme&) {
     ao.ignoreQuitRequests = true;  // a citizen cannot close the kiosk; the maintenance screen can
     ao.errorMessage = "Đã xảy ra lỗi. Xin mời ông/bà thực hiện lại từ đầu. / Something went wrong, please start again.";
     // The printer thread's outcomes reach the screens at the start of each frame.
-    ao.onFrame = [services = p.services.get()] { services->pollPrinter(); };
-    ao.backgroundBusy = [services = p.services.get()] { return services->printerBusy(); };
-    p.app = std::make_unique<ui::App>(*p.renderer, *p.fonts, *p.screens, *p.clock, ui::Theme{}, ao);
+    ao.onFrame = [services = m_parts->services.get()] { services->pollPrinter(); };
+    ao.backgroundBusy = [services = m_parts->services.get()] { return services->printerBusy(); };
+}
+
+void KioskProgram::start(const shell::ShellContext&, ui::App& app, ui::ScreenStack&) {
     SessionSettings ss;
     ss.idleTimeout = std::chrono::seconds(m_options.idleSeconds);
     if (m_options.dpi > 0) ss.dpi = m_options.dpi;
-    p.session = std::make_unique<KioskSession>(*p.app, *p.services, ss);
+    m_parts->session = std::make_unique<KioskSession>(app, *m_parts->services, ss);
 }
 
-KioskProgram::~KioskProgram() = default;
+void KioskProgram::finish(std::chrono::milliseconds grace) {
+    // A print in progress ends and is recorded; one still running after grace is logged (its
+    // print_started then stands for "may have printed" when the kiosk starts again).
+    if (!m_parts->services->finishPrinting(grace))
+        m_parts->log(fmt::format("a print was still in progress after {} ms", grace.count()));
+}
 
-ui::App& KioskProgram::app() noexcept { return *m_parts->app; }
+ui::App& KioskProgram::app() noexcept { return m_shell->app(); }
 KioskSession& KioskProgram::session() noexcept { return *m_parts->session; }
 KioskServices& KioskProgram::services() noexcept { return *m_parts->services; }
 queue::Database& KioskProgram::database() noexcept { return *m_parts->db; }
-queue::ManualClock* KioskProgram::manualClock() noexcept { return m_parts->manual; }
+queue::ManualClock* KioskProgram::manualClock() noexcept { return m_shell->manualClock(); }
 
-ui::ScriptOutcome KioskProgram::runScript(const std::filesystem::path& path) {
-    if (!m_parts->manual) throw std::logic_error("runScript needs the manual clock (KioskOptions::manualClock)");
-    const auto base = m_options.screenshotDir.empty() ? std::filesystem::current_path() : m_options.screenshotDir;
-    ui::ScriptRunner runner(*m_parts->app, *m_parts->manual, base);
-    return runner.runFile(path);
-}
+ui::ScriptOutcome KioskProgram::runScript(const std::filesystem::path& path) { return m_shell->runScript(path); }
 
-int KioskProgram::run() { return m_parts->app->run(); }
+int KioskProgram::run() { return m_shell->run(); }
 
 int runKiosk(const KioskOptions& options) {
-    const LogSink log = orStderr(options.log);
-    std::unique_ptr<KioskProgram> program;
     try {
-        program = std::make_unique<KioskProgram>(options);
-    } catch (const queue::StoreRefused& e) {
-        log(e.what());
-        return static_cast<int>(KioskExit::Database);
-    } catch (const queue::ConfigError& e) {
-        log(e.what());
-        return static_cast<int>(KioskExit::Database);
-    } catch (const queue::SqliteError& e) {
-        log(std::string("database: ") + e.what());
-        return static_cast<int>(KioskExit::Database);
+        KioskProgram program(options);
+        return program.run();
     } catch (const std::exception& e) {
-        log(std::string("cannot start the screen: ") + e.what());
-        return static_cast<int>(KioskExit::Display);
+        return shell::exitStatusFor(e, orStderr(options.log));
     }
-    if (options.program.script) {
-        const auto outcome = program->runScript(*options.program.script);
-        if (!outcome.ok) {
-            std::cerr << ui::formatOutcome(outcome, options.program.script->string()) << '\n';
-            return static_cast<int>(KioskExit::ScriptFailed);
-        }
-        // A script that ends without `quit` on a real display hands the kiosk over to the user.
-        if (outcome.quit || options.program.headless) return static_cast<int>(KioskExit::Ok);
-    }
-    return program->run();
 }
 
 }  // namespace motcua::kiosk

@@ -1,11 +1,13 @@
-// The kiosk program: options, start-up in dependency order (database, services, SDL, fonts, window,
-// screens), the script driver, and the one boundary where errors end the program.
+// The kiosk program: its options and its steps in the shell's start-up (kiosk/shell/program_shell.h):
+// the database and the services (printer thread) before any window, then the session's screens.
 //
 //   motcua-kiosk [--headless] [--size WxH] [--fullscreen] [--db FILE] [--config FILE]
-//                [--script FILE] [--printer URI] [--idle-seconds N] [--dpi N] [--no-voice]
+//                [--script FILE] [--screenshots DIR] [--printer URI] [--idle-seconds N] [--dpi N]
+//                [--no-voice]
 //
-// Exit statuses: 0 done (maintenance exit, script finished), 1 a script command failed (its line is
-// printed), 2 bad usage, 5 database refused or office config invalid, 7 no display or font.
+// Exit statuses are the shell's (shell::ExitStatus): 0 done (maintenance exit, script finished,
+// SIGTERM/SIGINT after the print in progress), 1 a script command failed (its line is printed),
+// 2 bad usage, 5 database refused or office config invalid, 7 no display or font.
 #pragma once
 
 #include <filesystem>
@@ -15,6 +17,7 @@
 
 #include "kiosk/kiosk_app/kiosk_services.h"
 #include "kiosk/kiosk_app/kiosk_session.h"
+#include "kiosk/shell/program_shell.h"
 #include "kiosk/ui/program_options.h"
 #include "kiosk/ui/script_runner.h"
 
@@ -24,7 +27,10 @@ class App;
 
 namespace motcua::kiosk {
 
-enum class KioskExit : int { Ok = 0, ScriptFailed = 1, Usage = 2, Database = 5, Display = 7 };
+// The kiosk takes --config (loaded into the database first, as `motcua init` does) and --printer.
+inline const shell::ProgramSpec kKioskProgram{"motcua-kiosk",
+                                              "motcua-kiosk: the citizen kiosk of the one-stop office (Bộ phận Một cửa)",
+                                              /*config=*/true, /*printer=*/true};
 
 struct KioskOptions {
     ui::ProgramOptions program;
@@ -34,8 +40,6 @@ struct KioskOptions {
     double dpi = 0;
     // Read the number aloud after printing when the citizen chose large text.
     bool voice = true;
-    // Where a script's relative screenshot paths go; empty: the current directory.
-    std::filesystem::path screenshotDir;
     // Frame times and queue times from a manual clock (scripts always use one).
     bool manualClock = false;
     LogSink log;             // empty: stderr
@@ -44,15 +48,15 @@ struct KioskOptions {
     printer::TransportOptions printerTransport;
 };
 
-// Registers the kiosk's options (the shared SDL program options plus its own) on app.
+// Registers the kiosk's own options (the shell registers the shared ones).
 void addKioskOptions(CLI::App& app, KioskOptions& options);
 
-// Everything the running kiosk is made of, built in dependency order and destroyed in reverse.
-// Throws queue::StoreRefused / queue::ConfigError / std::runtime_error (no display or font).
-class KioskProgram {
+// Everything the running kiosk is made of, built by its ProgramShell in dependency order and
+// destroyed in reverse. Throws queue::StoreRefused / queue::ConfigError / shell::StartupError.
+class KioskProgram final : public shell::Program {
 public:
     explicit KioskProgram(KioskOptions options);
-    ~KioskProgram();
+    ~KioskProgram() override;
     KioskProgram(const KioskProgram&) = delete;
     KioskProgram& operator=(const KioskProgram&) = delete;
 
@@ -66,16 +70,25 @@ public:
 
     // Runs a script file against the kiosk (needs the manual clock).
     ui::ScriptOutcome runScript(const std::filesystem::path& path);
-    // The frame loop until the maintenance screen's exit.
+    // The script or the frame loop, then the print in progress (the shell's run()).
     int run();
+
+    // The shell's steps.
+    void open(const shell::ShellContext& context) override;
+    ui::WindowOptions window(const shell::ShellContext& context) const override;
+    void configure(const shell::ShellContext& context, ui::AppOptions& options, ui::Theme& theme) override;
+    void start(const shell::ShellContext& context, ui::App& app, ui::ScreenStack& screens) override;
+    void finish(std::chrono::milliseconds grace) override;
+    void close() override;
 
 private:
     struct Parts;
     KioskOptions m_options;
     std::unique_ptr<Parts> m_parts;
+    std::unique_ptr<shell::ProgramShell> m_shell;  // last: made from the parts, destroyed first
 };
 
-// The program: the script when given (exit status from it), else the frame loop.
+// The program (in-process: tests): the kiosk in its shell, run; exceptions become exit statuses.
 int runKiosk(const KioskOptions& options);
 
 }  // namespace motcua::kiosk

@@ -7,10 +7,9 @@
 
 int main(int argc, char** argv) try {
     motcua::kiosk::KioskOptions options;
-    CLI::App app{"motcua-kiosk: the citizen kiosk of the one-stop office (Bộ phận Một cửa)"};
-    motcua::kiosk::addKioskOptions(app, options);
-    CLI11_PARSE(app, argc, argv);
-    return motcua::kiosk::runKiosk(options);
+    return motcua::shell::runProgram(
+        motcua::kiosk::kKioskProgram, argc, argv, [&](CLI::App& cli) { motcua::kiosk::addKioskOptions(cli, options); },
+        options.program, [&] { return motcua::kiosk::runKiosk(options); });
 } catch (const std::exception& e) {
     std::cerr << "motcua-kiosk: " << e.what() << '\n';
     return 1;

@@ -21,7 +21,7 @@ std::optional<Size> parseSize(std::string_view text) {
     return Size{*w, *h};
 }
 
-void addProgramOptions(CLI::App& app, ProgramOptions& options) {
+void addProgramOptions(CLI::App& app, ProgramOptions& options, OptionSet set) {
     app.add_flag("--headless", options.headless, "Run without a display (SDL offscreen driver, software renderer)");
     app.add_option_function<std::string>(
            "--size",
@@ -34,12 +34,18 @@ void addProgramOptions(CLI::App& app, ProgramOptions& options) {
         ->type_name("WxH");
     app.add_flag("--fullscreen", options.fullscreen, "Fullscreen even with --size");
     app.add_option("--db", options.db, "The motcua database file")->type_name("FILE");
-    app.add_option("--config", options.config, "The office configuration file")->type_name("FILE");
+    if (set.config)
+        app.add_option("--config", options.config, "The office configuration file, loaded into the database first")
+            ->type_name("FILE");
     app.add_option("--script", options.script, "Run the commands of this script file, then exit (non-zero on failure)")
         ->type_name("FILE")
         ->check(CLI::ExistingFile);
-    app.add_option("--printer", options.printer, "Ticket printer: usb:, cups:NAME, tcp:HOST[:PORT] or file:PATH")
-        ->type_name("URI");
+    app.add_option("--screenshots", options.screenshots,
+                   "Where a script's screenshots go when their paths are relative (default: the current directory)")
+        ->type_name("DIR");
+    if (set.printer)
+        app.add_option("--printer", options.printer, "Ticket printer: usb:, cups:NAME, tcp:HOST[:PORT], file:PATH or none")
+            ->type_name("URI");
 }
 
 }  // namespace motcua::ui

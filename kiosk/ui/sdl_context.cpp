@@ -31,6 +31,9 @@ SdlContext::SdlContext(SdlOptions options) : m_headless(options.headless) {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    // SIGINT and SIGTERM are the programs' own (kiosk/shell: they stop cleanly). SDL would turn them
+    // into a window-close request, which the kiosk ignores: systemctl stop waited for the SIGKILL.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         SdlError error("SDL_Init");
         g_sdlAlive = false;

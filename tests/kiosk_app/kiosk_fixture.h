@@ -62,7 +62,7 @@ struct KioskFixture {
         o.program.db = dbPath;
         o.program.printer = printer.empty() ? "file:" + printerPath.string() : printer;
         o.manualClock = true;
-        o.screenshotDir = shots;
+        o.program.screenshots = shots;
         o.idleSeconds = 60;
         o.log = [this](const std::string& line) { log.push_back(line); };
         o.readAloud = [this](const std::string& number, kiosk::Language) { readAloud.push_back(number); };

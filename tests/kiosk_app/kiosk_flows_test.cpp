@@ -250,7 +250,7 @@ TEST_CASE("A script command that fails ends the program non-zero at its line", "
     KioskFixture f({1920, 1080}, "failing-script");
     auto options = f.options();
     options.program.script = testing::sourcePath("tests/kiosk_app/scripts/failing.txt");
-    CHECK(kiosk::runKiosk(options) == static_cast<int>(kiosk::KioskExit::ScriptFailed));
+    CHECK(kiosk::runKiosk(options) == static_cast<int>(shell::ExitStatus::Failed));
     options.program.script = testing::sourcePath("tests/kiosk_app/scripts/take_number.txt");
     CHECK(kiosk::runKiosk(options) == 0);
 }
@@ -262,5 +262,5 @@ TEST_CASE("A database that is not motcua's is refused with its own exit status",
     options.program.headless = true;
     options.program.db = dir / "not.db";
     options.log = [](const std::string&) {};
-    CHECK(kiosk::runKiosk(options) == static_cast<int>(kiosk::KioskExit::Database));
+    CHECK(kiosk::runKiosk(options) == static_cast<int>(shell::ExitStatus::Database));
 }

@@ -31,19 +31,21 @@ TEST_CASE("The shared program options parse alongside a program's own", "[ui][op
     motcua::testing::writeFile(script, "quit\n");
     CLI::App app("test");
     ProgramOptions options;
-    addProgramOptions(app, options);
+    addProgramOptions(app, options, OptionSet{true, true});
     int counter = 0;
     app.add_option("--counter", counter);
 
     SECTION("everything given") {
         parse(app, {"--headless", "--size", "1080x1920", "--db", "/var/lib/motcua/motcua.db", "--config",
-                    "office.toml", "--script", script.string(), "--printer", "file:/tmp/ticket.bin", "--counter", "3"});
+                    "office.toml", "--script", script.string(), "--printer", "file:/tmp/ticket.bin", "--counter", "3",
+                    "--screenshots", "/tmp/shots"});
         CHECK(options.headless);
         CHECK(options.size == Size{1080, 1920});
         CHECK(options.db == std::filesystem::path("/var/lib/motcua/motcua.db"));
         CHECK(options.config == std::filesystem::path("office.toml"));
         CHECK(options.script == script);
         CHECK(options.printer == "file:/tmp/ticket.bin");
+        CHECK(options.screenshots == std::filesystem::path("/tmp/shots"));
         CHECK(counter == 3);
         CHECK_FALSE(options.wantsFullscreen());
     }
@@ -67,4 +69,17 @@ TEST_CASE("The shared program options parse alongside a program's own", "[ui][op
     SECTION("a missing script file is refused") {
         CHECK_THROWS_AS(parse(app, {"--script", (dir / "missing.txt").string()}), CLI::ParseError);
     }
+}
+
+TEST_CASE("A program that does not take --config or --printer refuses them instead of ignoring them",
+          "[ui][options]") {
+    CLI::App app("test");
+    ProgramOptions options;
+    addProgramOptions(app, options, OptionSet{});
+    CHECK_THROWS_AS(parse(app, {"--printer", "usb:"}), CLI::ParseError);
+    CLI::App again("test");
+    addProgramOptions(again, options, OptionSet{});
+    CHECK_THROWS_AS(parse(again, {"--config", "office.toml"}), CLI::ParseError);
+    CHECK_FALSE(options.printer);
+    CHECK_FALSE(options.config);
 }

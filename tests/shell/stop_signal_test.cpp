@@ -1,0 +1,186 @@
+// SIGTERM and SIGINT end the real programs cleanly (as `systemctl stop` does): each is started as a
+// process of its own, headless, and stopped; the kiosk in the middle of a print lets the print end
+// and records it first. The bound is the unit's own TimeoutStopSec: past it systemd would SIGKILL.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "kiosk/shell/program_shell.h"
+#include "kiosk_app/kiosk_fixture.h"
+#include "queue/queue_service.h"
+#include "support/local_listener.h"
+#include "support/test_support.h"
+
+using namespace motcua;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// TimeoutStopSec of a unit in packaging/systemd, in seconds (0 when it has none).
+int timeoutStopSec(const std::string& unit) {
+    const std::string text = testing::readFile(testing::sourcePath("packaging/systemd/" + unit));
+    const auto at = text.find("\nTimeoutStopSec=");
+    if (at == std::string::npos) return 0;
+    return std::stoi(text.substr(at + 16));
+}
+
+// A program of the build started as its own process, its stdout and stderr in a file.
+class ChildProgram {
+public:
+    ChildProgram(const std::string& name, const std::vector<std::string>& args, const std::filesystem::path& output)
+        : m_output(output) {
+        std::vector<std::string> all{(std::filesystem::path(MOTCUA_BINARY_DIR) / "kiosk" / name).string()};
+        all.insert(all.end(), args.begin(), args.end());
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            ::dup2(fd, 1);
+            ::dup2(fd, 2);
+            std::vector<char*> argv;
+            for (auto& a : all) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        REQUIRE(m_pid > 0);
+    }
+    ~ChildProgram() {
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGKILL);
+            ::waitpid(m_pid, nullptr, 0);
+        }
+    }
+    ChildProgram(const ChildProgram&) = delete;
+    ChildProgram& operator=(const ChildProgram&) = delete;
+
+    void signal(int signal) const { ::kill(m_pid, signal); }
+    // Its exit status, or nullopt if it is still running after timeout (it is then killed, as systemd
+    // would).
+    std::optional<int> waitExit(std::chrono::milliseconds timeout) {
+        const auto deadline = Clock::now() + timeout;
+        for (;;) {
+            int status = 0;
+            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_pid = -1;
+                if (WIFEXITED(status)) return WEXITSTATUS(status);
+                return 128 + WTERMSIG(status);
+            }
+            if (Clock::now() >= deadline) return std::nullopt;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    bool running() const { return m_pid > 0 && ::waitpid(m_pid, nullptr, WNOHANG) == 0; }
+    std::string output() const { return testing::readFile(m_output); }
+
+private:
+    std::filesystem::path m_output;
+    pid_t m_pid = -1;
+};
+
+// Waits until query (an integer SELECT) gives at least 1, reading the database as another process.
+bool waitFor(const std::filesystem::path& db, const std::string& query, std::chrono::seconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    while (Clock::now() < deadline) {
+        try {
+            auto d = queue::openStore(db, queue::OpenPurpose::Use);
+            if (d.queryInt(query) > 0) return true;
+        } catch (const std::exception&) {
+            // Not there yet.
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("The units give the programs longer to stop than the shell waits for work in progress",
+          "[shell][signal][units]") {
+    for (const char* unit : {"motcua-kiosk.service", "motcua-display.service", "motcua-counter-display@.service"}) {
+        CAPTURE(unit);
+        CHECK(timeoutStopSec(unit) > shell::ProgramShell::kStopGrace.count() + 2);
+    }
+}
+
+TEST_CASE("SIGTERM in the middle of a print: the kiosk lets the print end, records it, and exits 0 before the "
+          "unit's TimeoutStopSec",
+          "[shell][signal][kiosk][process]") {
+    const int bound = timeoutStopSec("motcua-kiosk.service");
+    REQUIRE(bound > 0);
+    testing::TempDir dir;
+    testing::initialiseOffice(dir / "m.db", false);
+    // A network printer that accepts the ticket and never reads it: the print takes 5 s to fail.
+    testing::LocalListener printer(testing::LocalListener::Behaviour::NeverRead);
+    testing::writeFile(dir / "take.txt",
+                       "tap 600 700\ntap \"Lấy số thứ tự\"\ntap \"Hộ tịch\"\ntap \"Xác nhận lấy số\"\nwait 100\n"
+                       "sleep 120000\n");
+    ChildProgram kiosk("motcua-kiosk",
+                  {"--headless", "--size", "1080x1920", "--db", (dir / "m.db").string(), "--no-voice", "--printer",
+                   "tcp:127.0.0.1:" + std::to_string(printer.port()), "--script", (dir / "take.txt").string()},
+                  dir / "kiosk.out");
+    // The ticket is on its way to the printer.
+    REQUIRE(waitFor(dir / "m.db", "SELECT COUNT(*) FROM events WHERE kind = 'print_started'", std::chrono::seconds(60)));
+    INFO(kiosk.output());
+    REQUIRE(kiosk.running());
+    const auto signalled = Clock::now();
+    kiosk.signal(SIGTERM);
+    const auto status = kiosk.waitExit(std::chrono::seconds(bound));
+    const double took = std::chrono::duration<double>(Clock::now() - signalled).count();
+    INFO(kiosk.output());
+    REQUIRE(status);  // it stopped by itself, within the unit's bound
+    CHECK(*status == 0);
+    std::cout << fmt::format("kiosk stopped {:.1f} s after SIGTERM, mid-print (unit bound {} s)\n", took, bound)
+              << std::flush;
+    CHECK_THAT(kiosk.output(), Catch::Contains("stopping on signal 15"));
+
+    // The print's outcome is recorded: the hung printer took nothing (not printed, staff told), and
+    // no attempt is left without an outcome.
+    auto db = queue::openStore(dir / "m.db", queue::OpenPurpose::Use);
+    queue::Statement failed(db,
+                            "SELECT json_extract(detail, '$.error'), json_extract(detail, '$.outcome'), "
+                            "json_extract(detail, '$.job') = (SELECT json_extract(detail, '$.job') FROM events WHERE "
+                            "kind = 'print_started') FROM events WHERE kind = 'print_failed'");
+    REQUIRE(failed.step());
+    CHECK(failed.getText(0) == "timeout");
+    CHECK(failed.getText(1) == "not_printed");
+    CHECK(failed.getInt(2) == 1);
+    queue::SystemClock clock;
+    queue::QueueService q(db, clock);
+    const auto unprinted = q.unprintedToday();
+    REQUIRE(unprinted.size() == 1);
+    CHECK(unprinted.front().last == queue::UnprintedTicket::Last::NotPrinted);
+    CHECK(q.findToday("A001")->state == queue::TicketState::Waiting);
+}
+
+TEST_CASE("SIGTERM and SIGINT end each SDL program at once when nothing is in progress, with exit status 0",
+          "[shell][signal][process]") {
+    const std::string program = GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
+    const int signal = GENERATE(SIGTERM, SIGINT);
+    CAPTURE(program, signal);
+    testing::TempDir dir;
+    testing::initialiseOffice(dir / "m.db", false);
+    std::vector<std::string> args{"--headless", "--size", "1366x768", "--db", (dir / "m.db").string()};
+    if (program == "motcua-kiosk") args.insert(args.end(), {"--no-voice", "--printer", "none"});
+    if (program == "motcua-display") args.push_back("--mute");
+    ChildProgram running(program, args, dir / "out.txt");
+    // Up and drawing: its frame loop runs (headless, no script: until stopped).
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    INFO(running.output());
+    REQUIRE(running.running());
+    running.signal(signal);
+    const auto status = running.waitExit(std::chrono::seconds(10));
+    INFO(running.output());
+    REQUIRE(status);
+    CHECK(*status == 0);
+}
