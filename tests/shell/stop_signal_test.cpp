@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/shell/program_shell.h"
+#include "console_app/console_fixture.h"
 #include "kiosk_app/kiosk_fixture.h"
 #include "queue/queue_service.h"
 #include "support/local_listener.h"
@@ -183,4 +184,28 @@ TEST_CASE("SIGTERM and SIGINT end each SDL program at once when nothing is in pr
     INFO(running.output());
     REQUIRE(status);
     CHECK(*status == 0);
+}
+
+TEST_CASE("SIGTERM ends the staff console with the officer logged out, so the counter shows free at once",
+          "[shell][signal][console][process]") {
+    testing::ConsoleOffice office{{"lan", "2468"}};
+    testing::TempDir dir;
+    testing::writeFile(dir / "login.txt",
+                       "expect \"Đăng nhập quầy tiếp nhận\"\ntap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\n"
+                       "expect \"Quầy 1 · Nguyễn Thị Lan\"\nsleep 120000\n");
+    ChildProgram console("motcua-console", {"--headless", "--db", office.path.string(), "--counter", "1", "--script",
+                                            (dir / "login.txt").string()},
+                         dir / "console.out");
+    REQUIRE(waitFor(office.path, "SELECT COUNT(*) FROM events WHERE kind = 'login'", std::chrono::seconds(60)));
+    INFO(console.output());
+    REQUIRE(console.running());
+    const auto signalled = Clock::now();
+    console.signal(SIGTERM);
+    const auto status = console.waitExit(std::chrono::seconds(10));
+    INFO(console.output());
+    REQUIRE(status);
+    CHECK(*status == 0);
+    CHECK(Clock::now() - signalled < std::chrono::seconds(3));
+    auto db = queue::openStore(office.path, queue::OpenPurpose::Use);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'logout' AND counter_id IS NOT NULL") == 1);
 }
