@@ -69,21 +69,35 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, queue::Clock& clock) {
+    Context ctx(out, err, clock);
+    // A usage error can stop the parser before it reaches --json, so the promise "with --json, every
+    // failure is one object on stdout" looks at the arguments themselves.
+    for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i) {
+        if (std::string_view(argv[i]) == "--json") ctx.json = true;
+    }
+
+    // Failures: one line on stderr; with --json also one JSON object on stdout, so a script reading
+    // stdout always gets an object.
+    auto fail = [&](Exit exit, const std::string& message, bool resultPrinted = false) {
+        err << "motcua: " << message << '\n';
+        if (ctx.json && !resultPrinted) {
+            out << nlohmann::json{{"error", message}, {"exit", static_cast<int>(exit)}}.dump(
+                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
+        }
+        return static_cast<int>(exit);
+    };
+
     // Refuse unreadable arguments before anything else looks at them.
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg(argv[i]);
         if (arg.size() > kMaxArgumentBytes) {
-            err << fmt::format("motcua: argument {} is too long ({} bytes, at most {})\n", i, arg.size(),
-                               kMaxArgumentBytes);
-            return static_cast<int>(Exit::Usage);
+            return fail(Exit::Usage,
+                        fmt::format("argument {} is too long ({} bytes, at most {})", i, arg.size(), kMaxArgumentBytes));
         }
-        if (!text::isValidUtf8(arg)) {
-            err << fmt::format("motcua: argument {} is not valid UTF-8\n", i);
-            return static_cast<int>(Exit::Usage);
-        }
+        if (!text::isValidUtf8(arg)) return fail(Exit::Usage, fmt::format("argument {} is not valid UTF-8", i));
     }
 
-    Context ctx(out, err, clock);
     CLI::App app{"motcua: queue tickets and procedure kiosk for a one-stop office (Bộ phận Một cửa)", "motcua"};
     app.footer(kExitStatusHelp);
     app.option_defaults()->always_capture_default(false);
@@ -115,22 +129,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             app.exit(e, out, err);
             return 0;
         }
-        std::string message = e.what();
-        err << "motcua: " << message << " (see 'motcua --help')\n";
-        return static_cast<int>(Exit::Usage);
+        return fail(Exit::Usage, std::string(e.what()) + " (see 'motcua --help')");
     }
 
-    // Failures: one line on stderr; with --json also one JSON object on stdout, so a script reading
-    // stdout always gets an object.
-    auto fail = [&](Exit exit, const std::string& message, bool resultPrinted = false) {
-        err << "motcua: " << message << '\n';
-        if (ctx.json && !resultPrinted) {
-            out << nlohmann::json{{"error", message}, {"exit", static_cast<int>(exit)}}.dump(
-                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
-                << '\n';
-        }
-        return static_cast<int>(exit);
-    };
     try {
         if (ctx.action) ctx.action();
         return 0;

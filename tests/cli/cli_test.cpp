@@ -242,3 +242,24 @@ TEST_CASE("Without --config the office comes from MOTCUA_CONFIG, else /etc/motcu
     else
         CHECK_THAT(chosen, Catch::EndsWith("/share/motcua/office.toml") || Catch::Equals(example));
 }
+
+TEST_CASE("With --json a usage error is one JSON object on stdout, wherever --json stands", "[cli][json]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    auto args = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{"--json", "frobnicate"},
+                         std::vector<std::string>{"--json", "take"},
+                         std::vector<std::string>{"--json", "call", "one"},
+                         std::vector<std::string>{"take", "--json"},
+                         std::vector<std::string>{"events", "--since", "-4", "--json"},
+                         std::vector<std::string>{"--json", "take", std::string(5000, 'x')},
+                         std::vector<std::string>{"--json", "take", "H\xc3\x28"});
+    CAPTURE(args);
+    auto r = cli(args);
+    CHECK(r.status == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    REQUIRE(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    nlohmann::json j;
+    REQUIRE_NOTHROW(j = r.json());
+    CHECK(j["exit"] == 2);
+    CHECK_FALSE(j["error"].get<std::string>().empty());
+}
