@@ -3,7 +3,6 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
-#include <fstream>
 #include <memory>
 #include <regex>
 #include <set>
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "queue/file_access.h"
 #include "queue/sqlite.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -334,11 +334,13 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
 }
 
 OfficeConfig loadOfficeConfig(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ConfigError(fmt::format("{}:0: cannot read the office config file", path.string()));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parseOfficeConfig(buffer.str(), path.string());
+    std::string text;
+    try {
+        text = readRegularFile(path, kMaxConfigBytes);
+    } catch (const FileAccessError& e) {
+        throw ConfigError(fmt::format("{}:0: office config file: {}", path.string(), e.reason()));
+    }
+    return parseOfficeConfig(text, path.string());
 }
 
 void applyOfficeConfig(Database& db, const OfficeConfig& config) {

@@ -9,6 +9,7 @@
 #include "kiosk/cli/cli.h"
 #include "queue/catalogue.h"
 #include "queue/catalogue_files.h"
+#include "queue/file_access.h"
 #include "queue/search.h"
 
 namespace motcua::cli {
@@ -143,16 +144,6 @@ std::string highlight(const std::string& text, const std::vector<q::TextSpan>& s
     return out + text.substr(at);
 }
 
-std::string readWholeFile(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw CommandError(Exit::Usage, fmt::format("{}: is a directory", path));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw CommandError(Exit::Usage, fmt::format("{}: cannot be read", path));
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 }  // namespace
 
 void registerCatalogueCommands(CLI::App& app, Context& ctx) {
@@ -172,7 +163,9 @@ void registerCatalogueCommands(CLI::App& app, Context& ctx) {
     import->callback([&ctx, importArgs] {
         ctx.action = [&ctx, importArgs] {
             std::vector<q::CatalogueFile> files;
-            for (const auto& path : importArgs->files) files.push_back({path, readWholeFile(path)});
+            for (const auto& path : importArgs->files) {
+                files.push_back({path, q::readRegularFile(path, q::kMaxCatalogueBytes)});
+            }
             auto result = q::importCatalogue(ctx.database(), files, importArgs->dryRun);
             std::size_t errors = 0;
             std::size_t warnings = 0;

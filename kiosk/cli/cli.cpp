@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "queue/clock.h"
+#include "queue/file_access.h"
 #include "queue/store.h"
 #include "text/utf8.h"
 
@@ -137,6 +138,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return 0;
     } catch (const CommandError& e) {
         return fail(e.exit(), e.what(), e.resultPrinted());
+    } catch (const queue::FileAccessError& e) {
+        return fail(Exit::Usage, e.what());
     } catch (const queue::StoreRefused& e) {
         return fail(Exit::Database, e.what());
     } catch (const queue::SqliteError& e) {

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -21,6 +20,7 @@
 #include "printer/sample_ticket.h"
 #include "printer/ticket_renderer.h"
 #include "printer/usb_transport.h"
+#include "queue/file_access.h"
 
 namespace motcua::cli {
 
@@ -134,11 +134,7 @@ void printTest(Context& ctx, const PrinterArgs& args) {
 }
 
 void preview(Context& ctx, const PrinterArgs& args) {
-    std::ifstream in(args.input, std::ios::binary);
-    if (!in) throw CommandError(Exit::Usage, fmt::format("cannot read {}", args.input));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
+    const std::string bytes = queue::readRegularFile(args.input, queue::kMaxTicketFileBytes);
     auto decoded = pr::decodeEscPos(bytes);
     if (!decoded) {
         throw CommandError(Exit::Usage, fmt::format("{} is not a ticket this program can show: {}", args.input,

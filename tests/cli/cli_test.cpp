@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -262,4 +265,31 @@ TEST_CASE("With --json a usage error is one JSON object on stdout, wherever --js
     REQUIRE_NOTHROW(j = r.json());
     CHECK(j["exit"] == 2);
     CHECK_FALSE(j["error"].get<std::string>().empty());
+}
+
+TEST_CASE("File inputs that are not regular files are refused at once, with status 2", "[cli][input]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    const auto fifo = cli.dir / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto png = (cli.dir / "out.png").string();
+    const std::vector<std::vector<std::string>> commands = {
+        {"init"}, {"catalogue", "import", "--dry-run", "INPUT"}, {"print-preview", "INPUT", png}};
+    for (const std::string& input : {fifo.string(), std::string("/dev/zero"), cli.dir.path().string()}) {
+        for (auto args : commands) {
+            Cli scoped;
+            scoped.db = cli.db;
+            if (args.front() == "init") scoped.config = input;
+            std::replace(args.begin(), args.end(), std::string("INPUT"), input);
+            CAPTURE(input, args);
+            // Each used to hang (a FIFO without a writer) or read until memory ran out (/dev/zero).
+            CHECK(motcua::testing::finishesWithin(std::chrono::seconds(10), [&] {
+                const Run r = scoped(args);
+                return r.status == 2 && std::count(r.err.begin(), r.err.end(), '\n') == 1 &&
+                       r.err.find("not a regular file") != std::string::npos;
+            }));
+        }
+    }
+    CHECK_FALSE(std::filesystem::exists(png));
+    CHECK(cli({"status"}).status == 0);
 }

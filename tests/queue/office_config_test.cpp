@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include "queue/office_config.h"
 #include "text/normalize.h"
 #include "queue_fixture.h"
@@ -104,4 +106,28 @@ TEST_CASE("The [voice] section is checked and stored for the display", "[config]
     REQUIRE(st.step());
     CHECK(st.getText(0) == "vi-vn-x-south");
     CHECK(st.getInt(1) == 3);
+}
+
+TEST_CASE("An office config that is not a regular file, or is too large, is refused at once", "[config]") {
+    TempDir dir;
+    const auto fifo = dir / "office.toml";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto refusedWith = [](const std::filesystem::path& path, const std::string& expected) {
+        return finishesWithin(std::chrono::seconds(10), [&] {
+            try {
+                loadOfficeConfig(path);
+            } catch (const ConfigError& e) {
+                return std::string(e.what()).find(expected) != std::string::npos &&
+                       std::string(e.what()).rfind(path.string() + ":0: ", 0) == 0;
+            }
+            return false;
+        });
+    };
+    CHECK(refusedWith(fifo, "a FIFO"));                  // used to wait for a writer for ever
+    CHECK(refusedWith("/dev/zero", "character device"));  // used to read until memory ran out
+    CHECK(refusedWith(dir.path(), "a folder"));
+    const auto big = dir / "big.toml";
+    writeFile(big, std::string(kTestOfficeToml) + "\n" + std::string(2 << 20, '#') + "\n");
+    CHECK(refusedWith(big, "too large"));
+    CHECK(refusedWith("/nonexistent/office.toml", "No such file"));
 }

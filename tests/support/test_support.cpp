@@ -1,5 +1,6 @@
 #include "support/test_support.h"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,6 +34,28 @@ std::string readFile(const std::filesystem::path& path) {
 void writeFile(const std::filesystem::path& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
+}
+
+bool finishesWithin(std::chrono::seconds limit, const std::function<bool()>& fn) {
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        ::alarm(static_cast<unsigned>(limit.count()));
+#ifndef __SANITIZE_ADDRESS__  // AddressSanitizer reserves terabytes of address space up front
+        // Memory is bounded too, so a read without end fails instead of swapping the machine.
+        const rlimit memory{2ul << 30, 2ul << 30};
+        ::setrlimit(RLIMIT_AS, &memory);
+#endif
+        bool ok = false;
+        try {
+            ok = fn();
+        } catch (...) {
+        }
+        ::_exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 std::filesystem::path sourcePath(const std::string& relative) {

@@ -1,7 +1,9 @@
 // Helpers shared by the test suites.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace motcua::testing {
@@ -23,6 +25,11 @@ private:
 // Whole file as bytes ("" when missing).
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& bytes);
+
+// Runs fn in a child process that is killed after limit: true when fn returned true in time. For
+// code that may hang (a read from a FIFO) or run out of memory (a read of /dev/zero), so that a
+// regression fails the test instead of blocking the suite.
+bool finishesWithin(std::chrono::seconds limit, const std::function<bool()>& fn);
 
 // Path inside the source tree (assets, reference data).
 std::filesystem::path sourcePath(const std::string& relative);
