@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "queue/file_access.h"
 #include "queue/store.h"
 
 namespace motcua::queue {
@@ -227,6 +228,8 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
     if (fs::exists(status) && !overwrite) {
         throw StoreRefused(fmt::format("{}: already exists (use --force to replace it)", target.string()));
     }
+    // Even with overwrite: never a device or FIFO, never a database another program has open.
+    if (auto refusal = outputRefusal(target, {live, true})) throw StoreRefused(*refusal);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec)) {
         throw StoreRefused(fmt::format("{}: no such folder", folder.string()));

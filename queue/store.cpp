@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "queue/file_access.h"
+
 namespace motcua::queue {
 
 namespace {
@@ -30,10 +32,10 @@ const std::vector<Migration>& migrations() {
 // Reads the first 16 bytes: "SQLite format 3\0" for an SQLite file. Empty files are allowed.
 enum class FileKind { Missing, Empty, Sqlite, Other, Unreadable };
 
-// Reads the first bytes through SQLite's own VFS, never with open()/close() of our own: POSIX drops
-// every lock a process holds on a file when any of its descriptors for that file is closed, so a
-// plain read here would silently release the locks of this process's other connections (and let
-// another process delete the WAL under them). SQLite's unix VFS defers such closes.
+// The first bytes are read through SQLite's own VFS (readFileStart), never with open()/close() of
+// our own: POSIX drops every lock a process holds on a file when any of its descriptors for that
+// file is closed, so a plain read here would silently release the locks of this process's other
+// connections (and let another process delete the WAL under them).
 FileKind inspect(const std::filesystem::path& path, std::string& error) {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
@@ -46,32 +48,14 @@ FileKind inspect(const std::filesystem::path& path, std::string& error) {
         error = std::strerror(errno);
         return FileKind::Unreadable;
     }
-    sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
-    const std::string full = std::filesystem::absolute(path).string();
-    sqlite3_filename name = sqlite3_create_filename(full.c_str(), "", "", 0, nullptr);
-    std::vector<char> storage(static_cast<std::size_t>(vfs->szOsFile));
-    auto* file = reinterpret_cast<sqlite3_file*>(storage.data());
-    int outFlags = 0;
-    int rc = vfs->xOpen(vfs, name, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &outFlags);
-    FileKind kind = FileKind::Other;
-    if (rc != SQLITE_OK) {
-        error = sqlite3_errstr(rc);
-        kind = FileKind::Unreadable;
-    } else {
-        sqlite3_int64 size = 0;
-        char header[16] = {};
-        rc = file->pMethods->xFileSize(file, &size);
-        if (rc == SQLITE_OK && size == 0) {
-            kind = FileKind::Empty;
-        } else if (rc == SQLITE_OK && size >= 16 &&
-                   file->pMethods->xRead(file, header, sizeof header, 0) == SQLITE_OK &&
-                   std::memcmp(header, "SQLite format 3\0", 16) == 0) {
-            kind = FileKind::Sqlite;
-        }
+    const auto header = readFileStart(path, 16);
+    if (!header) {
+        error = "SQLite cannot open it";
+        return FileKind::Unreadable;
     }
-    if (file->pMethods) file->pMethods->xClose(file);
-    sqlite3_free_filename(name);
-    return kind;
+    if (header->empty()) return FileKind::Empty;
+    if (header->size() == 16 && std::memcmp(header->data(), "SQLite format 3\0", 16) == 0) return FileKind::Sqlite;
+    return FileKind::Other;
 }
 
 // One transaction for all pending migrations; the version is read again under the write lock so two

@@ -1,5 +1,4 @@
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -210,13 +209,19 @@ void registerCatalogueCommands(CLI::App& app, Context& ctx) {
         };
     });
 
-    auto exportDir = std::make_shared<std::string>();
+    struct ExportArgs {
+        std::string dir;
+        bool force = false;
+    };
+    auto exportArgs = std::make_shared<ExportArgs>();
     auto* exportCmd = group->add_subcommand("export", "Write the catalogue as TSV files into a directory");
-    exportCmd->add_option("DIR", *exportDir, "Directory (created if missing; the five files are overwritten)")->required();
-    exportCmd->callback([&ctx, exportDir] {
-        ctx.action = [&ctx, exportDir] {
+    exportCmd->add_option("DIR", exportArgs->dir, "Directory (created if missing; the five files are overwritten)")
+        ->required();
+    exportCmd->add_flag("--force", exportArgs->force, "Let a file replace another database (never the one in use)");
+    exportCmd->callback([&ctx, exportArgs] {
+        ctx.action = [&ctx, exportArgs] {
             const q::Catalogue catalogue = q::loadCatalogue(ctx.database());
-            const std::filesystem::path dir(*exportDir);
+            const std::filesystem::path dir(exportArgs->dir);
             std::error_code ec;
             std::filesystem::create_directories(dir, ec);
             if (ec || !std::filesystem::is_directory(dir)) {
@@ -224,12 +229,12 @@ void registerCatalogueCommands(CLI::App& app, Context& ctx) {
                                                             ec ? ": " + ec.message() : ""));
             }
             json written = json::array();
-            for (const auto& [name, bytes] : q::writeCatalogueFiles(catalogue)) {
+            const auto files = q::writeCatalogueFiles(catalogue);
+            // Every file is checked before the first is written.
+            for (const auto& file : files) ctx.checkOutput(dir / file.first, exportArgs->force);
+            for (const auto& [name, bytes] : files) {
                 const auto path = dir / name;
-                std::ofstream out(path, std::ios::binary | std::ios::trunc);
-                out << bytes;
-                out.close();
-                if (!out) throw CommandError(Exit::Usage, fmt::format("{}: cannot be written", path.string()));
+                q::writeFileAtomically(path, bytes);
                 written.push_back(path.string());
             }
             ctx.print({{"directory", dir.string()}, {"files", written}, {"procedures", catalogue.procedures().size()}},

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "printer/file_transport.h"
+#include "printer/printer_uri.h"
 #include "queue/clock.h"
 #include "queue/file_access.h"
 #include "queue/store.h"
@@ -53,6 +55,18 @@ std::filesystem::path Context::officeConfigPath() const {
         if (std::filesystem::exists(candidate, ec)) return candidate;
     }
     return std::filesystem::path(MOTCUA_ASSETS_DIR) / "office.toml";
+}
+
+void Context::checkOutput(const std::filesystem::path& path, bool force) const {
+    if (auto refusal = queue::outputRefusal(path, {databasePath(), force})) throw CommandError(Exit::Usage, *refusal);
+}
+
+void Context::checkPrinterOutput(const std::string& uri, bool force) const {
+    const auto parsed = printer::parsePrinterUri(uri);
+    if (!parsed || parsed->kind != printer::PrinterUri::Kind::File) return;
+    const std::filesystem::path file = parsed->name;
+    checkOutput(file, force);
+    checkOutput(printer::FileTransport::previewPath(file), force);
 }
 
 void Context::print(const nlohmann::json& value, const std::string& text) {

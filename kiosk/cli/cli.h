@@ -73,6 +73,13 @@ public:
     // the bundled assets/office.toml.
     std::filesystem::path officeConfigPath() const;
 
+    // Refuses (CommandError, exit 2) to write an output file at path over the database in use, its
+    // -wal/-shm/-journal, a database another program has open, or anything that is not a regular
+    // file; over another SQLite database only with force (queue::outputRefusal).
+    void checkOutput(const std::filesystem::path& path, bool force) const;
+    // The same for a printer URI: a file: printer writes PATH and its picture PATH.png.
+    void checkPrinterOutput(const std::string& uri, bool force) const;
+
     // Prints a JSON object (with --json) or the text form.
     void print(const nlohmann::json& value, const std::string& text);
 

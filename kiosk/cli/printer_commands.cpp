@@ -34,6 +34,7 @@ struct PrinterArgs {
     bool nativeQr = false;
     std::string input;
     std::string output;
+    bool force = false;
 };
 
 std::string printerUri(const PrinterArgs& args) {
@@ -125,6 +126,7 @@ void printTest(Context& ctx, const PrinterArgs& args) {
     } catch (const motcua::fonts::TtfError& e) {
         throw CommandError(Exit::Failure, e.what());
     }
+    ctx.checkPrinterOutput(printerUri(args), args.force);
     auto transport = open(args);
     auto printed = pr::printBytes(*transport, bytes);
     if (!printed) fail(printed.error());
@@ -134,6 +136,7 @@ void printTest(Context& ctx, const PrinterArgs& args) {
 }
 
 void preview(Context& ctx, const PrinterArgs& args) {
+    ctx.checkOutput(args.output, args.force);
     const std::string bytes = queue::readRegularFile(args.input, queue::kMaxTicketFileBytes);
     auto decoded = pr::decodeEscPos(bytes);
     if (!decoded) {
@@ -174,11 +177,13 @@ void registerPrinterCommands(CLI::App& app, Context& ctx) {
     test->add_option("--to", args->to, toHelp);
     test->add_option("--width", args->width, "Printable width in dots: 576 (80 mm), 384 (58 mm), 512, 640");
     test->add_flag("--native-qr", args->nativeQr, "Let the printer draw the QR code (GS ( k)");
+    test->add_flag("--force", args->force, "Let a file: printer replace another database (never the one in use)");
     test->callback([&ctx, args] { ctx.action = [&ctx, args] { printTest(ctx, *args); }; });
 
     auto* pv = app.add_subcommand("print-preview", "Decode a ticket's ESC/POS bytes into a PNG picture");
     pv->add_option("IN", args->input, "ESC/POS file (as written by a file: printer)")->required();
     pv->add_option("OUT", args->output, "PNG to write")->required();
+    pv->add_flag("--force", args->force, "Let OUT replace another database (never the one in use)");
     pv->callback([&ctx, args] { ctx.action = [&ctx, args] { preview(ctx, *args); }; });
 }
 

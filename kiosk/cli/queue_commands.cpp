@@ -57,6 +57,7 @@ struct Args {
     std::string number;
     int counter = 0;
     bool front = false;
+    bool force = false;
     std::int64_t since = 0;
     int limit = 1000;
 };
@@ -91,6 +92,13 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                 config = queue::loadOfficeConfig(ctx.officeConfigPath());
             } catch (const queue::ConfigError& e) {
                 throw CommandError(Exit::Usage, e.what());
+            }
+            // A file: printer pointed at the database would replace it with the first ticket.
+            try {
+                ctx.checkPrinterOutput(config.printer, false);
+            } catch (const CommandError& e) {
+                throw CommandError(Exit::Usage,
+                                   fmt::format("{}: printer.uri: {}", ctx.officeConfigPath().string(), e.what()));
             }
             auto db = queue::openStore(ctx.databasePath(), queue::OpenPurpose::Initialise);
             queue::applyOfficeConfig(db, config);
@@ -230,6 +238,7 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
         const auto issued = q.estimate(*canonical);
         if (!issued) throw CommandError(Exit::Usage, fmt::format("no ticket {} today", *canonical));
         const std::string uri = args->to.empty() ? kiosk::printerUri(q.office()) : args->to;
+        ctx.checkPrinterOutput(uri, args->force);
         kiosk::TicketPrinter printer(uri, kiosk::printerSettings(q.office()));
         const auto report = printer.print(q, *issued, args->lang == "en" ? kiosk::Language::En : kiosk::Language::Vi,
                                           /*reprint=*/true);
@@ -250,6 +259,7 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
     print->add_option("NUMBER", args->number, "Ticket number of today, e.g. A012")->required();
     print->add_option("--to", args->to, "Printer URI (default: the office config's printer, or $MOTCUA_PRINTER)");
     print->add_option("--lang", args->lang, "Ticket language")->check(CLI::IsMember({"vi", "en"}));
+    print->add_flag("--force", args->force, "Let a file: printer replace another database (never the one in use)");
 
     queueCommand(app, ctx, "close-day", "Close tickets left open from earlier days as expired", [&ctx](QueueService& q) {
         const int n = q.closeEarlierDays();

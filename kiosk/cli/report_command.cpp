@@ -1,6 +1,5 @@
 // `motcua report`: the office head's report for a period, computed from the event log.
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +8,7 @@
 
 #include "kiosk/cli/cli.h"
 #include "kiosk/cli/report_format.h"
+#include "queue/file_access.h"
 #include "queue/queue_service.h"
 #include "queue/report.h"
 
@@ -25,25 +25,8 @@ struct ReportArgs {
     std::string format;
     std::string lang = "vi";
     std::string out;
+    bool force = false;
 };
-
-// Replaces path with bytes: written beside it, then renamed, so a reader never sees half a report.
-void writeAtomically(const std::filesystem::path& path, const std::string& bytes) {
-    const auto tmp = std::filesystem::path(path.string() + ".tmp");
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw CommandError(Exit::Usage, fmt::format("cannot write {}", tmp.string()));
-        f << bytes;
-        f.flush();
-        if (!f) throw CommandError(Exit::Failure, fmt::format("writing {} failed", tmp.string()));
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw CommandError(Exit::Usage, fmt::format("cannot write {}", path.string()));
-    }
-}
 
 constexpr const char* kReportHelp =
     "Report for the office head from the event log: visits, waits and service times (mean, p50, p90, max), "
@@ -53,6 +36,12 @@ constexpr const char* kReportHelp =
     "With --out DIR/ (an existing directory or a path ending in '/') one file per table instead.";
 
 void runReport(Context& ctx, const ReportArgs& args) {
+    const std::string format = args.format.empty() ? (ctx.json ? "json" : "text") : args.format;
+    const bool toDirectory = !args.out.empty() && format == "csv" &&
+                             (args.out.back() == '/' || std::filesystem::is_directory(args.out));
+    const bool toFile = !toDirectory && !args.out.empty() && args.out != "-";
+    if (toFile) ctx.checkOutput(args.out, args.force);
+
     queue::QueueService queue(ctx.database(), ctx.clock);
     const auto today = queue.calendar().dayOf(ctx.clock.now());
     queue::ReportQuery query;
@@ -62,7 +51,6 @@ void runReport(Context& ctx, const ReportArgs& args) {
     query.counter = args.counter;
     if (!args.staff.empty()) query.staff = args.staff;
 
-    const std::string format = args.format.empty() ? (ctx.json ? "json" : "text") : args.format;
     ReportRenderOptions options;
     options.lang = args.lang == "en" ? ReportLang::En : ReportLang::Vi;
     options.generatedAt = queue.calendar().isoLocal(ctx.clock.now());
@@ -71,16 +59,17 @@ void runReport(Context& ctx, const ReportArgs& args) {
     if (!result.ok()) throw CommandError(Exit::Usage, result.message);
     const auto& report = *result.value;
 
-    const bool toDirectory = !args.out.empty() && format == "csv" &&
-                             (args.out.back() == '/' || std::filesystem::is_directory(args.out));
     if (toDirectory) {
         std::error_code ec;
         std::filesystem::create_directories(args.out, ec);
         if (ec) throw CommandError(Exit::Usage, fmt::format("cannot create directory {}", args.out));
         nlohmann::json files = nlohmann::json::array();
-        for (const auto& [name, bytes] : renderReportCsvFiles(report, options)) {
+        const auto tables = renderReportCsvFiles(report, options);
+        // Every file is checked before the first is written.
+        for (const auto& table : tables) ctx.checkOutput(std::filesystem::path(args.out) / table.first, args.force);
+        for (const auto& [name, bytes] : tables) {
             const auto path = std::filesystem::path(args.out) / name;
-            writeAtomically(path, bytes);
+            queue::writeFileAtomically(path, bytes);
             files.push_back(path.string());
         }
         ctx.print({{"written", files}}, fmt::format("wrote {} CSV files to {}", files.size(), args.out));
@@ -97,11 +86,12 @@ void runReport(Context& ctx, const ReportArgs& args) {
     } else {
         bytes = renderReportHtml(report, options);
     }
-    if (args.out.empty() || args.out == "-") {
+    if (!toFile) {
         ctx.out << bytes;
         return;
     }
-    writeAtomically(args.out, bytes);
+    // Written beside it, then renamed, so a reader never sees half a report.
+    queue::writeFileAtomically(args.out, bytes);
     // The report went to the file; stdout says where (as JSON with --json).
     ctx.print({{"written", args.out}, {"format", format}, {"empty", report.empty}},
               fmt::format("wrote the {} report for {} – {} to {}", format, query.from, query.to, args.out));
@@ -122,6 +112,7 @@ void registerReportCommands(CLI::App& app, Context& ctx) {
     sub->add_option("--lang", args->lang, "vi: Vietnamese headings with English in brackets (default); en: English")
         ->check(CLI::IsMember({"vi", "en"}));
     sub->add_option("--out", args->out, "Write to this file instead of stdout (CSV: a directory for one file per table)");
+    sub->add_flag("--force", args->force, "Let --out replace another database (never the one in use)");
     sub->callback([&ctx, args] { ctx.action = [&ctx, args] { runReport(ctx, *args); }; });
 }
 
