@@ -279,6 +279,21 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
     return summary;
 }
 
+std::vector<fs::path> setAsideOrphanedFiles(const fs::path& path, std::chrono::system_clock::time_point now) {
+    std::vector<fs::path> kept;
+    for (const auto& orphan : orphanedFiles(path)) {
+        fs::path aside = orphan.string() + ".orphan-" + stamp(now);
+        std::error_code ec;
+        for (int n = 2; fs::exists(fs::symlink_status(aside, ec)); ++n) {
+            aside = fmt::format("{}.orphan-{}-{}", orphan.string(), stamp(now), n);
+        }
+        renameOrThrow(orphan, aside);
+        kept.push_back(aside);
+    }
+    if (!kept.empty()) syncDirectory(path.has_parent_path() ? path.parent_path() : fs::path("."));
+    return kept;
+}
+
 RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, std::chrono::system_clock::time_point now) {
     std::error_code ec;
     if (!fs::is_regular_file(candidate, ec)) {

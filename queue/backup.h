@@ -62,6 +62,12 @@ struct RestoreResult {
 RestoreResult restoreDatabase(const std::filesystem::path& candidate, const std::filesystem::path& live,
                               std::chrono::system_clock::time_point now);
 
+// Renames the -wal/-shm/-journal left at path without their database (orphanedFiles) to
+// "<name>-wal.orphan-YYYYMMDD-HHMMSS", so a new database can be made there without SQLite deleting
+// them; returns the new names. Throws StoreRefused when one cannot be renamed.
+std::vector<std::filesystem::path> setAsideOrphanedFiles(const std::filesystem::path& path,
+                                                         std::chrono::system_clock::time_point now);
+
 // Size, schema version and ticket/event counts of an open motcua database.
 DatabaseSummary summarise(Database& db, const std::filesystem::path& path);
 

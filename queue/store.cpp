@@ -76,6 +76,17 @@ void applyMigrations(Database& db) {
 
 }  // namespace
 
+std::vector<std::filesystem::path> orphanedFiles(const std::filesystem::path& path) {
+    std::vector<std::filesystem::path> found;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) || ec) return found;
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        std::filesystem::path sidecar = path.string() + suffix;
+        if (std::filesystem::exists(std::filesystem::symlink_status(sidecar, ec))) found.push_back(std::move(sidecar));
+    }
+    return found;
+}
+
 int latestSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
 
 Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
@@ -84,6 +95,14 @@ Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const
     const FileKind kind = inspect(path, error);
     switch (kind) {
         case FileKind::Missing:
+            // SQLite deletes a -wal it finds without its database; it may hold the last tickets.
+            if (const auto orphans = orphanedFiles(path); !orphans.empty()) {
+                throw StoreRefused(fmt::format(
+                    "{}: the database file is missing but its {} is still there (deleted or moved?): put the file "
+                    "back, or restore a backup (motcua restore FILE); 'motcua init' starts an empty database and "
+                    "keeps the {} aside",
+                    shown, orphans.front().filename().string(), orphans.front().filename().string()));
+            }
             if (purpose != OpenPurpose::Initialise) {
                 throw StoreRefused(fmt::format("{}: no database here (run 'motcua init' first)", shown));
             }

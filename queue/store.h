@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "queue/sqlite.h"
 
@@ -35,6 +36,11 @@ int latestSchemaVersion();
 // and a busy timeout, then brings its schema to the latest version. Throws StoreRefused for a file
 // that must be left alone, SqliteError for a failure while using it.
 Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options = {});
+
+// The -wal, -shm and -journal files at path when the database file itself is missing (deleted or
+// moved while they stayed). openStore refuses such a path; setAsideOrphanedFiles (backup.h) keeps
+// them under another name so that init can start afresh.
+std::vector<std::filesystem::path> orphanedFiles(const std::filesystem::path& path);
 
 // $MOTCUA_DB, else $XDG_DATA_HOME/motcua/motcua.db, else ~/.local/share/motcua/motcua.db.
 std::filesystem::path defaultDatabasePath();

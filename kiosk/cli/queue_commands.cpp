@@ -1,3 +1,4 @@
+#include <chrono>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -6,6 +7,7 @@
 
 #include "kiosk/cli/cli.h"
 #include "kiosk/frontend/ticket_printing.h"
+#include "queue/backup.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
@@ -100,18 +102,30 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                 throw CommandError(Exit::Usage,
                                    fmt::format("{}: printer.uri: {}", ctx.officeConfigPath().string(), e.what()));
             }
+            // The -wal/-shm of a deleted database are kept under another name, never deleted.
+            const auto keptAside =
+                queue::setAsideOrphanedFiles(ctx.databasePath(), std::chrono::system_clock::now());
             auto db = queue::openStore(ctx.databasePath(), queue::OpenPurpose::Initialise);
             queue::applyOfficeConfig(db, config);
             const auto path = ctx.databasePath().string();
+            nlohmann::json kept = nlohmann::json::array();
+            std::string text = fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
+                                           ctx.officeConfigPath().string(), config.services.size(),
+                                           config.counters.size(), config.staff.size(), queue::latestSchemaVersion());
+            for (const auto& file : keptAside) {
+                kept.push_back(file.string());
+                text += fmt::format("\nthe database file was missing; its leftover {} is kept as {}",
+                                    file.filename().string().substr(0, file.filename().string().find(".orphan-")),
+                                    file.string());
+            }
             ctx.print({{"database", path},
                        {"config", ctx.officeConfigPath().string()},
                        {"schema_version", queue::latestSchemaVersion()},
                        {"services", config.services.size()},
                        {"counters", config.counters.size()},
-                       {"staff", config.staff.size()}},
-                      fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
-                                  ctx.officeConfigPath().string(), config.services.size(), config.counters.size(),
-                                  config.staff.size(), queue::latestSchemaVersion()));
+                       {"staff", config.staff.size()},
+                       {"kept_aside", kept}},
+                      text);
         };
     });
 

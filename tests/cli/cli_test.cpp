@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <sstream>
@@ -8,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
+#include "queue/clock.h"
+#include "queue/queue_service.h"
 #include "queue/store.h"
 #include "support/test_support.h"
 
@@ -292,4 +296,50 @@ TEST_CASE("File inputs that are not regular files are refused at once, with stat
     }
     CHECK_FALSE(std::filesystem::exists(png));
     CHECK(cli({"status"}).status == 0);
+}
+
+TEST_CASE("The -wal of a deleted database is kept: commands say so, init keeps it aside and says where",
+          "[cli][store]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    // A program commits two tickets into the -wal and dies without closing (as a kill or a power cut
+    // of the process would); then someone deletes the database file.
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int status = 1;
+        try {
+            auto db = motcua::queue::openStore(cli.db, motcua::queue::OpenPurpose::Use);
+            db.exec("PRAGMA wal_autocheckpoint = 0");
+            motcua::queue::SystemClock clock;
+            motcua::queue::QueueService queue(db, clock);
+            status = queue.take("HT").ok() && queue.take("HT").ok() ? 0 : 1;
+            ::_exit(status);  // inside the scope: the connection is never closed
+        } catch (...) {
+        }
+        ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    const std::string wal = readFile(cli.db + "-wal");
+    REQUIRE(wal.size() > 1000);
+    std::filesystem::remove(cli.db);
+
+    auto r = cli({"status"});
+    CHECK(r.status == 5);
+    CHECK_THAT(r.err, Catch::Contains("motcua.db-wal is still there") && Catch::Contains("motcua restore"));
+    CHECK(readFile(cli.db + "-wal") == wal);
+
+    r = cli.json({"init"});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const auto kept = r.json()["kept_aside"];
+    REQUIRE(kept.size() == 2);  // the -wal and the -shm
+    const std::string keptWal = kept[0].get<std::string>();
+    CHECK_THAT(keptWal, Catch::StartsWith(cli.db + "-wal.orphan-"));
+    CHECK(readFile(keptWal) == wal);
+    CHECK(cli.json({"status"}).json()["services"][0]["issued_today"] == 0);  // a new, empty database
+    Cli fresh;
+    CHECK_THAT(fresh({"init"}).out, !Catch::Contains("kept"));
 }
