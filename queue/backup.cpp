@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "queue/file_access.h"
+#include "queue/integrity.h"
 #include "queue/store.h"
 
 namespace motcua::queue {
@@ -121,17 +122,6 @@ void renameOrThrow(const fs::path& from, const fs::path& to) {
     if (::rename(from.c_str(), to.c_str()) != 0) {
         throw StoreRefused(fmt::format("{}: cannot rename to {}: {}", from.string(), to.string(), std::strerror(errno)));
     }
-}
-
-std::string integrityCheck(Database& db) {
-    Statement st(db, "PRAGMA integrity_check");
-    std::string result;
-    while (st.step()) {
-        if (!result.empty()) result += "; ";
-        result += st.getText(0);
-        if (result.size() > 300) break;
-    }
-    return result;
 }
 
 std::string stamp(std::chrono::system_clock::time_point when) {
@@ -268,7 +258,7 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
         if (finish != SQLITE_OK) throw SqliteError::fromHandle("sqlite3_backup_finish", copy.handle());
         // The copy is a single self-contained file: no -wal beside it to lose on the way.
         copy.exec("PRAGMA journal_mode = DELETE");
-        const std::string check = integrityCheck(copy);
+        const std::string check = checkIntegrity(copy, IntegrityDepth::Full);
         if (check != "ok") throw StoreRefused(fmt::format("{}: the copy failed its integrity check: {}", target.string(), check));
         summary = summarise(copy, temp.path());
     }
@@ -339,7 +329,7 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
                 throw StoreRefused(fmt::format("{}: not a usable database ({})", candidate.string(), e.what()));
             }
         }();
-        const std::string check = integrityCheck(db);
+        const std::string check = checkIntegrity(db, IntegrityDepth::Full);
         if (check != "ok") {
             throw StoreRefused(fmt::format("{}: fails the integrity check ({}); nothing restored", candidate.string(), check));
         }

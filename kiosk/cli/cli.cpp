@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <set>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "printer/printer_uri.h"
 #include "queue/clock.h"
 #include "queue/file_access.h"
+#include "queue/integrity.h"
 #include "queue/store.h"
 #include "text/utf8.h"
 
@@ -25,6 +27,19 @@ constexpr const char* kExitStatusHelp =
     "5 database error (missing, not a motcua database, newer schema, read-only, locked past the timeout);\n"
     "6 the printer could not print.";
 
+// Commands that never write into the database (backup checks its copy in full instead).
+bool commandReadsOnly(const CLI::App& app) {
+    static const std::set<std::string> kReading = {"services", "counters", "status", "events", "report", "backup",
+                                                   "catalogue show", "catalogue fields", "catalogue search",
+                                                   "catalogue export", "staff list"};
+    std::string command;
+    for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+        sub = sub->get_subcommands().front();
+        command += (command.empty() ? "" : " ") + sub->get_name();
+    }
+    return kReading.count(command) > 0;
+}
+
 }  // namespace
 
 Context::Context(std::ostream& o, std::ostream& e, queue::Clock& c) : out(o), err(e), clock(c) {}
@@ -36,7 +51,9 @@ std::filesystem::path Context::databasePath() const {
 queue::Database& Context::database() {
     if (!m_db) {
         try {
-            m_db.emplace(queue::openStore(databasePath(), queue::OpenPurpose::Use));
+            queue::Database db = queue::openStore(databasePath(), queue::OpenPurpose::Use);
+            if (!readsOnly) queue::refuseDamaged(db);
+            m_db.emplace(std::move(db));
         } catch (const queue::StoreRefused& e) {
             throw CommandError(Exit::Database, e.what());
         }
@@ -147,6 +164,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return fail(Exit::Usage, std::string(e.what()) + " (see 'motcua --help')");
     }
 
+    ctx.readsOnly = commandReadsOnly(app);
     try {
         if (ctx.action) ctx.action();
         return 0;

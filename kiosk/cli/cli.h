@@ -65,9 +65,13 @@ public:
     std::string dbPath;      // empty: the default path
     std::string configPath;  // empty: the bundled or installed office config
     bool json = false;
+    // The command only reads the database: database() skips the quick check for damage (linear in
+    // the file's size: about a second per 100 MB), which guards writes.
+    bool readsOnly = false;
 
     std::filesystem::path databasePath() const;
-    // Opens the existing database (refusal -> CommandError(Exit::Database)).
+    // Opens the existing database (refusal -> CommandError(Exit::Database)); for a command that
+    // writes, a damaged one is refused too (queue::refuseDamaged).
     queue::Database& database();
     // The office config file to read: --config, else $MOTCUA_CONFIG, /etc/motcua/office.toml, or
     // the bundled assets/office.toml.

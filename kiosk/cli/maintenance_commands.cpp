@@ -18,6 +18,7 @@
 #include "printer/printer_status.h"
 #include "printer/printer_uri.h"
 #include "queue/backup.h"
+#include "queue/integrity.h"
 #include "queue/office_config.h"
 #include "queue/store.h"
 
@@ -126,6 +127,14 @@ Check checkFonts() {
     return c;
 }
 
+// What to run to restore: the newest backup in the backups folder beside the database, if any.
+std::string restoreAdvice(const fs::path& database) {
+    const fs::path folder = (database.has_parent_path() ? database.parent_path() : fs::path(".")) / "backups";
+    const auto backups = queue::listBackups(folder);
+    const std::string newest = backups.empty() ? (folder / "motcua-YYYYMMDD-HHMMSS.db").string() : backups.back().string();
+    return fmt::format("stop the motcua programs, then restore the latest good backup: motcua restore {}", newest);
+}
+
 Check checkDatabase(Context& ctx) {
     Check c("database");
     const fs::path path = ctx.databasePath();
@@ -136,18 +145,18 @@ Check checkDatabase(Context& ctx) {
             queue::Statement st(db, "PRAGMA journal_mode");
             return st.step() ? st.getText(0) : std::string();
         }();
-        queue::Statement integrity(db, "PRAGMA integrity_check(5)");
-        std::string check;
-        while (integrity.step()) check += (check.empty() ? "" : "; ") + integrity.getText(0);
+        const std::string check = queue::checkIntegrity(db, queue::IntegrityDepth::Full);
+        if (check != "ok") {
+            // Nothing else is read from a damaged file: the counts could fail or mislead.
+            c.verdict = Verdict::Fail;
+            c.message = fmt::format("{}: damaged, the integrity check says: {}", path.string(), check);
+            c.fix = restoreAdvice(path);
+            return c;
+        }
         const auto summary = queue::summarise(db, path);
         const auto noPin = db.queryInt("SELECT count(*) FROM staff WHERE active = 1 AND pin_hash = ''");
         c.message = fmt::format("{}: schema {}, {} mode, integrity {}, {} tickets, {} events", path.string(), version,
                                 journal, check, summary.tickets, summary.events);
-        if (check != "ok") {
-            c.verdict = Verdict::Fail;
-            c.fix = "restore the latest good backup: motcua restore /var/lib/motcua/backups/motcua-....db";
-            return c;
-        }
         if (journal != "wal") {
             c.verdict = Verdict::Warn;
             c.fix = "the database is not in WAL mode; run 'motcua init' once to set it";
@@ -166,8 +175,11 @@ Check checkDatabase(Context& ctx) {
     } catch (const queue::StoreRefused& e) {
         c.verdict = Verdict::Fail;
         c.message = e.what();
-        c.fix = fs::exists(path) ? "restore a backup (motcua restore FILE) or move the file away and run 'motcua init'"
-                                 : "run 'sudo -u motcua motcua init' after editing the office config";
+        if (fs::exists(path) || !queue::orphanedFiles(path).empty()) {
+            c.fix = restoreAdvice(path);
+        } else {
+            c.fix = "run 'sudo -u motcua motcua init' after editing the office config";
+        }
     } catch (const queue::SqliteError& e) {
         c.verdict = Verdict::Fail;
         c.message = fmt::format("{}: {}", path.string(), e.what());

@@ -8,6 +8,7 @@
 #include "kiosk/cli/cli.h"
 #include "kiosk/frontend/ticket_printing.h"
 #include "queue/backup.h"
+#include "queue/integrity.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
@@ -106,6 +107,7 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
             const auto keptAside =
                 queue::setAsideOrphanedFiles(ctx.databasePath(), std::chrono::system_clock::now());
             auto db = queue::openStore(ctx.databasePath(), queue::OpenPurpose::Initialise);
+            queue::refuseDamaged(db);
             queue::applyOfficeConfig(db, config);
             const auto path = ctx.databasePath().string();
             nlohmann::json kept = nlohmann::json::array();

@@ -13,6 +13,7 @@
 #include "queue/clock.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "support/damaged_database.h"
 #include "support/test_support.h"
 
 using motcua::testing::readFile;
@@ -342,4 +343,46 @@ TEST_CASE("The -wal of a deleted database is kept: commands say so, init keeps i
     CHECK(cli.json({"status"}).json()["services"][0]["issued_today"] == 0);  // a new, empty database
     Cli fresh;
     CHECK_THAT(fresh({"init"}).out, !Catch::Contains("kept"));
+}
+
+TEST_CASE("A damaged database is refused before any write, and doctor says so on one line", "[cli][integrity]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    std::vector<std::string> import = {"catalogue", "import"};
+    for (const auto& e : std::filesystem::directory_iterator(sourcePath("assets/catalogue"))) {
+        if (e.path().extension() == ".tsv") import.push_back(e.path().string());
+    }
+    REQUIRE(cli(import).status == 0);
+    REQUIRE(cli({"take", "HT"}).status == 0);
+    // A page that taking a ticket never reads: before the check, writes went on into the file.
+    motcua::testing::damageTablePage(cli.db, "catalogue_procedures");
+    const std::string damaged = readFile(cli.db);
+
+    auto command = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{"take", "HT"},
+                            std::vector<std::string>{"call", "1"}, std::vector<std::string>{"init"},
+                            std::vector<std::string>{"close-day"});
+    CAPTURE(command);
+    const auto r = cli(command);
+    CHECK(r.status == 5);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_THAT(r.err, Catch::Contains("damaged") && Catch::Contains("motcua restore"));
+    CHECK(readFile(cli.db) == damaged);
+    CHECK_FALSE(std::filesystem::exists(cli.db + "-wal"));
+    // Commands that only read skip the check (it reads the whole file) and still answer.
+    CHECK(cli({"status"}).status == 0);
+    CHECK(readFile(cli.db) == damaged);
+
+    const auto doctor = cli({"doctor"});
+    CHECK(doctor.status == 1);
+    std::istringstream lines(doctor.out);
+    bool databaseFailed = false;
+    for (std::string line; std::getline(lines, line);) {
+        CAPTURE(line);
+        // Every line is a check, a fix under it, or the totals: SQLite's multi-line findings are folded.
+        CHECK((line.rfind("OK ", 0) == 0 || line.rfind("WARN ", 0) == 0 || line.rfind("FAIL ", 0) == 0 ||
+               line.rfind("      ", 0) == 0 || line.find("failed,") != std::string::npos));
+        if (line.rfind("FAIL  database", 0) == 0) databaseFailed = line.find("damaged") != std::string::npos;
+    }
+    CHECK(databaseFailed);
+    CHECK_THAT(doctor.out, Catch::Contains("motcua restore"));
 }
