@@ -3,6 +3,7 @@
 #include <iostream>
 #include <optional>
 
+#include "queue/integrity.h"
 #include "queue/store.h"
 
 namespace motcua::console {
@@ -35,6 +36,7 @@ int ConsoleProgram::run() { return m_shell->run(); }
 void ConsoleProgram::open(const shell::ShellContext&) {
     m_parts->db.emplace(
         queue::openStore(m_options.program.db.value_or(queue::defaultDatabasePath()), queue::OpenPurpose::Use));
+    queue::refuseDamaged(*m_parts->db);
 }
 
 ui::WindowOptions ConsoleProgram::window(const shell::ShellContext&) const {

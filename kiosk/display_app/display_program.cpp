@@ -5,6 +5,7 @@
 #include "kiosk/display_app/counter_screen.h"
 #include "kiosk/display_app/lobby_screen.h"
 #include "kiosk/display_app/queue_feed.h"
+#include "queue/integrity.h"
 #include "queue/store.h"
 
 namespace motcua::display {
@@ -47,6 +48,7 @@ int DisplayProgram::run() { return m_shell->run(); }
 void DisplayProgram::open(const shell::ShellContext& context) {
     auto& p = *m_parts;
     p.db.emplace(queue::openStore(m_options.program.db.value_or(queue::defaultDatabasePath()), queue::OpenPurpose::Use));
+    queue::refuseDamaged(*p.db);
     p.queue = std::make_unique<queue::QueueService>(*p.db, context.clock);
     p.feed = std::make_unique<QueueFeed>(*p.queue, *p.db, context.clock);
 }

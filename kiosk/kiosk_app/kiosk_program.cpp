@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/voice/voice.h"
+#include "queue/integrity.h"
 #include "queue/office_config.h"
 #include "queue/store.h"
 
@@ -84,9 +85,11 @@ void KioskProgram::open(const shell::ShellContext& context) {
         // An office config given on the command line is loaded first, as `motcua init` would.
         const auto config = queue::loadOfficeConfig(*m_options.program.config);
         p.db.emplace(queue::openStore(dbPath, queue::OpenPurpose::Initialise));
+        queue::refuseDamaged(*p.db);
         queue::applyOfficeConfig(*p.db, config);
     } else {
         p.db.emplace(queue::openStore(dbPath, queue::OpenPurpose::Use, {std::chrono::milliseconds(2000)}));
+        queue::refuseDamaged(*p.db);
     }
 
     KioskServicesOptions so;

@@ -8,6 +8,7 @@
 #include "kiosk/kiosk_app/take_number_screens.h"
 #include "kiosk/ui/scroll_view.h"
 #include "kiosk_fixture.h"
+#include "support/damaged_database.h"
 #include "printer/escpos_decoder.h"
 #include "queue/queue_service.h"
 
@@ -263,4 +264,16 @@ TEST_CASE("A database that is not motcua's is refused with its own exit status",
     options.program.db = dir / "not.db";
     options.log = [](const std::string&) {};
     CHECK(kiosk::runKiosk(options) == static_cast<int>(shell::ExitStatus::Database));
+}
+
+TEST_CASE("A damaged database is refused at start-up, before anything is written", "[kiosk][degrade]") {
+    KioskFixture f({1080, 1920}, "damaged");
+    testing::damageTablePage(f.dbPath, "services");
+    const std::string before = testing::readFile(f.dbPath);
+    auto options = f.options();
+    options.program.script = testing::sourcePath("tests/kiosk_app/scripts/take_number.txt");
+    CHECK(kiosk::runKiosk(options) == static_cast<int>(shell::ExitStatus::Database));
+    REQUIRE_FALSE(f.log.empty());
+    CHECK_THAT(f.log.back(), Catch::Contains("damaged") && Catch::Contains("motcua restore"));
+    CHECK(testing::readFile(f.dbPath) == before);
 }
