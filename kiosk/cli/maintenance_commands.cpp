@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +15,7 @@
 
 #include "fonts/font_locator.h"
 #include "kiosk/cli/cli.h"
+#include "kiosk/cli/disk_space.h"
 #include "kiosk/frontend/ticket_printing.h"
 #include "printer/printer_status.h"
 #include "printer/printer_uri.h"
@@ -36,7 +38,8 @@ struct MaintenanceArgs {
 
 std::string sizeText(std::uintmax_t bytes) {
     if (bytes < 1024 * 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024.0);
-    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    if (bytes < 1024ull * 1024 * 1024) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return fmt::format("{:.1f} GB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
 }
 
 nlohmann::json toJson(const queue::DatabaseSummary& s) {
@@ -278,6 +281,55 @@ Check checkPrinter(const std::optional<queue::OfficeConfig>& config) {
     return c;
 }
 
+// Free space where the database and its backups are written (thresholds in disk_space.h).
+Check checkDisk(Context& ctx) {
+    Check c("disk");
+    const fs::path database = ctx.databasePath();
+    const fs::path folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
+    std::error_code ec;
+    std::uintmax_t databaseBytes = 0;
+    for (const char* suffix : {"", "-wal"}) {
+        const auto size = fs::file_size(database.string() + suffix, ec);
+        if (!ec) databaseBytes += size;
+    }
+    struct Place {
+        fs::path path;
+        bool backups;
+    };
+    std::vector<Place> places = {{folder, false}};
+    // Backups on another file system (a second disk, a USB stick) are checked on their own.
+    struct stat folderStat {}, backupsStat {};
+    const fs::path backups = folder / "backups";
+    if (::stat(folder.c_str(), &folderStat) == 0 && ::stat(backups.c_str(), &backupsStat) == 0 &&
+        folderStat.st_dev != backupsStat.st_dev) {
+        places.push_back({backups, true});
+    }
+    std::vector<std::string> parts;
+    for (const auto& place : places) {
+        const auto space = fs::space(place.path, ec);
+        if (ec) {
+            c.verdict = Verdict::Warn;
+            parts.push_back(fmt::format("{}: cannot tell the free space ({})", place.path.string(), ec.message()));
+            c.fix = "check that the folder exists and is readable";
+            continue;
+        }
+        parts.push_back(fmt::format("{}: {} free", place.path.string(), sizeText(space.available)));
+        const DiskRoom room = assessDiskRoom(space.available, databaseBytes);
+        if (room == DiskRoom::TooLow) {
+            c.verdict = Verdict::Fail;
+            c.fix = fmt::format("free space on {} now: the next backup cannot be written and the database may "
+                                "refuse tickets (remove old files, or copy old backups away)",
+                                place.path.string());
+        } else if (room == DiskRoom::Low && !place.backups && c.verdict == Verdict::Ok) {
+            c.verdict = Verdict::Warn;
+            c.fix = fmt::format("free some space on {} (copy old backups away): keep at least {} free",
+                                place.path.string(), sizeText(std::max(kDiskWarnBytes, 3 * databaseBytes)));
+        }
+    }
+    c.message = fmt::format("{} (database {})", fmt::join(parts, "; "), sizeText(databaseBytes));
+    return c;
+}
+
 // Playback devices are /dev/snd/pcmC<card>D<device>p. The CLI does not link SDL: this checks what
 // SDL's ALSA backend would open.
 Check checkSound() {
@@ -346,6 +398,7 @@ void doctor(Context& ctx) {
     std::vector<Check> checks;
     checks.push_back(checkFonts());
     checks.push_back(checkDatabase(ctx));
+    checks.push_back(checkDisk(ctx));
     checks.push_back(checkConfig(ctx, config));
     checks.push_back(checkPrinter(config));
     checks.push_back(checkSound());
@@ -391,7 +444,9 @@ void registerMaintenanceCommands(CLI::App& app, Context& ctx) {
     r->callback([&ctx, args] { ctx.action = [&ctx, args] { restore(ctx, *args); }; });
 
     auto* d = app.add_subcommand(
-        "doctor", "Check fonts, database, config, printer, sound and display, and say what to fix (exit 1 on FAIL)");
+        "doctor",
+        "Check fonts, database, free disk space, config, printer, sound and display, and say what to fix "
+        "(exit 1 on FAIL)");
     d->callback([&ctx] { ctx.action = [&ctx] { doctor(ctx); }; });
 }
 

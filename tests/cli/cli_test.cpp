@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
+#include "kiosk/cli/disk_space.h"
 #include "queue/clock.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
@@ -208,7 +209,7 @@ TEST_CASE("doctor says what to fix; with --json stdout is one object even when a
     nlohmann::json report;
     REQUIRE_NOTHROW(report = r.json());  // a second object after the first would not parse
     REQUIRE(report["checks"].is_array());
-    CHECK(report["checks"].size() == 6);
+    CHECK(report["checks"].size() == 7);
     CHECK(report["failures"].get<int>() >= 1);
     bool databaseFailed = false;
     for (const auto& c : report["checks"]) {
@@ -385,4 +386,31 @@ TEST_CASE("A damaged database is refused before any write, and doctor says so on
     }
     CHECK(databaseFailed);
     CHECK_THAT(doctor.out, Catch::Contains("motcua restore"));
+}
+
+TEST_CASE("doctor checks the free disk space beside the database", "[cli][doctor]") {
+    using motcua::cli::assessDiskRoom;
+    using motcua::cli::DiskRoom;
+    constexpr std::uintmax_t MiB = 1ull << 20;
+    // A small database: 1 GiB is the floor of comfort, one copy plus 64 MiB the floor of work.
+    CHECK(assessDiskRoom(2048 * MiB, 40 * MiB) == DiskRoom::Enough);
+    CHECK(assessDiskRoom(1023 * MiB, 40 * MiB) == DiskRoom::Low);
+    CHECK(assessDiskRoom(103 * MiB, 40 * MiB) == DiskRoom::TooLow);
+    CHECK(assessDiskRoom(104 * MiB, 40 * MiB) == DiskRoom::Low);
+    // A city-sized database needs three copies of room.
+    CHECK(assessDiskRoom(2000 * MiB, 855 * MiB) == DiskRoom::Low);
+    CHECK(assessDiskRoom(2600 * MiB, 855 * MiB) == DiskRoom::Enough);
+    CHECK(assessDiskRoom(900 * MiB, 855 * MiB) == DiskRoom::TooLow);
+
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    const auto report = cli.json({"doctor"}).json();
+    nlohmann::json disk;
+    for (const auto& c : report["checks"]) {
+        if (c["check"] == "disk") disk = c;
+    }
+    REQUIRE(disk.is_object());
+    CHECK_THAT(disk["message"].get<std::string>(), Catch::Contains(cli.dir.path().string() + ": ") &&
+                                                       Catch::Contains(" free") && Catch::Contains("database"));
+    if (disk["status"] != "ok") CHECK_FALSE(disk["fix"].is_null());
 }
