@@ -25,6 +25,20 @@ using text::toNfc;
 
 namespace {
 
+// " (ESC)" for the control characters people meet, so the message says what was typed.
+std::string controlName(char32_t c) {
+    switch (c) {
+        case 0x07: return " (BEL)";
+        case 0x08: return " (backspace)";
+        case 0x09: return " (tab)";
+        case 0x0A: return " (new line)";
+        case 0x0D: return " (carriage return)";
+        case 0x1B: return " (ESC)";
+        case 0x7F: return " (DEL)";
+        default: return c >= 0x202A ? " (a text-direction control)" : "";
+    }
+}
+
 class Reader {
 public:
     explicit Reader(std::string source) : m_source(std::move(source)) {}
@@ -57,6 +71,11 @@ public:
         const auto* value = node->as_string();
         if (!value) fail(node, name, "must be a string");
         std::string s = toNfc(value->get());
+        if (const auto c = text::forbiddenInName(s)) {
+            fail(node, name,
+                 fmt::format("contains the control character U+{:04X}{}; write plain text on one line",
+                             static_cast<std::uint32_t>(*c), controlName(*c)));
+        }
         if (required && s.find_first_not_of(" \t") == std::string::npos) fail(node, name, "must not be empty");
         if (codePointCount(s) > maxChars) fail(node, name, fmt::format("longer than {} characters", maxChars));
         return s;
@@ -317,6 +336,17 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
         if (!t) r.fail(node, "printer", "must be a table");
         r.onlyKeys(*t, "printer", {"uri", "width_dots", "qr"});
         config.printer = r.text(*t, "printer", "uri", true, 200);
+        // The schemes printer/printer_uri.cpp opens; the rest of the URI is checked there.
+        const std::string scheme = config.printer.substr(0, config.printer.find(':'));
+        const bool known = config.printer == "none" ||
+                           (config.printer.find(':') != std::string::npos &&
+                            (scheme == "usb" || scheme == "cups" || scheme == "tcp" || scheme == "file"));
+        if (!known) {
+            r.fail(t->get("uri"), "printer.uri",
+                   fmt::format("unknown printer '{}' (use usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:9100, file:PATH "
+                               "or none)",
+                               config.printer));
+        }
         if (auto width = r.integer(*t, "printer", "width_dots", 384, 640)) {
             if (*width != 384 && *width != 512 && *width != 576 && *width != 640) {
                 r.fail(t->get("width_dots"), "printer.width_dots", "must be 384 (58 mm), 512, 576 (80 mm) or 640");

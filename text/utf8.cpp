@@ -28,6 +28,21 @@ std::size_t codePointCount(std::string_view text) noexcept {
     return n;
 }
 
+std::optional<char32_t> forbiddenInName(std::string_view text) noexcept {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) continue;
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+            return static_cast<char32_t>(c);
+        }
+    }
+    return std::nullopt;
+}
+
 std::size_t sequenceLength(unsigned char lead) noexcept {
     if (lead >= 0xF0) return 4;
     if (lead >= 0xE0) return 3;

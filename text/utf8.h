@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,12 @@ bool isValidUtf8(std::string_view text) noexcept;
 
 // Number of code points (valid UTF-8 assumed: counts the bytes that are not continuation bytes).
 std::size_t codePointCount(std::string_view text) noexcept;
+
+// The first character that must not appear in a one-line name or label, or nullopt: control
+// characters (C0 such as ESC, BEL, tab and newline; DEL; C1) and the bidirectional embedding,
+// override and isolate controls (U+202A..U+202E, U+2066..U+2069), which reorder what a screen
+// or a ticket shows. Invalid sequences are skipped.
+std::optional<char32_t> forbiddenInName(std::string_view text) noexcept;
 
 // Length of the sequence that starts with lead byte c: 1 to 4 (1 for a stray continuation byte, so
 // malformed text is stepped through byte by byte).

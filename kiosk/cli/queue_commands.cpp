@@ -7,6 +7,7 @@
 
 #include "kiosk/cli/cli.h"
 #include "kiosk/frontend/ticket_printing.h"
+#include "printer/printer_uri.h"
 #include "queue/backup.h"
 #include "queue/integrity.h"
 #include "queue/office_config.h"
@@ -96,8 +97,12 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
             } catch (const queue::ConfigError& e) {
                 throw CommandError(Exit::Usage, e.what());
             }
-            // A file: printer pointed at the database would replace it with the first ticket.
+            // A printer URI the printer library cannot open, or a file: printer pointed at the database
+            // (the first ticket would replace it), is refused here rather than at the kiosk.
             try {
+                if (auto parsed = printer::parsePrinterUri(config.printer); !parsed) {
+                    throw CommandError(Exit::Usage, parsed.error().describe());
+                }
                 ctx.checkPrinterOutput(config.printer, false);
             } catch (const CommandError& e) {
                 throw CommandError(Exit::Usage,

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <fmt/format.h>
+
 #include "queue/office_config.h"
 #include "text/normalize.h"
 #include "queue_fixture.h"
@@ -130,4 +132,43 @@ TEST_CASE("An office config that is not a regular file, or is too large, is refu
     writeFile(big, std::string(kTestOfficeToml) + "\n" + std::string(2 << 20, '#') + "\n");
     CHECK(refusedWith(big, "too large"));
     CHECK(refusedWith("/nonexistent/office.toml", "No such file"));
+}
+
+TEST_CASE("Control characters in names are refused with file, line and key", "[config]") {
+    struct Case {
+        std::string from, to, expect;
+    };
+    auto c = GENERATE(
+        Case{"name = \"Hộ tịch\"", "name = \"Hộ\\u001B[2Jtịch\"", "office.toml:7: services.name: contains the control "
+                                                                 "character U+001B (ESC)"},
+        Case{"name = \"Quầy 1\"", "name = \"Quầy\\u00071\"", "office.toml:23: counters.name: contains the control "
+                                                            "character U+0007 (BEL)"},
+        Case{"name = \"UBND phường Thử Nghiệm\"", "name = \"UBND\\tphường\"", "office.toml:3: office.name: contains "
+                                                                          "the control character U+0009 (tab)"},
+        Case{"name = \"Người cao tuổi\"", "name = \"\"\"Người\ncao tuổi\"\"\"",
+             "priority_categories.name: contains the control character U+000A (new line)"},
+        Case{"name = \"Chứng thực\"", "name = \"Chứng \\u202Ethực\"", "U+202E (a text-direction control)"},
+        Case{"name = \"Hộ tịch\"", "name = \"Hộ tịch\\u0085\"", "U+0085"},
+        Case{"[call_order]", "[[staff]]\nlogin = \"an\"\nname = \"Nguyễn\\u001BVăn An\"\n\n[call_order]",
+             "staff.name: contains the control character U+001B"});
+    CAPTURE(c.to);
+    CHECK_THAT(errorOf(replaced(kTestOfficeToml, c.from, c.to)), Catch::Contains(c.expect));
+}
+
+TEST_CASE("The printer URI must have a scheme motcua can print to", "[config]") {
+    const auto withPrinter = [](const std::string& uri) {
+        return std::string(kTestOfficeToml) + "\n[printer]\nuri = \"" + uri + "\"\n";
+    };
+    for (const std::string uri : {"ftp://evil", "http://printer.local/", "usb", "lpr:queue", "", "USB:"}) {
+        CAPTURE(uri);
+        CHECK_THAT(errorOf(withPrinter(uri)), Catch::Contains("printer.uri:") &&
+                                                  (Catch::Contains("unknown printer") || Catch::Contains("must not be empty")));
+    }
+    const std::string evil = withPrinter("ftp://evil");
+    const auto line = std::count(evil.begin(), evil.begin() + static_cast<std::ptrdiff_t>(evil.find("uri =")), '\n') + 1;
+    CHECK_THAT(errorOf(evil), Catch::StartsWith(fmt::format("office.toml:{}: printer.uri: unknown printer 'ftp://evil'", line)));
+    for (const std::string uri : {"usb:", "usb:0416:5011", "cups:POS80", "tcp:192.168.1.50:9100", "file:/tmp/t.bin", "none"}) {
+        CAPTURE(uri);
+        CHECK(parseOfficeConfig(withPrinter(uri), "office.toml").printer == uri);
+    }
 }
