@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "queue/file_access.h"
+#include "queue/file_mode.h"
 #include "queue/integrity.h"
 #include "queue/store.h"
 
@@ -25,9 +26,6 @@ namespace motcua::queue {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Database files hold staff PIN hashes: owner and group only.
-constexpr mode_t kDatabaseMode = 0640;
 
 struct BackupFinisher {
     void operator()(sqlite3_backup* backup) const noexcept { sqlite3_backup_finish(backup); }
@@ -229,13 +227,13 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
     TempFile temp(temporaryBeside(target, "tmp"));
     fs::remove(temp.path(), ec);
     {
-        // Create the file with the database mode before SQLite opens it, whatever the umask.
-        FileDescriptor fd(::open(temp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kDatabaseMode));
+        // Create the file with the backup mode before SQLite opens it, whatever the umask.
+        FileDescriptor fd(::open(temp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
         if (fd.get() < 0) {
             throw StoreRefused(fmt::format("{}: cannot create: {}", temp.path().string(), std::strerror(errno)));
         }
-        ::fchmod(fd.get(), kDatabaseMode);
     }
+    restrictAccess(temp.path(), FileRole::Backup);
     DatabaseSummary summary;
     {
         Database copy(temp.path().string(), OpenMode::ReadWrite, std::chrono::milliseconds(5000));
@@ -314,7 +312,7 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
     fs::remove(temp.path(), ec);
     fs::copy_file(candidate, temp.path(), fs::copy_options::overwrite_existing, ec);
     if (ec) throw StoreRefused(fmt::format("{}: cannot copy: {}", candidate.string(), ec.message()));
-    ::chmod(temp.path().c_str(), kDatabaseMode);
+    restrictAccess(temp.path(), FileRole::Database);
 
     struct stat liveStat {};
     const bool hadLive = ::stat(live.c_str(), &liveStat) == 0;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "queue/file_access.h"
+#include "queue/file_mode.h"
 
 namespace motcua::queue {
 
@@ -139,6 +140,8 @@ Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const
                                        dir.string(), std::strerror(errno)));
     }
 
+    // A new database never exists with a wider mode than its own (staff PIN hashes), whatever the umask.
+    if (kind == FileKind::Missing) createDatabaseFile(path);
     Database db(shown, kind == FileKind::Missing ? OpenMode::ReadWriteCreate : OpenMode::ReadWrite,
                 options.busyTimeout);
     if (db.isReadOnly()) throw StoreRefused(fmt::format("{}: opened read-only; refusing", shown));
@@ -172,6 +175,8 @@ Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA foreign_keys = ON");
     if (version < latestSchemaVersion()) applyMigrations(db);
+    // init also narrows a database (and its -wal/-shm) made world-readable by an older motcua.
+    if (purpose == OpenPurpose::Initialise) restrictDatabaseAccess(path);
     return db;
 }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <grp.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -413,4 +414,37 @@ TEST_CASE("doctor checks the free disk space beside the database", "[cli][doctor
     CHECK_THAT(disk["message"].get<std::string>(), Catch::Contains(cli.dir.path().string() + ": ") &&
                                                        Catch::Contains(" free") && Catch::Contains("database"));
     if (disk["status"] != "ok") CHECK_FALSE(disk["fix"].is_null());
+}
+
+TEST_CASE("The database and its -wal and -shm are never world-readable, whatever the umask", "[cli][store]") {
+    // 0660 with the group motcua where the package made that group and it can be given, else 0600.
+    const bool grouped = ::getgrnam("motcua") != nullptr;
+    const auto modeOf = [](const std::string& path) {
+        struct stat st {};
+        REQUIRE(::stat(path.c_str(), &st) == 0);
+        return st.st_mode & 07777;
+    };
+    const mode_t before = ::umask(0);  // as wide as a careless shell could make it
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    {
+        // Another program keeps it open: its -wal and -shm are there to look at.
+        motcua::queue::Database open(cli.db, motcua::queue::OpenMode::ReadWrite, std::chrono::seconds(5));
+        REQUIRE(open.queryInt("SELECT count(*) FROM services") > 0);
+        for (const std::string& file : {cli.db, cli.db + "-wal", cli.db + "-shm"}) {
+            CAPTURE(file);
+            const auto mode = modeOf(file);
+            CHECK((mode & 0007) == 0);
+            if (!grouped) CHECK(mode == 0600);
+        }
+        const auto backup = cli({"backup", (cli.dir / "copy.db").string()});
+        REQUIRE(backup.status == 0);
+        CHECK((modeOf((cli.dir / "copy.db").string()) & 0007) == 0);
+    }
+    SECTION("init narrows a database an older motcua left world-readable") {
+        for (const std::string& file : {cli.db}) ::chmod(file.c_str(), 0644);
+        REQUIRE(cli({"init"}).status == 0);
+        CHECK((modeOf(cli.db) & 0007) == 0);
+    }
+    ::umask(before);
 }
