@@ -24,6 +24,10 @@ StaffRole roleFrom(const std::string& text) {
     return StaffRole::Officer;
 }
 
+// The PIN rule a pin_set event records: 2 is validPin's (6 to 8 digits, not trivial); events from
+// before it have none (4 to 8 digits).
+constexpr int kPinRuleVersion = 2;
+
 constexpr const char* kStaffSelect = "SELECT id, login, name, role, pin_hash <> '' FROM staff ";
 
 StaffMember readStaff(const Statement& st) {
@@ -70,8 +74,26 @@ bool verifyPin(const std::string& hash, const std::string& pin) {
 }
 
 bool StaffService::validPin(const std::string& pin) {
-    return pin.size() >= 4 && pin.size() <= 8 &&
-           std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (pin.size() < 6 || pin.size() > 8) return false;
+    if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    // One block repeated: 000000, 121212, 123123, 12341234.
+    for (std::size_t period = 1; period <= pin.size() / 2; ++period) {
+        bool repeats = true;
+        for (std::size_t i = period; i < pin.size() && repeats; ++i) repeats = pin[i] == pin[i - period];
+        if (repeats) return false;
+    }
+    // Each digit one more (or one less) than the one before, modulo 10: 123456, 890123, 987654.
+    for (const int step : {1, 9}) {
+        bool run = true;
+        for (std::size_t i = 1; i < pin.size() && run; ++i) run = (pin[i] - '0') == ((pin[i - 1] - '0') + step) % 10;
+        if (run) return false;
+    }
+    static constexpr std::string_view kCommon[] = {"112233", "123321", "147258", "159357", "258369", "369258",
+                                                   "147852", "102030", "111222", "123654", "654123"};
+    for (const auto common : kCommon) {
+        if (pin.compare(0, common.size(), common) == 0 && pin.size() <= common.size() + 2) return false;
+    }
+    return true;
 }
 
 StaffService::StaffService(Database& db, const Clock& clock, StaffPolicy policy)
@@ -79,6 +101,17 @@ StaffService::StaffService(Database& db, const Clock& clock, StaffPolicy policy)
 
 std::vector<StaffMember> StaffService::list() {
     Statement st(m_db, std::string(kStaffSelect) + "WHERE active = 1 ORDER BY name");
+    std::vector<StaffMember> out;
+    while (st.step()) out.push_back(readStaff(st));
+    return out;
+}
+
+std::vector<StaffMember> StaffService::pinsToRenew() {
+    Statement st(m_db, std::string(kStaffSelect) +
+                           "WHERE active = 1 AND pin_hash <> '' AND coalesce((SELECT json_extract(e.detail, '$.rule') "
+                           "FROM events e WHERE e.staff_id = staff.id AND e.kind = 'pin_set' ORDER BY e.id DESC "
+                           "LIMIT 1), 0) < ? ORDER BY name");
+    st.bind(1, kPinRuleVersion);
     std::vector<StaffMember> out;
     while (st.step()) out.push_back(readStaff(st));
     return out;
@@ -113,7 +146,7 @@ void StaffService::appendEvent(const std::string& kind, std::optional<std::int64
 }
 
 Result<StaffMember> StaffService::setPin(const std::string& login, const std::string& pin, const Actor& actor) {
-    if (!validPin(pin)) return Result<StaffMember>::failure(Outcome::Invalid, "a PIN is 4 to 8 digits");
+    if (!validPin(pin)) return Result<StaffMember>::failure(Outcome::Invalid, kPinRule);
     const std::string hash = hashPin(pin);  // slow on purpose: outside the write lock
     Transaction tx(m_db);
     auto member = find(login);
@@ -127,7 +160,9 @@ Result<StaffMember> StaffService::setPin(const std::string& login, const std::st
     Statement up(m_db, "UPDATE staff SET pin_hash = ? WHERE id = ?");
     up.bind(1, hash).bind(2, member->id);
     up.run();
-    appendEvent("pin_set", std::nullopt, member->id, {{"by", actor.staffId ? nlohmann::json(*actor.staffId) : nlohmann::json(nullptr)}});
+    // "rule": which PIN rule the PIN passed (2: 6 to 8 digits, not trivial); see pinsToRenew.
+    appendEvent("pin_set", std::nullopt, member->id,
+                {{"by", actor.staffId ? nlohmann::json(*actor.staffId) : nlohmann::json(nullptr)}, {"rule", kPinRuleVersion}});
     tx.commit();
     member->hasPin = true;
     return Result<StaffMember>::success(*member);
@@ -210,7 +245,9 @@ LoginResult StaffService::login(const std::string& loginName, const std::string&
     if (previous.staff && previous.staff->id != member.id) {
         appendEvent("logout", counterRow, previous.staff->id, {{"reason", "replaced"}});
     }
-    appendEvent("login", counterRow, member.id, nlohmann::json::object());
+    result.pinNeedsChange = !validPin(pin);
+    appendEvent("login", counterRow, member.id,
+                result.pinNeedsChange ? nlohmann::json{{"weak_pin", true}} : nlohmann::json::object());
     tx.commit();
     result.outcome = LoginOutcome::Ok;
     return result;

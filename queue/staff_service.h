@@ -35,6 +35,9 @@ struct LoginResult {
     TimeMs lockedUntil = 0;    // when Locked
     std::string message;       // one line, English
     std::string messageVi;     // one line, Vietnamese, for the console
+    // Ok with a PIN that today's rule (validPin) refuses: one set before the rule, kept working so
+    // nobody is locked out by an upgrade. The console asks the officer to have a new one set.
+    bool pinNeedsChange = false;
 };
 
 struct StaffPolicy {
@@ -60,7 +63,7 @@ public:
     std::optional<StaffMember> find(const std::string& login);
     std::optional<StaffMember> byId(std::int64_t id);
 
-    // A PIN is 4 to 8 digits. Stored only as an Argon2id hash.
+    // A new PIN must pass validPin. Stored only as an Argon2id hash.
     Result<StaffMember> setPin(const std::string& login, const std::string& pin, const Actor& actor = {});
     LoginResult login(const std::string& login, const std::string& pin, int counter);
     Result<CounterSession> logout(std::int64_t staffId, int counter);
@@ -68,7 +71,18 @@ public:
     Result<CounterSession> endBreak(std::int64_t staffId, int counter);
     CounterSession session(int counter);
 
+    // Active staff whose PIN was not set under today's rule (set by an older motcua, or given as a
+    // hash in office.toml): they still log in, and should have a new PIN set.
+    std::vector<StaffMember> pinsToRenew();
+
+    // 6 to 8 digits, and not one of the first a person guesses: one digit repeated (000000), a run
+    // up or down (123456, 987654, also wrapping: 890123), a repeated block (121212, 123123, 168168,
+    // 12341234), or a common keypad pattern (147258, 112233, 123321, 159357). A 4-digit PIN is
+    // found from its Argon2id hash in about 25 minutes on one core; 6 digits take 100 times longer.
     static bool validPin(const std::string& pin);
+    static constexpr const char* kPinRule =
+        "a PIN is 6 to 8 digits and not easy to guess (not one digit repeated, not a run such as 123456 or "
+        "987654, not a repeated pattern such as 121212 or 123123)";
 
 private:
     std::optional<std::int64_t> counterId(int number);

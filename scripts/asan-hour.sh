@@ -46,8 +46,8 @@ export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy}
 cli() { "$bin/motcua" --db "$db" "$@"; }
 cli --config "$root/assets/office.toml" init >/dev/null
 cli catalogue import "$root"/assets/catalogue/*.tsv >/dev/null
-echo 1357 | cli staff set-pin canbo1 >/dev/null
-echo 2468 | cli staff set-pin canbo2 >/dev/null
+echo 135792 | cli staff set-pin canbo1 >/dev/null
+echo 246813 | cli staff set-pin canbo2 >/dev/null
 
 seconds=$((minutes * 60))
 
@@ -103,8 +103,8 @@ console_script() {  # counter pin name
   echo "screenshot console-$1-end.png"
   echo "quit"
 }
-console_script 1 1357 "Cán bộ quầy 1" > "$work/console-1.txt"
-console_script 2 2468 "Cán bộ quầy 2" > "$work/console-2.txt"
+console_script 1 135792 "Cán bộ quầy 1" > "$work/console-1.txt"
+console_script 2 246813 "Cán bộ quầy 2" > "$work/console-2.txt"
 
 # The displays only watch (and speak), with a screenshot every 10 minutes.
 display_script() {  # name

@@ -22,6 +22,7 @@
 #include "queue/backup.h"
 #include "queue/integrity.h"
 #include "queue/office_config.h"
+#include "queue/staff_service.h"
 #include "queue/store.h"
 
 namespace motcua::cli {
@@ -174,6 +175,16 @@ Check checkDatabase(Context& ctx) {
             c.verdict = Verdict::Warn;
             c.message += fmt::format("; {} staff without a PIN cannot log in", noPin);
             c.fix = "set their PINs: motcua staff set-pin CODE";
+        } else if (c.verdict == Verdict::Ok) {
+            queue::StaffService staff(db, ctx.clock);
+            if (const auto renew = staff.pinsToRenew(); !renew.empty()) {
+                std::vector<std::string> logins;
+                for (const auto& s : renew) logins.push_back(s.login);
+                c.verdict = Verdict::Warn;
+                c.message += fmt::format("; {} staff have a PIN set before the 6-digit rule (or in office.toml): {}",
+                                         renew.size(), fmt::join(logins, ", "));
+                c.fix = "give each a new PIN of 6 to 8 digits: motcua staff set-pin LOGIN";
+            }
         }
     } catch (const queue::StoreRefused& e) {
         c.verdict = Verdict::Fail;

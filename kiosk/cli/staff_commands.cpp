@@ -52,7 +52,7 @@ std::streambuf* const kStdinBuffer = std::cin.rdbuf();
 std::string readPin(Context& ctx, const std::string& login) {
     if (std::cin.rdbuf() != kStdinBuffer || !isatty(STDIN_FILENO)) return readPinLine(std::cin);
     NoEcho quiet;
-    ctx.err << fmt::format("New PIN for {} (4 to 8 digits): ", login) << std::flush;
+    ctx.err << fmt::format("New PIN for {} (6 to 8 digits, not easy to guess): ", login) << std::flush;
     const std::string first = readPinLine(std::cin);
     ctx.err << "\nAgain: " << std::flush;
     const std::string second = readPinLine(std::cin);
@@ -94,7 +94,7 @@ void registerStaffCommands(CLI::App& app, Context& ctx) {
             queue::StaffService service(ctx.database(), ctx.clock);
             if (!service.find(*login)) throw CommandError(Exit::Usage, fmt::format("no officer with login '{}'", *login));
             const std::string pin = readPin(ctx, *login);
-            if (!queue::StaffService::validPin(pin)) throw CommandError(Exit::Usage, "a PIN is 4 to 8 digits");
+            if (!queue::StaffService::validPin(pin)) throw CommandError(Exit::Usage, queue::StaffService::kPinRule);
             const auto result = service.setPin(*login, pin);
             if (!result.ok()) throw CommandError(Exit::Usage, result.message);
             ctx.print({{"login", *login}, {"pin_set", true}}, fmt::format("PIN set for {} ({})\n", *login, result.value->name));

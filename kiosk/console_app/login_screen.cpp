@@ -98,6 +98,11 @@ void LoginScreen::submit() {
     switch (result.outcome) {
         case queue::LoginOutcome::Ok:
             m_message.clear();
+            if (result.pinNeedsChange) {
+                m_console.tell("Mã PIN này dễ đoán (cần 6–8 chữ số, không phải dãy như 123456 hay 111111). "
+                               "Hãy nhờ trưởng bộ phận đặt mã PIN mới.",
+                               true);
+            }
             m_console.screens().push(std::make_unique<WorkScreen>(m_console));
             return;
         case queue::LoginOutcome::WrongPin:

@@ -87,3 +87,16 @@ TEST_CASE("motcua staff set-pin reads the PIN from standard input and stores onl
         CHECK_FALSE(staff.find("canbo2")->hasPin);
     }
 }
+
+TEST_CASE("motcua staff set-pin refuses a PIN that is too short or too easy", "[cli][staff][pin]") {
+    StaffCli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    for (const std::string pin : {"0000", "1234", "000000", "123456", "121212", "987654"}) {
+        CAPTURE(pin);
+        const auto r = cli({"staff", "set-pin", "canbo1"}, pin + "\n");
+        CHECK(r.status == 2);
+        CHECK_THAT(r.err, Catch::Contains("6 to 8 digits"));
+    }
+    for (const auto& s : nlohmann::json::parse(cli({"--json", "staff", "list"}).out)["staff"]) CHECK(s["has_pin"] == false);
+    CHECK(cli({"staff", "set-pin", "canbo1"}, "580417\n").status == 0);
+}

@@ -27,7 +27,7 @@ void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
 
 TEST_CASE("An officer logs in, takes a ticket through every move and finishes it with procedures, outcome and dossier code",
           "[console][script]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
     CHECK(take(c.db, c.ui.clock, "HT") == "A001");
     CHECK(take(c.db, c.ui.clock, "HT", "cao_tuoi") == "A002");
@@ -37,7 +37,7 @@ TEST_CASE("An officer logs in, takes a ticket through every move and finishes it
     requireOk(c.run(R"S(
 expect "Đăng nhập quầy tiếp nhận"
 tap "Nguyễn Thị Lan"
-type "2468"
+type "246813"
 expect "• • • •"
 screenshot 01-login.png
 key Return
@@ -119,7 +119,7 @@ screenshot 08-done.png
 }
 
 TEST_CASE("Five wrong PINs lock the account and the console says until when", "[console][script][login]") {
-    ConsoleOffice office{{"hung", "1357"}};
+    ConsoleOffice office{{"hung", "135792"}};
     HeadlessConsole c(office, 2);
     requireOk(c.run(R"S(
 tap "Trần Văn Hùng"
@@ -138,7 +138,7 @@ type "4444"
 key Return
 expect "Tài khoản bị khóa do nhập sai mã PIN nhiều lần, đến"
 screenshot 02-locked.png
-type "1357"
+type "135792"
 key Return
 expect "Tài khoản bị khóa"
 )S", "lockout"), "lockout");
@@ -147,19 +147,19 @@ expect "Tài khoản bị khóa"
     CHECK(c.sees(c.console.calendar().clockText(until)));
     CHECK(c.sees(console::localDateVi(c.console.calendar(), until)));
     c.ui.clock.advanceMinutes(16);
-    requireOk(c.run("type \"1357\"\nkey Return\nexpect \"Quầy 2 · Trần Văn Hùng\"\n", "lockout"), "lockout");
+    requireOk(c.run("type \"135792\"\nkey Return\nexpect \"Quầy 2 · Trần Văn Hùng\"\n", "lockout"), "lockout");
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'login_failed'") >= 4);
-    CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE detail LIKE '%1357%'") == 0);
+    CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE detail LIKE '%135792%'") == 0);
 }
 
 TEST_CASE("A break disables calling until the officer is back; logging out returns to the login screen",
           "[console][script][break]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
     take(c.db, c.ui.clock, "HT");
     requireOk(c.run(R"S(
 tap "Nguyễn Thị Lan"
-type "2468"
+type "246813"
 key Return
 tap "Tạm nghỉ (F11)"
 expect "Trong khi nghỉ, quầy không gọi số"
@@ -186,9 +186,9 @@ expect "Đăng nhập quầy tiếp nhận"
 
 TEST_CASE("Alerts: a kiosk print failure, a citizen over the wait target and a Không hài lòng rating",
           "[console][script][alerts]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
-    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"), "alerts");
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"), "alerts");
     // Another process (the kiosk) writes on its own connection.
     auto kioskDb = office.open();
     queue::QueueService kiosk(kioskDb, c.ui.clock);
@@ -217,9 +217,9 @@ tap "Đã xem"
 
 TEST_CASE("Alerts: a kiosk print that may have printed, and a kiosk that started without its printer",
           "[console][script][alerts]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
-    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"), "alerts");
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"), "alerts");
     auto kioskDb = office.open();
     queue::QueueService kiosk(kioskDb, c.ui.clock);
     kiosk.recordDeviceEvent("printer_problem", std::nullopt,

@@ -64,10 +64,10 @@ Outcome readResult(const ConsoleOffice& office, const std::string& name) {
 std::pair<Outcome, Outcome> race(const ConsoleOffice& office, int counterA, int counterB) {
     const pid_t a = fork();
     REQUIRE(a >= 0);
-    if (a == 0) _exit(consoleProcess(office, "a", "lan", "2468", counterA));
+    if (a == 0) _exit(consoleProcess(office, "a", "lan", "246813", counterA));
     const pid_t b = fork();
     REQUIRE(b >= 0);
-    if (b == 0) _exit(consoleProcess(office, "b", "hung", "1357", counterB));
+    if (b == 0) _exit(consoleProcess(office, "b", "hung", "135792", counterB));
     waitForFile(office.dir / "ready-a");
     waitForFile(office.dir / "ready-b");
     writeFile(office.dir / "go", "");
@@ -93,7 +93,7 @@ void takeTickets(ConsoleOffice& office, int count) {
 
 TEST_CASE("Two console processes on different counters pressing call next at once never get the same ticket",
           "[console][race][multiprocess]") {
-    ConsoleOffice office{{"lan", "2468"}, {"hung", "1357"}};
+    ConsoleOffice office{{"lan", "246813"}, {"hung", "135792"}};
     takeTickets(office, 3);
     const auto [a, b] = race(office, 1, 2);
     CAPTURE(a.number, a.said, b.number, b.said);
@@ -107,7 +107,7 @@ TEST_CASE("Two console processes on different counters pressing call next at onc
 
 TEST_CASE("Two console processes on the same counter: one gets the ticket, the other is told and refreshed",
           "[console][race][multiprocess]") {
-    ConsoleOffice office{{"lan", "2468"}, {"hung", "1357"}};
+    ConsoleOffice office{{"lan", "246813"}, {"hung", "135792"}};
     takeTickets(office, 3);
     const auto [a, b] = race(office, 1, 1);
     CAPTURE(a.number, a.said, b.number, b.said);
@@ -123,7 +123,7 @@ TEST_CASE("Two console processes on the same counter: one gets the ticket, the o
 }
 
 TEST_CASE("A stale screen acting on a ticket another console moved is refused and refreshed", "[console][stale]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     queue::ManualClock clock(kConsoleClockStart);
     auto dbA = office.open();
     auto dbB = office.open();
@@ -131,9 +131,9 @@ TEST_CASE("A stale screen acting on a ticket another console moved is refused an
     queue::QueueService kiosk(dbA, clock);
     REQUIRE(kiosk.take("HT").ok());
     REQUIRE(kiosk.take("HT").ok());
-    REQUIRE(a.login("lan", "2468", 1).outcome == queue::LoginOutcome::Ok);
+    REQUIRE(a.login("lan", "246813", 1).outcome == queue::LoginOutcome::Ok);
     // Console B is the same officer's second window on the counter (no second PIN hash needed).
-    REQUIRE(b.login("lan", "2468", 1).outcome == queue::LoginOutcome::Ok);
+    REQUIRE(b.login("lan", "246813", 1).outcome == queue::LoginOutcome::Ok);
     REQUIRE(a.callNext("").ok);
     CHECK(b.view().current == std::nullopt);  // B has not refreshed yet
 
@@ -159,9 +159,9 @@ TEST_CASE("A stale screen acting on a ticket another console moved is refused an
         REQUIRE(a.noShow("A001").ok);
         auto dbC = office.open();
         queue::StaffService staff(dbC, clock);
-        REQUIRE(staff.setPin("hung", "1357").ok());
+        REQUIRE(staff.setPin("hung", "135792").ok());
         console::ConsoleSession c(dbC, clock);
-        REQUIRE(c.login("hung", "1357", 2).outcome == queue::LoginOutcome::Ok);
+        REQUIRE(c.login("hung", "135792", 2).outcome == queue::LoginOutcome::Ok);
         const auto r = c.reactivate("A001");
         CHECK_FALSE(r.ok);
         CHECK(r.messageVi == "Chỉ trưởng bộ phận được thao tác với số A001 vì cán bộ khác đã xử lý số này.");

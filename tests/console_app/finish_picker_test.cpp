@@ -12,7 +12,7 @@ using namespace motcua::testing;
 
 TEST_CASE("The finish screen offers the service's procedures before any typing and finds the new ones by search",
           "[console][script][finish]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
     {
         queue::QueueService q(c.db, c.ui.clock);
@@ -20,7 +20,7 @@ TEST_CASE("The finish screen offers the service's procedures before any typing a
     }
     const auto outcome = c.run(R"S(
 tap "Nguyễn Thị Lan"
-type "2468"
+type "246813"
 key Return
 key F1
 key F3

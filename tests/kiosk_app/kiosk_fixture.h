@@ -19,7 +19,7 @@
 
 namespace motcua::testing {
 
-inline constexpr const char* kSupervisorPin = "2468";
+inline constexpr const char* kSupervisorPin = "246813";
 
 inline std::string orientationName(ui::Size size) { return size.width > size.height ? "landscape" : "portrait"; }
 

@@ -116,7 +116,7 @@ TEST_CASE("A ticket left called at closing time is not at the counter the next m
     QueueFixture f;
     motcua::queue::StaffService staff(f.db, f.clock, StaffPolicy{5, 15});
     f.db.exec("INSERT INTO staff(login, name, role) VALUES('lan', 'Nguyễn Thị Lan', 'officer')");
-    REQUIRE(staff.setPin("lan", "2468").ok());
+    REQUIRE(staff.setPin("lan", "246813").ok());
     f.take("HT");
     REQUIRE(f.callNext(1) == "A001");
     // The next morning, before anyone has taken a number (no write has expired it yet).
@@ -128,7 +128,7 @@ TEST_CASE("A ticket left called at closing time is not at the counter the next m
         return CounterStatus{};
     };
     CHECK_FALSE(counterOne().current);  // neither the console nor the lobby display shows yesterday's call
-    auto login = staff.login("lan", "2468", 1);
+    auto login = staff.login("lan", "246813", 1);
     REQUIRE(login.outcome == LoginOutcome::Ok);
     // A break can start; yesterday's ticket is expired, not finished.
     auto onBreak = staff.startBreak(login.staff->id, 1, "Họp giao ban");

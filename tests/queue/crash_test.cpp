@@ -79,7 +79,7 @@ constexpr KindInfo kKinds[] = {
     {"backup", 0.2},    {"expire", 0},         {"restore", 0},         {"migrate", 0},
 };
 
-constexpr const char* kPin = "1357";
+constexpr const char* kPin = "135792";
 constexpr const char* kWrongPin = "0000";
 // Officers who always type the right PIN, and two who always type a wrong one (towards lockouts).
 const std::vector<std::string> kOfficers = {"cb1", "cb2", "cb3"};

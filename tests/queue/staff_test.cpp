@@ -11,9 +11,9 @@ struct StaffFixture : QueueFixture {
     StaffFixture() : staff(db, clock, StaffPolicy{5, 15}) {
         db.exec("INSERT INTO staff(login, name, role) VALUES('lan', 'Nguyễn Thị Lan', 'officer'), "
                 "('hung', 'Trần Văn Hùng', 'officer'), ('truong', 'Lê Văn Trưởng', 'supervisor')");
-        REQUIRE(staff.setPin("lan", "2468").ok());
-        REQUIRE(staff.setPin("hung", "1357").ok());
-        REQUIRE(staff.setPin("truong", "9999").ok());
+        REQUIRE(staff.setPin("lan", "246813").ok());
+        REQUIRE(staff.setPin("hung", "135792").ok());
+        REQUIRE(staff.setPin("truong", "975310").ok());
     }
     std::int64_t id(const std::string& login) { return staff.find(login)->id; }
     StaffService staff;
@@ -28,22 +28,22 @@ TEST_CASE("PINs are stored only as Argon2id hashes and never appear in the log",
         return st.getText(0);
     }();
     CHECK(hash.rfind("$argon2id$", 0) == 0);
-    CHECK(hash.find("2468") == std::string::npos);
-    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE detail LIKE '%2468%'") == 0);
-    CHECK(verifyPin(hash, "2468"));
+    CHECK(hash.find("246813") == std::string::npos);
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE detail LIKE '%246813%'") == 0);
+    CHECK(verifyPin(hash, "246813"));
     CHECK_FALSE(verifyPin(hash, "2469"));
     CHECK(f.staff.setPin("lan", "12").outcome == Outcome::Invalid);
     CHECK(f.staff.setPin("lan", "12ab").outcome == Outcome::Invalid);
-    CHECK(f.staff.setPin("nobody", "1234").outcome == Outcome::NotFound);
+    CHECK(f.staff.setPin("nobody", "580417").outcome == Outcome::NotFound);
     SECTION("an officer cannot set someone else's PIN; a supervisor can") {
-        CHECK(f.staff.setPin("hung", "1111", Actor{f.id("lan")}).outcome == Outcome::NotAllowed);
-        CHECK(f.staff.setPin("hung", "1111", Actor{f.id("truong")}).ok());
+        CHECK(f.staff.setPin("hung", "580417", Actor{f.id("lan")}).outcome == Outcome::NotAllowed);
+        CHECK(f.staff.setPin("hung", "580417", Actor{f.id("truong")}).ok());
     }
 }
 
 TEST_CASE("Login at a counter, with a lockout after 5 wrong PINs", "[staff]") {
     StaffFixture f;
-    auto ok = f.staff.login("lan", "2468", 1);
+    auto ok = f.staff.login("lan", "246813", 1);
     REQUIRE(ok.outcome == LoginOutcome::Ok);
     CHECK(f.staff.session(1).staff->login == "lan");
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'login'") == 1);
@@ -56,22 +56,22 @@ TEST_CASE("Login at a counter, with a lockout after 5 wrong PINs", "[staff]") {
     auto fifth = f.staff.login("hung", "0000", 2);
     CHECK(fifth.outcome == LoginOutcome::Locked);
     // Even the right PIN is refused while locked.
-    CHECK(f.staff.login("hung", "1357", 2).outcome == LoginOutcome::Locked);
+    CHECK(f.staff.login("hung", "135792", 2).outcome == LoginOutcome::Locked);
     f.clock.advanceMinutes(14);
-    CHECK(f.staff.login("hung", "1357", 2).outcome == LoginOutcome::Locked);
+    CHECK(f.staff.login("hung", "135792", 2).outcome == LoginOutcome::Locked);
     f.clock.advanceMinutes(2);
-    CHECK(f.staff.login("hung", "1357", 2).outcome == LoginOutcome::Ok);
+    CHECK(f.staff.login("hung", "135792", 2).outcome == LoginOutcome::Ok);
     // Other accounts were never affected.
-    CHECK(f.staff.login("truong", "9999", 3).outcome == LoginOutcome::Ok);
+    CHECK(f.staff.login("truong", "975310", 3).outcome == LoginOutcome::Ok);
 
     CHECK(f.staff.login("nobody", "1234", 1).outcome == LoginOutcome::UnknownStaff);
-    CHECK(f.staff.login("lan", "2468", 42).outcome == LoginOutcome::UnknownCounter);
+    CHECK(f.staff.login("lan", "246813", 42).outcome == LoginOutcome::UnknownCounter);
 }
 
 TEST_CASE("A break pauses calling at the counter and shows in the status", "[staff]") {
     StaffFixture f;
     f.take("HT");
-    REQUIRE(f.staff.login("lan", "2468", 1).outcome == LoginOutcome::Ok);
+    REQUIRE(f.staff.login("lan", "246813", 1).outcome == LoginOutcome::Ok);
     const Actor lan{f.id("lan")};
     REQUIRE(f.staff.startBreak(*lan.staffId, 1, "Họp").ok());
     auto refused = f.queue->callNext(1, lan);
@@ -123,4 +123,48 @@ TEST_CASE("A move made from a stale screen is refused inside the transaction", "
     CHECK(f.eventCount() == events);
     stale.expectedTicket = "A002";
     CHECK(f.queue->noShow(1, stale).ok());
+}
+
+TEST_CASE("A new PIN is 6 to 8 digits and not one of the first a person guesses", "[staff][pin]") {
+    for (const std::string weak : {"0000", "1234", "2468", "12345", "000000", "111111", "999999", "123456", "234567",
+                                   "654321", "987654", "890123", "210987", "121212", "123123", "168168", "101010",
+                                   "1231231", "12341234", "112233", "123321", "147258", "159357", "123456789", "12a456",
+                                   "", "24681 3"}) {
+        CAPTURE(weak);
+        CHECK_FALSE(StaffService::validPin(weak));
+    }
+    for (const std::string fine : {"246813", "580417", "135792", "975310", "9357102", "93571028", "120794"}) {
+        CAPTURE(fine);
+        CHECK(StaffService::validPin(fine));
+    }
+    StaffFixture f;
+    const auto r = f.staff.setPin("lan", "000000");
+    CHECK(r.outcome == Outcome::Invalid);
+    CHECK_THAT(r.message, Catch::Contains("6 to 8 digits"));
+    CHECK(f.staff.login("lan", "246813", 1).outcome == LoginOutcome::Ok);  // the old one still holds
+}
+
+TEST_CASE("A PIN set under the old 4-digit rule still logs in, and is flagged to be changed", "[staff][pin]") {
+    StaffFixture f;
+    // As an older motcua stored it: a 4-digit PIN's hash, and a pin_set event without a rule.
+    Statement old(f.db, "UPDATE staff SET pin_hash = ? WHERE login = 'hung'");
+    old.bind(1, hashPin("0000"));
+    old.run();
+    f.db.exec("UPDATE events SET detail = json_remove(detail, '$.rule') WHERE kind = 'pin_set' AND "
+              "staff_id = (SELECT id FROM staff WHERE login = 'hung')");
+    const auto renew = f.staff.pinsToRenew();
+    REQUIRE(renew.size() == 1);
+    CHECK(renew[0].login == "hung");
+
+    const auto login = f.staff.login("hung", "0000", 2);
+    CHECK(login.outcome == LoginOutcome::Ok);
+    CHECK(login.pinNeedsChange);
+    CHECK(f.db.queryInt("SELECT json_extract(detail, '$.weak_pin') FROM events WHERE kind = 'login' "
+                        "ORDER BY id DESC LIMIT 1") == 1);
+    const auto good = f.staff.login("lan", "246813", 1);
+    CHECK(good.outcome == LoginOutcome::Ok);
+    CHECK_FALSE(good.pinNeedsChange);
+
+    REQUIRE(f.staff.setPin("hung", "580417").ok());
+    CHECK(f.staff.pinsToRenew().empty());
 }

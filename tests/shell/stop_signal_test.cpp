@@ -188,10 +188,10 @@ TEST_CASE("SIGTERM and SIGINT end each SDL program at once when nothing is in pr
 
 TEST_CASE("SIGTERM ends the staff console with the officer logged out, so the counter shows free at once",
           "[shell][signal][console][process]") {
-    testing::ConsoleOffice office{{"lan", "2468"}};
+    testing::ConsoleOffice office{{"lan", "246813"}};
     testing::TempDir dir;
     testing::writeFile(dir / "login.txt",
-                       "expect \"Đăng nhập quầy tiếp nhận\"\ntap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\n"
+                       "expect \"Đăng nhập quầy tiếp nhận\"\ntap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\n"
                        "expect \"Quầy 1 · Nguyễn Thị Lan\"\nsleep 120000\n");
     ChildProgram console("motcua-console", {"--headless", "--db", office.path.string(), "--counter", "1", "--script",
                                             (dir / "login.txt").string()},
