@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstring>
 #include <ctime>
@@ -47,22 +48,71 @@ private:
     int m_fd;
 };
 
-// Removes a temporary file on scope exit unless released (after it was renamed into place).
+constexpr const char* kTempSuffixes[] = {"", "-wal", "-shm", "-journal"};
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+// The temporary files a signal handler removes: fixed storage, as a handler may not allocate.
+char g_signalTemps[std::size(kTempSuffixes)][PATH_MAX];
+struct sigaction g_previousActions[std::size(kCleanupSignals)];
+
+extern "C" void removeTempsOnSignal(int signal) {
+    for (const char* path : g_signalTemps) {
+        if (path[0] != '\0') ::unlink(path);
+    }
+    // Then whatever the signal did before (end the process, as a rule).
+    for (std::size_t i = 0; i < std::size(kCleanupSignals); ++i) {
+        if (kCleanupSignals[i] == signal) ::sigaction(signal, &g_previousActions[i], nullptr);
+    }
+    ::raise(signal);
+}
+
+// Removes a temporary file (with its -wal/-shm/-journal) on scope exit unless released (after it
+// was renamed into place), and also when SIGINT, SIGTERM or SIGHUP ends the process meanwhile
+// (Ctrl-C, systemctl stop, a closed terminal). SIGKILL cannot be caught: the next backup or restore
+// removes what a killed one left (removeAbandonedTemporaries). One at a time per process.
 class TempFile {
 public:
-    explicit TempFile(fs::path path) : m_path(std::move(path)) {}
+    explicit TempFile(fs::path path) : m_path(std::move(path)) {
+        std::size_t i = 0;
+        for (const char* suffix : kTempSuffixes) {
+            const std::string full = m_path.string() + suffix;
+            if (full.size() < PATH_MAX) std::memcpy(g_signalTemps[i], full.c_str(), full.size() + 1);
+            ++i;
+        }
+        struct sigaction action {};
+        action.sa_handler = removeTempsOnSignal;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t k = 0; k < std::size(kCleanupSignals); ++k) {
+            ::sigaction(kCleanupSignals[k], &action, &g_previousActions[k]);
+        }
+    }
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
     ~TempFile() {
+        restoreSignals();
         if (m_path.empty()) return;
         std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(m_path.string() + suffix, ec);
+        for (const char* suffix : kTempSuffixes) fs::remove(m_path.string() + suffix, ec);
     }
     const fs::path& path() const noexcept { return m_path; }
-    void release() noexcept { m_path.clear(); }
+    // The file is in place (renamed): nothing to remove any more.
+    void release() noexcept {
+        restoreSignals();
+        m_path.clear();
+    }
 
 private:
+    void restoreSignals() noexcept {
+        if (!m_signalsHeld) return;
+        for (std::size_t k = 0; k < std::size(kCleanupSignals); ++k) {
+            ::sigaction(kCleanupSignals[k], &g_previousActions[k], nullptr);
+        }
+        for (auto& path : g_signalTemps) path[0] = '\0';
+        m_signalsHeld = false;
+    }
+
     fs::path m_path;
+    bool m_signalsHeld = true;
 };
 
 std::string sidecar(const fs::path& path, const char* suffix) { return path.string() + suffix; }
@@ -79,31 +129,22 @@ fs::path temporaryBeside(const fs::path& target, const char* what) {
 }
 
 // A backup or restore killed half-way leaves its temporary file (".NAME.tmp-PID", ".NAME.restore-PID"
-// and their -wal/-shm/-journal) beside the target. Removes those whose process is gone; a live one
-// may still be working.
+// and their -wal/-shm/-journal) beside the target. Removes those of target's name, and those of any
+// dated backup name (the timer's next backup has another name than the killed one had), whose
+// process is gone; a live one may still be working.
 void removeAbandonedTemporaries(const fs::path& target) {
+    static const std::regex kTemporary(R"(\.(.+)\.(tmp|restore)-([0-9]{1,9})(-wal|-shm|-journal)?)");
+    static const std::regex kDatedBackup(R"(motcua-\d{8}-\d{6}\.db)");
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const std::string prefix = fmt::format(".{}.", target.filename().string());
     std::error_code ec;
     std::vector<fs::path> abandoned;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) != 0) continue;
-        std::string rest = name.substr(prefix.size());  // "tmp-1234" or "restore-1234-wal"
-        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
-            const std::string s(suffix);
-            if (rest.size() > s.size() && rest.compare(rest.size() - s.size(), s.size(), s) == 0) {
-                rest.resize(rest.size() - s.size());
-                break;
-            }
-        }
-        const auto dash = rest.find('-');
-        if (dash == std::string::npos) continue;
-        const std::string what = rest.substr(0, dash), digits = rest.substr(dash + 1);
-        if ((what != "tmp" && what != "restore") || digits.empty() || digits.size() > 9 ||
-            digits.find_first_not_of("0123456789") != std::string::npos)
-            continue;
-        const pid_t pid = static_cast<pid_t>(std::stol(digits));
+        std::smatch m;
+        if (!std::regex_match(name, m, kTemporary)) continue;
+        const std::string base = m[1];
+        if (base != target.filename().string() && !std::regex_match(base, kDatedBackup)) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(m[3]));
         if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
         abandoned.push_back(entry.path());
     }
@@ -224,6 +265,7 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
     }
 
     removeAbandonedTemporaries(target);
+    removeAbandonedTemporaries(live);  // a killed restore's, beside the database
     TempFile temp(temporaryBeside(target, "tmp"));
     fs::remove(temp.path(), ec);
     {

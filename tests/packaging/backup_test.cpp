@@ -400,3 +400,65 @@ TEST_CASE("backup and restore clear temporary files a killed backup or restore l
     REQUIRE(runMotcua(live, {"restore", target.string()}).status == 0);
     CHECK_FALSE(fs::exists(dir / deadRestore));
 }
+
+TEST_CASE("the daily backup clears what a killed one left under its own dated name", "[packaging][backup]") {
+    TempDir dir;
+    const auto live = dir / "motcua.db";
+    REQUIRE(runMotcua(live, {"init"}).status == 0);
+    const pid_t gone = ::fork();
+    REQUIRE(gone >= 0);
+    if (gone == 0) ::_exit(0);
+    ::waitpid(gone, nullptr, 0);
+    const auto folder = dir / "backups";
+    fs::create_directory(folder);
+    // Yesterday's timer run was killed: its temporary file has yesterday's name, never used again.
+    const std::string dead = fmt::format(".motcua-20240101-183000.db.tmp-{}", gone);
+    const std::string deadRestore = fmt::format(".motcua.db.restore-{}", gone);
+    writeFile(folder / dead, "half a copy");
+    writeFile(folder / (dead + "-journal"), "its journal");
+    writeFile(dir / deadRestore, "half a restore");
+    writeFile(folder / fmt::format(".holiday.jpg.tmp-{}", gone), "not ours");
+    REQUIRE(runMotcua(live, {"backup", "--keep", "30", folder.string()}).status == 0);
+    CHECK_FALSE(fs::exists(folder / dead));
+    CHECK_FALSE(fs::exists(folder / (dead + "-journal")));
+    CHECK_FALSE(fs::exists(dir / deadRestore));
+    CHECK(fs::exists(folder / fmt::format(".holiday.jpg.tmp-{}", gone)));
+    CHECK(q::listBackups(folder).size() == 1);
+}
+
+TEST_CASE("a backup ended by SIGTERM or SIGINT removes its temporary file", "[packaging][backup][multiprocess]") {
+    TempDir dir;
+    const auto live = dir / "motcua.db";
+    REQUIRE(runMotcua(live, {"init"}).status == 0);
+    {
+        // 48 MB of data, so the copy and its integrity check take long enough to be interrupted.
+        q::Database db(live.string(), q::OpenMode::ReadWrite, std::chrono::seconds(5));
+        db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 48) "
+                "INSERT INTO settings(key, value) SELECT 'padding-' || i, hex(randomblob(512 * 1024)) FROM n");
+    }
+    const int signal = GENERATE(SIGTERM, SIGINT);
+    CAPTURE(signal);
+    const auto target = dir / "copy.db";
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        // As in a real process: the signal's default action ends it (not Catch's fatal-signal report).
+        ::signal(SIGTERM, SIG_DFL);
+        ::signal(SIGINT, SIG_DFL);
+        const auto r = runMotcua(live, {"backup", target.string()});
+        ::_exit(r.status == 0 ? 0 : 1);
+    }
+    const std::string temp = fmt::format(".copy.db.tmp-{}", pid);
+    bool seen = false;
+    for (int i = 0; i < 20000 && !seen; ++i) {
+        seen = fs::exists(dir / temp);
+        if (!seen) ::usleep(500);
+    }
+    REQUIRE(seen);
+    ::kill(pid, signal);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    for (const auto& e : fs::directory_iterator(dir.path())) CHECK_THAT(e.path().filename().string(), !Catch::Contains(".tmp-"));
+    CHECK_FALSE(fs::exists(target));
+}
