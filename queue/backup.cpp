@@ -406,6 +406,8 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
         if (fs::exists(sidecar(live, "-wal"), ec)) renameOrThrow(sidecar(live, "-wal"), sidecar(kept, "-wal"));
         fs::remove(sidecar(live, "-shm"), ec);
         result.previous = kept;
+    } else {
+        result.keptAside = setAsideOrphanedFiles(live, now);
     }
     renameOrThrow(temp.path(), live);
     temp.release();

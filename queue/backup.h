@@ -51,6 +51,7 @@ bool databaseInUseElsewhere(const std::filesystem::path& path);
 struct RestoreResult {
     DatabaseSummary restored;                      // the database now at the live path
     std::optional<std::filesystem::path> previous;  // where the old live database was kept, if any
+    std::vector<std::filesystem::path> keptAside;   // the -wal/-shm a deleted database left, set aside
 };
 
 // Replaces the database at live with the backup at candidate. The candidate is copied next to live
@@ -58,7 +59,9 @@ struct RestoreResult {
 // older schema is migrated), integrity-checked and checkpointed; only then is the old database kept
 // as "<live>.<YYYYMMDD-HHMMSS>.bak" (hard link) and the copy renamed over live. Throws StoreRefused
 // (with nothing changed) for a candidate that is not a good motcua database, has a -wal file beside
-// it, is the live database, or when another process has live open.
+// it, is the live database, or when another process has live open. When live is missing but its
+// -wal/-shm are still there (the file was deleted under them), those are set aside first
+// (setAsideOrphanedFiles): SQLite would otherwise apply the old -wal's pages to the restored file.
 RestoreResult restoreDatabase(const std::filesystem::path& candidate, const std::filesystem::path& live,
                               std::chrono::system_clock::time_point now);
 

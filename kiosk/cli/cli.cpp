@@ -86,6 +86,22 @@ void Context::checkPrinterOutput(const std::string& uri, bool force) const {
     checkOutput(printer::FileTransport::previewPath(file), force);
 }
 
+nlohmann::json keptAsideJson(const std::vector<std::filesystem::path>& kept) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& file : kept) list.push_back(file.string());
+    return list;
+}
+
+std::string keptAsideText(const std::vector<std::filesystem::path>& kept) {
+    std::string text;
+    for (const auto& file : kept) {
+        const std::string name = file.filename().string();
+        text += fmt::format("\nthe database file was missing; its leftover {} is kept as {}",
+                            name.substr(0, name.find(".orphan-")), file.string());
+    }
+    return text;
+}
+
 void Context::print(const nlohmann::json& value, const std::string& text) {
     if (json) {
         out << value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

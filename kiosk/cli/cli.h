@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -93,6 +94,11 @@ public:
 private:
     std::optional<queue::Database> m_db;
 };
+
+// The -wal/-shm of a deleted database that init or restore set aside (queue::setAsideOrphanedFiles):
+// as a JSON array of paths, and as text lines (each starting with a newline; empty when none).
+nlohmann::json keptAsideJson(const std::vector<std::filesystem::path>& kept);
+std::string keptAsideText(const std::vector<std::filesystem::path>& kept);
 
 // Each group of commands registers its subcommands on the app.
 void registerQueueCommands(CLI::App& app, Context& ctx);

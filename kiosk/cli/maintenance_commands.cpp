@@ -85,9 +85,11 @@ void restore(Context& ctx, const MaintenanceArgs& args) {
     nlohmann::json out = toJson(result.restored);
     out["from"] = args.path;
     out["previous"] = result.previous ? nlohmann::json(result.previous->string()) : nlohmann::json(nullptr);
+    out["kept_aside"] = keptAsideJson(result.keptAside);
     std::string text = fmt::format("restored {} into {} ({})", args.path, live.string(), summaryText(result.restored));
-    text += result.previous ? fmt::format("\nthe previous database is kept as {}", result.previous->string())
-                            : std::string("\nthere was no database before");
+    if (result.previous) text += fmt::format("\nthe previous database is kept as {}", result.previous->string());
+    else if (result.keptAside.empty()) text += "\nthere was no database before";
+    text += keptAsideText(result.keptAside);
     ctx.print(out, text);
 }
 

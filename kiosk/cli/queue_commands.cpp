@@ -115,24 +115,17 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
             queue::refuseDamaged(db);
             queue::applyOfficeConfig(db, config);
             const auto path = ctx.databasePath().string();
-            nlohmann::json kept = nlohmann::json::array();
-            std::string text = fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
+            const std::string text = fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
                                            ctx.officeConfigPath().string(), config.services.size(),
                                            config.counters.size(), config.staff.size(), queue::latestSchemaVersion());
-            for (const auto& file : keptAside) {
-                kept.push_back(file.string());
-                text += fmt::format("\nthe database file was missing; its leftover {} is kept as {}",
-                                    file.filename().string().substr(0, file.filename().string().find(".orphan-")),
-                                    file.string());
-            }
             ctx.print({{"database", path},
                        {"config", ctx.officeConfigPath().string()},
                        {"schema_version", queue::latestSchemaVersion()},
                        {"services", config.services.size()},
                        {"counters", config.counters.size()},
                        {"staff", config.staff.size()},
-                       {"kept_aside", kept}},
-                      text);
+                       {"kept_aside", keptAsideJson(keptAside)}},
+                      text + keptAsideText(keptAside));
         };
     });
 

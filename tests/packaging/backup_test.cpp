@@ -16,6 +16,7 @@
 #include "kiosk/cli/cli.h"
 #include "queue/backup.h"
 #include "queue/clock.h"
+#include "queue/integrity.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
 #include "support/test_support.h"
@@ -113,6 +114,30 @@ void readLines(int fd, std::string& buffer, std::vector<std::string>& lines, std
             buffer.erase(0, nl + 1);
         }
     }
+}
+
+// A writer commits two more tickets and dies without closing (as SIGKILL or a power cut of the
+// process would): its commits are in the -wal only, and the -wal and -shm stay beside the database.
+void crashAfterTwoTickets(const fs::path& db) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int status = 1;
+        try {
+            auto conn = q::openStore(db, q::OpenPurpose::Use);
+            conn.exec("PRAGMA wal_autocheckpoint = 0");
+            q::SystemClock clock;
+            q::QueueService queue(conn, clock);
+            status = queue.take("HT").ok() && queue.take("HT").ok() ? 0 : 1;
+            ::_exit(status);  // inside the scope, so no destructor runs: the connection is never closed
+        } catch (...) {
+        }
+        ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    REQUIRE(fs::file_size(db.string() + "-wal") > 0);
 }
 
 }  // namespace
@@ -340,27 +365,7 @@ TEST_CASE("a restore over a database a crashed writer left with a -wal keeps tha
     takeTickets(live, 2);
     const auto backup = dir / "backup.db";
     REQUIRE(runMotcua(live, {"backup", backup.string()}).status == 0);
-    // A writer commits two more tickets and dies without closing (as SIGKILL or a power cut of the
-    // process would): its commits are in the -wal only.
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        int status = 1;
-        try {
-            auto db = q::openStore(live, q::OpenPurpose::Use);
-            db.exec("PRAGMA wal_autocheckpoint = 0");
-            q::SystemClock clock;
-            q::QueueService queue(db, clock);
-            status = queue.take("HT").ok() && queue.take("HT").ok() ? 0 : 1;
-            ::_exit(status);  // inside the scope, so no destructor runs: the connection is never closed
-        } catch (...) {
-        }
-        ::_exit(status);
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
-    REQUIRE(fs::file_size(live.string() + "-wal") > 0);
+    crashAfterTwoTickets(live);
 
     const auto r = runMotcua(live, {"--json", "restore", backup.string()});
     INFO(r.err);
@@ -370,6 +375,42 @@ TEST_CASE("a restore over a database a crashed writer left with a -wal keeps tha
     CHECK_FALSE(fs::exists(previous.string() + "-wal"));
     CHECK(ticketNumbers(previous).size() == 4);
     CHECK(ticketNumbers(live).size() == 2);
+}
+
+TEST_CASE("a restore where the database file was deleted under its -wal restores the backup as it was "
+          "and keeps the -wal and -shm aside",
+          "[packaging][backup][multiprocess]") {
+    TempDir dir;
+    const auto live = dir / "motcua.db";
+    REQUIRE(runMotcua(live, {"init"}).status == 0);
+    takeTickets(live, 3);
+    const auto backup = dir / "backup.db";
+    REQUIRE(runMotcua(live, {"backup", backup.string()}).status == 0);
+    crashAfterTwoTickets(live);
+    const std::string wal = readFile(live.string() + "-wal");
+    fs::remove(live);
+    // What every command says now: the database is gone, its -wal is not; restore a backup.
+    REQUIRE_THAT(runMotcua(live, {"status"}).err, Catch::Contains("motcua restore"));
+
+    const auto r = runMotcua(live, {"--json", "restore", backup.string()});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const auto out = r.json();
+    CHECK(out["previous"].is_null());
+    // The other database's -wal was never applied to the restored file: it is the backup, whole.
+    CHECK(ticketNumbers(live) == ticketNumbers(backup));
+    {
+        q::Database conn(live.string(), q::OpenMode::ReadOnly, std::chrono::seconds(5));
+        CHECK(q::checkIntegrity(conn, q::IntegrityDepth::Full) == "ok");
+    }
+    // The leftovers are kept under another name, as init keeps them, and the output says where.
+    REQUIRE(out["kept_aside"].size() == 2);
+    const std::string keptWal = out["kept_aside"][0].get<std::string>();
+    CHECK_THAT(keptWal, Catch::StartsWith(live.string() + "-wal.orphan-"));
+    CHECK(readFile(keptWal) == wal);
+    CHECK_THAT(runMotcua(live, {"restore", backup.string()}).out, !Catch::Contains("orphan"));
+    CHECK(runMotcua(live, {"take", "HT"}).status == 0);
+    CHECK(ticketNumbers(live).size() == 4);
 }
 
 TEST_CASE("backup and restore clear temporary files a killed backup or restore left, not a running one's",
