@@ -149,20 +149,28 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     }
     const Reader r(sourceName);
     r.onlyKeys(root, "", {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                          "call_order", "rating", "voice", "printer"});
+                          "call_order", "rating", "voice", "printer", "kiosk"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
     const auto* office = root["office"].as_table();
     if (!office) r.fail(&root, "office", "missing [office] table");
     r.onlyKeys(*office, "office",
-               {"name", "unit", "address", "hotline", "slogan", "online_portal", "time_zone", "opening_hours_text"});
+               {"name", "unit", "address", "hotline", "slogan", "online_portal", "time_zone", "opening_hours_text",
+                "logo"});
     config.name = r.text(*office, "office", "name", true);
     config.unit = r.text(*office, "office", "unit", false);
     config.address = r.text(*office, "office", "address", false);
     config.hotline = r.text(*office, "office", "hotline", false, 40);
     config.slogan = r.text(*office, "office", "slogan", false);
     config.onlinePortal = r.text(*office, "office", "online_portal", false);
+    config.logo = r.text(*office, "office", "logo", false, 400);
+    if (const auto* kiosk = root["kiosk"].as_table()) {
+        r.onlyKeys(*kiosk, "kiosk", {"dpi"});
+        if (auto dpi = r.integer(*kiosk, "kiosk", "dpi", 50, 600)) config.kioskDpi = static_cast<double>(*dpi);
+    } else if (root.contains("kiosk")) {
+        r.fail(root.get("kiosk"), "kiosk", "must be a table: [kiosk]");
+    }
     config.openingHoursText = r.text(*office, "office", "opening_hours_text", false, 400);
     if (office->contains("time_zone")) {
         config.timeZone = r.text(*office, "office", "time_zone", true, 64);
@@ -215,13 +223,14 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (const auto* counters = r.arrayOfTables(root, "counters")) {
         for (const auto& node : *counters) {
             const auto& t = *node.as_table();
-            r.onlyKeys(t, "counters", {"number", "name", "services"});
+            r.onlyKeys(t, "counters", {"number", "name", "display_name", "services"});
             CounterConfig c;
             auto number = r.integer(t, "counters", "number", 1, 999);
             if (!number) r.fail(&t, "counters.number", "missing");
             if (!numbers.insert(*number).second) r.fail(t.get("number"), "counters.number", fmt::format("counter {} is defined twice", *number));
             c.number = static_cast<int>(*number);
             c.name = r.text(t, "counters", "name", true);
+            c.displayName = r.text(t, "counters", "display_name", false, 40);
             const auto* list = t["services"].as_array();
             if (!list || list->empty()) r.fail(t.get("services") ? t.get("services") : &t, "counters.services", "must list at least one service code");
             for (const auto& s : *list) {
@@ -263,13 +272,15 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (const auto* priorities = r.arrayOfTables(root, "priority_categories")) {
         for (const auto& node : *priorities) {
             const auto& t = *node.as_table();
-            r.onlyKeys(t, "priority_categories", {"code", "name", "name_en"});
+            r.onlyKeys(t, "priority_categories", {"code", "name", "name_en", "definition", "definition_en"});
             PriorityCategoryConfig p;
             p.code = r.text(t, "priority_categories", "code", true, 16);
             if (!std::regex_match(p.code, codePattern)) r.fail(t.get("code"), "priority_categories.code", "use letters, digits, _ or -");
             if (!categories.insert(p.code).second) r.fail(t.get("code"), "priority_categories.code", "duplicate code " + p.code);
             p.name = r.text(t, "priority_categories", "name", true);
             p.nameEn = r.text(t, "priority_categories", "name_en", false);
+            p.definition = r.text(t, "priority_categories", "definition", false, 400);
+            p.definitionEn = r.text(t, "priority_categories", "definition_en", false, 400);
             config.priorities.push_back(std::move(p));
         }
     }
@@ -440,7 +451,17 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
         {"hotline", config.hotline}, {"slogan", config.slogan},     {"online_portal", config.onlinePortal},
         {"time_zone", config.timeZone}, {"opening_hours_text", config.openingHoursText},
         {"printer", {{"uri", config.printer}, {"width_dots", config.printerWidthDots}, {"qr", config.printerQr}}},
+        {"logo", config.logo}, {"kiosk_dpi", config.kioskDpi},
     };
+    nlohmann::json displayNames = nlohmann::json::object();
+    for (const auto& c : config.counters)
+        if (!c.displayName.empty()) displayNames[std::to_string(c.number)] = c.displayName;
+    office["counter_display_names"] = displayNames;
+    nlohmann::json definitions = nlohmann::json::object();
+    for (const auto& p : config.priorities)
+        if (!p.definition.empty() || !p.definitionEn.empty())
+            definitions[p.code] = {{"vi", p.definition}, {"en", p.definitionEn}};
+    office["priority_definitions"] = definitions;
     nlohmann::json hours = nlohmann::json::array();
     for (const auto& h : config.openingHours) {
         hours.push_back({{"days", h.weekdays}, {"open_minute", h.openMinute}, {"close_minute", h.closeMinute}});

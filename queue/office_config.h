@@ -30,6 +30,8 @@ struct ServiceConfig {
 struct CounterConfig {
     int number = 0;
     std::string name;
+    // A short name for the lobby TV ("Hộ tịch"), read from 6 m; empty: the display shortens `name`.
+    std::string displayName;
     std::vector<std::string> services;  // service codes this counter calls from
 };
 
@@ -44,6 +46,9 @@ struct PriorityCategoryConfig {
     std::string code;
     std::string name;
     std::string nameEn;
+    // What the category covers, as the kiosk shows it under the choice; empty: nothing shown.
+    std::string definition;
+    std::string definitionEn;
 };
 
 struct OpeningSession {
@@ -100,6 +105,11 @@ struct OfficeConfig {
     std::string address;
     std::string hotline;
     std::string slogan;
+    // The office's logo for the kiosk header: a PNG file; empty: a plain pictogram (never the national
+    // emblem, whose use is regulated).
+    std::string logo;
+    // The kiosk touchscreen's density, for 15 mm touch targets; 0: the kiosk's default.
+    double kioskDpi = 0;
     std::string onlinePortal;  // e.g. https://dichvucong.hanoi.gov.vn
     std::string timeZone = "Asia/Ho_Chi_Minh";
     std::vector<OpeningSession> openingHours;

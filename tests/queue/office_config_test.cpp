@@ -172,3 +172,25 @@ TEST_CASE("The printer URI must have a scheme motcua can print to", "[config]") 
         CHECK(parseOfficeConfig(withPrinter(uri), "office.toml").printer == uri);
     }
 }
+
+TEST_CASE("The kiosk's logo and screen density and the counters' short names are checked and stored", "[config]") {
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[kiosk]\ndpi = 20\n"), Catch::Contains("kiosk.dpi"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[kiosk]\nsize = 3\n"), Catch::Contains("unknown key"));
+    std::string toml = replaced(kTestOfficeToml, "[office]\n", "[office]\nlogo = \"/etc/motcua/logo.png\"\n");
+    toml = replaced(toml, "number = 1\n", "number = 1\ndisplay_name = \"Hộ tịch\"\n");
+    toml += "\n[kiosk]\ndpi = 102\n\n[[priority_categories]]\ncode = \"cao_tuoi\"\nname = \"Người cao tuổi\"\n"
+            "definition = \"Từ đủ 60 tuổi\"\n";
+    const auto config = parseOfficeConfig(toml, "office.toml");
+    CHECK(config.logo == "/etc/motcua/logo.png");
+    CHECK(config.kioskDpi == 102);
+    CHECK(config.counters.front().displayName == "Hộ tịch");
+    QueueFixture f(toml);
+    Statement st(f.db, "SELECT json_extract(value, '$.logo'), json_extract(value, '$.kiosk_dpi'), "
+                       "json_extract(value, '$.counter_display_names.1'), "
+                       "json_extract(value, '$.priority_definitions.cao_tuoi.vi') FROM settings WHERE key = 'office'");
+    REQUIRE(st.step());
+    CHECK(st.getText(0) == "/etc/motcua/logo.png");
+    CHECK(st.getInt(1) == 102);
+    CHECK(st.getText(2) == "Hộ tịch");
+    CHECK(st.getText(3) == "Từ đủ 60 tuổi");
+}
