@@ -103,7 +103,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # install with --no-install-recommends. weston runs the session and libpam-systemd gives it its
 # logind seat (packaging/session/pam-motcua-session). CUPS (the cups:QUEUE printer, with its backends
 # in `cups`) and the sqlite3 shell are options.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-noto-core, espeak-ng-data, weston, libpam-systemd")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS 
+    "adduser, fontconfig, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, weston, libpam-systemd")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${motcua_packaging_dir}/debian/conffiles ${motcua_packaging_dir}/debian/postinst

@@ -17,6 +17,7 @@ packages=(
   catch2
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libicu-dev libcli11-dev
   libsdl2-dev libsdl2-ttf-dev fonts-noto-core fontconfig libfontconfig-dev
+  fonts-material-design-icons-iconfont  # the UI's pictograms (Apache-2.0)
   libusb-1.0-0-dev libcups2-dev cups-daemon cups-client
   cups  # CUPS's backends (socket://, usb://, lpd://): cups-daemon alone has only http and ipp
   libqrencode-dev libpng-dev libsodium-dev

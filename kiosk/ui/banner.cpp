@@ -1,6 +1,7 @@
 #include "kiosk/ui/banner.h"
 
 #include "kiosk/ui/painter.h"
+#include "kiosk/ui/text_fit.h"
 #include "kiosk/ui/text_wrap.h"
 
 #include <algorithm>
@@ -34,6 +35,8 @@ void Banner::layoutChildren(const LayoutContext& context) {
     m_style = context.theme.font(FontRole::Heading);
     m_lineHeight = context.metrics.lineHeight(m_style);
     m_lines = wrapText(context.metrics, m_message, m_style, bounds().width - 2 * context.theme.padding());
+    m_lineWidths.clear();
+    for (const auto& line : m_lines) m_lineWidths.push_back(context.metrics.measure(line, m_style).width);
 }
 
 bool Banner::onInput(const InputEvent& event) {
@@ -66,7 +69,19 @@ void Banner::drawSelf(Painter& painter) const {
 }
 
 void Banner::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const {
-    out.push_back({m_message, bounds().intersected(clip)});
+    out.push_back({m_message, bounds().intersected(clip), this});
+}
+
+void Banner::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
+    // The whole strip takes taps (they dismiss it); its text is its own.
+    out.push_back({LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled, m_message, false});
+    int y = bounds().y + (bounds().height - static_cast<int>(m_lines.size()) * m_lineHeight) / 2;
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        addLine(out, clip, scrolled, m_lines[i],
+                {bounds().x + (bounds().width - m_lineWidths[i]) / 2, y, m_lineWidths[i], m_lineHeight},
+                breaksWord(m_message, m_lines));
+        y += m_lineHeight;
+    }
 }
 
 }  // namespace motcua::ui

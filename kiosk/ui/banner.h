@@ -18,6 +18,7 @@ public:
     bool showing() const noexcept { return visible(); }
     const std::string& message() const noexcept { return m_message; }
     std::chrono::milliseconds remaining() const noexcept { return m_remaining; }
+    bool tappable() const override { return true; }
 
 protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
@@ -26,6 +27,7 @@ protected:
     void onUpdate(std::chrono::milliseconds dt) override;
     void drawSelf(Painter& painter) const override;
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
+    void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
 private:
     std::string m_message;
@@ -34,6 +36,7 @@ private:
     TextStyle m_style;
     int m_lineHeight = 0;
     std::vector<std::string> m_lines;
+    std::vector<int> m_lineWidths;
 };
 
 }  // namespace motcua::ui

@@ -20,6 +20,31 @@ int Box::weight(std::size_t i) const { return i < m_weights.size() ? m_weights[i
 int Box::padding(const LayoutContext& context) const { return m_padding == kThemed ? context.theme.padding() : m_padding; }
 int Box::spacing(const LayoutContext& context) const { return m_spacing == kThemed ? context.theme.spacing() : m_spacing; }
 
+int Box::minimumHeight(const LayoutContext& context, int width) const {
+    if (!visible()) return 0;
+    const int pad = padding(context);
+    const int gap = spacing(context);
+    const int inner = std::max(0, width - 2 * pad);
+    int total = 0;
+    int shown = 0;
+    for (std::size_t i = 0; i < children().size(); ++i) {
+        const auto& child = children()[i];
+        if (!child->visible()) continue;
+        ++shown;
+        if (m_axis == Axis::Vertical) {
+            // Fixed children keep their measured height; weighted ones can go down to their minimum.
+            total += weight(i) > 0 ? child->minimumHeight(context, inner)
+                                   : child->measure(context, {inner, Widget::kUnbounded}).height;
+        } else {
+            total = std::max(total, child->minimumHeight(context, inner));
+        }
+    }
+    if (m_axis == Axis::Vertical && shown > 1) total += (shown - 1) * gap;
+    // A fixed or minimum height set on the box itself still counts.
+    if (fixedHeight() > 0) return fixedHeight();
+    return std::max(total + 2 * pad, minHeightSetting());
+}
+
 Size Box::measureContent(const LayoutContext& context, Size available) const {
     const int pad = padding(context);
     const int gap = spacing(context);
@@ -73,6 +98,7 @@ void Box::layoutChildren(const LayoutContext& context) {
     const int length = vertical ? inner.height : inner.width;
 
     std::vector<int> sizes(children().size(), 0);
+    std::vector<int> floors(children().size(), 0);
     int used = 0;
     int weights = 0;
     int shown = 0;
@@ -80,11 +106,18 @@ void Box::layoutChildren(const LayoutContext& context) {
         const auto& child = children()[i];
         if (!child->visible()) continue;
         ++shown;
+        const Size c = child->measure(context, vertical ? Size{inner.width, Widget::kUnbounded} : inner.size());
         if (weight(i) > 0) {
             weights += weight(i);
+            // Down the page a weighted child still gets the height its content needs: text and
+            // buttons never shrink under each other (a too-tall page scrolls instead). Across, weights
+            // share the whole width, so siblings come out the same size.
+            if (vertical) {
+                floors[i] = child->minimumHeight(context, inner.width);
+                used += floors[i];
+            }
             continue;
         }
-        const Size c = child->measure(context, vertical ? Size{inner.width, Widget::kUnbounded} : inner.size());
         sizes[i] = vertical ? c.height : c.width;
         used += sizes[i];
     }
@@ -97,7 +130,7 @@ void Box::layoutChildren(const LayoutContext& context) {
         // Cumulative rounding: the weighted children fill the rest exactly.
         seenWeight += weight(i);
         const int upTo = rest * seenWeight / weights;
-        sizes[i] = upTo - given;
+        sizes[i] = floors[i] + upTo - given;
         given = upTo;
     }
     int cursor = vertical ? inner.y : inner.x;

@@ -27,6 +27,7 @@ public:
     Axis axis() const noexcept { return m_axis; }
     // Changes the weight of a child already added (ignored for a widget that is not a child).
     void setWeight(const Widget& child, int weight);
+    int minimumHeight(const LayoutContext& context, int width) const override;
     // Portrait/landscape: a screen flips its main box between stacking and side by side.
     void setAxis(Axis axis) {
         if (axis == m_axis) return;

@@ -11,13 +11,27 @@ namespace motcua::ui {
 
 using text::decodeUtf8;
 
+FontSet FontSet::locate(const std::string& family) {
+    std::filesystem::path icons;
+    for (const char* candidate : {"/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf",
+                                  "/usr/share/fonts/truetype/material-design-icons/MaterialIcons-Regular.ttf"}) {
+        if (std::filesystem::exists(candidate)) {
+            icons = candidate;
+            break;
+        }
+    }
+    return {fonts::FontSet::locate(family), icons};
+}
+
 FontCache::FontCache(const TtfContext&, FontSet fonts) : m_fonts(std::move(fonts)) {}
 
 TTF_Font* FontCache::font(const TextStyle& style) {
     const auto key = std::make_pair(style.weight, style.pixelSize);
     auto it = m_openFonts.find(key);
     if (it != m_openFonts.end()) return it->second.get();
-    const auto& path = style.weight == FontWeight::Bold ? m_fonts.bold : m_fonts.regular;
+    const auto& path = style.weight == FontWeight::Bold                          ? m_fonts.bold
+                       : style.weight == FontWeight::Icon && !m_fonts.icons.empty() ? m_fonts.icons
+                                                                                    : m_fonts.regular;
     fonts::TtfFontPtr font = fonts::openFont(path, style.pixelSize);
     TTF_SetFontHinting(font.get(), TTF_HINTING_LIGHT);
     return m_openFonts.emplace(key, std::move(font)).first->second.get();

@@ -14,8 +14,15 @@ namespace motcua::ui {
 
 class TtfContext;
 
-// The font files for each weight (fonts/font_locator.h), as the programs name it.
-using FontSet = fonts::FontSet;
+// The font files for each weight (fonts/font_locator.h) and the pictogram font.
+struct FontSet : fonts::FontSet {
+    // The pictogram font (Material Icons, fonts-material-design-icons-iconfont); empty: pictograms are
+    // drawn with the regular font, which has none of them (nothing shows).
+    std::filesystem::path icons;
+    // family through fontconfig (fonts::FontSet::locate) and the pictogram font where Debian installs
+    // it. Throws std::runtime_error when no installed font covers Vietnamese.
+    static FontSet locate(const std::string& family = "Noto Sans");
+};
 
 // Holds the TtfContext by reference: it must outlive the cache (declare it first).
 class FontCache final : public TextMetrics {

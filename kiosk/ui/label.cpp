@@ -1,7 +1,6 @@
 #include "kiosk/ui/label.h"
 
 #include "kiosk/ui/painter.h"
-#include "kiosk/ui/text_wrap.h"
 
 #include <algorithm>
 
@@ -14,6 +13,8 @@ Colour resolveColour(const Palette& palette, TextColour colour) {
         case TextColour::Primary: return palette.primary;
         case TextColour::OnPrimary: return palette.primaryText;
         case TextColour::Danger: return palette.danger;
+        case TextColour::OnNotice: return palette.noticeText;
+        case TextColour::OnEmphasis: return palette.primaryText;
     }
     return palette.text;
 }
@@ -33,38 +34,47 @@ void Label::setRole(FontRole role) {
 }
 
 Size Label::measureContent(const LayoutContext& context, Size available) const {
-    const TextStyle style = context.theme.font(m_role);
-    const auto lines = wrapText(context.metrics, m_text, style, available.width);
+    const auto fitted = fitText(context.metrics, m_text, context.theme.font(m_role), available.width);
     int width = 0;
-    for (const auto& line : lines) width = std::max(width, context.metrics.measure(line, style).width);
-    return {width, static_cast<int>(lines.size()) * context.metrics.lineHeight(style)};
+    for (const auto& line : fitted.lines) width = std::max(width, context.metrics.measure(line, fitted.style).width);
+    return {width, static_cast<int>(fitted.lines.size()) * context.metrics.lineHeight(fitted.style)};
 }
 
 void Label::layoutChildren(const LayoutContext& context) {
-    m_style = context.theme.font(m_role);
+    auto fitted = fitText(context.metrics, m_text, context.theme.font(m_role), bounds().width);
+    m_style = fitted.style;
     m_lineHeight = context.metrics.lineHeight(m_style);
-    m_lines = wrapText(context.metrics, m_text, m_style, bounds().width);
+    m_lines = std::move(fitted.lines);
+    m_brokenWord = fitted.brokenWord;
     m_lineWidths.clear();
     for (const auto& line : m_lines) m_lineWidths.push_back(context.metrics.measure(line, m_style).width);
 }
 
-void Label::drawSelf(Painter& painter) const {
-    const Colour colour = resolveColour(painter.theme().palette(), m_colour);
+Rect Label::lineRect(std::size_t i) const {
     // Lines are vertically centred when the label is given more height than it needs.
     const int textHeight = static_cast<int>(m_lines.size()) * m_lineHeight;
-    int y = bounds().y + std::max(0, (bounds().height - textHeight) / 2);
+    const int y = bounds().y + std::max(0, (bounds().height - textHeight) / 2) + static_cast<int>(i) * m_lineHeight;
+    int x = bounds().x;
+    if (m_align == TextAlign::Center) x += (bounds().width - m_lineWidths[i]) / 2;
+    if (m_align == TextAlign::Right) x += bounds().width - m_lineWidths[i];
+    return {x, y, m_lineWidths[i], m_lineHeight};
+}
+
+void Label::drawSelf(Painter& painter) const {
+    const Colour colour = resolveColour(painter.theme().palette(), m_colour);
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        int x = bounds().x;
-        if (m_align == TextAlign::Center) x += (bounds().width - m_lineWidths[i]) / 2;
-        if (m_align == TextAlign::Right) x += bounds().width - m_lineWidths[i];
-        painter.drawText(m_lines[i], m_style, colour, {x, y});
-        y += m_lineHeight;
+        const Rect r = lineRect(i);
+        painter.drawText(m_lines[i], m_style, colour, {r.x, r.y});
     }
+}
+
+void Label::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
+    for (std::size_t i = 0; i < m_lines.size(); ++i) addLine(out, clip, scrolled, m_lines[i], lineRect(i), m_brokenWord);
 }
 
 void Label::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const {
     if (m_text.empty()) return;
-    out.push_back({m_text, bounds().intersected(clip)});
+    out.push_back({m_text, bounds().intersected(clip), this});
 }
 
 }  // namespace motcua::ui

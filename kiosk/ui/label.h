@@ -1,6 +1,8 @@
-// Text that wraps to its width.
+// Text that wraps to its width between syllables (kiosk/ui/text_fit.h), made smaller rather than
+// splitting a syllable.
 #pragma once
 
+#include "kiosk/ui/text_fit.h"
 #include "kiosk/ui/widget.h"
 
 #include <string>
@@ -9,7 +11,8 @@
 namespace motcua::ui {
 
 enum class TextAlign { Left, Center, Right };
-enum class TextColour { Normal, Muted, Primary, OnPrimary, Danger };
+// OnNotice / OnEmphasis: text on a Card of that style.
+enum class TextColour { Normal, Muted, Primary, OnPrimary, Danger, OnNotice, OnEmphasis };
 
 Colour resolveColour(const Palette& palette, TextColour colour);
 
@@ -30,14 +33,17 @@ protected:
     void layoutChildren(const LayoutContext& context) override;
     void drawSelf(Painter& painter) const override;
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
+    void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
 private:
+    Rect lineRect(std::size_t i) const;
     std::string m_text;
     FontRole m_role;
     TextAlign m_align;
     TextColour m_colour;
     TextStyle m_style;
     int m_lineHeight = 0;
+    bool m_brokenWord = false;
     std::vector<std::string> m_lines;
     std::vector<int> m_lineWidths;
 };

@@ -1,5 +1,8 @@
 #include "kiosk/ui/painter.h"
 
+#include "kiosk/ui/image.h"
+#include "text/utf8.h"
+
 #include <SDL.h>
 
 #include <algorithm>
@@ -7,6 +10,8 @@
 #include <numbers>
 
 namespace motcua::ui {
+
+using text::appendUtf8;
 
 Painter::Painter(SDL_Renderer* renderer, TextRenderer& text, const Theme& theme)
     : m_renderer(renderer), m_text(text), m_theme(theme) {
@@ -80,6 +85,26 @@ Size Painter::drawText(std::string_view text, const TextStyle& style, Colour col
     const Rect c = clip();
     if (origin.y > c.bottom() || origin.y + 2 * style.pixelSize < c.y || origin.x > c.right()) return {};
     return m_text.draw(text, style, colour, origin);
+}
+
+void Painter::drawImage(const Image& image, const Rect& dst) {
+    if (image.width <= 0 || image.height <= 0 || dst.empty() || !dst.intersects(clip())) return;
+    SdlTexturePtr texture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, image.width,
+                                            image.height));
+    if (!texture) throw SdlError("SDL_CreateTexture");
+    SDL_UpdateTexture(texture.get(), nullptr, image.rgba.data(), image.width * 4);
+    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    const SDL_Rect r{dst.x, dst.y, dst.width, dst.height};
+    SDL_RenderCopy(m_renderer, texture.get(), nullptr, &r);
+}
+
+void Painter::drawIcon(char32_t icon, int px, Colour colour, const Rect& box) {
+    if (icon == 0 || px <= 0) return;
+    std::string utf8;
+    appendUtf8(utf8, icon);
+    const TextStyle style{FontWeight::Icon, px};
+    const Size size = m_text.fonts().measure(utf8, style);
+    drawText(utf8, style, colour, {box.x + (box.width - size.width) / 2, box.y + (box.height - size.height) / 2});
 }
 
 void Painter::pushClip(const Rect& rect) {

@@ -12,6 +12,8 @@
 
 namespace motcua::ui {
 
+struct Image;
+
 class Painter {
 public:
     // All three must outlive the painter.
@@ -30,6 +32,11 @@ public:
     // Draws one line of text with its top-left at origin; returns its size. Skipped (returns {}) when
     // entirely outside the clip.
     Size drawText(std::string_view text, const TextStyle& style, Colour colour, Point origin);
+    // Draws an RGBA picture scaled into dst (the office's logo; small pictures only: a texture is made
+    // for each call).
+    void drawImage(const Image& image, const Rect& dst);
+    // Draws a pictogram of the icon font (kiosk/ui/icons.h), px high, centred in box.
+    void drawIcon(char32_t icon, int px, Colour colour, const Rect& box);
 
     // Restricts drawing to rect intersected with the current clip until the matching popClip().
     void pushClip(const Rect& rect);

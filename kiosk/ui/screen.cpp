@@ -26,3 +26,11 @@ void WidgetScreen::collectVisibleText(std::vector<VisibleText>& out, const Rect&
 }
 
 }  // namespace motcua::ui
+
+namespace motcua::ui {
+
+void WidgetScreen::collectLayout(std::vector<LayoutItem>& out, const Rect& clip) const {
+    if (m_root) m_root->collectLayout(out, clip);
+}
+
+}  // namespace motcua::ui

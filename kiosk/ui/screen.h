@@ -35,6 +35,8 @@ public:
     virtual void draw(Painter& painter) const = 0;
     // The texts a person can see now (the script's `expect` and `tap "text"`).
     virtual void collectVisibleText(std::vector<VisibleText>&, const Rect&) const {}
+    // The tappable areas and lines of text now (kiosk/ui/layout_check.h), in drawing order.
+    virtual void collectLayout(std::vector<LayoutItem>&, const Rect&) const {}
     // Called when this screen becomes the top of the stack (after a push, or a pop above it).
     virtual void onShow() {}
 };
@@ -55,6 +57,7 @@ public:
     void update(std::chrono::milliseconds dt) override;
     void draw(Painter& painter) const override;
     void collectVisibleText(std::vector<VisibleText>& out, const Rect& clip) const override;
+    void collectLayout(std::vector<LayoutItem>& out, const Rect& clip) const override;
 
 private:
     std::unique_ptr<Widget> m_root;

@@ -178,6 +178,10 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         if (!expectCount(tokens, 1, "expect \"text\"", error)) return std::nullopt;
         c.type = ScriptCommandType::Expect;
         if (!quotedText(tokens[1], "expect", c.text, error)) return std::nullopt;
+    } else if (name == "said") {
+        if (!expectCount(tokens, 1, "said \"text\"", error)) return std::nullopt;
+        c.type = ScriptCommandType::Said;
+        if (!quotedText(tokens[1], "said", c.text, error)) return std::nullopt;
     } else if (name == "screenshot") {
         if (!expectCount(tokens, 1, "screenshot PATH.png", error)) return std::nullopt;
         c.type = ScriptCommandType::Screenshot;
@@ -190,7 +194,7 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         if (!expectCount(tokens, 0, "quit", error)) return std::nullopt;
         c.type = ScriptCommandType::Quit;
     } else {
-        error = "unknown command \"" + name + "\" (tap, drag, type, key, wait, sleep, expect, screenshot, quit)";
+        error = "unknown command \"" + name + "\" (tap, drag, type, key, wait, sleep, expect, said, screenshot, quit)";
         return std::nullopt;
     }
     return c;
@@ -241,6 +245,7 @@ std::string describe(const ScriptCommand& c) {
         case ScriptCommandType::Wait: return "wait " + std::to_string(c.milliseconds);
         case ScriptCommandType::Sleep: return "sleep " + std::to_string(c.milliseconds);
         case ScriptCommandType::Expect: return "expect " + quote(c.text);
+        case ScriptCommandType::Said: return "said " + quote(c.text);
         case ScriptCommandType::Screenshot: return "screenshot " + c.text;
         case ScriptCommandType::Quit: return "quit";
     }

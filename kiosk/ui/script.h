@@ -1,6 +1,8 @@
 // Script files that drive an SDL program (tests, reviewers): one command per line.
 //   tap X Y | tap "visible text" | drag X1 Y1 X2 Y2 | type "text" | key NAME | wait MS | sleep MS
-//   expect "text" | screenshot PATH.png | quit
+//   expect "text" | said "text" | screenshot PATH.png | quit
+// `said "text"` passes when the program's voice (kiosk voice guidance) has said something containing
+// text since the last `said` that passed: it checks what was spoken, in order.
 // `wait` moves the program's (manual) clock only, so it is instant; `sleep` lets the same time pass on
 // the wall clock too, rendering as it goes, for runs beside other processes (a scripted hour).
 // '#' starts a comment (outside quotes); blank lines are skipped. Strings are in double quotes with
@@ -17,14 +19,14 @@
 
 namespace motcua::ui {
 
-enum class ScriptCommandType { TapAt, TapText, Drag, Type, Key, Wait, Sleep, Expect, Screenshot, Quit };
+enum class ScriptCommandType { TapAt, TapText, Drag, Type, Key, Wait, Sleep, Expect, Said, Screenshot, Quit };
 
 struct ScriptCommand {
     ScriptCommandType type = ScriptCommandType::Quit;
     int line = 0;        // 1-based line in the file
     Point point;         // TapAt; Drag start
     Point to;            // Drag end
-    std::string text;    // TapText, Type, Expect; Screenshot path
+    std::string text;    // TapText, Type, Expect, Said; Screenshot path
     Key key = Key::Unknown;
     int milliseconds = 0;  // Wait, Sleep
     friend bool operator==(const ScriptCommand&, const ScriptCommand&) = default;

@@ -1,5 +1,6 @@
 #include "kiosk/ui/script_runner.h"
 
+#include "kiosk/ui/layout_check.h"
 #include "text/utf8.h"
 
 #include <algorithm>
@@ -61,6 +62,17 @@ std::string ScriptRunner::visibleSummary() const {
     return out;
 }
 
+std::string ScriptRunner::readable(const VisibleText& text) const {
+    const Size size = m_app.size();
+    const Rect window{0, 0, size.width, size.height};
+    if (!text.owner) {
+        // A screen drawn as a picture (the displays): the text must lie inside the window.
+        const Rect inWindow = text.bounds.intersected(window);
+        return inWindow == text.bounds ? std::string() : std::string("it is cut off by the edge of the window");
+    }
+    return unreadable(layoutItems(m_app.screens().top(), &m_app.banner(), size), text.owner);
+}
+
 bool ScriptRunner::tapText(const std::string& text, std::string& error) {
     const auto texts = m_app.visibleTexts();
     const VisibleText* target = nullptr;
@@ -84,6 +96,22 @@ bool ScriptRunner::tapText(const std::string& text, std::string& error) {
         return false;
     }
     const Point p = target->bounds.center();
+    // A person taps what they see: the text must be readable, and what is on top where they tap must
+    // be the widget showing it (not a button drawn over it).
+    if (const std::string why = readable(*target); !why.empty()) {
+        error = "\"" + text + "\" cannot be tapped: " + why;
+        return false;
+    }
+    if (target->owner) {
+        const auto items = layoutItems(m_app.screens().top(), &m_app.banner(), m_app.size());
+        const LayoutItem* top = topTappableAt(items, p);
+        const bool ownsTop = top && top->owner && target->owner->isWithin(top->owner);
+        if (top && !ownsTop) {
+            error = "\"" + text + "\" cannot be tapped: at " + std::to_string(p.x) + "," + std::to_string(p.y) +
+                    " the tap lands on " + describe(*top);
+            return false;
+        }
+    }
     m_app.injectPointer({PointerAction::Down, p, -1});
     step(kFrameMs);
     m_app.injectPointer({PointerAction::Up, p, -1});
@@ -158,11 +186,35 @@ bool ScriptRunner::execute(const ScriptCommand& c, ScriptOutcome& outcome, std::
             }
             return true;
         }
-        case ScriptCommandType::Expect:
-            for (const auto& t : m_app.visibleTexts())
-                if (t.text.find(c.text) != std::string::npos && !t.bounds.empty()) return true;
-            error = "\"" + c.text + "\" is not visible; " + visibleSummary();
+        case ScriptCommandType::Expect: {
+            // Readable, not merely present: a text cut off by the window or drawn under a button fails.
+            std::string why;
+            for (const auto& t : m_app.visibleTexts()) {
+                if (t.text.find(c.text) == std::string::npos || t.bounds.empty()) continue;
+                why = readable(t);
+                if (why.empty()) return true;
+            }
+            error = why.empty() ? "\"" + c.text + "\" is not visible; " + visibleSummary()
+                                : "\"" + c.text + "\" is on screen but cannot be read: " + why;
             return false;
+        }
+        case ScriptCommandType::Said: {
+            if (!m_spoken) {
+                error = "this program has no voice to listen to";
+                return false;
+            }
+            const auto spoken = m_spoken();
+            for (std::size_t i = m_heard; i < spoken.size(); ++i) {
+                if (spoken[i].find(c.text) != std::string::npos) {
+                    m_heard = i + 1;
+                    return true;
+                }
+            }
+            std::string recent;
+            for (std::size_t i = m_heard; i < spoken.size() && recent.size() < 600; ++i) recent += " \"" + spoken[i] + "\"";
+            error = "\"" + c.text + "\" was not said" + (recent.empty() ? std::string(" (nothing new was said)") : "; said:" + recent);
+            return false;
+        }
         case ScriptCommandType::Screenshot: {
             std::filesystem::path path(c.text);
             if (path.is_relative()) path = m_baseDir / path;

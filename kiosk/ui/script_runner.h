@@ -1,3 +1,7 @@
+// Runs parsed script commands against an App. `tap "text"` and `expect "text"` act as a person would:
+// they fail when the text is cut off or drawn under another widget's button, and a tap fails when the
+// button on top at that point is not the one showing the text (kiosk/ui/layout_check.h).
+//
 // Runs parsed script commands against an App: each command becomes synthetic input (the same
 // ui::InputEvent the SDL translation produces) followed by frames, with time moved by a
 // queue::ManualClock, so `wait 30000` is instant and every run is the same; `sleep 30000` takes 30 s
@@ -11,6 +15,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,6 +52,8 @@ public:
 
     // How long to wait for background work after a command (kSettleLimit unless changed).
     void setSettleLimit(std::chrono::milliseconds limit) { m_settleLimit = limit; }
+    // What the program's voice has said so far, in order (for `said`); without it `said` fails.
+    void setSpokenLog(std::function<std::vector<std::string>()> spoken) { m_spoken = std::move(spoken); }
 
     ScriptOutcome run(const std::vector<ScriptCommand>& commands);
     // Parses and runs a script file; a parse error fails at its line before anything runs.
@@ -57,12 +64,16 @@ private:
     void step(int milliseconds);
     bool settle(std::string& error);
     bool tapText(const std::string& text, std::string& error);
+    // Why text cannot be read as it is on screen now ("" when it can).
+    std::string readable(const VisibleText& text) const;
     std::string visibleSummary() const;
 
     App& m_app;
     queue::ManualClock& m_clock;
     std::filesystem::path m_baseDir;
     std::chrono::milliseconds m_settleLimit = kSettleLimit;
+    std::function<std::vector<std::string>()> m_spoken;
+    std::size_t m_heard = 0;  // utterances already matched by `said`
 };
 
 }  // namespace motcua::ui

@@ -1,5 +1,6 @@
 #include "kiosk/ui/scroll_view.h"
 
+#include "kiosk/ui/icons.h"
 #include "kiosk/ui/painter.h"
 
 #include <algorithm>
@@ -20,12 +21,20 @@ int ScrollView::maxOffset() const noexcept { return std::max(0, m_contentHeight 
 Size ScrollView::measureContent(const LayoutContext& context, Size available) const {
     // Wants all the content's height; the parent decides how much it gets.
     const Size s = m_content->measure(context, {available.width - gutterFor(context.theme), kUnbounded});
-    return {s.width + gutterFor(context.theme), s.height};
+    const int height = m_preferredHeight > 0 ? std::min(s.height, m_preferredHeight) : s.height;
+    return {s.width + gutterFor(context.theme), height};
 }
 
 void ScrollView::layoutChildren(const LayoutContext& context) {
-    const int width = std::max(0, bounds().width - gutterFor(context.theme));
-    m_contentHeight = std::max(bounds().height, m_content->measure(context, {width, kUnbounded}).height);
+    // The scroll bar's gutter only when the content does not fit: otherwise the content has the
+    // whole width and lines up with what is outside the view.
+    int width = bounds().width;
+    int needed = m_content->measure(context, {width, kUnbounded}).height;
+    if (needed > bounds().height) {
+        width = std::max(0, bounds().width - gutterFor(context.theme));
+        needed = m_content->measure(context, {width, kUnbounded}).height;
+    }
+    m_contentHeight = std::max(bounds().height, needed);
     m_exactOffset = std::clamp(m_exactOffset, 0.0, static_cast<double>(maxOffset()));
     m_offset = static_cast<int>(std::lround(m_exactOffset));
     m_content->layout(context, {bounds().x, bounds().y - m_offset, width, m_contentHeight});
@@ -55,10 +64,12 @@ bool ScrollView::onInput(const InputEvent& event) {
             m_velocity = 0;  // a finger on a moving list stops it
             return false;
         case InputType::PointerDrag:
+            if (maxOffset() <= 0) return false;  // nothing to scroll here: an outer view may
             m_velocity = 0;
             setOffset(m_exactOffset - event.delta.y);
             return true;
         case InputType::PointerUp:
+            if (maxOffset() <= 0) return false;
             // Content follows the finger, so a finger moving up (negative) scrolls towards the end.
             fling(-event.velocityY);
             return true;
@@ -94,6 +105,17 @@ void ScrollView::drawChildren(Painter& painter) const {
     const int thumbY = track.y + (track.height - thumbHeight) * m_offset / maxOffset();
     painter.fillRect(track, p.secondary);
     painter.fillRoundedRect({track.x, thumbY, barWidth, thumbHeight}, barWidth / 2, p.border);
+    if (!moreBelow()) return;
+    // "More below": a round mark with a downward arrow at the bottom edge, over the content.
+    const int side = std::max(40, painter.theme().minTouchPx() * 3 / 4);
+    const Rect mark{bounds().x + (bounds().width - barWidth - side) / 2, bounds().bottom() - side - 6, side, side};
+    painter.fillRoundedRect(mark.inset(-2), side / 2 + 2, p.background);
+    painter.fillRoundedRect(mark, side / 2, p.primary);
+    painter.drawIcon(icons::kDoubleArrowDown, side * 3 / 4, p.primaryText, mark);
+}
+
+void ScrollView::collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, bool) const {
+    m_content->collectLayout(out, clip.intersected(bounds()), true);
 }
 
 void ScrollView::collectChildText(std::vector<VisibleText>& out, const Rect& clip) const {

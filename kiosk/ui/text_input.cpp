@@ -111,8 +111,13 @@ void TextInput::drawSelf(Painter& painter) const {
 
 void TextInput::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const {
     const Rect visible = bounds().intersected(clip);
-    if (!m_text.empty()) out.push_back({m_text, visible});
-    else if (!m_placeholder.empty()) out.push_back({m_placeholder, visible});
+    if (!m_text.empty()) out.push_back({m_text, visible, this});
+    else if (!m_placeholder.empty()) out.push_back({m_placeholder, visible, this});
+}
+
+void TextInput::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
+    // The field's text is drawn inside its frame (scrolled to its end when longer).
+    addLine(out, clip, scrolled, m_text.empty() ? m_placeholder : m_text, bounds().inset(2), false);
 }
 
 }  // namespace motcua::ui

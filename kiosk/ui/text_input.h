@@ -43,6 +43,7 @@ protected:
     bool onInput(const InputEvent& event) override;
     void drawSelf(Painter& painter) const override;
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
+    void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
 private:
     void changed(std::string text);

@@ -8,7 +8,8 @@
 
 namespace motcua::ui {
 
-enum class FontWeight { Regular, Bold };
+// Icon: the pictogram font (kiosk/ui/icons.h), not text.
+enum class FontWeight { Regular, Bold, Icon };
 
 struct TextStyle {
     FontWeight weight = FontWeight::Regular;

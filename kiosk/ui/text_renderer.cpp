@@ -27,7 +27,7 @@ Size TextRenderer::draw(std::string_view text, const TextStyle& style, Colour co
     if (text.empty()) return {};
     std::string key;
     key.reserve(text.size() + 16);
-    key.push_back(style.weight == FontWeight::Bold ? 'B' : 'R');
+    key.push_back(style.weight == FontWeight::Bold ? 'B' : style.weight == FontWeight::Icon ? 'I' : 'R');
     key += std::to_string(style.pixelSize);
     key.push_back(':');
     key.push_back(static_cast<char>(colour.r));

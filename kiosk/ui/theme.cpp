@@ -32,10 +32,12 @@ TextStyle Theme::font(FontRole role) const {
             weight = FontWeight::Bold;
             break;
         case FontRole::Huge:
-            px = 180;
+            px = 260;  // a ticket's number: at least 250 px
             weight = FontWeight::Bold;
             break;
     }
+    // The ticket's number is already as large as a screen allows: large text leaves it as it is.
+    if (role == FontRole::Huge) return {weight, px};
     return {weight, static_cast<int>(std::lround(px * textScale()))};
 }
 
@@ -62,6 +64,12 @@ Palette Theme::normalPalette() {
     p.danger = {0xA4, 0x1E, 0x22};
     p.dangerText = {0xFF, 0xFF, 0xFF};
     p.highlight = {0xFF, 0xE0, 0x66};
+    p.disabledText = {0x9A, 0xA3, 0xAE};
+    p.notice = {0xFF, 0xF4, 0xD6};
+    p.noticeText = {0x4A, 0x32, 0x00};  // 11:1 on the amber card
+    p.noticeBorder = {0xE0, 0x9B, 0x10};
+    p.headerBand = {0x0B, 0x4F, 0x9C};
+    p.headerText = {0xFF, 0xFF, 0xFF};
     return p;
 }
 
@@ -82,6 +90,12 @@ Palette Theme::highContrastPalette() {
     p.danger = {0xFF, 0xFF, 0xFF};
     p.dangerText = {0x00, 0x00, 0x00};
     p.highlight = {0x00, 0xE5, 0xFF};
+    p.disabledText = {0x80, 0x80, 0x80};
+    p.notice = {0x00, 0x00, 0x00};
+    p.noticeText = {0xFF, 0xEB, 0x3B};
+    p.noticeBorder = {0xFF, 0xEB, 0x3B};
+    p.headerBand = {0x00, 0x00, 0x00};
+    p.headerText = {0xFF, 0xFF, 0xFF};
     return p;
 }
 

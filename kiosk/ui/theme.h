@@ -32,6 +32,12 @@ struct Palette {
     Colour danger;        // error banner
     Colour dangerText;
     Colour highlight;     // matched words, the latest call
+    Colour disabledText;  // a control that cannot be used now (no contrast requirement: WCAG 1.4.3)
+    Colour notice;        // a calm card: something went wrong and is being handled (amber)
+    Colour noticeText;
+    Colour noticeBorder;
+    Colour headerBand;    // the header strip at the top of every kiosk screen
+    Colour headerText;
 };
 
 enum class Contrast { Normal, High };

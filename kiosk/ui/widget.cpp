@@ -33,6 +33,11 @@ Size Widget::measureContent(const LayoutContext& context, Size available) const 
     return s;
 }
 
+int Widget::minimumHeight(const LayoutContext& context, int width) const {
+    if (!m_visible) return 0;
+    return measure(context, {width, kUnbounded}).height;
+}
+
 void Widget::layout(const LayoutContext& context, const Rect& bounds) {
     m_bounds = bounds;
     m_layoutDirty = false;
@@ -108,6 +113,28 @@ void Widget::collectVisibleText(std::vector<VisibleText>& out, const Rect& clip)
     if (!m_visible || !m_bounds.intersects(clip)) return;
     collectOwnText(out, clip);
     collectChildText(out, clip);
+}
+
+void Widget::collectLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
+    if (!m_visible || !m_bounds.intersects(clip)) return;
+    collectOwnLayout(out, clip, scrolled);
+    collectChildLayout(out, clip, scrolled);
+}
+
+void Widget::collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
+    for (const auto& child : m_children) child->collectLayout(out, clip, scrolled);
+}
+
+void Widget::addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text, const Rect& bounds,
+                     bool brokenWord) const {
+    if (text.empty() || !bounds.intersects(clip)) return;
+    out.push_back({LayoutItem::Kind::Line, this, bounds, bounds.intersected(clip), scrolled, std::move(text), brokenWord});
+}
+
+bool Widget::isWithin(const Widget* ancestor) const noexcept {
+    for (const Widget* w = this; w; w = w->m_parent)
+        if (w == ancestor) return true;
+    return false;
 }
 
 void Widget::collectChildText(std::vector<VisibleText>& out, const Rect& clip) const {

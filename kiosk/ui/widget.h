@@ -16,6 +16,7 @@
 namespace motcua::ui {
 
 class Painter;
+class Widget;
 
 // What layout needs; both referenced objects outlive the call.
 struct LayoutContext {
@@ -23,10 +24,25 @@ struct LayoutContext {
     const Theme& theme;
 };
 
-// A piece of text as a person sees it now: the text and the part of the screen it covers.
+// A piece of text as a person sees it now: the text and the part of the screen it covers, and the
+// widget that shows it (null for texts of screens that are not widget trees).
 struct VisibleText {
     std::string text;
     Rect bounds;
+    const Widget* owner = nullptr;
+};
+
+// What the layout check and the script runner look at: each tappable area and each drawn line of
+// text, in drawing order (later items are drawn over earlier ones).
+struct LayoutItem {
+    enum class Kind { Tappable, Line };
+    Kind kind = Kind::Line;
+    const Widget* owner = nullptr;
+    Rect bounds;             // where it is drawn
+    Rect visible;            // the part of bounds inside the clip (window, scroll viewport)
+    bool scrolled = false;   // inside a scrolling viewport: may be partly scrolled out of view
+    std::string text;        // Line: the line as drawn; Tappable: its label
+    bool brokenWord = false; // Line: the owner's text was broken inside a word to fit
 };
 
 class Widget {
@@ -55,6 +71,8 @@ public:
     void setFixedHeight(int px) { m_fixedHeight = px; invalidateLayout(); }
     void setFixedWidth(int px) { m_fixedWidth = px; invalidateLayout(); }
     void setMinHeight(int px) { m_minHeight = px; invalidateLayout(); }
+    int fixedHeight() const noexcept { return m_fixedHeight; }
+    int minHeightSetting() const noexcept { return m_minHeight; }
 
     // Takes ownership; returns the child for further set-up.
     template <typename T>
@@ -79,6 +97,15 @@ public:
     void draw(Painter& painter) const;
     // Texts visible within clip, in tree order.
     void collectVisibleText(std::vector<VisibleText>& out, const Rect& clip) const;
+    // Tappable areas and text lines within clip, in drawing order.
+    void collectLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled = false) const;
+    // Whether a tap on this widget does something (buttons, cards); the layout check keeps these apart.
+    virtual bool tappable() const { return false; }
+    // The least height this widget can be given at width and still show everything: its measured
+    // height, 0 for a scrolling view, the sum of its parts' for a box. A Box never gives a child less.
+    virtual int minimumHeight(const LayoutContext& context, int width) const;
+    // Whether this is ancestor or this itself.
+    bool isWithin(const Widget* ancestor) const noexcept;
 
     // Set when something changed that needs a new layout (text, visibility, children); cleared by layout().
     bool layoutDirty() const noexcept { return m_layoutDirty; }
@@ -94,6 +121,11 @@ protected:
     virtual void drawChildren(Painter& painter) const;
     virtual void collectOwnText(std::vector<VisibleText>&, const Rect&) const {}
     virtual void collectChildText(std::vector<VisibleText>& out, const Rect& clip) const;
+    virtual void collectOwnLayout(std::vector<LayoutItem>&, const Rect&, bool) const {}
+    virtual void collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const;
+    // Adds a Line item for a line of text drawn at bounds.
+    void addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text, const Rect& bounds,
+                 bool brokenWord) const;
     virtual void onTranslated(int, int) {}
 
     void invalidateLayout();

@@ -29,6 +29,10 @@ Size Window::size() const {
     return s;
 }
 
+void Window::resize(Size size) { SDL_SetWindowSize(m_window.get(), size.width, size.height); }
+
+void Window::setAlwaysOnTop(bool onTop) { SDL_SetWindowAlwaysOnTop(m_window.get(), onTop ? SDL_TRUE : SDL_FALSE); }
+
 Renderer::Renderer(Window& window, RendererKind kind) {
     if (kind == RendererKind::Accelerated) {
         m_renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));

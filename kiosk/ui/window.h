@@ -26,6 +26,10 @@ public:
     Window(const SdlContext& sdl, const WindowOptions& options);
     SDL_Window* get() const noexcept { return m_window.get(); }
     Size size() const;
+    // A new size (the console's compact strip); the App lays out again at its next forced layout.
+    void resize(Size size);
+    // Above other programs' windows (where the window system allows it).
+    void setAlwaysOnTop(bool onTop);
 
 private:
     SdlWindowPtr m_window;

@@ -77,11 +77,12 @@ TEST_CASE("A vertical box stacks children with padding, spacing and weights", "[
     auto& d = box.add(std::make_unique<Probe>(100, 20));
     box.layout(f.context(), {0, 0, 300, 500});
     CHECK(a.bounds() == Rect{10, 10, 280, 40});
-    // 480 inner - 40 - 20 - 3*5 = 405 shared 1:3
+    // Weighted children get their own height first (never less), then share what is left 1:3:
+    // 480 inner - 40 - 50 - 30 - 20 - 3*5 = 325.
     CHECK(b.bounds().y == 55);
-    CHECK(b.bounds().height == 101);
-    CHECK(c.bounds().y == 161);
-    CHECK(c.bounds().height == 304);
+    CHECK(b.bounds().height == 50 + 81);
+    CHECK(c.bounds().y == 191);
+    CHECK(c.bounds().height == 30 + 244);
     CHECK(d.bounds() == Rect{10, 470, 280, 20});
     CHECK(box.measure(f.context(), {300, 500}).height == 10 + 40 + 50 + 30 + 20 + 3 * 5 + 10);
 

@@ -31,7 +31,7 @@ TEST_CASE("TtfError names the call and keeps TTF's message", "[ui][sdl]") {
     CHECK_THAT(error.what(), Catch::StartsWith("TTF_OpenFont failed: "));
     CHECK_FALSE(error.ttfMessage().empty());
     CHECK(error.ttfMessage() != "overwritten");
-    FontCache cache(ttf, FontSet{"/nonexistent/font.ttf", "/nonexistent/font.ttf"});
+    FontCache cache(ttf, FontSet{{"/nonexistent/font.ttf", "/nonexistent/font.ttf"}, {}});
     CHECK_THROWS_AS(cache.font({FontWeight::Regular, 20}), motcua::fonts::TtfError);
 }
 
