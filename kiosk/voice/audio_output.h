@@ -22,6 +22,9 @@ class AudioOutput {
     // From any thread: the play() in progress returns Interrupted soon, and so does every later one.
     // For shutting down; there is no way back.
     virtual void interrupt() = 0;
+    // From any thread: the play() in progress, if any, returns Interrupted soon; later plays play as
+    // usual (voice guidance: the citizen touched the screen, speech stops at once).
+    virtual void cutShort() {}
     // For logs: "SDL audio: Built-in Audio Analog Stereo, 22050 Hz", "silent (no sound device: ...)".
     virtual std::string describe() const = 0;
 };

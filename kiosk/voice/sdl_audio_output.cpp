@@ -76,6 +76,7 @@ struct SdlAudioOutput::Impl {
     std::mutex mutex;
     std::condition_variable wake;
     bool interrupted = false;
+    bool cut = false;  // cutShort(): the play in progress stops, later ones play
 
     Impl(SdlAudioSettings s, LogSink l) : settings(std::move(s)), log(std::move(l)) {
         SDL_AudioSpec wanted{};
@@ -91,7 +92,9 @@ struct SdlAudioOutput::Impl {
     // Waits up to `ms` unless interrupted; true when interrupted.
     bool sleep(std::chrono::milliseconds ms) {
         std::unique_lock lock(mutex);
-        return wake.wait_for(lock, ms, [this] { return interrupted; });
+        const bool stop = wake.wait_for(lock, ms, [this] { return interrupted || cut; });
+        cut = false;
+        return stop;
     }
 };
 
@@ -105,6 +108,7 @@ PlayOutcome SdlAudioOutput::play(const Pcm& pcm) {
     {
         std::lock_guard lock(impl.mutex);
         if (impl.interrupted) return PlayOutcome::Interrupted;
+        impl.cut = false;  // a cut asked for before this play began was for an earlier one
     }
     if (pcm.empty()) return PlayOutcome::Played;
     const std::vector<std::int16_t> samples = convert(pcm, impl.spec.freq);
@@ -138,6 +142,14 @@ void SdlAudioOutput::interrupt() {
     {
         std::lock_guard lock(m_impl->mutex);
         m_impl->interrupted = true;
+    }
+    m_impl->wake.notify_all();
+}
+
+void SdlAudioOutput::cutShort() {
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->cut = true;
     }
     m_impl->wake.notify_all();
 }

@@ -38,6 +38,7 @@ class SdlAudioOutput final : public AudioOutput {
 
     PlayOutcome play(const Pcm& pcm) override;
     void interrupt() override;
+    void cutShort() override;
     std::string describe() const override;
 
   private:

@@ -11,6 +11,7 @@ PlayOutcome SilentAudioOutput::play(const Pcm& pcm) {
     {
         std::lock_guard lock(m_mutex);
         if (m_interrupted) return PlayOutcome::Interrupted;
+        m_cut = false;
         if (!m_logged) {
             m_logged = true;
             if (m_log)
@@ -24,10 +25,20 @@ PlayOutcome SilentAudioOutput::play(const Pcm& pcm) {
         m_wait(duration);
     } else {
         std::unique_lock lock(m_mutex);
-        m_wake.wait_for(lock, duration, [this] { return m_interrupted; });
+        m_wake.wait_for(lock, duration, [this] { return m_interrupted || m_cut; });
     }
     std::lock_guard lock(m_mutex);
-    return m_interrupted ? PlayOutcome::Interrupted : PlayOutcome::Played;
+    const bool stopped = m_interrupted || m_cut;
+    m_cut = false;
+    return stopped ? PlayOutcome::Interrupted : PlayOutcome::Played;
+}
+
+void SilentAudioOutput::cutShort() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_cut = true;
+    }
+    m_wake.notify_all();
 }
 
 void SilentAudioOutput::interrupt() {

@@ -25,6 +25,7 @@ class SilentAudioOutput final : public AudioOutput {
 
     PlayOutcome play(const Pcm& pcm) override;
     void interrupt() override;
+    void cutShort() override;
     std::string describe() const override;
 
     // Total duration of everything played so far, and how many pieces.
@@ -38,6 +39,7 @@ class SilentAudioOutput final : public AudioOutput {
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_interrupted = false;
+    bool m_cut = false;
     bool m_logged = false;
     std::chrono::milliseconds m_played{0};
     int m_plays = 0;
