@@ -5,6 +5,7 @@
 #include "kiosk/kiosk_app/kiosk_services.h"
 #include "kiosk/kiosk_app/procedure_page.h"
 #include "kiosk/kiosk_app/result_card.h"
+#include "kiosk/ui/card.h"
 #include "kiosk/ui/scroll_view.h"
 
 namespace motcua::kiosk {
@@ -44,42 +45,61 @@ std::unique_ptr<Box> updatingNotice(KioskSession& session) {
 
 void FieldsScreen::build() {
     const auto& catalogue = m_session.services().catalogue();
+    m_builtLandscape = landscape();
     if (!m_session.services().hasCatalogue()) {
         setRoot(makePage(t(words::kFields), updatingNotice(m_session)));
         return;
     }
-    auto list = std::make_unique<Box>(Axis::Vertical, 0);
+    // Rows with a chevron: three columns in landscape (every field in view), one in portrait.
+    auto list = std::make_unique<ui::Grid>(landscape() ? 3 : 1);
     for (const auto& field : catalogue.fields()) {
         const auto count = catalogue.proceduresOf(field.code).size();
         auto& b = list->add(std::make_unique<Button>(fieldName(field, lang()),
                                                      [this, code = field.code] { m_session.showProcedures(code); }));
         b.setSecondary(count == 0 ? t(words::kBeingUpdated) : say(words::kProcedureCount, lang(), count));
+        b.setShape(ButtonShape::Row);
     }
-    setRoot(makePage(t(words::kFields), std::make_unique<ui::ScrollView>(std::move(list))));
+    setRoot(makePage(t(words::kFields), std::move(list)));
+}
+
+void FieldsScreen::adapt(bool isLandscape) {
+    if (isLandscape != m_builtLandscape) requestRebuild();
 }
 
 void ProceduresScreen::build() {
     const auto& catalogue = m_session.services().catalogue();
     const auto* field = catalogue.field(m_fieldCode);
+    m_builtLandscape = landscape();
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     if (!field) {
         setRoot(makePage(t(words::kFields), updatingNotice(m_session)));
         return;
     }
     if (!field->note.empty()) content->add(body(field->note, TextColour::Muted));
-    auto list = std::make_unique<Box>(Axis::Vertical, 0);
+    auto list = std::make_unique<ui::Grid>(landscape() ? 2 : 1);
     const auto procedures = catalogue.proceduresOf(m_fieldCode);
     for (const auto* p : procedures) {
         auto& b = list->add(std::make_unique<Button>(p->name, [this, code = p->code] { m_session.showProcedure(code); }));
         b.setSecondary(orUpdating(p->processingTime, lang()));
+        b.setShape(ButtonShape::Row);
     }
-    if (procedures.empty()) list->add(std::make_unique<Label>(t(words::kBeingUpdated), FontRole::Heading));
-    content->add(std::make_unique<ui::ScrollView>(std::move(list)), 1);
-    if (!field->serviceCode.empty())
-        content->add(std::make_unique<Button>(t(words::kTakeNumber),
-                                              [this, code = field->serviceCode] { m_session.showConfirm(code); },
-                                              ButtonStyle::Primary));
-    setRoot(makePage(fieldName(*field, lang()), std::move(content)));
+    if (procedures.empty()) content->add(std::make_unique<Label>(t(words::kBeingUpdated), FontRole::Heading));
+    content->add(std::move(list));
+    Page page;
+    page.title = fieldName(*field, lang());
+    page.content = std::move(content);
+    if (!field->serviceCode.empty()) {
+        auto take = std::make_unique<Button>(t(words::kTakeNumber), [this, code = field->serviceCode] { m_session.showConfirm(code); },
+                                             ButtonStyle::Primary);
+        take->setIcon(ui::icons::kConfirmationNumber);
+        take->setShape(ButtonShape::Inline);
+        page.pinned = std::move(take);
+    }
+    setRoot(makePage(std::move(page)));
+}
+
+void ProceduresScreen::adapt(bool isLandscape) {
+    if (isLandscape != m_builtLandscape) requestRebuild();
 }
 
 ProcedureScreen::ProcedureScreen(KioskSession& session, std::string procedureCode)
@@ -120,6 +140,47 @@ void ProcedureScreen::build() {
     const Language l = lang();
     auto page = std::make_unique<Box>(Axis::Vertical, 0);
 
+    m_pagesLabel = m_copiesLabel = m_amountLabel = nullptr;
+    if (p->feeRule.kind != queue::FeeRule::Kind::None) {
+        // The calculator is part of the page, at its top behind a button: the page is for reading, and
+        // whoever came for the fee finds it at once. A flat fee is counted per case; a per-page fee by
+        // pages and copies.
+        if (!m_calculatorOpen) {
+            auto& open = page->add(std::make_unique<Button>(t(words::kFeeCalculator), [this] {
+                m_calculatorOpen = true;
+                requestRebuild();
+            }));
+            open.setIcon(ui::icons::kCalculate);
+            open.setShape(ButtonShape::Row);
+        } else {
+            auto calc = std::make_unique<Box>(Axis::Vertical, 0);
+            calc->add(std::make_unique<Label>(t(words::kFeeCalculator), FontRole::Button));
+            auto stepper = [&](const Phrase& what, const std::string& minus, const std::string& plus, int value,
+                               std::function<void(int)> change, ui::Label*& valueLabel) {
+                calc->add(body(t(what)));
+                auto row = std::make_unique<Box>(Axis::Horizontal, 0);
+                // Siblings the same size: the two buttons share the row equally around the value.
+                row->add(std::make_unique<Button>(minus, [change] { change(-1); }), 2);
+                valueLabel = &row->add(std::make_unique<Label>(std::to_string(value), FontRole::Title, TextAlign::Center), 1);
+                row->add(std::make_unique<Button>(plus, [change] { change(+1); }), 2);
+                calc->add(std::move(row));
+            };
+            const bool en = l == Language::En;
+            if (p->feeRule.kind == queue::FeeRule::Kind::PerPage) {
+                stepper(words::kPages, en ? "1 page less" : "Bớt 1 trang", en ? "1 page more" : "Thêm 1 trang", m_pages,
+                        [this](int by) { changePages(by); }, m_pagesLabel);
+                stepper(words::kCopies, en ? "1 copy less" : "Bớt 1 bản", en ? "1 copy more" : "Thêm 1 bản", m_copies,
+                        [this](int by) { changeCopies(by); }, m_copiesLabel);
+            } else {
+                stepper(words::kCases, en ? "1 case less" : "Bớt 1 trường hợp", en ? "1 case more" : "Thêm 1 trường hợp",
+                        m_copies, [this](int by) { changeCopies(by); }, m_copiesLabel);
+            }
+            m_amountLabel = &calc->add(std::make_unique<Label>(say(words::kAmount, l, amountText()), FontRole::Title,
+                                                               TextAlign::Left, TextColour::Primary));
+            page->add(std::make_unique<ui::Card>(ui::CardStyle::Surface, std::move(calc)));
+        }
+    }
+
     // What the page says comes from procedurePage(); here it is only laid out.
     const PageContext context{services.office("unit"), services.office("online_portal")};
     int step = 0;
@@ -147,58 +208,22 @@ void ProcedureScreen::build() {
     }
     page->add(std::make_unique<ui::Spacer>(40));
 
-    m_pagesLabel = m_copiesLabel = m_amountLabel = nullptr;
-    // The calculator and the take-number button stay in view beside (landscape) or under (portrait)
-    // the scrolling page. A flat fee is counted per case; a per-page fee by pages and copies.
-    auto side = std::make_unique<Box>(Axis::Vertical, 0);
-    if (p->feeRule.kind != queue::FeeRule::Kind::None) {
-        auto calc = std::make_unique<Box>(Axis::Vertical, 0);
-        calc->add(std::make_unique<Label>(t(words::kFeeCalculator), FontRole::Button));
-        auto stepper = [&](const Phrase& what, const std::string& minus, const std::string& plus, int value,
-                           std::function<void(int)> change, ui::Label*& valueLabel) {
-            calc->add(body(t(what)));
-            auto row = std::make_unique<Box>(Axis::Horizontal, 0);
-            row->add(std::make_unique<Button>(minus, [change] { change(-1); }), 2);
-            valueLabel = &row->add(std::make_unique<Label>(std::to_string(value), FontRole::Title, TextAlign::Center), 1);
-            row->add(std::make_unique<Button>(plus, [change] { change(+1); }), 2);
-            calc->add(std::move(row));
-        };
-        const bool en = l == Language::En;
-        if (p->feeRule.kind == queue::FeeRule::Kind::PerPage) {
-            stepper(words::kPages, en ? "1 page less" : "Bớt 1 trang", en ? "1 page more" : "Thêm 1 trang", m_pages,
-                    [this](int by) { changePages(by); }, m_pagesLabel);
-            stepper(words::kCopies, en ? "1 copy less" : "Bớt 1 bản", en ? "1 copy more" : "Thêm 1 bản", m_copies,
-                    [this](int by) { changeCopies(by); }, m_copiesLabel);
-        } else {
-            stepper(words::kCases, en ? "1 case less" : "Bớt 1 trường hợp", en ? "1 case more" : "Thêm 1 trường hợp",
-                    m_copies, [this](int by) { changeCopies(by); }, m_copiesLabel);
-        }
-        m_amountLabel = &calc->add(std::make_unique<Label>(say(words::kAmount, l, amountText()), FontRole::Title,
-                                                           TextAlign::Left, TextColour::Primary));
-        side->add(std::move(calc));
-    }
-
-    auto content = std::make_unique<Box>(Axis::Vertical, 0);
-    auto scroll = std::make_unique<ui::ScrollView>(std::move(page));
-    m_scroll = scroll.get();
-    content->add(std::move(scroll), 1);
+    Page frame;
+    // The long name is read once at the top, then scrolls away with the page.
+    frame.title = p->name;
+    frame.subtitle = field ? fieldName(*field, l) : std::string{};
+    frame.titleScrolls = true;
+    frame.content = std::move(page);
     if (field && !field->serviceCode.empty()) {
-        side->add(std::make_unique<Button>(t(words::kTakeNumberForThis),
-                                              [this, service = field->serviceCode, name = p->name] {
-                                                  m_session.showConfirm(service, name);
-                                              },
-                                              ButtonStyle::Primary));
+        auto take = std::make_unique<Button>(t(words::kTakeNumberForThis), [this, service = field->serviceCode, name = p->name] {
+            m_session.showConfirm(service, name);
+        }, ButtonStyle::Primary);
+        take->setIcon(ui::icons::kConfirmationNumber);
+        take->setShape(ButtonShape::Inline);
+        frame.pinned = std::move(take);
     }
-    m_side = &content->add(std::move(side));
-    m_content = content.get();
-    setRoot(makePage(p->name, std::move(content), true, field ? fieldName(*field, l) : std::string{}));
-}
-
-void ProcedureScreen::adapt(bool isLandscape) {
-    if (!m_content || !m_side || !m_scroll) return;
-    m_content->setAxis(isLandscape ? Axis::Horizontal : Axis::Vertical);
-    m_content->setWeight(*m_scroll, isLandscape ? 2 : 1);
-    m_content->setWeight(*m_side, isLandscape ? 1 : 0);
+    setRoot(makePage(std::move(frame)));
+    m_scroll = middle();
 }
 
 }  // namespace motcua::kiosk

@@ -1,6 +1,7 @@
-// Looking procedures up: the fields, the procedures of a field, and a procedure's page (steps,
-// documents with their forms, time, fees with the certified-copy calculator, legal basis, online
-// submission with a QR code to the portal, notes). "Đang cập nhật" wherever the catalogue says so
+// Looking procedures up: the fields, the procedures of a field, and a procedure's page made for
+// reading (the name scrolls away with the page; steps, documents with their forms, time, fees with the
+// certified-copy calculator opened in the page, legal basis, online submission with a QR code to the
+// portal, notes; only "Lấy số cho thủ tục này" stays pinned). "Đang cập nhật" wherever the catalogue says so
 // or has nothing; an empty catalogue says the list is being updated and still offers a number.
 #pragma once
 
@@ -21,6 +22,10 @@ public:
 
 protected:
     void build() override;
+    void adapt(bool landscape) override;
+
+private:
+    bool m_builtLandscape = false;
 };
 
 class ProceduresScreen final : public KioskScreen {
@@ -30,9 +35,11 @@ public:
 
 protected:
     void build() override;
+    void adapt(bool landscape) override;
 
 private:
     std::string m_fieldCode;
+    bool m_builtLandscape = false;
 };
 
 class ProcedureScreen final : public KioskScreen {
@@ -44,10 +51,14 @@ public:
     int copies() const noexcept { return m_copies; }
     std::string amountText() const;
     ui::ScrollView* scrollView() const noexcept { return m_scroll; }
+    // The calculator is opened from the page ("Tính lệ phí").
+    void openCalculator() {
+        m_calculatorOpen = true;
+        requestRebuild();
+    }
 
 protected:
     void build() override;
-    void adapt(bool landscape) override;
 
 private:
     void changePages(int by);
@@ -62,8 +73,7 @@ private:
     ui::Label* m_copiesLabel = nullptr;
     ui::Label* m_amountLabel = nullptr;
     ui::ScrollView* m_scroll = nullptr;
-    ui::Box* m_content = nullptr;  // the scrolling page and the side panel
-    ui::Box* m_side = nullptr;     // calculator and take-number button
+    bool m_calculatorOpen = false;
 };
 
 }  // namespace motcua::kiosk

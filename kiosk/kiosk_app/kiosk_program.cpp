@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "kiosk/voice/speaker.h"
 #include "kiosk/voice/voice.h"
 #include "queue/integrity.h"
 #include "queue/office_config.h"
@@ -15,7 +16,7 @@ namespace motcua::kiosk {
 void addKioskOptions(CLI::App& app, KioskOptions& options) {
     app.add_option("--idle-seconds", options.idleSeconds, "Back to the welcome screen after this many seconds without a touch")
         ->check(CLI::Range(5, 3600));
-    app.add_option("--dpi", options.dpi, "Screen density, for 15 mm touch targets (default 96)")->check(CLI::Range(50.0, 600.0));
+    app.add_option("--dpi", options.dpi, "Touchscreen density, for 15 mm touch targets (default: [kiosk] dpi of the office config, else 102, a 21.5\" full-HD panel)")->check(CLI::Range(50.0, 600.0));
     app.add_flag("!--no-voice", options.voice, "Do not read the number aloud after printing");
 }
 
@@ -49,8 +50,46 @@ private:
 
 }  // namespace
 
+// Voice guidance's voices and output, started the first time a citizen turns it on.
+class GuideVoice {
+public:
+    GuideVoice(LogSink log, std::function<std::unique_ptr<voice::AudioOutput>()> output)
+        : m_log(std::move(log)), m_makeOutput(std::move(output)) {}
+    ~GuideVoice() { m_speaker.reset(); }  // the speaker's thread goes before the voices it uses
+
+    voice::Speaker* speaker() {
+        if (m_speaker) return m_speaker.get();
+        m_vietnamese = open("vi");
+        m_english = open("en");
+        m_output = m_makeOutput ? m_makeOutput() : voice::openAudioOutput({}, m_log);
+        m_speaker = std::make_unique<voice::Speaker>(m_vietnamese.get(), m_english.get(), *m_output, m_log);
+        m_log("voice guidance: " + m_output->describe());
+        return m_speaker.get();
+    }
+
+private:
+    std::unique_ptr<voice::EspeakSynthesizer> open(const char* name) {
+        try {
+            voice::EspeakSettings settings;
+            settings.voice = name;
+            settings.rateWpm = 140;  // unhurried: many listeners are elderly
+            return std::make_unique<voice::EspeakSynthesizer>(settings);
+        } catch (const std::exception& e) {
+            m_log(std::string("voice guidance has no ") + name + " voice: " + e.what());
+            return nullptr;
+        }
+    }
+    LogSink m_log;
+    std::function<std::unique_ptr<voice::AudioOutput>()> m_makeOutput;
+    std::unique_ptr<voice::EspeakSynthesizer> m_vietnamese;
+    std::unique_ptr<voice::EspeakSynthesizer> m_english;
+    std::unique_ptr<voice::AudioOutput> m_output;
+    std::unique_ptr<voice::Speaker> m_speaker;
+};
+
 struct KioskProgram::Parts {
     LogSink log;
+    std::unique_ptr<GuideVoice> guideVoice;
     std::optional<queue::Database> db;
     std::unique_ptr<LazyVoice> voice;
     std::unique_ptr<KioskServices> services;
@@ -73,6 +112,7 @@ void KioskProgram::close() {
     // last outcomes) before the database.
     auto& p = *m_parts;
     p.session.reset();
+    p.guideVoice.reset();  // after the session that speaks through it
     p.services.reset();
     p.voice.reset();
     p.db.reset();
@@ -122,8 +162,19 @@ void KioskProgram::configure(const shell::ShellContext&, ui::AppOptions& ao, ui:
 void KioskProgram::start(const shell::ShellContext&, ui::App& app, ui::ScreenStack&) {
     SessionSettings ss;
     ss.idleTimeout = std::chrono::seconds(m_options.idleSeconds);
-    if (m_options.dpi > 0) ss.dpi = m_options.dpi;
-    m_parts->session = std::make_unique<KioskSession>(app, *m_parts->services, ss);
+    if (m_options.dpi > 0) {
+        ss.dpi = m_options.dpi;
+    } else if (const auto& office = m_parts->services->queue().office();
+               office.is_object() && office.contains("kiosk_dpi") && office["kiosk_dpi"].is_number() &&
+               office["kiosk_dpi"].get<double>() > 0) {
+        ss.dpi = office["kiosk_dpi"].get<double>();
+    }
+    std::function<voice::Speaker*()> speaker;
+    if (m_options.voice) {
+        m_parts->guideVoice = std::make_unique<GuideVoice>(m_parts->log, m_options.guideOutput);
+        speaker = [guide = m_parts->guideVoice.get()] { return guide->speaker(); };
+    }
+    m_parts->session = std::make_unique<KioskSession>(app, *m_parts->services, ss, std::move(speaker));
 }
 
 void KioskProgram::finish(std::chrono::milliseconds grace) {
@@ -140,6 +191,10 @@ queue::Database& KioskProgram::database() noexcept { return *m_parts->db; }
 queue::ManualClock* KioskProgram::manualClock() noexcept { return m_shell->manualClock(); }
 
 ui::ScriptOutcome KioskProgram::runScript(const std::filesystem::path& path) { return m_shell->runScript(path); }
+
+void KioskProgram::prepareScript(ui::ScriptRunner& runner) {
+    runner.setSpokenLog([this] { return m_parts->session->guide().log(); });
+}
 
 int KioskProgram::run() { return m_shell->run(); }
 

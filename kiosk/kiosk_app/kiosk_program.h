@@ -20,6 +20,7 @@
 #include "kiosk/shell/program_shell.h"
 #include "kiosk/ui/program_options.h"
 #include "kiosk/ui/script_runner.h"
+#include "kiosk/voice/audio_output.h"
 
 namespace CLI {
 class App;
@@ -36,7 +37,8 @@ struct KioskOptions {
     ui::ProgramOptions program;
     // Back to the welcome screen after this long without a touch.
     int idleSeconds = 90;
-    // Screen density for the 15 mm touch targets; 0: the display's, or 96 headless.
+    // Screen density for the 15 mm touch targets; 0: the office config's [kiosk] dpi, else
+    // SessionSettings::kDefaultDpi.
     double dpi = 0;
     // Read the number aloud after printing when the citizen chose large text.
     bool voice = true;
@@ -46,6 +48,9 @@ struct KioskOptions {
     NumberReader readAloud;  // empty: the office voice (espeak-ng), started on first use
     // How the printer is opened (connect timeout; tests put a fake USB printer behind "usb:").
     printer::TransportOptions printerTransport;
+    // Where voice guidance plays (made when it is first turned on); empty: the sound device (silent
+    // when there is none). Tests record it.
+    std::function<std::unique_ptr<voice::AudioOutput>()> guideOutput;
 };
 
 // Registers the kiosk's own options (the shell registers the shared ones).
@@ -78,6 +83,7 @@ public:
     ui::WindowOptions window(const shell::ShellContext& context) const override;
     void configure(const shell::ShellContext& context, ui::AppOptions& options, ui::Theme& theme) override;
     void start(const shell::ShellContext& context, ui::App& app, ui::ScreenStack& screens) override;
+    void prepareScript(ui::ScriptRunner& runner) override;
     void finish(std::chrono::milliseconds grace) override;
     void close() override;
 

@@ -1,18 +1,28 @@
 // The base of every kiosk screen: a widget screen built from the session's language (built again
 // when the language changes), laid out for portrait or landscape, and watching for the supervisor's
-// corner taps. Also the page frame most screens share: a title, the content, and a bar with
-// "Quay lại" and "Trang chủ" at the bottom, where a thumb reaches and no corner tap lands.
+// corner taps. Also the page frame every citizen screen shares, which cannot overlap at any size:
+//
+//   header   the office's logo and name, date and clock (KioskHeader)          fixed
+//   title    the step indicator of the take-number flow, the title, a subtitle fixed (or scrolling)
+//   middle   the content: fills the room left, scrolls (with a hint) when taller
+//   footer   the pinned main action, then "Quay lại" and "Trang chủ" where a thumb reaches   fixed
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/kiosk_app/kiosk_session.h"
 #include "kiosk/kiosk_app/kiosk_text.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
+#include "kiosk/ui/icons.h"
 #include "kiosk/ui/label.h"
 #include "kiosk/ui/screen.h"
+
+namespace motcua::ui {
+class ScrollView;
+}
 
 namespace motcua::kiosk {
 
@@ -20,11 +30,27 @@ namespace motcua::kiosk {
 using ui::Axis;
 using ui::Box;
 using ui::Button;
+using ui::ButtonShape;
 using ui::ButtonStyle;
 using ui::FontRole;
 using ui::Label;
 using ui::TextAlign;
 using ui::TextColour;
+
+class KioskHeader;
+
+// What a page is made of (KioskScreen::makePage).
+struct Page {
+    std::string title;
+    std::string subtitle;
+    std::unique_ptr<ui::Widget> content;  // the middle
+    std::unique_ptr<ui::Widget> pinned;   // always in view above the navigation (the main action); may be null
+    bool withBack = true;
+    bool withNavigation = true;
+    bool titleScrolls = false;  // the title is the top of the middle and scrolls away with it
+    bool middleScrolls = true;  // false: the content fills the middle and scrolls its own parts (search)
+    int step = 0;               // 1..3: the take-number flow's step indicator
+};
 
 class KioskScreen : public ui::WidgetScreen {
 public:
@@ -33,8 +59,13 @@ public:
     void layout(const ui::LayoutContext& context, ui::Size size) override;
     void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
+    // Voice guidance reads the screen at its next layout.
+    void onShow() override { m_shownPending = true; }
 
 protected:
+    // What voice guidance says for this screen instead of its texts ("" for the texts): the ticket's
+    // number read letter by letter, its service, counters, people ahead and wait.
+    virtual std::string spokenSummary() const { return {}; }
     // Makes the widget tree (setRoot) in the session's language. Called before the first layout and
     // again after a language change; state a screen keeps across rebuilds lives in its members.
     virtual void build() = 0;
@@ -48,18 +79,27 @@ protected:
     // the tree must not be replaced while one of its widgets is handling a tap.
     void requestRebuild() noexcept { m_rebuild = true; }
 
-    // A page: title (and an optional subtitle), the content with weight 1, and the navigation bar.
-    // Returns the root; contentOut receives the content box's slot.
-    std::unique_ptr<ui::Box> makePage(const std::string& title, std::unique_ptr<ui::Widget> content,
-                                      bool withBack = true, const std::string& subtitle = {});
+    // The page frame (see the file comment). Returns the root.
+    std::unique_ptr<ui::Widget> makePage(Page page);
+    std::unique_ptr<ui::Widget> makePage(const std::string& title, std::unique_ptr<ui::Widget> content,
+                                         bool withBack = true, const std::string& subtitle = {});
+    // A screen without the page frame still gets the header: root under it.
+    std::unique_ptr<ui::Widget> withHeader(std::unique_ptr<ui::Widget> root);
+    // The middle's scrolling view of the last makePage.
+    ui::ScrollView* middle() const noexcept { return m_middle; }
 
     KioskSession& m_session;
 
 private:
     void ensureBuilt();
+    void refreshClock();
     std::uint64_t m_builtGeneration = ~std::uint64_t{0};
     bool m_landscape = true;
     bool m_rebuild = false;
+    bool m_shownPending = false;
+    bool m_changedPending = false;
+    KioskHeader* m_header = nullptr;
+    ui::ScrollView* m_middle = nullptr;
 };
 
 }  // namespace motcua::kiosk

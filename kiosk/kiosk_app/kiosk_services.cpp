@@ -98,7 +98,18 @@ std::vector<PriorityCategory> KioskServices::priorities() {
         return retrying("priorities", [&] {
             std::vector<PriorityCategory> out;
             queue::Statement st(m_db, "SELECT code, name, name_en FROM priority_categories ORDER BY sort_order, code");
-            while (st.step()) out.push_back({st.getText(0), st.getText(1), st.getText(2)});
+            const auto& office = m_queue.office();
+            const auto definitions = office.is_object() && office.contains("priority_definitions")
+                                         ? office["priority_definitions"]
+                                         : nlohmann::json::object();
+            while (st.step()) {
+                PriorityCategory p{st.getText(0), st.getText(1), st.getText(2), {}, {}};
+                if (definitions.is_object() && definitions.contains(p.code) && definitions[p.code].is_object()) {
+                    p.definition = definitions[p.code].value("vi", "");
+                    p.definitionEn = definitions[p.code].value("en", "");
+                }
+                out.push_back(std::move(p));
+            }
             return out;
         });
     } catch (const DatabaseBusy&) {

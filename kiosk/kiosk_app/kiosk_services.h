@@ -31,6 +31,8 @@ struct PriorityCategory {
     std::string code;
     std::string name;
     std::string nameEn;
+    std::string definition;  // what it covers, from the office config ("" when the office gives none)
+    std::string definitionEn;
 };
 
 enum class TakeStatus { Ok, Busy, CapReached, Unavailable };

@@ -1,16 +1,32 @@
 #include "kiosk/kiosk_app/kiosk_session.h"
 
+#include "kiosk/kiosk_app/idle_warning_screen.h"
 #include "kiosk/kiosk_app/kiosk_services.h"
 #include "kiosk/kiosk_app/welcome_screen.h"
 
 namespace motcua::kiosk {
 
-KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSettings settings)
-    : m_app(app), m_services(services), m_settings(settings) {
+KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSettings settings,
+                           std::function<voice::Speaker*()> speaker)
+    : m_app(app),
+      m_services(services),
+      m_settings(settings),
+      m_guide(std::move(speaker), [&services] { return services.clock().now(); }) {
+    if (const auto logo = m_services.office("logo"); !logo.empty()) {
+        try {
+            m_logo = ui::loadPng(logo);
+        } catch (const std::exception& e) {
+            m_services.log("office logo not shown (the header shows a pictogram): " + std::string(e.what()));
+        }
+    }
     applyTheme();
-    m_app.setIdleTimeout(m_settings.idleTimeout, [this] {
-        m_services.log("idle: back to the welcome screen");
-        endVisit();
+    // The warning comes kWarnFor before the visit would end; it ends the visit itself at zero.
+    const auto warnFor = std::chrono::duration_cast<std::chrono::milliseconds>(IdleWarningScreen::kWarnFor);
+    m_app.setIdleTimeout(std::max(std::chrono::milliseconds(5000), m_settings.idleTimeout - warnFor), [this] {
+        // On the welcome screen there is nothing to lose.
+        if (screens().size() <= 1 || dynamic_cast<IdleWarningScreen*>(screens().top())) return;
+        m_services.log("idle: asking whether more time is needed");
+        screens().push(std::make_unique<IdleWarningScreen>(*this));
     });
     screens().push(std::make_unique<WelcomeScreen>(*this));
 }
@@ -35,13 +51,21 @@ void KioskSession::toggleHighContrast() {
     applyTheme();
 }
 
+void KioskSession::toggleVoiceGuidance() {
+    m_guide.setOn(!m_guide.on(), m_language);
+    ++m_generation;  // the switch's label, the voice bar
+}
+
 void KioskSession::endVisit() {
     const bool changed = m_language != Language::Vi || m_textSize != ui::TextSize::Normal || m_contrast != ui::Contrast::Normal;
     m_language = Language::Vi;
     m_textSize = ui::TextSize::Normal;
     m_contrast = ui::Contrast::Normal;
     m_cornerTaps = 0;
-    if (changed) {
+    // Voice guidance and its volume are for this visitor only.
+    const bool wasGuided = m_guide.on();
+    m_guide.reset();
+    if (changed || wasGuided) {
         ++m_generation;
         applyTheme();
     }

@@ -10,7 +10,9 @@
 #include <string>
 
 #include "kiosk/frontend/ticket_printing.h"
+#include "kiosk/kiosk_app/voice_guide.h"
 #include "kiosk/ui/app.h"
+#include "kiosk/ui/image.h"
 #include "kiosk/ui/theme.h"
 
 namespace motcua::kiosk {
@@ -18,8 +20,10 @@ namespace motcua::kiosk {
 class KioskServices;
 
 struct SessionSettings {
+    // A 21.5" 1920x1080 touchscreen, the usual kiosk panel (24" is 92 dpi): 15 mm is 61 px.
+    static constexpr double kDefaultDpi = 102.0;
     std::chrono::milliseconds idleTimeout{90'000};
-    double dpi = ui::Theme::kDefaultDpi;
+    double dpi = kDefaultDpi;
     // How many taps on the top-left corner, within how long, open the supervisor PIN screen.
     int adminTaps = 5;
     std::chrono::milliseconds adminTapWindow{4000};
@@ -28,7 +32,9 @@ struct SessionSettings {
 class KioskSession {
 public:
     // app and services must outlive the session. Pushes the welcome screen and sets the idle timeout.
-    KioskSession(ui::App& app, KioskServices& services, SessionSettings settings = {});
+    // speaker: where voice guidance speaks (called when it is first turned on); may be empty.
+    KioskSession(ui::App& app, KioskServices& services, SessionSettings settings = {},
+                 std::function<voice::Speaker*()> speaker = {});
     KioskSession(const KioskSession&) = delete;
     KioskSession& operator=(const KioskSession&) = delete;
 
@@ -36,6 +42,8 @@ public:
     ui::App& app() noexcept { return m_app; }
     ui::ScreenStack& screens() noexcept { return m_app.screens(); }
     const SessionSettings& settings() const noexcept { return m_settings; }
+    // The office's logo (office.logo in the config), or null: the header draws a pictogram.
+    const ui::Image* logo() const noexcept { return m_logo.width > 0 ? &m_logo : nullptr; }
 
     Language language() const noexcept { return m_language; }
     bool largeText() const noexcept { return m_textSize == ui::TextSize::Large; }
@@ -46,6 +54,9 @@ public:
     void toggleLanguage() { setLanguage(m_language == Language::Vi ? Language::En : Language::Vi); }
     void toggleLargeText();
     void toggleHighContrast();
+    bool voiceGuidance() const noexcept { return m_guide.on(); }
+    void toggleVoiceGuidance();
+    VoiceGuide& guide() noexcept { return m_guide; }
 
     // The end of a visit (idle, or "Xong" after a ticket): back to welcome with everything reset.
     void endVisit();
@@ -85,6 +96,8 @@ private:
     int m_cornerTaps = 0;
     std::int64_t m_firstCornerTapMs = 0;
     int m_visits = 0;
+    ui::Image m_logo;
+    VoiceGuide m_guide;
 };
 
 }  // namespace motcua::kiosk

@@ -1,5 +1,7 @@
 #include "kiosk/kiosk_app/kiosk_text.h"
 
+#include <algorithm>
+
 namespace motcua::kiosk {
 
 std::string groupThousands(std::int64_t value) {
@@ -12,6 +14,16 @@ std::string groupThousands(std::int64_t value) {
         out += digits[static_cast<std::size_t>(i)];
     }
     return negative ? "-" + out : out;
+}
+
+std::string dateText(const queue::BusinessCalendar& calendar, queue::TimeMs t, Language language) {
+    static const char* const kVi[] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
+    static const char* const kEn[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    const int weekday = std::clamp(calendar.weekday(t), 1, 7);
+    const std::string iso = calendar.dayOf(t);  // YYYY-MM-DD
+    const char* name = (language == Language::En ? kEn : kVi)[weekday - 1];
+    if (iso.size() != 10) return name;
+    return std::string(name) + ", " + iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
 std::string formatDong(std::int64_t amount) { return groupThousands(amount) + " đ"; }

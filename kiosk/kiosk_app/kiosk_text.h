@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/frontend/ticket_printing.h"
+#include "queue/business_calendar.h"
 
 namespace motcua::kiosk {
 
@@ -33,6 +34,8 @@ std::string printProblem(printer::PrintError error, Language language);
 std::string formatDong(std::int64_t amount);
 // "1234567" -> "1.234.567".
 std::string groupThousands(std::int64_t value);
+// "Thứ Hai, 07/12/2026" / "Monday, 07/12/2026": the local date at t.
+std::string dateText(const queue::BusinessCalendar& calendar, queue::TimeMs t, Language language);
 
 namespace words {
 inline constexpr Phrase kTouchToStart{"Chạm vào màn hình để bắt đầu", "Touch the screen to start"};
@@ -159,6 +162,32 @@ inline constexpr Phrase kPrintUnfinished{"đang in, hoặc ki-ốt dừng khi đ
                                          "printing, or the kiosk stopped while printing: may have printed"};
 inline constexpr Phrase kPrintInterrupted{"Ki-ốt dừng khi đang in", "The kiosk stopped while printing"};
 inline constexpr Phrase kClear{"Xóa", "Clear"};
+// The page frame, the take-number flow's steps, voice guidance and the idle warning (issue 20).
+inline constexpr Phrase kStepService{"Chọn lĩnh vực", "Service"};
+inline constexpr Phrase kStepPriority{"Ưu tiên", "Priority"};
+inline constexpr Phrase kStepTicket{"Nhận phiếu", "Ticket"};
+inline constexpr Phrase kIdleQuestion{"Ông/bà cần thêm thời gian?", "Do you need more time?"};
+inline constexpr Phrase kIdleSecondsLeft{"Còn {} giây.", "{} seconds left."};
+inline constexpr Phrase kIdleExplain{"Chạm vào màn hình để tiếp tục. Nếu không, máy sẽ quay về màn hình đầu.",
+                                     "Touch the screen to go on. Otherwise the kiosk goes back to the start."};
+inline constexpr Phrase kIdleTapToContinue{"Chạm vào màn hình để tiếp tục.", "Touch the screen to go on."};
+inline constexpr Phrase kIdleKept{"Mời ông/bà tiếp tục.", "Please go on."};
+inline constexpr Phrase kYourNumberSpoken{"Số thứ tự của ông bà là {}", "Your number is {}"};
+inline constexpr Phrase kVoiceOn{"Hướng dẫn bằng giọng nói", "Voice guidance"};
+inline constexpr Phrase kVoiceOff{"Tắt giọng nói", "Turn voice off"};
+inline constexpr Phrase kVoiceHowTo{
+    "Đã bật hướng dẫn bằng giọng nói. Chạm vào màn hình để nghe tên mục. Chạm hai lần để chọn. Vuốt sang phải "
+    "để nghe mục tiếp theo, sang trái để nghe mục trước. Vuốt lên để nghe lại, vuốt xuống để dừng.",
+    "Voice guidance is on. Touch the screen to hear an item. Double tap to choose it. Swipe right for the next "
+    "item, left for the previous one. Swipe up to hear it again, down to stop."};
+inline constexpr Phrase kVoiceTurnedOff{"Đã tắt hướng dẫn bằng giọng nói.", "Voice guidance is off."};
+inline constexpr Phrase kVoiceButton{"nút", "button"};
+inline constexpr Phrase kVoiceChosen{"Đã chọn: {}", "Chosen: {}"};
+inline constexpr Phrase kVoiceNothingFocused{"Chưa chọn mục nào. Chạm vào một mục, rồi chạm hai lần.",
+                                             "Nothing is selected. Touch an item, then double tap."};
+inline constexpr Phrase kVoiceRepeat{"Nhắc lại", "Repeat"};
+inline constexpr Phrase kVoiceStop{"Dừng đọc", "Stop"};
+inline constexpr Phrase kVoiceVolume{"Âm lượng {}", "Volume {}"};
 }  // namespace words
 
 }  // namespace motcua::kiosk

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "kiosk/ui/rating_look.h"
 #include "kiosk/ui/scroll_view.h"
 #include "printer/printer_status.h"
 
@@ -11,12 +12,20 @@ namespace {
 constexpr std::size_t kMaxNumberLength = 8;
 constexpr std::size_t kMaxPinLength = 8;
 
-// Rows of keys, the last row with the clear key; each key a big button.
-std::unique_ptr<Box> keypad(const std::vector<std::vector<std::string>>& rows, const std::function<void(const std::string&)>& onKey) {
-    auto pad = std::make_unique<Box>(Axis::Vertical, 0);
+// Rows of keys, the last row with the clear key; each key a big button, all rows as wide as the widest.
+std::unique_ptr<ui::Widget> keypad(const std::vector<std::vector<std::string>>& rows, const std::function<void(const std::string&)>& onKey) {
+    std::size_t columns = 1;
+    for (const auto& row : rows) columns = std::max(columns, row.size());
+    auto pad = std::make_unique<ui::Grid>(static_cast<int>(columns));
     for (const auto& row : rows) {
-        auto& line = pad->add(std::make_unique<Box>(Axis::Horizontal, 0));
-        for (const auto& key : row) line.add(std::make_unique<Button>(key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading), 1);
+        for (std::size_t i = 0; i < columns; ++i) {
+            if (i < row.size()) {
+                const std::string key = row[i];
+                pad->add(std::make_unique<Button>(key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading));
+            } else {
+                pad->add(std::make_unique<ui::Spacer>());
+            }
+        }
     }
     return pad;
 }
@@ -66,23 +75,39 @@ void RatingScreen::build() {
         content->add(std::make_unique<ui::Spacer>(), 1);
         content->add(std::make_unique<Label>(t(words::kRateThanks), FontRole::Title, TextAlign::Center, TextColour::Primary));
         content->add(std::make_unique<ui::Spacer>(), 1);
-        content->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Title));
-        setRoot(makePage(t(words::kRateTitle), std::move(content), false));
+        auto done = std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Title);
+        Page page;
+        page.title = t(words::kRateTitle);
+        page.content = std::move(content);
+        page.pinned = std::move(done);
+        page.withNavigation = false;
+        setRoot(makePage(std::move(page)));
         return;
     }
     if (m_step == Step::Level) {
         content->add(std::make_unique<Label>(m_checkedNumber, FontRole::Title, TextAlign::Center, TextColour::Primary));
         content->add(std::make_unique<Label>(t(words::kRateQuestion), FontRole::Heading, TextAlign::Center));
-        for (const auto& level : m_session.services().ratingLevels())
-            content->add(std::make_unique<Button>(lang() == Language::En ? level.nameEn : level.nameVi,
-                                                  [this, code = std::string(level.code)] { rate(code); },
-                                                  ButtonStyle::Primary, FontRole::Title),
-                         1);
+        // The same faces and colours as the counter tablet (kiosk/ui/rating_look.h).
+        const auto levels = m_session.services().ratingLevels();
+        auto choices = std::make_unique<ui::Grid>(landscape() ? static_cast<int>(std::max<std::size_t>(1, levels.size())) : 1);
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            const auto& level = levels[i];
+            auto& b = choices->add(std::make_unique<Button>(lang() == Language::En ? level.nameEn : level.nameVi,
+                                                            [this, code = std::string(level.code)] { rate(code); },
+                                                            ButtonStyle::Primary, FontRole::Heading));
+            const auto look = ui::ratingLook(i, levels.size(), level.satisfied);
+            b.setIcon(look.face);
+            b.setColours(look.fill, look.text);
+            b.setShape(landscape() ? ButtonShape::Centered : ButtonShape::Inline);
+            b.setMinHeight(landscape() ? 260 : 0);
+        }
+        m_builtLandscape = landscape();
+        content->add(std::move(choices));
         setRoot(makePage(t(words::kRateTitle), std::move(content)));
         return;
     }
     content->add(std::make_unique<Label>(t(words::kRateEnter), FontRole::Heading));
-    content->add(std::make_unique<Label>(m_number.empty() ? "_" : m_number, FontRole::Huge, TextAlign::Center,
+    content->add(std::make_unique<Label>(m_number.empty() ? "_" : m_number, FontRole::Title, TextAlign::Center,
                                          TextColour::Primary));
     if (m_problem) {
         const Phrase& why = *m_problem == RateStatus::Unknown        ? words::kRateUnknown
@@ -98,10 +123,14 @@ void RatingScreen::build() {
     rows.push_back({"1", "2", "3", "4", "5"});
     rows.push_back({"6", "7", "8", "9", "0"});
     rows.back().push_back(t(words::kClear));
-    content->add(keypad(rows, [this](const std::string& key) { typeKey(key); }), 1);
-    auto& go = content->add(std::make_unique<Button>(t(words::kContinue), [this] { check(); }, ButtonStyle::Primary, FontRole::Title));
-    go.setEnabled(!m_number.empty());
-    setRoot(makePage(t(words::kRateTitle), std::move(content)));
+    content->add(keypad(rows, [this](const std::string& key) { typeKey(key); }));
+    auto go = std::make_unique<Button>(t(words::kContinue), [this] { check(); }, ButtonStyle::Primary, FontRole::Title);
+    go->setEnabled(!m_number.empty());
+    Page page;
+    page.title = t(words::kRateTitle);
+    page.content = std::move(content);
+    page.pinned = std::move(go);
+    setRoot(makePage(std::move(page)));
 }
 
 AdminPinScreen::AdminPinScreen(KioskSession& session) : KioskScreen(session) {

@@ -30,6 +30,7 @@ private:
     std::optional<RateStatus> m_problem;
     std::string m_checkedNumber;
     std::vector<std::string> m_prefixes;
+    bool m_builtLandscape = false;
 };
 
 // The supervisor's way in: choose who you are, type the PIN. Wrong PINs lock it for a while.

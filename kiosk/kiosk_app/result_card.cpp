@@ -117,8 +117,20 @@ void ResultCard::drawSelf(ui::Painter& painter) const {
 void ResultCard::collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const {
     const ui::Rect visible = bounds().intersected(clip);
     if (visible.empty()) return;
-    out.push_back({m_text, visible});
-    if (!m_subtitle.empty()) out.push_back({m_subtitle, visible});
+    out.push_back({m_text, visible, this});
+    if (!m_subtitle.empty()) out.push_back({m_subtitle, visible, this});
+}
+
+void ResultCard::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const {
+    const ui::Rect b = bounds();
+    out.push_back({ui::LayoutItem::Kind::Tappable, this, b, b.intersected(clip), scrolled, m_text, false});
+    // Words are placed one by one, never split: each is a line of its own for the check.
+    for (const auto& w : m_words) addLine(out, clip, scrolled, w.text, w.place.translated(b.x, b.y), false);
+    for (std::size_t i = 0; i < m_subtitleLines.size(); ++i)
+        addLine(out, clip, scrolled, m_subtitleLines[i],
+                {b.x + m_padding, b.y + m_subtitleTop + static_cast<int>(i) * m_subtitleLineHeight,
+                 b.width - 2 * m_padding, m_subtitleLineHeight},
+                false);
 }
 
 QrView::QrView(const std::string& payload, int sidePx) : m_sidePx(sidePx) {

@@ -20,6 +20,7 @@ public:
     const std::string& text() const noexcept { return m_text; }
     // The words drawn highlighted, in order (for tests).
     std::vector<std::string> highlightedWords() const;
+    bool tappable() const override { return true; }
 
 protected:
     ui::Size measureContent(const ui::LayoutContext& context, ui::Size available) const override;
@@ -27,6 +28,7 @@ protected:
     bool onInput(const ui::InputEvent& event) override;
     void drawSelf(ui::Painter& painter) const override;
     void collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const override;
+    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const override;
 
 private:
     struct Word {

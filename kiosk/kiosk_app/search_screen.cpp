@@ -82,21 +82,28 @@ void SearchScreen::build() {
     m_results = results.get();
     auto scroll = std::make_unique<ui::ScrollView>(std::move(results));
 
+    // The results scroll in their own list; the page around them scrolls only when the keyboard
+    // itself does not fit (landscape on a small screen with large text).
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     if (m_builtLandscape) {
+        scroll->setPreferredHeight(1);  // as tall as the keyboard beside it
         auto left = std::make_unique<Box>(Axis::Vertical, 0);
         left->add(std::move(input));
-        left->add(std::move(keyboard), 1);
+        left->add(std::move(keyboard));
         auto row = std::make_unique<Box>(Axis::Horizontal, 0);
-        row->add(std::move(left), 1);
-        row->add(std::move(scroll), 1);
+        row->add(std::move(left), 3);  // keys of 15 mm need the width
+        row->add(std::move(scroll), 2);
         content->add(std::move(row), 1);
     } else {
+        scroll->setPreferredHeight(420);
         content->add(std::move(input));
         content->add(std::move(scroll), 1);
         content->add(std::move(keyboard));
     }
-    setRoot(makePage(t(words::kSearch), std::move(content)));
+    Page page;
+    page.title = m_builtLandscape ? std::string() : std::string(t(words::kSearch));  // landscape: room for the keys
+    page.content = std::move(content);
+    setRoot(makePage(std::move(page)));
     fillResults();
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "kiosk/ui/card.h"
+#include "kiosk/ui/icon_view.h"
 #include "kiosk/ui/scroll_view.h"
 #include "kiosk/ui/spinner.h"
 #include "printer/printer_status.h"
@@ -32,6 +34,7 @@ void ServicesScreen::onShow() {
     m_services = m_session.services().services();
     m_loaded = true;
     requestRebuild();
+    KioskScreen::onShow();
 }
 
 void ServicesScreen::build() {
@@ -39,22 +42,32 @@ void ServicesScreen::build() {
         m_services = m_session.services().services();
         m_loaded = true;
     }
-    auto list = std::make_unique<Box>(Axis::Vertical, 0);
-    m_list = list.get();
+    m_builtLandscape = landscape();
+    // Rows with a chevron: two columns in landscape, one in portrait.
+    auto list = std::make_unique<ui::Grid>(landscape() ? 2 : 1);
+    std::unique_ptr<ui::Widget> content;
     if (!m_services) {
-        list->add(std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left, TextColour::Danger));
+        content = std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left, TextColour::Danger);
     } else {
         for (const auto& s : *m_services) {
             auto& b = list->add(std::make_unique<Button>(nameIn(s, lang()), [this, code = s.code] {
                 m_session.showConfirm(code);
-            }));
+            }, ButtonStyle::Secondary, FontRole::Heading));
             b.setSecondary(waitingText(s, lang()));
+            b.setShape(ButtonShape::Row);
         }
+        content = std::move(list);
     }
-    setRoot(makePage(t(words::kChooseService), std::make_unique<ui::ScrollView>(std::move(list))));
+    Page page;
+    page.title = t(words::kChooseService);
+    page.content = std::move(content);
+    page.step = 1;
+    setRoot(makePage(std::move(page)));
 }
 
-void ServicesScreen::adapt(bool) {}
+void ServicesScreen::adapt(bool isLandscape) {
+    if (isLandscape != m_builtLandscape) requestRebuild();
+}
 
 ConfirmScreen::ConfirmScreen(KioskSession& session, std::string serviceCode, std::string procedureName)
     : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_procedureName(std::move(procedureName)) {
@@ -68,6 +81,7 @@ void ConfirmScreen::onShow() {
     // Back from the ticket screen (a busy database): the citizen may try again.
     m_confirmed = false;
     if (m_confirm) m_confirm->setEnabled(true);
+    KioskScreen::onShow();
 }
 
 void ConfirmScreen::choose(std::optional<std::string> priority) {
@@ -83,40 +97,63 @@ void ConfirmScreen::confirm() {
     m_session.showTicket(m_serviceCode, m_priority);
 }
 
+namespace {
+// The pictogram of a priority category (by the codes of the office config; others: a person).
+char32_t priorityIcon(const std::string& code) {
+    if (code == "cao_tuoi") return ui::icons::kElderly;
+    if (code == "khuyet_tat") return ui::icons::kAccessible;
+    if (code == "mang_thai") return ui::icons::kPregnantWoman;
+    if (code == "nguoi_co_cong") return ui::icons::kMilitaryTech;
+    return ui::icons::kPerson;
+}
+}  // namespace
+
 void ConfirmScreen::build() {
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     const std::string serviceName = m_service ? nameIn(*m_service, lang()) : m_serviceCode;
-    content->add(std::make_unique<Label>(serviceName, FontRole::Heading, TextAlign::Left, TextColour::Primary));
     if (!m_procedureName.empty()) content->add(std::make_unique<Label>(m_procedureName, FontRole::Body));
     if (m_service) content->add(std::make_unique<Label>(waitingText(*m_service, lang()), FontRole::Body, TextAlign::Left,
                                                         TextColour::Muted));
     if (!m_priorities.empty()) {
         content->add(std::make_unique<Label>(t(words::kPriorityQuestion), FontRole::Heading));
-        auto choices = std::make_unique<Box>(Axis::Vertical, 0);
-        auto option = [&](const std::string& label, std::optional<std::string> code) {
-            const bool selected = m_priority == code;
-            auto& b = choices->add(std::make_unique<Button>(label + (selected ? (lang() == Language::En ? " (chosen)" : " (đã chọn)") : ""),
-                                                            [this, code] { choose(code); },
-                                                            selected ? ButtonStyle::Primary : ButtonStyle::Secondary));
-            (void)b;
+        // Radio choices: one is always chosen ("Không ưu tiên" at first), each with its pictogram and,
+        // where the office gives one, what the category covers.
+        auto choices = std::make_unique<ui::Grid>(landscape() ? 2 : 1);
+        auto option = [&](const std::string& label, const std::string& definition, char32_t icon,
+                          std::optional<std::string> code) {
+            auto& b = choices->add(std::make_unique<Button>(label, [this, code] { choose(code); }, ButtonStyle::Secondary,
+                                                            FontRole::Button));
+            b.setShape(ButtonShape::Radio);
+            b.setSelected(m_priority == code);
+            b.setSecondary(definition);
+            b.setIcon(icon);
         };
-        option(t(words::kNoPriority), std::nullopt);
-        for (const auto& p : m_priorities)
-            option(std::string(t(words::kPriority)) + ": " + (lang() == Language::En && !p.nameEn.empty() ? p.nameEn : p.name),
-                   p.code);
-        m_choices = choices.get();
-        content->add(std::make_unique<ui::ScrollView>(std::move(choices)), 1);
-    } else {
-        content->add(std::make_unique<ui::Spacer>(), 1);
+        option(t(words::kNoPriority), "", ui::icons::kPerson, std::nullopt);
+        for (const auto& p : m_priorities) {
+            const bool en = lang() == Language::En;
+            option(en && !p.nameEn.empty() ? p.nameEn : p.name, en ? p.definitionEn : p.definition, priorityIcon(p.code), p.code);
+        }
+        m_choices = nullptr;
+        content->add(std::move(choices));
     }
-    auto& confirmButton = content->add(std::make_unique<Button>(t(words::kConfirm), [this] { confirm(); }, ButtonStyle::Primary,
-                                                          FontRole::Title));
-    confirmButton.setEnabled(!m_confirmed);
-    m_confirm = &confirmButton;
-    setRoot(makePage(t(words::kConfirmTitle), std::move(content)));
+    m_builtLandscape = landscape();
+    auto confirmButton = std::make_unique<Button>(t(words::kConfirm), [this] { confirm(); }, ButtonStyle::Primary,
+                                                  FontRole::Title);
+    confirmButton->setIcon(ui::icons::kPrint);
+    confirmButton->setShape(ButtonShape::Inline);
+    confirmButton->setEnabled(!m_confirmed);
+    m_confirm = confirmButton.get();
+    Page page;
+    page.title = std::string(t(words::kConfirmTitle)) + " " + serviceName;
+    page.content = std::move(content);
+    page.pinned = std::move(confirmButton);
+    page.step = 2;
+    setRoot(makePage(std::move(page)));
 }
 
-void ConfirmScreen::adapt(bool) {}
+void ConfirmScreen::adapt(bool isLandscape) {
+    if (isLandscape != m_builtLandscape) requestRebuild();
+}
 
 TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority)
     : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_priority(std::move(priority)) {}
@@ -170,15 +207,37 @@ void TicketScreen::startPrint(bool again) {
     m_phase = m_job ? Phase::Printing : Phase::Finished;
 }
 
+std::string TicketScreen::spokenSummary() const {
+    if (!m_issued) return {};
+    // The number letter by letter and digit by digit ("A, không, không, một"), then what the ticket says.
+    const auto& issued = *m_issued;
+    std::string number;
+    for (char c : issued.ticket.number) {
+        if (!number.empty()) number += ", ";
+        number += c;
+    }
+    const Language l = lang();
+    std::string text = say(words::kYourNumberSpoken, l, number);
+    text += ". " + (l == Language::En && !issued.serviceNameEn.empty() ? issued.serviceNameEn : issued.ticket.currentServiceName);
+    if (issued.ticket.priority) text += ". " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
+    if (!issued.counters.empty()) text += ". " + countersText(issued.counters, l);
+    text += ". " + say(words::kAhead, l, issued.ahead);
+    text += ". " + say(words::kExpectedWait, l, waitText(issued.estimatedWaitSeconds, l));
+    if (printing() || !m_print) return text;
+    if (m_print->printed()) return text + ". " + t(words::kTakeTicket);
+    if (m_print->maybePrinted()) return text + ". " + t(words::kMaybePrinted) + " " + t(words::kMaybePrintedNext);
+    return text + ". " + t(words::kPrintFailed) + ". " + t(words::kStaffTold);
+}
+
 void TicketScreen::build() {
     m_columns = nullptr;
-    auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
     if (m_phase == Phase::Taking) {
+        auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
         box->add(std::make_unique<ui::Spacer>(), 1);
         box->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Title, TextAlign::Center, TextColour::Primary));
         box->add(std::make_unique<Label>(t(words::kPrintingWait), FontRole::Heading, TextAlign::Center, TextColour::Muted));
         box->add(std::make_unique<ui::Spacer>(), 1);
-        setRoot(std::move(box));
+        setRoot(withHeader(std::move(box)));
         return;
     }
     if (m_failure) {
@@ -193,7 +252,8 @@ void TicketScreen::build() {
     const auto& issued = *m_issued;
     const bool printed = m_print && m_print->printed();
     const bool maybePrinted = m_print && m_print->maybePrinted();
-    // Landscape: the number on the left, what to do next on the right; portrait: one column.
+    // Not printed here because this ticket is being printed from elsewhere (maintenance) right now.
+    const bool printedElsewhere = !m_print && !printing();
     auto left = std::make_unique<Box>(Axis::Vertical, 0);
     auto right = std::make_unique<Box>(Axis::Vertical, 0);
     left->add(std::make_unique<Label>(t(words::kYourNumber), FontRole::Heading, TextAlign::Center));
@@ -206,70 +266,80 @@ void TicketScreen::build() {
         // The number is already here; the paper is on its way, and the screen shows it is alive.
         left->add(std::make_unique<ui::Spinner>());
         left->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Heading, TextAlign::Center, TextColour::Primary));
-    } else if (maybePrinted) {
-        // The printer took the ticket, then failed: it may be in the slot, or come out later.
-        left->add(std::make_unique<Label>(t(words::kMaybePrinted), FontRole::Heading, TextAlign::Center,
-                                         TextColour::Primary));
-        left->add(std::make_unique<Label>(t(words::kMaybePrintedNext), FontRole::Body, TextAlign::Center,
-                                         TextColour::Danger));
-    } else if (!m_print && !printing()) {
-        // Not printed because this ticket is being printed from elsewhere (maintenance) right now.
-        left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Body, TextAlign::Center, TextColour::Muted));
-    } else if (!printed) {
-        // The number must be remembered: say so first, in the danger colour, with why.
-        left->add(std::make_unique<Label>(t(words::kPrintFailed), FontRole::Heading, TextAlign::Center, TextColour::Danger));
-        if (m_reprints > 0)
-            left->add(std::make_unique<Label>(t(words::kPrintAgainFailed), FontRole::Body, TextAlign::Center, TextColour::Danger));
-        // The fault's own message ends with what to do ("vui lòng báo cán bộ"); without one, at least
-        // say that staff have been told (print_failed reaches the consoles).
-        if (m_print && m_print->error)
-            left->add(std::make_unique<Label>(printProblem(*m_print->error, lang()), FontRole::Heading, TextAlign::Center,
-                                             TextColour::Danger));
-        else
-            left->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Center, TextColour::Muted));
-    } else if (m_reprints > 0) {
-        // Printed after all: the citizen pressed "In lại phiếu" and waits for this.
-        left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Heading, TextAlign::Center, TextColour::Primary));
-    } else {
-        left->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Body, TextAlign::Center, TextColour::Muted));
     }
-    right->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Title, TextAlign::Center));
-    right->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading, TextAlign::Center));
-    right->add(std::make_unique<Label>(say(words::kExpectedWait, lang(), waitText(issued.estimatedWaitSeconds, lang())),
-                                     FontRole::Heading, TextAlign::Center));
+    if (maybePrinted || (m_print && !printed)) {
+        // One calm card, first in the second column (beside the number in landscape, under it in
+        // portrait): what happened, what to do, and that staff already know. A ticket that may have
+        // printed sends the citizen to the slot first; one that did not asks them to remember the number.
+        auto card = std::make_unique<Box>(Axis::Vertical, 0);
+        auto head = std::make_unique<Box>(Axis::Horizontal, 0);
+        head->add(std::make_unique<ui::IconView>(ui::icons::kWarning, FontRole::Title, TextColour::OnNotice));
+        head->add(std::make_unique<Label>(t(maybePrinted ? words::kMaybePrinted : words::kPrintFailed), FontRole::Heading,
+                                          TextAlign::Left, TextColour::OnNotice),
+                  1);
+        card->add(std::move(head));
+        if (maybePrinted) {
+            card->add(std::make_unique<Label>(t(words::kMaybePrintedNext), FontRole::Body, TextAlign::Left, TextColour::OnNotice));
+        } else {
+            if (m_reprints > 0)
+                card->add(std::make_unique<Label>(t(words::kPrintAgainFailed), FontRole::Body, TextAlign::Left, TextColour::OnNotice));
+            if (m_print->error)
+                card->add(std::make_unique<Label>(printProblem(*m_print->error, lang()), FontRole::Body, TextAlign::Left,
+                                                  TextColour::OnNotice));
+            card->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Left, TextColour::OnNotice));
+        }
+        right->add(std::make_unique<ui::Card>(ui::CardStyle::Notice, std::move(card)));
+    }
+    right->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Heading, TextAlign::Center));
+    auto facts = std::make_unique<Box>(Axis::Vertical, 0);
+    facts->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading, TextAlign::Left));
+    facts->add(std::make_unique<Label>(say(words::kExpectedWait, lang(), waitText(issued.estimatedWaitSeconds, lang())),
+                                       FontRole::Heading, TextAlign::Left));
     if (!issued.counters.empty()) {
         std::string list;
         for (std::size_t i = 0; i < issued.counters.size(); ++i) list += (i ? ", " : "") + std::to_string(issued.counters[i]);
-        right->add(std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Body, TextAlign::Center));
+        facts->add(std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Heading, TextAlign::Left));
     }
     if (!issued.ticketNote.empty())
-        right->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Center, TextColour::Muted));
-    right->add(std::make_unique<ui::Spacer>(), 1);
-    {
-        // "Xong" is there while the printer works too. "In lại phiếu" only when no whole ticket came
-        // out: not while printing, not when it may have printed, not without a printer configured.
-        // Two buttons go side by side so that they fit under the failure message in portrait; with
-        // large text their labels are a size smaller, so that each stays on one line.
-        auto buttons = std::make_unique<Box>(Axis::Horizontal, 0);
-        const bool canRetry = m_print && !printed && !maybePrinted && !printing() &&
-                              m_print->error != printer::PrintError::NotConfigured;
-        const FontRole role = canRetry && m_session.largeText() ? FontRole::Heading : FontRole::Title;
-        if (canRetry) {
-            buttons->add(std::make_unique<Button>(t(words::kPrintAgain), [this] {
-                if (m_phase != Phase::Finished) return;  // two taps in one frame: one print
-                startPrint(true);
-                requestRebuild();
-            }, ButtonStyle::Secondary, role), 1);
-        }
-        buttons->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, role),
-                     1);
-        right->add(std::move(buttons));
+        facts->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Left, TextColour::Muted));
+    right->add(std::make_unique<ui::Card>(ui::CardStyle::Surface, std::move(facts)));
+    if (printed || printedElsewhere) {
+        // The one thing to do now, the loudest thing on screen: last, nearest the printer slot under the
+        // screen, pointing down at it.
+        auto take = std::make_unique<Box>(Axis::Vertical, 0);
+        take->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Title, TextAlign::Center, TextColour::OnEmphasis));
+        take->add(std::make_unique<ui::IconView>(ui::icons::kDoubleArrowDown, FontRole::Title, TextColour::OnEmphasis));
+        right->add(std::make_unique<ui::Card>(ui::CardStyle::Emphasis, std::move(take)));
     }
-    m_columns = box.get();
-    box->setAxis(landscape() ? Axis::Horizontal : Axis::Vertical);
-    box->add(std::move(left), 1);
-    box->add(std::move(right), 1);
-    setRoot(std::move(box));
+    // "Xong" is there while the printer works too. "In lại phiếu" only when no whole ticket came out:
+    // not while printing, not when it may have printed, not without a printer configured.
+    auto buttons = std::make_unique<Box>(Axis::Horizontal, 0);
+    const bool canRetry = m_print && !printed && !maybePrinted && !printing() &&
+                          m_print->error != printer::PrintError::NotConfigured;
+    if (canRetry) {
+        auto& again = buttons->add(std::make_unique<Button>(t(words::kPrintAgain), [this] {
+            if (m_phase != Phase::Finished) return;  // two taps in one frame: one print
+            startPrint(true);
+            requestRebuild();
+        }, ButtonStyle::Secondary, FontRole::Heading), 1);
+        again.setIcon(ui::icons::kPrint);
+        again.setShape(ButtonShape::Inline);
+    }
+    auto& done = buttons->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
+                                                       FontRole::Heading), 1);
+    done.setIcon(ui::icons::kCheckCircle);
+    done.setShape(ButtonShape::Inline);
+    // Landscape: the number on the left, what to do next on the right; portrait: one column.
+    auto columns = std::make_unique<Box>(landscape() ? Axis::Horizontal : Axis::Vertical, 0);
+    columns->add(std::move(left), 1);
+    columns->add(std::move(right), 1);
+    m_columns = columns.get();
+    Page page;
+    page.content = std::move(columns);
+    page.pinned = std::move(buttons);
+    page.withNavigation = false;
+    page.step = 3;
+    setRoot(makePage(std::move(page)));
 }
 
 }  // namespace motcua::kiosk

@@ -25,7 +25,7 @@ protected:
 private:
     std::optional<std::vector<queue::ServiceStatus>> m_services;
     bool m_loaded = false;
-    ui::Box* m_list = nullptr;
+    bool m_builtLandscape = false;
 };
 
 class ConfirmScreen final : public KioskScreen {
@@ -51,6 +51,7 @@ private:
     bool m_confirmed = false;
     ui::Button* m_confirm = nullptr;
     ui::Box* m_choices = nullptr;
+    bool m_builtLandscape = false;
 };
 
 // Shows "Đang in phiếu số…" for one frame, takes the ticket, shows its number at once and hands it
@@ -74,6 +75,7 @@ public:
 protected:
     void build() override;
     void adapt(bool landscape) override;
+    std::string spokenSummary() const override;
 
 private:
     enum class Phase { Taking, Printing, Finished };

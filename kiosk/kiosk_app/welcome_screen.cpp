@@ -1,77 +1,112 @@
 #include "kiosk/kiosk_app/welcome_screen.h"
 
 #include "kiosk/kiosk_app/kiosk_services.h"
+#include "kiosk/ui/box.h"
+#include "kiosk/ui/scroll_view.h"
 #include "kiosk/ui/widget.h"
 
 namespace motcua::kiosk {
 
+namespace {
+
+// The voice guidance switch: one large control, on the welcome and home screens, always in view.
+std::unique_ptr<Button> voiceSwitch(KioskSession& session, FontRole role) {
+    const Language l = session.language();
+    auto b = std::make_unique<Button>(session.voiceGuidance() ? words::kVoiceOff.pick(l) : words::kVoiceOn.pick(l),
+                                      [&session] { session.toggleVoiceGuidance(); },
+                                      session.voiceGuidance() ? ButtonStyle::Primary : ButtonStyle::Secondary, role);
+    b->setIcon(ui::icons::kHeadphones);
+    b->setShape(ButtonShape::Inline);
+    if (!session.voiceGuidance()) b->setSecondary(words::kVoiceOn.en);
+    return b;
+}
+
+std::unique_ptr<Button> aid(const char* label, char32_t icon, std::function<void()> onTap) {
+    auto b = std::make_unique<Button>(label, std::move(onTap));
+    b->setIcon(icon);
+    b->setShape(ButtonShape::Inline);
+    return b;
+}
+
+}  // namespace
+
 void WelcomeScreen::build() {
     auto& services = m_session.services();
+    m_builtLandscape = landscape();
     auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
     root->add(std::make_unique<ui::Spacer>(), 1);
-    root->add(std::make_unique<Label>(services.office("unit"), FontRole::Heading, TextAlign::Center, TextColour::Muted));
     root->add(std::make_unique<Label>(services.office("name"), FontRole::Title, TextAlign::Center, TextColour::Primary));
     if (const auto slogan = services.office("slogan"); !slogan.empty())
         root->add(std::make_unique<Label>(slogan, FontRole::Heading, TextAlign::Center));
     root->add(std::make_unique<ui::Spacer>(), 1);
-    root->add(std::make_unique<Button>(t(words::kTouchToStart), [this] { m_session.showHome(); }, ButtonStyle::Primary,
-                                       FontRole::Title))
-        .setSecondary(words::kTouchToStart.en);
+    auto& begin = root->add(std::make_unique<Button>(t(words::kTouchToStart), [this] { start(); }, ButtonStyle::Primary,
+                                                     FontRole::Title));
+    begin.setIcon(ui::icons::kTouchApp);
+    begin.setSecondary(words::kTouchToStart.en);
+    begin.setMinHeight(landscape() ? 0 : 260);
+    root->add(voiceSwitch(m_session, FontRole::Heading));
     if (const auto hours = services.office("opening_hours_text"); !hours.empty())
         root->add(std::make_unique<Label>(hours, FontRole::Body, TextAlign::Center, TextColour::Muted));
     root->add(std::make_unique<ui::Spacer>(), 1);
-    setRoot(std::move(root));
+    // Large text on a small landscape screen: the page scrolls rather than anything overlapping.
+    setRoot(withHeader(std::make_unique<ui::ScrollView>(std::move(root))));
 }
 
-void WelcomeScreen::handleInput(const ui::InputEvent& event) {
-    if (event.type != ui::InputType::Tap) return;
-    if (m_session.noteCornerTap(event.position) || m_starting) return;
+void WelcomeScreen::start() {
+    if (m_starting) return;
     m_starting = true;
     m_session.showHome();
 }
 
-void HomeScreen::build() {
-    auto grid = std::make_unique<Box>(Axis::Vertical, 0);
-    auto bigButton = [this](const Phrase& label, const Phrase& hint, std::function<void()> onTap) {
-        auto b = std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Primary, FontRole::Title);
-        b->setSecondary(t(hint));
-        return b;
-    };
-    auto& first = grid->add(std::make_unique<Box>(Axis::Horizontal, 0), 1);
-    first.add(bigButton(words::kTakeNumber, words::kTakeNumberHint, [this] { m_session.showServices(); }), 1);
-    first.add(bigButton(words::kBrowse, words::kBrowseHint, [this] { m_session.showFields(); }), 1);
-    auto& second = grid->add(std::make_unique<Box>(Axis::Horizontal, 0), 1);
-    second.add(bigButton(words::kSearch, words::kSearchHint, [this] { m_session.showSearch(); }), 1);
-    auto& rate = second.add(std::make_unique<Button>(t(words::kRate), [this] { m_session.showRating(); },
-                                                     ButtonStyle::Secondary, FontRole::Heading),
-                            1);
-    rate.setSecondary(t(words::kRateHint));
-    m_rows[0] = &first;
-    m_rows[1] = &second;
-
-    auto aids = std::make_unique<Box>(Axis::Horizontal, 0);
-    aids->add(std::make_unique<Button>(t(words::kOtherLanguage), [this] { m_session.toggleLanguage(); }), 1);
-    aids->add(std::make_unique<Button>(t(m_session.largeText() ? words::kNormalText : words::kLargeText),
-                                       [this] { m_session.toggleLargeText(); }),
-              1);
-    aids->add(std::make_unique<Button>(t(m_session.highContrast() ? words::kNormalContrast : words::kHighContrast),
-                                       [this] { m_session.toggleHighContrast(); }),
-              1);
-    m_aids = aids.get();
-
-    auto page = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
-    page->add(std::make_unique<Label>(m_session.services().office("name"), FontRole::Title, TextAlign::Center,
-                                      TextColour::Primary));
-    page->add(std::move(grid), 1);
-    page->add(std::move(aids));
-    setRoot(std::move(page));
+void WelcomeScreen::handleInput(const ui::InputEvent& event) {
+    if (event.type == ui::InputType::Tap && m_session.noteCornerTap(event.position)) return;
+    // The buttons first (the voice switch); a tap anywhere else starts.
+    if (m_session.guide().handle(event, *this, lang())) return;
+    if (root() && root()->dispatch(event)) return;
+    if (event.type == ui::InputType::Tap) start();
 }
 
-void HomeScreen::adapt(bool landscape) {
-    // Portrait: one big button per row, full width; landscape: two by two.
-    for (auto* row : m_rows)
-        if (row) row->setAxis(landscape ? Axis::Horizontal : Axis::Vertical);
-    if (m_aids) m_aids->setAxis(Axis::Horizontal);
+void HomeScreen::build() {
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    // Why most people come, first and largest.
+    auto& take = content->add(std::make_unique<Button>(t(words::kTakeNumber), [this] { m_session.showServices(); },
+                                                       ButtonStyle::Primary, FontRole::Title),
+                              3);
+    take.setIcon(ui::icons::kConfirmationNumber);
+    take.setSecondary(t(words::kTakeNumberHint));
+    take.setMinHeight(300);
+
+    auto others = std::make_unique<ui::Grid>(landscape() ? 3 : 1);
+    auto row = [&](const Phrase& label, const Phrase& hint, char32_t icon, std::function<void()> onTap) {
+        auto& b = others->add(std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary, FontRole::Heading));
+        b.setSecondary(t(hint));
+        b.setIcon(icon);
+        b.setShape(ButtonShape::Row);
+    };
+    row(words::kBrowse, words::kBrowseHint, ui::icons::kMenuBook, [this] { m_session.showFields(); });
+    row(words::kSearch, words::kSearchHint, ui::icons::kSearch, [this] { m_session.showSearch(); });
+    row(words::kRate, words::kRateHint, ui::icons::kStar, [this] { m_session.showRating(); });
+    m_builtLandscape = landscape();
+    content->add(std::move(others));
+
+    auto aids = std::make_unique<ui::Grid>(landscape() ? 4 : 2);
+    aids->add(aid(t(words::kOtherLanguage), ui::icons::kLanguage, [this] { m_session.toggleLanguage(); }));
+    aids->add(aid(t(m_session.largeText() ? words::kNormalText : words::kLargeText), ui::icons::kTextIncrease,
+                  [this] { m_session.toggleLargeText(); }));
+    aids->add(aid(t(m_session.highContrast() ? words::kNormalContrast : words::kHighContrast), ui::icons::kContrast,
+                  [this] { m_session.toggleHighContrast(); }));
+    aids->add(voiceSwitch(m_session, FontRole::Button));
+
+    Page page;
+    page.content = std::move(content);
+    page.pinned = std::move(aids);
+    page.withNavigation = false;
+    setRoot(makePage(std::move(page)));
+}
+
+void HomeScreen::adapt(bool isLandscape) {
+    // Three columns of entries in landscape, one in portrait.
+    if (isLandscape != m_builtLandscape) requestRebuild();
 }
 
 }  // namespace motcua::kiosk

@@ -1,5 +1,6 @@
-// The first screen, and the one a visit ends on: the office's name and slogan and "Chạm vào màn
-// hình để bắt đầu". A tap anywhere starts (except the supervisor's corner taps).
+// The first screen, and the one a visit ends on: the office's name and slogan, "Chạm vào màn hình để
+// bắt đầu", and the voice guidance switch. A tap anywhere else starts (except the supervisor's corner
+// taps).
 #pragma once
 
 #include "kiosk/kiosk_app/kiosk_screen.h"
@@ -10,17 +11,25 @@ class WelcomeScreen final : public KioskScreen {
 public:
     explicit WelcomeScreen(KioskSession& session) : KioskScreen(session) {}
     void handleInput(const ui::InputEvent& event) override;
-    void onShow() override { m_starting = false; }
+    void onShow() override {
+        m_starting = false;
+        KioskScreen::onShow();
+    }
 
 protected:
     void build() override;
+    void adapt(bool isLandscape) override {
+        if (isLandscape != m_builtLandscape) requestRebuild();
+    }
 
 private:
+    void start();
+    bool m_builtLandscape = false;
     bool m_starting = false;  // one tap, one home screen
 };
 
-// Home: the three things a citizen came for, rating, and the reading aids (language, text size,
-// contrast).
+// Home: "Lấy số thứ tự" first and largest, then looking up, search and rating as rows, and the reading
+// aids (language, text size, contrast, voice guidance).
 class HomeScreen final : public KioskScreen {
 public:
     explicit HomeScreen(KioskSession& session) : KioskScreen(session) {}
@@ -30,8 +39,7 @@ protected:
     void adapt(bool landscape) override;
 
 private:
-    ui::Box* m_rows[2] = {nullptr, nullptr};
-    ui::Box* m_aids = nullptr;
+    bool m_builtLandscape = false;
 };
 
 }  // namespace motcua::kiosk

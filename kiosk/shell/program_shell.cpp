@@ -154,6 +154,7 @@ ScriptOutcome ProgramShell::runScript(const std::filesystem::path& path) {
     if (!p.manual) throw std::logic_error("a script needs the manual clock (ShellSettings::manualClock)");
     const auto base = p.options.screenshots.empty() ? std::filesystem::current_path() : p.options.screenshots;
     ui::ScriptRunner runner(*p.app, *p.manual, base);
+    p.program.prepareScript(runner);
     return runner.runFile(path);
 }
 

@@ -115,6 +115,9 @@ public:
     virtual void configure(const ShellContext& context, AppOptions& options, Theme& theme) = 0;
     // With the App made: the first screens.
     virtual void start(const ShellContext& context, App& app, ScreenStack& screens) = 0;
+    // A script runner about to run a script: the program adds what its scripts may check (the kiosk:
+    // what voice guidance said, for `said`).
+    virtual void prepareScript(ui::ScriptRunner& /*runner*/) {}
     // After the frame loop or the script, also after a stop signal: lets work in progress end (the
     // kiosk's print), waiting at most grace.
     virtual void finish(std::chrono::milliseconds /*grace*/) {}

@@ -1,0 +1,145 @@
+// Every kiosk screen in every variant keeps the layout rules (kiosk/ui/layout_check.h): portrait
+// 1080x1920, landscape 1920x1080 and 1366x768, normal and large text, Vietnamese and English, normal
+// and high contrast. With MOTCUA_SCREENSHOTS=1 (scripts/screens.sh) each screen of each variant is also
+// saved under <build>/screenshots/kiosk/all/<variant>/.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <fmt/format.h>
+
+#include "kiosk/kiosk_app/browse_screens.h"
+#include "kiosk/kiosk_app/idle_warning_screen.h"
+#include "kiosk/ui/image.h"
+#include "kiosk/ui/layout_check.h"
+#include "kiosk_fixture.h"
+#include "queue/queue_service.h"
+
+using namespace motcua;
+using motcua::testing::KioskFixture;
+
+namespace {
+
+struct Variant {
+    bool large;
+    bool english;
+    bool contrast;
+    std::string name(ui::Size size) const {
+        return fmt::format("{}x{}-{}-{}-{}", size.width, size.height, large ? "large" : "normal", english ? "en" : "vi",
+                           contrast ? "contrast" : "colour");
+    }
+};
+
+// The screens a citizen can reach, each shown from a fresh visit in the variant's settings.
+struct Visit {
+    const char* name;
+    std::function<void(kiosk::KioskProgram&)> open;
+};
+
+void frames(kiosk::KioskProgram& program, int n = 3) {
+    for (int i = 0; i < n; ++i) {
+        program.manualClock()->advance(16);
+        program.app().frame();
+    }
+}
+
+std::vector<Visit> visits() {
+    return {
+        {"01-welcome", [](kiosk::KioskProgram&) {}},
+        {"02-home", [](kiosk::KioskProgram& p) { p.session().showHome(); }},
+        {"03-services", [](kiosk::KioskProgram& p) { p.session().showServices(); }},
+        {"04-confirm", [](kiosk::KioskProgram& p) { p.session().showConfirm("HT"); }},
+        {"05-ticket", [](kiosk::KioskProgram& p) { p.session().showTicket("HT", std::string("cao_tuoi")); }},
+        {"06-fields", [](kiosk::KioskProgram& p) { p.session().showFields(); }},
+        {"07-procedures", [](kiosk::KioskProgram& p) { p.session().showProcedures("ho-tich"); }},
+        {"08-procedure", [](kiosk::KioskProgram& p) { p.session().showProcedure("2.000815"); }},
+        {"09-procedure-fee",
+         [](kiosk::KioskProgram& p) {
+             p.session().showProcedure("2.000815");
+             frames(p);
+             dynamic_cast<kiosk::ProcedureScreen&>(*p.app().screens().top()).openCalculator();
+         }},
+        {"10-search", [](kiosk::KioskProgram& p) { p.session().showSearch(); }},
+        {"11-rating", [](kiosk::KioskProgram& p) { p.session().showRating(); }},
+        {"12-idle-warning",
+         [](kiosk::KioskProgram& p) {
+             p.session().showHome();
+             frames(p);
+             p.session().screens().push(std::make_unique<kiosk::IdleWarningScreen>(p.session()));
+         }},
+    };
+}
+
+}  // namespace
+
+TEST_CASE("Every kiosk screen keeps the layout rules in every variant", "[kiosk][layout]") {
+    const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080}, ui::Size{1366, 768});
+    CAPTURE(size.width, size.height);
+    KioskFixture f(size, "layout");
+    auto& program = f.start();
+    const bool screenshots = std::getenv("MOTCUA_SCREENSHOTS") != nullptr;
+    std::vector<std::string> problems;
+    int checked = 0;
+    for (const Variant variant : {Variant{false, false, false}, Variant{true, false, false}, Variant{false, true, false},
+                                  Variant{true, true, false}, Variant{false, false, true}, Variant{true, false, true},
+                                  Variant{false, true, true}, Variant{true, true, true}}) {
+        for (const auto& visit : visits()) {
+            auto& session = program.session();
+            session.endVisit();
+            frames(program);
+            if (variant.large) session.toggleLargeText();
+            if (variant.english) session.toggleLanguage();
+            if (variant.contrast) session.toggleHighContrast();
+            visit.open(program);
+            frames(program, 8);
+            const auto items = ui::layoutItems(program.app().screens().top(), &program.app().banner(), program.app().size());
+            for (const auto& problem : ui::checkLayout(items, {program.app().size(), program.app().theme().minTouchPx()}))
+                problems.push_back(variant.name(size) + " " + visit.name + ": " + problem);
+            ++checked;
+            if (screenshots)
+                ui::savePng(f.shots.parent_path().parent_path() / "all" / variant.name(size) / (std::string(visit.name) + ".png"),
+                            program.app().screenshot());
+        }
+    }
+    CHECK(checked == 8 * static_cast<int>(visits().size()));
+    // MOTCUA_LAYOUT_REPORT=FILE: every problem, for whoever fixes them.
+    if (const char* report = std::getenv("MOTCUA_LAYOUT_REPORT")) {
+        std::ofstream out(report, std::ios::app);
+        for (const auto& p : problems) out << p << '\n';
+    }
+    std::string all;
+    for (std::size_t i = 0; i < problems.size() && i < 40; ++i) all += problems[i] + "\n";
+    INFO(problems.size() << " problems:\n" << all);
+    CHECK(problems.empty());
+}
+
+TEST_CASE("The layout check finds what the review found: keys under a button, words broken, text off screen",
+          "[kiosk][layout]") {
+    // The check must be able to fail: a page whose keypad is squeezed under its footer.
+    KioskFixture f({1366, 768}, "layout-broken");
+    auto& program = f.start();
+    program.session().showRating();
+    frames(program, 4);
+    auto items = ui::layoutItems(program.app().screens().top(), &program.app().banner(), program.app().size());
+    REQUIRE(ui::checkLayout(items, {program.app().size(), program.app().theme().minTouchPx()}).empty());
+    // Move the first key onto the "Tiếp tục" button, as the old layout did.
+    const ui::LayoutItem* key = nullptr;
+    const ui::LayoutItem* go = nullptr;
+    for (const auto& i : items) {
+        if (i.kind == ui::LayoutItem::Kind::Tappable && i.text == "1" && !key) key = &i;
+        if (i.kind == ui::LayoutItem::Kind::Tappable && i.text == "Tiếp tục") go = &i;
+    }
+    REQUIRE(key);
+    REQUIRE(go);
+    auto moved = items;
+    for (auto& i : moved) {
+        if (i.owner == key->owner) {
+            i.bounds = i.visible = go->bounds.translated(0, 4);
+        }
+    }
+    const auto problems = ui::checkLayout(moved, {program.app().size(), program.app().theme().minTouchPx()});
+    CHECK_FALSE(problems.empty());
+    bool overlap = false;
+    for (const auto& p : problems) overlap = overlap || p.find("overlaps tappable") != std::string::npos;
+    CHECK(overlap);
+}
