@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "kiosk/ui/painter.h"
+#include "kiosk/ui/rating_look.h"
+#include "text/utf8.h"
 
 namespace motcua::display {
 
@@ -15,11 +17,10 @@ Rect band(const Rect& r, int from, int to) {
     return {r.x, r.y + r.height * from / 100, r.width, r.height * (to - from) / 100};
 }
 
-// Best first: green to red, each with white text at more than 4.5:1.
-ui::Colour levelColour(const queue::RatingLevel& level, std::size_t index, std::size_t count) {
-    if (index == 0) return {0x1B, 0x7A, 0x3A};
-    if (index + 1 == count) return {0xA4, 0x1E, 0x22};
-    return level.satisfied ? ui::Colour{0x2E, 0x6B, 0x8A} : ui::Colour{0x5A, 0x5A, 0x6E};
+std::string utf8(char32_t c) {
+    std::string out;
+    text::appendUtf8(out, c);
+    return out;
 }
 
 }  // namespace
@@ -58,10 +59,22 @@ Scene composeCounter(const CounterView& v, ui::Size size, ui::TextMetrics& m, co
             const int c = static_cast<int>(i) % cols;
             const int r = static_cast<int>(i) / cols;
             const Rect button{area.x + c * (bw + gap), area.y + r * (bh + gap), bw, bh};
-            s.fills.push_back({button, levelColour(v.levels[i], i, n), 24});
+            // The kiosk's rating look: a face and a colour per level (kiosk/ui/rating_look.h).
+            const auto look = ui::ratingLook(i, n, v.levels[i].satisfied);
+            s.fills.push_back({button, look.fill, 24});
             s.buttons.push_back({button, static_cast<int>(i)});
-            placeText(s, m, v.levels[i].nameVi, FontWeight::Bold, std::min(bh / 4, 72), 16, button.inset(margin),
-                      Align::Center, p.text);
+            const Rect inner = button.inset(margin);
+            const int face = std::min(inner.height * 55 / 100, inner.width / 2);
+            placeText(s, m, utf8(look.face), FontWeight::Icon, face, face, {inner.x, inner.y, inner.width, inner.height * 60 / 100},
+                      Align::Center, look.text);
+            // One size for every level's label: the size the longest one fits at.
+            int labelPx = std::min(bh / 6, 64);
+            for (const auto& level : v.levels)
+                labelPx = std::min(labelPx, std::max(16, fittingSize(m, level.nameVi, FontWeight::Bold, labelPx, 16,
+                                                                     {inner.width, inner.height * 40 / 100})));
+            placeText(s, m, v.levels[i].nameVi, FontWeight::Bold, labelPx, labelPx,
+                      {inner.x, inner.y + inner.height * 60 / 100, inner.width, inner.height * 40 / 100}, Align::Center,
+                      look.text);
         }
         return s;
     }
@@ -78,8 +91,9 @@ Scene composeCounter(const CounterView& v, ui::Size size, ui::TextMetrics& m, co
         return s;
     }
     if (v.row && v.row->serving) {
-        placeText(s, m, "Đang phục vụ số", FontWeight::Bold, body.height / 9, 16, band(body, 0, 16), Align::Center,
-                  p.muted);
+        // Called: the citizen is invited; serving: they are at the counter.
+        placeText(s, m, v.row->called ? "Mời công dân có số" : "Đang phục vụ số", FontWeight::Bold, body.height / 9, 16,
+                  band(body, 0, 16), Align::Center, p.muted);
         const Rect numberArea = band(body, 18, 100);
         if (v.row->servingPriority) {
             const int w = std::min(numberArea.width, numberArea.height * 2);

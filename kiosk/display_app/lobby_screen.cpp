@@ -1,7 +1,6 @@
 #include "kiosk/display_app/lobby_screen.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "kiosk/ui/painter.h"
 
@@ -12,73 +11,72 @@ namespace {
 using ui::FontWeight;
 using ui::Rect;
 
-constexpr int kMinText = 14;
+// The TV type scale at 1080 lines (scaled with the screen's height): read from 6 m, a line's capitals
+// must be about 25 mm high on a 55" set.
+struct TypeScale {
+    int number;   // ticket numbers: at least 90 px
+    int name;     // counter names, one size for all: at least 40 px
+    int text;     // everything else (titles, waiting list, field lines, header, ticker): at least 36 px
+    int latest;   // the number in "Mời công dân có số"
+};
 
-Rect rows(const Rect& r, int from, int to, int of) {
-    const int y0 = r.y + r.height * from / of;
-    const int y1 = r.y + r.height * to / of;
-    return {r.x, y0, r.width, y1 - y0};
+TypeScale scaleFor(int height) {
+    auto at = [height](int px) { return std::max(12, px * height / 1080); };
+    return {at(96), at(44), at(36), at(200)};
 }
 
-// A number in its cell: yellow on the row, or white on an orange pill with the priority mark under it.
-void placeNumber(Scene& s, ui::TextMetrics& m, const std::string& number, bool priority, const Rect& cell, int maxPx,
-                 ui::Colour normal, const LobbyPalette& p) {
+// A ticket number in its cell at the number size: yellow on the row, or white on the priority pill
+// with the mark "Ưu tiên" under it (beside it when the cell is short).
+void placeNumber(Scene& s, ui::TextMetrics& m, const std::string& number, bool priority, const Rect& cell,
+                 const TypeScale& type, ui::Colour normal, const LobbyPalette& p) {
+    const int numberH = m.lineHeight({FontWeight::Bold, type.number}) * 4 / 5;  // capitals and digits only
     if (!priority) {
-        placeText(s, m, number, FontWeight::Bold, maxPx, kMinText, cell, Align::Center, normal);
+        placeTicketNumber(s, m, number, type.number, type.number, cell, Align::Center, normal);
         return;
     }
-    s.fills.push_back({cell, p.priority, std::max(4, cell.height / 6)});
-    const Rect inner = cell.inset(std::max(2, cell.height / 20));
-    if (cell.height < 120) {
-        // A short cell (recent calls, 12 counters): the mark beside the number rather than under it.
-        const Rect numberPart{inner.x, inner.y, inner.width * 62 / 100, inner.height};
-        placeText(s, m, number, FontWeight::Bold, maxPx, kMinText, numberPart, Align::Center, p.onPriority);
-        placeText(s, m, kPriorityMark, FontWeight::Bold, inner.height / 2, 10,
-                  {numberPart.right(), inner.y, inner.right() - numberPart.right(), inner.height}, Align::Center,
-                  p.onPriority);
+    s.fills.push_back({cell, p.priority, std::max(4, cell.height / 8)});
+    const int markH = m.lineHeight({FontWeight::Bold, type.text});
+    if (cell.height >= numberH + markH) {
+        const int top = cell.y + (cell.height - numberH - markH) / 2;
+        placeTicketNumber(s, m, number, type.number, type.number, {cell.x, top, cell.width, numberH}, Align::Center,
+                          p.onPriority);
+        placeText(s, m, kPriorityMark, FontWeight::Bold, type.text, type.text, {cell.x, top + numberH, cell.width, markH},
+                  Align::Center, p.onPriority);
         return;
     }
-    placeText(s, m, number, FontWeight::Bold, maxPx, kMinText, rows(inner, 0, 70, 100), Align::Center, p.onPriority);
-    placeText(s, m, kPriorityMark, FontWeight::Bold, maxPx / 3, 10, rows(inner, 70, 100, 100), Align::Center,
-              p.onPriority);
+    const int numberW = m.measure(number, {FontWeight::Bold, type.number}).width + 16;
+    placeTicketNumber(s, m, number, type.number, type.number, {cell.x, cell.y, numberW, cell.height}, Align::Center,
+                      p.onPriority);
+    placeText(s, m, kPriorityMark, FontWeight::Bold, type.text, type.text,
+              {cell.x + numberW, cell.y, cell.right() - cell.x - numberW, cell.height}, Align::Center, p.onPriority);
 }
 
-// "Quầy 4 – Đất đai" -> "Đất đai" when the number box already says 4 (the full name otherwise).
-std::string withoutCounterPrefix(const std::string& name, int number) {
-    const std::string prefix = "Quầy " + std::to_string(number);
-    if (name.rfind(prefix, 0) != 0) return name;
-    std::size_t i = prefix.size();
-    if (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) return name;  // "Quầy 12" for 1
-    for (const std::string sep : {" – ", " - ", ": ", " "}) {
-        if (name.compare(i, sep.size(), sep) == 0) {
-            i += sep.size();
-            break;
-        }
-    }
-    return i >= name.size() ? name : name.substr(i);
+// Whether a counter's field line says more than its name.
+bool fieldAddsToName(const CounterRow& row) {
+    return !row.field.empty() && row.field != row.displayName && row.field.find(row.displayName) == std::string::npos;
 }
 
-void composeCounters(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m,
-                     const LobbyPalette& p) {
+// Up to 8 counters: a row each (one column up to 6, two above), number, short name (one size), the
+// field line only when it adds something and there are 6 counters or fewer, and the number served.
+void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m, const TypeScale& type,
+                 const LobbyPalette& p, const CallEntry* latest) {
     const auto& counters = v.state.counters();
     const int n = static_cast<int>(counters.size());
-    if (n == 0) return;
     const int cols = n > 6 ? 2 : 1;
     const int perCol = (n + cols - 1) / cols;
     const int gap = std::max(4, margin / 2);
-    const int headH = std::max(28, table.height / 17);
+    const int headH = m.lineHeight({FontWeight::Bold, type.text});
     const int colW = (table.width - (cols - 1) * margin) / cols;
     const int rowH = std::min((table.height - headH - gap * perCol) / perCol, table.height / 4);
-    const int servingW = colW * (cols == 1 ? 34 : 36) / 100;
-    const auto* latest = v.state.recentCalls().empty() ? nullptr : &v.state.recentCalls().front();
+    const int servingW = std::max(m.measure("A000", {FontWeight::Bold, type.number}).width + 24, colW * 34 / 100);
+    const bool fieldLines = n <= 6;
 
     for (int c = 0; c < cols; ++c) {
         const int x = table.x + c * (colW + margin);
-        const Rect head{x, table.y, colW, headH};
-        placeText(s, m, "Quầy", FontWeight::Bold, headH * 7 / 10, kMinText, {x, head.y, colW - servingW - gap, headH},
+        placeText(s, m, "Quầy", FontWeight::Bold, type.text, type.text, {x, table.y, colW - servingW - gap, headH},
                   Align::Left, p.muted);
-        placeText(s, m, "Đang phục vụ", FontWeight::Bold, headH * 7 / 10, kMinText,
-                  {x + colW - servingW, head.y, servingW, headH}, Align::Center, p.muted);
+        placeText(s, m, "Số", FontWeight::Bold, type.text, type.text, {x + colW - servingW, table.y, servingW, headH},
+                  Align::Center, p.muted);
     }
     for (int i = 0; i < n; ++i) {
         const CounterRow& row = counters[static_cast<std::size_t>(i)];
@@ -92,107 +90,172 @@ void composeCounters(Scene& s, const LobbyView& v, const Rect& table, int margin
         const ui::Colour muted = lit ? p.onHighlight : p.muted;
         s.fills.push_back({rect, fill, std::max(4, rowH / 10)});
 
-        const int pad = std::max(4, rowH / 12);
+        const int pad = std::max(4, rowH / 14);
         const Rect numCell{rect.x + pad, rect.y + pad, std::min(rowH - 2 * pad, colW / 6), rect.height - 2 * pad};
         s.fills.push_back({numCell, lit ? p.onHighlight : p.band, std::max(4, numCell.height / 8)});
-        placeText(s, m, std::to_string(row.number), FontWeight::Bold, numCell.height * 8 / 10, kMinText,
-                  numCell.inset(pad / 2), Align::Center, lit ? p.highlight : p.text);
+        placeText(s, m, std::to_string(row.number), FontWeight::Bold, type.number, type.name, numCell.inset(pad / 2),
+                  Align::Center, lit ? p.highlight : p.text);
 
         const Rect servCell{rect.right() - pad - servingW, rect.y + pad, servingW, rect.height - 2 * pad};
         const int nameX = numCell.right() + pad * 2;
         const Rect nameArea{nameX, rect.y + pad, std::max(0, servCell.x - pad - nameX), rect.height - 2 * pad};
-        // Two columns leave the names narrow: they may take two lines each.
-        const int lines = cols == 1 ? 1 : 2;
-        placeLines(s, m, withoutCounterPrefix(row.name, row.number), FontWeight::Bold, nameArea.height * 42 / 100,
-                   kMinText, rows(nameArea, 0, 56, 100), Align::Left, text, lines);
-        placeLines(s, m, row.field, FontWeight::Regular, nameArea.height * 30 / 100, kMinText,
-                   rows(nameArea, 56, 100, 100), Align::Left, muted, lines);
+        const int nameH = m.lineHeight({FontWeight::Bold, type.name});
+        const int fieldH = m.lineHeight({FontWeight::Regular, type.text});
+        const bool withField = fieldLines && fieldAddsToName(row) && nameArea.height >= nameH + fieldH;
+        const int nameLines = std::max(1, (nameArea.height - (withField ? fieldH : 0)) / nameH);
+        const Rect nameCell = withField ? Rect{nameArea.x, nameArea.y, nameArea.width, nameArea.height - fieldH} : nameArea;
+        placeLines(s, m, row.displayName, FontWeight::Bold, type.name, type.name, nameCell, Align::Left, text,
+                   std::min(3, nameLines));
+        if (withField)
+            placeText(s, m, row.field, FontWeight::Regular, type.text, type.text,
+                      {nameArea.x, nameCell.bottom(), nameArea.width, fieldH}, Align::Left, muted);
 
         if (row.onBreak) {
-            placeText(s, m, kPausedText, FontWeight::Bold, servCell.height * 45 / 100, kMinText, servCell, Align::Center,
-                      p.text);
+            placeText(s, m, kPausedText, FontWeight::Bold, type.name, type.name, servCell, Align::Center, p.text);
         } else if (row.serving) {
-            placeNumber(s, m, *row.serving, row.servingPriority, servCell, servCell.height * 9 / 10,
-                        lit ? p.onHighlight : p.number, p);
+            placeNumber(s, m, *row.serving, row.servingPriority, servCell, type, lit ? p.onHighlight : p.number, p);
         } else {
-            placeText(s, m, "—", FontWeight::Bold, servCell.height / 2, kMinText, servCell, Align::Center, muted);
+            placeText(s, m, "—", FontWeight::Bold, type.name, type.name, servCell, Align::Center, muted);
         }
     }
 }
 
-void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, ui::TextMetrics& m,
-                  const LobbyPalette& p) {
+// Above 8 counters: simple tiles "counter → number" in three columns, nothing else to read.
+void composeTiles(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m, const TypeScale& type,
+                  const LobbyPalette& p, const CallEntry* latest) {
+    const auto& counters = v.state.counters();
+    const int n = static_cast<int>(counters.size());
+    const int cols = 3;
+    const int rowsCount = (n + cols - 1) / cols;
+    const int gap = std::max(6, margin / 2);
+    const int headH = m.lineHeight({FontWeight::Bold, type.text});
+    placeText(s, m, "Quầy → Số", FontWeight::Bold, type.text, type.text, {table.x, table.y, table.width, headH}, Align::Left,
+              p.muted);
+    const int top = table.y + headH + gap;
+    const int tileW = (table.width - (cols - 1) * gap) / cols;
+    const int tileH = (table.bottom() - top - (rowsCount - 1) * gap) / rowsCount;
+    for (int i = 0; i < n; ++i) {
+        const CounterRow& row = counters[static_cast<std::size_t>(i)];
+        const Rect tile{table.x + (i % cols) * (tileW + gap), top + (i / cols) * (tileH + gap), tileW, tileH};
+        const bool lit = latest && latest->counter == row.number && row.serving == latest->number && v.highlightOn;
+        s.fills.push_back({tile, row.onBreak ? p.paused : lit ? p.highlight : p.rowA, std::max(4, tileH / 10)});
+        const int pad = std::max(4, tileH / 32);
+        const int badgeW = m.measure(std::to_string(row.number), {FontWeight::Bold, type.name + 16}).width + 2 * pad;
+        const Rect badge{tile.x + pad, tile.y + pad, std::max(badgeW, tileH / 2), tile.height - 2 * pad};
+        s.fills.push_back({badge, lit ? p.onHighlight : p.band, std::max(4, badge.height / 8)});
+        placeText(s, m, std::to_string(row.number), FontWeight::Bold, type.name + 16, type.name, badge, Align::Center,
+                  lit ? p.highlight : p.text);
+        const Rect rest{badge.right() + pad, tile.y + pad, tile.right() - pad - badge.right() - pad, tile.height - 2 * pad};
+        if (row.onBreak) {
+            placeText(s, m, kPausedText, FontWeight::Bold, type.name, type.name, rest, Align::Center, p.text);
+        } else if (row.serving) {
+            placeNumber(s, m, *row.serving, row.servingPriority, rest, type, lit ? p.onHighlight : p.number, p);
+        } else {
+            placeText(s, m, "—", FontWeight::Bold, type.name, type.name, rest, Align::Center, lit ? p.onHighlight : p.muted);
+        }
+    }
+}
+
+void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, ui::TextMetrics& m, const TypeScale& type,
+                  const LobbyPalette& p, const CallEntry* latest) {
     const auto& recent = v.state.recentCalls();
-    // The latest call.
-    const Rect box{panel.x, panel.y, panel.width, panel.height * 42 / 100};
-    const bool lit = !recent.empty() && v.highlightOn;
+    // The call being made now: only while that counter still calls that number.
+    const Rect box{panel.x, panel.y, panel.width, panel.height * 40 / 100};
+    const bool lit = latest && v.highlightOn;
     s.fills.push_back({box, lit ? p.highlight : p.band, 18});
     const ui::Colour onBox = lit ? p.onHighlight : p.text;
-    const Rect inner = box.inset(margin);
-    if (recent.empty()) {
-        placeText(s, m, "Xin mời lấy số thứ tự", FontWeight::Bold, inner.height / 5, kMinText, inner, Align::Center,
-                  onBox);
+    const Rect inner = box.inset(margin / 2);
+    const int textH = m.lineHeight({FontWeight::Bold, type.text});
+    if (!latest) {
+        placeText(s, m, "Xin mời lấy số thứ tự", FontWeight::Bold, type.name, type.text, inner, Align::Center, onBox);
     } else {
-        const CallEntry& call = recent.front();
-        placeText(s, m, "Mời công dân có số", FontWeight::Bold, inner.height / 7, kMinText, rows(inner, 0, 18, 100),
+        placeText(s, m, "Mời công dân có số", FontWeight::Bold, type.text, type.text, {inner.x, inner.y, inner.width, textH},
                   Align::Center, onBox);
-        const Rect numberCell = rows(inner, 20, 78, 100);
-        if (call.priority) {
-            // Priority: the number on an orange pill, and the mark in words on the line below.
+        const Rect whereCell{inner.x, inner.bottom() - textH, inner.width, textH};
+        const Rect numberCell{inner.x, inner.y + textH, inner.width, whereCell.y - inner.y - textH};
+        if (latest->priority) {
             const Rect pill = numberCell.inset(std::max(2, numberCell.height / 24));
             s.fills.push_back({pill, p.priority, std::max(4, pill.height / 6)});
-            placeText(s, m, call.number, FontWeight::Bold, pill.height, kMinText, pill.inset(4), Align::Center,
-                      p.onPriority);
+            placeText(s, m, latest->number, FontWeight::Bold, type.latest, type.number, pill.inset(4), Align::Center, p.onPriority);
         } else {
-            placeText(s, m, call.number, FontWeight::Bold, numberCell.height, kMinText, numberCell, Align::Center,
+            placeText(s, m, latest->number, FontWeight::Bold, type.latest, type.number, numberCell, Align::Center,
                       lit ? p.onHighlight : p.number);
         }
-        const std::string where = "đến quầy số " + std::to_string(call.counter);
-        placeText(s, m, call.priority ? std::string(kPriorityMark) + " – " + where : where, FontWeight::Bold,
-                  inner.height / 6, kMinText, rows(inner, 80, 100, 100), Align::Center, onBox);
+        const std::string where = "đến quầy số " + std::to_string(latest->counter);
+        placeText(s, m, latest->priority ? std::string(kPriorityMark) + " – " + where : where, FontWeight::Bold, type.text,
+                  type.text, whereCell, Align::Center, onBox);
     }
 
-    // The calls before it.
-    const int titleH = std::max(24, panel.height / 18);
-    int y = box.bottom() + margin;
-    const int recentH = panel.height * 27 / 100;
-    placeText(s, m, "Vừa gọi", FontWeight::Bold, titleH * 8 / 10, kMinText, {panel.x, y, panel.width, titleH},
-              Align::Left, p.muted);
-    y += titleH;
-    const int lineH = std::max(28, (recentH - titleH) / 3);
-    const int fitRows = std::max(0, (recentH - titleH) / lineH);
-    for (int i = 1; i <= fitRows && i < static_cast<int>(recent.size()); ++i) {
-        const CallEntry& call = recent[static_cast<std::size_t>(i)];
-        const Rect line{panel.x, y, panel.width, lineH - 4};
-        s.fills.push_back({line, (i % 2) ? p.rowA : p.rowB, 8});
-        const Rect numberCell{line.x + 8, line.y + 2, line.width * 55 / 100, line.height - 4};
-        placeNumber(s, m, call.number, call.priority, numberCell, numberCell.height, p.number, p);
-        placeText(s, m, "Quầy " + std::to_string(call.counter), FontWeight::Bold, line.height * 7 / 10, kMinText,
-                  {numberCell.right() + 16, line.y, line.right() - numberCell.right() - 28, line.height}, Align::Right,
-                  p.text);
-        y += lineH;
-    }
-
-    // Waiting per service.
-    y = box.bottom() + margin + recentH + margin;
-    placeText(s, m, "Đang chờ", FontWeight::Bold, titleH * 8 / 10, kMinText, {panel.x, y, panel.width, titleH},
-              Align::Left, p.muted);
-    y += titleH;
+    // The waiting list at the text size: "A · Hộ tịch  2 người" when every line fits, else the letters
+    // alone ("A  2 người") in two columns; its room goes to "Vừa gọi" when not even one earlier call would fit.
     const auto& services = v.state.services();
-    if (services.empty()) return;
-    const int left = panel.bottom() - y;
-    const int serviceH = std::min(std::max(16, left / static_cast<int>(services.size())), titleH * 3 / 2);
+    const int lineH = m.lineHeight({FontWeight::Regular, type.text}) + 4;
+    bool namesFit = !services.empty();
     for (const auto& service : services) {
-        if (y + serviceH > panel.bottom()) break;
-        const Rect line{panel.x, y, panel.width, serviceH};
-        const int countW = line.width * 30 / 100;
-        placeText(s, m, service.prefix + " · " + service.name, FontWeight::Regular, serviceH * 7 / 10, 12,
-                  {line.x, line.y, line.width - countW - 12, line.height}, Align::Left, p.text);
-        std::string count = std::to_string(service.waiting) + " người";
-        if (service.priorityWaiting > 0) count += " (" + std::to_string(service.priorityWaiting) + " ưu tiên)";
-        placeText(s, m, count, FontWeight::Bold, serviceH * 7 / 10, 12, {line.right() - countW, line.y, countW, line.height},
-                  Align::Right, p.number);
-        y += serviceH;
+        const std::string label = service.prefix + " · " + service.name;
+        const std::string count = std::to_string(service.waiting) + " người";
+        const int need = m.measure(label, {FontWeight::Regular, type.text}).width +
+                         m.measure(count, {FontWeight::Bold, type.text}).width + 24;
+        namesFit = namesFit && need <= panel.width;
+    }
+    const int serviceCount = static_cast<int>(services.size());
+    const int recentTop = box.bottom() + margin;
+    const int numberLine = m.lineHeight({FontWeight::Bold, type.number}) * 4 / 5 + 10;
+    auto rowsFor = [&](int waiting) {
+        const int recentBottom = panel.bottom() - (waiting > 0 ? waiting + margin : 0);
+        return std::max(0, (recentBottom - recentTop - textH) / numberLine);
+    };
+    // Full names in one column when they fit, else the letters in two columns; an earlier call
+    // matters more than the waiting counts: without room for one, no waiting list.
+    int waitingColumns = 0;
+    for (const int columns : {1, 2}) {
+        if (serviceCount == 0 || (columns == 1 && !namesFit)) continue;
+        const int rows = (serviceCount + columns - 1) / columns;
+        if (rowsFor(textH + lineH * rows) >= 1) {
+            waitingColumns = columns;
+            break;
+        }
+    }
+    const bool withNames = waitingColumns == 1;
+    const int waitingRows = waitingColumns > 0 ? (serviceCount + waitingColumns - 1) / waitingColumns : 0;
+    const int waitingH = waitingColumns > 0 ? textH + lineH * waitingRows : 0;
+    const int recentRows = rowsFor(waitingH);
+    placeText(s, m, "Vừa gọi", FontWeight::Bold, type.text, type.text, {panel.x, recentTop, panel.width, textH}, Align::Left,
+              p.muted);
+    int y = recentTop + textH;
+    int shown = 0;
+    const int recentBottom = panel.bottom() - (waitingH > 0 ? waitingH + margin : 0);
+    for (const auto& call : recent) {
+        if (shown >= recentRows) break;
+        if (latest && call.number == latest->number && call.counter == latest->counter) continue;
+        // A priority number has its mark under it: that row is a line taller.
+        const int rowH = call.priority ? numberLine + textH : numberLine;
+        if (y + rowH > recentBottom) break;
+        const Rect line{panel.x, y, panel.width, rowH - 6};
+        s.fills.push_back({line, (shown % 2) ? p.rowA : p.rowB, 8});
+        const int counterW = m.measure("Quầy 00", {FontWeight::Bold, type.name}).width + 16;
+        const Rect numberCell{line.x + 6, line.y + 2, line.width - counterW - 12, line.height - 4};
+        placeNumber(s, m, call.number, call.priority, numberCell, type, p.number, p);
+        placeText(s, m, "Quầy " + std::to_string(call.counter), FontWeight::Bold, type.name, type.name,
+                  {line.right() - counterW - 6, line.y, counterW, line.height}, Align::Right, p.text);
+        y += rowH;
+        ++shown;
+    }
+    if (waitingH == 0) return;
+    y = panel.bottom() - waitingH;
+    placeText(s, m, "Đang chờ", FontWeight::Bold, type.text, type.text, {panel.x, y, panel.width, textH}, Align::Left, p.muted);
+    y += textH;
+    const int columnW = (panel.width - (waitingColumns - 1) * margin) / waitingColumns;
+    for (std::size_t i = 0; i < services.size(); ++i) {
+        const auto& service = services[i];
+        const int x = panel.x + static_cast<int>(i) / waitingRows * (columnW + margin);
+        const int rowY = y + static_cast<int>(i) % waitingRows * lineH;
+        const std::string count = std::to_string(service.waiting) + " người";
+        const int countW = m.measure(count, {FontWeight::Bold, type.text}).width + 8;
+        placeText(s, m, withNames ? service.prefix + " · " + service.name : service.prefix, FontWeight::Regular, type.text,
+                  type.text, {x, rowY, columnW - countW - 8, lineH}, Align::Left, p.text);
+        placeText(s, m, count, FontWeight::Bold, type.text, type.text, {x + columnW - countW, rowY, countW, lineH}, Align::Right,
+                  p.number);
     }
 }
 
@@ -203,31 +266,36 @@ Scene composeLobby(const LobbyView& v, ui::Size size, ui::TextMetrics& m, const 
     s.background = p.background;
     const int W = size.width;
     const int H = size.height;
+    const TypeScale type = scaleFor(H);
     const int margin = std::max(8, H / 54);
-    const int headerH = H * 11 / 100;
-    const int tickerH = H * 8 / 100;
+    const int bigH = m.lineHeight({FontWeight::Bold, type.name + 8});
+    const int textH = m.lineHeight({FontWeight::Regular, type.text});
+    const int headerH = bigH + margin;
+    const int tickerH = textH + margin;
 
     s.fills.push_back({{0, 0, W, headerH}, p.band, 0});
-    const int clockW = W * 28 / 100;
-    const Rect nameCell{margin, margin / 2, W - clockW - 3 * margin, headerH * 58 / 100 - margin / 2};
-    const Rect unitCell{margin, nameCell.bottom(), nameCell.width, headerH - nameCell.bottom() - margin / 2};
-    placeText(s, m, v.office.name, FontWeight::Bold, nameCell.height, kMinText, nameCell, Align::Left, p.text);
-    placeText(s, m, v.office.unit, FontWeight::Regular, unitCell.height, kMinText, unitCell, Align::Left, p.muted);
-    placeText(s, m, v.clock, FontWeight::Bold, nameCell.height * 12 / 10, kMinText,
-              {W - clockW - margin, 0, clockW, nameCell.bottom()}, Align::Right, p.text);
-    placeText(s, m, v.date, FontWeight::Regular, unitCell.height, kMinText,
-              {W - clockW - margin, unitCell.y, clockW, unitCell.height}, Align::Right, p.muted);
+    const int clockW = m.measure("00:00", {FontWeight::Bold, type.name + 8}).width + margin;
+    const int dateW = m.measure(v.date, {FontWeight::Regular, type.text}).width + margin;
+    const Rect nameCell{margin, margin / 2, W - clockW - dateW - 3 * margin, bigH};
+    placeText(s, m, v.office.name, FontWeight::Bold, type.name + 8, type.name, nameCell, Align::Left, p.text);
+    placeText(s, m, v.date, FontWeight::Regular, type.text, type.text, {W - clockW - dateW - margin, margin / 2, dateW, bigH},
+              Align::Right, p.muted);
+    placeText(s, m, v.clock, FontWeight::Bold, type.name + 8, type.name, {W - clockW - margin, margin / 2, clockW, bigH},
+              Align::Right, p.text);
 
     const Rect ticker{0, H - tickerH, W, tickerH};
     s.fills.push_back({ticker, p.band, 0});
-    placeText(s, m, v.ticker, FontWeight::Regular, tickerH * 55 / 100, kMinText, ticker.inset(margin / 2), Align::Center,
-              p.text);
+    placeText(s, m, v.ticker, FontWeight::Regular, type.text, type.text, ticker.inset(margin / 2), Align::Center, p.text);
 
+    const CallEntry* latest = v.state.stillCalled();
     const int top = headerH + margin;
     const int bottom = H - tickerH - margin;
-    const int tableW = W * (v.state.counters().size() > 6 ? 69 : 63) / 100;
-    composeCounters(s, v, {margin, top, tableW - margin, bottom - top}, margin, m, p);
-    composePanel(s, v, {tableW + margin, top, W - tableW - 2 * margin, bottom - top}, margin, m, p);
+    const std::size_t n = v.state.counters().size();
+    const int tableW = W * (n > 6 ? 68 : 62) / 100;
+    const Rect table{margin, top, tableW - margin, bottom - top};
+    if (n > 8) composeTiles(s, v, table, margin, m, type, p, latest);
+    else if (n > 0) composeRows(s, v, table, margin, m, type, p, latest);
+    composePanel(s, v, {tableW + margin, top, W - tableW - 2 * margin, bottom - top}, margin, m, type, p, latest);
     return s;
 }
 

@@ -26,7 +26,7 @@ struct LobbyPalette {
     ui::Colour number{0xFF, 0xE0, 0x66};       // the numbers being served
     ui::Colour highlight{0xFF, 0xD0, 0x3A};    // the latest call's box
     ui::Colour onHighlight{0x0A, 0x1A, 0x33};
-    ui::Colour priority{0xE8, 0x5D, 0x1A};     // priority numbers: an orange pill...
+    ui::Colour priority{0xC2, 0x41, 0x0C};     // priority numbers: an orange pill, white on it 5.2:1...
     ui::Colour onPriority{0xFF, 0xFF, 0xFF};
     ui::Colour paused{0x5A, 0x66, 0x78};       // a counter on a break
 };
@@ -45,7 +45,9 @@ struct LobbyView {
 inline constexpr const char* kPriorityMark = "Ưu tiên";
 inline constexpr const char* kPausedText = "Tạm nghỉ";
 
-// Lays the lobby out for size: 4 to 12 counters in one column (up to 6) or two, without overlap.
+// Lays the lobby out for size on the TV type scale (ticket numbers 96 px, counter names 44 px, all other
+// text 36 px at 1080 lines): up to 6 counters one row each, 7-8 in two columns, above 8 simple
+// "counter → number" tiles; "Mời công dân có số" shows a number only while its counter still calls it.
 Scene composeLobby(const LobbyView& view, ui::Size size, ui::TextMetrics& metrics, const LobbyPalette& palette = {});
 
 class LobbyScreen final : public ui::Screen {

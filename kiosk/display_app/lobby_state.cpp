@@ -1,6 +1,7 @@
 #include "kiosk/display_app/lobby_state.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace motcua::display {
 
@@ -27,7 +28,29 @@ std::vector<std::string> OfficeInfo::tickerLines() const {
     return lines;
 }
 
-void LobbyState::refresh(const queue::QueueStatus& status) {
+std::string shortCounterName(const std::string& name, int number) {
+    const std::string prefix = "Quầy " + std::to_string(number);
+    if (name.rfind(prefix, 0) != 0) return name;
+    std::size_t i = prefix.size();
+    if (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) return name;  // "Quầy 12" for 1
+    for (const std::string sep : {" – ", " - ", ": ", " "}) {
+        if (name.compare(i, sep.size(), sep) == 0) {
+            i += sep.size();
+            break;
+        }
+    }
+    return i >= name.size() ? name : name.substr(i);
+}
+
+const CallEntry* LobbyState::stillCalled() const {
+    for (const auto& call : m_recent) {
+        const CounterRow* row = counter(call.counter);
+        if (row && !row->onBreak && row->called && row->serving == call.number) return &call;
+    }
+    return nullptr;
+}
+
+void LobbyState::refresh(const queue::QueueStatus& status, const nlohmann::json& displayNames) {
     m_serviceNames.clear();
     m_services.clear();
     for (const auto& s : status.services) {
@@ -46,7 +69,12 @@ void LobbyState::refresh(const queue::QueueStatus& status) {
         if (c.current) {
             row.serving = c.current->number;
             row.servingPriority = c.current->priority.has_value();
+            row.called = c.current->state == queue::TicketState::Called;
         }
+        const std::string key = std::to_string(c.number);
+        row.displayName = displayNames.is_object() && displayNames.contains(key) && displayNames[key].is_string()
+                              ? displayNames[key].get<std::string>()
+                              : shortCounterName(c.name, c.number);
         row.onBreak = c.onBreak;
         row.breakReason = c.breakReason;
         row.staffName = c.staffName;
@@ -80,6 +108,7 @@ std::optional<CallEntry> LobbyState::apply(const queue::Event& event) {
         if (row.number == entry.counter) {
             row.serving = entry.number;
             row.servingPriority = entry.priority;
+            row.called = true;
         }
     }
     return entry;

@@ -25,9 +25,11 @@ struct CallEntry {
 struct CounterRow {
     int number = 0;
     std::string name;   // "Quầy 2 – Chứng thực"
+    std::string displayName;  // the short name for the TV ("Chứng thực"): the office's, else name shortened
     std::string field;  // the names of the services it serves, joined
-    std::optional<std::string> serving;
+    std::optional<std::string> serving;  // the ticket at the counter: called or being served
     bool servingPriority = false;
+    bool called = false;                 // serving is still being called (the citizen has not come yet)
     bool onBreak = false;
     std::string breakReason;
     std::optional<std::string> staffName;
@@ -58,8 +60,9 @@ class LobbyState {
 public:
     static constexpr std::size_t kRecentCalls = 8;
 
-    // Counters, what they serve and the waiting counts, from a fresh status.
-    void refresh(const queue::QueueStatus& status);
+    // Counters, what they serve and the waiting counts, from a fresh status. displayNames: the
+    // office's short counter names by number (office.counter_display_names).
+    void refresh(const queue::QueueStatus& status, const nlohmann::json& displayNames = nlohmann::json::object());
     // Advances by one event; for a call or recall, returns the call (which becomes the latest).
     std::optional<CallEntry> apply(const queue::Event& event);
 
@@ -67,6 +70,9 @@ public:
     const CounterRow* counter(int number) const;
     // Newest first; a recalled number moves to the front.
     const std::deque<CallEntry>& recentCalls() const noexcept { return m_recent; }
+    // The newest call whose counter still calls that number (not yet served, finished, or on a
+    // break): what "Mời công dân có số" may show; null when none.
+    const CallEntry* stillCalled() const;
     const std::vector<ServiceWaiting>& services() const noexcept { return m_services; }
     // The service name for a service code ("" when unknown).
     std::string serviceName(const std::string& code) const;
@@ -77,6 +83,9 @@ private:
     std::map<std::string, std::string> m_serviceNames;
     std::deque<CallEntry> m_recent;
 };
+
+// "Quầy 4 – Đất đai" -> "Đất đai" (what the number box does not already say); the name when nothing is left.
+std::string shortCounterName(const std::string& name, int number);
 
 // Monday 30/11/2026 -> "Thứ Hai, 30/11/2026" (local date in the calendar's time zone).
 std::string vietnameseDate(const queue::BusinessCalendar& calendar, queue::TimeMs t);

@@ -12,14 +12,14 @@ constexpr std::int64_t kStartupLookback = 300;
 QueueFeed::QueueFeed(queue::QueueService& queue, queue::Database& db, const queue::Clock& clock,
                      std::chrono::milliseconds interval)
     : m_queue(queue), m_clock(clock), m_watcher(db), m_interval(interval) {
-    m_state.refresh(m_queue.status());
+    m_state.refresh(m_queue.status(), displayNames());
     const std::int64_t since = std::max<std::int64_t>(0, m_watcher.lastEventId() - kStartupLookback);
     const std::string today = m_queue.calendar().dayOf(m_clock.now());
     for (const auto& event : m_queue.events(since, static_cast<int>(kStartupLookback) + 1)) {
         if (event.id > m_watcher.lastEventId()) break;
         if (m_queue.calendar().dayOf(event.at) == today) m_state.apply(event);
     }
-    m_state.refresh(m_queue.status());
+    m_state.refresh(m_queue.status(), displayNames());
 }
 
 FeedUpdate QueueFeed::poll() {
@@ -37,11 +37,17 @@ FeedUpdate QueueFeed::poll() {
             update.events.push_back(std::move(event));
         }
     }
-    m_state.refresh(m_queue.status());
+    m_state.refresh(m_queue.status(), displayNames());
     update.changed = true;
     return update;
 }
 
-void QueueFeed::refresh() { m_state.refresh(m_queue.status()); }
+nlohmann::json QueueFeed::displayNames() const {
+    const auto& office = m_queue.office();
+    if (office.is_object() && office.contains("counter_display_names")) return office["counter_display_names"];
+    return nlohmann::json::object();
+}
+
+void QueueFeed::refresh() { m_state.refresh(m_queue.status(), displayNames()); }
 
 }  // namespace motcua::display

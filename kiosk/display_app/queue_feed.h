@@ -40,6 +40,9 @@ public:
     std::int64_t lastEventId() const noexcept { return m_watcher.lastEventId(); }
 
 private:
+    // The office's short counter names for the TV.
+    nlohmann::json displayNames() const;
+
     queue::QueueService& m_queue;
     const queue::Clock& m_clock;
     queue::ChangeWatcher m_watcher;

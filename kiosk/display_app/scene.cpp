@@ -66,6 +66,23 @@ ui::Rect placeText(Scene& scene, ui::TextMetrics& metrics, std::string_view text
     return bounds;
 }
 
+ui::Rect placeTicketNumber(Scene& scene, ui::TextMetrics& metrics, std::string_view number, int px, int minPx,
+                           const ui::Rect& cell, Align align, ui::Colour colour) {
+    const ui::TextStyle style{ui::FontWeight::Bold, px};
+    const int line = metrics.lineHeight(style);
+    const int glyphs = line * 4 / 5;
+    const int width = metrics.measure(number, style).width;
+    if (number.empty() || glyphs > cell.height || width > cell.width || line <= cell.height)
+        return placeText(scene, metrics, number, ui::FontWeight::Bold, px, minPx, cell, align, colour);
+    int x = cell.x;
+    if (align == Align::Center) x = cell.x + (cell.width - width) / 2;
+    if (align == Align::Right) x = cell.right() - width;
+    // The line box is taller than the cell: the box is the cell, the glyphs centred in it.
+    const ui::Rect bounds{x, cell.y, width, cell.height};
+    scene.texts.push_back({std::string(number), style, colour, bounds, cell, -(line - cell.height) / 2});
+    return bounds;
+}
+
 void placeLines(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight, int maxPx,
                 int minPx, const ui::Rect& cell, Align align, ui::Colour colour, int maxLines) {
     if (text.empty() || cell.empty()) return;
@@ -104,7 +121,7 @@ void Scene::paint(ui::Painter& painter) const {
     }
     for (const SceneText& text : texts) {
         ui::ClipScope clip(painter, text.cell);
-        painter.drawText(text.text, text.style, text.colour, {text.bounds.x, text.bounds.y});
+        painter.drawText(text.text, text.style, text.colour, {text.bounds.x, text.bounds.y + text.drawDy});
     }
 }
 

@@ -32,6 +32,7 @@ struct SceneText {
     ui::Colour colour;
     ui::Rect bounds;  // where the text is drawn: its measured width and line height
     ui::Rect cell;    // the space it was given; bounds lies inside it
+    int drawDy = 0;   // drawn this far below bounds.y (a tight ticket number: its line box overhangs)
 };
 
 // A touch target (the counter display's rating buttons); `action` is the screen's own code.
@@ -57,6 +58,12 @@ struct Scene {
 // Returns the placed text's bounds. An empty text places nothing.
 ui::Rect placeText(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight, int maxPx,
                    int minPx, const ui::Rect& cell, Align align, ui::Colour colour);
+
+// A ticket number ("A012", "B105": capitals and digits, no accents or descenders) at exactly px, in a
+// cell at least as tall as its glyphs (4/5 of the font's line height) rather than its whole line box;
+// centred. Below that it is placed like placeText (made smaller, cut as a last resort).
+ui::Rect placeTicketNumber(Scene& scene, ui::TextMetrics& metrics, std::string_view number, int px, int minPx,
+                           const ui::Rect& cell, Align align, ui::Colour colour);
 
 // Like placeText, but the text may wrap onto up to maxLines lines (stacked, centred as a block) before
 // it is made smaller; falls back to placeText's cut at minPx.

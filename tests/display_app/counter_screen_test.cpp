@@ -24,9 +24,11 @@ TEST_CASE("The counter display shows its number large, asks for a rating when th
     f.script("wait 100\nexpect \"Quầy 1 – Hộ tịch\"\nexpect \"Xin mời công dân chờ gọi số\"");
     f.op("take HT");
     f.op("call 1");
-    f.script("wait 60\nexpect \"Đang phục vụ số\"\nexpect \"A001\"\nexpect \"Cán bộ: Nguyễn Thị Cán Bộ 1\"\n"
-             "screenshot counter_serving.png");
+    // Called: the citizen is invited, not yet served.
+    f.script("wait 60\nexpect \"Mời công dân có số\"\nexpect \"A001\"\nexpect \"Cán bộ: Nguyễn Thị Cán Bộ 1\"\n"
+             "screenshot counter_called.png");
     f.op("start 1");
+    f.script("wait 60\nexpect \"Đang phục vụ số\"\nexpect \"A001\"\nscreenshot counter_serving.png");
     f.op("finish 1");
     f.script("wait 60\nexpect \"Ông/bà đánh giá thế nào về sự phục vụ?\"\nexpect \"Rất hài lòng\"\n"
              "expect \"Hài lòng\"\nexpect \"Không hài lòng\"\nscreenshot counter_rating.png");

@@ -42,13 +42,14 @@ inline constexpr queue::TimeMs kMonday0800 = 1796000400000;
 // An office like the seed ward's, with `counters` counters (long real-world names), staff canbo1..N,
 // six services (prefixes A..F) and a rating scale of `levels`.
 inline std::string officeToml(int counters, int levels = 3, int timeoutSeconds = 60) {
-    static const char* const kServices[][3] = {
-        {"HT", "Hộ tịch", "A"},
-        {"CT", "Chứng thực", "B"},
-        {"XH", "Lao động – Thương binh – Xã hội", "C"},
-        {"DD", "Đất đai – Xây dựng – Kinh tế", "D"},
-        {"VH", "Văn hóa – Tôn giáo – Thi đua – Tư pháp khác", "E"},
-        {"TT", "Hỗ trợ dịch vụ công trực tuyến", "F"},
+    // Code, name, prefix, and the short name an office gives its counters for the TV.
+    static const char* const kServices[][4] = {
+        {"HT", "Hộ tịch", "A", "Hộ tịch"},
+        {"CT", "Chứng thực", "B", "Chứng thực"},
+        {"XH", "Lao động – Thương binh – Xã hội", "C", "Lao động, xã hội"},
+        {"DD", "Đất đai – Xây dựng – Kinh tế", "D", "Đất đai"},
+        {"VH", "Văn hóa – Tôn giáo – Thi đua – Tư pháp khác", "E", "Văn hóa"},
+        {"TT", "Hỗ trợ dịch vụ công trực tuyến", "F", "Dịch vụ công"},
     };
     std::ostringstream t;
     t << "[office]\nname = \"UBND phường Ngô Quyền\"\nunit = \"Bộ phận tiếp nhận và trả kết quả\"\n"
@@ -61,7 +62,8 @@ inline std::string officeToml(int counters, int levels = 3, int timeoutSeconds =
     for (int c = 1; c <= counters; ++c) {
         const auto& a = kServices[(c - 1) % 6];
         const auto& b = kServices[c % 6];
-        t << "[[counters]]\nnumber = " << c << "\nname = \"Quầy " << c << " – " << a[1] << "\"\nservices = [\"" << a[0]
+        t << "[[counters]]\nnumber = " << c << "\nname = \"Quầy " << c << " – " << a[1] << "\"\ndisplay_name = \"" << a[3]
+          << "\"\nservices = [\"" << a[0]
           << "\", \"" << b[0] << "\"]\n\n";
         t << "[[staff]]\nlogin = \"canbo" << c << "\"\nname = \"Nguyễn Thị Cán Bộ " << c << "\"\nrole = \"officer\"\n\n";
     }

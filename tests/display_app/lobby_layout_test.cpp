@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "display_fixture.h"
 #include "kiosk/display_app/counter_screen.h"
@@ -98,5 +99,76 @@ TEST_CASE("The counter display fits at tablet sizes in every mode", "[display][l
             }
         }
         if (mode == CounterMode::Idle) CHECK(sizeOf(scene, "C012") >= std::min(size.width, size.height) / 4);
+    }
+}
+
+TEST_CASE("The lobby TV at 12 counters keeps the 6 m type scale", "[display][layout][scale]") {
+    DisplayFixture f({1920, 1080}, officeToml(12));
+    f.op("take CT cao_tuoi");
+    for (const char* service : {"HT", "CT", "XH", "DD", "VH", "TT"})
+        for (int i = 0; i < 3; ++i) f.op(std::string("take ") + service);
+    // Every counter calls: all twelve serve someone, one a priority citizen.
+    for (int c = 1; c <= 12; ++c) f.op("call " + std::to_string(c));
+    f.screens.push(std::make_unique<LobbyScreen>(f.feed, f.clock, nullptr));
+    f.script("wait 100\nscreenshot lobby_12_scale.png");
+    const auto& scene = dynamic_cast<LobbyScreen&>(*f.screens.top()).scene();
+    checkScene(scene, {1920, 1080});
+    const auto status = f.queue.status();
+    std::set<std::string> numbers;
+    for (const auto& c : status.counters)
+        if (c.current) numbers.insert(c.current->number);
+    REQUIRE(numbers.size() == 12);
+    for (const auto& t : scene.texts) {
+        CAPTURE(t.text, t.style.pixelSize);
+        if (t.style.weight == ui::FontWeight::Icon) continue;
+        if (numbers.count(t.text)) CHECK(t.style.pixelSize >= 90);  // ticket numbers
+        CHECK(t.style.pixelSize >= 36);                              // nothing below the scale
+        CHECK(t.text.find("…") == std::string::npos);
+    }
+    // Above 8 counters: counter -> number tiles, no counter names or field lines to read.
+    CHECK_FALSE(f.shows("Hộ tịch, Chứng thực"));
+}
+
+TEST_CASE("Counter names are one size, from the office's short names, without a field line that repeats them",
+          "[display][layout][scale]") {
+    DisplayFixture f({1920, 1080}, officeToml(5));  // counters with display_name
+    f.screens.push(std::make_unique<LobbyScreen>(f.feed, f.clock, nullptr));
+    f.script("wait 100");
+    const auto& scene = dynamic_cast<LobbyScreen&>(*f.screens.top()).scene();
+    std::set<int> nameSizes;
+    for (const auto& row : f.feed.state().counters()) {
+        for (const auto& t : scene.texts)
+            if (t.text == row.displayName || row.displayName.rfind(t.text, 0) == 0) nameSizes.insert(t.style.pixelSize);
+    }
+    CHECK(f.feed.state().counters().front().displayName == "Hộ tịch");
+    REQUIRE_FALSE(nameSizes.empty());
+    CHECK(nameSizes.size() == 1);
+    CHECK(*nameSizes.begin() >= 40);
+    // The priority pill: white on it at 4.5:1 or more.
+    CHECK(LobbyPalette{}.priority == ui::Colour{0xC2, 0x41, 0x0C});
+}
+
+TEST_CASE("'Mời công dân có số' shows a ticket only while its counter still calls it", "[display][lobby][stale]") {
+    DisplayFixture f({1920, 1080});
+    f.op("login 1 canbo1");
+    f.op("take HT");
+    const std::string called = f.op("call 1");
+    f.screens.push(std::make_unique<LobbyScreen>(f.feed, f.clock, nullptr));
+    f.script("wait 100\nexpect \"Mời công dân có số\"");
+    CHECK(f.feed.state().stillCalled() != nullptr);
+    SECTION("served: the citizen has come, the invitation goes") {
+        f.op("start 1");
+        f.script("wait 100");
+        CHECK(f.feed.state().stillCalled() == nullptr);
+        CHECK(f.shows("Xin mời lấy số thứ tự"));
+    }
+    SECTION("finished and on a break: nobody is sent to that counter") {
+        f.op("start 1");
+        f.op("finish 1");
+        f.op("break 1 canbo1 Họp");
+        f.script("wait 100\nscreenshot lobby_after_break.png");
+        CHECK(f.feed.state().stillCalled() == nullptr);
+        CHECK_FALSE(f.shows("Mời công dân có số"));
+        CHECK(f.shows("Xin mời lấy số thứ tự"));
     }
 }
