@@ -12,6 +12,8 @@ void addConsoleOptions(CLI::App& app, ConsoleOptions& options) {
         ->check(CLI::Range(1, 999));
     app.add_option("--lock-minutes", options.lockMinutes, "How long 5 wrong PINs lock an account")
         ->check(CLI::Range(1, 24 * 60));
+    app.add_flag("--compact", options.compact,
+                 "After login, a one-line strip always on top (number, state, next move, F-keys) beside other software");
 }
 
 Console::Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack& screens, const ConsoleOptions& options)
@@ -20,7 +22,20 @@ Console::Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack
       m_catalogue(queue::loadCatalogue(db)),
       m_search(std::make_unique<queue::SearchIndex>(m_catalogue)),
       m_preferredCounter(options.counter),
-      m_clock(clock) {}
+      m_clock(clock),
+      m_compactMode(options.compact),
+      m_fullSize(options.program.size.value_or(ui::Size{1366, 768})) {}
+
+void Console::setCompact(bool compact) {
+    if (!m_compactMode || compact == m_compactNow) return;
+    m_compactNow = compact;
+    if (m_window) {
+        m_window->resize(compact ? ui::Size{m_fullSize.width, kStripHeight} : m_fullSize);
+        m_window->setAlwaysOnTop(compact);
+    }
+    // Lay every screen out again for the new size.
+    if (m_app) m_app->setTheme(m_app->theme());
+}
 
 void Console::tell(const ActionResult& result) {
     if (!result.messageVi.empty()) tell(result.messageVi, !result.ok);

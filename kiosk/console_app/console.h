@@ -12,6 +12,7 @@
 #include "kiosk/ui/app.h"
 #include "kiosk/ui/program_options.h"
 #include "kiosk/ui/screen_stack.h"
+#include "kiosk/ui/window.h"
 #include "queue/catalogue.h"
 #include "queue/search.h"
 
@@ -24,6 +25,7 @@ namespace motcua::console {
 struct ConsoleOptions {
     ui::ProgramOptions program;
     int counter = 0;       // --counter: preselected on the login screen (0: none)
+    bool compact = false;  // --compact: after login, a one-line strip always on top (CompactScreen)
     int lockMinutes = 15;  // --lock-minutes: how long 5 wrong PINs lock an account
 };
 
@@ -42,6 +44,12 @@ public:
 
     // The App is built after the Console (it shows the App's banner for a screen that failed).
     void attach(ui::App& app) noexcept { m_app = &app; }
+    // The window, for the compact strip (may be left unattached: no resizing).
+    void attachWindow(ui::Window& window) noexcept { m_window = &window; }
+    bool compactMode() const noexcept { return m_compactMode; }
+    // Strip or full window (--compact): the strip is kStripHeight tall and always on top.
+    void setCompact(bool compact);
+    static constexpr int kStripHeight = 120;
 
     ConsoleSession& session() noexcept { return m_session; }
     ui::ScreenStack& screens() noexcept { return m_screens; }
@@ -75,6 +83,10 @@ private:
     ui::App* m_app = nullptr;
     const queue::Clock& m_clock;
     std::optional<Notice> m_notice;
+    ui::Window* m_window = nullptr;
+    bool m_compactMode = false;
+    bool m_compactNow = false;
+    ui::Size m_fullSize{1366, 768};
 };
 
 // "30/11/2026": the local date at t, as Vietnamese write it.

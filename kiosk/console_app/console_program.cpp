@@ -55,6 +55,7 @@ void ConsoleProgram::configure(const shell::ShellContext&, ui::AppOptions& optio
 void ConsoleProgram::start(const shell::ShellContext& context, ui::App& app, ui::ScreenStack& screens) {
     m_parts->console = std::make_unique<Console>(*m_parts->db, context.clock, screens, m_options);
     m_parts->console->attach(app);
+    if (context.window) m_parts->console->attachWindow(*context.window);
     screens.push(m_parts->console->firstScreen());
 }
 

@@ -1,5 +1,7 @@
 #include "kiosk/console_app/login_screen.h"
 
+#include "kiosk/console_app/compact_screen.h"
+
 #include <fmt/format.h>
 
 #include "kiosk/console_app/work_screen.h"
@@ -25,6 +27,7 @@ const char* roleVi(queue::StaffRole role) {
 LoginScreen::LoginScreen(Console& console) : m_console(console), m_counter(console.preferredCounter()) {}
 
 void LoginScreen::onShow() {
+    m_console.setCompact(false);  // logged out of the strip: the full window for the next login
     m_staff = m_console.session().staff();
     m_counters = m_console.session().counters();
     if (m_counter == 0 && !m_counters.empty()) m_counter = m_counters.front().number;
@@ -103,7 +106,8 @@ void LoginScreen::submit() {
                                "Hãy nhờ trưởng bộ phận đặt mã PIN mới.",
                                true);
             }
-            m_console.screens().push(std::make_unique<WorkScreen>(m_console));
+            if (m_console.compactMode()) m_console.screens().push(std::make_unique<CompactScreen>(m_console));
+            else m_console.screens().push(std::make_unique<WorkScreen>(m_console));
             return;
         case queue::LoginOutcome::WrongPin:
             m_message = fmt::format("Sai mã PIN. Còn {} lần thử trước khi tài khoản bị khóa.", result.attemptsLeft);

@@ -63,7 +63,11 @@ void PinField::drawSelf(ui::Painter& painter) const {
 }
 
 void PinField::collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const {
-    out.push_back({m_pin.empty() ? kPlaceholder : masked(), bounds().intersected(clip)});
+    out.push_back({m_pin.empty() ? kPlaceholder : masked(), bounds().intersected(clip), this});
+}
+
+void PinField::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const {
+    addLine(out, clip, scrolled, m_pin.empty() ? kPlaceholder : masked(), bounds().inset(2), false);
 }
 
 }  // namespace motcua::console

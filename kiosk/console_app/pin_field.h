@@ -25,6 +25,7 @@ protected:
     bool onInput(const ui::InputEvent& event) override;
     void drawSelf(ui::Painter& painter) const override;
     void collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const override;
+    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const override;
 
 private:
     std::string masked() const;

@@ -7,6 +7,7 @@
 #include "kiosk/console_app/number_screen.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
+#include "kiosk/ui/card.h"
 #include "kiosk/ui/label.h"
 #include "kiosk/ui/scroll_view.h"
 
@@ -40,15 +41,42 @@ const char* stateVi(TicketState state) {
     }
 }
 
+}  // namespace
+
+Move nextMove(const CounterView& view) {
+    if (view.current && view.current->ticket.state == TicketState::Called) return Move::Start;
+    if (view.current && view.current->ticket.state == TicketState::Serving) return Move::Finish;
+    return Move::CallNext;
+}
+
+const char* moveLabel(Move move) {
+    for (const auto& m : kMoves)
+        if (m.move == move) return m.label;
+    return "";
+}
+
+Key moveKey(Move move) {
+    for (const auto& m : kMoves)
+        if (m.move == move) return m.key;
+    return Key::Unknown;
+}
+
+namespace {
+
 std::string minutes(queue::TimeMs from, queue::TimeMs to) {
     return fmt::format("{} phút", std::max<queue::TimeMs>(0, to - from) / 60'000);
 }
 
 }  // namespace
 
-WorkScreen::WorkScreen(Console& console) : m_console(console) {}
+WorkScreen::WorkScreen(Console& console, bool returnToCompact) : m_console(console), m_returnToCompact(returnToCompact) {}
 
 void WorkScreen::onShow() {
+    // Back from the move's own screen (finish, transfer, a given number): the strip takes over again.
+    if (m_returnToCompact && m_moveStarted) {
+        m_console.screens().pop();
+        return;
+    }
     m_console.session().refresh();
     m_dirty = true;
 }
@@ -67,6 +95,10 @@ void WorkScreen::handleInput(const InputEvent& event) {
             toggleBreak();
             return;
         }
+        if (event.key == Key::Escape && m_returnToCompact) {
+            m_console.screens().pop();
+            return;
+        }
         if (event.key == Key::F12) {
             m_console.session().refresh();
             m_dirty = true;
@@ -77,6 +109,12 @@ void WorkScreen::handleInput(const InputEvent& event) {
 }
 
 void WorkScreen::update(std::chrono::milliseconds dt) {
+    if (m_pendingMove) {
+        const Move move = *m_pendingMove;
+        m_pendingMove.reset();
+        m_moveStarted = true;
+        perform(move);
+    }
     m_sincePoll += dt;
     m_sinceClock += dt;
     if (m_sincePoll >= kPollInterval) {
@@ -156,7 +194,7 @@ void WorkScreen::rebuild() {
     auto& pause = header->add(std::make_unique<Button>(
         view.onBreak ? "Tiếp tục làm việc (F11)" : "Tạm nghỉ (F11)", [this] { toggleBreak(); },
         view.onBreak ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
-    pause.setFixedWidth(view.onBreak ? 320 : 230);
+    pause.setFixedWidth(320);  // one width in both states: nothing beside it moves
     auto& out = header->add(std::make_unique<Button>(
         "Đăng xuất",
         [this] {
@@ -166,9 +204,11 @@ void WorkScreen::rebuild() {
         ButtonStyle::Secondary, FontRole::Small));
     out.setFixedWidth(170);
     root->add(std::move(header));
-    if (const auto notice = m_console.notice())
-        root->add(std::make_unique<Label>(notice->text, FontRole::Body, TextAlign::Left,
-                                          notice->error ? TextColour::Danger : TextColour::Primary));
+    // The notice line is always there, empty or not, so the buttons below never move.
+    const auto notice = m_console.notice();
+    auto& noticeLine = root->add(std::make_unique<Label>(notice ? notice->text : std::string(), FontRole::Small, TextAlign::Left,
+                                                         notice && notice->error ? TextColour::Danger : TextColour::Primary));
+    noticeLine.setFixedHeight(kNoticeHeight);
 
     auto body = std::make_unique<Box>(Axis::Horizontal, 0, 20);
     auto left = std::make_unique<Box>(Axis::Vertical, 0, 12);
@@ -184,6 +224,8 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     const auto& view = m_console.session().view();
     const auto& cal = m_console.calendar();
     auto card = std::make_unique<Box>(Axis::Vertical, 0, 4);
+    // As tall in every state (no ticket, called, serving, on a break): the buttons stay where they are.
+    card->setFixedHeight(kTicketCardHeight);
     if (view.onBreak) {
         card->add(std::make_unique<Label>(fmt::format("Quầy đang tạm nghỉ: {}", view.breakReason), FontRole::Heading,
                                           TextAlign::Left, TextColour::Danger));
@@ -231,7 +273,10 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
     const auto& view = m_console.session().view();
     auto box = std::make_unique<Box>(Axis::Vertical, 0, 10);
     const auto& first = kMoves[0];
-    auto& call = box->add(std::make_unique<Button>(first.label, [this] { perform(Move::CallNext); }, ButtonStyle::Primary,
+    // The move that usually comes next is the one filled in: call, then start, then finish.
+    const Move next = nextMove(view);
+    auto& call = box->add(std::make_unique<Button>(first.label, [this] { perform(Move::CallNext); },
+                                                   next == Move::CallNext ? ButtonStyle::Primary : ButtonStyle::Secondary,
                                                    FontRole::Button));
     call.setSecondary(view.waiting.empty() ? "F1 · không có ai chờ"
                                            : fmt::format("F1 · tiếp theo: {}", view.waiting.front().number));
@@ -240,7 +285,9 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
     for (std::size_t i = 1; i < std::size(kMoves); ++i) {
         const auto& m = kMoves[i];
         auto& b = grid->add(std::make_unique<Button>(m.label, [this, move = m.move] { perform(move); },
-                                                     ButtonStyle::Secondary, FontRole::Body));
+                                                     m.move == next && allowed(view, m.move) ? ButtonStyle::Primary
+                                                                                            : ButtonStyle::Secondary,
+                                                     FontRole::Body));
         b.setSecondary(keyName(m.key));
         b.setEnabled(allowed(view, m.move));
     }
@@ -276,9 +323,17 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
         const auto& t = view.waiting[i];
         const int waited = waitedMinutes(t, view.now);
         std::string text = fmt::format("{}. {} · {} · chờ {} phút", i + 1, t.number, t.currentServiceName, waited);
-        if (t.priority) text += " · Ưu tiên: " + t.priorityName;
-        list->add(std::make_unique<Label>(text, FontRole::Small, TextAlign::Left,
-                                          waited >= target ? TextColour::Danger : TextColour::Normal));
+        if (t.priority) text += " · " + t.priorityName;
+        auto row = std::make_unique<Box>(Axis::Horizontal, 0, 8);
+        if (t.priority) {
+            // A badge, not only words at the end of a line: priority tickets stand out in the list.
+            auto badge = std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);
+            row->add(std::make_unique<Card>(CardStyle::Emphasis, std::move(badge)));
+        }
+        row->add(std::make_unique<Label>(text, FontRole::Small, TextAlign::Left,
+                                         waited >= target ? TextColour::Danger : TextColour::Normal),
+                 1);
+        list->add(std::move(row));
     }
     if (view.waiting.empty())
         list->add(std::make_unique<Label>("Không có ai chờ.", FontRole::Small, TextAlign::Left, TextColour::Muted));

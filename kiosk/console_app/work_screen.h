@@ -11,15 +11,30 @@
 #include "kiosk/console_app/console.h"
 #include "kiosk/ui/screen.h"
 
+#include <optional>
+
 namespace motcua::console {
+
+// The move an officer usually makes next: call (nothing at the counter), start (called), finish
+// (serving). The console fills that button in; the compact strip names it.
+Move nextMove(const CounterView& view);
+const char* moveLabel(Move move);
+ui::Key moveKey(Move move);
 
 class WorkScreen final : public ui::WidgetScreen {
 public:
+    // The notice line and the ticket card keep these heights in every state, so no button moves.
+    static constexpr int kNoticeHeight = 36;
+    static constexpr int kTicketCardHeight = 118;
     static constexpr std::chrono::milliseconds kPollInterval{250};
     // The waits shown are whole minutes; the screen is redrawn this often even when nothing changes.
     static constexpr std::chrono::milliseconds kClockInterval{10'000};
 
-    explicit WorkScreen(Console& console);
+    // returnToCompact: opened from the compact strip for one move; goes back to it after that move
+    // (or on Escape).
+    explicit WorkScreen(Console& console, bool returnToCompact = false);
+    // Makes move as soon as this screen is on top (the strip's moves that need the full console).
+    void performAfterShow(Move move) { m_pendingMove = move; }
 
     void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
@@ -42,6 +57,9 @@ private:
     // The ticket number the officer is looking at (what the last rebuild showed).
     std::string m_shown;
     bool m_noticeShown = false;
+    bool m_returnToCompact = false;
+    std::optional<Move> m_pendingMove;
+    bool m_moveStarted = false;
 };
 
 }  // namespace motcua::console

@@ -103,7 +103,7 @@ ProgramShell::ProgramShell(ProgramSpec spec, ProgramOptions options, Program& pr
     } else {
         p.clock = std::make_unique<queue::SystemClock>();
     }
-    p.context = std::make_unique<ShellContext>(ShellContext{p.options, *p.clock, p.manual, p.log});
+    p.context = std::make_unique<ShellContext>(ShellContext{p.options, *p.clock, p.manual, p.log, nullptr});
 
     // 4. What needs no screen (the queue's refusals pass through: exit status 5).
     p.opened = true;  // close() too if open() fails half way
@@ -124,6 +124,7 @@ ProgramShell::ProgramShell(ProgramSpec spec, ProgramOptions options, Program& pr
             window.fullscreen = true;
         }
         p.window = std::make_unique<ui::Window>(*p.sdl, window);
+        p.context->window = p.window.get();
         p.renderer = std::make_unique<ui::Renderer>(*p.window);
         p.fonts = std::make_unique<ui::FontCache>(*p.ttf, ui::FontSet::locate());
     } catch (const std::exception& e) {

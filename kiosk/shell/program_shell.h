@@ -98,6 +98,9 @@ struct ShellContext {
     const queue::Clock& clock;
     queue::ManualClock* manualClock;  // set with --script (or ShellSettings::manualClock)
     std::function<void(const std::string&)> log;
+    // The program's window once made (for start(): the console's --compact strip resizes it and keeps
+    // it on top); null before.
+    ui::Window* window = nullptr;
 };
 
 // The steps a program adds, called in order by ProgramShell.

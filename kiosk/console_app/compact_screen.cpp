@@ -1,0 +1,132 @@
+#include "kiosk/console_app/compact_screen.h"
+
+#include <fmt/format.h>
+
+#include "kiosk/console_app/work_screen.h"
+#include "kiosk/ui/box.h"
+#include "kiosk/ui/button.h"
+#include "kiosk/ui/card.h"
+#include "kiosk/ui/label.h"
+
+namespace motcua::console {
+
+using namespace motcua::ui;
+using queue::TicketState;
+
+namespace {
+// The moves the strip offers itself, in this order after the next move; the rest open the full console.
+constexpr Move kStripMoves[] = {Move::CallNext, Move::Recall, Move::Start, Move::Finish, Move::NoShow};
+
+bool needsRoom(Move move) {
+    return move == Move::Finish || move == Move::Transfer || move == Move::CallNumber;
+}
+}  // namespace
+
+CompactScreen::CompactScreen(Console& console) : m_console(console) {}
+
+void CompactScreen::onShow() {
+    m_console.setCompact(true);
+    m_console.session().refresh();
+    m_dirty = true;
+}
+
+void CompactScreen::openFull(std::optional<Move> move) {
+    m_console.setCompact(false);
+    auto work = std::make_unique<WorkScreen>(m_console, /*returnToCompact=*/true);
+    if (move) work->performAfterShow(*move);
+    m_console.screens().push(std::move(work));
+}
+
+void CompactScreen::perform(Move move) {
+    auto& s = m_console.session();
+    if (!allowed(s.view(), move)) return;
+    if (needsRoom(move)) {
+        // The full console makes the move (with its own screens) and hands back to the strip.
+        openFull(move);
+        return;
+    }
+    const std::string seen = m_shown;
+    ActionResult result;
+    switch (move) {
+        case Move::CallNext: result = s.callNext(seen); break;
+        case Move::Recall: result = s.recall(seen); break;
+        case Move::Start: result = s.start(seen); break;
+        case Move::NoShow: result = s.noShow(seen); break;
+        default: return;
+    }
+    m_console.tell(result);
+    m_dirty = true;
+}
+
+void CompactScreen::handleInput(const InputEvent& event) {
+    if (event.type == InputType::Key) {
+        for (const Move move : {Move::CallNext, Move::Recall, Move::Start, Move::Finish, Move::NoShow, Move::ReturnFront,
+                                Move::ReturnBack, Move::Hold, Move::Transfer, Move::CallNumber}) {
+            if (moveKey(move) == event.key) {
+                perform(move);
+                return;
+            }
+        }
+        if (event.key == Key::F11 || event.key == Key::F12) {
+            openFull();
+            return;
+        }
+    }
+    WidgetScreen::handleInput(event);
+}
+
+void CompactScreen::update(std::chrono::milliseconds dt) {
+    m_sincePoll += dt;
+    if (m_sincePoll >= kPollInterval) {
+        m_sincePoll = {};
+        if (m_console.session().poll()) m_dirty = true;
+    }
+    if (m_console.notice().has_value() != m_noticeShown) m_dirty = true;
+    if (m_dirty) rebuild();
+    WidgetScreen::update(dt);
+}
+
+void CompactScreen::rebuild() {
+    m_dirty = false;
+    const auto& view = m_console.session().view();
+    m_shown = view.current ? view.current->ticket.number : std::string();
+    m_noticeShown = m_console.notice().has_value();
+
+    auto row = std::make_unique<Box>(Axis::Horizontal, 8, 8);
+    // The ticket: number, state and service, a priority mark.
+    auto& number = row->add(std::make_unique<Label>(view.current ? view.current->ticket.number : "—", FontRole::Heading,
+                                                    TextAlign::Center, TextColour::Primary));
+    number.setFixedWidth(130);
+    auto info = std::make_unique<Box>(Axis::Vertical, 0, 0);
+    std::string state = view.onBreak ? "Quầy đang tạm nghỉ"
+                        : !view.current ? fmt::format("Chưa có số · {} người chờ", view.waiting.size())
+                        : view.current->ticket.state == TicketState::Called ? "Đang gọi"
+                                                                           : "Đang phục vụ";
+    info->add(std::make_unique<Label>(state, FontRole::Small, TextAlign::Left, TextColour::Normal));
+    std::string detail = view.current ? view.current->ticket.currentServiceName : view.counterName;
+    if (const auto notice = m_console.notice()) detail = notice->text;
+    info->add(std::make_unique<Label>(detail, FontRole::Small, TextAlign::Left,
+                                      m_console.notice() && m_console.notice()->error ? TextColour::Danger : TextColour::Muted));
+    if (view.current && view.current->ticket.priority) {
+        auto badge = std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);
+        row->add(std::make_unique<Card>(CardStyle::Emphasis, std::move(badge)));
+    }
+    row->add(std::move(info), 1);
+    // The moves: the next one filled, each with its key; the same places in every state.
+    const Move next = nextMove(view);
+    for (const Move move : kStripMoves) {
+        auto& b = row->add(std::make_unique<Button>(moveLabel(move), [this, move] { perform(move); },
+                                                    move == next && allowed(view, move) ? ButtonStyle::Primary
+                                                                                       : ButtonStyle::Secondary,
+                                                    FontRole::Small));
+        b.setSecondary(keyName(moveKey(move)));
+        b.setEnabled(allowed(view, move));
+        b.setFixedWidth(150);
+    }
+    auto& full = row->add(std::make_unique<Button>("Mở rộng", [this] { openFull(); }, ButtonStyle::Secondary, FontRole::Small));
+    full.setSecondary("F12");
+    full.setFixedWidth(120);
+    setRoot(std::move(row));
+}
+
+}  // namespace motcua::console

@@ -1,0 +1,38 @@
+// The console as a strip (motcua-console --compact), for an officer whose PC also runs the national
+// one-stop software: one line, always on top, that shows the counter's ticket (number, state, service,
+// a priority mark), the move that usually comes next as the filled button, and the other moves with
+// their F-keys. Moves that need room (finishing with the procedure, transfer, a given number, a break)
+// open the full console for that move and come back to the strip after it.
+#pragma once
+
+#include "kiosk/console_app/console.h"
+#include "kiosk/ui/screen.h"
+
+#include <optional>
+
+namespace motcua::console {
+
+class CompactScreen final : public ui::WidgetScreen {
+public:
+    static constexpr std::chrono::milliseconds kPollInterval{250};
+
+    explicit CompactScreen(Console& console);
+
+    void handleInput(const ui::InputEvent& event) override;
+    void update(std::chrono::milliseconds dt) override;
+    void onShow() override;
+
+private:
+    void rebuild();
+    void perform(Move move);
+    // The full console (for one move, then back here).
+    void openFull(std::optional<Move> move = std::nullopt);
+
+    Console& m_console;
+    bool m_dirty = true;
+    std::chrono::milliseconds m_sincePoll{0};
+    std::string m_shown;
+    bool m_noticeShown = false;
+};
+
+}  // namespace motcua::console

@@ -1,0 +1,134 @@
+// The console for 100 calls a day: the buttons never move between states, the next move is the
+// filled one, unavailable moves look unavailable, priority tickets carry a badge, every screen keeps the
+// layout rules, and --compact is a one-line strip that makes the common moves and hands the rest to
+// the full console.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <map>
+
+#include "console_fixture.h"
+#include "kiosk/console_app/compact_screen.h"
+#include "kiosk/console_app/finish_screen.h"
+#include "kiosk/ui/button.h"
+#include "kiosk/ui/layout_check.h"
+#include "queue/queue_service.h"
+
+using namespace motcua;
+using namespace motcua::testing;
+
+namespace {
+
+void take(queue::Database& db, const queue::Clock& clock, const std::string& service, std::optional<std::string> priority = {}) {
+    queue::QueueService q(db, clock);
+    REQUIRE(q.take(service, priority).ok());
+}
+
+void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
+    INFO(ui::formatOutcome(outcome, name));
+    REQUIRE(outcome.ok);
+}
+
+struct ButtonState {
+    ui::Rect bounds;
+    bool enabled;
+    bool filled;
+};
+
+// Every button on screen by its label.
+std::map<std::string, ButtonState> buttons(HeadlessConsole& c) {
+    std::map<std::string, ButtonState> out;
+    for (const auto& item : ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size())) {
+        if (item.kind != ui::LayoutItem::Kind::Tappable) continue;
+        if (const auto* b = dynamic_cast<const ui::Button*>(item.owner))
+            out[b->label()] = {item.bounds, b->enabled(), b->style() == ui::ButtonStyle::Primary};
+    }
+    return out;
+}
+
+std::vector<std::string> layoutProblems(HeadlessConsole& c) {
+    return ui::checkLayout(ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()),
+                           {c.ui.app.size(), 0});
+}
+
+void saveScreen(HeadlessConsole& c, const std::string& variant, const std::string& name) {
+    if (std::getenv("MOTCUA_SCREENSHOTS"))
+        ui::savePng(kConsoleShots / "all" / variant / (name + ".png"), c.ui.app.screenshot());
+}
+
+}  // namespace
+
+TEST_CASE("The console's buttons stay in place, the next move is filled and priority tickets carry a badge",
+          "[console][layout][screens]") {
+    ConsoleOffice office{{"lan", "2468"}};
+    HeadlessConsole c(office, 1);
+    take(c.db, c.ui.clock, "HT");
+    take(c.db, c.ui.clock, "HT", "cao_tuoi");
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\nexpect \"Hàng chờ của quầy: 2 người\"", "layout"),
+              "login");
+    saveScreen(c, "1366x768", "01-waiting");
+    CHECK(c.sees("Ưu tiên"));
+    CHECK(layoutProblems(c).empty());
+    const auto idle = buttons(c);
+    REQUIRE(idle.count("Gọi số tiếp theo"));
+    CHECK(idle.at("Gọi số tiếp theo").filled);
+    CHECK_FALSE(idle.at("Hoàn thành").enabled);
+
+    requireOk(c.run("key F1\nexpect \"Đang gọi — chờ công dân đến quầy\"", "layout"), "call");
+    saveScreen(c, "1366x768", "02-called");
+    const auto called = buttons(c);
+    CHECK(called.at("Bắt đầu").filled);
+    CHECK_FALSE(called.at("Gọi số tiếp theo").filled);
+    CHECK(layoutProblems(c).empty());
+
+    requireOk(c.run("key F3\nexpect \"Đang phục vụ\"", "layout"), "start");
+    saveScreen(c, "1366x768", "03-serving");
+    const auto serving = buttons(c);
+    CHECK(serving.at("Hoàn thành").filled);
+    CHECK_FALSE(serving.at("Bắt đầu").enabled);
+
+    // The same place for every move in every state, with or without a notice line.
+    for (const auto& [label, state] : idle) {
+        CAPTURE(label);
+        REQUIRE(called.count(label));
+        REQUIRE(serving.count(label));
+        CHECK(called.at(label).bounds == state.bounds);
+        CHECK(serving.at(label).bounds == state.bounds);
+    }
+}
+
+TEST_CASE("--compact: a one-line strip on top, the common moves by F-key, finishing in the full console",
+          "[console][compact][screens]") {
+    ConsoleOffice office{{"lan", "2468"}};
+    auto options = HeadlessConsole::options(1);
+    HeadlessConsole c(office, 1);
+    console::ConsoleOptions compact = options;
+    compact.compact = true;
+    console::Console strip(c.db, c.ui.clock, c.ui.screens, compact);
+    strip.attach(c.ui.app);
+    strip.attachWindow(c.ui.window);
+    c.ui.screens.popToRoot();
+    c.ui.screens.replace(strip.firstScreen());
+    c.ui.app.frame();
+    take(c.db, c.ui.clock, "HT", "cao_tuoi");
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\nwait 100", "compact"), "login");
+    CHECK(dynamic_cast<console::CompactScreen*>(c.ui.app.screens().top()));
+    CHECK(c.ui.app.size() == ui::Size{1366, console::Console::kStripHeight});
+    saveScreen(c, "strip", "01-waiting");
+    CHECK(c.sees("Chưa có số · 1 người chờ"));
+    CHECK(buttons(c).at("Gọi số tiếp theo").filled);
+    requireOk(c.run("key F1\nexpect \"A001\"\nexpect \"Đang gọi\"\nexpect \"Ưu tiên\"", "compact"), "call");
+    saveScreen(c, "strip", "02-called");
+    CHECK(buttons(c).at("Bắt đầu").filled);
+    CHECK(layoutProblems(c).empty());
+    requireOk(c.run("key F3\nexpect \"Đang phục vụ\"", "compact"), "start");
+    CHECK(buttons(c).at("Hoàn thành").filled);
+    // Finishing needs the procedure: the full console opens for it, then the strip comes back.
+    requireOk(c.run("key F4\nwait 100", "compact"), "finish");
+    CHECK(dynamic_cast<console::FinishScreen*>(c.ui.app.screens().top()));
+    CHECK(c.ui.app.size() == ui::Size{1366, 768});
+    saveScreen(c, "strip", "03-finish-full");
+    requireOk(c.run("key Escape\nwait 100\nkey Escape\nwait 100", "compact"), "back");
+    CHECK(dynamic_cast<console::CompactScreen*>(c.ui.app.screens().top()));
+    CHECK(c.ui.app.size() == ui::Size{1366, console::Console::kStripHeight});
+}
