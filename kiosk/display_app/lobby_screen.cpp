@@ -68,7 +68,15 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
     const int headH = m.lineHeight({FontWeight::Bold, type.text});
     const int colW = (table.width - (cols - 1) * margin) / cols;
     const int rowH = std::min((table.height - headH - gap * perCol) / perCol, table.height / 4);
-    const int servingW = std::max(m.measure("A000", {FontWeight::Bold, type.number}).width + 24, colW * 34 / 100);
+    const int pad = std::max(4, rowH / 14);
+    // The number served takes what it needs (a third of a single column, for balance); in two
+    // columns every other pixel goes to the names, so that they keep their one size.
+    const int numberW = m.measure("A000", {FontWeight::Bold, type.number}).width + 24;
+    const int servingW = cols == 1 ? std::max(numberW, colW * 34 / 100) : numberW;
+    int widestCounter = 0;
+    for (const auto& row : counters)
+        widestCounter = std::max(widestCounter, m.measure(std::to_string(row.number), {FontWeight::Bold, type.number}).width);
+    const int badgeW = std::min({rowH - 2 * pad, colW / 6, std::max(widestCounter + 2 * pad, rowH * 2 / 5)});
     const bool fieldLines = n <= 6;
 
     for (int c = 0; c < cols; ++c) {
@@ -90,14 +98,13 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
         const ui::Colour muted = lit ? p.onHighlight : p.muted;
         s.fills.push_back({rect, fill, std::max(4, rowH / 10)});
 
-        const int pad = std::max(4, rowH / 14);
-        const Rect numCell{rect.x + pad, rect.y + pad, std::min(rowH - 2 * pad, colW / 6), rect.height - 2 * pad};
+        const Rect numCell{rect.x + pad, rect.y + pad, badgeW, rect.height - 2 * pad};
         s.fills.push_back({numCell, lit ? p.onHighlight : p.band, std::max(4, numCell.height / 8)});
         placeText(s, m, std::to_string(row.number), FontWeight::Bold, type.number, type.name, numCell.inset(pad / 2),
                   Align::Center, lit ? p.highlight : p.text);
 
         const Rect servCell{rect.right() - pad - servingW, rect.y + pad, servingW, rect.height - 2 * pad};
-        const int nameX = numCell.right() + pad * 2;
+        const int nameX = numCell.right() + pad + pad / 2;
         const Rect nameArea{nameX, rect.y + pad, std::max(0, servCell.x - pad - nameX), rect.height - 2 * pad};
         const int nameH = m.lineHeight({FontWeight::Bold, type.name});
         const int fieldH = m.lineHeight({FontWeight::Regular, type.text});
@@ -291,7 +298,7 @@ Scene composeLobby(const LobbyView& v, ui::Size size, ui::TextMetrics& m, const 
     const int top = headerH + margin;
     const int bottom = H - tickerH - margin;
     const std::size_t n = v.state.counters().size();
-    const int tableW = W * (n > 6 ? 68 : 62) / 100;
+    const int tableW = W * (n > 6 ? 72 : 62) / 100;
     const Rect table{margin, top, tableW - margin, bottom - top};
     if (n > 8) composeTiles(s, v, table, margin, m, type, p, latest);
     else if (n > 0) composeRows(s, v, table, margin, m, type, p, latest);
