@@ -104,7 +104,9 @@ void CompactScreen::rebuild() {
                                                                            : "Đang phục vụ";
     info->add(std::make_unique<Label>(state, FontRole::Small, TextAlign::Left, TextColour::Normal));
     std::string detail = view.current ? view.current->ticket.currentServiceName : view.counterName;
-    if (const auto notice = m_console.notice()) detail = notice->text;
+    // The strip is one line high: the notice's first clause ("Đã gọi số A001"), its reason ("— Số ưu
+    // tiên được gọi trước …") is in the full console.
+    if (const auto notice = m_console.notice()) detail = notice->text.substr(0, notice->text.find(" — "));
     info->add(std::make_unique<Label>(detail, FontRole::Small, TextAlign::Left,
                                       m_console.notice() && m_console.notice()->error ? TextColour::Danger : TextColour::Muted));
     if (view.current && view.current->ticket.priority) {

@@ -281,13 +281,14 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
     call.setSecondary(view.waiting.empty() ? "F1 · không có ai chờ"
                                            : fmt::format("F1 · tiếp theo: {}", view.waiting.front().number));
     call.setEnabled(allowed(view, Move::CallNext));
+    // Every label on one line ("Về cuối hàng chờ" too), so the three rows fit a 1366x768 laptop.
     auto grid = std::make_unique<Grid>(3, 10);
     for (std::size_t i = 1; i < std::size(kMoves); ++i) {
         const auto& m = kMoves[i];
         auto& b = grid->add(std::make_unique<Button>(m.label, [this, move = m.move] { perform(move); },
                                                      m.move == next && allowed(view, m.move) ? ButtonStyle::Primary
                                                                                             : ButtonStyle::Secondary,
-                                                     FontRole::Body));
+                                                     FontRole::Small));
         b.setSecondary(keyName(m.key));
         b.setEnabled(allowed(view, m.move));
     }

@@ -25,7 +25,8 @@ class WorkScreen final : public ui::WidgetScreen {
 public:
     // The notice line and the ticket card keep these heights in every state, so no button moves.
     static constexpr int kNoticeHeight = 36;
-    static constexpr int kTicketCardHeight = 118;
+    // The card: the number line and two lines of times (a served ticket's times wrap at 1366 px).
+    static constexpr int kTicketCardHeight = 152;
     static constexpr std::chrono::milliseconds kPollInterval{250};
     // The waits shown are whole minutes; the screen is redrawn this often even when nothing changes.
     static constexpr std::chrono::milliseconds kClockInterval{10'000};
