@@ -13,7 +13,19 @@ constexpr std::size_t kMaxNumberLength = 8;
 constexpr std::size_t kMaxPinLength = 8;
 
 // Rows of keys, the last row with the clear key; each key a big button, all rows as wide as the widest.
-std::unique_ptr<ui::Widget> keypad(const std::vector<std::vector<std::string>>& rows, const std::function<void(const std::string&)>& onKey) {
+// A row longer than maxColumns (an office with many services has many letters) is split into even
+// rows, so keys keep their size and their words whole however many letters the office uses.
+std::unique_ptr<ui::Widget> keypad(const std::vector<std::vector<std::string>>& given,
+                                   const std::function<void(const std::string&)>& onKey, std::size_t maxColumns = 6) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : given) {
+        if (row.empty()) continue;
+        const std::size_t parts = (row.size() + maxColumns - 1) / maxColumns;
+        const std::size_t per = (row.size() + parts - 1) / parts;
+        for (std::size_t from = 0; from < row.size(); from += per)
+            rows.emplace_back(row.begin() + static_cast<std::ptrdiff_t>(from),
+                              row.begin() + static_cast<std::ptrdiff_t>(std::min(row.size(), from + per)));
+    }
     std::size_t columns = 1;
     for (const auto& row : rows) columns = std::max(columns, row.size());
     auto pad = std::make_unique<ui::Grid>(static_cast<int>(columns));
@@ -123,7 +135,10 @@ void RatingScreen::build() {
     rows.push_back({"1", "2", "3", "4", "5"});
     rows.push_back({"6", "7", "8", "9", "0"});
     rows.back().push_back(t(words::kClear));
-    content->add(keypad(rows, [this](const std::string& key) { typeKey(key); }));
+    // Six keys a row in portrait ("Xóa" stays whole in large text), up to eight in landscape, where
+    // another row of letters would push the digits below the fold.
+    content->add(keypad(rows, [this](const std::string& key) { typeKey(key); }, landscape() ? 8 : 6));
+    m_builtLandscape = landscape();
     auto go = std::make_unique<Button>(t(words::kContinue), [this] { check(); }, ButtonStyle::Primary, FontRole::Title);
     go->setEnabled(!m_number.empty());
     Page page;

@@ -18,6 +18,10 @@ public:
 
 protected:
     void build() override;
+    // The keypad's rows and the faces' grid follow the orientation.
+    void adapt(bool isLandscape) override {
+        if (isLandscape != m_builtLandscape) requestRebuild();
+    }
 
 private:
     enum class Step { Number, Level, Thanks };
