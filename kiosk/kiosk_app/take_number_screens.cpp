@@ -145,6 +145,9 @@ void ConfirmScreen::build() {
     m_confirm = confirmButton.get();
     Page page;
     page.title = std::string(t(words::kConfirmTitle)) + " " + serviceName;
+    // The service's name is the office's data and may take two lines of large text: on a 1366x768
+    // screen it scrolls with the choices rather than pushing "Quay lại" and "Trang chủ" off screen.
+    page.titleScrolls = true;
     page.content = std::move(content);
     page.pinned = std::move(confirmButton);
     page.step = 2;
