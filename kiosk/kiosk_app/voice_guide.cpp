@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <utility>
 
 #include "kiosk/ui/screen.h"
 #include "kiosk/voice/speaker.h"
@@ -52,6 +53,7 @@ void VoiceGuide::reset() {
 
 void VoiceGuide::speak(const std::string& text, Language language, bool replace) {
     if (text.empty()) return;
+    m_wholeText.clear();
     m_log.push_back(text);
     if (!m_speaker) return;
     if (replace) m_speaker->say(text, speechOf(language));
@@ -86,6 +88,7 @@ void VoiceGuide::screenShown(const ui::WidgetScreen& screen, const std::string& 
     std::vector<std::string> texts;
     for (const auto& item : itemsOf(screen)) texts.push_back(item.text);
     m_lastTexts = texts;
+    m_lastSummary = summary;
     m_focusOwner = nullptr;
     m_focusText.clear();
     if (m_on) speak(summary.empty() ? joined(texts) : summary, language, false);
@@ -99,7 +102,18 @@ void VoiceGuide::screenChanged(const ui::WidgetScreen& screen, const std::string
         texts.push_back(item.text);
     }
     m_lastTexts = texts;
+    const std::string before = std::exchange(m_lastSummary, summary);
     if (!m_on || fresh.empty()) return;
+    // A summary that grew (the ticket, then "take your ticket from the slot" once printed) says only
+    // what was added: the citizen has just heard the rest.
+    if (!summary.empty() && !before.empty() && summary.size() > before.size() && summary.compare(0, before.size(), before) == 0) {
+        std::string added = summary.substr(before.size());
+        added.erase(0, added.find_first_not_of(". "));
+        if (!added.empty()) speak(added, language, false);
+        m_wholeText = summary;  // "repeat" reads the whole screen again, not only the addition
+        m_wholeLanguage = language;
+        return;
+    }
     speak(summary.empty() ? joined(fresh) : summary, language, false);
 }
 
@@ -179,6 +193,14 @@ bool VoiceGuide::handle(const ui::InputEvent& event, ui::WidgetScreen& screen, L
 }
 
 void VoiceGuide::repeat() {
+    if (!m_wholeText.empty()) {
+        const std::string whole = m_wholeText;
+        const Language language = m_wholeLanguage;
+        speak(whole, language, true);
+        m_wholeText = whole;
+        m_wholeLanguage = language;
+        return;
+    }
     if (m_speaker) m_speaker->repeat();
     if (!m_log.empty()) m_log.push_back(m_log.back());
 }

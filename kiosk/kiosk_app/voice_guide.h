@@ -90,6 +90,9 @@ private:
     std::size_t m_volumeStep = 0;
     std::vector<std::string> m_log;
     std::vector<std::string> m_lastTexts;  // of the screen as last read
+    std::string m_lastSummary;             // the screen's own summary as last read ("" for none)
+    std::string m_wholeText;               // when only a summary's addition was said: the whole, for repeat
+    Language m_wholeLanguage = Language::Vi;
     std::string m_focusText;
     const ui::Widget* m_focusOwner = nullptr;
     ui::Rect m_focusBounds;

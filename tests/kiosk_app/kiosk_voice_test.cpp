@@ -52,6 +52,8 @@ TEST_CASE("A blind citizen takes a priority number by voice guidance and hears t
         return line.find("Số thứ tự của ông bà là A, 0, 0, 1") != std::string::npos;
     });
     CHECK(summaries == 2);
+    // Once printed, only what was added is said: where to take the ticket.
+    CHECK(std::count(log.begin(), log.end(), std::string("Mời ông/bà nhận phiếu ở khe máy in")) == 1);
     REQUIRE_FALSE(log.empty());
     CHECK_THAT(log.back(), Catch::Contains("Số người đang chờ trước ông/bà: 0") &&
                                Catch::Contains("Quầy 1, 2") && Catch::Contains("Thời gian chờ dự kiến") &&
