@@ -97,7 +97,7 @@ TEST_CASE("The console's buttons stay in place, the next move is filled and prio
     }
 }
 
-TEST_CASE("--compact: a one-line strip on top, the common moves by F-key, finishing in the full console",
+TEST_CASE("With --compact the console is a one-line strip on top, the common moves by F-key, finishing in the full console",
           "[console][compact][screens]") {
     ConsoleOffice office{{"lan", "2468"}};
     auto options = HeadlessConsole::options(1);
