@@ -1,5 +1,7 @@
 #include "kiosk/console_app/compact_screen.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "kiosk/console_app/work_screen.h"
@@ -86,6 +88,17 @@ void CompactScreen::update(std::chrono::milliseconds dt) {
     WidgetScreen::update(dt);
 }
 
+namespace {
+
+// text up to its first " — ", " (" or ". ", whichever comes first (all of text when none does).
+std::string firstClause(const std::string& text) {
+    std::size_t end = text.size();
+    for (const char* mark : {" — ", " (", ". "}) end = std::min(end, text.find(mark));
+    return text.substr(0, end);
+}
+
+}  // namespace
+
 void CompactScreen::rebuild() {
     m_dirty = false;
     const auto& view = m_console.session().view();
@@ -104,9 +117,9 @@ void CompactScreen::rebuild() {
                                                                            : "Đang phục vụ";
     info->add(std::make_unique<Label>(state, FontRole::Small, TextAlign::Left, TextColour::Normal));
     std::string detail = view.current ? view.current->ticket.currentServiceName : view.counterName;
-    // The strip is one line high: the notice's first clause ("Đã gọi số A001"), its reason ("— Số ưu
-    // tiên được gọi trước …") is in the full console.
-    if (const auto notice = m_console.notice()) detail = notice->text.substr(0, notice->text.find(" — "));
+    // The strip is one line high: the notice's first clause ("Đã gọi số A001", "Mã PIN này dễ đoán"),
+    // its reason ("— Số ưu tiên được gọi trước …", "(cần 6–8 chữ số …)") is in the full console.
+    if (const auto notice = m_console.notice()) detail = firstClause(notice->text);
     info->add(std::make_unique<Label>(detail, FontRole::Small, TextAlign::Left,
                                       m_console.notice() && m_console.notice()->error ? TextColour::Danger : TextColour::Muted));
     if (view.current && view.current->ticket.priority) {
