@@ -60,11 +60,11 @@ void saveScreen(HeadlessConsole& c, const std::string& variant, const std::strin
 
 TEST_CASE("The console's buttons stay in place, the next move is filled and priority tickets carry a badge",
           "[console][layout][screens]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
     take(c.db, c.ui.clock, "HT");
     take(c.db, c.ui.clock, "HT", "cao_tuoi");
-    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\nexpect \"Hàng chờ của quầy: 2 người\"", "layout"),
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Hàng chờ của quầy: 2 người\"", "layout"),
               "login");
     saveScreen(c, "1366x768", "01-waiting");
     CHECK(c.sees("Ưu tiên"));
@@ -99,7 +99,7 @@ TEST_CASE("The console's buttons stay in place, the next move is filled and prio
 
 TEST_CASE("With --compact the console is a one-line strip on top, the common moves by F-key, finishing in the full console",
           "[console][compact][screens]") {
-    ConsoleOffice office{{"lan", "2468"}};
+    ConsoleOffice office{{"lan", "246813"}};
     auto options = HeadlessConsole::options(1);
     HeadlessConsole c(office, 1);
     console::ConsoleOptions compact = options;
@@ -111,7 +111,7 @@ TEST_CASE("With --compact the console is a one-line strip on top, the common mov
     c.ui.screens.replace(strip.firstScreen());
     c.ui.app.frame();
     take(c.db, c.ui.clock, "HT", "cao_tuoi");
-    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"2468\"\nkey Return\nwait 100", "compact"), "login");
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nwait 100", "compact"), "login");
     CHECK(dynamic_cast<console::CompactScreen*>(c.ui.app.screens().top()));
     CHECK(c.ui.app.size() == ui::Size{1366, console::Console::kStripHeight});
     saveScreen(c, "strip", "01-waiting");
