@@ -352,13 +352,14 @@ TEST_CASE("A script waits for the program's background work after each command, 
     int framesSeen = 0;
     ui.onFrame = [&] { ++framesSeen; };
     ui.busy = [&] { return !done.load(); };
+    // Timed from before the work starts: the script cannot end before the work's 300 ms are over.
+    const auto started = std::chrono::steady_clock::now();
     std::thread work([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         done = true;
     });
     ScriptRunner runner(ui.app, ui.clock, kShots);
     const auto clockBefore = ui.clock.now();
-    const auto started = std::chrono::steady_clock::now();
     const auto outcome = runner.run(parseScript("wait 16\n").commands);
     const auto elapsed = std::chrono::steady_clock::now() - started;
     work.join();
