@@ -136,7 +136,8 @@ void composeTiles(Scene& s, const LobbyView& v, const Rect& table, int margin, u
     const int rowsCount = (n + cols - 1) / cols;
     const int gap = std::max(6, margin / 2);
     const int headH = m.lineHeight({FontWeight::Bold, type.text});
-    placeText(s, m, "Quầy → Số", FontWeight::Bold, type.text, type.text, {table.x, table.y, table.width, headH}, Align::Left,
+    // An en dash: the TV font has no arrow (U+2192 was drawn as an empty box).
+    placeText(s, m, "Quầy – Số", FontWeight::Bold, type.text, type.text, {table.x, table.y, table.width, headH}, Align::Left,
               p.muted);
     const int top = table.y + headH + gap;
     const int tileW = (table.width - (cols - 1) * gap) / cols;
