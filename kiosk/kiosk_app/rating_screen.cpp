@@ -1,5 +1,7 @@
 #include "kiosk/kiosk_app/rating_screen.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "kiosk/ui/rating_look.h"
@@ -46,6 +48,9 @@ std::unique_ptr<ui::Widget> keypad(const std::vector<std::vector<std::string>>& 
 RatingScreen::RatingScreen(KioskSession& session) : KioskScreen(session) {
     if (auto services = m_session.services().services())
         for (const auto& s : *services) m_prefixes.push_back(s.prefix);
+    // Letters in alphabetical order on the keypad (the office lists its services in its own order).
+    std::sort(m_prefixes.begin(), m_prefixes.end());
+    m_prefixes.erase(std::unique(m_prefixes.begin(), m_prefixes.end()), m_prefixes.end());
 }
 
 void RatingScreen::typeKey(const std::string& key) {
