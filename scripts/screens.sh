@@ -15,7 +15,14 @@ shots=$build/screenshots
 rm -rf "$shots/kiosk/all" "$shots/display/all" "$shots/console/all"
 export SDL_VIDEODRIVER=offscreen MOTCUA_SCREENSHOTS=1
 (cd "$build/tests" && ./motcua_kiosk_app_tests "[layout]" >/dev/null)
-(cd "$build/tests" && ./motcua_display_app_tests "[screens]" >/dev/null)
+# The display's tests save their screens flat under display/: the lobby TV's and the counter tablet's
+# become a row each.
+rm -f "$shots"/display/*.png
+(cd "$build/tests" && ./motcua_display_app_tests >/dev/null)
+for kind in lobby counter; do
+  mkdir -p "$shots/display/all/$kind"
+  cp "$shots"/display/"$kind"_*.png "$shots/display/all/$kind/" 2>/dev/null || true
+done
 (cd "$build/tests" && ./motcua_console_app_tests "[screens]" >/dev/null)
 for program in kiosk display console; do
   if [ -d "$shots/$program/all" ]; then
