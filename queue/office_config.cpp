@@ -1,5 +1,8 @@
 #include "queue/office_config.h"
 
+#include "queue/business_calendar.h"
+#include "queue/ticket_store.h"
+
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -149,7 +152,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     }
     const Reader r(sourceName);
     r.onlyKeys(root, "", {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                          "call_order", "rating", "voice", "printer", "kiosk"});
+                          "call_order", "rating", "voice", "printer", "kiosk", "database"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
@@ -157,7 +160,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (!office) r.fail(&root, "office", "missing [office] table");
     r.onlyKeys(*office, "office",
                {"name", "unit", "address", "hotline", "slogan", "online_portal", "time_zone", "opening_hours_text",
-                "logo"});
+                "logo", "clock_guard_days"});
     config.name = r.text(*office, "office", "name", true);
     config.unit = r.text(*office, "office", "unit", false);
     config.address = r.text(*office, "office", "address", false);
@@ -172,6 +175,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
         r.fail(root.get("kiosk"), "kiosk", "must be a table: [kiosk]");
     }
     config.openingHoursText = r.text(*office, "office", "opening_hours_text", false, 400);
+    if (auto days = r.integer(*office, "office", "clock_guard_days", 2, 366)) config.clockGuardDays = static_cast<int>(*days);
     if (office->contains("time_zone")) {
         config.timeZone = r.text(*office, "office", "time_zone", true, 64);
         if (!validTimeZone(config.timeZone)) r.fail(office->get("time_zone"), "office.time_zone", "unknown time zone");
@@ -371,6 +375,26 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             }
         }
     }
+
+    if (const auto* node = root.get("database")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "database", "must be a table");
+        r.onlyKeys(*t, "database", {"url"});
+        config.databaseUrl = r.text(*t, "database", "url", false, 500);
+        if (!config.databaseUrl.empty() && !config.databaseUrl.starts_with("postgresql://") &&
+            !config.databaseUrl.starts_with("postgres://")) {
+            r.fail(t->get("url"), "database.url", "must be a postgresql:// URL (leave it out for the SQLite file)");
+        }
+        const auto authority = config.databaseUrl.find("://") + 3;
+        const auto at = config.databaseUrl.find('@', authority);
+        const auto slash = config.databaseUrl.find('/', authority);
+        const bool userPassword = at != std::string::npos && at < slash &&
+                                  config.databaseUrl.find(':', authority) < at;
+        if (config.databaseUrl.find("password=") != std::string::npos || userPassword) {
+            r.fail(t->get("url"), "database.url",
+                   "holds a password: keep it in ~/.pgpass or PGPASSFILE (libpq), not in office.toml");
+        }
+    }
     return config;
 }
 
@@ -384,8 +408,50 @@ OfficeConfig loadOfficeConfig(const std::filesystem::path& path) {
     return parseOfficeConfig(text, path.string());
 }
 
-void applyOfficeConfig(Database& db, const OfficeConfig& config) {
+ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config) {
+    const SystemClock clock;
+    return applyOfficeConfig(db, config, clock);
+}
+
+ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const Clock& clock) {
     Transaction tx(db);
+    ConfigApplied applied;
+
+    // Today's open tickets of services the file drops: who takes them over, before anything changes.
+    struct Orphan {
+        std::int64_t id;
+        std::string number, state, service, prefix;
+        std::int64_t updatedAt;
+    };
+    std::vector<Orphan> orphans;
+    {
+        const std::string today = BusinessCalendar(config.timeZone).dayOf(clock.now());
+        Statement st(db,
+                     "SELECT t.id, t.number, t.state, s.code, s.prefix, t.updated_at FROM tickets t "
+                     "JOIN services s ON s.id = t.cur_service_id WHERE t.business_day = ? AND s.active = 1 "
+                     "AND t.state IN ('waiting', 'called', 'serving', 'held') ORDER BY t.id");
+        st.bind(1, today);
+        while (st.step()) {
+            const std::string code = st.getText(3);
+            const bool kept = std::any_of(config.services.begin(), config.services.end(),
+                                          [&](const ServiceConfig& s) { return s.code == code; });
+            if (!kept) {
+                orphans.push_back({st.getInt(0), st.getText(1), st.getText(2), code, st.getText(4), st.getInt(5)});
+            }
+        }
+    }
+    std::vector<std::string> stranded;
+    for (const auto& o : orphans) {
+        const bool takenOver = std::any_of(config.services.begin(), config.services.end(),
+                                           [&](const ServiceConfig& s) { return s.prefix == o.prefix; });
+        if (!takenOver) stranded.push_back(fmt::format("{} ({}, {})", o.number, o.service, o.state));
+    }
+    if (!stranded.empty()) {
+        throw ConfigError(fmt::format(
+            "{} open ticket(s) of today belong to a service this file removes and no service takes its prefix: "
+            "{}; serve, transfer or cancel them first, or keep the service until tomorrow (nothing was changed)",
+            stranded.size(), fmt::join(stranded, ", ")));
+    }
 
     db.exec("UPDATE services SET active = 0");
     Statement upsertService(db,
@@ -401,6 +467,27 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
         upsertService.bind(7, s.ticketNote);
         upsertService.run();
         upsertService.reset();
+    }
+
+    // The service that took each orphan's prefix now holds it; the counters that call that service
+    // call it, and its numbers go on after the orphan's (numbers are unique per prefix per day).
+    if (!orphans.empty()) {
+        const TimeMs now = clock.now();
+        Statement move(db,
+                       "UPDATE tickets SET cur_service_id = (SELECT id FROM services WHERE prefix = ?), updated_at = ? "
+                       "WHERE id = ?");
+        for (const auto& o : orphans) {
+            const auto& to = *std::find_if(config.services.begin(), config.services.end(),
+                                           [&](const ServiceConfig& s) { return s.prefix == o.prefix; });
+            move.bind(1, o.prefix).bind(2, now).bind(3, o.id);
+            move.run();
+            move.reset();
+            appendEventRow(db, EventRow{o.id, "service_renamed", now, std::nullopt, std::nullopt, std::nullopt,
+                                        {{"from_service", o.service}, {"to_service", to.code}, {"from", o.state},
+                                         {"reason", "the office config renamed the service"}},
+                                        {}});
+            applied.movedTickets.push_back(fmt::format("{} ({} → {})", o.number, o.service, to.code));
+        }
     }
 
     db.exec("UPDATE counters SET active = 0");
@@ -450,6 +537,7 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
         {"name", config.name},       {"unit", config.unit},         {"address", config.address},
         {"hotline", config.hotline}, {"slogan", config.slogan},     {"online_portal", config.onlinePortal},
         {"time_zone", config.timeZone}, {"opening_hours_text", config.openingHoursText},
+        {"clock_guard_days", config.clockGuardDays},
         {"printer", {{"uri", config.printer}, {"width_dots", config.printerWidthDots}, {"qr", config.printerQr}}},
         {"logo", config.logo}, {"kiosk_dpi", config.kioskDpi},
     };
@@ -490,6 +578,7 @@ void applyOfficeConfig(Database& db, const OfficeConfig& config) {
     setSetting.bind(1, "voice").bind(2, voice.dump());
     setSetting.run();
     tx.commit();
+    return applied;
 }
 
 }  // namespace motcua::queue

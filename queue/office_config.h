@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "queue/clock.h"
+#include "queue/database.h"
+
 namespace motcua::queue {
 
 class Database;
@@ -124,14 +127,29 @@ struct OfficeConfig {
     std::string printer = "usb:";  // printer URI (see printer/)
     int printerWidthDots = 576;    // 576 (80 mm), 384 (58 mm), 512, 640
     std::string printerQr = "raster";  // raster | native
+    // [database] url: where every program of the office finds the shared queue when neither --db nor
+    // $MOTCUA_DB says ("postgresql://kiosk@10.0.0.2/motcua"); empty: the SQLite file.
+    std::string databaseUrl;
+    // [office] clock_guard_days: how far ahead of the last recorded activity the clock may be before
+    // nothing is issued until staff confirm the date (QueueService::clockProblem).
+    int clockGuardDays = 31;
 };
 
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName);
 OfficeConfig loadOfficeConfig(const std::filesystem::path& path);
 
-// Writes the config into the database in one transaction: inserts or updates services, counters,
-// staff, categories and settings by their codes; a service, counter or staff member no longer in
-// the file is marked inactive, never deleted (tickets and events refer to it).
-void applyOfficeConfig(Database& db, const OfficeConfig& config);
+// What applyOfficeConfig did beyond writing the settings: tickets of today that were waiting (or
+// held) for a service the file renamed, moved to the service that took over its prefix.
+struct ConfigApplied {
+    std::vector<std::string> movedTickets;  // "A004 (HT → HT2)"
+};
+
+// Writes the office's services, counters, staff, priority categories and settings in one
+// transaction. A service that is no longer in the file is retired, never deleted. Today's open
+// tickets of a retired service move (with a `service_renamed` event) to the file's service with the
+// same prefix, which goes on numbering after them; when no service takes the prefix, the config is
+// refused (ConfigError naming the tickets) and nothing changes: nobody would call them.
+ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const Clock& clock);
+ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config);
 
 }  // namespace motcua::queue

@@ -1,6 +1,10 @@
 #include "queue/queue_service.h"
 
+#include "queue/postgres.h"
+#include "queue/settings_store.h"
 #include "queue/staff_service.h"
+
+#include <sodium.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,40 +16,6 @@
 namespace motcua::queue {
 
 namespace {
-
-constexpr const char* kTicketSelect =
-    "SELECT t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, "
-    "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id "
-    "FROM tickets t JOIN services s ON s.id = t.service_id JOIN services cs ON cs.id = t.cur_service_id "
-    "LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters c ON c.id = t.counter_id ";
-
-Ticket readTicket(const Statement& st) {
-    Ticket t;
-    t.id = st.getInt(0);
-    t.number = st.getText(1);
-    t.businessDay = st.getText(2);
-    t.serviceCode = st.getText(3);
-    t.currentServiceCode = st.getText(4);
-    t.currentServiceName = st.getText(5);
-    t.priority = st.getOptText(6);
-    t.priorityName = st.getText(7);
-    t.state = ticketStateFromString(st.getText(8)).value_or(TicketState::Waiting);
-    if (auto c = st.getOptInt(9)) t.counter = static_cast<int>(*c);
-    t.recalls = static_cast<int>(st.getInt(10));
-    t.leg = static_cast<int>(st.getInt(11));
-    t.issuedAt = st.getInt(12);
-    t.updatedAt = st.getInt(13);
-    t.queueKey = st.getInt(14);
-    t.staffId = st.getOptInt(15);
-    return t;
-}
-
-nlohmann::json readSetting(Database& db, const char* key) {
-    Statement st(db, "SELECT value FROM settings WHERE key = ?");
-    st.bind(1, key);
-    if (!st.step()) return nlohmann::json::object();
-    return nlohmann::json::parse(st.getText(0), nullptr, false);
-}
 
 constexpr const char* kBadNumber = "a ticket number is a letter prefix and digits, e.g. A012";
 
@@ -87,6 +57,7 @@ const char* toString(Outcome outcome) {
         case Outcome::NotFound: return "not_found";
         case Outcome::Invalid: return "invalid";
         case Outcome::CapReached: return "cap_reached";
+        case Outcome::ClockWrong: return "clock_wrong";
     }
     return "unknown";
 }
@@ -113,10 +84,57 @@ nlohmann::json toJson(const Ticket& t, const BusinessCalendar& calendar) {
     return j;
 }
 
-QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {
+namespace {
+
+constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
+
+std::string newMoveKey() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    std::string out;
+    out.reserve(32);
+    for (unsigned char b : bytes) out += fmt::format("{:02x}", b);
+    return out;
+}
+
+std::optional<CallReason> callReasonFromCode(const std::string& code) {
+    for (auto r : {CallReason::OnlyNormalWaiting, CallReason::OnlyPriorityWaiting, CallReason::StrictPriority,
+                   CallReason::PriorityFirst, CallReason::NormalInterleave, CallReason::ByNumber, CallReason::FromHold}) {
+        if (code == reasonCode(r)) return r;
+    }
+    return std::nullopt;
+}
+
+// What a move at a counter changes: the ticket after it and the event that records it.
+struct Change {
+    Ticket after;
+    EventRow event;
+};
+using MoveResult = Result<Change>;
+
+MoveResult moveTo(const Ticket& before, TicketState state, const char* kind, nlohmann::json detail) {
+    Change c{before, {}};
+    c.after.state = state;
+    c.event.kind = kind;
+    c.event.detail = std::move(detail);
+    return MoveResult::success(std::move(c));
+}
+
+template <class T>
+Result<T> refusedAs(const Result<Change>& r) {
+    return Result<T>::failure(r.outcome, r.message);
+}
+
+const nlohmann::json kEndOfDay = {{"reason", "business day ended"}};
+
+}  // namespace
+
+QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_store(db), m_clock(clock) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
     m_office = readSetting(db, "office");
     if (m_office.is_discarded()) m_office = nlohmann::json::object();
     m_calendar = std::make_unique<BusinessCalendar>(m_office.value("time_zone", std::string("Asia/Ho_Chi_Minh")));
+    m_clockGuardDays = m_office.value("clock_guard_days", m_clockGuardDays);
     const auto order = readSetting(db, "call_order");
     if (!order.is_discarded()) {
         m_callOrder.priorityInterleave = order.value("priority_interleave", m_callOrder.priorityInterleave);
@@ -149,477 +167,474 @@ std::optional<std::string> QueueService::canonicalNumber(const std::string& text
     return formatNumber(prefix, seq);
 }
 
-std::optional<QueueService::CounterRow> QueueService::counterByNumber(int number) {
-    Statement st(m_db, "SELECT id, number FROM counters WHERE number = ? AND active = 1");
-    st.bind(1, number);
-    if (!st.step()) return std::nullopt;
-    return CounterRow{st.getInt(0), static_cast<int>(st.getInt(1))};
+// The business day is the office's local date by the clock: numbers restart at local midnight and
+// reports file every ticket under the day it was issued. A clock cannot be checked against anything
+// but what was recorded, so the guard compares it with the last write (the newest event):
+//  - its day is later than the clock's: the clock went back across midnight (a dead CMOS battery),
+//    or was ahead when that was written (a bad NTP answer). Writing now would file tickets under a
+//    day that is over, or leave the future-dated ones open for ever;
+//  - it is more than clock_guard_days before the clock (31 by default): the clock jumped ahead
+//    (an office is not closed for a month; Tết is nine days).
+// Either way nothing is issued or called until staff set the clock right or run `motcua close-day`,
+// which repairs what was written under the wrong day and records that the date was checked. Within
+// one day the clock may go back and forth: queue positions never go backwards (backOfQueueKey).
+std::string QueueService::businessDay() { return m_calendar->dayOf(m_clock.now()); }
+
+std::optional<std::string> QueueService::clockProblem(const WriteGuard& guard, TimeMs now, const std::string& day) const {
+    if (!guard.lastEventAt) return std::nullopt;
+    const std::string lastDay = m_calendar->dayOf(*guard.lastEventAt);
+    if (lastDay > day) {
+        return fmt::format("the clock reads {}, but the last activity was recorded on {}: set the clock right, or if it "
+                           "is right, run 'motcua close-day' (nothing was issued or called)",
+                           m_calendar->isoLocal(now), m_calendar->isoLocal(*guard.lastEventAt));
+    }
+    if (now - *guard.lastEventAt > m_clockGuardDays * kDayMs) {
+        return fmt::format("the clock reads {}, {} days after the last recorded activity ({}): if that date is right, "
+                           "run 'motcua close-day' to confirm it (nothing was issued or called)",
+                           m_calendar->isoLocal(now), (now - *guard.lastEventAt) / kDayMs,
+                           m_calendar->isoLocal(*guard.lastEventAt));
+    }
+    return std::nullopt;
 }
 
-std::optional<Ticket> QueueService::loadTicket(std::int64_t id) {
-    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.id = ?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    return readTicket(st);
+template <class R, class F, class Recover>
+R QueueService::writeMove(const Actor& actor, F&& body, Recover&& recover) {
+    const std::string key = actor.moveKey.empty() ? newMoveKey() : actor.moveKey;
+    if (!actor.moveKey.empty()) {
+        // The caller retries a move of its own: it may have been applied before the connection went.
+        if (auto done = m_store.committedMove(key)) return recover(*done);
+    }
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Transaction tx(m_db);
+            if (std::optional<R> result = body(tx, key)) return std::move(*result);
+            // nullopt: another counter took the ticket this move chose; choose again.
+            if (attempt >= 50) throw DatabaseError("the move kept losing races; try again", DatabaseError::Kind::Busy);
+        } catch (const DatabaseError& e) {
+            if (e.kind() == DatabaseError::Kind::Retry && attempt < 10) continue;  // deadlock or serialization
+            if (!e.isConnectionLost() || !m_db.isPostgres() || attempt >= 3) throw;
+            // The request may have reached the server before the connection went: after reconnecting,
+            // the key tells whether the move committed.
+            const std::exception_ptr lost = std::current_exception();
+            try {
+                reconnectPostgres(m_db);
+            } catch (const DatabaseError&) {
+                std::rethrow_exception(lost);
+            }
+            if (auto done = m_store.committedMove(key)) return recover(*done);
+        }
+    }
 }
 
-std::optional<Ticket> QueueService::activeAt(std::int64_t counterId) {
-    // A ticket left called or serving on an earlier day is not at the counter any more: the next write
-    // expires it; until then the counter (and the lobby display) must not show it.
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.counter_id = ? AND t.state IN ('called', 'serving') AND t.business_day = ?");
-    st.bind(1, counterId).bind(2, businessDay());
-    if (!st.step()) return std::nullopt;
-    return readTicket(st);
+int QueueService::closeEarlierDays() {
+    Transaction tx(m_db);
+    const int n = m_store.expireBefore(businessDay(), m_clock.now(), kEndOfDay);
+    tx.commit();
+    return n;
 }
 
-std::optional<Ticket> QueueService::loadToday(const std::string& number) {
-    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.business_day = ? AND t.number = ?");
-    st.bind(1, businessDay()).bind(2, number);
-    if (!st.step()) return std::nullopt;
-    return readTicket(st);
+DayRepair QueueService::closeDay() {
+    Transaction tx(m_db);
+    const TimeMs now = m_clock.now();
+    const std::string day = businessDay();
+    DayRepair r;
+    const auto guard = m_store.writeGuard();  // before this repair's own events
+    r.expiredEarlier = m_store.expireBefore(day, now, kEndOfDay);
+    const auto future = m_store.ticketsAfter(day);
+    r.futureDay = future.newestDay;
+    r.futureTickets = future.count;
+    if (future.open > 0) {
+        r.expiredFuture = m_store.expireAfter(
+            day, now, {{"reason", "dated after the day the clock reads: the clock was ahead when it was issued"}});
+    }
+    if (clockProblem(guard, now, day) || r.expiredFuture > 0) {
+        // Recorded at the clock's time, this event is the last write the guard compares with.
+        nlohmann::json detail = {{"clock", m_calendar->isoLocal(now)}, {"future_tickets", r.futureTickets},
+                                 {"expired_future", r.expiredFuture}};
+        if (guard.lastEventAt) detail["last_activity"] = m_calendar->isoLocal(*guard.lastEventAt);
+        if (r.futureDay) detail["future_day"] = *r.futureDay;
+        m_store.appendEvent(EventRow{std::nullopt, "clock_confirmed", now, std::nullopt, std::nullopt, std::nullopt,
+                                     std::move(detail), {}});
+        r.clockConfirmed = true;
+    }
+    tx.commit();
+    return r;
+}
+
+std::optional<std::string> QueueService::clockCheck() {
+    Transaction tx(m_db, Transaction::Kind::Snapshot);
+    const TimeMs now = m_clock.now();
+    const std::string day = businessDay();
+    const auto future = m_store.ticketsAfter(day);
+    if (future.open > 0) {
+        return fmt::format("{} open tickets are dated after today ({}, newest {}): the clock was ahead when they were "
+                           "issued, or is behind now; set the clock right, then run 'motcua close-day'",
+                           future.open, day, future.newestDay.value_or("?"));
+    }
+    return clockProblem(m_store.writeGuard(), now, day);
+}
+
+IssuedTicket QueueService::estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters, std::string nameEn,
+                                       std::string note) {
+    IssuedTicket issued;
+    issued.ticket = ticket;
+    issued.ahead = ahead;
+    issued.serviceNameEn = std::move(nameEn);
+    issued.ticketNote = std::move(note);
+    issued.counters = std::move(counters);
+    issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
+    const auto history = m_store.serviceHistory(ticket.curServiceId, m_callOrder.estimateSamples);
+    issued.basis = history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
+    issued.historySamples = history.samples;
+    const double perCitizenMs =
+        history.samples > 0 ? history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
+    issued.estimatedWaitSeconds =
+        static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
+    return issued;
+}
+
+Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const std::optional<std::string>& priority,
+                                        const Actor& actor) {
+    // PostgreSQL: two round trips. BEGIN rides with the context read (which locks the service row),
+    // and the ticket, its event and COMMIT go together.
+    auto recover = [&](std::optional<std::int64_t> id) -> Result<IssuedTicket> {
+        const auto issued = id ? m_store.ticket(*id) : std::nullopt;
+        if (!issued) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+        auto out = estimate(issued->number);
+        if (!out) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+        return Result<IssuedTicket>::success(std::move(*out));
+    };
+    return writeMove<Result<IssuedTicket>>(
+        actor,
+        [&](Transaction& tx, const std::string& key) -> std::optional<Result<IssuedTicket>> {
+            const TimeMs now = m_clock.now();
+            const std::string day = businessDay();
+            auto ctx = m_store.issueContext(serviceCode, priority, day, m_callOrder.estimateSamples);
+            if (!ctx) return Result<IssuedTicket>::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
+            if (auto problem = clockProblem(ctx->guard, now, day)) {
+                return Result<IssuedTicket>::failure(Outcome::ClockWrong, *problem);
+            }
+            if (!ctx->priorityKnown) {
+                return Result<IssuedTicket>::failure(Outcome::NotFound,
+                                                     fmt::format("unknown priority category '{}'", *priority));
+            }
+            const std::int64_t seq = ctx->lastSeq + 1;
+            if (ctx->dailyCap && seq > *ctx->dailyCap) {
+                return Result<IssuedTicket>::failure(
+                    Outcome::CapReached,
+                    fmt::format("service '{}' has issued all {} numbers for today", serviceCode, *ctx->dailyCap));
+            }
+            if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
+
+            Ticket t;
+            t.number = formatNumber(ctx->prefix, seq);
+            t.businessDay = day;
+            t.serviceCode = t.currentServiceCode = serviceCode;
+            t.currentServiceName = ctx->name;
+            t.priority = priority;
+            t.priorityName = ctx->priorityName;
+            t.issuedAt = t.updatedAt = now;
+            // Queue position: its time, but never ahead of a ticket already placed today, so the order
+            // holds even if the clock is set back during the day.
+            t.queueKey = std::max(now, ctx->lastQueueKey.value_or(now - 1) + 1);
+            t.serviceId = t.curServiceId = ctx->serviceId;
+            EventRow issue{std::nullopt, "issue", now, std::nullopt, actor.staffId, ctx->serviceId,
+                           {{"number", t.number}, {"seq", seq}, {"business_day", day},
+                            {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}},
+                           key};
+            t.id = m_store.insertTicket({ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now},
+                                        std::move(issue), &tx);
+            // A priority ticket waits behind the priority tickets already waiting; a normal one behind
+            // everyone waiting (its queue position is the newest of the day).
+            IssuedTicket issued;
+            issued.ticket = t;
+            issued.ahead = priority ? ctx->priorityWaiting : ctx->waiting;
+            issued.serviceNameEn = ctx->nameEn;
+            issued.ticketNote = ctx->ticketNote;
+            issued.counters = ctx->counters;
+            issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
+            issued.basis = ctx->history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
+            issued.historySamples = ctx->history.samples;
+            const double perCitizenMs =
+                ctx->history.samples > 0 ? ctx->history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
+            issued.estimatedWaitSeconds =
+                static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
+            return Result<IssuedTicket>::success(std::move(issued));
+        },
+        recover);
+}
+
+std::optional<IssuedTicket> QueueService::estimate(const std::string& number) {
+    Transaction tx(m_db, Transaction::Kind::Snapshot);
+    const auto t = findToday(number);
+    if (!t) return std::nullopt;
+    const auto [nameEn, note] = m_store.serviceNameEnAndNote(t->curServiceId);
+    auto issued = estimateFor(*t, t->state == TicketState::Waiting ? m_store.aheadOf(*t) : 0,
+                              m_store.countersServing(t->curServiceId), nameEn, note);
+    if (t->state != TicketState::Waiting) issued.estimatedWaitSeconds = 0;
+    return issued;
 }
 
 std::optional<Ticket> QueueService::findToday(const std::string& number) {
     const auto canonical = canonicalNumber(number);
     if (!canonical) return std::nullopt;
-    return loadToday(*canonical);
+    return m_store.ticketByNumber(businessDay(), *canonical);
 }
 
-void QueueService::appendEvent(std::optional<std::int64_t> ticketId, const std::string& kind,
-                               std::optional<std::int64_t> counterId, const Actor& actor,
-                               std::optional<std::int64_t> serviceId, const nlohmann::json& detail) {
-    Statement st(m_db,
-                 "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail) "
-                 "VALUES(?,?,?,?,?,?,?)");
-    st.bind(1, ticketId).bind(2, kind).bind(3, m_clock.now()).bind(4, counterId).bind(5, actor.staffId);
-    st.bind(6, serviceId).bind(7, detail.dump());
-    st.run();
+void QueueService::recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId,
+                                     const nlohmann::json& detail) {
+    m_store.appendEvent(EventRow{ticketId, kind, m_clock.now(), std::nullopt, std::nullopt, std::nullopt, detail, {}});
 }
 
-int QueueService::expireBefore(const std::string& day, TimeMs now) {
-    Statement find(m_db,
-                   "SELECT id, business_day, state, cur_service_id, counter_id FROM tickets "
-                   "WHERE business_day < ? AND state IN ('waiting', 'called', 'serving', 'held')");
-    find.bind(1, day);
-    struct Row {
-        std::int64_t id;
-        std::string day, state;
-        std::int64_t service;
-        std::optional<std::int64_t> counter;
+std::vector<UnprintedTicket> QueueService::unprintedToday() {
+    Transaction tx(m_db, Transaction::Kind::Snapshot);  // one snapshot for the list and its tickets
+    std::vector<UnprintedTicket> out;
+    const auto text = [](const nlohmann::json& detail, const char* key) {
+        const auto it = detail.find(key);
+        return it != detail.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
-    std::vector<Row> rows;
-    while (find.step()) rows.push_back({find.getInt(0), find.getText(1), find.getText(2), find.getInt(3), find.getOptInt(4)});
-    if (rows.empty()) return 0;
-    Statement update(m_db, "UPDATE tickets SET state = 'expired', counter_id = NULL, updated_at = ? WHERE id = ?");
-    for (const auto& r : rows) {
-        update.bind(1, now).bind(2, r.id);
-        update.run();
-        update.reset();
-        appendEvent(r.id, "expire", r.counter, Actor{}, r.service,
-                    {{"from", r.state}, {"business_day", r.day}, {"reason", "business day ended"}});
-    }
-    return static_cast<int>(rows.size());
-}
-
-// Queue position for a ticket joining at the back: its time, but never ahead of a ticket already
-// placed today, so the order holds even if the clock is set back during the day.
-std::int64_t QueueService::backOfQueueKey(const std::string& day) {
-    Statement lastKey(m_db, "SELECT MAX(queue_key) FROM tickets WHERE business_day = ?");
-    lastKey.bind(1, day);
-    std::int64_t key = m_clock.now();
-    if (lastKey.step() && !lastKey.isNull(0)) key = std::max(key, lastKey.getInt(0) + 1);
-    return key;
-}
-
-std::string QueueService::businessDay() {
-    // A clock set back (a wrong time corrected during the day) must not reopen an earlier day: the
-    // business day never goes backwards from the newest day that has tickets.
-    std::string day = m_calendar->dayOf(m_clock.now());
-    Statement newest(m_db, "SELECT MAX(business_day) FROM tickets");
-    if (newest.step() && !newest.isNull(0)) day = std::max(day, newest.getText(0));
-    return day;
-}
-
-int QueueService::closeEarlierDays() {
-    Transaction tx(m_db);
-    const TimeMs now = m_clock.now();
-    const int n = expireBefore(businessDay(), now);
-    tx.commit();
-    return n;
-}
-
-Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const std::optional<std::string>& priority,
-                                        const Actor& actor) {
-    Transaction tx(m_db);
-    const TimeMs now = m_clock.now();
-    const std::string day = businessDay();
-    expireBefore(day, now);
-
-    Statement svc(m_db, "SELECT id, prefix, daily_cap, name FROM services WHERE code = ? AND active = 1");
-    svc.bind(1, serviceCode);
-    if (!svc.step()) return Result<IssuedTicket>::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
-    const std::int64_t serviceId = svc.getInt(0);
-    const std::string prefix = svc.getText(1);
-    const auto cap = svc.getOptInt(2);
-
-    if (priority) {
-        Statement cat(m_db, "SELECT 1 FROM priority_categories WHERE code = ?");
-        cat.bind(1, *priority);
-        if (!cat.step()) {
-            return Result<IssuedTicket>::failure(Outcome::NotFound, fmt::format("unknown priority category '{}'", *priority));
+    for (auto& attempt : m_store.unprintedToday(businessDay())) {
+        auto ticket = m_store.ticket(attempt.ticketId);
+        if (!ticket) continue;
+        UnprintedTicket u{std::move(*ticket), text(attempt.detail, "error"), attempt.at};
+        if (text(attempt.detail, "language") == "en") u.language = "en";
+        if (attempt.kind == "print_started") {
+            u.last = UnprintedTicket::Last::Unfinished;
+        } else if (text(attempt.detail, "outcome") == "unknown") {
+            u.last = UnprintedTicket::Last::MaybePrinted;
         }
+        u.detail = std::move(attempt.detail);
+        out.push_back(std::move(u));
     }
-
-    Statement next(m_db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets WHERE service_id = ? AND business_day = ?");
-    next.bind(1, serviceId).bind(2, day);
-    next.step();
-    const std::int64_t seq = next.getInt(0);
-    if (cap && seq > *cap) {
-        return Result<IssuedTicket>::failure(
-            Outcome::CapReached, fmt::format("service '{}' has issued all {} numbers for today", serviceCode, *cap));
-    }
-    const std::string number = formatNumber(prefix, seq);
-    const std::int64_t key = backOfQueueKey(day);
-
-    Statement insert(m_db,
-                     "INSERT INTO tickets(service_id, business_day, seq, number, priority, cur_service_id, state, "
-                     "queue_key, issued_at, updated_at) VALUES(?,?,?,?,?,?,'waiting',?,?,?)");
-    insert.bind(1, serviceId).bind(2, day).bind(3, seq).bind(4, number).bind(5, priority).bind(6, serviceId);
-    insert.bind(7, key).bind(8, now).bind(9, now);
-    insert.run();
-    const std::int64_t id = m_db.lastInsertRowId();
-    appendEvent(id, "issue", std::nullopt, actor, serviceId,
-                {{"number", number}, {"seq", seq}, {"business_day", day},
-                 {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}});
-
-    IssuedTicket issued = estimateFor(*loadTicket(id), serviceId);
-    tx.commit();
-    return Result<IssuedTicket>::success(std::move(issued));
-}
-
-std::optional<std::string> QueueService::breakAt(std::int64_t counterId) {
-    // The newest session event at the counter decides: a break_start not yet ended pauses calling.
-    Statement st(m_db,
-                 "SELECT kind, json_extract(detail, '$.reason') FROM events WHERE counter_id = ? AND kind IN "
-                 "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT 1");
-    st.bind(1, counterId);
-    if (st.step() && st.getText(0) == "break_start") return st.isNull(1) ? std::string() : st.getText(1);
-    return std::nullopt;
+    return out;
 }
 
 // An officer may cancel or reactivate tickets nobody else has handled; other people's tickets
 // need a supervisor. Moves without a staff member (the installer's CLI) are not limited.
 std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb) {
     if (!actor.staffId || !ticket.staffId || *ticket.staffId == *actor.staffId) return std::nullopt;
-    Statement st(m_db, "SELECT role FROM staff WHERE id = ?");
-    st.bind(1, *actor.staffId);
-    if (st.step() && st.getText(0) != "officer") return std::nullopt;
+    const auto role = m_store.staffRole(*actor.staffId);
+    if (role && *role != "officer") return std::nullopt;
     return fmt::format("only a supervisor may {} {}: another officer handled it", verb, ticket.number);
 }
 
-IssuedTicket QueueService::estimateFor(const Ticket& ticket, std::int64_t serviceId) {
-    IssuedTicket issued;
-    issued.ticket = ticket;
-    // People ahead: a priority ticket waits behind earlier priority tickets of its service; a normal
-    // one behind every waiting priority ticket and earlier normal ones.
-    Statement ahead(m_db,
-                    "SELECT COUNT(*) FROM tickets WHERE cur_service_id = ? AND state = 'waiting' AND id <> ? AND "
-                    "(priority IS NOT NULL OR ? = 0) AND (queue_key < ? OR (queue_key = ? AND id < ?) OR "
-                    "(? = 0 AND priority IS NOT NULL))");
-    const int isPriority = ticket.priority ? 1 : 0;
-    ahead.bind(1, serviceId).bind(2, ticket.id).bind(3, isPriority).bind(4, ticket.queueKey).bind(5, ticket.queueKey);
-    ahead.bind(6, ticket.id).bind(7, isPriority);
-    ahead.step();
-    issued.ahead = static_cast<int>(ahead.getInt(0));
-
-    Statement svc(m_db, "SELECT name_en, ticket_note FROM services WHERE id = ?");
-    svc.bind(1, serviceId);
-    if (svc.step()) {
-        issued.serviceNameEn = svc.getText(0);
-        issued.ticketNote = svc.getText(1);
-    }
-    Statement counters(m_db,
-                       "SELECT c.number FROM counters c JOIN counter_services cs ON cs.counter_id = c.id "
-                       "WHERE cs.service_id = ? AND c.active = 1 ORDER BY c.number");
-    counters.bind(1, serviceId);
-    while (counters.step()) issued.counters.push_back(static_cast<int>(counters.getInt(0)));
-    issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
-
-    // Recent service durations of this service: from each finish back to that leg's call.
-    Statement history(m_db,
-                      "SELECT f.at - (SELECT MAX(c.at) FROM events c WHERE c.ticket_id = f.ticket_id "
-                      "AND c.kind = 'call' AND c.id < f.id) FROM events f WHERE f.kind = 'finish' "
-                      "AND f.service_id = ? ORDER BY f.id DESC LIMIT ?");
-    history.bind(1, serviceId).bind(2, m_callOrder.estimateSamples);
-    double total = 0;
-    int samples = 0;
-    while (history.step()) {
-        if (history.isNull(0)) continue;
-        total += static_cast<double>(std::max<std::int64_t>(0, history.getInt(0)));
-        ++samples;
-    }
-    const double perCitizenMs = samples > 0 ? total / samples : m_callOrder.defaultServiceMinutes * 60'000.0;
-    issued.basis = samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
-    issued.historySamples = samples;
-    issued.estimatedWaitSeconds =
-        static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
-    return issued;
-}
-
-std::optional<IssuedTicket> QueueService::estimate(const std::string& number) {
-    Transaction tx(m_db, Transaction::Kind::Deferred);
-    const auto t = findToday(number);
-    if (!t) return std::nullopt;
-    Statement sid(m_db, "SELECT cur_service_id FROM tickets WHERE id = ?");
-    sid.bind(1, t->id);
-    sid.step();
-    auto issued = estimateFor(*t, sid.getInt(0));
-    if (t->state != TicketState::Waiting) {
-        issued.ahead = 0;
-        issued.estimatedWaitSeconds = 0;
-    }
-    return issued;
-}
-
-void QueueService::recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId,
-                                     const nlohmann::json& detail) {
-    Transaction tx(m_db);
-    appendEvent(ticketId, kind, std::nullopt, Actor{}, std::nullopt, detail);
-    tx.commit();
-}
-
-std::vector<UnprintedTicket> QueueService::unprintedToday() {
-    Transaction tx(m_db, Transaction::Kind::Deferred);  // one snapshot for the list and its tickets
-    Statement st(m_db,
-                 "SELECT t.id, json_extract(e.detail, '$.error'), e.at, json_extract(e.detail, '$.language'), e.kind, "
-                 "json_extract(e.detail, '$.outcome'), e.detail "
-                 "FROM tickets t JOIN events e ON e.id = "
-                 "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed', "
-                 "'print_started')) "
-                 "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind <> 'printed' "
-                 "ORDER BY t.id");
-    st.bind(1, businessDay());
-    std::vector<UnprintedTicket> out;
-    while (st.step()) {
-        if (auto ticket = loadTicket(st.getInt(0))) {
-            UnprintedTicket u{std::move(*ticket), st.isNull(1) ? std::string() : st.getText(1), st.getInt(2)};
-            if (!st.isNull(3) && st.getText(3) == "en") u.language = "en";
-            if (st.getText(4) == "print_started")
-                u.last = UnprintedTicket::Last::Unfinished;
-            else if (!st.isNull(5) && st.getText(5) == "unknown")
-                u.last = UnprintedTicket::Last::MaybePrinted;
-            u.detail = nlohmann::json::parse(st.isNull(6) ? std::string("{}") : st.getText(6), nullptr, false);
-            out.push_back(std::move(u));
-        }
-    }
-    return out;
-}
-
-std::optional<int> QueueService::normalsSincePriority(std::int64_t counterId, TimeMs dayStart) {
-    Statement st(m_db,
-                 "SELECT json_extract(detail, '$.priority') FROM events WHERE counter_id = ? AND kind = 'call' "
-                 "AND at >= ? ORDER BY id DESC");
-    st.bind(1, counterId).bind(2, dayStart);
-    int normals = 0;
-    while (st.step()) {
-        if (st.getInt(0) != 0) return normals;
-        ++normals;
-    }
-    return std::nullopt;
-}
-
-std::vector<CallCandidate> QueueService::candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets) {
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
-                           "(SELECT service_id FROM counter_services WHERE counter_id = ?) "
-                           "ORDER BY t.queue_key, t.id");
-    st.bind(1, businessDay()).bind(2, counterId);
-    std::vector<CallCandidate> out;
-    while (st.step()) {
-        Ticket t = readTicket(st);
-        out.push_back({t.id, t.priority.has_value(), t.queueKey});
-        if (tickets) tickets->push_back(std::move(t));
-    }
-    return out;
-}
-
-Result<CallOutcome> QueueService::callTicket(const CounterRow& counter, const Ticket& ticket, CallReason reason,
-                                             const CallChoice& choice, const Actor& actor) {
-    Statement up(m_db,
-                 "UPDATE tickets SET state = 'called', counter_id = ?, staff_id = ?, recalls = 0, updated_at = ? "
-                 "WHERE id = ?");
-    up.bind(1, counter.id).bind(2, actor.staffId).bind(3, m_clock.now()).bind(4, ticket.id);
-    up.run();
+std::optional<Result<CallOutcome>> QueueService::callTicket(Transaction& tx, const CounterRef& counter,
+                                                            const Ticket& ticket, CallReason reason,
+                                                            const CallChoice& choice, const Actor& actor, TimeMs now,
+                                                            const std::string& key) {
+    Ticket after = ticket;
+    after.state = TicketState::Called;
+    after.counterId = counter.id;
+    after.counter = counter.number;
+    after.staffId = actor.staffId;
+    after.recalls = 0;
+    after.updatedAt = now;
+    const EventRow event{ticket.id, "call", now, counter.id, actor.staffId, ticket.curServiceId,
+                         {{"priority", ticket.priority.has_value()}, {"reason", reasonCode(reason)},
+                          {"from", toString(ticket.state)}},
+                         key};
+    // PostgreSQL: the guarded UPDATE, its event and COMMIT in one request. Another counter may have
+    // called this ticket since it was read: then nothing was written and the caller chooses again.
+    if (!m_store.writeTicket(ticket, after, event, &tx)) return std::nullopt;
     CallChoice shown = choice;
     shown.reason = reason;
     CallOutcome out;
+    out.ticket = std::move(after);
     out.reason = reason;
     out.reasonVi = explainVi(shown, m_callOrder.priorityInterleave);
     out.reasonEn = explainEn(shown, m_callOrder.priorityInterleave);
-    Statement sid(m_db, "SELECT cur_service_id FROM tickets WHERE id = ?");
-    sid.bind(1, ticket.id);
-    sid.step();
-    appendEvent(ticket.id, "call", counter.id, actor, sid.getInt(0),
-                {{"priority", ticket.priority.has_value()}, {"reason", reasonCode(reason)},
-                 {"from", toString(ticket.state)}});
-    out.ticket = *loadTicket(ticket.id);
     return Result<CallOutcome>::success(std::move(out));
-}
-
-// Why a counter cannot call now (on a break, or still holding a ticket), or nullopt.
-std::optional<std::string> QueueService::cannotCall(const CounterRow& counter) {
-    if (auto reason = breakAt(counter.id)) {
-        return fmt::format("counter {} is on a break ({}); end the break to call", counter.number, *reason);
-    }
-    if (auto active = activeAt(counter.id)) {
-        return fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first", counter.number,
-                           active->number, toString(active->state));
-    }
-    return std::nullopt;
 }
 
 namespace {
 Result<CallOutcome> nothingWaitingFor(int counterNumber) {
-    return Result<CallOutcome>::failure(Outcome::NothingWaiting,
-                                        fmt::format("no ticket waiting for counter {}", counterNumber));
+    return Result<CallOutcome>::failure(Outcome::NothingWaiting, fmt::format("no ticket waiting for counter {}", counterNumber));
+}
+
+// Why a counter cannot call now (on a break, or still holding a ticket), or nullopt.
+std::optional<std::string> cannotCall(const CounterContext& c) {
+    if (c.breakReason) {
+        return fmt::format("counter {} is on a break ({}); end the break to call", c.counter.number, *c.breakReason);
+    }
+    if (c.activeNumber) {
+        return fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first", c.counter.number,
+                           *c.activeNumber, c.activeState ? toString(*c.activeState) : "active");
+    }
+    return std::nullopt;
+}
+
+std::vector<CallCandidate> candidatesOf(const std::vector<Ticket>& waiting) {
+    std::vector<CallCandidate> out;
+    out.reserve(waiting.size());
+    for (const auto& t : waiting) out.push_back({t.id, t.priority.has_value(), t.queueKey});
+    return out;
 }
 }  // namespace
 
-bool QueueService::nothingToCall(int counterNumber) {
-    Transaction tx(m_db, Transaction::Kind::Deferred);  // a read: one snapshot, no write lock
-    const std::string day = businessDay();
-    Statement earlier(m_db,
-                      "SELECT 1 FROM tickets WHERE business_day < ? AND state IN ('waiting', 'called', 'serving', 'held') "
-                      "LIMIT 1");
-    earlier.bind(1, day);
-    if (earlier.step()) return false;  // closing earlier days is a write: the full path does it
-    const auto counter = counterByNumber(counterNumber);
-    return counter && !cannotCall(*counter) && candidatesFor(counter->id, nullptr).empty();
+Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
+    const auto t = id ? m_store.ticket(*id) : std::nullopt;
+    if (!t) return Result<CallOutcome>::failure(Outcome::NotFound, "the ticket called before is gone");
+    CallOutcome out;
+    out.ticket = *t;
+    const auto detail = m_store.lastEventDetail(t->id, "call").value_or(nlohmann::json::object());
+    out.reason = callReasonFromCode(detail.value("reason", std::string())).value_or(CallReason::OnlyNormalWaiting);
+    const CallChoice shown{0, out.reason, 0};
+    out.reasonVi = explainVi(shown, m_callOrder.priorityInterleave);
+    out.reasonEn = explainEn(shown, m_callOrder.priorityInterleave);
+    return Result<CallOutcome>::success(std::move(out));
 }
 
 Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor) {
-    // "Nothing waiting" is the common answer to an officer pressing F1 on a quiet afternoon: found by
-    // a read, without taking the write lock every kiosk and counter waits for. A ticket taken just
-    // after this read is simply taken after this call.
-    if (nothingToCall(counterNumber)) return nothingWaitingFor(counterNumber);
-    Transaction tx(m_db);
+    // SQLite: "nothing waiting" is the common answer to an officer pressing F1 on a quiet afternoon:
+    // found by a read, without taking the write lock every kiosk and counter waits for. A ticket taken
+    // just after this read is simply taken after this call. (PostgreSQL has no such lock: the move's
+    // own first request answers it.)
+    if (!m_db.isPostgres() && nothingToCall(counterNumber)) return nothingWaitingFor(counterNumber);
+    return writeMove<Result<CallOutcome>>(
+        actor,
+        [&](Transaction& tx, const std::string& key) -> std::optional<Result<CallOutcome>> {
+            const TimeMs now = m_clock.now();
+            const std::string day = businessDay();
+            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Waiting,
+                                              true);
+            if (!ctx) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+            if (auto problem = clockProblem(ctx->guard, now, day)) return Result<CallOutcome>::failure(Outcome::ClockWrong, *problem);
+            if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
+            if (auto busy = cannotCall(*ctx)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
+            const auto choice =
+                chooseNext(candidatesOf(ctx->waiting), ctx->normalsSincePriority, m_callOrder.priorityInterleave);
+            if (!choice) {
+                if (ctx->earlierDaysOpen) tx.commit();
+                return nothingWaitingFor(counterNumber);
+            }
+            return callTicket(tx, ctx->counter, ctx->waiting[choice->index], choice->reason, *choice, actor, now, key);
+        },
+        [&](std::optional<std::int64_t> id) { return recoverCall(id); });
+}
+
+bool QueueService::nothingToCall(int counterNumber) {
+    Transaction tx(m_db, Transaction::Kind::Snapshot);  // a read: one snapshot, no write lock
     const TimeMs now = m_clock.now();
-    expireBefore(businessDay(), now);
-    const auto counter = counterByNumber(counterNumber);
-    if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-    if (auto busy = cannotCall(*counter)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
-    std::vector<Ticket> tickets;
-    const auto candidates = candidatesFor(counter->id, &tickets);
-    const auto choice =
-        chooseNext(candidates, normalsSincePriority(counter->id, m_calendar->startOfDay(now)), m_callOrder.priorityInterleave);
-    if (!choice) return nothingWaitingFor(counterNumber);
-    auto result = callTicket(*counter, tickets[choice->index], choice->reason, *choice, actor);
-    tx.commit();
-    return result;
+    const std::string day = businessDay();
+    const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Waiting, false);
+    // Anything else (unknown counter, a clock problem, closing earlier days) is for the full path.
+    return ctx && !ctx->earlierDaysOpen && !clockProblem(ctx->guard, now, day) && !cannotCall(*ctx) &&
+           ctx->waiting.empty();
 }
 
 Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::string& numberText, const Actor& actor) {
     const auto number = canonicalNumber(numberText);
-    if (!number) {
-        return Result<CallOutcome>::failure(Outcome::Invalid,
-                                            kBadNumber);
-    }
-    Transaction tx(m_db);
-    const TimeMs now = m_clock.now();
-    expireBefore(businessDay(), now);
-    const auto counter = counterByNumber(counterNumber);
-    if (!counter) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-    if (auto busy = cannotCall(*counter)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
-    const auto ticket = loadToday(*number);
-    if (!ticket) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
-    if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {
-        return notAllowed<CallOutcome>(*ticket, "only a waiting or held ticket can be called");
-    }
-    Statement serves(m_db,
-                     "SELECT 1 FROM counter_services cs JOIN services s ON s.id = cs.service_id "
-                     "WHERE cs.counter_id = ? AND s.code = ?");
-    serves.bind(1, counter->id).bind(2, ticket->currentServiceCode);
-    if (!serves.step()) {
-        return Result<CallOutcome>::failure(
-            Outcome::NotAllowed, fmt::format("counter {} does not serve {} ({}); transfer the ticket first",
-                                             counterNumber, ticket->currentServiceCode, ticket->number));
-    }
-    const CallReason reason = ticket->state == TicketState::Held ? CallReason::FromHold : CallReason::ByNumber;
-    auto result = callTicket(*counter, *ticket, reason, CallChoice{0, reason, 0}, actor);
-    tx.commit();
-    return result;
+    if (!number) return Result<CallOutcome>::failure(Outcome::Invalid, kBadNumber);
+    return writeMove<Result<CallOutcome>>(
+        actor,
+        [&](Transaction& tx, const std::string& key) -> std::optional<Result<CallOutcome>> {
+            const TimeMs now = m_clock.now();
+            const std::string day = businessDay();
+            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Active,
+                                              true);
+            if (!ctx) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+            if (auto problem = clockProblem(ctx->guard, now, day)) return Result<CallOutcome>::failure(Outcome::ClockWrong, *problem);
+            if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
+            if (auto busy = cannotCall(*ctx)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
+            const auto ticket = m_store.ticketByNumber(day, *number);
+            if (!ticket) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+            if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {
+                return notAllowed<CallOutcome>(*ticket, "only a waiting or held ticket can be called");
+            }
+            if (!m_store.counterServes(ctx->counter.id, ticket->curServiceId)) {
+                return Result<CallOutcome>::failure(
+                    Outcome::NotAllowed, fmt::format("counter {} does not serve {} ({}); transfer the ticket first",
+                                                     counterNumber, ticket->currentServiceCode, ticket->number));
+            }
+            // A ticket held at another counter is that counter's: calling it here needs the same right
+            // as cancelling it (a supervisor, or the officer who handled it).
+            if (ticket->state == TicketState::Held && ticket->counterId != ctx->counter.id) {
+                if (auto refused = refuseForRole(*ticket, actor, "take over the held ticket")) {
+                    return Result<CallOutcome>::failure(Outcome::NotAllowed, *refused);
+                }
+            }
+            const CallReason reason = ticket->state == TicketState::Held ? CallReason::FromHold : CallReason::ByNumber;
+            auto called = callTicket(tx, ctx->counter, *ticket, reason, CallChoice{0, reason, 0}, actor, now, key);
+            if (!called) {
+                return Result<CallOutcome>::failure(Outcome::NotAllowed,
+                                                    fmt::format("{} was moved elsewhere meanwhile; nothing done", *number));
+            }
+            return called;
+        },
+        [&](std::optional<std::int64_t> id) { return recoverCall(id); });
 }
 
 template <class F>
 Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, const char* verb, F&& move) {
-    Transaction tx(m_db);
-    const TimeMs now = m_clock.now();
-    expireBefore(businessDay(), now);
-    const auto counter = counterByNumber(counterNumber);
-    if (!counter) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-    const auto active = activeAt(counter->id);
-    if (!active) {
-        return Result<Ticket>::failure(Outcome::NotAllowed,
-                                       fmt::format("counter {} has no called or serving ticket to {}", counterNumber, verb));
-    }
-    if (actor.expectedTicket && *actor.expectedTicket != active->number) {
-        return Result<Ticket>::failure(
-            Outcome::NotAllowed, fmt::format("counter {} now has {}, not {} (changed elsewhere); nothing done",
-                                             counterNumber, active->number, *actor.expectedTicket));
-    }
-    Result<Ticket> result = move(*counter, *active);
-    if (result.ok()) {
-        result.value = loadTicket(active->id);
-        tx.commit();
-    }
-    return result;
+    auto recover = [&](std::optional<std::int64_t> id) -> Result<Ticket> {
+        auto t = id ? m_store.ticket(*id) : std::nullopt;
+        if (!t) return Result<Ticket>::failure(Outcome::NotFound, "the ticket moved before is gone");
+        return Result<Ticket>::success(std::move(*t));
+    };
+    return writeMove<Result<Ticket>>(
+        actor,
+        [&](Transaction& tx, const std::string& key) -> std::optional<Result<Ticket>> {
+            const TimeMs now = m_clock.now();
+            const std::string day = businessDay();
+            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Active,
+                                              true);
+            if (!ctx) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+            if (auto problem = clockProblem(ctx->guard, now, day)) return Result<Ticket>::failure(Outcome::ClockWrong, *problem);
+            if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
+            if (!ctx->active) {
+                return Result<Ticket>::failure(
+                    Outcome::NotAllowed, fmt::format("counter {} has no called or serving ticket to {}", counterNumber, verb));
+            }
+            const Ticket& active = *ctx->active;
+            if (actor.expectedTicket && *actor.expectedTicket != active.number) {
+                return Result<Ticket>::failure(
+                    Outcome::NotAllowed, fmt::format("counter {} now has {}, not {} (changed elsewhere); nothing done",
+                                                     counterNumber, active.number, *actor.expectedTicket));
+            }
+            MoveResult change = move(ctx->counter, active, now);
+            if (!change.ok()) return refusedAs<Ticket>(change);
+            Change& c = *change.value;
+            c.after.updatedAt = now;
+            if (!c.after.counterId) c.after.counter.reset();
+            c.event.ticketId = active.id;
+            c.event.at = now;
+            c.event.counterId = ctx->counter.id;
+            c.event.staffId = actor.staffId;
+            c.event.serviceId = c.after.curServiceId;
+            c.event.moveKey = key;
+            if (!m_store.writeTicket(active, c.after, c.event, &tx)) {
+                return Result<Ticket>::failure(
+                    Outcome::NotAllowed, fmt::format("{} was moved elsewhere meanwhile; nothing done", active.number));
+            }
+            return Result<Ticket>::success(std::move(c.after));
+        },
+        recover);
 }
 
 Result<RecallOutcome> QueueService::recall(int counterNumber, const Actor& actor) {
     bool becameNoShow = false;
-    auto moved = moveActive(counterNumber, actor, "recall", [&](const CounterRow& c, const Ticket& t) {
-        if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can be recalled");
-        Statement svc(m_db, "SELECT cur_service_id FROM tickets WHERE id = ?");
-        svc.bind(1, t.id);
-        svc.step();
-        const auto serviceId = svc.getInt(0);
-        if (t.recalls >= m_callOrder.recallLimit) {
-            Statement up(m_db, "UPDATE tickets SET state = 'noshow', counter_id = NULL, updated_at = ? WHERE id = ?");
-            up.bind(1, m_clock.now()).bind(2, t.id);
-            up.run();
-            appendEvent(t.id, "noshow", c.id, actor, serviceId,
-                        {{"reason", "recall limit reached"}, {"recalls", t.recalls}});
-            becameNoShow = true;
-        } else {
-            Statement up(m_db, "UPDATE tickets SET recalls = recalls + 1, updated_at = ? WHERE id = ?");
-            up.bind(1, m_clock.now()).bind(2, t.id);
-            up.run();
-            appendEvent(t.id, "recall", c.id, actor, serviceId, {{"recalls", t.recalls + 1}});
+    auto moved = moveActive(counterNumber, actor, "recall", [&](const CounterRef&, const Ticket& t, TimeMs) {
+        if (t.state != TicketState::Called) return notAllowed<Change>(t, "only a called ticket can be recalled");
+        becameNoShow = t.recalls >= m_callOrder.recallLimit;
+        if (becameNoShow) {
+            auto c = moveTo(t, TicketState::NoShow, "noshow", {{"reason", "recall limit reached"}, {"recalls", t.recalls}});
+            c.value->after.counterId.reset();
+            return c;
         }
-        return Result<Ticket>::success(t);
+        auto c = moveTo(t, TicketState::Called, "recall", {{"recalls", t.recalls + 1}});
+        c.value->after.recalls = t.recalls + 1;
+        return c;
     });
     if (!moved.ok()) return Result<RecallOutcome>::failure(moved.outcome, moved.message);
     return Result<RecallOutcome>::success(RecallOutcome{*moved.value, becameNoShow});
 }
 
-namespace {
-std::int64_t currentService(Database& db, std::int64_t ticketId) {
-    Statement st(db, "SELECT cur_service_id FROM tickets WHERE id = ?");
-    st.bind(1, ticketId);
-    st.step();
-    return st.getInt(0);
-}
-}  // namespace
-
 Result<Ticket> QueueService::start(int counterNumber, const Actor& actor) {
-    return moveActive(counterNumber, actor, "start", [&](const CounterRow& c, const Ticket& t) {
-        if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can start being served");
-        Statement up(m_db, "UPDATE tickets SET state = 'serving', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?");
-        up.bind(1, actor.staffId).bind(2, m_clock.now()).bind(3, t.id);
-        up.run();
-        appendEvent(t.id, "start", c.id, actor, currentService(m_db, t.id), nlohmann::json::object());
-        return Result<Ticket>::success(t);
+    return moveActive(counterNumber, actor, "start", [&](const CounterRef&, const Ticket& t, TimeMs) {
+        if (t.state != TicketState::Called) return notAllowed<Change>(t, "only a called ticket can start being served");
+        auto c = moveTo(t, TicketState::Serving, "start", nlohmann::json::object());
+        if (actor.staffId) c.value->after.staffId = actor.staffId;
+        return c;
     });
 }
 
@@ -637,131 +652,137 @@ Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const
     if (detail.contains("procedures") && !detail["procedures"].is_array()) {
         return Result<Ticket>::failure(Outcome::Invalid, "procedures must be a list of procedure codes");
     }
-    return moveActive(counterNumber, actor, "finish", [&](const CounterRow& c, const Ticket& t) {
-        if (t.state != TicketState::Serving) return notAllowed<Ticket>(t, "start serving it before finishing");
-        Statement up(m_db, "UPDATE tickets SET state = 'done', counter_id = NULL, updated_at = ? WHERE id = ?");
-        up.bind(1, m_clock.now()).bind(2, t.id);
-        up.run();
-        appendEvent(t.id, "finish", c.id, actor, currentService(m_db, t.id), detail);
-        return Result<Ticket>::success(t);
+    return moveActive(counterNumber, actor, "finish", [&](const CounterRef&, const Ticket& t, TimeMs) {
+        if (t.state != TicketState::Serving) return notAllowed<Change>(t, "start serving it before finishing");
+        auto c = moveTo(t, TicketState::Done, "finish", detail);
+        c.value->after.counterId.reset();
+        return c;
     });
 }
 
 Result<Ticket> QueueService::noShow(int counterNumber, const Actor& actor) {
-    return moveActive(counterNumber, actor, "mark as no-show", [&](const CounterRow& c, const Ticket& t) {
-        if (t.state != TicketState::Called) return notAllowed<Ticket>(t, "only a called ticket can be a no-show");
-        Statement up(m_db, "UPDATE tickets SET state = 'noshow', counter_id = NULL, updated_at = ? WHERE id = ?");
-        up.bind(1, m_clock.now()).bind(2, t.id);
-        up.run();
-        appendEvent(t.id, "noshow", c.id, actor, currentService(m_db, t.id), {{"recalls", t.recalls}});
-        return Result<Ticket>::success(t);
+    return moveActive(counterNumber, actor, "mark as no-show", [&](const CounterRef&, const Ticket& t, TimeMs) {
+        if (t.state != TicketState::Called) return notAllowed<Change>(t, "only a called ticket can be a no-show");
+        auto c = moveTo(t, TicketState::NoShow, "noshow", {{"recalls", t.recalls}});
+        c.value->after.counterId.reset();
+        return c;
     });
 }
 
 Result<Ticket> QueueService::returnToQueue(int counterNumber, bool front, const Actor& actor) {
-    return moveActive(counterNumber, actor, "return to the queue", [&](const CounterRow& c, const Ticket& t) {
-        const auto serviceId = currentService(m_db, t.id);
+    return moveActive(counterNumber, actor, "return to the queue", [&](const CounterRef&, const Ticket& t, TimeMs now) {
         // Front: ahead of every waiting ticket of its service (within its class, as call order goes).
-        std::int64_t key = front ? m_clock.now() : backOfQueueKey(t.businessDay);
+        std::int64_t key = front ? now : backOfQueueKey(t.businessDay, now);
         if (front) {
-            Statement min(m_db, "SELECT MIN(queue_key) FROM tickets WHERE cur_service_id = ? AND state = 'waiting'");
-            min.bind(1, serviceId);
-            if (min.step() && !min.isNull(0)) key = std::min(key, min.getInt(0) - 1);
+            if (auto min = m_store.minWaitingKey(t.curServiceId)) key = std::min(key, *min - 1);
         }
-        Statement up(m_db,
-                     "UPDATE tickets SET state = 'waiting', counter_id = NULL, queue_key = ?, recalls = 0, updated_at = ? "
-                     "WHERE id = ?");
-        up.bind(1, key).bind(2, m_clock.now()).bind(3, t.id);
-        up.run();
-        appendEvent(t.id, "return", c.id, actor, serviceId, {{"front", front}, {"queue_key", key}, {"from", toString(t.state)}});
-        return Result<Ticket>::success(t);
+        auto c = moveTo(t, TicketState::Waiting, "return", {{"front", front}, {"queue_key", key}, {"from", toString(t.state)}});
+        c.value->after.counterId.reset();
+        c.value->after.queueKey = key;
+        c.value->after.recalls = 0;
+        return c;
     });
 }
 
 Result<Ticket> QueueService::hold(int counterNumber, const Actor& actor) {
-    return moveActive(counterNumber, actor, "hold", [&](const CounterRow& c, const Ticket& t) {
-        Statement up(m_db, "UPDATE tickets SET state = 'held', updated_at = ? WHERE id = ?");
-        up.bind(1, m_clock.now()).bind(2, t.id);
-        up.run();
-        appendEvent(t.id, "hold", c.id, actor, currentService(m_db, t.id), {{"from", toString(t.state)}});
-        return Result<Ticket>::success(t);
+    return moveActive(counterNumber, actor, "hold", [&](const CounterRef&, const Ticket& t, TimeMs) {
+        return moveTo(t, TicketState::Held, "hold", {{"from", toString(t.state)}});
     });
 }
 
 Result<Ticket> QueueService::transfer(int counterNumber, const std::string& serviceCode, const Actor& actor) {
-    return moveActive(counterNumber, actor, "transfer", [&](const CounterRow& c, const Ticket& t) {
-        Statement svc(m_db, "SELECT id FROM services WHERE code = ? AND active = 1");
-        svc.bind(1, serviceCode);
-        if (!svc.step()) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
-        const auto to = svc.getInt(0);
-        const auto from = currentService(m_db, t.id);
-        if (to == from) {
-            return Result<Ticket>::failure(Outcome::NotAllowed,
-                                           fmt::format("{} is already in service '{}'", t.number, serviceCode));
+    auto moved = moveActive(counterNumber, actor, "transfer", [&](const CounterRef&, const Ticket& t, TimeMs) {
+        const auto to = m_store.activeServiceId(serviceCode);
+        if (!to) return MoveResult::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
+        if (*to == t.curServiceId) {
+            return MoveResult::failure(Outcome::NotAllowed, fmt::format("{} is already in service '{}'", t.number, serviceCode));
         }
         // The citizen keeps the number and their place by issue time in the new service's queue.
-        Statement up(m_db,
-                     "UPDATE tickets SET state = 'waiting', counter_id = NULL, cur_service_id = ?, leg = leg + 1, "
-                     "recalls = 0, updated_at = ? WHERE id = ?");
-        up.bind(1, to).bind(2, m_clock.now()).bind(3, t.id);
-        up.run();
-        appendEvent(t.id, "transfer", c.id, actor, to,
-                    {{"from_service", t.currentServiceCode}, {"to_service", serviceCode}, {"leg", t.leg + 1},
-                     {"from", toString(t.state)}});
-        return Result<Ticket>::success(t);
+        auto c = moveTo(t, TicketState::Waiting, "transfer",
+                        {{"from_service", t.currentServiceCode}, {"to_service", serviceCode}, {"leg", t.leg + 1},
+                         {"from", toString(t.state)}});
+        c.value->after.counterId.reset();
+        c.value->after.curServiceId = *to;
+        c.value->after.leg = t.leg + 1;
+        c.value->after.recalls = 0;
+        return c;
     });
+    // The new service's code and name, as the store now holds them.
+    if (moved.ok()) {
+        if (auto t = m_store.ticket(moved.value->id)) moved.value = std::move(*t);
+    }
+    return moved;
+}
+
+std::int64_t QueueService::backOfQueueKey(const std::string& day, TimeMs now) {
+    const auto last = m_store.lastQueueKey(day);
+    return last ? std::max(now, *last + 1) : now;
 }
 
 template <class F>
-Result<Ticket> QueueService::moveByNumber(const std::string& numberText, F&& move) {
+Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const Actor& actor, F&& move) {
     const auto number = canonicalNumber(numberText);
     if (!number) return Result<Ticket>::failure(Outcome::Invalid, kBadNumber);
-    Transaction tx(m_db);
-    expireBefore(businessDay(), m_clock.now());
-    const auto t = loadToday(*number);
-    if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
-    Result<Ticket> result = move(*t);
-    if (result.ok()) {
-        result.value = loadTicket(t->id);
-        tx.commit();
-    }
-    return result;
+    auto recover = [&](std::optional<std::int64_t> id) -> Result<Ticket> {
+        auto t = id ? m_store.ticket(*id) : std::nullopt;
+        if (!t) return Result<Ticket>::failure(Outcome::NotFound, "the ticket moved before is gone");
+        return Result<Ticket>::success(std::move(*t));
+    };
+    return writeMove<Result<Ticket>>(
+        actor,
+        [&](Transaction& tx, const std::string& key) -> std::optional<Result<Ticket>> {
+            const TimeMs now = m_clock.now();
+            const std::string day = businessDay();
+            if (auto problem = clockProblem(m_store.writeGuard(), now, day)) {
+                return Result<Ticket>::failure(Outcome::ClockWrong, *problem);
+            }
+            if (m_store.earlierDaysOpen(day)) m_store.expireBefore(day, now, kEndOfDay);
+            const auto t = m_store.ticketByNumber(day, *number);
+            if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+            MoveResult change = move(*t, now);
+            if (!change.ok()) return refusedAs<Ticket>(change);
+            Change& c = *change.value;
+            c.after.updatedAt = now;
+            if (!c.after.counterId) c.after.counter.reset();
+            c.event.ticketId = t->id;
+            c.event.at = now;
+            c.event.staffId = actor.staffId;
+            c.event.serviceId = c.after.curServiceId;
+            c.event.moveKey = key;
+            if (!m_store.writeTicket(*t, c.after, c.event, &tx)) {
+                return Result<Ticket>::failure(Outcome::NotAllowed,
+                                               fmt::format("{} was moved elsewhere meanwhile; nothing done", t->number));
+            }
+            return Result<Ticket>::success(std::move(c.after));
+        },
+        recover);
 }
 
 Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& actor) {
-    return moveByNumber(numberText, [&](const Ticket& t) {
+    return moveByNumber(numberText, actor, [&](const Ticket& t, TimeMs) {
         if (t.state != TicketState::Waiting && t.state != TicketState::Held && t.state != TicketState::Called) {
-            return notAllowed<Ticket>(t, "only a waiting, held or called ticket can be cancelled");
+            return notAllowed<Change>(t, "only a waiting, held or called ticket can be cancelled");
         }
-        if (auto refused = refuseForRole(t, actor, "cancel")) return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
-        Statement cid(m_db, "SELECT counter_id FROM tickets WHERE id = ?");
-        cid.bind(1, t.id);
-        cid.step();
-        const auto counterId = cid.getOptInt(0);
-        Statement up(m_db, "UPDATE tickets SET state = 'cancelled', counter_id = NULL, updated_at = ? WHERE id = ?");
-        up.bind(1, m_clock.now()).bind(2, t.id);
-        up.run();
-        appendEvent(t.id, "cancel", counterId, actor, currentService(m_db, t.id), {{"from", toString(t.state)}});
-        return Result<Ticket>::success(t);
+        if (auto refused = refuseForRole(t, actor, "cancel")) return MoveResult::failure(Outcome::NotAllowed, *refused);
+        auto c = moveTo(t, TicketState::Cancelled, "cancel", {{"from", toString(t.state)}});
+        c.value->event.counterId = t.counterId;
+        c.value->after.counterId.reset();
+        return c;
     });
 }
 
 Result<Ticket> QueueService::reactivate(const std::string& numberText, const Actor& actor) {
-    return moveByNumber(numberText, [&](const Ticket& t) {
+    return moveByNumber(numberText, actor, [&](const Ticket& t, TimeMs now) {
         if (t.state != TicketState::NoShow && t.state != TicketState::Cancelled) {
-            return notAllowed<Ticket>(t, "only a no-show or cancelled ticket can be reactivated");
+            return notAllowed<Change>(t, "only a no-show or cancelled ticket can be reactivated");
         }
-        if (auto refused = refuseForRole(t, actor, "reactivate")) {
-            return Result<Ticket>::failure(Outcome::NotAllowed, *refused);
-        }
+        if (auto refused = refuseForRole(t, actor, "reactivate")) return MoveResult::failure(Outcome::NotAllowed, *refused);
         // Back of the queue: others kept waiting while this citizen was away.
-        const std::int64_t key = backOfQueueKey(t.businessDay);
-        Statement up(m_db, "UPDATE tickets SET state = 'waiting', queue_key = ?, recalls = 0, updated_at = ? WHERE id = ?");
-        up.bind(1, key).bind(2, m_clock.now()).bind(3, t.id);
-        up.run();
-        appendEvent(t.id, "reactivate", std::nullopt, actor, currentService(m_db, t.id),
-                    {{"from", toString(t.state)}, {"queue_key", key}});
-        return Result<Ticket>::success(t);
+        const std::int64_t key = backOfQueueKey(t.businessDay, now);
+        auto c = moveTo(t, TicketState::Waiting, "reactivate", {{"from", toString(t.state)}, {"queue_key", key}});
+        c.value->after.queueKey = key;
+        c.value->after.recalls = 0;
+        return c;
     });
 }
 
@@ -778,39 +799,34 @@ Result<Rating> QueueService::rate(const std::string& numberText, const std::stri
         return Result<Rating>::failure(Outcome::Invalid, "rating source must be counter or kiosk");
     }
     Transaction tx(m_db);
-    const auto t = loadToday(*number);
+    const auto t = m_store.ticketByNumber(businessDay(), *number);
     if (!t) return Result<Rating>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
     if (t->state != TicketState::Done) return notAllowed<Rating>(*t, "only a finished ticket can be rated");
-    Statement rated(m_db, "SELECT 1 FROM events WHERE ticket_id = ? AND kind = 'rate'");
-    rated.bind(1, t->id);
-    if (rated.step()) {
+    if (m_store.isRated(t->id)) {
         return Result<Rating>::failure(Outcome::NotAllowed, fmt::format("{} has already been rated", t->number));
     }
     // The counter, officer and service of the finish this rating is about.
-    Statement last(m_db,
-                   "SELECT e.counter_id, e.staff_id, e.service_id, c.number FROM events e "
-                   "LEFT JOIN counters c ON c.id = e.counter_id "
-                   "WHERE e.ticket_id = ? AND e.kind = 'finish' ORDER BY e.id DESC LIMIT 1");
-    last.bind(1, t->id);
-    last.step();
-    const auto counterId = last.getOptInt(0);
-    appendEvent(t->id, "rate", counterId, Actor{last.getOptInt(1)}, last.getOptInt(2), {{"level", level}, {"source", source}});
+    const auto last = m_store.lastFinish(t->id);
+    m_store.appendEvent(EventRow{t->id, "rate", m_clock.now(), last.counterId, last.staffId, last.serviceId,
+                                 {{"level", level}, {"source", source}}, {}});
     Rating rating;
     rating.ticket = *t;
     rating.level = level;
-    if (auto n = last.getOptInt(3)) rating.counter = static_cast<int>(*n);
+    rating.counter = last.counterNumber;
     tx.commit();
     return Result<Rating>::success(std::move(rating));
 }
 
 CounterQueue QueueService::queueFor(int counterNumber) {
-    Transaction tx(m_db, Transaction::Kind::Deferred);  // one consistent snapshot
+    Transaction tx(m_db, Transaction::Kind::Snapshot);  // one consistent snapshot
     CounterQueue out;
-    const auto counter = counterByNumber(counterNumber);
-    if (!counter) return out;
-    std::vector<Ticket> tickets;
-    auto candidates = candidatesFor(counter->id, &tickets);
-    std::optional<int> streak = normalsSincePriority(counter->id, m_calendar->startOfDay(m_clock.now()));
+    const TimeMs now = m_clock.now();
+    auto ctx = m_store.counterContext(counterNumber, businessDay(), m_calendar->startOfDay(now),
+                                      CounterContextKind::Waiting, false);
+    if (!ctx) return out;
+    std::vector<Ticket> tickets = std::move(ctx->waiting);
+    auto candidates = candidatesOf(tickets);
+    std::optional<int> streak = ctx->normalsSincePriority;
     // Simulate successive calls to list the tickets in the order this counter would call them.
     while (!candidates.empty()) {
         const auto choice = chooseNext(candidates, streak, m_callOrder.priorityInterleave);
@@ -830,25 +846,16 @@ CounterQueue QueueService::queueFor(int counterNumber) {
 }
 
 std::vector<Ticket> QueueService::heldAt(int counterNumber) {
-    const auto counter = counterByNumber(counterNumber);
+    const auto counter = m_store.counter(counterNumber);
     if (!counter) return {};
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.counter_id = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at, t.id");
-    st.bind(1, counter->id).bind(2, businessDay());
-    std::vector<Ticket> out;
-    while (st.step()) out.push_back(readTicket(st));
-    return out;
+    return m_store.heldAt(counter->id, businessDay());
 }
 
 TicketTimes QueueService::timesOf(const Ticket& ticket) {
     TicketTimes times;
     times.issued = ticket.issuedAt;
     times.queued = ticket.issuedAt;
-    Statement st(m_db, "SELECT kind, at FROM events WHERE ticket_id = ? ORDER BY id");
-    st.bind(1, ticket.id);
-    while (st.step()) {
-        const std::string kind = st.getText(0);
-        const TimeMs at = st.getInt(1);
+    for (const auto& [kind, at] : m_store.ticketEventTimes(ticket.id)) {
         if (kind == "issue" || kind == "return" || kind == "transfer" || kind == "reactivate") {
             times.queued = at;
             times.called.reset();
@@ -864,93 +871,27 @@ TicketTimes QueueService::timesOf(const Ticket& ticket) {
 }
 
 QueueStatus QueueService::status() {
-    Transaction tx(m_db, Transaction::Kind::Deferred);  // one consistent snapshot
+    Transaction tx(m_db, Transaction::Kind::Snapshot);  // one consistent snapshot
     QueueStatus out;
     out.businessDay = businessDay();
-
-    Statement services(m_db,
-                       "SELECT s.id, s.code, s.name, s.name_en, s.prefix, s.daily_cap, "
-                       "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1), "
-                       "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1 AND t.priority IS NOT NULL), "
-                       "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.business_day = ?1) "
-                       "FROM services s WHERE s.active = 1 ORDER BY s.sort_order, s.code");
-    services.bind(1, out.businessDay);
-    Statement serviceCounters(m_db,
-                              "SELECT c.number FROM counter_services cs JOIN counters c ON c.id = cs.counter_id "
-                              "WHERE cs.service_id = ? AND c.active = 1 ORDER BY c.number");
-    while (services.step()) {
-        ServiceStatus s;
-        s.code = services.getText(1);
-        s.name = services.getText(2);
-        s.nameEn = services.getText(3);
-        s.prefix = services.getText(4);
-        if (auto cap = services.getOptInt(5)) s.dailyCap = static_cast<int>(*cap);
-        s.waiting = static_cast<int>(services.getInt(6));
-        s.priorityWaiting = static_cast<int>(services.getInt(7));
-        s.issuedToday = static_cast<int>(services.getInt(8));
-        serviceCounters.bind(1, services.getInt(0));
-        while (serviceCounters.step()) s.counters.push_back(static_cast<int>(serviceCounters.getInt(0)));
-        serviceCounters.reset();
-        out.services.push_back(std::move(s));
-    }
-
-    // Held tickets of today, counted once for all counters (through the open-tickets index; a count per
-    // counter scanned every ticket ever issued, once per counter).
-    std::map<std::int64_t, int> held;
-    {
-        Statement st(m_db,
-                     "SELECT counter_id, COUNT(*) FROM tickets WHERE business_day = ? AND state = 'held' "
-                     "AND state IN ('waiting', 'called', 'serving', 'held') GROUP BY counter_id");
-        st.bind(1, out.businessDay);
-        while (st.step())
-            if (auto id = st.getOptInt(0)) held[*id] = static_cast<int>(st.getInt(1));
-    }
-    Statement counters(m_db, "SELECT c.id, c.number, c.name FROM counters c WHERE c.active = 1 ORDER BY c.number");
+    out.services = m_store.serviceStatus(out.businessDay);
+    const auto held = m_store.heldCounts(out.businessDay);
+    auto active = m_store.activeTickets(out.businessDay);
     StaffService staff(m_db, m_clock);
-    Statement counterServices(m_db,
-                              "SELECT s.code FROM counter_services cs JOIN services s ON s.id = cs.service_id "
-                              "WHERE cs.counter_id = ? AND s.active = 1 ORDER BY s.sort_order");
-    while (counters.step()) {
-        CounterStatus c;
-        const auto id = counters.getInt(0);
-        c.number = static_cast<int>(counters.getInt(1));
-        c.name = counters.getText(2);
-        if (auto h = held.find(id); h != held.end()) c.held = h->second;
-        counterServices.bind(1, id);
-        while (counterServices.step()) c.services.push_back(counterServices.getText(0));
-        counterServices.reset();
-        c.current = activeAt(id);
-        const auto session = staff.session(c.number);
-        if (session.staff) c.staffName = session.staff->name;
-        c.onBreak = session.onBreak;
-        c.breakReason = session.breakReason;
+    const auto sessions = staff.sessions();
+    for (auto& c : m_store.counterStatus()) {
+        if (auto h = held.find(c.number); h != held.end()) c.held = h->second;
+        if (auto a = active.find(c.number); a != active.end()) c.current = std::move(a->second);
+        if (auto s = sessions.find(c.number); s != sessions.end()) {
+            if (s->second.staff) c.staffName = s->second.staff->name;
+            c.onBreak = s->second.onBreak;
+            c.breakReason = s->second.breakReason;
+        }
         out.counters.push_back(std::move(c));
     }
     return out;
 }
 
-std::vector<Event> QueueService::events(std::int64_t sinceId, int limit) {
-    Statement st(m_db,
-                 "SELECT e.id, e.ticket_id, COALESCE(t.number, ''), e.kind, e.at, c.number, e.staff_id, "
-                 "COALESCE(s.code, ''), e.detail FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id "
-                 "LEFT JOIN counters c ON c.id = e.counter_id LEFT JOIN services s ON s.id = e.service_id "
-                 "WHERE e.id > ? ORDER BY e.id LIMIT ?");
-    st.bind(1, sinceId).bind(2, limit);
-    std::vector<Event> out;
-    while (st.step()) {
-        Event e;
-        e.id = st.getInt(0);
-        e.ticketId = st.getOptInt(1);
-        e.number = st.getText(2);
-        e.kind = st.getText(3);
-        e.at = st.getInt(4);
-        if (auto c = st.getOptInt(5)) e.counter = static_cast<int>(*c);
-        e.staffId = st.getOptInt(6);
-        e.serviceCode = st.getText(7);
-        e.detail = nlohmann::json::parse(st.getText(8), nullptr, false);
-        out.push_back(std::move(e));
-    }
-    return out;
-}
+std::vector<Event> QueueService::events(std::int64_t sinceId, int limit) { return m_store.events(sinceId, limit); }
 
 }  // namespace motcua::queue

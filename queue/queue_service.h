@@ -1,6 +1,8 @@
-// The queue: issuing tickets and moving them through their lifecycle. Every move is one
-// BEGIN IMMEDIATE transaction that changes the ticket row and appends one event row; a move that
-// is not allowed changes nothing and comes back as a value (STYLE 7), not an exception.
+// The queue's rules: issuing tickets and moving them through their lifecycle, call order, caps,
+// numbering and the business day. Every move is one write transaction that changes the ticket row
+// and appends one event row; a move that is not allowed changes nothing and comes back as a value
+// (STYLE 7), not an exception. The rules know no SQL: TicketStore reads and writes the rows, on
+// SQLite or PostgreSQL.
 #pragma once
 
 #include <cstdint>
@@ -15,13 +17,11 @@
 #include "queue/call_order.h"
 #include "queue/clock.h"
 #include "queue/office_config.h"
-#include "queue/sqlite.h"
+#include "queue/database.h"
+#include "queue/ticket.h"
+#include "queue/ticket_store.h"
 
 namespace motcua::queue {
-
-enum class TicketState { Waiting, Called, Serving, Done, NoShow, Held, Cancelled, Expired };
-const char* toString(TicketState state);
-std::optional<TicketState> ticketStateFromString(std::string_view text);
 
 enum class Outcome {
     Ok,
@@ -30,6 +30,7 @@ enum class Outcome {
     NotFound,        // unknown service, counter, category or ticket number
     Invalid,         // malformed input
     CapReached,      // the service has issued all of today's numbers
+    ClockWrong,      // the PC's clock disagrees with what is recorded: nothing is issued or called
 };
 const char* toString(Outcome outcome);
 
@@ -42,25 +43,6 @@ struct Result {
     bool ok() const { return outcome == Outcome::Ok; }
     static Result success(T v) { return Result{Outcome::Ok, {}, std::move(v)}; }
     static Result failure(Outcome o, std::string m) { return Result{o, std::move(m), std::nullopt}; }
-};
-
-struct Ticket {
-    std::int64_t id = 0;
-    std::string number;  // "A012"
-    std::string businessDay;
-    std::string serviceCode;         // the service that issued the number
-    std::string currentServiceCode;  // after transfers
-    std::string currentServiceName;
-    std::optional<std::string> priority;  // category code; nullopt: normal
-    std::string priorityName;
-    TicketState state = TicketState::Waiting;
-    std::optional<int> counter;  // counter number while called, serving or held
-    int recalls = 0;
-    int leg = 1;
-    TimeMs issuedAt = 0;
-    TimeMs updatedAt = 0;
-    std::int64_t queueKey = 0;
-    std::optional<std::int64_t> staffId;  // the officer who last called it
 };
 
 enum class EstimateBasis { History, Default };
@@ -98,74 +80,6 @@ struct Rating {
 // The outcomes an officer records when finishing (detail "outcome" of a finish event).
 inline constexpr const char* kFinishOutcomes[] = {"received", "guidance", "returned", "incomplete"};
 
-struct Event {
-    std::int64_t id = 0;
-    std::optional<std::int64_t> ticketId;
-    std::string number;  // of the ticket, "" for events without one
-    std::string kind;
-    TimeMs at = 0;
-    std::optional<int> counter;
-    std::optional<std::int64_t> staffId;
-    std::string serviceCode;
-    nlohmann::json detail;
-};
-
-// One of today's tickets whose last print attempt did not end in `printed`.
-struct UnprintedTicket {
-    // What the latest attempt says.
-    enum class Last {
-        NotPrinted,    // `print_failed`: no whole ticket came out
-        MaybePrinted,  // `print_failed` with outcome "unknown": it may have printed ("có thể đã in")
-        Unfinished,    // `print_started` and nothing since: printing now, or the program printing it
-                       // stopped before it could say (detail names the host and process)
-    };
-    Ticket ticket;
-    std::string error;  // the `print_failed` event's "error" ("paper-out"); "" for Unfinished
-    TimeMs failedAt = 0;  // when that event was recorded
-    std::string language = "vi";  // the ticket's language at the kiosk ("vi" or "en"), for the reprint
-    Last last = Last::NotPrinted;
-    nlohmann::json detail = nlohmann::json::object();  // that event's detail
-};
-
-struct ServiceStatus {
-    std::string code;
-    std::string name;
-    std::string nameEn;
-    std::string prefix;
-    int waiting = 0;
-    int priorityWaiting = 0;
-    int issuedToday = 0;
-    std::optional<int> dailyCap;
-    std::vector<int> counters;
-};
-
-struct CounterStatus {
-    int number = 0;
-    std::string name;
-    std::vector<std::string> services;
-    std::optional<Ticket> current;  // called or serving
-    int held = 0;
-    std::optional<std::string> staffName;  // the officer logged in here
-    bool onBreak = false;                  // calling is paused
-    std::string breakReason;
-};
-
-struct QueueStatus {
-    std::string businessDay;
-    std::vector<CounterStatus> counters;
-    std::vector<ServiceStatus> services;
-};
-
-// Who performed a move (the staff id when an officer is logged in; nullopt for kiosk and CLI).
-// When a ticket was issued, put in the queue for its current leg (issue, return, transfer or
-// reactivate), called and started: the times an officer sees at the counter.
-struct TicketTimes {
-    TimeMs issued = 0;
-    TimeMs queued = 0;
-    std::optional<TimeMs> called;
-    std::optional<TimeMs> started;
-};
-
 // A counter's waiting tickets in the order it would call them, and why the first comes first (what
 // callNext would say).
 struct CounterQueue {
@@ -175,6 +89,15 @@ struct CounterQueue {
     std::string nextReasonEn;
 };
 
+struct DayRepair {
+    int expiredEarlier = 0;
+    int expiredFuture = 0;             // open tickets dated after today
+    std::optional<std::string> futureDay;  // the newest day after today with tickets, if any
+    int futureTickets = 0;             // tickets dated after today, open or not
+    bool clockConfirmed = false;       // the jump since the last activity was accepted
+};
+
+// Who performed a move (the staff id when an officer is logged in; nullopt for kiosk and CLI).
 struct Actor {
     Actor() = default;
     Actor(std::optional<std::int64_t> staff) : staffId(staff) {}  // NOLINT: implicit, Actor{id} reads well
@@ -184,6 +107,11 @@ struct Actor {
     // (NotAllowed, nothing changed) when the counter holds another one: a stale screen cannot act on
     // a ticket someone else has moved meanwhile. Checked inside the move's transaction.
     std::optional<std::string> expectedTicket;
+    // Idempotency key of the move (random when empty). Stored with the move's event: when the
+    // connection to a PostgreSQL server is lost during COMMIT, the move is looked up by its key
+    // after reconnecting and is never applied twice. A caller that retries a move itself (the kiosk
+    // after a lost connection) passes the same key again.
+    std::string moveKey;
 };
 
 // One per connection. Not thread-safe: use one per thread or process (each owns its Database).
@@ -210,11 +138,20 @@ public:
     // Closes tickets still open from earlier business days as expired; returns how many. Also done
     // implicitly by every write on a new day.
     int closeEarlierDays();
+    // `motcua close-day`: closes earlier days as above and repairs what a wrong clock left: tickets
+    // still open dated after today (issued while the clock was ahead) are expired, and a clock that
+    // jumped far ahead of the last recorded activity is confirmed as right. Each repair is an event.
+    DayRepair closeDay();
+    // What doctor reports about the clock and the recorded days (nullopt: nothing wrong).
+    std::optional<std::string> clockCheck();
     // The citizen's satisfaction with a finished ticket of today, once per ticket; stored against the
     // ticket, the counter and the officer that finished it. source: "counter" or "kiosk".
     Result<Rating> rate(const std::string& number, const std::string& level, const std::string& source);
 
     std::optional<Ticket> findToday(const std::string& number);
+    bool isRated(const Ticket& ticket) { return m_store.isRated(ticket.id); }
+    // The office's priority categories, in their configured order.
+    std::vector<PriorityCategoryConfig> priorityCategories() { return m_store.priorityCategories(); }
     // People ahead and the expected wait for a waiting ticket, as at take(); for a reprint.
     std::optional<IssuedTicket> estimate(const std::string& number);
     // Something a device reports that staff must see (e.g. "print_failed"); appended to the log.
@@ -241,42 +178,44 @@ public:
     // "A12", "a012" -> "A012"; nullopt when it is not prefix letters followed by digits.
     static std::optional<std::string> canonicalNumber(const std::string& text);
 
-private:
-    struct CounterRow {
-        std::int64_t id;
-        int number;
-    };
-    std::optional<CounterRow> counterByNumber(int number);
+    // The business day: the office's local date by the clock.
     std::string businessDay();
-    std::int64_t backOfQueueKey(const std::string& day);
-    std::optional<Ticket> activeAt(std::int64_t counterId);
-    std::optional<Ticket> loadTicket(std::int64_t id);
-    std::optional<Ticket> loadToday(const std::string& number);
-    void appendEvent(std::optional<std::int64_t> ticketId, const std::string& kind, std::optional<std::int64_t> counterId,
-                     const Actor& actor, std::optional<std::int64_t> serviceId, const nlohmann::json& detail);
-    int expireBefore(const std::string& day, TimeMs now);
-    Result<CallOutcome> callTicket(const CounterRow& counter, const Ticket& ticket, CallReason reason,
-                                   const CallChoice& choice, const Actor& actor);
-    std::optional<int> normalsSincePriority(std::int64_t counterId, TimeMs dayStart);
-    IssuedTicket estimateFor(const Ticket& ticket, std::int64_t serviceId);
-    std::optional<std::string> breakAt(std::int64_t counterId);
-    std::optional<std::string> cannotCall(const CounterRow& counter);
+    // Why the clock cannot be trusted for a write now (see the .cpp), or nullopt.
+    std::optional<std::string> clockProblem(const WriteGuard& guard, TimeMs now, const std::string& day) const;
+
+private:
+    IssuedTicket estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters, std::string nameEn,
+                             std::string note);
+    // nullopt when another connection moved the ticket since it was read (nothing was written).
+    std::optional<Result<CallOutcome>> callTicket(Transaction& tx, const CounterRef& counter, const Ticket& ticket,
+                                                  CallReason reason, const CallChoice& choice, const Actor& actor,
+                                                  TimeMs now, const std::string& key);
+    // The outcome of a call that committed before the connection was lost.
+    Result<CallOutcome> recoverCall(std::optional<std::int64_t> ticketId);
     // True when callNext would find nothing waiting and write nothing (decided by a read).
     bool nothingToCall(int counter);
+    // Queue position for a ticket joining at the back: its time, but never ahead of a ticket already
+    // placed today, so the order holds even if the clock is set back during the day.
+    std::int64_t backOfQueueKey(const std::string& day, TimeMs now);
     std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb);
-    std::vector<CallCandidate> candidatesFor(std::int64_t counterId, std::vector<Ticket>* tickets);
+    // Runs one write move: retried when PostgreSQL asks for it (deadlock) and, when the connection
+    // was lost during COMMIT, looked up by its key instead of being applied twice.
+    template <class R, class F, class Recover>
+    R writeMove(const Actor& actor, F&& body, Recover&& recover);
     template <class F>
     Result<Ticket> moveActive(int counter, const Actor& actor, const char* verb, F&& move);
     // The same for a move on one of today's tickets named by number (cancel, reactivate).
     template <class F>
-    Result<Ticket> moveByNumber(const std::string& number, F&& move);
+    Result<Ticket> moveByNumber(const std::string& number, const Actor& actor, F&& move);
 
     Database& m_db;
+    TicketStore m_store;
     const Clock& m_clock;
     std::unique_ptr<BusinessCalendar> m_calendar;
     CallOrderConfig m_callOrder;
     RatingConfig m_rating;
     nlohmann::json m_office;
+    int m_clockGuardDays = 31;
 };
 
 std::string formatNumber(const std::string& prefix, std::int64_t seq);

@@ -1,5 +1,7 @@
 #include "queue/report.h"
 
+#include "queue/settings_store.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -32,11 +34,8 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
 }
 
 // A read of the settings table as JSON; an empty object when missing or unreadable.
-nlohmann::json readSetting(Database& db, const char* key) {
-    Statement st(db, "SELECT value FROM settings WHERE key = ?");
-    st.bind(1, key);
-    if (!st.step()) return nlohmann::json::object();
-    auto value = nlohmann::json::parse(st.getText(0), nullptr, false);
+nlohmann::json settingObject(Database& db, const char* key) {
+    auto value = readSetting(db, key);
     return value.is_object() ? value : nlohmann::json::object();
 }
 
@@ -552,14 +551,14 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
             Outcome::Invalid, fmt::format("the period has {} days; a report covers at most {}", days, kMaxReportDays));
     }
 
-    Transaction tx(db, Transaction::Kind::Deferred);  // one consistent snapshot
+    Transaction tx(db, Transaction::Kind::Snapshot);  // one consistent snapshot
     Report report;
     report.query = query;
     report.days = static_cast<int>(days);
 
-    const auto office = readSetting(db, "office");
-    const auto callOrder = readSetting(db, "call_order");
-    const auto rating = readSetting(db, "rating");
+    const auto office = settingObject(db, "office");
+    const auto callOrder = settingObject(db, "call_order");
+    const auto rating = settingObject(db, "rating");
     report.officeName = office.value("name", std::string());
     report.officeUnit = office.value("unit", std::string());
     report.timeZone = office.value("time_zone", std::string("Asia/Ho_Chi_Minh"));
@@ -629,14 +628,21 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
 
     Accumulator acc(filter, waitTarget, *fromDays, static_cast<int>(days), calendar);
     {
-        Statement st(db,
-                     "SELECT t.id, t.business_day, t.number, t.priority IS NOT NULL, t.service_id, "
-                     "e.kind, e.at, e.counter_id, e.staff_id, e.service_id, "
-                     "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.outcome') "
-                     "WHEN 'rate' THEN json_extract(e.detail, '$.level') END, "
-                     "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.procedures') END "
-                     "FROM tickets t JOIN events e ON e.ticket_id = t.id "
-                     "WHERE t.business_day BETWEEN ? AND ? ORDER BY t.id, e.id");
+        static constexpr Sql kTicketEvents{
+            "SELECT t.id, t.business_day, t.number, t.priority IS NOT NULL, t.service_id, "
+            "e.kind, e.at, e.counter_id, e.staff_id, e.service_id, "
+            "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.outcome') "
+            "WHEN 'rate' THEN json_extract(e.detail, '$.level') END, "
+            "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.procedures') END "
+            "FROM tickets t JOIN events e ON e.ticket_id = t.id "
+            "WHERE t.business_day BETWEEN ? AND ? ORDER BY t.id, e.id",
+            "SELECT t.id, t.business_day, t.number, t.priority IS NOT NULL, t.service_id, "
+            "e.kind, e.at, e.counter_id, e.staff_id, e.service_id, "
+            "CASE e.kind WHEN 'finish' THEN e.detail->>'outcome' WHEN 'rate' THEN e.detail->>'level' END, "
+            "CASE e.kind WHEN 'finish' THEN (e.detail->'procedures')::text END "
+            "FROM tickets t JOIN events e ON e.ticket_id = t.id "
+            "WHERE t.business_day BETWEEN ? AND ? ORDER BY t.id, e.id"};
+        Statement st(db, kTicketEvents);
         st.bind(1, query.from).bind(2, query.to);
         std::optional<std::int64_t> current;
         std::string kind;
@@ -699,11 +705,16 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
             endBreak(s, end);
             t.loggedIn += end - s.loginAt;
         };
-        Statement st(db,
-                     "SELECT kind, at, counter_id, staff_id, "
-                     "CASE kind WHEN 'break_start' THEN json_extract(detail, '$.reason') END FROM events "
-                     "WHERE ticket_id IS NULL AND at >= ? AND at < ? AND staff_id IS NOT NULL AND "
-                     "kind IN ('login', 'logout', 'break_start', 'break_end') ORDER BY at, id");
+        static constexpr Sql kSessions{
+            "SELECT kind, at, counter_id, staff_id, "
+            "CASE kind WHEN 'break_start' THEN json_extract(detail, '$.reason') END FROM events "
+            "WHERE ticket_id IS NULL AND at >= ? AND at < ? AND staff_id IS NOT NULL AND "
+            "kind IN ('login', 'logout', 'break_start', 'break_end') ORDER BY at, id",
+            "SELECT kind, at, counter_id, staff_id, "
+            "CASE kind WHEN 'break_start' THEN detail->>'reason' END FROM events "
+            "WHERE ticket_id IS NULL AND at >= ? AND at < ? AND staff_id IS NOT NULL AND "
+            "kind IN ('login', 'logout', 'break_start', 'break_end') ORDER BY at, id"};
+        Statement st(db, kSessions);
         st.bind(1, periodStart).bind(2, periodEnd);
         while (st.step()) {
             const std::string kind = st.getText(0);
@@ -868,12 +879,9 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
         report.perHour.push_back({h, a.arrivals, summarise(a.waits)});
     }
 
-    // Procedures, with names from the catalogue when it is installed (schema 2 onwards).
+    // Procedures, with names from the catalogue.
     std::optional<Statement> procedureName;
-    {
-        Statement has(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'catalogue_procedures'");
-        if (has.step()) procedureName.emplace(db, "SELECT name FROM catalogue_procedures WHERE code = ?");
-    }
+    procedureName.emplace(db, "SELECT name FROM catalogue_procedures WHERE code = ?");
     for (const auto& [code, counts] : acc.m_procedures) {
         ProcedureRow row;
         row.code = code;

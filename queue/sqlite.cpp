@@ -9,13 +9,32 @@
 
 namespace motcua::queue {
 
-SqliteError::SqliteError(std::string_view call, int code, std::string_view detail)
-    : std::runtime_error(fmt::format("{} failed: {} ({})", call, detail, sqlite3_errstr(code))),
-      m_code(code & 0xff),
-      m_extendedCode(code) {}
+namespace {
+DatabaseError::Kind kindOf(int code) {
+    switch (code & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: return DatabaseError::Kind::Busy;
+        case SQLITE_CONSTRAINT: return DatabaseError::Kind::Constraint;
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB: return DatabaseError::Kind::Corrupt;
+        case SQLITE_READONLY: return DatabaseError::Kind::ReadOnly;
+        case SQLITE_PERM:
+        case SQLITE_AUTH: return DatabaseError::Kind::Denied;
+        default: return DatabaseError::Kind::Other;
+    }
+}
 
-bool SqliteError::isBusy() const noexcept { return m_code == SQLITE_BUSY || m_code == SQLITE_LOCKED; }
-bool SqliteError::isConstraint() const noexcept { return m_code == SQLITE_CONSTRAINT; }
+// "malformed (database disk image is malformed)" says the same thing twice: show SQLite's generic
+// text only when it adds something to the message.
+std::string describe(std::string_view call, int code, std::string_view detail) {
+    const std::string generic = sqlite3_errstr(code);
+    if (detail.empty() || detail == generic) return fmt::format("{} failed: {}", call, generic);
+    return fmt::format("{} failed: {} ({})", call, detail, generic);
+}
+}  // namespace
+
+SqliteError::SqliteError(std::string_view call, int code, std::string_view detail)
+    : DatabaseError(describe(call, code, detail), kindOf(code)), m_code(code & 0xff), m_extendedCode(code) {}
 
 SqliteError SqliteError::fromHandle(std::string_view call, sqlite3* db) {
     const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
@@ -42,141 +61,125 @@ int onBusy(void* arg, int attempt) noexcept {
     return 1;
 }
 
-}  // namespace
-
-Database::Database(const std::string& path, OpenMode mode, std::chrono::milliseconds busyTimeout)
-    : m_path(path) {
-    int flags = SQLITE_OPEN_NOMUTEX;
-    switch (mode) {
-        case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-        case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-        case OpenMode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+class SqliteStatement final : public detail::StatementImpl {
+public:
+    SqliteStatement(std::shared_ptr<sqlite3> db, std::string_view sql) : m_db(std::move(db)) {
+        sqlite3_stmt* raw = nullptr;
+        const int rc = sqlite3_prepare_v3(m_db.get(), sql.data(), static_cast<int>(sql.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+        m_stmt.reset(raw);
+        if (rc != SQLITE_OK) throw SqliteError("sqlite3_prepare_v3", rc, sqlite3_errmsg(m_db.get()));
     }
-    sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-    // The deleter owns the busy policy, so it lives exactly as long as the connection.
-    auto busy = std::make_shared<BusyPolicy>(BusyPolicy{busyTimeout});
-    m_db.reset(raw, [busy](sqlite3* db) noexcept {
-        // sqlite3_close_v2 defers the close until every statement is finalized.
-        sqlite3_close_v2(db);
-    });
-    if (rc != SQLITE_OK) {
-        throw SqliteError("sqlite3_open_v2(" + path + ")", rc, raw ? sqlite3_errmsg(raw) : "out of memory");
+
+    void bindInt(int index, std::int64_t value) override { check(sqlite3_bind_int64(m_stmt.get(), index, value)); }
+    void bindDouble(int index, double value) override { check(sqlite3_bind_double(m_stmt.get(), index, value)); }
+    void bindText(int index, std::string_view value) override {
+        check(sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     }
-    sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_handler(raw, onBusy, busy.get());
-}
+    void bindNull(int index, NullType) override { check(sqlite3_bind_null(m_stmt.get(), index)); }
 
-void Database::exec(std::string_view sql) {
-    std::string text(sql);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(handle(), text.c_str(), nullptr, nullptr, &err);
-    if (rc != SQLITE_OK) {
-        std::string message = err ? err : sqlite3_errstr(rc);
-        sqlite3_free(err);
-        throw SqliteError("sqlite3_exec", rc, message);
+    bool step() override {
+        const int rc = sqlite3_step(m_stmt.get());
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        // The error belongs to the statement; capture it before reset() clears it.
+        SqliteError error("sqlite3_step", sqlite3_extended_errcode(m_db.get()), sqlite3_errmsg(m_db.get()));
+        sqlite3_reset(m_stmt.get());
+        throw error;
     }
-}
-
-std::int64_t Database::lastInsertRowId() const noexcept { return sqlite3_last_insert_rowid(handle()); }
-int Database::changes() const noexcept { return sqlite3_changes(handle()); }
-bool Database::isReadOnly() const noexcept { return sqlite3_db_readonly(handle(), "main") == 1; }
-
-std::int64_t Database::dataVersion() { return queryInt("PRAGMA data_version"); }
-
-std::int64_t Database::queryInt(std::string_view sql) {
-    Statement st(*this, sql);
-    if (!st.step()) throw SqliteError("queryInt", SQLITE_ERROR, "no row: " + std::string(sql));
-    return st.getInt(0);
-}
-
-void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
-
-Statement::Statement(const Database& db, std::string_view sql) : m_db(db.shared()), m_sql(sql) {
-    sqlite3_stmt* raw = nullptr;
-    const int rc = sqlite3_prepare_v3(m_db.get(), sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
-    m_stmt.reset(raw);
-    if (rc != SQLITE_OK) throw SqliteError("sqlite3_prepare_v3", rc, sqlite3_errmsg(m_db.get()));
-}
-
-namespace {
-void checkBind(int rc, sqlite3* db) {
-    if (rc != SQLITE_OK) throw SqliteError::fromHandle("sqlite3_bind", db);
-}
-}  // namespace
-
-Statement& Statement::bind(int index, std::int64_t value) {
-    checkBind(sqlite3_bind_int64(m_stmt.get(), index, value), m_db.get());
-    return *this;
-}
-Statement& Statement::bind(int index, double value) {
-    checkBind(sqlite3_bind_double(m_stmt.get(), index, value), m_db.get());
-    return *this;
-}
-Statement& Statement::bind(int index, std::string_view value) {
-    checkBind(sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_TRANSIENT,
-                                  SQLITE_UTF8),
-              m_db.get());
-    return *this;
-}
-Statement& Statement::bind(int index, std::nullptr_t) {
-    checkBind(sqlite3_bind_null(m_stmt.get(), index), m_db.get());
-    return *this;
-}
-
-bool Statement::step() {
-    const int rc = sqlite3_step(m_stmt.get());
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    // The error belongs to the statement; capture it before reset() clears it.
-    SqliteError error("sqlite3_step", sqlite3_extended_errcode(m_db.get()), sqlite3_errmsg(m_db.get()));
-    sqlite3_reset(m_stmt.get());
-    throw error;
-}
-
-void Statement::run() {
-    while (step()) {
+    void reset() override {
+        sqlite3_reset(m_stmt.get());
+        sqlite3_clear_bindings(m_stmt.get());
     }
-}
+    bool isNull(int column) const override { return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL; }
+    std::int64_t getInt(int column) const override { return sqlite3_column_int64(m_stmt.get(), column); }
+    double getDouble(int column) const override { return sqlite3_column_double(m_stmt.get(), column); }
+    std::string getText(int column) const override {
+        const auto* text = sqlite3_column_text(m_stmt.get(), column);
+        const int size = sqlite3_column_bytes(m_stmt.get(), column);
+        return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)) : std::string();
+    }
+    int columnCount() const override { return sqlite3_column_count(m_stmt.get()); }
 
-void Statement::reset() {
-    sqlite3_reset(m_stmt.get());
-    sqlite3_clear_bindings(m_stmt.get());
-}
+private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) throw SqliteError::fromHandle("sqlite3_bind", m_db.get());
+    }
+    struct Finalizer {
+        void operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
+    };
+    std::shared_ptr<sqlite3> m_db;
+    std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
+};
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL; }
-std::int64_t Statement::getInt(int column) const { return sqlite3_column_int64(m_stmt.get(), column); }
-double Statement::getDouble(int column) const { return sqlite3_column_double(m_stmt.get(), column); }
-std::string Statement::getText(int column) const {
-    const auto* text = sqlite3_column_text(m_stmt.get(), column);
-    const int size = sqlite3_column_bytes(m_stmt.get(), column);
-    return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)) : std::string();
-}
-std::optional<std::int64_t> Statement::getOptInt(int column) const {
-    if (isNull(column)) return std::nullopt;
-    return getInt(column);
-}
-std::optional<std::string> Statement::getOptText(int column) const {
-    if (isNull(column)) return std::nullopt;
-    return getText(column);
-}
-int Statement::columnCount() const { return sqlite3_column_count(m_stmt.get()); }
+class SqliteConnection final : public detail::Connection {
+public:
+    SqliteConnection(const std::string& path, OpenMode mode, std::chrono::milliseconds busyTimeout) : m_path(path) {
+        int flags = SQLITE_OPEN_NOMUTEX;
+        switch (mode) {
+            case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+            case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+            case OpenMode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+        }
+        sqlite3* raw = nullptr;
+        const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+        // The deleter owns the busy policy, so it lives exactly as long as the connection.
+        auto busy = std::make_shared<BusyPolicy>(BusyPolicy{busyTimeout});
+        m_db.reset(raw, [busy](sqlite3* db) noexcept {
+            // sqlite3_close_v2 defers the close until every statement is finalized.
+            sqlite3_close_v2(db);
+        });
+        if (rc != SQLITE_OK) {
+            throw SqliteError("sqlite3_open_v2(" + path + ")", rc, raw ? sqlite3_errmsg(raw) : "out of memory");
+        }
+        sqlite3_extended_result_codes(raw, 1);
+        sqlite3_busy_handler(raw, onBusy, busy.get());
+    }
 
-Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
-    m_db.exec(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");
-}
-
-Transaction::~Transaction() {
-    if (!m_done) {
+    Dialect dialect() const noexcept override { return Dialect::Sqlite; }
+    void exec(std::string_view sql) override {
+        std::string text(sql);
+        char* err = nullptr;
+        const int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, &err);
+        if (rc != SQLITE_OK) {
+            std::string message = err ? err : sqlite3_errstr(rc);
+            sqlite3_free(err);
+            throw SqliteError("sqlite3_exec", rc, message);
+        }
+    }
+    std::unique_ptr<detail::StatementImpl> prepare(std::string_view sql) override {
+        return std::make_unique<SqliteStatement>(m_db, sql);
+    }
+    void begin(Transaction::Kind kind) override { exec(kind == Transaction::Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN"); }
+    void commit() override { exec("COMMIT"); }
+    std::optional<std::int64_t> commitWith(detail::StatementImpl& st) override {
+        std::optional<std::int64_t> value;
+        if (st.step()) value = st.getInt(0);
+        st.reset();
+        commit();
+        return value;
+    }
+    void rollback() noexcept override {
         // Never throws: a failed rollback leaves SQLite to roll back when the connection closes.
-        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     }
+    int changes() override { return sqlite3_changes(m_db.get()); }
+    bool isReadOnly() override { return sqlite3_db_readonly(m_db.get(), "main") == 1; }
+    const std::string& path() const noexcept override { return m_path; }
+    sqlite3* sqliteHandle() const noexcept override { return m_db.get(); }
+
+private:
+    std::shared_ptr<sqlite3> m_db;
+    std::string m_path;
+};
+
+}  // namespace
+
+std::shared_ptr<detail::Connection> openSqliteConnection(const std::string& path, OpenMode mode,
+                                                         std::chrono::milliseconds busyTimeout) {
+    return std::make_shared<SqliteConnection>(path, mode, busyTimeout);
 }
 
-void Transaction::commit() {
-    m_db.exec("COMMIT");
-    m_done = true;
-}
+std::int64_t sqliteDataVersion(Database& db) { return db.queryInt("PRAGMA data_version"); }
 
 }  // namespace motcua::queue

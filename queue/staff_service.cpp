@@ -18,32 +18,11 @@ void ensureSodium() {
     if (ready < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
-StaffRole roleFrom(const std::string& text) {
-    if (text == "supervisor") return StaffRole::Supervisor;
-    if (text == "admin") return StaffRole::Admin;
-    return StaffRole::Officer;
-}
-
 // The PIN rule a pin_set event records: 2 is validPin's (6 to 8 digits, not trivial); events from
 // before it have none (4 to 8 digits).
 constexpr int kPinRuleVersion = 2;
 
-constexpr const char* kStaffSelect = "SELECT id, login, name, role, pin_hash <> '' FROM staff ";
-
-StaffMember readStaff(const Statement& st) {
-    return {st.getInt(0), st.getText(1), st.getText(2), roleFrom(st.getText(3)), st.getInt(4) != 0};
-}
-
 }  // namespace
-
-const char* toString(StaffRole role) {
-    switch (role) {
-        case StaffRole::Officer: return "officer";
-        case StaffRole::Supervisor: return "supervisor";
-        case StaffRole::Admin: return "admin";
-    }
-    return "officer";
-}
 
 const char* toString(LoginOutcome outcome) {
     switch (outcome) {
@@ -53,6 +32,7 @@ const char* toString(LoginOutcome outcome) {
         case LoginOutcome::UnknownStaff: return "unknown_staff";
         case LoginOutcome::NoPinSet: return "no_pin_set";
         case LoginOutcome::UnknownCounter: return "unknown_counter";
+        case LoginOutcome::NotSupervisor: return "not_supervisor";
     }
     return "unknown";
 }
@@ -97,52 +77,16 @@ bool StaffService::validPin(const std::string& pin) {
 }
 
 StaffService::StaffService(Database& db, const Clock& clock, StaffPolicy policy)
-    : m_db(db), m_clock(clock), m_policy(policy) {}
+    : m_db(db), m_store(db), m_clock(clock), m_policy(policy) {}
 
-std::vector<StaffMember> StaffService::list() {
-    Statement st(m_db, std::string(kStaffSelect) + "WHERE active = 1 ORDER BY name");
-    std::vector<StaffMember> out;
-    while (st.step()) out.push_back(readStaff(st));
-    return out;
-}
-
-std::vector<StaffMember> StaffService::pinsToRenew() {
-    Statement st(m_db, std::string(kStaffSelect) +
-                           "WHERE active = 1 AND pin_hash <> '' AND coalesce((SELECT json_extract(e.detail, '$.rule') "
-                           "FROM events e WHERE e.staff_id = staff.id AND e.kind = 'pin_set' ORDER BY e.id DESC "
-                           "LIMIT 1), 0) < ? ORDER BY name");
-    st.bind(1, kPinRuleVersion);
-    std::vector<StaffMember> out;
-    while (st.step()) out.push_back(readStaff(st));
-    return out;
-}
-
-std::optional<StaffMember> StaffService::find(const std::string& login) {
-    Statement st(m_db, std::string(kStaffSelect) + "WHERE login = ? AND active = 1");
-    st.bind(1, login);
-    if (!st.step()) return std::nullopt;
-    return readStaff(st);
-}
-
-std::optional<StaffMember> StaffService::byId(std::int64_t id) {
-    Statement st(m_db, std::string(kStaffSelect) + "WHERE id = ?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    return readStaff(st);
-}
-
-std::optional<std::int64_t> StaffService::counterId(int number) {
-    Statement st(m_db, "SELECT id FROM counters WHERE number = ? AND active = 1");
-    st.bind(1, number);
-    if (!st.step()) return std::nullopt;
-    return st.getInt(0);
-}
+std::vector<StaffMember> StaffService::list() { return m_store.list(); }
+std::vector<StaffMember> StaffService::pinsToRenew() { return m_store.pinsSetBeforeRule(kPinRuleVersion); }
+std::optional<StaffMember> StaffService::find(const std::string& login) { return m_store.find(login); }
+std::optional<StaffMember> StaffService::byId(std::int64_t id) { return m_store.byId(id); }
 
 void StaffService::appendEvent(const std::string& kind, std::optional<std::int64_t> counter,
                                std::optional<std::int64_t> staffId, const nlohmann::json& detail) {
-    Statement st(m_db, "INSERT INTO events(kind, at, counter_id, staff_id, detail) VALUES(?,?,?,?,?)");
-    st.bind(1, kind).bind(2, m_clock.now()).bind(3, counter).bind(4, staffId).bind(5, detail.dump());
-    st.run();
+    m_store.appendEvent(EventRow{std::nullopt, kind, m_clock.now(), counter, staffId, std::nullopt, detail, {}});
 }
 
 Result<StaffMember> StaffService::setPin(const std::string& login, const std::string& pin, const Actor& actor) {
@@ -157,9 +101,7 @@ Result<StaffMember> StaffService::setPin(const std::string& login, const std::st
             return Result<StaffMember>::failure(Outcome::NotAllowed, "only a supervisor may set another person's PIN");
         }
     }
-    Statement up(m_db, "UPDATE staff SET pin_hash = ? WHERE id = ?");
-    up.bind(1, hash).bind(2, member->id);
-    up.run();
+    m_store.setPinHash(member->id, hash);
     // "rule": which PIN rule the PIN passed (2: 6 to 8 digits, not trivial); see pinsToRenew.
     appendEvent("pin_set", std::nullopt, member->id,
                 {{"by", actor.staffId ? nlohmann::json(*actor.staffId) : nlohmann::json(nullptr)}, {"rule", kPinRuleVersion}});
@@ -168,44 +110,24 @@ Result<StaffMember> StaffService::setPin(const std::string& login, const std::st
     return Result<StaffMember>::success(*member);
 }
 
-LoginResult StaffService::login(const std::string& loginName, const std::string& pin, int counter) {
+// The PIN check that counter logins and supervisors' unlocking of a device share: the lockout
+// comes from the events (failures since the last success or the last lock), a wrong PIN is recorded,
+// and the account is locked for lockMinutes after maxAttempts failures in a row. Ok records nothing:
+// the caller records its success.
+LoginResult StaffService::checkPin(const StaffMember& member, const std::string& hash, const std::string& pin,
+                                   std::optional<std::int64_t> counterRow, const nlohmann::json& where) {
     LoginResult result;
-    Transaction tx(m_db);
     const TimeMs now = m_clock.now();
-    Statement find(m_db, "SELECT id, login, name, role, pin_hash <> '', pin_hash FROM staff WHERE login = ? AND active = 1");
-    find.bind(1, loginName);
-    if (!find.step()) {
-        result.outcome = LoginOutcome::UnknownStaff;
-        result.message = "unknown staff login";
-        result.messageVi = "Không có cán bộ này trong danh sách";
-        return result;
-    }
-    const StaffMember member = readStaff(find);
-    const std::string hash = find.getText(5);
-    const auto counterRow = counterId(counter);
-    if (!counterRow) {
-        result.outcome = LoginOutcome::UnknownCounter;
-        result.message = fmt::format("unknown counter {}", counter);
-        result.messageVi = fmt::format("Không có quầy số {}", counter);
-        return result;
-    }
     if (hash.empty()) {
         result.outcome = LoginOutcome::NoPinSet;
         result.message = "no PIN set for this account: ask a supervisor (motcua staff set-pin)";
         result.messageVi = "Tài khoản chưa có mã PIN, vui lòng liên hệ trưởng bộ phận";
         return result;
     }
-
-    // Lockout, from the events: failures since the last success or the last lock.
-    Statement recent(m_db,
-                     "SELECT kind, at, json_extract(detail, '$.until') FROM events WHERE staff_id = ? AND kind IN "
-                     "('login', 'login_failed', 'login_locked') ORDER BY id DESC LIMIT ?");
-    recent.bind(1, member.id).bind(2, m_policy.maxAttempts + 1);
     int failures = 0;
-    while (recent.step()) {
-        const std::string kind = recent.getText(0);
-        if (kind == "login_locked") {
-            const TimeMs until = recent.getInt(2);
+    for (const auto& attempt : m_store.loginAttempts(member.id, m_policy.maxAttempts + 1)) {
+        if (attempt.kind == "login_locked") {
+            const TimeMs until = attempt.until.value_or(0);
             if (now < until) {
                 result.outcome = LoginOutcome::Locked;
                 result.lockedUntil = until;
@@ -215,31 +137,58 @@ LoginResult StaffService::login(const std::string& loginName, const std::string&
             }
             break;
         }
-        if (kind == "login") break;
+        if (attempt.kind == "login" || attempt.kind == "supervisor_unlock") break;
         ++failures;
     }
-
     result.staff = member;
-    if (!verifyPin(hash, pin)) {
-        ++failures;
-        appendEvent("login_failed", counterRow, member.id, {{"failures", failures}});
-        if (failures >= m_policy.maxAttempts) {
-            const TimeMs until = now + static_cast<TimeMs>(m_policy.lockMinutes) * 60'000;
-            appendEvent("login_locked", counterRow, member.id, {{"until", until}, {"failures", failures}});
-            result.outcome = LoginOutcome::Locked;
-            result.lockedUntil = until;
-            result.message = fmt::format("wrong PIN; account locked for {} minutes", m_policy.lockMinutes);
-            result.messageVi = fmt::format("Sai mã PIN. Tài khoản bị khóa {} phút", m_policy.lockMinutes);
-        } else {
-            result.outcome = LoginOutcome::WrongPin;
-            result.attemptsLeft = m_policy.maxAttempts - failures;
-            result.message = fmt::format("wrong PIN ({} attempts left)", result.attemptsLeft);
-            result.messageVi = fmt::format("Sai mã PIN (còn {} lần thử)", result.attemptsLeft);
-        }
+    if (verifyPin(hash, pin)) {
+        result.outcome = LoginOutcome::Ok;
+        return result;
+    }
+    ++failures;
+    nlohmann::json detail = where;
+    detail["failures"] = failures;
+    appendEvent("login_failed", counterRow, member.id, detail);
+    if (failures >= m_policy.maxAttempts) {
+        const TimeMs until = now + static_cast<TimeMs>(m_policy.lockMinutes) * 60'000;
+        detail["until"] = until;
+        appendEvent("login_locked", counterRow, member.id, detail);
+        result.outcome = LoginOutcome::Locked;
+        result.lockedUntil = until;
+        result.message = fmt::format("wrong PIN; account locked for {} minutes", m_policy.lockMinutes);
+        result.messageVi = fmt::format("Sai mã PIN. Tài khoản bị khóa {} phút", m_policy.lockMinutes);
+    } else {
+        result.outcome = LoginOutcome::WrongPin;
+        result.attemptsLeft = m_policy.maxAttempts - failures;
+        result.message = fmt::format("wrong PIN ({} attempts left)", result.attemptsLeft);
+        result.messageVi = fmt::format("Sai mã PIN (còn {} lần thử)", result.attemptsLeft);
+    }
+    return result;
+}
+
+LoginResult StaffService::login(const std::string& loginName, const std::string& pin, int counter) {
+    LoginResult result;
+    Transaction tx(m_db);
+    const auto found = m_store.withPinHash(loginName);
+    if (!found) {
+        result.outcome = LoginOutcome::UnknownStaff;
+        result.message = "unknown staff login";
+        result.messageVi = "Không có cán bộ này trong danh sách";
+        return result;
+    }
+    const auto& [member, hash] = *found;
+    const auto counterRow = m_store.counterId(counter);
+    if (!counterRow) {
+        result.outcome = LoginOutcome::UnknownCounter;
+        result.message = fmt::format("unknown counter {}", counter);
+        result.messageVi = fmt::format("Không có quầy số {}", counter);
+        return result;
+    }
+    result = checkPin(member, hash, pin, counterRow, nlohmann::json::object());
+    if (result.outcome != LoginOutcome::Ok) {
         tx.commit();  // failed attempts are kept: they drive the lockout
         return result;
     }
-
     // One officer per counter: a previous session there ends with this login.
     const auto previous = sessionLocked(counter, *counterRow);
     if (previous.staff && previous.staff->id != member.id) {
@@ -249,32 +198,43 @@ LoginResult StaffService::login(const std::string& loginName, const std::string&
     appendEvent("login", counterRow, member.id,
                 result.pinNeedsChange ? nlohmann::json{{"weak_pin", true}} : nlohmann::json::object());
     tx.commit();
-    result.outcome = LoginOutcome::Ok;
+    return result;
+}
+
+LoginResult StaffService::checkSupervisor(const std::string& loginName, const std::string& pin, const std::string& device) {
+    LoginResult result;
+    Transaction tx(m_db);
+    const auto found = m_store.supervisorWithPinHash(loginName);
+    if (!found) {
+        result.outcome = LoginOutcome::NotSupervisor;
+        result.message = "not a supervisor with a PIN";
+        result.messageVi = "Không phải trưởng bộ phận có mã PIN";
+        return result;
+    }
+    const auto& [member, hash] = *found;
+    result = checkPin(member, hash, pin, std::nullopt, {{"device", device}});
+    if (result.outcome == LoginOutcome::Ok) appendEvent("supervisor_unlock", std::nullopt, member.id, {{"device", device}});
+    tx.commit();
     return result;
 }
 
 CounterSession StaffService::sessionLocked(int counter, std::int64_t id) {
     CounterSession s;
     s.counter = counter;
-    Statement st(m_db,
-                 "SELECT kind, at, staff_id, json_extract(detail, '$.reason') FROM events WHERE counter_id = ? AND kind IN "
-                 "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT 50");
-    st.bind(1, id);
     std::optional<std::string> latestBreak;  // kind of the newest break event after the login
     TimeMs breakAt = 0;
     std::string reason;
-    while (st.step()) {
-        const std::string kind = st.getText(0);
-        if (kind == "logout") break;
-        if (kind == "login") {
-            s.staff = byId(st.getInt(2));
-            s.since = st.getInt(1);
+    for (const auto& e : m_store.counterSessionEvents(id, 50)) {
+        if (e.kind == "logout") break;
+        if (e.kind == "login") {
+            if (e.staffId) s.staff = byId(*e.staffId);
+            s.since = e.at;
             break;
         }
         if (!latestBreak) {
-            latestBreak = kind;
-            breakAt = st.getInt(1);
-            reason = st.isNull(3) ? "" : st.getText(3);
+            latestBreak = e.kind;
+            breakAt = e.at;
+            reason = e.reason.value_or("");
         }
     }
     if (s.staff && latestBreak == "break_start") {
@@ -286,7 +246,7 @@ CounterSession StaffService::sessionLocked(int counter, std::int64_t id) {
 }
 
 CounterSession StaffService::session(int counter) {
-    const auto id = counterId(counter);
+    const auto id = m_store.counterId(counter);
     if (!id) {
         CounterSession none;
         none.counter = counter;
@@ -295,10 +255,16 @@ CounterSession StaffService::session(int counter) {
     return sessionLocked(counter, *id);
 }
 
+std::map<int, CounterSession> StaffService::sessions() {
+    std::map<int, CounterSession> out;
+    for (const auto& [number, id] : m_store.counters()) out.emplace(number, sessionLocked(number, id));
+    return out;
+}
+
 template <class F>
 Result<CounterSession> StaffService::changeSession(std::int64_t staffId, int counter, const char* notHere, F&& act) {
     Transaction tx(m_db);
-    const auto id = counterId(counter);
+    const auto id = m_store.counterId(counter);
     if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
     const auto s = sessionLocked(counter, *id);
     if (!s.staff || s.staff->id != staffId) return Result<CounterSession>::failure(Outcome::NotAllowed, notHere);
@@ -327,11 +293,8 @@ Result<CounterSession> StaffService::startBreak(std::int64_t staffId, int counte
     return changeSession(staffId, counter, "this officer is not logged in at that counter",
                          [&](std::int64_t id, const CounterSession& s) -> std::optional<std::string> {
                              if (s.onBreak) return "already on a break";
-                             Statement active(m_db, "SELECT number FROM tickets WHERE counter_id = ? AND state IN "
-                                                    "('called', 'serving')");
-                             active.bind(1, id);
-                             if (active.step())
-                                 return fmt::format("finish, hold or return {} before a break", active.getText(0));
+                             if (const auto active = m_store.activeTicketAt(id))
+                                 return fmt::format("finish, hold or return {} before a break", *active);
                              appendEvent("break_start", id, staffId, {{"reason", reason}});
                              return std::nullopt;
                          });

@@ -4,28 +4,19 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "queue/clock.h"
 #include "queue/queue_service.h"
-#include "queue/sqlite.h"
+#include "queue/database.h"
+#include "queue/staff_store.h"
 
 namespace motcua::queue {
 
-enum class StaffRole { Officer, Supervisor, Admin };
-const char* toString(StaffRole role);
-
-struct StaffMember {
-    std::int64_t id = 0;
-    std::string login;
-    std::string name;
-    StaffRole role = StaffRole::Officer;
-    bool hasPin = false;
-};
-
-enum class LoginOutcome { Ok, WrongPin, Locked, UnknownStaff, NoPinSet, UnknownCounter };
+enum class LoginOutcome { Ok, WrongPin, Locked, UnknownStaff, NoPinSet, UnknownCounter, NotSupervisor };
 const char* toString(LoginOutcome outcome);
 
 struct LoginResult {
@@ -66,10 +57,16 @@ public:
     // A new PIN must pass validPin. Stored only as an Argon2id hash.
     Result<StaffMember> setPin(const std::string& login, const std::string& pin, const Actor& actor = {});
     LoginResult login(const std::string& login, const std::string& pin, int counter);
+    // A supervisor (or admin) unlocking a device, such as the kiosk's maintenance screen: the same PIN
+    // policy and lockout as counter logins, every attempt in the event log ("supervisor_unlock" on
+    // success, with the device). NotSupervisor for anyone else.
+    LoginResult checkSupervisor(const std::string& login, const std::string& pin, const std::string& device);
     Result<CounterSession> logout(std::int64_t staffId, int counter);
     Result<CounterSession> startBreak(std::int64_t staffId, int counter, const std::string& reason);
     Result<CounterSession> endBreak(std::int64_t staffId, int counter);
     CounterSession session(int counter);
+    // Every active counter's session, by counter number.
+    std::map<int, CounterSession> sessions();
 
     // Active staff whose PIN was not set under today's rule (set by an older motcua, or given as a
     // hash in office.toml): they still log in, and should have a new PIN set.
@@ -85,7 +82,8 @@ public:
         "987654, not a repeated pattern such as 121212 or 123123)";
 
 private:
-    std::optional<std::int64_t> counterId(int number);
+    LoginResult checkPin(const StaffMember& member, const std::string& hash, const std::string& pin,
+                         std::optional<std::int64_t> counterRow, const nlohmann::json& where);
     void appendEvent(const std::string& kind, std::optional<std::int64_t> counterId, std::optional<std::int64_t> staffId,
                      const nlohmann::json& detail);
     CounterSession sessionLocked(int counter, std::int64_t counterId);
@@ -96,6 +94,7 @@ private:
     Result<CounterSession> changeSession(std::int64_t staffId, int counter, const char* notHere, F&& act);
 
     Database& m_db;
+    StaffStore m_store;
     const Clock& m_clock;
     StaffPolicy m_policy;
 };

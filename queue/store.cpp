@@ -1,14 +1,20 @@
 #include "queue/store.h"
 
+#include "queue/postgres.h"
+#include "queue/postgres_store.h"
+#include "queue/sqlite.h"
+
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include "queue/file_access.h"
 #include "queue/file_mode.h"
@@ -29,6 +35,7 @@ const std::vector<Migration>& migrations() {
     };
     return list;
 }
+
 
 // Reads the first 16 bytes: "SQLite format 3\0" for an SQLite file. Empty files are allowed.
 enum class FileKind { Missing, Empty, Sqlite, Other, Unreadable };
@@ -90,7 +97,7 @@ std::vector<std::filesystem::path> orphanedFiles(const std::filesystem::path& pa
 
 int latestSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
 
-Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
+Database openSqliteStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
     const std::string shown = path.string();
     std::string error;
     const FileKind kind = inspect(path, error);
@@ -178,6 +185,48 @@ Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const
     // init also narrows a database (and its -wal/-shm) made world-readable by an older motcua.
     if (purpose == OpenPurpose::Initialise) restrictDatabaseAccess(path);
     return db;
+}
+
+bool looksLikeUrl(std::string_view location) {
+    // scheme ":" "/": RFC 3986 scheme letters, at least two of them (so "C:/x" would stay a path).
+    const auto colon = location.find(':');
+    if (colon == std::string_view::npos || colon < 2 || colon + 1 >= location.size() || location[colon + 1] != '/') {
+        return false;
+    }
+    const auto scheme = location.substr(0, colon);
+    if (!std::isalpha(static_cast<unsigned char>(scheme[0]))) return false;
+    for (char c : scheme) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    }
+    return true;
+}
+
+Database openStore(const std::filesystem::path& location, OpenPurpose purpose, const StoreOptions& options) {
+    const std::string text = location.string();
+    if (looksLikeUrl(text)) {
+        if (!isPostgresUrl(text)) {
+            throw StoreRefused(fmt::format("{}: not a database motcua can use: give a file path (SQLite) or a "
+                                           "postgresql:// URL",
+                                           redactedUrl(text)));
+        }
+        return openPostgresStore(text, purpose, options);
+    }
+    return openSqliteStore(location, purpose, options);
+}
+
+std::string databaseLocation(const std::optional<std::string>& given, const std::filesystem::path& officeConfig) {
+    if (given && !given->empty()) return *given;
+    if (const char* env = std::getenv("MOTCUA_DB"); env && *env) return env;
+    std::error_code ec;
+    if (!officeConfig.empty() && std::filesystem::is_regular_file(officeConfig, ec) &&
+        std::filesystem::file_size(officeConfig, ec) < 1'000'000) {
+        try {
+            const auto root = toml::parse_file(officeConfig.string());
+            if (auto url = root["database"]["url"].value<std::string>(); url && !url->empty()) return *url;
+        } catch (const toml::parse_error&) {  // reported by init and doctor, which read the whole file
+        }
+    }
+    return defaultDatabasePath().string();
 }
 
 std::filesystem::path defaultDatabasePath() {

@@ -3,11 +3,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "queue/sqlite.h"
+#include "queue/database.h"
 
 namespace motcua::queue {
 
@@ -24,7 +26,9 @@ enum class OpenPurpose {
 };
 
 struct StoreOptions {
-    std::chrono::milliseconds busyTimeout{5000};
+    std::chrono::milliseconds busyTimeout{5000};    // SQLite's busy timeout; PostgreSQL's lock_timeout
+    std::chrono::seconds connectTimeout{5};          // PostgreSQL: unless the URL says otherwise
+    std::string applicationName = "motcua";          // PostgreSQL: shown in pg_stat_activity
 };
 
 // 'MCUA' in the SQLite header's application_id field marks a motcua database.
@@ -32,10 +36,18 @@ inline constexpr int kApplicationId = 0x4d435541;
 
 int latestSchemaVersion();
 
-// Opens (and for Initialise, creates) the database at path with WAL, synchronous=FULL, foreign keys
-// and a busy timeout, then brings its schema to the latest version. Throws StoreRefused for a file
-// that must be left alone, SqliteError for a failure while using it.
-Database openStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options = {});
+// Opens (and for Initialise, creates) the database at location, then brings its schema to the latest
+// version:
+//  - a file path: the SQLite store, with WAL, synchronous=FULL, foreign keys and a busy timeout;
+//  - "postgresql://…" (or "postgres://…"): the PostgreSQL store, in schema motcua of that database
+//    (passwords come from PGPASSFILE, pg_service.conf or the URL; see libpq).
+// Anything else that looks like a URL ("mysql://…", "postgresql:/x") is refused, never taken for a
+// file name. Throws StoreRefused for a database that must be left alone or cannot be reached,
+// DatabaseError for a failure while using it.
+Database openStore(const std::filesystem::path& location, OpenPurpose purpose, const StoreOptions& options = {});
+
+// True when location names a database server rather than a file ("scheme:/…").
+bool looksLikeUrl(std::string_view location);
 
 // The -wal, -shm and -journal files at path when the database file itself is missing (deleted or
 // moved while they stayed). openStore refuses such a path; setAsideOrphanedFiles (backup.h) keeps
@@ -44,5 +56,10 @@ std::vector<std::filesystem::path> orphanedFiles(const std::filesystem::path& pa
 
 // $MOTCUA_DB, else $XDG_DATA_HOME/motcua/motcua.db, else ~/.local/share/motcua/motcua.db.
 std::filesystem::path defaultDatabasePath();
+
+// Where a program finds the office's database: given (--db), else $MOTCUA_DB, else the office
+// config's [database] url (an unreadable config is ignored here; `init` reports it), else the
+// default file.
+std::string databaseLocation(const std::optional<std::string>& given, const std::filesystem::path& officeConfig);
 
 }  // namespace motcua::queue

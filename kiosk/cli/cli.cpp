@@ -45,7 +45,7 @@ bool commandReadsOnly(const CLI::App& app) {
 Context::Context(std::ostream& o, std::ostream& e, queue::Clock& c) : out(o), err(e), clock(c) {}
 
 std::filesystem::path Context::databasePath() const {
-    return dbPath.empty() ? queue::defaultDatabasePath() : std::filesystem::path(dbPath);
+    return queue::databaseLocation(dbPath.empty() ? std::nullopt : std::optional<std::string>(dbPath), officeConfigPath());
 }
 
 queue::Database& Context::database() {
@@ -190,7 +190,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return fail(Exit::Usage, e.what());
     } catch (const queue::StoreRefused& e) {
         return fail(Exit::Database, e.what());
-    } catch (const queue::SqliteError& e) {
+    } catch (const queue::DatabaseError& e) {
+        if (e.isConnectionLost()) return fail(Exit::Database, std::string("lost the database server: ") + e.what());
         return fail(Exit::Database, std::string("database error: ") + e.what());
     } catch (const std::exception& e) {
         return fail(Exit::Failure, std::string("internal error: ") + e.what());

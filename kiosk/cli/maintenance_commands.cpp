@@ -196,7 +196,7 @@ Check checkDatabase(Context& ctx) {
         } else {
             c.fix = "run 'sudo -u motcua motcua init' after editing the office config";
         }
-    } catch (const queue::SqliteError& e) {
+    } catch (const queue::DatabaseError& e) {
         c.verdict = Verdict::Fail;
         c.message = fmt::format("{}: {}", path.string(), e.what());
         c.fix = "check the disk and the file's owner (motcua:motcua), or restore a backup";

@@ -26,7 +26,8 @@ Exit exitFor(Outcome outcome) {
         case Outcome::Ok: return Exit::Ok;
         case Outcome::NothingWaiting: return Exit::NothingWaiting;
         case Outcome::NotAllowed:
-        case Outcome::CapReached: return Exit::NotAllowed;
+        case Outcome::CapReached:
+        case Outcome::ClockWrong: return Exit::NotAllowed;
         case Outcome::NotFound:
         case Outcome::Invalid: return Exit::Usage;
     }
@@ -113,18 +114,28 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                 queue::setAsideOrphanedFiles(ctx.databasePath(), std::chrono::system_clock::now());
             auto db = queue::openStore(ctx.databasePath(), queue::OpenPurpose::Initialise);
             queue::refuseDamaged(db);
-            queue::applyOfficeConfig(db, config);
-            const auto path = ctx.databasePath().string();
-            const std::string text = fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
+            queue::ConfigApplied applied;
+            try {
+                applied = queue::applyOfficeConfig(db, config, ctx.clock);
+            } catch (const queue::ConfigError& e) {
+                throw CommandError(Exit::NotAllowed, e.what());
+            }
+            const auto path = db.path();
+            std::string text = fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
                                            ctx.officeConfigPath().string(), config.services.size(),
                                            config.counters.size(), config.staff.size(), queue::latestSchemaVersion());
+            if (!applied.movedTickets.empty()) {
+                text += fmt::format("\nmoved to the service that took over their prefix: {}",
+                                    fmt::join(applied.movedTickets, ", "));
+            }
             ctx.print({{"database", path},
                        {"config", ctx.officeConfigPath().string()},
                        {"schema_version", queue::latestSchemaVersion()},
                        {"services", config.services.size()},
                        {"counters", config.counters.size()},
                        {"staff", config.staff.size()},
-                       {"kept_aside", keptAsideJson(keptAside)}},
+                       {"kept_aside", keptAsideJson(keptAside)},
+                       {"moved_tickets", applied.movedTickets}},
                       text + keptAsideText(keptAside));
         };
     });

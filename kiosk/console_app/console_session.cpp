@@ -239,6 +239,10 @@ ActionResult ConsoleSession::conclude(const queue::Result<T>& result, const std:
                 stale = true;
             }
             break;
+        case Outcome::ClockWrong:
+            text = "Đồng hồ của máy tính không khớp với dữ liệu đã ghi nên chưa gọi được số. "
+                   "Xin báo trưởng bộ phận kiểm tra đồng hồ (motcua doctor).";
+            break;
         case Outcome::Ok: break;
     }
     return {false, text, stale};

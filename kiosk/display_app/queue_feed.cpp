@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "queue/database.h"
+
 namespace motcua::display {
 
 namespace {
@@ -23,17 +25,37 @@ QueueFeed::QueueFeed(queue::QueueService& queue, queue::Database& db, const queu
 }
 
 FeedUpdate QueueFeed::poll() {
+    const queue::TimeMs now = m_clock.now();
+    if (m_lastPoll != 0 && now - m_lastPoll < m_interval.count() && now >= m_lastPoll) return {};
+    m_lastPoll = now;
+    const bool wasOffline = m_offline;
+    try {
+        if (!m_watcher.changed() && !wasOffline) return {};
+        FeedUpdate update = read(wasOffline || m_watcher.reconnected());
+        m_offline = false;
+        m_offlineReason.clear();
+        update.changed = true;
+        return update;
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        m_offline = true;
+        m_offlineReason = e.what();
+        FeedUpdate update;
+        update.changed = !wasOffline;  // draw the banner once; then keep trying quietly
+        return update;
+    }
+}
+
+FeedUpdate QueueFeed::read(bool afterOutage) {
     FeedUpdate update;
     const queue::TimeMs now = m_clock.now();
-    if (m_lastPoll != 0 && now - m_lastPoll < m_interval.count() && now >= m_lastPoll) return update;
-    m_lastPoll = now;
-    if (!m_watcher.changed()) return update;
     // Several commits may have come between two polls: read until the log is exhausted.
     for (;;) {
         auto events = m_watcher.newEvents(m_queue);
         if (events.empty()) break;
         for (auto& event : events) {
-            if (auto call = m_state.apply(event)) update.calls.push_back(std::move(*call));
+            auto call = m_state.apply(event);
+            if (call && (!afterOutage || now - event.at <= kAnnounceAfterOutage)) update.calls.push_back(std::move(*call));
             update.events.push_back(std::move(event));
         }
     }

@@ -7,17 +7,11 @@
 #include <fmt/format.h>
 
 #include "printer/sample_ticket.h"
-#include "queue/sqlite.h"
+#include "queue/database.h"
 
 namespace motcua::kiosk {
 
 namespace {
-// SQLite's primary result codes for a database held by another connection (sqlite3.h); kept out of
-// this file's includes like the rest of the kiosk.
-constexpr int kSqliteBusy = 5;
-constexpr int kSqliteLocked = 6;
-
-bool isBusy(const queue::SqliteError& e) { return e.code() == kSqliteBusy || e.code() == kSqliteLocked; }
 
 }  // namespace
 
@@ -70,8 +64,12 @@ auto KioskServices::retrying(const char* what, F&& f) -> decltype(f()) {
     for (int attempt = 1;; ++attempt) {
         try {
             return f();
-        } catch (const queue::SqliteError& e) {
-            if (!isBusy(e)) throw;
+        } catch (const queue::DatabaseError& e) {
+            if (e.isConnectionLost()) {
+                log(fmt::format("{}: no connection to the database server: {}", what, e.what()));
+                throw DatabaseBusy(e.what(), true);
+            }
+            if (!e.isBusy()) throw;
             log(fmt::format("{}: database busy (attempt {} of {}): {}", what, attempt, attempts, e.what()));
             if (attempt >= attempts) throw DatabaseBusy(e.what());
             std::this_thread::sleep_for(m_options.busyPause);
@@ -97,13 +95,12 @@ std::vector<PriorityCategory> KioskServices::priorities() {
     try {
         return retrying("priorities", [&] {
             std::vector<PriorityCategory> out;
-            queue::Statement st(m_db, "SELECT code, name, name_en FROM priority_categories ORDER BY sort_order, code");
             const auto& office = m_queue.office();
             const auto definitions = office.is_object() && office.contains("priority_definitions")
                                          ? office["priority_definitions"]
                                          : nlohmann::json::object();
-            while (st.step()) {
-                PriorityCategory p{st.getText(0), st.getText(1), st.getText(2), {}, {}};
+            for (auto& c : m_queue.priorityCategories()) {
+                PriorityCategory p{c.code, c.name, c.nameEn, {}, {}};
                 if (definitions.is_object() && definitions.contains(p.code) && definitions[p.code].is_object()) {
                     p.definition = definitions[p.code].value("vi", "");
                     p.definitionEn = definitions[p.code].value("en", "");
@@ -128,13 +125,16 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
             case queue::Outcome::CapReached:
                 result.status = TakeStatus::CapReached;
                 break;
+            case queue::Outcome::ClockWrong:
+                result.status = TakeStatus::ClockWrong;
+                break;
             default:
                 result.status = TakeStatus::Unavailable;
                 break;
         }
         result.detail = taken.message;
     } catch (const DatabaseBusy& e) {
-        result.status = TakeStatus::Busy;
+        result.status = e.offline() ? TakeStatus::Offline : TakeStatus::Busy;
         result.detail = e.what();
     }
     log(fmt::format("no ticket for {}: {}", serviceCode, result.detail));
@@ -377,9 +377,7 @@ RateResult KioskServices::checkRatable(const std::string& number) {
             } else if (ticket->state != queue::TicketState::Done) {
                 result.status = RateStatus::NotFinished;
             } else {
-                queue::Statement rated(m_db, "SELECT 1 FROM events WHERE ticket_id = ? AND kind = 'rate'");
-                rated.bind(1, ticket->id);
-                result.status = rated.step() ? RateStatus::AlreadyRated : RateStatus::Ok;
+                result.status = m_queue.isRated(*ticket) ? RateStatus::AlreadyRated : RateStatus::Ok;
             }
             return 0;
         });
@@ -421,35 +419,29 @@ std::vector<queue::StaffMember> KioskServices::supervisors() {
 
 SupervisorResult KioskServices::checkSupervisor(const std::string& login, const std::string& pin) {
     SupervisorResult result;
-    const auto now = m_clock.now();
-    if (now < m_lockedUntil) {
-        result.status = SupervisorCheck::Locked;
-        result.minutesLeft = static_cast<int>((m_lockedUntil - now + 59'999) / 60'000);
+    queue::LoginResult checked;
+    try {
+        checked = retrying("supervisor PIN", [&] { return m_staff.checkSupervisor(login, pin, "kiosk"); });
+    } catch (const DatabaseBusy&) {
+        result.status = SupervisorCheck::WrongPin;  // nothing could be checked; the screen asks again
         return result;
     }
-    const auto member = m_staff.find(login);
-    if (!member || member->role == queue::StaffRole::Officer || !member->hasPin) {
-        result.status = SupervisorCheck::NotAllowed;
-        return result;
+    switch (checked.outcome) {
+        case queue::LoginOutcome::Ok:
+            result.status = SupervisorCheck::Ok;
+            log(fmt::format("maintenance opened by {}", login));
+            break;
+        case queue::LoginOutcome::WrongPin:
+            result.status = SupervisorCheck::WrongPin;
+            log(fmt::format("wrong maintenance PIN for {}", login));
+            break;
+        case queue::LoginOutcome::Locked:
+            result.status = SupervisorCheck::Locked;
+            result.minutesLeft = static_cast<int>(std::max<queue::TimeMs>(0, checked.lockedUntil - m_clock.now()) / 60'000 + 1);
+            log(fmt::format("maintenance PIN of {} locked", login));
+            break;
+        default: result.status = SupervisorCheck::NotAllowed; break;
     }
-    queue::Statement st(m_db, "SELECT pin_hash FROM staff WHERE login = ? AND active = 1");
-    st.bind(1, login);
-    const bool ok = st.step() && queue::verifyPin(st.getText(0), pin);
-    if (ok) {
-        m_wrongPins = 0;
-        result.status = SupervisorCheck::Ok;
-        log(fmt::format("maintenance opened by {}", login));
-        return result;
-    }
-    log(fmt::format("wrong maintenance PIN for {}", login));
-    if (++m_wrongPins >= m_options.maxPinAttempts) {
-        m_wrongPins = 0;
-        m_lockedUntil = now + static_cast<queue::TimeMs>(m_options.pinLockMinutes) * 60'000;
-        result.status = SupervisorCheck::Locked;
-        result.minutesLeft = m_options.pinLockMinutes;
-        return result;
-    }
-    result.status = SupervisorCheck::WrongPin;
     return result;
 }
 

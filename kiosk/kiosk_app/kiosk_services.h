@@ -1,7 +1,8 @@
 // What the kiosk's screens ask of the rest of motcua, in one place: the office settings, the
 // services and their waiting counts, taking a ticket, printing it, rating, the catalogue and its
 // search index, and the supervisor check for the maintenance screen. Expected outcomes (busy
-// database, daily cap, unknown number, wrong PIN) come back as values; screens never see SQLite.
+// database, unreachable server, daily cap, unknown number, wrong PIN) come back as values; screens
+// never see the store.
 //
 // Not thread-safe (one QueueService on one connection); used from the UI thread only. The printer
 // alone has a thread of its own (see the printing section).
@@ -35,7 +36,9 @@ struct PriorityCategory {
     std::string definitionEn;
 };
 
-enum class TakeStatus { Ok, Busy, CapReached, Unavailable };
+// Offline: the PostgreSQL server cannot be reached (several PCs share the queue); no number is
+// issued until it can. ClockWrong: the PC's clock disagrees with what is recorded (staff must see).
+enum class TakeStatus { Ok, Busy, CapReached, Unavailable, Offline, ClockWrong };
 struct TakeResult {
     TakeStatus status = TakeStatus::Ok;
     std::optional<queue::IssuedTicket> issued;
@@ -68,9 +71,6 @@ struct KioskServicesOptions {
     // many times in all, with a pause between, before the citizen is told.
     int busyAttempts = 3;
     std::chrono::milliseconds busyPause{150};
-    // Wrong supervisor PINs before the maintenance screen locks, and for how long.
-    int maxPinAttempts = 5;
-    int pinLockMinutes = 5;
     NumberReader readAloud;  // may be empty: no voice
     LogSink log;             // empty: stderr
 };
@@ -149,6 +149,8 @@ public:
 
     // Active supervisors and admins who have a PIN.
     std::vector<queue::StaffMember> supervisors();
+    // Through StaffService: the office's one PIN policy, its lockout (kept in the event log, so a
+    // restart does not reset it) and every attempt logged.
     SupervisorResult checkSupervisor(const std::string& login, const std::string& pin);
 
     void readAloud(const std::string& number, Language language);
@@ -183,14 +185,16 @@ private:
     static constexpr std::size_t kKeptOutcomes = 32;
     // Last: its tasks use the members above; destroyed (joined) first.
     std::unique_ptr<PrinterThread> m_printerThread;
-    int m_wrongPins = 0;
-    queue::TimeMs m_lockedUntil = 0;
 };
 
-// The database stayed busy after every attempt.
+// The database stayed busy after every attempt, or (offline) its server cannot be reached.
 class DatabaseBusy : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit DatabaseBusy(const std::string& what, bool offline = false) : std::runtime_error(what), m_offline(offline) {}
+    bool offline() const noexcept { return m_offline; }
+
+private:
+    bool m_offline;
 };
 
 }  // namespace motcua::kiosk

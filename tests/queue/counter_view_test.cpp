@@ -141,7 +141,7 @@ TEST_CASE("A ticket left called at closing time is not at the counter the next m
 }
 
 TEST_CASE("Calling with nothing waiting is answered by a read: it waits for no writer and writes nothing",
-          "[queue][call]") {
+          "[queue][call][sqlite-only]") {
     QueueFixture f;
     f.take("CT");  // B001: waiting for counters 2 and 3, not for counter 1
     const auto events = f.eventCount();

@@ -1500,7 +1500,7 @@ private:
         for (const auto& m : ticketMismatches(db, m_log.tickets())) problem(m);
         expect(db.queryInt(
                    "SELECT COUNT(*) FROM (SELECT 1 FROM tickets GROUP BY service_id, business_day, number "
-                   "HAVING COUNT(*) > 1)") == 0,
+                   "HAVING COUNT(*) > 1) AS repeated") == 0,
                "a ticket number issued twice in a day and service");
         StaffService staff(db, m_clock);
         for (const auto& [counter, session] : m_log.sessions()) {

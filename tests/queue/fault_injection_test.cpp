@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fault_vfs.h"
+#include "queue/sqlite.h"
 #include "queue_fixture.h"
 #include "replay.h"
 
@@ -16,7 +17,7 @@ std::int64_t countIn(const std::filesystem::path& path, const char* sql) {
 }
 }  // namespace
 
-TEST_CASE("I/O faults during a write leave the database consistent and usable", "[queue][faults]") {
+TEST_CASE("I/O faults during a write leave the database consistent and usable", "[queue][faults][sqlite-only]") {
     FaultVfs vfs;  // before the fixture opens the database
     QueueFixture f;
     f.take("HT");

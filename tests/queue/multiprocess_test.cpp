@@ -179,11 +179,13 @@ TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][
     // No counter ever held two tickets, no ticket was called twice without moving in between.
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'call'") == calls);
     CHECK(f.db.queryInt("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM tickets WHERE state IN ('called','serving') "
-                        "GROUP BY counter_id)") <= 1);
+                        "GROUP BY counter_id) AS per_counter") <= 1);
     checkTicketsMatchEvents(f.db, *f.queue);
-    Statement integrity(f.db, "PRAGMA integrity_check");
-    REQUIRE(integrity.step());
-    CHECK(integrity.getText(0) == "ok");
+    if (!onPostgres()) {
+        Statement integrity(f.db, "PRAGMA integrity_check");
+        REQUIRE(integrity.step());
+        CHECK(integrity.getText(0) == "ok");
+    }
     CHECK(issued.size() == 8 * kTakesEach);
     CHECK(calls > 0);
 }

@@ -104,7 +104,9 @@ TEST_CASE("The [voice] section is checked and stored for the display", "[config]
                Catch::Contains("voice.numbers"));
     CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nrepeats = 9\n"), Catch::Contains("voice.repeats"));
     QueueFixture f(std::string(kTestOfficeToml) + "\n[voice]\nvoice = \"vi-vn-x-south\"\nrepeats = 3\n");
-    Statement st(f.db, "SELECT json_extract(value, '$.voice'), json_extract(value, '$.repeats') FROM settings WHERE key = 'voice'");
+    Statement st(f.db, Sql{"SELECT json_extract(value, '$.voice'), json_extract(value, '$.repeats') FROM settings "
+                           "WHERE key = 'voice'",
+                           "SELECT value::jsonb->>'voice', value::jsonb->>'repeats' FROM settings WHERE key = 'voice'"});
     REQUIRE(st.step());
     CHECK(st.getText(0) == "vi-vn-x-south");
     CHECK(st.getInt(1) == 3);

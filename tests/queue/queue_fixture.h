@@ -7,6 +7,7 @@
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "support/test_store.h"
 #include "support/test_support.h"
 
 namespace motcua::testing {
@@ -66,15 +67,18 @@ recall_limit = 2
 default_service_minutes = 5
 )";
 
+// On the store the suite runs against (support/test_store.h): path is the database's file, or its
+// postgresql:// URL.
 struct QueueFixture {
     explicit QueueFixture(const std::string& toml = kTestOfficeToml)
-        : clock(kMonday0800), path(dir / "motcua.db"),
+        : store(dir.path()), clock(kMonday0800), path(store.location()),
           db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
         queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml, "test.toml"));
         queue = std::make_unique<queue::QueueService>(db, clock);
     }
 
     TempDir dir;
+    TestDatabase store;
     queue::ManualClock clock;
     std::filesystem::path path;
     queue::Database db;

@@ -200,6 +200,11 @@ private:
             in({"done"});
             if (t.rated) problem(e, "rated a second time");
             t.rated = true;
+        } else if (e.kind == "service_renamed") {
+            in({"waiting", "called", "serving", "held"});
+            fromMatches();
+            if (text(e.detail, "from_service") != t.service) problem(e, "from_service is not the ticket's service");
+            t.service = text(e.detail, "to_service");
         } else if (e.kind == "print_failed" || e.kind == "printed") {
             // device reports do not move the ticket
         } else {
@@ -208,7 +213,7 @@ private:
     }
 
     void sessionEvent(const queue::Event& e) {
-        if (e.kind == "printed" || e.kind == "print_failed" || e.kind == "pin_set") return;
+        if (e.kind == "printed" || e.kind == "print_failed" || e.kind == "pin_set" || e.kind == "clock_confirmed") return;
         if (!e.staffId) {
             problem(e, "a session event without an officer");
             return;

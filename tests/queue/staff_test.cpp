@@ -29,7 +29,7 @@ TEST_CASE("PINs are stored only as Argon2id hashes and never appear in the log",
     }();
     CHECK(hash.rfind("$argon2id$", 0) == 0);
     CHECK(hash.find("246813") == std::string::npos);
-    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE detail LIKE '%246813%'") == 0);
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE CAST(detail AS TEXT) LIKE '%246813%'") == 0);
     CHECK(verifyPin(hash, "246813"));
     CHECK_FALSE(verifyPin(hash, "2469"));
     CHECK(f.staff.setPin("lan", "12").outcome == Outcome::Invalid);

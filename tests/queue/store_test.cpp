@@ -13,6 +13,7 @@ using namespace motcua::queue;
 using motcua::testing::readFile;
 using motcua::testing::TempDir;
 using motcua::testing::writeFile;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -40,7 +41,7 @@ std::string refusal(const std::filesystem::path& path, OpenPurpose purpose = Ope
 
 }  // namespace
 
-TEST_CASE("A new database is created in WAL mode with the latest schema", "[store]") {
+TEST_CASE("A new database is created in WAL mode with the latest schema", "[store][sqlite-only]") {
     TempDir dir;
     auto db = openStore(dir / "sub/motcua.db", OpenPurpose::Initialise);
     CHECK(db.queryInt("PRAGMA user_version") == latestSchemaVersion());
@@ -53,7 +54,7 @@ TEST_CASE("A new database is created in WAL mode with the latest schema", "[stor
     CHECK(db.queryInt("PRAGMA integrity_check = 1") == 0);  // "ok" reads as 0
 }
 
-TEST_CASE("Opening again keeps the data; init may take over an empty file", "[store]") {
+TEST_CASE("Opening again keeps the data; init may take over an empty file", "[store][sqlite-only]") {
     TempDir dir;
     {
         auto db = openStore(dir / "a.db", OpenPurpose::Initialise);
@@ -66,7 +67,7 @@ TEST_CASE("Opening again keeps the data; init may take over an empty file", "[st
     CHECK_NOTHROW(openStore(dir / "empty.db", OpenPurpose::Initialise));
 }
 
-TEST_CASE("Files that are not ours are refused with one line and left untouched", "[store]") {
+TEST_CASE("Files that are not ours are refused with one line and left untouched", "[store][sqlite-only]") {
     TempDir dir;
     SECTION("missing database, for anything but init") {
         CHECK_THAT(refusal(dir / "none.db"), Catch::Contains("motcua init"));
@@ -107,7 +108,7 @@ TEST_CASE("Files that are not ours are refused with one line and left untouched"
     }
 }
 
-TEST_CASE("A read-only database or directory is refused", "[store]") {
+TEST_CASE("A read-only database or directory is refused", "[store][sqlite-only]") {
     TempDir dir;
     { openStore(dir / "ro.db", OpenPurpose::Initialise); }
     std::filesystem::permissions(dir.path(), std::filesystem::perms::all);
@@ -123,4 +124,27 @@ TEST_CASE("A read-only database or directory is refused", "[store]") {
     chmod((dir / "locked").c_str(), 0555);
     CHECK(asNobody([&] { return refusal(dir / "locked/db.db").find("directory is not writable") != std::string::npos; }));
     chmod((dir / "locked").c_str(), 0755);
+}
+
+TEST_CASE("Anything that looks like a URL is taken for one: an unknown scheme is refused, no file is made",
+          "[store]") {
+    TempDir dir;
+    const auto before = fs::current_path();
+    fs::current_path(dir.path());
+    const char* location = GENERATE("postgresql:/motcua@127.0.0.1:5432/motcua", "mysql://motcua@localhost/motcua",
+                                     "sqlite://x.db", "http://10.0.0.2/motcua", "postgresq://a@b/c");
+    CAPTURE(location);
+    try {
+        (void)openStore(location, OpenPurpose::Initialise);
+        fs::current_path(before);
+        FAIL("opened " << location);
+    } catch (const StoreRefused& e) {
+        CHECK_THAT(e.what(), Catch::Contains("postgresql://"));
+    }
+    CHECK(fs::is_empty(dir.path()));
+    fs::current_path(before);
+    CHECK(looksLikeUrl("postgresql://kiosk@10.0.0.2/motcua"));
+    CHECK_FALSE(looksLikeUrl("/var/lib/motcua/motcua.db"));
+    CHECK_FALSE(looksLikeUrl("motcua.db"));
+    CHECK_FALSE(looksLikeUrl("backups:2026/x.db"));
 }

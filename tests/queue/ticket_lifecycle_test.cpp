@@ -53,8 +53,8 @@ TEST_CASE("Moves that are not allowed are refused with a reason and change nothi
     f.take("HT");
     auto snapshot = [&] {
         return std::make_pair(f.eventCount(),
-                              f.db.queryInt("SELECT total(id * 7 + length(state) * 13 + COALESCE(counter_id, 0) * 101 + "
-                                            "recalls * 3 + queue_key % 1000) FROM tickets"));
+                              f.db.queryInt("SELECT COALESCE(SUM(id * 7 + length(state) * 13 + COALESCE(counter_id, 0) * 101 + "
+                                            "recalls * 3 + queue_key % 1000), 0) FROM tickets"));
     };
 
     SECTION("finish before start") {
@@ -131,11 +131,11 @@ TEST_CASE("The schema lets a counter hold at most one called or serving ticket",
     f.callNext(1);
     CHECK_THROWS_AS(f.db.exec("UPDATE tickets SET state = 'called', counter_id = (SELECT id FROM counters WHERE number = 1) "
                               "WHERE number = 'A002'"),
-                    SqliteError);
+                    DatabaseError);
     CHECK_THROWS_AS(f.db.exec("INSERT INTO tickets(service_id, business_day, seq, number, cur_service_id, state, queue_key, "
                               "issued_at, updated_at) SELECT service_id, business_day, 2, 'A002', cur_service_id, "
                               "'waiting', 0, 0, 0 FROM tickets WHERE number = 'A001'"),
-                    SqliteError);
+                    DatabaseError);
 }
 
 TEST_CASE("Recall counts, and past the limit the ticket becomes a no-show", "[queue][recall]") {
@@ -267,7 +267,7 @@ TEST_CASE("Tickets left open at the end of a day are closed as expired the next 
     }
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets WHERE state = 'expired'") == 3);
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'expire' AND "
-                        "json_extract(detail, '$.reason') = 'business day ended'") == 3);
+                        "CAST(detail AS TEXT) LIKE '%business day ended%'") == 3);
     // The counters are free again.
     CHECK(f.queue->callNext(1).outcome != Outcome::NotAllowed);
 }

@@ -1,0 +1,695 @@
+#include "queue/ticket_store.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace motcua::queue {
+
+namespace {
+
+// Columns 0-18 of a ticket, as readTicket expects them.
+constexpr const char* kTicketSelect =
+    "SELECT t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, "
+    "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, t.cur_service_id, "
+    "t.counter_id "
+    "FROM tickets t JOIN services s ON s.id = t.service_id JOIN services cs ON cs.id = t.cur_service_id "
+    "LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters c ON c.id = t.counter_id ";
+
+Ticket readTicket(const Statement& st, int at = 0) {
+    Ticket t;
+    t.id = st.getInt(at + 0);
+    t.number = st.getText(at + 1);
+    t.businessDay = st.getText(at + 2);
+    t.serviceCode = st.getText(at + 3);
+    t.currentServiceCode = st.getText(at + 4);
+    t.currentServiceName = st.getText(at + 5);
+    t.priority = st.getOptText(at + 6);
+    t.priorityName = st.getText(at + 7);
+    t.state = ticketStateFromString(st.getText(at + 8)).value_or(TicketState::Waiting);
+    if (auto c = st.getOptInt(at + 9)) t.counter = static_cast<int>(*c);
+    t.recalls = static_cast<int>(st.getInt(at + 10));
+    t.leg = static_cast<int>(st.getInt(at + 11));
+    t.issuedAt = st.getInt(at + 12);
+    t.updatedAt = st.getInt(at + 13);
+    t.queueKey = st.getInt(at + 14);
+    t.staffId = st.getOptInt(at + 15);
+    t.serviceId = st.getInt(at + 16);
+    t.curServiceId = st.getInt(at + 17);
+    t.counterId = st.getOptInt(at + 18);
+    return t;
+}
+
+std::optional<Ticket> oneTicket(Statement& st) {
+    if (!st.step()) return std::nullopt;
+    return readTicket(st);
+}
+
+std::vector<Ticket> allTickets(Statement& st) {
+    std::vector<Ticket> out;
+    while (st.step()) out.push_back(readTicket(st));
+    return out;
+}
+
+std::vector<int> splitNumbers(const std::string& list) {
+    // group_concat / string_agg of counter numbers: "2,1,5" (in no particular order).
+    std::vector<int> out;
+    std::stringstream in(list);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        if (!item.empty()) out.push_back(std::stoi(item));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<std::string> optionalText(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    return s;
+}
+
+// The statement that appends one event; on PostgreSQL the event id comes back for free.
+constexpr const char* kInsertEvent =
+    "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
+    "VALUES(?,?,?,?,?,?,?,?)";
+
+void bindEvent(Statement& st, const EventRow& e, int first) {
+    st.bind(first, e.ticketId).bind(first + 1, e.kind).bind(first + 2, e.at).bind(first + 3, e.counterId);
+    st.bind(first + 4, e.staffId).bind(first + 5, e.serviceId).bind(first + 6, e.detail.dump());
+    st.bind(first + 7, optionalText(e.moveKey));
+}
+
+}  // namespace
+
+std::optional<Ticket> TicketStore::ticket(std::int64_t id) {
+    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.id = ?");
+    st.bind(1, id);
+    return oneTicket(st);
+}
+
+std::optional<Ticket> TicketStore::ticketByNumber(const std::string& day, const std::string& number) {
+    // Newest first: before numbers were unique per prefix, a retired service could repeat one.
+    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.business_day = ? AND t.number = ? ORDER BY t.id DESC LIMIT 1");
+    st.bind(1, day).bind(2, number);
+    return oneTicket(st);
+}
+
+std::optional<CounterRef> TicketStore::counter(int number) {
+    Statement st(m_db, "SELECT id, number FROM counters WHERE number = ? AND active = 1");
+    st.bind(1, number);
+    if (!st.step()) return std::nullopt;
+    return CounterRef{st.getInt(0), static_cast<int>(st.getInt(1))};
+}
+
+std::optional<Ticket> TicketStore::activeAt(std::int64_t counterId, const std::string& day) {
+    // A ticket left called or serving on an earlier day is not at the counter any more: the next write
+    // expires it; until then the counter (and the lobby display) must not show it.
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.counter_id = ? AND t.state IN ('called', 'serving') AND t.business_day = ?");
+    st.bind(1, counterId).bind(2, day);
+    return oneTicket(st);
+}
+
+std::vector<Ticket> TicketStore::heldAt(std::int64_t counterId, const std::string& day) {
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.counter_id = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at, t.id");
+    st.bind(1, counterId).bind(2, day);
+    return allTickets(st);
+}
+
+std::vector<Ticket> TicketStore::waitingFor(std::int64_t counterId, const std::string& day) {
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
+                           "(SELECT service_id FROM counter_services WHERE counter_id = ?) ORDER BY t.queue_key, t.id");
+    st.bind(1, day).bind(2, counterId);
+    return allTickets(st);
+}
+
+bool TicketStore::counterServes(std::int64_t counterId, std::int64_t serviceId) {
+    Statement st(m_db, "SELECT 1 FROM counter_services WHERE counter_id = ? AND service_id = ?");
+    st.bind(1, counterId).bind(2, serviceId);
+    return st.step();
+}
+
+std::optional<std::int64_t> TicketStore::activeServiceId(const std::string& code) {
+    Statement st(m_db, "SELECT id FROM services WHERE code = ? AND active = 1");
+    st.bind(1, code);
+    if (!st.step()) return std::nullopt;
+    return st.getInt(0);
+}
+
+bool TicketStore::priorityExists(const std::string& code) {
+    Statement st(m_db, "SELECT 1 FROM priority_categories WHERE code = ?");
+    st.bind(1, code);
+    return st.step();
+}
+
+std::vector<PriorityCategoryConfig> TicketStore::priorityCategories() {
+    Statement st(m_db, "SELECT code, name, name_en FROM priority_categories ORDER BY sort_order, code");
+    std::vector<PriorityCategoryConfig> out;
+    while (st.step()) {
+        PriorityCategoryConfig c;
+        c.code = st.getText(0);
+        c.name = st.getText(1);
+        c.nameEn = st.getText(2);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::optional<std::string> TicketStore::staffRole(std::int64_t staffId) {
+    Statement st(m_db, "SELECT role FROM staff WHERE id = ?");
+    st.bind(1, staffId);
+    if (!st.step()) return std::nullopt;
+    return st.getText(0);
+}
+
+bool TicketStore::earlierDaysOpen(const std::string& day) {
+    Statement st(m_db,
+                 "SELECT 1 FROM tickets WHERE business_day < ? AND state IN ('waiting', 'called', 'serving', 'held') LIMIT 1");
+    st.bind(1, day);
+    return st.step();
+}
+
+TicketStore::FutureTickets TicketStore::ticketsAfter(const std::string& day) {
+    Statement st(m_db,
+                 "SELECT MAX(business_day), COUNT(*), "
+                 "COALESCE(SUM(CASE WHEN state IN ('waiting', 'called', 'serving', 'held') THEN 1 ELSE 0 END), 0) "
+                 "FROM tickets WHERE business_day > ?");
+    st.bind(1, day);
+    FutureTickets out;
+    if (st.step()) {
+        out.newestDay = st.getOptText(0);
+        out.count = static_cast<int>(st.getInt(1));
+        out.open = static_cast<int>(st.getInt(2));
+    }
+    return out;
+}
+
+
+namespace {
+
+// The columns readTicket reads, of a ticket t joined as in kTicketJoins (LEFT JOIN: t may be absent).
+constexpr const char* kTicketColumns =
+    "t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, tc.number, "
+    "t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, t.cur_service_id, t.counter_id";
+constexpr const char* kTicketJoins =
+    " LEFT JOIN services s ON s.id = t.service_id LEFT JOIN services cs ON cs.id = t.cur_service_id"
+    " LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters tc ON tc.id = t.counter_id";
+// What the clock guard needs, as one more column: the time of the newest event (the last write).
+constexpr const char* kGuardColumns = "(SELECT at FROM events ORDER BY id DESC LIMIT 1)";
+
+// SQLite: json_extract gives true as 1; PostgreSQL: ->> gives the text 'true'.
+std::string jsonTrue(Dialect d, const char* column, const char* key) {
+    if (d == Dialect::Postgres) return fmt::format("({}->>'{}')::boolean", column, key);
+    return fmt::format("json_extract({}, '$.{}') = 1", column, key);
+}
+std::string jsonText(Dialect d, const char* column, const char* key) {
+    if (d == Dialect::Postgres) return fmt::format("{}->>'{}'", column, key);
+    return fmt::format("json_extract({}, '$.{}')", column, key);
+}
+
+void readGuard(const Statement& st, int at, WriteGuard& guard) { guard.lastEventAt = st.getOptInt(at); }
+
+}  // namespace
+
+// One request for everything issuing decides on. On PostgreSQL the service row is locked: kiosks
+// issuing numbers of one service take turns (the next number is read under the lock), while other
+// services' numbers go ahead in parallel. Numbers are counted per prefix, whichever service issued
+// them: a retired service's numbers of the day are not issued again by the one that took its
+// prefix. Rows from before tickets carried their prefix ('') count by the letters of their number.
+std::optional<IssueContext> TicketStore::issueContext(const std::string& serviceCode,
+                                                      const std::optional<std::string>& priority,
+                                                      const std::string& day, int historySamples) {
+    const Dialect d = m_db.dialect();
+    static const auto build = [](Dialect dialect) {
+        return fmt::format(
+            "SELECT s.id, s.prefix, s.daily_cap, s.name_en, s.ticket_note, "
+            "(SELECT name FROM priority_categories WHERE code = ?2), "
+            "(SELECT COALESCE(MAX(t.seq), 0) FROM tickets t WHERE t.business_day = ?3 AND (t.prefix = s.prefix OR "
+            "(t.prefix = '' AND rtrim(t.number, '0123456789') = s.prefix))), "
+            "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?3), "
+            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND business_day = ?3), "
+            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND business_day = ?3 "
+            "AND priority IS NOT NULL), "
+            "(SELECT {} FROM counters c JOIN counter_services x ON x.counter_id = c.id "
+            "WHERE x.service_id = s.id AND c.active = 1), "
+            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?3 AND state IN ('waiting', 'called', 'serving', 'held')), "
+            "{}, s.name, "
+            // Recent service durations of this service (from each finish back to that leg's call).
+            "(SELECT COALESCE(SUM(CASE WHEN d < 0 THEN 0 ELSE d END), 0) || ',' || COUNT(d) FROM (SELECT f.at - "
+            "(SELECT MAX(c.at) FROM events c WHERE c.ticket_id = f.ticket_id AND c.kind = 'call' AND c.id < f.id) AS d "
+            "FROM events f WHERE f.kind = 'finish' AND f.service_id = s.id ORDER BY f.id DESC LIMIT ?4) h) "
+            "FROM services s WHERE s.code = ?1 AND s.active = 1{}",
+            dialect == Dialect::Postgres ? "string_agg(c.number::text, ',')" : "group_concat(c.number)", kGuardColumns,
+            "");
+    };
+    static const std::string sqlite = build(Dialect::Sqlite), postgres = build(Dialect::Postgres);
+    if (d == Dialect::Postgres) {
+        // The lock first, in a statement of its own (sent in the same request): the context read
+        // below then starts after the lock was granted, so its snapshot holds the numbers issued by
+        // whoever held it. (A FOR UPDATE inside the read would lock the row but keep the read's older
+        // snapshot for the subqueries: two kiosks would compute the same number.)
+        Statement lock(m_db, "SELECT 1 FROM services WHERE code = ? AND active = 1 FOR UPDATE");
+        lock.bind(1, serviceCode);
+        lock.run();
+    }
+    Statement st(m_db, d == Dialect::Postgres ? postgres : sqlite);
+    st.bind(1, serviceCode).bind(2, priority.value_or(std::string())).bind(3, day).bind(4, historySamples);
+    if (!st.step()) return std::nullopt;
+    IssueContext c;
+    c.serviceId = st.getInt(0);
+    c.prefix = st.getText(1);
+    if (auto cap = st.getOptInt(2)) c.dailyCap = static_cast<int>(*cap);
+    c.nameEn = st.getText(3);
+    c.ticketNote = st.getText(4);
+    c.priorityKnown = !priority || !st.isNull(5);
+    if (priority && !st.isNull(5)) c.priorityName = st.getText(5);
+    c.lastSeq = st.getInt(6);
+    c.lastQueueKey = st.getOptInt(7);
+    c.waiting = static_cast<int>(st.getInt(8));
+    c.priorityWaiting = static_cast<int>(st.getInt(9));
+    c.counters = splitNumbers(st.getText(10));
+    c.earlierDaysOpen = st.getInt(11) != 0;
+    readGuard(st, 12, c.guard);
+    c.name = st.getText(13);
+    const std::string history = st.getText(14);  // "total,count"
+    const auto comma = history.find(',');
+    const double total = std::stod(history.substr(0, comma));
+    c.history.samples = comma == std::string::npos ? 0 : std::stoi(history.substr(comma + 1));
+    if (c.history.samples > 0) c.history.meanMs = total / c.history.samples;
+    return c;
+}
+
+// One request for a move at a counter: the counter (with lock, locked on PostgreSQL first, so this
+// counter's moves are serial and each sees the one before), its break, its call streak of the day,
+// and either its active ticket or the waiting tickets it may call, in queue order (one row each).
+std::optional<CounterContext> TicketStore::counterContext(int counterNumber, const std::string& day, TimeMs dayStart,
+                                                          CounterContextKind kind, bool lock) {
+    const Dialect d = m_db.dialect();
+    static const auto build = [](Dialect dialect, CounterContextKind what) {
+        const char* sessionKinds = "('login', 'logout', 'break_start', 'break_end')";
+        return fmt::format(
+            "SELECT c.id, c.number, "
+            "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1), "
+            "(SELECT {1} FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1), "
+            "(SELECT COUNT(*) FROM events e WHERE e.counter_id = c.id AND e.kind = 'call' AND e.at >= ?3 AND e.id > "
+            "COALESCE((SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 "
+            "AND {2}), 0)), "
+            "EXISTS (SELECT 1 FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 AND {2}), "
+            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?2 AND state IN ('waiting', 'called', 'serving', 'held')), "
+            "{3}, "
+            "(SELECT number || ' ' || state FROM tickets WHERE counter_id = c.id AND state IN ('called', 'serving') "
+            "AND business_day = ?2), "
+            "{4} FROM counters c LEFT JOIN tickets t ON {5}{6} WHERE c.number = ?1 AND c.active = 1{7}",
+            sessionKinds, jsonText(dialect, "detail", "reason"), jsonTrue(dialect, "q.detail", "priority"),
+            kGuardColumns, kTicketColumns,
+            what == CounterContextKind::Waiting
+                ? "t.state = 'waiting' AND t.business_day = ?2 AND t.cur_service_id IN "
+                  "(SELECT service_id FROM counter_services WHERE counter_id = c.id)"
+                : "t.counter_id = c.id AND t.state IN ('called', 'serving') AND t.business_day = ?2",
+            kTicketJoins, what == CounterContextKind::Waiting ? " ORDER BY t.queue_key, t.id" : "");
+    };
+    static const std::string sql[2][2] = {
+        {build(Dialect::Sqlite, CounterContextKind::Active), build(Dialect::Sqlite, CounterContextKind::Waiting)},
+        {build(Dialect::Postgres, CounterContextKind::Active), build(Dialect::Postgres, CounterContextKind::Waiting)}};
+    if (d == Dialect::Postgres && lock) {
+        // As for issuing: the lock in a statement of its own, so the read starts after it is granted.
+        Statement counterLock(m_db, "SELECT 1 FROM counters WHERE number = ? AND active = 1 FOR UPDATE");
+        counterLock.bind(1, counterNumber);
+        counterLock.run();
+    }
+    Statement st(m_db, sql[d == Dialect::Postgres ? 1 : 0][kind == CounterContextKind::Waiting ? 1 : 0]);
+    st.bind(1, counterNumber).bind(2, day).bind(3, dayStart);
+    if (!st.step()) return std::nullopt;
+    CounterContext c;
+    c.counter = CounterRef{st.getInt(0), static_cast<int>(st.getInt(1))};
+    if (!st.isNull(2) && st.getText(2) == "break_start") c.breakReason = st.isNull(3) ? std::string() : st.getText(3);
+    if (st.getInt(5) != 0) c.normalsSincePriority = static_cast<int>(st.getInt(4));
+    c.earlierDaysOpen = st.getInt(6) != 0;
+    readGuard(st, 7, c.guard);
+    if (!st.isNull(8)) {
+        const std::string active = st.getText(8);
+        const auto space = active.find(' ');
+        c.activeNumber = active.substr(0, space);
+        if (space != std::string::npos) c.activeState = ticketStateFromString(active.substr(space + 1));
+    }
+    constexpr int kFirstTicketColumn = 9;
+    do {
+        if (st.isNull(kFirstTicketColumn)) break;
+        Ticket t = readTicket(st, kFirstTicketColumn);
+        if (kind == CounterContextKind::Active) {
+            c.active = std::move(t);
+        } else {
+            c.waiting.push_back(std::move(t));
+        }
+    } while (st.step());
+    return c;
+}
+
+WriteGuard TicketStore::writeGuard() {
+    Statement st(m_db, std::string("SELECT ") + kGuardColumns);
+    WriteGuard guard;
+    if (st.step()) readGuard(st, 0, guard);
+    return guard;
+}
+
+ServiceHistory TicketStore::serviceHistory(std::int64_t serviceId, int samples) {
+    // Recent service durations of this service: from each finish back to that leg's call.
+    Statement st(m_db,
+                 "SELECT f.at - (SELECT MAX(c.at) FROM events c WHERE c.ticket_id = f.ticket_id "
+                 "AND c.kind = 'call' AND c.id < f.id) FROM events f WHERE f.kind = 'finish' "
+                 "AND f.service_id = ? ORDER BY f.id DESC LIMIT ?");
+    st.bind(1, serviceId).bind(2, samples);
+    ServiceHistory h;
+    double total = 0;
+    while (st.step()) {
+        if (st.isNull(0)) continue;
+        total += static_cast<double>(std::max<std::int64_t>(0, st.getInt(0)));
+        ++h.samples;
+    }
+    if (h.samples > 0) h.meanMs = total / h.samples;
+    return h;
+}
+
+int TicketStore::aheadOf(const Ticket& t) {
+    // A priority ticket waits behind earlier priority tickets of its service; a normal one behind
+    // every waiting priority ticket and earlier normal ones.
+    Statement st(m_db,
+                 "SELECT COUNT(*) FROM tickets WHERE cur_service_id = ? AND state = 'waiting' AND id <> ? AND "
+                 "business_day = ? AND (priority IS NOT NULL OR ? = 0) AND (queue_key < ? OR (queue_key = ? AND id < ?) OR "
+                 "(? = 0 AND priority IS NOT NULL))");
+    const int isPriority = t.priority ? 1 : 0;
+    st.bind(1, t.curServiceId).bind(2, t.id).bind(3, t.businessDay).bind(4, isPriority).bind(5, t.queueKey);
+    st.bind(6, t.queueKey).bind(7, t.id).bind(8, isPriority);
+    st.step();
+    return static_cast<int>(st.getInt(0));
+}
+
+std::vector<int> TicketStore::countersServing(std::int64_t serviceId) {
+    Statement st(m_db,
+                 "SELECT c.number FROM counters c JOIN counter_services cs ON cs.counter_id = c.id "
+                 "WHERE cs.service_id = ? AND c.active = 1 ORDER BY c.number");
+    st.bind(1, serviceId);
+    std::vector<int> out;
+    while (st.step()) out.push_back(static_cast<int>(st.getInt(0)));
+    return out;
+}
+
+std::pair<std::string, std::string> TicketStore::serviceNameEnAndNote(std::int64_t serviceId) {
+    Statement st(m_db, "SELECT name_en, ticket_note FROM services WHERE id = ?");
+    st.bind(1, serviceId);
+    if (!st.step()) return {};
+    return {st.getText(0), st.getText(1)};
+}
+
+std::optional<std::int64_t> TicketStore::minWaitingKey(std::int64_t serviceId) {
+    Statement st(m_db, "SELECT MIN(queue_key) FROM tickets WHERE cur_service_id = ? AND state = 'waiting'");
+    st.bind(1, serviceId);
+    if (!st.step() || st.isNull(0)) return std::nullopt;
+    return st.getInt(0);
+}
+
+std::optional<std::int64_t> TicketStore::lastQueueKey(const std::string& day) {
+    Statement st(m_db, "SELECT MAX(queue_key) FROM tickets WHERE business_day = ?");
+    st.bind(1, day);
+    if (!st.step() || st.isNull(0)) return std::nullopt;
+    return st.getInt(0);
+}
+
+std::optional<nlohmann::json> TicketStore::lastEventDetail(std::int64_t ticketId, const std::string& kind) {
+    Statement st(m_db, "SELECT detail FROM events WHERE ticket_id = ? AND kind = ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, ticketId).bind(2, kind);
+    if (!st.step()) return std::nullopt;
+    return nlohmann::json::parse(st.getText(0), nullptr, false);
+}
+
+std::vector<ServiceStatus> TicketStore::serviceStatus(const std::string& day) {
+    static constexpr Sql kServices{
+        "SELECT s.code, s.name, s.name_en, s.prefix, s.daily_cap, "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1), "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1 "
+        "AND t.priority IS NOT NULL), "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.business_day = ?1), "
+        "(SELECT group_concat(c.number) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id "
+        "WHERE cs.service_id = s.id AND c.active = 1) "
+        "FROM services s WHERE s.active = 1 ORDER BY s.sort_order, s.code",
+        "SELECT s.code, s.name, s.name_en, s.prefix, s.daily_cap, "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1), "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1 "
+        "AND t.priority IS NOT NULL), "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.business_day = ?1), "
+        "(SELECT string_agg(c.number::text, ',') FROM counter_services cs JOIN counters c ON c.id = cs.counter_id "
+        "WHERE cs.service_id = s.id AND c.active = 1) "
+        "FROM services s WHERE s.active = 1 ORDER BY s.sort_order, s.code"};
+    Statement st(m_db, kServices);
+    st.bind(1, day);
+    std::vector<ServiceStatus> out;
+    while (st.step()) {
+        ServiceStatus s;
+        s.code = st.getText(0);
+        s.name = st.getText(1);
+        s.nameEn = st.getText(2);
+        s.prefix = st.getText(3);
+        if (auto cap = st.getOptInt(4)) s.dailyCap = static_cast<int>(*cap);
+        s.waiting = static_cast<int>(st.getInt(5));
+        s.priorityWaiting = static_cast<int>(st.getInt(6));
+        s.issuedToday = static_cast<int>(st.getInt(7));
+        s.counters = splitNumbers(st.getText(8));
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<CounterStatus> TicketStore::counterStatus() {
+    Statement st(m_db,
+                 "SELECT c.number, c.name, s.code FROM counters c LEFT JOIN counter_services cs ON cs.counter_id = c.id "
+                 "LEFT JOIN services s ON s.id = cs.service_id AND s.active = 1 WHERE c.active = 1 "
+                 "ORDER BY c.number, s.sort_order, s.code");
+    std::vector<CounterStatus> out;
+    while (st.step()) {
+        const int number = static_cast<int>(st.getInt(0));
+        if (out.empty() || out.back().number != number) {
+            CounterStatus c;
+            c.number = number;
+            c.name = st.getText(1);
+            out.push_back(std::move(c));
+        }
+        if (!st.isNull(2)) out.back().services.push_back(st.getText(2));
+    }
+    return out;
+}
+
+std::map<int, int> TicketStore::heldCounts(const std::string& day) {
+    // Through the open-tickets index: a count per counter scanned every ticket ever issued.
+    Statement st(m_db,
+                 "SELECT c.number, COUNT(*) FROM tickets t JOIN counters c ON c.id = t.counter_id "
+                 "WHERE t.business_day = ? AND t.state = 'held' AND t.state IN ('waiting', 'called', 'serving', 'held') "
+                 "GROUP BY c.number");
+    st.bind(1, day);
+    std::map<int, int> out;
+    while (st.step()) out[static_cast<int>(st.getInt(0))] = static_cast<int>(st.getInt(1));
+    return out;
+}
+
+std::map<int, Ticket> TicketStore::activeTickets(const std::string& day) {
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.state IN ('called', 'serving') AND t.business_day = ? AND t.counter_id IS NOT NULL");
+    st.bind(1, day);
+    std::map<int, Ticket> out;
+    while (st.step()) {
+        Ticket t = readTicket(st);
+        if (t.counter) out.emplace(*t.counter, std::move(t));
+    }
+    return out;
+}
+
+std::vector<TicketStore::PrintAttempt> TicketStore::unprintedToday(const std::string& day) {
+    Statement st(m_db,
+                 "SELECT t.id, e.kind, e.at, e.detail FROM tickets t JOIN events e ON e.id = "
+                 "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed', "
+                 "'print_started')) "
+                 "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind <> 'printed' "
+                 "ORDER BY t.id");
+    st.bind(1, day);
+    std::vector<PrintAttempt> out;
+    while (st.step()) {
+        auto detail = nlohmann::json::parse(st.getText(3), nullptr, false);
+        if (!detail.is_object()) detail = nlohmann::json::object();
+        out.push_back({st.getInt(0), st.getText(1), st.getInt(2), std::move(detail)});
+    }
+    return out;
+}
+
+std::vector<Event> TicketStore::events(std::int64_t sinceId, int limit) {
+    Statement st(m_db,
+                 "SELECT e.id, e.ticket_id, COALESCE(t.number, ''), e.kind, e.at, c.number, e.staff_id, "
+                 "COALESCE(s.code, ''), e.detail FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id "
+                 "LEFT JOIN counters c ON c.id = e.counter_id LEFT JOIN services s ON s.id = e.service_id "
+                 "WHERE e.id > ? ORDER BY e.id LIMIT ?");
+    st.bind(1, sinceId).bind(2, limit);
+    std::vector<Event> out;
+    while (st.step()) {
+        Event e;
+        e.id = st.getInt(0);
+        e.ticketId = st.getOptInt(1);
+        e.number = st.getText(2);
+        e.kind = st.getText(3);
+        e.at = st.getInt(4);
+        if (auto c = st.getOptInt(5)) e.counter = static_cast<int>(*c);
+        e.staffId = st.getOptInt(6);
+        e.serviceCode = st.getText(7);
+        e.detail = nlohmann::json::parse(st.getText(8), nullptr, false);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, TimeMs>> TicketStore::ticketEventTimes(std::int64_t ticketId) {
+    Statement st(m_db, "SELECT kind, at FROM events WHERE ticket_id = ? ORDER BY id");
+    st.bind(1, ticketId);
+    std::vector<std::pair<std::string, TimeMs>> out;
+    while (st.step()) out.emplace_back(st.getText(0), st.getInt(1));
+    return out;
+}
+
+bool TicketStore::isRated(std::int64_t ticketId) {
+    Statement st(m_db, "SELECT 1 FROM events WHERE ticket_id = ? AND kind = 'rate'");
+    st.bind(1, ticketId);
+    return st.step();
+}
+
+TicketStore::LastFinish TicketStore::lastFinish(std::int64_t ticketId) {
+    Statement st(m_db,
+                 "SELECT e.counter_id, c.number, e.staff_id, e.service_id FROM events e "
+                 "LEFT JOIN counters c ON c.id = e.counter_id "
+                 "WHERE e.ticket_id = ? AND e.kind = 'finish' ORDER BY e.id DESC LIMIT 1");
+    st.bind(1, ticketId);
+    LastFinish out;
+    if (st.step()) {
+        out.counterId = st.getOptInt(0);
+        if (auto n = st.getOptInt(1)) out.counterNumber = static_cast<int>(*n);
+        out.staffId = st.getOptInt(2);
+        out.serviceId = st.getOptInt(3);
+    }
+    return out;
+}
+
+std::optional<std::optional<std::int64_t>> TicketStore::committedMove(const std::string& moveKey) {
+    Statement st(m_db, "SELECT ticket_id FROM events WHERE move_key = ?");
+    st.bind(1, moveKey);
+    if (!st.step()) return std::nullopt;
+    return st.getOptInt(0);
+}
+
+std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, Transaction* commit) {
+    // PostgreSQL: one statement, the event riding on the ticket's INSERT … RETURNING, sent with the
+    // COMMIT. SQLite: two statements in the open transaction (nothing travels between them).
+    if (m_db.isPostgres()) {
+        Statement st(m_db,
+                     "WITH t AS (INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, cur_service_id, "
+                     "state, queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, ?8) "
+                     "RETURNING id) "
+                     "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
+                     "SELECT t.id, ?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM t RETURNING ticket_id");
+        st.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
+        st.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at);
+        bindEvent(st, issueEvent, 9);
+        if (commit) return commit->commitWith(st).value_or(0);
+        st.step();
+        return st.getInt(0);
+    }
+    Statement insert(m_db,
+                     "INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, cur_service_id, state, "
+                     "queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, ?8) RETURNING id");
+    insert.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
+    insert.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at);
+    insert.step();
+    const std::int64_t id = insert.getInt(0);
+    insert.reset();
+    issueEvent.ticketId = id;
+    appendEvent(issueEvent);
+    if (commit) commit->commit();
+    return id;
+}
+
+bool TicketStore::writeTicket(const Ticket& before, const Ticket& after, const EventRow& event, Transaction* commit) {
+    static constexpr Sql kWrite{
+        "UPDATE tickets SET state = ?, counter_id = ?, staff_id = ?, cur_service_id = ?, leg = ?, recalls = ?, "
+        "queue_key = ?, updated_at = ? WHERE id = ? AND state = ? AND updated_at = ? RETURNING id",
+        "WITH u AS (UPDATE tickets SET state = ?1, counter_id = ?2, staff_id = ?3, cur_service_id = ?4, leg = ?5, "
+        "recalls = ?6, queue_key = ?7, updated_at = ?8 WHERE id = ?9 AND state = ?10 AND updated_at = ?11 RETURNING id) "
+        "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
+        "SELECT u.id, ?13, ?14, ?15, ?16, ?17, ?18, ?19 FROM u RETURNING ticket_id"};
+    Statement st(m_db, kWrite);
+    st.bind(1, toString(after.state)).bind(2, after.counterId).bind(3, after.staffId).bind(4, after.curServiceId);
+    st.bind(5, after.leg).bind(6, after.recalls).bind(7, after.queueKey).bind(8, after.updatedAt);
+    st.bind(9, before.id).bind(10, toString(before.state)).bind(11, before.updatedAt);
+    if (m_db.isPostgres()) {
+        bindEvent(st, event, 12);  // ?12 (the event's ticket) stays unused: the UPDATE's row is the ticket
+        // Committed even when the guard found the ticket moved: nothing was written then.
+        if (commit) return commit->commitWith(st).has_value();
+        return st.step();
+    }
+    const bool written = st.step();
+    st.reset();
+    if (written) appendEvent(event);
+    if (commit && written) commit->commit();
+    return written;
+}
+
+void appendEventRow(Database& db, const EventRow& event) {
+    Statement st(db, kInsertEvent);
+    bindEvent(st, event, 1);
+    st.run();
+}
+
+namespace {
+// Both directions of expiry: the events first (they read each ticket's state before the change),
+// then the tickets, in two set statements; on PostgreSQL one statement does both.
+int expireWhere(Database& db, const char* condition, const std::string& day, TimeMs now, const nlohmann::json& reason) {
+    const std::string open = "state IN ('waiting', 'called', 'serving', 'held')";
+    if (db.isPostgres()) {
+        Statement st(db, std::string("WITH o AS (SELECT id, state, business_day, counter_id, cur_service_id FROM tickets "
+                                     "WHERE business_day ") +
+                             condition + " ? AND " + open +
+                             " FOR UPDATE), u AS (UPDATE tickets t SET state = 'expired', counter_id = NULL, "
+                             "updated_at = ? FROM o WHERE t.id = o.id RETURNING o.id, o.state, o.business_day, "
+                             "o.counter_id, o.cur_service_id) "
+                             "INSERT INTO events(ticket_id, kind, at, counter_id, service_id, detail) "
+                             "SELECT u.id, 'expire', ?, u.counter_id, u.cur_service_id, "
+                             "jsonb_build_object('from', u.state, 'business_day', u.business_day) || ?::jsonb FROM u "
+                             "RETURNING ticket_id");
+        st.bind(1, day).bind(2, now).bind(3, now).bind(4, reason.dump());
+        int n = 0;
+        while (st.step()) ++n;
+        return n;
+    }
+    Statement events(db, std::string("INSERT INTO events(ticket_id, kind, at, counter_id, service_id, detail) "
+                                     "SELECT id, 'expire', ?, counter_id, cur_service_id, "
+                                     "json_patch(json_object('from', state, 'business_day', business_day), ?) "
+                                     "FROM tickets WHERE business_day ") +
+                             condition + " ? AND " + open + " ORDER BY id");
+    events.bind(1, now).bind(2, reason.dump()).bind(3, day);
+    events.run();
+    const int n = db.changes();
+    if (n == 0) return 0;
+    Statement update(db, std::string("UPDATE tickets SET state = 'expired', counter_id = NULL, updated_at = ? "
+                                     "WHERE business_day ") +
+                             condition + " ? AND " + open);
+    update.bind(1, now).bind(2, day);
+    update.run();
+    return n;
+}
+}  // namespace
+
+int TicketStore::expireBefore(const std::string& day, TimeMs now, const nlohmann::json& reason) {
+    return expireWhere(m_db, "<", day, now, reason);
+}
+
+int TicketStore::expireAfter(const std::string& day, TimeMs now, const nlohmann::json& reason) {
+    return expireWhere(m_db, ">", day, now, reason);
+}
+
+}  // namespace motcua::queue

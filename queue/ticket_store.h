@@ -1,0 +1,204 @@
+// Every statement the queue's rules need (tickets, events, counters, services), for both stores.
+// QueueService decides what may happen and what a move changes; this class only reads and writes
+// rows. Where SQLite and PostgreSQL differ the two statements stand side by side in the .cpp.
+//
+// Concurrency. SQLite: every write transaction holds the one write lock (BEGIN IMMEDIATE), so the
+// reads inside it see what the write will change. PostgreSQL runs writes READ COMMITTED and takes
+// row locks instead, because a city office's counters must not queue behind one another:
+//  - issuing locks the service row (SELECT … FOR UPDATE), so two kiosks never compute the same next
+//    number; UNIQUE (business_day, number) is the backstop;
+//  - every counter move locks the counter row, so one counter's moves are serial and see each
+//    other's effects; the partial unique index keeps one active ticket per counter;
+//  - calling a waiting ticket is a guarded UPDATE (… WHERE state = 'waiting'): of two counters
+//    racing for one ticket, the second updates no row and calls again (no ticket called twice).
+// Serializable isolation would also be correct, but at 60 counters it would abort and retry calls
+// that merely read the same waiting list; row locks make the conflicts that matter wait instead.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "queue/database.h"
+#include "queue/office_config.h"
+#include "queue/ticket.h"
+
+namespace motcua::queue {
+
+struct CounterRef {
+    std::int64_t id = 0;
+    int number = 0;
+};
+
+// One row of the event log, as a move appends it.
+struct EventRow {
+    std::optional<std::int64_t> ticketId;
+    std::string kind;
+    TimeMs at = 0;
+    std::optional<std::int64_t> counterId;
+    std::optional<std::int64_t> staffId;
+    std::optional<std::int64_t> serviceId;
+    nlohmann::json detail = nlohmann::json::object();
+    std::string moveKey;  // idempotency key of the move that appended it ("" for none)
+};
+
+// What the clock guard compares the clock with (see QueueService::clockProblem).
+struct WriteGuard {
+    std::optional<TimeMs> lastEventAt;  // the newest event's time (by id: the last write)
+};
+
+// Service durations (call to finish) of recent tickets of a service.
+struct ServiceHistory {
+    double meanMs = 0;
+    int samples = 0;
+};
+
+// What issuing a number of a service needs to know, read in one request.
+struct IssueContext {
+    std::int64_t serviceId = 0;
+    std::string name;
+    std::string prefix;
+    std::optional<int> dailyCap;
+    std::string nameEn;
+    std::string ticketNote;
+    bool priorityKnown = true;
+    std::string priorityName;
+    std::int64_t lastSeq = 0;                 // highest number of this prefix today (0: none yet)
+    std::optional<std::int64_t> lastQueueKey;  // highest queue position today
+    int waiting = 0;                          // waiting for this service now
+    int priorityWaiting = 0;
+    std::vector<int> counters;                // active counters serving the service
+    bool earlierDaysOpen = false;             // tickets of earlier days still to expire
+    WriteGuard guard;
+    ServiceHistory history;  // of the last historySamples finished tickets
+};
+
+enum class CounterContextKind { Active, Waiting };
+
+// A counter, read (and on PostgreSQL locked) for a move at it, with what the rules ask about it.
+struct CounterContext {
+    CounterRef counter;
+    std::optional<std::string> breakReason;  // on a break ("" when no reason was given)
+    std::optional<std::string> activeNumber;  // its called or serving ticket of the day, if any
+    std::optional<TicketState> activeState;
+    std::optional<Ticket> active;             // that ticket (CounterContextKind::Active)
+    std::vector<Ticket> waiting;              // what it may call, by queue position (::Waiting)
+    // Normal calls made here today since the last priority call; nullopt: no priority call today.
+    std::optional<int> normalsSincePriority;
+    bool earlierDaysOpen = false;
+    WriteGuard guard;
+};
+
+// Appends one event (inside the caller's transaction, if any).
+void appendEventRow(Database& db, const EventRow& event);
+
+class TicketStore {
+public:
+    explicit TicketStore(Database& db) : m_db(db) {}
+
+    Database& database() noexcept { return m_db; }
+
+    // --- reads -------------------------------------------------------------------------------
+    std::optional<Ticket> ticket(std::int64_t id);
+    std::optional<Ticket> ticketByNumber(const std::string& day, const std::string& number);
+    std::optional<CounterRef> counter(int number);
+    std::optional<Ticket> activeAt(std::int64_t counterId, const std::string& day);
+    std::vector<Ticket> heldAt(std::int64_t counterId, const std::string& day);
+    // Waiting tickets of the services a counter calls, by queue position.
+    std::vector<Ticket> waitingFor(std::int64_t counterId, const std::string& day);
+    bool counterServes(std::int64_t counterId, std::int64_t serviceId);
+    std::optional<std::int64_t> activeServiceId(const std::string& code);
+    bool priorityExists(const std::string& code);
+    std::vector<PriorityCategoryConfig> priorityCategories();
+    std::optional<std::string> staffRole(std::int64_t staffId);
+    bool earlierDaysOpen(const std::string& day);
+    // Tickets dated after day (issued while the clock was ahead), and how many of them are still open.
+    struct FutureTickets {
+        std::optional<std::string> newestDay;
+        int count = 0;
+        int open = 0;
+    };
+    FutureTickets ticketsAfter(const std::string& day);
+    WriteGuard writeGuard();
+
+    // Issuing: the service row is locked on PostgreSQL until the transaction ends.
+    std::optional<IssueContext> issueContext(const std::string& serviceCode, const std::optional<std::string>& priority,
+                                             const std::string& day, int historySamples);
+    // A move at a counter: with lock, the counter row is locked on PostgreSQL until the transaction
+    // ends (not in a read-only snapshot).
+    std::optional<CounterContext> counterContext(int counterNumber, const std::string& day, TimeMs dayStart,
+                                                 CounterContextKind kind, bool lock);
+    ServiceHistory serviceHistory(std::int64_t serviceId, int samples);
+    // People ahead of a waiting ticket in its service (priority tickets ahead of normal ones).
+    int aheadOf(const Ticket& ticket);
+    std::vector<int> countersServing(std::int64_t serviceId);
+    std::pair<std::string, std::string> serviceNameEnAndNote(std::int64_t serviceId);
+    std::optional<std::int64_t> minWaitingKey(std::int64_t serviceId);
+    std::optional<std::int64_t> lastQueueKey(const std::string& day);
+    // The detail of a ticket's newest event of a kind (nullopt when it has none).
+    std::optional<nlohmann::json> lastEventDetail(std::int64_t ticketId, const std::string& kind);
+
+    // For the status every screen shows: active services with today's counts, active counters with
+    // the services they call, held tickets per counter number, and the called or serving ticket of
+    // each counter (by number).
+    std::vector<ServiceStatus> serviceStatus(const std::string& day);
+    std::vector<CounterStatus> counterStatus();
+    std::map<int, int> heldCounts(const std::string& day);
+    std::map<int, Ticket> activeTickets(const std::string& day);
+
+    // Today's open tickets whose latest printed / print_failed / print_started event is not
+    // `printed`: that event, per ticket, in the order they were issued.
+    struct PrintAttempt {
+        std::int64_t ticketId = 0;
+        std::string kind;  // print_failed or print_started
+        TimeMs at = 0;
+        nlohmann::json detail;
+    };
+    std::vector<PrintAttempt> unprintedToday(const std::string& day);
+    std::vector<Event> events(std::int64_t sinceId, int limit);
+    std::vector<std::pair<std::string, TimeMs>> ticketEventTimes(std::int64_t ticketId);
+    bool isRated(std::int64_t ticketId);
+    // The finish event a rating is about: counter id, counter number, staff id, service id.
+    struct LastFinish {
+        std::optional<std::int64_t> counterId;
+        std::optional<int> counterNumber;
+        std::optional<std::int64_t> staffId;
+        std::optional<std::int64_t> serviceId;
+    };
+    LastFinish lastFinish(std::int64_t ticketId);
+    // Which move (by idempotency key) already committed, and the ticket it moved.
+    std::optional<std::optional<std::int64_t>> committedMove(const std::string& moveKey);
+
+    // --- writes (inside the caller's transaction) ----------------------------------------------
+    struct NewTicket {
+        std::int64_t serviceId = 0;
+        std::string businessDay;
+        std::string prefix;
+        std::int64_t seq = 0;
+        std::string number;
+        std::optional<std::string> priority;
+        std::int64_t queueKey = 0;
+        TimeMs at = 0;
+    };
+    // Inserts the ticket and its issue event; returns the ticket's id. With commit, the transaction
+    // is committed in the same request (one round trip on PostgreSQL).
+    std::int64_t insertTicket(const NewTicket& ticket, EventRow issueEvent, Transaction* commit = nullptr);
+    // Writes after's state, counter, staff, service, leg, recalls and queue position, and the
+    // event, when the row still holds before's state and updated_at; false (nothing written) when
+    // another connection moved the ticket meanwhile. With commit, as for insertTicket.
+    bool writeTicket(const Ticket& before, const Ticket& after, const EventRow& event, Transaction* commit = nullptr);
+    void appendEvent(const EventRow& event) { appendEventRow(m_db, event); }
+    // Expires tickets still open from days before day, each with an expire event; returns how many.
+    int expireBefore(const std::string& day, TimeMs now, const nlohmann::json& reason);
+    // Expires tickets still open dated after day (a clock that was ahead), each with an event.
+    int expireAfter(const std::string& day, TimeMs now, const nlohmann::json& reason);
+
+private:
+    Database& m_db;
+};
+
+}  // namespace motcua::queue
