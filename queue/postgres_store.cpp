@@ -137,7 +137,7 @@ $$;
 GRANT USAGE ON SCHEMA motcua TO motcua_display, motcua_kiosk, motcua_console, motcua_web;
 GRANT SELECT ON ALL TABLES IN SCHEMA motcua TO motcua_display, motcua_kiosk, motcua_console, motcua_web;
 REVOKE SELECT ON motcua.staff FROM motcua_display, motcua_kiosk, motcua_web;
-GRANT SELECT (id, login, name, role, active) ON motcua.staff TO motcua_display, motcua_kiosk, motcua_web;
+GRANT SELECT (id, login, name, role, active, has_pin) ON motcua.staff TO motcua_display, motcua_kiosk, motcua_web;
 GRANT INSERT ON motcua.tickets, motcua.events TO motcua_kiosk, motcua_console, motcua_web;
 GRANT INSERT ON motcua.events TO motcua_display;
 GRANT UPDATE (state, counter_id, updated_at) ON motcua.tickets TO motcua_kiosk, motcua_web;

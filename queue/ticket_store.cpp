@@ -214,7 +214,7 @@ void readGuard(const Statement& st, int at, WriteGuard& guard) { guard.lastEvent
 
 }  // namespace
 
-// One request for everything issuing decides on. On PostgreSQL the service row is locked: kiosks
+// One request for everything issuing decides on. On PostgreSQL the service is locked first: kiosks
 // issuing numbers of one service take turns (the next number is read under the lock), while other
 // services' numbers go ahead in parallel. Numbers are counted per prefix, whichever service issued
 // them: a retired service's numbers of the day are not issued again by the one that took its
@@ -251,7 +251,9 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
         // below then starts after the lock was granted, so its snapshot holds the numbers issued by
         // whoever held it. (A FOR UPDATE inside the read would lock the row but keep the read's older
         // snapshot for the subqueries: two kiosks would compute the same number.)
-        Statement lock(m_db, "SELECT 1 FROM services WHERE code = ? AND active = 1 FOR UPDATE");
+        // An advisory lock (class 1: services, by code) rather than FOR UPDATE, which would need
+        // the UPDATE privilege on services that the kiosk's role must not have.
+        Statement lock(m_db, "SELECT pg_advisory_xact_lock(1, hashtext(?))");
         lock.bind(1, serviceCode);
         lock.run();
     }
@@ -316,7 +318,8 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
         {build(Dialect::Postgres, CounterContextKind::Active), build(Dialect::Postgres, CounterContextKind::Waiting)}};
     if (d == Dialect::Postgres && lock) {
         // As for issuing: the lock in a statement of its own, so the read starts after it is granted.
-        Statement counterLock(m_db, "SELECT 1 FROM counters WHERE number = ? AND active = 1 FOR UPDATE");
+        // Class 2: counters, by number (see issueContext for why advisory).
+        Statement counterLock(m_db, "SELECT pg_advisory_xact_lock(2, CAST(? AS INTEGER))");
         counterLock.bind(1, counterNumber);
         counterLock.run();
     }

@@ -5,10 +5,13 @@
 // Concurrency. SQLite: every write transaction holds the one write lock (BEGIN IMMEDIATE), so the
 // reads inside it see what the write will change. PostgreSQL runs writes READ COMMITTED and takes
 // row locks instead, because a city office's counters must not queue behind one another:
-//  - issuing locks the service row (SELECT … FOR UPDATE), so two kiosks never compute the same next
-//    number; UNIQUE (business_day, number) is the backstop;
-//  - every counter move locks the counter row, so one counter's moves are serial and see each
-//    other's effects; the partial unique index keeps one active ticket per counter;
+//  - issuing takes a transaction-scoped advisory lock on the service (pg_advisory_xact_lock: no
+//    UPDATE privilege needed, which the kiosk's role has not), in a statement of its own before the
+//    read, so two kiosks never compute the same next number; the unique index on (business_day,
+//    prefix, seq) is the backstop;
+//  - every counter move takes the counter's advisory lock the same way, so one counter's moves are
+//    serial and see each other's effects; the partial unique index keeps one active ticket per
+//    counter;
 //  - calling a waiting ticket is a guarded UPDATE (… WHERE state = 'waiting'): of two counters
 //    racing for one ticket, the second updates no row and calls again (no ticket called twice).
 // Serializable isolation would also be correct, but at 60 counters it would abort and retry calls
@@ -125,11 +128,10 @@ public:
     FutureTickets ticketsAfter(const std::string& day);
     WriteGuard writeGuard();
 
-    // Issuing: the service row is locked on PostgreSQL until the transaction ends.
+    // Issuing: the service is locked on PostgreSQL until the transaction ends.
     std::optional<IssueContext> issueContext(const std::string& serviceCode, const std::optional<std::string>& priority,
                                              const std::string& day, int historySamples);
-    // A move at a counter: with lock, the counter row is locked on PostgreSQL until the transaction
-    // ends (not in a read-only snapshot).
+    // A move at a counter: with lock, the counter is locked on PostgreSQL until the transaction ends.
     std::optional<CounterContext> counterContext(int counterNumber, const std::string& day, TimeMs dayStart,
                                                  CounterContextKind kind, bool lock);
     ServiceHistory serviceHistory(std::int64_t serviceId, int samples);

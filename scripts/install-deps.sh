@@ -21,6 +21,8 @@ packages=(
   libusb-1.0-0-dev libcups2-dev cups-daemon cups-client
   cups  # CUPS's backends (socket://, usb://, lpd://): cups-daemon alone has only http and ipp
   libqrencode-dev libpng-dev libsodium-dev
+  libpq-dev  # the PostgreSQL store's client (libpq)
+  postgresql-15  # the server the tests start privately (scripts/test-postgres.sh), and an office's server
   libespeak-ng-dev espeak-ng-data
   chromium  # renders the HTML report in tests/report (headless screenshot)
   dpkg-dev lintian help2man  # the Debian package (cpack -G DEB: dpkg-shlibdeps), its checks and man pages

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "queue/sqlite.h"
+#include "queue/database.h"
 
 namespace CLI {
 class App;

@@ -17,7 +17,7 @@
 #include "queue/change_watcher.h"
 #include "queue/clock.h"
 #include "queue/queue_service.h"
-#include "queue/sqlite.h"
+#include "queue/database.h"
 #include "queue/staff_service.h"
 
 namespace motcua::console {

@@ -1,5 +1,7 @@
 #include "kiosk/display_app/display_app.h"
 
+#include "queue/settings_store.h"
+
 #include <CLI/CLI.hpp>
 
 #include "kiosk/frontend/assets.h"
@@ -14,9 +16,7 @@ void addDisplayOptions(CLI::App& app, DisplayOptions& options) {
 }
 
 nlohmann::json readVoiceSetting(queue::Database& db) {
-    queue::Statement st(db, "SELECT value FROM settings WHERE key = 'voice'");
-    if (!st.step()) return nlohmann::json::object();
-    auto j = nlohmann::json::parse(st.getText(0), nullptr, false);
+    auto j = queue::readSetting(db, "voice");
     return j.is_object() ? j : nlohmann::json::object();
 }
 

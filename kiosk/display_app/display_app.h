@@ -10,7 +10,7 @@
 
 #include "kiosk/ui/program_options.h"
 #include "kiosk/voice/voice.h"
-#include "queue/sqlite.h"
+#include "queue/database.h"
 
 namespace CLI {
 class App;

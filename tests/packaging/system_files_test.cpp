@@ -54,6 +54,10 @@ constexpr SystemFile kSystemFiles[] = {
     {"gzip", "the man pages and changelog in the .deb"},
     {"sqlite3", "scripts/asan-hour.sh: counts the work done"},
     {"git", "scripts/fresh-check.sh: the clean clone"},
+    {"/usr/lib/postgresql/*/bin/initdb", "scripts/test-postgres.sh: the private PostgreSQL server of the test run"},
+    {"/usr/lib/postgresql/*/bin/pg_ctl", "scripts/test-postgres.sh: starts and stops it"},
+    {"/usr/lib/postgresql/*/bin/postgres", "the test server itself"},
+    {"runuser", "scripts/test-postgres.sh: initdb refuses root, the server runs as nobody"},
 };
 
 std::set<std::string> installDepsPackages() {

@@ -7,6 +7,7 @@
 #include "queue/office_config.h"
 #include "text/normalize.h"
 #include "queue_fixture.h"
+#include "replay.h"
 
 using namespace motcua::queue;
 using namespace motcua::testing;
@@ -89,10 +90,55 @@ TEST_CASE("Applying a config again updates in place and retires what was removed
     std::string smaller = kTestOfficeToml;
     smaller = replaced(smaller, "services = [\"CT\", \"XH\"]", "services = [\"CT\"]");
     smaller = replaced(smaller, "[[services]]\ncode = \"XH\"\nname = \"Lao động – Thương binh – Xã hội\"\nprefix = \"C\"\n", "");
-    applyOfficeConfig(f.db, parseOfficeConfig(smaller, "x.toml"));
-    CHECK(f.db.queryInt("SELECT active FROM services WHERE code = 'XH'") == 0);
-    CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
-    CHECK(f.queue->take("XH").outcome == Outcome::NotFound);
+    const auto events = f.eventCount();
+    SECTION("while a citizen still waits for it, nothing changes and the ticket is named") {
+        try {
+            applyOfficeConfig(f.db, parseOfficeConfig(smaller, "x.toml"), f.clock);
+            FAIL("retired a service with a citizen waiting");
+        } catch (const ConfigError& e) {
+            CHECK_THAT(e.what(), Catch::Contains("C001 (XH, waiting)") && Catch::Contains("nothing was changed"));
+        }
+        CHECK(f.db.queryInt("SELECT active FROM services WHERE code = 'XH'") == 1);
+        CHECK(f.eventCount() == events);
+    }
+    SECTION("once its tickets are served or cancelled") {
+        REQUIRE(f.queue->cancel("C001").ok());
+        applyOfficeConfig(f.db, parseOfficeConfig(smaller, "x.toml"), f.clock);
+        CHECK(f.db.queryInt("SELECT active FROM services WHERE code = 'XH'") == 0);
+        CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
+        CHECK(f.queue->take("XH").outcome == Outcome::NotFound);
+    }
+    SECTION("tickets of earlier days do not hold it back") {
+        f.clock.advance(kDay);
+        applyOfficeConfig(f.db, parseOfficeConfig(smaller, "x.toml"), f.clock);
+        CHECK(f.db.queryInt("SELECT active FROM services WHERE code = 'XH'") == 0);
+    }
+}
+
+TEST_CASE("A service renamed during the day keeps its waiting citizens and its numbers go on",
+          "[config][numbering]") {
+    QueueFixture f;
+    CHECK(f.take("HT") == "A001");
+    CHECK(f.take("HT") == "A002");
+    f.callNext(1);  // A001 at counter 1
+    // HT becomes HTX with the same prefix, called by the same counters.
+    std::string renamed = replaced(kTestOfficeToml, "code = \"HT\"", "code = \"HTX\"");
+    renamed = replaced(renamed, "services = [\"HT\"]", "services = [\"HTX\"]");
+    renamed = replaced(renamed, "services = [\"HT\", \"CT\"]", "services = [\"HTX\", \"CT\"]");
+    const auto applied = applyOfficeConfig(f.db, parseOfficeConfig(renamed, "renamed.toml"), f.clock);
+    CHECK(applied.movedTickets == std::vector<std::string>{"A001 (HT → HTX)", "A002 (HT → HTX)"});
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'service_renamed'") == 2);
+    // Numbers go on after the retired service's: no second A001 today.
+    CHECK(f.take("HTX") == "A003");
+    CHECK(f.queue->findToday("A001")->currentServiceCode == "HTX");
+    REQUIRE(f.queue->finish(1).outcome == Outcome::NotAllowed);  // A001 is called, not serving
+    REQUIRE(f.queue->start(1).ok());
+    REQUIRE(f.queue->finish(1).ok());
+    CHECK(f.callNext(1) == "A002");
+    CHECK(f.queue->status().services[0].code == "HTX");
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM (SELECT number FROM tickets GROUP BY business_day, number "
+                        "HAVING COUNT(*) > 1) AS repeated") == 0);
+    checkTicketsMatchEvents(f.db, *f.queue);
 }
 
 TEST_CASE("The [voice] section is checked and stored for the display", "[config]") {
