@@ -15,6 +15,7 @@
 #include "queue/office_config.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
+#include "support/test_store.h"
 #include "support/test_support.h"
 #include "ui/headless_fixture.h"
 
@@ -83,7 +84,8 @@ inline const std::filesystem::path kConsoleShots =
 // The database file, set up once; each process (or connection) opens its own Database on it.
 struct ConsoleOffice {
     // pins: login -> PIN to set (Argon2id is slow: set only what a test uses).
-    ConsoleOffice(std::initializer_list<std::pair<std::string, std::string>> pins = {}) : path(dir / "motcua.db") {
+    ConsoleOffice(std::initializer_list<std::pair<std::string, std::string>> pins = {})
+        : store(dir.path()), path(store.location()) {
         auto db = queue::openStore(path, queue::OpenPurpose::Initialise);
         queue::applyOfficeConfig(db, queue::parseOfficeConfig(kConsoleOfficeToml, "console.toml"));
         std::vector<queue::CatalogueFile> files;
@@ -92,13 +94,16 @@ struct ConsoleOffice {
             files.push_back({p.filename().string(), readFile(p)});
         }
         REQUIRE(queue::importCatalogue(db, files, false).applied);
-        queue::SystemClock clock;
+        // The PINs are set an hour before the consoles' day starts: the queue refuses to work at a
+        // time before the last activity it recorded (a clock set back), as a real office's would.
+        queue::ManualClock clock(kConsoleClockStart - 3'600'000);
         queue::StaffService staff(db, clock);
         for (const auto& [login, pin] : pins) REQUIRE(staff.setPin(login, pin).ok());
     }
     queue::Database open() const { return queue::openStore(path, queue::OpenPurpose::Use); }
 
     TempDir dir;
+    TestDatabase store;  // a file, or a database of its own on the test server (support/test_store.h)
     std::filesystem::path path;
 };
 
@@ -106,6 +111,7 @@ struct ConsoleOffice {
 struct HeadlessConsole {
     explicit HeadlessConsole(const ConsoleOffice& office, int counter = 0, ui::Size size = {1366, 768})
         : ui(size, console::consoleTheme()), db(office.open()), console(db, ui.clock, ui.screens, options(counter)) {
+        ui.clock.set(kConsoleClockStart);
         console.attach(ui.app);
         ui.screens.push(console.firstScreen());
         ui.app.frame();

@@ -84,7 +84,7 @@ std::pair<Outcome, Outcome> race(const ConsoleOffice& office, int counterA, int 
 // Issues count tickets for HT, as the kiosk would.
 void takeTickets(ConsoleOffice& office, int count) {
     auto db = office.open();
-    queue::SystemClock clock;
+    queue::ManualClock clock(kConsoleClockStart);  // the consoles' day
     queue::QueueService q(db, clock);
     for (int i = 0; i < count; ++i) REQUIRE(q.take("HT").ok());
 }
