@@ -286,6 +286,9 @@ private:
         exec(fmt::format("SET lock_timeout = {}; SET idle_in_transaction_session_timeout = 60000; "
                          "SET search_path = {}, public",
                          m_options.lockTimeout.count(), kPgSchema));
+        // The server's NOTICEs ("policy … does not exist, skipping" while `init` re-creates the
+        // roles' policies) are for a DBA at psql, not for an officer's terminal or a kiosk's log.
+        PQsetNoticeProcessor(m_conn.get(), [](void*, const char*) {}, nullptr);
     }
 
     // Outside a transaction a dead connection is re-opened (at most one try every 2 s, so a screen
