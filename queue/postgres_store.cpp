@@ -155,4 +155,6 @@ CREATE POLICY events_rate ON motcua.events FOR INSERT TO motcua_display WITH CHE
     tx.commit();
 }
 
+int postgresSchemaVersion(Database& db) { return schemaVersion(db).value_or(0); }
+
 }  // namespace motcua::queue

@@ -16,4 +16,7 @@ void ensurePostgresRoles(Database& db);
 
 int latestPostgresSchemaVersion();
 
+// The schema version recorded in motcua.meta; 0 when there is no motcua schema.
+int postgresSchemaVersion(Database& db);
+
 }  // namespace motcua::queue

@@ -97,6 +97,11 @@ std::vector<std::filesystem::path> orphanedFiles(const std::filesystem::path& pa
 
 int latestSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
 
+int schemaVersionOf(Database& db) {
+    if (db.isPostgres()) return postgresSchemaVersion(db);
+    return static_cast<int>(db.queryInt("PRAGMA user_version"));
+}
+
 Database openSqliteStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
     const std::string shown = path.string();
     std::string error;

@@ -36,6 +36,9 @@ inline constexpr int kApplicationId = 0x4d435541;
 
 int latestSchemaVersion();
 
+// The schema version of an open motcua database (SQLite's user_version, or PostgreSQL's motcua.meta).
+int schemaVersionOf(Database& db);
+
 // Opens (and for Initialise, creates) the database at location, then brings its schema to the latest
 // version:
 //  - a file path: the SQLite store, with WAL, synchronous=FULL, foreign keys and a busy timeout;

@@ -161,6 +161,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     registerReportCommands(app, ctx);
     registerMaintenanceCommands(app, ctx);
     registerStaffCommands(app, ctx);
+    registerMigrateCommand(app, ctx);
     for (auto* sub : app.get_subcommands({})) sub->footer(kExitStatusHelp);
 
     try {
