@@ -202,7 +202,7 @@ std::string backupFileName(std::chrono::system_clock::time_point when) {
 }
 
 std::vector<fs::path> listBackups(const fs::path& folder) {
-    static const std::regex kName(R"(motcua-\d{8}-\d{6}\.db)");
+    static const std::regex kName(R"(motcua-\d{8}-\d{6}\.(db|dump))");  // SQLite file, pg_dump
     std::vector<fs::path> found;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {

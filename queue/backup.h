@@ -37,7 +37,7 @@ DatabaseSummary backupDatabase(Database& source, const std::filesystem::path& ta
 // "motcua-20250314-170500.db" for the given local time: the name daily backups get in a folder.
 std::string backupFileName(std::chrono::system_clock::time_point when);
 
-// Backup files in folder named like backupFileName, oldest first.
+// Backup files in folder named like backupFileName (or postgresBackupFileName), oldest first.
 std::vector<std::filesystem::path> listBackups(const std::filesystem::path& folder);
 
 // Removes all but the newest keep backups in folder (only files named like backupFileName); returns

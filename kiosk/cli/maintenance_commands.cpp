@@ -23,6 +23,9 @@
 #include "queue/integrity.h"
 #include "queue/office_config.h"
 #include "queue/staff_service.h"
+#include "queue/queue_service.h"
+#include "queue/postgres.h"
+#include "queue/postgres_backup.h"
 #include "queue/store.h"
 
 namespace motcua::cli {
@@ -56,14 +59,20 @@ void backup(Context& ctx, const MaintenanceArgs& args) {
     fs::path target = args.path;
     std::error_code ec;
     const bool intoFolder = fs::is_directory(target, ec);
-    if (intoFolder) target /= queue::backupFileName(std::chrono::system_clock::now());
+    const std::string location = ctx.databasePath().string();
+    const bool server = queue::looksLikeUrl(location);
+    if (intoFolder) {
+        const auto now = std::chrono::system_clock::now();
+        target /= server ? queue::postgresBackupFileName(now) : queue::backupFileName(now);
+    }
     if (!intoFolder && args.keep > 0) {
         throw CommandError(Exit::Usage, "--keep needs a folder to back up into, not a file name");
     }
     auto& db = ctx.database();
     queue::DatabaseSummary summary;
     try {
-        summary = queue::backupDatabase(db, target, args.force);
+        summary = server ? queue::backupPostgres(db, location, target, args.force)
+                         : queue::backupDatabase(db, target, args.force);
     } catch (const queue::StoreRefused& e) {
         throw CommandError(Exit::Usage, e.what());
     }
@@ -79,8 +88,22 @@ void backup(Context& ctx, const MaintenanceArgs& args) {
     ctx.print(out, text);
 }
 
+void restoreOnServer(Context& ctx, const MaintenanceArgs& args) {
+    const std::string url = ctx.databasePath().string();
+    const auto result = queue::restorePostgres(args.path, url, std::chrono::system_clock::now());
+    nlohmann::json out = toJson(result.restored);
+    out["from"] = args.path;
+    out["previous"] = result.previous.string();
+    ctx.print(out, fmt::format("restored {} into {} ({})\nwhat the database held before is kept as {}", args.path,
+                               queue::redactedUrl(url), summaryText(result.restored), result.previous.string()));
+}
+
 void restore(Context& ctx, const MaintenanceArgs& args) {
     const fs::path live = ctx.databasePath();
+    if (queue::looksLikeUrl(live.string())) {
+        restoreOnServer(ctx, args);
+        return;
+    }
     const auto result = queue::restoreDatabase(args.path, live, std::chrono::system_clock::now());
     nlohmann::json out = toJson(result.restored);
     out["from"] = args.path;
@@ -141,9 +164,84 @@ std::string restoreAdvice(const fs::path& database) {
     return fmt::format("stop the motcua programs, then restore the latest good backup: motcua restore {}", newest);
 }
 
+// The PostgreSQL store: the server answers, runs a version motcua is built for, the connection is
+// encrypted when it crosses the network, and the roles the programs log in with exist.
+Check checkServer(const std::string& url) {
+    Check c("database");
+    const std::string shown = queue::redactedUrl(url);
+    try {
+        auto db = queue::openStore(url, queue::OpenPurpose::Use);
+        const auto info = queue::postgresServerInfo(db);
+        const auto tickets = db.queryInt("SELECT count(*) FROM tickets");
+        const auto events = db.queryInt("SELECT count(*) FROM events");
+        std::vector<std::string> missing;
+        for (const char* role : {"motcua_display", "motcua_kiosk", "motcua_console", "motcua_web"}) {
+            queue::Statement st(db, "SELECT count(*) FROM pg_roles WHERE rolname = ?");
+            st.bind(1, role);
+            if (st.step() && st.getInt(0) == 0) missing.emplace_back(role);
+        }
+        const auto noPin = db.queryInt("SELECT count(*) FROM staff WHERE active = 1 AND pin_hash = ''");
+        const bool local = info.host.empty() || info.host[0] == '/' || info.host == "localhost" ||
+                           info.host.rfind("127.", 0) == 0 || info.host == "::1";
+        c.message = fmt::format("{}: PostgreSQL {}, user {}, schema {}, {}, {} tickets, {} events", shown, info.version,
+                                info.user, queue::schemaVersionOf(db),
+                                info.ssl ? fmt::format("encrypted ({})", info.sslProtocol) : "not encrypted", tickets,
+                                events);
+        if (!missing.empty()) {
+            c.verdict = Verdict::Fail;
+            c.message += fmt::format("; roles missing: {}", fmt::join(missing, ", "));
+            c.fix = fmt::format("run 'motcua --db {} init' as the schema's owner (it creates the roles)", shown);
+        } else if (info.versionNumber < 150000) {
+            c.verdict = Verdict::Warn;
+            c.fix = "motcua is built and tested for PostgreSQL 15 (Debian 12's); upgrade the server";
+        } else if (!info.ssl && !local) {
+            c.verdict = Verdict::Warn;
+            c.fix = "the office network can read the traffic: enable ssl on the server and add sslmode=verify-full "
+                    "to the URL (README: Several PCs in one office)";
+        } else if (noPin > 0) {
+            c.verdict = Verdict::Warn;
+            c.message += fmt::format("; {} staff without a PIN cannot log in", noPin);
+            c.fix = "set their PINs: motcua staff set-pin CODE";
+        }
+    } catch (const queue::StoreRefused& e) {
+        c.verdict = Verdict::Fail;
+        c.message = e.what();
+        c.fix = "check that the server runs and this PC may connect (pg_hba.conf, firewall, ~/.pgpass), or run "
+                "'motcua init' on a new database";
+    } catch (const queue::DatabaseError& e) {
+        c.verdict = Verdict::Fail;
+        c.message = fmt::format("{}: {}", shown, e.what());
+        c.fix = "check the server's log and this user's privileges";
+    }
+    return c;
+}
+
+// The business day comes from this PC's clock: a clock far from the recorded days is a problem
+// before it files tickets under the wrong day.
+Check checkClock(Context& ctx) {
+    Check c("clock");
+    try {
+        queue::QueueService queue(ctx.database(), ctx.clock);
+        if (const auto problem = queue.clockCheck()) {
+            c.verdict = Verdict::Fail;
+            c.message = *problem;
+            c.fix = "set the clock right (timedatectl; NTP), then run 'motcua close-day' to repair the recorded days";
+            return c;
+        }
+        c.message = fmt::format("business day {} in {}", queue.calendar().dayOf(ctx.clock.now()),
+                                queue.calendar().timeZone());
+    } catch (const CommandError&) {
+        c.message = "not checked: no database";
+    } catch (const queue::DatabaseError& e) {
+        c.message = fmt::format("not checked: {}", e.what());
+    }
+    return c;
+}
+
 Check checkDatabase(Context& ctx) {
     Check c("database");
     const fs::path path = ctx.databasePath();
+    if (queue::looksLikeUrl(path.string())) return checkServer(path.string());
     try {
         auto db = queue::openStore(path, queue::OpenPurpose::Use);
         const auto version = db.queryInt("PRAGMA user_version");
@@ -298,6 +396,12 @@ Check checkPrinter(const std::optional<queue::OfficeConfig>& config) {
 Check checkDisk(Context& ctx) {
     Check c("disk");
     const fs::path database = ctx.databasePath();
+    if (queue::looksLikeUrl(database.string())) {
+        // The data lives on the server PC: its disk is the server's to watch (motcua doctor there).
+        c.message = fmt::format("the database is on a server ({}); check the disk on that PC",
+                                queue::redactedUrl(database.string()));
+        return c;
+    }
     const fs::path folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
     std::error_code ec;
     std::uintmax_t databaseBytes = 0;
@@ -412,6 +516,7 @@ void doctor(Context& ctx) {
     checks.push_back(checkFonts());
     checks.push_back(checkDatabase(ctx));
     checks.push_back(checkDisk(ctx));
+    checks.push_back(checkClock(ctx));
     checks.push_back(checkConfig(ctx, config));
     checks.push_back(checkPrinter(config));
     checks.push_back(checkSound());

@@ -286,10 +286,25 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
     print->add_option("--lang", args->lang, "Ticket language")->check(CLI::IsMember({"vi", "en"}));
     print->add_flag("--force", args->force, "Let a file: printer replace another database (never the one in use)");
 
-    queueCommand(app, ctx, "close-day", "Close tickets left open from earlier days as expired", [&ctx](QueueService& q) {
-        const int n = q.closeEarlierDays();
-        ctx.print({{"expired", n}}, fmt::format("{} ticket(s) from earlier days closed as expired", n));
-    });
+    queueCommand(app, ctx, "close-day",
+                 "Close tickets left open from earlier days as expired; after a clock that was wrong, also expire "
+                 "open tickets dated after today and accept the clock (each repair is in the event log)",
+                 [&ctx](QueueService& q) {
+                     const auto r = q.closeDay();
+                     std::string text = fmt::format("{} ticket(s) from earlier days closed as expired", r.expiredEarlier);
+                     if (r.expiredFuture > 0) {
+                         text += fmt::format("\n{} open ticket(s) dated after today (newest {}) closed as expired: the "
+                                             "clock was ahead when they were issued",
+                                             r.expiredFuture, r.futureDay.value_or("?"));
+                     }
+                     if (r.clockConfirmed) text += "\nthe clock's time is accepted from now on (clock_confirmed)";
+                     ctx.print({{"expired", r.expiredEarlier},
+                                {"expired_future", r.expiredFuture},
+                                {"future_day", r.futureDay ? nlohmann::json(*r.futureDay) : nlohmann::json(nullptr)},
+                                {"future_tickets", r.futureTickets},
+                                {"clock_confirmed", r.clockConfirmed}},
+                               text);
+                 });
 
     queueCommand(app, ctx, "status", "Counters with their current ticket, and waiting counts", [&ctx](QueueService& q) {
         const auto st = q.status();

@@ -210,7 +210,7 @@ TEST_CASE("doctor says what to fix; with --json stdout is one object even when a
     nlohmann::json report;
     REQUIRE_NOTHROW(report = r.json());  // a second object after the first would not parse
     REQUIRE(report["checks"].is_array());
-    CHECK(report["checks"].size() == 7);
+    CHECK(report["checks"].size() == 8);
     CHECK(report["failures"].get<int>() >= 1);
     bool databaseFailed = false;
     for (const auto& c : report["checks"]) {
