@@ -5,7 +5,7 @@
 #
 # Usage: scripts/bench.sh [--quick]
 #   --quick  shorter runs of the programs that have a duration option (bench_queue, bench_report,
-#            bench_city), for trying it; the figures are noisier.
+#            bench_city, bench_stores), for trying it; the figures are noisier.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 quick=0
@@ -46,6 +46,7 @@ for b in "$build"/bench/bench_*; do
       bench_queue) args=(--seconds 0.5) ;;
       bench_report) args=(--days 30 --api-days 1) ;;
       bench_city) args=(--quick) ;;
+      bench_stores) args=(--ops 200) ;;
     esac
   fi
   echo

@@ -9,8 +9,8 @@
 #   scripts/test-postgres.sh restart STATE_DIR [MODE]  stops it with MODE (immediate) and starts it again
 #
 # Test settings: fsync=off (a killed server keeps what the OS already has; the tests kill processes,
-# not the machine), trust authentication on 127.0.0.1 only. The benchmarks use a server of their own
-# with production settings (see bench/).
+# not the machine), trust authentication on 127.0.0.1 only. The benchmarks start a server of their
+# own with MOTCUA_PG_DURABLE=1: fsync on, as in an office (bench/bench_stores.cpp).
 set -euo pipefail
 
 cmd=${1:?usage: test-postgres.sh start|stop|restart STATE_DIR}
@@ -45,11 +45,14 @@ start() {
     cat "$dir/initdb.log" >&2
     exit 1
   }
+  # MOTCUA_PG_DURABLE=1 (the benchmarks): an office server's durability, fsync and all.
+  local durability="fsync = off
+full_page_writes = off"
+  if [ "${MOTCUA_PG_DURABLE:-}" = 1 ]; then durability="fsync = on"; fi
   cat >>"$dir/data/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
-fsync = off
-full_page_writes = off
+$durability
 max_connections = 200
 shared_buffers = 32MB
 log_min_messages = warning
