@@ -91,7 +91,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://dichvucong.hanoi.gov.vn")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "queue tickets and procedure kiosk for a one-stop office")
 # CPack puts the summary first and indents each line of this extended description by one space.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "motcua runs the one-stop desk (Bo phan Mot cua) of a ward People's Committee
-on one PC: a touchscreen kiosk where citizens look up administrative
+on one PC, or on several sharing a PostgreSQL server: a touchscreen kiosk where citizens look up administrative
 procedures and take a numbered ticket printed on an ESC/POS thermal printer,
 a lobby display with Vietnamese voice calls, a staff console, and reports
 computed from the event log.
@@ -102,10 +102,14 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Nothing the programs, the units or the kiosk session need may rest on Recommends: offices and CI
 # install with --no-install-recommends. weston runs the session and libpam-systemd gives it its
 # logind seat (packaging/session/pam-motcua-session). CUPS (the cups:QUEUE printer, with its backends
-# in `cups`) and the sqlite3 shell are options.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS 
+# in `cups`) and the sqlite3 shell are options. The one Recommends is the PostgreSQL server for the
+# office whose PCs share one queue (README: Several PCs in one office); only its server PC needs it,
+# so the counter and lobby PCs install with --no-install-recommends and lose nothing. pg_dump and
+# pg_restore (backup and restore on that store) come with it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "adduser, fontconfig, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, weston, libpam-systemd")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups, sqlite3")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups, sqlite3, postgresql-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${motcua_packaging_dir}/debian/conffiles ${motcua_packaging_dir}/debian/postinst
     ${motcua_packaging_dir}/debian/prerm ${motcua_packaging_dir}/debian/postrm)
