@@ -234,6 +234,13 @@ std::string databaseLocation(const std::optional<std::string>& given, const std:
     return defaultDatabasePath().string();
 }
 
+std::string programDatabaseLocation(const std::optional<std::filesystem::path>& given) {
+    if (given && !given->empty()) return given->string();
+    std::filesystem::path config = "/etc/motcua/office.toml";
+    if (const char* env = std::getenv("MOTCUA_CONFIG"); env && *env) config = env;
+    return databaseLocation(std::nullopt, config);
+}
+
 std::filesystem::path defaultDatabasePath() {
     if (const char* env = std::getenv("MOTCUA_DB"); env && *env) return env;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {

@@ -65,4 +65,9 @@ std::filesystem::path defaultDatabasePath();
 // default file.
 std::string databaseLocation(const std::optional<std::string>& given, const std::filesystem::path& officeConfig);
 
+// The same for the kiosk, displays and consoles (they take the office config from the database, not
+// from --config): given (--db), else $MOTCUA_DB, else the [database] url of $MOTCUA_CONFIG or
+// /etc/motcua/office.toml (how a counter PC finds the server), else the default file.
+std::string programDatabaseLocation(const std::optional<std::filesystem::path>& given);
+
 }  // namespace motcua::queue

@@ -35,7 +35,7 @@ int ConsoleProgram::run() { return m_shell->run(); }
 
 void ConsoleProgram::open(const shell::ShellContext&) {
     m_parts->db.emplace(
-        queue::openStore(m_options.program.db.value_or(queue::defaultDatabasePath()), queue::OpenPurpose::Use));
+        queue::openStore(queue::programDatabaseLocation(m_options.program.db), queue::OpenPurpose::Use));
     queue::refuseDamaged(*m_parts->db);
 }
 

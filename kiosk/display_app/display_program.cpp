@@ -47,7 +47,7 @@ int DisplayProgram::run() { return m_shell->run(); }
 
 void DisplayProgram::open(const shell::ShellContext& context) {
     auto& p = *m_parts;
-    p.db.emplace(queue::openStore(m_options.program.db.value_or(queue::defaultDatabasePath()), queue::OpenPurpose::Use));
+    p.db.emplace(queue::openStore(queue::programDatabaseLocation(m_options.program.db), queue::OpenPurpose::Use));
     queue::refuseDamaged(*p.db);
     p.queue = std::make_unique<queue::QueueService>(*p.db, context.clock);
     p.feed = std::make_unique<QueueFeed>(*p.queue, *p.db, context.clock);

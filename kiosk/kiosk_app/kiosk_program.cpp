@@ -120,8 +120,13 @@ void KioskProgram::close() {
 
 void KioskProgram::open(const shell::ShellContext& context) {
     auto& p = *m_parts;
-    const auto dbPath = m_options.program.db.value_or(queue::defaultDatabasePath());
-    if (m_options.program.config) {
+    const auto dbPath = queue::programDatabaseLocation(m_options.program.db);
+    if (m_options.program.config && queue::looksLikeUrl(dbPath)) {
+        // On a server the office config is the owner's to load (`motcua init` on the server PC); the
+        // kiosk's role may not change it. The file is still read, so a broken one is reported.
+        (void)queue::loadOfficeConfig(*m_options.program.config);
+        p.db.emplace(queue::openStore(dbPath, queue::OpenPurpose::Use, {std::chrono::milliseconds(2000)}));
+    } else if (m_options.program.config) {
         // An office config given on the command line is loaded first, as `motcua init` would.
         const auto config = queue::loadOfficeConfig(*m_options.program.config);
         p.db.emplace(queue::openStore(dbPath, queue::OpenPurpose::Initialise));

@@ -9,7 +9,7 @@
 #include "kiosk/ui/font_cache.h"
 #include "kiosk/ui/sdl_context.h"
 #include "queue/office_config.h"
-#include "queue/sqlite.h"
+#include "queue/database.h"
 #include "queue/store.h"
 
 namespace motcua::shell {
@@ -189,7 +189,7 @@ int exitStatusFor(const std::exception& error, const std::function<void(const st
         log(error.what());
         return static_cast<int>(ExitStatus::Database);
     }
-    if (dynamic_cast<const queue::SqliteError*>(&error)) {
+    if (dynamic_cast<const queue::DatabaseError*>(&error)) {
         log(std::string("database: ") + error.what());
         return static_cast<int>(ExitStatus::Database);
     }

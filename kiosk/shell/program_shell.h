@@ -108,7 +108,7 @@ class Program {
 public:
     virtual ~Program() = default;
     // Before any window: the database and what needs no screen. Throws queue::StoreRefused,
-    // queue::ConfigError or queue::SqliteError when the database cannot be used (exit status 5).
+    // queue::ConfigError or queue::DatabaseError when the database cannot be used (exit status 5).
     virtual void open(const ShellContext& context) = 0;
     // The window: its title, and its size and fullscreen when the command line says neither (the
     // kiosk and the displays fill their screen; the console is a window beside the office's others).

@@ -12,6 +12,7 @@
 #include "queue/clock.h"
 #include "queue/postgres.h"
 #include "queue/postgres_backup.h"
+#include "queue/store.h"
 #include "support/test_store.h"
 #include "support/test_support.h"
 
@@ -253,4 +254,33 @@ TEST_CASE("doctor fails the clock check when the recorded days are ahead of the 
     for (const auto& c : repaired["checks"]) {
         if (c["check"] == "clock") CHECK(c["status"] == "ok");
     }
+}
+
+TEST_CASE("Every program finds the office's server the same way: --db, MOTCUA_DB, then the office config's url",
+          "[cli][config]") {
+    using motcua::queue::databaseLocation;
+    using motcua::queue::programDatabaseLocation;
+    TempDir dir;
+    const auto config = dir / "office.toml";
+    std::ofstream(config) << "[office]\nname = \"Phường\"\n[database]\nurl = \"postgresql://quay1@10.0.0.2/motcua\"\n";
+    const char* savedDb = std::getenv("MOTCUA_DB");
+    const char* savedConfig = std::getenv("MOTCUA_CONFIG");
+    const std::string keptDb = savedDb ? savedDb : "", keptConfig = savedConfig ? savedConfig : "";
+    ::unsetenv("MOTCUA_DB");
+    ::setenv("MOTCUA_CONFIG", config.c_str(), 1);
+
+    CHECK(databaseLocation(std::nullopt, config) == "postgresql://quay1@10.0.0.2/motcua");
+    CHECK(programDatabaseLocation(std::nullopt) == "postgresql://quay1@10.0.0.2/motcua");
+    CHECK(programDatabaseLocation(std::filesystem::path("/srv/x.db")) == "/srv/x.db");
+    CHECK(databaseLocation(std::string("/srv/x.db"), config) == "/srv/x.db");
+    ::setenv("MOTCUA_DB", "/var/lib/motcua/motcua.db", 1);
+    CHECK(programDatabaseLocation(std::nullopt) == "/var/lib/motcua/motcua.db");
+    CHECK(databaseLocation(std::nullopt, config) == "/var/lib/motcua/motcua.db");
+    ::unsetenv("MOTCUA_DB");
+    // A config without a [database] section: the default file.
+    std::ofstream(config) << "[office]\nname = \"Phường\"\n";
+    CHECK(programDatabaseLocation(std::nullopt) == motcua::queue::defaultDatabasePath().string());
+
+    if (keptDb.empty()) ::unsetenv("MOTCUA_DB"); else ::setenv("MOTCUA_DB", keptDb.c_str(), 1);
+    if (keptConfig.empty()) ::unsetenv("MOTCUA_CONFIG"); else ::setenv("MOTCUA_CONFIG", keptConfig.c_str(), 1);
 }

@@ -11,6 +11,7 @@
 #include "support/damaged_database.h"
 #include "printer/escpos_decoder.h"
 #include "queue/queue_service.h"
+#include "queue/staff_service.h"
 
 using namespace motcua;
 using motcua::testing::KioskFixture;
@@ -235,7 +236,11 @@ TEST_CASE("Five wrong PINs lock the maintenance screen", "[kiosk][admin]") {
     CHECK(services.checkSupervisor("truongbophan", "0000").status == kiosk::SupervisorCheck::Locked);
     // Locked: even the right PIN waits.
     CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status == kiosk::SupervisorCheck::Locked);
-    program.manualClock()->advanceMinutes(6);
+    // The lockout is StaffService's, the same as at a console's login, and in the event log.
+    CHECK(program.database().queryInt("SELECT COUNT(*) FROM events WHERE kind = 'login_locked'") == 1);
+    program.manualClock()->advanceMinutes(queue::StaffPolicy{}.lockMinutes - 1);
+    CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status == kiosk::SupervisorCheck::Locked);
+    program.manualClock()->advanceMinutes(2);
     CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status == kiosk::SupervisorCheck::Ok);
     // An officer is never let in.
     CHECK(services.checkSupervisor("canbo1", testing::kSupervisorPin).status == kiosk::SupervisorCheck::NotAllowed);

@@ -161,7 +161,7 @@ TEST_CASE("A PIN set under the old 4-digit rule still logs in, and is flagged to
     CHECK(login.outcome == LoginOutcome::Ok);
     CHECK(login.pinNeedsChange);
     CHECK(f.db.queryInt(std::string("SELECT ") +
-                        (f.db.isPostgres() ? "(detail->>'weak_pin')::int" : "json_extract(detail, '$.weak_pin')") +
+                        (f.db.isPostgres() ? "CASE WHEN (detail->>'weak_pin')::boolean THEN 1 ELSE 0 END" : "json_extract(detail, '$.weak_pin')") +
                         " FROM events WHERE kind = 'login' ORDER BY id DESC LIMIT 1") == 1);
     const auto good = f.staff.login("lan", "246813", 1);
     CHECK(good.outcome == LoginOutcome::Ok);
