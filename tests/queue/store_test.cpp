@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "queue/sqlite.h"
 #include "queue/store.h"
 #include "support/test_support.h"
 
@@ -147,4 +148,33 @@ TEST_CASE("Anything that looks like a URL is taken for one: an unknown scheme is
     CHECK_FALSE(looksLikeUrl("/var/lib/motcua/motcua.db"));
     CHECK_FALSE(looksLikeUrl("motcua.db"));
     CHECK_FALSE(looksLikeUrl("backups:2026/x.db"));
+}
+
+namespace {
+std::size_t occurrences(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("An SQLite error says SQLite's words once", "[store][sqlite-only]") {
+    // What a damaged file gave before: "malformed (database disk image is malformed)".
+    const SqliteError corrupt("sqlite3_step", SQLITE_CORRUPT, "database disk image is malformed");
+    CHECK(std::string(corrupt.what()) == "sqlite3_step failed: database disk image is malformed");
+    CHECK(corrupt.kind() == DatabaseError::Kind::Corrupt);
+    // A message that adds something keeps SQLite's generic text after it, once.
+    const SqliteError busy("BEGIN", SQLITE_BUSY, "database is locked by another writer");
+    CHECK(occurrences(busy.what(), "database is locked") == 2);  // the detail, then the generic "(database is locked)"
+    CHECK(occurrences(busy.what(), "(database is locked)") == 1);
+    // And from a real failure.
+    TempDir dir;
+    Database db((dir / "x.db").string(), OpenMode::ReadWriteCreate, std::chrono::seconds(1));
+    try {
+        Statement st(db, "SELECT * FROM no_such_table");
+        FAIL("prepared a statement on a missing table");
+    } catch (const SqliteError& e) {
+        CHECK(occurrences(e.what(), "no such table: no_such_table") == 1);
+        CHECK(std::string(e.what()).find('\n') == std::string::npos);
+    }
 }
