@@ -292,19 +292,27 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
     const Dialect d = m_db.dialect();
     static const auto build = [](Dialect dialect, CounterContextKind what) {
         const char* sessionKinds = "('login', 'logout', 'break_start', 'break_end')";
+        // The counter's own columns are computed once, in a materialised CTE, then joined to its
+        // waiting tickets: as scalar subqueries in the select list of the join they were evaluated
+        // again for every waiting ticket (each scanning the counter's calls), which made a call with
+        // 300 waiting cost 65 ms instead of a few.
         return fmt::format(
-            "SELECT c.id, c.number, "
-            "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1), "
-            "(SELECT {1} FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1), "
+            "WITH cc AS MATERIALIZED (SELECT c.id, c.number, "
+            "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS k_session, "
+            "(SELECT {1} FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS k_reason, "
             "(SELECT COUNT(*) FROM events e WHERE e.counter_id = c.id AND e.kind = 'call' AND e.at >= ?3 AND e.id > "
             "COALESCE((SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 "
-            "AND {2}), 0)), "
-            "EXISTS (SELECT 1 FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 AND {2}), "
-            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?2 AND state IN ('waiting', 'called', 'serving', 'held')), "
-            "{3}, "
+            "AND {2}), 0)) AS k_normals, "
+            "EXISTS (SELECT 1 FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 AND {2}) "
+            "AS k_priority_today, "
+            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?2 AND state IN ('waiting', 'called', 'serving', 'held')) "
+            "AS k_earlier, "
+            "{3} AS k_guard, "
             "(SELECT number || ' ' || state FROM tickets WHERE counter_id = c.id AND state IN ('called', 'serving') "
-            "AND business_day = ?2), "
-            "{4} FROM counters c LEFT JOIN tickets t ON {5}{6} WHERE c.number = ?1 AND c.active = 1{7}",
+            "AND business_day = ?2) AS k_active "
+            "FROM counters c WHERE c.number = ?1 AND c.active = 1) "
+            "SELECT c.id, c.number, c.k_session, c.k_reason, c.k_normals, c.k_priority_today, c.k_earlier, c.k_guard, "
+            "c.k_active, {4} FROM cc c LEFT JOIN tickets t ON {5}{6}{7}",
             sessionKinds, jsonText(dialect, "detail", "reason"), jsonTrue(dialect, "q.detail", "priority"),
             kGuardColumns, kTicketColumns,
             what == CounterContextKind::Waiting
