@@ -192,11 +192,10 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
     // 2 ms (a display's frame loop looks every 16 ms), reads the new events, and reports the moment
     // it saw each call. Both processes read the same monotonic clock.
     for (int i = 0; i < 200; ++i) must(q.take("HT"));
-    int toChild[2], fromChild[2];
-    if (pipe(toChild) != 0 || pipe(fromChild) != 0) throw std::runtime_error("pipe");
+    int fromChild[2];
+    if (pipe(fromChild) != 0) throw std::runtime_error("pipe");
     const pid_t child = fork();
     if (child == 0) {
-        close(toChild[1]);
         close(fromChild[0]);
         auto watcherDb = openStore(location, OpenPurpose::Use);
         QueueService watched(watcherDb, clock);
@@ -218,7 +217,6 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
         }
         _exit(0);
     }
-    close(toChild[0]);
     close(fromChild[1]);
     char ready = 0;
     if (read(fromChild[0], &ready, 1) != 1) throw std::runtime_error("the watcher did not start");
@@ -233,7 +231,6 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
         std::this_thread::sleep_for(std::chrono::milliseconds(7));  // calls come seconds apart in an office
     }
     close(fromChild[0]);
-    close(toChild[1]);
     waitpid(child, nullptr, 0);
     f.notifySamples = static_cast<int>(latencies.size());
     f.notifyP50 = percentile(latencies, 0.5);
