@@ -190,24 +190,6 @@ TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][
     CHECK(calls > 0);
 }
 
-// Run by the next test in a freshly exec'd copy of this test program, so it starts with none of the
-// parent's SQLite state (a forked child inherits SQLite's in-process lock bookkeeping).
-TEST_CASE("helper: one queue move in a fresh process", "[.][helper]") {
-    const char* db = std::getenv("MOTCUA_HELPER_DB");
-    const char* move = std::getenv("MOTCUA_HELPER_MOVE");
-    REQUIRE(db);
-    REQUIRE(move);
-    ManualClock clock(kMonday0800);
-    auto conn = openStore(db, OpenPurpose::Use);
-    QueueService q(conn, clock);
-    const std::string m = move;
-    bool ok = false;
-    if (m == "call") ok = q.callNext(1).ok();
-    if (m == "start") ok = q.start(1).ok();
-    if (m == "finish") ok = q.finish(1).ok();
-    CHECK(ok);
-}
-
 TEST_CASE("Opening another connection keeps this process's locks: other processes' writes stay visible",
           "[queue][multiprocess][store]") {
     // Regression: reading the file header with our own open()/close() dropped the POSIX locks of the
@@ -222,11 +204,9 @@ TEST_CASE("Opening another connection keeps this process's locks: other processe
         const pid_t pid = ::fork();
         REQUIRE(pid >= 0);
         if (pid == 0) {
-            ::setenv("MOTCUA_HELPER_DB", f.path.c_str(), 1);
-            ::setenv("MOTCUA_HELPER_MOVE", move, 1);
-            const int devnull = ::open("/dev/null", O_WRONLY);
-            ::dup2(devnull, 1);
-            ::execl("/proc/self/exe", "motcua_queue_tests", "helper: one queue move in a fresh process", nullptr);
+            // A program of its own (tests/queue/children/queue_move.cpp): none of this process's
+            // SQLite state, which a forked child would inherit.
+            ::execl(MOTCUA_QUEUE_MOVE_CHILD, "motcua_queue_move_child", f.path.c_str(), move, nullptr);
             ::_exit(127);
         }
         REQUIRE(exitedCleanly(pid));
