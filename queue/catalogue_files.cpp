@@ -559,6 +559,16 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                                                      "online_partial", mode));
                         }
                     }
+                    // The page shows fee_online only where the procedure can be done online: a fee for a
+                    // channel the row says it does not offer is an oddity nobody would ever read.
+                    const bool online = std::any_of(p.submissionModes.begin(), p.submissionModes.end(), [](SubmissionMode m) {
+                        return m == SubmissionMode::OnlineFull || m == SubmissionMode::OnlinePartial;
+                    });
+                    if (!p.feeOnline.empty() && !p.submissionModes.empty() && !online) {
+                        bad(kPFeeOnline, fmt::format("fee_online: given, but submission_modes '{}' has no online_full or "
+                                                     "online_partial; add the online mode or leave fee_online empty",
+                                                     v(kPModes)));
+                    }
                     p.submissionNote = v(kPSubmissionNote);
                     p.portalUrl = v(kPPortal);
                     if (!p.portalUrl.empty() &&
@@ -591,6 +601,11 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                 case CatalogueTable::Documents: {
                     code(0, "procedure_code");
                     for (const std::size_t i : {2, 3, 4}) citizenText(i);
+                    // The form as the decree names it ("Mẫu CT01 (…)"); the kiosk writes the label itself.
+                    if (v(3).rfind("Mẫu:", 0) == 0 || v(3).rfind("Form:", 0) == 0) {
+                        bad(3, fmt::format("form: '{}' starts with a label; write the form's name only (\"Mẫu CT01 "
+                                           "(TT 53/2025/TT-BCA)\"): the kiosk adds \"Mẫu:\" where it needs one", v(3)));
+                    }
                     FromFile<std::pair<std::string, DossierDocument>> f;
                     f.value = {v(0), {position(1), v(2), v(3), v(4)}};
                     f.at = rowAt;

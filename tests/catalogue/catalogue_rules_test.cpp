@@ -30,6 +30,7 @@ struct Row {
     std::string time = "Ngay trong ngày";
     std::string fee = "Miễn lệ phí";
     std::string feeOnline = "";
+    std::string modes = "in_person";
     std::string notes = "";
     std::string source = "Luật Hộ tịch 2014";
     std::string certainty = "high";
@@ -38,7 +39,7 @@ struct Row {
 
     std::string text() const {
         return "1.001193\tho-tich\t1\t" + name + "\t" + level + "\t\t" + time + "\tsame_day\t\t" + fee + "\t" + feeOnline +
-               "\t\tin_person\t\t\t" + notes + "\t" + source + "\t" + certainty + "\t" + verifiedOn + "\t" + staffNote + "\n";
+               "\t\t" + modes + "\t\t\t" + notes + "\t" + source + "\t" + certainty + "\t" + verifiedOn + "\t" + staffNote + "\n";
     }
 };
 
@@ -120,6 +121,7 @@ TEST_CASE("Import refuses citizen text that reads like a working note, at its fi
     SECTION("'theo hiểu biết' in the online fee") {
         Row row;
         row.feeOnline = "0 đồng (theo hiểu biết)";
+        row.modes = "in_person,online_full";
         const auto found = problemsOfRow(row);
         REQUIRE(found.size() == 1);
         CHECK_THAT(found[0], Catch::StartsWith("procedures.tsv:2:" + std::to_string(columnOf(row, "theo hiểu biết")) +
@@ -227,6 +229,7 @@ TEST_CASE("The level, the online fee and the staff note read and write back", "[
     Row row;
     row.level = "province";
     row.feeOnline = "0 đồng khi nộp trực tuyến";
+    row.modes = "in_person,online_full";
     row.certainty = "medium";
     row.staffNote = "Cần xác minh trên Cổng DVC Hà Nội";
     const auto read = readCatalogueFiles({{"fields.tsv", kFieldsHeader + kFieldRow}, {"procedures.tsv", kHeader + row.text()}},
@@ -248,6 +251,54 @@ TEST_CASE("The level, the online fee and the staff note read and write back", "[
         const auto found = problemsOfRow(bad);
         REQUIRE(found.size() == 1);
         CHECK_THAT(found[0], Catch::Contains("level: 'district' is not commune, province, ministry or empty"));
+    }
+}
+
+TEST_CASE("Import refuses an online fee for a procedure the row says cannot be done online", "[catalogue][import]") {
+    Row row;
+    row.feeOnline = "0 đồng khi nộp trực tuyến";
+    SECTION("in person and by post only") {
+        row.modes = "in_person,post";
+        const auto found = problemsOfRow(row);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0] == "procedures.tsv:2:" + std::to_string(columnOf(row, "0 đồng")) +
+                              ": fee_online: given, but submission_modes 'in_person,post' has no online_full or "
+                              "online_partial; add the online mode or leave fee_online empty");
+    }
+    SECTION("online, fully or partly, takes an online fee") {
+        for (const char* modes : {"online_full", "in_person,online_partial"}) {
+            row.modes = modes;
+            CAPTURE(modes);
+            CHECK(problemsOfRow(row).empty());
+        }
+    }
+    SECTION("modes not known yet: the online fee may be known already") {
+        row.modes = "";
+        CHECK(problemsOfRow(row).empty());
+    }
+    SECTION("no online fee: any modes") {
+        row.feeOnline = "";
+        row.modes = "in_person,post";
+        CHECK(problemsOfRow(row).empty());
+    }
+}
+
+TEST_CASE("Import refuses a form cell that starts with a label the kiosk adds itself", "[catalogue][import]") {
+    const auto withForm = [](const std::string& form) {
+        Row row;
+        return problems({{"fields.tsv", kFieldsHeader + kFieldRow},
+                         {"procedures.tsv", kHeader + row.text()},
+                         {"documents.tsv", "procedure_code\tposition\tname\tform\tnote\n1.001193\t1\tTờ khai\t" + form + "\t\n"}});
+    };
+    const auto found = withForm("Mẫu: Mẫu CT01");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0] == "documents.tsv:2:" + columnIn("1.001193\t1\tTờ khai\tMẫu: Mẫu CT01\t", "Mẫu:") +
+                          ": form: 'Mẫu: Mẫu CT01' starts with a label; write the form's name only (\"Mẫu CT01 "
+                          "(TT 53/2025/TT-BCA)\"): the kiosk adds \"Mẫu:\" where it needs one");
+    CHECK(withForm("Form: CT01").size() == 1);
+    for (const char* fine : {"Mẫu CT01 (TT 53/2025/TT-BCA)", "Mẫu số 01 (QĐ 24/2021/QĐ-TTg)", "Đang cập nhật", ""}) {
+        CAPTURE(fine);
+        CHECK(withForm(fine).empty());
     }
 }
 
