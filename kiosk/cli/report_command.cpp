@@ -109,7 +109,7 @@ void registerReportCommands(CLI::App& app, Context& ctx) {
     sub->add_option("--staff", args->staff, "Only what this officer did (login or staff id)");
     sub->add_option("--format", args->format, "text (default), csv, json or html (--json means json)")
         ->check(CLI::IsMember({"text", "csv", "json", "html"}));
-    sub->add_option("--lang", args->lang, "vi: Vietnamese headings with English in brackets (default); en: English")
+    sub->add_option("--lang", args->lang, "vi: Vietnamese only (default); en: English")
         ->check(CLI::IsMember({"vi", "en"}));
     sub->add_option("--out", args->out, "Write to this file instead of stdout (CSV: a directory for one file per table)");
     sub->add_flag("--force", args->force, "Let --out replace another database (never the one in use)");

@@ -14,7 +14,7 @@
 namespace motcua::cli {
 
 enum class ReportLang {
-    Vi,  // Vietnamese headings with the English in brackets; decimal comma
+    Vi,  // Vietnamese only (no English sub-labels); decimal comma
     En,  // English only; decimal point
 };
 

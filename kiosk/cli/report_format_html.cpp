@@ -26,7 +26,6 @@ header { border-bottom: 3px solid #a3262a; padding-bottom: 8px; margin-bottom: 1
 header .office { font-size: 15px; font-weight: 600; color: #a3262a; text-transform: uppercase; }
 h1 { font-size: 22px; margin: 4px 0; }
 h2 { font-size: 17px; margin: 22px 0 4px; color: #16324f; break-after: avoid; }
-.en { color: #5b6b7b; font-weight: normal; font-size: 0.85em; }
 .meta { margin: 2px 0; color: #33414f; }
 .empty { margin: 16px 0; padding: 12px 16px; border: 2px solid #c77c02; background: #fff6e5; font-weight: 600; }
 .cards { display: grid; grid-template-columns: repeat(6, 1fr); gap: 8px; margin: 12px 0; }
@@ -270,7 +269,7 @@ std::string dayChart(const Report& r, ReportLang lang) {
     const std::size_t labelEvery = std::max<std::size_t>(1, r.perDay.size() / 12);
     std::ostringstream s;
     s << fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", W, H,
-                     vi ? "Lượt khách theo ngày" : "Visits per day");
+                     vi ? "Lượt công dân theo ngày" : "Visits per day");
     for (int i = 0; i <= 4; ++i) {
         const double y = top + plotH - plotH * i / 4.0;
         s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y), left + plotW, num(y));
@@ -380,8 +379,8 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
         if (!t.note.empty()) out << "<p class=\"note\">" << htmlEscape(t.note) << "</p>\n";
         out << (t.columns.size() <= 3 ? "<table class=\"narrow\">\n<thead><tr>" : "<table>\n<thead><tr>");
         for (const auto& c : t.columns) {
-            out << "<th>" << (vi ? htmlEscape(c.vi) + "<br><span class=\"en\">" + htmlEscape(c.en) + "</span>" : htmlEscape(c.en))
-                << "</th>";
+            // One language per report: the Vietnamese report has no English sub-labels (audit wording table).
+            out << "<th>" << htmlEscape(vi ? c.vi : c.en) << "</th>";
         }
         out << "</tr></thead>\n<tbody>\n";
         for (const auto& row : t.rows) {

@@ -213,6 +213,13 @@ TEST_CASE("report as HTML: self-contained, Vietnamese, charts inline, printable"
     }
     // Text from the database is escaped.
     CHECK_THAT(html, Contains("Lao động – Thương binh – Xã hội"));
+    // Vietnamese only: no English sub-label under a column heading, "lượt công dân" not "lượt khách".
+    for (const char* english : {"class=\"en\"", ">Issued<", ">Served<", ">Mean wait<", ">Count<", ">Share<", ">No-show<",
+                                "Visits per day", "Lượt khách"}) {
+        CAPTURE(english);
+        CHECK(html.find(english) == std::string::npos);
+    }
+    CHECK_THAT(html, Contains("Lượt công dân theo ngày"));
 }
 
 TEST_CASE("HTML escapes what it is given", "[report]") {
