@@ -49,6 +49,12 @@ private:
     std::vector<PageLine> m_lines;
 };
 
+// "Mẫu số 18 (…)", "Mẫu CT01 (…)": the form's own name already starts with the word kForm puts before it.
+bool namesItself(const std::string& form) {
+    static const std::string word = "Mẫu ";
+    return form.compare(0, word.size(), word) == 0;
+}
+
 bool has(const queue::Procedure& p, SubmissionMode mode) {
     return std::find(p.submissionModes.begin(), p.submissionModes.end(), mode) != p.submissionModes.end();
 }
@@ -85,7 +91,15 @@ std::vector<PageLine> procedurePage(const queue::Procedure& p, const PageContext
         if (queue::isUnknown(d.name)) continue;
         page.value(PageLineKind::Document, d.name);
         ++documents;
-        if (!d.form.empty()) page.phraseWithValueOrUnknown(PageLineKind::Detail, words::kForm, d.form);
+        if (!d.form.empty()) {
+            // A form named as the decree names it ("Mẫu CT01 (TT 53/2025/TT-BCA)") is shown as it is in
+            // Vietnamese: "Mẫu: Mẫu CT01" would say the word twice.
+            if (language == Language::Vi && namesItself(d.form)) {
+                page.value(PageLineKind::Detail, d.form);
+            } else {
+                page.phraseWithValueOrUnknown(PageLineKind::Detail, words::kForm, d.form);
+            }
+        }
         if (!queue::isUnknown(d.note)) page.value(PageLineKind::Detail, d.note);
     }
     if (documents == 0) page.phrase(PageLineKind::Text, words::kUnknownAsk);
@@ -97,7 +111,11 @@ std::vector<PageLine> procedurePage(const queue::Procedure& p, const PageContext
     page.heading(words::kFee);
     const bool online = has(p, SubmissionMode::OnlineFull) || has(p, SubmissionMode::OnlinePartial);
     if (online) {
-        page.phraseWithValueOrUnknown(PageLineKind::Text, words::kFeeInPerson, p.fee);
+        // The in-person fee only where the row says the dossier can be handed in (or posted): an
+        // online-only procedure has no "Nộp trực tiếp" price to show.
+        if (has(p, SubmissionMode::InPerson) || has(p, SubmissionMode::Post)) {
+            page.phraseWithValueOrUnknown(PageLineKind::Text, words::kFeeInPerson, p.fee);
+        }
         page.phraseWithValueOrUnknown(PageLineKind::Text, words::kFeeOnline, p.feeOnline);
     } else {
         page.valueOrUnknown(PageLineKind::Text, p.fee);

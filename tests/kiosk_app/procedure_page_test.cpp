@@ -13,6 +13,7 @@
 #include "kiosk/kiosk_app/browse_screens.h"
 #include "kiosk/kiosk_app/procedure_page.h"
 #include "kiosk/ui/image.h"
+#include "kiosk/ui/scroll_view.h"
 #include "kiosk_fixture.h"
 #include "queue/office_config.h"
 
@@ -90,7 +91,12 @@ TEST_CASE("No page of any procedure says a sentence its data does not hold", "[k
             // Never the old default fact, never a fixed unit name.
             const auto page = kiosk::procedurePage(p, context, language);
             CHECK_FALSE(hasLine(page, "Thủ tục này nộp trực tiếp tại Bộ phận Một cửa."));
-            for (const auto& line : page) CHECK(line.text.find("Bộ phận Một cửa") == std::string::npos);
+            for (const auto& line : page) {
+                CHECK(line.text.find("Bộ phận Một cửa") == std::string::npos);
+                // A form line never says the word twice ("Mẫu: Mẫu CT01").
+                CHECK(line.text.find("Mẫu: Mẫu") == std::string::npos);
+                CHECK(line.text.find("Form: Form") == std::string::npos);
+            }
         }
     }
     CHECK(lines > catalogue.procedures().size() * 10);
@@ -125,6 +131,24 @@ TEST_CASE("A procedure that knows almost nothing says 'Đang cập nhật – xi
     CHECK(hasLine(en, "Being updated – please ask an officer"));
 }
 
+TEST_CASE("A form named by its decree shows once; an unknown form says so", "[kiosk][page]") {
+    queue::Procedure p;
+    p.code = "Z";
+    p.name = "Tách hộ";
+    p.processingTime = "05 ngày làm việc";
+    p.fee = "10.000 đồng";
+    p.documents = {{1, "Tờ khai thay đổi thông tin cư trú", "Mẫu CT01 (TT 53/2025/TT-BCA)", ""},
+                   {2, "Tờ khai đăng ký khai sinh", "Đang cập nhật", ""}};
+    const kiosk::PageContext context{"Trung tâm Phục vụ hành chính công", ""};
+    const auto vi = kiosk::procedurePage(p, context, Language::Vi);
+    CHECK(hasLine(vi, "Mẫu CT01 (TT 53/2025/TT-BCA)"));
+    CHECK_FALSE(hasLine(vi, "Mẫu: Mẫu CT01 (TT 53/2025/TT-BCA)"));
+    CHECK(hasLine(vi, "Mẫu: Đang cập nhật – xin hỏi cán bộ"));
+    const auto en = kiosk::procedurePage(p, context, Language::En);
+    CHECK(hasLine(en, "Form: Mẫu CT01 (TT 53/2025/TT-BCA)"));
+    CHECK(hasLine(en, "Form: Being updated – please ask an officer"));
+}
+
 TEST_CASE("The page names the office's unit, shows both fees when online, and no badge once confirmed", "[kiosk][page]") {
     queue::Procedure p;
     p.code = "Y";
@@ -155,6 +179,13 @@ TEST_CASE("The page names the office's unit, shows both fees when online, and no
         p.feeOnline.clear();
         const auto page = kiosk::procedurePage(p, {"Điểm Phục vụ hành chính công", ""}, Language::Vi);
         CHECK(hasLine(page, "Nộp trực tuyến: Đang cập nhật – xin hỏi cán bộ"));
+    }
+    SECTION("an online-only procedure shows no in-person fee") {
+        p.submissionModes = {queue::SubmissionMode::OnlineFull};
+        const auto page = kiosk::procedurePage(p, {"Điểm Phục vụ hành chính công", ""}, Language::Vi);
+        CHECK(hasLine(page, "Nộp trực tuyến: 0 đồng"));
+        CHECK_FALSE(hasLine(page, "Nộp trực tiếp: 10.000 đồng"));
+        CHECK_FALSE(hasLine(page, "Nộp trực tiếp tại Điểm Phục vụ hành chính công"));
     }
     SECTION("an in-person procedure shows one fee without the channel") {
         p.submissionModes = {queue::SubmissionMode::InPerson};
@@ -194,5 +225,28 @@ TEST_CASE("The page of a procedure with unknown facts, on screen in both orienta
     program.app().frame();
     program.app().frame();
     ui::savePng(f.shots / "3-transfer.png", program.app().screenshot());
+    // Splitting a household: the form line reads "Mẫu CT01 (TT 53/2025/TT-BCA)", once.
+    const auto scrolledTo = [&](const std::string& code, int offset) {
+        program.session().showProcedure(code);
+        program.app().frame();
+        auto* page = dynamic_cast<kiosk::ProcedureScreen*>(program.app().screens().top());
+        REQUIRE(page);
+        REQUIRE(page->scrollView());
+        page->scrollView()->scrollTo(offset);
+        program.app().frame();
+        program.app().frame();
+        shown.clear();
+        for (const auto& t : program.app().visibleTexts()) shown.push_back(t.text);
+    };
+    scrolledTo("1.010038", 500);
+    CHECK(showing("Mẫu CT01 (TT 53/2025/TT-BCA)"));
+    CHECK_FALSE(showing("Mẫu: Mẫu"));
+    ui::savePng(f.shots / "4-form.png", program.app().screenshot());
+    // An identity card: where to go, from its own row; no "Nộp trực tiếp tại" the ward's unit.
+    scrolledTo("2.000200", 0);
+    ui::savePng(f.shots / "5-identity-card.png", program.app().screenshot());
+    scrolledTo("2.000200", 100000);
+    CHECK_FALSE(showing("Nộp trực tiếp tại"));
+    ui::savePng(f.shots / "6-identity-card-end.png", program.app().screenshot());
     CHECK(std::filesystem::file_size(f.shots / "1-unknown-facts.png") > 10'000);
 }
