@@ -1,10 +1,14 @@
 #include "printer/sample_ticket.h"
 
+#include <utility>
+
 namespace motcua::printer {
 
-TicketContent sampleTicket() {
+TicketContent sampleTicket() { return sampleTicket("UBND PHƯỜNG THỬ NGHIỆM — ĐIỂM PHỤC VỤ HÀNH CHÍNH CÔNG"); }
+
+TicketContent sampleTicket(std::string officeLine) {
     TicketContent t;
-    t.officeName = "UBND PHƯỜNG NGÔ QUYỀN — TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG";
+    t.officeName = std::move(officeLine);
     t.number = "A012";
     t.service = "Chứng thực bản sao từ bản chính, chữ ký, hợp đồng giao dịch";
     t.counters = "1, 2";

@@ -21,6 +21,7 @@
 #include "printer/ticket_renderer.h"
 #include "printer/usb_transport.h"
 #include "queue/file_access.h"
+#include "queue/office_config.h"
 
 namespace motcua::cli {
 
@@ -109,7 +110,15 @@ void printTest(Context& ctx, const PrinterArgs& args) {
     settings.widthDots = args.width;
     settings.qrMode = args.nativeQr ? pr::QrMode::Native : pr::QrMode::Raster;
     if (auto problem = pr::validateSettings(settings)) throw CommandError(Exit::Usage, *problem);
-    pr::TicketContent ticket = pr::sampleTicket();
+    // The office line as on a real ticket: the configured office's name and unit; none when the
+    // config cannot be read (the test print is about the printer, not the config).
+    std::string officeLine;
+    try {
+        const auto office = queue::loadOfficeConfig(ctx.officeConfigPath());
+        officeLine = office.unit.empty() ? office.name : office.name + " – " + office.unit;
+    } catch (const std::exception&) {
+    }
+    pr::TicketContent ticket = pr::sampleTicket(officeLine);
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm local{};
     localtime_r(&now, &local);

@@ -344,7 +344,10 @@ printer::PrinterState KioskServices::printerState() {
 void KioskServices::testPrint(std::function<void(std::string)> then) {
     std::string bytes;
     try {
-        bytes = m_printer->encode(printer::sampleTicket());
+        // The office line as on a real ticket: the configured name and unit.
+        const std::string name = office("name");
+        const std::string unit = office("unit");
+        bytes = m_printer->encode(printer::sampleTicket(unit.empty() ? name : name + " – " + unit));
     } catch (const std::exception& e) {
         log(std::string("test print: ") + e.what());
         then(std::string(printer::messageVi(printer::PrintError::IoError)));

@@ -172,7 +172,7 @@ inline constexpr Phrase kIdleExplain{"Chạm vào màn hình để tiếp tục.
                                      "Touch the screen to go on. Otherwise the kiosk goes back to the start."};
 inline constexpr Phrase kIdleTapToContinue{"Chạm vào màn hình để tiếp tục.", "Touch the screen to go on."};
 inline constexpr Phrase kIdleKept{"Mời ông/bà tiếp tục.", "Please go on."};
-inline constexpr Phrase kYourNumberSpoken{"Số thứ tự của ông bà là {}", "Your number is {}"};
+inline constexpr Phrase kYourNumberSpoken{"Số thứ tự của ông, bà là {}", "Your number is {}"};
 inline constexpr Phrase kVoiceOn{"Hướng dẫn bằng giọng nói", "Voice guidance"};
 inline constexpr Phrase kVoiceOff{"Tắt giọng nói", "Turn voice off"};
 inline constexpr Phrase kVoiceHowTo{

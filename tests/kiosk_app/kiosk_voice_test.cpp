@@ -49,7 +49,7 @@ TEST_CASE("A blind citizen takes a priority number by voice guidance and hears t
     // The ticket's whole content was read, then read again on the swipe up.
     const auto& log = k.f.program->session().guide().log();
     const auto summaries = std::count_if(log.begin(), log.end(), [](const std::string& line) {
-        return line.find("Số thứ tự của ông bà là A, 0, 0, 1") != std::string::npos;
+        return line.find("Số thứ tự của ông, bà là A, 0, 0, 1") != std::string::npos;
     });
     CHECK(summaries == 2);
     // Once printed, only what was added is said: where to take the ticket.

@@ -126,3 +126,15 @@ TEST_CASE("the sample ticket can be looked at as a PNG", "[render][png]") {
     writePng(b, dir / "ticket.png");
     CHECK(std::filesystem::file_size(dir / "ticket.png") > 1000);
 }
+
+TEST_CASE("The sample ticket's office line is the caller's (the programs pass the configured name and unit)", "[render]") {
+    const TicketContent t = sampleTicket("UBND phường Ngô Quyền – Điểm Phục vụ hành chính công");
+    CHECK(t.officeName == "UBND phường Ngô Quyền – Điểm Phục vụ hành chính công");
+    CHECK(t.labels.number == "SỐ THỨ TỰ CỦA ÔNG/BÀ");
+    CHECK(sampleTicket("").officeName.empty());
+    // Nothing else changes with the office line.
+    TicketContent other = sampleTicket("X");
+    other.officeName = t.officeName;
+    CHECK(other.service == t.service);
+    CHECK(other.note == t.note);
+}
