@@ -7,14 +7,16 @@
 #                                              STATE_DIR/data_dir and STATE_DIR/bin_dir
 #   scripts/test-postgres.sh stop STATE_DIR    stops it (fast, then immediate) and removes its folder
 #   scripts/test-postgres.sh restart STATE_DIR [MODE]  stops it with MODE (immediate) and starts it again
+#   scripts/test-postgres.sh down STATE_DIR [MODE]     stops it with MODE (fast), keeping its folder
+#   scripts/test-postgres.sh up STATE_DIR              starts a server stopped by down, on the same port
 #
 # Test settings: fsync=off (a killed server keeps what the OS already has; the tests kill processes,
 # not the machine), trust authentication on 127.0.0.1 only. The benchmarks start a server of their
 # own with MOTCUA_PG_DURABLE=1: fsync on, as in an office (bench/bench_stores.cpp).
 set -euo pipefail
 
-cmd=${1:?usage: test-postgres.sh start|stop|restart STATE_DIR}
-state=${2:?usage: test-postgres.sh start|stop|restart STATE_DIR}
+cmd=${1:?usage: test-postgres.sh start|stop|restart|down|up STATE_DIR}
+state=${2:?usage: test-postgres.sh start|stop|restart|down|up STATE_DIR}
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
@@ -87,6 +89,13 @@ stop() {
     as_server "$bindir/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
 }
 
+# The same server again, on its port (after restart's or down's stop).
+up() {
+  local data
+  data=$(cat "$state/data_dir")
+  as_server "$bindir/pg_ctl" -D "$data" -o "-p $(cat "$state/port")" -l "$(dirname "$data")/server.log" -w -t 60 start >/dev/null
+}
+
 case "$cmd" in
   start) start ;;
   stop)
@@ -97,11 +106,12 @@ case "$cmd" in
     ;;
   restart)
     stop "${3:-immediate}"
-    data=$(cat "$state/data_dir")
-    as_server "$bindir/pg_ctl" -D "$data" -o "-p $(cat "$state/port")" -l "$(dirname "$data")/server.log" -w -t 60 start >/dev/null
+    up
     ;;
+  down) stop "${3:-fast}" ;;
+  up) up ;;
   *)
-    echo "usage: test-postgres.sh start|stop|restart STATE_DIR" >&2
+    echo "usage: test-postgres.sh start|stop|restart|down|up STATE_DIR" >&2
     exit 2
     ;;
 esac

@@ -8,6 +8,7 @@
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/card.h"
+#include "kiosk/ui/connection_banner.h"
 #include "kiosk/ui/label.h"
 
 namespace motcua::console {
@@ -84,6 +85,7 @@ void CompactScreen::update(std::chrono::milliseconds dt) {
         if (m_console.session().poll()) m_dirty = true;
     }
     if (m_console.notice().has_value() != m_noticeShown) m_dirty = true;
+    if (m_console.session().offline() != m_offlineShown) m_dirty = true;
     if (m_dirty) rebuild();
     WidgetScreen::update(dt);
 }
@@ -104,6 +106,7 @@ void CompactScreen::rebuild() {
     const auto& view = m_console.session().view();
     m_shown = view.current ? view.current->ticket.number : std::string();
     m_noticeShown = m_console.notice().has_value();
+    m_offlineShown = m_console.session().offline();
 
     auto row = std::make_unique<Box>(Axis::Horizontal, 8, 8);
     // The ticket: number, state and service, a priority mark.
@@ -126,7 +129,8 @@ void CompactScreen::rebuild() {
         auto badge = std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);
         row->add(std::make_unique<Card>(CardStyle::Emphasis, std::move(badge)));
     }
-    row->add(std::move(info), 1);
+    if (m_offlineShown) row->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small), 1);
+    else row->add(std::move(info), 1);
     // The moves: the next one filled, each with its key; the same places in every state.
     const Move next = nextMove(view);
     for (const Move move : kStripMoves) {

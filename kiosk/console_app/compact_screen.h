@@ -21,6 +21,8 @@ public:
     void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
     void onShow() override;
+    // The lost-server banner takes the place of the state and notice lines: the buttons stay put.
+    bool showsConnectionBanner() const override { return true; }
 
 private:
     void rebuild();
@@ -33,6 +35,7 @@ private:
     std::chrono::milliseconds m_sincePoll{0};
     std::string m_shown;
     bool m_noticeShown = false;
+    bool m_offlineShown = false;
 };
 
 }  // namespace motcua::console

@@ -26,6 +26,21 @@ Console::Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack
       m_compactMode(options.compact),
       m_fullSize(options.program.size.value_or(ui::Size{1366, 768})) {}
 
+void Console::attach(ui::App& app) {
+    m_app = &app;
+    app.watchServer([this] { return serverLost(); });
+}
+
+bool Console::serverLost() {
+    // Logged in, the work screen or the strip polls (a second poll here would take their news).
+    const queue::TimeMs now = m_clock.now();
+    if (!m_session.loggedIn() && (now - m_lastServerCheck >= kServerCheckMs || now < m_lastServerCheck)) {
+        m_lastServerCheck = now;
+        m_session.poll();
+    }
+    return m_session.offline();
+}
+
 void Console::setCompact(bool compact) {
     if (!m_compactMode || compact == m_compactNow) return;
     m_compactNow = compact;

@@ -42,8 +42,14 @@ public:
     // db, clock and screens must outlive the Console.
     Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack& screens, const ConsoleOptions& options);
 
-    // The App is built after the Console (it shows the App's banner for a screen that failed).
-    void attach(ui::App& app) noexcept { m_app = &app; }
+    // The App is built after the Console (it shows the App's banner for a screen that failed, and the
+    // lost-server banner while serverLost()).
+    void attach(ui::App& app);
+    // Whether the database server cannot be reached. The work screen and the strip poll the session
+    // and show the banner in their notice line; before login this looks itself (at most every
+    // kServerCheckMs), and the App shows the banner over the screen.
+    bool serverLost();
+    static constexpr queue::TimeMs kServerCheckMs = 250;
     // The window, for the compact strip (may be left unattached: no resizing).
     void attachWindow(ui::Window& window) noexcept { m_window = &window; }
     bool compactMode() const noexcept { return m_compactMode; }
@@ -83,6 +89,7 @@ private:
     ui::App* m_app = nullptr;
     const queue::Clock& m_clock;
     std::optional<Notice> m_notice;
+    queue::TimeMs m_lastServerCheck = 0;
     ui::Window* m_window = nullptr;
     bool m_compactMode = false;
     bool m_compactNow = false;

@@ -87,7 +87,14 @@ queue::LoginResult ConsoleSession::login(const std::string& login, const std::st
 }
 
 void ConsoleSession::logout() {
-    if (m_officer) m_staff.logout(m_officer->id, m_counter);
+    try {
+        if (m_officer) m_staff.logout(m_officer->id, m_counter);
+    } catch (const queue::DatabaseError& e) {
+        // Without the server the officer still leaves this PC; the counter's session there stays open
+        // until the next login at the counter.
+        if (!e.isConnectionLost()) throw;
+        m_offline = true;
+    }
     m_officer.reset();
     m_counter = 0;
     m_view = {};
@@ -95,22 +102,47 @@ void ConsoleSession::logout() {
 }
 
 ActionResult ConsoleSession::startBreak(const std::string& reason) {
-    if (!m_officer) return {false, "Chưa đăng nhập", false};
-    auto r = m_staff.startBreak(m_officer->id, m_counter, reason);
-    refresh();
-    if (!r.ok()) return {false, "Không bắt đầu nghỉ được: " + r.message, false};
-    return {true, fmt::format("Quầy {} tạm nghỉ: {}", m_counter, reason), false};
+    return whileConnected([&]() -> ActionResult {
+        if (!m_officer) return {false, "Chưa đăng nhập", false};
+        auto r = m_staff.startBreak(m_officer->id, m_counter, reason);
+        refresh();
+        if (!r.ok()) return {false, "Không bắt đầu nghỉ được: " + r.message, false};
+        return {true, fmt::format("Quầy {} tạm nghỉ: {}", m_counter, reason), false};
+    });
 }
 
 ActionResult ConsoleSession::endBreak() {
-    if (!m_officer) return {false, "Chưa đăng nhập", false};
-    auto r = m_staff.endBreak(m_officer->id, m_counter);
-    refresh();
-    if (!r.ok()) return {false, "Không kết thúc nghỉ được: " + r.message, false};
-    return {true, fmt::format("Quầy {} làm việc trở lại", m_counter), false};
+    return whileConnected([&]() -> ActionResult {
+        if (!m_officer) return {false, "Chưa đăng nhập", false};
+        auto r = m_staff.endBreak(m_officer->id, m_counter);
+        refresh();
+        if (!r.ok()) return {false, "Không kết thúc nghỉ được: " + r.message, false};
+        return {true, fmt::format("Quầy {} làm việc trở lại", m_counter), false};
+    });
 }
 
 void ConsoleSession::refresh() {
+    try {
+        reload();
+        m_offline = false;
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        m_offline = true;  // the view stays as it was; the next poll tries again
+    }
+}
+
+template <class F>
+ActionResult ConsoleSession::whileConnected(F&& move) {
+    try {
+        return move();
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        m_offline = true;
+        return {false, kServerLostVi, false};
+    }
+}
+
+void ConsoleSession::reload() {
     CounterView v;
     v.now = m_clock.now();
     v.counter = m_counter;
@@ -145,13 +177,24 @@ void ConsoleSession::refresh() {
 }
 
 bool ConsoleSession::poll() {
-    if (!m_watcher.changed()) return false;
-    const auto events = m_watcher.newEvents(m_queue);
-    if (m_officer) {
-        alertsFrom(events);
-        refresh();
+    const bool wasOffline = m_offline;
+    try {
+        // While offline every poll reads: that read re-opens the connection (at most one try every 2 s).
+        if (!m_watcher.changed() && !wasOffline) return false;
+        // Everything since the last event seen, also what happened while the server was away.
+        for (;;) {
+            const auto events = m_watcher.newEvents(m_queue);
+            if (events.empty()) break;
+            if (m_officer) alertsFrom(events);
+        }
+        if (m_officer) reload();
+        m_offline = false;
+        return true;
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        m_offline = true;
+        return !wasOffline;
     }
-    return true;
 }
 
 void ConsoleSession::alertsFrom(const std::vector<queue::Event>& events) {
@@ -249,82 +292,104 @@ ActionResult ConsoleSession::conclude(const queue::Result<T>& result, const std:
 }
 
 ActionResult ConsoleSession::callNext(const std::string& seen) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    auto r = m_queue.callNext(m_counter, actor());
-    if (!r.ok()) {
-        auto result = conclude(r, "", "");
-        // Another console on this counter won the race: say which ticket it took.
-        if (m_view.current)
-            result = {false, fmt::format("Quầy {} đã có số {} (máy khác vừa gọi). Màn hình đã được cập nhật.", m_counter,
-                                         m_view.current->ticket.number),
-                      true};
-        return result;
-    }
-    return conclude(r, fmt::format("Đã gọi số {} — {}", r.value->ticket.number, r.value->reasonVi), r.value->ticket.number);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        auto r = m_queue.callNext(m_counter, actor());
+        if (!r.ok()) {
+            auto result = conclude(r, "", "");
+            // Another console on this counter won the race: say which ticket it took.
+            if (m_view.current)
+                result = {false, fmt::format("Quầy {} đã có số {} (máy khác vừa gọi). Màn hình đã được cập nhật.", m_counter,
+                                             m_view.current->ticket.number),
+                          true};
+            return result;
+        }
+        return conclude(r, fmt::format("Đã gọi số {} — {}", r.value->ticket.number, r.value->reasonVi), r.value->ticket.number);
+    });
 }
 
 ActionResult ConsoleSession::callNumber(const std::string& seen, const std::string& text) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
-    auto r = m_queue.callNumber(m_counter, number, actor());
-    return conclude(r, fmt::format("Đã gọi số {}", number), number);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
+        auto r = m_queue.callNumber(m_counter, number, actor());
+        return conclude(r, fmt::format("Đã gọi số {}", number), number);
+    });
 }
 
 ActionResult ConsoleSession::recall(const std::string& seen) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    auto r = m_queue.recall(m_counter, actorSeeing(seen));
-    if (r.ok() && r.value->becameNoShow)
-        return conclude(r, fmt::format("Số {} đã gọi quá số lần cho phép: chuyển sang vắng mặt", seen), seen);
-    return conclude(r, r.ok() ? fmt::format("Đã gọi lại số {} (lần {})", seen, r.value->ticket.recalls) : "", seen);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        auto r = m_queue.recall(m_counter, actorSeeing(seen));
+        if (r.ok() && r.value->becameNoShow)
+            return conclude(r, fmt::format("Số {} đã gọi quá số lần cho phép: chuyển sang vắng mặt", seen), seen);
+        return conclude(r, r.ok() ? fmt::format("Đã gọi lại số {} (lần {})", seen, r.value->ticket.recalls) : "", seen);
+    });
 }
 
 ActionResult ConsoleSession::start(const std::string& seen) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.start(m_counter, actorSeeing(seen)), fmt::format("Bắt đầu phục vụ số {}", seen), seen);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        return conclude(m_queue.start(m_counter, actorSeeing(seen)), fmt::format("Bắt đầu phục vụ số {}", seen), seen);
+    });
 }
 
 ActionResult ConsoleSession::finish(const std::string& seen, const FinishDetail& detail) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    nlohmann::json d = nlohmann::json::object();
-    if (!detail.procedures.empty()) d["procedures"] = detail.procedures;
-    if (!detail.outcome.empty()) d["outcome"] = detail.outcome;
-    if (!detail.dossierCode.empty()) d["dossier_code"] = detail.dossierCode;
-    return conclude(m_queue.finish(m_counter, actorSeeing(seen), d), fmt::format("Đã hoàn thành số {}", seen), seen);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        nlohmann::json d = nlohmann::json::object();
+        if (!detail.procedures.empty()) d["procedures"] = detail.procedures;
+        if (!detail.outcome.empty()) d["outcome"] = detail.outcome;
+        if (!detail.dossierCode.empty()) d["dossier_code"] = detail.dossierCode;
+        return conclude(m_queue.finish(m_counter, actorSeeing(seen), d), fmt::format("Đã hoàn thành số {}", seen), seen);
+    });
 }
 
 ActionResult ConsoleSession::noShow(const std::string& seen) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.noShow(m_counter, actorSeeing(seen)), fmt::format("Số {} vắng mặt", seen), seen);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        return conclude(m_queue.noShow(m_counter, actorSeeing(seen)), fmt::format("Số {} vắng mặt", seen), seen);
+    });
 }
 
 ActionResult ConsoleSession::returnToQueue(const std::string& seen, bool front) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.returnToQueue(m_counter, front, actorSeeing(seen)),
-                    fmt::format("Đã trả số {} về {} hàng chờ", seen, front ? "đầu" : "cuối"), seen);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        return conclude(m_queue.returnToQueue(m_counter, front, actorSeeing(seen)),
+                        fmt::format("Đã trả số {} về {} hàng chờ", seen, front ? "đầu" : "cuối"), seen);
+    });
 }
 
 ActionResult ConsoleSession::hold(const std::string& seen) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    return conclude(m_queue.hold(m_counter, actorSeeing(seen)),
-                    fmt::format("Đã tạm giữ số {}: gọi lại bằng \"Gọi số cụ thể\"", seen), seen);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        return conclude(m_queue.hold(m_counter, actorSeeing(seen)),
+                        fmt::format("Đã tạm giữ số {}: gọi lại bằng \"Gọi số cụ thể\"", seen), seen);
+    });
 }
 
 ActionResult ConsoleSession::transfer(const std::string& seen, const std::string& serviceCode) {
-    if (auto refused = checkSeen(seen)) return *refused;
-    auto r = m_queue.transfer(m_counter, serviceCode, actorSeeing(seen));
-    return conclude(r, r.ok() ? fmt::format("Đã chuyển số {} sang {}", seen, r.value->currentServiceName) : "", seen);
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        auto r = m_queue.transfer(m_counter, serviceCode, actorSeeing(seen));
+        return conclude(r, r.ok() ? fmt::format("Đã chuyển số {} sang {}", seen, r.value->currentServiceName) : "", seen);
+    });
 }
 
 ActionResult ConsoleSession::cancel(const std::string& text) {
-    if (!m_officer) return {false, "Chưa đăng nhập", false};
-    const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
-    return conclude(m_queue.cancel(number, actor()), fmt::format("Đã hủy số {}", number), number);
+    return whileConnected([&]() -> ActionResult {
+        if (!m_officer) return {false, "Chưa đăng nhập", false};
+        const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
+        return conclude(m_queue.cancel(number, actor()), fmt::format("Đã hủy số {}", number), number);
+    });
 }
 
 ActionResult ConsoleSession::reactivate(const std::string& text) {
-    if (!m_officer) return {false, "Chưa đăng nhập", false};
-    const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
-    return conclude(m_queue.reactivate(number, actor()), fmt::format("Đã đưa số {} trở lại hàng chờ", number), number);
+    return whileConnected([&]() -> ActionResult {
+        if (!m_officer) return {false, "Chưa đăng nhập", false};
+        const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
+        return conclude(m_queue.reactivate(number, actor()), fmt::format("Đã đưa số {} trở lại hàng chờ", number), number);
+    });
 }
 
 }  // namespace motcua::console

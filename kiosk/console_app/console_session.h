@@ -2,6 +2,12 @@
 // counter's ticket (each carrying Actor{staffId}), what the counter looks like now, and the alerts a
 // person must see. The screens only draw a CounterView and call these methods.
 //
+// Losing the server (several PCs on PostgreSQL): a poll, a refresh or a move that finds the connection
+// gone marks the session offline() instead of failing the screen; a move then comes back refused with
+// kServerLostVi (its outcome is not known here: the queue's idempotency key keeps a retry from
+// applying it twice). Polls keep trying; the first that reads again reloads the counter and clears
+// offline(), and the events missed meanwhile raise their alerts.
+//
 // Stale screens: every ticket move takes the number the officer saw. The counter is read again
 // first; when its ticket is no longer that one (another console on the same counter moved it), the
 // move is not made and the result says so. Moves the database refuses (two consoles racing) come
@@ -100,8 +106,13 @@ public:
     // Reads the counter again (and raises long-wait alerts).
     void refresh();
     // Cheap: true when another connection committed since the last poll; then refreshes and turns
-    // new events into alerts.
+    // new events into alerts. Also true when the server was lost or came back (offline() changed).
     bool poll();
+    // The database server could not be reached at the last poll, refresh or move (PostgreSQL only).
+    bool offline() const noexcept { return m_offline; }
+    // What a move made without the server is answered.
+    static constexpr const char* kServerLostVi =
+        "Mất kết nối máy chủ: thao tác chưa được xác nhận. Khi kết nối lại, màn hình sẽ hiện đúng trạng thái của quầy.";
 
     // The current ticket the officer saw is `seen` ("" when the counter showed none).
     ActionResult callNext(const std::string& seen);
@@ -130,6 +141,10 @@ private:
     template <class T>
     ActionResult conclude(const queue::Result<T>& result, const std::string& doneVi, const std::string& number);
     void raise(Alert alert);
+    // Runs a move; a lost server makes it a refusal (kServerLostVi) and the session offline.
+    template <class F>
+    ActionResult whileConnected(F&& move);
+    void reload();
     void alertsFrom(const std::vector<queue::Event>& events);
 
     const queue::Clock& m_clock;
@@ -141,6 +156,7 @@ private:
     CounterView m_view;
     std::vector<Alert> m_alerts;
     std::set<std::string> m_raised;  // alert keys already raised (dismissed ones stay quiet)
+    bool m_offline = false;
 };
 
 }  // namespace motcua::console

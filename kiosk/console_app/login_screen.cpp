@@ -28,13 +28,26 @@ LoginScreen::LoginScreen(Console& console) : m_console(console), m_counter(conso
 
 void LoginScreen::onShow() {
     m_console.setCompact(false);  // logged out of the strip: the full window for the next login
-    m_staff = m_console.session().staff();
-    m_counters = m_console.session().counters();
+    loadLists();
+}
+
+// The officers and counters to choose from; while the server cannot be reached, again at the next
+// update once it can.
+void LoginScreen::loadLists() {
+    try {
+        m_staff = m_console.session().staff();
+        m_counters = m_console.session().counters();
+        m_listsLoaded = true;
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        m_listsLoaded = false;
+    }
     if (m_counter == 0 && !m_counters.empty()) m_counter = m_counters.front().number;
     m_dirty = true;
 }
 
 void LoginScreen::update(std::chrono::milliseconds dt) {
+    if (!m_listsLoaded && !m_console.serverLost()) loadLists();
     if (m_dirty) rebuild();
     WidgetScreen::update(dt);
 }
@@ -96,7 +109,15 @@ void LoginScreen::submit() {
     const std::string pin = m_pin ? m_pin->pin() : std::string();
     if (m_pin) m_pin->clear();
     m_dirty = true;
-    const auto result = m_console.session().login(m_login, pin, m_counter);
+    queue::LoginResult result;
+    try {
+        result = m_console.session().login(m_login, pin, m_counter);
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        m_message = "Mất kết nối máy chủ nên chưa đăng nhập được. Xin thử lại khi kết nối lại.";
+        m_messageIsError = true;
+        return;
+    }
     m_messageIsError = true;
     switch (result.outcome) {
         case queue::LoginOutcome::Ok:

@@ -19,6 +19,7 @@ public:
 
 private:
     void rebuild();
+    void loadLists();
     void submit();
 
     Console& m_console;
@@ -29,6 +30,7 @@ private:
     std::string m_message;
     bool m_messageIsError = false;
     bool m_dirty = true;
+    bool m_listsLoaded = false;
     PinField* m_pin = nullptr;
 };
 

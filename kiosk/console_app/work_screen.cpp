@@ -8,6 +8,7 @@
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/card.h"
+#include "kiosk/ui/connection_banner.h"
 #include "kiosk/ui/label.h"
 #include "kiosk/ui/scroll_view.h"
 
@@ -122,6 +123,7 @@ void WorkScreen::update(std::chrono::milliseconds dt) {
         if (m_console.session().poll()) m_dirty = true;
     }
     if (m_console.notice().has_value() != m_noticeShown) m_dirty = true;
+    if (m_console.session().offline() != m_offlineShown) m_dirty = true;
     if (m_sinceClock >= kClockInterval) {
         m_sinceClock = {};
         m_console.session().refresh();
@@ -182,6 +184,7 @@ void WorkScreen::rebuild() {
     const auto& view = m_console.session().view();
     m_shown = view.current ? view.current->ticket.number : std::string();
     m_noticeShown = m_console.notice().has_value();
+    m_offlineShown = m_console.session().offline();
 
     auto root = std::make_unique<Box>(Axis::Vertical, 16, 12);
     auto header = std::make_unique<Box>(Axis::Horizontal, 0, 12);
@@ -204,11 +207,17 @@ void WorkScreen::rebuild() {
         ButtonStyle::Secondary, FontRole::Small));
     out.setFixedWidth(170);
     root->add(std::move(header));
-    // The notice line is always there, empty or not, so the buttons below never move.
+    // The notice line is always there, empty or not, so the buttons below never move; while the server
+    // cannot be reached it holds the lost-server banner instead.
     const auto notice = m_console.notice();
-    auto& noticeLine = root->add(std::make_unique<Label>(notice ? notice->text : std::string(), FontRole::Small, TextAlign::Left,
-                                                         notice && notice->error ? TextColour::Danger : TextColour::Primary));
-    noticeLine.setFixedHeight(kNoticeHeight);
+    if (m_offlineShown) {
+        root->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small)).setFixedHeight(kNoticeHeight);
+    } else {
+        auto& noticeLine = root->add(std::make_unique<Label>(notice ? notice->text : std::string(), FontRole::Small,
+                                                             TextAlign::Left,
+                                                             notice && notice->error ? TextColour::Danger : TextColour::Primary));
+        noticeLine.setFixedHeight(kNoticeHeight);
+    }
 
     auto body = std::make_unique<Box>(Axis::Horizontal, 0, 20);
     auto left = std::make_unique<Box>(Axis::Vertical, 0, 12);

@@ -40,6 +40,8 @@ public:
     void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
     void onShow() override;
+    // The lost-server banner takes the notice line: nothing else moves.
+    bool showsConnectionBanner() const override { return true; }
 
 private:
     void rebuild();
@@ -58,6 +60,7 @@ private:
     // The ticket number the officer is looking at (what the last rebuild showed).
     std::string m_shown;
     bool m_noticeShown = false;
+    bool m_offlineShown = false;
     bool m_returnToCompact = false;
     std::optional<Move> m_pendingMove;
     bool m_moveStarted = false;

@@ -67,8 +67,10 @@ void DisplayProgram::configure(const shell::ShellContext& context, ui::AppOption
     if (!context.options.script) options.onDemandTick = kTick;
 }
 
-void DisplayProgram::start(const shell::ShellContext& context, ui::App&, ui::ScreenStack& screens) {
+void DisplayProgram::start(const shell::ShellContext& context, ui::App& app, ui::ScreenStack& screens) {
     auto& p = *m_parts;
+    // While the feed cannot reach the server, the lost-server banner across the top (ui::App).
+    app.watchServer([feed = p.feed.get()] { return feed->offline(); });
     const bool lobby = !m_options.counter.has_value();
     // The voice after SDL (it opens SDL audio); it never throws for a missing device or voice.
     if (lobby && !m_options.mute) {

@@ -4,7 +4,7 @@
 // the queue's status.
 //
 // On PostgreSQL the server may go away (restart, network). The feed then reports offline() (the
-// screen shows a banner) and keeps trying; once the connection is back it reads everything that
+// program's App shows the lost-server banner, ui::ConnectionBanner) and keeps trying; once the connection is back it reads everything that
 // happened meanwhile: the calls made during the outage are shown, and only those of the last
 // kAnnounceAfterOutage are announced (an old call read out late would send people to a counter that
 // has moved on). Nothing already announced is announced again.

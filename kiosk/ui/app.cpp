@@ -27,7 +27,9 @@ App::App(Renderer& renderer, FontCache& fonts, ScreenStack& screens, const queue
       m_text(renderer.get(), fonts, m_options.textCacheCapacity),
       m_size(renderer.outputSize()),
       m_lastFrame(clock.now()),
-      m_lastInput(m_lastFrame) {}
+      m_lastInput(m_lastFrame) {
+    m_connection.setVisible(false);
+}
 
 void App::setTheme(const Theme& theme) {
     m_theme = theme;
@@ -39,6 +41,36 @@ void App::setIdleTimeout(std::chrono::milliseconds timeout, std::function<void()
     m_options.idleTimeout = timeout;
     m_options.onIdle = std::move(onIdle);
     m_idleFired = false;
+}
+
+void App::watchServer(std::function<bool()> lost, std::function<bool()> english) {
+    m_serverLostSource = std::move(lost);
+    m_serverEnglishSource = std::move(english);
+    watchServerNow();
+}
+
+void App::watchServerNow() {
+    bool lost = false;
+    bool english = false;
+    try {
+        lost = m_serverLostSource && m_serverLostSource();
+        english = lost && m_serverEnglishSource && m_serverEnglishSource();
+    } catch (const std::exception& e) {
+        log(std::string("asking whether the server is reachable failed: ") + e.what());
+    }
+    if (lost == m_serverLost && english == m_connection.english()) return;
+    m_serverLost = lost;
+    m_connection.setEnglish(english);
+    m_connection.setVisible(lost);
+    // The screen may show it in a line of its own; the error banner moves below it.
+    m_forceLayout = true;
+    m_redraw = true;
+}
+
+const ConnectionBanner* App::connectionOverlay() const noexcept {
+    if (!m_serverLost) return nullptr;
+    const Screen* top = m_screens.top();
+    return top && top->showsConnectionBanner() ? nullptr : &m_connection;
 }
 
 void App::log(const std::string& message) const {
@@ -119,6 +151,10 @@ void App::applyStack() {
 }
 
 void App::deliver(const InputEvent& event) {
+    if (connectionOverlay() && event.isPointer() && m_connection.bounds().contains(event.start)) {
+        m_connection.dispatch(event);
+        return;
+    }
     if (m_banner.visible() && event.isPointer() && m_banner.bounds().contains(event.start)) {
         m_banner.dispatch(event);
         return;
@@ -134,9 +170,13 @@ void App::layoutIfNeeded(bool force) {
     if (Screen* top = m_screens.top()) {
         if (force || top->needsLayout()) guarded("layout", [&] { top->layout(context, m_size); });
     }
+    if (force || m_connection.layoutDirty()) {
+        const int height = m_connection.measure(context, m_size).height;
+        m_connection.layout(context, {0, 0, m_size.width, height});
+    }
     if (force || m_banner.layoutDirty()) {
         const int height = m_banner.measure(context, m_size).height;
-        m_banner.layout(context, {0, 0, m_size.width, height});
+        m_banner.layout(context, {0, connectionOverlay() ? m_connection.bounds().height : 0, m_size.width, height});
     }
 }
 
@@ -153,6 +193,7 @@ void App::frame() {
             log(std::string("background work failed: ") + e.what());
         }
     }
+    watchServerNow();
     if (m_screens.hasPending() || m_forceLayout || !m_input.empty() || m_banner.visible()) m_redraw = true;
     applyStack();
     if (m_forceLayout) {
@@ -201,6 +242,7 @@ void App::render() {
         layoutIfNeeded(false);
     }
     try {
+        if (const ConnectionBanner* connection = connectionOverlay()) connection->draw(painter);
         m_banner.draw(painter);
     } catch (const std::exception& e) {
         log(std::string("banner draw failed: ") + e.what());
@@ -211,6 +253,7 @@ std::vector<VisibleText> App::visibleTexts() const {
     std::vector<VisibleText> out;
     const Rect screen{0, 0, m_size.width, m_size.height};
     if (const Screen* top = m_screens.top()) top->collectVisibleText(out, screen);
+    if (const ConnectionBanner* connection = connectionOverlay()) connection->collectVisibleText(out, screen);
     m_banner.collectVisibleText(out, screen);
     return out;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "kiosk/ui/banner.h"
+#include "kiosk/ui/connection_banner.h"
 #include "kiosk/ui/font_cache.h"
 #include "kiosk/ui/gesture_tracker.h"
 #include "kiosk/ui/image.h"
@@ -69,6 +70,14 @@ public:
     void setTheme(const Theme& theme);
     Size size() const noexcept { return m_size; }
     Banner& banner() noexcept { return m_banner; }
+    // Where the App learns, every frame, whether the program's database server cannot be reached now
+    // (the store's connection is down and being re-opened) and whether to say so in English. While
+    // lost, the ConnectionBanner is drawn across the top of the window, above the error banner, unless
+    // the top screen shows it in its own line (Screen::showsConnectionBanner).
+    void watchServer(std::function<bool()> lost, std::function<bool()> english = {});
+    bool serverLost() const noexcept { return m_serverLost; }
+    // The banner drawn over the screen now (null when the server is reachable or the screen shows it).
+    const ConnectionBanner* connectionOverlay() const noexcept;
     void setIdleTimeout(std::chrono::milliseconds timeout, std::function<void()> onIdle);
 
     // Input, processed at the next frame(), in order.
@@ -88,7 +97,7 @@ public:
     bool stopRequested() const;
     bool running() const noexcept { return !m_quit && !(m_started && m_screens.empty()); }
 
-    // What a person sees now: the top screen's texts and the banner's.
+    // What a person sees now: the top screen's texts and the banners'.
     std::vector<VisibleText> visibleTexts() const;
     // The current frame's pixels (draws it again without presenting).
     Image screenshot();
@@ -108,6 +117,7 @@ private:
     void render();
     void log(const std::string& message) const;
     void noteInput();
+    void watchServerNow();
 
     Renderer& m_renderer;
     FontCache& m_fonts;
@@ -118,6 +128,10 @@ private:
     TextRenderer m_text;
     GestureTracker m_gestures;
     Banner m_banner;
+    ConnectionBanner m_connection{false, FontRole::Heading, true};
+    std::function<bool()> m_serverLostSource;
+    std::function<bool()> m_serverEnglishSource;
+    bool m_serverLost = false;
     std::deque<InputEvent> m_input;
     Size m_size;
     queue::TimeMs m_lastFrame = 0;

@@ -39,6 +39,9 @@ public:
     virtual void collectLayout(std::vector<LayoutItem>&, const Rect&) const {}
     // Called when this screen becomes the top of the stack (after a push, or a pop above it).
     virtual void onShow() {}
+    // Whether this screen shows the lost-server banner in a line of its own (a ConnectionBanner in a
+    // place kept for it, so nothing moves); otherwise the App draws it over the top of the screen.
+    virtual bool showsConnectionBanner() const { return false; }
 };
 
 // A screen made of a widget tree: input is dispatched to the tree, layout gives the root the whole

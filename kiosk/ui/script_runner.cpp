@@ -62,6 +62,13 @@ std::string ScriptRunner::visibleSummary() const {
     return out;
 }
 
+std::vector<LayoutItem> ScriptRunner::layoutNow() const {
+    const Size size = m_app.size();
+    auto items = layoutItems(m_app.screens().top(), m_app.connectionOverlay(), size);
+    m_app.banner().collectLayout(items, {0, 0, size.width, size.height});
+    return items;
+}
+
 std::string ScriptRunner::readable(const VisibleText& text) const {
     const Size size = m_app.size();
     const Rect window{0, 0, size.width, size.height};
@@ -70,7 +77,7 @@ std::string ScriptRunner::readable(const VisibleText& text) const {
         const Rect inWindow = text.bounds.intersected(window);
         return inWindow == text.bounds ? std::string() : std::string("it is cut off by the edge of the window");
     }
-    return unreadable(layoutItems(m_app.screens().top(), &m_app.banner(), size), text.owner);
+    return unreadable(layoutNow(), text.owner);
 }
 
 bool ScriptRunner::tapText(const std::string& text, std::string& error) {
@@ -103,7 +110,7 @@ bool ScriptRunner::tapText(const std::string& text, std::string& error) {
         return false;
     }
     if (target->owner) {
-        const auto items = layoutItems(m_app.screens().top(), &m_app.banner(), m_app.size());
+        const auto items = layoutNow();
         const LayoutItem* top = topTappableAt(items, p);
         const bool ownsTop = top && top->owner && target->owner->isWithin(top->owner);
         if (top && !ownsTop) {

@@ -66,6 +66,8 @@ private:
     bool tapText(const std::string& text, std::string& error);
     // Why text cannot be read as it is on screen now ("" when it can).
     std::string readable(const VisibleText& text) const;
+    // What is on screen now for the layout rules: the screen, the lost-server banner over it, the banner.
+    std::vector<LayoutItem> layoutNow() const;
     std::string visibleSummary() const;
 
     App& m_app;
