@@ -66,6 +66,7 @@ auto KioskServices::retrying(const char* what, F&& f) -> decltype(f()) {
             return f();
         } catch (const queue::DatabaseError& e) {
             if (e.isConnectionLost()) {
+                m_serverLost = true;
                 log(fmt::format("{}: no connection to the database server: {}", what, e.what()));
                 throw DatabaseBusy(e.what(), true);
             }
@@ -114,12 +115,35 @@ std::vector<PriorityCategory> KioskServices::priorities() {
     }
 }
 
+bool KioskServices::serverLost() {
+    if (!m_db.isPostgres()) return false;
+    const queue::TimeMs now = m_clock.now();
+    if (m_lastServerCheck != 0 && now >= m_lastServerCheck && now - m_lastServerCheck < kServerCheckMs) return m_serverLost;
+    m_lastServerCheck = now;
+    try {
+        if (!m_watcher) m_watcher.emplace(m_db);
+        // Nothing arrived on the connection: it is as it was. Otherwise (a change elsewhere, the
+        // connection gone or re-opened) reading the log tells, and re-opens a lost connection.
+        if (!m_watcher->changed() && !m_serverLost) return false;
+        m_watcher->reconnected();
+        m_watcher->newEvents(m_queue);
+        if (m_serverLost) log("the database server can be reached again");
+        m_serverLost = false;
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        if (!m_serverLost) log(std::string("lost the database server (reconnecting): ") + e.what());
+        m_serverLost = true;
+    }
+    return m_serverLost;
+}
+
 TakeResult KioskServices::take(const std::string& serviceCode, const std::optional<std::string>& priority) {
     TakeResult result;
     try {
         auto taken = retrying("take", [&] { return m_queue.take(serviceCode, priority); });
         switch (taken.outcome) {
             case queue::Outcome::Ok:
+                m_serverLost = false;
                 result.issued = std::move(taken.value);
                 return result;
             case queue::Outcome::CapReached:

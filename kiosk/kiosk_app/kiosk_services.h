@@ -20,6 +20,7 @@
 #include "kiosk/frontend/printer_thread.h"
 #include "kiosk/frontend/ticket_printing.h"
 #include "queue/catalogue.h"
+#include "queue/change_watcher.h"
 #include "queue/clock.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
@@ -95,7 +96,18 @@ public:
     std::optional<std::vector<queue::ServiceStatus>> services();
     std::vector<PriorityCategory> priorities();
 
-    // One ticket, one transaction. The caller guards against issuing twice for one request.
+    // Whether the database server cannot be reached now (several PCs on PostgreSQL; always false on
+    // SQLite). Asked every frame (the App's lost-server banner), at most every kServerCheckMs of the
+    // clock, and cheap while the server is there: the store's change feed (queue::ChangeWatcher) only
+    // looks at what the connection already holds, no round trip. When it shows something (a change
+    // elsewhere, the connection gone or re-opened), and while lost, the event log is read, which
+    // tells and re-opens a lost connection (at most every 2 s). A take that finds the server gone
+    // marks it lost too.
+    bool serverLost();
+    static constexpr queue::TimeMs kServerCheckMs = 500;
+
+    // One ticket, one transaction, tried once: a take that fails (server lost, cap, ...) is not kept
+    // to be made later. The caller guards against issuing twice for one request.
     TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority);
     // Printing. The printer is talked to on its own thread (PrinterThread), so nothing here waits
     // for it; what it found out is recorded and handed to the screens by pollPrinter(), which the
@@ -165,6 +177,9 @@ private:
 
     queue::Database& m_db;
     const queue::Clock& m_clock;
+    bool m_serverLost = false;
+    queue::TimeMs m_lastServerCheck = 0;
+    std::optional<queue::ChangeWatcher> m_watcher;  // PostgreSQL: made at the first serverLost()
     KioskServicesOptions m_options;
     queue::QueueService m_queue;
     queue::StaffService m_staff;

@@ -20,6 +20,8 @@ KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSetting
         }
     }
     applyTheme();
+    // While the queue's server cannot be reached: the lost-server banner, in the visit's language.
+    m_app.watchServer([this] { return m_services.serverLost(); }, [this] { return m_language == Language::En; });
     // The warning comes kWarnFor before the visit would end; it ends the visit itself at zero.
     const auto warnFor = std::chrono::duration_cast<std::chrono::milliseconds>(IdleWarningScreen::kWarnFor);
     m_app.setIdleTimeout(std::max(std::chrono::milliseconds(5000), m_settings.idleTimeout - warnFor), [this] {

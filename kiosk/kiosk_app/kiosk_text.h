@@ -88,6 +88,12 @@ inline constexpr Phrase kCapReached{"Lĩnh vực này đã hết số trong ngà
                                     "This service has issued all of today's numbers."};
 inline constexpr Phrase kServiceUnavailable{"Lĩnh vực này hiện không nhận số. Xin mời ông/bà hỏi cán bộ.",
                                             "This service is not taking numbers. Please ask the staff."};
+// The server holding the queue cannot be reached (several PCs): no number now, and none later for this tap.
+inline constexpr Phrase kServerLost{
+    "Xin lỗi ông/bà: ki-ốt đang mất kết nối với máy chủ nên chưa cấp được số. Hệ thống đang tự kết nối lại; "
+    "xin mời ông/bà thử lại sau ít phút hoặc hỏi cán bộ tại quầy.",
+    "Sorry: the kiosk has lost its connection to the server and cannot issue a number right now. It is "
+    "reconnecting by itself; please try again in a few minutes or ask the staff at a counter."};
 inline constexpr Phrase kFields{"Các lĩnh vực thủ tục hành chính", "Fields of administrative procedures"};
 inline constexpr Phrase kProcedureCount{"{} thủ tục", "{} procedures"};
 inline constexpr Phrase kBeingUpdated{"Đang cập nhật", "Being updated"};

@@ -47,7 +47,9 @@ void ServicesScreen::build() {
     auto list = std::make_unique<ui::Grid>(landscape() ? 2 : 1);
     std::unique_ptr<ui::Widget> content;
     if (!m_services) {
-        content = std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left, TextColour::Danger);
+        // Without the server there is no list: say why, kindly (not "busy").
+        content = std::make_unique<Label>(t(m_session.services().serverLost() ? words::kServerLost : words::kBusy),
+                                          FontRole::Heading, TextAlign::Left, TextColour::Danger);
     } else {
         for (const auto& s : *m_services) {
             auto& b = list->add(std::make_unique<Button>(nameIn(s, lang()), [this, code = s.code] {
@@ -246,6 +248,7 @@ void TicketScreen::build() {
     if (m_failure) {
         const Phrase& why = *m_failure == TakeStatus::Busy         ? words::kBusy
                             : *m_failure == TakeStatus::CapReached ? words::kCapReached
+                            : *m_failure == TakeStatus::Offline    ? words::kServerLost
                                                                    : words::kServiceUnavailable;
         auto message = std::make_unique<Box>(Axis::Vertical, 0);
         message->add(std::make_unique<Label>(t(why), FontRole::Heading, TextAlign::Left, TextColour::Danger));
