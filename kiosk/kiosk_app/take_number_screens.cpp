@@ -24,6 +24,16 @@ std::string waitingText(const queue::ServiceStatus& s, Language language) {
     return text;
 }
 
+// No number while the server cannot be reached: the calm card (as for a print failure), not an error.
+std::unique_ptr<ui::Widget> serverLostCard(Language language) {
+    auto row = std::make_unique<Box>(Axis::Horizontal, 0);
+    row->add(std::make_unique<ui::IconView>(ui::icons::kCloudOff, FontRole::Title, TextColour::OnNotice));
+    row->add(std::make_unique<Label>(words::kServerLost.pick(language), FontRole::Heading, TextAlign::Left,
+                                     TextColour::OnNotice),
+             1);
+    return std::make_unique<ui::Card>(ui::CardStyle::Notice, std::move(row));
+}
+
 const std::string& nameIn(const queue::ServiceStatus& s, Language language) {
     return language == Language::En && !s.nameEn.empty() ? s.nameEn : s.name;
 }
@@ -48,8 +58,8 @@ void ServicesScreen::build() {
     std::unique_ptr<ui::Widget> content;
     if (!m_services) {
         // Without the server there is no list: say why, kindly (not "busy").
-        content = std::make_unique<Label>(t(m_session.services().serverLost() ? words::kServerLost : words::kBusy),
-                                          FontRole::Heading, TextAlign::Left, TextColour::Danger);
+        if (m_session.services().serverLost()) content = serverLostCard(lang());
+        else content = std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left, TextColour::Danger);
     } else {
         for (const auto& s : *m_services) {
             auto& b = list->add(std::make_unique<Button>(nameIn(s, lang()), [this, code = s.code] {
@@ -245,10 +255,13 @@ void TicketScreen::build() {
         setRoot(withHeader(std::move(box)));
         return;
     }
+    if (m_failure && *m_failure == TakeStatus::Offline) {
+        setRoot(makePage(t(words::kTakeNumber), serverLostCard(lang())));
+        return;
+    }
     if (m_failure) {
         const Phrase& why = *m_failure == TakeStatus::Busy         ? words::kBusy
                             : *m_failure == TakeStatus::CapReached ? words::kCapReached
-                            : *m_failure == TakeStatus::Offline    ? words::kServerLost
                                                                    : words::kServiceUnavailable;
         auto message = std::make_unique<Box>(Axis::Vertical, 0);
         message->add(std::make_unique<Label>(t(why), FontRole::Heading, TextAlign::Left, TextColour::Danger));
