@@ -4,36 +4,6 @@
 
 namespace motcua::queue {
 
-namespace {
-std::optional<std::size_t> oldest(const std::vector<CallCandidate>& waiting, bool priority) {
-    std::optional<std::size_t> best;
-    for (std::size_t i = 0; i < waiting.size(); ++i) {
-        const auto& c = waiting[i];
-        if (c.priority != priority) continue;
-        if (!best || c.queueKey < waiting[*best].queueKey ||
-            (c.queueKey == waiting[*best].queueKey && c.id < waiting[*best].id)) {
-            best = i;
-        }
-    }
-    return best;
-}
-}  // namespace
-
-std::optional<CallChoice> chooseNext(const std::vector<CallCandidate>& waiting,
-                                     std::optional<int> normalsSincePriority, int interleave) {
-    const auto p = oldest(waiting, true);
-    const auto n = oldest(waiting, false);
-    const int streak = normalsSincePriority.value_or(-1);  // -1: no priority call yet today
-    if (!p && !n) return std::nullopt;
-    if (!p) return CallChoice{*n, CallReason::OnlyNormalWaiting, streak};
-    if (!n) return CallChoice{*p, CallReason::OnlyPriorityWaiting, streak};
-    if (interleave <= 0) return CallChoice{*p, CallReason::StrictPriority, streak};
-    if (!normalsSincePriority || *normalsSincePriority >= interleave) {
-        return CallChoice{*p, CallReason::PriorityFirst, streak};
-    }
-    return CallChoice{*n, CallReason::NormalInterleave, streak};
-}
-
 const char* reasonCode(CallReason reason) {
     switch (reason) {
         case CallReason::OnlyNormalWaiting: return "fifo";
@@ -45,6 +15,14 @@ const char* reasonCode(CallReason reason) {
         case CallReason::FromHold: return "from_hold";
     }
     return "unknown";
+}
+
+std::optional<CallReason> callReasonFromCode(std::string_view code) {
+    for (auto r : {CallReason::OnlyNormalWaiting, CallReason::OnlyPriorityWaiting, CallReason::StrictPriority,
+                   CallReason::PriorityFirst, CallReason::NormalInterleave, CallReason::ByNumber, CallReason::FromHold}) {
+        if (code == reasonCode(r)) return r;
+    }
+    return std::nullopt;
 }
 
 std::string explainVi(const CallChoice& c, int interleave) {

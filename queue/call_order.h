@@ -1,16 +1,20 @@
-// Which waiting ticket a counter calls next. Pure logic, documented in README ("Call order"):
+// Which waiting ticket a counter calls next, documented in README ("Call order"):
 //
 // Priority tickets (elderly, disabled, pregnant or with a small child, people with meritorious
 // service...) go ahead of normal tickets. So that normal citizens never wait without bound, after
 // each priority ticket a counter calls up to N normal tickets (N = call_order.priority_interleave)
 // before the next priority ticket; N = 0 means priority tickets always go first. Within each class,
 // first come first served (by queue position: issue time, or where a ticket was put back).
+//
+// The rule itself is one SQL statement, kCallOrder in ticket_store.cpp, run by the store for both
+// SQLite and PostgreSQL: the database chooses, and says why with one of the reason codes below.
+// This header only names the reasons and explains them to people.
 #pragma once
 
-#include <cstdint>
+#include <cstddef>
 #include <optional>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace motcua::queue {
 
@@ -24,26 +28,16 @@ enum class CallReason {
     FromHold,             // called back from hold
 };
 
-struct CallCandidate {
-    std::int64_t id = 0;
-    bool priority = false;
-    std::int64_t queueKey = 0;
-};
-
 struct CallChoice {
-    std::size_t index = 0;  // into the candidate list
+    std::size_t index = 0;  // into the waiting list in call order (0: the next one)
     CallReason reason = CallReason::OnlyNormalWaiting;
     int normalsSincePriority = 0;  // for the explanation; -1: no priority call today yet
 };
-
-// normalsSincePriority: normal calls this counter made today since its last priority call, or
-// nullopt when it has made no priority call today (a priority ticket then goes first).
-std::optional<CallChoice> chooseNext(const std::vector<CallCandidate>& waiting,
-                                     std::optional<int> normalsSincePriority, int interleave);
 
 // One line explaining the choice, for the officer (Vietnamese) and the log (English).
 std::string explainVi(const CallChoice& choice, int interleave);
 std::string explainEn(const CallChoice& choice, int interleave);
 const char* reasonCode(CallReason reason);
+std::optional<CallReason> callReasonFromCode(std::string_view code);
 
 }  // namespace motcua::queue

@@ -97,14 +97,6 @@ std::string newMoveKey() {
     return out;
 }
 
-std::optional<CallReason> callReasonFromCode(const std::string& code) {
-    for (auto r : {CallReason::OnlyNormalWaiting, CallReason::OnlyPriorityWaiting, CallReason::StrictPriority,
-                   CallReason::PriorityFirst, CallReason::NormalInterleave, CallReason::ByNumber, CallReason::FromHold}) {
-        if (code == reasonCode(r)) return r;
-    }
-    return std::nullopt;
-}
-
 // What a move at a counter changes: the ticket after it and the event that records it.
 struct Change {
     Ticket after;
@@ -463,13 +455,12 @@ std::optional<std::string> cannotCall(const CounterContext& c) {
     return std::nullopt;
 }
 
-std::vector<CallCandidate> candidatesOf(const std::vector<Ticket>& waiting) {
-    std::vector<CallCandidate> out;
-    out.reserve(waiting.size());
-    for (const auto& t : waiting) out.push_back({t.id, t.priority.has_value(), t.queueKey});
-    return out;
-}
 }  // namespace
+
+// The choice the store made for a counter's first waiting ticket, for explaining it.
+CallChoice QueueService::nextChoice(const CounterContext& ctx) {
+    return CallChoice{0, ctx.nextReason.value_or(CallReason::OnlyNormalWaiting), ctx.normalsSincePriority.value_or(-1)};
+}
 
 Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
     const auto t = id ? m_store.ticket(*id) : std::nullopt;
@@ -495,19 +486,19 @@ Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<CallOutcome>> {
             const TimeMs now = m_clock.now();
             const std::string day = businessDay();
-            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Waiting,
-                                              true);
+            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Next,
+                                              true, m_callOrder.priorityInterleave);
             if (!ctx) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
             if (auto problem = clockProblem(ctx->guard, now, day)) return Result<CallOutcome>::failure(Outcome::ClockWrong, *problem);
             if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
             if (auto busy = cannotCall(*ctx)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
-            const auto choice =
-                chooseNext(candidatesOf(ctx->waiting), ctx->normalsSincePriority, m_callOrder.priorityInterleave);
-            if (!choice) {
+            // The store chose the ticket by the call order (kCallOrder, in SQL), and says why.
+            if (ctx->waiting.empty()) {
                 if (ctx->earlierDaysOpen) tx.commit();
                 return nothingWaitingFor(counterNumber);
             }
-            return callTicket(tx, ctx->counter, ctx->waiting[choice->index], choice->reason, *choice, actor, now, key);
+            const CallChoice choice = nextChoice(*ctx);
+            return callTicket(tx, ctx->counter, ctx->waiting.front(), choice.reason, choice, actor, now, key);
         },
         [&](std::optional<std::int64_t> id) { return recoverCall(id); });
 }
@@ -516,7 +507,8 @@ bool QueueService::nothingToCall(int counterNumber) {
     Transaction tx(m_db, Transaction::Kind::Snapshot);  // a read: one snapshot, no write lock
     const TimeMs now = m_clock.now();
     const std::string day = businessDay();
-    const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Waiting, false);
+    const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Next,
+                                            false, m_callOrder.priorityInterleave);
     // Anything else (unknown counter, a clock problem, closing earlier days) is for the full path.
     return ctx && !ctx->earlierDaysOpen && !clockProblem(ctx->guard, now, day) && !cannotCall(*ctx) &&
            ctx->waiting.empty();
@@ -822,25 +814,14 @@ CounterQueue QueueService::queueFor(int counterNumber) {
     CounterQueue out;
     const TimeMs now = m_clock.now();
     auto ctx = m_store.counterContext(counterNumber, businessDay(), m_calendar->startOfDay(now),
-                                      CounterContextKind::Waiting, false);
+                                      CounterContextKind::Waiting, false, m_callOrder.priorityInterleave);
     if (!ctx) return out;
-    std::vector<Ticket> tickets = std::move(ctx->waiting);
-    auto candidates = candidatesOf(tickets);
-    std::optional<int> streak = ctx->normalsSincePriority;
-    // Simulate successive calls to list the tickets in the order this counter would call them.
-    while (!candidates.empty()) {
-        const auto choice = chooseNext(candidates, streak, m_callOrder.priorityInterleave);
-        if (!out.next) {
-            out.next = *choice;
-            out.next->index = 0;
-            out.nextReasonVi = explainVi(*choice, m_callOrder.priorityInterleave);
-            out.nextReasonEn = explainEn(*choice, m_callOrder.priorityInterleave);
-        }
-        const bool wasPriority = candidates[choice->index].priority;
-        streak = wasPriority ? 0 : (streak ? std::optional<int>(*streak + 1) : std::nullopt);
-        out.waiting.push_back(tickets[choice->index]);
-        candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(choice->index));
-        tickets.erase(tickets.begin() + static_cast<std::ptrdiff_t>(choice->index));
+    // Already in call order (kCallOrder, in SQL): the order of successive calls if nobody else came.
+    out.waiting = std::move(ctx->waiting);
+    if (!out.waiting.empty()) {
+        out.next = nextChoice(*ctx);
+        out.nextReasonVi = explainVi(*out.next, m_callOrder.priorityInterleave);
+        out.nextReasonEn = explainEn(*out.next, m_callOrder.priorityInterleave);
     }
     return out;
 }

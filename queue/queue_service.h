@@ -190,6 +190,7 @@ private:
     std::optional<Result<CallOutcome>> callTicket(Transaction& tx, const CounterRef& counter, const Ticket& ticket,
                                                   CallReason reason, const CallChoice& choice, const Actor& actor,
                                                   TimeMs now, const std::string& key);
+    static CallChoice nextChoice(const CounterContext& ctx);
     // The outcome of a call that committed before the connection was lost.
     Result<CallOutcome> recoverCall(std::optional<std::int64_t> ticketId);
     // True when callNext would find nothing waiting and write nothing (decided by a read).

@@ -284,11 +284,41 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
     return c;
 }
 
+// THE CALL ORDER (README, "Call order"): which waiting ticket a counter calls next, and the order
+// of all of them. This statement is the rule; nothing in C++ repeats it. From the counter's cc row
+// (k_normals: normal calls here today since its last priority call; k_priority_today) and ?4, the
+// interleave N (call_order.priority_interleave), it ranks the waiting tickets of the services the
+// counter serves:
+//  - within each class (priority, normal), first come first served: by queue position, then by id;
+//  - r is a ticket's rank within its class (0 first); `owed` is how many normal tickets the counter
+//    still calls before the next priority one: N - k_normals while that is positive and the
+//    counter has called a priority ticket today, else 0 (none called today, or its turn has come);
+//  - a normal ticket's slot is r; priority ticket r goes just before normal ticket owed + r * N
+//    (slot owed + r * N, ahead of the normal ticket with that slot). So after each priority ticket
+//    come N normal ones, a class that runs out lets the other follow in its own order, and N = 0
+//    puts every priority ticket first (strict priority).
+// `why` is the reason code (call_order.h, reasonCode) the first ticket is called for.
+// Both dialects accept the same text (booleans are compared as 0/1 integers).
+constexpr const char* kCallOrder =
+    "w AS (SELECT t.id AS w_id, t.queue_key AS w_key, CASE WHEN t.priority IS NULL THEN 1 ELSE 0 END AS w_normal, "
+    "ROW_NUMBER() OVER (PARTITION BY t.priority IS NULL ORDER BY t.queue_key, t.id) - 1 AS w_rank, "
+    "SUM(CASE WHEN t.priority IS NULL THEN 0 ELSE 1 END) OVER () AS w_priorities, COUNT(*) OVER () AS w_all, "
+    "CASE WHEN ?4 > 0 AND cc.k_priority_today AND cc.k_normals < ?4 THEN ?4 - cc.k_normals ELSE 0 END AS w_owed "
+    "FROM cc JOIN tickets t ON t.state = 'waiting' AND t.business_day = ?2 AND t.cur_service_id IN "
+    "(SELECT service_id FROM counter_services WHERE counter_id = cc.id)), "
+    "o AS (SELECT w_id, w_key, w_normal, "
+    "CASE WHEN w_normal = 1 THEN w_rank ELSE w_owed + w_rank * (CASE WHEN ?4 > 0 THEN ?4 ELSE 0 END) END AS w_slot, "
+    "CASE WHEN w_priorities = 0 THEN 'fifo' WHEN w_priorities = w_all THEN 'priority_only' "
+    "WHEN ?4 <= 0 THEN 'priority_strict' WHEN w_normal = 0 THEN 'priority_turn' ELSE 'normal_share' END AS w_why "
+    "FROM w)";
+constexpr const char* kCallOrderBy = "o.w_slot, o.w_normal, o.w_key, o.w_id";
+
 // One request for a move at a counter: the counter (with lock, locked on PostgreSQL first, so this
 // counter's moves are serial and each sees the one before), its break, its call streak of the day,
-// and either its active ticket or the waiting tickets it may call, in queue order (one row each).
+// and either its active ticket, or the waiting tickets it may call in call order (kCallOrder; one
+// row each), or only the first of them (Next).
 std::optional<CounterContext> TicketStore::counterContext(int counterNumber, const std::string& day, TimeMs dayStart,
-                                                          CounterContextKind kind, bool lock) {
+                                                          CounterContextKind kind, bool lock, int interleave) {
     const Dialect d = m_db.dialect();
     static const auto build = [](Dialect dialect, CounterContextKind what) {
         const char* sessionKinds = "('login', 'logout', 'break_start', 'break_end')";
@@ -296,6 +326,12 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
         // waiting tickets: as scalar subqueries in the select list of the join they were evaluated
         // again for every waiting ticket (each scanning the counter's calls), which made a call with
         // 300 waiting cost 65 ms instead of a few.
+        const bool waiting = what != CounterContextKind::Active;
+        const std::string tickets =
+            waiting ? fmt::format("LEFT JOIN (SELECT * FROM o ORDER BY {}{}) o ON TRUE LEFT JOIN tickets t ON t.id = o.w_id",
+                                  kCallOrderBy, what == CounterContextKind::Next ? " LIMIT 1" : "")
+                    : std::string("LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving') "
+                                  "AND t.business_day = ?2");
         return fmt::format(
             "WITH cc AS MATERIALIZED (SELECT c.id, c.number, "
             "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS k_session, "
@@ -310,20 +346,19 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
             "{3} AS k_guard, "
             "(SELECT number || ' ' || state FROM tickets WHERE counter_id = c.id AND state IN ('called', 'serving') "
             "AND business_day = ?2) AS k_active "
-            "FROM counters c WHERE c.number = ?1 AND c.active = 1) "
+            "FROM counters c WHERE c.number = ?1 AND c.active = 1){8} "
             "SELECT c.id, c.number, c.k_session, c.k_reason, c.k_normals, c.k_priority_today, c.k_earlier, c.k_guard, "
-            "c.k_active, {4} FROM cc c LEFT JOIN tickets t ON {5}{6}{7}",
+            "c.k_active, {4}, {9} FROM cc c {5}{6}{7}",
             sessionKinds, jsonText(dialect, "detail", "reason"), jsonTrue(dialect, "q.detail", "priority"),
-            kGuardColumns, kTicketColumns,
-            what == CounterContextKind::Waiting
-                ? "t.state = 'waiting' AND t.business_day = ?2 AND t.cur_service_id IN "
-                  "(SELECT service_id FROM counter_services WHERE counter_id = c.id)"
-                : "t.counter_id = c.id AND t.state IN ('called', 'serving') AND t.business_day = ?2",
-            kTicketJoins, what == CounterContextKind::Waiting ? " ORDER BY t.queue_key, t.id" : "");
+            kGuardColumns, kTicketColumns, tickets, kTicketJoins,
+            waiting ? fmt::format(" ORDER BY {}", kCallOrderBy) : std::string(),
+            waiting ? fmt::format(", {}", kCallOrder) : std::string(), waiting ? "o.w_why" : "NULL");
     };
-    static const std::string sql[2][2] = {
-        {build(Dialect::Sqlite, CounterContextKind::Active), build(Dialect::Sqlite, CounterContextKind::Waiting)},
-        {build(Dialect::Postgres, CounterContextKind::Active), build(Dialect::Postgres, CounterContextKind::Waiting)}};
+    static const std::string sql[2][3] = {
+        {build(Dialect::Sqlite, CounterContextKind::Active), build(Dialect::Sqlite, CounterContextKind::Next),
+         build(Dialect::Sqlite, CounterContextKind::Waiting)},
+        {build(Dialect::Postgres, CounterContextKind::Active), build(Dialect::Postgres, CounterContextKind::Next),
+         build(Dialect::Postgres, CounterContextKind::Waiting)}};
     if (d == Dialect::Postgres && lock) {
         // As for issuing: the lock in a statement of its own, so the read starts after it is granted.
         // Class 2: counters, by number (see issueContext for why advisory).
@@ -331,8 +366,9 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
         counterLock.bind(1, counterNumber);
         counterLock.run();
     }
-    Statement st(m_db, sql[d == Dialect::Postgres ? 1 : 0][kind == CounterContextKind::Waiting ? 1 : 0]);
+    Statement st(m_db, sql[d == Dialect::Postgres ? 1 : 0][static_cast<int>(kind)]);
     st.bind(1, counterNumber).bind(2, day).bind(3, dayStart);
+    if (kind != CounterContextKind::Active) st.bind(4, interleave);
     if (!st.step()) return std::nullopt;
     CounterContext c;
     c.counter = CounterRef{st.getInt(0), static_cast<int>(st.getInt(1))};
@@ -347,9 +383,11 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
         if (space != std::string::npos) c.activeState = ticketStateFromString(active.substr(space + 1));
     }
     constexpr int kFirstTicketColumn = 9;
+    constexpr int kWhyColumn = kFirstTicketColumn + 19;
     do {
         if (st.isNull(kFirstTicketColumn)) break;
         Ticket t = readTicket(st, kFirstTicketColumn);
+        if (c.waiting.empty() && !st.isNull(kWhyColumn)) c.nextReason = callReasonFromCode(st.getText(kWhyColumn));
         if (kind == CounterContextKind::Active) {
             c.active = std::move(t);
         } else {

@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "queue/call_order.h"
 #include "queue/database.h"
 #include "queue/office_config.h"
 #include "queue/ticket.h"
@@ -80,7 +81,9 @@ struct IssueContext {
     ServiceHistory history;  // of the last historySamples finished tickets
 };
 
-enum class CounterContextKind { Active, Waiting };
+// What of a counter's tickets a counter context reads: its active ticket, the waiting ticket it
+// would call next (call order), or all its waiting tickets in call order.
+enum class CounterContextKind { Active, Next, Waiting };
 
 // A counter, read (and on PostgreSQL locked) for a move at it, with what the rules ask about it.
 struct CounterContext {
@@ -89,7 +92,8 @@ struct CounterContext {
     std::optional<std::string> activeNumber;  // its called or serving ticket of the day, if any
     std::optional<TicketState> activeState;
     std::optional<Ticket> active;             // that ticket (CounterContextKind::Active)
-    std::vector<Ticket> waiting;              // what it may call, by queue position (::Waiting)
+    std::vector<Ticket> waiting;              // what it may call, in call order (::Waiting; ::Next: the first)
+    std::optional<CallReason> nextReason;     // why waiting.front() comes first
     // Normal calls made here today since the last priority call; nullopt: no priority call today.
     std::optional<int> normalsSincePriority;
     bool earlierDaysOpen = false;
@@ -132,8 +136,10 @@ public:
     std::optional<IssueContext> issueContext(const std::string& serviceCode, const std::optional<std::string>& priority,
                                              const std::string& day, int historySamples);
     // A move at a counter: with lock, the counter is locked on PostgreSQL until the transaction ends.
+    // The call order is decided here, in SQL (see kCallOrder in the .cpp), with interleave as
+    // call_order.priority_interleave.
     std::optional<CounterContext> counterContext(int counterNumber, const std::string& day, TimeMs dayStart,
-                                                 CounterContextKind kind, bool lock);
+                                                 CounterContextKind kind, bool lock, int interleave = 0);
     ServiceHistory serviceHistory(std::int64_t serviceId, int samples);
     // People ahead of a waiting ticket in its service (priority tickets ahead of normal ones).
     int aheadOf(const Ticket& ticket);

@@ -3,41 +3,108 @@
 #include "queue/call_order.h"
 #include "queue_fixture.h"
 
+#include <map>
+
+#include <fmt/format.h>
+
 using namespace motcua::queue;
 using namespace motcua::testing;
 
-TEST_CASE("chooseNext: the rule in a table", "[call-order]") {
-    const std::vector<CallCandidate> mixed = {{1, false, 10}, {2, true, 20}, {3, false, 5}, {4, true, 15}};
+namespace {
+// Calls a given number at a counter and finishes it: one more call in the counter's streak.
+void serveByNumber(QueueFixture& f, int counter, const std::string& number) {
+    REQUIRE(f.queue->callNumber(counter, number).ok());
+    REQUIRE(f.queue->start(counter).ok());
+    REQUIRE(f.queue->finish(counter).ok());
+}
+}  // namespace
+
+// The rule is SQL (kCallOrder in queue/ticket_store.cpp): it is tested through the store, on
+// whichever store the suite runs against.
+TEST_CASE("The call order in a table: the counter's streak and the interleave decide", "[call-order][queue]") {
     struct Row {
-        std::optional<int> streak;
+        std::optional<int> streak;  // normal calls since this counter's last priority call; none: no priority call today
         int interleave;
-        std::int64_t expectId;
+        std::vector<std::string> order;  // of the four tickets below, by name
         CallReason reason;
     };
-    auto row = GENERATE(Row{std::nullopt, 2, 4, CallReason::PriorityFirst},  // no priority called today yet
-                        Row{0, 2, 3, CallReason::NormalInterleave},
-                        Row{1, 2, 3, CallReason::NormalInterleave},
-                        Row{2, 2, 4, CallReason::PriorityFirst},
-                        Row{7, 2, 4, CallReason::PriorityFirst},
-                        Row{0, 0, 4, CallReason::StrictPriority});
+    // n1 (normal) came first, then n2 (normal), then p1 and p2 (priority).
+    auto row = GENERATE(Row{std::nullopt, 2, {"p1", "n1", "n2", "p2"}, CallReason::PriorityFirst},
+                        Row{0, 2, {"n1", "n2", "p1", "p2"}, CallReason::NormalInterleave},
+                        Row{1, 2, {"n1", "p1", "n2", "p2"}, CallReason::NormalInterleave},
+                        Row{2, 2, {"p1", "n1", "n2", "p2"}, CallReason::PriorityFirst},
+                        Row{7, 2, {"p1", "n1", "n2", "p2"}, CallReason::PriorityFirst},
+                        Row{0, 0, {"p1", "p2", "n1", "n2"}, CallReason::StrictPriority});
     CAPTURE(row.streak, row.interleave);
-    auto c = chooseNext(mixed, row.streak, row.interleave);
-    REQUIRE(c);
-    CHECK(mixed[c->index].id == row.expectId);
-    CHECK(c->reason == row.reason);
-    CHECK_FALSE(explainVi(*c, row.interleave).empty());
+    std::string toml = kTestOfficeToml;
+    toml.replace(toml.find("priority_interleave = 2"), 23, fmt::format("priority_interleave = {}", row.interleave));
+    QueueFixture f(toml);
+    if (row.streak) {  // one priority call, then streak normal calls, at counter 1
+        serveByNumber(f, 1, f.take("HT", "cao_tuoi"));
+        for (int i = 0; i < *row.streak; ++i) serveByNumber(f, 1, f.take("HT"));
+    }
+    std::map<std::string, std::string> name;  // ticket number -> n1, n2, p1, p2
+    for (const auto& [who, priority] : std::vector<std::pair<std::string, std::optional<std::string>>>{
+             {"n1", std::nullopt}, {"n2", std::nullopt}, {"p1", "cao_tuoi"}, {"p2", "khuyet_tat"}}) {
+        f.clock.advanceMinutes(1);
+        name[f.take("HT", priority)] = who;
+    }
+
+    const auto listed = f.queue->queueFor(1);
+    std::vector<std::string> listedOrder;
+    for (const auto& t : listed.waiting) listedOrder.push_back(name[t.number]);
+    CHECK(listedOrder == row.order);
+    REQUIRE(listed.next);
+    CHECK(listed.next->reason == row.reason);
+    CHECK_FALSE(listed.nextReasonVi.empty());
+
+    auto first = f.queue->callNext(1);
+    REQUIRE(first.ok());
+    CHECK(name[first.value->ticket.number] == row.order.front());
+    CHECK(first.value->reason == row.reason);
+    CHECK_FALSE(first.value->reasonVi.empty());
+    // The listing is the order of successive calls.
+    std::vector<std::string> called{name[first.value->ticket.number]};
+    f.queue->noShow(1);
+    for (int i = 0; i < 3; ++i) {
+        called.push_back(name[f.callNext(1)]);
+        f.queue->noShow(1);
+    }
+    CHECK(called == row.order);
 }
 
-TEST_CASE("chooseNext with one class, or nothing, waiting", "[call-order]") {
-    CHECK_FALSE(chooseNext({}, 0, 3));
-    auto normal = chooseNext({{1, false, 9}, {2, false, 3}}, 0, 3);
-    CHECK(normal->index == 1);
-    CHECK(normal->reason == CallReason::OnlyNormalWaiting);
-    auto prio = chooseNext({{1, true, 9}, {2, true, 3}}, 0, 3);
-    CHECK(prio->index == 1);
-    CHECK(prio->reason == CallReason::OnlyPriorityWaiting);
-    // Same queue position: the older row first.
-    CHECK(chooseNext({{5, false, 3}, {4, false, 3}}, 0, 3)->index == 1);
+TEST_CASE("The call order with one class, or nothing, waiting", "[call-order][queue]") {
+    QueueFixture f;
+    CHECK(f.queue->callNext(1).outcome == Outcome::NothingWaiting);
+    CHECK_FALSE(f.queue->queueFor(1).next);
+
+    SECTION("only normal tickets: the oldest") {
+        f.take("HT");
+        f.clock.advanceMinutes(1);
+        f.take("HT");
+        auto r = f.queue->callNext(1);
+        REQUIRE(r.ok());
+        CHECK(r.value->ticket.number == "A001");
+        CHECK(r.value->reason == CallReason::OnlyNormalWaiting);
+    }
+    SECTION("only priority tickets: the oldest") {
+        f.take("HT", "khuyet_tat");
+        f.clock.advanceMinutes(1);
+        f.take("HT", "cao_tuoi");
+        auto r = f.queue->callNext(1);
+        REQUIRE(r.ok());
+        CHECK(r.value->ticket.number == "A001");
+        CHECK(r.value->reason == CallReason::OnlyPriorityWaiting);
+    }
+    SECTION("the same queue position: the older row first") {
+        f.take("HT");
+        f.take("HT");
+        f.take("HT");
+        f.db.exec("UPDATE tickets SET queue_key = 5");  // as rows written before positions were unique
+        CHECK(f.callNext(1) == "A001");
+        f.queue->noShow(1);
+        CHECK(f.callNext(1) == "A002");
+    }
 }
 
 TEST_CASE("A counter interleaves N normal tickets after each priority ticket", "[call-order][queue]") {
