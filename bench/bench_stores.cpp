@@ -16,7 +16,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <thread>
@@ -25,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "bench/bench_results.h"
+#include "bench/private_postgres.h"
 #include "queue/change_watcher.h"
 #include "queue/clock.h"
 #include "queue/office_config.h"
@@ -71,31 +71,6 @@ T must(Result<T> r) {
     if (!r.ok()) throw std::runtime_error(r.message);
     return std::move(*r.value);
 }
-
-// A private server for the run (scripts/test-postgres.sh with MOTCUA_PG_DURABLE=1), stopped on exit.
-class PrivateServer {
-public:
-    PrivateServer() : m_state(std::filesystem::temp_directory_path() / fmt::format("motcua-bench-pg-{}", getpid())) {
-        const std::string cmd = fmt::format("MOTCUA_PG_DURABLE=1 {}/scripts/test-postgres.sh start {} >/dev/null",
-                                            MOTCUA_SOURCE_DIR, m_state.string());
-        if (std::system(cmd.c_str()) != 0) throw std::runtime_error("could not start a private PostgreSQL server");
-        std::ifstream in(m_state / "url");
-        std::getline(in, m_url);
-    }
-    PrivateServer(const PrivateServer&) = delete;
-    PrivateServer& operator=(const PrivateServer&) = delete;
-    ~PrivateServer() {
-        const std::string cmd =
-            fmt::format("{}/scripts/test-postgres.sh stop {} >/dev/null", MOTCUA_SOURCE_DIR, m_state.string());
-        [[maybe_unused]] int rc = std::system(cmd.c_str());
-        std::filesystem::remove_all(m_state);
-    }
-    const std::string& url() const noexcept { return m_url; }
-
-private:
-    std::filesystem::path m_state;
-    std::string m_url;
-};
 
 struct StoreFigures {
     std::string store;
@@ -256,9 +231,10 @@ int main(int argc, char** argv) {
     }
     const auto dir = std::filesystem::temp_directory_path() / fmt::format("motcua-bench-stores-{}", getpid());
     std::filesystem::create_directories(dir);
-    std::optional<PrivateServer> server;
+    std::optional<motcua::bench::PrivatePostgres> server;
     if (pgUrl.empty()) {
-        server.emplace();
+        server.emplace(std::filesystem::path(MOTCUA_SOURCE_DIR) / "scripts/test-postgres.sh",
+                       std::filesystem::temp_directory_path() / fmt::format("motcua-bench-pg-{}", getpid()));
         pgUrl = server->url();
     }
     const std::string name = fmt::format("bench_{}", getpid());

@@ -15,7 +15,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
@@ -24,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/private_postgres.h"
 #include "queue/office_config.h"
 #include "queue/postgres.h"
 #include "queue/queue_service.h"
@@ -61,37 +61,6 @@ number = 3
 name = "Quầy 3"
 services = ["HT", "CT"]
 )";
-
-int shell(const std::string& command) {
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// A PostgreSQL server of this test's own, durable (fsync on), always stopped.
-class OwnServer {
-public:
-    explicit OwnServer(const std::filesystem::path& state) : m_state(state) {
-        REQUIRE(shell(fmt::format("MOTCUA_PG_DURABLE=1 {} start {} >/dev/null", script(), m_state.string())) == 0);
-        std::ifstream in(m_state / "url");
-        std::getline(in, m_url);
-        Database(connectPostgres(m_url)).exec("CREATE DATABASE crash");
-        m_url = withDatabase(m_url, "crash");
-    }
-    OwnServer(const OwnServer&) = delete;
-    OwnServer& operator=(const OwnServer&) = delete;
-    ~OwnServer() { shell(fmt::format("{} stop {} >/dev/null 2>&1", script(), m_state.string())); }
-
-    const std::string& url() const noexcept { return m_url; }
-    // pg_ctl stop -m immediate, then start on the same port.
-    void crashAndRestart() {
-        REQUIRE(shell(fmt::format("{} restart {} immediate >/dev/null", script(), m_state.string())) == 0);
-    }
-
-private:
-    static std::string script() { return sourcePath("scripts/test-postgres.sh").string(); }
-    std::filesystem::path m_state;
-    std::string m_url;
-};
 
 void report(int fd, const std::string& line) {
     const std::string text = line + "\n";
@@ -154,9 +123,12 @@ struct Spawned {
 TEST_CASE("Clients killed mid-move and the server stopped immediately lose nothing reported and leave nothing half-done",
           "[queue][crash][postgres-only]") {
     TempDir dir;
-    OwnServer server(dir / "pg");
+    // A PostgreSQL server of this test's own, durable (fsync on), always stopped.
+    motcua::bench::PrivatePostgres server(sourcePath("scripts/test-postgres.sh"), dir / "pg");
+    Database(connectPostgres(server.url())).exec("CREATE DATABASE crash");
+    const std::string url = server.urlOf("crash");
     {
-        auto db = openStore(server.url(), OpenPurpose::Initialise);
+        auto db = openStore(url, OpenPurpose::Initialise);
         applyOfficeConfig(db, parseOfficeConfig(kOffice, "office.toml"));
     }
     const char* env = std::getenv("MOTCUA_PG_CRASH_RUNS");
@@ -175,7 +147,7 @@ TEST_CASE("Clients killed mid-move and the server stopped immediately lose nothi
             REQUIRE(pid >= 0);
             if (pid == 0) {
                 ::close(fds[0]);
-                client(server.url(), c, static_cast<unsigned>(rng()), fds[1]);
+                client(url, c, static_cast<unsigned>(rng()), fds[1]);
             }
             ::close(fds[1]);
             clients.push_back({pid, fds[0]});
@@ -184,7 +156,7 @@ TEST_CASE("Clients killed mid-move and the server stopped immediately lose nothi
         std::this_thread::sleep_for(std::chrono::milliseconds(30 + rng() % 250));
         const bool crashServer = run % 2 == 1;
         if (crashServer) {
-            server.crashAndRestart();
+            server.restart();  // pg_ctl stop -m immediate, then start
             ++serverCrashes;
         }
         for (const auto& c : clients) ::kill(c.pid, SIGKILL);
@@ -211,7 +183,7 @@ TEST_CASE("Clients killed mid-move and the server stopped immediately lose nothi
     }
 
     // What is there after all of it, read by a fresh connection.
-    auto db = openStore(server.url(), OpenPurpose::Use);
+    auto db = openStore(url, OpenPurpose::Use);
     SystemClock clock;
     QueueService q(db, clock);
     std::map<std::pair<std::string, std::int64_t>, int> logged;

@@ -1,0 +1,56 @@
+// A private PostgreSQL server for one run of a benchmark or a test: scripts/test-postgres.sh starts
+// it with an office server's durability (MOTCUA_PG_DURABLE=1: fsync on) in its own folder and port,
+// and stops it when this object goes. Owned by bench/; the crash tests include it too.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace motcua::bench {
+
+class PrivatePostgres {
+public:
+    // script: the path of scripts/test-postgres.sh; state: the folder it keeps the server's state in.
+    PrivatePostgres(std::filesystem::path script, std::filesystem::path state)
+        : m_script(std::move(script)), m_state(std::move(state)) {
+        run(fmt::format("MOTCUA_PG_DURABLE=1 {} start {} >/dev/null", m_script.string(), m_state.string()),
+            "could not start a private PostgreSQL server");
+        std::ifstream in(m_state / "url");
+        std::getline(in, m_url);
+        if (m_url.empty()) throw std::runtime_error("the private PostgreSQL server wrote no URL");
+    }
+    PrivatePostgres(const PrivatePostgres&) = delete;
+    PrivatePostgres& operator=(const PrivatePostgres&) = delete;
+    ~PrivatePostgres() {
+        [[maybe_unused]] const int rc =
+            std::system(fmt::format("{} stop {} >/dev/null 2>&1", m_script.string(), m_state.string()).c_str());
+        std::error_code ignored;
+        std::filesystem::remove_all(m_state, ignored);
+    }
+
+    // The owner's URL (database postgres).
+    const std::string& url() const noexcept { return m_url; }
+    // The same server, another database.
+    std::string urlOf(const std::string& database) const { return m_url.substr(0, m_url.rfind('/') + 1) + database; }
+    // pg_ctl stop -m MODE (immediate: a crash), then started again on the same port.
+    void restart(const std::string& mode = "immediate") {
+        run(fmt::format("{} restart {} {} >/dev/null", m_script.string(), m_state.string(), mode),
+            "could not restart the private PostgreSQL server");
+    }
+
+private:
+    static void run(const std::string& command, const char* failure) {
+        if (std::system(command.c_str()) != 0) throw std::runtime_error(failure);
+    }
+
+    std::filesystem::path m_script;
+    std::filesystem::path m_state;
+    std::string m_url;
+};
+
+}  // namespace motcua::bench
