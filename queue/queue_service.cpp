@@ -481,6 +481,8 @@ Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor
     // just after this read is simply taken after this call. (PostgreSQL has no such lock: the move's
     // own first request answers it.)
     if (!m_db.isPostgres() && nothingToCall(counterNumber)) return nothingWaitingFor(counterNumber);
+    // PostgreSQL: two requests. 1: BEGIN, the counter's lock and its context with the ticket the call
+    // order chose; 2: the guarded UPDATE of that ticket, its event and COMMIT (callTicket).
     return writeMove<Result<CallOutcome>>(
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<CallOutcome>> {
@@ -556,6 +558,11 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
         [&](std::optional<std::int64_t> id) { return recoverCall(id); });
 }
 
+// A move on a counter's active ticket. PostgreSQL: two requests, plus whatever `move` reads:
+//  1. BEGIN, the counter's advisory lock and its context (the ticket it has; counterContext);
+//  2. the guarded UPDATE of the ticket, its event and COMMIT (writeTicket).
+// recall, start, finish, no-show and hold read nothing more (2); return reads a queue position
+// (the service's first, or the day's last) and transfer the service it goes to (3 each).
 template <class F>
 Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, const char* verb, F&& move) {
     auto recover = [&](std::optional<std::int64_t> id) -> Result<Ticket> {
@@ -683,10 +690,14 @@ Result<Ticket> QueueService::hold(int counterNumber, const Actor& actor) {
 }
 
 Result<Ticket> QueueService::transfer(int counterNumber, const std::string& serviceCode, const Actor& actor) {
-    auto moved = moveActive(counterNumber, actor, "transfer", [&](const CounterRef&, const Ticket& t, TimeMs) {
-        const auto to = m_store.activeServiceId(serviceCode);
+    // PostgreSQL: three requests (moveActive sends 1 and 3):
+    //  1. BEGIN, the counter's lock and its context: the ticket it has;
+    //  2. the service the ticket goes to (its id, and its name for the answer);
+    //  3. the guarded UPDATE of the ticket, its event and COMMIT.
+    return moveActive(counterNumber, actor, "transfer", [&](const CounterRef&, const Ticket& t, TimeMs) {
+        const auto to = m_store.activeService(serviceCode);  // request 2
         if (!to) return MoveResult::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
-        if (*to == t.curServiceId) {
+        if (to->id == t.curServiceId) {
             return MoveResult::failure(Outcome::NotAllowed, fmt::format("{} is already in service '{}'", t.number, serviceCode));
         }
         // The citizen keeps the number and their place by issue time in the new service's queue.
@@ -694,16 +705,13 @@ Result<Ticket> QueueService::transfer(int counterNumber, const std::string& serv
                         {{"from_service", t.currentServiceCode}, {"to_service", serviceCode}, {"leg", t.leg + 1},
                          {"from", toString(t.state)}});
         c.value->after.counterId.reset();
-        c.value->after.curServiceId = *to;
+        c.value->after.curServiceId = to->id;
+        c.value->after.currentServiceCode = serviceCode;  // the code matched exactly
+        c.value->after.currentServiceName = to->name;
         c.value->after.leg = t.leg + 1;
         c.value->after.recalls = 0;
         return c;
     });
-    // The new service's code and name, as the store now holds them.
-    if (moved.ok()) {
-        if (auto t = m_store.ticket(moved.value->id)) moved.value = std::move(*t);
-    }
-    return moved;
 }
 
 std::int64_t QueueService::backOfQueueKey(const std::string& day, TimeMs now) {

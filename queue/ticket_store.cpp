@@ -132,11 +132,11 @@ bool TicketStore::counterServes(std::int64_t counterId, std::int64_t serviceId) 
     return st.step();
 }
 
-std::optional<std::int64_t> TicketStore::activeServiceId(const std::string& code) {
-    Statement st(m_db, "SELECT id FROM services WHERE code = ? AND active = 1");
+std::optional<TicketStore::ServiceRef> TicketStore::activeService(const std::string& code) {
+    Statement st(m_db, "SELECT id, name FROM services WHERE code = ? AND active = 1");
     st.bind(1, code);
     if (!st.step()) return std::nullopt;
-    return st.getInt(0);
+    return ServiceRef{st.getInt(0), st.getText(1)};
 }
 
 bool TicketStore::priorityExists(const std::string& code) {

@@ -118,7 +118,12 @@ public:
     // Waiting tickets of the services a counter calls, by queue position.
     std::vector<Ticket> waitingFor(std::int64_t counterId, const std::string& day);
     bool counterServes(std::int64_t counterId, std::int64_t serviceId);
-    std::optional<std::int64_t> activeServiceId(const std::string& code);
+    // An active service by code: its id and name.
+    struct ServiceRef {
+        std::int64_t id = 0;
+        std::string name;
+    };
+    std::optional<ServiceRef> activeService(const std::string& code);
     bool priorityExists(const std::string& code);
     std::vector<PriorityCategoryConfig> priorityCategories();
     std::optional<std::string> staffRole(std::int64_t staffId);
