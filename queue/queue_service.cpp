@@ -112,8 +112,8 @@ MoveResult moveTo(const Ticket& before, TicketState state, const char* kind, nlo
     return MoveResult::success(std::move(c));
 }
 
-template <class T>
-Result<T> refusedAs(const Result<Change>& r) {
+template <class T, class U>
+Result<T> refusedAs(const Result<U>& r) {
     return Result<T>::failure(r.outcome, r.message);
 }
 
@@ -475,6 +475,22 @@ Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
     return Result<CallOutcome>::success(std::move(out));
 }
 
+// What every call does first, inside the move's transaction: the counter's context, locked on
+// PostgreSQL (kind: Next for callNext, with the ticket the call order chose); then the clock is
+// checked, tickets left open from earlier days are closed, and the counter must be free to call
+// (not on a break, no called or serving ticket).
+Result<CounterContext> QueueService::openCall(int counterNumber, CounterContextKind kind, TimeMs now) {
+    using R = Result<CounterContext>;
+    const std::string day = businessDay();
+    auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), kind, true,
+                                      m_callOrder.priorityInterleave);
+    if (!ctx) return R::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
+    if (auto problem = clockProblem(ctx->guard, now, day)) return R::failure(Outcome::ClockWrong, *problem);
+    if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
+    if (auto busy = cannotCall(*ctx)) return R::failure(Outcome::NotAllowed, *busy);
+    return R::success(std::move(*ctx));
+}
+
 Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor) {
     // SQLite: "nothing waiting" is the common answer to an officer pressing F1 on a quiet afternoon:
     // found by a read, without taking the write lock every kiosk and counter waits for. A ticket taken
@@ -487,13 +503,9 @@ Result<CallOutcome> QueueService::callNext(int counterNumber, const Actor& actor
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<CallOutcome>> {
             const TimeMs now = m_clock.now();
-            const std::string day = businessDay();
-            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Next,
-                                              true, m_callOrder.priorityInterleave);
-            if (!ctx) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-            if (auto problem = clockProblem(ctx->guard, now, day)) return Result<CallOutcome>::failure(Outcome::ClockWrong, *problem);
-            if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
-            if (auto busy = cannotCall(*ctx)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
+            auto opened = openCall(counterNumber, CounterContextKind::Next, now);
+            if (!opened.ok()) return refusedAs<CallOutcome>(opened);
+            auto& ctx = opened.value;
             // The store chose the ticket by the call order (kCallOrder, in SQL), and says why.
             if (ctx->waiting.empty()) {
                 if (ctx->earlierDaysOpen) tx.commit();
@@ -523,13 +535,10 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<CallOutcome>> {
             const TimeMs now = m_clock.now();
+            auto opened = openCall(counterNumber, CounterContextKind::Active, now);
+            if (!opened.ok()) return refusedAs<CallOutcome>(opened);
+            auto& ctx = opened.value;
             const std::string day = businessDay();
-            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Active,
-                                              true);
-            if (!ctx) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-            if (auto problem = clockProblem(ctx->guard, now, day)) return Result<CallOutcome>::failure(Outcome::ClockWrong, *problem);
-            if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
-            if (auto busy = cannotCall(*ctx)) return Result<CallOutcome>::failure(Outcome::NotAllowed, *busy);
             const auto ticket = m_store.ticketByNumber(day, *number);
             if (!ticket) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
             if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {

@@ -191,6 +191,8 @@ private:
                                                   CallReason reason, const CallChoice& choice, const Actor& actor,
                                                   TimeMs now, const std::string& key);
     static CallChoice nextChoice(const CounterContext& ctx);
+    // The counter's context for a call at it, after the checks every call makes (see the .cpp).
+    Result<CounterContext> openCall(int counter, CounterContextKind kind, TimeMs now);
     // The outcome of a call that committed before the connection was lost.
     Result<CallOutcome> recoverCall(std::optional<std::int64_t> ticketId);
     // True when callNext would find nothing waiting and write nothing (decided by a read).
