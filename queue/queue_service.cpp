@@ -521,6 +521,9 @@ bool QueueService::nothingToCall(int counterNumber) {
     Transaction tx(m_db, Transaction::Kind::Snapshot);  // a read: one snapshot, no write lock
     const TimeMs now = m_clock.now();
     const std::string day = businessDay();
+    // The usual case when it is not nothing: a ticket waits. One index probe says so, and the call
+    // goes on to the write (the full context below costs as much as the call's own).
+    if (m_store.anyWaitingFor(counterNumber, day)) return false;
     const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Next,
                                             false, m_callOrder.priorityInterleave);
     // Anything else (unknown counter, a clock problem, closing earlier days) is for the full path.

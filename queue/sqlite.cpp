@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -61,14 +63,60 @@ int onBusy(void* arg, int attempt) noexcept {
     return 1;
 }
 
+// Prepared statements of one connection kept for the next use of the same text: every move
+// prepared its statements again, and a move's context query has a dozen subqueries to parse and
+// plan (SQLite's parser and code generator show in perf's samples of bench_stores, beside the
+// statements' execution). A statement comes back reset, without bindings, so it holds no lock;
+// SQLite prepares it again by itself if the schema changed meanwhile.
+class StatementCache {
+public:
+    StatementCache() = default;
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+    ~StatementCache() {
+        for (auto& [sql, st] : m_idle) sqlite3_finalize(st);
+    }
+    // An idle statement of this text, or nullptr.
+    sqlite3_stmt* take(const std::string& sql) {
+        const auto it = m_idle.find(sql);
+        if (it == m_idle.end()) return nullptr;
+        sqlite3_stmt* st = it->second;
+        m_idle.erase(it);
+        return st;
+    }
+    void put(std::string sql, sqlite3_stmt* st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (m_idle.size() >= kMaxIdle) {
+            sqlite3_finalize(st);
+            return;
+        }
+        m_idle.emplace(std::move(sql), st);
+    }
+
+private:
+    static constexpr std::size_t kMaxIdle = 128;
+    std::unordered_multimap<std::string, sqlite3_stmt*> m_idle;
+};
+
 class SqliteStatement final : public detail::StatementImpl {
 public:
-    SqliteStatement(std::shared_ptr<sqlite3> db, std::string_view sql) : m_db(std::move(db)) {
+    SqliteStatement(std::shared_ptr<sqlite3> db, std::shared_ptr<StatementCache> cache, std::string_view sql)
+        : m_db(std::move(db)), m_cache(std::move(cache)), m_sql(sql) {
+        if (sqlite3_stmt* cached = m_cache->take(m_sql)) {
+            m_stmt.reset(cached);
+            return;
+        }
         sqlite3_stmt* raw = nullptr;
         const int rc = sqlite3_prepare_v3(m_db.get(), sql.data(), static_cast<int>(sql.size()),
                                           SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
         m_stmt.reset(raw);
         if (rc != SQLITE_OK) throw SqliteError("sqlite3_prepare_v3", rc, sqlite3_errmsg(m_db.get()));
+    }
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+    ~SqliteStatement() override {
+        if (m_stmt) m_cache->put(std::move(m_sql), m_stmt.release());
     }
 
     void bindInt(int index, std::int64_t value) override { check(sqlite3_bind_int64(m_stmt.get(), index, value)); }
@@ -109,6 +157,8 @@ private:
         void operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
     };
     std::shared_ptr<sqlite3> m_db;
+    std::shared_ptr<StatementCache> m_cache;
+    std::string m_sql;
     std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
 };
 
@@ -148,7 +198,7 @@ public:
         }
     }
     std::unique_ptr<detail::StatementImpl> prepare(std::string_view sql) override {
-        return std::make_unique<SqliteStatement>(m_db, sql);
+        return std::make_unique<SqliteStatement>(m_db, m_cache, sql);
     }
     void begin(Transaction::Kind kind) override { exec(kind == Transaction::Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN"); }
     void commit() override { exec("COMMIT"); }
@@ -170,6 +220,8 @@ public:
 
 private:
     std::shared_ptr<sqlite3> m_db;
+    // After m_db: destroyed first, so the connection's idle statements are finalized before it closes.
+    std::shared_ptr<StatementCache> m_cache = std::make_shared<StatementCache>();
     std::string m_path;
 };
 

@@ -126,6 +126,15 @@ std::vector<Ticket> TicketStore::waitingFor(std::int64_t counterId, const std::s
     return allTickets(st);
 }
 
+bool TicketStore::anyWaitingFor(int counterNumber, const std::string& day) {
+    Statement st(m_db,
+                 "SELECT 1 FROM counters c JOIN counter_services x ON x.counter_id = c.id JOIN tickets t "
+                 "ON t.cur_service_id = x.service_id AND t.state = 'waiting' AND t.business_day = ? "
+                 "WHERE c.number = ? AND c.active = 1 LIMIT 1");
+    st.bind(1, day).bind(2, counterNumber);
+    return st.step();
+}
+
 bool TicketStore::counterServes(std::int64_t counterId, std::int64_t serviceId) {
     Statement st(m_db, "SELECT 1 FROM counter_services WHERE counter_id = ? AND service_id = ?");
     st.bind(1, counterId).bind(2, serviceId);

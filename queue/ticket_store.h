@@ -118,6 +118,8 @@ public:
     // Waiting tickets of the services a counter calls, by queue position.
     std::vector<Ticket> waitingFor(std::int64_t counterId, const std::string& day);
     bool counterServes(std::int64_t counterId, std::int64_t serviceId);
+    // Whether any ticket of the day waits for a service the counter (by number) calls.
+    bool anyWaitingFor(int counterNumber, const std::string& day);
     // An active service by code: its id and name.
     struct ServiceRef {
         std::int64_t id = 0;
