@@ -120,8 +120,9 @@ TEST_CASE("The office catalogue covers the office's fields with sourced facts", 
         CAPTURE(f.code);
         CHECK(fieldsInUse.count(f.code) == 1);
     }
-    // Identity cards and poor-household certification are there (the audit's missing list).
-    for (const char* code : {"2.000200", "2.001195", "GN-01"}) {
+    // Identity cards, poor-household certification and electronic certified copies are there (the
+    // audit's missing list), and the mediators' fee with its national code.
+    for (const char* code : {"2.000200", "2.001195", "GN-01", "CT-13", "2.002080"}) {
         CAPTURE(code);
         CHECK(catalogue.procedure(code) != nullptr);
     }

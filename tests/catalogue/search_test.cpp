@@ -300,6 +300,24 @@ TEST_CASE("Citizens' words for identity cards and poor households find them", "[
     CHECK(firstCode(query) == expected);
 }
 
+TEST_CASE("Citizens' words for electronic certified copies and the mediators' fee find them", "[search][office][synonyms]") {
+    const auto [query, expected] = GENERATE(table<std::string, std::string>({
+        {"chứng thực bản sao điện tử", "CT-13"},   {"chung thuc ban sao dien tu", "CT-13"},
+        {"bản sao điện tử", "CT-13"},              {"ban sao dien tu", "CT-13"},
+        {"chứng thực điện tử", "CT-13"},           {"chung thuc dien tu", "CT-13"},
+        {"sao y điện tử", "CT-13"},                {"sao y dien tu", "CT-13"},
+        {"sao y online", "CT-13"},                 {"chứng thực online", "CT-13"},
+        {"sao y bản chính điện tử", "CT-13"},      {"sao y ban chinh dien tu", "CT-13"},
+        {"chuwngs thuwcj ddieenj tuwr", "CT-13"},  {"ban sao dien tuu", "CT-13"},
+        {"thù lao hòa giải viên", "2.002080"},     {"thu lao hoa giai vien", "2.002080"},
+        {"thanh toán thù lao hòa giải", "2.002080"},
+        // The paper copy stays first for the words that do not say "electronic".
+        {"sao y", "2.000815"},                     {"chứng thực bản sao", "2.000815"},
+    }));
+    CAPTURE(query);
+    CHECK(firstCode(query) == expected);
+}
+
 TEST_CASE("'Làm căn cước' and 'hộ nghèo' lead to their own fields' procedures, not to land", "[search][office][synonyms]") {
     for (const char* query : {"làm căn cước", "lam can cuoc", "cccd", "căn cước"}) {
         CAPTURE(query);
