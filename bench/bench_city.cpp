@@ -10,6 +10,9 @@
 //   3. Scaling: the same moves (take, call, start, finish) by 1..32 processes for a fixed time, against
 //      bare SQLite (a one-row INSERT + COMMIT, same durability, same busy handler) at the same counts;
 //      where throughput stops growing, and why, from what the processes measured of the write lock.
+//      The same scaling on PostgreSQL (a private server with fsync on, or --pg URL), side by side:
+//      throughput and p99 per count for each store, where each stops growing and why (SQLite: its
+//      one write lock; PostgreSQL: how busy the machine's CPUs were, the server's included).
 //   4. A report over a month of such days (a year with --report-days 365: about 1.1 million tickets,
 //      which takes minutes to generate), the day run copied to the days before it.
 //
@@ -17,8 +20,10 @@
 // time), so a run at any hour of any day of the week is the same business day and never crosses
 // midnight. Prints tables; asserts nothing (exit status 1 only when the day could not finish).
 //
-// Usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N]
+// Usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N] [--pg URL | --no-pg]
 //   DIR: where the database files go (default: a temporary directory, removed afterwards)
+//   --pg URL: the PostgreSQL server for the scaling runs (its user needs CREATEDB; a database
+//      bench_city_scale is made and dropped); default: a private server; --no-pg: SQLite only
 //   --quick: 600 tickets, 1 s per scaling point, 7 report days (defaults: 3000, 2 s, 30)
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -38,6 +43,7 @@
 #include <fstream>
 #include <functional>
 #include <new>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -47,9 +53,11 @@
 #include <fmt/format.h>
 
 #include "bench/bench_results.h"
+#include "bench/private_postgres.h"
 #include "queue/change_watcher.h"
 #include "queue/clock.h"
 #include "queue/office_config.h"
+#include "queue/postgres.h"
 #include "queue/queue_service.h"
 #include "queue/report.h"
 #include "queue/sqlite.h"
@@ -229,12 +237,15 @@ ProcessLog load(const std::filesystem::path& path) {
 // sleeps), and the lock is let go when COMMIT or ROLLBACK returns. The trace must not outlive log.
 class LockTrace {
 public:
+    // On PostgreSQL (no SQLite handle) it records nothing: there is no one write lock to time.
     LockTrace(q::Database& db, ProcessLog& log) : m_db(db.handle()), m_log(log) {
-        sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE, &LockTrace::onTrace, this);
+        if (m_db) sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE, &LockTrace::onTrace, this);
     }
     LockTrace(const LockTrace&) = delete;
     LockTrace& operator=(const LockTrace&) = delete;
-    ~LockTrace() { sqlite3_trace_v2(m_db, 0, nullptr, nullptr); }
+    ~LockTrace() {
+        if (m_db) sqlite3_trace_v2(m_db, 0, nullptr, nullptr);
+    }
 
 private:
     static int onTrace(unsigned kind, void* self, void* statement, void*) {
@@ -278,8 +289,8 @@ auto retryBusy(ProcessLog& log, F&& move) {
     for (;;) {
         try {
             return move();
-        } catch (const q::SqliteError& e) {
-            if (!e.isBusy()) throw;
+        } catch (const q::DatabaseError& e) {
+            if (!e.isBusy() && e.kind() != q::DatabaseError::Kind::Retry) throw;
             ++log.busyErrors;
         }
     }
@@ -647,9 +658,8 @@ DayResult runDay(const DayPlan& plan, const std::filesystem::path& dir) {
 
 // One process of the scaling runs: its share of the 60 counters; per cycle a ticket for one of them,
 // then that counter calls, starts and finishes whatever is next in its queue.
-ProcessLog queueWorker(const std::filesystem::path& db, int startFd, int index, int processes,
-                       double seconds) {
-    auto store = openUse(db);
+ProcessLog queueWorker(const std::string& location, int startFd, int index, int processes, double seconds) {
+    auto store = q::openStore(location, q::OpenPurpose::Use);
     ProcessLog log;
     LockTrace trace(store, log);
     std::vector<int> mine;
@@ -735,8 +745,9 @@ ScalePoint measureScale(int processes, double seconds, const std::filesystem::pa
     const auto bare = dir / fmt::format("bare-{}.db", processes);
     createBare(bare);
     point.fsync = measureFsync(dir, 25);
-    point.ours = runProcesses(
-        processes, dir, [&](int p, int startFd) { return queueWorker(db, startFd, p, processes, seconds); });
+    point.ours = runProcesses(processes, dir, [&](int p, int startFd) {
+        return queueWorker(db.string(), startFd, p, processes, seconds);
+    });
     point.bare = runProcesses(processes, dir,
                               [&](int p, int startFd) { return bareWorker(bare, startFd, p, seconds); });
     point.oursOps = static_cast<double>(completedMoves(point.ours.log)) / point.ours.wallSeconds;
@@ -749,6 +760,148 @@ ScalePoint measureScale(int processes, double seconds, const std::filesystem::pa
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(f.string() + suffix);
     }
     return point;
+}
+
+// ---- the same on PostgreSQL ----------------------------------------------------------------------
+
+// The machine's CPUs, all processes (the server's too): busy jiffies and all jiffies from /proc/stat.
+struct CpuTimes {
+    double busy = 0, total = 0;
+    static CpuTimes now() {
+        std::ifstream in("/proc/stat");
+        std::string cpu;
+        in >> cpu;
+        CpuTimes t;
+        for (int i = 0; i < 8; ++i) {
+            double v = 0;
+            in >> v;
+            t.total += v;
+            if (i != 3 && i != 4) t.busy += v;  // not idle, not iowait
+        }
+        return t;
+    }
+};
+
+// The server's process (its postmaster), found from a backend's parent; 0 when not on this machine.
+pid_t postmasterOf(const std::string& url) {
+    q::Database db(q::connectPostgres(url));
+    const auto backend = db.queryInt("SELECT pg_backend_pid()");
+    std::ifstream in(fmt::format("/proc/{}/status", backend));
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("PPid:", 0) == 0) return static_cast<pid_t>(std::stol(line.substr(5)));
+    }
+    return 0;
+}
+
+// CPU seconds the server has used: the postmaster's own and its ended backends' (reaped children).
+double serverCpuSeconds(pid_t postmaster) {
+    if (postmaster <= 0) return 0;
+    std::ifstream in(fmt::format("/proc/{}/stat", postmaster));
+    std::string line;
+    std::getline(in, line);
+    const auto close = line.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(line.substr(close + 1));
+    std::vector<double> f;  // from field 3 (state, read as 0) on
+    for (std::string x; rest >> x;) f.push_back(std::atof(x.c_str()));
+    if (f.size() < 15) return 0;
+    return (f[11] + f[12] + f[13] + f[14]) / static_cast<double>(sysconf(_SC_CLK_TCK));  // utime..cstime
+}
+
+struct PgScalePoint {
+    int processes = 0;
+    double oursOps = 0, bareOps = 0;
+    Stats oursLatency, bareLatency;
+    double cpuBusy = 0;      // the machine's CPUs during the motcua run, share busy
+    double clientCpu = 0;    // of which the benchmark processes (not the server), share of all cores
+    double serverCpu = 0;    // of which the server, share of all cores
+    std::int64_t retried = 0;  // lock timeouts or serialization failures retried
+};
+
+// A fresh database of the centre on the server (dropped first if a run before left it).
+std::string freshPgDatabase(const std::string& serverUrl, const std::string& name) {
+    q::Database admin(q::connectPostgres(serverUrl));
+    admin.exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name));
+    admin.exec(fmt::format("CREATE DATABASE {}", name));
+    return serverUrl.substr(0, serverUrl.rfind('/') + 1) + name;
+}
+
+ProcessLog barePgWorker(const std::string& url, int startFd, int index, double seconds) {
+    auto db = q::openStore(url, q::OpenPurpose::Use);
+    ProcessLog log;
+    waitForStart(startFd);
+    const auto until =
+        Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
+    for (int i = 0; Steady::now() < until; ++i) {
+        const auto t0 = Steady::now();
+        retryBusy(log, [&] {
+            q::Transaction tx(db);
+            q::Statement insert(db, "INSERT INTO bare_t(service, n, at) VALUES('HT', ?, ?)");
+            insert.bind(1, index).bind(2, i);
+            insert.run();
+            tx.commit();
+        });
+        log.add(Op::Bare, t0);
+    }
+    return log;
+}
+
+PgScalePoint measurePgScale(int processes, double seconds, const std::filesystem::path& dir,
+                            const std::string& serverUrl, int cores) {
+    PgScalePoint point;
+    point.processes = processes;
+    const std::string url = freshPgDatabase(serverUrl, "bench_city_scale");
+    {
+        auto db = q::openStore(url, q::OpenPurpose::Initialise);
+        q::applyOfficeConfig(db, q::parseOfficeConfig(officeToml(), "bench_city.toml"));
+        db.exec("CREATE TABLE bare_t(id BIGSERIAL PRIMARY KEY, service TEXT, n BIGINT, at BIGINT)");
+    }
+    const pid_t server = postmasterOf(url);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // that backend ends and is reaped
+    const double server0 = serverCpuSeconds(server);
+    const auto cpu0 = CpuTimes::now();
+    const RunResult ours = runProcesses(processes, dir, [&](int p, int startFd) {
+        return queueWorker(url, startFd, p, processes, seconds);
+    });
+    const auto cpu1 = CpuTimes::now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the clients' backends end and are reaped
+    point.serverCpu = (serverCpuSeconds(server) - server0) / (ours.wallSeconds * cores);
+    const RunResult bare =
+        runProcesses(processes, dir, [&](int p, int startFd) { return barePgWorker(url, startFd, p, seconds); });
+    point.oursOps = static_cast<double>(completedMoves(ours.log)) / ours.wallSeconds;
+    point.bareOps = static_cast<double>(completedMoves(bare.log)) / bare.wallSeconds;
+    point.oursLatency = moveStats(ours.log);
+    point.bareLatency = moveStats(bare.log);
+    point.cpuBusy = cpu1.total > cpu0.total ? (cpu1.busy - cpu0.busy) / (cpu1.total - cpu0.total) : 0;
+    point.clientCpu = ours.usage.cpuSeconds / (ours.wallSeconds * cores);
+    point.retried = ours.log.busyErrors;
+    return point;
+}
+
+// Where a curve stops scaling: the first count after which no larger count adds 10 % to its
+// throughput, or the last before p99 passes the limit; with why, in words ("" when it never stops).
+std::pair<std::size_t, std::string> stopOf(const std::vector<int>& counts, const std::vector<double>& ops,
+                                           const std::vector<double>& p99) {
+    for (std::size_t i = 0; i + 1 < counts.size(); ++i) {
+        if (p99[i + 1] > kTapLimitMs) {
+            return {i, fmt::format("at {} processes p99 is {:.0f} ms, over the {:.0f} ms limit", counts[i + 1],
+                                   p99[i + 1], kTapLimitMs)};
+        }
+        double best = 0;
+        std::size_t bestAt = i + 1;
+        for (std::size_t j = i + 1; j < counts.size(); ++j) {
+            if (ops[j] > best) {
+                best = ops[j];
+                bestAt = j;
+            }
+        }
+        if (best < 1.10 * ops[i]) {
+            return {i, fmt::format("no larger count adds 10 % to its {:.0f} moves/s (best after it: {:.0f} at {} "
+                                   "processes)",
+                                   ops[i], best, counts[bestAt])};
+        }
+    }
+    return {counts.size() - 1, ""};
 }
 
 // ---- fsync, report -------------------------------------------------------------------------------
@@ -919,6 +1072,8 @@ int main(int argc, char** argv) try {
     double seconds = 2;
     int reportDays = 30;
     bool ticketsSet = false, secondsSet = false, reportSet = false;
+    std::string pgUrl;
+    bool noPg = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--quick") {
@@ -932,9 +1087,13 @@ int main(int argc, char** argv) try {
         } else if (a == "--report-days" && i + 1 < argc) {
             reportDays = std::max(1, std::stoi(argv[++i]));
             reportSet = true;
+        } else if (a == "--pg" && i + 1 < argc) {
+            pgUrl = argv[++i];
+        } else if (a == "--no-pg") {
+            noPg = true;
         } else if (!a.empty() && a[0] == '-') {
-            std::fprintf(stderr,
-                         "usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N]\n");
+            std::fprintf(stderr, "usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N] "
+                                 "[--pg URL | --no-pg]\n");
             return 2;
         } else {
             dir = a;
@@ -1160,6 +1319,70 @@ int main(int argc, char** argv) try {
     }
     std::fflush(stdout);
 
+    // 3b. The same scaling on PostgreSQL, side by side with SQLite's.
+    std::vector<PgScalePoint> pgCurve;
+    std::size_t pgStop = 0;
+    if (!noPg) {
+        std::optional<motcua::bench::PrivatePostgres> server;
+        if (pgUrl.empty()) {
+            server.emplace(std::filesystem::path(MOTCUA_SOURCE_DIR) / "scripts/test-postgres.sh", dir / "pg");
+            pgUrl = server->url();
+        }
+        for (const int n : counts) pgCurve.push_back(measurePgScale(n, seconds, dir, pgUrl, cores));
+        q::Database(q::connectPostgres(pgUrl)).exec("DROP DATABASE IF EXISTS bench_city_scale WITH (FORCE)");
+        fmt::print("\n3b. The same moves on PostgreSQL ({}, TCP 127.0.0.1), side by side with SQLite:\n",
+                   server ? "a private server, fsync on" : "the given server");
+        fmt::print("   {:>3} | {:>8} {:>8} | {:>8} {:>8} {:>9} {:>8} {:>6} {:>6} {:>7} {:>7}\n", "N", "SQLite",
+                   "p99 ms", "PG", "p99 ms", "bare tx/s", "bare p99", "CPU", "server", "clients", "retried");
+        for (std::size_t i = 0; i < pgCurve.size(); ++i) {
+            const auto& p = pgCurve[i];
+            fmt::print("   {:>3} | {:>8.0f} {:>8.1f} | {:>8.0f} {:>8.1f} {:>9.0f} {:>8.1f} {:>5.0f}% {:>5.0f}% {:>6.0f}% "
+                       "{:>7}\n",
+                       p.processes, curve[i].oursOps, curve[i].oursLatency.p99, p.oursOps, p.oursLatency.p99,
+                       p.bareOps, p.bareLatency.p99, 100 * p.cpuBusy, 100 * p.serverCpu, 100 * p.clientCpu,
+                       p.retried);
+        }
+        fmt::print("   moves/s (take, call, start, finish); PG bare: INSERT + COMMIT of one row; CPU: the\n"
+                   "   machine's {} cores busy during the PostgreSQL run (everything on the machine); server\n"
+                   "   and clients: of that, PostgreSQL's processes and the benchmark's; retried: lock timeouts.\n",
+                   cores);
+        std::vector<double> ops, p99;
+        for (const auto& p : pgCurve) {
+            ops.push_back(p.oursOps);
+            p99.push_back(p.oursLatency.p99);
+        }
+        const auto [at, pgWhy] = stopOf(counts, ops, p99);
+        pgStop = at;
+        const auto& ps = pgCurve[pgStop];
+        std::string because;
+        if (ps.cpuBusy >= 0.85) {
+            const double others = std::max(0.0, ps.cpuBusy - ps.serverCpu - ps.clientCpu);
+            because = fmt::format("the machine's {} cores were {:.0f} % busy at {} processes (the server {:.0f} %, "
+                                  "the benchmark's processes {:.0f} %, other programs on the machine {:.0f} %): "
+                                  "there is no CPU left for more work, on the server or its clients{}",
+                                  cores, 100 * ps.cpuBusy, ps.processes, 100 * ps.serverCpu, 100 * ps.clientCpu,
+                                  100 * others,
+                                  others > 0.3 ? "; other programs took much of it, so this run understates "
+                                                 "what PostgreSQL does on a machine of its own"
+                                               : "");
+        } else {
+            because = fmt::format("the CPUs were only {:.0f} % busy at {} processes, so the limit is waiting, not "
+                                  "computing: each move's requests and its COMMIT's flush ({:.0f} bare commits/s "
+                                  "at that count, p99 {:.1f} ms)",
+                                  100 * ps.cpuBusy, ps.processes, ps.bareOps, ps.bareLatency.p99);
+        }
+        fmt::print("\n{}", wrap(fmt::format("SQLite stops scaling after {} process{}; PostgreSQL after {} "
+                                            "process{}{}. PostgreSQL: {}.",
+                                            top.processes, top.processes == 1 ? "" : "es", ps.processes,
+                                            ps.processes == 1 ? "" : "es",
+                                            pgWhy.empty() ? " (it grows by 10 % or more up to the largest count)"
+                                                          : ": " + pgWhy,
+                                            because),
+                                "   ", "   "));
+        fmt::print("\n");
+        std::fflush(stdout);
+    }
+
     // Headroom against a city centre's busiest hour.
     const double peakNeed = tickets * kPeakHourShare / 3600.0;
     double bestMoves = 0;
@@ -1216,6 +1439,17 @@ int main(int argc, char** argv) try {
     results.add("move p99, 32 processes", atCount(32).oursLatency.p99, "ms", Target::atMost(kTapLimitMs),
                 Baseline{"bare SQLite p99", atCount(32).bareLatency.p99});
     results.add("stops scaling after", top.processes, "processes");
+    if (!pgCurve.empty()) {
+        for (const int n : {1, 20, 32}) {
+            const auto i = static_cast<std::size_t>(
+                std::find(counts.begin(), counts.end(), n) - counts.begin());
+            results.add(fmt::format("PostgreSQL moves/s, {} process{}", n, n == 1 ? "" : "es"), pgCurve[i].oursOps,
+                        "ops/s", {}, Baseline{"SQLite moves/s, same count", curve[i].oursOps});
+        }
+        results.add("PostgreSQL move p99, 32 processes", pgCurve.back().oursLatency.p99, "ms",
+                    Target::atMost(kTapLimitMs), Baseline{"SQLite move p99", curve.back().oursLatency.p99});
+        results.add("PostgreSQL stops scaling after", pgCurve[pgStop].processes, "processes");
+    }
     results.add("headroom over the busiest hour", dayTicketRate / peakNeed, "x", Target::atLeast(1));
     results.add(fmt::format("report over {} days ({} visits)", report.days, report.visits), report.wholeMs,
                 "ms");

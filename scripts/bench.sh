@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds (Release) and runs every benchmark under bench/; each prints its own table, then one summary
 # table over all of them: each figure with its unit, its target and whether it is met, and where there
-# is one, the baseline measured in the same run and the ratio (figure / baseline).
+# is one, the baseline measured in the same run and the ratio (figure / baseline). bench_stores and
+# bench_city measure both stores side by side: each starts a private PostgreSQL server (fsync on)
+# through scripts/test-postgres.sh and stops it at the end.
 #
 # Usage: scripts/bench.sh [--quick]
 #   --quick  shorter runs of the programs that have a duration option (bench_queue, bench_report,
@@ -12,7 +14,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,8p' "$0" | cut -c3-; exit 0 ;;
+    -h | --help) sed -n '2,10p' "$0" | cut -c3-; exit 0 ;;
     *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
   esac
 done
