@@ -248,8 +248,8 @@ int main(int argc, char** argv) {
     Database(connectPostgres(pgUrl)).exec(fmt::format("DROP DATABASE {} WITH (FORCE)", name));
     std::filesystem::remove_all(dir);
 
-    std::cout << fmt::format("motcua stores side by side — {} moves each; PostgreSQL {} over TCP, fsync on\n", ops,
-                             server ? "private server" : "given server");
+    std::cout << fmt::format("motcua stores side by side — {} moves each; PostgreSQL {} over TCP\n", ops,
+                             server ? "private server, fsync on," : "given server (its own durability settings)");
     std::cout << fmt::format("{:<40}{:>14}{:>14}\n", "figure", figures[0].store, figures[1].store);
     auto row = [&](const std::string& label, auto get, const char* unit) {
         std::cout << fmt::format("{:<40}{:>12.2f}{:>2}{:>12.2f}{:>2}\n", label, get(figures[0]), unit,
