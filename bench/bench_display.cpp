@@ -28,6 +28,7 @@
 #include "kiosk/ui/window.h"
 #include "queue/office_config.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 
 extern char** environ;
 
@@ -86,12 +87,12 @@ int main() try {
     } removeOnExit{dir};
     const std::filesystem::path dbPath = dir / "motcua.db";
     {
-        std::ostringstream toml;
-        toml << "[office]\nname = \"UBND phường Ngô Quyền\"\nslogan = \"Vì nhân dân phục vụ\"\n\n"
-             << "[[services]]\ncode = \"HT\"\nname = \"Hộ tịch\"\nprefix = \"A\"\n\n";
-        for (int c = 1; c <= 8; ++c) toml << "[[counters]]\nnumber = " << c << "\nname = \"Quầy " << c << "\"\nservices = [\"HT\"]\n\n";
+        motcua::testing::TestOffice office;
+        office.office = {{"name", "UBND phường Ngô Quyền"}, {"slogan", "Vì nhân dân phục vụ"}};
+        office.services = {{"HT", "Hộ tịch", "A"}};
+        for (int c = 1; c <= 8; ++c) office.counters.push_back({c, "Quầy " + std::to_string(c), {"HT"}});
         auto db = queue::openStore(dbPath, queue::OpenPurpose::Initialise);
-        queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml.str(), "bench.toml"));
+        queue::applyOfficeConfig(db, queue::parseOfficeConfig(office.toml(), "bench.toml"));
     }
     // The staff side: tickets to call, and freeing counter 1 between calls.
     auto staffDb = queue::openStore(dbPath, queue::OpenPurpose::Use);

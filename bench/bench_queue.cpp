@@ -21,28 +21,21 @@
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 
 using namespace motcua::queue;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-const char* kOffice = R"(
-[office]
-name = "Bench"
-[[services]]
-code = "HT"
-name = "Hộ tịch"
-prefix = "A"
-[[services]]
-code = "CT"
-name = "Chứng thực"
-prefix = "B"
-[[counters]]
-number = 1
-name = "Quầy 1"
-services = ["HT", "CT"]
-)";
+// Two services at one counter.
+std::string officeToml() {
+    motcua::testing::TestOffice o;
+    o.office = {{"name", "Bench"}};
+    o.services = {{"HT", "Hộ tịch", "A"}, {"CT", "Chứng thực", "B"}};
+    o.counters = {{1, "Quầy 1", {"HT", "CT"}}};
+    return o.toml();
+}
 
 double micros(SteadyClock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
 
@@ -122,7 +115,7 @@ int main(int argc, char** argv) {
     SystemClock clock;
     {
         auto db = openStore(dbPath, OpenPurpose::Initialise);
-        applyOfficeConfig(db, parseOfficeConfig(kOffice, "bench"));
+        applyOfficeConfig(db, parseOfficeConfig(officeToml(), "bench"));
     }
 
     // In-process latency.

@@ -27,86 +27,32 @@
 #include "queue/queue_service.h"
 #include "queue/report.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 
 using namespace motcua::queue;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-const char* kOffice = R"(
-[office]
-name = "UBND phường Bench"
-unit = "Bộ phận Một cửa"
-[[opening_hours]]
-days = [1, 2, 3, 4, 5, 6, 7]
-open = "08:00"
-close = "12:00"
-[[opening_hours]]
-days = [1, 2, 3, 4, 5, 6, 7]
-open = "13:30"
-close = "17:00"
-[[services]]
-code = "HT"
-name = "Hộ tịch"
-prefix = "A"
-[[services]]
-code = "CT"
-name = "Chứng thực"
-prefix = "B"
-[[services]]
-code = "XH"
-name = "Lao động – Thương binh – Xã hội"
-prefix = "C"
-[[services]]
-code = "DD"
-name = "Đất đai – Xây dựng"
-prefix = "D"
-[[counters]]
-number = 1
-name = "Quầy 1"
-services = ["HT"]
-[[counters]]
-number = 2
-name = "Quầy 2"
-services = ["HT", "CT"]
-[[counters]]
-number = 3
-name = "Quầy 3"
-services = ["CT"]
-[[counters]]
-number = 4
-name = "Quầy 4"
-services = ["XH"]
-[[counters]]
-number = 5
-name = "Quầy 5"
-services = ["DD", "XH"]
-[[staff]]
-login = "cb1"
-name = "Cán bộ 1"
-role = "officer"
-[[staff]]
-login = "cb2"
-name = "Cán bộ 2"
-role = "officer"
-[[staff]]
-login = "cb3"
-name = "Cán bộ 3"
-role = "officer"
-[[staff]]
-login = "cb4"
-name = "Cán bộ 4"
-role = "officer"
-[[staff]]
-login = "cb5"
-name = "Cán bộ 5"
-role = "officer"
-[[priority_categories]]
-code = "cao_tuoi"
-name = "Người cao tuổi"
-[rating]
-levels = 4
-)";
+// Four services, five counters, five officers, open every day 08:00–12:00 and 13:30–17:00.
+std::string officeToml() {
+    motcua::testing::TestOffice o;
+    o.office = {{"name", "UBND phường Bench"}, {"unit", "Bộ phận Một cửa"}};
+    o.openingHours = {{{1, 2, 3, 4, 5, 6, 7}, "08:00", "12:00"}, {{1, 2, 3, 4, 5, 6, 7}, "13:30", "17:00"}};
+    o.services = {{"HT", "Hộ tịch", "A"},
+                  {"CT", "Chứng thực", "B"},
+                  {"XH", "Lao động – Thương binh – Xã hội", "C"},
+                  {"DD", "Đất đai – Xây dựng", "D"}};
+    o.counters = {{1, "Quầy 1", {"HT"}},
+                  {2, "Quầy 2", {"HT", "CT"}},
+                  {3, "Quầy 3", {"CT"}},
+                  {4, "Quầy 4", {"XH"}},
+                  {5, "Quầy 5", {"DD", "XH"}}};
+    for (int i = 1; i <= 5; ++i) o.staff.push_back({"cb" + std::to_string(i), "Cán bộ " + std::to_string(i)});
+    o.priorities = {{"cao_tuoi", "Người cao tuổi"}};
+    o.rating = {{"levels", 4}};
+    return o.toml();
+}
 
 // 2026-01-01 00:00 in Hà Nội (UTC+7, no DST).
 constexpr TimeMs kYearStart = 1767200400000;
@@ -320,7 +266,7 @@ int main(int argc, char** argv) try {
 
     std::mt19937 rng(20261130);
     auto db = openStore(dir / "year.db", OpenPurpose::Initialise);
-    applyOfficeConfig(db, parseOfficeConfig(kOffice, "bench.toml"));
+    applyOfficeConfig(db, parseOfficeConfig(officeToml(), "bench.toml"));
     Sizes sizes;
     DayWriter writer(db, rng);
     const double generation = timeMs([&] {
@@ -386,7 +332,7 @@ int main(int argc, char** argv) try {
     results.add("render HTML + SVG, whole period", htmlMs, "ms");
     if (apiDays > 0) {
         auto apiDb = openStore(dir / "api.db", OpenPurpose::Initialise);
-        applyOfficeConfig(apiDb, parseOfficeConfig(kOffice, "bench.toml"));
+        applyOfficeConfig(apiDb, parseOfficeConfig(officeToml(), "bench.toml"));
         ManualClock clock(kYearStart);
         QueueService q(apiDb, clock);
         const double t = timeMs([&] {

@@ -15,68 +15,27 @@
 #include "queue/office_config.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 #include "support/test_store.h"
 #include "support/test_support.h"
 #include "ui/headless_fixture.h"
 
 namespace motcua::testing {
 
-inline const char* kConsoleOfficeToml = R"(
-[office]
-name = "UBND phường Thử Nghiệm"
+// The ward office (support/test_office.h) without XH: counters 1 HT, 2 HT and CT, 3 CT; officers lan
+// and hung and the supervisor truong; one priority category; a waiting target of 15 minutes.
+inline std::string consoleOfficeToml() {
+    TestOffice o = wardOffice();
+    o.services.pop_back();
+    o.counter(3).services = {"CT"};
+    o.staff = {{"lan", "Nguyễn Thị Lan"}, {"hung", "Trần Văn Hùng"}, {"truong", "Lê Thị Trưởng", "supervisor"}};
+    o.priorities.resize(1);
+    o.callOrder = {{"priority_interleave", 2}, {"recall_limit", 2}, {"wait_target_minutes", 15}};
+    return o.toml();
+}
 
-[[services]]
-code = "HT"
-name = "Hộ tịch"
-prefix = "A"
-
-[[services]]
-code = "CT"
-name = "Chứng thực"
-prefix = "B"
-
-[[counters]]
-number = 1
-name = "Quầy 1"
-services = ["HT"]
-
-[[counters]]
-number = 2
-name = "Quầy 2"
-services = ["HT", "CT"]
-
-[[counters]]
-number = 3
-name = "Quầy 3"
-services = ["CT"]
-
-[[staff]]
-login = "lan"
-name = "Nguyễn Thị Lan"
-role = "officer"
-
-[[staff]]
-login = "hung"
-name = "Trần Văn Hùng"
-role = "officer"
-
-[[staff]]
-login = "truong"
-name = "Lê Thị Trưởng"
-role = "supervisor"
-
-[[priority_categories]]
-code = "cao_tuoi"
-name = "Người cao tuổi"
-
-[call_order]
-priority_interleave = 2
-recall_limit = 2
-wait_target_minutes = 15
-)";
-
-// Monday 30 November 2026, 08:00 in Hà Nội.
-inline constexpr queue::TimeMs kConsoleClockStart = 1796000400000;
+// The consoles' day starts at 08:00 on the fixtures' Monday.
+inline constexpr queue::TimeMs kConsoleClockStart = kMonday0800;
 
 inline const std::filesystem::path kConsoleShots =
     std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "console";
@@ -87,7 +46,7 @@ struct ConsoleOffice {
     ConsoleOffice(std::initializer_list<std::pair<std::string, std::string>> pins = {})
         : store(dir.path()), path(store.location()) {
         auto db = queue::openStore(path, queue::OpenPurpose::Initialise);
-        queue::applyOfficeConfig(db, queue::parseOfficeConfig(kConsoleOfficeToml, "console.toml"));
+        queue::applyOfficeConfig(db, queue::parseOfficeConfig(consoleOfficeToml(), "console.toml"));
         std::vector<queue::CatalogueFile> files;
         for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
             const auto p = sourcePath(std::string("assets/catalogue/") + name);

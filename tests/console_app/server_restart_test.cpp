@@ -149,7 +149,7 @@ TEST_CASE("A lobby display and two consoles keep working through a restart of th
     queue::ManualClock clock(kConsoleClockStart);
     {
         auto db = queue::openStore(server.url(), queue::OpenPurpose::Initialise);
-        queue::applyOfficeConfig(db, queue::parseOfficeConfig(kConsoleOfficeToml, "console.toml"));
+        queue::applyOfficeConfig(db, queue::parseOfficeConfig(consoleOfficeToml(), "console.toml"));
         queue::ManualClock before(kConsoleClockStart - 3'600'000);
         queue::StaffService staff(db, before);
         REQUIRE(staff.setPin("lan", "246813").ok());

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "kiosk/display_app/queue_feed.h"
 #include "kiosk/ui/app.h"
 #include "kiosk/ui/font_cache.h"
@@ -32,12 +34,12 @@
 #include "queue/queue_service.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 #include "support/test_support.h"
 
 namespace motcua::display::testing {
 
-// 08:00 local time in Hà Nội on Monday 30 November 2026.
-inline constexpr queue::TimeMs kMonday0800 = 1796000400000;
+using motcua::testing::kMonday0800;
 
 // An office like the seed ward's, with `counters` counters (long real-world names), staff canbo1..N,
 // six services (prefixes A..F) and a rating scale of `levels`.
@@ -51,26 +53,24 @@ inline std::string officeToml(int counters, int levels = 3, int timeoutSeconds =
         {"VH", "Văn hóa – Tôn giáo – Thi đua – Tư pháp khác", "E", "Văn hóa"},
         {"TT", "Hỗ trợ dịch vụ công trực tuyến", "F", "Dịch vụ công"},
     };
-    std::ostringstream t;
-    t << "[office]\nname = \"UBND phường Ngô Quyền\"\nunit = \"Bộ phận tiếp nhận và trả kết quả\"\n"
-      << "slogan = \"Chính quyền thân thiện - Trách nhiệm - Vì nhân dân phục vụ\"\n"
-      << "hotline = \"024 3825 1234\"\nonline_portal = \"https://dichvucong.gov.vn\"\n"
-      << "opening_hours_text = \"Sáng 8:00–12:00, chiều 13:30–17:00, thứ Hai đến thứ Sáu\"\n\n";
-    for (const auto& s : kServices) {
-        t << "[[services]]\ncode = \"" << s[0] << "\"\nname = \"" << s[1] << "\"\nprefix = \"" << s[2] << "\"\n\n";
-    }
+    motcua::testing::TestOffice o;
+    o.office = {{"name", "UBND phường Ngô Quyền"},
+                {"unit", "Bộ phận tiếp nhận và trả kết quả"},
+                {"slogan", "Chính quyền thân thiện - Trách nhiệm - Vì nhân dân phục vụ"},
+                {"hotline", "024 3825 1234"},
+                {"online_portal", "https://dichvucong.gov.vn"},
+                {"opening_hours_text", "Sáng 8:00–12:00, chiều 13:30–17:00, thứ Hai đến thứ Sáu"}};
+    for (const auto& s : kServices) o.services.push_back({s[0], s[1], s[2]});
     for (int c = 1; c <= counters; ++c) {
         const auto& a = kServices[(c - 1) % 6];
         const auto& b = kServices[c % 6];
-        t << "[[counters]]\nnumber = " << c << "\nname = \"Quầy " << c << " – " << a[1] << "\"\ndisplay_name = \"" << a[3]
-          << "\"\nservices = [\"" << a[0]
-          << "\", \"" << b[0] << "\"]\n\n";
-        t << "[[staff]]\nlogin = \"canbo" << c << "\"\nname = \"Nguyễn Thị Cán Bộ " << c << "\"\nrole = \"officer\"\n\n";
+        o.counters.push_back({c, fmt::format("Quầy {} – {}", c, a[1]), {a[0], b[0]}, a[3]});
+        o.staff.push_back({fmt::format("canbo{}", c), fmt::format("Nguyễn Thị Cán Bộ {}", c)});
     }
-    t << "[[priority_categories]]\ncode = \"cao_tuoi\"\nname = \"Người cao tuổi\"\n\n";
-    t << "[call_order]\npriority_interleave = 2\nrecall_limit = 5\ndefault_service_minutes = 5\n\n";
-    t << "[rating]\nlevels = " << levels << "\ntimeout_seconds = " << timeoutSeconds << "\n";
-    return t.str();
+    o.priorities = {{"cao_tuoi", "Người cao tuổi"}};
+    o.callOrder = {{"priority_interleave", 2}, {"recall_limit", 5}, {"default_service_minutes", 5}};
+    o.rating = {{"levels", levels}, {"timeout_seconds", timeoutSeconds}};
+    return o.toml();
 }
 
 inline queue::Database initialiseOffice(const std::filesystem::path& path, const std::string& toml) {

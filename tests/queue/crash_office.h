@@ -8,9 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "queue/catalogue_files.h"
+#include "support/test_office.h"
 #include "support/test_support.h"
 
 namespace motcua::testing::crash {
@@ -45,39 +44,33 @@ inline constexpr const char* kOfficeName2 = "UBND phường Thử Mất Điện 
 // Two variants of the office: same services, counters and staff, different names, links and settings.
 inline std::string officeToml(int variant) {
     const bool second = variant == 2;
-    std::string toml = fmt::format("[office]\nname = \"{}\"\nhotline = \"{}\"\nslogan = \"{}\"\n\n",
-                                   second ? kOfficeName2 : kOfficeName1, second ? "024 3825 0000" : "",
-                                   second ? "Phục vụ nhân dân" : "Thân thiện");
-    const std::vector<std::vector<std::string>> services = {
-        {"HT", "Hộ tịch", "A", ""},
-        {"CT", "Chứng thực", "B", "Nộp sau 15 giờ trả kết quả ngày làm việc tiếp theo."},
-        {"XH", "Lao động – Thương binh – Xã hội", "C", ""},
-        {"DD", "Đất đai – Xây dựng", "D", ""}};
-    for (const auto& s : services) {
-        toml += fmt::format(
-            "[[services]]\ncode = \"{}\"\nname = \"{}{}\"\nprefix = \"{}\"\nticket_note = \"{}\"\n\n", s[0],
-            s[1], second ? " (2)" : "", s[2], second ? s[3] : "");
-    }
-    const std::vector<std::string> links =
-        second ? std::vector<std::string>{"\"HT\", \"XH\"", "\"HT\", \"CT\"", "\"CT\", \"XH\"", "\"DD\""}
-               : std::vector<std::string>{"\"HT\"", "\"HT\", \"CT\"", "\"CT\", \"XH\"", "\"XH\", \"DD\""};
+    const std::string mark = second ? " (2)" : "";
+    TestOffice o;
+    o.office = {{"name", second ? kOfficeName2 : kOfficeName1},
+                {"hotline", second ? "024 3825 0000" : ""},
+                {"slogan", second ? "Phục vụ nhân dân" : "Thân thiện"}};
+    o.services = {{"HT", "Hộ tịch" + mark, "A"},
+                  {"CT", "Chứng thực" + mark, "B", {}, {},
+                   second ? "Nộp sau 15 giờ trả kết quả ngày làm việc tiếp theo." : ""},
+                  {"XH", "Lao động – Thương binh – Xã hội" + mark, "C"},
+                  {"DD", "Đất đai – Xây dựng" + mark, "D"}};
+    const std::vector<std::vector<std::string>> links =
+        second ? std::vector<std::vector<std::string>>{{"HT", "XH"}, {"HT", "CT"}, {"CT", "XH"}, {"DD"}}
+               : std::vector<std::vector<std::string>>{{"HT"}, {"HT", "CT"}, {"CT", "XH"}, {"XH", "DD"}};
     for (std::size_t i = 0; i < links.size(); ++i) {
-        toml += fmt::format("[[counters]]\nnumber = {}\nname = \"Quầy {}{}\"\nservices = [{}]\n\n", i + 1,
-                            i + 1, second ? " (2)" : "", links[i]);
+        const int number = static_cast<int>(i) + 1;
+        o.counters.push_back({number, "Quầy " + std::to_string(number) + mark, links[i]});
     }
     for (const auto& login : kAllStaff) {
-        toml += fmt::format("[[staff]]\nlogin = \"{}\"\nname = \"Cán bộ {}{}\"\nrole = \"{}\"\n\n", login,
-                            login, second ? " (2)" : "", login == "truong" ? "supervisor" : "officer");
+        o.staff.push_back({login, "Cán bộ " + login + mark, login == "truong" ? "supervisor" : "officer"});
     }
-    toml += fmt::format(
-        "[[priority_categories]]\ncode = \"cao_tuoi\"\nname = \"Người cao tuổi\"\nname_en = \"{}\"\n\n",
-        second ? "Older person" : "Elderly person");
-    toml += "[[priority_categories]]\ncode = \"khuyet_tat\"\nname = \"Người khuyết tật\"\n\n";
-    toml +=
-        fmt::format("[call_order]\npriority_interleave = {}\nrecall_limit = {}\nwait_target_minutes = {}\n\n",
-                    second ? 3 : 2, second ? 3 : 2, second ? 20 : 15);
-    toml += "[rating]\nlevels = 3\n";
-    return toml;
+    o.priorities = {{"cao_tuoi", "Người cao tuổi", second ? "Older person" : "Elderly person"},
+                    {"khuyet_tat", "Người khuyết tật"}};
+    o.callOrder = {{"priority_interleave", second ? 3 : 2},
+                   {"recall_limit", second ? 3 : 2},
+                   {"wait_target_minutes", second ? 20 : 15}};
+    o.rating = {{"levels", 3}};
+    return o.toml();
 }
 
 inline std::vector<queue::CatalogueFile> readCatalogueDir(const std::filesystem::path& dir) {

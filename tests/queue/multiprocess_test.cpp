@@ -22,34 +22,6 @@ using namespace motcua::testing;
 
 namespace {
 
-const char* kBusyOfficeToml = R"(
-[office]
-name = "Văn phòng thử tải"
-[[services]]
-code = "HT"
-name = "Hộ tịch"
-prefix = "A"
-[[services]]
-code = "CT"
-name = "Chứng thực"
-prefix = "B"
-[[services]]
-code = "XH"
-name = "Xã hội"
-prefix = "C"
-[[priority_categories]]
-code = "cao_tuoi"
-name = "Người cao tuổi"
-)";
-
-std::string busyOffice(int counters) {
-    std::string toml = kBusyOfficeToml;
-    for (int i = 1; i <= counters; ++i) {
-        toml += fmt::format("[[counters]]\nnumber = {}\nname = \"Quầy {}\"\nservices = [\"HT\", \"CT\", \"XH\"]\n", i, i);
-    }
-    return toml;
-}
-
 // Writes one line to fd with a single write(2), so lines from a killed process are whole or absent.
 void report(int fd, const std::string& line) {
     const std::string text = line + "\n";
@@ -108,7 +80,7 @@ bool exitedCleanly(pid_t pid) {
 }  // namespace
 
 TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][multiprocess]") {
-    QueueFixture f(busyOffice(4));
+    QueueFixture f(busyOffice(4).toml());
     // Fixed amounts of work rather than a time limit, so a slow machine changes the duration, not
     // what is checked.
     constexpr int kTakesEach = 40, kCallLoopsEach = 30;
@@ -195,7 +167,7 @@ TEST_CASE("Opening another connection keeps this process's locks: other processe
     // Regression: reading the file header with our own open()/close() dropped the POSIX locks of the
     // process's other connections; a process closing its connection then believed it was the last
     // one, removed the WAL under us, and this process kept reading a stale snapshot.
-    QueueFixture f(busyOffice(1));
+    QueueFixture f(busyOffice(1).toml());
     for (int i = 0; i < 5; ++i) f.take("HT");
     auto second = openStore(f.path, OpenPurpose::Use);  // checks the header while f.db is open
     const char* moves[] = {"call", "start", "finish", "call", "start", "finish"};

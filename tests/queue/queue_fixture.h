@@ -7,65 +7,20 @@
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 #include "support/test_store.h"
 #include "support/test_support.h"
 
 namespace motcua::testing {
 
-// 08:00 local time in Hà Nội on Monday 30 November 2026.
-inline constexpr queue::TimeMs kMonday0800 = 1796000400000;
-inline constexpr queue::TimeMs kMinute = 60'000;
-inline constexpr queue::TimeMs kDay = 24 * 60 * kMinute;
-
-// Services HT (prefix A, counters 1, 2), CT (B, counters 2, 3; cap 5), XH (C, counter 3).
-inline const char* kTestOfficeToml = R"(
-[office]
-name = "UBND phường Thử Nghiệm"
-
-[[services]]
-code = "HT"
-name = "Hộ tịch"
-prefix = "A"
-
-[[services]]
-code = "CT"
-name = "Chứng thực"
-prefix = "B"
-daily_cap = 5
-
-[[services]]
-code = "XH"
-name = "Lao động – Thương binh – Xã hội"
-prefix = "C"
-
-[[counters]]
-number = 1
-name = "Quầy 1"
-services = ["HT"]
-
-[[counters]]
-number = 2
-name = "Quầy 2"
-services = ["HT", "CT"]
-
-[[counters]]
-number = 3
-name = "Quầy 3"
-services = ["CT", "XH"]
-
-[[priority_categories]]
-code = "cao_tuoi"
-name = "Người cao tuổi"
-
-[[priority_categories]]
-code = "khuyet_tat"
-name = "Người khuyết tật"
-
-[call_order]
-priority_interleave = 2
-recall_limit = 2
-default_service_minutes = 5
-)";
+// The ward office of support/test_office.h with a daily cap of 5 on CT: HT (prefix A, counters 1, 2),
+// CT (B, counters 2, 3; cap 5), XH (C, counter 3).
+inline TestOffice queueTestOffice() {
+    TestOffice office = wardOffice();
+    office.services[1].dailyCap = 5;
+    return office;
+}
+inline const std::string kTestOfficeToml = queueTestOffice().toml();
 
 // On the store the suite runs against (support/test_store.h): path is the database's file, or its
 // postgresql:// URL.

@@ -18,97 +18,32 @@
 #include "queue/queue_service.h"
 #include "queue/report.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 #include "support/test_support.h"
 
 namespace motcua::testing {
-
-// 08:00 local time in Hà Nội (UTC+7) on Monday 30 November 2026.
-inline constexpr queue::TimeMs kMonday0800 = 1796000400000;
-inline constexpr queue::TimeMs kMinute = 60'000;
-inline constexpr queue::TimeMs kDay = 24 * 60 * kMinute;
 
 // Monday hh:mm local, or `day` days later.
 inline queue::TimeMs at(int hour, int minute, int day = 0) {
     return kMonday0800 + day * kDay + (hour - 8) * 60 * kMinute + minute * kMinute;
 }
 
-// HT (prefix A, counters 1, 2), CT (B, counters 2, 3), XH (C, counter 3); officers lan, minh, hoa;
-// 4-level rating scale; waiting target 15 minutes; open 08:00–12:00 and 13:30–17:00.
-inline const char* kReportOfficeToml = R"(
-[office]
-name = "UBND phường Thử Nghiệm"
-unit = "Bộ phận Một cửa"
-
-[[opening_hours]]
-days = [1, 2, 3, 4, 5]
-open = "08:00"
-close = "12:00"
-
-[[opening_hours]]
-days = [1, 2, 3, 4, 5]
-open = "13:30"
-close = "17:00"
-
-[[services]]
-code = "HT"
-name = "Hộ tịch"
-name_en = "Civil status"
-prefix = "A"
-
-[[services]]
-code = "CT"
-name = "Chứng thực"
-name_en = "Certification"
-prefix = "B"
-
-[[services]]
-code = "XH"
-name = "Lao động – Thương binh – Xã hội"
-name_en = "Social affairs"
-prefix = "C"
-
-[[counters]]
-number = 1
-name = "Quầy 1"
-services = ["HT"]
-
-[[counters]]
-number = 2
-name = "Quầy 2"
-services = ["HT", "CT"]
-
-[[counters]]
-number = 3
-name = "Quầy 3"
-services = ["CT", "XH"]
-
-[[staff]]
-login = "lan"
-name = "Nguyễn Thị Lan"
-role = "officer"
-
-[[staff]]
-login = "minh"
-name = "Trần Văn Minh"
-role = "officer"
-
-[[staff]]
-login = "hoa"
-name = "Lê Thị Hoa"
-role = "officer"
-
-[[priority_categories]]
-code = "cao_tuoi"
-name = "Người cao tuổi"
-
-[call_order]
-priority_interleave = 2
-recall_limit = 2
-wait_target_minutes = 15
-
-[rating]
-levels = 4
-)";
+// The ward office (support/test_office.h) with English service names, officers lan, minh, hoa, one
+// priority category, a 4-level rating scale, a waiting target of 15 minutes, and open 08:00–12:00
+// and 13:30–17:00 on weekdays.
+inline std::string reportOfficeToml() {
+    TestOffice o = wardOffice();
+    o.set("unit", "Bộ phận Một cửa");
+    o.openingHours = {{{1, 2, 3, 4, 5}, "08:00", "12:00"}, {{1, 2, 3, 4, 5}, "13:30", "17:00"}};
+    o.services[0].nameEn = "Civil status";
+    o.services[1].nameEn = "Certification";
+    o.services[2].nameEn = "Social affairs";
+    o.staff = {{"lan", "Nguyễn Thị Lan"}, {"minh", "Trần Văn Minh"}, {"hoa", "Lê Thị Hoa"}};
+    o.priorities.resize(1);
+    o.callOrder = {{"priority_interleave", 2}, {"recall_limit", 2}, {"wait_target_minutes", 15}};
+    o.rating = {{"levels", 4}};
+    return o.toml();
+}
 
 struct CliRun {
     int status = 0;
@@ -119,7 +54,7 @@ struct CliRun {
 struct ReportFixture {
     ReportFixture()
         : clock(kMonday0800), path(dir / "motcua.db"), db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
-        queue::applyOfficeConfig(db, queue::parseOfficeConfig(kReportOfficeToml, "report-test.toml"));
+        queue::applyOfficeConfig(db, queue::parseOfficeConfig(reportOfficeToml(), "report-test.toml"));
         queue = std::make_unique<queue::QueueService>(db, clock);
         lan = queue::Actor{staffId("lan")};
         minh = queue::Actor{staffId("minh")};
