@@ -1,5 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <png.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include "printer/escpos_decoder.h"
 #include "printer/escpos_encoder.h"
 #include "printer/png_writer.h"
@@ -25,6 +33,39 @@ std::pair<int, int> tallestInkRun(const Bitmap& b) {
         y = end;
     }
     return best;
+}
+
+struct InkBox {
+    int left, top, right, bottom;  // [left, right) × [top, bottom)
+};
+
+// The smallest rectangle holding every black dot of rows [y0, y1), if there is one.
+std::optional<InkBox> inkBox(const Bitmap& b, int y0, int y1) {
+    std::optional<InkBox> box;
+    for (int y = y0; y < y1; ++y) {
+        for (int x = 0; x < b.width(); ++x) {
+            if (!b.get(x, y)) continue;
+            if (!box) box = InkBox{x, y, x + 1, y + 1};
+            box->left = std::min(box->left, x);
+            box->right = std::max(box->right, x + 1);
+            box->top = std::min(box->top, y);
+            box->bottom = std::max(box->bottom, y + 1);
+        }
+    }
+    return box;
+}
+
+// A QR finder pattern of 7×7 modules with its top-left corner at (x, y): a dark ring, a light ring
+// and a dark 3×3 centre, read at the centre of each module.
+bool isFinderPattern(const Bitmap& b, int x, int y, int module) {
+    for (int row = 0; row < 7; ++row) {
+        for (int col = 0; col < 7; ++col) {
+            const int ring = std::min(std::min(row, col), std::min(6 - row, 6 - col));
+            const bool dark = ring != 1;
+            if (b.get(x + col * module + module / 2, y + row * module + module / 2) != dark) return false;
+        }
+    }
+    return true;
 }
 }  // namespace
 
@@ -96,12 +137,42 @@ TEST_CASE("long Vietnamese lines wrap instead of running off the paper", "[rende
     CHECK(b.height() > longHeight);
 }
 
-TEST_CASE("native QR mode leaves the QR out of the picture", "[render][qr]") {
+TEST_CASE("raster QR mode draws a QR symbol under the caption; native mode draws the same ticket without it",
+          "[render][qr]") {
+    const int width = GENERATE(576, 384);
+    CAPTURE(width);
     PrinterSettings s;
-    TicketContent t = sampleTicket();
-    const int raster = renderTicket(t, s).height();
+    s.widthDots = width;
+    const TicketContent t = sampleTicket();
+    const Bitmap raster = renderTicket(t, s);
     s.qrMode = QrMode::Native;
-    CHECK(renderTicket(t, s).height() < raster - 150);
+    const Bitmap native = renderTicket(t, s);
+
+    // Native mode's picture is the raster picture up to the QR (the caption is its last ink).
+    int inkEnd = native.height();
+    while (inkEnd > 0 && native.rowBlank(inkEnd - 1)) --inkEnd;
+    REQUIRE(inkEnd > 0);
+    REQUIRE(raster.height() > native.height());
+    CHECK(raster.rows(0, inkEnd) == native.rows(0, inkEnd));
+
+    // Below that the raster picture holds one square block of ink: a QR symbol of a valid size
+    // (21 + 4k modules) at the renderer's module size, with its three finder patterns.
+    const auto box = inkBox(raster, inkEnd, raster.height());
+    REQUIRE(box.has_value());
+    const int side = box->right - box->left;
+    CHECK(box->bottom - box->top == side);
+    int modules = 0;
+    for (int n = 21; n <= 177; n += 4) {
+        if (n * qrModuleDots(n, width) == side) modules = n;
+    }
+    REQUIRE(modules > 0);
+    const int module = side / modules;
+    CHECK(std::abs((box->left + box->right) / 2 - width / 2) <= 8);  // centred, left edge on a byte
+    for (const auto& [col, row] : {std::pair{0, 0}, std::pair{modules - 7, 0}, std::pair{0, modules - 7}}) {
+        CAPTURE(col, row);
+        CHECK(isFinderPattern(raster, box->left + col * module, box->top + row * module, module));
+    }
+    CHECK_FALSE(isFinderPattern(raster, box->left + (modules - 7) * module, box->top + (modules - 7) * module, module));
 }
 
 TEST_CASE("unusable settings and payloads are refused with a message", "[render]") {
@@ -118,13 +189,33 @@ TEST_CASE("unusable settings and payloads are refused with a message", "[render]
     CHECK_THROWS_WITH(renderTicket(t, s), Catch::Contains("too long"));
 }
 
-TEST_CASE("the sample ticket can be looked at as a PNG", "[render][png]") {
-    // Leaves the pictures in the temp dir for a person to inspect when MOTCUA_KEEP_PNG is set.
+TEST_CASE("the sample ticket can be looked at as a PNG: the file holds exactly the ticket's dots", "[render][png]") {
     motcua::testing::TempDir dir;
     PrinterSettings s;
     const Bitmap b = renderTicket(sampleTicket(), s);
     writePng(b, dir / "ticket.png");
-    CHECK(std::filesystem::file_size(dir / "ticket.png") > 1000);
+
+    // Read back with libpng as any viewer would: 8-bit grey, black where the printer burns a dot.
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    REQUIRE(png_image_begin_read_from_file(&image, (dir / "ticket.png").c_str()) != 0);
+    image.format = PNG_FORMAT_GRAY;
+    std::vector<png_byte> grey(PNG_IMAGE_SIZE(image));
+    REQUIRE(png_image_finish_read(&image, nullptr, grey.data(), 0, nullptr) != 0);
+    REQUIRE(static_cast<int>(image.width) == b.width());
+    REQUIRE(static_cast<int>(image.height) == b.height());
+    long mismatches = 0;
+    long black = 0;
+    for (int y = 0; y < b.height(); ++y) {
+        for (int x = 0; x < b.width(); ++x) {
+            const png_byte v = grey[static_cast<std::size_t>(y) * image.width + static_cast<std::size_t>(x)];
+            if ((v == 0) != b.get(x, y) || (v != 0 && v != 255)) ++mismatches;
+            if (v == 0) ++black;
+        }
+    }
+    CHECK(mismatches == 0);
+    CHECK(black == b.countBlack());
+    CHECK_FALSE(std::filesystem::exists(dir / "ticket.png.tmp"));
 }
 
 TEST_CASE("The sample ticket's office line is the caller's (the programs pass the configured name and unit)", "[render]") {
