@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <thread>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,9 @@ long residentKb() {
 
 std::string readAll(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::ostringstream bytes;  // not istreambuf_iterator: see kiosk/voice/wav_file.cpp
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 void makeOffice(const std::filesystem::path& db) {

@@ -226,7 +226,7 @@ Result<void> CupsTransport::endJob(std::chrono::milliseconds timeout) {
 // connect (in English: the job's language is the kiosk's, which runs in the C locale). Any other
 // message, or a translated one, counts as "may have sent": the safe side. An empty message is
 // neither: the backend has said nothing yet.
-bool stillConnecting(const QueueState& q) {
+static bool stillConnecting(const QueueState& q) {
     if (q.reasons.find("connecting-to-device") != std::string::npos) return true;
     static constexpr std::string_view kConnecting[] = {
         "Connecting to printer.",

@@ -102,7 +102,7 @@ int schemaVersionOf(Database& db) {
     return static_cast<int>(db.queryInt("PRAGMA user_version"));
 }
 
-Database openSqliteStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
+static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
     const std::string shown = path.string();
     std::string error;
     const FileKind kind = inspect(path, error);

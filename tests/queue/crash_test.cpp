@@ -79,7 +79,10 @@ struct Fingerprint {
     bool operator==(const Fingerprint&) const = default;
     std::string shown() const {
         std::string out;
-        for (auto c : counts) out += (out.empty() ? "" : "/") + std::to_string(c);
+        for (auto c : counts) {
+            if (!out.empty()) out += '/';  // appended: GCC 12 -O3 reports a false -Wrestrict on "/" + string
+            out += std::to_string(c);
+        }
         return out;
     }
 };

@@ -73,7 +73,9 @@ TEST_CASE("without a speech engine the announcement is the chime alone", "[voice
     RecordingAudioOutput output;
     Log log;
     NoSpeech none("espeak_ng_Initialize: no data", log.sink());
-    Announcer announcer(none, output, {}, log.sink());
+    // A named default, not `{}`: GCC 12 at -O3 reports a false -Wmaybe-uninitialized on the temporary.
+    const AnnouncerSettings defaults;
+    Announcer announcer(none, output, defaults, log.sink());
     announcer.announce({.ticketNumber = "A1", .counterNumber = 1});
     announcer.announce({.ticketNumber = "A2", .counterNumber = 1});
     REQUIRE(announcer.waitUntilIdle(10s));
