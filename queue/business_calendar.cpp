@@ -3,6 +3,7 @@
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
+#include <cstdio>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -82,6 +83,17 @@ int BusinessCalendar::weekday(TimeMs t) const { return fieldsAt(*m_calendar, t).
 int BusinessCalendar::minuteOfDay(TimeMs t) const {
     const auto f = fieldsAt(*m_calendar, t);
     return f.hour * 60 + f.minute;
+}
+
+TimeMs BusinessCalendar::instantOf(const std::string& day, int minute) const {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3) throw std::invalid_argument("not a date: " + day);
+    UErrorCode status = U_ZERO_ERROR;
+    m_calendar->clear();
+    m_calendar->set(y, m - 1, d, minute / 60, minute % 60, 0);
+    const UDate at = m_calendar->getTime(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU local time failed");
+    return static_cast<TimeMs>(at);
 }
 
 }  // namespace motcua::queue

@@ -34,6 +34,8 @@ public:
     // Local weekday 1 = Monday .. 7 = Sunday, and minutes after local midnight.
     int weekday(TimeMs t) const;
     int minuteOfDay(TimeMs t) const;
+    // The instant of a local date ("YYYY-MM-DD") at minute minutes after its midnight.
+    TimeMs instantOf(const std::string& day, int minute) const;
     const std::string& timeZone() const noexcept { return m_timeZone; }
 
 private:

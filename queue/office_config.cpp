@@ -6,6 +6,7 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <chrono>
 #include <memory>
 #include <regex>
 #include <set>
@@ -160,7 +161,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (!office) r.fail(&root, "office", "missing [office] table");
     r.onlyKeys(*office, "office",
                {"name", "unit", "address", "hotline", "slogan", "online_portal", "time_zone", "opening_hours_text",
-                "logo", "clock_guard_days"});
+                "logo", "clock_guard_days", "issue_cutoff_minutes", "calendar"});
     config.name = r.text(*office, "office", "name", true);
     config.unit = r.text(*office, "office", "unit", false);
     config.address = r.text(*office, "office", "address", false);
@@ -176,6 +177,9 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     }
     config.openingHoursText = r.text(*office, "office", "opening_hours_text", false, 400);
     if (auto days = r.integer(*office, "office", "clock_guard_days", 2, 366)) config.clockGuardDays = static_cast<int>(*days);
+    config.issueCutoffMinutes =
+        static_cast<int>(r.integer(*office, "office", "issue_cutoff_minutes", 0, 240).value_or(0));
+    config.calendarFile = r.text(*office, "office", "calendar", false, 400);
     if (office->contains("time_zone")) {
         config.timeZone = r.text(*office, "office", "time_zone", true, 64);
         if (!validTimeZone(config.timeZone)) r.fail(office->get("time_zone"), "office.time_zone", "unknown time zone");
@@ -206,7 +210,8 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (const auto* services = r.arrayOfTables(root, "services")) {
         for (const auto& node : *services) {
             const auto& t = *node.as_table();
-            r.onlyKeys(t, "services", {"code", "name", "name_en", "prefix", "daily_cap", "ticket_note"});
+            r.onlyKeys(t, "services", {"code", "name", "name_en", "prefix", "daily_cap", "ticket_note", "cutoff_minutes",
+                                       "late_after", "late_note", "late_note_en"});
             ServiceConfig s;
             s.code = r.text(t, "services", "code", true, 16);
             if (!std::regex_match(s.code, codePattern)) r.fail(t.get("code"), "services.code", "use 1-16 letters, digits, _ or -");
@@ -218,6 +223,12 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             if (!prefixes.insert(s.prefix).second) r.fail(t.get("prefix"), "services.prefix", "prefix " + s.prefix + " is used twice");
             if (auto cap = r.integer(t, "services", "daily_cap", 1, 9999)) s.dailyCap = static_cast<int>(*cap);
             s.ticketNote = r.text(t, "services", "ticket_note", false, 300);
+            if (auto cutoff = r.integer(t, "services", "cutoff_minutes", 0, 240)) s.cutoffMinutes = static_cast<int>(*cutoff);
+            if (t.contains("late_after")) s.lateAfterMinute = parseClock(r, t, "services", "late_after");
+            s.lateNote = r.text(t, "services", "late_note", false, 300);
+            s.lateNoteEn = r.text(t, "services", "late_note_en", false, 300);
+            if (s.lateAfterMinute && s.lateNote.empty()) r.fail(t.get("late_after"), "services.late_note", "missing (late_after needs the note to print)");
+            if (!s.lateAfterMinute && !s.lateNote.empty()) r.fail(t.get("late_note"), "services.late_after", "missing (the note needs the time it applies from, e.g. \"15:00\")");
             config.services.push_back(std::move(s));
         }
     }
@@ -405,7 +416,149 @@ OfficeConfig loadOfficeConfig(const std::filesystem::path& path) {
     } catch (const FileAccessError& e) {
         throw ConfigError(fmt::format("{}:0: office config file: {}", path.string(), e.reason()));
     }
-    return parseOfficeConfig(text, path.string());
+    auto config = parseOfficeConfig(text, path.string());
+    if (!config.calendarFile.empty()) {
+        std::filesystem::path file = config.calendarFile;
+        if (file.is_relative()) file = path.parent_path() / file;
+        config.calendar = loadOfficeCalendar(file);
+    }
+    return config;
+}
+
+namespace {
+
+std::optional<std::chrono::sys_days> parseDate(const std::string& text) {
+    static const std::regex pattern("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
+    std::smatch m;
+    if (!std::regex_match(text, m, pattern)) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(m[1])),
+                                          std::chrono::month(static_cast<unsigned>(std::stoi(m[2]))),
+                                          std::chrono::day(static_cast<unsigned>(std::stoi(m[3])))};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days(ymd);
+}
+
+}  // namespace
+
+OfficeCalendar parseOfficeCalendar(std::string_view text, const std::string& sourceName) {
+    if (!isValidUtf8(text)) throw ConfigError(fmt::format("{}:0: file is not valid UTF-8", sourceName));
+    toml::table root;
+    try {
+        root = toml::parse(text, sourceName);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(fmt::format("{}:{}: {}", sourceName, e.source().begin.line, e.description()));
+    }
+    const Reader r(sourceName);
+    r.onlyKeys(root, "", {"years", "days_off", "working_days"});
+    OfficeCalendar calendar;
+    calendar.sourceName = sourceName;
+    std::set<int> years;
+    if (const auto* list = r.arrayOfTables(root, "years")) {
+        for (const auto& node : *list) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "years", {"year", "source", "complete", "note"});
+            CalendarYear y;
+            const auto year = r.integer(t, "years", "year", 2000, 2100);
+            if (!year) r.fail(&t, "years.year", "missing");
+            y.year = static_cast<int>(*year);
+            if (!years.insert(y.year).second) r.fail(t.get("year"), "years.year", fmt::format("{} is listed twice", y.year));
+            y.source = r.text(t, "years", "source", true, 400);
+            if (const auto* complete = t.get("complete")) {
+                if (!complete->is_boolean()) r.fail(complete, "years.complete", "must be true or false");
+                y.complete = complete->as_boolean()->get();
+            }
+            y.note = r.text(t, "years", "note", false, 400);
+            calendar.years.push_back(std::move(y));
+        }
+    }
+    // A date of a year the file gives a source for.
+    const auto date = [&](const toml::table& t, const std::string& where, std::string_view key) {
+        const std::string value = r.text(t, where, key, true, 10);
+        const auto day = parseDate(value);
+        if (!day) r.fail(t.get(key), where + "." + std::string(key), "must be a date YYYY-MM-DD");
+        const int year = static_cast<int>(std::chrono::year_month_day(*day).year());
+        if (!years.count(year)) {
+            r.fail(t.get(key), where + "." + std::string(key),
+                   fmt::format("{} has no [[years]] entry naming its source; add one (year = {}, source = ...)", year, year));
+        }
+        return std::pair{value, *day};
+    };
+    std::vector<std::pair<std::chrono::sys_days, std::chrono::sys_days>> offRanges;
+    if (const auto* list = r.arrayOfTables(root, "days_off")) {
+        for (const auto& node : *list) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "days_off", {"from", "to", "name", "name_en"});
+            CalendarDayOff d;
+            const auto [from, fromDay] = date(t, "days_off", "from");
+            d.from = from;
+            auto toDay = fromDay;
+            d.to = from;
+            if (t.contains("to")) {
+                const auto [to, parsedTo] = date(t, "days_off", "to");
+                if (parsedTo < fromDay) r.fail(t.get("to"), "days_off.to", "is before from");
+                if (parsedTo - fromDay > std::chrono::days(15)) r.fail(t.get("to"), "days_off.to", "more than 16 days after from");
+                d.to = to;
+                toDay = parsedTo;
+            }
+            d.name = r.text(t, "days_off", "name", true);
+            d.nameEn = r.text(t, "days_off", "name_en", false);
+            offRanges.emplace_back(fromDay, toDay);
+            calendar.daysOff.push_back(std::move(d));
+        }
+    }
+    std::set<std::string> worked;
+    if (const auto* list = r.arrayOfTables(root, "working_days")) {
+        for (const auto& node : *list) {
+            const auto& t = *node.as_table();
+            r.onlyKeys(t, "working_days", {"date", "name", "name_en", "hours_of"});
+            CalendarWorkingDay w;
+            const auto [value, day] = date(t, "working_days", "date");
+            w.date = value;
+            if (!worked.insert(value).second) r.fail(t.get("date"), "working_days.date", value + " is listed twice");
+            for (const auto& [a, b] : offRanges) {
+                if (day >= a && day <= b) r.fail(t.get("date"), "working_days.date", value + " is also a day off");
+            }
+            w.name = r.text(t, "working_days", "name", true);
+            w.nameEn = r.text(t, "working_days", "name_en", false);
+            if (t.contains("hours_of")) w.hoursOf = static_cast<int>(*r.integer(t, "working_days", "hours_of", 1, 7));
+            calendar.workingDays.push_back(std::move(w));
+        }
+    }
+    return calendar;
+}
+
+OfficeCalendar loadOfficeCalendar(const std::filesystem::path& path) {
+    std::string text;
+    try {
+        text = readRegularFile(path, kMaxConfigBytes);
+    } catch (const FileAccessError& e) {
+        throw ConfigError(fmt::format("{}:0: calendar file: {}", path.string(), e.reason()));
+    }
+    return parseOfficeCalendar(text, path.string());
+}
+
+nlohmann::json issuingSettings(const OfficeConfig& config) {
+    nlohmann::json services = nlohmann::json::object();
+    for (const auto& s : config.services) {
+        nlohmann::json j = nlohmann::json::object();
+        if (s.cutoffMinutes) j["cutoff_minutes"] = *s.cutoffMinutes;
+        if (s.lateAfterMinute) {
+            j["late_after_minute"] = *s.lateAfterMinute;
+            j["late_note"] = s.lateNote;
+            j["late_note_en"] = s.lateNoteEn;
+        }
+        if (!j.empty()) services[s.code] = j;
+    }
+    nlohmann::json years = nlohmann::json::array(), off = nlohmann::json::array(), worked = nlohmann::json::array();
+    for (const auto& y : config.calendar.years)
+        years.push_back({{"year", y.year}, {"source", y.source}, {"complete", y.complete}, {"note", y.note}});
+    for (const auto& d : config.calendar.daysOff)
+        off.push_back({{"from", d.from}, {"to", d.to}, {"name", d.name}, {"name_en", d.nameEn}});
+    for (const auto& w : config.calendar.workingDays)
+        worked.push_back({{"date", w.date}, {"name", w.name}, {"name_en", w.nameEn}, {"hours_of", w.hoursOf}});
+    return {{"cutoff_minutes", config.issueCutoffMinutes},
+            {"services", services},
+            {"calendar", {{"file", config.calendar.sourceName}, {"years", years}, {"days_off", off}, {"working_days", worked}}}};
 }
 
 ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config) {
@@ -576,6 +729,9 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
     setSetting.run();
     setSetting.reset();
     setSetting.bind(1, "voice").bind(2, voice.dump());
+    setSetting.run();
+    setSetting.reset();
+    setSetting.bind(1, "issuing").bind(2, issuingSettings(config).dump());
     setSetting.run();
     tx.commit();
     return applied;

@@ -11,6 +11,8 @@
 #include "queue/clock.h"
 #include "queue/database.h"
 
+#include <nlohmann/json.hpp>
+
 namespace motcua::queue {
 
 class Database;
@@ -28,6 +30,15 @@ struct ServiceConfig {
     std::string prefix;  // ticket number prefix, e.g. "A"
     std::optional<int> dailyCap;
     std::string ticketNote;  // printed on the ticket, e.g. the 15:00 rule for certification
+    // Numbers stop this many minutes before the day's last window closes ("nhận số đến 16:30");
+    // nullopt: the office's [office] issue_cutoff_minutes.
+    std::optional<int> cutoffMinutes;
+    // A ticket issued at or after this minute of the day carries lateNote instead of ticketNote
+    // (chứng thực after 15:00: Nghị định 23/2015/NĐ-CP, Điều 7). "{next_working_day}" in the note is
+    // replaced by that day in words ("thứ Ba, 08/12/2026").
+    std::optional<int> lateAfterMinute;
+    std::string lateNote;
+    std::string lateNoteEn;
 };
 
 struct CounterConfig {
@@ -59,6 +70,35 @@ struct OpeningSession {
     int openMinute = 0;         // minutes after local midnight
     int closeMinute = 0;
 };
+
+// The office's calendar file (TOML, edited by the office): public holidays and the Government's
+// make-up working days, year by year, each year with the source it was taken from.
+struct CalendarYear {
+    int year = 0;
+    std::string source;    // the decision or notice the year's days come from
+    bool complete = true;  // false: some of the year's days are not published yet (note says which)
+    std::string note;
+};
+struct CalendarDayOff {
+    std::string from, to;  // "YYYY-MM-DD", inclusive; to == from for one day
+    std::string name, nameEn;
+};
+struct CalendarWorkingDay {
+    std::string date;  // a Saturday or Sunday worked to make up for a day off moved next to a holiday
+    std::string name, nameEn;
+    int hoursOf = 1;   // the weekday (1 = Monday .. 7) whose opening hours apply that day
+};
+struct OfficeCalendar {
+    std::string sourceName;
+    std::vector<CalendarYear> years;
+    std::vector<CalendarDayOff> daysOff;
+    std::vector<CalendarWorkingDay> workingDays;
+};
+
+// Throws ConfigError "FILE:LINE: KEY: problem". Every day must fall in a year listed in [[years]]
+// with its source; a make-up working day must not also be a day off.
+OfficeCalendar parseOfficeCalendar(std::string_view text, const std::string& sourceName);
+OfficeCalendar loadOfficeCalendar(const std::filesystem::path& path);
 
 struct CallOrderConfig {
     // After this many normal tickets a counter calls one waiting priority ticket; 0 = priority
@@ -117,6 +157,12 @@ struct OfficeConfig {
     std::string timeZone = "Asia/Ho_Chi_Minh";
     std::vector<OpeningSession> openingHours;
     std::string openingHoursText;  // as shown to citizens
+    // Numbers stop this many minutes before the last window of the day closes (services may differ).
+    int issueCutoffMinutes = 0;
+    // [office] calendar: the calendar file as written (relative to the config file's folder), and
+    // what loadOfficeConfig read from it (empty when there is none).
+    std::string calendarFile;
+    OfficeCalendar calendar;
     std::vector<ServiceConfig> services;
     std::vector<CounterConfig> counters;
     std::vector<StaffConfig> staff;
@@ -135,8 +181,13 @@ struct OfficeConfig {
     int clockGuardDays = 31;
 };
 
+// parseOfficeConfig leaves the calendar empty; loadOfficeConfig also reads [office] calendar.
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName);
 OfficeConfig loadOfficeConfig(const std::filesystem::path& path);
+
+// The "issuing" setting applyOfficeConfig writes: cut-offs, late notes and the calendar (the
+// windows are the office's opening_hours). Read back by IssuingHours.
+nlohmann::json issuingSettings(const OfficeConfig& config);
 
 // What applyOfficeConfig did beyond writing the settings: tickets of today that were waiting (or
 // held) for a service the file renamed, moved to the service that took over its prefix.

@@ -58,6 +58,7 @@ const char* toString(Outcome outcome) {
         case Outcome::Invalid: return "invalid";
         case Outcome::CapReached: return "cap_reached";
         case Outcome::ClockWrong: return "clock_wrong";
+        case Outcome::OutsideHours: return "outside_hours";
     }
     return "unknown";
 }
@@ -127,6 +128,8 @@ QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_store
     if (m_office.is_discarded()) m_office = nlohmann::json::object();
     m_calendar = std::make_unique<BusinessCalendar>(m_office.value("time_zone", std::string("Asia/Ho_Chi_Minh")));
     m_clockGuardDays = m_office.value("clock_guard_days", m_clockGuardDays);
+    const auto issuing = readSetting(db, "issuing");
+    m_issuing = std::make_unique<IssuingHours>(m_office, issuing.is_discarded() ? nlohmann::json::object() : issuing);
     const auto order = readSetting(db, "call_order");
     if (!order.is_discarded()) {
         m_callOrder.priorityInterleave = order.value("priority_interleave", m_callOrder.priorityInterleave);
@@ -275,6 +278,7 @@ IssuedTicket QueueService::estimateFor(const Ticket& ticket, int ahead, std::vec
     issued.ticketNote = std::move(note);
     issued.counters = std::move(counters);
     issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
+    applyLateNote(issued);
     const auto history = m_store.serviceHistory(ticket.curServiceId, m_callOrder.estimateSamples);
     issued.basis = history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
     issued.historySamples = history.samples;
@@ -283,6 +287,17 @@ IssuedTicket QueueService::estimateFor(const Ticket& ticket, int ahead, std::vec
     issued.estimatedWaitSeconds =
         static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
     return issued;
+}
+
+IssuingState QueueService::issuingState(const std::string& serviceCode) const {
+    return m_issuing->at(m_clock.now(), *m_calendar, serviceCode);
+}
+
+void QueueService::applyLateNote(IssuedTicket& issued) const {
+    if (auto late = m_issuing->lateNote(issued.ticket.issuedAt, *m_calendar, issued.ticket.serviceCode)) {
+        issued.ticketNote = late->first;
+        issued.ticketNoteEn = late->second;
+    }
 }
 
 Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const std::optional<std::string>& priority,
@@ -309,6 +324,9 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
             if (!ctx->priorityKnown) {
                 return Result<IssuedTicket>::failure(Outcome::NotFound,
                                                      fmt::format("unknown priority category '{}'", *priority));
+            }
+            if (const auto hours = m_issuing->at(now, *m_calendar, serviceCode); !hours.open) {
+                return Result<IssuedTicket>::failure(Outcome::OutsideHours, hours.messageEn + " (nothing was issued)");
             }
             const std::int64_t seq = ctx->lastSeq + 1;
             if (ctx->dailyCap && seq > *ctx->dailyCap) {
@@ -343,6 +361,7 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
             issued.ahead = priority ? ctx->priorityWaiting : ctx->waiting;
             issued.serviceNameEn = ctx->nameEn;
             issued.ticketNote = ctx->ticketNote;
+            applyLateNote(issued);
             issued.counters = ctx->counters;
             issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
             issued.basis = ctx->history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;

@@ -15,6 +15,7 @@
 
 #include "queue/business_calendar.h"
 #include "queue/call_order.h"
+#include "queue/issuing_hours.h"
 #include "queue/clock.h"
 #include "queue/office_config.h"
 #include "queue/database.h"
@@ -31,6 +32,7 @@ enum class Outcome {
     Invalid,         // malformed input
     CapReached,      // the service has issued all of today's numbers
     ClockWrong,      // the PC's clock disagrees with what is recorded: nothing is issued or called
+    OutsideHours,    // numbers are not issued now (hours, break, cut-off, day off): see issuingState()
 };
 const char* toString(Outcome outcome);
 
@@ -56,7 +58,8 @@ struct IssuedTicket {
     int countersServing = 0;
     std::vector<int> counters;    // counter numbers that serve this service
     std::string serviceNameEn;
-    std::string ticketNote;       // the service's note for the printed ticket
+    std::string ticketNote;       // the service's note for the printed ticket (its late note after late_after)
+    std::string ticketNoteEn;     // the late note in English; empty: ticketNote in every language
 };
 
 struct CallOutcome {
@@ -120,8 +123,13 @@ public:
     // Reads the office settings written by `motcua init` from the database.
     QueueService(Database& db, const Clock& clock);
 
+    // Refused with OutsideHours outside the office's issuing windows (the message says when numbers are
+    // issued again; issuingState() gives the citizen's words).
     Result<IssuedTicket> take(const std::string& serviceCode, const std::optional<std::string>& priority = {},
                               const Actor& actor = {});
+    // Whether numbers for the service (empty: the office as a whole) are issued now, and if not, when.
+    IssuingState issuingState(const std::string& serviceCode = {}) const;
+    const IssuingHours& issuingHours() const noexcept { return *m_issuing; }
     Result<CallOutcome> callNext(int counter, const Actor& actor = {});
     // Calls a given number of today (waiting, or held), out of order.
     Result<CallOutcome> callNumber(int counter, const std::string& number, const Actor& actor = {});
@@ -186,6 +194,8 @@ public:
 private:
     IssuedTicket estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters, std::string nameEn,
                              std::string note);
+    // Replaces the note with the service's late note when the ticket was issued after its late_after.
+    void applyLateNote(IssuedTicket& issued) const;
     // nullopt when another connection moved the ticket since it was read (nothing was written).
     std::optional<Result<CallOutcome>> callTicket(Transaction& tx, const CounterRef& counter, const Ticket& ticket,
                                                   CallReason reason, const CallChoice& choice, const Actor& actor,
@@ -215,6 +225,7 @@ private:
     TicketStore m_store;
     const Clock& m_clock;
     std::unique_ptr<BusinessCalendar> m_calendar;
+    std::unique_ptr<IssuingHours> m_issuing;
     CallOrderConfig m_callOrder;
     RatingConfig m_rating;
     nlohmann::json m_office;
