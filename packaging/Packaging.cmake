@@ -47,8 +47,8 @@ endif()
 # Assets: the procedures catalogue and the example office config; READMEs are documentation.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/catalogue/ DESTINATION share/motcua/catalogue
         FILES_MATCHING PATTERN "*.tsv")
-install(FILES ${PROJECT_SOURCE_DIR}/assets/office.toml DESTINATION share/motcua)
-install(FILES ${PROJECT_SOURCE_DIR}/assets/office.toml DESTINATION /etc/motcua)
+install(FILES ${PROJECT_SOURCE_DIR}/assets/office.toml ${PROJECT_SOURCE_DIR}/assets/calendar.toml DESTINATION share/motcua)
+install(FILES ${PROJECT_SOURCE_DIR}/assets/office.toml ${PROJECT_SOURCE_DIR}/assets/calendar.toml DESTINATION /etc/motcua)
 install(FILES ${motcua_packaging_dir}/session/weston.ini DESTINATION /etc/motcua)
 install(FILES ${motcua_packaging_dir}/session/pam-motcua-session DESTINATION /etc/pam.d RENAME motcua-session)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/udev/60-motcua-printer.rules DESTINATION /lib/udev/rules.d)

@@ -162,6 +162,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     registerMaintenanceCommands(app, ctx);
     registerStaffCommands(app, ctx);
     registerMigrateCommand(app, ctx);
+    registerCalendarCommand(app, ctx);
     for (auto* sub : app.get_subcommands({})) sub->footer(kExitStatusHelp);
 
     try {

@@ -27,7 +27,8 @@ Exit exitFor(Outcome outcome) {
         case Outcome::NothingWaiting: return Exit::NothingWaiting;
         case Outcome::NotAllowed:
         case Outcome::CapReached:
-        case Outcome::ClockWrong: return Exit::NotAllowed;
+        case Outcome::ClockWrong:
+        case Outcome::OutsideHours: return Exit::NotAllowed;
         case Outcome::NotFound:
         case Outcome::Invalid: return Exit::Usage;
     }
@@ -175,13 +176,15 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
         j["estimate_basis"] = issued.basis == queue::EstimateBasis::History ? "history" : "default";
         j["estimate_samples"] = issued.historySamples;
         j["counters"] = issued.counters;
-        ctx.print(j, fmt::format("{} issued for {}{}: {} ahead, estimated wait {} ({})", issued.ticket.number,
+        j["note"] = issued.ticketNote;
+        ctx.print(j, fmt::format("{} issued for {}{}: {} ahead, estimated wait {} ({}){}", issued.ticket.number,
                                  issued.ticket.currentServiceName,
                                  issued.ticket.priority ? " (priority: " + issued.ticket.priorityName + ")" : "",
                                  issued.ahead, minutesText(issued.estimatedWaitSeconds),
                                  issued.basis == queue::EstimateBasis::History
                                      ? fmt::format("from the last {} services", issued.historySamples)
-                                     : "no history yet: default service time"));
+                                     : "no history yet: default service time",
+                                 issued.ticketNote.empty() ? "" : "\nnote: " + issued.ticketNote));
     });
     take->add_option("SERVICE", args->service, "Service code (see 'motcua services')")->required();
     take->add_option("--priority", args->priority, "Priority category code (see the office config)");

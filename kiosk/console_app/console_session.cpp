@@ -286,6 +286,9 @@ ActionResult ConsoleSession::conclude(const queue::Result<T>& result, const std:
             text = "Đồng hồ của máy tính không khớp với dữ liệu đã ghi nên chưa gọi được số. "
                    "Xin báo trưởng bộ phận kiểm tra đồng hồ (motcua doctor).";
             break;
+        case Outcome::OutsideHours:  // only take() refuses for the hours; a console serves at any hour
+            text = result.message;
+            break;
         case Outcome::Ok: break;
     }
     return {false, text, stale};

@@ -35,6 +35,8 @@ struct Cli {
     TempDir dir;
     std::string db = (dir / "motcua.db").string();
     std::string config = sourcePath("assets/office.toml").string();
+    // Inside the example office's issuing hours.
+    mutable motcua::queue::ManualClock clock{motcua::testing::kOfficeHoursMorning};
 
     Run operator()(std::vector<std::string> args) const {
         std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
@@ -42,7 +44,7 @@ struct Cli {
         std::vector<const char*> argv;
         for (auto& a : all) argv.push_back(a.c_str());
         std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
         return {status, out.str(), err.str()};
     }
     Run json(const std::vector<std::string>& args) const {
@@ -317,7 +319,7 @@ TEST_CASE("The -wal of a deleted database is kept: commands say so, init keeps i
         try {
             auto db = motcua::queue::openStore(cli.db, motcua::queue::OpenPurpose::Use);
             db.exec("PRAGMA wal_autocheckpoint = 0");
-            motcua::queue::SystemClock clock;
+            motcua::queue::ManualClock clock(motcua::testing::kOfficeHoursMorning);
             motcua::queue::QueueService queue(db, clock);
             status = queue.take("HT").ok() && queue.take("HT").ok() ? 0 : 1;
             ::_exit(status);  // inside the scope: the connection is never closed

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
+#include "queue/clock.h"
 #include "queue/file_access.h"
 #include "queue/sqlite.h"
 #include "queue/store.h"
@@ -36,6 +37,8 @@ struct Office {
     TempDir dir;
     fs::path db = dir / "motcua.db";
     fs::path config = sourcePath("assets/office.toml");
+    // Inside the example office's issuing hours.
+    mutable q::ManualClock clock{motcua::testing::kOfficeHoursMorning};
 
     Run operator()(std::vector<std::string> args) const {
         std::vector<std::string> all = {"motcua", "--db", db.string(), "--config", config.string()};
@@ -43,7 +46,7 @@ struct Office {
         std::vector<const char*> argv;
         for (auto& a : all) argv.push_back(a.c_str());
         std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
         return {status, out.str(), err.str()};
     }
 
@@ -187,6 +190,7 @@ TEST_CASE("init refuses a file: printer that would write over the database", "[c
     REQUIRE(at != std::string::npos);
     text = text.substr(0, at) + "[printer]\nuri = \"file:" + office.db.string() + "\"\n";
     writeFile(config, text);
+    writeFile(office.dir / "calendar.toml", readFile(sourcePath("assets/calendar.toml")));  // beside it, as bundled
     REQUIRE(office({"init"}).status == 0);  // with the bundled config
     office.config = config;
     const auto r = office({"init"});

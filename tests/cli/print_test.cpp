@@ -8,6 +8,7 @@
 
 #include "kiosk/cli/cli.h"
 #include "printer/escpos_decoder.h"
+#include "queue/clock.h"
 #include "support/test_support.h"
 
 using motcua::testing::readFile;
@@ -19,7 +20,9 @@ int run(const std::vector<std::string>& args, std::string* out = nullptr, std::s
     std::vector<const char*> argv = {"motcua"};
     for (auto& a : args) argv.push_back(a.c_str());
     std::ostringstream o, e;
-    const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), o, e);
+    // Inside the example office's issuing hours.
+    motcua::queue::ManualClock clock(motcua::testing::kOfficeHoursMorning);
+    const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), o, e, clock);
     if (out) *out = o.str();
     if (err) *err = e.str();
     return status;

@@ -8,6 +8,11 @@
 
 namespace motcua::testing {
 
+// 09:00 on Tuesday 10 March 2026 in Hà Nội (ms since the epoch): inside the issuing hours of the
+// example office (assets/office.toml issues numbers Monday to Friday from 08:00), so a test that takes
+// numbers with it does not depend on the hour it runs at.
+inline constexpr std::int64_t kOfficeHoursMorning = 1773108000000;
+
 // A fresh directory under the system temp dir, removed with everything in it on destruction.
 class TempDir {
 public:
