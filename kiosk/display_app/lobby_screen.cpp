@@ -322,6 +322,8 @@ LobbyScreen::Face LobbyScreen::faceAt(queue::TimeMs now) const {
     face.clock = calendar.clockText(now);
     face.date = vietnameseDate(calendar, now);
     if (!m_ticker.empty()) face.tickerIndex = static_cast<std::size_t>(now / kTickerPeriod.count()) % m_ticker.size();
+    if (const auto issuing = m_feed.queue().issuingState(); !issuing.open)
+        face.closed = issuing.messageVi + " / " + issuing.messageEn;
     const queue::TimeMs since = now - m_latestAt;
     face.highlightOn = m_latestAt == 0 || since >= kBlinkFor.count() || since < 0 || (since / kBlinkPeriod.count()) % 2 == 0;
     return face;
@@ -350,7 +352,10 @@ void LobbyScreen::update(std::chrono::milliseconds) {
 
 void LobbyScreen::layout(const ui::LayoutContext& context, ui::Size size) {
     const LobbyView view{m_feed.state(), m_office, m_face.clock, m_face.date,
-                         m_ticker.empty() ? std::string() : m_ticker[m_face.tickerIndex], m_face.highlightOn};
+                         !m_face.closed.empty() ? m_face.closed
+                         : m_ticker.empty()     ? std::string()
+                                                : m_ticker[m_face.tickerIndex],
+                         m_face.highlightOn};
     m_scene = composeLobby(view, size, context.metrics);
     m_stale = false;
 }

@@ -78,6 +78,8 @@ private:
         std::string date;
         std::size_t tickerIndex = 0;
         bool highlightOn = true;
+        // While numbers are not issued, the ticker says when they are again (both languages).
+        std::string closed;
         bool operator==(const Face&) const = default;
     };
     Face faceAt(queue::TimeMs now) const;

@@ -57,7 +57,7 @@ printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nl
     c.peopleAhead = issued.ahead;
     c.estimatedWait = waitText(issued.estimatedWaitSeconds, language);
     c.issuedAt = dateText(calendar, issued.ticket.issuedAt);
-    c.note = issued.ticketNote;
+    c.note = !vi && !issued.ticketNoteEn.empty() ? issued.ticketNoteEn : issued.ticketNote;
     c.hotline = office.value("hotline", std::string());
     c.qrPayload = office.value("online_portal", std::string());
     c.labels.number = vi ? "SỐ THỨ TỰ CỦA ÔNG/BÀ" : "YOUR NUMBER";

@@ -152,6 +152,13 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
             case queue::Outcome::ClockWrong:
                 result.status = TakeStatus::ClockWrong;
                 break;
+            case queue::Outcome::OutsideHours: {
+                result.status = TakeStatus::OutsideHours;
+                const auto hours = m_queue.issuingState(serviceCode);
+                result.closedVi = hours.messageVi;
+                result.closedEn = hours.messageEn;
+                break;
+            }
             default:
                 result.status = TakeStatus::Unavailable;
                 break;

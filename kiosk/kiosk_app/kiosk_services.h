@@ -39,11 +39,13 @@ struct PriorityCategory {
 
 // Offline: the PostgreSQL server cannot be reached (several PCs share the queue); no number is
 // issued until it can. ClockWrong: the PC's clock disagrees with what is recorded (staff must see).
-enum class TakeStatus { Ok, Busy, CapReached, Unavailable, Offline, ClockWrong };
+// OutsideHours: numbers are not issued now (closedVi/closedEn say when they are again).
+enum class TakeStatus { Ok, Busy, CapReached, Unavailable, Offline, ClockWrong, OutsideHours };
 struct TakeResult {
     TakeStatus status = TakeStatus::Ok;
     std::optional<queue::IssuedTicket> issued;
     std::string detail;  // English, for the log
+    std::string closedVi, closedEn;  // OutsideHours: "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà ..."
 };
 
 enum class RateStatus { Ok, Invalid, Unknown, NotFinished, AlreadyRated, Busy };
@@ -95,6 +97,8 @@ public:
     // Services with today's waiting counts; nullopt when the database stays busy.
     std::optional<std::vector<queue::ServiceStatus>> services();
     std::vector<PriorityCategory> priorities();
+    // Whether numbers (for a service; empty: the office) are issued now, and the words if not.
+    queue::IssuingState issuing(const std::string& serviceCode = {}) const { return m_queue.issuingState(serviceCode); }
 
     // Whether the database server cannot be reached now (several PCs on PostgreSQL; always false on
     // SQLite). Asked every frame (the App's lost-server banner), at most every kServerCheckMs of the

@@ -205,6 +205,8 @@ void TicketScreen::takeAndPrint() {
     auto taken = services.take(m_serviceCode, m_priority);
     if (!taken.issued) {
         m_failure = taken.status;
+        m_closedVi = taken.closedVi;
+        m_closedEn = taken.closedEn;
         m_phase = Phase::Finished;
         return;
     }
@@ -264,6 +266,14 @@ void TicketScreen::build() {
                             : *m_failure == TakeStatus::CapReached ? words::kCapReached
                                                                    : words::kServiceUnavailable;
         auto message = std::make_unique<Box>(Axis::Vertical, 0);
+        if (*m_failure == TakeStatus::OutsideHours && !m_closedVi.empty()) {
+            message->add(std::make_unique<Label>(lang() == Language::En ? m_closedEn : m_closedVi, FontRole::Heading,
+                                                 TextAlign::Left, TextColour::Danger));
+            if (const auto hours = m_session.services().office("opening_hours_text"); !hours.empty())
+                message->add(std::make_unique<Label>(hours, FontRole::Body, TextAlign::Left, TextColour::Muted));
+            setRoot(makePage(t(words::kTakeNumber), std::move(message)));
+            return;
+        }
         message->add(std::make_unique<Label>(t(why), FontRole::Heading, TextAlign::Left, TextColour::Danger));
         setRoot(makePage(t(words::kTakeNumber), std::move(message)));
         return;
@@ -319,8 +329,11 @@ void TicketScreen::build() {
         for (std::size_t i = 0; i < issued.counters.size(); ++i) list += (i ? ", " : "") + std::to_string(issued.counters[i]);
         facts->add(std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Heading, TextAlign::Left));
     }
-    if (!issued.ticketNote.empty())
-        facts->add(std::make_unique<Label>(issued.ticketNote, FontRole::Body, TextAlign::Left, TextColour::Muted));
+    if (!issued.ticketNote.empty()) {
+        const bool en = lang() == Language::En && !issued.ticketNoteEn.empty();
+        facts->add(std::make_unique<Label>(en ? issued.ticketNoteEn : issued.ticketNote, FontRole::Body, TextAlign::Left,
+                                           TextColour::Muted));
+    }
     right->add(std::make_unique<ui::Card>(ui::CardStyle::Surface, std::move(facts)));
     if (printed || printedElsewhere) {
         // The one thing to do now, the loudest thing on screen: last, nearest the printer slot under the

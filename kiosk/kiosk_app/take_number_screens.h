@@ -88,6 +88,7 @@ private:
     bool m_takingShown = false;  // "Đang in phiếu số…" has been drawn once
     std::optional<queue::IssuedTicket> m_issued;
     std::optional<TakeStatus> m_failure;
+    std::string m_closedVi, m_closedEn;  // OutsideHours: when numbers are issued again
     std::optional<std::string> m_job;  // the print on its way
     std::optional<PrintReport> m_print;
     int m_reprints = 0;

@@ -47,9 +47,26 @@ void WelcomeScreen::build() {
     root->add(voiceSwitch(m_session, FontRole::Heading));
     if (const auto hours = services.office("opening_hours_text"); !hours.empty())
         root->add(std::make_unique<Label>(hours, FontRole::Body, TextAlign::Center, TextColour::Muted));
+    const auto issuing = services.issuing();
+    m_closedShown = issuing.open ? std::string() : issuing.messageVi;
+    if (!issuing.open) {
+        // Both languages: the language switch is a screen further on.
+        root->add(std::make_unique<Label>(issuing.messageVi, FontRole::Heading, TextAlign::Center, TextColour::Danger));
+        root->add(std::make_unique<Label>(issuing.messageEn, FontRole::Body, TextAlign::Center, TextColour::Muted));
+    }
     root->add(std::make_unique<ui::Spacer>(), 1);
     // Large text on a small landscape screen: the page scrolls rather than anything overlapping.
     setRoot(withHeader(std::make_unique<ui::ScrollView>(std::move(root))));
+}
+
+void WelcomeScreen::update(std::chrono::milliseconds dt) {
+    m_sinceCheck += dt;
+    if (m_sinceCheck >= std::chrono::seconds(1)) {
+        m_sinceCheck = {};
+        const auto issuing = m_session.services().issuing();
+        if ((issuing.open ? std::string() : issuing.messageVi) != m_closedShown) requestRebuild();
+    }
+    KioskScreen::update(dt);
 }
 
 void WelcomeScreen::start() {

@@ -11,6 +11,8 @@ class WelcomeScreen final : public KioskScreen {
 public:
     explicit WelcomeScreen(KioskSession& session) : KioskScreen(session) {}
     void handleInput(const ui::InputEvent& event) override;
+    // Rebuilds when the issuing hours open or close (checked about once a second).
+    void update(std::chrono::milliseconds dt) override;
     void onShow() override {
         m_starting = false;
         KioskScreen::onShow();
@@ -26,6 +28,8 @@ private:
     void start();
     bool m_builtLandscape = false;
     bool m_starting = false;  // one tap, one home screen
+    std::string m_closedShown;  // the closed message the page shows ("" while numbers are issued)
+    std::chrono::milliseconds m_sinceCheck{0};
 };
 
 // Home: "Lấy số thứ tự" first and largest, then looking up, search and rating as rows, and the reading

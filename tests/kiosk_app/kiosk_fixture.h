@@ -32,10 +32,17 @@ inline std::filesystem::path kioskScript(const std::string& name) {
 }
 
 // Initialises path with assets/office.toml and (unless withCatalogue is false) the catalogue, and
-// gives the supervisor "truongbophan" the PIN kSupervisorPin.
-inline void initialiseOffice(const std::filesystem::path& path, bool withCatalogue = true) {
+// gives the supervisor "truongbophan" the PIN kSupervisorPin. Without withHours the office issues
+// numbers at any hour: the flows run on a clock that starts at the hour the test runs; the issuing
+// hours themselves are tested with withHours (kiosk_hours_test.cpp), on a clock set by the test.
+// initialisedAt: when the supervisor's PIN is recorded (0: now); the kiosk's clock must not be set
+// before it (the queue refuses a clock that went back, QueueService::clockProblem).
+inline void initialiseOffice(const std::filesystem::path& path, bool withCatalogue = true, bool withHours = false,
+                             queue::TimeMs initialisedAt = 0) {
     auto db = queue::openStore(path, queue::OpenPurpose::Initialise);
-    queue::applyOfficeConfig(db, queue::loadOfficeConfig(sourcePath("assets/office.toml")));
+    auto config = queue::loadOfficeConfig(sourcePath("assets/office.toml"));
+    if (!withHours) config.openingHours.clear();
+    queue::applyOfficeConfig(db, config);
     if (withCatalogue) {
         std::vector<queue::CatalogueFile> files;
         for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"})
@@ -43,15 +50,16 @@ inline void initialiseOffice(const std::filesystem::path& path, bool withCatalog
         const auto imported = queue::importCatalogue(db, files, false);
         if (!imported.applied) throw std::runtime_error("the office catalogue did not import");
     }
-    queue::SystemClock clock;
+    queue::ManualClock clock(initialisedAt ? initialisedAt : queue::SystemClock().now());
     queue::StaffService staff(db, clock);
     if (!staff.setPin("truongbophan", kSupervisorPin).ok()) throw std::runtime_error("setPin failed");
 }
 
 struct KioskFixture {
-    explicit KioskFixture(ui::Size windowSize, const std::string& test, bool withCatalogue = true)
+    explicit KioskFixture(ui::Size windowSize, const std::string& test, bool withCatalogue = true, bool withHours = false,
+                          queue::TimeMs initialisedAt = 0)
         : size(windowSize), dbPath(dir / "motcua.db"), printerPath(dir / "ticket.bin"), shots(kioskScreenshots(test, windowSize)) {
-        initialiseOffice(dbPath, withCatalogue);
+        initialiseOffice(dbPath, withCatalogue, withHours, initialisedAt);
         std::filesystem::create_directories(shots);
     }
 

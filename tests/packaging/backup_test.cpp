@@ -43,7 +43,9 @@ Run runMotcua(const fs::path& db, std::vector<std::string> args) {
     std::vector<const char*> argv;
     for (auto& a : all) argv.push_back(a.c_str());
     std::ostringstream out, err;
-    const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+    // Inside the example office's issuing hours, whatever the hour the test runs at.
+    q::ManualClock clock(motcua::testing::kOfficeHoursMorning);
+    const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
     return {status, out.str(), err.str()};
 }
 
@@ -83,7 +85,7 @@ Writer startWriter(const fs::path& db) {
         int status = 0;
         try {
             auto conn = q::openStore(db, q::OpenPurpose::Use, q::StoreOptions{std::chrono::seconds(60)});
-            q::SystemClock clock;
+            q::ManualClock clock(motcua::testing::kOfficeHoursMorning);
             q::QueueService service(conn, clock);
             for (;;) {
                 auto r = service.take("HT");
@@ -126,7 +128,7 @@ void crashAfterTwoTickets(const fs::path& db) {
         try {
             auto conn = q::openStore(db, q::OpenPurpose::Use);
             conn.exec("PRAGMA wal_autocheckpoint = 0");
-            q::SystemClock clock;
+            q::ManualClock clock(motcua::testing::kOfficeHoursMorning);
             q::QueueService queue(conn, clock);
             status = queue.take("HT").ok() && queue.take("HT").ok() ? 0 : 1;
             ::_exit(status);  // inside the scope, so no destructor runs: the connection is never closed
