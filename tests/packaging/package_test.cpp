@@ -88,7 +88,8 @@ TEST_CASE("the Debian package holds the programs, assets, conffiles, units and u
         has("/usr/bin/" + p);
         has("/usr/share/man/man1/" + p + ".1.gz");
     }
-    for (const char* path : {"/etc/motcua/office.toml", "/etc/motcua/weston.ini", "/etc/pam.d/motcua-session",
+    for (const char* path : {"/etc/motcua/office.toml", "/etc/motcua/calendar.toml", "/etc/motcua/weston.ini",
+                             "/etc/pam.d/motcua-session", "/usr/share/motcua/calendar.toml",
                              "/lib/udev/rules.d/60-motcua-printer.rules", "/lib/systemd/system/motcua-session.service",
                              "/lib/systemd/system/motcua-kiosk.service", "/lib/systemd/system/motcua-display.service",
                              "/lib/systemd/system/motcua-counter-display@.service",
