@@ -129,6 +129,16 @@ bool validTimeZone(const std::string& id) {
     return gotUtf8 != "Etc/Unknown";
 }
 
+// A file the office edits, read as TOML; a ConfigError naming the file and line when it is not.
+toml::table parseTomlText(std::string_view text, const std::string& sourceName) {
+    if (!isValidUtf8(text)) throw ConfigError(fmt::format("{}:0: file is not valid UTF-8", sourceName));
+    try {
+        return toml::parse(text, sourceName);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(fmt::format("{}:{}: {}", sourceName, e.source().begin.line, e.description()));
+    }
+}
+
 }  // namespace
 
 std::vector<RatingLevel> ratingScale(int levels) {
@@ -144,13 +154,7 @@ std::vector<RatingLevel> ratingScale(int levels) {
 }
 
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName) {
-    if (!isValidUtf8(text)) throw ConfigError(fmt::format("{}:0: file is not valid UTF-8", sourceName));
-    toml::table root;
-    try {
-        root = toml::parse(text, sourceName);
-    } catch (const toml::parse_error& e) {
-        throw ConfigError(fmt::format("{}:{}: {}", sourceName, e.source().begin.line, e.description()));
-    }
+    const toml::table root = parseTomlText(text, sourceName);
     const Reader r(sourceName);
     r.onlyKeys(root, "", {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
                           "call_order", "rating", "voice", "printer", "kiosk", "database"});
@@ -441,13 +445,7 @@ std::optional<std::chrono::sys_days> parseDate(const std::string& text) {
 }  // namespace
 
 OfficeCalendar parseOfficeCalendar(std::string_view text, const std::string& sourceName) {
-    if (!isValidUtf8(text)) throw ConfigError(fmt::format("{}:0: file is not valid UTF-8", sourceName));
-    toml::table root;
-    try {
-        root = toml::parse(text, sourceName);
-    } catch (const toml::parse_error& e) {
-        throw ConfigError(fmt::format("{}:{}: {}", sourceName, e.source().begin.line, e.description()));
-    }
+    const toml::table root = parseTomlText(text, sourceName);
     const Reader r(sourceName);
     r.onlyKeys(root, "", {"years", "days_off", "working_days"});
     OfficeCalendar calendar;
