@@ -4,7 +4,8 @@ function(motcua_target_options target)
   if(MOTCUA_DEVELOPER)
     target_compile_options(${target} PRIVATE
       -Wpedantic -Wshadow -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
-      -Wcast-align -Wformat=2 -Wimplicit-fallthrough -Werror)
+      -Wcast-align -Wformat=2 -Wimplicit-fallthrough -Wsuggest-override -Wmissing-declarations
+      -Wnull-dereference -Werror)
   endif()
   if(MOTCUA_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer

@@ -236,7 +236,10 @@ void ConsoleSession::alertsFrom(const std::vector<queue::Event>& events) {
 
 void ConsoleSession::raise(Alert alert) {
     if (!m_raised.insert(alert.key).second) return;
-    m_alerts.insert(m_alerts.begin(), std::move(alert));
+    // Newest first. Appended and rotated to the front rather than insert(begin()): GCC 12 at -O3
+    // reports a false -Wnull-dereference inside vector::insert for this element type.
+    m_alerts.push_back(std::move(alert));
+    std::rotate(m_alerts.begin(), m_alerts.end() - 1, m_alerts.end());
 }
 
 void ConsoleSession::dismissAlert(const std::string& key) {

@@ -34,7 +34,7 @@ public:
     explicit LazyVoice(LogSink log) : m_log(std::move(log)) {}
     void read(const std::string& number) {
         if (!m_voice) {
-            m_voice = std::make_unique<voice::Voice>(voice::VoiceSettings{}, m_log);
+            m_voice = std::make_unique<voice::Voice>(m_settings, m_log);
             m_log("voice: " + m_voice->describe());
         }
         voice::AnnouncementText text;
@@ -44,6 +44,9 @@ public:
     }
 
 private:
+    // The default settings as a member, not a `{}` temporary in read(): GCC 12 at -O3 reports a false
+    // -Wmaybe-uninitialized on such a temporary's vector (issue 17.7).
+    voice::VoiceSettings m_settings;
     LogSink m_log;
     std::unique_ptr<voice::Voice> m_voice;
 };
