@@ -421,7 +421,7 @@ TEST_CASE("A period with nothing recorded is an empty report with a zero row per
 }
 
 TEST_CASE("Dates are office-local: a ticket at 00:30 local belongs to that day", "[report]") {
-    ReportFixture f;
+    ReportFixture f(reportOfficeToml(false));  // an office issuing at any hour (the fixture's closes at 17:00)
     // 00:30 on Tuesday 1 Dec local is 17:30 UTC on Monday.
     f.take(at(0, 30, 1), "HT");
     CHECK(f.report("2026-11-30", "2026-11-30").visits.issued == 0);

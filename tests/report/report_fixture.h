@@ -30,11 +30,11 @@ inline queue::TimeMs at(int hour, int minute, int day = 0) {
 
 // The ward office (support/test_office.h) with English service names, officers lan, minh, hoa, one
 // priority category, a 4-level rating scale, a waiting target of 15 minutes, and open 08:00–12:00
-// and 13:30–17:00 on weekdays.
-inline std::string reportOfficeToml() {
+// and 13:30–17:00 on weekdays (without hours: an office that issues numbers at any hour).
+inline std::string reportOfficeToml(bool withHours = true) {
     TestOffice o = wardOffice();
     o.set("unit", "Bộ phận Một cửa");
-    o.openingHours = {{{1, 2, 3, 4, 5}, "08:00", "12:00"}, {{1, 2, 3, 4, 5}, "13:30", "17:00"}};
+    if (withHours) o.openingHours = {{{1, 2, 3, 4, 5}, "08:00", "12:00"}, {{1, 2, 3, 4, 5}, "13:30", "17:00"}};
     o.services[0].nameEn = "Civil status";
     o.services[1].nameEn = "Certification";
     o.services[2].nameEn = "Social affairs";
@@ -52,9 +52,9 @@ struct CliRun {
 };
 
 struct ReportFixture {
-    ReportFixture()
+    explicit ReportFixture(const std::string& toml = reportOfficeToml())
         : clock(kMonday0800), path(dir / "motcua.db"), db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
-        queue::applyOfficeConfig(db, queue::parseOfficeConfig(reportOfficeToml(), "report-test.toml"));
+        queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml, "report-test.toml"));
         queue = std::make_unique<queue::QueueService>(db, clock);
         lan = queue::Actor{staffId("lan")};
         minh = queue::Actor{staffId("minh")};
