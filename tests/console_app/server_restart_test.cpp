@@ -40,6 +40,7 @@
 #include "queue/staff_service.h"
 #include "queue/store.h"
 #include "support/own_postgres.h"
+#include "voice/recording_speech.h"
 
 using namespace motcua;
 using namespace motcua::testing;
@@ -49,28 +50,7 @@ namespace {
 const std::string kLost(ui::kConnectionLostVi);
 const std::filesystem::path kShots = std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "server-restart";
 
-// What the announcer was asked to say, while the real espeak-ng voice says it into a recording.
-class RecordingSpeech final : public voice::SpeechSynthesizer {
-public:
-    explicit RecordingSpeech(voice::SpeechSynthesizer& inner) : m_inner(inner) {}
-    voice::Pcm synthesize(const voice::AnnouncementText& text) override {
-        {
-            std::lock_guard lock(m_mutex);
-            m_sentences.push_back(text.sentence());
-        }
-        return m_inner.synthesize(text);
-    }
-    std::string describe() const override { return "recording " + m_inner.describe(); }
-    std::vector<std::string> sentences() const {
-        std::lock_guard lock(m_mutex);
-        return m_sentences;
-    }
-
-private:
-    voice::SpeechSynthesizer& m_inner;
-    mutable std::mutex m_mutex;
-    std::vector<std::string> m_sentences;
-};
+using voice::testing::RecordingSpeech;
 
 voice::AnnouncerSettings quickAnnouncer() {
     voice::AnnouncerSettings s;

@@ -36,6 +36,7 @@
 #include "queue/store.h"
 #include "support/test_office.h"
 #include "support/test_support.h"
+#include "voice/recording_speech.h"
 
 namespace motcua::display::testing {
 
@@ -210,28 +211,7 @@ private:
     FILE* m_from = nullptr;
 };
 
-// What the announcer was asked to say, in order, while the real espeak-ng voice says it.
-class RecordingSpeech final : public voice::SpeechSynthesizer {
-public:
-    explicit RecordingSpeech(voice::SpeechSynthesizer& inner) : m_inner(inner) {}
-    voice::Pcm synthesize(const voice::AnnouncementText& text) override {
-        {
-            std::lock_guard lock(m_mutex);
-            m_sentences.push_back(text.sentence());
-        }
-        return m_inner.synthesize(text);
-    }
-    std::string describe() const override { return "recording " + m_inner.describe(); }
-    std::vector<std::string> sentences() const {
-        std::lock_guard lock(m_mutex);
-        return m_sentences;
-    }
-
-private:
-    voice::SpeechSynthesizer& m_inner;
-    mutable std::mutex m_mutex;
-    std::vector<std::string> m_sentences;
-};
+using voice::testing::RecordingSpeech;
 
 // The database, the operator process, then SDL and a display App (on-demand drawing, as the program).
 struct DisplayFixture {
