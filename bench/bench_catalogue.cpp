@@ -1,6 +1,8 @@
 // Catalogue import time and search latency over the office's catalogue and a generated city-wide
 // list of 2,000 procedures, against a naive scan that folds every text for every query.
 // Usage: bench_catalogue [ASSETS_CATALOGUE_DIR]
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -10,8 +12,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "bench/bench_results.h"
 #include "queue/catalogue.h"
@@ -49,7 +49,8 @@ q::Catalogue generateCityCatalogue(const q::Catalogue& office, std::size_t count
     std::vector<std::string> vocabulary;
     for (const auto& p : office.procedures()) {
         for (const auto& text : {p.name, p.fee, p.processingTime}) {
-            for (const auto& w : q::splitWords(text)) vocabulary.push_back(text.substr(w.begin, w.end - w.begin));
+            for (const auto& w : q::splitWords(text))
+                vocabulary.push_back(text.substr(w.begin, w.end - w.begin));
         }
     }
     std::vector<q::Field> fields;
@@ -81,7 +82,8 @@ q::Catalogue generateCityCatalogue(const q::Catalogue& office, std::size_t count
 }
 
 // The baseline: fold every text of every procedure for each query and count matching words.
-std::vector<std::string> naiveSearch(const q::Catalogue& catalogue, const std::string& query, std::size_t limit) {
+std::vector<std::string> naiveSearch(const q::Catalogue& catalogue, const std::string& query,
+                                     std::size_t limit) {
     std::vector<std::string> queryWords;
     for (const auto& w : q::splitWords(query)) queryWords.push_back(w.folded);
     std::vector<std::pair<int, const q::Procedure*>> scored;
@@ -95,7 +97,8 @@ std::vector<std::string> naiveSearch(const q::Catalogue& catalogue, const std::s
         for (const auto& w : queryWords) score += text.find(w) != std::string::npos ? 1 : 0;
         if (score > 0) scored.emplace_back(score, &p);
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> out;
     for (std::size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back(scored[i].second->code);
     return out;
@@ -119,21 +122,64 @@ Latency measure(const std::vector<std::string>& queries, int rounds, Search&& se
         }
     }
     std::sort(samples.begin(), samples.end());
-    const auto at = [&](double share) { return samples[static_cast<std::size_t>(share * (samples.size() - 1))]; };
+    const auto at = [&](double share) {
+        return samples[static_cast<std::size_t>(share * (samples.size() - 1))];
+    };
     if (sink == 0) fmt::print("(no query found anything)\n");
     return {at(0.5), at(0.99), samples.back()};
 }
 
 const std::vector<std::string> kQueries = {
-    "đăng ký khai sinh", "khai sinh", "dang ky ket hon", "ket hon", "khai tu", "sao y", "sao y bản chính",
-    "xác nhận độc thân", "xac nhan tinh trang hon nhan", "làm giấy khai sinh", "sổ đỏ", "ho khau",
-    "chuwngs thuwcj banr sao", "ddawng kys khai sinh", "dang ky khai sinhh", "dang ky khia sinh",
-    "chung thuc chu ky", "nuoi con nuoi", "giay phep xay dung", "ho kinh doanh", "tam tru", "thuong tru",
-    "hoa giai vien", "tín ngưỡng", "trợ cấp xã hội", "mai tang phi", "di chuc", "trich luc", "cai chinh ho tich",
-    "giam ho", "khai s", "chứng thực bản s", "nuôi con n", "ĐĂNG KÝ KHAI SINH", "tờ khai", "giấy tờ tùy thân",
-    "bản sao", "hợp đồng mua bán", "thua ke", "'; DROP TABLE catalogue_procedures; --", "zzzz qqqq",
-    "đổi tên cho con", "giấy khen", "tranh chấp đất đai", "người có công", "liệt sĩ", "khuyết tật",
-    "kết hôn với người nước ngoài", "tôn giáo", "chăm sóc nuôi dưỡng",
+    "đăng ký khai sinh",
+    "khai sinh",
+    "dang ky ket hon",
+    "ket hon",
+    "khai tu",
+    "sao y",
+    "sao y bản chính",
+    "xác nhận độc thân",
+    "xac nhan tinh trang hon nhan",
+    "làm giấy khai sinh",
+    "sổ đỏ",
+    "ho khau",
+    "chuwngs thuwcj banr sao",
+    "ddawng kys khai sinh",
+    "dang ky khai sinhh",
+    "dang ky khia sinh",
+    "chung thuc chu ky",
+    "nuoi con nuoi",
+    "giay phep xay dung",
+    "ho kinh doanh",
+    "tam tru",
+    "thuong tru",
+    "hoa giai vien",
+    "tín ngưỡng",
+    "trợ cấp xã hội",
+    "mai tang phi",
+    "di chuc",
+    "trich luc",
+    "cai chinh ho tich",
+    "giam ho",
+    "khai s",
+    "chứng thực bản s",
+    "nuôi con n",
+    "ĐĂNG KÝ KHAI SINH",
+    "tờ khai",
+    "giấy tờ tùy thân",
+    "bản sao",
+    "hợp đồng mua bán",
+    "thua ke",
+    "'; DROP TABLE catalogue_procedures; --",
+    "zzzz qqqq",
+    "đổi tên cho con",
+    "giấy khen",
+    "tranh chấp đất đai",
+    "người có công",
+    "liệt sĩ",
+    "khuyết tật",
+    "kết hôn với người nước ngoài",
+    "tôn giáo",
+    "chăm sóc nuôi dưỡng",
 };
 
 // targetP99Ms: the search target for this catalogue; figures go to the summary table under `label`.
@@ -158,16 +204,20 @@ void benchmark(const std::string& label, const q::Catalogue& catalogue, const st
     const double indexMs = msSince(start);
 
     const int rounds = 50;
-    const auto indexed = measure(kQueries, rounds, [&](const std::string& query) { return index.search(query, 10).size(); });
-    const auto naive = measure(kQueries, rounds, [&](const std::string& query) { return naiveSearch(loaded, query, 10).size(); });
+    const auto indexed =
+        measure(kQueries, rounds, [&](const std::string& query) { return index.search(query, 10).size(); });
+    const auto naive = measure(
+        kQueries, rounds, [&](const std::string& query) { return naiveSearch(loaded, query, 10).size(); });
 
-    fmt::print("{:<28} {:>6} procedures, {:>6} index terms\n", label, loaded.procedures().size(), index.termCount());
+    fmt::print("{:<28} {:>6} procedures, {:>6} index terms\n", label, loaded.procedures().size(),
+               index.termCount());
     fmt::print("  import (parse, check, write) {:>9.2f} ms\n", importMs);
     fmt::print("  load from database           {:>9.2f} ms\n", loadMs);
     fmt::print("  build search index           {:>9.2f} ms\n", indexMs);
     fmt::print("  {:<26} {:>9} {:>9} {:>9}\n", "search, per query (ms)", "p50", "p99", "max");
     fmt::print("  {:<26} {:>9.3f} {:>9.3f} {:>9.3f}\n", "SearchIndex", indexed.p50, indexed.p99, indexed.max);
-    fmt::print("  {:<26} {:>9.3f} {:>9.3f} {:>9.3f}\n", "naive scan (baseline)", naive.p50, naive.p99, naive.max);
+    fmt::print("  {:<26} {:>9.3f} {:>9.3f} {:>9.3f}\n", "naive scan (baseline)", naive.p50, naive.p99,
+               naive.max);
     fmt::print("  naive / index              {:>9.1f}x {:>8.1f}x\n", naive.p50 / std::max(indexed.p50, 1e-9),
                naive.p99 / std::max(indexed.p99, 1e-9));
     fmt::print("  ({} queries x {} rounds)\n\n", kQueries.size(), rounds);
@@ -177,17 +227,19 @@ void benchmark(const std::string& label, const q::Catalogue& catalogue, const st
     const motcua::bench::BenchResults results("bench_catalogue");
     results.add(label + ": import", importMs, "ms");
     results.add(label + ": search p50", indexed.p50, "ms", {}, Baseline{"linear scan", naive.p50});
-    results.add(label + ": search p99", indexed.p99, "ms", Target::atMost(targetP99Ms), Baseline{"linear scan", naive.p99});
+    results.add(label + ": search p99", indexed.p99, "ms", Target::atMost(targetP99Ms),
+                Baseline{"linear scan", naive.p99});
 }
 
 }  // namespace
 
 int main(int argc, char** argv) try {
-    const std::filesystem::path assets = argc > 1 ? std::filesystem::path(argv[1])
-                                                  : std::filesystem::path(__FILE__).parent_path().parent_path() /
-                                                        "assets" / "catalogue";
+    const std::filesystem::path assets =
+        argc > 1 ? std::filesystem::path(argv[1])
+                 : std::filesystem::path(__FILE__).parent_path().parent_path() / "assets" / "catalogue";
     std::vector<q::CatalogueFile> files;
-    for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
+    for (const char* name :
+         {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
         files.push_back({name, readFile(assets / name)});
     }
     const auto read = q::readCatalogueFiles(files, q::Catalogue{});

@@ -26,6 +26,7 @@
 //      bench_city_scale is made and dropped); default: a private server; --no-pg: SQLite only
 //   --quick: 600 tickets, 1 s per scaling point, 7 report days (defaults: 3000, 2 s, 30)
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -49,8 +50,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "bench/bench_results.h"
 #include "bench/private_postgres.h"
@@ -106,7 +105,9 @@ constexpr std::array<ServiceSpec, 10> kServices{{
 }};
 
 // Counter c (1-based) calls services (c-1) % 10 and c % 10: each service has 12 counters.
-std::size_t firstServiceOf(int counter) { return static_cast<std::size_t>(counter - 1) % kServices.size(); }
+std::size_t firstServiceOf(int counter) {
+    return static_cast<std::size_t>(counter - 1) % kServices.size();
+}
 
 std::string officeToml() {
     std::ostringstream toml;
@@ -132,14 +133,14 @@ std::string officeToml() {
 // slow run never reaches the next business day. Processes given the same start agree: CLOCK_MONOTONIC
 // is one clock for the whole machine.
 class SimulatedDayClock final : public q::Clock {
-public:
+  public:
     SimulatedDayClock(Steady::time_point start, double speed) : m_start(start), m_speed(speed) {}
     q::TimeMs now() const override {
         const double realMs = std::chrono::duration<double, std::milli>(Steady::now() - m_start).count();
         return kDayStart + std::min(static_cast<q::TimeMs>(realMs * m_speed), q::TimeMs{13} * 60 * 60 * 1000);
     }
 
-private:
+  private:
     Steady::time_point m_start;
     double m_speed;
 };
@@ -150,7 +151,17 @@ double msBetween(Steady::time_point a, Steady::time_point b) {
 
 // What a sample timed; Count is the number of kinds.
 enum class Op : std::uint8_t {
-    Take, Call, CallEmpty, Start, Finish, NoShow, Transfer, Poll, Refresh, Bare, Count
+    Take,
+    Call,
+    CallEmpty,
+    Start,
+    Finish,
+    NoShow,
+    Transfer,
+    Poll,
+    Refresh,
+    Bare,
+    Count
 };
 constexpr std::array<const char*, static_cast<std::size_t>(Op::Count)> kOpNames{
     "take (kiosk)",
@@ -163,7 +174,9 @@ constexpr std::array<const char*, static_cast<std::size_t>(Op::Count)> kOpNames{
     "display poll, nothing new",
     "display poll + new events + status",
     "bare INSERT + COMMIT"};
-bool isCompletedMove(Op op) { return op != Op::CallEmpty && op != Op::Poll && op != Op::Refresh; }
+bool isCompletedMove(Op op) {
+    return op != Op::CallEmpty && op != Op::Poll && op != Op::Refresh;
+}
 
 struct Sample {
     Op op;
@@ -236,7 +249,7 @@ ProcessLog load(const std::filesystem::path& path) {
 // store's busy handler: BEGIN IMMEDIATE returns once the lock is taken (after any busy-handler
 // sleeps), and the lock is let go when COMMIT or ROLLBACK returns. The trace must not outlive log.
 class LockTrace {
-public:
+  public:
     // On PostgreSQL (no SQLite handle) it records nothing: there is no one write lock to time.
     LockTrace(q::Database& db, ProcessLog& log) : m_db(db.handle()), m_log(log) {
         if (m_db) sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE, &LockTrace::onTrace, this);
@@ -247,7 +260,7 @@ public:
         if (m_db) sqlite3_trace_v2(m_db, 0, nullptr, nullptr);
     }
 
-private:
+  private:
     static int onTrace(unsigned kind, void* self, void* statement, void*) {
         static_cast<LockTrace*>(self)->trace(kind, static_cast<sqlite3_stmt*>(statement));
         return 0;
@@ -307,7 +320,7 @@ struct Shared {
 static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_always_lock_free);
 
 class SharedMemory {
-public:
+  public:
     SharedMemory() {
         void* p = mmap(nullptr, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED) throw std::runtime_error("mmap failed");
@@ -322,7 +335,7 @@ public:
     Shared& operator*() const { return *m_shared; }
     Shared* operator->() const { return m_shared; }
 
-private:
+  private:
     Shared* m_shared;
 };
 
@@ -475,7 +488,9 @@ LockFigures lockFigures(const RunResult& r, int cores) {
     return f;
 }
 
-q::Database openUse(const std::filesystem::path& path) { return q::openStore(path, q::OpenPurpose::Use); }
+q::Database openUse(const std::filesystem::path& path) {
+    return q::openStore(path, q::OpenPurpose::Use);
+}
 
 // ---- the day -------------------------------------------------------------------------------------
 
@@ -812,9 +827,9 @@ struct PgScalePoint {
     int processes = 0;
     double oursOps = 0, bareOps = 0;
     Stats oursLatency, bareLatency;
-    double cpuBusy = 0;      // the machine's CPUs during the motcua run, share busy
-    double clientCpu = 0;    // of which the benchmark processes (not the server), share of all cores
-    double serverCpu = 0;    // of which the server, share of all cores
+    double cpuBusy = 0;        // the machine's CPUs during the motcua run, share busy
+    double clientCpu = 0;      // of which the benchmark processes (not the server), share of all cores
+    double serverCpu = 0;      // of which the server, share of all cores
     std::int64_t retried = 0;  // lock timeouts or serialization failures retried
 };
 
@@ -860,14 +875,13 @@ PgScalePoint measurePgScale(int processes, double seconds, const std::filesystem
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // that backend ends and is reaped
     const double server0 = serverCpuSeconds(server);
     const auto cpu0 = CpuTimes::now();
-    const RunResult ours = runProcesses(processes, dir, [&](int p, int startFd) {
-        return queueWorker(url, startFd, p, processes, seconds);
-    });
+    const RunResult ours = runProcesses(
+        processes, dir, [&](int p, int startFd) { return queueWorker(url, startFd, p, processes, seconds); });
     const auto cpu1 = CpuTimes::now();
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the clients' backends end and are reaped
     point.serverCpu = (serverCpuSeconds(server) - server0) / (ours.wallSeconds * cores);
-    const RunResult bare =
-        runProcesses(processes, dir, [&](int p, int startFd) { return barePgWorker(url, startFd, p, seconds); });
+    const RunResult bare = runProcesses(
+        processes, dir, [&](int p, int startFd) { return barePgWorker(url, startFd, p, seconds); });
     point.oursOps = static_cast<double>(completedMoves(ours.log)) / ours.wallSeconds;
     point.bareOps = static_cast<double>(completedMoves(bare.log)) / bare.wallSeconds;
     point.oursLatency = moveStats(ours.log);
@@ -884,8 +898,8 @@ std::pair<std::size_t, std::string> stopOf(const std::vector<int>& counts, const
                                            const std::vector<double>& p99) {
     for (std::size_t i = 0; i + 1 < counts.size(); ++i) {
         if (p99[i + 1] > kTapLimitMs) {
-            return {i, fmt::format("at {} processes p99 is {:.0f} ms, over the {:.0f} ms limit", counts[i + 1],
-                                   p99[i + 1], kTapLimitMs)};
+            return {i, fmt::format("at {} processes p99 is {:.0f} ms, over the {:.0f} ms limit",
+                                   counts[i + 1], p99[i + 1], kTapLimitMs)};
         }
         double best = 0;
         std::size_t bestAt = i + 1;
@@ -896,9 +910,10 @@ std::pair<std::size_t, std::string> stopOf(const std::vector<int>& counts, const
             }
         }
         if (best < 1.10 * ops[i]) {
-            return {i, fmt::format("no larger count adds 10 % to its {:.0f} moves/s (best after it: {:.0f} at {} "
-                                   "processes)",
-                                   ops[i], best, counts[bestAt])};
+            return {
+                i, fmt::format("no larger count adds 10 % to its {:.0f} moves/s (best after it: {:.0f} at {} "
+                               "processes)",
+                               ops[i], best, counts[bestAt])};
         }
     }
     return {counts.size() - 1, ""};
@@ -1092,8 +1107,9 @@ int main(int argc, char** argv) try {
         } else if (a == "--no-pg") {
             noPg = true;
         } else if (!a.empty() && a[0] == '-') {
-            std::fprintf(stderr, "usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N] "
-                                 "[--pg URL | --no-pg]\n");
+            std::fprintf(stderr,
+                         "usage: bench_city [DIR] [--quick] [--tickets N] [--seconds S] [--report-days N] "
+                         "[--pg URL | --no-pg]\n");
             return 2;
         } else {
             dir = a;
@@ -1135,11 +1151,10 @@ int main(int argc, char** argv) try {
     fmt::print("1. fdatasync of a 4 KiB overwrite on this file system, alone, {} runs:\n", fsync.n);
     fmt::print("   CPUs idle:               p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms\n", fsync.p50,
                fsync.p99, fsync.max);
-    fmt::print("   every core kept busy:    p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms{}\n\n", fsyncBusy.p50,
-               fsyncBusy.p99, fsyncBusy.max,
-               fsyncBusy.p50 < 0.5 * fsync.p50
-                   ? "  (much of an idle one is waking a CPU, not the disk)"
-                   : "");
+    fmt::print(
+        "   every core kept busy:    p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms{}\n\n", fsyncBusy.p50,
+        fsyncBusy.p99, fsyncBusy.max,
+        fsyncBusy.p50 < 0.5 * fsync.p50 ? "  (much of an idle one is waking a CPU, not the disk)" : "");
     std::fflush(stdout);
 
     // 2. The day.
@@ -1179,18 +1194,20 @@ int main(int argc, char** argv) try {
                dayLock.hold.n, dayLock.hold.p50, dayLock.hold.p99, dayLock.hold.max);
     fmt::print("   {:<38} {:>8} {:>9.2f} {:>9.2f} {:>9.2f}\n", "  of which COMMIT (WAL write + fsync)",
                dayLock.commit.n, dayLock.commit.p50, dayLock.commit.p99, dayLock.commit.max);
-    fmt::print("   busy: {:.0f} % of write transactions waited for the lock (busy-handler sleeps); "
-               "SQLITE_BUSY returned to a caller: {}; moves refused unexpectedly: {}\n\n",
-               100 * dayLock.waitedShare, day.run.log.busyErrors, day.run.log.unexpected);
+    fmt::print(
+        "   busy: {:.0f} % of write transactions waited for the lock (busy-handler sleeps); "
+        "SQLITE_BUSY returned to a caller: {}; moves refused unexpectedly: {}\n\n",
+        100 * dayLock.waitedShare, day.run.log.busyErrors, day.run.log.unexpected);
     std::fflush(stdout);
 
     // 3. Scaling.
     const std::vector<int> counts{1, 2, 4, 8, 16, 20, 32};
     std::vector<ScalePoint> curve;
     for (const int n : counts) curve.push_back(measureScale(n, seconds, dir, templateDb, cores));
-    fmt::print("3. Scaling: take, call, start, finish by N processes for {:g} s each, against bare SQLite "
-               "INSERT + COMMIT at the same N\n",
-               seconds);
+    fmt::print(
+        "3. Scaling: take, call, start, finish by N processes for {:g} s each, against bare SQLite "
+        "INSERT + COMMIT at the same N\n",
+        seconds);
     fmt::print("   {:>3} {:>8} {:>8} {:>9} {:>8} {:>6} | {:>6} {:>7} {:>7} {:>6} {:>5} {:>6} {:>6} {:>5}\n",
                "N", "moves/s", "p99 ms", "bare tx/s", "bare p99", "ratio", "tx/s", "hold ms", "commit",
                "fsync", "lock", "waited", "preemp", "CPU");
@@ -1203,12 +1220,13 @@ int main(int argc, char** argv) try {
             100 * p.oursLock.utilisation, 100 * p.oursLock.waitedShare, p.oursLock.preemptedPerTx,
             100 * p.oursLock.cpuShare);
     }
-    fmt::print("   ratio: motcua moves/s / bare commits/s. Right of |, motcua's write transactions:\n"
-               "   tx/s; hold: mean time the write lock is held; commit: mean COMMIT (WAL write +\n"
-               "   fdatasync); fsync: fdatasync alone (p50, idle CPUs) just before; lock: time the lock was\n"
-               "   held / wall time; waited: BEGINs that slept in the busy handler; preemp: involuntary\n"
-               "   context switches per transaction; CPU: of {} cores.\n",
-               cores);
+    fmt::print(
+        "   ratio: motcua moves/s / bare commits/s. Right of |, motcua's write transactions:\n"
+        "   tx/s; hold: mean time the write lock is held; commit: mean COMMIT (WAL write +\n"
+        "   fdatasync); fsync: fdatasync alone (p50, idle CPUs) just before; lock: time the lock was\n"
+        "   held / wall time; waited: BEGINs that slept in the busy handler; preemp: involuntary\n"
+        "   context switches per transaction; CPU: of {} cores.\n",
+        cores);
 
     // Where it stops scaling: the first count after which no larger count adds 10 % to its throughput,
     // or the last before p99 passes the limit.
@@ -1242,11 +1260,11 @@ int main(int argc, char** argv) try {
     const auto& last = curve.back();
     const auto& lk = top.oursLock;
     fmt::print("\n{}", wrap(fmt::format("Stops scaling after {} process{}: {}.", top.processes,
-                                         top.processes == 1 ? "" : "es",
-                                         why.empty() ? "throughput grows by 10 % or more up to the largest "
-                                                       "count measured"
-                                                     : why),
-                              "   ", "   "));
+                                        top.processes == 1 ? "" : "es",
+                                        why.empty() ? "throughput grows by 10 % or more up to the largest "
+                                                      "count measured"
+                                                    : why),
+                            "   ", "   "));
     fmt::print(
         "   At {} processes the write lock was held {:.0f} % of the time, {:.2f} ms per write transaction\n"
         "   (mean), of which COMMIT {:.2f} ms. One writer at a time (SQLite, WAL mode too) caps the rate\n"
@@ -1332,20 +1350,24 @@ int main(int argc, char** argv) try {
         q::Database(q::connectPostgres(pgUrl)).exec("DROP DATABASE IF EXISTS bench_city_scale WITH (FORCE)");
         fmt::print("\n3b. The same moves on PostgreSQL ({}, TCP 127.0.0.1), side by side with SQLite:\n",
                    server ? "a private server, fsync on" : "the given server");
-        fmt::print("   {:>3} | {:>8} {:>8} | {:>8} {:>8} {:>9} {:>8} {:>6} {:>6} {:>7} {:>7}\n", "N", "SQLite",
-                   "p99 ms", "PG", "p99 ms", "bare tx/s", "bare p99", "CPU", "server", "clients", "retried");
+        fmt::print("   {:>3} | {:>8} {:>8} | {:>8} {:>8} {:>9} {:>8} {:>6} {:>6} {:>7} {:>7}\n", "N",
+                   "SQLite", "p99 ms", "PG", "p99 ms", "bare tx/s", "bare p99", "CPU", "server", "clients",
+                   "retried");
         for (std::size_t i = 0; i < pgCurve.size(); ++i) {
             const auto& p = pgCurve[i];
-            fmt::print("   {:>3} | {:>8.0f} {:>8.1f} | {:>8.0f} {:>8.1f} {:>9.0f} {:>8.1f} {:>5.0f}% {:>5.0f}% {:>6.0f}% "
-                       "{:>7}\n",
-                       p.processes, curve[i].oursOps, curve[i].oursLatency.p99, p.oursOps, p.oursLatency.p99,
-                       p.bareOps, p.bareLatency.p99, 100 * p.cpuBusy, 100 * p.serverCpu, 100 * p.clientCpu,
-                       p.retried);
+            fmt::print(
+                "   {:>3} | {:>8.0f} {:>8.1f} | {:>8.0f} {:>8.1f} {:>9.0f} {:>8.1f} {:>5.0f}% {:>5.0f}% "
+                "{:>6.0f}% "
+                "{:>7}\n",
+                p.processes, curve[i].oursOps, curve[i].oursLatency.p99, p.oursOps, p.oursLatency.p99,
+                p.bareOps, p.bareLatency.p99, 100 * p.cpuBusy, 100 * p.serverCpu, 100 * p.clientCpu,
+                p.retried);
         }
-        fmt::print("   moves/s (take, call, start, finish); PG bare: INSERT + COMMIT of one row; CPU: the\n"
-                   "   machine's {} cores busy during the PostgreSQL run (everything on the machine); server\n"
-                   "   and clients: of that, PostgreSQL's processes and the benchmark's; retried: lock timeouts.\n",
-                   cores);
+        fmt::print(
+            "   moves/s (take, call, start, finish); PG bare: INSERT + COMMIT of one row; CPU: the\n"
+            "   machine's {} cores busy during the PostgreSQL run (everything on the machine); server\n"
+            "   and clients: of that, PostgreSQL's processes and the benchmark's; retried: lock timeouts.\n",
+            cores);
         std::vector<double> ops, p99;
         for (const auto& p : pgCurve) {
             ops.push_back(p.oursOps);
@@ -1357,28 +1379,30 @@ int main(int argc, char** argv) try {
         std::string because;
         if (ps.cpuBusy >= 0.85) {
             const double others = std::max(0.0, ps.cpuBusy - ps.serverCpu - ps.clientCpu);
-            because = fmt::format("the machine's {} cores were {:.0f} % busy at {} processes (the server {:.0f} %, "
-                                  "the benchmark's processes {:.0f} %, other programs on the machine {:.0f} %): "
-                                  "there is no CPU left for more work, on the server or its clients{}",
-                                  cores, 100 * ps.cpuBusy, ps.processes, 100 * ps.serverCpu, 100 * ps.clientCpu,
-                                  100 * others,
-                                  others > 0.3 ? "; other programs took much of it, so this run understates "
-                                                 "what PostgreSQL does on a machine of its own"
-                                               : "");
+            because = fmt::format(
+                "the machine's {} cores were {:.0f} % busy at {} processes (the server {:.0f} %, "
+                "the benchmark's processes {:.0f} %, other programs on the machine {:.0f} %): "
+                "there is no CPU left for more work, on the server or its clients{}",
+                cores, 100 * ps.cpuBusy, ps.processes, 100 * ps.serverCpu, 100 * ps.clientCpu, 100 * others,
+                others > 0.3 ? "; other programs took much of it, so this run understates "
+                               "what PostgreSQL does on a machine of its own"
+                             : "");
         } else {
-            because = fmt::format("the CPUs were only {:.0f} % busy at {} processes, so the limit is waiting, not "
-                                  "computing: each move's requests and its COMMIT's flush ({:.0f} bare commits/s "
-                                  "at that count, p99 {:.1f} ms)",
-                                  100 * ps.cpuBusy, ps.processes, ps.bareOps, ps.bareLatency.p99);
+            because = fmt::format(
+                "the CPUs were only {:.0f} % busy at {} processes, so the limit is waiting, not "
+                "computing: each move's requests and its COMMIT's flush ({:.0f} bare commits/s "
+                "at that count, p99 {:.1f} ms)",
+                100 * ps.cpuBusy, ps.processes, ps.bareOps, ps.bareLatency.p99);
         }
-        fmt::print("\n{}", wrap(fmt::format("SQLite stops scaling after {} process{}; PostgreSQL after {} "
-                                            "process{}{}. PostgreSQL: {}.",
-                                            top.processes, top.processes == 1 ? "" : "es", ps.processes,
-                                            ps.processes == 1 ? "" : "es",
-                                            pgWhy.empty() ? " (it grows by 10 % or more up to the largest count)"
-                                                          : ": " + pgWhy,
-                                            because),
-                                "   ", "   "));
+        fmt::print("\n{}",
+                   wrap(fmt::format("SQLite stops scaling after {} process{}; PostgreSQL after {} "
+                                    "process{}{}. PostgreSQL: {}.",
+                                    top.processes, top.processes == 1 ? "" : "es", ps.processes,
+                                    ps.processes == 1 ? "" : "es",
+                                    pgWhy.empty() ? " (it grows by 10 % or more up to the largest count)"
+                                                  : ": " + pgWhy,
+                                    because),
+                        "   ", "   "));
         fmt::print("\n");
         std::fflush(stdout);
     }
@@ -1401,10 +1425,11 @@ int main(int argc, char** argv) try {
 
     // 4. The report.
     const ReportResult report = reportOverDays(dayDb, reportDays);
-    fmt::print("4. Report over {} days of this centre ({} tickets, {} events, {:.0f} MiB): the day run "
-               "copied to the {} day{} before it{}\n",
-               report.days, report.tickets, report.events, report.fileMiB, report.days - 1,
-               report.days == 2 ? "" : "s", report.days < 365 ? " (a year: --report-days 365)" : "");
+    fmt::print(
+        "4. Report over {} days of this centre ({} tickets, {} events, {:.0f} MiB): the day run "
+        "copied to the {} day{} before it{}\n",
+        report.days, report.tickets, report.events, report.fileMiB, report.days - 1,
+        report.days == 2 ? "" : "s", report.days < 365 ? " (a year: --report-days 365)" : "");
     fmt::print(
         "   copy {:.1f} s ({:.0f} ms a day); report over {} days {:.0f} ms ({} visits, {} served);\n"
         "   over the last {} days {:.0f} ms; over one day {:.0f} ms\n",
@@ -1441,10 +1466,11 @@ int main(int argc, char** argv) try {
     results.add("stops scaling after", top.processes, "processes");
     if (!pgCurve.empty()) {
         for (const int n : {1, 20, 32}) {
-            const auto i = static_cast<std::size_t>(
-                std::find(counts.begin(), counts.end(), n) - counts.begin());
-            results.add(fmt::format("PostgreSQL moves/s, {} process{}", n, n == 1 ? "" : "es"), pgCurve[i].oursOps,
-                        "ops/s", {}, Baseline{"SQLite moves/s, same count", curve[i].oursOps});
+            const auto i =
+                static_cast<std::size_t>(std::find(counts.begin(), counts.end(), n) - counts.begin());
+            results.add(fmt::format("PostgreSQL moves/s, {} process{}", n, n == 1 ? "" : "es"),
+                        pgCurve[i].oursOps, "ops/s", {},
+                        Baseline{"SQLite moves/s, same count", curve[i].oursOps});
         }
         results.add("PostgreSQL move p99, 32 processes", pgCurve.back().oursLatency.p99, "ms",
                     Target::atMost(kTapLimitMs), Baseline{"SQLite move p99", curve.back().oursLatency.p99});

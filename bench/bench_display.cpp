@@ -1,13 +1,12 @@
 // bench_display: how soon the lobby display draws a number called by `motcua call` in another
 // process (p50/p99 over 100 calls), and the display's CPU use while idle (getrusage over 5 s), with
 // on-demand drawing as motcua-display runs and, for comparison, drawing every 16 ms.
+#include <SDL.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <SDL.h>
 
 #include <algorithm>
 #include <chrono>
@@ -42,7 +41,9 @@ using Clock = std::chrono::steady_clock;
 constexpr int kCalls = 100;
 constexpr auto kTick = std::chrono::milliseconds(40);  // as motcua-display
 
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double ms(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double cpuSeconds() {
     rusage usage{};
@@ -123,14 +124,16 @@ int main() try {
             for (const char* verb : {"start", "finish"}) {
                 int status = 0;
                 const pid_t pid = spawnMotcua(dbPath, verb);
-                if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+                if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+                    WEXITSTATUS(status) != 0) {
                     throw std::runtime_error(std::string("motcua ") + verb + " 1 failed");
                 }
             }
             // Let the display take that change in before timing the next call.
             for (int k = 0; k < 4; ++k) tick(app, static_cast<int>(kTick.count()));
         }
-        const std::string before = feed.state().recentCalls().empty() ? "" : feed.state().recentCalls().front().number;
+        const std::string before =
+            feed.state().recentCalls().empty() ? "" : feed.state().recentCalls().front().number;
         const auto start = Clock::now();
         const pid_t child = spawnMotcua(dbPath, "call");
         if (child < 0) throw std::runtime_error("cannot start " MOTCUA_CLI_PATH);
@@ -149,9 +152,13 @@ int main() try {
         int status = 0;
         waitpid(child, &status, 0);
         if (!drawn || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-            std::fprintf(stderr, "call %d: not drawn within 5 s (motcua exit %d); front %s, frames %ld, last event %ld\n", i + 1,
-                         WEXITSTATUS(status), feed.state().recentCalls().empty() ? "-" : feed.state().recentCalls().front().number.c_str(),
-                         static_cast<long>(app.framesDrawn()), static_cast<long>(displayDb.queryInt("SELECT MAX(id) FROM events")));
+            std::fprintf(
+                stderr,
+                "call %d: not drawn within 5 s (motcua exit %d); front %s, frames %ld, last event %ld\n",
+                i + 1, WEXITSTATUS(status),
+                feed.state().recentCalls().empty() ? "-" : feed.state().recentCalls().front().number.c_str(),
+                static_cast<long>(app.framesDrawn()),
+                static_cast<long>(displayDb.queryInt("SELECT MAX(id) FROM events")));
             return 1;
         }
     }
@@ -190,16 +197,18 @@ int main() try {
     const double idleContinuous = 100.0 * (cpuSeconds() - cpu0) / wall;
     const auto framesContinuous = continuous.framesDrawn() - frames0;
 
-    std::printf("bench_display (1920x1080 lobby, software renderer, headless, %d calls by `motcua call` processes)\n",
-                kCalls);
+    std::printf(
+        "bench_display (1920x1080 lobby, software renderer, headless, %d calls by `motcua call` processes)\n",
+        kCalls);
     std::printf("%-52s %10s %10s %10s\n", "measure", "p50", "p99", "max");
-    std::printf("%-52s %8.1fms %8.1fms %8.1fms\n", "motcua call spawned -> number drawn", percentile(spawnToDrawn, 0.5),
-                percentile(spawnToDrawn, 0.99), percentile(spawnToDrawn, 1.0));
+    std::printf("%-52s %8.1fms %8.1fms %8.1fms\n", "motcua call spawned -> number drawn",
+                percentile(spawnToDrawn, 0.5), percentile(spawnToDrawn, 0.99), percentile(spawnToDrawn, 1.0));
     std::printf("%-52s %8.1fms %8.1fms %8.1fms\n", "call committed (event time) -> number drawn",
-                percentile(commitToDrawn, 0.5), percentile(commitToDrawn, 0.99), percentile(commitToDrawn, 1.0));
+                percentile(commitToDrawn, 0.5), percentile(commitToDrawn, 0.99),
+                percentile(commitToDrawn, 1.0));
     std::printf("%-52s %10s %10s\n", "idle over 5 s", "CPU", "frames");
-    std::printf("%-52s %9.2f%% %10llu\n", "on demand (motcua-display), 40 ms poll",
-                idleOnDemand, static_cast<unsigned long long>(framesOnDemand));
+    std::printf("%-52s %9.2f%% %10llu\n", "on demand (motcua-display), 40 ms poll", idleOnDemand,
+                static_cast<unsigned long long>(framesOnDemand));
     std::printf("%-52s %9.2f%% %10llu\n", "every 16 ms (toolkit default, for comparison)", idleContinuous,
                 static_cast<unsigned long long>(framesContinuous));
 

@@ -5,15 +5,15 @@
 //   tap -> printer   a tap on "Xác nhận lấy số" until the ticket's bytes are written by the file:
 //                    printer (take in one transaction, render, encode, write), p50/p99/max of 30
 //   RSS              resident memory at the end
+#include <fmt/core.h>
+
 #include <chrono>
 #include <filesystem>
-#include <thread>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "bench/bench_results.h"
 #include "bench/bench_stats.h"
@@ -30,7 +30,9 @@ using motcua::bench::percentile;
 
 namespace {
 
-double msSince(Steady::time_point start) { return std::chrono::duration<double, std::milli>(Steady::now() - start).count(); }
+double msSince(Steady::time_point start) {
+    return std::chrono::duration<double, std::milli>(Steady::now() - start).count();
+}
 
 long residentKb() {
     std::ifstream status("/proc/self/status");
@@ -52,9 +54,11 @@ void makeOffice(const std::filesystem::path& db) {
     auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
     queue::applyOfficeConfig(store, queue::loadOfficeConfig(source / "assets/office.toml"));
     std::vector<queue::CatalogueFile> files;
-    for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"})
+    for (const char* name :
+         {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"})
         files.push_back({name, readAll(source / "assets/catalogue" / name)});
-    if (!queue::importCatalogue(store, files, false).applied) throw std::runtime_error("catalogue import failed");
+    if (!queue::importCatalogue(store, files, false).applied)
+        throw std::runtime_error("catalogue import failed");
 }
 
 std::optional<ui::Point> find(ui::App& app, const std::string& text) {
@@ -66,7 +70,8 @@ std::optional<ui::Point> find(ui::App& app, const std::string& text) {
 }  // namespace
 
 int main() {
-    const auto dir = std::filesystem::temp_directory_path() / ("motcua-bench-kiosk-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("motcua-bench-kiosk-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     makeOffice(dir / "motcua.db");
     const auto printerPath = dir / "ticket.bin";
@@ -134,7 +139,8 @@ int main() {
         int guard = 0;
         while (!std::filesystem::exists(printerPath) && guard++ < 2000) {
             step();
-            if (!std::filesystem::exists(printerPath)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            if (!std::filesystem::exists(printerPath))
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
         taps.push_back(msSince(t));
         if (!std::filesystem::exists(printerPath)) throw std::runtime_error("no ticket printed");
@@ -142,10 +148,13 @@ int main() {
 
     fmt::print("bench_kiosk (headless, software renderer, 1920x1080, office catalogue)\n");
     fmt::print("  first frame after start      {:8.1f} ms   (target <= 500)\n", firstFrame);
-    fmt::print("  scroll frame p50 / p99 / max {:8.2f} / {:.2f} / {:.2f} ms over {} frames   (target p99 <= 16)\n",
-               percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1.0), frames.size());
-    fmt::print("  tap -> ticket bytes written  {:8.1f} / {:.1f} / {:.1f} ms p50 / p99 / max over {}   (target <= 100)\n",
-               percentile(taps, 0.5), percentile(taps, 0.99), percentile(taps, 1.0), taps.size());
+    fmt::print(
+        "  scroll frame p50 / p99 / max {:8.2f} / {:.2f} / {:.2f} ms over {} frames   (target p99 <= 16)\n",
+        percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1.0), frames.size());
+    fmt::print(
+        "  tap -> ticket bytes written  {:8.1f} / {:.1f} / {:.1f} ms p50 / p99 / max over {}   (target <= "
+        "100)\n",
+        percentile(taps, 0.5), percentile(taps, 0.99), percentile(taps, 1.0), taps.size());
     const double rssMb = static_cast<double>(residentKb()) / 1024.0;
     fmt::print("  resident memory              {:8.1f} MB   (target <= 100)\n", rssMb);
 

@@ -2,6 +2,7 @@
 // bare SQLite INSERT + COMMIT with the same durability settings on the same file system.
 //
 // Usage: bench_queue [DIR] [--seconds S]   (DIR: where the database files go; default: a temp dir)
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,8 +14,6 @@
 #include <filesystem>
 #include <iostream>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "bench/bench_results.h"
 #include "queue/clock.h"
@@ -37,7 +36,9 @@ std::string officeToml() {
     return o.toml();
 }
 
-double micros(SteadyClock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double micros(SteadyClock::duration d) {
+    return std::chrono::duration<double, std::micro>(d).count();
+}
 
 struct Percentiles {
     double p50, p99, mean;
@@ -47,13 +48,16 @@ Percentiles percentiles(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     double sum = 0;
     for (double x : v) sum += x;
-    auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))]; };
+    auto at = [&](double q) {
+        return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
+    };
     return {at(0.50), at(0.99), sum / static_cast<double>(v.size())};
 }
 
 // The baseline: one row inserted and committed per operation, WAL + synchronous=FULL, BEGIN IMMEDIATE.
 struct Bare {
-    explicit Bare(const std::filesystem::path& path) : db(path.string(), OpenMode::ReadWriteCreate, std::chrono::seconds(30)) {
+    explicit Bare(const std::filesystem::path& path)
+        : db(path.string(), OpenMode::ReadWriteCreate, std::chrono::seconds(30)) {
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = FULL");
         db.exec("CREATE TABLE IF NOT EXISTS t(id INTEGER PRIMARY KEY, service TEXT, n INTEGER, at INTEGER)");
@@ -74,7 +78,8 @@ double throughput(int processes, double seconds, Body body) {
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe");
     const auto start = SteadyClock::now();
-    const auto until = start + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(seconds));
+    const auto until =
+        start + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(seconds));
     for (int p = 0; p < processes; ++p) {
         if (fork() == 0) {
             close(fds[0]);
@@ -168,11 +173,13 @@ int main(int argc, char** argv) {
     const double bare16 = throughput(16, seconds, bareLoop);
 
     const auto t = percentiles(takeUs), c = percentiles(callUs), b = percentiles(bareUs);
-    std::cout << fmt::format("motcua queue benchmark — {} ops in-process, {:.0f} s per throughput run, files in {}\n",
-                             n, seconds, dir.string());
+    std::cout << fmt::format(
+        "motcua queue benchmark — {} ops in-process, {:.0f} s per throughput run, files in {}\n", n, seconds,
+        dir.string());
     std::cout << fmt::format("{:<44}{:>12}{:>12}{:>12}\n", "figure", "motcua", "bare SQLite", "ratio");
     auto row = [](const std::string& name, double ours, double base, const char* unit) {
-        std::cout << fmt::format("{:<44}{:>10.0f}{:>2}{:>10.0f}{:>2}{:>11.2f}x\n", name, ours, unit, base, unit, ours / base);
+        std::cout << fmt::format("{:<44}{:>10.0f}{:>2}{:>10.0f}{:>2}{:>11.2f}x\n", name, ours, unit, base,
+                                 unit, ours / base);
     };
     row("take latency p50", t.p50, b.p50, "us");
     row("take latency p99", t.p99, b.p99, "us");
@@ -180,16 +187,23 @@ int main(int argc, char** argv) {
     row("call latency p99 (call next)", c.p99, b.p99, "us");
     row("throughput, 1 process (tickets/s)", take1, bare1, "");
     row("throughput, 16 processes (tickets/s)", take16, bare16, "");
-    std::cout << "(ratio for latency: motcua / bare, lower is better; for throughput: motcua / bare, higher is better)\n";
+    std::cout << "(ratio for latency: motcua / bare, lower is better; for throughput: motcua / bare, higher "
+                 "is better)\n";
 
     const motcua::bench::BenchResults results("bench_queue");
     using motcua::bench::Baseline;
-    results.add("take latency p50", t.p50 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p50 / 1000});
-    results.add("take latency p99", t.p99 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p99 / 1000});
-    results.add("call next latency p50", c.p50 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p50 / 1000});
-    results.add("call next latency p99", c.p99 / 1000, "ms", {}, Baseline{"bare SQLite insert+commit", b.p99 / 1000});
-    results.add("take throughput, 1 process", take1, "tickets/s", {}, Baseline{"bare SQLite commits/s", bare1});
-    results.add("take throughput, 16 processes", take16, "tickets/s", {}, Baseline{"bare SQLite commits/s", bare16});
+    results.add("take latency p50", t.p50 / 1000, "ms", {},
+                Baseline{"bare SQLite insert+commit", b.p50 / 1000});
+    results.add("take latency p99", t.p99 / 1000, "ms", {},
+                Baseline{"bare SQLite insert+commit", b.p99 / 1000});
+    results.add("call next latency p50", c.p50 / 1000, "ms", {},
+                Baseline{"bare SQLite insert+commit", b.p50 / 1000});
+    results.add("call next latency p99", c.p99 / 1000, "ms", {},
+                Baseline{"bare SQLite insert+commit", b.p99 / 1000});
+    results.add("take throughput, 1 process", take1, "tickets/s", {},
+                Baseline{"bare SQLite commits/s", bare1});
+    results.add("take throughput, 16 processes", take16, "tickets/s", {},
+                Baseline{"bare SQLite commits/s", bare16});
 
     if (tempDir) std::filesystem::remove_all(dir);
     return 0;

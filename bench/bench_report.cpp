@@ -5,6 +5,7 @@
 //
 // Usage: bench_report [DIR] [--days N] [--per-day N] [--api-days N]
 //   DIR: where the database files go (default: a temporary directory, removed afterwards)
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,8 +17,6 @@
 #include <random>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "bench/bench_results.h"
 #include "kiosk/cli/report_format.h"
@@ -58,10 +57,13 @@ std::string officeToml() {
 constexpr TimeMs kYearStart = 1767200400000;
 constexpr TimeMs kMinute = 60'000;
 constexpr TimeMs kDay = 24 * 60 * kMinute;
-constexpr const char* kProcedures[] = {"1.001193", "1.000656", "2.000815", "2.000884", "1.003583", "2.001035"};
+constexpr const char* kProcedures[] = {"1.001193", "1.000656", "2.000815",
+                                       "2.000884", "1.003583", "2.001035"};
 constexpr const char* kFinishOutcomes[] = {"received", "guidance", "returned", "incomplete"};
 
-double ms(SteadyClock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double ms(SteadyClock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 template <class F>
 double timeMs(F&& f) {
@@ -80,13 +82,18 @@ struct Sizes {
 // 7 % no-show (a third after a recall), 3 % cancelled, the rest left to expire; waits exponential
 // with mean 10 minutes; service 3–20 minutes; 60 % of the served rate it.
 class DayWriter {
-public:
-    DayWriter(Database& db, std::mt19937& rng) : m_db(db), m_rng(rng),
-        m_ticket(db, "INSERT INTO tickets(id, service_id, business_day, seq, number, priority, cur_service_id, state, "
-                     "counter_id, staff_id, queue_key, recalls, leg, issued_at, updated_at) "
-                     "VALUES(?,?,?,?,?,?,?,?,NULL,NULL,?,0,?,?,?)"),
-        m_event(db, "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail) "
-                    "VALUES(?,?,?,?,?,?,?)") {
+  public:
+    DayWriter(Database& db, std::mt19937& rng)
+        : m_db(db),
+          m_rng(rng),
+          m_ticket(db,
+                   "INSERT INTO tickets(id, service_id, business_day, seq, number, priority, cur_service_id, "
+                   "state, "
+                   "counter_id, staff_id, queue_key, recalls, leg, issued_at, updated_at) "
+                   "VALUES(?,?,?,?,?,?,?,?,NULL,NULL,?,0,?,?,?)"),
+          m_event(db,
+                  "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail) "
+                  "VALUES(?,?,?,?,?,?,?)") {
         Statement s(db, "SELECT id, code, prefix FROM services ORDER BY id");
         while (s.step()) m_services.push_back({s.getInt(0), s.getText(1), s.getText(2)});
         Statement c(db, "SELECT id FROM counters ORDER BY number");
@@ -105,7 +112,8 @@ public:
             event(std::nullopt, "login", midnight + 475 * kMinute, counter, m_staff[k], std::nullopt, "{}");
             event(std::nullopt, "break_start", midnight + 600 * kMinute, counter, m_staff[k], std::nullopt,
                   R"({"reason":"nghỉ giữa giờ"})");
-            event(std::nullopt, "break_end", midnight + 612 * kMinute, counter, m_staff[k], std::nullopt, "{}");
+            event(std::nullopt, "break_end", midnight + 612 * kMinute, counter, m_staff[k], std::nullopt,
+                  "{}");
             event(std::nullopt, "logout", midnight + 1025 * kMinute, counter, m_staff[k], std::nullopt, "{}");
             sizes.events += 4;
         }
@@ -120,24 +128,36 @@ public:
             const int n = ++seq[s];
             const std::int64_t id = m_nextTicket++;
             const double roll = uniform(0, 1);
-            const char* state = roll < 0.85 ? "done" : roll < 0.92 ? "noshow" : roll < 0.95 ? "cancelled" : "expired";
+            const char* state = roll < 0.85   ? "done"
+                                : roll < 0.92 ? "noshow"
+                                : roll < 0.95 ? "cancelled"
+                                              : "expired";
             const bool priority = uniform(0, 1) < 0.08;
-            m_ticket.bind(1, id).bind(2, svc.id).bind(3, day).bind(4, n).bind(5, fmt::format("{}{:03}", svc.prefix, n));
+            m_ticket.bind(1, id).bind(2, svc.id).bind(3, day).bind(4, n).bind(
+                5, fmt::format("{}{:03}", svc.prefix, n));
             m_ticket.bind(6, priority ? std::optional<std::string>("cao_tuoi") : std::nullopt);
-            m_ticket.bind(7, svc.id).bind(8, state).bind(9, issued).bind(10, 1).bind(11, issued).bind(12, issued);
+            m_ticket.bind(7, svc.id)
+                .bind(8, state)
+                .bind(9, issued)
+                .bind(10, 1)
+                .bind(11, issued)
+                .bind(12, issued);
             m_ticket.run();
             m_ticket.reset();
             ++sizes.tickets;
             event(id, "issue", issued, std::nullopt, std::nullopt, svc.id,
-                  fmt::format(R"({{"number":"{}{:03}","seq":{},"business_day":"{}","priority":null}})", svc.prefix, n, n, day));
-            const std::size_t desk = static_cast<std::size_t>(uniform(0, static_cast<double>(m_counters.size()) - 0.001));
+                  fmt::format(R"({{"number":"{}{:03}","seq":{},"business_day":"{}","priority":null}})",
+                              svc.prefix, n, n, day));
+            const std::size_t desk =
+                static_cast<std::size_t>(uniform(0, static_cast<double>(m_counters.size()) - 0.001));
             const auto counter = m_counters[desk];
             const auto staff = m_staff[desk % m_staff.size()];
             TimeMs t = issued + static_cast<TimeMs>(-std::log(1 - uniform(0, 0.999)) * 10 * kMinute);
             sizes.events += 1;
             if (std::string_view(state) == "expired") {
                 event(id, "expire", midnight + kDay + 480 * kMinute, std::nullopt, std::nullopt, svc.id,
-                      fmt::format(R"({{"from":"waiting","business_day":"{}","reason":"business day ended"}})", day));
+                      fmt::format(R"({{"from":"waiting","business_day":"{}","reason":"business day ended"}})",
+                                  day));
                 sizes.events += 1;
                 continue;
             }
@@ -146,7 +166,8 @@ public:
                 sizes.events += 1;
                 continue;
             }
-            event(id, "call", t, counter, staff, svc.id, R"({"priority":false,"reason":"fifo","from":"waiting"})");
+            event(id, "call", t, counter, staff, svc.id,
+                  R"({"priority":false,"reason":"fifo","from":"waiting"})");
             sizes.events += 1;
             if (std::string_view(state) == "noshow" || uniform(0, 1) < 0.01) {
                 if (uniform(0, 1) < 0.33) {
@@ -161,7 +182,8 @@ public:
                 t += 20 * kMinute;  // came back: reactivated, called again
                 event(id, "reactivate", t, std::nullopt, std::nullopt, svc.id, R"({"from":"noshow"})");
                 t += 5 * kMinute;
-                event(id, "call", t, counter, staff, svc.id, R"({"priority":false,"reason":"fifo","from":"waiting"})");
+                event(id, "call", t, counter, staff, svc.id,
+                      R"({"priority":false,"reason":"fifo","from":"waiting"})");
                 sizes.events += 2;
             }
             std::int64_t serviceId = svc.id;
@@ -172,10 +194,12 @@ public:
             if (uniform(0, 1) < 0.03) {
                 const auto& to = m_services[(s + 1) % m_services.size()];
                 event(id, "transfer", t, counter, staff, to.id,
-                      fmt::format(R"({{"from_service":"{}","to_service":"{}","leg":2,"from":"serving"}})", svc.code, to.code));
+                      fmt::format(R"({{"from_service":"{}","to_service":"{}","leg":2,"from":"serving"}})",
+                                  svc.code, to.code));
                 serviceId = to.id;
                 t += static_cast<TimeMs>(uniform(1, 15) * kMinute);
-                event(id, "call", t, counter, staff, serviceId, R"({"priority":false,"reason":"fifo","from":"waiting"})");
+                event(id, "call", t, counter, staff, serviceId,
+                      R"({"priority":false,"reason":"fifo","from":"waiting"})");
                 t += kMinute;
                 event(id, "start", t, counter, staff, serviceId, "{}");
                 t += static_cast<TimeMs>(uniform(3, 20) * kMinute);
@@ -188,7 +212,10 @@ public:
             sizes.events += 1;
             if (uniform(0, 1) < 0.6) {
                 const double r = uniform(0, 1);
-                const char* level = r < 0.55 ? "rat_hai_long" : r < 0.90 ? "hai_long" : r < 0.97 ? "binh_thuong" : "khong_hai_long";
+                const char* level = r < 0.55   ? "rat_hai_long"
+                                    : r < 0.90 ? "hai_long"
+                                    : r < 0.97 ? "binh_thuong"
+                                               : "khong_hai_long";
                 event(id, "rate", t + 20'000, counter, staff, serviceId,
                       fmt::format(R"({{"level":"{}","source":"counter"}})", level));
                 sizes.events += 1;
@@ -197,7 +224,7 @@ public:
         tx.commit();
     }
 
-private:
+  private:
     struct Service {
         std::int64_t id;
         std::string code, prefix;
@@ -212,9 +239,16 @@ private:
         const double r = uniform(0, 1);
         return r < 0.40 ? 0 : r < 0.75 ? 1 : r < 0.90 ? 2 : 3;
     }
-    void event(std::optional<std::int64_t> ticket, const char* kind, TimeMs at, std::optional<std::int64_t> counter,
-               std::optional<std::int64_t> staff, std::optional<std::int64_t> service, const std::string& detail) {
-        m_event.bind(1, ticket).bind(2, kind).bind(3, at).bind(4, counter).bind(5, staff).bind(6, service).bind(7, detail);
+    void event(std::optional<std::int64_t> ticket, const char* kind, TimeMs at,
+               std::optional<std::int64_t> counter, std::optional<std::int64_t> staff,
+               std::optional<std::int64_t> service, const std::string& detail) {
+        m_event.bind(1, ticket)
+            .bind(2, kind)
+            .bind(3, at)
+            .bind(4, counter)
+            .bind(5, staff)
+            .bind(6, service)
+            .bind(7, detail);
         m_event.run();
         m_event.reset();
     }
@@ -252,10 +286,14 @@ int main(int argc, char** argv) try {
     int days = 365, perDay = 200, apiDays = 3;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--days" && i + 1 < argc) days = std::stoi(argv[++i]);
-        else if (a == "--per-day" && i + 1 < argc) perDay = std::stoi(argv[++i]);
-        else if (a == "--api-days" && i + 1 < argc) apiDays = std::stoi(argv[++i]);
-        else dir = a;
+        if (a == "--days" && i + 1 < argc)
+            days = std::stoi(argv[++i]);
+        else if (a == "--per-day" && i + 1 < argc)
+            perDay = std::stoi(argv[++i]);
+        else if (a == "--api-days" && i + 1 < argc)
+            apiDays = std::stoi(argv[++i]);
+        else
+            dir = a;
     }
     const bool temporary = dir.empty();
     if (temporary) {
@@ -276,7 +314,8 @@ int main(int argc, char** argv) try {
 
     const auto first = isoDateFromDays(*parseIsoDate("2026-01-01"));
     const auto last = isoDateFromDays(*parseIsoDate("2026-01-01") + days - 1);
-    const auto month = isoDateFromDays(std::min<std::int64_t>(*parseIsoDate("2026-01-01") + 30, *parseIsoDate(last)));
+    const auto month =
+        isoDateFromDays(std::min<std::int64_t>(*parseIsoDate("2026-01-01") + 30, *parseIsoDate(last)));
 
     struct Row {
         std::string what;
@@ -285,7 +324,8 @@ int main(int argc, char** argv) try {
     };
     std::vector<Row> rows;
     rows.push_back({fmt::format("generate {} days × {} tickets (SQL, 1 tx/day)", days, perDay), generation,
-                    fmt::format("{} tickets, {} events, {:.1f} ms/day", sizes.tickets, sizes.events, generation / days)});
+                    fmt::format("{} tickets, {} events, {:.1f} ms/day", sizes.tickets, sizes.events,
+                                generation / days)});
 
     Report year;
     std::vector<double> wholeRuns;
@@ -314,11 +354,13 @@ int main(int argc, char** argv) try {
     rows.push_back({fmt::format("report {} (a day)", last), dayMs, ""});
     motcua::cli::ReportRenderOptions options;
     std::size_t bytes = 0;
-    rows.push_back({"render text (whole period)", timeMs([&] { bytes = motcua::cli::renderReportText(year, options).size(); }),
+    rows.push_back({"render text (whole period)",
+                    timeMs([&] { bytes = motcua::cli::renderReportText(year, options).size(); }),
                     fmt::format("{} KiB", bytes / 1024)});
     rows.push_back({"render CSV", timeMs([&] { bytes = motcua::cli::renderReportCsv(year, options).size(); }),
                     fmt::format("{} KiB", bytes / 1024)});
-    rows.push_back({"render JSON", timeMs([&] { bytes = motcua::cli::reportToJson(year, options).dump().size(); }),
+    rows.push_back({"render JSON",
+                    timeMs([&] { bytes = motcua::cli::reportToJson(year, options).dump().size(); }),
                     fmt::format("{} KiB", bytes / 1024)});
     const double htmlMs = timeMs([&] { bytes = motcua::cli::renderReportHtml(year, options).size(); });
     rows.push_back({"render HTML + SVG", htmlMs, fmt::format("{} KiB", bytes / 1024)});
@@ -326,7 +368,8 @@ int main(int argc, char** argv) try {
     const motcua::bench::BenchResults results("bench_report");
     std::sort(wholeRuns.begin(), wholeRuns.end());
     results.add(fmt::format("generate {} days x {} tickets (SQL)", days, perDay), generation, "ms");
-    results.add(fmt::format("report over {} days ({} visits), median of 3", days, year.visits.issued), wholeRuns[1], "ms");
+    results.add(fmt::format("report over {} days ({} visits), median of 3", days, year.visits.issued),
+                wholeRuns[1], "ms");
     results.add("report over a month", monthMs, "ms");
     results.add("report over a day", dayMs, "ms");
     results.add("render HTML + SVG, whole period", htmlMs, "ms");
@@ -340,17 +383,19 @@ int main(int argc, char** argv) try {
         });
         results.add(fmt::format("a day of {} tickets through QueueService", perDay), t / apiDays, "ms");
         rows.push_back({fmt::format("generate {} days × {} tickets (QueueService API)", apiDays, perDay), t,
-                        fmt::format("{:.1f} ms/day, {} events (synchronous=FULL, a transaction per move)", t / apiDays,
-                                    apiDb.queryInt("SELECT COUNT(*) FROM events"))});
+                        fmt::format("{:.1f} ms/day, {} events (synchronous=FULL, a transaction per move)",
+                                    t / apiDays, apiDb.queryInt("SELECT COUNT(*) FROM events"))});
     }
 
-    std::cout << fmt::format("bench_report: {} in {}\n\n", days == 365 ? "a year" : fmt::format("{} days", days),
+    std::cout << fmt::format("bench_report: {} in {}\n\n",
+                             days == 365 ? "a year" : fmt::format("{} days", days),
                              (dir / "year.db").string());
     std::cout << fmt::format("{:<52} {:>11}  {}\n", "what", "ms", "note");
     std::cout << std::string(100, '-') << '\n';
     for (const auto& r : rows) std::cout << fmt::format("{:<52} {:>11.1f}  {}\n", r.what, r.ms, r.note);
-    std::cout << fmt::format("\ndatabase file: {:.1f} MiB\n",
-                             static_cast<double>(std::filesystem::file_size(dir / "year.db")) / (1024.0 * 1024.0));
+    std::cout << fmt::format(
+        "\ndatabase file: {:.1f} MiB\n",
+        static_cast<double>(std::filesystem::file_size(dir / "year.db")) / (1024.0 * 1024.0));
     if (temporary) std::filesystem::remove_all(dir);
     return 0;
 } catch (const std::exception& e) {

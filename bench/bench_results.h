@@ -10,14 +10,14 @@
 // are "-" when the figure has no natural baseline.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace motcua::bench {
 
@@ -42,7 +42,7 @@ struct Baseline {
 };
 
 class BenchResults {
-public:
+  public:
     explicit BenchResults(std::string program) : m_program(std::move(program)) {
         if (const char* path = std::getenv("MOTCUA_BENCH_RESULTS"); path && *path) m_path = path;
     }
@@ -73,7 +73,7 @@ public:
         }
     }
 
-private:
+  private:
     static std::string number(double v) { return std::isfinite(v) ? fmt::format("{:.6g}", v) : "nan"; }
     static std::string clean(std::string text) {
         for (char& c : text) {

@@ -8,6 +8,7 @@
 //   Without --pg it starts a private PostgreSQL server with production durability (fsync on) through
 //   scripts/test-postgres.sh and stops it at the end; with --pg it uses that server's database (the
 //   user needs CREATEDB: a database of its own is made and dropped).
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,8 +21,6 @@
 #include <map>
 #include <thread>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "bench/bench_results.h"
 #include "bench/private_postgres.h"
@@ -58,7 +57,9 @@ name = "Quầy 2"
 services = ["HT", "CT"]
 )";
 
-double micros(SteadyClock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double micros(SteadyClock::duration d) {
+    return std::chrono::duration<double, std::micro>(d).count();
+}
 
 double percentile(std::vector<double> v, double q) {
     if (v.empty()) return 0;
@@ -82,7 +83,8 @@ struct StoreFigures {
 
 // The baseline: one row inserted and committed, with the store's own settings.
 double bareInsert(Database& db, int n, std::vector<double>& us) {
-    db.exec("CREATE TABLE IF NOT EXISTS bench_bare(id BIGINT PRIMARY KEY, service TEXT, n BIGINT, at BIGINT)");
+    db.exec(
+        "CREATE TABLE IF NOT EXISTS bench_bare(id BIGINT PRIMARY KEY, service TEXT, n BIGINT, at BIGINT)");
     for (int i = 0; i < n; ++i) {
         const auto t0 = SteadyClock::now();
         Transaction tx(db);
@@ -201,7 +203,8 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
         const auto committed = SteadyClock::now().time_since_epoch().count();
         SteadyClock::rep seenAt = 0;
         if (read(fromChild[0], &seenAt, sizeof seenAt) != static_cast<ssize_t>(sizeof seenAt)) break;
-        latencies.push_back(std::chrono::duration<double, std::milli>(SteadyClock::duration(seenAt - committed)).count());
+        latencies.push_back(
+            std::chrono::duration<double, std::milli>(SteadyClock::duration(seenAt - committed)).count());
         must(q.noShow(1));
         std::this_thread::sleep_for(std::chrono::milliseconds(7));  // calls come seconds apart in an office
     }
@@ -248,26 +251,37 @@ int main(int argc, char** argv) {
     Database(connectPostgres(pgUrl)).exec(fmt::format("DROP DATABASE {} WITH (FORCE)", name));
     std::filesystem::remove_all(dir);
 
-    std::cout << fmt::format("motcua stores side by side — {} moves each; PostgreSQL {} over TCP\n", ops,
-                             server ? "private server, fsync on," : "given server (its own durability settings)");
+    std::cout << fmt::format(
+        "motcua stores side by side — {} moves each; PostgreSQL {} over TCP\n", ops,
+        server ? "private server, fsync on," : "given server (its own durability settings)");
     std::cout << fmt::format("{:<40}{:>14}{:>14}\n", "figure", figures[0].store, figures[1].store);
     auto row = [&](const std::string& label, auto get, const char* unit) {
         std::cout << fmt::format("{:<40}{:>12.2f}{:>2}{:>12.2f}{:>2}\n", label, get(figures[0]), unit,
                                  get(figures[1]), unit);
     };
-    row("take p50", [](const StoreFigures& f) { return f.takeP50 / 1000; }, "ms");
-    row("take p99", [](const StoreFigures& f) { return f.takeP99 / 1000; }, "ms");
-    row("call next p50", [](const StoreFigures& f) { return f.callP50 / 1000; }, "ms");
-    row("call next p99", [](const StoreFigures& f) { return f.callP99 / 1000; }, "ms");
-    row("bare INSERT+COMMIT p50", [](const StoreFigures& f) { return f.bareP50 / 1000; }, "ms");
-    row("take / bare (p50)", [](const StoreFigures& f) { return f.takeP50 / f.bareP50; }, "x");
-    row("call next / bare (p50)", [](const StoreFigures& f) { return f.callP50 / f.bareP50; }, "x");
+    row(
+        "take p50", [](const StoreFigures& f) { return f.takeP50 / 1000; }, "ms");
+    row(
+        "take p99", [](const StoreFigures& f) { return f.takeP99 / 1000; }, "ms");
+    row(
+        "call next p50", [](const StoreFigures& f) { return f.callP50 / 1000; }, "ms");
+    row(
+        "call next p99", [](const StoreFigures& f) { return f.callP99 / 1000; }, "ms");
+    row(
+        "bare INSERT+COMMIT p50", [](const StoreFigures& f) { return f.bareP50 / 1000; }, "ms");
+    row(
+        "take / bare (p50)", [](const StoreFigures& f) { return f.takeP50 / f.bareP50; }, "x");
+    row(
+        "call next / bare (p50)", [](const StoreFigures& f) { return f.callP50 / f.bareP50; }, "x");
     for (const auto& [move, trips] : figures[1].tripsPerMove) {
         std::cout << fmt::format("{:<40}{:>14}{:>12.2f}\n", "requests per " + move, "-", trips);
     }
-    row("call seen by a watcher p50", [](const StoreFigures& f) { return f.notifyP50; }, "ms");
-    row("call seen by a watcher p99", [](const StoreFigures& f) { return f.notifyP99; }, "ms");
-    row("call seen by a watcher max", [](const StoreFigures& f) { return f.notifyMax; }, "ms");
+    row(
+        "call seen by a watcher p50", [](const StoreFigures& f) { return f.notifyP50; }, "ms");
+    row(
+        "call seen by a watcher p99", [](const StoreFigures& f) { return f.notifyP99; }, "ms");
+    row(
+        "call seen by a watcher max", [](const StoreFigures& f) { return f.notifyMax; }, "ms");
     std::cout << fmt::format("(watcher: {} and {} calls; it looks every 2 ms)\n", figures[0].notifySamples,
                              figures[1].notifySamples);
 

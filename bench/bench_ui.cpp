@@ -2,6 +2,14 @@
 // long page of Vietnamese text with the software renderer, text-cache hit rate, resident memory.
 // Runs headless (SDL offscreen driver): the software renderer does the same work as on the kiosk,
 // minus the final copy to the display.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include "bench/bench_results.h"
 #include "bench/bench_stats.h"
 #include "kiosk/ui/app.h"
@@ -14,14 +22,6 @@
 #include "kiosk/ui/sdl_context.h"
 #include "kiosk/ui/window.h"
 #include "queue/clock.h"
-
-#include <fmt/core.h>
-
-#include <algorithm>
-#include <chrono>
-#include <fstream>
-#include <string>
-#include <vector>
 
 using namespace motcua;
 using Clock = std::chrono::steady_clock;
@@ -47,21 +47,24 @@ std::unique_ptr<ui::Screen> procedurePage() {
     auto root = std::make_unique<ui::Box>(ui::Axis::Vertical, ui::Box::kThemed);
     root->add(std::make_unique<ui::Label>("Đăng ký khai sinh có yếu tố nước ngoài", ui::FontRole::Title));
     auto content = std::make_unique<ui::Box>(ui::Axis::Vertical, 0);
-    const char* sections[] = {"Trình tự thực hiện", "Thành phần hồ sơ", "Thời hạn giải quyết", "Lệ phí", "Căn cứ pháp lý"};
+    const char* sections[] = {"Trình tự thực hiện", "Thành phần hồ sơ", "Thời hạn giải quyết", "Lệ phí",
+                              "Căn cứ pháp lý"};
     for (int s = 0; s < 5; ++s) {
         content->add(std::make_unique<ui::Label>(sections[s], ui::FontRole::Heading));
         for (int i = 1; i <= 14; ++i) {
-            content->add(std::make_unique<ui::Label>(
-                fmt::format("{}.{} Người yêu cầu đăng ký khai sinh nộp tờ khai theo mẫu quy định và giấy chứng sinh "
-                            "cho Ủy ban nhân dân cấp xã; trường hợp không có giấy chứng sinh thì nộp văn bản của "
-                            "người làm chứng xác nhận về việc sinh (mục {}).",
-                            s + 1, i, s * 14 + i)));
+            content->add(std::make_unique<ui::Label>(fmt::format(
+                "{}.{} Người yêu cầu đăng ký khai sinh nộp tờ khai theo mẫu quy định và giấy chứng sinh "
+                "cho Ủy ban nhân dân cấp xã; trường hợp không có giấy chứng sinh thì nộp văn bản của "
+                "người làm chứng xác nhận về việc sinh (mục {}).",
+                s + 1, i, s * 14 + i)));
         }
     }
     root->add(std::make_unique<ui::ScrollView>(std::move(content)), 1);
     auto buttons = std::make_unique<ui::Box>(ui::Axis::Horizontal, 0);
     buttons->add(std::make_unique<ui::Button>("Quay lại", [] {}), 1);
-    buttons->add(std::make_unique<ui::Button>("Lấy số cho thủ tục này", [] {}, ui::ButtonStyle::Primary), 2);
+    buttons->add(std::make_unique<ui::Button>(
+                     "Lấy số cho thủ tục này", [] {}, ui::ButtonStyle::Primary),
+                 2);
     root->add(std::move(buttons));
     return std::make_unique<ui::WidgetScreen>(std::move(root));
 }
@@ -142,17 +145,19 @@ int main() try {
 
     fmt::print("motcua UI toolkit, software renderer, headless (SDL offscreen)\n");
     fmt::print("scrolling a procedure page of 75 wrapped Vietnamese paragraphs: 8 drags + momentum\n\n");
-    fmt::print("{:<12} {:>12} {:>12} {:>8} {:>9} {:>9} {:>9} {:>10} {:>8} {:>9}\n", "size", "startup ms", "1st frame", "frames",
-               "p50 ms", "p99 ms", "worst ms", "cache hit", "entries", "RSS MB");
+    fmt::print("{:<12} {:>12} {:>12} {:>8} {:>9} {:>9} {:>9} {:>10} {:>8} {:>9}\n", "size", "startup ms",
+               "1st frame", "frames", "p50 ms", "p99 ms", "worst ms", "cache hit", "entries", "RSS MB");
     for (const auto& f : all) {
         fmt::print("{:<12} {:>12.1f} {:>12.1f} {:>8} {:>9.2f} {:>9.2f} {:>9.2f} {:>9.1f}% {:>8} {:>9.1f}\n",
-                   fmt::format("{}x{}", f.size.width, f.size.height), f.startupMs, f.firstFrameMs, f.frames, f.p50, f.p99,
-                   f.worst, f.hitRate * 100, f.cacheEntries, static_cast<double>(f.rssKb) / 1024.0);
+                   fmt::format("{}x{}", f.size.width, f.size.height), f.startupMs, f.firstFrameMs, f.frames,
+                   f.p50, f.p99, f.worst, f.hitRate * 100, f.cacheEntries,
+                   static_cast<double>(f.rssKb) / 1024.0);
     }
     const Figures& main = all.front();
-    fmt::print("\ntargets (1920x1080): first frame <= 500 ms: {}; frame p99 <= 16 ms: {}; RSS <= 100 MB: {}\n",
-               main.startupMs <= 500 ? "met" : "MISSED", main.p99 <= 16 ? "met" : "MISSED",
-               main.rssKb <= 100 * 1024 ? "met" : "MISSED");
+    fmt::print(
+        "\ntargets (1920x1080): first frame <= 500 ms: {}; frame p99 <= 16 ms: {}; RSS <= 100 MB: {}\n",
+        main.startupMs <= 500 ? "met" : "MISSED", main.p99 <= 16 ? "met" : "MISSED",
+        main.rssKb <= 100 * 1024 ? "met" : "MISSED");
 
     using motcua::bench::Target;
     const motcua::bench::BenchResults results("bench_ui");
@@ -160,7 +165,8 @@ int main() try {
         const std::string size = fmt::format("{}x{}", f.size.width, f.size.height);
         // The targets are stated for the landscape lobby size.
         const bool targeted = &f == &main;
-        results.add(size + ": startup to first frame", f.startupMs, "ms", targeted ? Target::atMost(500) : Target{});
+        results.add(size + ": startup to first frame", f.startupMs, "ms",
+                    targeted ? Target::atMost(500) : Target{});
         results.add(size + ": scroll frame p99", f.p99, "ms", targeted ? Target::atMost(16) : Target{});
         results.add(size + ": text cache hit rate", 100 * f.hitRate, "%");
         results.add(size + ": resident memory", static_cast<double>(f.rssKb) / 1024.0, "MB",

@@ -5,26 +5,26 @@
 // tests/support/own_postgres.h) use it too.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
 
-#include <fmt/format.h>
-
 namespace motcua::bench {
 
 class PrivatePostgres {
-public:
+  public:
     enum class Durability { Office, Fast };  // Fast: fsync off, as the test suite's shared server
 
     // script: the path of scripts/test-postgres.sh; state: the folder it keeps the server's state in.
     PrivatePostgres(std::filesystem::path script, std::filesystem::path state,
                     Durability durability = Durability::Office)
         : m_script(std::move(script)), m_state(std::move(state)) {
-        run(fmt::format("MOTCUA_PG_DURABLE={} '{}' start '{}' >/dev/null", durability == Durability::Office ? 1 : 0,
-                        m_script.string(), m_state.string()),
+        run(fmt::format("MOTCUA_PG_DURABLE={} '{}' start '{}' >/dev/null",
+                        durability == Durability::Office ? 1 : 0, m_script.string(), m_state.string()),
             "could not start a private PostgreSQL server");
         std::ifstream in(m_state / "url");
         std::getline(in, m_url);
@@ -33,8 +33,8 @@ public:
     PrivatePostgres(const PrivatePostgres&) = delete;
     PrivatePostgres& operator=(const PrivatePostgres&) = delete;
     ~PrivatePostgres() {
-        [[maybe_unused]] const int rc =
-            std::system(fmt::format("'{}' stop '{}' >/dev/null 2>&1", m_script.string(), m_state.string()).c_str());
+        [[maybe_unused]] const int rc = std::system(
+            fmt::format("'{}' stop '{}' >/dev/null 2>&1", m_script.string(), m_state.string()).c_str());
         std::error_code ignored;
         std::filesystem::remove_all(m_state, ignored);
     }
@@ -42,7 +42,9 @@ public:
     // The owner's URL (database postgres).
     const std::string& url() const noexcept { return m_url; }
     // The same server, another database.
-    std::string urlOf(const std::string& database) const { return m_url.substr(0, m_url.rfind('/') + 1) + database; }
+    std::string urlOf(const std::string& database) const {
+        return m_url.substr(0, m_url.rfind('/') + 1) + database;
+    }
     // pg_ctl stop -m MODE (immediate: a crash), then started again on the same port.
     void restart(const std::string& mode = "immediate") {
         run(fmt::format("'{}' restart '{}' {} >/dev/null", m_script.string(), m_state.string(), mode),
@@ -59,7 +61,7 @@ public:
             "could not start the private PostgreSQL server again");
     }
 
-private:
+  private:
     static void run(const std::string& command, const char* failure) {
         if (std::system(command.c_str()) != 0) throw std::runtime_error(failure);
     }

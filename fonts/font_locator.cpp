@@ -21,7 +21,8 @@ std::optional<std::filesystem::path> findFont(const std::string& family, FontWei
     if (!FcInit()) return std::nullopt;
     PatternPtr pattern(FcNameParse(reinterpret_cast<const FcChar8*>(family.c_str())));
     if (!pattern) return std::nullopt;
-    FcPatternAddInteger(pattern.get(), FC_WEIGHT, weight == FontWeight::Bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pattern.get(), FC_WEIGHT,
+                        weight == FontWeight::Bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
     FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
     std::unique_ptr<FcLangSet, LangSetDeleter> langs(FcLangSetCreate());
     FcLangSetAdd(langs.get(), reinterpret_cast<const FcChar8*>("vi"));
@@ -48,7 +49,9 @@ std::optional<std::filesystem::path> findFont(const std::string& family, FontWei
 FontSet FontSet::locate(const std::string& family) {
     const auto regular = findFont(family, FontWeight::Regular);
     const auto bold = findFont(family, FontWeight::Bold);
-    if (!regular) throw std::runtime_error("no font covering Vietnamese found for \"" + family + "\" (install fonts-noto-core)");
+    if (!regular)
+        throw std::runtime_error("no font covering Vietnamese found for \"" + family +
+                                 "\" (install fonts-noto-core)");
     return {*regular, bold.value_or(*regular)};
 }
 

@@ -9,7 +9,9 @@ TtfLibrary::TtfLibrary() {
     if (TTF_Init() != 0) throw TtfError("TTF_Init");
 }
 
-TtfLibrary::~TtfLibrary() { TTF_Quit(); }
+TtfLibrary::~TtfLibrary() {
+    TTF_Quit();
+}
 
 void TtfFontDeleter::operator()(TTF_Font* font) const noexcept {
     // TTF_CloseFont after the last TTF_Quit is undefined; the guard outlives every font by
@@ -17,12 +19,15 @@ void TtfFontDeleter::operator()(TTF_Font* font) const noexcept {
     TTF_CloseFont(font);
 }
 
-void SurfaceDeleter::operator()(SDL_Surface* surface) const noexcept { SDL_FreeSurface(surface); }
+void SurfaceDeleter::operator()(SDL_Surface* surface) const noexcept {
+    SDL_FreeSurface(surface);
+}
 
 TtfError::TtfError(const std::string& call) : TtfError(call, TTF_GetError()) {}
 
 TtfError::TtfError(const std::string& call, std::string ttfMessage)
-    : std::runtime_error(call + " failed: " + (ttfMessage.empty() ? "(no SDL_ttf error message)" : ttfMessage)),
+    : std::runtime_error(call +
+                         " failed: " + (ttfMessage.empty() ? "(no SDL_ttf error message)" : ttfMessage)),
       m_call(call),
       m_ttfMessage(std::move(ttfMessage)) {}
 

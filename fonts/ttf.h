@@ -17,7 +17,7 @@ namespace motcua::fonts {
 // (the screens' and a ticket renderer's). Every font must be closed before its guard goes: declare
 // the guard first. Throws TtfError when TTF_Init fails.
 class TtfLibrary {
-public:
+  public:
     TtfLibrary();
     TtfLibrary(const TtfLibrary&) = delete;
     TtfLibrary& operator=(const TtfLibrary&) = delete;
@@ -38,12 +38,12 @@ using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 // A failed SDL2_ttf call, with TTF_GetError() captured at construction (SDL's error string is a
 // global the next call may overwrite).
 class TtfError : public std::runtime_error {
-public:
+  public:
     explicit TtfError(const std::string& call);
     const std::string& call() const noexcept { return m_call; }
     const std::string& ttfMessage() const noexcept { return m_ttfMessage; }
 
-private:
+  private:
     TtfError(const std::string& call, std::string ttfMessage);
     std::string m_call;
     std::string m_ttfMessage;

@@ -3,6 +3,8 @@
 // it does not replace come from the bundled catalogue (assets/catalogue), as on a real import.
 // Problems are values; a crash, UB, a leak or any exception is a bug. A catalogue that reads
 // without errors must also survive the documented round trip: written and read back, it is equal.
+#include "queue/catalogue_files.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -10,16 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "queue/catalogue_files.h"
-
 namespace {
 
 using motcua::queue::Catalogue;
 using motcua::queue::CatalogueFile;
 using motcua::queue::CatalogueTable;
 
-constexpr CatalogueTable kTables[] = {CatalogueTable::Fields, CatalogueTable::Procedures, CatalogueTable::Documents,
-                                      CatalogueTable::LegalBasis, CatalogueTable::Synonyms};
+constexpr CatalogueTable kTables[] = {CatalogueTable::Fields, CatalogueTable::Procedures,
+                                      CatalogueTable::Documents, CatalogueTable::LegalBasis,
+                                      CatalogueTable::Synonyms};
 
 const Catalogue& bundledCatalogue() {
     static const Catalogue catalogue = [] {
@@ -43,14 +44,15 @@ const Catalogue& bundledCatalogue() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const auto table = kTables[data[0] % std::size(kTables)];
-    const std::vector<CatalogueFile> files{
-        {std::string(motcua::queue::fileNameOf(table)), std::string(reinterpret_cast<const char*>(data + 1), size - 1)}};
+    const std::vector<CatalogueFile> files{{std::string(motcua::queue::fileNameOf(table)),
+                                            std::string(reinterpret_cast<const char*>(data + 1), size - 1)}};
     const auto read = motcua::queue::readCatalogueFiles(files, bundledCatalogue());
     for (const auto& problem : read.problems) (void)problem.format();
     if (read.hasErrors() || !read.catalogue) return 0;
 
     std::vector<CatalogueFile> written;
-    for (auto& [name, bytes] : motcua::queue::writeCatalogueFiles(*read.catalogue)) written.push_back({name, bytes});
+    for (auto& [name, bytes] : motcua::queue::writeCatalogueFiles(*read.catalogue))
+        written.push_back({name, bytes});
     const auto reread = motcua::queue::readCatalogueFiles(written, Catalogue{});
     if (reread.hasErrors() || !reread.catalogue || !(*reread.catalogue == *read.catalogue)) __builtin_trap();
     return 0;

@@ -1,8 +1,8 @@
 // Fuzz target: the motcua command line, in process. The input is up to kMaxCommands command lines
 // separated by 0x01 bytes, each an argument list split on NUL bytes (so a run can take a ticket,
-// call it and report on it); they run in order against a database initialised once per process from assets/office.toml and put
-// back byte for byte before every run, under a fixed clock, so a crashing input reproduces.
-// Any exit status is fine; a crash, UB, a leak or an exception escaping run() is a bug.
+// call it and report on it); they run in order against a database initialised once per process from
+// assets/office.toml and put back byte for byte before every run, under a fixed clock, so a crashing input
+// reproduces. Any exit status is fine; a crash, UB, a leak or an exception escaping run() is a bug.
 //
 // Containment: the fuzzer must never touch files outside its own temporary directory, the network,
 // a printer or a CUPS server. So every run gets a fixed leading `--db motcua.db` and runs with that
@@ -13,6 +13,8 @@
 // socket that does not exist, and standard input is /dev/null (staff set-pin reads it). Whatever a
 // run leaves in the directory (exports, backups, reports) is deleted before the next one. (The
 // working directory is only the temporary one during a run: see InDirectory.)
+#include "kiosk/cli/cli.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -26,7 +28,6 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/cli/cli.h"
 #include "queue/clock.h"
 
 namespace {
@@ -45,13 +46,13 @@ fs::path g_directory;
 // Runs with the temporary directory as the working directory and goes back afterwards: libFuzzer
 // reads and writes its corpus and artifacts by the paths it was given, relative to where it started.
 class InDirectory {
-public:
+  public:
     InDirectory() : m_previous(fs::current_path()) { fs::current_path(g_directory); }
     ~InDirectory() { fs::current_path(m_previous); }
     InDirectory(const InDirectory&) = delete;
     InDirectory& operator=(const InDirectory&) = delete;
 
-private:
+  private:
     fs::path m_previous;
 };
 

@@ -1,10 +1,10 @@
 // Fuzz target: the office config parser. A ConfigError is the expected answer to a bad file;
 // anything else escaping (another exception, a crash, UB, a leak) is a bug.
+#include "queue/office_config.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-
-#include "queue/office_config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -2,12 +2,12 @@
 // and console headless). A bad line is a value (ScriptError); a crash, UB, a leak or an exception
 // is a bug. Every parsed command must also read back the same from describe(), as the error reports
 // quote it (screenshot paths are written unquoted, so only plain ones are checked).
+#include "kiosk/ui/script.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include "kiosk/ui/script.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -8,7 +8,8 @@ namespace motcua::printer {
 
 Bitmap::Bitmap(int width, int height) : m_width(width), m_height(height) {
     if (width <= 0 || width % 8 != 0) {
-        throw std::invalid_argument("bitmap width must be a positive multiple of 8, not " + std::to_string(width));
+        throw std::invalid_argument("bitmap width must be a positive multiple of 8, not " +
+                                    std::to_string(width));
     }
     if (height < 0) throw std::invalid_argument("bitmap height must not be negative");
     m_bits.assign(static_cast<std::size_t>(stride()) * static_cast<std::size_t>(height), 0);

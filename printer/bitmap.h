@@ -10,7 +10,7 @@
 namespace motcua::printer {
 
 class Bitmap {
-public:
+  public:
     Bitmap() = default;
     // Throws std::invalid_argument when width is not a positive multiple of 8 or height < 0.
     Bitmap(int width, int height);
@@ -40,7 +40,7 @@ public:
     const std::vector<std::uint8_t>& bytes() const noexcept { return m_bits; }
     bool operator==(const Bitmap&) const = default;
 
-private:
+  private:
     int m_width = 0;
     int m_height = 0;
     std::vector<std::uint8_t> m_bits;

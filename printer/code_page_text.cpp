@@ -55,7 +55,8 @@ std::vector<Letter> splitLetters(std::string_view utf8) {
         }
         icu::UnicodeString composed = nfc.normalize(cluster, status);
         // A base with marks that do not compose into one code point is not a Vietnamese letter.
-        const char32_t single = composed.countChar32() == 1 ? static_cast<char32_t>(composed.char32At(0)) : 0xFFFD;
+        const char32_t single =
+            composed.countChar32() == 1 ? static_cast<char32_t>(composed.char32At(0)) : 0xFFFD;
         letters.push_back({single, tone});
     }
     return letters;
@@ -64,33 +65,65 @@ std::vector<Letter> splitLetters(std::string_view utf8) {
 std::optional<std::uint8_t> cp1258Byte(char32_t c) {
     if (c < 0x80) return static_cast<std::uint8_t>(c);
     switch (c) {
-        case U'Ă': return 0xC3;
-        case U'ă': return 0xE3;
-        case U'Đ': return 0xD0;
-        case U'đ': return 0xF0;
-        case U'Ơ': return 0xD5;
-        case U'ơ': return 0xF5;
-        case U'Ư': return 0xDD;
-        case U'ư': return 0xFD;
-        case U'₫': return 0xFE;
-        case U'€': return 0x80;
-        case U'…': return 0x85;
-        case U'‘': return 0x91;
-        case U'’': return 0x92;
-        case U'“': return 0x93;
-        case U'”': return 0x94;
-        case U'•': return 0x95;
-        case U'–': return 0x96;
-        case U'—': return 0x97;
-        default: break;
+        case U'Ă':
+            return 0xC3;
+        case U'ă':
+            return 0xE3;
+        case U'Đ':
+            return 0xD0;
+        case U'đ':
+            return 0xF0;
+        case U'Ơ':
+            return 0xD5;
+        case U'ơ':
+            return 0xF5;
+        case U'Ư':
+            return 0xDD;
+        case U'ư':
+            return 0xFD;
+        case U'₫':
+            return 0xFE;
+        case U'€':
+            return 0x80;
+        case U'…':
+            return 0x85;
+        case U'‘':
+            return 0x91;
+        case U'’':
+            return 0x92;
+        case U'“':
+            return 0x93;
+        case U'”':
+            return 0x94;
+        case U'•':
+            return 0x95;
+        case U'–':
+            return 0x96;
+        case U'—':
+            return 0x97;
+        default:
+            break;
     }
     // Latin-1 letters keep their byte, except the cells CP1258 gives to Vietnamese.
     if (c >= 0xA0 && c <= 0xFF) {
         switch (c) {
-            case 0xC3: case 0xCC: case 0xD0: case 0xD2: case 0xD5: case 0xDD: case 0xDE:
-            case 0xE3: case 0xEC: case 0xF0: case 0xF2: case 0xF5: case 0xFD: case 0xFE:
+            case 0xC3:
+            case 0xCC:
+            case 0xD0:
+            case 0xD2:
+            case 0xD5:
+            case 0xDD:
+            case 0xDE:
+            case 0xE3:
+            case 0xEC:
+            case 0xF0:
+            case 0xF2:
+            case 0xF5:
+            case 0xFD:
+            case 0xFE:
                 return std::nullopt;
-            default: return static_cast<std::uint8_t>(c);
+            default:
+                return static_cast<std::uint8_t>(c);
         }
     }
     return std::nullopt;
@@ -121,14 +154,22 @@ constexpr std::array<TcvnVowel, 12> kTcvnVowels{{
 // Upper-case letters with a modifier but no tone sit in both pages at A1..A7.
 std::optional<std::uint8_t> tcvnUpperBare(char32_t c) {
     switch (c) {
-        case U'Ă': return 0xA1;
-        case U'Â': return 0xA2;
-        case U'Ê': return 0xA3;
-        case U'Ô': return 0xA4;
-        case U'Ơ': return 0xA5;
-        case U'Ư': return 0xA6;
-        case U'Đ': return 0xA7;
-        default: return std::nullopt;
+        case U'Ă':
+            return 0xA1;
+        case U'Â':
+            return 0xA2;
+        case U'Ê':
+            return 0xA3;
+        case U'Ô':
+            return 0xA4;
+        case U'Ơ':
+            return 0xA5;
+        case U'Ư':
+            return 0xA6;
+        case U'Đ':
+            return 0xA7;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -144,7 +185,8 @@ EncodedText encodeCp1258(std::string_view utf8) {
             continue;
         }
         out.bytes.push_back(static_cast<char>(*byte));
-        if (letter.tone != 0) out.bytes.push_back(static_cast<char>(kCp1258Tones[static_cast<std::size_t>(letter.tone)]));
+        if (letter.tone != 0)
+            out.bytes.push_back(static_cast<char>(kCp1258Tones[static_cast<std::size_t>(letter.tone)]));
     }
     return out;
 }

@@ -1,7 +1,6 @@
 #include "printer/cups_transport.h"
 
 #include <cups/cups.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,16 +24,22 @@ struct DestDeleter {
 // Maps the last libcups error; the message is read now, before another call replaces it.
 Failure lastCupsFailure(const std::string& call, PrintError fallback) {
     const ipp_status_t status = cupsLastError();
-    const std::string detail = fmt::format("{}: {} ({:#06x})", call, cupsLastErrorString(), static_cast<int>(status));
+    const std::string detail =
+        fmt::format("{}: {} ({:#06x})", call, cupsLastErrorString(), static_cast<int>(status));
     switch (status) {
-        case IPP_STATUS_ERROR_NOT_FOUND: return {PrintError::NoPrinterFound, detail};
+        case IPP_STATUS_ERROR_NOT_FOUND:
+            return {PrintError::NoPrinterFound, detail};
         case IPP_STATUS_ERROR_FORBIDDEN:
         case IPP_STATUS_ERROR_NOT_AUTHORIZED:
-        case IPP_STATUS_ERROR_CUPS_AUTHENTICATION_CANCELED: return {PrintError::PermissionDenied, detail};
-        case IPP_STATUS_ERROR_SERVICE_UNAVAILABLE: return {PrintError::ConnectionRefused, detail};
+        case IPP_STATUS_ERROR_CUPS_AUTHENTICATION_CANCELED:
+            return {PrintError::PermissionDenied, detail};
+        case IPP_STATUS_ERROR_SERVICE_UNAVAILABLE:
+            return {PrintError::ConnectionRefused, detail};
         case IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS:
-        case IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED: return {PrintError::JobRejected, detail};
-        default: return {fallback, detail};
+        case IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED:
+            return {PrintError::JobRejected, detail};
+        default:
+            return {fallback, detail};
     }
 }
 
@@ -48,8 +53,8 @@ using IppResponse = std::unique_ptr<ipp_t, IppDeleter>;
 
 std::string queueUri(const std::string& queue) {
     char uri[HTTP_MAX_URI];
-    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
-                     queue.c_str());
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(),
+                     "/printers/%s", queue.c_str());
     return uri;
 }
 
@@ -58,7 +63,8 @@ std::string keywords(ipp_t* response, const char* name) {
     std::string out;
     if (ipp_attribute_t* attr = ippFindAttribute(response, name, IPP_TAG_KEYWORD)) {
         for (int i = 0; i < ippGetCount(attr); ++i) {
-            if (const char* value = ippGetString(attr, i, nullptr)) out += (out.empty() ? "" : ", ") + std::string(value);
+            if (const char* value = ippGetString(attr, i, nullptr))
+                out += (out.empty() ? "" : ", ") + std::string(value);
         }
     }
     return out;
@@ -66,7 +72,7 @@ std::string keywords(ipp_t* response, const char* name) {
 
 // Sends an IPP request about queue (cupsDoRequest takes ownership of it) and checks the status.
 Result<IppResponse> doRequest(ipp_t* request, const std::string& queue, const char* what,
-                        const std::vector<const char*>& attributes) {
+                              const std::vector<const char*>& attributes) {
     ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, queueUri(queue).c_str());
     ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                   static_cast<int>(attributes.size()), nullptr, attributes.data());
@@ -85,8 +91,9 @@ struct QueueState {
 };
 
 Result<QueueState> queueState(const std::string& queue) {
-    auto response = doRequest(ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES), queue, "Get-Printer-Attributes",
-                        {"printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"});
+    auto response = doRequest(
+        ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES), queue, "Get-Printer-Attributes",
+        {"printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"});
     if (!response) return response.error();
     ipp_t* r = response->get();
     QueueState out;
@@ -105,12 +112,15 @@ Result<QueueState> queueState(const std::string& queue) {
 
 // Why a queue in this state cannot print a ticket now, or nullopt.
 std::optional<Failure> refusal(const QueueState& q) {
-    const std::string why = fmt::format("printer-state-reasons {}{}{}", q.reasons.empty() ? "none" : q.reasons,
-                                        q.message.empty() ? "" : ", message: ", q.message);
+    const std::string why =
+        fmt::format("printer-state-reasons {}{}{}", q.reasons.empty() ? "none" : q.reasons,
+                    q.message.empty() ? "" : ", message: ", q.message);
     if (q.state == IPP_PSTATE_STOPPED) {
-        return Failure{PrintError::Offline, "the CUPS queue is stopped (cupsdisable, or a device error); " + why};
+        return Failure{PrintError::Offline,
+                       "the CUPS queue is stopped (cupsdisable, or a device error); " + why};
     }
-    if (!q.accepting) return Failure{PrintError::JobRejected, "the CUPS queue rejects jobs (cupsreject); " + why};
+    if (!q.accepting)
+        return Failure{PrintError::JobRejected, "the CUPS queue rejects jobs (cupsreject); " + why};
     return std::nullopt;
 }
 
@@ -134,13 +144,20 @@ Result<JobState> jobState(const std::string& queue, int id) {
 
 const char* jobStateName(ipp_jstate_t state) {
     switch (state) {
-        case IPP_JSTATE_PENDING: return "pending";
-        case IPP_JSTATE_HELD: return "held";
-        case IPP_JSTATE_PROCESSING: return "processing";
-        case IPP_JSTATE_STOPPED: return "stopped";
-        case IPP_JSTATE_CANCELED: return "cancelled";
-        case IPP_JSTATE_ABORTED: return "aborted";
-        case IPP_JSTATE_COMPLETED: return "completed";
+        case IPP_JSTATE_PENDING:
+            return "pending";
+        case IPP_JSTATE_HELD:
+            return "held";
+        case IPP_JSTATE_PROCESSING:
+            return "processing";
+        case IPP_JSTATE_STOPPED:
+            return "stopped";
+        case IPP_JSTATE_CANCELED:
+            return "cancelled";
+        case IPP_JSTATE_ABORTED:
+            return "aborted";
+        case IPP_JSTATE_COMPLETED:
+            return "completed";
     }
     return "unknown";
 }
@@ -150,8 +167,9 @@ Result<void> checkServer() {
     std::unique_ptr<http_t, HttpDeleter> http(httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC,
                                                            cupsEncryption(), 1, kConnectTimeoutMs, nullptr));
     if (!http) {
-        return Failure{PrintError::ConnectionRefused,
-                       fmt::format("no CUPS server answers at {} (is cupsd running? CUPS_SERVER set?)", cupsServer())};
+        return Failure{
+            PrintError::ConnectionRefused,
+            fmt::format("no CUPS server answers at {} (is cupsd running? CUPS_SERVER set?)", cupsServer())};
     }
     return {};
 }
@@ -163,15 +181,16 @@ Result<std::unique_ptr<CupsTransport>> CupsTransport::open(const std::string& qu
     cupsSetServer(nullptr);
     // cupsGetNamedDest says "not found" when no server answers too: look for the server first.
     if (auto reachable = checkServer(); !reachable) return reachable.error();
-    std::unique_ptr<cups_dest_t, DestDeleter> dest(cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue.c_str(), nullptr));
+    std::unique_ptr<cups_dest_t, DestDeleter> dest(
+        cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue.c_str(), nullptr));
     if (!dest) {
         const ipp_status_t status = cupsLastError();
         if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL) {
-            return Failure{PrintError::ConnectionRefused,
-                           fmt::format("no CUPS server answers at {}: {}", cupsServer(), cupsLastErrorString())};
+            return Failure{PrintError::ConnectionRefused, fmt::format("no CUPS server answers at {}: {}",
+                                                                      cupsServer(), cupsLastErrorString())};
         }
-        return Failure{PrintError::NoPrinterFound,
-                       fmt::format("CUPS server {} has no queue '{}' ({})", cupsServer(), queue, cupsLastErrorString())};
+        return Failure{PrintError::NoPrinterFound, fmt::format("CUPS server {} has no queue '{}' ({})",
+                                                               cupsServer(), queue, cupsLastErrorString())};
     }
     return std::unique_ptr<CupsTransport>(new CupsTransport(queue));
 }
@@ -262,7 +281,8 @@ Result<void> CupsTransport::awaitJob(int id, std::chrono::milliseconds timeout) 
         // said it was connecting may have sent all along.
         if (!maybeSent && seenProcessing) {
             auto after = queueState(m_queue);
-            if (!after || !connectingSeen || (!stillConnecting(*after) && !after->message.empty())) maybeSent = true;
+            if (!after || !connectingSeen || (!stillConnecting(*after) && !after->message.empty()))
+                maybeSent = true;
         }
         failure.reached = maybeSent ? Reached::All : Reached::Nothing;
         if (maybeSent) failure.detail += " (the printer may have received it before)";
@@ -274,14 +294,17 @@ Result<void> CupsTransport::awaitJob(int id, std::chrono::milliseconds timeout) 
         auto job = jobState(m_queue, id);
         if (!job) return cancelled(job.error());
         switch (job->state) {
-            case IPP_JSTATE_COMPLETED: return {};
+            case IPP_JSTATE_COMPLETED:
+                return {};
             case IPP_JSTATE_CANCELED:
             case IPP_JSTATE_ABORTED:
-                return Failure{PrintError::JobRejected,
-                               fmt::format("cups:{} job {} ended {} ({})", m_queue, id,
-                                           job->state == IPP_JSTATE_CANCELED ? "cancelled" : "aborted", job->reasons),
-                               maybeSent ? Reached::All : Reached::Nothing};
-            default: break;
+                return Failure{
+                    PrintError::JobRejected,
+                    fmt::format("cups:{} job {} ended {} ({})", m_queue, id,
+                                job->state == IPP_JSTATE_CANCELED ? "cancelled" : "aborted", job->reasons),
+                    maybeSent ? Reached::All : Reached::Nothing};
+            default:
+                break;
         }
         if (job->state == IPP_JSTATE_PROCESSING) {
             seenProcessing = true;
@@ -318,7 +341,8 @@ Result<std::vector<CupsQueue>> listCupsQueues() {
     const int count = cupsGetDests2(CUPS_HTTP_DEFAULT, &dests);
     std::unique_ptr<cups_dest_t, DestsDeleter> owned(dests, DestsDeleter{count});
     if (count == 0 && cupsLastError() > IPP_STATUS_OK_EVENTS_COMPLETE) {
-        return lastCupsFailure(fmt::format("cupsGetDests2 (server {})", cupsServer()), PrintError::ConnectionRefused);
+        return lastCupsFailure(fmt::format("cupsGetDests2 (server {})", cupsServer()),
+                               PrintError::ConnectionRefused);
     }
     std::vector<CupsQueue> queues;
     for (int i = 0; i < count; ++i) {

@@ -13,7 +13,7 @@
 namespace motcua::printer {
 
 class CupsTransport : public Transport {
-public:
+  public:
     // Fails with NoPrinterFound when the server does not know the queue, ConnectionRefused when
     // no server answers.
     static Result<std::unique_ptr<CupsTransport>> open(const std::string& queue);
@@ -31,7 +31,7 @@ public:
     std::string describe() const override { return "cups:" + m_queue; }
     int lastJobId() const noexcept { return m_lastJobId; }
 
-private:
+  private:
     explicit CupsTransport(std::string queue) : m_queue(std::move(queue)) {}
     Result<void> awaitJob(int id, std::chrono::milliseconds timeout);
     std::string m_queue;

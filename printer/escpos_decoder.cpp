@@ -27,29 +27,33 @@ std::string hexBytes(std::string_view bytes, std::size_t offset, std::size_t cou
 }
 
 class Decoder {
-public:
+  public:
     Decoder(std::string_view bytes, const DecodeOptions& options) : m_in(bytes), m_options(options) {}
 
     Expected<DecodedTicket, DecodeError> run() {
-        if (m_options.paperWidthDots < 0 || m_options.paperWidthDots % 8 != 0 || m_options.paperWidthDots > 2048) {
+        if (m_options.paperWidthDots < 0 || m_options.paperWidthDots % 8 != 0 ||
+            m_options.paperWidthDots > 2048) {
             return DecodeError{0, fmt::format("paper width {} dots is not a multiple of 8 up to 2048",
                                               m_options.paperWidthDots)};
         }
         if (m_in.empty()) return DecodeError{0, "offset 0: the stream is empty"};
         while (m_pos < m_in.size()) {
             const std::size_t start = m_pos;
-            if (auto error = command()) return DecodeError{start, fmt::format("offset {}: {}", start, *error)};
+            if (auto error = command())
+                return DecodeError{start, fmt::format("offset {}: {}", start, *error)};
             ++m_result.commands;
         }
         if (m_result.commands > 0 && m_width == 0) {
-            return DecodeError{m_in.size(), fmt::format("offset {}: the stream ends without printing anything (no raster "
-                                                          "picture or QR code in it)", m_in.size())};
+            return DecodeError{m_in.size(),
+                               fmt::format("offset {}: the stream ends without printing anything (no raster "
+                                           "picture or QR code in it)",
+                                           m_in.size())};
         }
         m_result.picture = std::move(m_canvas);
         return std::move(m_result);
     }
 
-private:
+  private:
     std::size_t left() const { return m_in.size() - m_pos; }
     std::uint8_t at(std::size_t i) const { return static_cast<std::uint8_t>(m_in[i]); }
 
@@ -125,7 +129,8 @@ private:
                 m_pos += 3;
                 return std::nullopt;
             }
-            default: return unknown(2);
+            default:
+                return unknown(2);
         }
     }
 
@@ -133,8 +138,10 @@ private:
         if (auto e = need(2, "GS")) return e;
         const std::uint8_t c = at(m_pos + 1);
         switch (c) {
-            case 'v': return rasterBand();
-            case '(': return twoByteLengthCommand();
+            case 'v':
+                return rasterBand();
+            case '(':
+                return twoByteLengthCommand();
             case 'V': {
                 if (auto e = need(3, "GS V")) return e;
                 const std::uint8_t m = at(m_pos + 2);
@@ -155,7 +162,8 @@ private:
                 m_pos += 3;
                 return std::nullopt;
             }
-            default: return unknown(2);
+            default:
+                return unknown(2);
         }
     }
 
@@ -172,8 +180,8 @@ private:
         }
         const std::size_t dataBytes = static_cast<std::size_t>(xBytes) * static_cast<std::size_t>(rows);
         if (left() < 8 + dataBytes) {
-            return fmt::format("GS v 0 ({} x {}) is truncated: needs {} data bytes, {} left", xBytes, rows, dataBytes,
-                               left() - 8);
+            return fmt::format("GS v 0 ({} x {}) is truncated: needs {} data bytes, {} left", xBytes, rows,
+                               dataBytes, left() - 8);
         }
         const int scaleX = (mode & 1) ? 2 : 1;
         const int scaleY = (mode & 2) ? 2 : 1;
@@ -210,19 +218,24 @@ private:
         if (fnGroup != 'k') return unknown(3);
         const std::size_t length = at(m_pos + 3) | (at(m_pos + 4) << 8);
         if (left() < 5 + length) {
-            return fmt::format("GS ( k is truncated: needs {} byte(s) after the length, {} left", length, left() - 5);
+            return fmt::format("GS ( k is truncated: needs {} byte(s) after the length, {} left", length,
+                               left() - 5);
         }
-        if (length < 2 || at(m_pos + 5) != '1') return fmt::format("GS ( k for a symbol other than QR (cn 49)");
+        if (length < 2 || at(m_pos + 5) != '1')
+            return fmt::format("GS ( k for a symbol other than QR (cn 49)");
         const std::uint8_t fn = at(m_pos + 6);
         const std::string_view params = m_in.substr(m_pos + 7, length - 2);
         switch (fn) {
-            case 'A': break;  // model: this decoder draws model 2
+            case 'A':
+                break;  // model: this decoder draws model 2
             case 'C':
-                if (params.empty() || params[0] < 1 || params[0] > 16) return "GS ( k module size out of 1..16";
+                if (params.empty() || params[0] < 1 || params[0] > 16)
+                    return "GS ( k module size out of 1..16";
                 m_qrModule = params[0];
                 break;
             case 'E':
-                if (params.empty() || params[0] < 48 || params[0] > 51) return "GS ( k error correction out of 48..51";
+                if (params.empty() || params[0] < 48 || params[0] > 51)
+                    return "GS ( k error correction out of 48..51";
                 m_qrLevel = static_cast<QrErrorCorrection>(params[0] - 48);
                 break;
             case 'P':
@@ -233,15 +246,18 @@ private:
                 auto matrix = encodeQr(m_qrData, m_qrLevel);
                 if (!matrix) return "GS ( k print with no stored QR data (or data too long)";
                 const int side = matrix->size() * m_qrModule;
-                if (m_width == 0) startPaper(m_options.paperWidthDots ? m_options.paperWidthDots : (side + 7) / 8 * 8);
-                if (side > m_width) return fmt::format("QR code of {} dots is wider than the {}-dot paper", side, m_width);
+                if (m_width == 0)
+                    startPaper(m_options.paperWidthDots ? m_options.paperWidthDots : (side + 7) / 8 * 8);
+                if (side > m_width)
+                    return fmt::format("QR code of {} dots is wider than the {}-dot paper", side, m_width);
                 if (auto e = tooLong(side)) return e;
                 growTo(m_y + side);
                 drawQr(m_canvas, *matrix, xOffset(side), m_y, m_qrModule);
                 m_y += side;
                 break;
             }
-            default: return fmt::format("GS ( k function {} is not supported", fn);
+            default:
+                return fmt::format("GS ( k function {} is not supported", fn);
         }
         m_pos += 5 + length;
         return std::nullopt;

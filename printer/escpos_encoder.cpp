@@ -18,25 +18,36 @@ constexpr std::uint8_t ESC = 0x1B, GS = 0x1D, FS = 0x1C, LF = 0x0A;
 constexpr int kMaxRasterBytesPerRow = 256;
 constexpr int kMaxRasterRowsPerCommand = 2303;
 
-std::uint8_t lo(int v) { return static_cast<std::uint8_t>(v & 0xFF); }
-std::uint8_t hi(int v) { return static_cast<std::uint8_t>((v >> 8) & 0xFF); }
+std::uint8_t lo(int v) {
+    return static_cast<std::uint8_t>(v & 0xFF);
+}
+std::uint8_t hi(int v) {
+    return static_cast<std::uint8_t>((v >> 8) & 0xFF);
+}
 
 std::uint8_t qrLevelByte(QrErrorCorrection level) {
     switch (level) {
-        case QrErrorCorrection::Low: return 48;
-        case QrErrorCorrection::Medium: return 49;
-        case QrErrorCorrection::Quartile: return 50;
-        case QrErrorCorrection::High: return 51;
+        case QrErrorCorrection::Low:
+            return 48;
+        case QrErrorCorrection::Medium:
+            return 49;
+        case QrErrorCorrection::Quartile:
+            return 50;
+        case QrErrorCorrection::High:
+            return 51;
     }
     return 49;
 }
 
 // True when every dot of the byte pair (bit 7 and 6, 5 and 4, ...) is doubled.
-bool pairedBits(std::uint8_t b) { return ((b & 0xAA) >> 1) == (b & 0x55); }
+bool pairedBits(std::uint8_t b) {
+    return ((b & 0xAA) >> 1) == (b & 0x55);
+}
 
 // Bits 7, 5, 3, 1 of b packed into a nibble.
 std::uint8_t halveByte(std::uint8_t b) {
-    return static_cast<std::uint8_t>(((b >> 4) & 0x8) | ((b >> 3) & 0x4) | ((b >> 2) & 0x2) | ((b >> 1) & 0x1));
+    return static_cast<std::uint8_t>(((b >> 4) & 0x8) | ((b >> 3) & 0x4) | ((b >> 2) & 0x2) |
+                                     ((b >> 1) & 0x1));
 }
 
 }  // namespace
@@ -46,15 +57,28 @@ EscPosEncoder& EscPosEncoder::put(std::initializer_list<std::uint8_t> bytes) {
     return *this;
 }
 
-EscPosEncoder& EscPosEncoder::initialize() { return put({ESC, '@'}); }
-EscPosEncoder& EscPosEncoder::cancelKanji() { return put({FS, '.'}); }
-EscPosEncoder& EscPosEncoder::align(Align a) { return put({ESC, 'a', static_cast<std::uint8_t>(a)}); }
-EscPosEncoder& EscPosEncoder::codePage(std::uint8_t page) { return put({ESC, 't', page}); }
-EscPosEncoder& EscPosEncoder::bold(bool on) { return put({ESC, 'E', static_cast<std::uint8_t>(on ? 1 : 0)}); }
-EscPosEncoder& EscPosEncoder::lineFeed() { return put({LF}); }
+EscPosEncoder& EscPosEncoder::initialize() {
+    return put({ESC, '@'});
+}
+EscPosEncoder& EscPosEncoder::cancelKanji() {
+    return put({FS, '.'});
+}
+EscPosEncoder& EscPosEncoder::align(Align a) {
+    return put({ESC, 'a', static_cast<std::uint8_t>(a)});
+}
+EscPosEncoder& EscPosEncoder::codePage(std::uint8_t page) {
+    return put({ESC, 't', page});
+}
+EscPosEncoder& EscPosEncoder::bold(bool on) {
+    return put({ESC, 'E', static_cast<std::uint8_t>(on ? 1 : 0)});
+}
+EscPosEncoder& EscPosEncoder::lineFeed() {
+    return put({LF});
+}
 
 EscPosEncoder& EscPosEncoder::characterSize(int w, int h) {
-    if (w < 1 || w > 8 || h < 1 || h > 8) throw std::invalid_argument("GS ! character size must be 1..8 times");
+    if (w < 1 || w > 8 || h < 1 || h > 8)
+        throw std::invalid_argument("GS ! character size must be 1..8 times");
     return put({GS, '!', static_cast<std::uint8_t>(((w - 1) << 4) | (h - 1))});
 }
 
@@ -69,11 +93,14 @@ EscPosEncoder& EscPosEncoder::feedDots(int dots) {
 
 EscPosEncoder& EscPosEncoder::cut(CutCommand c) {
     switch (c.kind) {
-        case CutCommand::Kind::None: return *this;
+        case CutCommand::Kind::None:
+            return *this;
         case CutCommand::Kind::Full:
-        case CutCommand::Kind::Partial: return put({GS, 'V', static_cast<std::uint8_t>(c.kind)});
+        case CutCommand::Kind::Partial:
+            return put({GS, 'V', static_cast<std::uint8_t>(c.kind)});
         case CutCommand::Kind::FeedFull:
-        case CutCommand::Kind::FeedPartial: return put({GS, 'V', static_cast<std::uint8_t>(c.kind), c.feed});
+        case CutCommand::Kind::FeedPartial:
+            return put({GS, 'V', static_cast<std::uint8_t>(c.kind), c.feed});
     }
     return *this;
 }
@@ -84,11 +111,12 @@ EscPosEncoder& EscPosEncoder::text(std::string_view codePageBytes) {
 }
 
 EscPosEncoder& EscPosEncoder::rasterBand(const Bitmap& band, RasterScale scale) {
-    if (band.stride() > kMaxRasterBytesPerRow || band.height() < 1 || band.height() > kMaxRasterRowsPerCommand) {
+    if (band.stride() > kMaxRasterBytesPerRow || band.height() < 1 ||
+        band.height() > kMaxRasterRowsPerCommand) {
         throw std::invalid_argument("GS v 0 band must be 1..256 bytes wide and 1..2303 rows high");
     }
-    put({GS, 'v', '0', static_cast<std::uint8_t>(scale), lo(band.stride()), hi(band.stride()), lo(band.height()),
-         hi(band.height())});
+    put({GS, 'v', '0', static_cast<std::uint8_t>(scale), lo(band.stride()), hi(band.stride()),
+         lo(band.height()), hi(band.height())});
     const auto& data = band.bytes();
     m_bytes.append(reinterpret_cast<const char*>(data.data()), data.size());
     return *this;
@@ -114,9 +142,12 @@ void EscPosEncoder::rasterRun(const Bitmap& picture, int y0, int y1, bool scaled
 
     bool quad = scaled && (y1 - y0) % 2 == 0 && bytesWide % 2 == 0;
     for (int y = y0; quad && y < y1; y += 2) {
-        const auto a = picture.row(y).subspan(static_cast<std::size_t>(crop), static_cast<std::size_t>(bytesWide));
-        const auto b = picture.row(y + 1).subspan(static_cast<std::size_t>(crop), static_cast<std::size_t>(bytesWide));
-        if (!std::equal(a.begin(), a.end(), b.begin()) || !std::all_of(a.begin(), a.end(), pairedBits)) quad = false;
+        const auto a =
+            picture.row(y).subspan(static_cast<std::size_t>(crop), static_cast<std::size_t>(bytesWide));
+        const auto b =
+            picture.row(y + 1).subspan(static_cast<std::size_t>(crop), static_cast<std::size_t>(bytesWide));
+        if (!std::equal(a.begin(), a.end(), b.begin()) || !std::all_of(a.begin(), a.end(), pairedBits))
+            quad = false;
     }
 
     const int step = quad ? 2 : 1;
@@ -138,7 +169,8 @@ void EscPosEncoder::rasterRun(const Bitmap& picture, int y0, int y1, bool scaled
         } else {
             Bitmap band(bytesWide * 8, end - start);
             for (int y = start; y < end; ++y) {
-                const auto src = picture.row(y).subspan(static_cast<std::size_t>(crop), static_cast<std::size_t>(bytesWide));
+                const auto src = picture.row(y).subspan(static_cast<std::size_t>(crop),
+                                                        static_cast<std::size_t>(bytesWide));
                 std::copy(src.begin(), src.end(), band.row(y - start).begin());
             }
             rasterBand(band, RasterScale::Normal);
@@ -174,18 +206,20 @@ EscPosEncoder& EscPosEncoder::raster(const Bitmap& picture, bool scaled) {
 
 EscPosEncoder& EscPosEncoder::nativeQr(std::string_view payload, int moduleDots, QrErrorCorrection level) {
     // fn 180 takes at most 7092 bytes after pL pH, 3 of which are cn fn m.
-    if (payload.empty() || payload.size() > 7089) throw std::invalid_argument("GS ( k QR payload must be 1..7089 bytes");
+    if (payload.empty() || payload.size() > 7089)
+        throw std::invalid_argument("GS ( k QR payload must be 1..7089 bytes");
     const auto module = static_cast<std::uint8_t>(std::clamp(moduleDots, 1, 16));
-    put({GS, '(', 'k', 4, 0, '1', 'A', '2', 0});           // fn 165: model 2
-    put({GS, '(', 'k', 3, 0, '1', 'C', module});           // fn 167: module size
+    put({GS, '(', 'k', 4, 0, '1', 'A', '2', 0});              // fn 165: model 2
+    put({GS, '(', 'k', 3, 0, '1', 'C', module});              // fn 167: module size
     put({GS, '(', 'k', 3, 0, '1', 'E', qrLevelByte(level)});  // fn 169: error correction
     const int length = static_cast<int>(payload.size()) + 3;
     put({GS, '(', 'k', lo(length), hi(length), '1', 'P', '0'});  // fn 180: store
     m_bytes.append(payload);
-    return put({GS, '(', 'k', 3, 0, '1', 'Q', '0'});          // fn 181: print
+    return put({GS, '(', 'k', 3, 0, '1', 'Q', '0'});  // fn 181: print
 }
 
-std::string encodeRasterTicket(const Bitmap& picture, std::string_view nativeQrPayload, const PrinterSettings& s) {
+std::string encodeRasterTicket(const Bitmap& picture, std::string_view nativeQrPayload,
+                               const PrinterSettings& s) {
     EscPosEncoder e;
     e.initialize().cancelKanji().align(Align::Centre);
     e.raster(picture, s.scaledRaster);
@@ -200,9 +234,10 @@ std::string encodeRasterTicket(const Bitmap& picture, std::string_view nativeQrP
 namespace {
 
 class TextTicketWriter {
-public:
+  public:
     TextTicketWriter(EscPosEncoder& e, const PrinterSettings& s)
-        : m_e(e), m_settings(s),
+        : m_e(e),
+          m_settings(s),
           m_columns(static_cast<std::size_t>(s.text.columns > 0 ? s.text.columns : s.widthDots / 12)) {
         m_page = s.text.codePage;
         m_e.codePage(m_page);
@@ -230,7 +265,7 @@ public:
 
     std::size_t columns() const { return m_columns; }
 
-private:
+  private:
     EscPosEncoder& m_e;
     const PrinterSettings& m_settings;
     std::size_t m_columns;
@@ -273,7 +308,8 @@ std::string encodeTextTicket(const TicketContent& c, const PrinterSettings& s) {
     if (!c.qrPayload.empty()) {
         if (!c.labels.qrCaption.empty()) w.line(c.labels.qrCaption);
         auto matrix = encodeQr(c.qrPayload);
-        if (!matrix) throw RenderError("QR payload of " + std::to_string(c.qrPayload.size()) + " bytes is too long");
+        if (!matrix)
+            throw RenderError("QR payload of " + std::to_string(c.qrPayload.size()) + " bytes is too long");
         const int module = qrModuleDots(matrix->size(), s.widthDots);
         if (s.qrMode == QrMode::Native) {
             e.nativeQr(c.qrPayload, module);
@@ -290,11 +326,13 @@ std::string encodeTextTicket(const TicketContent& c, const PrinterSettings& s) {
 
 }  // namespace
 
-std::string encodeTicket(TicketRenderer& renderer, const TicketContent& content, const PrinterSettings& settings) {
+std::string encodeTicket(TicketRenderer& renderer, const TicketContent& content,
+                         const PrinterSettings& settings) {
     if (auto problem = validateSettings(settings)) throw RenderError(*problem);
     if (settings.text.encoding != TextEncoding::None) return encodeTextTicket(content, settings);
     const Bitmap picture = renderer.render(content);
-    return encodeRasterTicket(picture, settings.qrMode == QrMode::Native ? content.qrPayload : std::string(), settings);
+    return encodeRasterTicket(picture, settings.qrMode == QrMode::Native ? content.qrPayload : std::string(),
+                              settings);
 }
 
 std::string encodeTicket(const TicketContent& content, const PrinterSettings& settings) {

@@ -22,17 +22,17 @@ enum class RasterScale : std::uint8_t { Normal = 0, DoubleWidth = 1, DoubleHeigh
 constexpr int kMaxBandRows = 256;
 
 class EscPosEncoder {
-public:
+  public:
     EscPosEncoder& initialize();                 // ESC @
     EscPosEncoder& cancelKanji();                // FS . (clones may start in GB18030 double-byte mode)
     EscPosEncoder& align(Align align);           // ESC a n; also positions GS v 0 pictures
     EscPosEncoder& codePage(std::uint8_t page);  // ESC t n
     EscPosEncoder& bold(bool on);                // ESC E n
     EscPosEncoder& characterSize(int widthTimes, int heightTimes);  // GS ! n, each 1..8
-    EscPosEncoder& lineFeed();                   // LF
-    EscPosEncoder& feedDots(int dots);           // ESC J n, repeated for more than 255
-    EscPosEncoder& cut(CutCommand cut);          // GS V m [n]
-    EscPosEncoder& text(std::string_view codePageBytes);  // already encoded for the selected page
+    EscPosEncoder& lineFeed();                                      // LF
+    EscPosEncoder& feedDots(int dots);                              // ESC J n, repeated for more than 255
+    EscPosEncoder& cut(CutCommand cut);                             // GS V m [n]
+    EscPosEncoder& text(std::string_view codePageBytes);            // already encoded for the selected page
 
     // One GS v 0 command carrying band exactly as given (at most 256 bytes wide, 1..2303 rows).
     EscPosEncoder& rasterBand(const Bitmap& band, RasterScale scale = RasterScale::Normal);
@@ -54,7 +54,7 @@ public:
     const std::string& bytes() const noexcept { return m_bytes; }
     std::string take() noexcept { return std::move(m_bytes); }
 
-private:
+  private:
     EscPosEncoder& put(std::initializer_list<std::uint8_t> bytes);
     void rasterRun(const Bitmap& picture, int y0, int y1, bool scaled, bool fullWidth);
     std::string m_bytes;
@@ -65,7 +65,8 @@ class TicketRenderer;
 // The whole ticket: ESC @, FS ., centre, the rendered picture (raster), the QR (raster inside the
 // picture, or GS ( k after it), feed, cut. In text mode (settings.text.encoding != None) the words
 // go as code page text and only the QR is a picture. Throws RenderError on unusable settings.
-std::string encodeTicket(TicketRenderer& renderer, const TicketContent& content, const PrinterSettings& settings);
+std::string encodeTicket(TicketRenderer& renderer, const TicketContent& content,
+                         const PrinterSettings& settings);
 std::string encodeTicket(const TicketContent& content, const PrinterSettings& settings);
 
 // The raster ticket stream for a picture already rendered (what encodeTicket sends in raster mode).

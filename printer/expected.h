@@ -12,7 +12,7 @@ namespace motcua::printer {
 
 template <class T, class E>
 class Expected {
-public:
+  public:
     Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
     Expected(E error) : m_state(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
@@ -33,7 +33,7 @@ public:
         return std::get<1>(m_state);
     }
 
-private:
+  private:
     std::variant<T, E>& checked() {
         if (!ok()) throw std::logic_error("Expected::value() called on an error");
         return m_state;
@@ -47,7 +47,7 @@ private:
 
 template <class E>
 class Expected<void, E> {
-public:
+  public:
     Expected() = default;
     Expected(E error) : m_error(std::move(error)) {}  // NOLINT: implicit by design
 
@@ -58,7 +58,7 @@ public:
         return *m_error;
     }
 
-private:
+  private:
     std::optional<E> m_error;
 };
 

@@ -35,9 +35,10 @@ Result<void> FileTransport::endJob(std::chrono::milliseconds) {
         if (!out) {
             std::error_code ignored;
             std::filesystem::remove(tmp, ignored);
-            const auto error = std::filesystem::exists(m_path.parent_path().empty() ? "." : m_path.parent_path())
-                                   ? PrintError::IoError
-                                   : PrintError::NoPrinterFound;
+            const auto error =
+                std::filesystem::exists(m_path.parent_path().empty() ? "." : m_path.parent_path())
+                    ? PrintError::IoError
+                    : PrintError::NoPrinterFound;
             return Failure{error, "cannot write " + tmp.string()};
         }
     }
@@ -54,7 +55,8 @@ Result<void> FileTransport::endJob(std::chrono::milliseconds) {
     try {
         writePng(decoded->picture, preview);
     } catch (const PngError& e) {
-        return Failure{PrintError::IoError, std::string(e.what()) + " (the ticket's bytes were written)", Reached::All};
+        return Failure{PrintError::IoError, std::string(e.what()) + " (the ticket's bytes were written)",
+                       Reached::All};
     }
     return {};
 }

@@ -9,7 +9,7 @@
 namespace motcua::printer {
 
 class FileTransport : public Transport {
-public:
+  public:
     explicit FileTransport(std::filesystem::path path) : m_path(std::move(path)) {}
 
     Result<void> write(std::string_view bytes, std::chrono::milliseconds timeout) override;
@@ -22,7 +22,7 @@ public:
 
     static std::filesystem::path previewPath(const std::filesystem::path& path);
 
-private:
+  private:
     std::filesystem::path m_path;
     std::string m_job;
 };

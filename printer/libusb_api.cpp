@@ -12,11 +12,15 @@ static_assert(static_cast<int>(UsbCode::NoDevice) == LIBUSB_ERROR_NO_DEVICE);
 static_assert(static_cast<int>(UsbCode::NotSupported) == LIBUSB_ERROR_NOT_SUPPORTED);
 static_assert(static_cast<int>(UsbCode::Other) == LIBUSB_ERROR_OTHER);
 
-std::string usbCodeName(UsbCode code) { return libusb_error_name(static_cast<int>(code)); }
+std::string usbCodeName(UsbCode code) {
+    return libusb_error_name(static_cast<int>(code));
+}
 
 namespace {
 
-UsbCode toCode(int rc) { return rc >= 0 ? UsbCode::Success : static_cast<UsbCode>(rc); }
+UsbCode toCode(int rc) {
+    return rc >= 0 ? UsbCode::Success : static_cast<UsbCode>(rc);
+}
 
 struct ContextDeleter {
     void operator()(libusb_context* c) const noexcept { libusb_exit(c); }
@@ -64,7 +68,7 @@ std::vector<UsbPrinterInterface> printerInterfaces(libusb_device* device) {
 }
 
 class LibusbApi : public UsbApi {
-public:
+  public:
     UsbCode listDevices(std::vector<UsbDeviceInfo>& out) override {
         if (auto rc = ensureContext(); rc != UsbCode::Success) return rc;
         libusb_device** raw = nullptr;
@@ -92,7 +96,8 @@ public:
         if (n < 0) return toCode(static_cast<int>(n));
         std::unique_ptr<libusb_device*, DeviceListDeleter> list(raw);
         for (ssize_t i = 0; i < n; ++i) {
-            if (libusb_get_bus_number(raw[i]) != device.bus || libusb_get_device_address(raw[i]) != device.address) {
+            if (libusb_get_bus_number(raw[i]) != device.bus ||
+                libusb_get_device_address(raw[i]) != device.address) {
                 continue;
             }
             libusb_device_handle* handle = nullptr;
@@ -112,8 +117,12 @@ public:
         active = rc == 1;
         return toCode(rc);
     }
-    UsbCode detachKernelDriver(int iface) override { return toCode(libusb_detach_kernel_driver(m_handle.get(), iface)); }
-    UsbCode claimInterface(int iface) override { return toCode(libusb_claim_interface(m_handle.get(), iface)); }
+    UsbCode detachKernelDriver(int iface) override {
+        return toCode(libusb_detach_kernel_driver(m_handle.get(), iface));
+    }
+    UsbCode claimInterface(int iface) override {
+        return toCode(libusb_claim_interface(m_handle.get(), iface));
+    }
     UsbCode setAltSetting(int iface, int alt) override {
         return toCode(libusb_set_interface_alt_setting(m_handle.get(), iface, alt));
     }
@@ -122,7 +131,9 @@ public:
         transferred = 0;
         return toCode(libusb_bulk_transfer(m_handle.get(), endpoint, data, length, &transferred, timeoutMs));
     }
-    UsbCode clearHalt(std::uint8_t endpoint) override { return toCode(libusb_clear_halt(m_handle.get(), endpoint)); }
+    UsbCode clearHalt(std::uint8_t endpoint) override {
+        return toCode(libusb_clear_halt(m_handle.get(), endpoint));
+    }
     void releaseInterface(int iface) override {
         if (m_handle) libusb_release_interface(m_handle.get(), iface);
     }
@@ -130,7 +141,7 @@ public:
 
     ~LibusbApi() override { m_handle.reset(); }  // the handle goes before the context
 
-private:
+  private:
     UsbCode ensureContext() {
         if (m_context) return UsbCode::Success;
         libusb_context* context = nullptr;
@@ -146,6 +157,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<UsbApi> makeLibusbApi() { return std::make_unique<LibusbApi>(); }
+std::unique_ptr<UsbApi> makeLibusbApi() {
+    return std::make_unique<LibusbApi>();
+}
 
 }  // namespace motcua::printer

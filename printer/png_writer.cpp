@@ -8,8 +8,10 @@
 namespace motcua::printer {
 
 void writePng(const Bitmap& bitmap, const std::filesystem::path& path) {
-    if (bitmap.width() == 0 || bitmap.height() == 0) throw PngError("cannot write an empty picture to " + path.string());
-    std::vector<png_byte> grey(static_cast<std::size_t>(bitmap.width()) * static_cast<std::size_t>(bitmap.height()));
+    if (bitmap.width() == 0 || bitmap.height() == 0)
+        throw PngError("cannot write an empty picture to " + path.string());
+    std::vector<png_byte> grey(static_cast<std::size_t>(bitmap.width()) *
+                               static_cast<std::size_t>(bitmap.height()));
     for (int y = 0; y < bitmap.height(); ++y) {
         for (int x = 0; x < bitmap.width(); ++x) {
             grey[static_cast<std::size_t>(y * bitmap.width() + x)] = bitmap.get(x, y) ? 0 : 255;

@@ -11,7 +11,7 @@ namespace motcua::printer {
 
 // Thrown when libpng cannot write the file; carries libpng's message from the failed call.
 class PngError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -11,12 +11,12 @@
 namespace motcua::printer {
 
 enum class PrintError {
-    NotConfigured,      // printer URI "none"
-    BadUri,             // the printer setting cannot be understood
-    NoPrinterFound,     // no USB printer / no such CUPS queue / host not found
-    PermissionDenied,   // USB device not accessible: the udev rule is missing
-    Busy,               // another driver or program holds the printer
-    Timeout,            // the printer stopped taking data
+    NotConfigured,     // printer URI "none"
+    BadUri,            // the printer setting cannot be understood
+    NoPrinterFound,    // no USB printer / no such CUPS queue / host not found
+    PermissionDenied,  // USB device not accessible: the udev rule is missing
+    Busy,              // another driver or program holds the printer
+    Timeout,           // the printer stopped taking data
     PaperOut,
     CoverOpen,
     Offline,

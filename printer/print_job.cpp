@@ -20,13 +20,16 @@ Result<PrinterState> printBytes(Transport& transport, std::string_view bytes, co
         if (failure.error != PrintError::Timeout || before == PrinterState::NotReported) return failure;
         if (auto after = queryStatus(transport, options.status); after) {
             if (auto blocked = blockingError(after->state)) {
-                return Failure{*blocked, failure.detail + "; the printer reports " + std::string(stateName(after->state)),
-                               failure.reached};
+                return Failure{
+                    *blocked,
+                    failure.detail + "; the printer reports " + std::string(stateName(after->state)),
+                    failure.reached};
             }
         }
         return failure;
     };
-    if (auto written = transport.write(bytes, options.writeTimeout); !written) return explain(written.error());
+    if (auto written = transport.write(bytes, options.writeTimeout); !written)
+        return explain(written.error());
     if (auto ended = transport.endJob(options.writeTimeout); !ended) return explain(ended.error());
     if (before == PrinterState::NotReported) return before;  // it did not answer before: no use asking
 
@@ -39,10 +42,11 @@ Result<PrinterState> printBytes(Transport& transport, std::string_view bytes, co
     auto after = queryStatus(transport, options.status);
     if (!after) return before;  // the job was taken; the printer went away afterwards
     if (auto blocked = blockingError(after->state)) {
-        return Failure{*blocked,
-                       transport.describe() + " reports " + std::string(stateName(after->state)) +
-                           " after taking the whole job: it may have printed, or may print once the fault is cleared",
-                       Reached::All};
+        return Failure{
+            *blocked,
+            transport.describe() + " reports " + std::string(stateName(after->state)) +
+                " after taking the whole job: it may have printed, or may print once the fault is cleared",
+            Reached::All};
     }
     return after->state == PrinterState::NotReported ? before : after->state;
 }

@@ -25,6 +25,7 @@ struct PrintOptions {
 // (Reached::All: it may have printed, or print later). A failure's `reached` says how much of the
 // job may have reached the printer, as the transport knows it (see printer/README.md).
 // On success, the printer's latest state (PaperNearEnd is worth showing to staff).
-Result<PrinterState> printBytes(Transport& transport, std::string_view bytes, const PrintOptions& options = {});
+Result<PrinterState> printBytes(Transport& transport, std::string_view bytes,
+                                const PrintOptions& options = {});
 
 }  // namespace motcua::printer

@@ -11,9 +11,10 @@ constexpr int kMaxWidthDots = 2048;  // GS v 0 takes at most 256 bytes per row
 
 std::optional<std::string> validateSettings(const PrinterSettings& s) {
     if (s.widthDots < kMinWidthDots || s.widthDots > kMaxWidthDots || s.widthDots % 8 != 0) {
-        return fmt::format("printer width {} dots: must be a multiple of 8 between {} and {} (576 for 80 mm, "
-                           "384 for 58 mm)",
-                           s.widthDots, kMinWidthDots, kMaxWidthDots);
+        return fmt::format(
+            "printer width {} dots: must be a multiple of 8 between {} and {} (576 for 80 mm, "
+            "384 for 58 mm)",
+            s.widthDots, kMinWidthDots, kMaxWidthDots);
     }
     if (s.feedBeforeCutDots < 0 || s.feedBeforeCutDots > 1000) {
         return fmt::format("feed before cut {} dots: must be between 0 and 1000", s.feedBeforeCutDots);

@@ -16,10 +16,10 @@ enum class QrMode {
 // GS V m [n]. The default, function B partial cut with feed (66, 0), is the one clones accept most.
 struct CutCommand {
     enum class Kind : std::uint8_t {
-        None = 0xFF,    // no cut command (tear-off printers)
-        Full = 0,       // GS V 0
-        Partial = 1,    // GS V 1
-        FeedFull = 65,  // GS V 65 n
+        None = 0xFF,       // no cut command (tear-off printers)
+        Full = 0,          // GS V 0
+        Partial = 1,       // GS V 1
+        FeedFull = 65,     // GS V 65 n
         FeedPartial = 66,  // GS V 66 n
     };
     Kind kind = Kind::FeedPartial;
@@ -37,9 +37,9 @@ enum class TextEncoding {
 
 struct TextMode {
     TextEncoding encoding = TextEncoding::None;
-    std::uint8_t codePage = 52;      // ESC t n for Cp1258, or the lower-case page for Tcvn3
-    std::uint8_t upperCodePage = 31; // ESC t n of the TCVN-3 upper-case page (Tcvn3 only)
-    int columns = 0;                 // characters per line in font A; 0: width / 12
+    std::uint8_t codePage = 52;       // ESC t n for Cp1258, or the lower-case page for Tcvn3
+    std::uint8_t upperCodePage = 31;  // ESC t n of the TCVN-3 upper-case page (Tcvn3 only)
+    int columns = 0;                  // characters per line in font A; 0: width / 12
 };
 
 struct PrinterSettings {

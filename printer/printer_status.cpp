@@ -7,7 +7,9 @@ namespace motcua::printer {
 namespace {
 
 // Every DLE EOT answer has the pattern 0xx1xx10.
-bool validReply(std::uint8_t b) { return (b & 0x93) == 0x12; }
+bool validReply(std::uint8_t b) {
+    return (b & 0x93) == 0x12;
+}
 
 constexpr std::uint8_t kOffline = 0x08;          // n = 1
 constexpr std::uint8_t kCoverOpen = 0x04;        // n = 2
@@ -21,37 +23,56 @@ constexpr std::uint8_t kPaperEnd = 0x60;         // n = 4
 
 std::string_view stateName(PrinterState state) noexcept {
     switch (state) {
-        case PrinterState::Ready: return "ready";
-        case PrinterState::PaperNearEnd: return "paper-near-end";
-        case PrinterState::PaperOut: return "paper-out";
-        case PrinterState::CoverOpen: return "cover-open";
-        case PrinterState::Offline: return "offline";
-        case PrinterState::CutterError: return "cutter-error";
-        case PrinterState::NotReported: return "not-reported";
+        case PrinterState::Ready:
+            return "ready";
+        case PrinterState::PaperNearEnd:
+            return "paper-near-end";
+        case PrinterState::PaperOut:
+            return "paper-out";
+        case PrinterState::CoverOpen:
+            return "cover-open";
+        case PrinterState::Offline:
+            return "offline";
+        case PrinterState::CutterError:
+            return "cutter-error";
+        case PrinterState::NotReported:
+            return "not-reported";
     }
     return "not-reported";
 }
 
 std::string_view stateMessageVi(PrinterState state) noexcept {
     switch (state) {
-        case PrinterState::Ready: return "Máy in sẵn sàng.";
-        case PrinterState::PaperNearEnd: return "Máy in sắp hết giấy.";
-        case PrinterState::PaperOut: return messageVi(PrintError::PaperOut);
-        case PrinterState::CoverOpen: return messageVi(PrintError::CoverOpen);
-        case PrinterState::Offline: return messageVi(PrintError::Offline);
-        case PrinterState::CutterError: return messageVi(PrintError::CutterError);
-        case PrinterState::NotReported: return "Máy in không báo trạng thái.";
+        case PrinterState::Ready:
+            return "Máy in sẵn sàng.";
+        case PrinterState::PaperNearEnd:
+            return "Máy in sắp hết giấy.";
+        case PrinterState::PaperOut:
+            return messageVi(PrintError::PaperOut);
+        case PrinterState::CoverOpen:
+            return messageVi(PrintError::CoverOpen);
+        case PrinterState::Offline:
+            return messageVi(PrintError::Offline);
+        case PrinterState::CutterError:
+            return messageVi(PrintError::CutterError);
+        case PrinterState::NotReported:
+            return "Máy in không báo trạng thái.";
     }
     return "";
 }
 
 std::optional<PrintError> blockingError(PrinterState state) noexcept {
     switch (state) {
-        case PrinterState::PaperOut: return PrintError::PaperOut;
-        case PrinterState::CoverOpen: return PrintError::CoverOpen;
-        case PrinterState::Offline: return PrintError::Offline;
-        case PrinterState::CutterError: return PrintError::CutterError;
-        default: return std::nullopt;
+        case PrinterState::PaperOut:
+            return PrintError::PaperOut;
+        case PrinterState::CoverOpen:
+            return PrintError::CoverOpen;
+        case PrinterState::Offline:
+            return PrintError::Offline;
+        case PrinterState::CutterError:
+            return PrintError::CutterError;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -77,7 +98,8 @@ Result<PrinterStatus> queryStatus(Transport& transport, const StatusOptions& opt
 
     auto ask = [&](std::uint8_t n) -> Result<std::optional<std::uint8_t>> {
         const char question[3] = {0x10, 0x04, static_cast<char>(n)};
-        if (auto w = transport.write(std::string_view(question, 3), options.replyTimeout); !w) return w.error();
+        if (auto w = transport.write(std::string_view(question, 3), options.replyTimeout); !w)
+            return w.error();
         auto reply = transport.read(1, options.replyTimeout);
         if (!reply) return reply.error();
         if (reply->empty()) return std::optional<std::uint8_t>();

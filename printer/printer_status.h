@@ -18,10 +18,10 @@ enum class PrinterState {
     CoverOpen,
     Offline,
     CutterError,
-    NotReported,   // the transport cannot read, or the printer did not answer
+    NotReported,  // the transport cannot read, or the printer did not answer
 };
 
-std::string_view stateName(PrinterState state) noexcept;   // "paper-out"
+std::string_view stateName(PrinterState state) noexcept;  // "paper-out"
 std::string_view stateMessageVi(PrinterState state) noexcept;
 // The failure that stops printing in this state, or nullopt (Ready, PaperNearEnd, NotReported).
 std::optional<PrintError> blockingError(PrinterState state) noexcept;

@@ -76,7 +76,8 @@ Result<PrinterUri> parsePrinterUri(std::string_view uri) {
         int value = 0;
         const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
         if (host.empty()) return bad(uri, "the host is missing");
-        if (port.empty() || ec != std::errc() || end != port.data() + port.size() || value < 1 || value > 65535) {
+        if (port.empty() || ec != std::errc() || end != port.data() + port.size() || value < 1 ||
+            value > 65535) {
             return bad(uri, "the port must be a number 1..65535");
         }
         out.name = host;
@@ -121,7 +122,8 @@ Result<std::unique_ptr<Transport>> openTransport(std::string_view uri, const Tra
             const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
             std::error_code ec;
             if (!std::filesystem::is_directory(dir, ec)) {
-                return Failure{PrintError::NoPrinterFound, fmt::format("directory {} does not exist", dir.string())};
+                return Failure{PrintError::NoPrinterFound,
+                               fmt::format("directory {} does not exist", dir.string())};
             }
             return std::unique_ptr<Transport>(std::make_unique<FileTransport>(path));
         }

@@ -45,8 +45,8 @@ struct TransportOptions {
 
 // The one call the rest of the program makes to reach the configured printer.
 Result<std::unique_ptr<Transport>> openTransport(std::string_view uri, const TransportOptions& options);
-inline Result<std::unique_ptr<Transport>> openTransport(std::string_view uri,
-                                                        std::chrono::milliseconds connectTimeout = kConnectTimeout) {
+inline Result<std::unique_ptr<Transport>> openTransport(
+    std::string_view uri, std::chrono::milliseconds connectTimeout = kConnectTimeout) {
     return openTransport(uri, TransportOptions{connectTimeout, {}});
 }
 

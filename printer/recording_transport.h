@@ -12,7 +12,7 @@
 namespace motcua::printer {
 
 class RecordingTransport : public Transport {
-public:
+  public:
     explicit RecordingTransport(bool canRead = true) : m_canRead(canRead) {}
 
     Result<void> write(std::string_view bytes, std::chrono::milliseconds timeout) override;
@@ -26,11 +26,11 @@ public:
     // Makes every following write() fail with this.
     void failWrites(std::optional<Failure> failure) { m_writeFailure = std::move(failure); }
 
-    const std::string& written() const noexcept { return m_written; }  // everything, in order
+    const std::string& written() const noexcept { return m_written; }         // everything, in order
     const std::vector<std::string>& jobs() const noexcept { return m_jobs; }  // per endJob()
     int reads() const noexcept { return m_reads; }
 
-private:
+  private:
     bool m_canRead;
     std::string m_written;
     std::string m_currentJob;

@@ -4,7 +4,9 @@
 
 namespace motcua::printer {
 
-TicketContent sampleTicket() { return sampleTicket("UBND PHƯỜNG THỬ NGHIỆM — ĐIỂM PHỤC VỤ HÀNH CHÍNH CÔNG"); }
+TicketContent sampleTicket() {
+    return sampleTicket("UBND PHƯỜNG THỬ NGHIỆM — ĐIỂM PHỤC VỤ HÀNH CHÍNH CÔNG");
+}
 
 TicketContent sampleTicket(std::string officeLine) {
     TicketContent t;

@@ -1,6 +1,7 @@
 #include "printer/tcp_transport.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <linux/sockios.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -9,8 +10,6 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
@@ -33,14 +32,19 @@ struct AddrinfoDeleter {
 
 PrintError errorForErrno(int err) {
     switch (err) {
-        case ECONNREFUSED: return PrintError::ConnectionRefused;
-        case ETIMEDOUT: return PrintError::Timeout;
+        case ECONNREFUSED:
+            return PrintError::ConnectionRefused;
+        case ETIMEDOUT:
+            return PrintError::Timeout;
         case EPIPE:
         case ECONNRESET:
-        case ECONNABORTED: return PrintError::ConnectionClosed;
+        case ECONNABORTED:
+            return PrintError::ConnectionClosed;
         case ENETUNREACH:
-        case EHOSTUNREACH: return PrintError::NoPrinterFound;
-        default: return PrintError::IoError;
+        case EHOSTUNREACH:
+            return PrintError::NoPrinterFound;
+        default:
+            return PrintError::IoError;
     }
 }
 
@@ -85,7 +89,8 @@ Result<std::unique_ptr<TcpTransport>> TcpTransport::connect(const std::string& h
     const std::string service = std::to_string(port);
     const int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found);
     if (rc != 0) {
-        return Failure{PrintError::NoPrinterFound, fmt::format("cannot resolve {}: {}", host, gai_strerror(rc))};
+        return Failure{PrintError::NoPrinterFound,
+                       fmt::format("cannot resolve {}: {}", host, gai_strerror(rc))};
     }
     std::unique_ptr<addrinfo, AddrinfoDeleter> list(found);
     int lastError = ETIMEDOUT;
@@ -99,9 +104,8 @@ Result<std::unique_ptr<TcpTransport>> TcpTransport::connect(const std::string& h
         lastError = -fd;
         if (remainingMs(deadline) == 0) break;
     }
-    return Failure{errorForErrno(lastError),
-                   fmt::format("connect to {}:{} (timeout {} ms): {}", host, port, connectTimeout.count(),
-                               std::strerror(lastError))};
+    return Failure{errorForErrno(lastError), fmt::format("connect to {}:{} (timeout {} ms): {}", host, port,
+                                                         connectTimeout.count(), std::strerror(lastError))};
 }
 
 TcpTransport::~TcpTransport() {
@@ -114,7 +118,9 @@ TcpTransport::~TcpTransport() {
     ::close(m_fd);
 }
 
-std::string TcpTransport::describe() const { return fmt::format("tcp:{}:{}", m_host, m_port); }
+std::string TcpTransport::describe() const {
+    return fmt::format("tcp:{}:{}", m_host, m_port);
+}
 
 Result<void> TcpTransport::write(std::string_view bytes, std::chrono::milliseconds timeout) {
     std::size_t sent = 0;
@@ -133,21 +139,22 @@ Result<void> TcpTransport::write(std::string_view bytes, std::chrono::millisecon
             const int ready = ::poll(&p, 1, remainingMs(deadline));
             if (ready == 0) {
                 return failed(Failure{PrintError::Timeout,
-                                      fmt::format("{}: no progress for {} ms, {} of {} bytes sent", describe(),
-                                                  timeout.count(), sent, bytes.size())},
+                                      fmt::format("{}: no progress for {} ms, {} of {} bytes sent",
+                                                  describe(), timeout.count(), sent, bytes.size())},
                               sent);
             }
             if (ready < 0 && errno != EINTR) {
-                return failed(Failure{PrintError::IoError, fmt::format("poll: {}", std::strerror(errno))}, sent);
+                return failed(Failure{PrintError::IoError, fmt::format("poll: {}", std::strerror(errno))},
+                              sent);
             }
             continue;
         }
         const int err = errno;
-        return failed(
-            Failure{errorForErrno(err) == PrintError::IoError ? PrintError::IoError : PrintError::ConnectionClosed,
-                    fmt::format("{}: send failed after {} of {} bytes: {}", describe(), sent, bytes.size(),
-                                std::strerror(err))},
-            sent);
+        return failed(Failure{errorForErrno(err) == PrintError::IoError ? PrintError::IoError
+                                                                        : PrintError::ConnectionClosed,
+                              fmt::format("{}: send failed after {} of {} bytes: {}", describe(), sent,
+                                          bytes.size(), std::strerror(err))},
+                      sent);
     }
     return {};
 }
@@ -175,15 +182,16 @@ Result<void> TcpTransport::endJob(std::chrono::milliseconds timeout) {
             // Bytes were still unacknowledged when last looked: the printer had not taken the end
             // of the job. Not looked yet: it may have taken all of it before the connection went.
             return Failure{PrintError::ConnectionClosed,
-                           fmt::format("{}: connection lost at the end of the job{}{}", describe(), err ? ": " : "",
-                                       err ? std::strerror(err) : ""),
+                           fmt::format("{}: connection lost at the end of the job{}{}", describe(),
+                                       err ? ": " : "", err ? std::strerror(err) : ""),
                            before > 0 ? Reached::Part : Reached::All};
         }
         // SIOCOUTQ: bytes in the send queue, sent or not, that the printer has not acknowledged.
         int unacknowledged = 0;
         if (::ioctl(m_fd, SIOCOUTQ, &unacknowledged) != 0) {
             m_reset = true;
-            return Failure{PrintError::IoError, fmt::format("{}: ioctl(SIOCOUTQ): {}", describe(), std::strerror(errno)),
+            return Failure{PrintError::IoError,
+                           fmt::format("{}: ioctl(SIOCOUTQ): {}", describe(), std::strerror(errno)),
                            Reached::All};
         }
         if (unacknowledged == 0) return {};
@@ -194,10 +202,11 @@ Result<void> TcpTransport::endJob(std::chrono::milliseconds timeout) {
         if (Clock::now() >= deadline) {
             // The end of the job is among the bytes not taken; the reset on close discards them.
             m_reset = true;
-            return Failure{PrintError::Timeout,
-                           fmt::format("{}: the printer took nothing for {} ms, {} bytes of the job not taken",
-                                       describe(), timeout.count(), unacknowledged),
-                           Reached::Part};
+            return Failure{
+                PrintError::Timeout,
+                fmt::format("{}: the printer took nothing for {} ms, {} bytes of the job not taken",
+                            describe(), timeout.count(), unacknowledged),
+                Reached::Part};
         }
         std::this_thread::sleep_for(kPollInterval);
     }
@@ -213,7 +222,8 @@ Result<std::string> TcpTransport::read(std::size_t maxBytes, std::chrono::millis
     if (ready < 0) return Failure{PrintError::IoError, fmt::format("poll: {}", std::strerror(errno))};
     std::string buffer(maxBytes, '\0');
     const ssize_t n = ::recv(m_fd, buffer.data(), maxBytes, 0);
-    if (n == 0) return Failure{PrintError::ConnectionClosed, describe() + ": the printer closed the connection"};
+    if (n == 0)
+        return Failure{PrintError::ConnectionClosed, describe() + ": the printer closed the connection"};
     if (n < 0) {
         if (errno == EAGAIN || errno == EWOULDBLOCK) return std::string();
         const int err = errno;

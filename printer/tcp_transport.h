@@ -10,7 +10,7 @@
 namespace motcua::printer {
 
 class TcpTransport : public Transport {
-public:
+  public:
     // Resolves host and connects without blocking past connectTimeout.
     static Result<std::unique_ptr<TcpTransport>> connect(const std::string& host, int port,
                                                          std::chrono::milliseconds connectTimeout);
@@ -31,7 +31,7 @@ public:
     // and a printer that recovers would print a whole ticket the kiosk reported as not printed.
     std::string describe() const override;
 
-private:
+  private:
     TcpTransport(int fd, std::string host, int port) : m_fd(fd), m_host(std::move(host)), m_port(port) {}
     // A write that stopped after sent of its bytes: marks the connection for a reset.
     Failure failed(Failure failure, std::size_t sent);

@@ -20,17 +20,17 @@ struct TicketLabels {
 
 // All text is UTF-8; it is normalised to NFC before rendering. Empty fields are left out.
 struct TicketContent {
-    std::string officeName;     // may be long: wrapped
-    std::string number;         // "A012": printed very large
-    std::string service;        // field / service name, wrapped
-    std::string counters;       // "1, 2, 3"
-    std::string priority;       // priority mark ("ƯU TIÊN"), empty when the ticket has none
+    std::string officeName;  // may be long: wrapped
+    std::string number;      // "A012": printed very large
+    std::string service;     // field / service name, wrapped
+    std::string counters;    // "1, 2, 3"
+    std::string priority;    // priority mark ("ƯU TIÊN"), empty when the ticket has none
     std::optional<int> peopleAhead;
     std::string estimatedWait;  // "khoảng 15 phút"
     std::string issuedAt;       // "08:42 · 14/05/2025"
     std::string note;           // e.g. the 15:00 certification rule; wrapped
     std::string hotline;
-    std::string qrPayload;      // empty: no QR code
+    std::string qrPayload;  // empty: no QR code
     TicketLabels labels;
 };
 

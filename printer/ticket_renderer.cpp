@@ -86,7 +86,9 @@ struct TicketRenderer::Impl {
         small = openFont(regularPath, textPx(21));
     }
 
-    int px(double referenceDots) const { return std::max(1, static_cast<int>(std::lround(referenceDots * scale))); }
+    int px(double referenceDots) const {
+        return std::max(1, static_cast<int>(std::lround(referenceDots * scale)));
+    }
     int textPx(double referenceDots) const { return std::max(kMinTextPixels, px(referenceDots)); }
     int width() const { return settings.widthDots; }
 
@@ -246,7 +248,9 @@ struct TicketRenderer::Impl {
 
     void qr(const std::string& payload) {
         auto matrix = encodeQr(payload);
-        if (!matrix) throw RenderError("QR payload of " + std::to_string(payload.size()) + " bytes is too long for a QR code");
+        if (!matrix)
+            throw RenderError("QR payload of " + std::to_string(payload.size()) +
+                              " bytes is too long for a QR code");
         const int module = qrModuleDots(matrix->size(), width());
         const int side = matrix->size() * module;
         // Even left edge and even height keep the QR in 2x2 blocks for the scaled raster.
@@ -316,7 +320,9 @@ struct TicketRenderer::Impl {
 TicketRenderer::TicketRenderer(const PrinterSettings& settings) : m_impl(std::make_unique<Impl>(settings)) {}
 TicketRenderer::~TicketRenderer() = default;
 
-Bitmap TicketRenderer::render(const TicketContent& content) { return m_impl->render(content); }
+Bitmap TicketRenderer::render(const TicketContent& content) {
+    return m_impl->render(content);
+}
 
 Bitmap renderTicket(const TicketContent& content, const PrinterSettings& settings) {
     TicketRenderer renderer(settings);

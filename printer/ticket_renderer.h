@@ -14,14 +14,14 @@ namespace motcua::printer {
 
 // The ticket cannot be laid out: unusable settings, no Vietnamese font, QR payload too long.
 class RenderError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Keeps the fonts open between tickets (opening them costs more than drawing a ticket).
 // Not thread-safe: one renderer per thread.
 class TicketRenderer {
-public:
+  public:
     explicit TicketRenderer(const PrinterSettings& settings);
     TicketRenderer(const TicketRenderer&) = delete;
     TicketRenderer& operator=(const TicketRenderer&) = delete;
@@ -31,7 +31,7 @@ public:
     // settings.qrMode is Raster; in Native mode the encoder appends GS ( k after this picture.
     Bitmap render(const TicketContent& content);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

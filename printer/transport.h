@@ -11,7 +11,7 @@
 namespace motcua::printer {
 
 class Transport {
-public:
+  public:
     virtual ~Transport() = default;
 
     // Sends all bytes. timeout bounds the time without progress (a slow printer that keeps taking

@@ -50,7 +50,7 @@ struct UsbDeviceInfo {
 };
 
 class UsbApi {
-public:
+  public:
     virtual ~UsbApi() = default;
     // libusb_init + libusb_get_device_list + configuration descriptors.
     virtual UsbCode listDevices(std::vector<UsbDeviceInfo>& out) = 0;

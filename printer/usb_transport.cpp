@@ -25,11 +25,15 @@ Failure usbFailure(UsbCode code, const std::string& what) {
                                          "user to group lp",
                                          kUdevRulePath)};
         case UsbCode::Busy:
-            return {PrintError::Busy, detail + "; remove the CUPS queue using this printer or stop the other program"};
+            return {PrintError::Busy,
+                    detail + "; remove the CUPS queue using this printer or stop the other program"};
         case UsbCode::NoDevice:
-        case UsbCode::NotFound: return {PrintError::NoPrinterFound, detail};
-        case UsbCode::Timeout: return {PrintError::Timeout, detail};
-        default: return {PrintError::IoError, detail};
+        case UsbCode::NotFound:
+            return {PrintError::NoPrinterFound, detail};
+        case UsbCode::Timeout:
+            return {PrintError::Timeout, detail};
+        default:
+            return {PrintError::IoError, detail};
     }
 }
 
@@ -46,7 +50,8 @@ const UsbPrinterInterface* choosePrinterInterface(const UsbDeviceInfo& d, bool a
 Result<std::vector<UsbDeviceInfo>> listUsbPrinters(UsbApi& api) {
     std::vector<UsbDeviceInfo> all;
     if (auto rc = api.listDevices(all); rc != UsbCode::Success) {
-        return Failure{PrintError::NoPrinterFound, fmt::format("cannot enumerate USB devices: {}", usbCodeName(rc))};
+        return Failure{PrintError::NoPrinterFound,
+                       fmt::format("cannot enumerate USB devices: {}", usbCodeName(rc))};
     }
     std::vector<UsbDeviceInfo> printers;
     std::copy_if(all.begin(), all.end(), std::back_inserter(printers),
@@ -54,7 +59,8 @@ Result<std::vector<UsbDeviceInfo>> listUsbPrinters(UsbApi& api) {
     return printers;
 }
 
-Result<std::unique_ptr<UsbTransport>> UsbTransport::open(std::unique_ptr<UsbApi> api, std::optional<UsbId> id) {
+Result<std::unique_ptr<UsbTransport>> UsbTransport::open(std::unique_ptr<UsbApi> api,
+                                                         std::optional<UsbId> id) {
     std::vector<UsbDeviceInfo> devices;
     if (auto rc = api->listDevices(devices); rc != UsbCode::Success) {
         return Failure{PrintError::NoPrinterFound,
@@ -72,10 +78,11 @@ Result<std::unique_ptr<UsbTransport>> UsbTransport::open(std::unique_ptr<UsbApi>
         }
     }
     if (!device) {
-        return Failure{PrintError::NoPrinterFound,
-                       id ? fmt::format("no USB device {:04x}:{:04x} with a printer interface among {} devices",
-                                        id->vendorId, id->productId, devices.size())
-                          : fmt::format("no USB printer (interface class 7) among {} devices", devices.size())};
+        return Failure{
+            PrintError::NoPrinterFound,
+            id ? fmt::format("no USB device {:04x}:{:04x} with a printer interface among {} devices",
+                             id->vendorId, id->productId, devices.size())
+               : fmt::format("no USB printer (interface class 7) among {} devices", devices.size())};
     }
     const std::string name = deviceName(*device);
     if (auto rc = api->open(*device); rc != UsbCode::Success) return usbFailure(rc, "open " + name);
@@ -112,7 +119,9 @@ UsbTransport::~UsbTransport() {
     m_api->close();
 }
 
-std::string UsbTransport::describe() const { return deviceName(m_device); }
+std::string UsbTransport::describe() const {
+    return deviceName(m_device);
+}
 
 Result<void> UsbTransport::write(std::string_view bytes, std::chrono::milliseconds timeout) {
     std::vector<std::uint8_t> buffer(bytes.begin(), bytes.end());
@@ -120,12 +129,13 @@ Result<void> UsbTransport::write(std::string_view bytes, std::chrono::millisecon
     bool stalledOnce = false;
     auto lastProgress = Clock::now();
     while (sent < buffer.size()) {
-        const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lastProgress);
+        const auto waited =
+            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lastProgress);
         if (waited >= timeout) {
             // The printer refused the rest (a timed-out transfer reports what it moved).
             return Failure{PrintError::Timeout,
-                           fmt::format("{}: no progress for {} ms, {} of {} bytes sent", describe(), timeout.count(),
-                                       sent, buffer.size()),
+                           fmt::format("{}: no progress for {} ms, {} of {} bytes sent", describe(),
+                                       timeout.count(), sent, buffer.size()),
                            sent == 0 ? Reached::Nothing : Reached::Part};
         }
         const int length = static_cast<int>(std::min<std::size_t>(kChunkBytes, buffer.size() - sent));
@@ -134,7 +144,8 @@ Result<void> UsbTransport::write(std::string_view bytes, std::chrono::millisecon
         const bool lastChunk = sent + static_cast<std::size_t>(length) == buffer.size();
         int transferred = 0;
         const auto budget = static_cast<unsigned>(std::max<long long>(1, (timeout - waited).count()));
-        const UsbCode rc = m_api->bulkTransfer(m_interface.outEndpoint, buffer.data() + sent, length, transferred, budget);
+        const UsbCode rc =
+            m_api->bulkTransfer(m_interface.outEndpoint, buffer.data() + sent, length, transferred, budget);
         // A timed-out or partial transfer may still have moved some bytes: count them and go on
         // from there, never resend them.
         if (transferred > 0) {
@@ -144,14 +155,16 @@ Result<void> UsbTransport::write(std::string_view bytes, std::chrono::millisecon
         }
         switch (rc) {
             case UsbCode::Success:
-            case UsbCode::Timeout: continue;  // loop checks the no-progress budget
+            case UsbCode::Timeout:
+                continue;  // loop checks the no-progress budget
             case UsbCode::Pipe:
                 // A stalled endpoint: clear the halt and retry once; twice in a row is a real fault.
                 if (stalledOnce) {
-                    return Failure{PrintError::IoError,
-                                   fmt::format("{}: endpoint stalled again after clearing, {} of {} bytes sent",
-                                               describe(), sent, buffer.size()),
-                                   sent == 0 ? Reached::Nothing : Reached::Part};
+                    return Failure{
+                        PrintError::IoError,
+                        fmt::format("{}: endpoint stalled again after clearing, {} of {} bytes sent",
+                                    describe(), sent, buffer.size()),
+                        sent == 0 ? Reached::Nothing : Reached::Part};
                 }
                 stalledOnce = true;
                 if (auto clear = m_api->clearHalt(m_interface.outEndpoint); clear != UsbCode::Success) {
@@ -161,14 +174,18 @@ Result<void> UsbTransport::write(std::string_view bytes, std::chrono::millisecon
                 }
                 continue;
             case UsbCode::NoDevice:
-                return Failure{PrintError::ConnectionClosed,
-                               fmt::format("{}: unplugged after {} of {} bytes{}", describe(), sent, buffer.size(),
-                                           lastChunk ? " (during the last transfer: it may have arrived whole)" : ""),
-                               lastChunk ? Reached::All : sent == 0 ? Reached::Nothing : Reached::Part};
-            case UsbCode::Interrupted: continue;
+                return Failure{
+                    PrintError::ConnectionClosed,
+                    fmt::format("{}: unplugged after {} of {} bytes{}", describe(), sent, buffer.size(),
+                                lastChunk ? " (during the last transfer: it may have arrived whole)" : ""),
+                    lastChunk   ? Reached::All
+                    : sent == 0 ? Reached::Nothing
+                                : Reached::Part};
+            case UsbCode::Interrupted:
+                continue;
             default: {
-                auto failure =
-                    usbFailure(rc, fmt::format("{}: bulk write after {} of {} bytes", describe(), sent, buffer.size()));
+                auto failure = usbFailure(
+                    rc, fmt::format("{}: bulk write after {} of {} bytes", describe(), sent, buffer.size()));
                 failure.reached = lastChunk ? Reached::All : sent == 0 ? Reached::Nothing : Reached::Part;
                 return failure;
             }
@@ -183,12 +200,13 @@ Result<std::string> UsbTransport::read(std::size_t maxBytes, std::chrono::millis
     const std::size_t packet = static_cast<std::size_t>(std::max(1, m_interface.maxPacketSize));
     std::vector<std::uint8_t> buffer(std::max(packet, (maxBytes + packet - 1) / packet * packet));
     int transferred = 0;
-    UsbCode rc = m_api->bulkTransfer(*m_interface.inEndpoint, buffer.data(), static_cast<int>(buffer.size()),
-                                     transferred, static_cast<unsigned>(std::max<long long>(1, timeout.count())));
+    UsbCode rc =
+        m_api->bulkTransfer(*m_interface.inEndpoint, buffer.data(), static_cast<int>(buffer.size()),
+                            transferred, static_cast<unsigned>(std::max<long long>(1, timeout.count())));
     if (rc == UsbCode::Pipe) {
         m_api->clearHalt(*m_interface.inEndpoint);
-        rc = m_api->bulkTransfer(*m_interface.inEndpoint, buffer.data(), static_cast<int>(buffer.size()), transferred,
-                                 static_cast<unsigned>(std::max<long long>(1, timeout.count())));
+        rc = m_api->bulkTransfer(*m_interface.inEndpoint, buffer.data(), static_cast<int>(buffer.size()),
+                                 transferred, static_cast<unsigned>(std::max<long long>(1, timeout.count())));
     }
     if (rc != UsbCode::Success && rc != UsbCode::Timeout) {
         if (rc == UsbCode::NoDevice) return Failure{PrintError::ConnectionClosed, describe() + ": unplugged"};

@@ -17,7 +17,7 @@ struct UsbId {
 };
 
 class UsbTransport : public Transport {
-public:
+  public:
     // Bytes per bulk transfer: bounds each wait, and a stall costs at most this much resent.
     static constexpr int kChunkBytes = 4096;
 
@@ -33,7 +33,7 @@ public:
     bool canRead() const noexcept override { return m_interface.inEndpoint.has_value(); }
     std::string describe() const override;
 
-private:
+  private:
     UsbTransport(std::unique_ptr<UsbApi> api, UsbDeviceInfo device, UsbPrinterInterface iface)
         : m_api(std::move(api)), m_device(std::move(device)), m_interface(iface) {}
     std::unique_ptr<UsbApi> m_api;

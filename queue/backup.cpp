@@ -1,6 +1,7 @@
 #include "queue/backup.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,8 +15,6 @@
 #include <memory>
 #include <regex>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "queue/file_access.h"
 #include "queue/file_mode.h"
@@ -35,7 +34,7 @@ using BackupHandle = std::unique_ptr<sqlite3_backup, BackupFinisher>;
 
 // Closes a file descriptor on scope exit.
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(int fd) : m_fd(fd) {}
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -44,7 +43,7 @@ public:
     }
     int get() const noexcept { return m_fd; }
 
-private:
+  private:
     int m_fd;
 };
 
@@ -71,7 +70,7 @@ extern "C" void removeTempsOnSignal(int signal) {
 // (Ctrl-C, systemctl stop, a closed terminal). SIGKILL cannot be caught: the next backup or restore
 // removes what a killed one left (removeAbandonedTemporaries). One at a time per process.
 class TempFile {
-public:
+  public:
     explicit TempFile(fs::path path) : m_path(std::move(path)) {
         std::size_t i = 0;
         for (const char* suffix : kTempSuffixes) {
@@ -101,7 +100,7 @@ public:
         m_path.clear();
     }
 
-private:
+  private:
     void restoreSignals() noexcept {
         if (!m_signalsHeld) return;
         for (std::size_t k = 0; k < std::size(kCleanupSignals); ++k) {
@@ -115,7 +114,9 @@ private:
     bool m_signalsHeld = true;
 };
 
-std::string sidecar(const fs::path& path, const char* suffix) { return path.string() + suffix; }
+std::string sidecar(const fs::path& path, const char* suffix) {
+    return path.string() + suffix;
+}
 
 // Same file, or the same path once made absolute (for files that do not exist yet).
 bool samePath(const fs::path& a, const fs::path& b) {
@@ -159,7 +160,8 @@ void syncDirectory(const fs::path& dir) {
 
 void renameOrThrow(const fs::path& from, const fs::path& to) {
     if (::rename(from.c_str(), to.c_str()) != 0) {
-        throw StoreRefused(fmt::format("{}: cannot rename to {}: {}", from.string(), to.string(), std::strerror(errno)));
+        throw StoreRefused(
+            fmt::format("{}: cannot rename to {}: {}", from.string(), to.string(), std::strerror(errno)));
     }
 }
 
@@ -246,7 +248,8 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
     const fs::path live = source.path();
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         if (samePath(target, sidecar(live, suffix))) {
-            throw StoreRefused(fmt::format("{}: that is the live database; choose another file", target.string()));
+            throw StoreRefused(
+                fmt::format("{}: that is the live database; choose another file", target.string()));
         }
     }
     std::error_code ec;
@@ -272,7 +275,8 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
         // Create the file with the backup mode before SQLite opens it, whatever the umask.
         FileDescriptor fd(::open(temp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
         if (fd.get() < 0) {
-            throw StoreRefused(fmt::format("{}: cannot create: {}", temp.path().string(), std::strerror(errno)));
+            throw StoreRefused(
+                fmt::format("{}: cannot create: {}", temp.path().string(), std::strerror(errno)));
         }
     }
     restrictAccess(temp.path(), FileRole::Backup);
@@ -299,7 +303,9 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
         // The copy is a single self-contained file: no -wal beside it to lose on the way.
         copy.exec("PRAGMA journal_mode = DELETE");
         const std::string check = checkIntegrity(copy, IntegrityDepth::Full);
-        if (check != "ok") throw StoreRefused(fmt::format("{}: the copy failed its integrity check: {}", target.string(), check));
+        if (check != "ok")
+            throw StoreRefused(
+                fmt::format("{}: the copy failed its integrity check: {}", target.string(), check));
         summary = summarise(copy, temp.path());
     }
     renameOrThrow(temp.path(), target);
@@ -324,7 +330,8 @@ std::vector<fs::path> setAsideOrphanedFiles(const fs::path& path, std::chrono::s
     return kept;
 }
 
-RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, std::chrono::system_clock::time_point now) {
+RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live,
+                              std::chrono::system_clock::time_point now) {
     std::error_code ec;
     if (!fs::is_regular_file(candidate, ec)) {
         throw StoreRefused(fmt::format("{}: no such file", candidate.string()));
@@ -333,16 +340,16 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
         throw StoreRefused(fmt::format("{}: that is the live database already", candidate.string()));
     }
     if (fs::file_size(sidecar(candidate, "-wal"), ec) > 0 && !ec) {
-        throw StoreRefused(fmt::format(
-            "{}: has a -wal file beside it, so it may be a database in use; copy it with "
-            "'motcua --db {} backup FILE' and restore that",
-            candidate.string(), candidate.string()));
+        throw StoreRefused(
+            fmt::format("{}: has a -wal file beside it, so it may be a database in use; copy it with "
+                        "'motcua --db {} backup FILE' and restore that",
+                        candidate.string(), candidate.string()));
     }
     if (databaseInUseElsewhere(live)) {
-        throw StoreRefused(fmt::format(
-            "{}: in use by another program; stop the motcua services first "
-            "(systemctl stop motcua-kiosk motcua-display motcua-session)",
-            live.string()));
+        throw StoreRefused(
+            fmt::format("{}: in use by another program; stop the motcua services first "
+                        "(systemctl stop motcua-kiosk motcua-display motcua-session)",
+                        live.string()));
     }
     const fs::path folder = live.has_parent_path() ? live.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec)) {
@@ -366,12 +373,14 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
             } catch (const StoreRefused& e) {
                 throw refusedAs(e, temp.path(), candidate);
             } catch (const SqliteError& e) {
-                throw StoreRefused(fmt::format("{}: not a usable database ({})", candidate.string(), e.what()));
+                throw StoreRefused(
+                    fmt::format("{}: not a usable database ({})", candidate.string(), e.what()));
             }
         }();
         const std::string check = checkIntegrity(db, IntegrityDepth::Full);
         if (check != "ok") {
-            throw StoreRefused(fmt::format("{}: fails the integrity check ({}); nothing restored", candidate.string(), check));
+            throw StoreRefused(fmt::format("{}: fails the integrity check ({}); nothing restored",
+                                           candidate.string(), check));
         }
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         result.restored = summarise(db, live);
@@ -382,7 +391,8 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
         ::chmod(temp.path().c_str(), liveStat.st_mode & 07777);
         if (::geteuid() == 0) {
             if (::chown(temp.path().c_str(), liveStat.st_uid, liveStat.st_gid) != 0) {
-                throw StoreRefused(fmt::format("{}: cannot set owner: {}", temp.path().string(), std::strerror(errno)));
+                throw StoreRefused(
+                    fmt::format("{}: cannot set owner: {}", temp.path().string(), std::strerror(errno)));
             }
         }
         // A -wal left by a writer that crashed holds committed data of the old database: fold it into
@@ -397,13 +407,15 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live, s
             }
         }
         fs::path kept = sidecar(live, fmt::format(".{}.bak", stamp(now)).c_str());
-        for (int n = 2; fs::exists(kept, ec); ++n) kept = sidecar(live, fmt::format(".{}-{}.bak", stamp(now), n).c_str());
+        for (int n = 2; fs::exists(kept, ec); ++n)
+            kept = sidecar(live, fmt::format(".{}-{}.bak", stamp(now), n).c_str());
         if (::link(live.c_str(), kept.c_str()) != 0) {
-            throw StoreRefused(fmt::format("{}: cannot keep the old database as {}: {}", live.string(), kept.string(),
-                                           std::strerror(errno)));
+            throw StoreRefused(fmt::format("{}: cannot keep the old database as {}: {}", live.string(),
+                                           kept.string(), std::strerror(errno)));
         }
         // A -wal left by a crash belongs to the old database; it must not be applied to the new one.
-        if (fs::exists(sidecar(live, "-wal"), ec)) renameOrThrow(sidecar(live, "-wal"), sidecar(kept, "-wal"));
+        if (fs::exists(sidecar(live, "-wal"), ec))
+            renameOrThrow(sidecar(live, "-wal"), sidecar(kept, "-wal"));
         fs::remove(sidecar(live, "-shm"), ec);
         result.previous = kept;
     } else {

@@ -49,7 +49,7 @@ std::vector<std::filesystem::path> pruneBackups(const std::filesystem::path& fol
 bool databaseInUseElsewhere(const std::filesystem::path& path);
 
 struct RestoreResult {
-    DatabaseSummary restored;                      // the database now at the live path
+    DatabaseSummary restored;                       // the database now at the live path
     std::optional<std::filesystem::path> previous;  // where the old live database was kept, if any
     std::vector<std::filesystem::path> keptAside;   // the -wal/-shm a deleted database left, set aside
 };

@@ -1,12 +1,11 @@
 #include "queue/business_calendar.h"
 
+#include <fmt/format.h>
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
 #include <cstdio>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace motcua::queue {
 
@@ -69,8 +68,8 @@ TimeMs BusinessCalendar::startOfDay(TimeMs t) const {
 std::string BusinessCalendar::isoLocal(TimeMs t) const {
     const auto f = fieldsAt(*m_calendar, t);
     const int off = f.offsetMinutes;
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", f.year, f.month, f.day, f.hour, f.minute,
-                       f.second, off < 0 ? '-' : '+', std::abs(off) / 60, std::abs(off) % 60);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", f.year, f.month, f.day, f.hour,
+                       f.minute, f.second, off < 0 ? '-' : '+', std::abs(off) / 60, std::abs(off) % 60);
 }
 
 std::string BusinessCalendar::clockText(TimeMs t) const {
@@ -78,7 +77,9 @@ std::string BusinessCalendar::clockText(TimeMs t) const {
     return fmt::format("{:02}:{:02}", f.hour, f.minute);
 }
 
-int BusinessCalendar::weekday(TimeMs t) const { return fieldsAt(*m_calendar, t).weekday; }
+int BusinessCalendar::weekday(TimeMs t) const {
+    return fieldsAt(*m_calendar, t).weekday;
+}
 
 int BusinessCalendar::minuteOfDay(TimeMs t) const {
     const auto f = fieldsAt(*m_calendar, t);
@@ -87,7 +88,8 @@ int BusinessCalendar::minuteOfDay(TimeMs t) const {
 
 TimeMs BusinessCalendar::instantOf(const std::string& day, int minute) const {
     int y = 0, m = 0, d = 0;
-    if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3) throw std::invalid_argument("not a date: " + day);
+    if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
+        throw std::invalid_argument("not a date: " + day);
     UErrorCode status = U_ZERO_ERROR;
     m_calendar->clear();
     m_calendar->set(y, m - 1, d, minute / 60, minute % 60, 0);

@@ -2,12 +2,12 @@
 // local midnight; nothing is moved or deleted when they do.
 #pragma once
 
+#include <unicode/uversion.h>  // defines the versioned icu namespace; light, no ICU types
+
 #include <memory>
 #include <string>
 
 #include "queue/clock.h"
-
-#include <unicode/uversion.h>  // defines the versioned icu namespace; light, no ICU types
 
 U_NAMESPACE_BEGIN
 class Calendar;
@@ -16,7 +16,7 @@ U_NAMESPACE_END
 namespace motcua::queue {
 
 class BusinessCalendar {
-public:
+  public:
     // timeZone is an IANA id such as "Asia/Ho_Chi_Minh"; unknown ids throw std::invalid_argument.
     explicit BusinessCalendar(const std::string& timeZone);
     ~BusinessCalendar();
@@ -38,7 +38,7 @@ public:
     TimeMs instantOf(const std::string& day, int minute) const;
     const std::string& timeZone() const noexcept { return m_timeZone; }
 
-private:
+  private:
     std::string m_timeZone;
     std::unique_ptr<icu::Calendar> m_calendar;  // reused; this class is not thread-safe
 };

@@ -1,12 +1,12 @@
 #include "queue/catalogue.h"
 
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <limits>
-
 #include <nlohmann/json.hpp>
-#include <unicode/unistr.h>
 
 #include "queue/sqlite.h"
 #include "queue/vietnamese.h"
@@ -34,29 +34,40 @@ std::optional<std::int64_t> parseAmount(std::string_view text) {
 
 std::string_view toString(Certainty value) {
     switch (value) {
-        case Certainty::High: return "high";
-        case Certainty::Medium: return "medium";
-        case Certainty::Low: return "low";
+        case Certainty::High:
+            return "high";
+        case Certainty::Medium:
+            return "medium";
+        case Certainty::Low:
+            return "low";
     }
     return "";
 }
 
 std::string_view toString(TimeKind value) {
     switch (value) {
-        case TimeKind::Unknown: return "unknown";
-        case TimeKind::SameDay: return "same_day";
-        case TimeKind::WorkingDays: return "working_days";
-        case TimeKind::Days: return "days";
+        case TimeKind::Unknown:
+            return "unknown";
+        case TimeKind::SameDay:
+            return "same_day";
+        case TimeKind::WorkingDays:
+            return "working_days";
+        case TimeKind::Days:
+            return "days";
     }
     return "";
 }
 
 std::string_view toString(SubmissionMode value) {
     switch (value) {
-        case SubmissionMode::InPerson: return "in_person";
-        case SubmissionMode::Post: return "post";
-        case SubmissionMode::OnlineFull: return "online_full";
-        case SubmissionMode::OnlinePartial: return "online_partial";
+        case SubmissionMode::InPerson:
+            return "in_person";
+        case SubmissionMode::Post:
+            return "post";
+        case SubmissionMode::OnlineFull:
+            return "online_full";
+        case SubmissionMode::OnlinePartial:
+            return "online_partial";
     }
     return "";
 }
@@ -67,16 +78,21 @@ std::string_view toString(SynonymTarget value) {
 
 std::string_view toString(ProcedureLevel value) {
     switch (value) {
-        case ProcedureLevel::Unknown: return "";
-        case ProcedureLevel::Commune: return "commune";
-        case ProcedureLevel::Province: return "province";
-        case ProcedureLevel::Ministry: return "ministry";
+        case ProcedureLevel::Unknown:
+            return "";
+        case ProcedureLevel::Commune:
+            return "commune";
+        case ProcedureLevel::Province:
+            return "province";
+        case ProcedureLevel::Ministry:
+            return "ministry";
     }
     return "";
 }
 
 std::optional<ProcedureLevel> parseProcedureLevel(std::string_view text) {
-    for (auto v : {ProcedureLevel::Unknown, ProcedureLevel::Commune, ProcedureLevel::Province, ProcedureLevel::Ministry}) {
+    for (auto v : {ProcedureLevel::Unknown, ProcedureLevel::Commune, ProcedureLevel::Province,
+                   ProcedureLevel::Ministry}) {
         if (toString(v) == text) return v;
     }
     return std::nullopt;
@@ -90,20 +106,28 @@ bool isUnknown(std::string_view text) {
 namespace {
 
 constexpr std::string_view kWorkingNoteMarkers[] = {
-    "cần xác minh", "cần đối chiếu", "cần kiểm tra", "cần tra cứu",  "chưa xác minh", "chưa kiểm chứng",
-    "chưa trích được", "chưa tìm được", "chưa đọc được", "theo hiểu biết", "kiến thức chung", "độ tin cậy",
-    "cán bộ cần", "todo", "fixme", "???",
+    "cần xác minh",    "cần đối chiếu",
+    "cần kiểm tra",    "cần tra cứu",
+    "chưa xác minh",   "chưa kiểm chứng",
+    "chưa trích được", "chưa tìm được",
+    "chưa đọc được",   "theo hiểu biết",
+    "kiến thức chung", "độ tin cậy",
+    "cán bộ cần",      "todo",
+    "fixme",           "???",
 };
 
 std::string lowerCase(std::string_view text) {
     std::string out;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))).toLower().toUTF8String(out);
+    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+        .toLower()
+        .toUTF8String(out);
     return out;
 }
 
 std::size_t codePointsBefore(std::string_view text, std::size_t byte) {
     std::size_t n = 0;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
+        n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     return n;
 }
 
@@ -111,9 +135,12 @@ std::size_t codePointsBefore(std::string_view text, std::size_t byte) {
 std::optional<std::size_t> findSourceKey(std::string_view text) {
     for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
         std::size_t i = open + 1, letters = 0, digits = 0;
-        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) && letters < 4) ++i, ++letters;
-        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits < 4) ++i, ++digits;
-        if (letters >= 1 && letters <= 3 && digits >= 1 && digits <= 3 && i < text.size() && text[i] == ']') return open;
+        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) && letters < 4)
+            ++i, ++letters;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits < 4)
+            ++i, ++digits;
+        if (letters >= 1 && letters <= 3 && digits >= 1 && digits <= 3 && i < text.size() && text[i] == ']')
+            return open;
     }
     return std::nullopt;
 }
@@ -152,10 +179,10 @@ std::optional<CertaintyClaim> certaintyClaimIn(std::string_view note) {
         bool atMost;
     };
     static constexpr Phrase kPhrases[] = {
-        {"độ tin cậy thấp", Certainty::Low, false},       {"chưa kiểm chứng", Certainty::Low, false},
-        {"kiến thức chung", Certainty::Low, false},       {"theo hiểu biết", Certainty::Low, false},
+        {"độ tin cậy thấp", Certainty::Low, false},         {"chưa kiểm chứng", Certainty::Low, false},
+        {"kiến thức chung", Certainty::Low, false},         {"theo hiểu biết", Certainty::Low, false},
         {"độ tin cậy trung bình", Certainty::Medium, true}, {"cần xác minh", Certainty::Medium, true},
-        {"chưa xác minh", Certainty::Medium, true},       {"cần đối chiếu", Certainty::Medium, true},
+        {"chưa xác minh", Certainty::Medium, true},         {"cần đối chiếu", Certainty::Medium, true},
         {"độ tin cậy cao", Certainty::High, false},
     };
     const std::string lower = lowerCase(note);
@@ -165,7 +192,8 @@ std::optional<CertaintyClaim> certaintyClaimIn(std::string_view note) {
         const auto at = lower.find(phrase.text);
         if (at == std::string::npos || at >= firstAt) continue;
         firstAt = at;
-        first = CertaintyClaim{{codePointsBefore(lower, at), std::string(phrase.text)}, phrase.certainty, phrase.atMost};
+        first = CertaintyClaim{
+            {codePointsBefore(lower, at), std::string(phrase.text)}, phrase.certainty, phrase.atMost};
     }
     return first;
 }
@@ -267,12 +295,15 @@ FeeRuleParse parseFeeRule(std::string_view text) {
 
 std::string formatFeeRule(const FeeRule& rule) {
     switch (rule.kind) {
-        case FeeRule::Kind::None: return "";
-        case FeeRule::Kind::Flat: return "flat=" + std::to_string(rule.flat);
+        case FeeRule::Kind::None:
+            return "";
+        case FeeRule::Kind::Flat:
+            return "flat=" + std::to_string(rule.flat);
         case FeeRule::Kind::PerPage: {
             std::string out = "page=" + std::to_string(rule.perPage);
             if (rule.laterFromPage > 0) {
-                out += "; from_page=" + std::to_string(rule.laterFromPage) + "; then=" + std::to_string(rule.laterPerPage);
+                out += "; from_page=" + std::to_string(rule.laterFromPage) +
+                       "; then=" + std::to_string(rule.laterPerPage);
             }
             if (rule.maxPerCopy > 0) out += "; max=" + std::to_string(rule.maxPerCopy);
             return out;
@@ -285,8 +316,11 @@ std::optional<std::int64_t> feeFor(const FeeRule& rule, int pages, int copies) {
     if (pages < 1 || copies < 1) return std::nullopt;
     std::int64_t perCopy = 0;
     switch (rule.kind) {
-        case FeeRule::Kind::None: return std::nullopt;
-        case FeeRule::Kind::Flat: perCopy = rule.flat; break;
+        case FeeRule::Kind::None:
+            return std::nullopt;
+        case FeeRule::Kind::Flat:
+            perCopy = rule.flat;
+            break;
         case FeeRule::Kind::PerPage: {
             const std::int64_t n = pages;
             if (rule.laterFromPage > 0) {
@@ -311,7 +345,8 @@ bool Procedure::hasNationalCode() const {
     return true;
 }
 
-Catalogue::Catalogue(std::vector<Field> fields, std::vector<Procedure> procedures, std::vector<Synonym> synonyms)
+Catalogue::Catalogue(std::vector<Field> fields, std::vector<Procedure> procedures,
+                     std::vector<Synonym> synonyms)
     : m_fields(std::move(fields)), m_procedures(std::move(procedures)), m_synonyms(std::move(synonyms)) {
     VietnameseCollator collator;
     std::stable_sort(m_fields.begin(), m_fields.end(), [&](const Field& a, const Field& b) {
@@ -427,17 +462,19 @@ Catalogue loadCatalogue(Database& db) {
     std::vector<Procedure> procedures;
     std::map<std::string, std::size_t, std::less<>> index;
     {
-        Statement st(db,
-                     "SELECT code, field_code, sort_order, name, steps, processing_time, time_kind, time_days, fee, "
-                     "fee_rule, submission_modes, submission_note, portal_url, notes, source, certainty, verified_on, "
-                     "level, fee_online, staff_note FROM catalogue_procedures");
+        Statement st(
+            db,
+            "SELECT code, field_code, sort_order, name, steps, processing_time, time_kind, time_days, fee, "
+            "fee_rule, submission_modes, submission_note, portal_url, notes, source, certainty, verified_on, "
+            "level, fee_online, staff_note FROM catalogue_procedures");
         while (st.step()) {
             Procedure p;
             p.code = st.getText(0);
             p.fieldCode = st.getText(1);
             p.sortOrder = static_cast<int>(st.getInt(2));
             p.name = st.getText(3);
-            for (const auto& step : nlohmann::json::parse(st.getText(4))) p.steps.push_back(step.get<std::string>());
+            for (const auto& step : nlohmann::json::parse(st.getText(4)))
+                p.steps.push_back(step.get<std::string>());
             p.processingTime = st.getText(5);
             p.timeKind = parseTimeKind(st.getText(6)).value_or(TimeKind::Unknown);
             if (const auto days = st.getOptInt(7)) p.timeDays = static_cast<int>(*days);
@@ -497,26 +534,29 @@ void replaceCatalogue(Database& db, const Catalogue& catalogue) {
     db.exec(
         "DELETE FROM catalogue_synonyms; DELETE FROM catalogue_legal_basis; DELETE FROM catalogue_documents; "
         "DELETE FROM catalogue_procedures; DELETE FROM catalogue_fields;");
-    Statement field(db,
-                    "INSERT INTO catalogue_fields (code, name, name_en, sort_order, service_code, note, source, "
-                    "certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement field(
+        db,
+        "INSERT INTO catalogue_fields (code, name, name_en, sort_order, service_code, note, source, "
+        "certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& f : catalogue.fields()) {
         field.reset();
         field.bind(1, f.code).bind(2, f.name).bind(3, f.nameEn).bind(4, f.sortOrder).bind(5, f.serviceCode);
         field.bind(6, f.note).bind(7, f.source).bind(8, toString(f.certainty));
         field.run();
     }
-    Statement procedure(db,
-                        "INSERT INTO catalogue_procedures (code, field_code, sort_order, name, steps, processing_time, "
-                        "time_kind, time_days, fee, fee_rule, submission_modes, submission_note, portal_url, notes, "
-                        "source, certainty, verified_on, level, fee_online, staff_note) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement procedure(
+        db,
+        "INSERT INTO catalogue_procedures (code, field_code, sort_order, name, steps, processing_time, "
+        "time_kind, time_days, fee, fee_rule, submission_modes, submission_note, portal_url, notes, "
+        "source, certainty, verified_on, level, fee_online, staff_note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Statement document(db,
                        "INSERT INTO catalogue_documents (procedure_code, position, name, form, note) "
                        "VALUES (?, ?, ?, ?, ?)");
-    Statement legal(db,
-                    "INSERT INTO catalogue_legal_basis (procedure_code, position, document, articles, issued_on, "
-                    "effective_on, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Statement legal(
+        db,
+        "INSERT INTO catalogue_legal_basis (procedure_code, position, document, articles, issued_on, "
+        "effective_on, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const auto& p : catalogue.procedures()) {
         procedure.reset();
         procedure.bind(1, p.code).bind(2, p.fieldCode).bind(3, p.sortOrder).bind(4, p.name);
@@ -544,8 +584,8 @@ void replaceCatalogue(Database& db, const Catalogue& catalogue) {
             legal.run();
         }
     }
-    Statement synonym(db,
-                      "INSERT INTO catalogue_synonyms (phrase, target_kind, target_code, note) VALUES (?, ?, ?, ?)");
+    Statement synonym(
+        db, "INSERT INTO catalogue_synonyms (phrase, target_kind, target_code, note) VALUES (?, ?, ?, ?)");
     for (const auto& s : catalogue.synonyms()) {
         synonym.reset();
         synonym.bind(1, s.phrase).bind(2, toString(s.targetKind)).bind(3, s.targetCode).bind(4, s.note);

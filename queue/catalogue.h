@@ -132,8 +132,8 @@ struct Procedure {
     std::string processingTime;
     TimeKind timeKind = TimeKind::Unknown;
     std::optional<int> timeDays;  // set for WorkingDays and Days
-    std::string fee;        // in person
-    std::string feeOnline;  // when submitted online; "" when not known
+    std::string fee;              // in person
+    std::string feeOnline;        // when submitted online; "" when not known
     FeeRule feeRule;
     std::vector<SubmissionMode> submissionModes;
     std::string submissionNote;
@@ -163,7 +163,7 @@ struct Synonym {
 // Vietnamese alphabetical order), procedures of a field likewise, synonyms by phrase. Pointers and
 // references returned stay valid as long as the Catalogue is neither modified nor destroyed.
 class Catalogue {
-public:
+  public:
     Catalogue() = default;
     Catalogue(std::vector<Field> fields, std::vector<Procedure> procedures, std::vector<Synonym> synonyms);
 
@@ -180,7 +180,7 @@ public:
 
     bool operator==(const Catalogue& other) const;
 
-private:
+  private:
     std::vector<Field> m_fields;
     std::vector<Procedure> m_procedures;  // grouped by field in field display order
     std::vector<Synonym> m_synonyms;

@@ -1,5 +1,6 @@
 #include "queue/catalogue_files.h"
 
+#include <fmt/format.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -7,8 +8,6 @@
 #include <charconv>
 #include <chrono>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "queue/sqlite.h"
 #include "queue/vietnamese.h"
@@ -35,14 +34,33 @@ struct ColumnSpec {
 };
 
 constexpr std::array kFieldColumns = {
-    ColumnSpec{"code", true, 32},          ColumnSpec{"name", true, 200},     ColumnSpec{"name_en", false, 200},
-    ColumnSpec{"sort_order", false, 9},    ColumnSpec{"service_code", false, 32}, ColumnSpec{"note", false, 2000},
+    ColumnSpec{"code", true, 32},          ColumnSpec{"name", true, 200},
+    ColumnSpec{"name_en", false, 200},     ColumnSpec{"sort_order", false, 9},
+    ColumnSpec{"service_code", false, 32}, ColumnSpec{"note", false, 2000},
     ColumnSpec{"source", false, 2000},     ColumnSpec{"certainty", true, 6},
 };
 // The procedure columns by index, as readCatalogueFiles uses them.
 enum ProcedureColumn : std::size_t {
-    kPCode, kPField, kPSort, kPName, kPLevel, kPSteps, kPTime, kPTimeKind, kPTimeDays, kPFee, kPFeeOnline,
-    kPFeeRule, kPModes, kPSubmissionNote, kPPortal, kPNotes, kPSource, kPCertainty, kPVerifiedOn, kPStaffNote,
+    kPCode,
+    kPField,
+    kPSort,
+    kPName,
+    kPLevel,
+    kPSteps,
+    kPTime,
+    kPTimeKind,
+    kPTimeDays,
+    kPFee,
+    kPFeeOnline,
+    kPFeeRule,
+    kPModes,
+    kPSubmissionNote,
+    kPPortal,
+    kPNotes,
+    kPSource,
+    kPCertainty,
+    kPVerifiedOn,
+    kPStaffNote,
 };
 constexpr std::array kProcedureColumns = {
     ColumnSpec{"code", true, 32},
@@ -71,8 +89,9 @@ constexpr std::array kDocumentColumns = {
     ColumnSpec{"form", false, 300},         ColumnSpec{"note", false, 1000},
 };
 constexpr std::array kLegalBasisColumns = {
-    ColumnSpec{"procedure_code", true, 32}, ColumnSpec{"position", true, 4},    ColumnSpec{"document", true, 300},
-    ColumnSpec{"articles", false, 300},     ColumnSpec{"issued_on", false, 10}, ColumnSpec{"effective_on", false, 10},
+    ColumnSpec{"procedure_code", true, 32}, ColumnSpec{"position", true, 4},
+    ColumnSpec{"document", true, 300},      ColumnSpec{"articles", false, 300},
+    ColumnSpec{"issued_on", false, 10},     ColumnSpec{"effective_on", false, 10},
     ColumnSpec{"note", false, 1000},
 };
 constexpr std::array kSynonymColumns = {
@@ -87,22 +106,32 @@ constexpr std::array kTables = {CatalogueTable::Fields, CatalogueTable::Procedur
 
 std::vector<ColumnSpec> columnsOf(CatalogueTable table) {
     switch (table) {
-        case CatalogueTable::Fields: return {kFieldColumns.begin(), kFieldColumns.end()};
-        case CatalogueTable::Procedures: return {kProcedureColumns.begin(), kProcedureColumns.end()};
-        case CatalogueTable::Documents: return {kDocumentColumns.begin(), kDocumentColumns.end()};
-        case CatalogueTable::LegalBasis: return {kLegalBasisColumns.begin(), kLegalBasisColumns.end()};
-        case CatalogueTable::Synonyms: return {kSynonymColumns.begin(), kSynonymColumns.end()};
+        case CatalogueTable::Fields:
+            return {kFieldColumns.begin(), kFieldColumns.end()};
+        case CatalogueTable::Procedures:
+            return {kProcedureColumns.begin(), kProcedureColumns.end()};
+        case CatalogueTable::Documents:
+            return {kDocumentColumns.begin(), kDocumentColumns.end()};
+        case CatalogueTable::LegalBasis:
+            return {kLegalBasisColumns.begin(), kLegalBasisColumns.end()};
+        case CatalogueTable::Synonyms:
+            return {kSynonymColumns.begin(), kSynonymColumns.end()};
     }
     return {};
 }
 
 std::string_view tableStem(CatalogueTable table) {
     switch (table) {
-        case CatalogueTable::Fields: return "fields";
-        case CatalogueTable::Procedures: return "procedures";
-        case CatalogueTable::Documents: return "documents";
-        case CatalogueTable::LegalBasis: return "legal_basis";
-        case CatalogueTable::Synonyms: return "synonyms";
+        case CatalogueTable::Fields:
+            return "fields";
+        case CatalogueTable::Procedures:
+            return "procedures";
+        case CatalogueTable::Documents:
+            return "documents";
+        case CatalogueTable::LegalBasis:
+            return "legal_basis";
+        case CatalogueTable::Synonyms:
+            return "synonyms";
     }
     return "";
 }
@@ -140,7 +169,7 @@ struct Location {
 };
 
 class Reader {
-public:
+  public:
     explicit Reader(std::vector<CatalogueProblem>& problems) : m_problems(problems) {}
 
     void error(const std::string& file, int line, int column, std::string message) {
@@ -149,14 +178,17 @@ public:
     void warning(const std::string& file, int line, int column, std::string message) {
         m_problems.push_back({CatalogueProblem::Severity::Warning, file, line, column, std::move(message)});
     }
-    void error(const Location& at, std::string message) { error(at.file, at.line, at.column, std::move(message)); }
+    void error(const Location& at, std::string message) {
+        error(at.file, at.line, at.column, std::move(message));
+    }
 
     // Splits the file into rows laid out as the table's columns; reports and skips bad lines.
     std::vector<Row> rows(const CatalogueFile& file, CatalogueTable table) {
         const auto specs = columnsOf(table);
         std::string_view bytes = file.bytes;
         if (bytes.substr(0, kBom.size()) == kBom) {
-            warning(file.name, 1, 1, "byte order mark removed (spreadsheets on Windows add one; it is not needed)");
+            warning(file.name, 1, 1,
+                    "byte order mark removed (spreadsheets on Windows add one; it is not needed)");
             bytes.remove_prefix(kBom.size());
         }
         std::vector<Row> out;
@@ -174,7 +206,8 @@ public:
                 continue;
             }
             auto cells = splitCells(file.name, lineNumber, line);
-            const bool blank = std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return c.value.empty(); });
+            const bool blank =
+                std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return c.value.empty(); });
             if (!headerDone) {
                 if (blank) {
                     error(file.name, lineNumber, 1, "the first line must be the header (column names)");
@@ -215,13 +248,14 @@ public:
                 const auto length = codePointCount(cell.value);
                 if (length > spec.maxChars) {
                     error(file.name, lineNumber, cell.column,
-                          fmt::format("{}: value is {} characters long, at most {}", spec.name, length, spec.maxChars));
+                          fmt::format("{}: value is {} characters long, at most {}", spec.name, length,
+                                      spec.maxChars));
                     ok = false;
                 }
                 if (spec.required && cell.value.empty()) {
                     error(file.name, lineNumber, cell.column,
-                          fmt::format("{}: required value is empty (write '{}' if it is not known)", spec.name,
-                                      kBeingUpdated));
+                          fmt::format("{}: required value is empty (write '{}' if it is not known)",
+                                      spec.name, kBeingUpdated));
                     ok = false;
                 }
                 row.cells[static_cast<std::size_t>(order[i])] = std::move(cell);
@@ -232,7 +266,7 @@ public:
         return out;
     }
 
-private:
+  private:
     // Valid UTF-8 without control characters.
     bool checkLine(const std::string& file, int lineNumber, std::string_view line) {
         const auto* s = reinterpret_cast<const uint8_t*>(line.data());
@@ -273,7 +307,8 @@ private:
                 cell.value = std::string(trimSpaces(unquoted));
             } else {
                 if (!value.empty() && value.front() == '"') {
-                    warning(file, lineNumber, column, "cell starts with a quote but does not end with one; kept as text");
+                    warning(file, lineNumber, column,
+                            "cell starts with a quote but does not end with one; kept as text");
                 }
                 cell.value = std::string(value);
             }
@@ -291,7 +326,8 @@ private:
         std::vector<bool> seen(specs.size(), false);
         for (const Cell& cell : cells) {
             const std::string name = lower(cell.value);
-            const auto it = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return s.name == name; });
+            const auto it =
+                std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return s.name == name; });
             if (it == specs.end()) {
                 std::string expected;
                 for (const auto& s : specs) expected += (expected.empty() ? "" : ", ") + std::string(s.name);
@@ -309,7 +345,8 @@ private:
             seen[index] = true;
             order.push_back(static_cast<int>(index));
         }
-        const int endColumn = cells.empty() ? 1 : cells.back().column + static_cast<int>(codePointCount(cells.back().value));
+        const int endColumn =
+            cells.empty() ? 1 : cells.back().column + static_cast<int>(codePointCount(cells.back().value));
         for (std::size_t i = 0; i < specs.size(); ++i) {
             if (!seen[i] && !specs[i].optionalInHeader) {
                 error(file, lineNumber, endColumn, fmt::format("missing column '{}'", specs[i].name));
@@ -325,15 +362,16 @@ private:
 bool isCode(std::string_view s) {
     if (s.empty()) return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+               c == '_' || c == '-';
     });
 }
 
 std::optional<int> parseInt(std::string_view s, int min, int max) {
     int value = 0;
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || value < min || value > max) return std::nullopt;
+    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || value < min || value > max)
+        return std::nullopt;
     return value;
 }
 
@@ -344,7 +382,8 @@ bool isDate(std::string_view s, bool yearAlone) {
     const auto m = parseInt(s.substr(5, 2), 1, 12);
     const auto d = parseInt(s.substr(8, 2), 1, 31);
     if (!y || !m || !d) return false;
-    const std::chrono::year_month_day ymd{std::chrono::year(*y), std::chrono::month(static_cast<unsigned>(*m)),
+    const std::chrono::year_month_day ymd{std::chrono::year(*y),
+                                          std::chrono::month(static_cast<unsigned>(*m)),
                                           std::chrono::day(static_cast<unsigned>(*d))};
     return ymd.ok();
 }
@@ -352,7 +391,7 @@ bool isDate(std::string_view s, bool yearAlone) {
 template <class T>
 struct FromFile {
     T value;
-    Location at;                         // the row
+    Location at;                            // the row
     std::map<std::string, Location> cells;  // column name -> cell, for later checks
 };
 
@@ -364,11 +403,16 @@ Location cellAt(const std::string& file, const Row& row, std::size_t index) {
 
 std::string_view fileNameOf(CatalogueTable table) {
     switch (table) {
-        case CatalogueTable::Fields: return "fields.tsv";
-        case CatalogueTable::Procedures: return "procedures.tsv";
-        case CatalogueTable::Documents: return "documents.tsv";
-        case CatalogueTable::LegalBasis: return "legal_basis.tsv";
-        case CatalogueTable::Synonyms: return "synonyms.tsv";
+        case CatalogueTable::Fields:
+            return "fields.tsv";
+        case CatalogueTable::Procedures:
+            return "procedures.tsv";
+        case CatalogueTable::Documents:
+            return "documents.tsv";
+        case CatalogueTable::LegalBasis:
+            return "legal_basis.tsv";
+        case CatalogueTable::Synonyms:
+            return "synonyms.tsv";
     }
     return "";
 }
@@ -429,7 +473,8 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
             };
             const auto code = [&](std::size_t i, std::string_view what) {
                 if (!v(i).empty() && !isCode(v(i))) {
-                    bad(i, fmt::format("{}: '{}' may contain only letters A-Z, digits, '.', '_' and '-'", what, v(i)));
+                    bad(i, fmt::format("{}: '{}' may contain only letters A-Z, digits, '.', '_' and '-'",
+                                       what, v(i)));
                 }
             };
             const auto sortOrder = [&](std::size_t i) {
@@ -450,7 +495,8 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
             };
             const auto date = [&](std::size_t i, std::string_view what, bool yearAlone) {
                 if (!v(i).empty() && !isDate(v(i), yearAlone)) {
-                    bad(i, fmt::format("{}: '{}' is not a date YYYY-MM-DD{}", what, v(i), yearAlone ? " or a year" : ""));
+                    bad(i, fmt::format("{}: '{}' is not a date YYYY-MM-DD{}", what, v(i),
+                                       yearAlone ? " or a year" : ""));
                 }
             };
             // Text a citizen reads must not carry a researcher's working note.
@@ -458,29 +504,34 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                 if (const auto note = findWorkingNote(v(i))) {
                     Location where = at(i);
                     where.column += static_cast<int>(note->offset);
-                    reader.error(where, fmt::format("{}: '{}' reads like a working note; citizens see this column "
-                                                    "(put notes for the maintainers in {})",
-                                                    columnsOf(*table)[i].name, note->marker,
-                                                    *table == CatalogueTable::Procedures ? "staff_note" : "source"));
+                    reader.error(where,
+                                 fmt::format("{}: '{}' reads like a working note; citizens see this column "
+                                             "(put notes for the maintainers in {})",
+                                             columnsOf(*table)[i].name, note->marker,
+                                             *table == CatalogueTable::Procedures ? "staff_note" : "source"));
                     // The row stays in for the checks that refer to it, so that its documents are not
                     // also reported as belonging to an unknown procedure; the error alone refuses the import.
                 }
             };
             // The certainty column and what the maintainers' notes say about the row must agree.
-            const auto certaintyAgrees = [&](std::size_t certaintyIndex, std::initializer_list<std::size_t> notes) {
+            const auto certaintyAgrees = [&](std::size_t certaintyIndex,
+                                             std::initializer_list<std::size_t> notes) {
                 const auto stated = parseCertainty(v(certaintyIndex));
                 if (!stated) return;
                 for (const std::size_t i : notes) {
                     const auto claim = certaintyClaimIn(v(i));
                     if (!claim) continue;
-                    const bool agrees = claim->atMost ? static_cast<int>(*stated) >= static_cast<int>(claim->claimed)
-                                                      : *stated == claim->claimed;
+                    const bool agrees = claim->atMost
+                                            ? static_cast<int>(*stated) >= static_cast<int>(claim->claimed)
+                                            : *stated == claim->claimed;
                     if (agrees) break;
                     Location where = at(i);
                     where.column += static_cast<int>(claim->at.offset);
-                    reader.error(where, fmt::format("certainty: the row says '{}' but {} says '{}' ({}{}); make them agree",
-                                                    v(certaintyIndex), columnsOf(*table)[i].name, claim->at.marker,
-                                                    claim->atMost ? "at most " : "", toString(claim->claimed)));
+                    reader.error(
+                        where,
+                        fmt::format("certainty: the row says '{}' but {} says '{}' ({}{}); make them agree",
+                                    v(certaintyIndex), columnsOf(*table)[i].name, claim->at.marker,
+                                    claim->atMost ? "at most " : "", toString(claim->claimed)));
                     break;
                 }
             };
@@ -510,7 +561,8 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     if (const auto level = parseProcedureLevel(v(kPLevel))) {
                         p.level = *level;
                     } else {
-                        bad(kPLevel, fmt::format("level: '{}' is not commune, province, ministry or empty", v(kPLevel)));
+                        bad(kPLevel, fmt::format("level: '{}' is not commune, province, ministry or empty",
+                                                 v(kPLevel)));
                     }
                     std::string_view steps = v(kPSteps);
                     while (!steps.empty()) {
@@ -523,17 +575,21 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     if (const auto kind = parseTimeKind(v(kPTimeKind))) {
                         p.timeKind = *kind;
                     } else {
-                        bad(kPTimeKind, fmt::format("time_kind: '{}' is not unknown, same_day, working_days or days",
-                                                    v(kPTimeKind)));
+                        bad(kPTimeKind,
+                            fmt::format("time_kind: '{}' is not unknown, same_day, working_days or days",
+                                        v(kPTimeKind)));
                     }
                     const bool counted = p.timeKind == TimeKind::WorkingDays || p.timeKind == TimeKind::Days;
                     if (counted) {
                         p.timeDays = parseInt(v(kPTimeDays), 1, 3650);
-                        if (!p.timeDays) bad(kPTimeDays, fmt::format("time_days: '{}' is not a number of days from 1 to 3650 "
-                                                                     "(required when time_kind is {})",
-                                                                     v(kPTimeDays), v(kPTimeKind)));
+                        if (!p.timeDays)
+                            bad(kPTimeDays,
+                                fmt::format("time_days: '{}' is not a number of days from 1 to 3650 "
+                                            "(required when time_kind is {})",
+                                            v(kPTimeDays), v(kPTimeKind)));
                     } else if (!v(kPTimeDays).empty() && parseTimeKind(v(kPTimeKind))) {
-                        bad(kPTimeDays, fmt::format("time_days: must be empty when time_kind is {}", v(kPTimeKind)));
+                        bad(kPTimeDays,
+                            fmt::format("time_days: must be empty when time_kind is {}", v(kPTimeKind)));
                     }
                     p.fee = v(kPFee);
                     p.feeOnline = v(kPFeeOnline);
@@ -547,7 +603,8 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     while (!modes.empty()) {
                         const auto comma = modes.find(',');
                         const auto mode = trimSpaces(modes.substr(0, comma));
-                        modes = comma == std::string_view::npos ? std::string_view{} : modes.substr(comma + 1);
+                        modes =
+                            comma == std::string_view::npos ? std::string_view{} : modes.substr(comma + 1);
                         if (mode.empty()) continue;
                         if (const auto m = parseSubmissionMode(mode)) {
                             if (std::find(p.submissionModes.begin(), p.submissionModes.end(), *m) ==
@@ -555,19 +612,23 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                                 p.submissionModes.push_back(*m);
                             }
                         } else {
-                            bad(kPModes, fmt::format("submission_modes: '{}' is not in_person, post, online_full or "
-                                                     "online_partial", mode));
+                            bad(kPModes,
+                                fmt::format("submission_modes: '{}' is not in_person, post, online_full or "
+                                            "online_partial",
+                                            mode));
                         }
                     }
                     // The page shows fee_online only where the procedure can be done online: a fee for a
                     // channel the row says it does not offer is an oddity nobody would ever read.
-                    const bool online = std::any_of(p.submissionModes.begin(), p.submissionModes.end(), [](SubmissionMode m) {
-                        return m == SubmissionMode::OnlineFull || m == SubmissionMode::OnlinePartial;
-                    });
+                    const bool online =
+                        std::any_of(p.submissionModes.begin(), p.submissionModes.end(), [](SubmissionMode m) {
+                            return m == SubmissionMode::OnlineFull || m == SubmissionMode::OnlinePartial;
+                        });
                     if (!p.feeOnline.empty() && !p.submissionModes.empty() && !online) {
-                        bad(kPFeeOnline, fmt::format("fee_online: given, but submission_modes '{}' has no online_full or "
-                                                     "online_partial; add the online mode or leave fee_online empty",
-                                                     v(kPModes)));
+                        bad(kPFeeOnline,
+                            fmt::format("fee_online: given, but submission_modes '{}' has no online_full or "
+                                        "online_partial; add the online mode or leave fee_online empty",
+                                        v(kPModes)));
                     }
                     p.submissionNote = v(kPSubmissionNote);
                     p.portalUrl = v(kPPortal);
@@ -581,12 +642,14 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     p.certainty = certainty(kPCertainty);
                     p.verifiedOn = v(kPVerifiedOn);
                     if (p.verifiedOn.empty()) {
-                        bad(kPVerifiedOn, "verified_on: required: the date (YYYY-MM-DD) this row was last checked "
-                                          "against its source");
+                        bad(kPVerifiedOn,
+                            "verified_on: required: the date (YYYY-MM-DD) this row was last checked "
+                            "against its source");
                     }
                     date(kPVerifiedOn, "verified_on", false);
                     p.staffNote = v(kPStaffNote);
-                    for (const std::size_t i : {kPName, kPSteps, kPTime, kPFee, kPFeeOnline, kPSubmissionNote, kPNotes}) {
+                    for (const std::size_t i :
+                         {kPName, kPSteps, kPTime, kPFee, kPFeeOnline, kPSubmissionNote, kPNotes}) {
                         citizenText(i);
                     }
                     certaintyAgrees(kPCertainty, {kPSource, kPStaffNote});
@@ -603,8 +666,10 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
                     for (const std::size_t i : {2, 3, 4}) citizenText(i);
                     // The form as the decree names it ("Mẫu CT01 (…)"); the kiosk writes the label itself.
                     if (v(3).rfind("Mẫu:", 0) == 0 || v(3).rfind("Form:", 0) == 0) {
-                        bad(3, fmt::format("form: '{}' starts with a label; write the form's name only (\"Mẫu CT01 "
-                                           "(TT 53/2025/TT-BCA)\"): the kiosk adds \"Mẫu:\" where it needs one", v(3)));
+                        bad(3, fmt::format(
+                                   "form: '{}' starts with a label; write the form's name only (\"Mẫu CT01 "
+                                   "(TT 53/2025/TT-BCA)\"): the kiosk adds \"Mẫu:\" where it needs one",
+                                   v(3)));
                     }
                     FromFile<std::pair<std::string, DossierDocument>> f;
                     f.value = {v(0), {position(1), v(2), v(3), v(4)}};
@@ -660,14 +725,16 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
     std::map<std::string, Location> seenFields;
     for (const auto& f : fields) {
         const auto [it, fresh] = seenFields.emplace(f.value.code, f.cells.at("code"));
-        if (!fresh) reader.error(f.cells.at("code"), fmt::format("duplicate field code '{}' (first at {})", f.value.code, where(it->second)));
+        if (!fresh)
+            reader.error(f.cells.at("code"), fmt::format("duplicate field code '{}' (first at {})",
+                                                         f.value.code, where(it->second)));
     }
     std::map<std::string, Location> seenProcedures;
     for (const auto& p : procedures) {
         const auto [it, fresh] = seenProcedures.emplace(p.value.code, p.cells.at("code"));
         if (!fresh) {
-            reader.error(p.cells.at("code"),
-                         fmt::format("duplicate procedure code '{}' (first at {})", p.value.code, where(it->second)));
+            reader.error(p.cells.at("code"), fmt::format("duplicate procedure code '{}' (first at {})",
+                                                         p.value.code, where(it->second)));
         }
     }
 
@@ -688,15 +755,16 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
             if (fieldAt.count(f.value.code)) continue;
             fieldAt[f.value.code] = f.at;
             mergedFields.push_back(f.value);
-            result.serviceCodeCells[f.value.code] = {CatalogueProblem::Severity::Warning, f.cells.at("service_code").file,
-                                                     f.cells.at("service_code").line,
-                                                     f.cells.at("service_code").column, ""};
+            result.serviceCodeCells[f.value.code] = {
+                CatalogueProblem::Severity::Warning, f.cells.at("service_code").file,
+                f.cells.at("service_code").line, f.cells.at("service_code").column, ""};
         }
     } else {
         for (const auto& f : base.fields()) {
             fieldAt[f.code] = {};
             mergedFields.push_back(f);
-            result.serviceCodeCells[f.code] = {CatalogueProblem::Severity::Warning, std::string(kDatabase), 0, 0, ""};
+            result.serviceCodeCells[f.code] = {CatalogueProblem::Severity::Warning, std::string(kDatabase), 0,
+                                               0, ""};
         }
     }
 
@@ -721,9 +789,10 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
     } else {
         for (const auto& p : base.procedures()) {
             if (!fieldAt.count(p.fieldCode)) {
-                reader.error(std::string(kDatabase), 0, 0,
-                             fmt::format("procedure '{}' is in field '{}', which the imported fields do not have",
-                                         p.code, p.fieldCode));
+                reader.error(
+                    std::string(kDatabase), 0, 0,
+                    fmt::format("procedure '{}' is in field '{}', which the imported fields do not have",
+                                p.code, p.fieldCode));
             }
             procedureIndex[p.code] = mergedProcedures.size();
             mergedProcedures.push_back(p);
@@ -736,13 +805,16 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
         for (const auto& d : documents) {
             const auto it = procedureIndex.find(d.value.first);
             if (it == procedureIndex.end()) {
-                reader.error(d.cells.at("procedure_code"), fmt::format("procedure_code: unknown procedure '{}'", d.value.first));
+                reader.error(d.cells.at("procedure_code"),
+                             fmt::format("procedure_code: unknown procedure '{}'", d.value.first));
                 continue;
             }
-            const auto [s, fresh] = seen.emplace(std::make_pair(d.value.first, d.value.second.position), d.at);
+            const auto [s, fresh] =
+                seen.emplace(std::make_pair(d.value.first, d.value.second.position), d.at);
             if (!fresh) {
-                reader.error(d.cells.at("position"), fmt::format("duplicate position {} for procedure '{}' (first at {})",
-                                                                  d.value.second.position, d.value.first, where(s->second)));
+                reader.error(d.cells.at("position"),
+                             fmt::format("duplicate position {} for procedure '{}' (first at {})",
+                                         d.value.second.position, d.value.first, where(s->second)));
                 continue;
             }
             mergedProcedures[it->second].documents.push_back(d.value.second);
@@ -754,13 +826,16 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
         for (const auto& l : legal) {
             const auto it = procedureIndex.find(l.value.first);
             if (it == procedureIndex.end()) {
-                reader.error(l.cells.at("procedure_code"), fmt::format("procedure_code: unknown procedure '{}'", l.value.first));
+                reader.error(l.cells.at("procedure_code"),
+                             fmt::format("procedure_code: unknown procedure '{}'", l.value.first));
                 continue;
             }
-            const auto [s, fresh] = seen.emplace(std::make_pair(l.value.first, l.value.second.position), l.at);
+            const auto [s, fresh] =
+                seen.emplace(std::make_pair(l.value.first, l.value.second.position), l.at);
             if (!fresh) {
-                reader.error(l.cells.at("position"), fmt::format("duplicate position {} for procedure '{}' (first at {})",
-                                                                  l.value.second.position, l.value.first, where(s->second)));
+                reader.error(l.cells.at("position"),
+                             fmt::format("duplicate position {} for procedure '{}' (first at {})",
+                                         l.value.second.position, l.value.first, where(s->second)));
                 continue;
             }
             mergedProcedures[it->second].legalBasis.push_back(l.value.second);
@@ -776,16 +851,19 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
         std::map<std::tuple<std::string, SynonymTarget, std::string>, Location> seen;
         for (const auto& s : synonyms) {
             if (!targetExists(s.value)) {
-                reader.error(s.cells.at("target_code"), fmt::format("target_code: unknown {} '{}'",
-                                                                     toString(s.value.targetKind), s.value.targetCode));
+                reader.error(s.cells.at("target_code"),
+                             fmt::format("target_code: unknown {} '{}'", toString(s.value.targetKind),
+                                         s.value.targetCode));
                 continue;
             }
-            const auto key = std::make_tuple(foldForSearch(s.value.phrase), s.value.targetKind, s.value.targetCode);
+            const auto key =
+                std::make_tuple(foldForSearch(s.value.phrase), s.value.targetKind, s.value.targetCode);
             const auto [it, fresh] = seen.emplace(key, s.cells.at("phrase"));
             if (!fresh) {
-                reader.error(s.cells.at("phrase"), fmt::format("duplicate synonym '{}' for {} '{}' (first at {})",
-                                                                s.value.phrase, toString(s.value.targetKind),
-                                                                s.value.targetCode, where(it->second)));
+                reader.error(
+                    s.cells.at("phrase"),
+                    fmt::format("duplicate synonym '{}' for {} '{}' (first at {})", s.value.phrase,
+                                toString(s.value.targetKind), s.value.targetCode, where(it->second)));
                 continue;
             }
             mergedSynonyms.push_back(s.value);
@@ -793,9 +871,10 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
     } else {
         for (const auto& s : base.synonyms()) {
             if (!targetExists(s)) {
-                reader.error(std::string(kDatabase), 0, 0,
-                             fmt::format("synonym '{}' points at {} '{}', which the imported catalogue does not have",
-                                         s.phrase, toString(s.targetKind), s.targetCode));
+                reader.error(
+                    std::string(kDatabase), 0, 0,
+                    fmt::format("synonym '{}' points at {} '{}', which the imported catalogue does not have",
+                                s.phrase, toString(s.targetKind), s.targetCode));
                 continue;
             }
             mergedSynonyms.push_back(s);
@@ -803,7 +882,8 @@ CatalogueRead readCatalogueFiles(const std::vector<CatalogueFile>& files, const 
     }
 
     if (!result.hasErrors()) {
-        result.catalogue.emplace(std::move(mergedFields), std::move(mergedProcedures), std::move(mergedSynonyms));
+        result.catalogue.emplace(std::move(mergedFields), std::move(mergedProcedures),
+                                 std::move(mergedSynonyms));
     }
     return result;
 }
@@ -861,13 +941,16 @@ std::map<std::string, std::string> writeCatalogueFiles(const Catalogue& catalogu
                           p.timeDays ? std::to_string(*p.timeDays) : std::string(), p.fee, p.feeOnline,
                           formatFeeRule(p.feeRule), modes, p.submissionNote, p.portalUrl, p.notes, p.source,
                           toString(p.certainty), p.verifiedOn, p.staffNote);
-        for (const auto& d : p.documents) documents += row(p.code, std::to_string(d.position), d.name, d.form, d.note);
+        for (const auto& d : p.documents)
+            documents += row(p.code, std::to_string(d.position), d.name, d.form, d.note);
         for (const auto& l : p.legalBasis) {
-            legal += row(p.code, std::to_string(l.position), l.document, l.articles, l.issuedOn, l.effectiveOn, l.note);
+            legal += row(p.code, std::to_string(l.position), l.document, l.articles, l.issuedOn,
+                         l.effectiveOn, l.note);
         }
     }
     std::string synonyms = header(CatalogueTable::Synonyms);
-    for (const auto& s : catalogue.synonyms()) synonyms += row(s.phrase, toString(s.targetKind), s.targetCode, s.note);
+    for (const auto& s : catalogue.synonyms())
+        synonyms += row(s.phrase, toString(s.targetKind), s.targetCode, s.note);
     return {
         {std::string(fileNameOf(CatalogueTable::Fields)), fields},
         {std::string(fileNameOf(CatalogueTable::Procedures)), procedures},
@@ -892,9 +975,10 @@ CatalogueImport importCatalogue(Database& db, const std::vector<CatalogueFile>& 
                 if (f.serviceCode.empty() || services.count(f.serviceCode)) continue;
                 CatalogueProblem p = read.serviceCodeCells[f.code];
                 p.severity = CatalogueProblem::Severity::Warning;
-                p.message = fmt::format("service_code: field '{}' names service '{}', which this database does not have "
-                                        "(tickets for it cannot be issued until the office config has it)",
-                                        f.code, f.serviceCode);
+                p.message = fmt::format(
+                    "service_code: field '{}' names service '{}', which this database does not have "
+                    "(tickets for it cannot be issued until the office config has it)",
+                    f.code, f.serviceCode);
                 result.problems.push_back(std::move(p));
             }
         }

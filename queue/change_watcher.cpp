@@ -6,7 +6,8 @@
 
 namespace motcua::queue {
 
-ChangeWatcher::ChangeWatcher(Database& db) : m_db(db), m_lastEventId(db.queryInt("SELECT COALESCE(MAX(id), 0) FROM events")) {
+ChangeWatcher::ChangeWatcher(Database& db)
+    : m_db(db), m_lastEventId(db.queryInt("SELECT COALESCE(MAX(id), 0) FROM events")) {
     if (db.isPostgres()) {
         listenForChanges(db);
         m_generation = postgresGeneration(db);

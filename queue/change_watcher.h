@@ -19,7 +19,7 @@ namespace motcua::queue {
 class QueueService;
 
 class ChangeWatcher {
-public:
+  public:
     // Starts after the newest event now in the log (history is not replayed).
     explicit ChangeWatcher(Database& db);
 
@@ -32,7 +32,7 @@ public:
     std::vector<Event> newEvents(QueueService& queue, int limit = 1000);
     std::int64_t lastEventId() const noexcept { return m_lastEventId; }
 
-private:
+  private:
     Database& m_db;
     std::int64_t m_dataVersion = 0;
     std::uint64_t m_generation = 0;

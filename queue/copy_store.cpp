@@ -1,9 +1,9 @@
 #include "queue/copy_store.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "queue/store.h"
 
@@ -38,10 +38,11 @@ constexpr const char* kIdentityTables[] = {"services", "counters", "staff", "tic
 void advanceIds(Database& target) {
     for (const char* table : kIdentityTables) {
         if (target.isPostgres()) {
-            target.exec(fmt::format(
-                "SELECT setval(pg_get_serial_sequence('motcua.{0}', 'id'), COALESCE((SELECT max(id) FROM {0}), 0) + 1, "
-                "false)",
-                table));
+            target.exec(
+                fmt::format("SELECT setval(pg_get_serial_sequence('motcua.{0}', 'id'), COALESCE((SELECT "
+                            "max(id) FROM {0}), 0) + 1, "
+                            "false)",
+                            table));
         }
         // SQLite's INTEGER PRIMARY KEY takes max(id) + 1 by itself.
     }
@@ -51,10 +52,18 @@ void advanceIds(Database& target) {
 
 const std::vector<std::string>& copiedTables() {
     static const std::vector<std::string> tables{
-        "settings",           "services",           "counters",
-        "counter_services",   "staff",              "priority_categories",
-        "tickets",            "events",             "catalogue_fields",
-        "catalogue_procedures", "catalogue_documents", "catalogue_legal_basis",
+        "settings",
+        "services",
+        "counters",
+        "counter_services",
+        "staff",
+        "priority_categories",
+        "tickets",
+        "events",
+        "catalogue_fields",
+        "catalogue_procedures",
+        "catalogue_documents",
+        "catalogue_legal_basis",
         "catalogue_synonyms",
     };
     return tables;
@@ -64,9 +73,10 @@ CopyResult copyDatabase(Database& source, Database& target) {
     const int sourceVersion = schemaVersionOf(source);
     const int targetVersion = schemaVersionOf(target);
     if (sourceVersion != targetVersion) {
-        throw StoreRefused(fmt::format("the source is at schema {} and the target at schema {}; open both with this "
-                                       "motcua first so they are migrated to the same version",
-                                       sourceVersion, targetVersion));
+        throw StoreRefused(
+            fmt::format("the source is at schema {} and the target at schema {}; open both with this "
+                        "motcua first so they are migrated to the same version",
+                        sourceVersion, targetVersion));
     }
 
     CopyResult result;
@@ -76,9 +86,10 @@ CopyResult copyDatabase(Database& source, Database& target) {
     const auto targetTickets = countRows(target, "tickets");
     const auto targetEvents = countRows(target, "events");
     if (targetTickets > 0 || targetEvents > 0) {
-        throw StoreRefused(fmt::format("{} already holds {} tickets and {} events: migrate only into a new, empty "
-                                       "database (nothing was copied)",
-                                       target.path(), targetTickets, targetEvents));
+        throw StoreRefused(
+            fmt::format("{} already holds {} tickets and {} events: migrate only into a new, empty "
+                        "database (nothing was copied)",
+                        target.path(), targetTickets, targetEvents));
     }
 
     std::vector<std::vector<std::string>> columns;
@@ -90,15 +101,17 @@ CopyResult copyDatabase(Database& source, Database& target) {
         std::sort(sortedFrom.begin(), sortedFrom.end());
         std::sort(sortedTo.begin(), sortedTo.end());
         if (sortedFrom != sortedTo) {
-            throw StoreRefused(fmt::format("table {} has columns ({}) in the source but ({}) in the target; nothing was "
-                                           "copied",
-                                           table, fmt::join(from, ", "), fmt::join(to, ", ")));
+            throw StoreRefused(
+                fmt::format("table {} has columns ({}) in the source but ({}) in the target; nothing was "
+                            "copied",
+                            table, fmt::join(from, ", "), fmt::join(to, ", ")));
         }
         columns.push_back(std::move(from));
     }
 
     // Configuration a `motcua init` put in the target is replaced: children first.
-    for (auto it = copiedTables().rbegin(); it != copiedTables().rend(); ++it) target.exec("DELETE FROM " + *it);
+    for (auto it = copiedTables().rbegin(); it != copiedTables().rend(); ++it)
+        target.exec("DELETE FROM " + *it);
 
     for (std::size_t t = 0; t < copiedTables().size(); ++t) {
         const auto& table = copiedTables()[t];

@@ -6,8 +6,10 @@ namespace motcua::queue {
 
 const char* toString(Dialect dialect) {
     switch (dialect) {
-        case Dialect::Sqlite: return "sqlite";
-        case Dialect::Postgres: return "postgresql";
+        case Dialect::Sqlite:
+            return "sqlite";
+        case Dialect::Postgres:
+            return "postgresql";
     }
     return "unknown";
 }
@@ -17,13 +19,27 @@ Database::Database(std::shared_ptr<detail::Connection> connection) : m_connectio
 Database::Database(const std::string& path, OpenMode mode, std::chrono::milliseconds busyTimeout)
     : m_connection(openSqliteConnection(path, mode, busyTimeout)) {}
 
-Dialect Database::dialect() const noexcept { return m_connection->dialect(); }
-void Database::exec(std::string_view sql) { m_connection->exec(sql); }
-int Database::changes() { return m_connection->changes(); }
-bool Database::isReadOnly() { return m_connection->isReadOnly(); }
-const std::string& Database::path() const noexcept { return m_connection->path(); }
-std::int64_t Database::roundTrips() const noexcept { return m_connection->roundTrips(); }
-sqlite3* Database::handle() const noexcept { return m_connection->sqliteHandle(); }
+Dialect Database::dialect() const noexcept {
+    return m_connection->dialect();
+}
+void Database::exec(std::string_view sql) {
+    m_connection->exec(sql);
+}
+int Database::changes() {
+    return m_connection->changes();
+}
+bool Database::isReadOnly() {
+    return m_connection->isReadOnly();
+}
+const std::string& Database::path() const noexcept {
+    return m_connection->path();
+}
+std::int64_t Database::roundTrips() const noexcept {
+    return m_connection->roundTrips();
+}
+sqlite3* Database::handle() const noexcept {
+    return m_connection->sqliteHandle();
+}
 
 std::int64_t Database::queryInt(std::string_view sql) {
     Statement st(*this, sql);
@@ -73,13 +89,27 @@ Statement& Statement::bind(int index, const std::optional<std::string>& value) {
     return *this;
 }
 
-bool Statement::step() { return m_impl->step(); }
-void Statement::run() { m_impl->run(); }
-void Statement::reset() { m_impl->reset(); }
-bool Statement::isNull(int column) const { return m_impl->isNull(column); }
-std::int64_t Statement::getInt(int column) const { return m_impl->getInt(column); }
-double Statement::getDouble(int column) const { return m_impl->getDouble(column); }
-std::string Statement::getText(int column) const { return m_impl->getText(column); }
+bool Statement::step() {
+    return m_impl->step();
+}
+void Statement::run() {
+    m_impl->run();
+}
+void Statement::reset() {
+    m_impl->reset();
+}
+bool Statement::isNull(int column) const {
+    return m_impl->isNull(column);
+}
+std::int64_t Statement::getInt(int column) const {
+    return m_impl->getInt(column);
+}
+double Statement::getDouble(int column) const {
+    return m_impl->getDouble(column);
+}
+std::string Statement::getText(int column) const {
+    return m_impl->getText(column);
+}
 std::optional<std::int64_t> Statement::getOptInt(int column) const {
     if (isNull(column)) return std::nullopt;
     return getInt(column);
@@ -88,9 +118,13 @@ std::optional<std::string> Statement::getOptText(int column) const {
     if (isNull(column)) return std::nullopt;
     return getText(column);
 }
-int Statement::columnCount() const { return m_impl->columnCount(); }
+int Statement::columnCount() const {
+    return m_impl->columnCount();
+}
 
-Transaction::Transaction(Database& db, Kind kind) : m_db(db) { m_db.connection().begin(kind); }
+Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
+    m_db.connection().begin(kind);
+}
 
 Transaction::~Transaction() {
     if (!m_done) m_db.connection().rollback();

@@ -23,7 +23,7 @@ const char* toString(Dialect dialect);
 // A failed database call. The message names the call and carries the database's own message,
 // captured when the error was raised.
 class DatabaseError : public std::runtime_error {
-public:
+  public:
     enum class Kind {
         Other,
         Busy,            // a lock was not granted within the timeout
@@ -40,7 +40,7 @@ public:
     bool isConstraint() const noexcept { return m_kind == Kind::Constraint; }
     bool isConnectionLost() const noexcept { return m_kind == Kind::ConnectionLost; }
 
-private:
+  private:
     Kind m_kind;
 };
 
@@ -61,7 +61,7 @@ enum class OpenMode { ReadOnly, ReadWrite, ReadWriteCreate };
 // the Database object that made it; the connection closes when the last of them goes. Not
 // thread-safe: one per thread or process.
 class Database {
-public:
+  public:
     explicit Database(std::shared_ptr<detail::Connection> connection);
     // An SQLite file, opened without any of openStore's checks (backups, tests, benchmarks).
     Database(const std::string& path, OpenMode mode, std::chrono::milliseconds busyTimeout);
@@ -90,13 +90,13 @@ public:
     detail::Connection& connection() const noexcept { return *m_connection; }
     const std::shared_ptr<detail::Connection>& shared() const noexcept { return m_connection; }
 
-private:
+  private:
     std::shared_ptr<detail::Connection> m_connection;
 };
 
 // A prepared statement. Bind indexes are 1-based, column indexes 0-based (as in SQLite).
 class Statement {
-public:
+  public:
     Statement(const Database& db, std::string_view sql);
     Statement(const Database& db, const Sql& sql);
     Statement(Statement&&) noexcept;
@@ -129,7 +129,7 @@ public:
     std::optional<std::string> getOptText(int column) const;
     int columnCount() const;
 
-private:
+  private:
     friend class Transaction;
     std::shared_ptr<detail::Connection> m_connection;  // keeps the connection open while the statement lives
     std::unique_ptr<detail::StatementImpl> m_impl;
@@ -142,7 +142,7 @@ private:
 //    the row locks a move needs (see ticket_store.cpp).
 //  - Snapshot: a read of one consistent state (SQLite BEGIN; PostgreSQL REPEATABLE READ READ ONLY).
 class Transaction {
-public:
+  public:
     enum class Kind { Snapshot, Immediate, Deferred = Snapshot };
     explicit Transaction(Database& db, Kind kind = Kind::Immediate);
     Transaction(const Transaction&) = delete;
@@ -154,7 +154,7 @@ public:
     // readable afterwards.
     std::optional<std::int64_t> commitWith(Statement& st);
 
-private:
+  private:
     Database& m_db;
     bool m_done = false;
 };
@@ -163,7 +163,7 @@ namespace detail {
 
 // What a store implements. Kept out of users' sight: they use Database, Statement and Transaction.
 class StatementImpl {
-public:
+  public:
     virtual ~StatementImpl() = default;
     virtual void bindInt(int index, std::int64_t value) = 0;
     virtual void bindDouble(int index, double value) = 0;
@@ -185,7 +185,7 @@ public:
 };
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual Dialect dialect() const noexcept = 0;
     virtual void exec(std::string_view sql) = 0;

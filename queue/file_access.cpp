@@ -1,6 +1,7 @@
 #include "queue/file_access.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,8 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "queue/backup.h"
 #include "queue/store.h"
@@ -22,7 +21,7 @@ namespace {
 
 // Closes a file descriptor on scope exit.
 class Descriptor {
-public:
+  public:
     explicit Descriptor(int fd) : m_fd(fd) {}
     Descriptor(const Descriptor&) = delete;
     Descriptor& operator=(const Descriptor&) = delete;
@@ -31,7 +30,7 @@ public:
     }
     int get() const noexcept { return m_fd; }
 
-private:
+  private:
     int m_fd;
 };
 
@@ -110,7 +109,8 @@ std::optional<std::string> readFileStart(const fs::path& path, std::size_t n) {
         sqlite3_int64 size = 0;
         if (file->pMethods->xFileSize(file, &size) == SQLITE_OK) {
             std::string start(std::min<std::size_t>(n, static_cast<std::size_t>(size)), '\0');
-            if (start.empty() || file->pMethods->xRead(file, start.data(), static_cast<int>(start.size()), 0) == SQLITE_OK) {
+            if (start.empty() ||
+                file->pMethods->xRead(file, start.data(), static_cast<int>(start.size()), 0) == SQLITE_OK) {
                 bytes = std::move(start);
             }
         }
@@ -126,7 +126,9 @@ DatabaseKind databaseKind(const fs::path& path) {
         return DatabaseKind::NotDatabase;
     }
     // application_id: a big-endian 32-bit integer at offset 68 of the header.
-    const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>((*header)[i])); };
+    const auto byte = [&](std::size_t i) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>((*header)[i]));
+    };
     const std::uint32_t id = byte(68) << 24 | byte(69) << 16 | byte(70) << 8 | byte(71);
     return id == static_cast<std::uint32_t>(kApplicationId) ? DatabaseKind::Motcua : DatabaseKind::Sqlite;
 }
@@ -139,7 +141,8 @@ std::optional<std::string> outputRefusal(const fs::path& path, const OutputRules
         }
         for (const char* suffix : kSidecars) {
             if (samePath(path, rules.database.string() + suffix)) {
-                return fmt::format("{}: that is the {} file of the database in use; choose another file", shown, suffix + 1);
+                return fmt::format("{}: that is the {} file of the database in use; choose another file",
+                                   shown, suffix + 1);
             }
         }
     }
@@ -149,8 +152,8 @@ std::optional<std::string> outputRefusal(const fs::path& path, const OutputRules
         if (shown.size() <= s.size() || shown.compare(shown.size() - s.size(), s.size(), s) != 0) continue;
         const fs::path base = shown.substr(0, shown.size() - s.size());
         if (databaseKind(base) != DatabaseKind::NotDatabase && !rules.force) {
-            return fmt::format("{}: is the {} file of the database {}; choose another file (or --force)", shown,
-                               suffix + 1, base.string());
+            return fmt::format("{}: is the {} file of the database {}; choose another file (or --force)",
+                               shown, suffix + 1, base.string());
         }
     }
     std::error_code ec;
@@ -166,7 +169,8 @@ std::optional<std::string> outputRefusal(const fs::path& path, const OutputRules
         if (databaseInUseElsewhere(path)) {
             return fmt::format("{}: is {} a running program has open; choose another file", shown, what);
         }
-        if (!rules.force) return fmt::format("{}: is {}; choose another file (or --force to replace it)", shown, what);
+        if (!rules.force)
+            return fmt::format("{}: is {}; choose another file (or --force to replace it)", shown, what);
     }
     return std::nullopt;
 }

@@ -16,12 +16,12 @@ namespace motcua::queue {
 
 // A file could not be read or written as asked. what() is one line: "PATH: reason".
 class FileAccessError : public std::runtime_error {
-public:
+  public:
     FileAccessError(const std::filesystem::path& path, const std::string& reason)
         : std::runtime_error(path.string() + ": " + reason), m_reason(reason) {}
     const std::string& reason() const noexcept { return m_reason; }
 
-private:
+  private:
     std::string m_reason;
 };
 

@@ -18,7 +18,8 @@ std::optional<gid_t> motcuaGroup() {
     std::vector<char> buffer(16384);
     group entry{};
     group* found = nullptr;
-    if (::getgrnam_r(kGroup, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) return std::nullopt;
+    if (::getgrnam_r(kGroup, &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
+        return std::nullopt;
     return found->gr_gid;
 }
 
@@ -36,7 +37,8 @@ mode_t restrictAccess(const std::filesystem::path& path, FileRole role) {
     // chown by path, never through a descriptor of our own: closing one would drop this process's
     // SQLite locks on the file. Only the owner (or root) may change the group, and only to one of
     // its own groups (or any, as root).
-    const bool shared = group && (st.st_gid == *group || ::chown(path.c_str(), static_cast<uid_t>(-1), *group) == 0);
+    const bool shared =
+        group && (st.st_gid == *group || ::chown(path.c_str(), static_cast<uid_t>(-1), *group) == 0);
     const mode_t mode = modeFor(role, shared);
     if ((st.st_mode & 07777) != mode && ::chmod(path.c_str(), mode) != 0) return st.st_mode & 07777;
     return mode;

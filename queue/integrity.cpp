@@ -1,8 +1,7 @@
 #include "queue/integrity.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace motcua::queue {
 
@@ -30,7 +29,8 @@ std::string checkIntegrity(Database& db, IntegrityDepth depth) {
     if (db.isPostgres()) return "ok";
     try {
         // At most 10 findings: a damaged file can report thousands.
-        Statement st(db, depth == IntegrityDepth::Quick ? "PRAGMA quick_check(10)" : "PRAGMA integrity_check(10)");
+        Statement st(
+            db, depth == IntegrityDepth::Quick ? "PRAGMA quick_check(10)" : "PRAGMA integrity_check(10)");
         std::string line;
         while (st.step()) {
             appendFolded(line, st.getText(0));

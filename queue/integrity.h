@@ -22,7 +22,7 @@ std::string checkIntegrity(Database& db, IntegrityDepth depth);
 // The database failed its check: nothing was written to it. The message is one line that says what
 // to do (restore a backup).
 class StoreDamaged : public StoreRefused {
-public:
+  public:
     using StoreRefused::StoreRefused;
 };
 

@@ -1,11 +1,11 @@
 #include "queue/issuing_hours.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace motcua::queue {
 
@@ -14,7 +14,8 @@ namespace {
 std::chrono::sys_days toDays(const std::string& date) {
     int y = 0;
     unsigned m = 0, d = 0;
-    if (std::sscanf(date.c_str(), "%d-%u-%u", &y, &m, &d) != 3) throw std::invalid_argument("not a date: " + date);
+    if (std::sscanf(date.c_str(), "%d-%u-%u", &y, &m, &d) != 3)
+        throw std::invalid_argument("not a date: " + date);
     const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
     if (!ymd.ok()) throw std::invalid_argument("not a date: " + date);
     return std::chrono::sys_days(ymd);
@@ -28,11 +29,13 @@ std::string fromDays(std::chrono::sys_days days) {
 
 std::string dayMonthYear(const std::string& date) {
     const std::chrono::year_month_day ymd(toDays(date));
-    return fmt::format("{:02}/{:02}/{:04}", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                       static_cast<int>(ymd.year()));
+    return fmt::format("{:02}/{:02}/{:04}", static_cast<unsigned>(ymd.day()),
+                       static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
 }
 
-std::string clockWords(int minute) { return fmt::format("{}:{:02}", minute / 60, minute % 60); }
+std::string clockWords(int minute) {
+    return fmt::format("{}:{:02}", minute / 60, minute % 60);
+}
 
 // "sáng", "trưa", "chiều", "tối": the part of the day a Vietnamese speaker names with the hour.
 const char* partOfDayVi(int minute) {
@@ -54,32 +57,39 @@ int weekdayOf(const std::string& date) {
     return static_cast<int>(std::chrono::weekday(toDays(date)).iso_encoding());
 }
 
-std::string addDays(const std::string& date, int n) { return fromDays(toDays(date) + std::chrono::days(n)); }
+std::string addDays(const std::string& date, int n) {
+    return fromDays(toDays(date) + std::chrono::days(n));
+}
 
 std::string dateInWordsVi(const std::string& date) {
-    static const char* const kNames[] = {"", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"};
+    static const char* const kNames[] = {"",        "thứ Hai", "thứ Ba",  "thứ Tư",
+                                         "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"};
     return fmt::format("{}, {}", kNames[weekdayOf(date)], dayMonthYear(date));
 }
 
 std::string dateInWordsEn(const std::string& date) {
-    static const char* const kNames[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    static const char* const kNames[] = {"",         "Monday", "Tuesday",  "Wednesday",
+                                         "Thursday", "Friday", "Saturday", "Sunday"};
     return fmt::format("{}, {}", kNames[weekdayOf(date)], dayMonthYear(date));
 }
 
 IssuingHours::IssuingHours(const nlohmann::json& office, const nlohmann::json& issuing) {
     if (office.is_object() && office.contains("opening_hours") && office["opening_hours"].is_array()) {
         for (const auto& h : office["opening_hours"]) {
-            m_windows.push_back({h.value("days", std::vector<int>{}), h.value("open_minute", 0), h.value("close_minute", 0)});
+            m_windows.push_back(
+                {h.value("days", std::vector<int>{}), h.value("open_minute", 0), h.value("close_minute", 0)});
         }
     }
     if (!issuing.is_object()) return;
     m_cutoff = issuing.value("cutoff_minutes", 0);
     if (issuing.contains("services") && issuing["services"].is_object()) {
         for (const auto& [code, s] : issuing["services"].items()) {
-            if (s.contains("cutoff_minutes")) m_serviceCutoffs.emplace_back(code, s["cutoff_minutes"].get<int>());
+            if (s.contains("cutoff_minutes"))
+                m_serviceCutoffs.emplace_back(code, s["cutoff_minutes"].get<int>());
             if (s.contains("late_after_minute")) {
-                m_late.emplace_back(code, Late{s["late_after_minute"].get<int>(), s.value("late_note", std::string()),
-                                               s.value("late_note_en", std::string())});
+                m_late.emplace_back(
+                    code, Late{s["late_after_minute"].get<int>(), s.value("late_note", std::string()),
+                               s.value("late_note_en", std::string())});
             }
         }
     }
@@ -101,7 +111,8 @@ IssuingHours::IssuingHours(const OfficeConfig& config)
           [&] {
               nlohmann::json hours = nlohmann::json::array();
               for (const auto& h : config.openingHours)
-                  hours.push_back({{"days", h.weekdays}, {"open_minute", h.openMinute}, {"close_minute", h.closeMinute}});
+                  hours.push_back(
+                      {{"days", h.weekdays}, {"open_minute", h.openMinute}, {"close_minute", h.closeMinute}});
               return nlohmann::json{{"opening_hours", hours}};
           }(),
           issuingSettings(config)) {}
@@ -155,7 +166,8 @@ std::string IssuingHours::nextWorkingDay(const std::string& date) const {
     return {};
 }
 
-IssuingState IssuingHours::at(TimeMs now, const BusinessCalendar& calendar, const std::string& serviceCode) const {
+IssuingState IssuingHours::at(TimeMs now, const BusinessCalendar& calendar,
+                              const std::string& serviceCode) const {
     IssuingState state;
     if (!enforced()) return state;
     const std::string today = calendar.dayOf(now);
@@ -168,22 +180,24 @@ IssuingState IssuingHours::at(TimeMs now, const BusinessCalendar& calendar, cons
         }
     }
     state.open = false;
-    const auto later = std::find_if(windows.begin(), windows.end(), [&](const auto& w) { return w.first > minute; });
+    const auto later =
+        std::find_if(windows.begin(), windows.end(), [&](const auto& w) { return w.first > minute; });
     if (later != windows.end()) {
         state.reason = later == windows.begin() ? IssuingClosed::BeforeOpening : IssuingClosed::Break;
         state.nextOpen = calendar.instantOf(today, later->first);
         const std::string at = clockWords(later->first);
         if (state.reason == IssuingClosed::BeforeOpening) {
-            state.messageVi = fmt::format("Bộ phận chưa đến giờ nhận số. Mời ông/bà quay lại lúc {} {} nay.", at,
-                                          partOfDayVi(later->first));
+            state.messageVi = fmt::format("Bộ phận chưa đến giờ nhận số. Mời ông/bà quay lại lúc {} {} nay.",
+                                          at, partOfDayVi(later->first));
             state.messageEn = fmt::format("Numbers are not issued yet. Please come back at {} {}.", at,
                                           partOfDayEn(later->first));
         } else {
             const bool lunch = (later - 1)->second <= 13 * 60 && later->first >= 11 * 60;
             state.messageVi = fmt::format("Bộ phận đang {}. Mời ông/bà quay lại lúc {} {} nay.",
                                           lunch ? "nghỉ trưa" : "tạm nghỉ", at, partOfDayVi(later->first));
-            state.messageEn = fmt::format("The office is on {}. Please come back at {} {}.",
-                                          lunch ? "its lunch break" : "a break", at, partOfDayEn(later->first));
+            state.messageEn =
+                fmt::format("The office is on {}. Please come back at {} {}.",
+                            lunch ? "its lunch break" : "a break", at, partOfDayEn(later->first));
         }
         return state;
     }
@@ -218,7 +232,8 @@ IssuingState IssuingHours::at(TimeMs now, const BusinessCalendar& calendar, cons
         state.nextOpen = calendar.instantOf(next, open);
         state.messageVi = fmt::format("{} Mời ông/bà quay lại lúc {} {} {}.", headVi, clockWords(open),
                                       partOfDayVi(open), dateInWordsVi(next));
-        state.messageEn = fmt::format("{} Please come back at {} on {}.", headEn, clockWords(open), dateInWordsEn(next));
+        state.messageEn =
+            fmt::format("{} Please come back at {} on {}.", headEn, clockWords(open), dateInWordsEn(next));
         return state;
     }
     state.messageVi = headVi + " Giờ nhận số sắp tới chưa được công bố.";
@@ -226,8 +241,8 @@ IssuingState IssuingHours::at(TimeMs now, const BusinessCalendar& calendar, cons
     return state;
 }
 
-std::optional<std::pair<std::string, std::string>> IssuingHours::lateNote(TimeMs now, const BusinessCalendar& calendar,
-                                                                         const std::string& serviceCode) const {
+std::optional<std::pair<std::string, std::string>> IssuingHours::lateNote(
+    TimeMs now, const BusinessCalendar& calendar, const std::string& serviceCode) const {
     for (const auto& [code, late] : m_late) {
         if (code != serviceCode || calendar.minuteOfDay(now) < late.afterMinute) continue;
         const std::string next = nextWorkingDay(calendar.dayOf(now));

@@ -5,12 +5,11 @@
 // with the words below. Tickets already issued are served whatever the hour.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "queue/business_calendar.h"
 #include "queue/clock.h"
@@ -47,7 +46,7 @@ struct DayWindows {
 };
 
 class IssuingHours {
-public:
+  public:
     // office: the "office" setting (its opening_hours); issuing: the "issuing" setting
     // (issuingSettings()). An office with no opening_hours issues at any hour.
     IssuingHours(const nlohmann::json& office, const nlohmann::json& issuing);
@@ -63,9 +62,10 @@ public:
                                                                 const std::string& serviceCode) const;
     int cutoffFor(const std::string& serviceCode) const;
 
-private:
+  private:
     // The day's windows with the service's cut-off applied to the last one.
-    std::vector<std::pair<int, int>> issuingWindows(const std::string& date, const std::string& serviceCode) const;
+    std::vector<std::pair<int, int>> issuingWindows(const std::string& date,
+                                                    const std::string& serviceCode) const;
 
     struct Window {
         std::vector<int> weekdays;

@@ -1,23 +1,21 @@
 #include "queue/office_config.h"
 
-#include "queue/business_calendar.h"
-#include "queue/ticket_store.h"
-
+#include <fmt/format.h>
+#include <toml++/toml.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
 #include <chrono>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-#include <toml++/toml.h>
-
+#include "queue/business_calendar.h"
 #include "queue/file_access.h"
 #include "queue/sqlite.h"
+#include "queue/ticket_store.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -32,19 +30,27 @@ namespace {
 // " (ESC)" for the control characters people meet, so the message says what was typed.
 std::string controlName(char32_t c) {
     switch (c) {
-        case 0x07: return " (BEL)";
-        case 0x08: return " (backspace)";
-        case 0x09: return " (tab)";
-        case 0x0A: return " (new line)";
-        case 0x0D: return " (carriage return)";
-        case 0x1B: return " (ESC)";
-        case 0x7F: return " (DEL)";
-        default: return c >= 0x202A ? " (a text-direction control)" : "";
+        case 0x07:
+            return " (BEL)";
+        case 0x08:
+            return " (backspace)";
+        case 0x09:
+            return " (tab)";
+        case 0x0A:
+            return " (new line)";
+        case 0x0D:
+            return " (carriage return)";
+        case 0x1B:
+            return " (ESC)";
+        case 0x7F:
+            return " (DEL)";
+        default:
+            return c >= 0x202A ? " (a text-direction control)" : "";
     }
 }
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string source) : m_source(std::move(source)) {}
 
     [[noreturn]] void fail(const toml::node* node, const std::string& key, const std::string& problem) const {
@@ -53,7 +59,8 @@ public:
     }
 
     // Rejects keys the program does not know, so a typo is reported instead of silently ignored.
-    void onlyKeys(const toml::table& table, const std::string& where, std::initializer_list<std::string_view> known) const {
+    void onlyKeys(const toml::table& table, const std::string& where,
+                  std::initializer_list<std::string_view> known) const {
         for (auto&& [key, node] : table) {
             bool ok = false;
             for (auto k : known) ok = ok || k == key.str();
@@ -80,13 +87,15 @@ public:
                  fmt::format("contains the control character U+{:04X}{}; write plain text on one line",
                              static_cast<std::uint32_t>(*c), controlName(*c)));
         }
-        if (required && s.find_first_not_of(" \t") == std::string::npos) fail(node, name, "must not be empty");
-        if (codePointCount(s) > maxChars) fail(node, name, fmt::format("longer than {} characters", maxChars));
+        if (required && s.find_first_not_of(" \t") == std::string::npos)
+            fail(node, name, "must not be empty");
+        if (codePointCount(s) > maxChars)
+            fail(node, name, fmt::format("longer than {} characters", maxChars));
         return s;
     }
 
-    std::optional<std::int64_t> integer(const toml::table& table, const std::string& where, std::string_view key,
-                                        std::int64_t min, std::int64_t max) const {
+    std::optional<std::int64_t> integer(const toml::table& table, const std::string& where,
+                                        std::string_view key, std::int64_t min, std::int64_t max) const {
         const toml::node* node = table.get(key);
         if (!node) return std::nullopt;
         const std::string name = where + "." + std::string(key);
@@ -108,7 +117,7 @@ public:
         return array;
     }
 
-private:
+  private:
     std::string m_source;
 };
 
@@ -116,7 +125,8 @@ int parseClock(const Reader& r, const toml::table& t, const std::string& where, 
     const std::string value = r.text(t, where, key, true, 5);
     static const std::regex pattern("^([01][0-9]|2[0-3]):([0-5][0-9])$");
     std::smatch m;
-    if (!std::regex_match(value, m, pattern)) r.fail(t.get(key), where + "." + std::string(key), "must be HH:MM");
+    if (!std::regex_match(value, m, pattern))
+        r.fail(t.get(key), where + "." + std::string(key), "must be HH:MM");
     return std::stoi(m[1]) * 60 + std::stoi(m[2]);
 }
 
@@ -156,16 +166,17 @@ std::vector<RatingLevel> ratingScale(int levels) {
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName) {
     const toml::table root = parseTomlText(text, sourceName);
     const Reader r(sourceName);
-    r.onlyKeys(root, "", {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                          "call_order", "rating", "voice", "printer", "kiosk", "database"});
+    r.onlyKeys(root, "",
+               {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
+                "call_order", "rating", "voice", "printer", "kiosk", "database"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
     const auto* office = root["office"].as_table();
     if (!office) r.fail(&root, "office", "missing [office] table");
     r.onlyKeys(*office, "office",
-               {"name", "unit", "address", "hotline", "slogan", "online_portal", "time_zone", "opening_hours_text",
-                "logo", "clock_guard_days", "issue_cutoff_minutes", "calendar"});
+               {"name", "unit", "address", "hotline", "slogan", "online_portal", "time_zone",
+                "opening_hours_text", "logo", "clock_guard_days", "issue_cutoff_minutes", "calendar"});
     config.name = r.text(*office, "office", "name", true);
     config.unit = r.text(*office, "office", "unit", false);
     config.address = r.text(*office, "office", "address", false);
@@ -175,18 +186,21 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     config.logo = r.text(*office, "office", "logo", false, 400);
     if (const auto* kiosk = root["kiosk"].as_table()) {
         r.onlyKeys(*kiosk, "kiosk", {"dpi"});
-        if (auto dpi = r.integer(*kiosk, "kiosk", "dpi", 50, 600)) config.kioskDpi = static_cast<double>(*dpi);
+        if (auto dpi = r.integer(*kiosk, "kiosk", "dpi", 50, 600))
+            config.kioskDpi = static_cast<double>(*dpi);
     } else if (root.contains("kiosk")) {
         r.fail(root.get("kiosk"), "kiosk", "must be a table: [kiosk]");
     }
     config.openingHoursText = r.text(*office, "office", "opening_hours_text", false, 400);
-    if (auto days = r.integer(*office, "office", "clock_guard_days", 2, 366)) config.clockGuardDays = static_cast<int>(*days);
+    if (auto days = r.integer(*office, "office", "clock_guard_days", 2, 366))
+        config.clockGuardDays = static_cast<int>(*days);
     config.issueCutoffMinutes =
         static_cast<int>(r.integer(*office, "office", "issue_cutoff_minutes", 0, 240).value_or(0));
     config.calendarFile = r.text(*office, "office", "calendar", false, 400);
     if (office->contains("time_zone")) {
         config.timeZone = r.text(*office, "office", "time_zone", true, 64);
-        if (!validTimeZone(config.timeZone)) r.fail(office->get("time_zone"), "office.time_zone", "unknown time zone");
+        if (!validTimeZone(config.timeZone))
+            r.fail(office->get("time_zone"), "office.time_zone", "unknown time zone");
     }
 
     if (const auto* hours = r.arrayOfTables(root, "opening_hours")) {
@@ -195,15 +209,18 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             r.onlyKeys(t, "opening_hours", {"days", "open", "close"});
             OpeningSession session;
             const auto* days = t["days"].as_array();
-            if (!days || days->empty()) r.fail(&t, "opening_hours.days", "must be a list of weekdays 1 (Mon) .. 7 (Sun)");
+            if (!days || days->empty())
+                r.fail(&t, "opening_hours.days", "must be a list of weekdays 1 (Mon) .. 7 (Sun)");
             for (const auto& d : *days) {
                 const auto* v = d.as_integer();
-                if (!v || v->get() < 1 || v->get() > 7) r.fail(&d, "opening_hours.days", "weekdays are 1 (Mon) .. 7 (Sun)");
+                if (!v || v->get() < 1 || v->get() > 7)
+                    r.fail(&d, "opening_hours.days", "weekdays are 1 (Mon) .. 7 (Sun)");
                 session.weekdays.push_back(static_cast<int>(v->get()));
             }
             session.openMinute = parseClock(r, t, "opening_hours", "open");
             session.closeMinute = parseClock(r, t, "opening_hours", "close");
-            if (session.closeMinute <= session.openMinute) r.fail(&t, "opening_hours.close", "must be after open");
+            if (session.closeMinute <= session.openMinute)
+                r.fail(&t, "opening_hours.close", "must be after open");
             config.openingHours.push_back(session);
         }
     }
@@ -214,25 +231,36 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (const auto* services = r.arrayOfTables(root, "services")) {
         for (const auto& node : *services) {
             const auto& t = *node.as_table();
-            r.onlyKeys(t, "services", {"code", "name", "name_en", "prefix", "daily_cap", "ticket_note", "cutoff_minutes",
-                                       "late_after", "late_note", "late_note_en"});
+            r.onlyKeys(t, "services",
+                       {"code", "name", "name_en", "prefix", "daily_cap", "ticket_note", "cutoff_minutes",
+                        "late_after", "late_note", "late_note_en"});
             ServiceConfig s;
             s.code = r.text(t, "services", "code", true, 16);
-            if (!std::regex_match(s.code, codePattern)) r.fail(t.get("code"), "services.code", "use 1-16 letters, digits, _ or -");
-            if (!codes.insert(s.code).second) r.fail(t.get("code"), "services.code", "duplicate service code " + s.code);
+            if (!std::regex_match(s.code, codePattern))
+                r.fail(t.get("code"), "services.code", "use 1-16 letters, digits, _ or -");
+            if (!codes.insert(s.code).second)
+                r.fail(t.get("code"), "services.code", "duplicate service code " + s.code);
             s.name = r.text(t, "services", "name", true);
             s.nameEn = r.text(t, "services", "name_en", false);
             s.prefix = r.text(t, "services", "prefix", true, 3);
-            if (!std::regex_match(s.prefix, prefixPattern)) r.fail(t.get("prefix"), "services.prefix", "use 1-3 capital letters A-Z");
-            if (!prefixes.insert(s.prefix).second) r.fail(t.get("prefix"), "services.prefix", "prefix " + s.prefix + " is used twice");
-            if (auto cap = r.integer(t, "services", "daily_cap", 1, 9999)) s.dailyCap = static_cast<int>(*cap);
+            if (!std::regex_match(s.prefix, prefixPattern))
+                r.fail(t.get("prefix"), "services.prefix", "use 1-3 capital letters A-Z");
+            if (!prefixes.insert(s.prefix).second)
+                r.fail(t.get("prefix"), "services.prefix", "prefix " + s.prefix + " is used twice");
+            if (auto cap = r.integer(t, "services", "daily_cap", 1, 9999))
+                s.dailyCap = static_cast<int>(*cap);
             s.ticketNote = r.text(t, "services", "ticket_note", false, 300);
-            if (auto cutoff = r.integer(t, "services", "cutoff_minutes", 0, 240)) s.cutoffMinutes = static_cast<int>(*cutoff);
+            if (auto cutoff = r.integer(t, "services", "cutoff_minutes", 0, 240))
+                s.cutoffMinutes = static_cast<int>(*cutoff);
             if (t.contains("late_after")) s.lateAfterMinute = parseClock(r, t, "services", "late_after");
             s.lateNote = r.text(t, "services", "late_note", false, 300);
             s.lateNoteEn = r.text(t, "services", "late_note_en", false, 300);
-            if (s.lateAfterMinute && s.lateNote.empty()) r.fail(t.get("late_after"), "services.late_note", "missing (late_after needs the note to print)");
-            if (!s.lateAfterMinute && !s.lateNote.empty()) r.fail(t.get("late_note"), "services.late_after", "missing (the note needs the time it applies from, e.g. \"15:00\")");
+            if (s.lateAfterMinute && s.lateNote.empty())
+                r.fail(t.get("late_after"), "services.late_note",
+                       "missing (late_after needs the note to print)");
+            if (!s.lateAfterMinute && !s.lateNote.empty())
+                r.fail(t.get("late_note"), "services.late_after",
+                       "missing (the note needs the time it applies from, e.g. \"15:00\")");
             config.services.push_back(std::move(s));
         }
     }
@@ -246,16 +274,21 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             CounterConfig c;
             auto number = r.integer(t, "counters", "number", 1, 999);
             if (!number) r.fail(&t, "counters.number", "missing");
-            if (!numbers.insert(*number).second) r.fail(t.get("number"), "counters.number", fmt::format("counter {} is defined twice", *number));
+            if (!numbers.insert(*number).second)
+                r.fail(t.get("number"), "counters.number",
+                       fmt::format("counter {} is defined twice", *number));
             c.number = static_cast<int>(*number);
             c.name = r.text(t, "counters", "name", true);
             c.displayName = r.text(t, "counters", "display_name", false, 40);
             const auto* list = t["services"].as_array();
-            if (!list || list->empty()) r.fail(t.get("services") ? t.get("services") : &t, "counters.services", "must list at least one service code");
+            if (!list || list->empty())
+                r.fail(t.get("services") ? t.get("services") : &t, "counters.services",
+                       "must list at least one service code");
             for (const auto& s : *list) {
                 const auto* v = s.as_string();
                 if (!v || !codes.count(v->get())) {
-                    r.fail(&s, "counters.services", fmt::format("unknown service code {}", v ? v->get() : "(not a string)"));
+                    r.fail(&s, "counters.services",
+                           fmt::format("unknown service code {}", v ? v->get() : "(not a string)"));
                 }
                 c.services.push_back(v->get());
             }
@@ -271,8 +304,10 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             r.onlyKeys(t, "staff", {"login", "name", "role", "pin_hash"});
             StaffConfig s;
             s.login = r.text(t, "staff", "login", true, 32);
-            if (!std::regex_match(s.login, codePattern)) r.fail(t.get("login"), "staff.login", "use letters, digits, _ or -");
-            if (!logins.insert(s.login).second) r.fail(t.get("login"), "staff.login", "duplicate login " + s.login);
+            if (!std::regex_match(s.login, codePattern))
+                r.fail(t.get("login"), "staff.login", "use letters, digits, _ or -");
+            if (!logins.insert(s.login).second)
+                r.fail(t.get("login"), "staff.login", "duplicate login " + s.login);
             s.name = r.text(t, "staff", "name", true);
             s.role = r.text(t, "staff", "role", false, 16);
             if (s.role.empty()) s.role = "officer";
@@ -281,7 +316,8 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             }
             s.pinHash = r.text(t, "staff", "pin_hash", false, 256);
             if (!s.pinHash.empty() && s.pinHash.rfind("$argon2id$", 0) != 0) {
-                r.fail(t.get("pin_hash"), "staff.pin_hash", "must be an Argon2id hash (never a PIN in clear)");
+                r.fail(t.get("pin_hash"), "staff.pin_hash",
+                       "must be an Argon2id hash (never a PIN in clear)");
             }
             config.staff.push_back(std::move(s));
         }
@@ -294,8 +330,10 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             r.onlyKeys(t, "priority_categories", {"code", "name", "name_en", "definition", "definition_en"});
             PriorityCategoryConfig p;
             p.code = r.text(t, "priority_categories", "code", true, 16);
-            if (!std::regex_match(p.code, codePattern)) r.fail(t.get("code"), "priority_categories.code", "use letters, digits, _ or -");
-            if (!categories.insert(p.code).second) r.fail(t.get("code"), "priority_categories.code", "duplicate code " + p.code);
+            if (!std::regex_match(p.code, codePattern))
+                r.fail(t.get("code"), "priority_categories.code", "use letters, digits, _ or -");
+            if (!categories.insert(p.code).second)
+                r.fail(t.get("code"), "priority_categories.code", "duplicate code " + p.code);
             p.name = r.text(t, "priority_categories", "name", true);
             p.nameEn = r.text(t, "priority_categories", "name_en", false);
             p.definition = r.text(t, "priority_categories", "definition", false, 400);
@@ -311,26 +349,33 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
                    {"priority_interleave", "recall_limit", "default_service_minutes", "estimate_samples",
                     "wait_target_minutes"});
         auto& c = config.callOrder;
-        c.priorityInterleave = static_cast<int>(r.integer(*t, "call_order", "priority_interleave", 0, 50).value_or(c.priorityInterleave));
-        c.recallLimit = static_cast<int>(r.integer(*t, "call_order", "recall_limit", 0, 20).value_or(c.recallLimit));
-        c.defaultServiceMinutes = static_cast<int>(r.integer(*t, "call_order", "default_service_minutes", 1, 240).value_or(c.defaultServiceMinutes));
-        c.estimateSamples = static_cast<int>(r.integer(*t, "call_order", "estimate_samples", 1, 1000).value_or(c.estimateSamples));
-        c.waitTargetMinutes = static_cast<int>(r.integer(*t, "call_order", "wait_target_minutes", 1, 480).value_or(c.waitTargetMinutes));
+        c.priorityInterleave = static_cast<int>(
+            r.integer(*t, "call_order", "priority_interleave", 0, 50).value_or(c.priorityInterleave));
+        c.recallLimit =
+            static_cast<int>(r.integer(*t, "call_order", "recall_limit", 0, 20).value_or(c.recallLimit));
+        c.defaultServiceMinutes = static_cast<int>(
+            r.integer(*t, "call_order", "default_service_minutes", 1, 240).value_or(c.defaultServiceMinutes));
+        c.estimateSamples = static_cast<int>(
+            r.integer(*t, "call_order", "estimate_samples", 1, 1000).value_or(c.estimateSamples));
+        c.waitTargetMinutes = static_cast<int>(
+            r.integer(*t, "call_order", "wait_target_minutes", 1, 480).value_or(c.waitTargetMinutes));
     }
 
     if (const auto* node = root.get("rating")) {
         const auto* t = node->as_table();
         if (!t) r.fail(node, "rating", "must be a table");
         r.onlyKeys(*t, "rating", {"levels", "timeout_seconds"});
-        config.rating.levels = static_cast<int>(r.integer(*t, "rating", "levels", 3, 4).value_or(config.rating.levels));
-        config.rating.timeoutSeconds =
-            static_cast<int>(r.integer(*t, "rating", "timeout_seconds", 5, 600).value_or(config.rating.timeoutSeconds));
+        config.rating.levels =
+            static_cast<int>(r.integer(*t, "rating", "levels", 3, 4).value_or(config.rating.levels));
+        config.rating.timeoutSeconds = static_cast<int>(
+            r.integer(*t, "rating", "timeout_seconds", 5, 600).value_or(config.rating.timeoutSeconds));
     }
 
     if (const auto* node = root.get("voice")) {
         const auto* t = node->as_table();
         if (!t) r.fail(node, "voice", "must be a table");
-        r.onlyKeys(*t, "voice", {"wording", "numbers", "voice", "rate_wpm", "repeats", "chime", "clip_directory"});
+        r.onlyKeys(*t, "voice",
+                   {"wording", "numbers", "voice", "rate_wpm", "repeats", "chime", "clip_directory"});
         auto& v = config.voice;
         v.wording = r.text(*t, "voice", "wording", false, 300);
         if (!v.wording.empty()) {
@@ -340,7 +385,8 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
                 const std::string name = (*it)[1];
                 if (name != "number" && name != "counter" && name != "counter_name" && name != "field") {
                     r.fail(t->get("wording"), "voice.wording",
-                           "unknown placeholder {" + name + "} (use {number}, {counter}, {counter_name}, {field})");
+                           "unknown placeholder {" + name +
+                               "} (use {number}, {counter}, {counter_name}, {field})");
                 }
             }
             if (v.wording.find("{number}") == std::string::npos) {
@@ -349,7 +395,8 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
         }
         if (t->contains("numbers")) {
             v.numbers = r.text(*t, "voice", "numbers", true, 10);
-            if (v.numbers != "digits" && v.numbers != "number") r.fail(t->get("numbers"), "voice.numbers", "must be digits or number");
+            if (v.numbers != "digits" && v.numbers != "number")
+                r.fail(t->get("numbers"), "voice.numbers", "must be digits or number");
         }
         if (t->contains("voice")) v.voice = r.text(*t, "voice", "voice", true, 40);
         v.rateWpm = static_cast<int>(r.integer(*t, "voice", "rate_wpm", 80, 450).value_or(v.rateWpm));
@@ -373,13 +420,15 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
                             (scheme == "usb" || scheme == "cups" || scheme == "tcp" || scheme == "file"));
         if (!known) {
             r.fail(t->get("uri"), "printer.uri",
-                   fmt::format("unknown printer '{}' (use usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:9100, file:PATH "
-                               "or none)",
-                               config.printer));
+                   fmt::format(
+                       "unknown printer '{}' (use usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:9100, file:PATH "
+                       "or none)",
+                       config.printer));
         }
         if (auto width = r.integer(*t, "printer", "width_dots", 384, 640)) {
             if (*width != 384 && *width != 512 && *width != 576 && *width != 640) {
-                r.fail(t->get("width_dots"), "printer.width_dots", "must be 384 (58 mm), 512, 576 (80 mm) or 640");
+                r.fail(t->get("width_dots"), "printer.width_dots",
+                       "must be 384 (58 mm), 512, 576 (80 mm) or 640");
             }
             config.printerWidthDots = static_cast<int>(*width);
         }
@@ -398,13 +447,14 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
         config.databaseUrl = r.text(*t, "database", "url", false, 500);
         if (!config.databaseUrl.empty() && !config.databaseUrl.starts_with("postgresql://") &&
             !config.databaseUrl.starts_with("postgres://")) {
-            r.fail(t->get("url"), "database.url", "must be a postgresql:// URL (leave it out for the SQLite file)");
+            r.fail(t->get("url"), "database.url",
+                   "must be a postgresql:// URL (leave it out for the SQLite file)");
         }
         const auto authority = config.databaseUrl.find("://") + 3;
         const auto at = config.databaseUrl.find('@', authority);
         const auto slash = config.databaseUrl.find('/', authority);
-        const bool userPassword = at != std::string::npos && at < slash &&
-                                  config.databaseUrl.find(':', authority) < at;
+        const bool userPassword =
+            at != std::string::npos && at < slash && config.databaseUrl.find(':', authority) < at;
         if (config.databaseUrl.find("password=") != std::string::npos || userPassword) {
             r.fail(t->get("url"), "database.url",
                    "holds a password: keep it in ~/.pgpass or PGPASSFILE (libpq), not in office.toml");
@@ -459,7 +509,8 @@ OfficeCalendar parseOfficeCalendar(std::string_view text, const std::string& sou
             const auto year = r.integer(t, "years", "year", 2000, 2100);
             if (!year) r.fail(&t, "years.year", "missing");
             y.year = static_cast<int>(*year);
-            if (!years.insert(y.year).second) r.fail(t.get("year"), "years.year", fmt::format("{} is listed twice", y.year));
+            if (!years.insert(y.year).second)
+                r.fail(t.get("year"), "years.year", fmt::format("{} is listed twice", y.year));
             y.source = r.text(t, "years", "source", true, 400);
             if (const auto* complete = t.get("complete")) {
                 if (!complete->is_boolean()) r.fail(complete, "years.complete", "must be true or false");
@@ -476,8 +527,10 @@ OfficeCalendar parseOfficeCalendar(std::string_view text, const std::string& sou
         if (!day) r.fail(t.get(key), where + "." + std::string(key), "must be a date YYYY-MM-DD");
         const int year = static_cast<int>(std::chrono::year_month_day(*day).year());
         if (!years.count(year)) {
-            r.fail(t.get(key), where + "." + std::string(key),
-                   fmt::format("{} has no [[years]] entry naming its source; add one (year = {}, source = ...)", year, year));
+            r.fail(
+                t.get(key), where + "." + std::string(key),
+                fmt::format("{} has no [[years]] entry naming its source; add one (year = {}, source = ...)",
+                            year, year));
         }
         return std::pair{value, *day};
     };
@@ -494,7 +547,8 @@ OfficeCalendar parseOfficeCalendar(std::string_view text, const std::string& sou
             if (t.contains("to")) {
                 const auto [to, parsedTo] = date(t, "days_off", "to");
                 if (parsedTo < fromDay) r.fail(t.get("to"), "days_off.to", "is before from");
-                if (parsedTo - fromDay > std::chrono::days(15)) r.fail(t.get("to"), "days_off.to", "more than 16 days after from");
+                if (parsedTo - fromDay > std::chrono::days(15))
+                    r.fail(t.get("to"), "days_off.to", "more than 16 days after from");
                 d.to = to;
                 toDay = parsedTo;
             }
@@ -512,13 +566,16 @@ OfficeCalendar parseOfficeCalendar(std::string_view text, const std::string& sou
             CalendarWorkingDay w;
             const auto [value, day] = date(t, "working_days", "date");
             w.date = value;
-            if (!worked.insert(value).second) r.fail(t.get("date"), "working_days.date", value + " is listed twice");
+            if (!worked.insert(value).second)
+                r.fail(t.get("date"), "working_days.date", value + " is listed twice");
             for (const auto& [a, b] : offRanges) {
-                if (day >= a && day <= b) r.fail(t.get("date"), "working_days.date", value + " is also a day off");
+                if (day >= a && day <= b)
+                    r.fail(t.get("date"), "working_days.date", value + " is also a day off");
             }
             w.name = r.text(t, "working_days", "name", true);
             w.nameEn = r.text(t, "working_days", "name_en", false);
-            if (t.contains("hours_of")) w.hoursOf = static_cast<int>(*r.integer(t, "working_days", "hours_of", 1, 7));
+            if (t.contains("hours_of"))
+                w.hoursOf = static_cast<int>(*r.integer(t, "working_days", "hours_of", 1, 7));
             calendar.workingDays.push_back(std::move(w));
         }
     }
@@ -547,16 +604,22 @@ nlohmann::json issuingSettings(const OfficeConfig& config) {
         }
         if (!j.empty()) services[s.code] = j;
     }
-    nlohmann::json years = nlohmann::json::array(), off = nlohmann::json::array(), worked = nlohmann::json::array();
+    nlohmann::json years = nlohmann::json::array(), off = nlohmann::json::array(),
+                   worked = nlohmann::json::array();
     for (const auto& y : config.calendar.years)
         years.push_back({{"year", y.year}, {"source", y.source}, {"complete", y.complete}, {"note", y.note}});
     for (const auto& d : config.calendar.daysOff)
         off.push_back({{"from", d.from}, {"to", d.to}, {"name", d.name}, {"name_en", d.nameEn}});
     for (const auto& w : config.calendar.workingDays)
-        worked.push_back({{"date", w.date}, {"name", w.name}, {"name_en", w.nameEn}, {"hours_of", w.hoursOf}});
+        worked.push_back(
+            {{"date", w.date}, {"name", w.name}, {"name_en", w.nameEn}, {"hours_of", w.hoursOf}});
     return {{"cutoff_minutes", config.issueCutoffMinutes},
             {"services", services},
-            {"calendar", {{"file", config.calendar.sourceName}, {"years", years}, {"days_off", off}, {"working_days", worked}}}};
+            {"calendar",
+             {{"file", config.calendar.sourceName},
+              {"years", years},
+              {"days_off", off},
+              {"working_days", worked}}}};
 }
 
 ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config) {
@@ -587,7 +650,8 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
             const bool kept = std::any_of(config.services.begin(), config.services.end(),
                                           [&](const ServiceConfig& s) { return s.code == code; });
             if (!kept) {
-                orphans.push_back({st.getInt(0), st.getText(1), st.getText(2), code, st.getText(4), st.getInt(5)});
+                orphans.push_back(
+                    {st.getInt(0), st.getText(1), st.getText(2), code, st.getText(4), st.getInt(5)});
             }
         }
     }
@@ -598,23 +662,33 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
         if (!takenOver) stranded.push_back(fmt::format("{} ({}, {})", o.number, o.service, o.state));
     }
     if (!stranded.empty()) {
-        throw ConfigError(fmt::format(
-            "{} open ticket(s) of today belong to a service this file removes and no service takes its prefix: "
-            "{}; serve, transfer or cancel them first, or keep the service until tomorrow (nothing was changed)",
-            stranded.size(), fmt::join(stranded, ", ")));
+        throw ConfigError(
+            fmt::format("{} open ticket(s) of today belong to a service this file removes and no service "
+                        "takes its prefix: "
+                        "{}; serve, transfer or cancel them first, or keep the service until tomorrow "
+                        "(nothing was changed)",
+                        stranded.size(), fmt::join(stranded, ", ")));
     }
 
     db.exec("UPDATE services SET active = 0");
-    Statement upsertService(db,
+    Statement upsertService(
+        db,
         "INSERT INTO services(code, name, name_en, prefix, daily_cap, sort_order, ticket_note, active) "
         "VALUES(?,?,?,?,?,?,?,1) "
-        "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, prefix=excluded.prefix, "
-        "daily_cap=excluded.daily_cap, sort_order=excluded.sort_order, ticket_note=excluded.ticket_note, active=1");
+        "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, "
+        "prefix=excluded.prefix, "
+        "daily_cap=excluded.daily_cap, sort_order=excluded.sort_order, ticket_note=excluded.ticket_note, "
+        "active=1");
     // Prefixes are unique: park the old ones first so two services can swap prefixes.
     db.exec("UPDATE services SET prefix = '#' || id");
     int order = 0;
     for (const auto& s : config.services) {
-        upsertService.bind(1, s.code).bind(2, s.name).bind(3, s.nameEn).bind(4, s.prefix).bind(5, s.dailyCap).bind(6, ++order);
+        upsertService.bind(1, s.code)
+            .bind(2, s.name)
+            .bind(3, s.nameEn)
+            .bind(4, s.prefix)
+            .bind(5, s.dailyCap)
+            .bind(6, ++order);
         upsertService.bind(7, s.ticketNote);
         upsertService.run();
         upsertService.reset();
@@ -624,17 +698,25 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
     // call it, and its numbers go on after the orphan's (numbers are unique per prefix per day).
     if (!orphans.empty()) {
         const TimeMs now = clock.now();
-        Statement move(db,
-                       "UPDATE tickets SET cur_service_id = (SELECT id FROM services WHERE prefix = ?), updated_at = ? "
-                       "WHERE id = ?");
+        Statement move(
+            db,
+            "UPDATE tickets SET cur_service_id = (SELECT id FROM services WHERE prefix = ?), updated_at = ? "
+            "WHERE id = ?");
         for (const auto& o : orphans) {
             const auto& to = *std::find_if(config.services.begin(), config.services.end(),
                                            [&](const ServiceConfig& s) { return s.prefix == o.prefix; });
             move.bind(1, o.prefix).bind(2, now).bind(3, o.id);
             move.run();
             move.reset();
-            appendEventRow(db, EventRow{o.id, "service_renamed", now, std::nullopt, std::nullopt, std::nullopt,
-                                        {{"from_service", o.service}, {"to_service", to.code}, {"from", o.state},
+            appendEventRow(db, EventRow{o.id,
+                                        "service_renamed",
+                                        now,
+                                        std::nullopt,
+                                        std::nullopt,
+                                        std::nullopt,
+                                        {{"from_service", o.service},
+                                         {"to_service", to.code},
+                                         {"from", o.state},
                                          {"reason", "the office config renamed the service"}},
                                         {}});
             applied.movedTickets.push_back(fmt::format("{} ({} → {})", o.number, o.service, to.code));
@@ -643,12 +725,13 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
 
     db.exec("UPDATE counters SET active = 0");
     Statement upsertCounter(db,
-        "INSERT INTO counters(number, name, active) VALUES(?,?,1) "
-        "ON CONFLICT(number) DO UPDATE SET name=excluded.name, active=1");
-    Statement clearLinks(db, "DELETE FROM counter_services WHERE counter_id = (SELECT id FROM counters WHERE number = ?)");
+                            "INSERT INTO counters(number, name, active) VALUES(?,?,1) "
+                            "ON CONFLICT(number) DO UPDATE SET name=excluded.name, active=1");
+    Statement clearLinks(
+        db, "DELETE FROM counter_services WHERE counter_id = (SELECT id FROM counters WHERE number = ?)");
     Statement link(db,
-        "INSERT INTO counter_services(counter_id, service_id) "
-        "SELECT c.id, s.id FROM counters c, services s WHERE c.number = ? AND s.code = ?");
+                   "INSERT INTO counter_services(counter_id, service_id) "
+                   "SELECT c.id, s.id FROM counters c, services s WHERE c.number = ? AND s.code = ?");
     for (const auto& c : config.counters) {
         upsertCounter.bind(1, c.number).bind(2, c.name);
         upsertCounter.run();
@@ -664,7 +747,8 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
     }
 
     db.exec("UPDATE staff SET active = 0");
-    Statement upsertStaff(db,
+    Statement upsertStaff(
+        db,
         "INSERT INTO staff(login, name, role, pin_hash, active) VALUES(?,?,?,?,1) "
         "ON CONFLICT(login) DO UPDATE SET name=excluded.name, role=excluded.role, active=1, "
         "pin_hash=CASE WHEN excluded.pin_hash <> '' THEN excluded.pin_hash ELSE staff.pin_hash END");
@@ -674,9 +758,11 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
         upsertStaff.reset();
     }
 
-    Statement upsertCategory(db,
+    Statement upsertCategory(
+        db,
         "INSERT INTO priority_categories(code, name, name_en, sort_order) VALUES(?,?,?,?) "
-        "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, sort_order=excluded.sort_order");
+        "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, "
+        "sort_order=excluded.sort_order");
     order = 0;
     for (const auto& p : config.priorities) {
         upsertCategory.bind(1, p.code).bind(2, p.name).bind(3, p.nameEn).bind(4, ++order);
@@ -685,12 +771,19 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
     }
 
     nlohmann::json office = {
-        {"name", config.name},       {"unit", config.unit},         {"address", config.address},
-        {"hotline", config.hotline}, {"slogan", config.slogan},     {"online_portal", config.onlinePortal},
-        {"time_zone", config.timeZone}, {"opening_hours_text", config.openingHoursText},
+        {"name", config.name},
+        {"unit", config.unit},
+        {"address", config.address},
+        {"hotline", config.hotline},
+        {"slogan", config.slogan},
+        {"online_portal", config.onlinePortal},
+        {"time_zone", config.timeZone},
+        {"opening_hours_text", config.openingHoursText},
         {"clock_guard_days", config.clockGuardDays},
-        {"printer", {{"uri", config.printer}, {"width_dots", config.printerWidthDots}, {"qr", config.printerQr}}},
-        {"logo", config.logo}, {"kiosk_dpi", config.kioskDpi},
+        {"printer",
+         {{"uri", config.printer}, {"width_dots", config.printerWidthDots}, {"qr", config.printerQr}}},
+        {"logo", config.logo},
+        {"kiosk_dpi", config.kioskDpi},
     };
     nlohmann::json displayNames = nlohmann::json::object();
     for (const auto& c : config.counters)
@@ -703,20 +796,29 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
     office["priority_definitions"] = definitions;
     nlohmann::json hours = nlohmann::json::array();
     for (const auto& h : config.openingHours) {
-        hours.push_back({{"days", h.weekdays}, {"open_minute", h.openMinute}, {"close_minute", h.closeMinute}});
+        hours.push_back(
+            {{"days", h.weekdays}, {"open_minute", h.openMinute}, {"close_minute", h.closeMinute}});
     }
     office["opening_hours"] = hours;
     const auto& c = config.callOrder;
     nlohmann::json callOrder = {
-        {"priority_interleave", c.priorityInterleave}, {"recall_limit", c.recallLimit},
+        {"priority_interleave", c.priorityInterleave},        {"recall_limit", c.recallLimit},
         {"default_service_minutes", c.defaultServiceMinutes}, {"estimate_samples", c.estimateSamples},
         {"wait_target_minutes", c.waitTargetMinutes},
     };
-    nlohmann::json rating = {{"levels", config.rating.levels}, {"timeout_seconds", config.rating.timeoutSeconds}};
+    nlohmann::json rating = {{"levels", config.rating.levels},
+                             {"timeout_seconds", config.rating.timeoutSeconds}};
     const auto& v = config.voice;
-    nlohmann::json voice = {{"wording", v.wording}, {"numbers", v.numbers}, {"voice", v.voice}, {"rate_wpm", v.rateWpm},
-                            {"repeats", v.repeats}, {"chime", v.chime}, {"clip_directory", v.clipDirectory}};
-    Statement setSetting(db, "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    nlohmann::json voice = {{"wording", v.wording},
+                            {"numbers", v.numbers},
+                            {"voice", v.voice},
+                            {"rate_wpm", v.rateWpm},
+                            {"repeats", v.repeats},
+                            {"chime", v.chime},
+                            {"clip_directory", v.clipDirectory}};
+    Statement setSetting(
+        db,
+        "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     setSetting.bind(1, "office").bind(2, office.dump());
     setSetting.run();
     setSetting.reset();

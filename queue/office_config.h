@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,15 +12,13 @@
 #include "queue/clock.h"
 #include "queue/database.h"
 
-#include <nlohmann/json.hpp>
-
 namespace motcua::queue {
 
 class Database;
 
 // A problem in the config file. what() is one line: "FILE:LINE: KEY: problem".
 class ConfigError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -86,7 +85,7 @@ struct CalendarDayOff {
 struct CalendarWorkingDay {
     std::string date;  // a Saturday or Sunday worked to make up for a day off moved next to a holiday
     std::string name, nameEn;
-    int hoursOf = 1;   // the weekday (1 = Monday .. 7) whose opening hours apply that day
+    int hoursOf = 1;  // the weekday (1 = Monday .. 7) whose opening hours apply that day
 };
 struct OfficeCalendar {
     std::string sourceName;
@@ -132,13 +131,13 @@ std::vector<RatingLevel> ratingScale(int levels);
 
 // How calls are announced in the lobby (read by the display through the voice library).
 struct VoiceConfig {
-    std::string wording;            // template with {number} {counter} {counter_name} {field}; empty: default
+    std::string wording;  // template with {number} {counter} {counter_name} {field}; empty: default
     std::string numbers = "digits";  // digits ("a không một hai") | number ("a mười hai")
     std::string voice = "vi";        // espeak-ng voice: vi (northern), vi-vn-x-central, vi-vn-x-south
     int rateWpm = 150;
     int repeats = 2;
     bool chime = true;
-    std::string clipDirectory;      // recorded clips; empty: assets/voice (clips win when present)
+    std::string clipDirectory;  // recorded clips; empty: assets/voice (clips win when present)
 };
 
 struct OfficeConfig {
@@ -170,8 +169,8 @@ struct OfficeConfig {
     CallOrderConfig callOrder;
     RatingConfig rating;
     VoiceConfig voice;
-    std::string printer = "usb:";  // printer URI (see printer/)
-    int printerWidthDots = 576;    // 576 (80 mm), 384 (58 mm), 512, 640
+    std::string printer = "usb:";      // printer URI (see printer/)
+    int printerWidthDots = 576;        // 576 (80 mm), 384 (58 mm), 512, 640
     std::string printerQr = "raster";  // raster | native
     // [database] url: where every program of the office finds the shared queue when neither --db nor
     // $MOTCUA_DB says ("postgresql://kiosk@10.0.0.2/motcua"); empty: the SQLite file.

@@ -1,5 +1,6 @@
 #include "queue/postgres.h"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 #include <sys/socket.h>
 
@@ -8,8 +9,6 @@
 #include <optional>
 #include <unordered_map>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace motcua::queue {
 
@@ -31,7 +30,8 @@ using ResultHandle = std::unique_ptr<PGresult, ResultClearer>;
 DatabaseError::Kind kindOfState(std::string_view state) {
     if (state.size() != 5) return DatabaseError::Kind::Other;
     const auto cls = state.substr(0, 2);
-    if (cls == "08" || state == "57P01" || state == "57P02" || state == "57P03") return DatabaseError::Kind::ConnectionLost;
+    if (cls == "08" || state == "57P01" || state == "57P02" || state == "57P03")
+        return DatabaseError::Kind::ConnectionLost;
     if (cls == "23") return DatabaseError::Kind::Constraint;
     if (state == "40001" || state == "40P01") return DatabaseError::Kind::Retry;
     if (state == "55P03" || state == "57014") return DatabaseError::Kind::Busy;
@@ -101,7 +101,9 @@ struct Params {
     std::vector<Oid> types;
 
     void set(int index, std::optional<std::string> value, Oid type) {
-        if (index < 1) throw PgError("bind", "", fmt::format("parameter index {} out of range", index), DatabaseError::Kind::Other);
+        if (index < 1)
+            throw PgError("bind", "", fmt::format("parameter index {} out of range", index),
+                          DatabaseError::Kind::Other);
         const auto i = static_cast<std::size_t>(index - 1);
         if (values.size() <= i) {
             values.resize(i + 1);
@@ -121,14 +123,18 @@ struct Pending {
 class PgConnection;
 
 class PgStatement final : public detail::StatementImpl {
-public:
+  public:
     PgStatement(PgConnection& conn, std::string sql) : m_conn(conn) { m_pending.sql = std::move(sql); }
 
-    void bindInt(int index, std::int64_t value) override { m_pending.params.set(index, std::to_string(value), kInt8Oid); }
+    void bindInt(int index, std::int64_t value) override {
+        m_pending.params.set(index, std::to_string(value), kInt8Oid);
+    }
     void bindDouble(int index, double value) override {
         m_pending.params.set(index, fmt::format("{}", value), kFloat8Oid);
     }
-    void bindText(int index, std::string_view value) override { m_pending.params.set(index, std::string(value), 0); }
+    void bindText(int index, std::string_view value) override {
+        m_pending.params.set(index, std::string(value), 0);
+    }
     void bindNull(int index, NullType type) override {
         m_pending.params.set(index, std::nullopt, type == NullType::Int ? kInt8Oid : 0);
     }
@@ -152,13 +158,16 @@ public:
         if (s == "f" || s == "false" || s.empty()) return 0;
         return static_cast<std::int64_t>(std::strtod(text, nullptr));  // a numeric such as 12.0
     }
-    double getDouble(int column) const override { return std::strtod(PQgetvalue(row(), m_row, column), nullptr); }
+    double getDouble(int column) const override {
+        return std::strtod(PQgetvalue(row(), m_row, column), nullptr);
+    }
     std::string getText(int column) const override {
-        return std::string(PQgetvalue(row(), m_row, column), static_cast<std::size_t>(PQgetlength(row(), m_row, column)));
+        return std::string(PQgetvalue(row(), m_row, column),
+                           static_cast<std::size_t>(PQgetlength(row(), m_row, column)));
     }
     int columnCount() const override { return m_result ? PQnfields(m_result.get()) : 0; }
 
-private:
+  private:
     const PGresult* row() const {
         if (!m_result || m_row < 0 || m_row >= PQntuples(m_result.get())) {
             throw PgError("column", "", "no current row", DatabaseError::Kind::Other);
@@ -172,8 +181,9 @@ private:
 };
 
 class PgConnection final : public detail::Connection {
-public:
-    PgConnection(std::string url, PgOptions options) : m_url(std::move(url)), m_shown(redactedUrl(m_url)), m_options(std::move(options)) {
+  public:
+    PgConnection(std::string url, PgOptions options)
+        : m_url(std::move(url)), m_shown(redactedUrl(m_url)), m_options(std::move(options)) {
         connect();
     }
 
@@ -191,7 +201,8 @@ public:
         ResultHandle result(PQexec(m_conn.get(), text.c_str()));
         ++m_roundTrips;
         const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw errorFromResult("PQexec", result.get(), m_conn.get());
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+            throw errorFromResult("PQexec", result.get(), m_conn.get());
         m_changes = std::atoi(PQcmdTuples(result.get()));
     }
 
@@ -201,8 +212,9 @@ public:
 
     void begin(Transaction::Kind kind) override {
         ensureUsable();
-        m_pendingBegin = kind == Transaction::Kind::Immediate ? "BEGIN"
-                                                              : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+        m_pendingBegin = kind == Transaction::Kind::Immediate
+                             ? "BEGIN"
+                             : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
     }
 
     void commit() override {
@@ -263,16 +275,17 @@ public:
         connect();
     }
 
-private:
+  private:
     void connect() {
         m_prepared.clear();
         const std::string timeout = std::to_string(m_options.connectTimeout.count());
         // Keywords after the URL override its defaults only where the URL is silent (expand_dbname
         // applies the URL first; later keywords win, so the URL's own settings are repeated last).
-        const char* keys[] = {"connect_timeout", "application_name", "client_encoding", "keepalives_idle",
-                              "keepalives_interval", "keepalives_count", "dbname", nullptr};
-        const char* values[] = {timeout.c_str(), m_options.applicationName.c_str(), "UTF8", "10", "5", "3",
-                                m_url.c_str(), nullptr};
+        const char* keys[] = {"connect_timeout",     "application_name", "client_encoding", "keepalives_idle",
+                              "keepalives_interval", "keepalives_count", "dbname",          nullptr};
+        const char* values[] = {
+            timeout.c_str(), m_options.applicationName.c_str(), "UTF8", "10", "5", "3", m_url.c_str(),
+            nullptr};
         m_conn.reset(PQconnectdbParams(keys, values, 1));
         ++m_roundTrips;
         if (!m_conn || PQstatus(m_conn.get()) != CONNECTION_OK) {
@@ -283,12 +296,14 @@ private:
         ++m_generation;
         // A move waits for a lock as long as an SQLite writer waits for the file (busy timeout); a
         // transaction left open by a hung client is ended by the server. Tables live in schema motcua.
-        exec(fmt::format("SET lock_timeout = {}; SET idle_in_transaction_session_timeout = 60000; "
-                         "SET search_path = {}, public",
-                         m_options.lockTimeout.count(), kPgSchema));
+        exec(
+            fmt::format("SET lock_timeout = {}; SET idle_in_transaction_session_timeout = 60000; "
+                        "SET search_path = {}, public",
+                        m_options.lockTimeout.count(), kPgSchema));
         // The server's NOTICEs ("policy … does not exist, skipping" while `init` re-creates the
         // roles' policies) are for a DBA at psql, not for an officer's terminal or a kiosk's log.
-        PQsetNoticeProcessor(m_conn.get(), [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            m_conn.get(), [](void*, const char*) {}, nullptr);
     }
 
     // Outside a transaction a dead connection is re-opened (at most one try every 2 s, so a screen
@@ -298,7 +313,8 @@ private:
         if (m_inTransaction) throw connectionError("query", m_conn.get());
         const auto now = std::chrono::steady_clock::now();
         if (now < m_nextReconnect) {
-            throw PgError("connect", "08006", "no connection to the database server", DatabaseError::Kind::ConnectionLost);
+            throw PgError("connect", "08006", "no connection to the database server",
+                          DatabaseError::Kind::ConnectionLost);
         }
         m_nextReconnect = now + std::chrono::seconds(2);
         reconnect();
@@ -334,8 +350,8 @@ private:
         std::vector<const char*> values;
         values.reserve(p.params.values.size());
         for (const auto& v : p.params.values) values.push_back(v ? v->c_str() : nullptr);
-        if (PQsendQueryPrepared(c, it->second.name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                                nullptr, 0) != 1) {
+        if (PQsendQueryPrepared(c, it->second.name.c_str(), static_cast<int>(values.size()), values.data(),
+                                nullptr, nullptr, 0) != 1) {
             throw connectionError("PQsendQueryPrepared", c);
         }
         sent.push_back({Sent::Kind::Execute, nullptr, target});
@@ -350,7 +366,8 @@ private:
         queue.swap(m_queue);
         try {
             if (m_pendingBegin) {
-                if (PQsendQueryParams(c, m_pendingBegin->c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+                if (PQsendQueryParams(c, m_pendingBegin->c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) !=
+                    1) {
                     throw connectionError("PQsendQueryParams(BEGIN)", c);
                 }
                 sent.push_back({Sent::Kind::Begin});
@@ -402,7 +419,8 @@ private:
         forgetUnconfirmedPrepares();
         if (PQstatus(c) != CONNECTION_OK && !failure) failure = connectionError("query", c);
         if (failure) {
-            if (failure->isConnectionLost()) m_inTransaction = false;  // the server rolled it back, or is gone
+            if (failure->isConnectionLost())
+                m_inTransaction = false;  // the server rolled it back, or is gone
             throw *failure;
         }
         return targetResult;
@@ -434,7 +452,7 @@ private:
     std::chrono::steady_clock::time_point m_nextReconnect{};
     bool m_dropAfterCommit = false;
 
-public:
+  public:
     // After a COMMIT the server answered: for the test seam, the answer is "lost" with the socket.
     void maybeDropAfterCommit() {
         if (!m_dropAfterCommit) return;
@@ -518,9 +536,13 @@ std::shared_ptr<detail::Connection> connectPostgres(const std::string& url, cons
     return std::make_shared<PgConnection>(url, options);
 }
 
-void reconnectPostgres(Database& db) { pg(db).reconnect(); }
+void reconnectPostgres(Database& db) {
+    pg(db).reconnect();
+}
 
-void dropConnectionAfterNextCommit(Database& db) { pg(db).dropAfterNextCommit(); }
+void dropConnectionAfterNextCommit(Database& db) {
+    pg(db).dropAfterNextCommit();
+}
 
 void listenForChanges(Database& db) {
     if (!db.isPostgres()) return;
@@ -541,9 +563,10 @@ bool takeNotifications(Database& db) {
 
 PgServerInfo postgresServerInfo(Database& db) {
     PgServerInfo info;
-    Statement st(db,
-                 "SELECT current_setting('server_version'), current_setting('server_version_num')::int, current_user, "
-                 "current_database()");
+    Statement st(
+        db,
+        "SELECT current_setting('server_version'), current_setting('server_version_num')::int, current_user, "
+        "current_database()");
     if (st.step()) {
         info.version = st.getText(0);
         info.versionNumber = static_cast<int>(st.getInt(1));
@@ -559,6 +582,8 @@ PgServerInfo postgresServerInfo(Database& db) {
     return info;
 }
 
-std::uint64_t postgresGeneration(Database& db) { return db.isPostgres() ? pg(db).generation() : 0; }
+std::uint64_t postgresGeneration(Database& db) {
+    return db.isPostgres() ? pg(db).generation() : 0;
+}
 
 }  // namespace motcua::queue

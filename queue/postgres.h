@@ -21,18 +21,19 @@ namespace motcua::queue {
 
 // Thrown when a libpq call fails: the SQLSTATE and the server's (or libpq's) message.
 class PgError : public DatabaseError {
-public:
+  public:
     PgError(std::string_view call, std::string_view sqlState, std::string_view message, Kind kind);
     const std::string& sqlState() const noexcept { return m_sqlState; }
 
-private:
+  private:
     std::string m_sqlState;
 };
 
 struct PgOptions {
-    std::chrono::milliseconds lockTimeout{5000};   // like SQLite's busy timeout: a move waits this long for a lock
-    std::chrono::seconds connectTimeout{5};         // unless the URL says otherwise
-    std::string applicationName = "motcua";         // shown in pg_stat_activity
+    std::chrono::milliseconds lockTimeout{
+        5000};                               // like SQLite's busy timeout: a move waits this long for a lock
+    std::chrono::seconds connectTimeout{5};  // unless the URL says otherwise
+    std::string applicationName = "motcua";  // shown in pg_stat_activity
 };
 
 // True for "postgresql://…" and "postgres://…" (libpq's URI forms).
@@ -69,10 +70,10 @@ bool takeNotifications(Database& db);
 
 // Server facts for `motcua doctor`.
 struct PgServerInfo {
-    std::string version;       // "15.18"
-    int versionNumber = 0;     // 150018
+    std::string version;    // "15.18"
+    int versionNumber = 0;  // 150018
     bool ssl = false;
-    std::string sslProtocol;   // "TLSv1.3" when ssl
+    std::string sslProtocol;  // "TLSv1.3" when ssl
     std::string user;
     std::string host;
     std::string database;

@@ -1,6 +1,7 @@
 #include "queue/postgres_backup.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -12,8 +13,6 @@
 #include <ctime>
 #include <fstream>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "queue/postgres.h"
 #include "queue/postgres_store.h"
@@ -124,11 +123,12 @@ constexpr mode_t kBackupMode = 0640;
 
 // pg_dump of schema motcua into target through a temporary file beside it.
 void dumpInto(const std::string& url, const fs::path& target) {
-    const fs::path temp = target.parent_path() / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
+    const fs::path temp =
+        target.parent_path() / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
     std::error_code ec;
     fs::remove(temp, ec);
-    const auto run = runTool({"pg_dump", "--format=custom", "--schema=motcua", "--no-owner", "--file=" + temp.string(),
-                              "--dbname=" + url});
+    const auto run = runTool({"pg_dump", "--format=custom", "--schema=motcua", "--no-owner",
+                              "--file=" + temp.string(), "--dbname=" + url});
     if (run.status != 0) {
         fs::remove(temp, ec);
         throw StoreRefused(fmt::format("pg_dump failed: {}", firstError(run, "pg_dump")));
@@ -137,7 +137,8 @@ void dumpInto(const std::string& url, const fs::path& target) {
     if (::rename(temp.c_str(), target.c_str()) != 0) {
         const std::string reason = std::strerror(errno);
         fs::remove(temp, ec);
-        throw StoreRefused(fmt::format("{}: cannot rename to {}: {}", temp.string(), target.string(), reason));
+        throw StoreRefused(
+            fmt::format("{}: cannot rename to {}: {}", temp.string(), target.string(), reason));
     }
 }
 
@@ -168,7 +169,8 @@ bool isPostgresDump(const fs::path& file) {
 DatabaseSummary backupPostgres(Database& db, const std::string& url, const fs::path& target, bool overwrite) {
     std::error_code ec;
     const auto status = fs::status(target, ec);
-    if (fs::is_directory(status)) throw StoreRefused(fmt::format("{}: is a folder; give a file name", target.string()));
+    if (fs::is_directory(status))
+        throw StoreRefused(fmt::format("{}: is a folder; give a file name", target.string()));
     if (fs::exists(status) && !overwrite) {
         throw StoreRefused(fmt::format("{}: already exists (use --force to replace it)", target.string()));
     }
@@ -185,27 +187,33 @@ PostgresRestore restorePostgres(const fs::path& candidate, const std::string& ur
         throw StoreRefused(fmt::format("{}: no such backup file", candidate.string()));
     }
     if (!isPostgresDump(candidate)) {
-        throw StoreRefused(fmt::format("{}: not a PostgreSQL backup made by 'motcua backup' (pg_dump custom format); "
-                                       "to bring a SQLite office onto this server use 'motcua migrate --to'",
-                                       candidate.string()));
+        throw StoreRefused(
+            fmt::format("{}: not a PostgreSQL backup made by 'motcua backup' (pg_dump custom format); "
+                        "to bring a SQLite office onto this server use 'motcua migrate --to'",
+                        candidate.string()));
     }
     const auto listed = runTool({"pg_restore", "--list", candidate.string()});
     if (listed.status != 0) {
-        throw StoreRefused(fmt::format("{}: unreadable backup: {}", candidate.string(), firstError(listed, "pg_restore")));
+        throw StoreRefused(
+            fmt::format("{}: unreadable backup: {}", candidate.string(), firstError(listed, "pg_restore")));
     }
     if (listed.out.find("TABLE motcua meta") == std::string::npos) {
-        throw StoreRefused(fmt::format("{}: a PostgreSQL dump, but not of a motcua database", candidate.string()));
+        throw StoreRefused(
+            fmt::format("{}: a PostgreSQL dump, but not of a motcua database", candidate.string()));
     }
 
-    Database db(connectPostgres(url, PgOptions{std::chrono::milliseconds(5000), std::chrono::seconds(5), "motcua-restore"}));
+    Database db(connectPostgres(
+        url, PgOptions{std::chrono::milliseconds(5000), std::chrono::seconds(5), "motcua-restore"}));
     {
-        Statement others(db,
-                         "SELECT count(*), string_agg(DISTINCT application_name, ', ') FROM pg_stat_activity WHERE "
-                         "datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE 'motcua%'");
+        Statement others(
+            db,
+            "SELECT count(*), string_agg(DISTINCT application_name, ', ') FROM pg_stat_activity WHERE "
+            "datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE 'motcua%'");
         if (others.step() && others.getInt(0) > 0) {
-            throw StoreRefused(fmt::format("{} motcua program(s) are connected ({}): stop the kiosk, displays and "
-                                           "consoles first, then restore",
-                                           others.getInt(0), others.getText(1)));
+            throw StoreRefused(
+                fmt::format("{} motcua program(s) are connected ({}): stop the kiosk, displays and "
+                            "consoles first, then restore",
+                            others.getInt(0), others.getText(1)));
         }
     }
 
@@ -214,11 +222,12 @@ PostgresRestore restorePostgres(const fs::path& candidate, const std::string& ur
     result.previous = folder / fmt::format("motcua-before-restore-{}.dump", stamp(now));
     dumpInto(url, result.previous);
 
-    const auto restored = runTool({"pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-                                   "--single-transaction", "--exit-on-error", "--dbname=" + url, candidate.string()});
+    const auto restored =
+        runTool({"pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
+                 "--single-transaction", "--exit-on-error", "--dbname=" + url, candidate.string()});
     if (restored.status != 0) {
-        throw StoreRefused(fmt::format("{}: pg_restore failed, the database is as it was: {}", candidate.string(),
-                                       firstError(restored, "pg_restore")));
+        throw StoreRefused(fmt::format("{}: pg_restore failed, the database is as it was: {}",
+                                       candidate.string(), firstError(restored, "pg_restore")));
     }
     // Privileges were left out of the restore (the roles of another server may differ): grant ours.
     ensurePostgresRoles(db);

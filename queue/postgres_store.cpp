@@ -2,10 +2,10 @@
 // migrating it, and the roles each program connects with.
 #include "queue/postgres_store.h"
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "queue/postgres.h"
 #include "queue/store.h"
@@ -51,13 +51,16 @@ void migrate(Database& db, const std::string& shown) {
     db.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kSchemaLock));
     db.exec("CREATE SCHEMA IF NOT EXISTS motcua");
     db.exec("CREATE TABLE IF NOT EXISTS motcua.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    Statement app(db, "INSERT INTO motcua.meta(key, value) VALUES('application', 'motcua') ON CONFLICT (key) DO NOTHING");
+    Statement app(
+        db,
+        "INSERT INTO motcua.meta(key, value) VALUES('application', 'motcua') ON CONFLICT (key) DO NOTHING");
     app.run();
     const int from = schemaVersion(db).value_or(0);
     if (from > latestSchemaVersion()) {
-        throw StoreRefused(fmt::format("{}: made by a newer motcua (schema version {}, this program knows up to {}); "
-                                       "upgrade motcua",
-                                       shown, from, latestSchemaVersion()));
+        throw StoreRefused(
+            fmt::format("{}: made by a newer motcua (schema version {}, this program knows up to {}); "
+                        "upgrade motcua",
+                        shown, from, latestSchemaVersion()));
     }
     for (const auto& m : migrations()) {
         if (m.version <= from) continue;
@@ -73,13 +76,16 @@ void migrate(Database& db, const std::string& shown) {
 
 }  // namespace
 
-int latestPostgresSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
+int latestPostgresSchemaVersion() {
+    return migrations().empty() ? 0 : migrations().back().version;
+}
 
 Database openPostgresStore(const std::string& url, OpenPurpose purpose, const StoreOptions& options) {
     const std::string shown = redactedUrl(url);
     std::optional<Database> opened;
     try {
-        opened.emplace(connectPostgres(url, PgOptions{options.busyTimeout, options.connectTimeout, options.applicationName}));
+        opened.emplace(connectPostgres(
+            url, PgOptions{options.busyTimeout, options.connectTimeout, options.applicationName}));
     } catch (const PgError& e) {
         throw StoreRefused(fmt::format("{}: cannot reach the database server: {}", shown, e.what()));
     }
@@ -87,19 +93,22 @@ Database openPostgresStore(const std::string& url, OpenPurpose purpose, const St
     const auto version = schemaVersion(db);
     if (!version) {
         if (foreignSchema(db)) {
-            throw StoreRefused(fmt::format("{}: schema motcua exists but was not made by motcua; left untouched", shown));
+            throw StoreRefused(
+                fmt::format("{}: schema motcua exists but was not made by motcua; left untouched", shown));
         }
         if (purpose != OpenPurpose::Initialise) {
-            throw StoreRefused(fmt::format("{}: not initialised (run 'motcua init' as the database owner)", shown));
+            throw StoreRefused(
+                fmt::format("{}: not initialised (run 'motcua init' as the database owner)", shown));
         }
         migrate(db, shown);
         ensurePostgresRoles(db);
         return std::move(db);
     }
     if (*version > latestSchemaVersion()) {
-        throw StoreRefused(fmt::format("{}: made by a newer motcua (schema version {}, this program knows up to {}); "
-                                       "upgrade motcua",
-                                       shown, *version, latestSchemaVersion()));
+        throw StoreRefused(
+            fmt::format("{}: made by a newer motcua (schema version {}, this program knows up to {}); "
+                        "upgrade motcua",
+                        shown, *version, latestSchemaVersion()));
     }
     if (*version < latestSchemaVersion()) {
         try {
@@ -107,9 +116,10 @@ Database openPostgresStore(const std::string& url, OpenPurpose purpose, const St
             ensurePostgresRoles(db);
         } catch (const PgError& e) {
             if (e.kind() != DatabaseError::Kind::Denied) throw;
-            throw StoreRefused(fmt::format("{}: the schema is at version {} and this program needs {}; run 'motcua init' "
-                                           "as the database owner",
-                                           shown, *version, latestSchemaVersion()));
+            throw StoreRefused(
+                fmt::format("{}: the schema is at version {} and this program needs {}; run 'motcua init' "
+                            "as the database owner",
+                            shown, *version, latestSchemaVersion()));
         }
     } else if (purpose == OpenPurpose::Initialise) {
         ensurePostgresRoles(db);
@@ -155,6 +165,8 @@ CREATE POLICY events_rate ON motcua.events FOR INSERT TO motcua_display WITH CHE
     tx.commit();
 }
 
-int postgresSchemaVersion(Database& db) { return schemaVersion(db).value_or(0); }
+int postgresSchemaVersion(Database& db) {
+    return schemaVersion(db).value_or(0);
+}
 
 }  // namespace motcua::queue

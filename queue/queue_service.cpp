@@ -1,9 +1,6 @@
 #include "queue/queue_service.h"
 
-#include "queue/postgres.h"
-#include "queue/settings_store.h"
-#include "queue/staff_service.h"
-
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -11,7 +8,9 @@
 #include <cmath>
 #include <map>
 
-#include <fmt/format.h>
+#include "queue/postgres.h"
+#include "queue/settings_store.h"
+#include "queue/staff_service.h"
 
 namespace motcua::queue {
 
@@ -29,14 +28,22 @@ Result<T> notAllowed(const Ticket& t, const std::string& what) {
 
 const char* toString(TicketState state) {
     switch (state) {
-        case TicketState::Waiting: return "waiting";
-        case TicketState::Called: return "called";
-        case TicketState::Serving: return "serving";
-        case TicketState::Done: return "done";
-        case TicketState::NoShow: return "noshow";
-        case TicketState::Held: return "held";
-        case TicketState::Cancelled: return "cancelled";
-        case TicketState::Expired: return "expired";
+        case TicketState::Waiting:
+            return "waiting";
+        case TicketState::Called:
+            return "called";
+        case TicketState::Serving:
+            return "serving";
+        case TicketState::Done:
+            return "done";
+        case TicketState::NoShow:
+            return "noshow";
+        case TicketState::Held:
+            return "held";
+        case TicketState::Cancelled:
+            return "cancelled";
+        case TicketState::Expired:
+            return "expired";
     }
     return "unknown";
 }
@@ -51,19 +58,29 @@ std::optional<TicketState> ticketStateFromString(std::string_view text) {
 
 const char* toString(Outcome outcome) {
     switch (outcome) {
-        case Outcome::Ok: return "ok";
-        case Outcome::NothingWaiting: return "nothing_waiting";
-        case Outcome::NotAllowed: return "not_allowed";
-        case Outcome::NotFound: return "not_found";
-        case Outcome::Invalid: return "invalid";
-        case Outcome::CapReached: return "cap_reached";
-        case Outcome::ClockWrong: return "clock_wrong";
-        case Outcome::OutsideHours: return "outside_hours";
+        case Outcome::Ok:
+            return "ok";
+        case Outcome::NothingWaiting:
+            return "nothing_waiting";
+        case Outcome::NotAllowed:
+            return "not_allowed";
+        case Outcome::NotFound:
+            return "not_found";
+        case Outcome::Invalid:
+            return "invalid";
+        case Outcome::CapReached:
+            return "cap_reached";
+        case Outcome::ClockWrong:
+            return "clock_wrong";
+        case Outcome::OutsideHours:
+            return "outside_hours";
     }
     return "unknown";
 }
 
-std::string formatNumber(const std::string& prefix, std::int64_t seq) { return fmt::format("{}{:03}", prefix, seq); }
+std::string formatNumber(const std::string& prefix, std::int64_t seq) {
+    return fmt::format("{}{:03}", prefix, seq);
+}
 
 nlohmann::json toJson(const Ticket& t, const BusinessCalendar& calendar) {
     nlohmann::json j = {
@@ -126,15 +143,18 @@ QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_store
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
     m_office = readSetting(db, "office");
     if (m_office.is_discarded()) m_office = nlohmann::json::object();
-    m_calendar = std::make_unique<BusinessCalendar>(m_office.value("time_zone", std::string("Asia/Ho_Chi_Minh")));
+    m_calendar =
+        std::make_unique<BusinessCalendar>(m_office.value("time_zone", std::string("Asia/Ho_Chi_Minh")));
     m_clockGuardDays = m_office.value("clock_guard_days", m_clockGuardDays);
     const auto issuing = readSetting(db, "issuing");
-    m_issuing = std::make_unique<IssuingHours>(m_office, issuing.is_discarded() ? nlohmann::json::object() : issuing);
+    m_issuing =
+        std::make_unique<IssuingHours>(m_office, issuing.is_discarded() ? nlohmann::json::object() : issuing);
     const auto order = readSetting(db, "call_order");
     if (!order.is_discarded()) {
         m_callOrder.priorityInterleave = order.value("priority_interleave", m_callOrder.priorityInterleave);
         m_callOrder.recallLimit = order.value("recall_limit", m_callOrder.recallLimit);
-        m_callOrder.defaultServiceMinutes = order.value("default_service_minutes", m_callOrder.defaultServiceMinutes);
+        m_callOrder.defaultServiceMinutes =
+            order.value("default_service_minutes", m_callOrder.defaultServiceMinutes);
         m_callOrder.estimateSamples = order.value("estimate_samples", m_callOrder.estimateSamples);
         m_callOrder.waitTargetMinutes = order.value("wait_target_minutes", m_callOrder.waitTargetMinutes);
     }
@@ -173,21 +193,26 @@ std::optional<std::string> QueueService::canonicalNumber(const std::string& text
 // Either way nothing is issued or called until staff set the clock right or run `motcua close-day`,
 // which repairs what was written under the wrong day and records that the date was checked. Within
 // one day the clock may go back and forth: queue positions never go backwards (backOfQueueKey).
-std::string QueueService::businessDay() { return m_calendar->dayOf(m_clock.now()); }
+std::string QueueService::businessDay() {
+    return m_calendar->dayOf(m_clock.now());
+}
 
-std::optional<std::string> QueueService::clockProblem(const WriteGuard& guard, TimeMs now, const std::string& day) const {
+std::optional<std::string> QueueService::clockProblem(const WriteGuard& guard, TimeMs now,
+                                                      const std::string& day) const {
     if (!guard.lastEventAt) return std::nullopt;
     const std::string lastDay = m_calendar->dayOf(*guard.lastEventAt);
     if (lastDay > day) {
-        return fmt::format("the clock reads {}, but the last activity was recorded on {}: set the clock right, or if it "
-                           "is right, run 'motcua close-day' (nothing was issued or called)",
-                           m_calendar->isoLocal(now), m_calendar->isoLocal(*guard.lastEventAt));
+        return fmt::format(
+            "the clock reads {}, but the last activity was recorded on {}: set the clock right, or if it "
+            "is right, run 'motcua close-day' (nothing was issued or called)",
+            m_calendar->isoLocal(now), m_calendar->isoLocal(*guard.lastEventAt));
     }
     if (now - *guard.lastEventAt > m_clockGuardDays * kDayMs) {
-        return fmt::format("the clock reads {}, {} days after the last recorded activity ({}): if that date is right, "
-                           "run 'motcua close-day' to confirm it (nothing was issued or called)",
-                           m_calendar->isoLocal(now), (now - *guard.lastEventAt) / kDayMs,
-                           m_calendar->isoLocal(*guard.lastEventAt));
+        return fmt::format(
+            "the clock reads {}, {} days after the last recorded activity ({}): if that date is right, "
+            "run 'motcua close-day' to confirm it (nothing was issued or called)",
+            m_calendar->isoLocal(now), (now - *guard.lastEventAt) / kDayMs,
+            m_calendar->isoLocal(*guard.lastEventAt));
     }
     return std::nullopt;
 }
@@ -204,9 +229,11 @@ R QueueService::writeMove(const Actor& actor, F&& body, Recover&& recover) {
             Transaction tx(m_db);
             if (std::optional<R> result = body(tx, key)) return std::move(*result);
             // nullopt: another counter took the ticket this move chose; choose again.
-            if (attempt >= 50) throw DatabaseError("the move kept losing races; try again", DatabaseError::Kind::Busy);
+            if (attempt >= 50)
+                throw DatabaseError("the move kept losing races; try again", DatabaseError::Kind::Busy);
         } catch (const DatabaseError& e) {
-            if (e.kind() == DatabaseError::Kind::Retry && attempt < 10) continue;  // deadlock or serialization
+            if (e.kind() == DatabaseError::Kind::Retry && attempt < 10)
+                continue;  // deadlock or serialization
             if (!e.isConnectionLost() || !m_db.isPostgres() || attempt >= 3) throw;
             // The request may have reached the server before the connection went: after reconnecting,
             // the key tells whether the move committed.
@@ -240,16 +267,24 @@ DayRepair QueueService::closeDay() {
     r.futureTickets = future.count;
     if (future.open > 0) {
         r.expiredFuture = m_store.expireAfter(
-            day, now, {{"reason", "dated after the day the clock reads: the clock was ahead when it was issued"}});
+            day, now,
+            {{"reason", "dated after the day the clock reads: the clock was ahead when it was issued"}});
     }
     if (clockProblem(guard, now, day) || r.expiredFuture > 0) {
         // Recorded at the clock's time, this event is the last write the guard compares with.
-        nlohmann::json detail = {{"clock", m_calendar->isoLocal(now)}, {"future_tickets", r.futureTickets},
+        nlohmann::json detail = {{"clock", m_calendar->isoLocal(now)},
+                                 {"future_tickets", r.futureTickets},
                                  {"expired_future", r.expiredFuture}};
         if (guard.lastEventAt) detail["last_activity"] = m_calendar->isoLocal(*guard.lastEventAt);
         if (r.futureDay) detail["future_day"] = *r.futureDay;
-        m_store.appendEvent(EventRow{std::nullopt, "clock_confirmed", now, std::nullopt, std::nullopt, std::nullopt,
-                                     std::move(detail), {}});
+        m_store.appendEvent(EventRow{std::nullopt,
+                                     "clock_confirmed",
+                                     now,
+                                     std::nullopt,
+                                     std::nullopt,
+                                     std::nullopt,
+                                     std::move(detail),
+                                     {}});
         r.clockConfirmed = true;
     }
     tx.commit();
@@ -262,15 +297,16 @@ std::optional<std::string> QueueService::clockCheck() {
     const std::string day = businessDay();
     const auto future = m_store.ticketsAfter(day);
     if (future.open > 0) {
-        return fmt::format("{} open tickets are dated after today ({}, newest {}): the clock was ahead when they were "
-                           "issued, or is behind now; set the clock right, then run 'motcua close-day'",
-                           future.open, day, future.newestDay.value_or("?"));
+        return fmt::format(
+            "{} open tickets are dated after today ({}, newest {}): the clock was ahead when they were "
+            "issued, or is behind now; set the clock right, then run 'motcua close-day'",
+            future.open, day, future.newestDay.value_or("?"));
     }
     return clockProblem(m_store.writeGuard(), now, day);
 }
 
-IssuedTicket QueueService::estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters, std::string nameEn,
-                                       std::string note) {
+IssuedTicket QueueService::estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters,
+                                       std::string nameEn, std::string note) {
     IssuedTicket issued;
     issued.ticket = ticket;
     issued.ahead = ahead;
@@ -300,13 +336,14 @@ void QueueService::applyLateNote(IssuedTicket& issued) const {
     }
 }
 
-Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const std::optional<std::string>& priority,
-                                        const Actor& actor) {
+Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
+                                        const std::optional<std::string>& priority, const Actor& actor) {
     // PostgreSQL: two round trips. BEGIN rides with the context read (which locks the service row),
     // and the ticket, its event and COMMIT go together.
     auto recover = [&](std::optional<std::int64_t> id) -> Result<IssuedTicket> {
         const auto issued = id ? m_store.ticket(*id) : std::nullopt;
-        if (!issued) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+        if (!issued)
+            return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
         auto out = estimate(issued->number);
         if (!out) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
         return Result<IssuedTicket>::success(std::move(*out));
@@ -317,22 +354,25 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
             const TimeMs now = m_clock.now();
             const std::string day = businessDay();
             auto ctx = m_store.issueContext(serviceCode, priority, day, m_callOrder.estimateSamples);
-            if (!ctx) return Result<IssuedTicket>::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
+            if (!ctx)
+                return Result<IssuedTicket>::failure(Outcome::NotFound,
+                                                     fmt::format("unknown service '{}'", serviceCode));
             if (auto problem = clockProblem(ctx->guard, now, day)) {
                 return Result<IssuedTicket>::failure(Outcome::ClockWrong, *problem);
             }
             if (!ctx->priorityKnown) {
-                return Result<IssuedTicket>::failure(Outcome::NotFound,
-                                                     fmt::format("unknown priority category '{}'", *priority));
+                return Result<IssuedTicket>::failure(
+                    Outcome::NotFound, fmt::format("unknown priority category '{}'", *priority));
             }
             if (const auto hours = m_issuing->at(now, *m_calendar, serviceCode); !hours.open) {
-                return Result<IssuedTicket>::failure(Outcome::OutsideHours, hours.messageEn + " (nothing was issued)");
+                return Result<IssuedTicket>::failure(Outcome::OutsideHours,
+                                                     hours.messageEn + " (nothing was issued)");
             }
             const std::int64_t seq = ctx->lastSeq + 1;
             if (ctx->dailyCap && seq > *ctx->dailyCap) {
                 return Result<IssuedTicket>::failure(
-                    Outcome::CapReached,
-                    fmt::format("service '{}' has issued all {} numbers for today", serviceCode, *ctx->dailyCap));
+                    Outcome::CapReached, fmt::format("service '{}' has issued all {} numbers for today",
+                                                     serviceCode, *ctx->dailyCap));
             }
             if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
 
@@ -348,12 +388,20 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode, const st
             // holds even if the clock is set back during the day.
             t.queueKey = std::max(now, ctx->lastQueueKey.value_or(now - 1) + 1);
             t.serviceId = t.curServiceId = ctx->serviceId;
-            EventRow issue{std::nullopt, "issue", now, std::nullopt, actor.staffId, ctx->serviceId,
-                           {{"number", t.number}, {"seq", seq}, {"business_day", day},
+            EventRow issue{std::nullopt,
+                           "issue",
+                           now,
+                           std::nullopt,
+                           actor.staffId,
+                           ctx->serviceId,
+                           {{"number", t.number},
+                            {"seq", seq},
+                            {"business_day", day},
                             {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}},
                            key};
-            t.id = m_store.insertTicket({ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now},
-                                        std::move(issue), &tx);
+            t.id = m_store.insertTicket(
+                {ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now},
+                std::move(issue), &tx);
             // A priority ticket waits behind the priority tickets already waiting; a normal one behind
             // everyone waiting (its queue position is the newest of the day).
             IssuedTicket issued;
@@ -394,7 +442,8 @@ std::optional<Ticket> QueueService::findToday(const std::string& number) {
 
 void QueueService::recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId,
                                      const nlohmann::json& detail) {
-    m_store.appendEvent(EventRow{ticketId, kind, m_clock.now(), std::nullopt, std::nullopt, std::nullopt, detail, {}});
+    m_store.appendEvent(
+        EventRow{ticketId, kind, m_clock.now(), std::nullopt, std::nullopt, std::nullopt, detail, {}});
 }
 
 std::vector<UnprintedTicket> QueueService::unprintedToday() {
@@ -422,7 +471,8 @@ std::vector<UnprintedTicket> QueueService::unprintedToday() {
 
 // An officer may cancel or reactivate tickets nobody else has handled; other people's tickets
 // need a supervisor. Moves without a staff member (the installer's CLI) are not limited.
-std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb) {
+std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, const Actor& actor,
+                                                       const char* verb) {
     if (!actor.staffId || !ticket.staffId || *ticket.staffId == *actor.staffId) return std::nullopt;
     const auto role = m_store.staffRole(*actor.staffId);
     if (role && *role != "officer") return std::nullopt;
@@ -431,8 +481,8 @@ std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, con
 
 std::optional<Result<CallOutcome>> QueueService::callTicket(Transaction& tx, const CounterRef& counter,
                                                             const Ticket& ticket, CallReason reason,
-                                                            const CallChoice& choice, const Actor& actor, TimeMs now,
-                                                            const std::string& key) {
+                                                            const CallChoice& choice, const Actor& actor,
+                                                            TimeMs now, const std::string& key) {
     Ticket after = ticket;
     after.state = TicketState::Called;
     after.counterId = counter.id;
@@ -440,8 +490,14 @@ std::optional<Result<CallOutcome>> QueueService::callTicket(Transaction& tx, con
     after.staffId = actor.staffId;
     after.recalls = 0;
     after.updatedAt = now;
-    const EventRow event{ticket.id, "call", now, counter.id, actor.staffId, ticket.curServiceId,
-                         {{"priority", ticket.priority.has_value()}, {"reason", reasonCode(reason)},
+    const EventRow event{ticket.id,
+                         "call",
+                         now,
+                         counter.id,
+                         actor.staffId,
+                         ticket.curServiceId,
+                         {{"priority", ticket.priority.has_value()},
+                          {"reason", reasonCode(reason)},
                           {"from", toString(ticket.state)}},
                          key};
     // PostgreSQL: the guarded UPDATE, its event and COMMIT in one request. Another counter may have
@@ -459,17 +515,20 @@ std::optional<Result<CallOutcome>> QueueService::callTicket(Transaction& tx, con
 
 namespace {
 Result<CallOutcome> nothingWaitingFor(int counterNumber) {
-    return Result<CallOutcome>::failure(Outcome::NothingWaiting, fmt::format("no ticket waiting for counter {}", counterNumber));
+    return Result<CallOutcome>::failure(Outcome::NothingWaiting,
+                                        fmt::format("no ticket waiting for counter {}", counterNumber));
 }
 
 // Why a counter cannot call now (on a break, or still holding a ticket), or nullopt.
 std::optional<std::string> cannotCall(const CounterContext& c) {
     if (c.breakReason) {
-        return fmt::format("counter {} is on a break ({}); end the break to call", c.counter.number, *c.breakReason);
+        return fmt::format("counter {} is on a break ({}); end the break to call", c.counter.number,
+                           *c.breakReason);
     }
     if (c.activeNumber) {
-        return fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first", c.counter.number,
-                           *c.activeNumber, c.activeState ? toString(*c.activeState) : "active");
+        return fmt::format("counter {} still has {} ({}); finish, mark no-show, return or hold it first",
+                           c.counter.number, *c.activeNumber,
+                           c.activeState ? toString(*c.activeState) : "active");
     }
     return std::nullopt;
 }
@@ -478,7 +537,8 @@ std::optional<std::string> cannotCall(const CounterContext& c) {
 
 // The choice the store made for a counter's first waiting ticket, for explaining it.
 CallChoice QueueService::nextChoice(const CounterContext& ctx) {
-    return CallChoice{0, ctx.nextReason.value_or(CallReason::OnlyNormalWaiting), ctx.normalsSincePriority.value_or(-1)};
+    return CallChoice{0, ctx.nextReason.value_or(CallReason::OnlyNormalWaiting),
+                      ctx.normalsSincePriority.value_or(-1)};
 }
 
 Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
@@ -487,7 +547,8 @@ Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
     CallOutcome out;
     out.ticket = *t;
     const auto detail = m_store.lastEventDetail(t->id, "call").value_or(nlohmann::json::object());
-    out.reason = callReasonFromCode(detail.value("reason", std::string())).value_or(CallReason::OnlyNormalWaiting);
+    out.reason =
+        callReasonFromCode(detail.value("reason", std::string())).value_or(CallReason::OnlyNormalWaiting);
     const CallChoice shown{0, out.reason, 0};
     out.reasonVi = explainVi(shown, m_callOrder.priorityInterleave);
     out.reasonEn = explainEn(shown, m_callOrder.priorityInterleave);
@@ -543,14 +604,15 @@ bool QueueService::nothingToCall(int counterNumber) {
     // The usual case when it is not nothing: a ticket waits. One index probe says so, and the call
     // goes on to the write (the full context below costs as much as the call's own).
     if (m_store.anyWaitingFor(counterNumber, day)) return false;
-    const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Next,
-                                            false, m_callOrder.priorityInterleave);
+    const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now),
+                                            CounterContextKind::Next, false, m_callOrder.priorityInterleave);
     // Anything else (unknown counter, a clock problem, closing earlier days) is for the full path.
     return ctx && !ctx->earlierDaysOpen && !clockProblem(ctx->guard, now, day) && !cannotCall(*ctx) &&
            ctx->waiting.empty();
 }
 
-Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::string& numberText, const Actor& actor) {
+Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::string& numberText,
+                                             const Actor& actor) {
     const auto number = canonicalNumber(numberText);
     if (!number) return Result<CallOutcome>::failure(Outcome::Invalid, kBadNumber);
     return writeMove<Result<CallOutcome>>(
@@ -562,14 +624,17 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
             auto& ctx = opened.value;
             const std::string day = businessDay();
             const auto ticket = m_store.ticketByNumber(day, *number);
-            if (!ticket) return Result<CallOutcome>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+            if (!ticket)
+                return Result<CallOutcome>::failure(Outcome::NotFound,
+                                                    fmt::format("no ticket {} today", *number));
             if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {
                 return notAllowed<CallOutcome>(*ticket, "only a waiting or held ticket can be called");
             }
             if (!m_store.counterServes(ctx->counter.id, ticket->curServiceId)) {
                 return Result<CallOutcome>::failure(
-                    Outcome::NotAllowed, fmt::format("counter {} does not serve {} ({}); transfer the ticket first",
-                                                     counterNumber, ticket->currentServiceCode, ticket->number));
+                    Outcome::NotAllowed,
+                    fmt::format("counter {} does not serve {} ({}); transfer the ticket first", counterNumber,
+                                ticket->currentServiceCode, ticket->number));
             }
             // A ticket held at another counter is that counter's: calling it here needs the same right
             // as cancelling it (a supervisor, or the officer who handled it).
@@ -578,11 +643,14 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
                     return Result<CallOutcome>::failure(Outcome::NotAllowed, *refused);
                 }
             }
-            const CallReason reason = ticket->state == TicketState::Held ? CallReason::FromHold : CallReason::ByNumber;
-            auto called = callTicket(tx, ctx->counter, *ticket, reason, CallChoice{0, reason, 0}, actor, now, key);
+            const CallReason reason =
+                ticket->state == TicketState::Held ? CallReason::FromHold : CallReason::ByNumber;
+            auto called =
+                callTicket(tx, ctx->counter, *ticket, reason, CallChoice{0, reason, 0}, actor, now, key);
             if (!called) {
-                return Result<CallOutcome>::failure(Outcome::NotAllowed,
-                                                    fmt::format("{} was moved elsewhere meanwhile; nothing done", *number));
+                return Result<CallOutcome>::failure(
+                    Outcome::NotAllowed,
+                    fmt::format("{} was moved elsewhere meanwhile; nothing done", *number));
             }
             return called;
         },
@@ -606,20 +674,25 @@ Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, c
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<Ticket>> {
             const TimeMs now = m_clock.now();
             const std::string day = businessDay();
-            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), CounterContextKind::Active,
-                                              true);
-            if (!ctx) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
-            if (auto problem = clockProblem(ctx->guard, now, day)) return Result<Ticket>::failure(Outcome::ClockWrong, *problem);
+            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now),
+                                              CounterContextKind::Active, true);
+            if (!ctx)
+                return Result<Ticket>::failure(Outcome::NotFound,
+                                               fmt::format("unknown counter {}", counterNumber));
+            if (auto problem = clockProblem(ctx->guard, now, day))
+                return Result<Ticket>::failure(Outcome::ClockWrong, *problem);
             if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
             if (!ctx->active) {
                 return Result<Ticket>::failure(
-                    Outcome::NotAllowed, fmt::format("counter {} has no called or serving ticket to {}", counterNumber, verb));
+                    Outcome::NotAllowed,
+                    fmt::format("counter {} has no called or serving ticket to {}", counterNumber, verb));
             }
             const Ticket& active = *ctx->active;
             if (actor.expectedTicket && *actor.expectedTicket != active.number) {
                 return Result<Ticket>::failure(
-                    Outcome::NotAllowed, fmt::format("counter {} now has {}, not {} (changed elsewhere); nothing done",
-                                                     counterNumber, active.number, *actor.expectedTicket));
+                    Outcome::NotAllowed,
+                    fmt::format("counter {} now has {}, not {} (changed elsewhere); nothing done",
+                                counterNumber, active.number, *actor.expectedTicket));
             }
             MoveResult change = move(ctx->counter, active, now);
             if (!change.ok()) return refusedAs<Ticket>(change);
@@ -634,7 +707,8 @@ Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, c
             c.event.moveKey = key;
             if (!m_store.writeTicket(active, c.after, c.event, &tx)) {
                 return Result<Ticket>::failure(
-                    Outcome::NotAllowed, fmt::format("{} was moved elsewhere meanwhile; nothing done", active.number));
+                    Outcome::NotAllowed,
+                    fmt::format("{} was moved elsewhere meanwhile; nothing done", active.number));
             }
             return Result<Ticket>::success(std::move(c.after));
         },
@@ -644,10 +718,12 @@ Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, c
 Result<RecallOutcome> QueueService::recall(int counterNumber, const Actor& actor) {
     bool becameNoShow = false;
     auto moved = moveActive(counterNumber, actor, "recall", [&](const CounterRef&, const Ticket& t, TimeMs) {
-        if (t.state != TicketState::Called) return notAllowed<Change>(t, "only a called ticket can be recalled");
+        if (t.state != TicketState::Called)
+            return notAllowed<Change>(t, "only a called ticket can be recalled");
         becameNoShow = t.recalls >= m_callOrder.recallLimit;
         if (becameNoShow) {
-            auto c = moveTo(t, TicketState::NoShow, "noshow", {{"reason", "recall limit reached"}, {"recalls", t.recalls}});
+            auto c = moveTo(t, TicketState::NoShow, "noshow",
+                            {{"reason", "recall limit reached"}, {"recalls", t.recalls}});
             c.value->after.counterId.reset();
             return c;
         }
@@ -661,7 +737,8 @@ Result<RecallOutcome> QueueService::recall(int counterNumber, const Actor& actor
 
 Result<Ticket> QueueService::start(int counterNumber, const Actor& actor) {
     return moveActive(counterNumber, actor, "start", [&](const CounterRef&, const Ticket& t, TimeMs) {
-        if (t.state != TicketState::Called) return notAllowed<Change>(t, "only a called ticket can start being served");
+        if (t.state != TicketState::Called)
+            return notAllowed<Change>(t, "only a called ticket can start being served");
         auto c = moveTo(t, TicketState::Serving, "start", nlohmann::json::object());
         if (actor.staffId) c.value->after.staffId = actor.staffId;
         return c;
@@ -669,7 +746,8 @@ Result<Ticket> QueueService::start(int counterNumber, const Actor& actor) {
 }
 
 Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const nlohmann::json& detail) {
-    if (!detail.is_object()) return Result<Ticket>::failure(Outcome::Invalid, "finish detail must be an object");
+    if (!detail.is_object())
+        return Result<Ticket>::failure(Outcome::Invalid, "finish detail must be an object");
     if (detail.contains("outcome")) {
         const auto& o = detail["outcome"];
         bool known = false;
@@ -683,7 +761,8 @@ Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const
         return Result<Ticket>::failure(Outcome::Invalid, "procedures must be a list of procedure codes");
     }
     return moveActive(counterNumber, actor, "finish", [&](const CounterRef&, const Ticket& t, TimeMs) {
-        if (t.state != TicketState::Serving) return notAllowed<Change>(t, "start serving it before finishing");
+        if (t.state != TicketState::Serving)
+            return notAllowed<Change>(t, "start serving it before finishing");
         auto c = moveTo(t, TicketState::Done, "finish", detail);
         c.value->after.counterId.reset();
         return c;
@@ -691,27 +770,31 @@ Result<Ticket> QueueService::finish(int counterNumber, const Actor& actor, const
 }
 
 Result<Ticket> QueueService::noShow(int counterNumber, const Actor& actor) {
-    return moveActive(counterNumber, actor, "mark as no-show", [&](const CounterRef&, const Ticket& t, TimeMs) {
-        if (t.state != TicketState::Called) return notAllowed<Change>(t, "only a called ticket can be a no-show");
-        auto c = moveTo(t, TicketState::NoShow, "noshow", {{"recalls", t.recalls}});
-        c.value->after.counterId.reset();
-        return c;
-    });
+    return moveActive(counterNumber, actor, "mark as no-show",
+                      [&](const CounterRef&, const Ticket& t, TimeMs) {
+                          if (t.state != TicketState::Called)
+                              return notAllowed<Change>(t, "only a called ticket can be a no-show");
+                          auto c = moveTo(t, TicketState::NoShow, "noshow", {{"recalls", t.recalls}});
+                          c.value->after.counterId.reset();
+                          return c;
+                      });
 }
 
 Result<Ticket> QueueService::returnToQueue(int counterNumber, bool front, const Actor& actor) {
-    return moveActive(counterNumber, actor, "return to the queue", [&](const CounterRef&, const Ticket& t, TimeMs now) {
-        // Front: ahead of every waiting ticket of its service (within its class, as call order goes).
-        std::int64_t key = front ? now : backOfQueueKey(t.businessDay, now);
-        if (front) {
-            if (auto min = m_store.minWaitingKey(t.curServiceId)) key = std::min(key, *min - 1);
-        }
-        auto c = moveTo(t, TicketState::Waiting, "return", {{"front", front}, {"queue_key", key}, {"from", toString(t.state)}});
-        c.value->after.counterId.reset();
-        c.value->after.queueKey = key;
-        c.value->after.recalls = 0;
-        return c;
-    });
+    return moveActive(
+        counterNumber, actor, "return to the queue", [&](const CounterRef&, const Ticket& t, TimeMs now) {
+            // Front: ahead of every waiting ticket of its service (within its class, as call order goes).
+            std::int64_t key = front ? now : backOfQueueKey(t.businessDay, now);
+            if (front) {
+                if (auto min = m_store.minWaitingKey(t.curServiceId)) key = std::min(key, *min - 1);
+            }
+            auto c = moveTo(t, TicketState::Waiting, "return",
+                            {{"front", front}, {"queue_key", key}, {"from", toString(t.state)}});
+            c.value->after.counterId.reset();
+            c.value->after.queueKey = key;
+            c.value->after.recalls = 0;
+            return c;
+        });
 }
 
 Result<Ticket> QueueService::hold(int counterNumber, const Actor& actor) {
@@ -727,13 +810,17 @@ Result<Ticket> QueueService::transfer(int counterNumber, const std::string& serv
     //  3. the guarded UPDATE of the ticket, its event and COMMIT.
     return moveActive(counterNumber, actor, "transfer", [&](const CounterRef&, const Ticket& t, TimeMs) {
         const auto to = m_store.activeService(serviceCode);  // request 2
-        if (!to) return MoveResult::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
+        if (!to)
+            return MoveResult::failure(Outcome::NotFound, fmt::format("unknown service '{}'", serviceCode));
         if (to->id == t.curServiceId) {
-            return MoveResult::failure(Outcome::NotAllowed, fmt::format("{} is already in service '{}'", t.number, serviceCode));
+            return MoveResult::failure(Outcome::NotAllowed,
+                                       fmt::format("{} is already in service '{}'", t.number, serviceCode));
         }
         // The citizen keeps the number and their place by issue time in the new service's queue.
         auto c = moveTo(t, TicketState::Waiting, "transfer",
-                        {{"from_service", t.currentServiceCode}, {"to_service", serviceCode}, {"leg", t.leg + 1},
+                        {{"from_service", t.currentServiceCode},
+                         {"to_service", serviceCode},
+                         {"leg", t.leg + 1},
                          {"from", toString(t.state)}});
         c.value->after.counterId.reset();
         c.value->after.curServiceId = to->id;
@@ -769,7 +856,8 @@ Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const A
             }
             if (m_store.earlierDaysOpen(day)) m_store.expireBefore(day, now, kEndOfDay);
             const auto t = m_store.ticketByNumber(day, *number);
-            if (!t) return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
+            if (!t)
+                return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
             MoveResult change = move(*t, now);
             if (!change.ok()) return refusedAs<Ticket>(change);
             Change& c = *change.value;
@@ -781,8 +869,9 @@ Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const A
             c.event.serviceId = c.after.curServiceId;
             c.event.moveKey = key;
             if (!m_store.writeTicket(*t, c.after, c.event, &tx)) {
-                return Result<Ticket>::failure(Outcome::NotAllowed,
-                                               fmt::format("{} was moved elsewhere meanwhile; nothing done", t->number));
+                return Result<Ticket>::failure(
+                    Outcome::NotAllowed,
+                    fmt::format("{} was moved elsewhere meanwhile; nothing done", t->number));
             }
             return Result<Ticket>::success(std::move(c.after));
         },
@@ -791,10 +880,12 @@ Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const A
 
 Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& actor) {
     return moveByNumber(numberText, actor, [&](const Ticket& t, TimeMs) {
-        if (t.state != TicketState::Waiting && t.state != TicketState::Held && t.state != TicketState::Called) {
+        if (t.state != TicketState::Waiting && t.state != TicketState::Held &&
+            t.state != TicketState::Called) {
             return notAllowed<Change>(t, "only a waiting, held or called ticket can be cancelled");
         }
-        if (auto refused = refuseForRole(t, actor, "cancel")) return MoveResult::failure(Outcome::NotAllowed, *refused);
+        if (auto refused = refuseForRole(t, actor, "cancel"))
+            return MoveResult::failure(Outcome::NotAllowed, *refused);
         auto c = moveTo(t, TicketState::Cancelled, "cancel", {{"from", toString(t.state)}});
         c.value->event.counterId = t.counterId;
         c.value->after.counterId.reset();
@@ -807,24 +898,28 @@ Result<Ticket> QueueService::reactivate(const std::string& numberText, const Act
         if (t.state != TicketState::NoShow && t.state != TicketState::Cancelled) {
             return notAllowed<Change>(t, "only a no-show or cancelled ticket can be reactivated");
         }
-        if (auto refused = refuseForRole(t, actor, "reactivate")) return MoveResult::failure(Outcome::NotAllowed, *refused);
+        if (auto refused = refuseForRole(t, actor, "reactivate"))
+            return MoveResult::failure(Outcome::NotAllowed, *refused);
         // Back of the queue: others kept waiting while this citizen was away.
         const std::int64_t key = backOfQueueKey(t.businessDay, now);
-        auto c = moveTo(t, TicketState::Waiting, "reactivate", {{"from", toString(t.state)}, {"queue_key", key}});
+        auto c =
+            moveTo(t, TicketState::Waiting, "reactivate", {{"from", toString(t.state)}, {"queue_key", key}});
         c.value->after.queueKey = key;
         c.value->after.recalls = 0;
         return c;
     });
 }
 
-Result<Rating> QueueService::rate(const std::string& numberText, const std::string& level, const std::string& source) {
+Result<Rating> QueueService::rate(const std::string& numberText, const std::string& level,
+                                  const std::string& source) {
     const auto number = canonicalNumber(numberText);
     if (!number) return Result<Rating>::failure(Outcome::Invalid, kBadNumber);
     bool knownLevel = false;
     for (const auto& l : ratingScale(m_rating.levels)) knownLevel = knownLevel || level == l.code;
     if (!knownLevel) {
-        return Result<Rating>::failure(Outcome::Invalid, fmt::format("'{}' is not a level of the {}-level rating scale",
-                                                                     level, m_rating.levels));
+        return Result<Rating>::failure(
+            Outcome::Invalid,
+            fmt::format("'{}' is not a level of the {}-level rating scale", level, m_rating.levels));
     }
     if (source != "counter" && source != "kiosk") {
         return Result<Rating>::failure(Outcome::Invalid, "rating source must be counter or kiosk");
@@ -834,12 +929,19 @@ Result<Rating> QueueService::rate(const std::string& numberText, const std::stri
     if (!t) return Result<Rating>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
     if (t->state != TicketState::Done) return notAllowed<Rating>(*t, "only a finished ticket can be rated");
     if (m_store.isRated(t->id)) {
-        return Result<Rating>::failure(Outcome::NotAllowed, fmt::format("{} has already been rated", t->number));
+        return Result<Rating>::failure(Outcome::NotAllowed,
+                                       fmt::format("{} has already been rated", t->number));
     }
     // The counter, officer and service of the finish this rating is about.
     const auto last = m_store.lastFinish(t->id);
-    m_store.appendEvent(EventRow{t->id, "rate", m_clock.now(), last.counterId, last.staffId, last.serviceId,
-                                 {{"level", level}, {"source", source}}, {}});
+    m_store.appendEvent(EventRow{t->id,
+                                 "rate",
+                                 m_clock.now(),
+                                 last.counterId,
+                                 last.staffId,
+                                 last.serviceId,
+                                 {{"level", level}, {"source", source}},
+                                 {}});
     Rating rating;
     rating.ticket = *t;
     rating.level = level;
@@ -912,6 +1014,8 @@ QueueStatus QueueService::status() {
     return out;
 }
 
-std::vector<Event> QueueService::events(std::int64_t sinceId, int limit) { return m_store.events(sinceId, limit); }
+std::vector<Event> QueueService::events(std::int64_t sinceId, int limit) {
+    return m_store.events(sinceId, limit);
+}
 
 }  // namespace motcua::queue

@@ -7,18 +7,17 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "queue/business_calendar.h"
 #include "queue/call_order.h"
-#include "queue/issuing_hours.h"
 #include "queue/clock.h"
-#include "queue/office_config.h"
 #include "queue/database.h"
+#include "queue/issuing_hours.h"
+#include "queue/office_config.h"
 #include "queue/ticket.h"
 #include "queue/ticket_store.h"
 
@@ -51,15 +50,15 @@ enum class EstimateBasis { History, Default };
 
 struct IssuedTicket {
     Ticket ticket;
-    int ahead = 0;                // tickets of the same service that will be called before this one
+    int ahead = 0;  // tickets of the same service that will be called before this one
     int estimatedWaitSeconds = 0;
     EstimateBasis basis = EstimateBasis::Default;
-    int historySamples = 0;       // service times the estimate averaged
+    int historySamples = 0;  // service times the estimate averaged
     int countersServing = 0;
-    std::vector<int> counters;    // counter numbers that serve this service
+    std::vector<int> counters;  // counter numbers that serve this service
     std::string serviceNameEn;
-    std::string ticketNote;       // the service's note for the printed ticket (its late note after late_after)
-    std::string ticketNoteEn;     // the late note in English; empty: ticketNote in every language
+    std::string ticketNote;    // the service's note for the printed ticket (its late note after late_after)
+    std::string ticketNoteEn;  // the late note in English; empty: ticketNote in every language
 };
 
 struct CallOutcome {
@@ -94,10 +93,10 @@ struct CounterQueue {
 
 struct DayRepair {
     int expiredEarlier = 0;
-    int expiredFuture = 0;             // open tickets dated after today
+    int expiredFuture = 0;                 // open tickets dated after today
     std::optional<std::string> futureDay;  // the newest day after today with tickets, if any
-    int futureTickets = 0;             // tickets dated after today, open or not
-    bool clockConfirmed = false;       // the jump since the last activity was accepted
+    int futureTickets = 0;                 // tickets dated after today, open or not
+    bool clockConfirmed = false;           // the jump since the last activity was accepted
 };
 
 // Who performed a move (the staff id when an officer is logged in; nullopt for kiosk and CLI).
@@ -119,7 +118,7 @@ struct Actor {
 
 // One per connection. Not thread-safe: use one per thread or process (each owns its Database).
 class QueueService {
-public:
+  public:
     // Reads the office settings written by `motcua init` from the database.
     QueueService(Database& db, const Clock& clock);
 
@@ -136,7 +135,8 @@ public:
     Result<RecallOutcome> recall(int counter, const Actor& actor = {});
     Result<Ticket> start(int counter, const Actor& actor = {});
     // detail may carry {"procedures": [codes], "outcome": one of kFinishOutcomes, "dossier_code": text}.
-    Result<Ticket> finish(int counter, const Actor& actor = {}, const nlohmann::json& detail = nlohmann::json::object());
+    Result<Ticket> finish(int counter, const Actor& actor = {},
+                          const nlohmann::json& detail = nlohmann::json::object());
     Result<Ticket> noShow(int counter, const Actor& actor = {});
     Result<Ticket> returnToQueue(int counter, bool front, const Actor& actor = {});
     Result<Ticket> hold(int counter, const Actor& actor = {});
@@ -163,7 +163,8 @@ public:
     // People ahead and the expected wait for a waiting ticket, as at take(); for a reprint.
     std::optional<IssuedTicket> estimate(const std::string& number);
     // Something a device reports that staff must see (e.g. "print_failed"); appended to the log.
-    void recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId, const nlohmann::json& detail);
+    void recordDeviceEvent(const std::string& kind, std::optional<std::int64_t> ticketId,
+                           const nlohmann::json& detail);
     // Today's tickets still waiting, called or held whose latest `printed` / `print_failed` /
     // `print_started` event is not `printed`: the citizen may have no paper (for a reprint, which
     // staff decide on when it may have printed). In the order they were issued.
@@ -189,17 +190,19 @@ public:
     // The business day: the office's local date by the clock.
     std::string businessDay();
     // Why the clock cannot be trusted for a write now (see the .cpp), or nullopt.
-    std::optional<std::string> clockProblem(const WriteGuard& guard, TimeMs now, const std::string& day) const;
+    std::optional<std::string> clockProblem(const WriteGuard& guard, TimeMs now,
+                                            const std::string& day) const;
 
-private:
+  private:
     IssuedTicket estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters, std::string nameEn,
                              std::string note);
     // Replaces the note with the service's late note when the ticket was issued after its late_after.
     void applyLateNote(IssuedTicket& issued) const;
     // nullopt when another connection moved the ticket since it was read (nothing was written).
-    std::optional<Result<CallOutcome>> callTicket(Transaction& tx, const CounterRef& counter, const Ticket& ticket,
-                                                  CallReason reason, const CallChoice& choice, const Actor& actor,
-                                                  TimeMs now, const std::string& key);
+    std::optional<Result<CallOutcome>> callTicket(Transaction& tx, const CounterRef& counter,
+                                                  const Ticket& ticket, CallReason reason,
+                                                  const CallChoice& choice, const Actor& actor, TimeMs now,
+                                                  const std::string& key);
     static CallChoice nextChoice(const CounterContext& ctx);
     // The counter's context for a call at it, after the checks every call makes (see the .cpp).
     Result<CounterContext> openCall(int counter, CounterContextKind kind, TimeMs now);

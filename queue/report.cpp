@@ -1,6 +1,6 @@
 #include "queue/report.h"
 
-#include "queue/settings_store.h"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -9,9 +9,8 @@
 #include <set>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "queue/business_calendar.h"
+#include "queue/settings_store.h"
 
 namespace motcua::queue {
 
@@ -124,7 +123,9 @@ struct Filter {
     std::optional<std::int64_t> serviceId, counterId, staffId;
 };
 
-void addLevel(LevelTally& tally, const std::string& level) { ++tally[level]; }
+void addLevel(LevelTally& tally, const std::string& level) {
+    ++tally[level];
+}
 
 SatisfactionCounts toCounts(const LevelTally& tally, const std::vector<RatingLevel>& levels) {
     SatisfactionCounts out;
@@ -141,21 +142,34 @@ SatisfactionCounts toCounts(const LevelTally& tally, const std::vector<RatingLev
 
 void countOutcome(VisitCounts& c, VisitOutcome outcome) {
     switch (outcome) {
-        case VisitOutcome::Served: ++c.served; break;
-        case VisitOutcome::NoShow: ++c.noShow; break;
-        case VisitOutcome::Cancelled: ++c.cancelled; break;
-        case VisitOutcome::Expired: ++c.expired; break;
-        case VisitOutcome::Open: ++c.open; break;
+        case VisitOutcome::Served:
+            ++c.served;
+            break;
+        case VisitOutcome::NoShow:
+            ++c.noShow;
+            break;
+        case VisitOutcome::Cancelled:
+            ++c.cancelled;
+            break;
+        case VisitOutcome::Expired:
+            ++c.expired;
+            break;
+        case VisitOutcome::Open:
+            ++c.open;
+            break;
     }
 }
 
 // Everything the streaming pass over the event log accumulates.
 class Accumulator {
-public:
+  public:
     Accumulator(const Filter& filter, int waitTargetMinutes, std::int64_t fromDays, int days,
                 const BusinessCalendar& calendar)
-        : m_days(static_cast<std::size_t>(days)), m_filter(filter),
-          m_targetMs(static_cast<TimeMs>(waitTargetMinutes) * 60'000), m_fromDays(fromDays), m_calendar(calendar) {
+        : m_days(static_cast<std::size_t>(days)),
+          m_filter(filter),
+          m_targetMs(static_cast<TimeMs>(waitTargetMinutes) * 60'000),
+          m_fromDays(fromDays),
+          m_calendar(calendar) {
         for (auto& d : m_days) d.serviceLevel.targetMinutes = waitTargetMinutes;
         m_serviceLevel.targetMinutes = waitTargetMinutes;
     }
@@ -169,7 +183,8 @@ public:
         std::optional<std::string> procedures;  // finish: JSON array of codes
     };
 
-    void beginTicket(std::int64_t id, std::string day, std::string number, bool priority, std::int64_t serviceId) {
+    void beginTicket(std::int64_t id, std::string day, std::string number, bool priority,
+                     std::int64_t serviceId) {
         m_visit = Visit{};
         m_visit.id = id;
         m_visit.day = std::move(day);
@@ -183,7 +198,8 @@ public:
         Visit& v = m_visit;
         if (v.legs.empty()) {
             // Every ticket starts with `issue`; keep a leg even if the log begins otherwise.
-            v.legs.push_back(Leg{e.serviceId.value_or(v.issuedServiceId), e.at, false, {}, LegEnd::Open, 0, false, false});
+            v.legs.push_back(
+                Leg{e.serviceId.value_or(v.issuedServiceId), e.at, false, {}, LegEnd::Open, 0, false, false});
             v.issuedAt = e.at;
         }
         Leg* leg = &v.legs.back();
@@ -191,8 +207,8 @@ public:
         if (m_filter.staffId && e.staffId == m_filter.staffId) leg->touchedStaff = true;
         DeskAcc* counter = nullptr;
         DeskAcc* officer = nullptr;
-        const bool deskKind = e.kind == "call" || e.kind == "recall" || e.kind == "finish" || e.kind == "noshow" ||
-                              e.kind == "transfer" || e.kind == "rate";
+        const bool deskKind = e.kind == "call" || e.kind == "recall" || e.kind == "finish" ||
+                              e.kind == "noshow" || e.kind == "transfer" || e.kind == "rate";
         if (deskKind && eventMatches(*leg, e)) {
             if (e.counterId) counter = &m_counters[*e.counterId];
             officer = &m_officers[e.staffId.value_or(-1)];
@@ -233,7 +249,8 @@ public:
             leg->end = LegEnd::TransferredOut;
             ++v.transfers;
             desk([](DeskRow& r) { ++r.transfersOut; });
-            v.legs.push_back(Leg{e.serviceId.value_or(leg->serviceId), e.at, true, {}, LegEnd::Open, 0, false, false});
+            v.legs.push_back(
+                Leg{e.serviceId.value_or(leg->serviceId), e.at, true, {}, LegEnd::Open, 0, false, false});
         } else if (e.kind == "cancel") {
             closeServing(*leg, e.at);
             leg->end = LegEnd::Cancelled;
@@ -341,7 +358,7 @@ public:
     std::map<std::string, std::vector<int>> m_procedures;
     std::vector<Unsatisfied> m_unsatisfied;
 
-private:
+  private:
     bool legMatches(const Leg& leg) const {
         if (m_filter.serviceId && leg.serviceId != *m_filter.serviceId) return false;
         if (m_filter.counterId && !leg.touchedCounter) return false;
@@ -399,12 +416,24 @@ private:
         ++s.row.legs;
         if (leg.byTransfer) ++s.row.transferredIn;
         switch (leg.end) {
-            case LegEnd::Served: ++s.row.served; break;
-            case LegEnd::NoShow: ++s.row.noShow; break;
-            case LegEnd::TransferredOut: ++s.row.transferredOut; break;
-            case LegEnd::Cancelled: ++s.row.cancelled; break;
-            case LegEnd::Expired: ++s.row.expired; break;
-            case LegEnd::Open: ++s.row.open; break;
+            case LegEnd::Served:
+                ++s.row.served;
+                break;
+            case LegEnd::NoShow:
+                ++s.row.noShow;
+                break;
+            case LegEnd::TransferredOut:
+                ++s.row.transferredOut;
+                break;
+            case LegEnd::Cancelled:
+                ++s.row.cancelled;
+                break;
+            case LegEnd::Expired:
+                ++s.row.expired;
+                break;
+            case LegEnd::Open:
+                ++s.row.open;
+                break;
         }
         if (leg.firstCall) {
             const TimeMs wait = std::max<TimeMs>(0, *leg.firstCall - leg.startAt);
@@ -477,11 +506,16 @@ DurationStats summarise(std::vector<TimeMs>& samples) {
 
 const char* toString(VisitOutcome outcome) {
     switch (outcome) {
-        case VisitOutcome::Served: return "served";
-        case VisitOutcome::NoShow: return "noshow";
-        case VisitOutcome::Cancelled: return "cancelled";
-        case VisitOutcome::Expired: return "expired";
-        case VisitOutcome::Open: return "open";
+        case VisitOutcome::Served:
+            return "served";
+        case VisitOutcome::NoShow:
+            return "noshow";
+        case VisitOutcome::Cancelled:
+            return "cancelled";
+        case VisitOutcome::Expired:
+            return "expired";
+        case VisitOutcome::Open:
+            return "open";
     }
     return "unknown";
 }
@@ -492,11 +526,16 @@ double percent(std::int64_t part, std::int64_t whole) {
 
 int VisitCounts::count(VisitOutcome outcome) const {
     switch (outcome) {
-        case VisitOutcome::Served: return served;
-        case VisitOutcome::NoShow: return noShow;
-        case VisitOutcome::Cancelled: return cancelled;
-        case VisitOutcome::Expired: return expired;
-        case VisitOutcome::Open: return open;
+        case VisitOutcome::Served:
+            return served;
+        case VisitOutcome::NoShow:
+            return noShow;
+        case VisitOutcome::Cancelled:
+            return cancelled;
+        case VisitOutcome::Expired:
+            return expired;
+        case VisitOutcome::Open:
+            return open;
     }
     return 0;
 }
@@ -539,16 +578,19 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     }
     const auto toDays = parseIsoDate(query.to);
     if (!toDays) {
-        return Result<Report>::failure(Outcome::Invalid, fmt::format("--to '{}' is not a date (YYYY-MM-DD)", query.to));
+        return Result<Report>::failure(Outcome::Invalid,
+                                       fmt::format("--to '{}' is not a date (YYYY-MM-DD)", query.to));
     }
     if (*toDays < *fromDays) {
         return Result<Report>::failure(
-            Outcome::Invalid, fmt::format("the period is reversed: --from {} is after --to {}", query.from, query.to));
+            Outcome::Invalid,
+            fmt::format("the period is reversed: --from {} is after --to {}", query.from, query.to));
     }
     const std::int64_t days = *toDays - *fromDays + 1;
     if (days > kMaxReportDays) {
         return Result<Report>::failure(
-            Outcome::Invalid, fmt::format("the period has {} days; a report covers at most {}", days, kMaxReportDays));
+            Outcome::Invalid,
+            fmt::format("the period has {} days; a report covers at most {}", days, kMaxReportDays));
     }
 
     Transaction tx(db, Transaction::Kind::Snapshot);  // one consistent snapshot
@@ -570,14 +612,15 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     {
         Statement st(db, "SELECT id, code, name, name_en, sort_order, active FROM services");
         while (st.step()) {
-            services[st.getInt(0)] = {st.getText(1), st.getText(2), st.getText(3), static_cast<int>(st.getInt(4)),
-                                      st.getInt(5) != 0};
+            services[st.getInt(0)] = {st.getText(1), st.getText(2), st.getText(3),
+                                      static_cast<int>(st.getInt(4)), st.getInt(5) != 0};
         }
     }
     std::map<std::int64_t, CounterInfo> counters;
     {
         Statement st(db, "SELECT id, number, name, active FROM counters");
-        while (st.step()) counters[st.getInt(0)] = {static_cast<int>(st.getInt(1)), st.getText(2), st.getInt(3) != 0};
+        while (st.step())
+            counters[st.getInt(0)] = {static_cast<int>(st.getInt(1)), st.getText(2), st.getInt(3) != 0};
     }
     std::map<std::int64_t, StaffInfo> staff;
     {
@@ -593,8 +636,9 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
             known.push_back(s.code);
         }
         if (!filter.serviceId) {
-            return Result<Report>::failure(Outcome::NotFound, fmt::format("unknown service '{}' (services: {})",
-                                                                          *query.service, fmt::join(known, ", ")));
+            return Result<Report>::failure(
+                Outcome::NotFound,
+                fmt::format("unknown service '{}' (services: {})", *query.service, fmt::join(known, ", ")));
         }
         report.filterServiceName = services[*filter.serviceId].name;
     }
@@ -606,8 +650,9 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
         }
         if (!filter.counterId) {
             std::sort(known.begin(), known.end());
-            return Result<Report>::failure(Outcome::NotFound, fmt::format("unknown counter {} (counters: {})",
-                                                                          *query.counter, fmt::join(known, ", ")));
+            return Result<Report>::failure(
+                Outcome::NotFound,
+                fmt::format("unknown counter {} (counters: {})", *query.counter, fmt::join(known, ", ")));
         }
         report.filterCounterName = counters[*filter.counterId].name;
     }
@@ -616,8 +661,9 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
             if (s.login == *query.staff || std::to_string(id) == *query.staff) filter.staffId = id;
         }
         if (!filter.staffId) {
-            return Result<Report>::failure(Outcome::NotFound,
-                                           fmt::format("unknown officer '{}' (give a staff login or id)", *query.staff));
+            return Result<Report>::failure(
+                Outcome::NotFound,
+                fmt::format("unknown officer '{}' (give a staff login or id)", *query.staff));
         }
         report.query.staff = staff[*filter.staffId].login;
         report.filterStaffName = staff[*filter.staffId].name;
@@ -654,8 +700,13 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
                 current = id;
             }
             kind = st.getText(5);
-            Accumulator::Row row{kind,          st.getInt(6),      st.getOptInt(7), st.getOptInt(8),
-                                 st.getOptInt(9), st.getOptText(10), st.getOptText(11)};
+            Accumulator::Row row{kind,
+                                 st.getInt(6),
+                                 st.getOptInt(7),
+                                 st.getOptInt(8),
+                                 st.getOptInt(9),
+                                 st.getOptText(10),
+                                 st.getOptText(11)};
             acc.event(row);
         }
         if (current) acc.endTicket();
@@ -749,7 +800,8 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     // Rating levels: the configured scale, plus any other known level found in the log.
     for (const auto& level : ratingScale(4)) {
         bool configured = false;
-        for (const auto& l : ratingScale(ratingLevels)) configured = configured || std::string_view(l.code) == level.code;
+        for (const auto& l : ratingScale(ratingLevels))
+            configured = configured || std::string_view(l.code) == level.code;
         if (configured || acc.m_seenLevels.count(level.code)) report.levels.push_back(level);
     }
 
@@ -760,7 +812,8 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     report.recalls = acc.m_recalls;
     report.wait = summarise(acc.m_waits);
     for (auto outcome : kVisitOutcomes) {
-        report.waitByOutcome.push_back({outcome, summarise(acc.m_waitsByOutcome[static_cast<std::size_t>(outcome)])});
+        report.waitByOutcome.push_back(
+            {outcome, summarise(acc.m_waitsByOutcome[static_cast<std::size_t>(outcome)])});
     }
     report.serviceServed = summarise(acc.m_servedServiceTimes);
     report.serviceTransferred = summarise(acc.m_transferredServiceTimes);
@@ -792,10 +845,12 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     // Services: those with legs, every active one when nothing is filtered, in the office's order.
     std::vector<std::int64_t> serviceIds;
     for (const auto& [id, s] : services) {
-        if (acc.m_services.count(id) || (s.active && (unfiltered || filter.serviceId == id))) serviceIds.push_back(id);
+        if (acc.m_services.count(id) || (s.active && (unfiltered || filter.serviceId == id)))
+            serviceIds.push_back(id);
     }
     std::sort(serviceIds.begin(), serviceIds.end(), [&](auto a, auto b) {
-        return std::tie(services[a].sortOrder, services[a].code) < std::tie(services[b].sortOrder, services[b].code);
+        return std::tie(services[a].sortOrder, services[a].code) <
+               std::tie(services[b].sortOrder, services[b].code);
     });
     for (auto id : serviceIds) {
         auto& a = acc.m_services[id];
@@ -816,9 +871,11 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     };
     std::vector<std::int64_t> counterIds;
     for (const auto& [id, c] : counters) {
-        if (acc.m_counters.count(id) || (c.active && (unfiltered || filter.counterId == id))) counterIds.push_back(id);
+        if (acc.m_counters.count(id) || (c.active && (unfiltered || filter.counterId == id)))
+            counterIds.push_back(id);
     }
-    std::sort(counterIds.begin(), counterIds.end(), [&](auto a, auto b) { return counters[a].number < counters[b].number; });
+    std::sort(counterIds.begin(), counterIds.end(),
+              [&](auto a, auto b) { return counters[a].number < counters[b].number; });
     for (auto id : counterIds) {
         CounterRow row;
         finishDesk(acc.m_counters[id], row);
@@ -895,10 +952,11 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
         report.perProcedure.push_back(std::move(row));
     }
     // Most handled first; the "none recorded" row last.
-    std::stable_sort(report.perProcedure.begin(), report.perProcedure.end(), [](const auto& a, const auto& b) {
-        if (a.code.empty() != b.code.empty()) return b.code.empty();
-        return a.total > b.total;
-    });
+    std::stable_sort(report.perProcedure.begin(), report.perProcedure.end(),
+                     [](const auto& a, const auto& b) {
+                         if (a.code.empty() != b.code.empty()) return b.code.empty();
+                         return a.total > b.total;
+                     });
 
     for (const auto& u : acc.m_unsatisfied) {
         UnsatisfiedTicket t;

@@ -35,8 +35,8 @@
 namespace motcua::queue {
 
 struct ReportQuery {
-    std::string from;  // office-local date YYYY-MM-DD, inclusive
-    std::string to;    // inclusive
+    std::string from;                    // office-local date YYYY-MM-DD, inclusive
+    std::string to;                      // inclusive
     std::optional<std::string> service;  // service code
     std::optional<int> counter;          // counter number
     std::optional<std::string> staff;    // staff login, or the numeric staff id
@@ -59,8 +59,9 @@ DurationStats summarise(std::vector<TimeMs>& samples);
 TimeMs nearestRank(const std::vector<TimeMs>& sorted, int percentile);
 
 enum class VisitOutcome { Served, NoShow, Cancelled, Expired, Open };
-inline constexpr VisitOutcome kVisitOutcomes[] = {VisitOutcome::Served, VisitOutcome::NoShow, VisitOutcome::Cancelled,
-                                                  VisitOutcome::Expired, VisitOutcome::Open};
+inline constexpr VisitOutcome kVisitOutcomes[] = {VisitOutcome::Served, VisitOutcome::NoShow,
+                                                  VisitOutcome::Cancelled, VisitOutcome::Expired,
+                                                  VisitOutcome::Open};
 const char* toString(VisitOutcome outcome);
 
 // Percentages are 0 when the denominator is 0.
@@ -115,8 +116,8 @@ struct ServiceRow {
     int cancelled = 0;
     int expired = 0;
     int open = 0;
-    DurationStats wait;     // leg waits
-    DurationStats service;  // service time of served legs
+    DurationStats wait;         // leg waits
+    DurationStats service;      // service time of served legs
     ServiceLevel serviceLevel;  // served legs with leg wait <= target
 };
 
@@ -128,10 +129,10 @@ struct BreakReason {
 
 // Per counter and per officer: what happened there (events), service time of the legs finished there.
 struct DeskRow {
-    int calls = 0;       // `call` events (every call, including calls from hold)
+    int calls = 0;  // `call` events (every call, including calls from hold)
     int recalls = 0;
-    int served = 0;      // `finish` events
-    int noShow = 0;      // `noshow` events
+    int served = 0;  // `finish` events
+    int noShow = 0;  // `noshow` events
     int transfersOut = 0;
     DurationStats service;  // service time of legs finished here
     TimeMs servingMs = 0;   // all serving intervals started here (also of legs transferred on)
@@ -162,8 +163,8 @@ struct HourRow {
 };
 
 struct ProcedureRow {
-    std::string code;  // "" for finishes that recorded no procedure
-    std::string name;  // from the catalogue when it knows the code
+    std::string code;             // "" for finishes that recorded no procedure
+    std::string name;             // from the catalogue when it knows the code
     std::vector<int> perOutcome;  // parallel to kProcedureOutcomes
     int total = 0;
 };
@@ -199,17 +200,17 @@ struct Report {
     std::string filterStaffName;
     int days = 0;
     std::vector<RatingLevel> levels;  // the configured scale, plus any other level found in the log
-    bool empty = true;  // no visit and no officer session in the period
+    bool empty = true;                // no visit and no officer session in the period
 
     VisitCounts visits;
     int legs = 0;
     int transfers = 0;
     int reactivations = 0;
     int recalls = 0;
-    DurationStats wait;  // all called visits
+    DurationStats wait;                        // all called visits
     std::vector<WaitByOutcome> waitByOutcome;  // every outcome, in kVisitOutcomes order
-    DurationStats serviceServed;       // legs ended by finish
-    DurationStats serviceTransferred;  // legs served, then transferred on
+    DurationStats serviceServed;               // legs ended by finish
+    DurationStats serviceTransferred;          // legs served, then transferred on
     ServiceLevel serviceLevel;
     std::vector<WaitBucket> waitDistribution;  // visit waits of called visits
     SatisfactionCounts satisfaction;

@@ -19,10 +19,14 @@ namespace {
 // How much a match counts, by where it was found.
 double weightOf(MatchSource kind) {
     switch (kind) {
-        case MatchSource::Name: return 1.0;
-        case MatchSource::Synonym: return 0.85;
-        case MatchSource::Field: return 0.6;
-        case MatchSource::Document: return 0.45;
+        case MatchSource::Name:
+            return 1.0;
+        case MatchSource::Synonym:
+            return 0.85;
+        case MatchSource::Field:
+            return 0.6;
+        case MatchSource::Document:
+            return 0.45;
     }
     return 0;
 }
@@ -31,7 +35,7 @@ double weightOf(MatchSource kind) {
 constexpr double kExact = 1.0;
 constexpr double kOtherAccents = 0.95;  // same letters, the citizen typed different accents
 constexpr double kTypo = 0.75;
-constexpr double kPrefixBase = 0.55;   // plus up to kPrefixSpan for the share of the word typed
+constexpr double kPrefixBase = 0.55;  // plus up to kPrefixSpan for the share of the word typed
 constexpr double kPrefixSpan = 0.4;
 constexpr std::size_t kMinTypoLength = 4;
 
@@ -83,10 +87,14 @@ void offer(std::vector<std::pair<std::uint32_t, double>>& candidates, std::uint3
 
 std::string_view toString(MatchSource source) {
     switch (source) {
-        case MatchSource::Name: return "name";
-        case MatchSource::Synonym: return "synonym";
-        case MatchSource::Field: return "field";
-        case MatchSource::Document: return "document";
+        case MatchSource::Name:
+            return "name";
+        case MatchSource::Synonym:
+            return "synonym";
+        case MatchSource::Field:
+            return "field";
+        case MatchSource::Document:
+            return "document";
     }
     return "";
 }
@@ -99,10 +107,11 @@ SearchIndex::SearchIndex(const Catalogue& catalogue, SearchOptions options) : m_
         addText(index, MatchSource::Name, p.name, "");
         for (const auto& s : catalogue.synonyms()) {
             const bool mine = s.targetKind == SynonymTarget::Procedure ? s.targetCode == p.code
-                                                                        : s.targetCode == p.fieldCode;
+                                                                       : s.targetCode == p.fieldCode;
             if (mine) addText(index, MatchSource::Synonym, s.phrase, s.note);
         }
-        if (const Field* f = catalogue.field(p.fieldCode)) addText(index, MatchSource::Field, f->name, f->note);
+        if (const Field* f = catalogue.field(p.fieldCode))
+            addText(index, MatchSource::Field, f->name, f->note);
         for (const auto& d : p.documents) {
             addText(index, MatchSource::Document, d.name, "");
             if (!d.form.empty() && d.form != kBeingUpdated) addText(index, MatchSource::Document, d.form, "");
@@ -192,10 +201,12 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
         }
         const bool prefix = prefixLast && qi + 1 == words.size();
         for (const auto& reading : readings) {
-            if (const auto it = m_termIndex.find(reading); it != m_termIndex.end()) offer(q.candidates, it->second, kExact);
+            if (const auto it = m_termIndex.find(reading); it != m_termIndex.end())
+                offer(q.candidates, it->second, kExact);
             if (prefix) {
-                auto it = std::lower_bound(m_termsBySpelling.begin(), m_termsBySpelling.end(), reading,
-                                           [&](std::uint32_t t, const std::string& r) { return m_terms[t].folded < r; });
+                auto it = std::lower_bound(
+                    m_termsBySpelling.begin(), m_termsBySpelling.end(), reading,
+                    [&](std::uint32_t t, const std::string& r) { return m_terms[t].folded < r; });
                 for (; it != m_termsBySpelling.end(); ++it) {
                     const auto& folded = m_terms[*it].folded;
                     if (folded.compare(0, reading.size(), reading) != 0) break;
@@ -209,7 +220,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
                 for (std::size_t length = reading.size() - 1; length <= reading.size() + 1; ++length) {
                     if (length >= m_termsByLength.size()) break;
                     for (const auto t : m_termsByLength[length]) {
-                        if (m_terms[t].folded != reading && editDistance(reading, m_terms[t].folded, 1) <= 1) {
+                        if (m_terms[t].folded != reading &&
+                            editDistance(reading, m_terms[t].folded, 1) <= 1) {
                             offer(q.candidates, t, kTypo);
                         }
                     }
@@ -269,7 +281,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
             const double contribution = query_[qi].weight * value;
             sum += contribution;
             const auto text = static_cast<std::uint16_t>(bestAt[p * Q + qi] >> 16);
-            const auto it = std::find_if(byText.begin(), byText.end(), [&](const auto& b) { return b.first == text; });
+            const auto it =
+                std::find_if(byText.begin(), byText.end(), [&](const auto& b) { return b.first == text; });
             if (it == byText.end()) {
                 byText.emplace_back(text, contribution);
             } else {
@@ -373,7 +386,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
                 for (const auto& q : query_) {
                     if (q.qualityOf(w.term) > 0) {
                         spans.push_back({w.begin, w.end});
-                        if (collectWords) hit.matchedWords.push_back(t.display.substr(w.begin, w.end - w.begin));
+                        if (collectWords)
+                            hit.matchedWords.push_back(t.display.substr(w.begin, w.end - w.begin));
                         break;
                     }
                 }

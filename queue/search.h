@@ -29,11 +29,11 @@ struct SearchHit {
     std::string procedureCode;
     double score = 0;
     MatchSource why = MatchSource::Name;
-    std::string matchedText;             // the display text that matched best (name, phrase, field, document)
-    std::vector<TextSpan> spans;         // the matched words in matchedText
-    std::vector<TextSpan> nameSpans;     // the matched words in the procedure's name, for highlighting lists
+    std::string matchedText;          // the display text that matched best (name, phrase, field, document)
+    std::vector<TextSpan> spans;      // the matched words in matchedText
+    std::vector<TextSpan> nameSpans;  // the matched words in the procedure's name, for highlighting lists
     std::vector<std::string> matchedWords;  // the words of the catalogue that matched, as displayed
-    std::string note;                    // the synonym's note when a synonym matched (e.g. "Công an phường")
+    std::string note;  // the synonym's note when a synonym matched (e.g. "Công an phường")
 };
 
 struct SearchOptions {
@@ -46,7 +46,7 @@ struct SearchOptions {
 
 // An index over a catalogue, built once and then read-only: search() may run on several threads.
 class SearchIndex {
-public:
+  public:
     explicit SearchIndex(const Catalogue& catalogue, SearchOptions options = {});
 
     // Best first; ties in catalogue order. An empty, blank or unmatched query gives no hits.
@@ -56,7 +56,7 @@ public:
     std::size_t procedureCount() const { return m_procedures.size(); }
     std::size_t termCount() const { return m_terms.size(); }
 
-private:
+  private:
     struct Word {
         std::uint32_t term;
         std::uint32_t begin;
@@ -88,7 +88,8 @@ private:
     };
 
     std::uint32_t termFor(const std::string& folded);
-    void addText(std::uint32_t procedure, MatchSource kind, const std::string& display, const std::string& note);
+    void addText(std::uint32_t procedure, MatchSource kind, const std::string& display,
+                 const std::string& note);
 
     SearchOptions m_options;
     std::vector<Entry> m_procedures;

@@ -10,7 +10,9 @@ nlohmann::json readSetting(Database& db, const std::string& key) {
 }
 
 void writeSetting(Database& db, const std::string& key, const nlohmann::json& value) {
-    Statement st(db, "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    Statement st(db,
+                 "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                 "excluded.value");
     st.bind(1, key).bind(2, value.dump());
     st.run();
 }

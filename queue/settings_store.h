@@ -2,9 +2,8 @@
 // rating, voice, printer, …) in the settings table of either store.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "queue/database.h"
 

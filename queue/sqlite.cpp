@@ -1,5 +1,6 @@
 #include "queue/sqlite.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -7,22 +8,26 @@
 #include <string>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 namespace motcua::queue {
 
 namespace {
 DatabaseError::Kind kindOf(int code) {
     switch (code & 0xff) {
         case SQLITE_BUSY:
-        case SQLITE_LOCKED: return DatabaseError::Kind::Busy;
-        case SQLITE_CONSTRAINT: return DatabaseError::Kind::Constraint;
+        case SQLITE_LOCKED:
+            return DatabaseError::Kind::Busy;
+        case SQLITE_CONSTRAINT:
+            return DatabaseError::Kind::Constraint;
         case SQLITE_CORRUPT:
-        case SQLITE_NOTADB: return DatabaseError::Kind::Corrupt;
-        case SQLITE_READONLY: return DatabaseError::Kind::ReadOnly;
+        case SQLITE_NOTADB:
+            return DatabaseError::Kind::Corrupt;
+        case SQLITE_READONLY:
+            return DatabaseError::Kind::ReadOnly;
         case SQLITE_PERM:
-        case SQLITE_AUTH: return DatabaseError::Kind::Denied;
-        default: return DatabaseError::Kind::Other;
+        case SQLITE_AUTH:
+            return DatabaseError::Kind::Denied;
+        default:
+            return DatabaseError::Kind::Other;
     }
 }
 
@@ -69,7 +74,7 @@ int onBusy(void* arg, int attempt) noexcept {
 // statements' execution). A statement comes back reset, without bindings, so it holds no lock;
 // SQLite prepares it again by itself if the schema changed meanwhile.
 class StatementCache {
-public:
+  public:
     StatementCache() = default;
     StatementCache(const StatementCache&) = delete;
     StatementCache& operator=(const StatementCache&) = delete;
@@ -94,13 +99,13 @@ public:
         m_idle.emplace(std::move(sql), st);
     }
 
-private:
+  private:
     static constexpr std::size_t kMaxIdle = 128;
     std::unordered_multimap<std::string, sqlite3_stmt*> m_idle;
 };
 
 class SqliteStatement final : public detail::StatementImpl {
-public:
+  public:
     SqliteStatement(std::shared_ptr<sqlite3> db, std::shared_ptr<StatementCache> cache, std::string_view sql)
         : m_db(std::move(db)), m_cache(std::move(cache)), m_sql(sql) {
         if (sqlite3_stmt* cached = m_cache->take(m_sql)) {
@@ -119,10 +124,15 @@ public:
         if (m_stmt) m_cache->put(std::move(m_sql), m_stmt.release());
     }
 
-    void bindInt(int index, std::int64_t value) override { check(sqlite3_bind_int64(m_stmt.get(), index, value)); }
-    void bindDouble(int index, double value) override { check(sqlite3_bind_double(m_stmt.get(), index, value)); }
+    void bindInt(int index, std::int64_t value) override {
+        check(sqlite3_bind_int64(m_stmt.get(), index, value));
+    }
+    void bindDouble(int index, double value) override {
+        check(sqlite3_bind_double(m_stmt.get(), index, value));
+    }
     void bindText(int index, std::string_view value) override {
-        check(sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+        check(sqlite3_bind_text64(m_stmt.get(), index, value.data(), value.size(), SQLITE_TRANSIENT,
+                                  SQLITE_UTF8));
     }
     void bindNull(int index, NullType) override { check(sqlite3_bind_null(m_stmt.get(), index)); }
 
@@ -139,17 +149,20 @@ public:
         sqlite3_reset(m_stmt.get());
         sqlite3_clear_bindings(m_stmt.get());
     }
-    bool isNull(int column) const override { return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL; }
+    bool isNull(int column) const override {
+        return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL;
+    }
     std::int64_t getInt(int column) const override { return sqlite3_column_int64(m_stmt.get(), column); }
     double getDouble(int column) const override { return sqlite3_column_double(m_stmt.get(), column); }
     std::string getText(int column) const override {
         const auto* text = sqlite3_column_text(m_stmt.get(), column);
         const int size = sqlite3_column_bytes(m_stmt.get(), column);
-        return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)) : std::string();
+        return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+                    : std::string();
     }
     int columnCount() const override { return sqlite3_column_count(m_stmt.get()); }
 
-private:
+  private:
     void check(int rc) const {
         if (rc != SQLITE_OK) throw SqliteError::fromHandle("sqlite3_bind", m_db.get());
     }
@@ -163,13 +176,20 @@ private:
 };
 
 class SqliteConnection final : public detail::Connection {
-public:
-    SqliteConnection(const std::string& path, OpenMode mode, std::chrono::milliseconds busyTimeout) : m_path(path) {
+  public:
+    SqliteConnection(const std::string& path, OpenMode mode, std::chrono::milliseconds busyTimeout)
+        : m_path(path) {
         int flags = SQLITE_OPEN_NOMUTEX;
         switch (mode) {
-            case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-            case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-            case OpenMode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+            case OpenMode::ReadOnly:
+                flags |= SQLITE_OPEN_READONLY;
+                break;
+            case OpenMode::ReadWrite:
+                flags |= SQLITE_OPEN_READWRITE;
+                break;
+            case OpenMode::ReadWriteCreate:
+                flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+                break;
         }
         sqlite3* raw = nullptr;
         const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -180,7 +200,8 @@ public:
             sqlite3_close_v2(db);
         });
         if (rc != SQLITE_OK) {
-            throw SqliteError("sqlite3_open_v2(" + path + ")", rc, raw ? sqlite3_errmsg(raw) : "out of memory");
+            throw SqliteError("sqlite3_open_v2(" + path + ")", rc,
+                              raw ? sqlite3_errmsg(raw) : "out of memory");
         }
         sqlite3_extended_result_codes(raw, 1);
         sqlite3_busy_handler(raw, onBusy, busy.get());
@@ -200,7 +221,9 @@ public:
     std::unique_ptr<detail::StatementImpl> prepare(std::string_view sql) override {
         return std::make_unique<SqliteStatement>(m_db, m_cache, sql);
     }
-    void begin(Transaction::Kind kind) override { exec(kind == Transaction::Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN"); }
+    void begin(Transaction::Kind kind) override {
+        exec(kind == Transaction::Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
     void commit() override { exec("COMMIT"); }
     std::optional<std::int64_t> commitWith(detail::StatementImpl& st) override {
         std::optional<std::int64_t> value;
@@ -218,7 +241,7 @@ public:
     const std::string& path() const noexcept override { return m_path; }
     sqlite3* sqliteHandle() const noexcept override { return m_db.get(); }
 
-private:
+  private:
     std::shared_ptr<sqlite3> m_db;
     // After m_db: destroyed first, so the connection's idle statements are finalized before it closes.
     std::shared_ptr<StatementCache> m_cache = std::make_shared<StatementCache>();
@@ -232,6 +255,8 @@ std::shared_ptr<detail::Connection> openSqliteConnection(const std::string& path
     return std::make_shared<SqliteConnection>(path, mode, busyTimeout);
 }
 
-std::int64_t sqliteDataVersion(Database& db) { return db.queryInt("PRAGMA data_version"); }
+std::int64_t sqliteDataVersion(Database& db) {
+    return db.queryInt("PRAGMA data_version");
+}
 
 }  // namespace motcua::queue

@@ -14,14 +14,14 @@ namespace motcua::queue {
 // Thrown when an SQLite call fails. The message names the call and carries SQLite's own message,
 // captured when the error is raised (sqlite3_errmsg is overwritten by the next call).
 class SqliteError : public DatabaseError {
-public:
+  public:
     SqliteError(std::string_view call, int code, std::string_view detail);
     int code() const noexcept { return m_code; }  // primary result code (SQLITE_BUSY, ...)
     int extendedCode() const noexcept { return m_extendedCode; }
 
     static SqliteError fromHandle(std::string_view call, sqlite3* db);
 
-private:
+  private:
     int m_code;
     int m_extendedCode;
 };

@@ -1,11 +1,10 @@
 #include "queue/staff_service.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 #include "queue/queue_service.h"
 
@@ -26,13 +25,20 @@ constexpr int kPinRuleVersion = 2;
 
 const char* toString(LoginOutcome outcome) {
     switch (outcome) {
-        case LoginOutcome::Ok: return "ok";
-        case LoginOutcome::WrongPin: return "wrong_pin";
-        case LoginOutcome::Locked: return "locked";
-        case LoginOutcome::UnknownStaff: return "unknown_staff";
-        case LoginOutcome::NoPinSet: return "no_pin_set";
-        case LoginOutcome::UnknownCounter: return "unknown_counter";
-        case LoginOutcome::NotSupervisor: return "not_supervisor";
+        case LoginOutcome::Ok:
+            return "ok";
+        case LoginOutcome::WrongPin:
+            return "wrong_pin";
+        case LoginOutcome::Locked:
+            return "locked";
+        case LoginOutcome::UnknownStaff:
+            return "unknown_staff";
+        case LoginOutcome::NoPinSet:
+            return "no_pin_set";
+        case LoginOutcome::UnknownCounter:
+            return "unknown_counter";
+        case LoginOutcome::NotSupervisor:
+            return "not_supervisor";
     }
     return "unknown";
 }
@@ -65,7 +71,8 @@ bool StaffService::validPin(const std::string& pin) {
     // Each digit one more (or one less) than the one before, modulo 10: 123456, 890123, 987654.
     for (const int step : {1, 9}) {
         bool run = true;
-        for (std::size_t i = 1; i < pin.size() && run; ++i) run = (pin[i] - '0') == ((pin[i - 1] - '0') + step) % 10;
+        for (std::size_t i = 1; i < pin.size() && run; ++i)
+            run = (pin[i] - '0') == ((pin[i - 1] - '0') + step) % 10;
         if (run) return false;
     }
     static constexpr std::string_view kCommon[] = {"112233", "123321", "147258", "159357", "258369", "369258",
@@ -79,32 +86,46 @@ bool StaffService::validPin(const std::string& pin) {
 StaffService::StaffService(Database& db, const Clock& clock, StaffPolicy policy)
     : m_db(db), m_store(db), m_clock(clock), m_policy(policy) {}
 
-std::vector<StaffMember> StaffService::list() { return m_store.list(); }
-std::vector<StaffMember> StaffService::pinsToRenew() { return m_store.pinsSetBeforeRule(kPinRuleVersion); }
-std::optional<StaffMember> StaffService::find(const std::string& login) { return m_store.find(login); }
-std::optional<StaffMember> StaffService::byId(std::int64_t id) { return m_store.byId(id); }
+std::vector<StaffMember> StaffService::list() {
+    return m_store.list();
+}
+std::vector<StaffMember> StaffService::pinsToRenew() {
+    return m_store.pinsSetBeforeRule(kPinRuleVersion);
+}
+std::optional<StaffMember> StaffService::find(const std::string& login) {
+    return m_store.find(login);
+}
+std::optional<StaffMember> StaffService::byId(std::int64_t id) {
+    return m_store.byId(id);
+}
 
 void StaffService::appendEvent(const std::string& kind, std::optional<std::int64_t> counter,
                                std::optional<std::int64_t> staffId, const nlohmann::json& detail) {
-    m_store.appendEvent(EventRow{std::nullopt, kind, m_clock.now(), counter, staffId, std::nullopt, detail, {}});
+    m_store.appendEvent(
+        EventRow{std::nullopt, kind, m_clock.now(), counter, staffId, std::nullopt, detail, {}});
 }
 
-Result<StaffMember> StaffService::setPin(const std::string& login, const std::string& pin, const Actor& actor) {
+Result<StaffMember> StaffService::setPin(const std::string& login, const std::string& pin,
+                                         const Actor& actor) {
     if (!validPin(pin)) return Result<StaffMember>::failure(Outcome::Invalid, kPinRule);
     const std::string hash = hashPin(pin);  // slow on purpose: outside the write lock
     Transaction tx(m_db);
     auto member = find(login);
-    if (!member) return Result<StaffMember>::failure(Outcome::NotFound, fmt::format("unknown staff login '{}'", login));
+    if (!member)
+        return Result<StaffMember>::failure(Outcome::NotFound,
+                                            fmt::format("unknown staff login '{}'", login));
     if (actor.staffId && *actor.staffId != member->id) {
         auto who = byId(*actor.staffId);
         if (!who || who->role == StaffRole::Officer) {
-            return Result<StaffMember>::failure(Outcome::NotAllowed, "only a supervisor may set another person's PIN");
+            return Result<StaffMember>::failure(Outcome::NotAllowed,
+                                                "only a supervisor may set another person's PIN");
         }
     }
     m_store.setPinHash(member->id, hash);
     // "rule": which PIN rule the PIN passed (2: 6 to 8 digits, not trivial); see pinsToRenew.
     appendEvent("pin_set", std::nullopt, member->id,
-                {{"by", actor.staffId ? nlohmann::json(*actor.staffId) : nlohmann::json(nullptr)}, {"rule", kPinRuleVersion}});
+                {{"by", actor.staffId ? nlohmann::json(*actor.staffId) : nlohmann::json(nullptr)},
+                 {"rule", kPinRuleVersion}});
     tx.commit();
     member->hasPin = true;
     return Result<StaffMember>::success(*member);
@@ -201,7 +222,8 @@ LoginResult StaffService::login(const std::string& loginName, const std::string&
     return result;
 }
 
-LoginResult StaffService::checkSupervisor(const std::string& loginName, const std::string& pin, const std::string& device) {
+LoginResult StaffService::checkSupervisor(const std::string& loginName, const std::string& pin,
+                                          const std::string& device) {
     LoginResult result;
     Transaction tx(m_db);
     const auto found = m_store.supervisorWithPinHash(loginName);
@@ -213,7 +235,8 @@ LoginResult StaffService::checkSupervisor(const std::string& loginName, const st
     }
     const auto& [member, hash] = *found;
     result = checkPin(member, hash, pin, std::nullopt, {{"device", device}});
-    if (result.outcome == LoginOutcome::Ok) appendEvent("supervisor_unlock", std::nullopt, member.id, {{"device", device}});
+    if (result.outcome == LoginOutcome::Ok)
+        appendEvent("supervisor_unlock", std::nullopt, member.id, {{"device", device}});
     tx.commit();
     return result;
 }
@@ -262,12 +285,15 @@ std::map<int, CounterSession> StaffService::sessions() {
 }
 
 template <class F>
-Result<CounterSession> StaffService::changeSession(std::int64_t staffId, int counter, const char* notHere, F&& act) {
+Result<CounterSession> StaffService::changeSession(std::int64_t staffId, int counter, const char* notHere,
+                                                   F&& act) {
     Transaction tx(m_db);
     const auto id = m_store.counterId(counter);
-    if (!id) return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
+    if (!id)
+        return Result<CounterSession>::failure(Outcome::NotFound, fmt::format("unknown counter {}", counter));
     const auto s = sessionLocked(counter, *id);
-    if (!s.staff || s.staff->id != staffId) return Result<CounterSession>::failure(Outcome::NotAllowed, notHere);
+    if (!s.staff || s.staff->id != staffId)
+        return Result<CounterSession>::failure(Outcome::NotAllowed, notHere);
     if (const std::optional<std::string> refused = act(*id, s))
         return Result<CounterSession>::failure(Outcome::NotAllowed, *refused);
     auto after = sessionLocked(counter, *id);
@@ -284,8 +310,10 @@ Result<CounterSession> StaffService::logout(std::int64_t staffId, int counter) {
                          });
 }
 
-Result<CounterSession> StaffService::startBreak(std::int64_t staffId, int counter, const std::string& reason) {
-    if (reason.size() > 200) return Result<CounterSession>::failure(Outcome::Invalid, "break reason too long");
+Result<CounterSession> StaffService::startBreak(std::int64_t staffId, int counter,
+                                                const std::string& reason) {
+    if (reason.size() > 200)
+        return Result<CounterSession>::failure(Outcome::Invalid, "break reason too long");
     // A ticket left called or serving at this counter on an earlier day does not keep the officer
     // from a break: close earlier days first (a write of its own, as the first queue move of the day
     // would make), so the check below sees only today's tickets.

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "queue/clock.h"
-#include "queue/queue_service.h"
 #include "queue/database.h"
+#include "queue/queue_service.h"
 #include "queue/staff_store.h"
 
 namespace motcua::queue {
@@ -22,10 +22,10 @@ const char* toString(LoginOutcome outcome);
 struct LoginResult {
     LoginOutcome outcome = LoginOutcome::WrongPin;
     std::optional<StaffMember> staff;
-    int attemptsLeft = 0;      // after a wrong PIN
-    TimeMs lockedUntil = 0;    // when Locked
-    std::string message;       // one line, English
-    std::string messageVi;     // one line, Vietnamese, for the console
+    int attemptsLeft = 0;    // after a wrong PIN
+    TimeMs lockedUntil = 0;  // when Locked
+    std::string message;     // one line, English
+    std::string messageVi;   // one line, Vietnamese, for the console
     // Ok with a PIN that today's rule (validPin) refuses: one set before the rule, kept working so
     // nobody is locked out by an upgrade. The console asks the officer to have a new one set.
     bool pinNeedsChange = false;
@@ -47,7 +47,7 @@ struct CounterSession {
 };
 
 class StaffService {
-public:
+  public:
     StaffService(Database& db, const Clock& clock, StaffPolicy policy = {});
 
     std::vector<StaffMember> list();
@@ -81,11 +81,11 @@ public:
         "a PIN is 6 to 8 digits and not easy to guess (not one digit repeated, not a run such as 123456 or "
         "987654, not a repeated pattern such as 121212 or 123123)";
 
-private:
+  private:
     LoginResult checkPin(const StaffMember& member, const std::string& hash, const std::string& pin,
                          std::optional<std::int64_t> counterRow, const nlohmann::json& where);
-    void appendEvent(const std::string& kind, std::optional<std::int64_t> counterId, std::optional<std::int64_t> staffId,
-                     const nlohmann::json& detail);
+    void appendEvent(const std::string& kind, std::optional<std::int64_t> counterId,
+                     std::optional<std::int64_t> staffId, const nlohmann::json& detail);
     CounterSession sessionLocked(int counter, std::int64_t counterId);
     // One change to the session of the officer logged in at a counter, in one transaction: refused
     // with notHere unless staffId is logged in there; act(counterId, session) appends its events, or

@@ -36,9 +36,12 @@ std::vector<SessionEvent> readSessionEvents(Statement& st) {
 
 const char* toString(StaffRole role) {
     switch (role) {
-        case StaffRole::Officer: return "officer";
-        case StaffRole::Supervisor: return "supervisor";
-        case StaffRole::Admin: return "admin";
+        case StaffRole::Officer:
+            return "officer";
+        case StaffRole::Supervisor:
+            return "supervisor";
+        case StaffRole::Admin:
+            return "admin";
     }
     return "officer";
 }
@@ -52,11 +55,13 @@ std::vector<StaffMember> StaffStore::list() {
 
 std::vector<StaffMember> StaffStore::pinsSetBeforeRule(int rule) {
     // The rule a PIN passed is in its newest pin_set event's detail ("rule"); none: before rules.
-    const std::string newestRule = m_db.isPostgres()
-        ? "coalesce((SELECT (e.detail->>'rule')::int FROM events e WHERE e.staff_id = staff.id AND "
-          "e.kind = 'pin_set' ORDER BY e.id DESC LIMIT 1), 0)"
-        : "coalesce((SELECT json_extract(e.detail, '$.rule') FROM events e WHERE e.staff_id = staff.id AND "
-          "e.kind = 'pin_set' ORDER BY e.id DESC LIMIT 1), 0)";
+    const std::string newestRule =
+        m_db.isPostgres()
+            ? "coalesce((SELECT (e.detail->>'rule')::int FROM events e WHERE e.staff_id = staff.id AND "
+              "e.kind = 'pin_set' ORDER BY e.id DESC LIMIT 1), 0)"
+            : "coalesce((SELECT json_extract(e.detail, '$.rule') FROM events e WHERE e.staff_id = staff.id "
+              "AND "
+              "e.kind = 'pin_set' ORDER BY e.id DESC LIMIT 1), 0)";
     Statement st(m_db, std::string(kStaffSelect) + "WHERE active = 1 AND has_pin = 1 AND " + newestRule +
                            " < ? ORDER BY name");
     st.bind(1, rule);
@@ -80,17 +85,21 @@ std::optional<StaffMember> StaffStore::byId(std::int64_t id) {
 }
 
 std::optional<std::pair<StaffMember, std::string>> StaffStore::withPinHash(const std::string& login) {
-    Statement st(m_db, "SELECT id, login, name, role, has_pin, pin_hash FROM staff WHERE login = ? AND active = 1");
+    Statement st(m_db,
+                 "SELECT id, login, name, role, has_pin, pin_hash FROM staff WHERE login = ? AND active = 1");
     st.bind(1, login);
     if (!st.step()) return std::nullopt;
     return std::make_pair(readStaff(st), st.getText(5));
 }
 
-std::optional<std::pair<StaffMember, std::string>> StaffStore::supervisorWithPinHash(const std::string& login) {
+std::optional<std::pair<StaffMember, std::string>> StaffStore::supervisorWithPinHash(
+    const std::string& login) {
     static constexpr Sql kSupervisor{
-        "SELECT id, login, name, role, has_pin, pin_hash FROM staff WHERE login = ? AND active = 1 AND role <> 'officer' "
+        "SELECT id, login, name, role, has_pin, pin_hash FROM staff WHERE login = ? AND active = 1 AND role "
+        "<> 'officer' "
         "AND pin_hash <> ''",
-        "SELECT id, login, name, role, has_pin, motcua.supervisor_pin_hash(login) FROM staff WHERE login = ? AND active = 1 "
+        "SELECT id, login, name, role, has_pin, motcua.supervisor_pin_hash(login) FROM staff WHERE login = ? "
+        "AND active = 1 "
         "AND role <> 'officer' AND has_pin = 1"};
     Statement st(m_db, kSupervisor);
     st.bind(1, login);
@@ -113,10 +122,13 @@ std::optional<std::int64_t> StaffStore::counterId(int number) {
 
 std::vector<SessionEvent> StaffStore::loginAttempts(std::int64_t staffId, int limit) {
     static constexpr Sql kAttempts{
-        "SELECT kind, at, staff_id, json_extract(detail, '$.reason'), json_extract(detail, '$.until') FROM events "
-        "WHERE staff_id = ? AND kind IN ('login', 'login_failed', 'login_locked', 'supervisor_unlock') ORDER BY id DESC LIMIT ?",
+        "SELECT kind, at, staff_id, json_extract(detail, '$.reason'), json_extract(detail, '$.until') FROM "
+        "events "
+        "WHERE staff_id = ? AND kind IN ('login', 'login_failed', 'login_locked', 'supervisor_unlock') ORDER "
+        "BY id DESC LIMIT ?",
         "SELECT kind, at, staff_id, detail->>'reason', (detail->>'until')::bigint FROM events "
-        "WHERE staff_id = ? AND kind IN ('login', 'login_failed', 'login_locked', 'supervisor_unlock') ORDER BY id DESC LIMIT ?"};
+        "WHERE staff_id = ? AND kind IN ('login', 'login_failed', 'login_locked', 'supervisor_unlock') ORDER "
+        "BY id DESC LIMIT ?"};
     Statement st(m_db, kAttempts);
     st.bind(1, staffId).bind(2, limit);
     return readSessionEvents(st);
@@ -124,9 +136,11 @@ std::vector<SessionEvent> StaffStore::loginAttempts(std::int64_t staffId, int li
 
 std::vector<SessionEvent> StaffStore::counterSessionEvents(std::int64_t counterId, int limit) {
     static constexpr Sql kEvents{
-        "SELECT kind, at, staff_id, json_extract(detail, '$.reason'), NULL FROM events WHERE counter_id = ? AND kind IN "
+        "SELECT kind, at, staff_id, json_extract(detail, '$.reason'), NULL FROM events WHERE counter_id = ? "
+        "AND kind IN "
         "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT ?",
-        "SELECT kind, at, staff_id, detail->>'reason', NULL::bigint FROM events WHERE counter_id = ? AND kind IN "
+        "SELECT kind, at, staff_id, detail->>'reason', NULL::bigint FROM events WHERE counter_id = ? AND "
+        "kind IN "
         "('login', 'logout', 'break_start', 'break_end') ORDER BY id DESC LIMIT ?"};
     Statement st(m_db, kEvents);
     st.bind(1, counterId).bind(2, limit);

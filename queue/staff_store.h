@@ -33,7 +33,7 @@ struct SessionEvent {
 };
 
 class StaffStore {
-public:
+  public:
     explicit StaffStore(Database& db) : m_db(db) {}
 
     std::vector<StaffMember> list();
@@ -59,7 +59,7 @@ public:
     std::optional<std::string> activeTicketAt(std::int64_t counterId);
     void appendEvent(const EventRow& event) { appendEventRow(m_db, event); }
 
-private:
+  private:
     Database& m_db;
 };
 

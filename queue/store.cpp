@@ -1,10 +1,8 @@
 #include "queue/store.h"
 
-#include "queue/postgres.h"
-#include "queue/postgres_store.h"
-#include "queue/sqlite.h"
-
+#include <fmt/format.h>
 #include <sqlite3.h>
+#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -13,11 +11,11 @@
 #include <cstring>
 #include <vector>
 
-#include <fmt/format.h>
-#include <toml++/toml.h>
-
 #include "queue/file_access.h"
 #include "queue/file_mode.h"
+#include "queue/postgres.h"
+#include "queue/postgres_store.h"
+#include "queue/sqlite.h"
 
 namespace motcua::queue {
 
@@ -35,7 +33,6 @@ const std::vector<Migration>& migrations() {
     };
     return list;
 }
-
 
 // Reads the first 16 bytes: "SQLite format 3\0" for an SQLite file. Empty files are allowed.
 enum class FileKind { Missing, Empty, Sqlite, Other, Unreadable };
@@ -62,7 +59,8 @@ FileKind inspect(const std::filesystem::path& path, std::string& error) {
         return FileKind::Unreadable;
     }
     if (header->empty()) return FileKind::Empty;
-    if (header->size() == 16 && std::memcmp(header->data(), "SQLite format 3\0", 16) == 0) return FileKind::Sqlite;
+    if (header->size() == 16 && std::memcmp(header->data(), "SQLite format 3\0", 16) == 0)
+        return FileKind::Sqlite;
     return FileKind::Other;
 }
 
@@ -90,19 +88,23 @@ std::vector<std::filesystem::path> orphanedFiles(const std::filesystem::path& pa
     if (std::filesystem::exists(path, ec) || ec) return found;
     for (const char* suffix : {"-wal", "-shm", "-journal"}) {
         std::filesystem::path sidecar = path.string() + suffix;
-        if (std::filesystem::exists(std::filesystem::symlink_status(sidecar, ec))) found.push_back(std::move(sidecar));
+        if (std::filesystem::exists(std::filesystem::symlink_status(sidecar, ec)))
+            found.push_back(std::move(sidecar));
     }
     return found;
 }
 
-int latestSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
+int latestSchemaVersion() {
+    return migrations().empty() ? 0 : migrations().back().version;
+}
 
 int schemaVersionOf(Database& db) {
     if (db.isPostgres()) return postgresSchemaVersion(db);
     return static_cast<int>(db.queryInt("PRAGMA user_version"));
 }
 
-static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose purpose, const StoreOptions& options) {
+static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose purpose,
+                                const StoreOptions& options) {
     const std::string shown = path.string();
     std::string error;
     const FileKind kind = inspect(path, error);
@@ -111,8 +113,10 @@ static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose p
             // SQLite deletes a -wal it finds without its database; it may hold the last tickets.
             if (const auto orphans = orphanedFiles(path); !orphans.empty()) {
                 throw StoreRefused(fmt::format(
-                    "{}: the database file is missing but its {} is still there (deleted or moved?): put the file "
-                    "back, or restore a backup (motcua restore FILE); 'motcua init' starts an empty database and "
+                    "{}: the database file is missing but its {} is still there (deleted or moved?): put the "
+                    "file "
+                    "back, or restore a backup (motcua restore FILE); 'motcua init' starts an empty database "
+                    "and "
                     "keeps the {} aside",
                     shown, orphans.front().filename().string(), orphans.front().filename().string()));
             }
@@ -123,12 +127,13 @@ static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose p
                 std::error_code ec;
                 std::filesystem::create_directories(path.parent_path(), ec);
                 if (ec) {
-                    throw StoreRefused(
-                        fmt::format("{}: cannot create directory: {}", path.parent_path().string(), ec.message()));
+                    throw StoreRefused(fmt::format("{}: cannot create directory: {}",
+                                                   path.parent_path().string(), ec.message()));
                 }
             }
             break;
-        case FileKind::Unreadable: throw StoreRefused(fmt::format("{}: cannot read: {}", shown, error));
+        case FileKind::Unreadable:
+            throw StoreRefused(fmt::format("{}: cannot read: {}", shown, error));
         case FileKind::Other:
             throw StoreRefused(fmt::format("{}: not an SQLite database{}; left untouched", shown,
                                            error.empty() ? "" : " (" + error + ")"));
@@ -137,7 +142,8 @@ static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose p
                 throw StoreRefused(fmt::format("{}: empty file, not initialised (run 'motcua init')", shown));
             }
             break;
-        case FileKind::Sqlite: break;
+        case FileKind::Sqlite:
+            break;
     }
 
     if (kind != FileKind::Missing) {
@@ -165,18 +171,20 @@ static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose p
         pages = db.queryInt("PRAGMA page_count");
     } catch (const SqliteError& e) {
         if (e.code() == SQLITE_NOTADB || e.code() == SQLITE_CORRUPT) {
-            throw StoreRefused(fmt::format("{}: not a usable SQLite database ({}); left untouched", shown, e.what()));
+            throw StoreRefused(
+                fmt::format("{}: not a usable SQLite database ({}); left untouched", shown, e.what()));
         }
         throw;
     }
     const bool blank = pages == 0;
     if (!blank && appId != kApplicationId) {
-        throw StoreRefused(fmt::format("{}: an SQLite database, but not a motcua one; left untouched", shown));
+        throw StoreRefused(
+            fmt::format("{}: an SQLite database, but not a motcua one; left untouched", shown));
     }
     if (version > latestSchemaVersion()) {
         throw StoreRefused(fmt::format(
-            "{}: made by a newer motcua (schema version {}, this program knows up to {}); upgrade motcua", shown,
-            version, latestSchemaVersion()));
+            "{}: made by a newer motcua (schema version {}, this program knows up to {}); upgrade motcua",
+            shown, version, latestSchemaVersion()));
     }
     if (blank && purpose != OpenPurpose::Initialise) {
         throw StoreRefused(fmt::format("{}: not initialised (run 'motcua init')", shown));
@@ -195,7 +203,8 @@ static Database openSqliteStore(const std::filesystem::path& path, OpenPurpose p
 bool looksLikeUrl(std::string_view location) {
     // scheme ":" "/": RFC 3986 scheme letters, at least two of them (so "C:/x" would stay a path).
     const auto colon = location.find(':');
-    if (colon == std::string_view::npos || colon < 2 || colon + 1 >= location.size() || location[colon + 1] != '/') {
+    if (colon == std::string_view::npos || colon < 2 || colon + 1 >= location.size() ||
+        location[colon + 1] != '/') {
         return false;
     }
     const auto scheme = location.substr(0, colon);
@@ -210,16 +219,18 @@ Database openStore(const std::filesystem::path& location, OpenPurpose purpose, c
     const std::string text = location.string();
     if (looksLikeUrl(text)) {
         if (!isPostgresUrl(text)) {
-            throw StoreRefused(fmt::format("{}: not a database motcua can use: give a file path (SQLite) or a "
-                                           "postgresql:// URL",
-                                           redactedUrl(text)));
+            throw StoreRefused(
+                fmt::format("{}: not a database motcua can use: give a file path (SQLite) or a "
+                            "postgresql:// URL",
+                            redactedUrl(text)));
         }
         return openPostgresStore(text, purpose, options);
     }
     return openSqliteStore(location, purpose, options);
 }
 
-std::string databaseLocation(const std::optional<std::string>& given, const std::filesystem::path& officeConfig) {
+std::string databaseLocation(const std::optional<std::string>& given,
+                             const std::filesystem::path& officeConfig) {
     if (given && !given->empty()) return *given;
     if (const char* env = std::getenv("MOTCUA_DB"); env && *env) return env;
     std::error_code ec;

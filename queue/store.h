@@ -16,7 +16,7 @@ namespace motcua::queue {
 // The database was refused before anything was written: missing, not ours, from a newer motcua,
 // unreadable, read-only. The message is one line meant for the person at the terminal.
 class StoreRefused : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -26,9 +26,9 @@ enum class OpenPurpose {
 };
 
 struct StoreOptions {
-    std::chrono::milliseconds busyTimeout{5000};    // SQLite's busy timeout; PostgreSQL's lock_timeout
-    std::chrono::seconds connectTimeout{5};          // PostgreSQL: unless the URL says otherwise
-    std::string applicationName = "motcua";          // PostgreSQL: shown in pg_stat_activity
+    std::chrono::milliseconds busyTimeout{5000};  // SQLite's busy timeout; PostgreSQL's lock_timeout
+    std::chrono::seconds connectTimeout{5};       // PostgreSQL: unless the URL says otherwise
+    std::string applicationName = "motcua";       // PostgreSQL: shown in pg_stat_activity
 };
 
 // 'MCUA' in the SQLite header's application_id field marks a motcua database.
@@ -47,7 +47,8 @@ int schemaVersionOf(Database& db);
 // Anything else that looks like a URL ("mysql://…", "postgresql:/x") is refused, never taken for a
 // file name. Throws StoreRefused for a database that must be left alone or cannot be reached,
 // DatabaseError for a failure while using it.
-Database openStore(const std::filesystem::path& location, OpenPurpose purpose, const StoreOptions& options = {});
+Database openStore(const std::filesystem::path& location, OpenPurpose purpose,
+                   const StoreOptions& options = {});
 
 // True when location names a database server rather than a file ("scheme:/…").
 bool looksLikeUrl(std::string_view location);
@@ -63,7 +64,8 @@ std::filesystem::path defaultDatabasePath();
 // Where a program finds the office's database: given (--db), else $MOTCUA_DB, else the office
 // config's [database] url (an unreadable config is ignored here; `init` reports it), else the
 // default file.
-std::string databaseLocation(const std::optional<std::string>& given, const std::filesystem::path& officeConfig);
+std::string databaseLocation(const std::optional<std::string>& given,
+                             const std::filesystem::path& officeConfig);
 
 // The same for the kiosk, displays and consoles (they take the office config from the database, not
 // from --config): given (--db), else $MOTCUA_DB, else the [database] url of $MOTCUA_CONFIG or

@@ -2,12 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "queue/clock.h"
 
@@ -62,8 +61,8 @@ struct UnprintedTicket {
                        // stopped before it could say (detail names the host and process)
     };
     Ticket ticket;
-    std::string error;  // the `print_failed` event's "error" ("paper-out"); "" for Unfinished
-    TimeMs failedAt = 0;  // when that event was recorded
+    std::string error;            // the `print_failed` event's "error" ("paper-out"); "" for Unfinished
+    TimeMs failedAt = 0;          // when that event was recorded
     std::string language = "vi";  // the ticket's language at the kiosk ("vi" or "en"), for the reprint
     Last last = Last::NotPrinted;
     nlohmann::json detail = nlohmann::json::object();  // that event's detail

@@ -1,9 +1,9 @@
 #include "queue/ticket_store.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <sstream>
-
-#include <fmt/format.h>
 
 namespace motcua::queue {
 
@@ -11,8 +11,10 @@ namespace {
 
 // Columns 0-18 of a ticket, as readTicket expects them.
 constexpr const char* kTicketSelect =
-    "SELECT t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, "
-    "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, t.cur_service_id, "
+    "SELECT t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), "
+    "t.state, "
+    "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, "
+    "t.cur_service_id, "
     "t.counter_id "
     "FROM tickets t JOIN services s ON s.id = t.service_id JOIN services cs ON cs.id = t.cur_service_id "
     "LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters c ON c.id = t.counter_id ";
@@ -90,7 +92,8 @@ std::optional<Ticket> TicketStore::ticket(std::int64_t id) {
 
 std::optional<Ticket> TicketStore::ticketByNumber(const std::string& day, const std::string& number) {
     // Newest first: before numbers were unique per prefix, a retired service could repeat one.
-    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.business_day = ? AND t.number = ? ORDER BY t.id DESC LIMIT 1");
+    Statement st(m_db, std::string(kTicketSelect) +
+                           "WHERE t.business_day = ? AND t.number = ? ORDER BY t.id DESC LIMIT 1");
     st.bind(1, day).bind(2, number);
     return oneTicket(st);
 }
@@ -105,23 +108,28 @@ std::optional<CounterRef> TicketStore::counter(int number) {
 std::optional<Ticket> TicketStore::activeAt(std::int64_t counterId, const std::string& day) {
     // A ticket left called or serving on an earlier day is not at the counter any more: the next write
     // expires it; until then the counter (and the lobby display) must not show it.
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.counter_id = ? AND t.state IN ('called', 'serving') AND t.business_day = ?");
+    Statement st(m_db,
+                 std::string(kTicketSelect) +
+                     "WHERE t.counter_id = ? AND t.state IN ('called', 'serving') AND t.business_day = ?");
     st.bind(1, counterId).bind(2, day);
     return oneTicket(st);
 }
 
 std::vector<Ticket> TicketStore::heldAt(std::int64_t counterId, const std::string& day) {
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.counter_id = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at, t.id");
+    Statement st(
+        m_db,
+        std::string(kTicketSelect) +
+            "WHERE t.counter_id = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at, t.id");
     st.bind(1, counterId).bind(2, day);
     return allTickets(st);
 }
 
 std::vector<Ticket> TicketStore::waitingFor(std::int64_t counterId, const std::string& day) {
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
-                           "(SELECT service_id FROM counter_services WHERE counter_id = ?) ORDER BY t.queue_key, t.id");
+    Statement st(
+        m_db,
+        std::string(kTicketSelect) +
+            "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
+            "(SELECT service_id FROM counter_services WHERE counter_id = ?) ORDER BY t.queue_key, t.id");
     st.bind(1, day).bind(2, counterId);
     return allTickets(st);
 }
@@ -176,16 +184,18 @@ std::optional<std::string> TicketStore::staffRole(std::int64_t staffId) {
 
 bool TicketStore::earlierDaysOpen(const std::string& day) {
     Statement st(m_db,
-                 "SELECT 1 FROM tickets WHERE business_day < ? AND state IN ('waiting', 'called', 'serving', 'held') LIMIT 1");
+                 "SELECT 1 FROM tickets WHERE business_day < ? AND state IN ('waiting', 'called', 'serving', "
+                 "'held') LIMIT 1");
     st.bind(1, day);
     return st.step();
 }
 
 TicketStore::FutureTickets TicketStore::ticketsAfter(const std::string& day) {
-    Statement st(m_db,
-                 "SELECT MAX(business_day), COUNT(*), "
-                 "COALESCE(SUM(CASE WHEN state IN ('waiting', 'called', 'serving', 'held') THEN 1 ELSE 0 END), 0) "
-                 "FROM tickets WHERE business_day > ?");
+    Statement st(
+        m_db,
+        "SELECT MAX(business_day), COUNT(*), "
+        "COALESCE(SUM(CASE WHEN state IN ('waiting', 'called', 'serving', 'held') THEN 1 ELSE 0 END), 0) "
+        "FROM tickets WHERE business_day > ?");
     st.bind(1, day);
     FutureTickets out;
     if (st.step()) {
@@ -196,13 +206,14 @@ TicketStore::FutureTickets TicketStore::ticketsAfter(const std::string& day) {
     return out;
 }
 
-
 namespace {
 
 // The columns readTicket reads, of a ticket t joined as in kTicketJoins (LEFT JOIN: t may be absent).
 constexpr const char* kTicketColumns =
-    "t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, tc.number, "
-    "t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, t.cur_service_id, t.counter_id";
+    "t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, "
+    "tc.number, "
+    "t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, t.cur_service_id, "
+    "t.counter_id";
 constexpr const char* kTicketJoins =
     " LEFT JOIN services s ON s.id = t.service_id LEFT JOIN services cs ON cs.id = t.cur_service_id"
     " LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters tc ON tc.id = t.counter_id";
@@ -219,7 +230,9 @@ std::string jsonText(Dialect d, const char* column, const char* key) {
     return fmt::format("json_extract({}, '$.{}')", column, key);
 }
 
-void readGuard(const Statement& st, int at, WriteGuard& guard) { guard.lastEventAt = st.getOptInt(at); }
+void readGuard(const Statement& st, int at, WriteGuard& guard) {
+    guard.lastEventAt = st.getOptInt(at);
+}
 
 }  // namespace
 
@@ -236,23 +249,29 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
         return fmt::format(
             "SELECT s.id, s.prefix, s.daily_cap, s.name_en, s.ticket_note, "
             "(SELECT name FROM priority_categories WHERE code = ?2), "
-            "(SELECT COALESCE(MAX(t.seq), 0) FROM tickets t WHERE t.business_day = ?3 AND (t.prefix = s.prefix OR "
+            "(SELECT COALESCE(MAX(t.seq), 0) FROM tickets t WHERE t.business_day = ?3 AND (t.prefix = "
+            "s.prefix OR "
             "(t.prefix = '' AND rtrim(t.number, '0123456789') = s.prefix))), "
             "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?3), "
-            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND business_day = ?3), "
-            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND business_day = ?3 "
+            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND "
+            "business_day = ?3), "
+            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND "
+            "business_day = ?3 "
             "AND priority IS NOT NULL), "
             "(SELECT {} FROM counters c JOIN counter_services x ON x.counter_id = c.id "
             "WHERE x.service_id = s.id AND c.active = 1), "
-            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?3 AND state IN ('waiting', 'called', 'serving', 'held')), "
+            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?3 AND state IN ('waiting', 'called', "
+            "'serving', 'held')), "
             "{}, s.name, "
             // Recent service durations of this service (from each finish back to that leg's call).
-            "(SELECT COALESCE(SUM(CASE WHEN d < 0 THEN 0 ELSE d END), 0) || ',' || COUNT(d) FROM (SELECT f.at - "
-            "(SELECT MAX(c.at) FROM events c WHERE c.ticket_id = f.ticket_id AND c.kind = 'call' AND c.id < f.id) AS d "
+            "(SELECT COALESCE(SUM(CASE WHEN d < 0 THEN 0 ELSE d END), 0) || ',' || COUNT(d) FROM (SELECT "
+            "f.at - "
+            "(SELECT MAX(c.at) FROM events c WHERE c.ticket_id = f.ticket_id AND c.kind = 'call' AND c.id < "
+            "f.id) AS d "
             "FROM events f WHERE f.kind = 'finish' AND f.service_id = s.id ORDER BY f.id DESC LIMIT ?4) h) "
             "FROM services s WHERE s.code = ?1 AND s.active = 1{}",
-            dialect == Dialect::Postgres ? "string_agg(c.number::text, ',')" : "group_concat(c.number)", kGuardColumns,
-            "");
+            dialect == Dialect::Postgres ? "string_agg(c.number::text, ',')" : "group_concat(c.number)",
+            kGuardColumns, "");
     };
     static const std::string sqlite = build(Dialect::Sqlite), postgres = build(Dialect::Postgres);
     if (d == Dialect::Postgres) {
@@ -309,16 +328,20 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
 // `why` is the reason code (call_order.h, reasonCode) the first ticket is called for.
 // Both dialects accept the same text (booleans are compared as 0/1 integers).
 constexpr const char* kCallOrder =
-    "w AS (SELECT t.id AS w_id, t.queue_key AS w_key, CASE WHEN t.priority IS NULL THEN 1 ELSE 0 END AS w_normal, "
+    "w AS (SELECT t.id AS w_id, t.queue_key AS w_key, CASE WHEN t.priority IS NULL THEN 1 ELSE 0 END AS "
+    "w_normal, "
     "ROW_NUMBER() OVER (PARTITION BY t.priority IS NULL ORDER BY t.queue_key, t.id) - 1 AS w_rank, "
     "SUM(CASE WHEN t.priority IS NULL THEN 0 ELSE 1 END) OVER () AS w_priorities, COUNT(*) OVER () AS w_all, "
-    "CASE WHEN ?4 > 0 AND cc.k_priority_today AND cc.k_normals < ?4 THEN ?4 - cc.k_normals ELSE 0 END AS w_owed "
+    "CASE WHEN ?4 > 0 AND cc.k_priority_today AND cc.k_normals < ?4 THEN ?4 - cc.k_normals ELSE 0 END AS "
+    "w_owed "
     "FROM cc JOIN tickets t ON t.state = 'waiting' AND t.business_day = ?2 AND t.cur_service_id IN "
     "(SELECT service_id FROM counter_services WHERE counter_id = cc.id)), "
     "o AS (SELECT w_id, w_key, w_normal, "
-    "CASE WHEN w_normal = 1 THEN w_rank ELSE w_owed + w_rank * (CASE WHEN ?4 > 0 THEN ?4 ELSE 0 END) END AS w_slot, "
+    "CASE WHEN w_normal = 1 THEN w_rank ELSE w_owed + w_rank * (CASE WHEN ?4 > 0 THEN ?4 ELSE 0 END) END AS "
+    "w_slot, "
     "CASE WHEN w_priorities = 0 THEN 'fifo' WHEN w_priorities = w_all THEN 'priority_only' "
-    "WHEN ?4 <= 0 THEN 'priority_strict' WHEN w_normal = 0 THEN 'priority_turn' ELSE 'normal_share' END AS w_why "
+    "WHEN ?4 <= 0 THEN 'priority_strict' WHEN w_normal = 0 THEN 'priority_turn' ELSE 'normal_share' END AS "
+    "w_why "
     "FROM w)";
 constexpr const char* kCallOrderBy = "o.w_slot, o.w_normal, o.w_key, o.w_id";
 
@@ -326,8 +349,9 @@ constexpr const char* kCallOrderBy = "o.w_slot, o.w_normal, o.w_key, o.w_id";
 // counter's moves are serial and each sees the one before), its break, its call streak of the day,
 // and either its active ticket, or the waiting tickets it may call in call order (kCallOrder; one
 // row each), or only the first of them (Next).
-std::optional<CounterContext> TicketStore::counterContext(int counterNumber, const std::string& day, TimeMs dayStart,
-                                                          CounterContextKind kind, bool lock, int interleave) {
+std::optional<CounterContext> TicketStore::counterContext(int counterNumber, const std::string& day,
+                                                          TimeMs dayStart, CounterContextKind kind, bool lock,
+                                                          int interleave) {
     const Dialect d = m_db.dialect();
     static const auto build = [](Dialect dialect, CounterContextKind what) {
         const char* sessionKinds = "('login', 'logout', 'break_start', 'break_end')";
@@ -337,26 +361,37 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
         // 300 waiting cost 65 ms instead of a few.
         const bool waiting = what != CounterContextKind::Active;
         const std::string tickets =
-            waiting ? fmt::format("LEFT JOIN (SELECT * FROM o ORDER BY {}{}) o ON TRUE LEFT JOIN tickets t ON t.id = o.w_id",
-                                  kCallOrderBy, what == CounterContextKind::Next ? " LIMIT 1" : "")
-                    : std::string("LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving') "
-                                  "AND t.business_day = ?2");
+            waiting ? fmt::format(
+                          "LEFT JOIN (SELECT * FROM o ORDER BY {}{}) o ON TRUE LEFT JOIN tickets t ON t.id = "
+                          "o.w_id",
+                          kCallOrderBy, what == CounterContextKind::Next ? " LIMIT 1" : "")
+                    : std::string(
+                          "LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving') "
+                          "AND t.business_day = ?2");
         return fmt::format(
             "WITH cc AS MATERIALIZED (SELECT c.id, c.number, "
-            "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS k_session, "
-            "(SELECT {1} FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS k_reason, "
-            "(SELECT COUNT(*) FROM events e WHERE e.counter_id = c.id AND e.kind = 'call' AND e.at >= ?3 AND e.id > "
-            "COALESCE((SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 "
+            "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS "
+            "k_session, "
+            "(SELECT {1} FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS "
+            "k_reason, "
+            "(SELECT COUNT(*) FROM events e WHERE e.counter_id = c.id AND e.kind = 'call' AND e.at >= ?3 AND "
+            "e.id > "
+            "COALESCE((SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at "
+            ">= ?3 "
             "AND {2}), 0)) AS k_normals, "
-            "EXISTS (SELECT 1 FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 AND {2}) "
+            "EXISTS (SELECT 1 FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 AND "
+            "{2}) "
             "AS k_priority_today, "
-            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?2 AND state IN ('waiting', 'called', 'serving', 'held')) "
+            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?2 AND state IN ('waiting', 'called', "
+            "'serving', 'held')) "
             "AS k_earlier, "
             "{3} AS k_guard, "
-            "(SELECT number || ' ' || state FROM tickets WHERE counter_id = c.id AND state IN ('called', 'serving') "
+            "(SELECT number || ' ' || state FROM tickets WHERE counter_id = c.id AND state IN ('called', "
+            "'serving') "
             "AND business_day = ?2) AS k_active "
             "FROM counters c WHERE c.number = ?1 AND c.active = 1){8} "
-            "SELECT c.id, c.number, c.k_session, c.k_reason, c.k_normals, c.k_priority_today, c.k_earlier, c.k_guard, "
+            "SELECT c.id, c.number, c.k_session, c.k_reason, c.k_normals, c.k_priority_today, c.k_earlier, "
+            "c.k_guard, "
             "c.k_active, {4}, {9} FROM cc c {5}{6}{7}",
             sessionKinds, jsonText(dialect, "detail", "reason"), jsonTrue(dialect, "q.detail", "priority"),
             kGuardColumns, kTicketColumns, tickets, kTicketJoins,
@@ -366,7 +401,8 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
     static const std::string sql[2][3] = {
         {build(Dialect::Sqlite, CounterContextKind::Active), build(Dialect::Sqlite, CounterContextKind::Next),
          build(Dialect::Sqlite, CounterContextKind::Waiting)},
-        {build(Dialect::Postgres, CounterContextKind::Active), build(Dialect::Postgres, CounterContextKind::Next),
+        {build(Dialect::Postgres, CounterContextKind::Active),
+         build(Dialect::Postgres, CounterContextKind::Next),
          build(Dialect::Postgres, CounterContextKind::Waiting)}};
     if (d == Dialect::Postgres && lock) {
         // As for issuing: the lock in a statement of its own, so the read starts after it is granted.
@@ -381,7 +417,8 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
     if (!st.step()) return std::nullopt;
     CounterContext c;
     c.counter = CounterRef{st.getInt(0), static_cast<int>(st.getInt(1))};
-    if (!st.isNull(2) && st.getText(2) == "break_start") c.breakReason = st.isNull(3) ? std::string() : st.getText(3);
+    if (!st.isNull(2) && st.getText(2) == "break_start")
+        c.breakReason = st.isNull(3) ? std::string() : st.getText(3);
     if (st.getInt(5) != 0) c.normalsSincePriority = static_cast<int>(st.getInt(4));
     c.earlierDaysOpen = st.getInt(6) != 0;
     readGuard(st, 7, c.guard);
@@ -396,7 +433,8 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
     do {
         if (st.isNull(kFirstTicketColumn)) break;
         Ticket t = readTicket(st, kFirstTicketColumn);
-        if (c.waiting.empty() && !st.isNull(kWhyColumn)) c.nextReason = callReasonFromCode(st.getText(kWhyColumn));
+        if (c.waiting.empty() && !st.isNull(kWhyColumn))
+            c.nextReason = callReasonFromCode(st.getText(kWhyColumn));
         if (kind == CounterContextKind::Active) {
             c.active = std::move(t);
         } else {
@@ -434,10 +472,12 @@ ServiceHistory TicketStore::serviceHistory(std::int64_t serviceId, int samples) 
 int TicketStore::aheadOf(const Ticket& t) {
     // A priority ticket waits behind earlier priority tickets of its service; a normal one behind
     // every waiting priority ticket and earlier normal ones.
-    Statement st(m_db,
-                 "SELECT COUNT(*) FROM tickets WHERE cur_service_id = ? AND state = 'waiting' AND id <> ? AND "
-                 "business_day = ? AND (priority IS NOT NULL OR ? = 0) AND (queue_key < ? OR (queue_key = ? AND id < ?) OR "
-                 "(? = 0 AND priority IS NOT NULL))");
+    Statement st(
+        m_db,
+        "SELECT COUNT(*) FROM tickets WHERE cur_service_id = ? AND state = 'waiting' AND id <> ? AND "
+        "business_day = ? AND (priority IS NOT NULL OR ? = 0) AND (queue_key < ? OR (queue_key = ? AND id < "
+        "?) OR "
+        "(? = 0 AND priority IS NOT NULL))");
     const int isPriority = t.priority ? 1 : 0;
     st.bind(1, t.curServiceId).bind(2, t.id).bind(3, t.businessDay).bind(4, isPriority).bind(5, t.queueKey);
     st.bind(6, t.queueKey).bind(7, t.id).bind(8, isPriority);
@@ -486,19 +526,24 @@ std::optional<nlohmann::json> TicketStore::lastEventDetail(std::int64_t ticketId
 std::vector<ServiceStatus> TicketStore::serviceStatus(const std::string& day) {
     static constexpr Sql kServices{
         "SELECT s.code, s.name, s.name_en, s.prefix, s.daily_cap, "
-        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1), "
-        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1 "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND "
+        "t.business_day = ?1), "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND "
+        "t.business_day = ?1 "
         "AND t.priority IS NOT NULL), "
         "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.business_day = ?1), "
         "(SELECT group_concat(c.number) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id "
         "WHERE cs.service_id = s.id AND c.active = 1) "
         "FROM services s WHERE s.active = 1 ORDER BY s.sort_order, s.code",
         "SELECT s.code, s.name, s.name_en, s.prefix, s.daily_cap, "
-        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1), "
-        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND t.business_day = ?1 "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND "
+        "t.business_day = ?1), "
+        "(SELECT COUNT(*) FROM tickets t WHERE t.cur_service_id = s.id AND t.state = 'waiting' AND "
+        "t.business_day = ?1 "
         "AND t.priority IS NOT NULL), "
         "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.business_day = ?1), "
-        "(SELECT string_agg(c.number::text, ',') FROM counter_services cs JOIN counters c ON c.id = cs.counter_id "
+        "(SELECT string_agg(c.number::text, ',') FROM counter_services cs JOIN counters c ON c.id = "
+        "cs.counter_id "
         "WHERE cs.service_id = s.id AND c.active = 1) "
         "FROM services s WHERE s.active = 1 ORDER BY s.sort_order, s.code"};
     Statement st(m_db, kServices);
@@ -522,7 +567,8 @@ std::vector<ServiceStatus> TicketStore::serviceStatus(const std::string& day) {
 
 std::vector<CounterStatus> TicketStore::counterStatus() {
     Statement st(m_db,
-                 "SELECT c.number, c.name, s.code FROM counters c LEFT JOIN counter_services cs ON cs.counter_id = c.id "
+                 "SELECT c.number, c.name, s.code FROM counters c LEFT JOIN counter_services cs ON "
+                 "cs.counter_id = c.id "
                  "LEFT JOIN services s ON s.id = cs.service_id AND s.active = 1 WHERE c.active = 1 "
                  "ORDER BY c.number, s.sort_order, s.code");
     std::vector<CounterStatus> out;
@@ -543,7 +589,8 @@ std::map<int, int> TicketStore::heldCounts(const std::string& day) {
     // Through the open-tickets index: a count per counter scanned every ticket ever issued.
     Statement st(m_db,
                  "SELECT c.number, COUNT(*) FROM tickets t JOIN counters c ON c.id = t.counter_id "
-                 "WHERE t.business_day = ? AND t.state = 'held' AND t.state IN ('waiting', 'called', 'serving', 'held') "
+                 "WHERE t.business_day = ? AND t.state = 'held' AND t.state IN ('waiting', 'called', "
+                 "'serving', 'held') "
                  "GROUP BY c.number");
     st.bind(1, day);
     std::map<int, int> out;
@@ -552,8 +599,10 @@ std::map<int, int> TicketStore::heldCounts(const std::string& day) {
 }
 
 std::map<int, Ticket> TicketStore::activeTickets(const std::string& day) {
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.state IN ('called', 'serving') AND t.business_day = ? AND t.counter_id IS NOT NULL");
+    Statement st(
+        m_db,
+        std::string(kTicketSelect) +
+            "WHERE t.state IN ('called', 'serving') AND t.business_day = ? AND t.counter_id IS NOT NULL");
     st.bind(1, day);
     std::map<int, Ticket> out;
     while (st.step()) {
@@ -564,12 +613,13 @@ std::map<int, Ticket> TicketStore::activeTickets(const std::string& day) {
 }
 
 std::vector<TicketStore::PrintAttempt> TicketStore::unprintedToday(const std::string& day) {
-    Statement st(m_db,
-                 "SELECT t.id, e.kind, e.at, e.detail FROM tickets t JOIN events e ON e.id = "
-                 "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed', "
-                 "'print_started')) "
-                 "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind <> 'printed' "
-                 "ORDER BY t.id");
+    Statement st(
+        m_db,
+        "SELECT t.id, e.kind, e.at, e.detail FROM tickets t JOIN events e ON e.id = "
+        "(SELECT MAX(id) FROM events WHERE ticket_id = t.id AND kind IN ('printed', 'print_failed', "
+        "'print_started')) "
+        "WHERE t.business_day = ? AND t.state IN ('waiting', 'called', 'held') AND e.kind <> 'printed' "
+        "ORDER BY t.id");
     st.bind(1, day);
     std::vector<PrintAttempt> out;
     while (st.step()) {
@@ -645,12 +695,15 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
     // PostgreSQL: one statement, the event riding on the ticket's INSERT … RETURNING, sent with the
     // COMMIT. SQLite: two statements in the open transaction (nothing travels between them).
     if (m_db.isPostgres()) {
-        Statement st(m_db,
-                     "WITH t AS (INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, cur_service_id, "
-                     "state, queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, ?8) "
-                     "RETURNING id) "
-                     "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
-                     "SELECT t.id, ?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM t RETURNING ticket_id");
+        Statement st(
+            m_db,
+            "WITH t AS (INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, "
+            "cur_service_id, "
+            "state, queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, "
+            "?8) "
+            "RETURNING id) "
+            "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
+            "SELECT t.id, ?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM t RETURNING ticket_id");
         st.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
         st.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at);
         bindEvent(st, issueEvent, 9);
@@ -658,9 +711,11 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
         st.step();
         return st.getInt(0);
     }
-    Statement insert(m_db,
-                     "INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, cur_service_id, state, "
-                     "queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, ?8) RETURNING id");
+    Statement insert(
+        m_db,
+        "INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, cur_service_id, state, "
+        "queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, ?8) "
+        "RETURNING id");
     insert.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
     insert.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at);
     insert.step();
@@ -672,16 +727,23 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
     return id;
 }
 
-bool TicketStore::writeTicket(const Ticket& before, const Ticket& after, const EventRow& event, Transaction* commit) {
+bool TicketStore::writeTicket(const Ticket& before, const Ticket& after, const EventRow& event,
+                              Transaction* commit) {
     static constexpr Sql kWrite{
-        "UPDATE tickets SET state = ?, counter_id = ?, staff_id = ?, cur_service_id = ?, leg = ?, recalls = ?, "
+        "UPDATE tickets SET state = ?, counter_id = ?, staff_id = ?, cur_service_id = ?, leg = ?, recalls = "
+        "?, "
         "queue_key = ?, updated_at = ? WHERE id = ? AND state = ? AND updated_at = ? RETURNING id",
-        "WITH u AS (UPDATE tickets SET state = ?1, counter_id = ?2, staff_id = ?3, cur_service_id = ?4, leg = ?5, "
-        "recalls = ?6, queue_key = ?7, updated_at = ?8 WHERE id = ?9 AND state = ?10 AND updated_at = ?11 RETURNING id) "
+        "WITH u AS (UPDATE tickets SET state = ?1, counter_id = ?2, staff_id = ?3, cur_service_id = ?4, leg "
+        "= ?5, "
+        "recalls = ?6, queue_key = ?7, updated_at = ?8 WHERE id = ?9 AND state = ?10 AND updated_at = ?11 "
+        "RETURNING id) "
         "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
         "SELECT u.id, ?13, ?14, ?15, ?16, ?17, ?18, ?19 FROM u RETURNING ticket_id"};
     Statement st(m_db, kWrite);
-    st.bind(1, toString(after.state)).bind(2, after.counterId).bind(3, after.staffId).bind(4, after.curServiceId);
+    st.bind(1, toString(after.state))
+        .bind(2, after.counterId)
+        .bind(3, after.staffId)
+        .bind(4, after.curServiceId);
     st.bind(5, after.leg).bind(6, after.recalls).bind(7, after.queueKey).bind(8, after.updatedAt);
     st.bind(9, before.id).bind(10, toString(before.state)).bind(11, before.updatedAt);
     if (m_db.isPostgres()) {
@@ -706,36 +768,41 @@ void appendEventRow(Database& db, const EventRow& event) {
 namespace {
 // Both directions of expiry: the events first (they read each ticket's state before the change),
 // then the tickets, in two set statements; on PostgreSQL one statement does both.
-int expireWhere(Database& db, const char* condition, const std::string& day, TimeMs now, const nlohmann::json& reason) {
+int expireWhere(Database& db, const char* condition, const std::string& day, TimeMs now,
+                const nlohmann::json& reason) {
     const std::string open = "state IN ('waiting', 'called', 'serving', 'held')";
     if (db.isPostgres()) {
-        Statement st(db, std::string("WITH o AS (SELECT id, state, business_day, counter_id, cur_service_id FROM tickets "
-                                     "WHERE business_day ") +
-                             condition + " ? AND " + open +
-                             " FOR UPDATE), u AS (UPDATE tickets t SET state = 'expired', counter_id = NULL, "
-                             "updated_at = ? FROM o WHERE t.id = o.id RETURNING o.id, o.state, o.business_day, "
-                             "o.counter_id, o.cur_service_id) "
-                             "INSERT INTO events(ticket_id, kind, at, counter_id, service_id, detail) "
-                             "SELECT u.id, 'expire', ?, u.counter_id, u.cur_service_id, "
-                             "jsonb_build_object('from', u.state, 'business_day', u.business_day) || ?::jsonb FROM u "
-                             "RETURNING ticket_id");
+        Statement st(
+            db,
+            std::string("WITH o AS (SELECT id, state, business_day, counter_id, cur_service_id FROM tickets "
+                        "WHERE business_day ") +
+                condition + " ? AND " + open +
+                " FOR UPDATE), u AS (UPDATE tickets t SET state = 'expired', counter_id = NULL, "
+                "updated_at = ? FROM o WHERE t.id = o.id RETURNING o.id, o.state, o.business_day, "
+                "o.counter_id, o.cur_service_id) "
+                "INSERT INTO events(ticket_id, kind, at, counter_id, service_id, detail) "
+                "SELECT u.id, 'expire', ?, u.counter_id, u.cur_service_id, "
+                "jsonb_build_object('from', u.state, 'business_day', u.business_day) || ?::jsonb FROM u "
+                "RETURNING ticket_id");
         st.bind(1, day).bind(2, now).bind(3, now).bind(4, reason.dump());
         int n = 0;
         while (st.step()) ++n;
         return n;
     }
-    Statement events(db, std::string("INSERT INTO events(ticket_id, kind, at, counter_id, service_id, detail) "
-                                     "SELECT id, 'expire', ?, counter_id, cur_service_id, "
-                                     "json_patch(json_object('from', state, 'business_day', business_day), ?) "
-                                     "FROM tickets WHERE business_day ") +
-                             condition + " ? AND " + open + " ORDER BY id");
+    Statement events(db,
+                     std::string("INSERT INTO events(ticket_id, kind, at, counter_id, service_id, detail) "
+                                 "SELECT id, 'expire', ?, counter_id, cur_service_id, "
+                                 "json_patch(json_object('from', state, 'business_day', business_day), ?) "
+                                 "FROM tickets WHERE business_day ") +
+                         condition + " ? AND " + open + " ORDER BY id");
     events.bind(1, now).bind(2, reason.dump()).bind(3, day);
     events.run();
     const int n = db.changes();
     if (n == 0) return 0;
-    Statement update(db, std::string("UPDATE tickets SET state = 'expired', counter_id = NULL, updated_at = ? "
-                                     "WHERE business_day ") +
-                             condition + " ? AND " + open);
+    Statement update(db,
+                     std::string("UPDATE tickets SET state = 'expired', counter_id = NULL, updated_at = ? "
+                                 "WHERE business_day ") +
+                         condition + " ? AND " + open);
     update.bind(1, now).bind(2, day);
     update.run();
     return n;

@@ -20,11 +20,10 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "queue/call_order.h"
 #include "queue/database.h"
@@ -71,12 +70,12 @@ struct IssueContext {
     std::string ticketNote;
     bool priorityKnown = true;
     std::string priorityName;
-    std::int64_t lastSeq = 0;                 // highest number of this prefix today (0: none yet)
+    std::int64_t lastSeq = 0;                  // highest number of this prefix today (0: none yet)
     std::optional<std::int64_t> lastQueueKey;  // highest queue position today
-    int waiting = 0;                          // waiting for this service now
+    int waiting = 0;                           // waiting for this service now
     int priorityWaiting = 0;
-    std::vector<int> counters;                // active counters serving the service
-    bool earlierDaysOpen = false;             // tickets of earlier days still to expire
+    std::vector<int> counters;     // active counters serving the service
+    bool earlierDaysOpen = false;  // tickets of earlier days still to expire
     WriteGuard guard;
     ServiceHistory history;  // of the last historySamples finished tickets
 };
@@ -88,12 +87,12 @@ enum class CounterContextKind { Active, Next, Waiting };
 // A counter, read (and on PostgreSQL locked) for a move at it, with what the rules ask about it.
 struct CounterContext {
     CounterRef counter;
-    std::optional<std::string> breakReason;  // on a break ("" when no reason was given)
+    std::optional<std::string> breakReason;   // on a break ("" when no reason was given)
     std::optional<std::string> activeNumber;  // its called or serving ticket of the day, if any
     std::optional<TicketState> activeState;
-    std::optional<Ticket> active;             // that ticket (CounterContextKind::Active)
-    std::vector<Ticket> waiting;              // what it may call, in call order (::Waiting; ::Next: the first)
-    std::optional<CallReason> nextReason;     // why waiting.front() comes first
+    std::optional<Ticket> active;          // that ticket (CounterContextKind::Active)
+    std::vector<Ticket> waiting;           // what it may call, in call order (::Waiting; ::Next: the first)
+    std::optional<CallReason> nextReason;  // why waiting.front() comes first
     // Normal calls made here today since the last priority call; nullopt: no priority call today.
     std::optional<int> normalsSincePriority;
     bool earlierDaysOpen = false;
@@ -104,7 +103,7 @@ struct CounterContext {
 void appendEventRow(Database& db, const EventRow& event);
 
 class TicketStore {
-public:
+  public:
     explicit TicketStore(Database& db) : m_db(db) {}
 
     Database& database() noexcept { return m_db; }
@@ -140,7 +139,8 @@ public:
     WriteGuard writeGuard();
 
     // Issuing: the service is locked on PostgreSQL until the transaction ends.
-    std::optional<IssueContext> issueContext(const std::string& serviceCode, const std::optional<std::string>& priority,
+    std::optional<IssueContext> issueContext(const std::string& serviceCode,
+                                             const std::optional<std::string>& priority,
                                              const std::string& day, int historySamples);
     // A move at a counter: with lock, the counter is locked on PostgreSQL until the transaction ends.
     // The call order is decided here, in SQL (see kCallOrder in the .cpp), with interleave as
@@ -205,14 +205,15 @@ public:
     // Writes after's state, counter, staff, service, leg, recalls and queue position, and the
     // event, when the row still holds before's state and updated_at; false (nothing written) when
     // another connection moved the ticket meanwhile. With commit, as for insertTicket.
-    bool writeTicket(const Ticket& before, const Ticket& after, const EventRow& event, Transaction* commit = nullptr);
+    bool writeTicket(const Ticket& before, const Ticket& after, const EventRow& event,
+                     Transaction* commit = nullptr);
     void appendEvent(const EventRow& event) { appendEventRow(m_db, event); }
     // Expires tickets still open from days before day, each with an expire event; returns how many.
     int expireBefore(const std::string& day, TimeMs now, const nlohmann::json& reason);
     // Expires tickets still open dated after day (a clock that was ahead), each with an event.
     int expireAfter(const std::string& day, TimeMs now, const nlohmann::json& reason);
 
-private:
+  private:
     Database& m_db;
 };
 

@@ -23,14 +23,14 @@ using text::toUnicodeString;
 
 namespace {
 
-constexpr UChar32 kCombiningGrave = 0x0300;      // huyền
-constexpr UChar32 kCombiningAcute = 0x0301;      // sắc
+constexpr UChar32 kCombiningGrave = 0x0300;  // huyền
+constexpr UChar32 kCombiningAcute = 0x0301;  // sắc
 constexpr UChar32 kCombiningCircumflex = 0x0302;
-constexpr UChar32 kCombiningTilde = 0x0303;      // ngã
+constexpr UChar32 kCombiningTilde = 0x0303;  // ngã
 constexpr UChar32 kCombiningBreve = 0x0306;
-constexpr UChar32 kCombiningHook = 0x0309;       // hỏi
+constexpr UChar32 kCombiningHook = 0x0309;  // hỏi
 constexpr UChar32 kCombiningHorn = 0x031B;
-constexpr UChar32 kCombiningDotBelow = 0x0323;   // nặng
+constexpr UChar32 kCombiningDotBelow = 0x0323;  // nặng
 
 // The folded form of one code point: "" for combining marks.
 std::string foldCodePoint(UChar32 c) {
@@ -70,22 +70,30 @@ void appendFolded(std::string& out, UChar32 c) {
     }
 }
 
-bool isWordCodePoint(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+bool isWordCodePoint(UChar32 c) {
+    return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 
 int toneOfMark(UChar32 mark) {
     switch (mark) {
-        case kCombiningAcute: return 1;
-        case kCombiningGrave: return 2;
-        case kCombiningHook: return 3;
-        case kCombiningTilde: return 4;
-        case kCombiningDotBelow: return 5;
-        default: return 0;
+        case kCombiningAcute:
+            return 1;
+        case kCombiningGrave:
+            return 2;
+        case kCombiningHook:
+            return 3;
+        case kCombiningTilde:
+            return 4;
+        case kCombiningDotBelow:
+            return 5;
+        default:
+            return 0;
     }
 }
 
 UChar32 markOfTone(int tone) {
-    static constexpr std::array<UChar32, 6> marks = {0, kCombiningAcute, kCombiningGrave, kCombiningHook,
-                                                     kCombiningTilde, kCombiningDotBelow};
+    static constexpr std::array<UChar32, 6> marks = {
+        0, kCombiningAcute, kCombiningGrave, kCombiningHook, kCombiningTilde, kCombiningDotBelow};
     return marks[static_cast<std::size_t>(tone)];
 }
 
@@ -119,7 +127,8 @@ Syllable parseSyllable(std::string_view word) {
             s.tone = tone;
             continue;
         }
-        if (!s.letters.empty() && (c == kCombiningCircumflex || c == kCombiningBreve || c == kCombiningHorn)) {
+        if (!s.letters.empty() &&
+            (c == kCombiningCircumflex || c == kCombiningBreve || c == kCombiningHorn)) {
             s.letters.back().modifier = c == kCombiningCircumflex ? Modifier::Circumflex
                                         : c == kCombiningBreve    ? Modifier::Breve
                                                                   : Modifier::Horn;
@@ -151,7 +160,9 @@ VowelCluster vowelCluster(const std::vector<Letter>& letters) {
     std::size_t i = 0;
     while (i < letters.size() && !isVowel(letters[i].base)) ++i;
     if (i == letters.size()) return {i, i};
-    const auto nextIsVowel = [&](std::size_t k) { return k + 1 < letters.size() && isVowel(letters[k + 1].base); };
+    const auto nextIsVowel = [&](std::size_t k) {
+        return k + 1 < letters.size() && isVowel(letters[k + 1].base);
+    };
     if (i > 0 && nextIsVowel(i) &&
         ((letters[i].base == 'u' && letters[i - 1].base == 'q') ||
          (letters[i].base == 'i' && letters[i - 1].base == 'g' && i == 1))) {
@@ -175,7 +186,8 @@ std::size_t tonePosition(const std::vector<Letter>& letters, ToneStyle style) {
     if (end < letters.size()) return begin + 1;  // a final consonant follows: hoàn, tuýp
     const UChar32 first = letters[begin].base;
     const UChar32 second = letters[begin + 1].base;
-    const bool movable = (first == 'o' && (second == 'a' || second == 'e')) || (first == 'u' && second == 'y');
+    const bool movable =
+        (first == 'o' && (second == 'a' || second == 'e')) || (first == 'u' && second == 'y');
     if (movable && style == ToneStyle::New) return begin + 1;
     return begin;
 }
@@ -202,12 +214,18 @@ std::string renderSyllable(const Syllable& s, ToneStyle style) {
 
 int toneOfKey(char key) {
     switch (key) {
-        case 's': return 1;
-        case 'f': return 2;
-        case 'r': return 3;
-        case 'x': return 4;
-        case 'j': return 5;
-        default: return 0;
+        case 's':
+            return 1;
+        case 'f':
+            return 2;
+        case 'r':
+            return 3;
+        case 'x':
+            return 4;
+        case 'j':
+            return 5;
+        default:
+            return 0;
     }
 }
 
@@ -249,7 +267,8 @@ bool applyW(Syllable& s, char key) {
     for (std::size_t k = begin; k + 1 < end; ++k) {
         Letter& u = s.letters[k];
         Letter& o = s.letters[k + 1];
-        if (u.base == 'u' && o.base == 'o' && (u.modifier == Modifier::None || u.modifier == Modifier::Horn) &&
+        if (u.base == 'u' && o.base == 'o' &&
+            (u.modifier == Modifier::None || u.modifier == Modifier::Horn) &&
             (o.modifier == Modifier::None || o.modifier == Modifier::Horn)) {
             if (u.modifier == Modifier::Horn && o.modifier == Modifier::Horn) {
                 u.modifier = o.modifier = Modifier::None;
@@ -444,9 +463,9 @@ VietnameseCollator::~VietnameseCollator() = default;
 
 int VietnameseCollator::compare(std::string_view a, std::string_view b) const {
     UErrorCode status = U_ZERO_ERROR;
-    const auto result = m_impl->collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
-                                                      icu::StringPiece(b.data(), static_cast<int32_t>(b.size())),
-                                                      status);
+    const auto result =
+        m_impl->collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                      icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
     if (U_FAILURE(status)) return a.compare(b);
     return result == UCOL_LESS ? -1 : result == UCOL_GREATER ? 1 : 0;
 }
@@ -456,7 +475,7 @@ std::string VietnameseCollator::sortKey(std::string_view text) const {
     std::string key(64, '\0');
     for (;;) {
         const int32_t needed = m_impl->collator->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()),
-                                                             static_cast<int32_t>(key.size()));
+                                                            static_cast<int32_t>(key.size()));
         if (needed <= static_cast<int32_t>(key.size())) {
             key.resize(static_cast<std::size_t>(needed > 0 ? needed - 1 : 0));  // drop the terminating zero
             return key;

@@ -51,7 +51,7 @@ std::size_t editDistance(std::string_view a, std::string_view b, std::size_t lim
 // Vietnamese alphabetical order (a ă â b c d đ e ê ...) from ICU's "vi" collator. Not thread-safe:
 // give each thread its own.
 class VietnameseCollator {
-public:
+  public:
     VietnameseCollator();
     ~VietnameseCollator();
     VietnameseCollator(const VietnameseCollator&) = delete;
@@ -63,7 +63,7 @@ public:
     // A byte string whose memcmp order is the collation order.
     std::string sortKey(std::string_view text) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

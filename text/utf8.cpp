@@ -5,7 +5,9 @@
 namespace motcua::text {
 
 namespace {
-bool isContinuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
+bool isContinuation(unsigned char c) noexcept {
+    return (c & 0xC0) == 0x80;
+}
 }  // namespace
 
 bool isValidUtf8(std::string_view text) noexcept {
@@ -36,7 +38,8 @@ std::optional<char32_t> forbiddenInName(std::string_view text) noexcept {
         UChar32 c;
         U8_NEXT(s, i, length, c);
         if (c < 0) continue;
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+            (c >= 0x2066 && c <= 0x2069)) {
             return static_cast<char32_t>(c);
         }
     }

@@ -8,11 +8,12 @@ namespace {
 
 // Splits a word that alone is wider than maxWidth into pieces that fit (at least one code point
 // each); the last piece is left in current, where the next word may join it.
-void breakLongWord(const std::string& word, int maxWidth, const WidthOf& widthOf, std::vector<std::string>& lines,
-                   std::string& current) {
+void breakLongWord(const std::string& word, int maxWidth, const WidthOf& widthOf,
+                   std::vector<std::string>& lines, std::string& current) {
     std::string piece;
     for (std::size_t i = 0; i < word.size();) {
-        const std::size_t next = std::min(word.size(), i + sequenceLength(static_cast<unsigned char>(word[i])));
+        const std::size_t next =
+            std::min(word.size(), i + sequenceLength(static_cast<unsigned char>(word[i])));
         std::string candidate = piece + word.substr(i, next - i);
         if (!piece.empty() && widthOf(candidate) > maxWidth) {
             lines.push_back(piece);
@@ -25,7 +26,8 @@ void breakLongWord(const std::string& word, int maxWidth, const WidthOf& widthOf
     current = piece;
 }
 
-void wrapParagraph(std::string_view paragraph, int maxWidth, const WidthOf& widthOf, std::vector<std::string>& lines) {
+void wrapParagraph(std::string_view paragraph, int maxWidth, const WidthOf& widthOf,
+                   std::vector<std::string>& lines) {
     std::string current;
     std::size_t pos = 0;
     bool any = false;
@@ -60,14 +62,15 @@ void wrapParagraph(std::string_view paragraph, int maxWidth, const WidthOf& widt
 
 }  // namespace
 
-std::vector<std::string> wrapWords(std::string_view text, int maxWidth, const WidthOf& widthOf, EmptyLines empty) {
+std::vector<std::string> wrapWords(std::string_view text, int maxWidth, const WidthOf& widthOf,
+                                   EmptyLines empty) {
     std::vector<std::string> lines;
     if (maxWidth <= 0) maxWidth = 1;
     std::size_t pos = 0;
     while (true) {
         const auto nl = text.find('\n', pos);
-        wrapParagraph(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos), maxWidth,
-                      widthOf, lines);
+        wrapParagraph(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos),
+                      maxWidth, widthOf, lines);
         if (nl == std::string_view::npos) break;
         pos = nl + 1;
     }

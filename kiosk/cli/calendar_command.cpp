@@ -1,6 +1,7 @@
 // `motcua calendar`: shows the office's issuing hours and calendar file and checks them.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
@@ -12,12 +13,15 @@ namespace motcua::cli {
 
 namespace {
 
-std::string hhmm(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
+std::string hhmm(int minute) {
+    return fmt::format("{:02}:{:02}", minute / 60, minute % 60);
+}
 
 std::string windowsText(const std::vector<std::pair<int, int>>& windows) {
     if (windows.empty()) return "closed";
     std::string out;
-    for (const auto& [open, close] : windows) out += fmt::format("{}{}–{}", out.empty() ? "" : ", ", hhmm(open), hhmm(close));
+    for (const auto& [open, close] : windows)
+        out += fmt::format("{}{}–{}", out.empty() ? "" : ", ", hhmm(open), hhmm(close));
     return out;
 }
 
@@ -31,9 +35,12 @@ struct CalendarArgs {
 void registerCalendarCommand(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<CalendarArgs>();
     auto* sub = app.add_subcommand(
-        "calendar", "Show and check the issuing hours and the calendar file (holidays, make-up working days)");
-    sub->add_option("--file", args->file, "Check this calendar file instead of the office config's [office] calendar");
-    sub->add_option("--year", args->year, "The year to list (default: this year)")->check(CLI::Range(2000, 2100));
+        "calendar",
+        "Show and check the issuing hours and the calendar file (holidays, make-up working days)");
+    sub->add_option("--file", args->file,
+                    "Check this calendar file instead of the office config's [office] calendar");
+    sub->add_option("--year", args->year, "The year to list (default: this year)")
+        ->check(CLI::Range(2000, 2100));
     sub->callback([&ctx, args] {
         ctx.action = [&ctx, args] {
             queue::OfficeConfig config;
@@ -54,8 +61,12 @@ void registerCalendarCommand(CLI::App& app, Context& ctx) {
             std::string text;
             std::vector<std::string> warnings;
             j["file"] = cal.sourceName;
-            text += fmt::format("calendar file: {}\n", cal.sourceName.empty() ? "(none: [office] calendar is not set)" : cal.sourceName);
-            if (cal.sourceName.empty()) warnings.push_back("no calendar file: public holidays are not known, numbers are issued on them");
+            text +=
+                fmt::format("calendar file: {}\n",
+                            cal.sourceName.empty() ? "(none: [office] calendar is not set)" : cal.sourceName);
+            if (cal.sourceName.empty())
+                warnings.push_back(
+                    "no calendar file: public holidays are not known, numbers are issued on them");
 
             nlohmann::json week = nlohmann::json::array();
             text += "issuing windows:\n";
@@ -64,20 +75,23 @@ void registerCalendarCommand(CLI::App& app, Context& ctx) {
             for (int weekday = 1; weekday <= 7; ++weekday) {
                 queue::OfficeConfig plain = config;
                 plain.calendar = {};
-                const auto windows = queue::IssuingHours(plain).day(queue::addDays("2001-01-01", weekday - 1)).windows;
+                const auto windows =
+                    queue::IssuingHours(plain).day(queue::addDays("2001-01-01", weekday - 1)).windows;
                 week.push_back({{"weekday", weekday}, {"windows", windowsText(windows)}});
                 text += fmt::format("  {} {}\n", kDays[weekday], windowsText(windows));
             }
             j["week"] = week;
             if (!hours.enforced()) warnings.push_back("no [[opening_hours]]: numbers are issued at any hour");
             j["cutoff_minutes"] = config.issueCutoffMinutes;
-            text += fmt::format("numbers stop {} min before the day's last window closes", config.issueCutoffMinutes);
+            text += fmt::format("numbers stop {} min before the day's last window closes",
+                                config.issueCutoffMinutes);
             for (const auto& s : config.services) {
                 if (s.cutoffMinutes) text += fmt::format("; {}: {} min", s.code, *s.cutoffMinutes);
             }
             text += "\n";
             for (const auto& s : config.services) {
-                if (s.lateAfterMinute) text += fmt::format("{} after {}: {}\n", s.code, hhmm(*s.lateAfterMinute), s.lateNote);
+                if (s.lateAfterMinute)
+                    text += fmt::format("{} after {}: {}\n", s.code, hhmm(*s.lateAfterMinute), s.lateNote);
             }
 
             nlohmann::json years = nlohmann::json::array();
@@ -85,15 +99,20 @@ void registerCalendarCommand(CLI::App& app, Context& ctx) {
             bool thisYear = false, nextYear = false;
             const int current = std::stoi(today.substr(0, 4));
             for (const auto& y : cal.years) {
-                years.push_back({{"year", y.year}, {"source", y.source}, {"complete", y.complete}, {"note", y.note}});
+                years.push_back(
+                    {{"year", y.year}, {"source", y.source}, {"complete", y.complete}, {"note", y.note}});
                 text += fmt::format("  {}{}: {}\n", y.year, y.complete ? "" : " (incomplete)", y.source);
-                if (!y.complete) warnings.push_back(fmt::format("{} is incomplete: {}", y.year, y.note.empty() ? "see the file" : y.note));
+                if (!y.complete)
+                    warnings.push_back(fmt::format("{} is incomplete: {}", y.year,
+                                                   y.note.empty() ? "see the file" : y.note));
                 thisYear = thisYear || y.year == current;
                 nextYear = nextYear || y.year == current + 1;
             }
             j["years"] = years;
-            if (!cal.sourceName.empty() && !thisYear) warnings.push_back(fmt::format("{} (this year) has no [[years]] entry", current));
-            if (!cal.sourceName.empty() && !nextYear) warnings.push_back(fmt::format("{} (next year) has no [[years]] entry", current + 1));
+            if (!cal.sourceName.empty() && !thisYear)
+                warnings.push_back(fmt::format("{} (this year) has no [[years]] entry", current));
+            if (!cal.sourceName.empty() && !nextYear)
+                warnings.push_back(fmt::format("{} (next year) has no [[years]] entry", current + 1));
 
             const std::string prefix = std::to_string(year);
             nlohmann::json off = nlohmann::json::array(), worked = nlohmann::json::array();
@@ -101,24 +120,28 @@ void registerCalendarCommand(CLI::App& app, Context& ctx) {
             for (const auto& d : cal.daysOff) {
                 if (d.from.substr(0, 4) != prefix && d.to.substr(0, 4) != prefix) continue;
                 off.push_back({{"from", d.from}, {"to", d.to}, {"name", d.name}, {"name_en", d.nameEn}});
-                text += d.from == d.to ? fmt::format("  {}  {}  {}\n", d.from, queue::dateInWordsEn(d.from).substr(0, 3), d.name)
+                text += d.from == d.to ? fmt::format("  {}  {}  {}\n", d.from,
+                                                     queue::dateInWordsEn(d.from).substr(0, 3), d.name)
                                        : fmt::format("  {} .. {}  {}\n", d.from, d.to, d.name);
             }
             text += fmt::format("make-up working days in {}:\n", year);
             for (const auto& w : cal.workingDays) {
                 if (w.date.substr(0, 4) != prefix) continue;
                 worked.push_back({{"date", w.date}, {"name", w.name}, {"hours_of", w.hoursOf}});
-                text += fmt::format("  {}  {}  (hours of {})  {}\n", w.date, queue::dateInWordsEn(w.date).substr(0, 3),
-                                    kDays[w.hoursOf], w.name);
+                text += fmt::format("  {}  {}  (hours of {})  {}\n", w.date,
+                                    queue::dateInWordsEn(w.date).substr(0, 3), kDays[w.hoursOf], w.name);
             }
             j["days_off"] = off;
             j["working_days"] = worked;
 
             const auto state = hours.at(now, zone);
-            j["now"] = {{"time", zone.isoLocal(now)}, {"issuing", state.open}, {"message_vi", state.messageVi},
+            j["now"] = {{"time", zone.isoLocal(now)},
+                        {"issuing", state.open},
+                        {"message_vi", state.messageVi},
                         {"message_en", state.messageEn}};
-            text += fmt::format("now {}: {}\n", zone.isoLocal(now),
-                                state.open ? "numbers are issued" : state.messageEn + " / " + state.messageVi);
+            text +=
+                fmt::format("now {}: {}\n", zone.isoLocal(now),
+                            state.open ? "numbers are issued" : state.messageEn + " / " + state.messageVi);
             j["warnings"] = warnings;
             for (const auto& w : warnings) text += "warning: " + w + "\n";
             if (!text.empty() && text.back() == '\n') text.pop_back();

@@ -1,12 +1,12 @@
 #include "kiosk/cli/cli.h"
 
-#include <cstdlib>
-#include <iostream>
-#include <set>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <cstdlib>
+#include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "printer/file_transport.h"
 #include "printer/printer_uri.h"
@@ -29,9 +29,9 @@ constexpr const char* kExitStatusHelp =
 
 // Commands that never write into the database (backup checks its copy in full instead).
 bool commandReadsOnly(const CLI::App& app) {
-    static const std::set<std::string> kReading = {"services", "counters", "status", "events", "report", "backup",
-                                                   "catalogue show", "catalogue fields", "catalogue search",
-                                                   "catalogue export", "staff list"};
+    static const std::set<std::string> kReading = {
+        "services",       "counters",         "status",           "events",           "report",    "backup",
+        "catalogue show", "catalogue fields", "catalogue search", "catalogue export", "staff list"};
     std::string command;
     for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
         sub = sub->get_subcommands().front();
@@ -45,7 +45,8 @@ bool commandReadsOnly(const CLI::App& app) {
 Context::Context(std::ostream& o, std::ostream& e, queue::Clock& c) : out(o), err(e), clock(c) {}
 
 std::filesystem::path Context::databasePath() const {
-    return queue::databaseLocation(dbPath.empty() ? std::nullopt : std::optional<std::string>(dbPath), officeConfigPath());
+    return queue::databaseLocation(dbPath.empty() ? std::nullopt : std::optional<std::string>(dbPath),
+                                   officeConfigPath());
 }
 
 queue::Database& Context::database() {
@@ -66,8 +67,8 @@ std::filesystem::path Context::officeConfigPath() const {
     if (const char* env = std::getenv("MOTCUA_CONFIG"); env && *env) return env;
     // The office's own file, then the example the package installs, then (in a build tree) the
     // source tree's; the last one is named in the message when none exists.
-    for (const std::filesystem::path& candidate :
-         {std::filesystem::path("/etc/motcua/office.toml"), std::filesystem::path(MOTCUA_SHARE_DIR) / "office.toml"}) {
+    for (const std::filesystem::path& candidate : {std::filesystem::path("/etc/motcua/office.toml"),
+                                                   std::filesystem::path(MOTCUA_SHARE_DIR) / "office.toml"}) {
         std::error_code ec;
         if (std::filesystem::exists(candidate, ec)) return candidate;
     }
@@ -75,7 +76,8 @@ std::filesystem::path Context::officeConfigPath() const {
 }
 
 void Context::checkOutput(const std::filesystem::path& path, bool force) const {
-    if (auto refusal = queue::outputRefusal(path, {databasePath(), force})) throw CommandError(Exit::Usage, *refusal);
+    if (auto refusal = queue::outputRefusal(path, {databasePath(), force}))
+        throw CommandError(Exit::Usage, *refusal);
 }
 
 void Context::checkPrinterOutput(const std::string& uri, bool force) const {
@@ -140,16 +142,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg(argv[i]);
         if (arg.size() > kMaxArgumentBytes) {
-            return fail(Exit::Usage,
-                        fmt::format("argument {} is too long ({} bytes, at most {})", i, arg.size(), kMaxArgumentBytes));
+            return fail(Exit::Usage, fmt::format("argument {} is too long ({} bytes, at most {})", i,
+                                                 arg.size(), kMaxArgumentBytes));
         }
-        if (!text::isValidUtf8(arg)) return fail(Exit::Usage, fmt::format("argument {} is not valid UTF-8", i));
+        if (!text::isValidUtf8(arg))
+            return fail(Exit::Usage, fmt::format("argument {} is not valid UTF-8", i));
     }
 
-    CLI::App app{"motcua: queue tickets and procedure kiosk for a one-stop office (Bộ phận Một cửa)", "motcua"};
+    CLI::App app{"motcua: queue tickets and procedure kiosk for a one-stop office (Bộ phận Một cửa)",
+                 "motcua"};
     app.footer(kExitStatusHelp);
     app.option_defaults()->always_capture_default(false);
-    app.add_option("--db", ctx.dbPath, "Database file (default $MOTCUA_DB or $XDG_DATA_HOME/motcua/motcua.db)");
+    app.add_option("--db", ctx.dbPath,
+                   "Database file (default $MOTCUA_DB or $XDG_DATA_HOME/motcua/motcua.db)");
     app.add_option("--config", ctx.configPath, "Office configuration (TOML)");
     app.add_flag("--json", ctx.json, "Print one JSON object instead of text");
     app.require_subcommand(1, 1);
@@ -193,7 +198,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     } catch (const queue::StoreRefused& e) {
         return fail(Exit::Database, e.what());
     } catch (const queue::DatabaseError& e) {
-        if (e.isConnectionLost()) return fail(Exit::Database, std::string("lost the database server: ") + e.what());
+        if (e.isConnectionLost())
+            return fail(Exit::Database, std::string("lost the database server: ") + e.what());
         return fail(Exit::Database, std::string("database error: ") + e.what());
     } catch (const std::exception& e) {
         return fail(Exit::Failure, std::string("internal error: ") + e.what());

@@ -5,11 +5,10 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "queue/database.h"
 
@@ -36,7 +35,7 @@ enum class Exit : int {
 
 // A failure that ends a command with one line on stderr and the given status.
 class CommandError : public std::runtime_error {
-public:
+  public:
     CommandError(Exit exit, const std::string& message) : std::runtime_error(message), m_exit(exit) {}
     Exit exit() const noexcept { return m_exit; }
 
@@ -49,7 +48,7 @@ public:
     }
     bool resultPrinted() const noexcept { return m_resultPrinted; }
 
-private:
+  private:
     Exit m_exit;
     bool m_resultPrinted = false;
 };
@@ -57,7 +56,7 @@ private:
 // What every command gets: the global options, output streams, the clock, and the database opened
 // on first use.
 class Context {
-public:
+  public:
     Context(std::ostream& out, std::ostream& err, queue::Clock& clock);
 
     std::ostream& out;
@@ -91,7 +90,7 @@ public:
     // Set by the chosen subcommand's callback; run after parsing.
     std::function<void()> action;
 
-private:
+  private:
     std::optional<queue::Database> m_db;
 };
 

@@ -22,7 +22,8 @@ enum class DiskRoom { Enough, Low, TooLow };
 
 constexpr DiskRoom assessDiskRoom(std::uintmax_t available, std::uintmax_t databaseBytes) {
     if (available < databaseBytes + kDiskMarginBytes) return DiskRoom::TooLow;
-    const std::uintmax_t comfortable = 3 * databaseBytes > kDiskWarnBytes ? 3 * databaseBytes : kDiskWarnBytes;
+    const std::uintmax_t comfortable =
+        3 * databaseBytes > kDiskWarnBytes ? 3 * databaseBytes : kDiskWarnBytes;
     return available < comfortable ? DiskRoom::Low : DiskRoom::Enough;
 }
 

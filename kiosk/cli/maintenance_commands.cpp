@@ -1,17 +1,16 @@
 // motcua backup | restore | doctor: what the installer and the daily timer run on the office PC.
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "fonts/font_locator.h"
 #include "kiosk/cli/cli.h"
@@ -22,10 +21,10 @@
 #include "queue/backup.h"
 #include "queue/integrity.h"
 #include "queue/office_config.h"
-#include "queue/staff_service.h"
-#include "queue/queue_service.h"
 #include "queue/postgres.h"
 #include "queue/postgres_backup.h"
+#include "queue/queue_service.h"
+#include "queue/staff_service.h"
 #include "queue/store.h"
 
 namespace motcua::cli {
@@ -42,17 +41,22 @@ struct MaintenanceArgs {
 
 std::string sizeText(std::uintmax_t bytes) {
     if (bytes < 1024 * 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024.0);
-    if (bytes < 1024ull * 1024 * 1024) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    if (bytes < 1024ull * 1024 * 1024)
+        return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
     return fmt::format("{:.1f} GB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
 }
 
 nlohmann::json toJson(const queue::DatabaseSummary& s) {
-    return {{"path", s.path.string()},    {"bytes", s.bytes},   {"schema_version", s.schemaVersion},
-            {"tickets", s.tickets},       {"events", s.events}};
+    return {{"path", s.path.string()},
+            {"bytes", s.bytes},
+            {"schema_version", s.schemaVersion},
+            {"tickets", s.tickets},
+            {"events", s.events}};
 }
 
 std::string summaryText(const queue::DatabaseSummary& s) {
-    return fmt::format("{}, {} tickets, {} events, schema {}", sizeText(s.bytes), s.tickets, s.events, s.schemaVersion);
+    return fmt::format("{}, {} tickets, {} events, schema {}", sizeText(s.bytes), s.tickets, s.events,
+                       s.schemaVersion);
 }
 
 void backup(Context& ctx, const MaintenanceArgs& args) {
@@ -77,14 +81,16 @@ void backup(Context& ctx, const MaintenanceArgs& args) {
         throw CommandError(Exit::Usage, e.what());
     }
     std::vector<fs::path> removed;
-    if (args.keep > 0) removed = queue::pruneBackups(target.parent_path(), static_cast<std::size_t>(args.keep));
+    if (args.keep > 0)
+        removed = queue::pruneBackups(target.parent_path(), static_cast<std::size_t>(args.keep));
 
     nlohmann::json out = toJson(summary);
     out["database"] = ctx.databasePath().string();
     out["removed"] = nlohmann::json::array();
     for (const auto& r : removed) out["removed"].push_back(r.string());
     std::string text = fmt::format("backup written: {} ({})", summary.path.string(), summaryText(summary));
-    if (!removed.empty()) text += fmt::format("\nremoved {} older backups (keeping {})", removed.size(), args.keep);
+    if (!removed.empty())
+        text += fmt::format("\nremoved {} older backups (keeping {})", removed.size(), args.keep);
     ctx.print(out, text);
 }
 
@@ -94,8 +100,9 @@ void restoreOnServer(Context& ctx, const MaintenanceArgs& args) {
     nlohmann::json out = toJson(result.restored);
     out["from"] = args.path;
     out["previous"] = result.previous.string();
-    ctx.print(out, fmt::format("restored {} into {} ({})\nwhat the database held before is kept as {}", args.path,
-                               queue::redactedUrl(url), summaryText(result.restored), result.previous.string()));
+    ctx.print(out,
+              fmt::format("restored {} into {} ({})\nwhat the database held before is kept as {}", args.path,
+                          queue::redactedUrl(url), summaryText(result.restored), result.previous.string()));
 }
 
 void restore(Context& ctx, const MaintenanceArgs& args) {
@@ -109,9 +116,12 @@ void restore(Context& ctx, const MaintenanceArgs& args) {
     out["from"] = args.path;
     out["previous"] = result.previous ? nlohmann::json(result.previous->string()) : nlohmann::json(nullptr);
     out["kept_aside"] = keptAsideJson(result.keptAside);
-    std::string text = fmt::format("restored {} into {} ({})", args.path, live.string(), summaryText(result.restored));
-    if (result.previous) text += fmt::format("\nthe previous database is kept as {}", result.previous->string());
-    else if (result.keptAside.empty()) text += "\nthere was no database before";
+    std::string text =
+        fmt::format("restored {} into {} ({})", args.path, live.string(), summaryText(result.restored));
+    if (result.previous)
+        text += fmt::format("\nthe previous database is kept as {}", result.previous->string());
+    else if (result.keptAside.empty())
+        text += "\nthere was no database before";
     text += keptAsideText(result.keptAside);
     ctx.print(out, text);
 }
@@ -122,9 +132,12 @@ enum class Verdict { Ok, Warn, Fail };
 
 std::string_view verdictName(Verdict v) {
     switch (v) {
-        case Verdict::Ok: return "OK";
-        case Verdict::Warn: return "WARN";
-        case Verdict::Fail: return "FAIL";
+        case Verdict::Ok:
+            return "OK";
+        case Verdict::Warn:
+            return "WARN";
+        case Verdict::Fail:
+            return "FAIL";
     }
     return "?";
 }
@@ -160,8 +173,10 @@ Check checkFonts() {
 std::string restoreAdvice(const fs::path& database) {
     const fs::path folder = (database.has_parent_path() ? database.parent_path() : fs::path(".")) / "backups";
     const auto backups = queue::listBackups(folder);
-    const std::string newest = backups.empty() ? (folder / "motcua-YYYYMMDD-HHMMSS.db").string() : backups.back().string();
-    return fmt::format("stop the motcua programs, then restore the latest good backup: motcua restore {}", newest);
+    const std::string newest =
+        backups.empty() ? (folder / "motcua-YYYYMMDD-HHMMSS.db").string() : backups.back().string();
+    return fmt::format("stop the motcua programs, then restore the latest good backup: motcua restore {}",
+                       newest);
 }
 
 // The PostgreSQL store: the server answers, runs a version motcua is built for, the connection is
@@ -183,21 +198,24 @@ Check checkServer(const std::string& url) {
         const auto noPin = db.queryInt("SELECT count(*) FROM staff WHERE active = 1 AND pin_hash = ''");
         const bool local = info.host.empty() || info.host[0] == '/' || info.host == "localhost" ||
                            info.host.rfind("127.", 0) == 0 || info.host == "::1";
-        c.message = fmt::format("{}: PostgreSQL {}, user {}, schema {}, {}, {} tickets, {} events", shown, info.version,
-                                info.user, queue::schemaVersionOf(db),
-                                info.ssl ? fmt::format("encrypted ({})", info.sslProtocol) : "not encrypted", tickets,
-                                events);
+        c.message = fmt::format("{}: PostgreSQL {}, user {}, schema {}, {}, {} tickets, {} events", shown,
+                                info.version, info.user, queue::schemaVersionOf(db),
+                                info.ssl ? fmt::format("encrypted ({})", info.sslProtocol) : "not encrypted",
+                                tickets, events);
         if (!missing.empty()) {
             c.verdict = Verdict::Fail;
             c.message += fmt::format("; roles missing: {}", fmt::join(missing, ", "));
-            c.fix = fmt::format("run 'motcua --db {} init' as the schema's owner (it creates the roles)", shown);
+            c.fix =
+                fmt::format("run 'motcua --db {} init' as the schema's owner (it creates the roles)", shown);
         } else if (info.versionNumber < 150000) {
             c.verdict = Verdict::Warn;
             c.fix = "motcua is built and tested for PostgreSQL 15 (Debian 12's); upgrade the server";
         } else if (!info.ssl && !local) {
             c.verdict = Verdict::Warn;
-            c.fix = "the office network can read the traffic: enable ssl on the server and add sslmode=verify-full "
-                    "to the URL (README: Several PCs in one office)";
+            c.fix =
+                "the office network can read the traffic: enable ssl on the server and add "
+                "sslmode=verify-full "
+                "to the URL (README: Several PCs in one office)";
         } else if (noPin > 0) {
             c.verdict = Verdict::Warn;
             c.message += fmt::format("; {} staff without a PIN cannot log in", noPin);
@@ -206,8 +224,9 @@ Check checkServer(const std::string& url) {
     } catch (const queue::StoreRefused& e) {
         c.verdict = Verdict::Fail;
         c.message = e.what();
-        c.fix = "check that the server runs and this PC may connect (pg_hba.conf, firewall, ~/.pgpass), or run "
-                "'motcua init' on a new database";
+        c.fix =
+            "check that the server runs and this PC may connect (pg_hba.conf, firewall, ~/.pgpass), or run "
+            "'motcua init' on a new database";
     } catch (const queue::DatabaseError& e) {
         c.verdict = Verdict::Fail;
         c.message = fmt::format("{}: {}", shown, e.what());
@@ -225,7 +244,9 @@ Check checkClock(Context& ctx) {
         if (const auto problem = queue.clockCheck()) {
             c.verdict = Verdict::Fail;
             c.message = *problem;
-            c.fix = "set the clock right (timedatectl; NTP), then run 'motcua close-day' to repair the recorded days";
+            c.fix =
+                "set the clock right (timedatectl; NTP), then run 'motcua close-day' to repair the recorded "
+                "days";
             return c;
         }
         c.message = fmt::format("business day {} in {}", queue.calendar().dayOf(ctx.clock.now()),
@@ -259,8 +280,8 @@ Check checkDatabase(Context& ctx) {
         }
         const auto summary = queue::summarise(db, path);
         const auto noPin = db.queryInt("SELECT count(*) FROM staff WHERE active = 1 AND pin_hash = ''");
-        c.message = fmt::format("{}: schema {}, {} mode, integrity {}, {} tickets, {} events", path.string(), version,
-                                journal, check, summary.tickets, summary.events);
+        c.message = fmt::format("{}: schema {}, {} mode, integrity {}, {} tickets, {} events", path.string(),
+                                version, journal, check, summary.tickets, summary.events);
         if (journal != "wal") {
             c.verdict = Verdict::Warn;
             c.fix = "the database is not in WAL mode; run 'motcua init' once to set it";
@@ -281,8 +302,9 @@ Check checkDatabase(Context& ctx) {
                 std::vector<std::string> logins;
                 for (const auto& s : renew) logins.push_back(s.login);
                 c.verdict = Verdict::Warn;
-                c.message += fmt::format("; {} staff have a PIN set before the 6-digit rule (or in office.toml): {}",
-                                         renew.size(), fmt::join(logins, ", "));
+                c.message +=
+                    fmt::format("; {} staff have a PIN set before the 6-digit rule (or in office.toml): {}",
+                                renew.size(), fmt::join(logins, ", "));
                 c.fix = "give each a new PIN of 6 to 8 digits: motcua staff set-pin LOGIN";
             }
         }
@@ -364,8 +386,9 @@ Check checkPrinter(const std::optional<queue::OfficeConfig>& config) {
     if (!transport) {
         c.verdict = Verdict::Fail;
         c.message = fmt::format("{}: {}", uri, transport.error().describe());
-        c.fix = "check the cable and power; for USB the udev rule and group lp "
-                "(see /usr/share/doc/motcua/udev/README.md); 'motcua printer list' shows what is found";
+        c.fix =
+            "check the cable and power; for USB the udev rule and group lp "
+            "(see /usr/share/doc/motcua/udev/README.md); 'motcua printer list' shows what is found";
         return c;
     }
     auto status = printer::queryStatus(**transport);
@@ -378,8 +401,11 @@ Check checkPrinter(const std::optional<queue::OfficeConfig>& config) {
     const auto state = status->state;
     c.message = fmt::format("{}: {}", uri, printer::stateName(state));
     switch (state) {
-        case printer::PrinterState::Ready: break;
-        case printer::PrinterState::NotReported: c.message += " (reachable; it does not report its status)"; break;
+        case printer::PrinterState::Ready:
+            break;
+        case printer::PrinterState::NotReported:
+            c.message += " (reachable; it does not report its status)";
+            break;
         case printer::PrinterState::PaperNearEnd:
             c.verdict = Verdict::Warn;
             c.fix = "load a new paper roll soon";
@@ -415,7 +441,8 @@ Check checkDisk(Context& ctx) {
     };
     std::vector<Place> places = {{folder, false}};
     // Backups on another file system (a second disk, a USB stick) are checked on their own.
-    struct stat folderStat {}, backupsStat {};
+    struct stat folderStat {
+    }, backupsStat{};
     const fs::path backups = folder / "backups";
     if (::stat(folder.c_str(), &folderStat) == 0 && ::stat(backups.c_str(), &backupsStat) == 0 &&
         folderStat.st_dev != backupsStat.st_dev) {
@@ -426,7 +453,8 @@ Check checkDisk(Context& ctx) {
         const auto space = fs::space(place.path, ec);
         if (ec) {
             c.verdict = Verdict::Warn;
-            parts.push_back(fmt::format("{}: cannot tell the free space ({})", place.path.string(), ec.message()));
+            parts.push_back(
+                fmt::format("{}: cannot tell the free space ({})", place.path.string(), ec.message()));
             c.fix = "check that the folder exists and is readable";
             continue;
         }
@@ -434,9 +462,10 @@ Check checkDisk(Context& ctx) {
         const DiskRoom room = assessDiskRoom(space.available, databaseBytes);
         if (room == DiskRoom::TooLow) {
             c.verdict = Verdict::Fail;
-            c.fix = fmt::format("free space on {} now: the next backup cannot be written and the database may "
-                                "refuse tickets (remove old files, or copy old backups away)",
-                                place.path.string());
+            c.fix = fmt::format(
+                "free space on {} now: the next backup cannot be written and the database may "
+                "refuse tickets (remove old files, or copy old backups away)",
+                place.path.string());
         } else if (room == DiskRoom::Low && !place.backups && c.verdict == Verdict::Ok) {
             c.verdict = Verdict::Warn;
             c.fix = fmt::format("free some space on {} (copy old backups away): keep at least {} free",
@@ -502,7 +531,8 @@ Check checkDisplay() {
         return c;
     }
     std::sort(cards.begin(), cards.end());
-    c.message = fmt::format("no session in this shell; graphics devices {} for the kiosk session", fmt::join(cards, ", "));
+    c.message = fmt::format("no session in this shell; graphics devices {} for the kiosk session",
+                            fmt::join(cards, ", "));
     if (!fs::exists("/usr/bin/weston")) {
         c.verdict = Verdict::Warn;
         c.fix = "apt-get install weston (the kiosk session runs weston's kiosk shell)";
@@ -530,7 +560,9 @@ void doctor(Context& ctx) {
         if (c.verdict == Verdict::Warn) ++warnings;
         std::string name(verdictName(c.verdict));
         for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        list.push_back({{"check", c.name}, {"status", name}, {"message", c.message},
+        list.push_back({{"check", c.name},
+                        {"status", name},
+                        {"message", c.message},
                         {"fix", c.fix.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.fix)}});
         text << fmt::format("{:<5} {:<9} {}\n", verdictName(c.verdict), c.name, c.message);
         if (!c.fix.empty()) text << fmt::format("{:<15} fix: {}\n", "", c.fix);
@@ -538,8 +570,8 @@ void doctor(Context& ctx) {
     text << fmt::format("{} failed, {} warnings", failures, warnings);
     ctx.print({{"checks", list}, {"failures", failures}, {"warnings", warnings}}, text.str());
     if (failures > 0) {
-        throw CommandError::afterResult(Exit::Failure,
-                                        fmt::format("doctor: {} check{} failed", failures, failures == 1 ? "" : "s"));
+        throw CommandError::afterResult(
+            Exit::Failure, fmt::format("doctor: {} check{} failed", failures, failures == 1 ? "" : "s"));
     }
 }
 

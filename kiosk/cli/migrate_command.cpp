@@ -1,8 +1,9 @@
 // `motcua migrate --to postgresql://…`: moves an office from the SQLite file to a PostgreSQL server
 // (or back, --to FILE), then proves the copy: the rows of every table counted on both sides, and the
 // office head's report of every business day computed from both and compared.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
@@ -69,16 +70,19 @@ void migrate(Context& ctx, const std::string& to) {
     out["days"] = copied.businessDays.size();
     out["days_differing"] = differing;
     if (differing.empty()) {
-        text += fmt::format("the reports of all {} business days are the same on both", copied.businessDays.size());
+        text += fmt::format("the reports of all {} business days are the same on both",
+                            copied.businessDays.size());
     } else {
-        text += fmt::format("the reports of {} of {} days differ: {}", differing.size(), copied.businessDays.size(),
-                            fmt::join(differing, ", "));
+        text += fmt::format("the reports of {} of {} days differ: {}", differing.size(),
+                            copied.businessDays.size(), fmt::join(differing, ", "));
     }
     if (!same || !differing.empty()) {
         ctx.print(out, text);
-        throw CommandError::afterResult(Exit::Failure, "the copy does not match its source; keep using the source");
+        throw CommandError::afterResult(Exit::Failure,
+                                        "the copy does not match its source; keep using the source");
     }
-    text += fmt::format("\nnext: point every program at the new database (--db, MOTCUA_DB or [database] url)");
+    text +=
+        fmt::format("\nnext: point every program at the new database (--db, MOTCUA_DB or [database] url)");
     ctx.print(out, text);
 }
 
@@ -89,9 +93,11 @@ void registerMigrateCommand(CLI::App& app, Context& ctx) {
     auto* m = app.add_subcommand(
         "migrate",
         "Copy the whole database (configuration, staff, catalogue, tickets, events) into a new one, e.g. a "
-        "PostgreSQL server: --to postgresql://motcua@10.0.0.2/motcua. Stop the kiosk, displays and consoles first. "
+        "PostgreSQL server: --to postgresql://motcua@10.0.0.2/motcua. Stop the kiosk, displays and consoles "
+        "first. "
         "The copy is checked: rows per table and every day's report on both sides");
-    m->add_option("--to", *to, "The new database: postgresql://USER@HOST/DB (password from ~/.pgpass) or a file")
+    m->add_option("--to", *to,
+                  "The new database: postgresql://USER@HOST/DB (password from ~/.pgpass) or a file")
         ->required();
     m->callback([&ctx, to] { ctx.action = [&ctx, to] { migrate(ctx, *to); }; });
 }

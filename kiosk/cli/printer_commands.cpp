@@ -1,13 +1,13 @@
 // motcua printer list | status | test, and motcua print-preview. The printer comes from --to or
 // $MOTCUA_PRINTER (the office config will provide the default later) through printer::openTransport.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <sstream>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "printer/cups_transport.h"
@@ -41,8 +41,9 @@ struct PrinterArgs {
 std::string printerUri(const PrinterArgs& args) {
     if (!args.to.empty()) return args.to;
     if (const char* env = std::getenv("MOTCUA_PRINTER"); env && *env) return env;
-    throw CommandError(Exit::Usage, "no printer given: use --to URI or set MOTCUA_PRINTER "
-                                    "(usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:PORT, file:PATH)");
+    throw CommandError(Exit::Usage,
+                       "no printer given: use --to URI or set MOTCUA_PRINTER "
+                       "(usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:PORT, file:PATH)");
 }
 
 [[noreturn]] void fail(const pr::Failure& failure) {
@@ -76,7 +77,8 @@ void listPrinters(Context& ctx) {
     auto cups = pr::listCupsQueues();
     if (cups) {
         for (const auto& q : *cups) {
-            out["cups"].push_back({{"uri", "cups:" + q.name}, {"device", q.deviceUri}, {"default", q.isDefault}});
+            out["cups"].push_back(
+                {{"uri", "cups:" + q.name}, {"device", q.deviceUri}, {"default", q.isDefault}});
             text += fmt::format("{:<24} CUPS queue -> {}{}\n", "cups:" + q.name, q.deviceUri,
                                 q.isDefault ? " (default)" : "");
         }
@@ -95,11 +97,12 @@ void showStatus(Context& ctx, const PrinterArgs& args) {
     const pr::PrinterState state = status->state;
     std::string raw;
     for (unsigned char c : status->replies) raw += fmt::format("{:02X} ", c);
-    ctx.print({{"printer", transport->describe()},
-               {"state", pr::stateName(state)},
-               {"message", pr::stateMessageVi(state)},
-               {"replies", raw}},
-              fmt::format("{}: {} ({})", transport->describe(), pr::stateName(state), pr::stateMessageVi(state)));
+    ctx.print(
+        {{"printer", transport->describe()},
+         {"state", pr::stateName(state)},
+         {"message", pr::stateMessageVi(state)},
+         {"replies", raw}},
+        fmt::format("{}: {} ({})", transport->describe(), pr::stateName(state), pr::stateMessageVi(state)));
     if (auto blocked = pr::blockingError(state)) {
         throw CommandError(Exit::Printer, fmt::format("printer cannot print: {}", pr::messageEn(*blocked)));
     }
@@ -139,7 +142,9 @@ void printTest(Context& ctx, const PrinterArgs& args) {
     auto transport = open(args);
     auto printed = pr::printBytes(*transport, bytes);
     if (!printed) fail(printed.error());
-    ctx.print({{"printer", transport->describe()}, {"bytes", bytes.size()}, {"stateBefore", pr::stateName(*printed)}},
+    ctx.print({{"printer", transport->describe()},
+               {"bytes", bytes.size()},
+               {"stateBefore", pr::stateName(*printed)}},
               fmt::format("printed a test ticket on {} ({} bytes; printer was {})", transport->describe(),
                           bytes.size(), pr::stateName(*printed)));
 }
@@ -149,8 +154,8 @@ void preview(Context& ctx, const PrinterArgs& args) {
     const std::string bytes = queue::readRegularFile(args.input, queue::kMaxTicketFileBytes);
     auto decoded = pr::decodeEscPos(bytes);
     if (!decoded) {
-        throw CommandError(Exit::Usage, fmt::format("{} is not a ticket this program can show: {}", args.input,
-                                                    decoded.error().message));
+        throw CommandError(Exit::Usage, fmt::format("{} is not a ticket this program can show: {}",
+                                                    args.input, decoded.error().message));
     }
     try {
         pr::writePng(decoded->picture, args.output);
@@ -170,7 +175,8 @@ void preview(Context& ctx, const PrinterArgs& args) {
 
 void registerPrinterCommands(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<PrinterArgs>();
-    const char* toHelp = "Printer URI: usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:PORT, file:PATH (default $MOTCUA_PRINTER)";
+    const char* toHelp =
+        "Printer URI: usb:, usb:VID:PID, cups:QUEUE, tcp:HOST:PORT, file:PATH (default $MOTCUA_PRINTER)";
 
     auto* printer = app.add_subcommand("printer", "The ticket printer: list, status, test");
     printer->require_subcommand(1, 1);
@@ -186,7 +192,8 @@ void registerPrinterCommands(CLI::App& app, Context& ctx) {
     test->add_option("--to", args->to, toHelp);
     test->add_option("--width", args->width, "Printable width in dots: 576 (80 mm), 384 (58 mm), 512, 640");
     test->add_flag("--native-qr", args->nativeQr, "Let the printer draw the QR code (GS ( k)");
-    test->add_flag("--force", args->force, "Let a file: printer replace another database (never the one in use)");
+    test->add_flag("--force", args->force,
+                   "Let a file: printer replace another database (never the one in use)");
     test->callback([&ctx, args] { ctx.action = [&ctx, args] { printTest(ctx, *args); }; });
 
     auto* pv = app.add_subcommand("print-preview", "Decode a ticket's ESC/POS bytes into a PNG picture");

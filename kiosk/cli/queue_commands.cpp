@@ -1,9 +1,9 @@
-#include <chrono>
-#include <sstream>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "kiosk/frontend/ticket_printing.h"
@@ -23,14 +23,18 @@ using queue::QueueService;
 
 Exit exitFor(Outcome outcome) {
     switch (outcome) {
-        case Outcome::Ok: return Exit::Ok;
-        case Outcome::NothingWaiting: return Exit::NothingWaiting;
+        case Outcome::Ok:
+            return Exit::Ok;
+        case Outcome::NothingWaiting:
+            return Exit::NothingWaiting;
         case Outcome::NotAllowed:
         case Outcome::CapReached:
         case Outcome::ClockWrong:
-        case Outcome::OutsideHours: return Exit::NotAllowed;
+        case Outcome::OutsideHours:
+            return Exit::NotAllowed;
         case Outcome::NotFound:
-        case Outcome::Invalid: return Exit::Usage;
+        case Outcome::Invalid:
+            return Exit::Usage;
     }
     return Exit::Failure;
 }
@@ -90,7 +94,8 @@ void printTicket(Context& ctx, QueueService& q, const queue::Ticket& t, const st
 void registerQueueCommands(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<Args>();
 
-    auto* init = app.add_subcommand("init", "Create or update the database from the office config (idempotent)");
+    auto* init =
+        app.add_subcommand("init", "Create or update the database from the office config (idempotent)");
     init->callback([&ctx] {
         ctx.action = [&ctx] {
             queue::OfficeConfig config;
@@ -107,8 +112,8 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                 }
                 ctx.checkPrinterOutput(config.printer, false);
             } catch (const CommandError& e) {
-                throw CommandError(Exit::Usage,
-                                   fmt::format("{}: printer.uri: {}", ctx.officeConfigPath().string(), e.what()));
+                throw CommandError(Exit::Usage, fmt::format("{}: printer.uri: {}",
+                                                            ctx.officeConfigPath().string(), e.what()));
             }
             // The -wal/-shm of a deleted database are kept under another name, never deleted.
             const auto keptAside =
@@ -122,9 +127,10 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                 throw CommandError(Exit::NotAllowed, e.what());
             }
             const auto path = db.path();
-            std::string text = fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
-                                           ctx.officeConfigPath().string(), config.services.size(),
-                                           config.counters.size(), config.staff.size(), queue::latestSchemaVersion());
+            std::string text =
+                fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
+                            ctx.officeConfigPath().string(), config.services.size(), config.counters.size(),
+                            config.staff.size(), queue::latestSchemaVersion());
             if (!applied.movedTickets.empty()) {
                 text += fmt::format("\nmoved to the service that took over their prefix: {}",
                                     fmt::join(applied.movedTickets, ", "));
@@ -146,70 +152,80 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
         nlohmann::json list = nlohmann::json::array();
         std::ostringstream text;
         for (const auto& s : st.services) {
-            list.push_back({{"code", s.code}, {"name", s.name}, {"name_en", s.nameEn}, {"prefix", s.prefix},
+            list.push_back({{"code", s.code},
+                            {"name", s.name},
+                            {"name_en", s.nameEn},
+                            {"prefix", s.prefix},
                             {"daily_cap", s.dailyCap ? nlohmann::json(*s.dailyCap) : nlohmann::json(nullptr)},
-                            {"counters", s.counters}, {"waiting", s.waiting}});
+                            {"counters", s.counters},
+                            {"waiting", s.waiting}});
             text << fmt::format("{:<4} {:<3} {} (counters {}; waiting {})\n", s.code, s.prefix, s.name,
                                 fmt::join(s.counters, ","), s.waiting);
         }
         ctx.print({{"services", list}}, text.str());
     });
 
-    queueCommand(app, ctx, "counters", "List the counters and the services they call", [&ctx](QueueService& q) {
-        const auto st = q.status();
-        nlohmann::json list = nlohmann::json::array();
-        std::ostringstream text;
-        for (const auto& c : st.counters) {
-            list.push_back({{"number", c.number}, {"name", c.name}, {"services", c.services}});
-            text << fmt::format("{:>3}  {} [{}]\n", c.number, c.name, fmt::join(c.services, ", "));
-        }
-        ctx.print({{"counters", list}}, text.str());
-    });
+    queueCommand(
+        app, ctx, "counters", "List the counters and the services they call", [&ctx](QueueService& q) {
+            const auto st = q.status();
+            nlohmann::json list = nlohmann::json::array();
+            std::ostringstream text;
+            for (const auto& c : st.counters) {
+                list.push_back({{"number", c.number}, {"name", c.name}, {"services", c.services}});
+                text << fmt::format("{:>3}  {} [{}]\n", c.number, c.name, fmt::join(c.services, ", "));
+            }
+            ctx.print({{"counters", list}}, text.str());
+        });
 
-    auto* take = queueCommand(app, ctx, "take", "Issue a ticket for a service", [&ctx, args](QueueService& q) {
-        std::optional<std::string> priority;
-        if (!args->priority.empty()) priority = args->priority;
-        const auto issued = require(q.take(args->service, priority));
-        auto j = queue::toJson(issued.ticket, q.calendar());
-        j["ahead"] = issued.ahead;
-        j["estimated_wait_s"] = issued.estimatedWaitSeconds;
-        j["estimate_basis"] = issued.basis == queue::EstimateBasis::History ? "history" : "default";
-        j["estimate_samples"] = issued.historySamples;
-        j["counters"] = issued.counters;
-        j["note"] = issued.ticketNote;
-        ctx.print(j, fmt::format("{} issued for {}{}: {} ahead, estimated wait {} ({}){}", issued.ticket.number,
-                                 issued.ticket.currentServiceName,
-                                 issued.ticket.priority ? " (priority: " + issued.ticket.priorityName + ")" : "",
-                                 issued.ahead, minutesText(issued.estimatedWaitSeconds),
-                                 issued.basis == queue::EstimateBasis::History
-                                     ? fmt::format("from the last {} services", issued.historySamples)
-                                     : "no history yet: default service time",
-                                 issued.ticketNote.empty() ? "" : "\nnote: " + issued.ticketNote));
-    });
+    auto* take =
+        queueCommand(app, ctx, "take", "Issue a ticket for a service", [&ctx, args](QueueService& q) {
+            std::optional<std::string> priority;
+            if (!args->priority.empty()) priority = args->priority;
+            const auto issued = require(q.take(args->service, priority));
+            auto j = queue::toJson(issued.ticket, q.calendar());
+            j["ahead"] = issued.ahead;
+            j["estimated_wait_s"] = issued.estimatedWaitSeconds;
+            j["estimate_basis"] = issued.basis == queue::EstimateBasis::History ? "history" : "default";
+            j["estimate_samples"] = issued.historySamples;
+            j["counters"] = issued.counters;
+            j["note"] = issued.ticketNote;
+            ctx.print(j, fmt::format(
+                             "{} issued for {}{}: {} ahead, estimated wait {} ({}){}", issued.ticket.number,
+                             issued.ticket.currentServiceName,
+                             issued.ticket.priority ? " (priority: " + issued.ticket.priorityName + ")" : "",
+                             issued.ahead, minutesText(issued.estimatedWaitSeconds),
+                             issued.basis == queue::EstimateBasis::History
+                                 ? fmt::format("from the last {} services", issued.historySamples)
+                                 : "no history yet: default service time",
+                             issued.ticketNote.empty() ? "" : "\nnote: " + issued.ticketNote));
+        });
     take->add_option("SERVICE", args->service, "Service code (see 'motcua services')")->required();
     take->add_option("--priority", args->priority, "Priority category code (see the office config)");
 
-    auto* call = queueCommand(app, ctx, "call", "Call the next ticket (or a given number) to a counter",
-                              [&ctx, args](QueueService& q) {
-                                  const auto r = require(args->number.empty() ? q.callNext(args->counter)
-                                                                              : q.callNumber(args->counter, args->number));
-                                  auto j = queue::toJson(r.ticket, q.calendar());
-                                  j["reason"] = queue::reasonCode(r.reason);
-                                  j["reason_text"] = r.reasonEn;
-                                  j["reason_vi"] = r.reasonVi;
-                                  ctx.print(j, fmt::format("counter {} calls {} ({})", args->counter, r.ticket.number,
-                                                           r.reasonEn));
-                              });
+    auto* call = queueCommand(
+        app, ctx, "call", "Call the next ticket (or a given number) to a counter",
+        [&ctx, args](QueueService& q) {
+            const auto r = require(args->number.empty() ? q.callNext(args->counter)
+                                                        : q.callNumber(args->counter, args->number));
+            auto j = queue::toJson(r.ticket, q.calendar());
+            j["reason"] = queue::reasonCode(r.reason);
+            j["reason_text"] = r.reasonEn;
+            j["reason_vi"] = r.reasonVi;
+            ctx.print(j, fmt::format("counter {} calls {} ({})", args->counter, r.ticket.number, r.reasonEn));
+        });
     call->add_option("COUNTER", args->counter, "Counter number")->required();
-    call->add_option("--number", args->number, "Call this ticket number (e.g. A012), out of order or from hold");
+    call->add_option("--number", args->number,
+                     "Call this ticket number (e.g. A012), out of order or from hold");
 
-    auto* recall = queueCommand(app, ctx, "recall", "Call the counter's ticket again", [&ctx, args](QueueService& q) {
-        const auto r = require(q.recall(args->counter));
-        auto j = queue::toJson(r.ticket, q.calendar());
-        j["became_noshow"] = r.becameNoShow;
-        ctx.print(j, r.becameNoShow ? fmt::format("{} reached the recall limit and is now a no-show", r.ticket.number)
-                                    : fmt::format("recalled: {}", ticketLine(r.ticket)));
-    });
+    auto* recall =
+        queueCommand(app, ctx, "recall", "Call the counter's ticket again", [&ctx, args](QueueService& q) {
+            const auto r = require(q.recall(args->counter));
+            auto j = queue::toJson(r.ticket, q.calendar());
+            j["became_noshow"] = r.becameNoShow;
+            ctx.print(j, r.becameNoShow ? fmt::format("{} reached the recall limit and is now a no-show",
+                                                      r.ticket.number)
+                                        : fmt::format("recalled: {}", ticketLine(r.ticket)));
+        });
     recall->add_option("COUNTER", args->counter, "Counter number")->required();
 
     struct Simple {
@@ -221,7 +237,8 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
     const Simple simple[] = {
         {"start", "Start serving the called ticket", "serving",
          [](QueueService& q, int c) { return q.start(c); }},
-        {"finish", "Finish serving the ticket", "finished", [](QueueService& q, int c) { return q.finish(c); }},
+        {"finish", "Finish serving the ticket", "finished",
+         [](QueueService& q, int c) { return q.finish(c); }},
         {"noshow", "Mark the called ticket as a no-show", "no-show",
          [](QueueService& q, int c) { return q.noShow(c); }},
         {"hold", "Park the counter's ticket (call it back later with call --number)", "held",
@@ -242,120 +259,146 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
     ret->add_option("COUNTER", args->counter, "Counter number")->required();
     ret->add_flag("--front", args->front, "Ahead of everyone waiting for its service (default: at the back)");
 
-    auto* transfer = queueCommand(app, ctx, "transfer", "Move the counter's ticket to another service, keeping its number",
-                                  [&ctx, args](QueueService& q) {
-                                      printTicket(ctx, q, require(q.transfer(args->counter, args->service)), "transferred");
-                                  });
+    auto* transfer = queueCommand(
+        app, ctx, "transfer", "Move the counter's ticket to another service, keeping its number",
+        [&ctx, args](QueueService& q) {
+            printTicket(ctx, q, require(q.transfer(args->counter, args->service)), "transferred");
+        });
     transfer->add_option("COUNTER", args->counter, "Counter number")->required();
     transfer->add_option("SERVICE", args->service, "Service code")->required();
 
-    auto* cancel = queueCommand(app, ctx, "cancel", "Cancel one of today's tickets", [&ctx, args](QueueService& q) {
-        printTicket(ctx, q, require(q.cancel(args->number)), "cancelled");
-    });
+    auto* cancel = queueCommand(
+        app, ctx, "cancel", "Cancel one of today's tickets",
+        [&ctx, args](QueueService& q) { printTicket(ctx, q, require(q.cancel(args->number)), "cancelled"); });
     cancel->add_option("NUMBER", args->number, "Ticket number, e.g. A012")->required();
 
-    auto* reactivate = queueCommand(app, ctx, "reactivate", "Put a no-show or cancelled ticket of today back in the queue",
-                                    [&ctx, args](QueueService& q) {
-                                        printTicket(ctx, q, require(q.reactivate(args->number)), "reactivated");
-                                    });
+    auto* reactivate =
+        queueCommand(app, ctx, "reactivate", "Put a no-show or cancelled ticket of today back in the queue",
+                     [&ctx, args](QueueService& q) {
+                         printTicket(ctx, q, require(q.reactivate(args->number)), "reactivated");
+                     });
     reactivate->add_option("NUMBER", args->number, "Ticket number, e.g. A012")->required();
 
-    auto* print = queueCommand(app, ctx, "print", "Print (or reprint) one of today's tickets", [&ctx, args](QueueService& q) {
-        const auto canonical = QueueService::canonicalNumber(args->number);
-        if (!canonical) throw CommandError(Exit::Usage, "a ticket number is a letter prefix and digits, e.g. A012");
-        const auto issued = q.estimate(*canonical);
-        if (!issued) throw CommandError(Exit::Usage, fmt::format("no ticket {} today", *canonical));
-        const std::string uri = args->to.empty() ? kiosk::printerUri(q.office()) : args->to;
-        ctx.checkPrinterOutput(uri, args->force);
-        kiosk::TicketPrinter printer(uri, kiosk::printerSettings(q.office()));
-        const auto report = printer.print(q, *issued, args->lang == "en" ? kiosk::Language::En : kiosk::Language::Vi,
-                                          /*reprint=*/true);
-        if (report.maybePrinted()) {
-            throw CommandError(Exit::Printer,
-                               fmt::format("{} may have printed: {} ({}); look in the printer's slot before printing "
-                                           "it again; the ticket stays valid",
-                                           issued->ticket.number, report.messageEn, report.messageVi));
-        }
-        if (!report.printed()) {
-            throw CommandError(Exit::Printer, fmt::format("{} not printed: {} ({}); the ticket stays valid",
-                                                          issued->ticket.number, report.messageEn, report.messageVi));
-        }
-        ctx.print({{"number", issued->ticket.number}, {"printer", uri}, {"bytes", report.bytes},
-                   {"ahead", issued->ahead}, {"estimated_wait_s", issued->estimatedWaitSeconds}},
-                  fmt::format("printed {} on {} ({} bytes)", issued->ticket.number, uri, report.bytes));
-    });
+    auto* print = queueCommand(
+        app, ctx, "print", "Print (or reprint) one of today's tickets", [&ctx, args](QueueService& q) {
+            const auto canonical = QueueService::canonicalNumber(args->number);
+            if (!canonical)
+                throw CommandError(Exit::Usage, "a ticket number is a letter prefix and digits, e.g. A012");
+            const auto issued = q.estimate(*canonical);
+            if (!issued) throw CommandError(Exit::Usage, fmt::format("no ticket {} today", *canonical));
+            const std::string uri = args->to.empty() ? kiosk::printerUri(q.office()) : args->to;
+            ctx.checkPrinterOutput(uri, args->force);
+            kiosk::TicketPrinter printer(uri, kiosk::printerSettings(q.office()));
+            const auto report =
+                printer.print(q, *issued, args->lang == "en" ? kiosk::Language::En : kiosk::Language::Vi,
+                              /*reprint=*/true);
+            if (report.maybePrinted()) {
+                throw CommandError(
+                    Exit::Printer,
+                    fmt::format("{} may have printed: {} ({}); look in the printer's slot before printing "
+                                "it again; the ticket stays valid",
+                                issued->ticket.number, report.messageEn, report.messageVi));
+            }
+            if (!report.printed()) {
+                throw CommandError(Exit::Printer,
+                                   fmt::format("{} not printed: {} ({}); the ticket stays valid",
+                                               issued->ticket.number, report.messageEn, report.messageVi));
+            }
+            ctx.print({{"number", issued->ticket.number},
+                       {"printer", uri},
+                       {"bytes", report.bytes},
+                       {"ahead", issued->ahead},
+                       {"estimated_wait_s", issued->estimatedWaitSeconds}},
+                      fmt::format("printed {} on {} ({} bytes)", issued->ticket.number, uri, report.bytes));
+        });
     print->add_option("NUMBER", args->number, "Ticket number of today, e.g. A012")->required();
-    print->add_option("--to", args->to, "Printer URI (default: the office config's printer, or $MOTCUA_PRINTER)");
+    print->add_option("--to", args->to,
+                      "Printer URI (default: the office config's printer, or $MOTCUA_PRINTER)");
     print->add_option("--lang", args->lang, "Ticket language")->check(CLI::IsMember({"vi", "en"}));
-    print->add_flag("--force", args->force, "Let a file: printer replace another database (never the one in use)");
+    print->add_flag("--force", args->force,
+                    "Let a file: printer replace another database (never the one in use)");
 
-    queueCommand(app, ctx, "close-day",
-                 "Close tickets left open from earlier days as expired; after a clock that was wrong, also expire "
-                 "open tickets dated after today and accept the clock (each repair is in the event log)",
-                 [&ctx](QueueService& q) {
-                     const auto r = q.closeDay();
-                     std::string text = fmt::format("{} ticket(s) from earlier days closed as expired", r.expiredEarlier);
-                     if (r.expiredFuture > 0) {
-                         text += fmt::format("\n{} open ticket(s) dated after today (newest {}) closed as expired: the "
-                                             "clock was ahead when they were issued",
-                                             r.expiredFuture, r.futureDay.value_or("?"));
-                     }
-                     if (r.clockConfirmed) text += "\nthe clock's time is accepted from now on (clock_confirmed)";
-                     ctx.print({{"expired", r.expiredEarlier},
-                                {"expired_future", r.expiredFuture},
-                                {"future_day", r.futureDay ? nlohmann::json(*r.futureDay) : nlohmann::json(nullptr)},
-                                {"future_tickets", r.futureTickets},
-                                {"clock_confirmed", r.clockConfirmed}},
-                               text);
-                 });
+    queueCommand(
+        app, ctx, "close-day",
+        "Close tickets left open from earlier days as expired; after a clock that was wrong, also expire "
+        "open tickets dated after today and accept the clock (each repair is in the event log)",
+        [&ctx](QueueService& q) {
+            const auto r = q.closeDay();
+            std::string text =
+                fmt::format("{} ticket(s) from earlier days closed as expired", r.expiredEarlier);
+            if (r.expiredFuture > 0) {
+                text += fmt::format(
+                    "\n{} open ticket(s) dated after today (newest {}) closed as expired: the "
+                    "clock was ahead when they were issued",
+                    r.expiredFuture, r.futureDay.value_or("?"));
+            }
+            if (r.clockConfirmed) text += "\nthe clock's time is accepted from now on (clock_confirmed)";
+            ctx.print({{"expired", r.expiredEarlier},
+                       {"expired_future", r.expiredFuture},
+                       {"future_day", r.futureDay ? nlohmann::json(*r.futureDay) : nlohmann::json(nullptr)},
+                       {"future_tickets", r.futureTickets},
+                       {"clock_confirmed", r.clockConfirmed}},
+                      text);
+        });
 
-    queueCommand(app, ctx, "status", "Counters with their current ticket, and waiting counts", [&ctx](QueueService& q) {
-        const auto st = q.status();
-        nlohmann::json counters = nlohmann::json::array();
-        nlohmann::json services = nlohmann::json::array();
-        std::ostringstream text;
-        text << fmt::format("{} — business day {}\n", q.office().value("name", std::string("motcua")), st.businessDay);
-        for (const auto& c : st.counters) {
-            counters.push_back({{"number", c.number}, {"name", c.name}, {"services", c.services},
-                                {"ticket", c.current ? queue::toJson(*c.current, q.calendar()) : nlohmann::json(nullptr)},
-                                {"held", c.held}});
-            text << fmt::format("counter {:>2}  {:<10} {}\n", c.number,
-                                c.current ? fmt::format("{} {}", c.current->number, queue::toString(c.current->state))
-                                          : "-",
-                                c.name);
-        }
-        for (const auto& s : st.services) {
-            services.push_back({{"code", s.code}, {"name", s.name}, {"waiting", s.waiting},
-                                {"priority_waiting", s.priorityWaiting}, {"issued_today", s.issuedToday},
-                                {"counters", s.counters}});
-            text << fmt::format("{:<4} waiting {:>3} (priority {}), issued today {:>3}  {}\n", s.code, s.waiting,
-                                s.priorityWaiting, s.issuedToday, s.name);
-        }
-        ctx.print({{"business_day", st.businessDay}, {"counters", counters}, {"services", services}}, text.str());
-    });
+    queueCommand(
+        app, ctx, "status", "Counters with their current ticket, and waiting counts",
+        [&ctx](QueueService& q) {
+            const auto st = q.status();
+            nlohmann::json counters = nlohmann::json::array();
+            nlohmann::json services = nlohmann::json::array();
+            std::ostringstream text;
+            text << fmt::format("{} — business day {}\n", q.office().value("name", std::string("motcua")),
+                                st.businessDay);
+            for (const auto& c : st.counters) {
+                counters.push_back({{"number", c.number},
+                                    {"name", c.name},
+                                    {"services", c.services},
+                                    {"ticket", c.current ? queue::toJson(*c.current, q.calendar())
+                                                         : nlohmann::json(nullptr)},
+                                    {"held", c.held}});
+                text << fmt::format(
+                    "counter {:>2}  {:<10} {}\n", c.number,
+                    c.current ? fmt::format("{} {}", c.current->number, queue::toString(c.current->state))
+                              : "-",
+                    c.name);
+            }
+            for (const auto& s : st.services) {
+                services.push_back({{"code", s.code},
+                                    {"name", s.name},
+                                    {"waiting", s.waiting},
+                                    {"priority_waiting", s.priorityWaiting},
+                                    {"issued_today", s.issuedToday},
+                                    {"counters", s.counters}});
+                text << fmt::format("{:<4} waiting {:>3} (priority {}), issued today {:>3}  {}\n", s.code,
+                                    s.waiting, s.priorityWaiting, s.issuedToday, s.name);
+            }
+            ctx.print({{"business_day", st.businessDay}, {"counters", counters}, {"services", services}},
+                      text.str());
+        });
 
-    auto* events = queueCommand(app, ctx, "events", "The event log (every ticket move), oldest first",
-                                [&ctx, args](QueueService& q) {
-                                    const auto list = q.events(args->since, args->limit);
-                                    nlohmann::json arr = nlohmann::json::array();
-                                    std::ostringstream text;
-                                    for (const auto& e : list) {
-                                        arr.push_back({{"id", e.id},
-                                                       {"ticket", e.number.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.number)},
-                                                       {"kind", e.kind},
-                                                       {"at", q.calendar().isoLocal(e.at)},
-                                                       {"counter", e.counter ? nlohmann::json(*e.counter) : nlohmann::json(nullptr)},
-                                                       {"staff_id", e.staffId ? nlohmann::json(*e.staffId) : nlohmann::json(nullptr)},
-                                                       {"service", e.serviceCode},
-                                                       {"detail", e.detail}});
-                                        text << fmt::format("{:>6} {} {:<10} {:<6} {}{} {}\n", e.id, q.calendar().isoLocal(e.at),
-                                                            e.kind, e.number, e.serviceCode,
-                                                            e.counter ? fmt::format(" counter {}", *e.counter) : "",
-                                                            e.detail.dump());
-                                    }
-                                    ctx.print({{"events", arr}, {"last_id", list.empty() ? args->since : list.back().id}},
-                                              text.str());
-                                });
+    auto* events = queueCommand(
+        app, ctx, "events", "The event log (every ticket move), oldest first", [&ctx, args](QueueService& q) {
+            const auto list = q.events(args->since, args->limit);
+            nlohmann::json arr = nlohmann::json::array();
+            std::ostringstream text;
+            for (const auto& e : list) {
+                arr.push_back(
+                    {{"id", e.id},
+                     {"ticket", e.number.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.number)},
+                     {"kind", e.kind},
+                     {"at", q.calendar().isoLocal(e.at)},
+                     {"counter", e.counter ? nlohmann::json(*e.counter) : nlohmann::json(nullptr)},
+                     {"staff_id", e.staffId ? nlohmann::json(*e.staffId) : nlohmann::json(nullptr)},
+                     {"service", e.serviceCode},
+                     {"detail", e.detail}});
+                text << fmt::format("{:>6} {} {:<10} {:<6} {}{} {}\n", e.id, q.calendar().isoLocal(e.at),
+                                    e.kind, e.number, e.serviceCode,
+                                    e.counter ? fmt::format(" counter {}", *e.counter) : "", e.detail.dump());
+            }
+            ctx.print({{"events", arr}, {"last_id", list.empty() ? args->since : list.back().id}},
+                      text.str());
+        });
     events->add_option("--since", args->since, "Only events after this id")->check(CLI::NonNegativeNumber);
     events->add_option("--limit", args->limit, "At most this many events")->check(CLI::Range(1, 100000));
 }

@@ -1,9 +1,9 @@
 // `motcua report`: the office head's report for a period, computed from the event log.
-#include <filesystem>
-#include <memory>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
@@ -66,7 +66,8 @@ void runReport(Context& ctx, const ReportArgs& args) {
         nlohmann::json files = nlohmann::json::array();
         const auto tables = renderReportCsvFiles(report, options);
         // Every file is checked before the first is written.
-        for (const auto& table : tables) ctx.checkOutput(std::filesystem::path(args.out) / table.first, args.force);
+        for (const auto& table : tables)
+            ctx.checkOutput(std::filesystem::path(args.out) / table.first, args.force);
         for (const auto& [name, bytes] : tables) {
             const auto path = std::filesystem::path(args.out) / name;
             queue::writeFileAtomically(path, bytes);
@@ -82,7 +83,8 @@ void runReport(Context& ctx, const ReportArgs& args) {
     } else if (format == "csv") {
         bytes = renderReportCsv(report, options);
     } else if (format == "json") {
-        bytes = reportToJson(report, options).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+        bytes = reportToJson(report, options).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                "\n";
     } else {
         bytes = renderReportHtml(report, options);
     }
@@ -111,7 +113,8 @@ void registerReportCommands(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"text", "csv", "json", "html"}));
     sub->add_option("--lang", args->lang, "vi: Vietnamese only (default); en: English")
         ->check(CLI::IsMember({"vi", "en"}));
-    sub->add_option("--out", args->out, "Write to this file instead of stdout (CSV: a directory for one file per table)");
+    sub->add_option("--out", args->out,
+                    "Write to this file instead of stdout (CSV: a directory for one file per table)");
     sub->add_flag("--force", args->force, "Let --out replace another database (never the one in use)");
     sub->callback([&ctx, args] { ctx.action = [&ctx, args] { runReport(ctx, *args); }; });
 }

@@ -1,11 +1,11 @@
 #include "kiosk/cli/report_format.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <sstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "text/utf8.h"
 
@@ -28,9 +28,13 @@ struct Numbers {
     ReportLang lang;
     bool csv;
 
-    std::string minutes(double ms) const { return csv ? fmt::format("{:.1f}", ms / 60'000.0) : minutesText(ms, lang); }
+    std::string minutes(double ms) const {
+        return csv ? fmt::format("{:.1f}", ms / 60'000.0) : minutesText(ms, lang);
+    }
     std::string pct(double p) const { return csv ? fmt::format("{:.1f}", p) : percentText(p, lang); }
-    std::string hours(queue::TimeMs ms) const { return csv ? fmt::format("{:.2f}", ms / 3'600'000.0) : hoursText(ms); }
+    std::string hours(queue::TimeMs ms) const {
+        return csv ? fmt::format("{:.2f}", ms / 3'600'000.0) : hoursText(ms);
+    }
     std::string dash() const { return csv ? "" : "–"; }
     // Minutes of a statistic, or a dash when it has no samples.
     std::string stat(const DurationStats& s, double ms) const { return s.count == 0 ? dash() : minutes(ms); }
@@ -46,11 +50,16 @@ std::string title(ReportLang lang, const std::string& vi, const std::string& en)
 std::string outcomeName(VisitOutcome o, ReportLang lang) {
     const bool vi = lang == ReportLang::Vi;
     switch (o) {
-        case VisitOutcome::Served: return vi ? "đã phục vụ" : "served";
-        case VisitOutcome::NoShow: return vi ? "vắng mặt" : "no-show";
-        case VisitOutcome::Cancelled: return vi ? "đã hủy" : "cancelled";
-        case VisitOutcome::Expired: return vi ? "hết hạn cuối ngày" : "expired at day end";
-        case VisitOutcome::Open: return vi ? "chưa kết thúc" : "still open";
+        case VisitOutcome::Served:
+            return vi ? "đã phục vụ" : "served";
+        case VisitOutcome::NoShow:
+            return vi ? "vắng mặt" : "no-show";
+        case VisitOutcome::Cancelled:
+            return vi ? "đã hủy" : "cancelled";
+        case VisitOutcome::Expired:
+            return vi ? "hết hạn cuối ngày" : "expired at day end";
+        case VisitOutcome::Open:
+            return vi ? "chưa kết thúc" : "still open";
     }
     return "";
 }
@@ -74,7 +83,9 @@ std::string officerName(const queue::OfficerRow& o, ReportLang lang) {
 }
 
 std::string bucketName(const queue::WaitBucket& b, ReportLang lang) {
-    if (!b.toMinutes) return lang == ReportLang::Vi ? fmt::format("> {} phút", b.fromMinutes) : fmt::format("> {} min", b.fromMinutes);
+    if (!b.toMinutes)
+        return lang == ReportLang::Vi ? fmt::format("> {} phút", b.fromMinutes)
+                                      : fmt::format("> {} min", b.fromMinutes);
     return fmt::format("{}–{} {}", b.fromMinutes, *b.toMinutes, lang == ReportLang::Vi ? "phút" : "min");
 }
 
@@ -84,21 +95,25 @@ ReportColumn col(std::string vi, std::string en, bool numeric = true) {
 
 ReportTable perDayTable(const Report& r, ReportLang lang, const Numbers& n) {
     const bool vi = lang == ReportLang::Vi;
-    ReportTable t{"per_day", "Theo ngày", "Per day",
-                  vi ? "Theo lượt công dân, theo ngày cấp phiếu; ngày không có số liệu ghi 0. Thời gian tính bằng phút."
-                     : "Per visit, by the day the ticket was issued; days with nothing recorded show zeros. Times in minutes.",
-                  {col("Ngày", "Day", false), col("Cấp phiếu", "Issued"), col("Phục vụ", "Served"),
-                   col("Vắng", "No-show"), col("Hủy", "Cancelled"), col("Hết hạn", "Expired"),
-                   col("Chưa xong", "Open"), col("Chờ TB", "Mean wait"),
-                   col("Chờ p90", "p90 wait"), col("Trong chỉ tiêu", "≤ target"),
-                   col("Đánh giá", "Ratings"), col("Hài lòng", "Satisfied")},
-                  {}};
+    ReportTable t{
+        "per_day",
+        "Theo ngày",
+        "Per day",
+        vi ? "Theo lượt công dân, theo ngày cấp phiếu; ngày không có số liệu ghi 0. Thời gian tính bằng phút."
+           : "Per visit, by the day the ticket was issued; days with nothing recorded show zeros. Times in "
+             "minutes.",
+        {col("Ngày", "Day", false), col("Cấp phiếu", "Issued"), col("Phục vụ", "Served"),
+         col("Vắng", "No-show"), col("Hủy", "Cancelled"), col("Hết hạn", "Expired"), col("Chưa xong", "Open"),
+         col("Chờ TB", "Mean wait"), col("Chờ p90", "p90 wait"), col("Trong chỉ tiêu", "≤ target"),
+         col("Đánh giá", "Ratings"), col("Hài lòng", "Satisfied")},
+        {}};
     for (const auto& d : r.perDay) {
         t.rows.push_back({d.day, std::to_string(d.visits.issued), std::to_string(d.visits.served),
                           std::to_string(d.visits.noShow), std::to_string(d.visits.cancelled),
-                          std::to_string(d.visits.expired), std::to_string(d.visits.open), n.stat(d.wait, d.wait.meanMs),
-                          n.stat(d.wait, static_cast<double>(d.wait.p90)),
-                          n.pctOf(d.serviceLevel.within, d.serviceLevel.served), std::to_string(d.satisfaction.rated),
+                          std::to_string(d.visits.expired), std::to_string(d.visits.open),
+                          n.stat(d.wait, d.wait.meanMs), n.stat(d.wait, static_cast<double>(d.wait.p90)),
+                          n.pctOf(d.serviceLevel.within, d.serviceLevel.served),
+                          std::to_string(d.satisfaction.rated),
                           n.pctOf(d.satisfaction.satisfied, d.satisfaction.rated)});
     }
     return t;
@@ -111,12 +126,23 @@ std::string htmlEscape(const std::string& text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -161,7 +187,9 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     const auto visits = r.visits;
 
     {
-        ReportTable t{"summary", "Tổng hợp", "Summary",
+        ReportTable t{"summary",
+                      "Tổng hợp",
+                      "Summary",
                       vi ? "Theo lượt công dân: mỗi số thứ tự tính một lần, theo kết quả cuối cùng."
                          : "Per visit: each ticket counts once, by its final outcome.",
                       {col("Chỉ tiêu", "Figure", false), col("Giá trị", "Value")},
@@ -192,22 +220,25 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         row("Số phiếu đánh giá", "Ratings", count(r.satisfaction.rated));
         row("Hài lòng + rất hài lòng", "Satisfied + very satisfied",
             n.pctOf(r.satisfaction.satisfied, r.satisfaction.rated));
-        row("Tỷ lệ phản hồi", "Response rate: rated / served",
-            n.pctOf(r.satisfaction.rated, visits.served));
+        row("Tỷ lệ phản hồi", "Response rate: rated / served", n.pctOf(r.satisfaction.rated, visits.served));
         tables.push_back(std::move(t));
     }
 
     {
-        ReportTable t{"times", "Thời gian chờ và phục vụ (phút)", "Waiting and service time (minutes)",
-                      vi ? "Chờ: từ lấy số đến lần gọi đầu (theo lượt công dân). Phục vụ: từ bắt đầu đến kết thúc, "
-                           "không bao giờ tính lượt vắng mặt."
-                         : "Wait: issue to first call (per visit). Service: start to finish; no-shows never count.",
-                      {col("Chỉ tiêu", "Figure", false), col("Số lượt", "Count"), col("TB", "Mean"),
-                       col("p50", "p50"), col("p90", "p90"), col("Tối đa", "Max")},
-                      {}};
+        ReportTable t{
+            "times",
+            "Thời gian chờ và phục vụ (phút)",
+            "Waiting and service time (minutes)",
+            vi ? "Chờ: từ lấy số đến lần gọi đầu (theo lượt công dân). Phục vụ: từ bắt đầu đến kết thúc, "
+                 "không bao giờ tính lượt vắng mặt."
+               : "Wait: issue to first call (per visit). Service: start to finish; no-shows never count.",
+            {col("Chỉ tiêu", "Figure", false), col("Số lượt", "Count"), col("TB", "Mean"), col("p50", "p50"),
+             col("p90", "p90"), col("Tối đa", "Max")},
+            {}};
         const auto row = [&](const std::string& label, const DurationStats& s) {
-            t.rows.push_back({label, count(s.count), n.stat(s, s.meanMs), n.stat(s, static_cast<double>(s.p50)),
-                              n.stat(s, static_cast<double>(s.p90)), n.stat(s, static_cast<double>(s.max))});
+            t.rows.push_back({label, count(s.count), n.stat(s, s.meanMs),
+                              n.stat(s, static_cast<double>(s.p50)), n.stat(s, static_cast<double>(s.p90)),
+                              n.stat(s, static_cast<double>(s.max))});
         };
         row(vi ? "Chờ – mọi lượt được gọi" : "Wait – all called visits", r.wait);
         for (const auto& w : r.waitByOutcome) {
@@ -216,13 +247,16 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         }
         row(vi ? "Phục vụ – hoàn thành" : "Service – finished", r.serviceServed);
         if (r.serviceTransferred.count > 0) {
-            row(vi ? "Phục vụ – trước khi chuyển lĩnh vực" : "Service – before a transfer", r.serviceTransferred);
+            row(vi ? "Phục vụ – trước khi chuyển lĩnh vực" : "Service – before a transfer",
+                r.serviceTransferred);
         }
         tables.push_back(std::move(t));
     }
 
     {
-        ReportTable t{"wait_distribution", "Phân bố thời gian chờ", "Waiting-time distribution",
+        ReportTable t{"wait_distribution",
+                      "Phân bố thời gian chờ",
+                      "Waiting-time distribution",
                       vi ? "Mọi lượt công dân đã được gọi." : "All called visits.",
                       {col("Thời gian chờ", "Wait", false), col("Số lượt", "Visits"), col("Tỷ lệ", "Share")},
                       {}};
@@ -235,23 +269,27 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     tables.push_back(perDayTable(r, lang, n));
 
     {
-        ReportTable t{"per_service", "Theo lĩnh vực", "Per service",
-                      vi ? "Theo lĩnh vực: số được chuyển tính một lần ở mỗi lĩnh vực đã qua; chờ tính từ "
-                           "lúc vào hàng chờ của lĩnh vực đó (lấy số hoặc được chuyển đến). Thời gian tính bằng phút."
-                         : "Per leg: a transferred ticket counts once in each service it went through; the wait "
-                           "runs from entering that service's queue (issue or transfer). Times in minutes.",
-                      {col("Lĩnh vực", "Service", false), col("Lượt", "Legs"), col("Chuyển đến", "Transf. in"),
-                       col("Phục vụ", "Served"), col("Vắng", "No-show"), col("Chuyển đi", "Transf. out"),
-                       col("Hủy", "Cancelled"), col("Hết hạn", "Expired"), col("Chưa xong", "Open"),
-                       col("Chờ TB", "Mean wait"), col("Chờ p90", "p90 wait"), col("Phục vụ TB", "Mean svc"),
-                       col("Phục vụ p90", "p90 svc"), col("Trong chỉ tiêu", "≤ target")},
-                      {}};
+        ReportTable t{
+            "per_service",
+            "Theo lĩnh vực",
+            "Per service",
+            vi ? "Theo lĩnh vực: số được chuyển tính một lần ở mỗi lĩnh vực đã qua; chờ tính từ "
+                 "lúc vào hàng chờ của lĩnh vực đó (lấy số hoặc được chuyển đến). Thời gian tính bằng phút."
+               : "Per leg: a transferred ticket counts once in each service it went through; the wait "
+                 "runs from entering that service's queue (issue or transfer). Times in minutes.",
+            {col("Lĩnh vực", "Service", false), col("Lượt", "Legs"), col("Chuyển đến", "Transf. in"),
+             col("Phục vụ", "Served"), col("Vắng", "No-show"), col("Chuyển đi", "Transf. out"),
+             col("Hủy", "Cancelled"), col("Hết hạn", "Expired"), col("Chưa xong", "Open"),
+             col("Chờ TB", "Mean wait"), col("Chờ p90", "p90 wait"), col("Phục vụ TB", "Mean svc"),
+             col("Phục vụ p90", "p90 svc"), col("Trong chỉ tiêu", "≤ target")},
+            {}};
         for (const auto& s : r.perService) {
             const std::string name = vi || s.nameEn.empty() ? s.name : s.nameEn;
             t.rows.push_back({fmt::format("{} – {}", s.code, name), count(s.legs), count(s.transferredIn),
                               count(s.served), count(s.noShow), count(s.transferredOut), count(s.cancelled),
                               count(s.expired), count(s.open), n.stat(s.wait, s.wait.meanMs),
-                              n.stat(s.wait, static_cast<double>(s.wait.p90)), n.stat(s.service, s.service.meanMs),
+                              n.stat(s.wait, static_cast<double>(s.wait.p90)),
+                              n.stat(s.service, s.service.meanMs),
                               n.stat(s.service, static_cast<double>(s.service.p90)),
                               n.pctOf(s.serviceLevel.within, s.serviceLevel.served)});
         }
@@ -259,24 +297,39 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     }
 
     const auto deskColumns = [&](const std::string& vi0, const std::string& en0) {
-        return std::vector<ReportColumn>{col(vi0, en0, false), col("Gọi", "Calls"), col("Gọi lại", "Recalls"),
-                                         col("Phục vụ", "Served"), col("Vắng", "No-show"),
-                                         col("Chuyển đi", "Transferred"), col("Phục vụ TB", "Mean svc"),
-                                         col("Phục vụ p90", "p90 svc"), col("Giờ phục vụ", csv ? "Serving (h)" : "Serving (h:mm)"),
-                                         col("Đánh giá", "Ratings"), col("Hài lòng", "Satisfied")};
+        return std::vector<ReportColumn>{col(vi0, en0, false),
+                                         col("Gọi", "Calls"),
+                                         col("Gọi lại", "Recalls"),
+                                         col("Phục vụ", "Served"),
+                                         col("Vắng", "No-show"),
+                                         col("Chuyển đi", "Transferred"),
+                                         col("Phục vụ TB", "Mean svc"),
+                                         col("Phục vụ p90", "p90 svc"),
+                                         col("Giờ phục vụ", csv ? "Serving (h)" : "Serving (h:mm)"),
+                                         col("Đánh giá", "Ratings"),
+                                         col("Hài lòng", "Satisfied")};
     };
     const auto deskCells = [&](const queue::DeskRow& d) {
-        return std::vector<std::string>{count(d.calls), count(d.recalls), count(d.served), count(d.noShow),
-                                        count(d.transfersOut), n.stat(d.service, d.service.meanMs),
-                                        n.stat(d.service, static_cast<double>(d.service.p90)), n.hours(d.servingMs),
+        return std::vector<std::string>{count(d.calls),
+                                        count(d.recalls),
+                                        count(d.served),
+                                        count(d.noShow),
+                                        count(d.transfersOut),
+                                        n.stat(d.service, d.service.meanMs),
+                                        n.stat(d.service, static_cast<double>(d.service.p90)),
+                                        n.hours(d.servingMs),
                                         count(d.satisfaction.rated),
                                         n.pctOf(d.satisfaction.satisfied, d.satisfaction.rated)};
     };
 
     {
-        ReportTable t{"per_counter", "Theo quầy", "Per counter",
-                      vi ? "Các thao tác ghi tại quầy; thời gian phục vụ tính cho quầy bắt đầu phục vụ. Thời gian tính bằng phút."
-                         : "What was recorded at each counter; serving time goes to the counter that started it. Times in minutes.",
+        ReportTable t{"per_counter",
+                      "Theo quầy",
+                      "Per counter",
+                      vi ? "Các thao tác ghi tại quầy; thời gian phục vụ tính cho quầy bắt đầu phục vụ. Thời "
+                           "gian tính bằng phút."
+                         : "What was recorded at each counter; serving time goes to the counter that started "
+                           "it. Times in minutes.",
                       deskColumns("Quầy", "Counter"),
                       {}};
         for (const auto& c : r.perCounter) {
@@ -294,13 +347,16 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         columns.push_back(col("Nghỉ (giờ)", csv ? "Breaks (h)" : "Breaks (h:mm)"));
         columns.push_back(col("% phục vụ", "% serving"));
         columns.push_back(col("Ghi chú", "Notes", false));
-        ReportTable t{"per_officer", "Theo cán bộ", "Per officer",
-                      vi ? "% phục vụ = giờ phục vụ / (giờ đăng nhập − giờ nghỉ). Phiên không đăng xuất kết thúc ở "
-                           "thao tác cuối cùng trong ngày."
-                         : "% serving = serving time / (logged-in time − breaks). A session without logout ends at "
-                           "the officer's last recorded action that day.",
-                      columns,
-                      {}};
+        ReportTable t{
+            "per_officer",
+            "Theo cán bộ",
+            "Per officer",
+            vi ? "% phục vụ = giờ phục vụ / (giờ đăng nhập − giờ nghỉ). Phiên không đăng xuất kết thúc ở "
+                 "thao tác cuối cùng trong ngày."
+               : "% serving = serving time / (logged-in time − breaks). A session without logout ends at "
+                 "the officer's last recorded action that day.",
+            columns,
+            {}};
         for (const auto& o : r.perOfficer) {
             auto cells = deskCells(o);
             cells.insert(cells.begin(), officerName(o, lang));
@@ -324,27 +380,35 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     }
 
     {
-        ReportTable t{"per_hour", "Theo giờ trong ngày", "Per hour of the day",
-                      vi ? "Lượt công dân theo giờ lấy số (giờ địa phương); chờ (phút) của các lượt đến trong giờ đó."
-                         : "Visits by the local hour they took a number; waits (minutes) of the visits that arrived then.",
-                      {col("Giờ", "Hour", false), col("Lượt đến", "Arrivals"), col("Chờ TB", "Mean wait"),
-                       col("Chờ p90", "p90 wait")},
-                      {}};
+        ReportTable t{
+            "per_hour",
+            "Theo giờ trong ngày",
+            "Per hour of the day",
+            vi ? "Lượt công dân theo giờ lấy số (giờ địa phương); chờ (phút) của các lượt đến trong giờ đó."
+               : "Visits by the local hour they took a number; waits (minutes) of the visits that arrived "
+                 "then.",
+            {col("Giờ", "Hour", false), col("Lượt đến", "Arrivals"), col("Chờ TB", "Mean wait"),
+             col("Chờ p90", "p90 wait")},
+            {}};
         for (const auto& h : r.perHour) {
             t.rows.push_back({fmt::format("{:02}:00–{:02}:00", h.hour, h.hour + 1), count(h.arrivals),
-                              n.stat(h.wait, h.wait.meanMs), n.stat(h.wait, static_cast<double>(h.wait.p90))});
+                              n.stat(h.wait, h.wait.meanMs),
+                              n.stat(h.wait, static_cast<double>(h.wait.p90))});
         }
         tables.push_back(std::move(t));
     }
 
     {
-        ReportTable t{"per_procedure", "Theo thủ tục và kết quả", "Per procedure and outcome",
+        ReportTable t{"per_procedure",
+                      "Theo thủ tục và kết quả",
+                      "Per procedure and outcome",
                       vi ? "Theo lần kết thúc phục vụ; một lần ghi nhiều thủ tục được tính cho từng thủ tục."
                          : "Per finish; a finish that records several procedures counts for each.",
                       {col("Thủ tục", "Procedure", false)},
                       {}};
         for (const char* o : queue::kProcedureOutcomes) {
-            t.columns.push_back(col(procedureOutcomeName(o, ReportLang::Vi), procedureOutcomeName(o, ReportLang::En)));
+            t.columns.push_back(
+                col(procedureOutcomeName(o, ReportLang::Vi), procedureOutcomeName(o, ReportLang::En)));
         }
         t.columns.push_back(col("Tổng", "Total"));
         for (const auto& p : r.perProcedure) {
@@ -362,19 +426,23 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     }
 
     {
-        ReportTable t{"satisfaction", "Mức độ hài lòng", "Satisfaction",
-                      vi ? fmt::format("{} phiếu đánh giá trên {} lượt đã phục vụ (tỷ lệ phản hồi {}).",
-                                       r.satisfaction.rated, visits.served,
-                                       Numbers{lang, false}.pctOf(r.satisfaction.rated, visits.served))
-                         : fmt::format("{} ratings for {} served visits (response rate {}).", r.satisfaction.rated,
-                                       visits.served, Numbers{lang, false}.pctOf(r.satisfaction.rated, visits.served)),
-                      {col("Mức", "Level", false), col("Số phiếu", "Ratings"), col("Tỷ lệ", "Share")},
-                      {}};
+        ReportTable t{
+            "satisfaction",
+            "Mức độ hài lòng",
+            "Satisfaction",
+            vi ? fmt::format("{} phiếu đánh giá trên {} lượt đã phục vụ (tỷ lệ phản hồi {}).",
+                             r.satisfaction.rated, visits.served,
+                             Numbers{lang, false}.pctOf(r.satisfaction.rated, visits.served))
+               : fmt::format("{} ratings for {} served visits (response rate {}).", r.satisfaction.rated,
+                             visits.served, Numbers{lang, false}.pctOf(r.satisfaction.rated, visits.served)),
+            {col("Mức", "Level", false), col("Số phiếu", "Ratings"), col("Tỷ lệ", "Share")},
+            {}};
         for (std::size_t i = 0; i < r.levels.size(); ++i) {
             const int c = r.satisfaction.perLevel[i];
             t.rows.push_back({levelName(r.levels[i], lang), count(c), n.pctOf(c, r.satisfaction.rated)});
         }
-        t.rows.push_back({vi ? "Hài lòng + rất hài lòng" : "Satisfied + very satisfied", count(r.satisfaction.satisfied),
+        t.rows.push_back({vi ? "Hài lòng + rất hài lòng" : "Satisfied + very satisfied",
+                          count(r.satisfaction.satisfied),
                           n.pctOf(r.satisfaction.satisfied, r.satisfaction.rated)});
         tables.push_back(std::move(t));
     }
@@ -395,7 +463,8 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         return cells;
     };
     {
-        auto t = byDesk("satisfaction_by_counter", "Quầy", "Counter", "Hài lòng theo quầy", "Satisfaction per counter");
+        auto t = byDesk("satisfaction_by_counter", "Quầy", "Counter", "Hài lòng theo quầy",
+                        "Satisfaction per counter");
         for (const auto& c : r.perCounter) {
             auto cells = levelCells(c.satisfaction);
             cells.insert(cells.begin(), c.name);
@@ -415,11 +484,14 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
         tables.push_back(std::move(t));
     }
     {
-        ReportTable t{"not_satisfied", "Phiếu đánh giá “Không hài lòng”", "Tickets rated “not satisfied”",
-                      vi ? "Để lãnh đạo xem lại từng trường hợp." : "For the office head to follow up each one.",
-                      {col("Ngày", "Day", false), col("Số thứ tự", "Ticket", false), col("Lĩnh vực", "Service", false),
-                       col("Quầy", "Counter"), col("Cán bộ", "Officer", false), col("Lúc", "At", false)},
-                      {}};
+        ReportTable t{
+            "not_satisfied",
+            "Phiếu đánh giá “Không hài lòng”",
+            "Tickets rated “not satisfied”",
+            vi ? "Để lãnh đạo xem lại từng trường hợp." : "For the office head to follow up each one.",
+            {col("Ngày", "Day", false), col("Số thứ tự", "Ticket", false), col("Lĩnh vực", "Service", false),
+             col("Quầy", "Counter"), col("Cán bộ", "Officer", false), col("Lúc", "At", false)},
+            {}};
         for (const auto& u : r.unsatisfied) {
             t.rows.push_back({u.day, u.number, u.serviceCode, u.counter ? count(*u.counter) : n.dash(),
                               u.officer.empty() ? n.dash() : u.officer, u.ratedClock});
@@ -443,17 +515,25 @@ std::vector<std::string> headingLines(const Report& r, const ReportRenderOptions
     lines.push_back(vi ? fmt::format("Kỳ báo cáo: {} ({} ngày, giờ {})", period, r.days, r.timeZone)
                        : fmt::format("Period: {} ({} days, {} time)", period, r.days, r.timeZone));
     std::vector<std::string> filters;
-    if (r.query.service) filters.push_back(fmt::format("{} {} – {}", vi ? "lĩnh vực" : "service", *r.query.service, r.filterServiceName));
-    if (r.query.counter) filters.push_back(fmt::format("{} {} – {}", vi ? "quầy" : "counter", *r.query.counter, r.filterCounterName));
-    if (r.query.staff) filters.push_back(fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
+    if (r.query.service)
+        filters.push_back(
+            fmt::format("{} {} – {}", vi ? "lĩnh vực" : "service", *r.query.service, r.filterServiceName));
+    if (r.query.counter)
+        filters.push_back(
+            fmt::format("{} {} – {}", vi ? "quầy" : "counter", *r.query.counter, r.filterCounterName));
+    if (r.query.staff)
+        filters.push_back(
+            fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
     if (!filters.empty()) {
         lines.push_back(fmt::format("{}: {}", vi ? "Lọc" : "Filter", fmt::join(filters, "; ")));
-        lines.push_back(vi ? "Lượt công dân có ít nhất một lượt khớp bộ lọc; các bảng theo lĩnh vực, quầy, cán bộ "
-                             "chỉ tính phần khớp."
-                           : "Visits with at least one matching leg; per-service, counter and officer tables count "
-                             "only the matching part.");
+        lines.push_back(
+            vi ? "Lượt công dân có ít nhất một lượt khớp bộ lọc; các bảng theo lĩnh vực, quầy, cán bộ "
+                 "chỉ tính phần khớp."
+               : "Visits with at least one matching leg; per-service, counter and officer tables count "
+                 "only the matching part.");
     }
-    if (!o.generatedAt.empty()) lines.push_back(fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt));
+    if (!o.generatedAt.empty())
+        lines.push_back(fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt));
     if (r.empty) {
         lines.push_back(vi ? "Không có dữ liệu nào được ghi trong kỳ này."
                            : "No data recorded in this period.");
@@ -461,7 +541,9 @@ std::vector<std::string> headingLines(const Report& r, const ReportRenderOptions
     return lines;
 }
 
-std::string tableTitle(const ReportTable& t, ReportLang lang) { return title(lang, t.titleVi, t.titleEn); }
+std::string tableTitle(const ReportTable& t, ReportLang lang) {
+    return title(lang, t.titleVi, t.titleEn);
+}
 
 std::string pad(const std::string& text, std::size_t width, bool right) {
     const std::size_t w = displayWidth(text);
@@ -547,7 +629,8 @@ std::string renderReportCsv(const Report& r, const ReportRenderOptions& o) {
     return out.str();
 }
 
-std::vector<std::pair<std::string, std::string>> renderReportCsvFiles(const Report& r, const ReportRenderOptions& o) {
+std::vector<std::pair<std::string, std::string>> renderReportCsvFiles(const Report& r,
+                                                                      const ReportRenderOptions& o) {
     std::vector<std::pair<std::string, std::string>> files;
     std::ostringstream heading;
     heading << kBom;
@@ -564,7 +647,9 @@ std::vector<std::pair<std::string, std::string>> renderReportCsvFiles(const Repo
 
 namespace {
 
-double seconds(double ms) { return std::round(ms) / 1000.0; }
+double seconds(double ms) {
+    return std::round(ms) / 1000.0;
+}
 
 nlohmann::json statsJson(const DurationStats& s) {
     return {{"count", s.count},
@@ -575,21 +660,30 @@ nlohmann::json statsJson(const DurationStats& s) {
 }
 
 nlohmann::json levelJson(const ServiceLevel& l) {
-    return {{"target_minutes", l.targetMinutes}, {"within", l.within}, {"served", l.served},
+    return {{"target_minutes", l.targetMinutes},
+            {"within", l.within},
+            {"served", l.served},
             {"percent", queue::percent(l.within, l.served)}};
 }
 
 nlohmann::json satisfactionJson(const SatisfactionCounts& s, const Report& r) {
     nlohmann::json levels = nlohmann::json::object();
     for (std::size_t i = 0; i < r.levels.size(); ++i) levels[r.levels[i].code] = s.perLevel[i];
-    return {{"rated", s.rated}, {"satisfied", s.satisfied}, {"satisfied_percent", queue::percent(s.satisfied, s.rated)},
+    return {{"rated", s.rated},
+            {"satisfied", s.satisfied},
+            {"satisfied_percent", queue::percent(s.satisfied, s.rated)},
             {"levels", levels}};
 }
 
 nlohmann::json visitsJson(const queue::VisitCounts& v) {
-    return {{"issued", v.issued},       {"served", v.served},   {"noshow", v.noShow},
-            {"cancelled", v.cancelled}, {"expired", v.expired}, {"open", v.open},
-            {"transferred", v.transferred}, {"priority", v.priority},
+    return {{"issued", v.issued},
+            {"served", v.served},
+            {"noshow", v.noShow},
+            {"cancelled", v.cancelled},
+            {"expired", v.expired},
+            {"open", v.open},
+            {"transferred", v.transferred},
+            {"priority", v.priority},
             {"served_percent", queue::percent(v.served, v.issued)},
             {"noshow_percent", queue::percent(v.noShow, v.issued)}};
 }
@@ -634,36 +728,51 @@ nlohmann::json reportToJson(const Report& r, const ReportRenderOptions& o) {
     nlohmann::json byOutcome = nlohmann::json::object();
     for (const auto& w : r.waitByOutcome) byOutcome[queue::toString(w.outcome)] = statsJson(w.wait);
     j["wait_by_outcome"] = byOutcome;
-    j["service_time"] = {{"served", statsJson(r.serviceServed)}, {"before_transfer", statsJson(r.serviceTransferred)}};
+    j["service_time"] = {{"served", statsJson(r.serviceServed)},
+                         {"before_transfer", statsJson(r.serviceTransferred)}};
     j["service_level"] = levelJson(r.serviceLevel);
     nlohmann::json buckets = nlohmann::json::array();
     for (const auto& b : r.waitDistribution) {
-        buckets.push_back({{"from_minutes", b.fromMinutes},
-                           {"to_minutes", b.toMinutes ? nlohmann::json(*b.toMinutes) : nlohmann::json(nullptr)},
-                           {"count", b.count}});
+        buckets.push_back(
+            {{"from_minutes", b.fromMinutes},
+             {"to_minutes", b.toMinutes ? nlohmann::json(*b.toMinutes) : nlohmann::json(nullptr)},
+             {"count", b.count}});
     }
     j["wait_distribution"] = buckets;
     auto satisfaction = satisfactionJson(r.satisfaction, r);
     satisfaction["response_rate_percent"] = queue::percent(r.satisfaction.rated, r.visits.served);
     nlohmann::json scale = nlohmann::json::array();
     for (const auto& l : r.levels) {
-        scale.push_back({{"code", l.code}, {"name", l.nameVi}, {"name_en", l.nameEn}, {"satisfied", l.satisfied}});
+        scale.push_back(
+            {{"code", l.code}, {"name", l.nameVi}, {"name_en", l.nameEn}, {"satisfied", l.satisfied}});
     }
     satisfaction["scale"] = scale;
     j["satisfaction"] = satisfaction;
 
     nlohmann::json days = nlohmann::json::array();
     for (const auto& d : r.perDay) {
-        days.push_back({{"day", d.day}, {"visits", visitsJson(d.visits)}, {"wait", statsJson(d.wait)},
-                        {"service_level", levelJson(d.serviceLevel)}, {"satisfaction", satisfactionJson(d.satisfaction, r)}});
+        days.push_back({{"day", d.day},
+                        {"visits", visitsJson(d.visits)},
+                        {"wait", statsJson(d.wait)},
+                        {"service_level", levelJson(d.serviceLevel)},
+                        {"satisfaction", satisfactionJson(d.satisfaction, r)}});
     }
     j["per_day"] = days;
     nlohmann::json services = nlohmann::json::array();
     for (const auto& s : r.perService) {
-        services.push_back({{"code", s.code}, {"name", s.name}, {"name_en", s.nameEn}, {"legs", s.legs},
-                            {"transferred_in", s.transferredIn}, {"served", s.served}, {"noshow", s.noShow},
-                            {"transferred_out", s.transferredOut}, {"cancelled", s.cancelled}, {"expired", s.expired},
-                            {"open", s.open}, {"wait", statsJson(s.wait)}, {"service_time", statsJson(s.service)},
+        services.push_back({{"code", s.code},
+                            {"name", s.name},
+                            {"name_en", s.nameEn},
+                            {"legs", s.legs},
+                            {"transferred_in", s.transferredIn},
+                            {"served", s.served},
+                            {"noshow", s.noShow},
+                            {"transferred_out", s.transferredOut},
+                            {"cancelled", s.cancelled},
+                            {"expired", s.expired},
+                            {"open", s.open},
+                            {"wait", statsJson(s.wait)},
+                            {"service_time", statsJson(s.service)},
                             {"service_level", levelJson(s.serviceLevel)}});
     }
     j["per_service"] = services;
@@ -690,31 +799,39 @@ nlohmann::json reportToJson(const Report& r, const ReportRenderOptions& o) {
         oj["serving_percent_of_available"] = queue::percent(of.servingMs, of.loggedInMs - of.breakMs);
         nlohmann::json reasons = nlohmann::json::array();
         for (const auto& b : of.breakReasons) {
-            reasons.push_back({{"reason", b.reason}, {"count", b.count}, {"s", seconds(static_cast<double>(b.ms))}});
+            reasons.push_back(
+                {{"reason", b.reason}, {"count", b.count}, {"s", seconds(static_cast<double>(b.ms))}});
         }
         oj["break_reasons"] = reasons;
         officers.push_back(oj);
     }
     j["per_officer"] = officers;
     nlohmann::json hours = nlohmann::json::array();
-    for (const auto& h : r.perHour) hours.push_back({{"hour", h.hour}, {"arrivals", h.arrivals}, {"wait", statsJson(h.wait)}});
+    for (const auto& h : r.perHour)
+        hours.push_back({{"hour", h.hour}, {"arrivals", h.arrivals}, {"wait", statsJson(h.wait)}});
     j["per_hour"] = hours;
     nlohmann::json procedures = nlohmann::json::array();
     for (const auto& p : r.perProcedure) {
         nlohmann::json outcomes = nlohmann::json::object();
         for (std::size_t i = 0; i < std::size(queue::kProcedureOutcomes); ++i) {
-            const std::string key = *queue::kProcedureOutcomes[i] ? queue::kProcedureOutcomes[i] : "unspecified";
+            const std::string key =
+                *queue::kProcedureOutcomes[i] ? queue::kProcedureOutcomes[i] : "unspecified";
             outcomes[key] = p.perOutcome[i];
         }
         procedures.push_back({{"code", p.code.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.code)},
-                              {"name", p.name}, {"outcomes", outcomes}, {"total", p.total}});
+                              {"name", p.name},
+                              {"outcomes", outcomes},
+                              {"total", p.total}});
     }
     j["per_procedure"] = procedures;
     nlohmann::json unsatisfied = nlohmann::json::array();
     for (const auto& u : r.unsatisfied) {
-        unsatisfied.push_back({{"day", u.day}, {"number", u.number}, {"service", u.serviceCode},
+        unsatisfied.push_back({{"day", u.day},
+                               {"number", u.number},
+                               {"service", u.serviceCode},
                                {"counter", u.counter ? nlohmann::json(*u.counter) : nlohmann::json(nullptr)},
-                               {"officer", u.officer}, {"rated_at", u.ratedAtLocal}});
+                               {"officer", u.officer},
+                               {"rated_at", u.ratedAtLocal}});
     }
     j["not_satisfied"] = unsatisfied;
     return j;

@@ -3,11 +3,10 @@
 // report's; nothing here computes a figure beyond rounding, percentages and unit changes.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "queue/report.h"
 
@@ -62,7 +61,7 @@ std::string renderReportHtml(const queue::Report& report, const ReportRenderOpti
 std::string htmlEscape(const std::string& text);
 // Terminal columns taken by UTF-8 text (combining marks take none).
 std::size_t displayWidth(const std::string& text);
-std::string minutesText(double ms, ReportLang lang);     // "4,5" / "4.5"
+std::string minutesText(double ms, ReportLang lang);       // "4,5" / "4.5"
 std::string percentText(double percent, ReportLang lang);  // "87,5%" / "87.5%"
 std::string hoursText(queue::TimeMs ms);                   // "7:05" (h:mm)
 

@@ -1,10 +1,10 @@
 // The HTML form of the report: one file the office head can open offline, print on A4, or attach
 // to an e-mail. No script and no external resource: CSS and charts (SVG) are inline.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "kiosk/cli/report_format.h"
 #include "text/utf8.h"
@@ -67,7 +67,9 @@ std::string levelColour(const queue::RatingLevel& l) {
     return "#c8302c";
 }
 
-std::string num(double v) { return fmt::format("{:.1f}", v); }
+std::string num(double v) {
+    return fmt::format("{:.1f}", v);
+}
 
 // A "nice" axis maximum (1, 2, 5 × 10^k) at or above v, at least 1.
 double niceMax(double v) {
@@ -85,9 +87,10 @@ std::string tickText(double v) {
 }
 
 std::string noDataSvg(const std::string& text) {
-    return fmt::format(R"(<svg viewBox="0 0 520 80" role="img"><rect x="0" y="0" width="520" height="80" fill="#f8fafc"/>)"
-                       R"(<text x="260" y="45" text-anchor="middle">{}</text></svg>)",
-                       htmlEscape(text));
+    return fmt::format(
+        R"(<svg viewBox="0 0 520 80" role="img"><rect x="0" y="0" width="520" height="80" fill="#f8fafc"/>)"
+        R"(<text x="260" y="45" text-anchor="middle">{}</text></svg>)",
+        htmlEscape(text));
 }
 
 // Arrivals (bars, left axis) and mean wait in minutes (line, right axis) per hour of the day.
@@ -105,12 +108,15 @@ std::string hourChart(const Report& r, ReportLang lang) {
     const double yMax = niceMax(maxArrivals), wMax = niceMax(maxWait);
     const double slot = plotW / static_cast<double>(r.perHour.size());
     std::ostringstream s;
-    s << fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", W, H,
-                     vi ? "Lượt đến và thời gian chờ trung bình theo giờ" : "Arrivals and mean wait per hour");
+    s << fmt::format(
+        R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", W, H,
+        vi ? "Lượt đến và thời gian chờ trung bình theo giờ" : "Arrivals and mean wait per hour");
     for (int i = 0; i <= 4; ++i) {
         const double y = top + plotH - plotH * i / 4.0;
-        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y), left + plotW, num(y));
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4), tickText(yMax * i / 4.0));
+        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y),
+                         left + plotW, num(y));
+        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4),
+                         tickText(yMax * i / 4.0));
         s << fmt::format(R"(<text x="{}" y="{}" fill="#c77c02">{}</text>)", left + plotW + 6, num(y + 4),
                          tickText(wMax * i / 4.0));
     }
@@ -119,11 +125,12 @@ std::string hourChart(const Report& r, ReportLang lang) {
         const auto& h = r.perHour[i];
         const double x = left + slot * static_cast<double>(i);
         const double bh = plotH * h.arrivals / yMax;
-        s << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#2f6fa8"><title>{:02}:00 – {}</title></rect>)",
-                         num(x + slot * 0.15), num(top + plotH - bh), num(slot * 0.7), num(bh), h.hour, h.arrivals);
+        s << fmt::format(
+            R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#2f6fa8"><title>{:02}:00 – {}</title></rect>)",
+            num(x + slot * 0.15), num(top + plotH - bh), num(slot * 0.7), num(bh), h.hour, h.arrivals);
         if (h.arrivals > 0) {
-            s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="#16324f">{}</text>)", num(x + slot / 2),
-                             num(top + plotH - bh - 4), h.arrivals);
+            s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="#16324f">{}</text>)",
+                             num(x + slot / 2), num(top + plotH - bh - 4), h.arrivals);
         }
         s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{:02}h</text>)", num(x + slot / 2),
                          num(top + plotH + 16), h.hour);
@@ -134,15 +141,18 @@ std::string hourChart(const Report& r, ReportLang lang) {
         }
     }
     if (!points.empty()) {
-        s << fmt::format(R"(<polyline points="{}" fill="none" stroke="#c77c02" stroke-width="2.5"/>)", points);
+        s << fmt::format(R"(<polyline points="{}" fill="none" stroke="#c77c02" stroke-width="2.5"/>)",
+                         points);
     }
-    s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#33414f"/>)", left, num(top + plotH), left + plotW,
-                     num(top + plotH));
-    s << fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" fill="#2f6fa8"/><text x="{}" y="{}">{}</text>)", left,
-                     H - 14, left + 16, H - 3, vi ? "Lượt đến (trục trái)" : "Arrivals (left axis)");
-    s << fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" fill="#c77c02"/><text x="{}" y="{}">{}</text>)",
-                     left + 260, H - 14, left + 276, H - 3,
-                     vi ? "Chờ trung bình, phút (trục phải)" : "Mean wait, minutes (right axis)");
+    s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#33414f"/>)", left, num(top + plotH),
+                     left + plotW, num(top + plotH));
+    s << fmt::format(
+        R"(<rect x="{}" y="{}" width="12" height="12" fill="#2f6fa8"/><text x="{}" y="{}">{}</text>)", left,
+        H - 14, left + 16, H - 3, vi ? "Lượt đến (trục trái)" : "Arrivals (left axis)");
+    s << fmt::format(
+        R"(<rect x="{}" y="{}" width="12" height="12" fill="#c77c02"/><text x="{}" y="{}">{}</text>)",
+        left + 260, H - 14, left + 276, H - 3,
+        vi ? "Chờ trung bình, phút (trục phải)" : "Mean wait, minutes (right axis)");
     s << "</svg>";
     return s.str();
 }
@@ -162,8 +172,10 @@ std::string waitChart(const Report& r, ReportLang lang) {
                      vi ? "Phân bố thời gian chờ" : "Waiting-time distribution");
     for (int i = 0; i <= 4; ++i) {
         const double y = top + plotH - plotH * i / 4.0;
-        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y), left + plotW, num(y));
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4), tickText(yMax * i / 4.0));
+        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y),
+                         left + plotW, num(y));
+        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4),
+                         tickText(yMax * i / 4.0));
     }
     for (std::size_t i = 0; i < r.waitDistribution.size(); ++i) {
         const auto& b = r.waitDistribution[i];
@@ -178,17 +190,18 @@ std::string waitChart(const Report& r, ReportLang lang) {
         }
         const std::string label = b.toMinutes ? fmt::format("{}–{}", b.fromMinutes, *b.toMinutes)
                                               : fmt::format(">{}", b.fromMinutes);
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(x + slot / 2), num(top + plotH + 16),
-                         label);
+        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(x + slot / 2),
+                         num(top + plotH + 16), label);
     }
-    s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#33414f"/>)", left, num(top + plotH), left + plotW,
-                     num(top + plotH));
-    s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(left + plotW / 2), num(top + plotH + 34),
-                     vi ? "phút chờ" : "minutes waited");
-    s << fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" fill="#c8302c"/><text x="{}" y="{}">{}</text>)", left,
-                     H - 14, left + 16, H - 3,
-                     htmlEscape(vi ? fmt::format("vượt chỉ tiêu {} phút", r.serviceLevel.targetMinutes)
-                                   : fmt::format("over the {}-minute target", r.serviceLevel.targetMinutes)));
+    s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#33414f"/>)", left, num(top + plotH),
+                     left + plotW, num(top + plotH));
+    s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(left + plotW / 2),
+                     num(top + plotH + 34), vi ? "phút chờ" : "minutes waited");
+    s << fmt::format(
+        R"(<rect x="{}" y="{}" width="12" height="12" fill="#c8302c"/><text x="{}" y="{}">{}</text>)", left,
+        H - 14, left + 16, H - 3,
+        htmlEscape(vi ? fmt::format("vượt chỉ tiêu {} phút", r.serviceLevel.targetMinutes)
+                      : fmt::format("over the {}-minute target", r.serviceLevel.targetMinutes)));
     s << "</svg>";
     return s.str();
 }
@@ -198,7 +211,8 @@ std::string satisfactionChart(const Report& r, ReportLang lang) {
     const bool vi = lang == ReportLang::Vi;
     std::vector<const queue::CounterRow*> rows;
     for (const auto& c : r.perCounter) rows.push_back(&c);
-    if (rows.empty() || r.satisfaction.rated == 0) return noDataSvg(vi ? "Chưa có phiếu đánh giá" : "No ratings");
+    if (rows.empty() || r.satisfaction.rated == 0)
+        return noDataSvg(vi ? "Chưa có phiếu đánh giá" : "No ratings");
     const double W = 520, rowH = 30, top = 10, left = 150, right = 70;
     const double H = top + rowH * static_cast<double>(rows.size()) + 40;
     const double plotW = W - left - right;
@@ -220,8 +234,8 @@ std::string satisfactionChart(const Report& r, ReportLang lang) {
             }
             name = cut + "…";
         }
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 8, num(y + rowH / 2 + 4),
-                         htmlEscape(name));
+        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 8,
+                         num(y + rowH / 2 + 4), htmlEscape(name));
         const int total = c.satisfaction.rated;
         if (total == 0) {
             s << fmt::format(R"(<text x="{}" y="{}" fill="#5b6b7b">{}</text>)", left, num(y + rowH / 2 + 4),
@@ -233,12 +247,13 @@ std::string satisfactionChart(const Report& r, ReportLang lang) {
             const int n = c.satisfaction.perLevel[l];
             if (n == 0) continue;
             const double w = plotW * n / total;
-            s << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>)", num(x),
-                             num(y + 4), num(w), num(rowH - 8), levelColour(r.levels[l]),
-                             htmlEscape(vi ? r.levels[l].nameVi : r.levels[l].nameEn), n);
+            s << fmt::format(
+                R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>)",
+                num(x), num(y + 4), num(w), num(rowH - 8), levelColour(r.levels[l]),
+                htmlEscape(vi ? r.levels[l].nameVi : r.levels[l].nameEn), n);
             if (w >= 18) {
-                s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="#fff">{}</text>)", num(x + w / 2),
-                                 num(y + rowH / 2 + 4), n);
+                s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="#fff">{}</text>)",
+                                 num(x + w / 2), num(y + rowH / 2 + 4), n);
             }
             x += w;
         }
@@ -249,8 +264,9 @@ std::string satisfactionChart(const Report& r, ReportLang lang) {
     const double ly = top + rowH * static_cast<double>(rows.size()) + 16;
     for (const auto& l : r.levels) {
         const std::string name = vi ? l.nameVi : l.nameEn;
-        s << fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" fill="{}"/><text x="{}" y="{}">{}</text>)", num(lx),
-                         num(ly), levelColour(l), num(lx + 16), num(ly + 11), htmlEscape(name));
+        s << fmt::format(
+            R"(<rect x="{}" y="{}" width="12" height="12" fill="{}"/><text x="{}" y="{}">{}</text>)", num(lx),
+            num(ly), levelColour(l), num(lx + 16), num(ly + 11), htmlEscape(name));
         lx += 26 + 7.0 * static_cast<double>(displayWidth(name));
     }
     s << "</svg>";
@@ -272,28 +288,32 @@ std::string dayChart(const Report& r, ReportLang lang) {
                      vi ? "Lượt công dân theo ngày" : "Visits per day");
     for (int i = 0; i <= 4; ++i) {
         const double y = top + plotH - plotH * i / 4.0;
-        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y), left + plotW, num(y));
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4), tickText(yMax * i / 4.0));
+        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y),
+                         left + plotW, num(y));
+        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4),
+                         tickText(yMax * i / 4.0));
     }
     for (std::size_t i = 0; i < r.perDay.size(); ++i) {
         const auto& d = r.perDay[i];
         const double x = left + slot * static_cast<double>(i);
         const double ih = plotH * d.visits.issued / yMax, sh = plotH * d.visits.served / yMax;
-        s << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#9cc0e0"/>)", num(x + slot * 0.1),
-                         num(top + plotH - ih), num(slot * 0.8), num(ih));
-        s << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#2f6fa8"/>)", num(x + slot * 0.25),
-                         num(top + plotH - sh), num(slot * 0.5), num(sh));
+        s << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#9cc0e0"/>)",
+                         num(x + slot * 0.1), num(top + plotH - ih), num(slot * 0.8), num(ih));
+        s << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#2f6fa8"/>)",
+                         num(x + slot * 0.25), num(top + plotH - sh), num(slot * 0.5), num(sh));
         if (i % labelEvery == 0) {
             s << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(x + slot / 2),
                              num(top + plotH + 16), d.day.substr(5));
         }
     }
-    s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#33414f"/>)", left, num(top + plotH), left + plotW,
-                     num(top + plotH));
-    s << fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" fill="#9cc0e0"/><text x="{}" y="{}">{}</text>)", left,
-                     H - 14, left + 16, H - 3, vi ? "Cấp phiếu" : "Issued");
-    s << fmt::format(R"(<rect x="{}" y="{}" width="12" height="12" fill="#2f6fa8"/><text x="{}" y="{}">{}</text>)",
-                     left + 140, H - 14, left + 156, H - 3, vi ? "Đã phục vụ" : "Served");
+    s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#33414f"/>)", left, num(top + plotH),
+                     left + plotW, num(top + plotH));
+    s << fmt::format(
+        R"(<rect x="{}" y="{}" width="12" height="12" fill="#9cc0e0"/><text x="{}" y="{}">{}</text>)", left,
+        H - 14, left + 16, H - 3, vi ? "Cấp phiếu" : "Issued");
+    s << fmt::format(
+        R"(<rect x="{}" y="{}" width="12" height="12" fill="#2f6fa8"/><text x="{}" y="{}">{}</text>)",
+        left + 140, H - 14, left + 156, H - 3, vi ? "Đã phục vụ" : "Served");
     s << "</svg>";
     return s.str();
 }
@@ -303,7 +323,8 @@ std::string heading(ReportLang lang, const std::string& vi, const std::string& e
     return htmlEscape(vi);
 }
 
-void card(std::ostringstream& out, ReportLang lang, const std::string& value, const std::string& vi, const std::string& en) {
+void card(std::ostringstream& out, ReportLang lang, const std::string& value, const std::string& vi,
+          const std::string& en) {
     out << fmt::format(R"(<div class="card"><div class="value">{}</div><div class="label">{}</div></div>)",
                        htmlEscape(value), heading(lang, vi, en));
 }
@@ -314,10 +335,12 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
     const ReportLang lang = o.lang;
     const bool vi = lang == ReportLang::Vi;
     std::ostringstream out;
-    out << "<!DOCTYPE html>\n<html lang=\"" << (vi ? "vi" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out << "<!DOCTYPE html>\n<html lang=\"" << (vi ? "vi" : "en")
+        << "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     const std::string period = r.query.from == r.query.to ? r.query.from : r.query.from + " – " + r.query.to;
-    out << "<title>" << htmlEscape((vi ? "Báo cáo hoạt động tiếp nhận " : "Office report ") + period) << "</title>\n";
+    out << "<title>" << htmlEscape((vi ? "Báo cáo hoạt động tiếp nhận " : "Office report ") + period)
+        << "</title>\n";
     out << "<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n";
     std::string office = r.officeName;
     if (!r.officeUnit.empty()) office += office.empty() ? r.officeUnit : " – " + r.officeUnit;
@@ -328,54 +351,71 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
                          : fmt::format("Period: {} ({} days, {} time)", period, r.days, r.timeZone))
         << "</p>\n";
     std::vector<std::string> filters;
-    if (r.query.service) filters.push_back(fmt::format("{} {} – {}", vi ? "lĩnh vực" : "service", *r.query.service, r.filterServiceName));
-    if (r.query.counter) filters.push_back(fmt::format("{} {} – {}", vi ? "quầy" : "counter", *r.query.counter, r.filterCounterName));
-    if (r.query.staff) filters.push_back(fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
+    if (r.query.service)
+        filters.push_back(
+            fmt::format("{} {} – {}", vi ? "lĩnh vực" : "service", *r.query.service, r.filterServiceName));
+    if (r.query.counter)
+        filters.push_back(
+            fmt::format("{} {} – {}", vi ? "quầy" : "counter", *r.query.counter, r.filterCounterName));
+    if (r.query.staff)
+        filters.push_back(
+            fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
     if (!filters.empty()) {
-        out << "<p class=\"meta\">" << htmlEscape(fmt::format("{}: {}", vi ? "Lọc" : "Filter", fmt::join(filters, "; ")))
-            << "</p>\n";
+        out << "<p class=\"meta\">"
+            << htmlEscape(fmt::format("{}: {}", vi ? "Lọc" : "Filter", fmt::join(filters, "; "))) << "</p>\n";
     }
     if (!o.generatedAt.empty()) {
-        out << "<p class=\"meta\">" << htmlEscape(fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt))
-            << "</p>\n";
+        out << "<p class=\"meta\">"
+            << htmlEscape(fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt)) << "</p>\n";
     }
     out << "</header>\n";
 
     if (r.empty) {
         out << "<p class=\"empty\">"
-            << heading(lang, "Không có dữ liệu nào được ghi trong kỳ này.", "No data recorded in this period.")
+            << heading(lang, "Không có dữ liệu nào được ghi trong kỳ này.",
+                       "No data recorded in this period.")
             << "</p>\n";
     } else {
         out << "<div class=\"cards\">\n";
         card(out, lang, std::to_string(r.visits.issued), "Số phiếu đã cấp", "Tickets issued");
-        card(out, lang, percentText(queue::percent(r.visits.served, r.visits.issued), lang), "Tỷ lệ phục vụ", "% served");
-        card(out, lang, r.wait.count ? minutesText(r.wait.meanMs, lang) + (vi ? " phút" : " min") : "–", "Chờ trung bình",
-             "Mean wait");
+        card(out, lang, percentText(queue::percent(r.visits.served, r.visits.issued), lang), "Tỷ lệ phục vụ",
+             "% served");
+        card(out, lang, r.wait.count ? minutesText(r.wait.meanMs, lang) + (vi ? " phút" : " min") : "–",
+             "Chờ trung bình", "Mean wait");
         card(out, lang,
-             r.serviceLevel.served ? percentText(queue::percent(r.serviceLevel.within, r.serviceLevel.served), lang) : "–",
+             r.serviceLevel.served
+                 ? percentText(queue::percent(r.serviceLevel.within, r.serviceLevel.served), lang)
+                 : "–",
              fmt::format("Chờ ≤ {} phút", r.serviceLevel.targetMinutes),
              fmt::format("Wait ≤ {} min", r.serviceLevel.targetMinutes));
-        card(out, lang, percentText(queue::percent(r.visits.noShow, r.visits.issued), lang), "Tỷ lệ vắng mặt", "No-show rate");
+        card(out, lang, percentText(queue::percent(r.visits.noShow, r.visits.issued), lang), "Tỷ lệ vắng mặt",
+             "No-show rate");
         card(out, lang,
-             r.satisfaction.rated ? percentText(queue::percent(r.satisfaction.satisfied, r.satisfaction.rated), lang) : "–",
+             r.satisfaction.rated
+                 ? percentText(queue::percent(r.satisfaction.satisfied, r.satisfaction.rated), lang)
+                 : "–",
              "Hài lòng + rất hài lòng", "Satisfied");
         out << "</div>\n<div class=\"charts\">\n";
         out << "<figure class=\"wide\"><figcaption>"
-            << heading(lang, "Lượt đến và thời gian chờ trung bình theo giờ", "Arrivals and mean wait per hour")
+            << heading(lang, "Lượt đến và thời gian chờ trung bình theo giờ",
+                       "Arrivals and mean wait per hour")
             << "</figcaption>" << hourChart(r, lang) << "</figure>\n";
         out << "<figure><figcaption>" << heading(lang, "Phân bố thời gian chờ", "Waiting-time distribution")
             << "</figcaption>" << waitChart(r, lang) << "</figure>\n";
-        out << "<figure><figcaption>" << heading(lang, "Mức độ hài lòng theo quầy", "Satisfaction per counter")
-            << "</figcaption>" << satisfactionChart(r, lang) << "</figure>\n";
+        out << "<figure><figcaption>"
+            << heading(lang, "Mức độ hài lòng theo quầy", "Satisfaction per counter") << "</figcaption>"
+            << satisfactionChart(r, lang) << "</figure>\n";
         if (r.perDay.size() > 1) {
-            out << "<figure class=\"wide\"><figcaption>" << heading(lang, "Lượt công dân theo ngày", "Visits per day")
-                << "</figcaption>" << dayChart(r, lang) << "</figure>\n";
+            out << "<figure class=\"wide\"><figcaption>"
+                << heading(lang, "Lượt công dân theo ngày", "Visits per day") << "</figcaption>"
+                << dayChart(r, lang) << "</figure>\n";
         }
         out << "</div>\n";
     }
 
     for (const auto& t : reportTables(r, lang)) {
-        out << "<section id=\"" << htmlEscape(t.id) << "\">\n<h2>" << heading(lang, t.titleVi, t.titleEn) << "</h2>\n";
+        out << "<section id=\"" << htmlEscape(t.id) << "\">\n<h2>" << heading(lang, t.titleVi, t.titleEn)
+            << "</h2>\n";
         if (!t.note.empty()) out << "<p class=\"note\">" << htmlEscape(t.note) << "</p>\n";
         out << (t.columns.size() <= 3 ? "<table class=\"narrow\">\n<thead><tr>" : "<table>\n<thead><tr>");
         for (const auto& c : t.columns) {
@@ -392,14 +432,18 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
             out << "</tr>\n";
         }
         if (t.rows.empty()) {
-            out << "<tr><td colspan=\"" << t.columns.size() << "\">" << (vi ? "(không có)" : "(none)") << "</td></tr>\n";
+            out << "<tr><td colspan=\"" << t.columns.size() << "\">" << (vi ? "(không có)" : "(none)")
+                << "</td></tr>\n";
         }
         out << "</tbody>\n</table>\n</section>\n";
     }
     out << "<footer>"
-        << htmlEscape(vi ? "Số liệu tính từ nhật ký sự kiện của hệ thống xếp hàng (motcua). Chờ: từ lấy số đến lần gọi đầu; "
-                           "phục vụ: từ bắt đầu đến kết thúc, không tính lượt vắng mặt; phân vị theo thứ hạng gần nhất."
-                         : "Figures computed from the queue's event log (motcua). Wait: issue to first call; service: "
+        << htmlEscape(vi ? "Số liệu tính từ nhật ký sự kiện của hệ thống xếp hàng (motcua). Chờ: từ lấy số "
+                           "đến lần gọi đầu; "
+                           "phục vụ: từ bắt đầu đến kết thúc, không tính lượt vắng mặt; phân vị theo thứ "
+                           "hạng gần nhất."
+                         : "Figures computed from the queue's event log (motcua). Wait: issue to first call; "
+                           "service: "
                            "start to finish, no-shows excluded; nearest-rank percentiles.")
         << "</footer>\n</body>\n</html>\n";
     return out.str();

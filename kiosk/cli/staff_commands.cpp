@@ -1,15 +1,14 @@
 // `motcua staff list` and `motcua staff set-pin LOGIN`. A PIN is read from standard input, never
 // from the command line (argv is visible to every user of the host in ps and shell history); on a
 // terminal it is read twice without echo.
-#include <iostream>
-#include <sstream>
-
+#include <fmt/format.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "queue/staff_service.h"
@@ -20,7 +19,7 @@ namespace {
 
 // Turns terminal echo off for its lifetime (when stdin is a terminal).
 class NoEcho {
-public:
+  public:
     NoEcho() {
         if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &m_saved) != 0) return;
         termios quiet = m_saved;
@@ -33,7 +32,7 @@ public:
         if (m_active) tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
     }
 
-private:
+  private:
     termios m_saved{};
     bool m_active = false;
 };
@@ -87,17 +86,21 @@ void registerStaffCommands(CLI::App& app, Context& ctx) {
     });
 
     auto login = std::make_shared<std::string>();
-    auto* setPin = staff->add_subcommand("set-pin", "Set an officer's PIN, read from standard input (never an argument)");
+    auto* setPin = staff->add_subcommand(
+        "set-pin", "Set an officer's PIN, read from standard input (never an argument)");
     setPin->add_option("LOGIN", *login, "The officer's login")->required();
     setPin->callback([&ctx, login] {
         ctx.action = [&ctx, login] {
             queue::StaffService service(ctx.database(), ctx.clock);
-            if (!service.find(*login)) throw CommandError(Exit::Usage, fmt::format("no officer with login '{}'", *login));
+            if (!service.find(*login))
+                throw CommandError(Exit::Usage, fmt::format("no officer with login '{}'", *login));
             const std::string pin = readPin(ctx, *login);
-            if (!queue::StaffService::validPin(pin)) throw CommandError(Exit::Usage, queue::StaffService::kPinRule);
+            if (!queue::StaffService::validPin(pin))
+                throw CommandError(Exit::Usage, queue::StaffService::kPinRule);
             const auto result = service.setPin(*login, pin);
             if (!result.ok()) throw CommandError(Exit::Usage, result.message);
-            ctx.print({{"login", *login}, {"pin_set", true}}, fmt::format("PIN set for {} ({})\n", *login, result.value->name));
+            ctx.print({{"login", *login}, {"pin_set", true}},
+                      fmt::format("PIN set for {} ({})\n", *login, result.value->name));
         };
     });
 }

@@ -9,12 +9,13 @@ namespace motcua::console {
 
 using namespace motcua::ui;
 
-ChoiceScreen::ChoiceScreen(Console& console, std::string title, std::string explanation, std::vector<Choice> choices,
-                           std::function<void(const std::string&)> onChoose)
+ChoiceScreen::ChoiceScreen(Console& console, std::string title, std::string explanation,
+                           std::vector<Choice> choices, std::function<void(const std::string&)> onChoose)
     : m_console(console) {
     auto root = std::make_unique<Box>(Axis::Vertical, 24, 12);
     root->add(std::make_unique<Label>(std::move(title), FontRole::Heading));
-    root->add(std::make_unique<Label>(std::move(explanation), FontRole::Small, TextAlign::Left, TextColour::Muted));
+    root->add(
+        std::make_unique<Label>(std::move(explanation), FontRole::Small, TextAlign::Left, TextColour::Muted));
     auto grid = std::make_unique<Grid>(3, 12);
     for (auto& c : choices) {
         auto& b = grid->add(std::make_unique<Button>(

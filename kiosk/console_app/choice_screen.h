@@ -2,10 +2,10 @@
 // "Quay lại" (Escape). Choosing calls onChoose with the choice's value, then closes the dialog.
 #pragma once
 
+#include <functional>
+
 #include "kiosk/console_app/console.h"
 #include "kiosk/ui/screen.h"
-
-#include <functional>
 
 namespace motcua::console {
 
@@ -16,13 +16,13 @@ struct Choice {
 };
 
 class ChoiceScreen final : public ui::WidgetScreen {
-public:
+  public:
     ChoiceScreen(Console& console, std::string title, std::string explanation, std::vector<Choice> choices,
                  std::function<void(const std::string&)> onChoose);
 
     void handleInput(const ui::InputEvent& event) override;
 
-private:
+  private:
     Console& m_console;
 };
 

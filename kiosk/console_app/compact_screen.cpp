@@ -1,8 +1,8 @@
 #include "kiosk/console_app/compact_screen.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "kiosk/console_app/work_screen.h"
 #include "kiosk/ui/box.h"
@@ -51,11 +51,20 @@ void CompactScreen::perform(Move move) {
     const std::string seen = m_shown;
     ActionResult result;
     switch (move) {
-        case Move::CallNext: result = s.callNext(seen); break;
-        case Move::Recall: result = s.recall(seen); break;
-        case Move::Start: result = s.start(seen); break;
-        case Move::NoShow: result = s.noShow(seen); break;
-        default: return;
+        case Move::CallNext:
+            result = s.callNext(seen);
+            break;
+        case Move::Recall:
+            result = s.recall(seen);
+            break;
+        case Move::Start:
+            result = s.start(seen);
+            break;
+        case Move::NoShow:
+            result = s.noShow(seen);
+            break;
+        default:
+            return;
     }
     m_console.tell(result);
     m_dirty = true;
@@ -63,8 +72,9 @@ void CompactScreen::perform(Move move) {
 
 void CompactScreen::handleInput(const InputEvent& event) {
     if (event.type == InputType::Key) {
-        for (const Move move : {Move::CallNext, Move::Recall, Move::Start, Move::Finish, Move::NoShow, Move::ReturnFront,
-                                Move::ReturnBack, Move::Hold, Move::Transfer, Move::CallNumber}) {
+        for (const Move move :
+             {Move::CallNext, Move::Recall, Move::Start, Move::Finish, Move::NoShow, Move::ReturnFront,
+              Move::ReturnBack, Move::Hold, Move::Transfer, Move::CallNumber}) {
             if (moveKey(move) == event.key) {
                 perform(move);
                 return;
@@ -110,39 +120,45 @@ void CompactScreen::rebuild() {
 
     auto row = std::make_unique<Box>(Axis::Horizontal, 8, 8);
     // The ticket: number, state and service, a priority mark.
-    auto& number = row->add(std::make_unique<Label>(view.current ? view.current->ticket.number : "—", FontRole::Heading,
-                                                    TextAlign::Center, TextColour::Primary));
+    auto& number =
+        row->add(std::make_unique<Label>(view.current ? view.current->ticket.number : "—", FontRole::Heading,
+                                         TextAlign::Center, TextColour::Primary));
     number.setFixedWidth(130);
     auto info = std::make_unique<Box>(Axis::Vertical, 0, 0);
-    std::string state = view.onBreak ? "Quầy đang tạm nghỉ"
+    std::string state = view.onBreak    ? "Quầy đang tạm nghỉ"
                         : !view.current ? fmt::format("Chưa có số · {} người chờ", view.waiting.size())
                         : view.current->ticket.state == TicketState::Called ? "Đang gọi"
-                                                                           : "Đang phục vụ";
+                                                                            : "Đang phục vụ";
     info->add(std::make_unique<Label>(state, FontRole::Small, TextAlign::Left, TextColour::Normal));
     std::string detail = view.current ? view.current->ticket.currentServiceName : view.counterName;
     // The strip is one line high: the notice's first clause ("Đã gọi số A001", "Mã PIN này dễ đoán"),
     // its reason ("— Số ưu tiên được gọi trước …", "(cần 6–8 chữ số …)") is in the full console.
     if (const auto notice = m_console.notice()) detail = firstClause(notice->text);
-    info->add(std::make_unique<Label>(detail, FontRole::Small, TextAlign::Left,
-                                      m_console.notice() && m_console.notice()->error ? TextColour::Danger : TextColour::Muted));
+    info->add(std::make_unique<Label>(
+        detail, FontRole::Small, TextAlign::Left,
+        m_console.notice() && m_console.notice()->error ? TextColour::Danger : TextColour::Muted));
     if (view.current && view.current->ticket.priority) {
-        auto badge = std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);
+        auto badge =
+            std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);
         row->add(std::make_unique<Card>(CardStyle::Emphasis, std::move(badge)));
     }
-    if (m_offlineShown) row->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small), 1);
-    else row->add(std::move(info), 1);
+    if (m_offlineShown)
+        row->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small), 1);
+    else
+        row->add(std::move(info), 1);
     // The moves: the next one filled, each with its key; the same places in every state.
     const Move next = nextMove(view);
     for (const Move move : kStripMoves) {
-        auto& b = row->add(std::make_unique<Button>(moveLabel(move), [this, move] { perform(move); },
-                                                    move == next && allowed(view, move) ? ButtonStyle::Primary
-                                                                                       : ButtonStyle::Secondary,
-                                                    FontRole::Small));
+        auto& b = row->add(std::make_unique<Button>(
+            moveLabel(move), [this, move] { perform(move); },
+            move == next && allowed(view, move) ? ButtonStyle::Primary : ButtonStyle::Secondary,
+            FontRole::Small));
         b.setSecondary(keyName(moveKey(move)));
         b.setEnabled(allowed(view, move));
         b.setFixedWidth(150);
     }
-    auto& full = row->add(std::make_unique<Button>("Mở rộng", [this] { openFull(); }, ButtonStyle::Secondary, FontRole::Small));
+    auto& full = row->add(std::make_unique<Button>(
+        "Mở rộng", [this] { openFull(); }, ButtonStyle::Secondary, FontRole::Small));
     full.setSecondary("F12");
     full.setFixedWidth(120);
     setRoot(std::move(row));

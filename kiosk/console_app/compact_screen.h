@@ -5,15 +5,15 @@
 // open the full console for that move and come back to the strip after it.
 #pragma once
 
+#include <optional>
+
 #include "kiosk/console_app/console.h"
 #include "kiosk/ui/screen.h"
-
-#include <optional>
 
 namespace motcua::console {
 
 class CompactScreen final : public ui::WidgetScreen {
-public:
+  public:
     static constexpr std::chrono::milliseconds kPollInterval{250};
 
     explicit CompactScreen(Console& console);
@@ -24,7 +24,7 @@ public:
     // The lost-server banner takes the place of the state and notice lines: the buttons stay put.
     bool showsConnectionBanner() const override { return true; }
 
-private:
+  private:
     void rebuild();
     void perform(Move move);
     // The full console (for one move, then back here).

@@ -1,7 +1,8 @@
 #include "kiosk/console_app/console.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "kiosk/console_app/login_screen.h"
 
@@ -13,10 +14,12 @@ void addConsoleOptions(CLI::App& app, ConsoleOptions& options) {
     app.add_option("--lock-minutes", options.lockMinutes, "How long 5 wrong PINs lock an account")
         ->check(CLI::Range(1, 24 * 60));
     app.add_flag("--compact", options.compact,
-                 "After login, a one-line strip always on top (number, state, next move, F-keys) beside other software");
+                 "After login, a one-line strip always on top (number, state, next move, F-keys) beside "
+                 "other software");
 }
 
-Console::Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack& screens, const ConsoleOptions& options)
+Console::Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack& screens,
+                 const ConsoleOptions& options)
     : m_session(db, clock, queue::StaffPolicy{5, options.lockMinutes}),
       m_screens(screens),
       m_catalogue(queue::loadCatalogue(db)),
@@ -56,14 +59,18 @@ void Console::tell(const ActionResult& result) {
     if (!result.messageVi.empty()) tell(result.messageVi, !result.ok);
 }
 
-void Console::tell(const std::string& message, bool error) { m_notice = Notice{message, error, m_clock.now()}; }
+void Console::tell(const std::string& message, bool error) {
+    m_notice = Notice{message, error, m_clock.now()};
+}
 
 std::optional<Console::Notice> Console::notice() const {
     if (m_notice && m_clock.now() - m_notice->at < kNoticeMs) return m_notice;
     return std::nullopt;
 }
 
-std::unique_ptr<ui::Screen> Console::firstScreen() { return std::make_unique<LoginScreen>(*this); }
+std::unique_ptr<ui::Screen> Console::firstScreen() {
+    return std::make_unique<LoginScreen>(*this);
+}
 
 std::string localDateVi(const queue::BusinessCalendar& calendar, queue::TimeMs t) {
     const std::string day = calendar.dayOf(t);  // YYYY-MM-DD
@@ -71,6 +78,8 @@ std::string localDateVi(const queue::BusinessCalendar& calendar, queue::TimeMs t
     return day.substr(8, 2) + "/" + day.substr(5, 2) + "/" + day.substr(0, 4);
 }
 
-ui::Theme consoleTheme() { return ui::Theme(ui::Contrast::Normal, ui::TextSize::Normal); }
+ui::Theme consoleTheme() {
+    return ui::Theme(ui::Contrast::Normal, ui::TextSize::Normal);
+}
 
 }  // namespace motcua::console

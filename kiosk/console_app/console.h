@@ -38,9 +38,10 @@ inline const std::vector<std::string> kBreakReasons = {"Nghỉ giữa giờ", "H
 // What the console's screens share: the officer's session, the catalogue (for finishing), the
 // screen stack and the banner. Owned by whoever runs the program; outlives every screen.
 class Console {
-public:
+  public:
     // db, clock and screens must outlive the Console.
-    Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack& screens, const ConsoleOptions& options);
+    Console(queue::Database& db, const queue::Clock& clock, ui::ScreenStack& screens,
+            const ConsoleOptions& options);
 
     // The App is built after the Console (it shows the App's banner for a screen that failed, and the
     // lost-server banner while serverLost()).
@@ -80,7 +81,7 @@ public:
     // The first screen (login).
     std::unique_ptr<ui::Screen> firstScreen();
 
-private:
+  private:
     ConsoleSession m_session;
     ui::ScreenStack& m_screens;
     queue::Catalogue m_catalogue;

@@ -9,7 +9,9 @@
 namespace motcua::console {
 
 namespace {
-void logLine(const std::string& line) { std::cerr << "motcua-console: " << line << '\n'; }
+void logLine(const std::string& line) {
+    std::cerr << "motcua-console: " << line << '\n';
+}
 }  // namespace
 
 struct ConsoleProgram::Parts {
@@ -31,7 +33,9 @@ void ConsoleProgram::close() {
     m_parts->db.reset();
 }
 
-int ConsoleProgram::run() { return m_shell->run(); }
+int ConsoleProgram::run() {
+    return m_shell->run();
+}
 
 void ConsoleProgram::open(const shell::ShellContext&) {
     m_parts->db.emplace(

@@ -21,7 +21,7 @@ inline const shell::ProgramSpec kConsoleProgram{"motcua-console",
                                                 "motcua-console: call and serve citizens at a counter"};
 
 class ConsoleProgram final : public shell::Program {
-public:
+  public:
     // Builds the console in its shell. Throws queue::StoreRefused / shell::StartupError.
     explicit ConsoleProgram(ConsoleOptions options);
     ~ConsoleProgram() override;
@@ -37,7 +37,7 @@ public:
     void finish(std::chrono::milliseconds grace) override;
     void close() override;
 
-private:
+  private:
     struct Parts;
     ConsoleOptions m_options;
     std::unique_ptr<Parts> m_parts;

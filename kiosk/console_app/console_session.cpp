@@ -1,8 +1,8 @@
 #include "kiosk/console_app/console_session.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "queue/call_order.h"
 
@@ -17,23 +17,32 @@ namespace {
 
 constexpr TimeMs kMinuteMs = 60'000;
 
-bool active(const CounterView& v) { return v.current.has_value(); }
-TicketState currentState(const CounterView& v) { return v.current->ticket.state; }
+bool active(const CounterView& v) {
+    return v.current.has_value();
+}
+TicketState currentState(const CounterView& v) {
+    return v.current->ticket.state;
+}
 
 }  // namespace
 
 bool allowed(const CounterView& view, Move move) {
     switch (move) {
-        case Move::CallNext: return !view.onBreak && !active(view) && !view.waiting.empty();
-        case Move::CallNumber: return !view.onBreak && !active(view);
+        case Move::CallNext:
+            return !view.onBreak && !active(view) && !view.waiting.empty();
+        case Move::CallNumber:
+            return !view.onBreak && !active(view);
         case Move::Recall:
         case Move::Start:
-        case Move::NoShow: return active(view) && currentState(view) == TicketState::Called;
-        case Move::Finish: return active(view) && currentState(view) == TicketState::Serving;
+        case Move::NoShow:
+            return active(view) && currentState(view) == TicketState::Called;
+        case Move::Finish:
+            return active(view) && currentState(view) == TicketState::Serving;
         case Move::ReturnFront:
         case Move::ReturnBack:
         case Move::Hold:
-        case Move::Transfer: return active(view);
+        case Move::Transfer:
+            return active(view);
     }
     return false;
 }
@@ -53,9 +62,15 @@ const char* finishOutcomeVi(const std::string& code) {
 ConsoleSession::ConsoleSession(queue::Database& db, const queue::Clock& clock, queue::StaffPolicy policy)
     : m_clock(clock), m_queue(db, clock), m_staff(db, clock, policy), m_watcher(db) {}
 
-std::vector<queue::StaffMember> ConsoleSession::staff() { return m_staff.list(); }
-std::vector<queue::CounterStatus> ConsoleSession::counters() { return m_queue.status().counters; }
-std::vector<queue::ServiceStatus> ConsoleSession::services() { return m_queue.status().services; }
+std::vector<queue::StaffMember> ConsoleSession::staff() {
+    return m_staff.list();
+}
+std::vector<queue::CounterStatus> ConsoleSession::counters() {
+    return m_queue.status().counters;
+}
+std::vector<queue::ServiceStatus> ConsoleSession::services() {
+    return m_queue.status().services;
+}
 
 bool ConsoleSession::supervisor() const noexcept {
     return m_officer && m_officer->role != queue::StaffRole::Officer;
@@ -170,8 +185,8 @@ void ConsoleSession::reload() {
         const int waited = waitedMinutes(t, m_view.now);
         if (target > 0 && waited >= target)
             raise({AlertKind::LongWait, fmt::format("wait:{}:{}", t.number, t.leg),
-                   fmt::format("Số {} ({}) đã chờ {} phút, quá mục tiêu {} phút", t.number, t.currentServiceName, waited,
-                               target),
+                   fmt::format("Số {} ({}) đã chờ {} phút, quá mục tiêu {} phút", t.number,
+                               t.currentServiceName, waited, target),
                    m_view.now});
     }
 }
@@ -207,22 +222,25 @@ void ConsoleSession::alertsFrom(const std::vector<queue::Event>& events) {
             // once the fault is cleared. Printing it again could give two.
             if (e.detail.value("outcome", std::string()) == "unknown")
                 raise({AlertKind::PrintFailed, fmt::format("print:{}", e.id),
-                       fmt::format("Máy in ki-ốt có thể đã in{}{}. Xem khe máy in trước khi in lại; nếu không có, "
-                                   "đọc số cho công dân.",
-                                   number, because),
+                       fmt::format(
+                           "Máy in ki-ốt có thể đã in{}{}. Xem khe máy in trước khi in lại; nếu không có, "
+                           "đọc số cho công dân.",
+                           number, because),
                        e.at});
             else
                 raise({AlertKind::PrintFailed, fmt::format("print:{}", e.id),
-                       fmt::format("Máy in ki-ốt không in được{}{}. Kiểm tra máy in và đọc số cho công dân.", number,
-                                   because),
+                       fmt::format("Máy in ki-ốt không in được{}{}. Kiểm tra máy in và đọc số cho công dân.",
+                                   number, because),
                        e.at});
         } else if (e.kind == "printer_problem") {
             // The kiosk's printer cannot print (missing, paper out...), seen before any ticket.
             std::string why = e.detail.value("message_vi", e.detail.value("message", std::string()));
-            if (const auto colon = why.find(':'); colon != std::string::npos) why.resize(colon);  // the fault, not the advice
+            if (const auto colon = why.find(':'); colon != std::string::npos)
+                why.resize(colon);  // the fault, not the advice
             raise({AlertKind::PrintFailed, fmt::format("printer:{}", e.id),
-                   fmt::format("Máy in ki-ốt ({}) chưa in được{}. Kiểm tra máy in; ki-ốt vẫn cấp số trên màn hình.",
-                               e.detail.value("printer", std::string("?")), why.empty() ? "" : ": " + why),
+                   fmt::format(
+                       "Máy in ki-ốt ({}) chưa in được{}. Kiểm tra máy in; ki-ốt vẫn cấp số trên màn hình.",
+                       e.detail.value("printer", std::string("?")), why.empty() ? "" : ": " + why),
                    e.at});
         } else if (e.kind == "rate" && e.detail.value("level", std::string()) == "khong_hai_long") {
             if (!supervisor() && e.counter && *e.counter != m_counter) continue;
@@ -253,46 +271,60 @@ std::optional<ActionResult> ConsoleSession::checkSeen(const std::string& seen) {
     if (now == seen) return std::nullopt;
     std::string text;
     if (seen.empty())
-        text = fmt::format("Quầy {} đang có số {} (do máy khác gọi). Màn hình đã được cập nhật.", m_counter, now);
+        text = fmt::format("Quầy {} đang có số {} (do máy khác gọi). Màn hình đã được cập nhật.", m_counter,
+                           now);
     else if (now.empty())
-        text = fmt::format("Số {} không còn ở quầy này (đã được xử lý ở máy khác). Màn hình đã được cập nhật.", seen);
+        text = fmt::format(
+            "Số {} không còn ở quầy này (đã được xử lý ở máy khác). Màn hình đã được cập nhật.", seen);
     else
-        text = fmt::format("Quầy đang có số {}, không phải {} (đã thay đổi ở máy khác). Màn hình đã được cập nhật.", now,
-                           seen);
+        text = fmt::format(
+            "Quầy đang có số {}, không phải {} (đã thay đổi ở máy khác). Màn hình đã được cập nhật.", now,
+            seen);
     return ActionResult{false, text, true};
 }
 
 template <class T>
-ActionResult ConsoleSession::conclude(const queue::Result<T>& result, const std::string& doneVi, const std::string& number) {
+ActionResult ConsoleSession::conclude(const queue::Result<T>& result, const std::string& doneVi,
+                                      const std::string& number) {
     refresh();
     if (result.ok()) return {true, doneVi, false};
     std::string text;
     bool stale = false;
     switch (result.outcome) {
-        case Outcome::NothingWaiting: text = "Không còn số nào đang chờ ở quầy này."; break;
-        case Outcome::NotFound: text = fmt::format("Không tìm thấy số {} trong hôm nay.", number); break;
-        case Outcome::Invalid: text = fmt::format("Số không hợp lệ: {}", number); break;
+        case Outcome::NothingWaiting:
+            text = "Không còn số nào đang chờ ở quầy này.";
+            break;
+        case Outcome::NotFound:
+            text = fmt::format("Không tìm thấy số {} trong hôm nay.", number);
+            break;
+        case Outcome::Invalid:
+            text = fmt::format("Số không hợp lệ: {}", number);
+            break;
         case Outcome::CapReached:
         case Outcome::NotAllowed:
             if (m_view.onBreak)
                 text = "Quầy đang tạm nghỉ: bấm \"Tiếp tục làm việc\" để gọi số.";
             else if (result.message.find("supervisor") != std::string::npos)
-                text = fmt::format("Chỉ trưởng bộ phận được thao tác với số {} vì cán bộ khác đã xử lý số này.", number);
+                text = fmt::format(
+                    "Chỉ trưởng bộ phận được thao tác với số {} vì cán bộ khác đã xử lý số này.", number);
             else {
-                text = fmt::format("Không thực hiện được với số {}: trạng thái đã thay đổi (có thể ở máy khác). "
-                                   "Màn hình đã được cập nhật.",
-                                   number);
+                text = fmt::format(
+                    "Không thực hiện được với số {}: trạng thái đã thay đổi (có thể ở máy khác). "
+                    "Màn hình đã được cập nhật.",
+                    number);
                 stale = true;
             }
             break;
         case Outcome::ClockWrong:
-            text = "Đồng hồ của máy tính không khớp với dữ liệu đã ghi nên chưa gọi được số. "
-                   "Xin báo trưởng bộ phận kiểm tra đồng hồ (motcua doctor).";
+            text =
+                "Đồng hồ của máy tính không khớp với dữ liệu đã ghi nên chưa gọi được số. "
+                "Xin báo trưởng bộ phận kiểm tra đồng hồ (motcua doctor).";
             break;
         case Outcome::OutsideHours:  // only take() refuses for the hours; a console serves at any hour
             text = result.message;
             break;
-        case Outcome::Ok: break;
+        case Outcome::Ok:
+            break;
     }
     return {false, text, stale};
 }
@@ -305,12 +337,14 @@ ActionResult ConsoleSession::callNext(const std::string& seen) {
             auto result = conclude(r, "", "");
             // Another console on this counter won the race: say which ticket it took.
             if (m_view.current)
-                result = {false, fmt::format("Quầy {} đã có số {} (máy khác vừa gọi). Màn hình đã được cập nhật.", m_counter,
-                                             m_view.current->ticket.number),
+                result = {false,
+                          fmt::format("Quầy {} đã có số {} (máy khác vừa gọi). Màn hình đã được cập nhật.",
+                                      m_counter, m_view.current->ticket.number),
                           true};
             return result;
         }
-        return conclude(r, fmt::format("Đã gọi số {} — {}", r.value->ticket.number, r.value->reasonVi), r.value->ticket.number);
+        return conclude(r, fmt::format("Đã gọi số {} — {}", r.value->ticket.number, r.value->reasonVi),
+                        r.value->ticket.number);
     });
 }
 
@@ -328,15 +362,18 @@ ActionResult ConsoleSession::recall(const std::string& seen) {
         if (auto refused = checkSeen(seen)) return *refused;
         auto r = m_queue.recall(m_counter, actorSeeing(seen));
         if (r.ok() && r.value->becameNoShow)
-            return conclude(r, fmt::format("Số {} đã gọi quá số lần cho phép: chuyển sang vắng mặt", seen), seen);
-        return conclude(r, r.ok() ? fmt::format("Đã gọi lại số {} (lần {})", seen, r.value->ticket.recalls) : "", seen);
+            return conclude(r, fmt::format("Số {} đã gọi quá số lần cho phép: chuyển sang vắng mặt", seen),
+                            seen);
+        return conclude(
+            r, r.ok() ? fmt::format("Đã gọi lại số {} (lần {})", seen, r.value->ticket.recalls) : "", seen);
     });
 }
 
 ActionResult ConsoleSession::start(const std::string& seen) {
     return whileConnected([&]() -> ActionResult {
         if (auto refused = checkSeen(seen)) return *refused;
-        return conclude(m_queue.start(m_counter, actorSeeing(seen)), fmt::format("Bắt đầu phục vụ số {}", seen), seen);
+        return conclude(m_queue.start(m_counter, actorSeeing(seen)),
+                        fmt::format("Bắt đầu phục vụ số {}", seen), seen);
     });
 }
 
@@ -347,14 +384,16 @@ ActionResult ConsoleSession::finish(const std::string& seen, const FinishDetail&
         if (!detail.procedures.empty()) d["procedures"] = detail.procedures;
         if (!detail.outcome.empty()) d["outcome"] = detail.outcome;
         if (!detail.dossierCode.empty()) d["dossier_code"] = detail.dossierCode;
-        return conclude(m_queue.finish(m_counter, actorSeeing(seen), d), fmt::format("Đã hoàn thành số {}", seen), seen);
+        return conclude(m_queue.finish(m_counter, actorSeeing(seen), d),
+                        fmt::format("Đã hoàn thành số {}", seen), seen);
     });
 }
 
 ActionResult ConsoleSession::noShow(const std::string& seen) {
     return whileConnected([&]() -> ActionResult {
         if (auto refused = checkSeen(seen)) return *refused;
-        return conclude(m_queue.noShow(m_counter, actorSeeing(seen)), fmt::format("Số {} vắng mặt", seen), seen);
+        return conclude(m_queue.noShow(m_counter, actorSeeing(seen)), fmt::format("Số {} vắng mặt", seen),
+                        seen);
     });
 }
 
@@ -378,7 +417,8 @@ ActionResult ConsoleSession::transfer(const std::string& seen, const std::string
     return whileConnected([&]() -> ActionResult {
         if (auto refused = checkSeen(seen)) return *refused;
         auto r = m_queue.transfer(m_counter, serviceCode, actorSeeing(seen));
-        return conclude(r, r.ok() ? fmt::format("Đã chuyển số {} sang {}", seen, r.value->currentServiceName) : "", seen);
+        return conclude(
+            r, r.ok() ? fmt::format("Đã chuyển số {} sang {}", seen, r.value->currentServiceName) : "", seen);
     });
 }
 
@@ -394,7 +434,8 @@ ActionResult ConsoleSession::reactivate(const std::string& text) {
     return whileConnected([&]() -> ActionResult {
         if (!m_officer) return {false, "Chưa đăng nhập", false};
         const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
-        return conclude(m_queue.reactivate(number, actor()), fmt::format("Đã đưa số {} trở lại hàng chờ", number), number);
+        return conclude(m_queue.reactivate(number, actor()),
+                        fmt::format("Đã đưa số {} trở lại hàng chờ", number), number);
     });
 }
 

@@ -22,8 +22,8 @@
 
 #include "queue/change_watcher.h"
 #include "queue/clock.h"
-#include "queue/queue_service.h"
 #include "queue/database.h"
+#include "queue/queue_service.h"
 #include "queue/staff_service.h"
 
 namespace motcua::console {
@@ -50,7 +50,18 @@ struct CounterView {
     queue::TimeMs now = 0;
 };
 
-enum class Move { CallNext, CallNumber, Recall, Start, Finish, NoShow, ReturnFront, ReturnBack, Hold, Transfer };
+enum class Move {
+    CallNext,
+    CallNumber,
+    Recall,
+    Start,
+    Finish,
+    NoShow,
+    ReturnFront,
+    ReturnBack,
+    Hold,
+    Transfer
+};
 
 // Whether the console offers the move now (the database still has the last word).
 bool allowed(const CounterView& view, Move move);
@@ -84,7 +95,7 @@ struct FinishDetail {
 const char* finishOutcomeVi(const std::string& code);
 
 class ConsoleSession {
-public:
+  public:
     // db and clock must outlive the session; db is this process's own connection.
     ConsoleSession(queue::Database& db, const queue::Clock& clock, queue::StaffPolicy policy = {});
 
@@ -112,7 +123,8 @@ public:
     bool offline() const noexcept { return m_offline; }
     // What a move made without the server is answered.
     static constexpr const char* kServerLostVi =
-        "Mất kết nối máy chủ: thao tác chưa được xác nhận. Khi kết nối lại, màn hình sẽ hiện đúng trạng thái của quầy.";
+        "Mất kết nối máy chủ: thao tác chưa được xác nhận. Khi kết nối lại, màn hình sẽ hiện đúng trạng thái "
+        "của quầy.";
 
     // The current ticket the officer saw is `seen` ("" when the counter showed none).
     ActionResult callNext(const std::string& seen);
@@ -133,13 +145,14 @@ public:
     queue::QueueService& queue() noexcept { return m_queue; }
     const queue::BusinessCalendar& calendar() const noexcept { return m_queue.calendar(); }
 
-private:
+  private:
     queue::Actor actor() const;
     queue::Actor actorSeeing(const std::string& seen) const;
     // Refreshes; a refusal when the counter's ticket is not `seen`.
     std::optional<ActionResult> checkSeen(const std::string& seen);
     template <class T>
-    ActionResult conclude(const queue::Result<T>& result, const std::string& doneVi, const std::string& number);
+    ActionResult conclude(const queue::Result<T>& result, const std::string& doneVi,
+                          const std::string& number);
     void raise(Alert alert);
     // Runs a move; a lost server makes it a refusal (kServerLostVi) and the session offline.
     template <class F>

@@ -1,8 +1,8 @@
 #include "kiosk/console_app/finish_screen.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/label.h"
@@ -18,8 +18,8 @@ FinishScreen::FinishScreen(Console& console, std::string seen) : m_console(conso
     auto columns = std::make_unique<Box>(Axis::Horizontal, 0, 24);
 
     auto left = std::make_unique<Box>(Axis::Vertical, 0, 8);
-    left->add(std::make_unique<Label>("Thủ tục đã giải quyết (gõ để tìm, bấm để chọn)", FontRole::Small, TextAlign::Left,
-                                      TextColour::Primary));
+    left->add(std::make_unique<Label>("Thủ tục đã giải quyết (gõ để tìm, bấm để chọn)", FontRole::Small,
+                                      TextAlign::Left, TextColour::Primary));
     m_search = &left->add(std::make_unique<TextInput>("Tên thủ tục, ví dụ: khai sinh", FontRole::Body));
     m_search->onChange([this](const std::string&) { m_dirty = true; });
     auto hits = std::make_unique<Grid>(1, 6);
@@ -42,8 +42,11 @@ FinishScreen::FinishScreen(Console& console, std::string seen) : m_console(conso
     root->add(std::move(columns), 1);
 
     auto buttons = std::make_unique<Grid>(2, 12);
-    buttons->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); })).setSecondary("Esc");
-    buttons->add(std::make_unique<Button>("Lưu và hoàn thành", [this] { save(); }, ButtonStyle::Primary))
+    buttons->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); }))
+        .setSecondary("Esc");
+    buttons
+        ->add(std::make_unique<Button>(
+            "Lưu và hoàn thành", [this] { save(); }, ButtonStyle::Primary))
         .setSecondary("F4");
     root->add(std::move(buttons));
     setRoot(std::move(root));
@@ -86,8 +89,8 @@ void FinishScreen::refill() {
     const auto& catalogue = m_console.catalogue();
     m_hits->clearChildren();
     if (catalogue.procedures().empty()) {
-        m_hits->add(std::make_unique<Label>("Danh mục thủ tục chưa được nạp (motcua catalogue import).", FontRole::Small,
-                                            TextAlign::Left, TextColour::Muted));
+        m_hits->add(std::make_unique<Label>("Danh mục thủ tục chưa được nạp (motcua catalogue import).",
+                                            FontRole::Small, TextAlign::Left, TextColour::Muted));
     } else {
         std::vector<const queue::Procedure*> shown;
         if (m_search->text().find_first_not_of(' ') == std::string::npos) {
@@ -103,7 +106,8 @@ void FinishScreen::refill() {
             auto& b = m_hits->add(std::make_unique<Button>(
                 p->name,
                 [this, code = p->code] {
-                    if (std::find(m_detail.procedures.begin(), m_detail.procedures.end(), code) == m_detail.procedures.end())
+                    if (std::find(m_detail.procedures.begin(), m_detail.procedures.end(), code) ==
+                        m_detail.procedures.end())
                         m_detail.procedures.push_back(code);
                     m_dirty = true;
                 },
@@ -124,7 +128,8 @@ void FinishScreen::refill() {
         b.setSecondary("bấm để bỏ chọn");
     }
     if (m_detail.procedures.empty())
-        m_chosen->add(std::make_unique<Label>("Chưa chọn thủ tục nào.", FontRole::Small, TextAlign::Left, TextColour::Muted));
+        m_chosen->add(std::make_unique<Label>("Chưa chọn thủ tục nào.", FontRole::Small, TextAlign::Left,
+                                              TextColour::Muted));
     m_outcomes->clearChildren();
     for (const char* code : queue::kFinishOutcomes) {
         m_outcomes->add(std::make_unique<Button>(

@@ -14,7 +14,7 @@
 namespace motcua::console {
 
 class FinishScreen final : public ui::WidgetScreen {
-public:
+  public:
     static constexpr std::size_t kMaxHits = 8;
     // Procedures offered before anything is typed (the list scrolls).
     static constexpr std::size_t kMaxOffered = 60;
@@ -27,7 +27,7 @@ public:
 
     const FinishDetail& detail() const noexcept { return m_detail; }
 
-private:
+  private:
     void refill();
     // The procedures of the fields served by the ticket's current service, in catalogue order.
     std::vector<const queue::Procedure*> offered() const;

@@ -1,9 +1,8 @@
 #include "kiosk/console_app/login_screen.h"
 
-#include "kiosk/console_app/compact_screen.h"
-
 #include <fmt/format.h>
 
+#include "kiosk/console_app/compact_screen.h"
 #include "kiosk/console_app/work_screen.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
@@ -16,9 +15,12 @@ using namespace motcua::ui;
 namespace {
 const char* roleVi(queue::StaffRole role) {
     switch (role) {
-        case queue::StaffRole::Officer: return "Cán bộ";
-        case queue::StaffRole::Supervisor: return "Trưởng bộ phận";
-        case queue::StaffRole::Admin: return "Quản trị";
+        case queue::StaffRole::Officer:
+            return "Cán bộ";
+        case queue::StaffRole::Supervisor:
+            return "Trưởng bộ phận";
+        case queue::StaffRole::Admin:
+            return "Quản trị";
     }
     return "";
 }
@@ -60,11 +62,16 @@ void LoginScreen::rebuild() {
 
     auto columns = std::make_unique<Box>(Axis::Horizontal, 0, 32);
     auto left = std::make_unique<Box>(Axis::Vertical, 0, 10);
-    left->add(std::make_unique<Label>("1. Chọn cán bộ", FontRole::Body, TextAlign::Left, TextColour::Primary));
+    left->add(
+        std::make_unique<Label>("1. Chọn cán bộ", FontRole::Body, TextAlign::Left, TextColour::Primary));
     auto staffGrid = std::make_unique<Grid>(2, 10);
     for (const auto& s : m_staff) {
         auto& b = staffGrid->add(std::make_unique<Button>(
-            s.name, [this, login = s.login] { m_login = login; m_dirty = true; },
+            s.name,
+            [this, login = s.login] {
+                m_login = login;
+                m_dirty = true;
+            },
             s.login == m_login ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
         b.setSecondary(fmt::format("{} · {}{}", s.login, roleVi(s.role), s.hasPin ? "" : " · chưa có PIN"));
     }
@@ -76,19 +83,25 @@ void LoginScreen::rebuild() {
     auto counterGrid = std::make_unique<Grid>(3, 10);
     for (const auto& c : m_counters) {
         auto& b = counterGrid->add(std::make_unique<Button>(
-            fmt::format("Quầy {}", c.number), [this, n = c.number] { m_counter = n; m_dirty = true; },
+            fmt::format("Quầy {}", c.number),
+            [this, n = c.number] {
+                m_counter = n;
+                m_dirty = true;
+            },
             c.number == m_counter ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
         if (c.staffName) b.setSecondary(*c.staffName);
     }
     right->add(std::move(counterGrid));
-    right->add(std::make_unique<Label>("3. Nhập mã PIN rồi bấm Enter", FontRole::Body, TextAlign::Left, TextColour::Primary));
+    right->add(std::make_unique<Label>("3. Nhập mã PIN rồi bấm Enter", FontRole::Body, TextAlign::Left,
+                                       TextColour::Primary));
     m_pin = &right->add(std::make_unique<PinField>([this] { submit(); }, typed));
     std::string who = "Chưa chọn cán bộ";
     for (const auto& s : m_staff)
         if (s.login == m_login) who = s.name;
-    right->add(std::make_unique<Label>(fmt::format("{} · Quầy {}", who, m_counter), FontRole::Small, TextAlign::Left,
-                                       TextColour::Muted));
-    auto& login = right->add(std::make_unique<Button>("Đăng nhập", [this] { submit(); }, ButtonStyle::Primary));
+    right->add(std::make_unique<Label>(fmt::format("{} · Quầy {}", who, m_counter), FontRole::Small,
+                                       TextAlign::Left, TextColour::Muted));
+    auto& login = right->add(std::make_unique<Button>(
+        "Đăng nhập", [this] { submit(); }, ButtonStyle::Primary));
     login.setEnabled(!m_login.empty() && m_counter > 0);
     if (!m_message.empty())
         right->add(std::make_unique<Label>(m_message, FontRole::Body, TextAlign::Left,
@@ -123,23 +136,30 @@ void LoginScreen::submit() {
         case queue::LoginOutcome::Ok:
             m_message.clear();
             if (result.pinNeedsChange) {
-                m_console.tell("Mã PIN này dễ đoán (cần 6–8 chữ số, không phải dãy như 123456 hay 111111). "
-                               "Hãy nhờ trưởng bộ phận đặt mã PIN mới.",
-                               true);
+                m_console.tell(
+                    "Mã PIN này dễ đoán (cần 6–8 chữ số, không phải dãy như 123456 hay 111111). "
+                    "Hãy nhờ trưởng bộ phận đặt mã PIN mới.",
+                    true);
             }
-            if (m_console.compactMode()) m_console.screens().push(std::make_unique<CompactScreen>(m_console));
-            else m_console.screens().push(std::make_unique<WorkScreen>(m_console));
+            if (m_console.compactMode())
+                m_console.screens().push(std::make_unique<CompactScreen>(m_console));
+            else
+                m_console.screens().push(std::make_unique<WorkScreen>(m_console));
             return;
         case queue::LoginOutcome::WrongPin:
-            m_message = fmt::format("Sai mã PIN. Còn {} lần thử trước khi tài khoản bị khóa.", result.attemptsLeft);
+            m_message =
+                fmt::format("Sai mã PIN. Còn {} lần thử trước khi tài khoản bị khóa.", result.attemptsLeft);
             return;
         case queue::LoginOutcome::Locked:
-            m_message = fmt::format("Tài khoản bị khóa do nhập sai mã PIN nhiều lần, đến {} ngày {}. "
-                                    "Liên hệ trưởng bộ phận nếu cần.",
-                                    m_console.calendar().clockText(result.lockedUntil),
-                                    localDateVi(m_console.calendar(), result.lockedUntil));
+            m_message = fmt::format(
+                "Tài khoản bị khóa do nhập sai mã PIN nhiều lần, đến {} ngày {}. "
+                "Liên hệ trưởng bộ phận nếu cần.",
+                m_console.calendar().clockText(result.lockedUntil),
+                localDateVi(m_console.calendar(), result.lockedUntil));
             return;
-        default: m_message = result.messageVi; return;
+        default:
+            m_message = result.messageVi;
+            return;
     }
 }
 

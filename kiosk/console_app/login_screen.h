@@ -11,13 +11,13 @@
 namespace motcua::console {
 
 class LoginScreen final : public ui::WidgetScreen {
-public:
+  public:
     explicit LoginScreen(Console& console);
 
     void update(std::chrono::milliseconds dt) override;
     void onShow() override;
 
-private:
+  private:
     void rebuild();
     void loadLists();
     void submit();

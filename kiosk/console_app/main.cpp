@@ -1,8 +1,7 @@
 // motcua-console: the staff console at a counter (see console_program.h for the options and exit
 // statuses).
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "kiosk/console_app/console_program.h"
 

@@ -24,25 +24,26 @@ NumberScreen::NumberScreen(Console& console, std::string seen) : m_console(conso
     root->add(std::make_unique<Label>(help, FontRole::Small, TextAlign::Left, TextColour::Muted));
     m_input = &root->add(std::make_unique<TextInput>("Số thứ tự", FontRole::Body));
     m_input->setMaxLength(8);
-    m_input->onSubmit([this](const std::string& text) {
-        act(m_console.session().callNumber(m_seen, text));
-    });
+    m_input->onSubmit([this](const std::string& text) { act(m_console.session().callNumber(m_seen, text)); });
     auto row = std::make_unique<Grid>(3, 12);
     auto& call = row->add(std::make_unique<Button>(
-        "Gọi số này", [this] { act(m_console.session().callNumber(m_seen, m_input->text())); }, ButtonStyle::Primary,
-        FontRole::Body));
+        "Gọi số này", [this] { act(m_console.session().callNumber(m_seen, m_input->text())); },
+        ButtonStyle::Primary, FontRole::Body));
     call.setSecondary("Enter");
     call.setEnabled(allowed(view, Move::CallNumber));
-    row->add(std::make_unique<Button>("Hủy số này", [this] { act(m_console.session().cancel(m_input->text())); },
-                                      ButtonStyle::Secondary, FontRole::Body))
+    row->add(std::make_unique<Button>(
+                 "Hủy số này", [this] { act(m_console.session().cancel(m_input->text())); },
+                 ButtonStyle::Secondary, FontRole::Body))
         .setSecondary(session.supervisor() ? "mọi số" : "số do mình xử lý hoặc chưa ai xử lý");
-    row->add(std::make_unique<Button>("Đưa lại hàng chờ", [this] { act(m_console.session().reactivate(m_input->text())); },
-                                      ButtonStyle::Secondary, FontRole::Body))
+    row->add(std::make_unique<Button>(
+                 "Đưa lại hàng chờ", [this] { act(m_console.session().reactivate(m_input->text())); },
+                 ButtonStyle::Secondary, FontRole::Body))
         .setSecondary("số vắng mặt hoặc đã hủy");
     root->add(std::move(row));
     m_message = &root->add(std::make_unique<Label>("", FontRole::Body, TextAlign::Left, TextColour::Danger));
     root->add(std::make_unique<Spacer>(), 1);
-    root->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); })).setSecondary("Esc");
+    root->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); }))
+        .setSecondary("Esc");
     setRoot(std::move(root));
 }
 

@@ -5,20 +5,20 @@
 #pragma once
 
 #include "kiosk/console_app/console.h"
-#include "kiosk/ui/screen.h"
 #include "kiosk/ui/label.h"
+#include "kiosk/ui/screen.h"
 #include "kiosk/ui/text_input.h"
 
 namespace motcua::console {
 
 class NumberScreen final : public ui::WidgetScreen {
-public:
+  public:
     // seen: the counter's current ticket as the work screen showed it ("" for none).
     NumberScreen(Console& console, std::string seen);
 
     void handleInput(const ui::InputEvent& event) override;
 
-private:
+  private:
     void act(const ActionResult& result);
 
     Console& m_console;

@@ -1,8 +1,8 @@
 #include "kiosk/console_app/pin_field.h"
 
-#include "kiosk/ui/painter.h"
-
 #include <algorithm>
+
+#include "kiosk/ui/painter.h"
 
 namespace motcua::console {
 
@@ -22,7 +22,8 @@ std::string PinField::masked() const {
 
 ui::Size PinField::measureContent(const ui::LayoutContext& context, ui::Size available) const {
     const auto style = context.theme.font(ui::FontRole::Body);
-    return {available.width, std::max(context.theme.minTouchPx(), context.metrics.lineHeight(style) + 2 * context.theme.spacing())};
+    return {available.width, std::max(context.theme.minTouchPx(),
+                                      context.metrics.lineHeight(style) + 2 * context.theme.spacing())};
 }
 
 void PinField::layoutChildren(const ui::LayoutContext& context) {
@@ -32,7 +33,8 @@ void PinField::layoutChildren(const ui::LayoutContext& context) {
 
 bool PinField::onInput(const ui::InputEvent& event) {
     switch (event.type) {
-        case ui::InputType::Tap: return true;
+        case ui::InputType::Tap:
+            return true;
         case ui::InputType::Text:
             for (char c : event.text)
                 if (c >= '0' && c <= '9' && m_pin.size() < kMaxDigits) m_pin.push_back(c);
@@ -47,7 +49,8 @@ bool PinField::onInput(const ui::InputEvent& event) {
                 return true;
             }
             return false;
-        default: return false;
+        default:
+            return false;
     }
 }
 

@@ -2,15 +2,15 @@
 // never the digits. Its visible text (for scripts) is the dots too.
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <functional>
 #include <string>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::console {
 
 class PinField final : public ui::Widget {
-public:
+  public:
     static constexpr std::size_t kMaxDigits = 8;
 
     // initial: digits already typed (kept when the screen is rebuilt).
@@ -19,15 +19,16 @@ public:
     const std::string& pin() const noexcept { return m_pin; }
     void clear() { m_pin.clear(); }
 
-protected:
+  protected:
     ui::Size measureContent(const ui::LayoutContext& context, ui::Size available) const override;
     void layoutChildren(const ui::LayoutContext& context) override;
     bool onInput(const ui::InputEvent& event) override;
     void drawSelf(ui::Painter& painter) const override;
     void collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const override;
-    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const override;
+    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip,
+                          bool scrolled) const override;
 
-private:
+  private:
     std::string masked() const;
     std::string m_pin;
     std::function<void()> m_onSubmit;

@@ -27,18 +27,26 @@ struct MoveInfo {
 
 // In the order of the buttons; call next is the big one above the others.
 constexpr MoveInfo kMoves[] = {
-    {Move::CallNext, "Gọi số tiếp theo", Key::F1},   {Move::Recall, "Gọi lại", Key::F2},
-    {Move::Start, "Bắt đầu", Key::F3},                {Move::Finish, "Hoàn thành", Key::F4},
-    {Move::NoShow, "Vắng mặt", Key::F5},              {Move::ReturnFront, "Về đầu hàng chờ", Key::F6},
-    {Move::ReturnBack, "Về cuối hàng chờ", Key::F7},    {Move::Hold, "Tạm giữ", Key::F8},
-    {Move::Transfer, "Chuyển", Key::F9},      {Move::CallNumber, "Gọi số cụ thể", Key::F10},
+    {Move::CallNext, "Gọi số tiếp theo", Key::F1},
+    {Move::Recall, "Gọi lại", Key::F2},
+    {Move::Start, "Bắt đầu", Key::F3},
+    {Move::Finish, "Hoàn thành", Key::F4},
+    {Move::NoShow, "Vắng mặt", Key::F5},
+    {Move::ReturnFront, "Về đầu hàng chờ", Key::F6},
+    {Move::ReturnBack, "Về cuối hàng chờ", Key::F7},
+    {Move::Hold, "Tạm giữ", Key::F8},
+    {Move::Transfer, "Chuyển", Key::F9},
+    {Move::CallNumber, "Gọi số cụ thể", Key::F10},
 };
 
 const char* stateVi(TicketState state) {
     switch (state) {
-        case TicketState::Called: return "Đang gọi — chờ công dân đến quầy";
-        case TicketState::Serving: return "Đang phục vụ";
-        default: return "";
+        case TicketState::Called:
+            return "Đang gọi — chờ công dân đến quầy";
+        case TicketState::Serving:
+            return "Đang phục vụ";
+        default:
+            return "";
     }
 }
 
@@ -70,7 +78,8 @@ std::string minutes(queue::TimeMs from, queue::TimeMs to) {
 
 }  // namespace
 
-WorkScreen::WorkScreen(Console& console, bool returnToCompact) : m_console(console), m_returnToCompact(returnToCompact) {}
+WorkScreen::WorkScreen(Console& console, bool returnToCompact)
+    : m_console(console), m_returnToCompact(returnToCompact) {}
 
 void WorkScreen::onShow() {
     // Back from the move's own screen (finish, transfer, a given number): the strip takes over again.
@@ -82,7 +91,9 @@ void WorkScreen::onShow() {
     m_dirty = true;
 }
 
-std::string WorkScreen::seen() const { return m_shown; }
+std::string WorkScreen::seen() const {
+    return m_shown;
+}
 
 void WorkScreen::handleInput(const InputEvent& event) {
     if (event.type == InputType::Key) {
@@ -142,15 +153,33 @@ void WorkScreen::perform(Move move) {
     auto& s = m_console.session();
     const std::string number = seen();
     switch (move) {
-        case Move::CallNext: after(s.callNext(number)); return;
-        case Move::Recall: after(s.recall(number)); return;
-        case Move::Start: after(s.start(number)); return;
-        case Move::NoShow: after(s.noShow(number)); return;
-        case Move::ReturnFront: after(s.returnToQueue(number, true)); return;
-        case Move::ReturnBack: after(s.returnToQueue(number, false)); return;
-        case Move::Hold: after(s.hold(number)); return;
-        case Move::Finish: m_console.screens().push(std::make_unique<FinishScreen>(m_console, number)); return;
-        case Move::CallNumber: m_console.screens().push(std::make_unique<NumberScreen>(m_console, number)); return;
+        case Move::CallNext:
+            after(s.callNext(number));
+            return;
+        case Move::Recall:
+            after(s.recall(number));
+            return;
+        case Move::Start:
+            after(s.start(number));
+            return;
+        case Move::NoShow:
+            after(s.noShow(number));
+            return;
+        case Move::ReturnFront:
+            after(s.returnToQueue(number, true));
+            return;
+        case Move::ReturnBack:
+            after(s.returnToQueue(number, false));
+            return;
+        case Move::Hold:
+            after(s.hold(number));
+            return;
+        case Move::Finish:
+            m_console.screens().push(std::make_unique<FinishScreen>(m_console, number));
+            return;
+        case Move::CallNumber:
+            m_console.screens().push(std::make_unique<NumberScreen>(m_console, number));
+            return;
         case Move::Transfer: {
             std::vector<Choice> choices;
             const auto& current = s.view().current;
@@ -161,7 +190,9 @@ void WorkScreen::perform(Move move) {
             m_console.screens().push(std::make_unique<ChoiceScreen>(
                 m_console, fmt::format("Chuyển số {} sang lĩnh vực khác", number),
                 "Số giữ nguyên; công dân chờ ở hàng chờ của lĩnh vực mới.", std::move(choices),
-                [this, number](const std::string& code) { after(m_console.session().transfer(number, code)); }));
+                [this, number](const std::string& code) {
+                    after(m_console.session().transfer(number, code));
+                }));
             return;
         }
     }
@@ -176,7 +207,8 @@ void WorkScreen::toggleBreak() {
     for (const auto& r : kBreakReasons) reasons.push_back({r, r, ""});
     m_console.screens().push(std::make_unique<ChoiceScreen>(
         m_console, "Tạm nghỉ", "Trong khi nghỉ, quầy không gọi số; màn hình phòng chờ hiện quầy tạm dừng.",
-        std::move(reasons), [this](const std::string& reason) { after(m_console.session().startBreak(reason)); }));
+        std::move(reasons),
+        [this](const std::string& reason) { after(m_console.session().startBreak(reason)); }));
 }
 
 void WorkScreen::rebuild() {
@@ -191,9 +223,10 @@ void WorkScreen::rebuild() {
     const auto& officer = m_console.session().officer();
     // Small: a real counter name is long ("Quầy 5 – Hỗ trợ dịch vụ công trực tuyến"); one line keeps the
     // last row of buttons on a 768-pixel screen.
-    header->add(std::make_unique<Label>(fmt::format("{} · {}", view.counterName, officer.name), FontRole::Small), 1);
-    header->add(std::make_unique<Label>(m_console.calendar().clockText(view.now), FontRole::Body, TextAlign::Right,
-                                        TextColour::Muted));
+    header->add(
+        std::make_unique<Label>(fmt::format("{} · {}", view.counterName, officer.name), FontRole::Small), 1);
+    header->add(std::make_unique<Label>(m_console.calendar().clockText(view.now), FontRole::Body,
+                                        TextAlign::Right, TextColour::Muted));
     auto& pause = header->add(std::make_unique<Button>(
         view.onBreak ? "Tiếp tục làm việc (F11)" : "Tạm nghỉ (F11)", [this] { toggleBreak(); },
         view.onBreak ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
@@ -211,11 +244,12 @@ void WorkScreen::rebuild() {
     // cannot be reached it holds the lost-server banner instead.
     const auto notice = m_console.notice();
     if (m_offlineShown) {
-        root->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small)).setFixedHeight(kNoticeHeight);
+        root->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small))
+            .setFixedHeight(kNoticeHeight);
     } else {
-        auto& noticeLine = root->add(std::make_unique<Label>(notice ? notice->text : std::string(), FontRole::Small,
-                                                             TextAlign::Left,
-                                                             notice && notice->error ? TextColour::Danger : TextColour::Primary));
+        auto& noticeLine = root->add(
+            std::make_unique<Label>(notice ? notice->text : std::string(), FontRole::Small, TextAlign::Left,
+                                    notice && notice->error ? TextColour::Danger : TextColour::Primary));
         noticeLine.setFixedHeight(kNoticeHeight);
     }
 
@@ -236,21 +270,21 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     // As tall in every state (no ticket, called, serving, on a break): the buttons stay where they are.
     card->setFixedHeight(kTicketCardHeight);
     if (view.onBreak) {
-        card->add(std::make_unique<Label>(fmt::format("Quầy đang tạm nghỉ: {}", view.breakReason), FontRole::Heading,
-                                          TextAlign::Left, TextColour::Danger));
+        card->add(std::make_unique<Label>(fmt::format("Quầy đang tạm nghỉ: {}", view.breakReason),
+                                          FontRole::Heading, TextAlign::Left, TextColour::Danger));
         card->add(std::make_unique<Label>(
-            fmt::format("Từ {} ({}). Không gọi số được cho đến khi bấm \"Tiếp tục làm việc\".", cal.clockText(view.breakSince),
-                        minutes(view.breakSince, view.now)),
+            fmt::format("Từ {} ({}). Không gọi số được cho đến khi bấm \"Tiếp tục làm việc\".",
+                        cal.clockText(view.breakSince), minutes(view.breakSince, view.now)),
             FontRole::Small, TextAlign::Left, TextColour::Muted));
     }
     if (!view.current) {
         if (!view.onBreak) {
             card->add(std::make_unique<Label>("Quầy chưa có số nào", FontRole::Heading));
-            card->add(std::make_unique<Label>(view.waiting.empty()
-                                                  ? "Chưa có ai chờ ở các lĩnh vực của quầy."
-                                                  : fmt::format("Bấm \"Gọi số tiếp theo\" (F1) để gọi số {}.",
-                                                                view.waiting.front().number),
-                                              FontRole::Small, TextAlign::Left, TextColour::Muted));
+            card->add(std::make_unique<Label>(
+                view.waiting.empty()
+                    ? "Chưa có ai chờ ở các lĩnh vực của quầy."
+                    : fmt::format("Bấm \"Gọi số tiếp theo\" (F1) để gọi số {}.", view.waiting.front().number),
+                FontRole::Small, TextAlign::Left, TextColour::Muted));
         }
         return card;
     }
@@ -268,7 +302,8 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     card->add(std::move(line));
     std::string timesText = fmt::format("Lấy số {}", cal.clockText(times.issued));
     if (times.called) {
-        timesText += fmt::format(" · Gọi {} · Đã chờ {}", cal.clockText(*times.called), minutes(times.queued, *times.called));
+        timesText += fmt::format(" · Gọi {} · Đã chờ {}", cal.clockText(*times.called),
+                                 minutes(times.queued, *times.called));
     }
     if (times.started)
         timesText += fmt::format(" · Bắt đầu {} · Đang phục vụ {}", cal.clockText(*times.started),
@@ -284,9 +319,9 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
     const auto& first = kMoves[0];
     // The move that usually comes next is the one filled in: call, then start, then finish.
     const Move next = nextMove(view);
-    auto& call = box->add(std::make_unique<Button>(first.label, [this] { perform(Move::CallNext); },
-                                                   next == Move::CallNext ? ButtonStyle::Primary : ButtonStyle::Secondary,
-                                                   FontRole::Button));
+    auto& call = box->add(std::make_unique<Button>(
+        first.label, [this] { perform(Move::CallNext); },
+        next == Move::CallNext ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Button));
     call.setSecondary(view.waiting.empty() ? "F1 · không có ai chờ"
                                            : fmt::format("F1 · tiếp theo: {}", view.waiting.front().number));
     call.setEnabled(allowed(view, Move::CallNext));
@@ -294,10 +329,10 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
     auto grid = std::make_unique<Grid>(3, 10);
     for (std::size_t i = 1; i < std::size(kMoves); ++i) {
         const auto& m = kMoves[i];
-        auto& b = grid->add(std::make_unique<Button>(m.label, [this, move = m.move] { perform(move); },
-                                                     m.move == next && allowed(view, m.move) ? ButtonStyle::Primary
-                                                                                            : ButtonStyle::Secondary,
-                                                     FontRole::Small));
+        auto& b = grid->add(std::make_unique<Button>(
+            m.label, [this, move = m.move] { perform(move); },
+            m.move == next && allowed(view, m.move) ? ButtonStyle::Primary : ButtonStyle::Secondary,
+            FontRole::Small));
         b.setSecondary(keyName(m.key));
         b.setEnabled(allowed(view, m.move));
     }
@@ -311,7 +346,8 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
     auto side = std::make_unique<Box>(Axis::Vertical, 0, 8);
     for (const auto& alert : session.alerts()) {
         auto row = std::make_unique<Box>(Axis::Horizontal, 0, 8);
-        row->add(std::make_unique<Label>(alert.textVi, FontRole::Small, TextAlign::Left, TextColour::Danger), 1);
+        row->add(std::make_unique<Label>(alert.textVi, FontRole::Small, TextAlign::Left, TextColour::Danger),
+                 1);
         auto& seenButton = row->add(std::make_unique<Button>(
             "Đã xem",
             [this, key = alert.key] {
@@ -322,22 +358,25 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
         seenButton.setFixedWidth(130);
         side->add(std::move(row));
     }
-    side->add(std::make_unique<Label>(fmt::format("Hàng chờ của quầy: {} người", view.waiting.size()), FontRole::Body,
-                                      TextAlign::Left, TextColour::Primary));
+    side->add(std::make_unique<Label>(fmt::format("Hàng chờ của quầy: {} người", view.waiting.size()),
+                                      FontRole::Body, TextAlign::Left, TextColour::Primary));
     if (!view.nextReasonVi.empty())
-        side->add(std::make_unique<Label>(fmt::format("Vì sao {} tiếp theo: {}", view.waiting.front().number, view.nextReasonVi),
-                                          FontRole::Small, TextAlign::Left, TextColour::Muted));
+        side->add(std::make_unique<Label>(
+            fmt::format("Vì sao {} tiếp theo: {}", view.waiting.front().number, view.nextReasonVi),
+            FontRole::Small, TextAlign::Left, TextColour::Muted));
     auto list = std::make_unique<Box>(Axis::Vertical, 0, 4);
     const int target = session.queue().callOrder().waitTargetMinutes;
     for (std::size_t i = 0; i < view.waiting.size(); ++i) {
         const auto& t = view.waiting[i];
         const int waited = waitedMinutes(t, view.now);
-        std::string text = fmt::format("{}. {} · {} · chờ {} phút", i + 1, t.number, t.currentServiceName, waited);
+        std::string text =
+            fmt::format("{}. {} · {} · chờ {} phút", i + 1, t.number, t.currentServiceName, waited);
         if (t.priority) text += " · " + t.priorityName;
         auto row = std::make_unique<Box>(Axis::Horizontal, 0, 8);
         if (t.priority) {
             // A badge, not only words at the end of a line: priority tickets stand out in the list.
-            auto badge = std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);
+            auto badge = std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center,
+                                                 TextColour::OnEmphasis);
             row->add(std::make_unique<Card>(CardStyle::Emphasis, std::move(badge)));
         }
         row->add(std::make_unique<Label>(text, FontRole::Small, TextAlign::Left,
@@ -346,12 +385,14 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
         list->add(std::move(row));
     }
     if (view.waiting.empty())
-        list->add(std::make_unique<Label>("Không có ai chờ.", FontRole::Small, TextAlign::Left, TextColour::Muted));
+        list->add(
+            std::make_unique<Label>("Không có ai chờ.", FontRole::Small, TextAlign::Left, TextColour::Muted));
     side->add(std::make_unique<ScrollView>(std::move(list)), 1);
     if (!view.held.empty()) {
         std::string held = "Đang tạm giữ ở quầy:";
         for (const auto& t : view.held) held += " " + t.number;
-        side->add(std::make_unique<Label>(held + " (gọi lại bằng F10)", FontRole::Small, TextAlign::Left, TextColour::Normal));
+        side->add(std::make_unique<Label>(held + " (gọi lại bằng F10)", FontRole::Small, TextAlign::Left,
+                                          TextColour::Normal));
     }
     return side;
 }

@@ -8,10 +8,10 @@
 // F12 refresh.
 #pragma once
 
+#include <optional>
+
 #include "kiosk/console_app/console.h"
 #include "kiosk/ui/screen.h"
-
-#include <optional>
 
 namespace motcua::console {
 
@@ -22,7 +22,7 @@ const char* moveLabel(Move move);
 ui::Key moveKey(Move move);
 
 class WorkScreen final : public ui::WidgetScreen {
-public:
+  public:
     // The notice line and the ticket card keep these heights in every state, so no button moves.
     static constexpr int kNoticeHeight = 36;
     // The card: the number line and two lines of times (a served ticket's times wrap at 1366 px).
@@ -43,7 +43,7 @@ public:
     // The lost-server banner takes the notice line: nothing else moves.
     bool showsConnectionBanner() const override { return true; }
 
-private:
+  private:
     void rebuild();
     std::unique_ptr<ui::Widget> buildTicketCard();
     std::unique_ptr<ui::Widget> buildActions();

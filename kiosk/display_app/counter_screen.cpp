@@ -45,9 +45,10 @@ Scene composeCounter(const CounterView& v, ui::Size size, ui::TextMetrics& m, co
     const Rect body{margin, headerH + margin, W - 2 * margin, H - headerH - 2 * margin};
 
     if (v.mode == CounterMode::Rating) {
-        placeText(s, m, kRatingQuestion, FontWeight::Bold, body.height / 9, 16, band(body, 0, 16), Align::Center, p.text);
-        placeText(s, m, "Số " + v.ratingNumber + " – Mời ông/bà chọn mức độ hài lòng", FontWeight::Regular, body.height / 16, 14,
-                  band(body, 16, 26), Align::Center, p.muted);
+        placeText(s, m, kRatingQuestion, FontWeight::Bold, body.height / 9, 16, band(body, 0, 16),
+                  Align::Center, p.text);
+        placeText(s, m, "Số " + v.ratingNumber + " – Mời ông/bà chọn mức độ hài lòng", FontWeight::Regular,
+                  body.height / 16, 14, band(body, 16, 26), Align::Center, p.muted);
         const std::size_t n = v.levels.size();
         const int cols = n == 4 && W < H * 3 / 2 ? 2 : static_cast<int>(n);
         const int rowsCount = (static_cast<int>(n) + cols - 1) / cols;
@@ -65,47 +66,50 @@ Scene composeCounter(const CounterView& v, ui::Size size, ui::TextMetrics& m, co
             s.buttons.push_back({button, static_cast<int>(i)});
             const Rect inner = button.inset(margin);
             const int face = std::min(inner.height * 55 / 100, inner.width / 2);
-            placeText(s, m, utf8(look.face), FontWeight::Icon, face, face, {inner.x, inner.y, inner.width, inner.height * 60 / 100},
-                      Align::Center, look.text);
+            placeText(s, m, utf8(look.face), FontWeight::Icon, face, face,
+                      {inner.x, inner.y, inner.width, inner.height * 60 / 100}, Align::Center, look.text);
             // One size for every level's label: the size the longest one fits at.
             int labelPx = std::min(bh / 6, 64);
             for (const auto& level : v.levels)
-                labelPx = std::min(labelPx, std::max(16, fittingSize(m, level.nameVi, FontWeight::Bold, labelPx, 16,
-                                                                     {inner.width, inner.height * 40 / 100})));
+                labelPx =
+                    std::min(labelPx, std::max(16, fittingSize(m, level.nameVi, FontWeight::Bold, labelPx, 16,
+                                                               {inner.width, inner.height * 40 / 100})));
             placeText(s, m, v.levels[i].nameVi, FontWeight::Bold, labelPx, labelPx,
-                      {inner.x, inner.y + inner.height * 60 / 100, inner.width, inner.height * 40 / 100}, Align::Center,
-                      look.text);
+                      {inner.x, inner.y + inner.height * 60 / 100, inner.width, inner.height * 40 / 100},
+                      Align::Center, look.text);
         }
         return s;
     }
     if (v.mode == CounterMode::Thanks) {
-        placeText(s, m, kThanks, FontWeight::Bold, body.height / 4, 16, band(body, 15, 55), Align::Center, p.number);
-        placeText(s, m, v.thanksDetail, FontWeight::Regular, body.height / 12, 14, band(body, 60, 80), Align::Center,
-                  p.text);
+        placeText(s, m, kThanks, FontWeight::Bold, body.height / 4, 16, band(body, 15, 55), Align::Center,
+                  p.number);
+        placeText(s, m, v.thanksDetail, FontWeight::Regular, body.height / 12, 14, band(body, 60, 80),
+                  Align::Center, p.text);
         return s;
     }
     if (v.row && v.row->onBreak) {
-        placeText(s, m, kPausedText, FontWeight::Bold, body.height / 3, 16, band(body, 10, 60), Align::Center, p.text);
+        placeText(s, m, kPausedText, FontWeight::Bold, body.height / 3, 16, band(body, 10, 60), Align::Center,
+                  p.text);
         placeText(s, m, v.row->breakReason, FontWeight::Regular, body.height / 10, 14, band(body, 65, 85),
                   Align::Center, p.muted);
         return s;
     }
     if (v.row && v.row->serving) {
         // Called: the citizen is invited; serving: they are at the counter.
-        placeText(s, m, v.row->called ? "Mời công dân có số" : "Đang phục vụ số", FontWeight::Bold, body.height / 9, 16,
-                  band(body, 0, 16), Align::Center, p.muted);
+        placeText(s, m, v.row->called ? "Mời công dân có số" : "Đang phục vụ số", FontWeight::Bold,
+                  body.height / 9, 16, band(body, 0, 16), Align::Center, p.muted);
         const Rect numberArea = band(body, 18, 100);
         if (v.row->servingPriority) {
             const int w = std::min(numberArea.width, numberArea.height * 2);
             const Rect pill{numberArea.x + (numberArea.width - w) / 2, numberArea.y, w, numberArea.height};
             s.fills.push_back({pill, p.priority, 32});
-            placeText(s, m, *v.row->serving, FontWeight::Bold, pill.height * 7 / 10, 16, band(pill.inset(margin), 0, 76),
-                      Align::Center, p.onPriority);
-            placeText(s, m, kPriorityMark, FontWeight::Bold, pill.height / 7, 14, band(pill.inset(margin), 76, 100),
-                      Align::Center, p.onPriority);
+            placeText(s, m, *v.row->serving, FontWeight::Bold, pill.height * 7 / 10, 16,
+                      band(pill.inset(margin), 0, 76), Align::Center, p.onPriority);
+            placeText(s, m, kPriorityMark, FontWeight::Bold, pill.height / 7, 14,
+                      band(pill.inset(margin), 76, 100), Align::Center, p.onPriority);
         } else {
-            placeText(s, m, *v.row->serving, FontWeight::Bold, numberArea.height * 85 / 100, 16, numberArea, Align::Center,
-                      p.number);
+            placeText(s, m, *v.row->serving, FontWeight::Bold, numberArea.height * 85 / 100, 16, numberArea,
+                      Align::Center, p.number);
         }
         return s;
     }
@@ -115,7 +119,10 @@ Scene composeCounter(const CounterView& v, ui::Size size, ui::TextMetrics& m, co
 }
 
 CounterScreen::CounterScreen(QueueFeed& feed, int counter, const queue::Clock& clock)
-    : m_feed(feed), m_counter(counter), m_clock(clock), m_levels(queue::ratingScale(feed.queue().rating().levels)) {}
+    : m_feed(feed),
+      m_counter(counter),
+      m_clock(clock),
+      m_levels(queue::ratingScale(feed.queue().rating().levels)) {}
 
 void CounterScreen::enter(CounterMode mode) {
     m_mode = mode;
@@ -138,7 +145,8 @@ void CounterScreen::update(std::chrono::milliseconds) {
         }
     }
     const queue::TimeMs since = m_clock.now() - m_modeSince;
-    if (m_mode == CounterMode::Rating && since >= std::int64_t{m_feed.queue().rating().timeoutSeconds} * 1000) {
+    if (m_mode == CounterMode::Rating &&
+        since >= std::int64_t{m_feed.queue().rating().timeoutSeconds} * 1000) {
         enter(CounterMode::Idle);
     } else if (m_mode == CounterMode::Thanks && since >= kThanksFor.count()) {
         enter(CounterMode::Idle);
@@ -152,7 +160,8 @@ void CounterScreen::update(std::chrono::milliseconds) {
 void CounterScreen::handleInput(const ui::InputEvent& event) {
     // Only while asking: the first tap changes the mode, so a second (even in the same frame) does nothing.
     if (event.type != ui::InputType::Tap || m_mode != CounterMode::Rating) return;
-    if (const SceneButton* button = m_scene.buttonAt(event.position)) rate(static_cast<std::size_t>(button->action));
+    if (const SceneButton* button = m_scene.buttonAt(event.position))
+        rate(static_cast<std::size_t>(button->action));
 }
 
 void CounterScreen::rate(std::size_t level) {
@@ -181,7 +190,9 @@ void CounterScreen::layout(const ui::LayoutContext& context, ui::Size size) {
     m_stale = false;
 }
 
-void CounterScreen::draw(ui::Painter& painter) const { m_scene.paint(painter); }
+void CounterScreen::draw(ui::Painter& painter) const {
+    m_scene.paint(painter);
+}
 
 void CounterScreen::collectVisibleText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const {
     m_scene.collectVisibleText(out, clip);

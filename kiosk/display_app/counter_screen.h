@@ -29,16 +29,17 @@ struct CounterView {
     const CounterRow* row = nullptr;  // null: the counter is not configured
     int counter = 0;
     CounterMode mode = CounterMode::Idle;
-    std::string ratingNumber;                  // Rating, Thanks
-    std::vector<queue::RatingLevel> levels;    // Rating
-    std::string thanksDetail;                  // Thanks: what happened to the answer
+    std::string ratingNumber;                // Rating, Thanks
+    std::vector<queue::RatingLevel> levels;  // Rating
+    std::string thanksDetail;                // Thanks: what happened to the answer
 };
 
 // Button actions in the composed scene are indexes into view.levels.
-Scene composeCounter(const CounterView& view, ui::Size size, ui::TextMetrics& metrics, const LobbyPalette& palette = {});
+Scene composeCounter(const CounterView& view, ui::Size size, ui::TextMetrics& metrics,
+                     const LobbyPalette& palette = {});
 
 class CounterScreen final : public ui::Screen {
-public:
+  public:
     static constexpr std::chrono::milliseconds kThanksFor{6000};
 
     // feed and clock must outlive the screen.
@@ -58,7 +59,7 @@ public:
     std::size_t ratingsStored() const noexcept { return m_stored; }
     const Scene& scene() const noexcept { return m_scene; }
 
-private:
+  private:
     void enter(CounterMode mode);
     void rate(std::size_t level);
 

@@ -1,11 +1,10 @@
 #include "kiosk/display_app/display_app.h"
 
-#include "queue/settings_store.h"
-
 #include <CLI/CLI.hpp>
 
 #include "kiosk/frontend/assets.h"
 #include "kiosk/voice/office_voice.h"
+#include "queue/settings_store.h"
 
 namespace motcua::display {
 
@@ -21,7 +20,8 @@ nlohmann::json readVoiceSetting(queue::Database& db) {
 }
 
 voice::VoiceSettings lobbyVoiceSettings(queue::Database& db, const voice::LogSink& log) {
-    voice::OfficeVoice office = voice::voiceSettingsFromOffice(readVoiceSetting(db), kiosk::assetsDirectory() / "voice");
+    voice::OfficeVoice office =
+        voice::voiceSettingsFromOffice(readVoiceSetting(db), kiosk::assetsDirectory() / "voice");
     if (log) {
         for (const std::string& problem : office.problems) log(problem);
     }

@@ -15,7 +15,9 @@ namespace {
 // any process is drawn within this plus one frame.
 constexpr std::chrono::milliseconds kTick{40};
 
-void logLine(const std::string& line) { std::cerr << "motcua-display: " << line << '\n'; }
+void logLine(const std::string& line) {
+    std::cerr << "motcua-display: " << line << '\n';
+}
 }  // namespace
 
 struct DisplayProgram::Parts {
@@ -43,11 +45,14 @@ void DisplayProgram::close() {
     p.db.reset();
 }
 
-int DisplayProgram::run() { return m_shell->run(); }
+int DisplayProgram::run() {
+    return m_shell->run();
+}
 
 void DisplayProgram::open(const shell::ShellContext& context) {
     auto& p = *m_parts;
-    p.db.emplace(queue::openStore(queue::programDatabaseLocation(m_options.program.db), queue::OpenPurpose::Use));
+    p.db.emplace(
+        queue::openStore(queue::programDatabaseLocation(m_options.program.db), queue::OpenPurpose::Use));
     queue::refuseDamaged(*p.db);
     p.queue = std::make_unique<queue::QueueService>(*p.db, context.clock);
     p.feed = std::make_unique<QueueFeed>(*p.queue, *p.db, context.clock);
@@ -77,8 +82,11 @@ void DisplayProgram::start(const shell::ShellContext& context, ui::App& app, ui:
         p.voice = std::make_unique<voice::Voice>(lobbyVoiceSettings(*p.db, logLine), logLine);
         logLine(p.voice->describe());
     }
-    if (lobby) screens.push(std::make_unique<LobbyScreen>(*p.feed, context.clock, p.voice ? &p.voice->announcer() : nullptr));
-    else screens.push(std::make_unique<CounterScreen>(*p.feed, *m_options.counter, context.clock));
+    if (lobby)
+        screens.push(
+            std::make_unique<LobbyScreen>(*p.feed, context.clock, p.voice ? &p.voice->announcer() : nullptr));
+    else
+        screens.push(std::make_unique<CounterScreen>(*p.feed, *m_options.counter, context.clock));
 }
 
 void DisplayProgram::finish(std::chrono::milliseconds grace) {

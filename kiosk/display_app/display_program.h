@@ -21,7 +21,7 @@ inline const shell::ProgramSpec kDisplayProgram{
     "motcua-display", "motcua-display: lobby call display (TV) or, with --counter N, a counter's display"};
 
 class DisplayProgram final : public shell::Program {
-public:
+  public:
     // Builds the display in its shell. Throws queue::StoreRefused / shell::StartupError.
     explicit DisplayProgram(DisplayOptions options);
     ~DisplayProgram() override;
@@ -37,7 +37,7 @@ public:
     void finish(std::chrono::milliseconds grace) override;
     void close() override;
 
-private:
+  private:
     struct Parts;
     DisplayOptions m_options;
     std::unique_ptr<Parts> m_parts;

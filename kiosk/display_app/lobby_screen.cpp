@@ -14,10 +14,10 @@ using ui::Rect;
 // The TV type scale at 1080 lines (scaled with the screen's height): read from 6 m, a line's capitals
 // must be about 25 mm high on a 55" set.
 struct TypeScale {
-    int number;   // ticket numbers: at least 90 px
-    int name;     // counter names, one size for all: at least 40 px
-    int text;     // everything else (titles, waiting list, field lines, header, ticker): at least 36 px
-    int latest;   // the number in "Mời công dân có số"
+    int number;  // ticket numbers: at least 90 px
+    int name;    // counter names, one size for all: at least 40 px
+    int text;    // everything else (titles, waiting list, field lines, header, ticker): at least 36 px
+    int latest;  // the number in "Mời công dân có số"
 };
 
 TypeScale scaleFor(int height) {
@@ -38,28 +38,30 @@ void placeNumber(Scene& s, ui::TextMetrics& m, const std::string& number, bool p
     const int markH = m.lineHeight({FontWeight::Bold, type.text});
     if (cell.height >= numberH + markH) {
         const int top = cell.y + (cell.height - numberH - markH) / 2;
-        placeTicketNumber(s, m, number, type.number, type.number, {cell.x, top, cell.width, numberH}, Align::Center,
-                          p.onPriority);
-        placeText(s, m, kPriorityMark, FontWeight::Bold, type.text, type.text, {cell.x, top + numberH, cell.width, markH},
-                  Align::Center, p.onPriority);
+        placeTicketNumber(s, m, number, type.number, type.number, {cell.x, top, cell.width, numberH},
+                          Align::Center, p.onPriority);
+        placeText(s, m, kPriorityMark, FontWeight::Bold, type.text, type.text,
+                  {cell.x, top + numberH, cell.width, markH}, Align::Center, p.onPriority);
         return;
     }
     const int numberW = m.measure(number, {FontWeight::Bold, type.number}).width + 16;
-    placeTicketNumber(s, m, number, type.number, type.number, {cell.x, cell.y, numberW, cell.height}, Align::Center,
-                      p.onPriority);
+    placeTicketNumber(s, m, number, type.number, type.number, {cell.x, cell.y, numberW, cell.height},
+                      Align::Center, p.onPriority);
     placeText(s, m, kPriorityMark, FontWeight::Bold, type.text, type.text,
-              {cell.x + numberW, cell.y, cell.right() - cell.x - numberW, cell.height}, Align::Center, p.onPriority);
+              {cell.x + numberW, cell.y, cell.right() - cell.x - numberW, cell.height}, Align::Center,
+              p.onPriority);
 }
 
 // Whether a counter's field line says more than its name.
 bool fieldAddsToName(const CounterRow& row) {
-    return !row.field.empty() && row.field != row.displayName && row.field.find(row.displayName) == std::string::npos;
+    return !row.field.empty() && row.field != row.displayName &&
+           row.field.find(row.displayName) == std::string::npos;
 }
 
 // Up to 8 counters: a row each (one column up to 6, two above), number, short name (one size), the
 // field line only when it adds something and there are 6 counters or fewer, and the number served.
-void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m, const TypeScale& type,
-                 const LobbyPalette& p, const CallEntry* latest) {
+void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m,
+                 const TypeScale& type, const LobbyPalette& p, const CallEntry* latest) {
     const auto& counters = v.state.counters();
     const int n = static_cast<int>(counters.size());
     const int cols = n > 6 ? 2 : 1;
@@ -75,22 +77,24 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
     const int servingW = cols == 1 ? std::max(numberW, colW * 34 / 100) : numberW;
     int widestCounter = 0;
     for (const auto& row : counters)
-        widestCounter = std::max(widestCounter, m.measure(std::to_string(row.number), {FontWeight::Bold, type.number}).width);
+        widestCounter = std::max(
+            widestCounter, m.measure(std::to_string(row.number), {FontWeight::Bold, type.number}).width);
     const int badgeW = std::min({rowH - 2 * pad, colW / 6, std::max(widestCounter + 2 * pad, rowH * 2 / 5)});
     const bool fieldLines = n <= 6;
 
     for (int c = 0; c < cols; ++c) {
         const int x = table.x + c * (colW + margin);
-        placeText(s, m, "Quầy", FontWeight::Bold, type.text, type.text, {x, table.y, colW - servingW - gap, headH},
-                  Align::Left, p.muted);
-        placeText(s, m, "Số", FontWeight::Bold, type.text, type.text, {x + colW - servingW, table.y, servingW, headH},
-                  Align::Center, p.muted);
+        placeText(s, m, "Quầy", FontWeight::Bold, type.text, type.text,
+                  {x, table.y, colW - servingW - gap, headH}, Align::Left, p.muted);
+        placeText(s, m, "Số", FontWeight::Bold, type.text, type.text,
+                  {x + colW - servingW, table.y, servingW, headH}, Align::Center, p.muted);
     }
     for (int i = 0; i < n; ++i) {
         const CounterRow& row = counters[static_cast<std::size_t>(i)];
         const int col = i / perCol;
         const int r = i % perCol;
-        const Rect rect{table.x + col * (colW + margin), table.y + headH + gap + r * (rowH + gap), colW, rowH};
+        const Rect rect{table.x + col * (colW + margin), table.y + headH + gap + r * (rowH + gap), colW,
+                        rowH};
         const bool isLatest = latest && latest->counter == row.number && row.serving == latest->number;
         const bool lit = isLatest && v.highlightOn;
         const ui::Colour fill = row.onBreak ? p.paused : lit ? p.highlight : (r % 2 == 0 ? p.rowA : p.rowB);
@@ -100,17 +104,19 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
 
         const Rect numCell{rect.x + pad, rect.y + pad, badgeW, rect.height - 2 * pad};
         s.fills.push_back({numCell, lit ? p.onHighlight : p.band, std::max(4, numCell.height / 8)});
-        placeText(s, m, std::to_string(row.number), FontWeight::Bold, type.number, type.name, numCell.inset(pad / 2),
-                  Align::Center, lit ? p.highlight : p.text);
+        placeText(s, m, std::to_string(row.number), FontWeight::Bold, type.number, type.name,
+                  numCell.inset(pad / 2), Align::Center, lit ? p.highlight : p.text);
 
         const Rect servCell{rect.right() - pad - servingW, rect.y + pad, servingW, rect.height - 2 * pad};
         const int nameX = numCell.right() + pad + pad / 2;
-        const Rect nameArea{nameX, rect.y + pad, std::max(0, servCell.x - pad - nameX), rect.height - 2 * pad};
+        const Rect nameArea{nameX, rect.y + pad, std::max(0, servCell.x - pad - nameX),
+                            rect.height - 2 * pad};
         const int nameH = m.lineHeight({FontWeight::Bold, type.name});
         const int fieldH = m.lineHeight({FontWeight::Regular, type.text});
         const bool withField = fieldLines && fieldAddsToName(row) && nameArea.height >= nameH + fieldH;
         const int nameLines = std::max(1, (nameArea.height - (withField ? fieldH : 0)) / nameH);
-        const Rect nameCell = withField ? Rect{nameArea.x, nameArea.y, nameArea.width, nameArea.height - fieldH} : nameArea;
+        const Rect nameCell =
+            withField ? Rect{nameArea.x, nameArea.y, nameArea.width, nameArea.height - fieldH} : nameArea;
         placeLines(s, m, row.displayName, FontWeight::Bold, type.name, type.name, nameCell, Align::Left, text,
                    std::min(3, nameLines));
         if (withField)
@@ -118,9 +124,11 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
                       {nameArea.x, nameCell.bottom(), nameArea.width, fieldH}, Align::Left, muted);
 
         if (row.onBreak) {
-            placeText(s, m, kPausedText, FontWeight::Bold, type.name, type.name, servCell, Align::Center, p.text);
+            placeText(s, m, kPausedText, FontWeight::Bold, type.name, type.name, servCell, Align::Center,
+                      p.text);
         } else if (row.serving) {
-            placeNumber(s, m, *row.serving, row.servingPriority, servCell, type, lit ? p.onHighlight : p.number, p);
+            placeNumber(s, m, *row.serving, row.servingPriority, servCell, type,
+                        lit ? p.onHighlight : p.number, p);
         } else {
             placeText(s, m, "—", FontWeight::Bold, type.name, type.name, servCell, Align::Center, muted);
         }
@@ -128,8 +136,8 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
 }
 
 // Above 8 counters: simple tiles "counter → number" in three columns, nothing else to read.
-void composeTiles(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m, const TypeScale& type,
-                  const LobbyPalette& p, const CallEntry* latest) {
+void composeTiles(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m,
+                  const TypeScale& type, const LobbyPalette& p, const CallEntry* latest) {
     const auto& counters = v.state.counters();
     const int n = static_cast<int>(counters.size());
     const int cols = 3;
@@ -137,35 +145,44 @@ void composeTiles(Scene& s, const LobbyView& v, const Rect& table, int margin, u
     const int gap = std::max(6, margin / 2);
     const int headH = m.lineHeight({FontWeight::Bold, type.text});
     // An en dash: the TV font has no arrow (U+2192 was drawn as an empty box).
-    placeText(s, m, "Quầy – Số", FontWeight::Bold, type.text, type.text, {table.x, table.y, table.width, headH}, Align::Left,
-              p.muted);
+    placeText(s, m, "Quầy – Số", FontWeight::Bold, type.text, type.text,
+              {table.x, table.y, table.width, headH}, Align::Left, p.muted);
     const int top = table.y + headH + gap;
     const int tileW = (table.width - (cols - 1) * gap) / cols;
     const int tileH = (table.bottom() - top - (rowsCount - 1) * gap) / rowsCount;
     for (int i = 0; i < n; ++i) {
         const CounterRow& row = counters[static_cast<std::size_t>(i)];
         const Rect tile{table.x + (i % cols) * (tileW + gap), top + (i / cols) * (tileH + gap), tileW, tileH};
-        const bool lit = latest && latest->counter == row.number && row.serving == latest->number && v.highlightOn;
-        s.fills.push_back({tile, row.onBreak ? p.paused : lit ? p.highlight : p.rowA, std::max(4, tileH / 10)});
+        const bool lit =
+            latest && latest->counter == row.number && row.serving == latest->number && v.highlightOn;
+        s.fills.push_back({tile,
+                           row.onBreak ? p.paused
+                           : lit       ? p.highlight
+                                       : p.rowA,
+                           std::max(4, tileH / 10)});
         const int pad = std::max(4, tileH / 32);
-        const int badgeW = m.measure(std::to_string(row.number), {FontWeight::Bold, type.name + 16}).width + 2 * pad;
+        const int badgeW =
+            m.measure(std::to_string(row.number), {FontWeight::Bold, type.name + 16}).width + 2 * pad;
         const Rect badge{tile.x + pad, tile.y + pad, std::max(badgeW, tileH / 2), tile.height - 2 * pad};
         s.fills.push_back({badge, lit ? p.onHighlight : p.band, std::max(4, badge.height / 8)});
-        placeText(s, m, std::to_string(row.number), FontWeight::Bold, type.name + 16, type.name, badge, Align::Center,
-                  lit ? p.highlight : p.text);
-        const Rect rest{badge.right() + pad, tile.y + pad, tile.right() - pad - badge.right() - pad, tile.height - 2 * pad};
+        placeText(s, m, std::to_string(row.number), FontWeight::Bold, type.name + 16, type.name, badge,
+                  Align::Center, lit ? p.highlight : p.text);
+        const Rect rest{badge.right() + pad, tile.y + pad, tile.right() - pad - badge.right() - pad,
+                        tile.height - 2 * pad};
         if (row.onBreak) {
             placeText(s, m, kPausedText, FontWeight::Bold, type.name, type.name, rest, Align::Center, p.text);
         } else if (row.serving) {
-            placeNumber(s, m, *row.serving, row.servingPriority, rest, type, lit ? p.onHighlight : p.number, p);
+            placeNumber(s, m, *row.serving, row.servingPriority, rest, type, lit ? p.onHighlight : p.number,
+                        p);
         } else {
-            placeText(s, m, "—", FontWeight::Bold, type.name, type.name, rest, Align::Center, lit ? p.onHighlight : p.muted);
+            placeText(s, m, "—", FontWeight::Bold, type.name, type.name, rest, Align::Center,
+                      lit ? p.onHighlight : p.muted);
         }
     }
 }
 
-void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, ui::TextMetrics& m, const TypeScale& type,
-                  const LobbyPalette& p, const CallEntry* latest) {
+void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, ui::TextMetrics& m,
+                  const TypeScale& type, const LobbyPalette& p, const CallEntry* latest) {
     const auto& recent = v.state.recentCalls();
     // The call being made now: only while that counter still calls that number.
     const Rect box{panel.x, panel.y, panel.width, panel.height * 40 / 100};
@@ -175,27 +192,30 @@ void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, u
     const Rect inner = box.inset(margin / 2);
     const int textH = m.lineHeight({FontWeight::Bold, type.text});
     if (!latest) {
-        placeText(s, m, "Xin mời lấy số thứ tự", FontWeight::Bold, type.name, type.text, inner, Align::Center, onBox);
+        placeText(s, m, "Xin mời lấy số thứ tự", FontWeight::Bold, type.name, type.text, inner, Align::Center,
+                  onBox);
     } else {
-        placeText(s, m, "Mời công dân có số", FontWeight::Bold, type.text, type.text, {inner.x, inner.y, inner.width, textH},
-                  Align::Center, onBox);
+        placeText(s, m, "Mời công dân có số", FontWeight::Bold, type.text, type.text,
+                  {inner.x, inner.y, inner.width, textH}, Align::Center, onBox);
         const Rect whereCell{inner.x, inner.bottom() - textH, inner.width, textH};
         const Rect numberCell{inner.x, inner.y + textH, inner.width, whereCell.y - inner.y - textH};
         if (latest->priority) {
             const Rect pill = numberCell.inset(std::max(2, numberCell.height / 24));
             s.fills.push_back({pill, p.priority, std::max(4, pill.height / 6)});
-            placeText(s, m, latest->number, FontWeight::Bold, type.latest, type.number, pill.inset(4), Align::Center, p.onPriority);
+            placeText(s, m, latest->number, FontWeight::Bold, type.latest, type.number, pill.inset(4),
+                      Align::Center, p.onPriority);
         } else {
-            placeText(s, m, latest->number, FontWeight::Bold, type.latest, type.number, numberCell, Align::Center,
-                      lit ? p.onHighlight : p.number);
+            placeText(s, m, latest->number, FontWeight::Bold, type.latest, type.number, numberCell,
+                      Align::Center, lit ? p.onHighlight : p.number);
         }
         const std::string where = "đến quầy số " + std::to_string(latest->counter);
-        placeText(s, m, latest->priority ? std::string(kPriorityMark) + " – " + where : where, FontWeight::Bold, type.text,
-                  type.text, whereCell, Align::Center, onBox);
+        placeText(s, m, latest->priority ? std::string(kPriorityMark) + " – " + where : where,
+                  FontWeight::Bold, type.text, type.text, whereCell, Align::Center, onBox);
     }
 
     // The waiting list at the text size: "A · Hộ tịch  2 người" when every line fits, else the letters
-    // alone ("A  2 người") in two columns; its room goes to "Vừa gọi" when not even one earlier call would fit.
+    // alone ("A  2 người") in two columns; its room goes to "Vừa gọi" when not even one earlier call would
+    // fit.
     const auto& services = v.state.services();
     const int lineH = m.lineHeight({FontWeight::Regular, type.text}) + 4;
     bool namesFit = !services.empty();
@@ -228,8 +248,8 @@ void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, u
     const int waitingRows = waitingColumns > 0 ? (serviceCount + waitingColumns - 1) / waitingColumns : 0;
     const int waitingH = waitingColumns > 0 ? textH + lineH * waitingRows : 0;
     const int recentRows = rowsFor(waitingH);
-    placeText(s, m, "Vừa gọi", FontWeight::Bold, type.text, type.text, {panel.x, recentTop, panel.width, textH}, Align::Left,
-              p.muted);
+    placeText(s, m, "Vừa gọi", FontWeight::Bold, type.text, type.text,
+              {panel.x, recentTop, panel.width, textH}, Align::Left, p.muted);
     int y = recentTop + textH;
     int shown = 0;
     const int recentBottom = panel.bottom() - (waitingH > 0 ? waitingH + margin : 0);
@@ -251,7 +271,8 @@ void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, u
     }
     if (waitingH == 0) return;
     y = panel.bottom() - waitingH;
-    placeText(s, m, "Đang chờ", FontWeight::Bold, type.text, type.text, {panel.x, y, panel.width, textH}, Align::Left, p.muted);
+    placeText(s, m, "Đang chờ", FontWeight::Bold, type.text, type.text, {panel.x, y, panel.width, textH},
+              Align::Left, p.muted);
     y += textH;
     const int columnW = (panel.width - (waitingColumns - 1) * margin) / waitingColumns;
     for (std::size_t i = 0; i < services.size(); ++i) {
@@ -260,10 +281,11 @@ void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, u
         const int rowY = y + static_cast<int>(i) % waitingRows * lineH;
         const std::string count = std::to_string(service.waiting) + " người";
         const int countW = m.measure(count, {FontWeight::Bold, type.text}).width + 8;
-        placeText(s, m, withNames ? service.prefix + " · " + service.name : service.prefix, FontWeight::Regular, type.text,
-                  type.text, {x, rowY, columnW - countW - 8, lineH}, Align::Left, p.text);
-        placeText(s, m, count, FontWeight::Bold, type.text, type.text, {x + columnW - countW, rowY, countW, lineH}, Align::Right,
-                  p.number);
+        placeText(s, m, withNames ? service.prefix + " · " + service.name : service.prefix,
+                  FontWeight::Regular, type.text, type.text, {x, rowY, columnW - countW - 8, lineH},
+                  Align::Left, p.text);
+        placeText(s, m, count, FontWeight::Bold, type.text, type.text,
+                  {x + columnW - countW, rowY, countW, lineH}, Align::Right, p.number);
     }
 }
 
@@ -286,14 +308,15 @@ Scene composeLobby(const LobbyView& v, ui::Size size, ui::TextMetrics& m, const 
     const int dateW = m.measure(v.date, {FontWeight::Regular, type.text}).width + margin;
     const Rect nameCell{margin, margin / 2, W - clockW - dateW - 3 * margin, bigH};
     placeText(s, m, v.office.name, FontWeight::Bold, type.name + 8, type.name, nameCell, Align::Left, p.text);
-    placeText(s, m, v.date, FontWeight::Regular, type.text, type.text, {W - clockW - dateW - margin, margin / 2, dateW, bigH},
-              Align::Right, p.muted);
-    placeText(s, m, v.clock, FontWeight::Bold, type.name + 8, type.name, {W - clockW - margin, margin / 2, clockW, bigH},
-              Align::Right, p.text);
+    placeText(s, m, v.date, FontWeight::Regular, type.text, type.text,
+              {W - clockW - dateW - margin, margin / 2, dateW, bigH}, Align::Right, p.muted);
+    placeText(s, m, v.clock, FontWeight::Bold, type.name + 8, type.name,
+              {W - clockW - margin, margin / 2, clockW, bigH}, Align::Right, p.text);
 
     const Rect ticker{0, H - tickerH, W, tickerH};
     s.fills.push_back({ticker, p.band, 0});
-    placeText(s, m, v.ticker, FontWeight::Regular, type.text, type.text, ticker.inset(margin / 2), Align::Center, p.text);
+    placeText(s, m, v.ticker, FontWeight::Regular, type.text, type.text, ticker.inset(margin / 2),
+              Align::Center, p.text);
 
     const CallEntry* latest = v.state.stillCalled();
     const int top = headerH + margin;
@@ -301,9 +324,12 @@ Scene composeLobby(const LobbyView& v, ui::Size size, ui::TextMetrics& m, const 
     const std::size_t n = v.state.counters().size();
     const int tableW = W * (n > 6 ? 72 : 62) / 100;
     const Rect table{margin, top, tableW - margin, bottom - top};
-    if (n > 8) composeTiles(s, v, table, margin, m, type, p, latest);
-    else if (n > 0) composeRows(s, v, table, margin, m, type, p, latest);
-    composePanel(s, v, {tableW + margin, top, W - tableW - 2 * margin, bottom - top}, margin, m, type, p, latest);
+    if (n > 8)
+        composeTiles(s, v, table, margin, m, type, p, latest);
+    else if (n > 0)
+        composeRows(s, v, table, margin, m, type, p, latest);
+    composePanel(s, v, {tableW + margin, top, W - tableW - 2 * margin, bottom - top}, margin, m, type, p,
+                 latest);
     return s;
 }
 
@@ -321,11 +347,13 @@ LobbyScreen::Face LobbyScreen::faceAt(queue::TimeMs now) const {
     const auto& calendar = m_feed.queue().calendar();
     face.clock = calendar.clockText(now);
     face.date = vietnameseDate(calendar, now);
-    if (!m_ticker.empty()) face.tickerIndex = static_cast<std::size_t>(now / kTickerPeriod.count()) % m_ticker.size();
+    if (!m_ticker.empty())
+        face.tickerIndex = static_cast<std::size_t>(now / kTickerPeriod.count()) % m_ticker.size();
     if (const auto issuing = m_feed.queue().issuingState(); !issuing.open)
         face.closed = issuing.messageVi + " / " + issuing.messageEn;
     const queue::TimeMs since = now - m_latestAt;
-    face.highlightOn = m_latestAt == 0 || since >= kBlinkFor.count() || since < 0 || (since / kBlinkPeriod.count()) % 2 == 0;
+    face.highlightOn =
+        m_latestAt == 0 || since >= kBlinkFor.count() || since < 0 || (since / kBlinkPeriod.count()) % 2 == 0;
     return face;
 }
 
@@ -337,8 +365,8 @@ void LobbyScreen::update(std::chrono::milliseconds) {
         m_latestAt = now;
         if (m_announcer) {
             const CounterRow* row = m_feed.state().counter(call.counter);
-            m_announcer->announce(voice::TicketCall{call.number, call.counter, row ? row->name : std::string(),
-                                                    call.serviceName});
+            m_announcer->announce(voice::TicketCall{call.number, call.counter,
+                                                    row ? row->name : std::string(), call.serviceName});
         }
         ++m_announced;
     }
@@ -351,7 +379,10 @@ void LobbyScreen::update(std::chrono::milliseconds) {
 }
 
 void LobbyScreen::layout(const ui::LayoutContext& context, ui::Size size) {
-    const LobbyView view{m_feed.state(), m_office, m_face.clock, m_face.date,
+    const LobbyView view{m_feed.state(),
+                         m_office,
+                         m_face.clock,
+                         m_face.date,
                          !m_face.closed.empty() ? m_face.closed
                          : m_ticker.empty()     ? std::string()
                                                 : m_ticker[m_face.tickerIndex],
@@ -360,7 +391,9 @@ void LobbyScreen::layout(const ui::LayoutContext& context, ui::Size size) {
     m_stale = false;
 }
 
-void LobbyScreen::draw(ui::Painter& painter) const { m_scene.paint(painter); }
+void LobbyScreen::draw(ui::Painter& painter) const {
+    m_scene.paint(painter);
+}
 
 void LobbyScreen::collectVisibleText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const {
     m_scene.collectVisibleText(out, clip);

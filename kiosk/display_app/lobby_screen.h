@@ -23,12 +23,12 @@ struct LobbyPalette {
     ui::Colour rowB{0x0F, 0x25, 0x46};
     ui::Colour text{0xFF, 0xFF, 0xFF};
     ui::Colour muted{0xC4, 0xD2, 0xE6};
-    ui::Colour number{0xFF, 0xE0, 0x66};       // the numbers being served
-    ui::Colour highlight{0xFF, 0xD0, 0x3A};    // the latest call's box
+    ui::Colour number{0xFF, 0xE0, 0x66};     // the numbers being served
+    ui::Colour highlight{0xFF, 0xD0, 0x3A};  // the latest call's box
     ui::Colour onHighlight{0x0A, 0x1A, 0x33};
-    ui::Colour priority{0xC2, 0x41, 0x0C};     // priority numbers: an orange pill, white on it 5.2:1...
+    ui::Colour priority{0xC2, 0x41, 0x0C};  // priority numbers: an orange pill, white on it 5.2:1...
     ui::Colour onPriority{0xFF, 0xFF, 0xFF};
-    ui::Colour paused{0x5A, 0x66, 0x78};       // a counter on a break
+    ui::Colour paused{0x5A, 0x66, 0x78};  // a counter on a break
 };
 
 // Everything the lobby composition depends on.
@@ -48,10 +48,11 @@ inline constexpr const char* kPausedText = "Tạm nghỉ";
 // Lays the lobby out for size on the TV type scale (ticket numbers 96 px, counter names 44 px, all other
 // text 36 px at 1080 lines): up to 6 counters one row each, 7-8 in two columns, above 8 simple
 // "counter → number" tiles; "Mời công dân có số" shows a number only while its counter still calls it.
-Scene composeLobby(const LobbyView& view, ui::Size size, ui::TextMetrics& metrics, const LobbyPalette& palette = {});
+Scene composeLobby(const LobbyView& view, ui::Size size, ui::TextMetrics& metrics,
+                   const LobbyPalette& palette = {});
 
 class LobbyScreen final : public ui::Screen {
-public:
+  public:
     static constexpr std::chrono::milliseconds kBlinkFor{8000};
     static constexpr std::chrono::milliseconds kBlinkPeriod{500};
     static constexpr std::chrono::milliseconds kTickerPeriod{8000};
@@ -71,7 +72,7 @@ public:
     std::size_t announced() const noexcept { return m_announced; }
     const Scene& scene() const noexcept { return m_scene; }
 
-private:
+  private:
     // What the composition depends on besides the state; a change means a new scene.
     struct Face {
         std::string clock;

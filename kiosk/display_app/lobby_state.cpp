@@ -13,8 +13,12 @@ std::string text(const nlohmann::json& j, const char* key) {
 }  // namespace
 
 OfficeInfo OfficeInfo::from(const nlohmann::json& office) {
-    return {text(office, "name"),    text(office, "unit"),          text(office, "slogan"),
-            text(office, "hotline"), text(office, "opening_hours_text"), text(office, "online_portal")};
+    return {text(office, "name"),
+            text(office, "unit"),
+            text(office, "slogan"),
+            text(office, "hotline"),
+            text(office, "opening_hours_text"),
+            text(office, "online_portal")};
 }
 
 std::vector<std::string> OfficeInfo::tickerLines() const {
@@ -23,7 +27,8 @@ std::vector<std::string> OfficeInfo::tickerLines() const {
     if (!hotline.empty()) lines.push_back("Đường dây nóng: " + hotline);
     if (!openingHours.empty()) lines.push_back("Giờ làm việc: " + openingHours);
     if (!onlinePortal.empty()) {
-        lines.push_back("Nộp hồ sơ trực tuyến tại " + onlinePortal + " – không phải xếp hàng, theo dõi kết quả tại nhà");
+        lines.push_back("Nộp hồ sơ trực tuyến tại " + onlinePortal +
+                        " – không phải xếp hàng, theo dõi kết quả tại nhà");
     }
     return lines;
 }
@@ -72,9 +77,10 @@ void LobbyState::refresh(const queue::QueueStatus& status, const nlohmann::json&
             row.called = c.current->state == queue::TicketState::Called;
         }
         const std::string key = std::to_string(c.number);
-        row.displayName = displayNames.is_object() && displayNames.contains(key) && displayNames[key].is_string()
-                              ? displayNames[key].get<std::string>()
-                              : shortCounterName(c.name, c.number);
+        row.displayName =
+            displayNames.is_object() && displayNames.contains(key) && displayNames[key].is_string()
+                ? displayNames[key].get<std::string>()
+                : shortCounterName(c.name, c.number);
         row.onBreak = c.onBreak;
         row.breakReason = c.breakReason;
         row.staffName = c.staffName;
@@ -83,14 +89,16 @@ void LobbyState::refresh(const queue::QueueStatus& status, const nlohmann::json&
 }
 
 std::optional<CallEntry> LobbyState::apply(const queue::Event& event) {
-    if ((event.kind != "call" && event.kind != "recall") || event.number.empty() || !event.counter) return std::nullopt;
+    if ((event.kind != "call" && event.kind != "recall") || event.number.empty() || !event.counter)
+        return std::nullopt;
     CallEntry entry;
     entry.number = event.number;
     entry.counter = *event.counter;
     entry.recall = event.kind == "recall";
     entry.at = event.at;
     entry.serviceName = serviceName(event.serviceCode);
-    if (event.detail.is_object() && event.detail.contains("priority") && event.detail["priority"].is_boolean()) {
+    if (event.detail.is_object() && event.detail.contains("priority") &&
+        event.detail["priority"].is_boolean()) {
         entry.priority = event.detail["priority"].get<bool>();
     }
     // A recall keeps the priority mark of the call it repeats.
@@ -127,11 +135,13 @@ std::string LobbyState::serviceName(const std::string& code) const {
 }
 
 std::string vietnameseDate(const queue::BusinessCalendar& calendar, queue::TimeMs t) {
-    static const char* const kWeekdays[] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
+    static const char* const kWeekdays[] = {"Thứ Hai", "Thứ Ba",  "Thứ Tư",  "Thứ Năm",
+                                            "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
     const int weekday = std::clamp(calendar.weekday(t), 1, 7);
     const std::string iso = calendar.dayOf(t);  // YYYY-MM-DD
     if (iso.size() != 10) return kWeekdays[weekday - 1];
-    return std::string(kWeekdays[weekday - 1]) + ", " + iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+    return std::string(kWeekdays[weekday - 1]) + ", " + iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" +
+           iso.substr(0, 4);
 }
 
 }  // namespace motcua::display

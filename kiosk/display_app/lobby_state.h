@@ -24,12 +24,12 @@ struct CallEntry {
 
 struct CounterRow {
     int number = 0;
-    std::string name;   // "Quầy 2 – Chứng thực"
+    std::string name;         // "Quầy 2 – Chứng thực"
     std::string displayName;  // the short name for the TV ("Chứng thực"): the office's, else name shortened
-    std::string field;  // the names of the services it serves, joined
+    std::string field;        // the names of the services it serves, joined
     std::optional<std::string> serving;  // the ticket at the counter: called or being served
     bool servingPriority = false;
-    bool called = false;                 // serving is still being called (the citizen has not come yet)
+    bool called = false;  // serving is still being called (the citizen has not come yet)
     bool onBreak = false;
     std::string breakReason;
     std::optional<std::string> staffName;
@@ -57,12 +57,13 @@ struct OfficeInfo {
 };
 
 class LobbyState {
-public:
+  public:
     static constexpr std::size_t kRecentCalls = 8;
 
     // Counters, what they serve and the waiting counts, from a fresh status. displayNames: the
     // office's short counter names by number (office.counter_display_names).
-    void refresh(const queue::QueueStatus& status, const nlohmann::json& displayNames = nlohmann::json::object());
+    void refresh(const queue::QueueStatus& status,
+                 const nlohmann::json& displayNames = nlohmann::json::object());
     // Advances by one event; for a call or recall, returns the call (which becomes the latest).
     std::optional<CallEntry> apply(const queue::Event& event);
 
@@ -77,7 +78,7 @@ public:
     // The service name for a service code ("" when unknown).
     std::string serviceName(const std::string& code) const;
 
-private:
+  private:
     std::vector<CounterRow> m_counters;
     std::vector<ServiceWaiting> m_services;
     std::map<std::string, std::string> m_serviceNames;

@@ -55,7 +55,8 @@ FeedUpdate QueueFeed::read(bool afterOutage) {
         if (events.empty()) break;
         for (auto& event : events) {
             auto call = m_state.apply(event);
-            if (call && (!afterOutage || now - event.at <= kAnnounceAfterOutage)) update.calls.push_back(std::move(*call));
+            if (call && (!afterOutage || now - event.at <= kAnnounceAfterOutage))
+                update.calls.push_back(std::move(*call));
             update.events.push_back(std::move(event));
         }
     }
@@ -66,10 +67,13 @@ FeedUpdate QueueFeed::read(bool afterOutage) {
 
 nlohmann::json QueueFeed::displayNames() const {
     const auto& office = m_queue.office();
-    if (office.is_object() && office.contains("counter_display_names")) return office["counter_display_names"];
+    if (office.is_object() && office.contains("counter_display_names"))
+        return office["counter_display_names"];
     return nlohmann::json::object();
 }
 
-void QueueFeed::refresh() { m_state.refresh(m_queue.status(), displayNames()); }
+void QueueFeed::refresh() {
+    m_state.refresh(m_queue.status(), displayNames());
+}
 
 }  // namespace motcua::display

@@ -4,10 +4,10 @@
 // the queue's status.
 //
 // On PostgreSQL the server may go away (restart, network). The feed then reports offline() (the
-// program's App shows the lost-server banner, ui::ConnectionBanner) and keeps trying; once the connection is back it reads everything that
-// happened meanwhile: the calls made during the outage are shown, and only those of the last
-// kAnnounceAfterOutage are announced (an old call read out late would send people to a counter that
-// has moved on). Nothing already announced is announced again.
+// program's App shows the lost-server banner, ui::ConnectionBanner) and keeps trying; once the connection is
+// back it reads everything that happened meanwhile: the calls made during the outage are shown, and only
+// those of the last kAnnounceAfterOutage are announced (an old call read out late would send people to a
+// counter that has moved on). Nothing already announced is announced again.
 #pragma once
 
 #include <chrono>
@@ -22,13 +22,13 @@
 namespace motcua::display {
 
 struct FeedUpdate {
-    bool changed = false;               // the state was refreshed (or the connection was lost or regained)
-    std::vector<queue::Event> events;   // new events, oldest first
-    std::vector<CallEntry> calls;       // the calls and recalls among them, in order
+    bool changed = false;              // the state was refreshed (or the connection was lost or regained)
+    std::vector<queue::Event> events;  // new events, oldest first
+    std::vector<CallEntry> calls;      // the calls and recalls among them, in order
 };
 
 class QueueFeed {
-public:
+  public:
     static constexpr std::chrono::milliseconds kDefaultInterval{50};
     static constexpr queue::TimeMs kAnnounceAfterOutage = 30'000;
 
@@ -52,7 +52,7 @@ public:
     // Why, in English, for the log.
     const std::string& offlineReason() const noexcept { return m_offlineReason; }
 
-private:
+  private:
     // The office's short counter names for the TV.
     nlohmann::json displayNames() const;
     FeedUpdate read(bool afterOutage);

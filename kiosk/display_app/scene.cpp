@@ -14,7 +14,9 @@ namespace {
 
 // Sizes are tried on a ladder (every 4 px, about 6% apart at display sizes), so the font cache opens a
 // bounded number of sizes however the layout varies.
-int nextSmaller(int px) { return px > 8 ? ((px - 1) / 4) * 4 : px - 1; }
+int nextSmaller(int px) {
+    return px > 8 ? ((px - 1) / 4) * 4 : px - 1;
+}
 
 bool fits(ui::TextMetrics& metrics, std::string_view text, const ui::TextStyle& style, ui::Size space) {
     if (metrics.lineHeight(style) > space.height) return false;
@@ -22,7 +24,8 @@ bool fits(ui::TextMetrics& metrics, std::string_view text, const ui::TextStyle& 
 }
 
 // Drops code points from the end until text + "…" fits (at least "…").
-std::string ellipsize(ui::TextMetrics& metrics, std::string_view text, const ui::TextStyle& style, int width) {
+std::string ellipsize(ui::TextMetrics& metrics, std::string_view text, const ui::TextStyle& style,
+                      int width) {
     std::string cut(text);
     while (!cut.empty()) {
         std::string candidate = cut + "…";
@@ -42,8 +45,8 @@ int fittingSize(ui::TextMetrics& metrics, std::string_view text, ui::FontWeight 
     return 0;
 }
 
-ui::Rect placeText(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight, int maxPx,
-                   int minPx, const ui::Rect& cell, Align align, ui::Colour colour) {
+ui::Rect placeText(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight,
+                   int maxPx, int minPx, const ui::Rect& cell, Align align, ui::Colour colour) {
     if (text.empty() || cell.empty()) return {};
     int px = fittingSize(metrics, text, weight, maxPx, minPx, cell.size());
     std::string shown(text);
@@ -83,8 +86,8 @@ ui::Rect placeTicketNumber(Scene& scene, ui::TextMetrics& metrics, std::string_v
     return bounds;
 }
 
-void placeLines(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight, int maxPx,
-                int minPx, const ui::Rect& cell, Align align, ui::Colour colour, int maxLines) {
+void placeLines(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight,
+                int maxPx, int minPx, const ui::Rect& cell, Align align, ui::Colour colour, int maxLines) {
     if (text.empty() || cell.empty()) return;
     for (int px = maxPx; px >= minPx; px = nextSmaller(px)) {
         const ui::TextStyle style{weight, px};
@@ -98,7 +101,8 @@ void placeLines(Scene& scene, ui::TextMetrics& metrics, std::string_view text, u
         if (!allFit) continue;
         int y = cell.y + (cell.height - count * lineHeight) / 2;
         for (const auto& line : lines) {
-            placeText(scene, metrics, line, weight, px, px, {cell.x, y, cell.width, lineHeight}, align, colour);
+            placeText(scene, metrics, line, weight, px, px, {cell.x, y, cell.width, lineHeight}, align,
+                      colour);
             y += lineHeight;
         }
         return;
@@ -116,8 +120,10 @@ const SceneButton* Scene::buttonAt(ui::Point point) const {
 void Scene::paint(ui::Painter& painter) const {
     painter.clear(background);
     for (const SceneFill& fill : fills) {
-        if (fill.radius > 0) painter.fillRoundedRect(fill.rect, fill.radius, fill.colour);
-        else painter.fillRect(fill.rect, fill.colour);
+        if (fill.radius > 0)
+            painter.fillRoundedRect(fill.rect, fill.radius, fill.colour);
+        else
+            painter.fillRect(fill.rect, fill.colour);
     }
     for (const SceneText& text : texts) {
         ui::ClipScope clip(painter, text.cell);

@@ -56,8 +56,8 @@ struct Scene {
 // Places one line of text in cell at the largest size from maxPx down to minPx (in steps) whose
 // width and line height fit; below minPx the text is cut with "…" at minPx. Vertically centred.
 // Returns the placed text's bounds. An empty text places nothing.
-ui::Rect placeText(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight, int maxPx,
-                   int minPx, const ui::Rect& cell, Align align, ui::Colour colour);
+ui::Rect placeText(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight,
+                   int maxPx, int minPx, const ui::Rect& cell, Align align, ui::Colour colour);
 
 // A ticket number ("A012", "B105": capitals and digits, no accents or descenders) at exactly px, in a
 // cell at least as tall as its glyphs (4/5 of the font's line height) rather than its whole line box;
@@ -67,8 +67,8 @@ ui::Rect placeTicketNumber(Scene& scene, ui::TextMetrics& metrics, std::string_v
 
 // Like placeText, but the text may wrap onto up to maxLines lines (stacked, centred as a block) before
 // it is made smaller; falls back to placeText's cut at minPx.
-void placeLines(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight, int maxPx,
-                int minPx, const ui::Rect& cell, Align align, ui::Colour colour, int maxLines);
+void placeLines(Scene& scene, ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight,
+                int maxPx, int minPx, const ui::Rect& cell, Align align, ui::Colour colour, int maxLines);
 
 // The pixel size placeText would choose (0 when even minPx does not fit).
 int fittingSize(ui::TextMetrics& metrics, std::string_view text, ui::FontWeight weight, int maxPx, int minPx,

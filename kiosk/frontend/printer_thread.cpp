@@ -7,7 +7,9 @@ namespace motcua::kiosk {
 
 PrinterThread::PrinterThread() : m_thread([this] { run(); }) {}
 
-PrinterThread::~PrinterThread() { stop(std::chrono::milliseconds(0)); }
+PrinterThread::~PrinterThread() {
+    stop(std::chrono::milliseconds(0));
+}
 
 void PrinterThread::post(Work work, std::function<void()> dropped) {
     {

@@ -18,7 +18,7 @@
 namespace motcua::kiosk {
 
 class PrinterThread {
-public:
+  public:
     // Runs on the printer thread; returns what is to run on the delivering thread.
     using Work = std::function<std::function<void()>()>;
 
@@ -61,7 +61,7 @@ public:
     // whether the task in progress (if any) finished within grace.
     bool stop(std::chrono::milliseconds grace);
 
-private:
+  private:
     struct Task {
         Work work;
         std::function<void()> dropped;

@@ -1,13 +1,12 @@
 #include "kiosk/frontend/ticket_printing.h"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
-
-#include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "printer/escpos_encoder.h"
 #include "printer/print_job.h"
@@ -20,10 +19,12 @@ std::string waitText(int seconds, Language language) {
     const bool vi = language == Language::Vi;
     if (seconds <= 0) return vi ? "Sắp đến lượt" : "Almost your turn";
     const int minutes = (seconds + 59) / 60;
-    if (minutes < 60) return vi ? fmt::format("Khoảng {} phút", minutes) : fmt::format("About {} min", minutes);
+    if (minutes < 60)
+        return vi ? fmt::format("Khoảng {} phút", minutes) : fmt::format("About {} min", minutes);
     const int hours = minutes / 60, rest = minutes % 60;
     if (rest == 0) return vi ? fmt::format("Khoảng {} giờ", hours) : fmt::format("About {} h", hours);
-    return vi ? fmt::format("Khoảng {} giờ {} phút", hours, rest) : fmt::format("About {} h {} min", hours, rest);
+    return vi ? fmt::format("Khoảng {} giờ {} phút", hours, rest)
+              : fmt::format("About {} h {} min", hours, rest);
 }
 
 namespace {
@@ -36,7 +37,8 @@ std::string joinCounters(const std::vector<int>& counters) {
 std::string dateText(const queue::BusinessCalendar& calendar, queue::TimeMs at) {
     // businessDay is YYYY-MM-DD; print DD/MM/YYYY as is usual in Việt Nam.
     const std::string day = calendar.dayOf(at);
-    return fmt::format("{} · {}/{}/{}", calendar.clockText(at), day.substr(8, 2), day.substr(5, 2), day.substr(0, 4));
+    return fmt::format("{} · {}/{}/{}", calendar.clockText(at), day.substr(8, 2), day.substr(5, 2),
+                       day.substr(0, 4));
 }
 }  // namespace
 
@@ -89,9 +91,12 @@ printer::PrinterSettings printerSettings(const nlohmann::json& office) {
 
 std::string_view outcomeName(PrintOutcome outcome) noexcept {
     switch (outcome) {
-        case PrintOutcome::Printed: return "printed";
-        case PrintOutcome::NotPrinted: return "not_printed";
-        case PrintOutcome::MaybePrinted: return "unknown";
+        case PrintOutcome::Printed:
+            return "printed";
+        case PrintOutcome::NotPrinted:
+            return "not_printed";
+        case PrintOutcome::MaybePrinted:
+            return "unknown";
     }
     return "unknown";
 }
@@ -115,7 +120,9 @@ bool PrintingProcess::alive(long pid) {
 }
 
 namespace {
-const char* languageCode(Language language) { return language == Language::En ? "en" : "vi"; }
+const char* languageCode(Language language) {
+    return language == Language::En ? "en" : "vi";
+}
 }  // namespace
 
 void recordPrintStarted(queue::QueueService& queue, const PrintJob& job, const std::string& printerUri) {
@@ -153,21 +160,24 @@ void recordPrintOutcome(queue::QueueService& queue, const PrintJob& job, const s
                              {"language", languageCode(job.language)}});
 }
 
-void recordPrintInterrupted(queue::QueueService& queue, std::int64_t ticketId, const nlohmann::json& started) {
+void recordPrintInterrupted(queue::QueueService& queue, std::int64_t ticketId,
+                            const nlohmann::json& started) {
     queue.recordDeviceEvent(
         "print_failed", ticketId,
         {{"job", started.value("job", std::string())},
          {"outcome", std::string(outcomeName(PrintOutcome::MaybePrinted))},
          {"reached", std::string(printer::reachedName(printer::Reached::All))},
          {"error", "interrupted"},
-         {"message", fmt::format("the kiosk stopped while printing (process {} on {}): the ticket may have printed",
-                                 started.value("pid", 0L), started.value("host", std::string("?")))},
+         {"message",
+          fmt::format("the kiosk stopped while printing (process {} on {}): the ticket may have printed",
+                      started.value("pid", 0L), started.value("host", std::string("?")))},
          {"printer", started.value("printer", std::string())},
          {"reprint", started.value("reprint", false)},
          {"language", started.value("language", std::string("vi"))}});
 }
 
-TicketPrinter::TicketPrinter(std::string uri, printer::PrinterSettings settings, printer::TransportOptions transport)
+TicketPrinter::TicketPrinter(std::string uri, printer::PrinterSettings settings,
+                             printer::TransportOptions transport)
     : m_uri(std::move(uri)), m_settings(std::move(settings)), m_transport(std::move(transport)) {}
 
 TicketPrinter::~TicketPrinter() = default;
@@ -234,8 +244,8 @@ printer::Result<printer::PrinterState> TicketPrinter::check() {
     return status->state;
 }
 
-PrintReport TicketPrinter::print(queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
-                                 bool reprint) {
+PrintReport TicketPrinter::print(queue::QueueService& queue, const queue::IssuedTicket& issued,
+                                 Language language, bool reprint) {
     PrintJob job;
     try {
         job = prepare(queue, issued, language, reprint);

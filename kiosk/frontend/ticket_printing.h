@@ -9,11 +9,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "printer/print_error.h"
 #include "printer/printer_settings.h"
@@ -115,8 +114,9 @@ void recordPrintInterrupted(queue::QueueService& queue, std::int64_t ticketId, c
 // encode() and prepare() render (the thread that owns SDL_ttf); send(), check() and status() touch
 // only the printer and may run on another thread, one call at a time.
 class TicketPrinter {
-public:
-    TicketPrinter(std::string uri, printer::PrinterSettings settings, printer::TransportOptions transport = {});
+  public:
+    TicketPrinter(std::string uri, printer::PrinterSettings settings,
+                  printer::TransportOptions transport = {});
     ~TicketPrinter();
     TicketPrinter(const TicketPrinter&) = delete;
     TicketPrinter& operator=(const TicketPrinter&) = delete;
@@ -141,7 +141,7 @@ public:
     printer::Result<printer::PrinterState> check();
     const std::string& uri() const noexcept { return m_uri; }
 
-private:
+  private:
     std::string m_uri;
     printer::PrinterSettings m_settings;
     printer::TransportOptions m_transport;

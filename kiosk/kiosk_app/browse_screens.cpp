@@ -36,8 +36,9 @@ std::unique_ptr<Label> body(const std::string& text, TextColour colour = TextCol
 std::unique_ptr<Box> updatingNotice(KioskSession& session) {
     auto box = std::make_unique<Box>(Axis::Vertical, 0);
     box->add(std::make_unique<Label>(words::kListBeingUpdated.pick(session.language()), FontRole::Heading));
-    box->add(std::make_unique<Button>(words::kTakeNumber.pick(session.language()), [&session] { session.showServices(); },
-                                      ButtonStyle::Primary, FontRole::Title));
+    box->add(std::make_unique<Button>(
+        words::kTakeNumber.pick(session.language()), [&session] { session.showServices(); },
+        ButtonStyle::Primary, FontRole::Title));
     return box;
 }
 
@@ -54,8 +55,8 @@ void FieldsScreen::build() {
     auto list = std::make_unique<ui::Grid>(landscape() ? 3 : 1);
     for (const auto& field : catalogue.fields()) {
         const auto count = catalogue.proceduresOf(field.code).size();
-        auto& b = list->add(std::make_unique<Button>(fieldName(field, lang()),
-                                                     [this, code = field.code] { m_session.showProcedures(code); }));
+        auto& b = list->add(std::make_unique<Button>(
+            fieldName(field, lang()), [this, code = field.code] { m_session.showProcedures(code); }));
         b.setSecondary(count == 0 ? t(words::kBeingUpdated) : say(words::kProcedureCount, lang(), count));
         b.setShape(ButtonShape::Row);
     }
@@ -79,7 +80,8 @@ void ProceduresScreen::build() {
     auto list = std::make_unique<ui::Grid>(landscape() ? 2 : 1);
     const auto procedures = catalogue.proceduresOf(m_fieldCode);
     for (const auto* p : procedures) {
-        auto& b = list->add(std::make_unique<Button>(p->name, [this, code = p->code] { m_session.showProcedure(code); }));
+        auto& b = list->add(
+            std::make_unique<Button>(p->name, [this, code = p->code] { m_session.showProcedure(code); }));
         b.setSecondary(orUpdating(p->processingTime, lang()));
         b.setShape(ButtonShape::Row);
     }
@@ -89,8 +91,9 @@ void ProceduresScreen::build() {
     page.title = fieldName(*field, lang());
     page.content = std::move(content);
     if (!field->serviceCode.empty()) {
-        auto take = std::make_unique<Button>(t(words::kTakeNumber), [this, code = field->serviceCode] { m_session.showConfirm(code); },
-                                             ButtonStyle::Primary);
+        auto take = std::make_unique<Button>(
+            t(words::kTakeNumber), [this, code = field->serviceCode] { m_session.showConfirm(code); },
+            ButtonStyle::Primary);
         take->setIcon(ui::icons::kConfirmationNumber);
         take->setShape(ButtonShape::Inline);
         page.pinned = std::move(take);
@@ -155,28 +158,33 @@ void ProcedureScreen::build() {
         } else {
             auto calc = std::make_unique<Box>(Axis::Vertical, 0);
             calc->add(std::make_unique<Label>(t(words::kFeeCalculator), FontRole::Button));
-            auto stepper = [&](const Phrase& what, const std::string& minus, const std::string& plus, int value,
-                               std::function<void(int)> change, ui::Label*& valueLabel) {
+            auto stepper = [&](const Phrase& what, const std::string& minus, const std::string& plus,
+                               int value, std::function<void(int)> change, ui::Label*& valueLabel) {
                 calc->add(body(t(what)));
                 auto row = std::make_unique<Box>(Axis::Horizontal, 0);
                 // Siblings the same size: the two buttons share the row equally around the value.
                 row->add(std::make_unique<Button>(minus, [change] { change(-1); }), 2);
-                valueLabel = &row->add(std::make_unique<Label>(std::to_string(value), FontRole::Title, TextAlign::Center), 1);
+                valueLabel = &row->add(
+                    std::make_unique<Label>(std::to_string(value), FontRole::Title, TextAlign::Center), 1);
                 row->add(std::make_unique<Button>(plus, [change] { change(+1); }), 2);
                 calc->add(std::move(row));
             };
             const bool en = l == Language::En;
             if (p->feeRule.kind == queue::FeeRule::Kind::PerPage) {
-                stepper(words::kPages, en ? "1 page less" : "Bớt 1 trang", en ? "1 page more" : "Thêm 1 trang", m_pages,
-                        [this](int by) { changePages(by); }, m_pagesLabel);
-                stepper(words::kCopies, en ? "1 copy less" : "Bớt 1 bản", en ? "1 copy more" : "Thêm 1 bản", m_copies,
-                        [this](int by) { changeCopies(by); }, m_copiesLabel);
+                stepper(
+                    words::kPages, en ? "1 page less" : "Bớt 1 trang", en ? "1 page more" : "Thêm 1 trang",
+                    m_pages, [this](int by) { changePages(by); }, m_pagesLabel);
+                stepper(
+                    words::kCopies, en ? "1 copy less" : "Bớt 1 bản", en ? "1 copy more" : "Thêm 1 bản",
+                    m_copies, [this](int by) { changeCopies(by); }, m_copiesLabel);
             } else {
-                stepper(words::kCases, en ? "1 case less" : "Bớt 1 trường hợp", en ? "1 case more" : "Thêm 1 trường hợp",
-                        m_copies, [this](int by) { changeCopies(by); }, m_copiesLabel);
+                stepper(
+                    words::kCases, en ? "1 case less" : "Bớt 1 trường hợp",
+                    en ? "1 case more" : "Thêm 1 trường hợp", m_copies, [this](int by) { changeCopies(by); },
+                    m_copiesLabel);
             }
-            m_amountLabel = &calc->add(std::make_unique<Label>(say(words::kAmount, l, amountText()), FontRole::Title,
-                                                               TextAlign::Left, TextColour::Primary));
+            m_amountLabel = &calc->add(std::make_unique<Label>(
+                say(words::kAmount, l, amountText()), FontRole::Title, TextAlign::Left, TextColour::Primary));
             page->add(std::make_unique<ui::Card>(ui::CardStyle::Surface, std::move(calc)));
         }
     }
@@ -187,21 +195,33 @@ void ProcedureScreen::build() {
     for (const auto& line : procedurePage(*p, context, l)) {
         switch (line.kind) {
             case PageLineKind::Badge:
-                page->add(std::make_unique<Label>(line.text, FontRole::Button, TextAlign::Left, TextColour::Danger));
+                page->add(std::make_unique<Label>(line.text, FontRole::Button, TextAlign::Left,
+                                                  TextColour::Danger));
                 break;
-            case PageLineKind::Checked: page->add(body(line.text, TextColour::Muted)); break;
+            case PageLineKind::Checked:
+                page->add(body(line.text, TextColour::Muted));
+                break;
             case PageLineKind::Heading:
                 step = 0;
                 page->add(heading(line.text));
                 break;
-            case PageLineKind::Step: page->add(body(std::to_string(++step) + ". " + line.text)); break;
-            case PageLineKind::Document: page->add(body("• " + line.text)); break;
-            case PageLineKind::Text: page->add(body(line.text)); break;
-            case PageLineKind::Detail: page->add(body("   " + line.text, TextColour::Muted)); break;
+            case PageLineKind::Step:
+                page->add(body(std::to_string(++step) + ". " + line.text));
+                break;
+            case PageLineKind::Document:
+                page->add(body("• " + line.text));
+                break;
+            case PageLineKind::Text:
+                page->add(body(line.text));
+                break;
+            case PageLineKind::Detail:
+                page->add(body("   " + line.text, TextColour::Muted));
+                break;
             case PageLineKind::Link: {
                 auto& qr = page->add(std::make_unique<QrView>(line.text, 330));
                 if (!qr.valid()) qr.setVisible(false);
-                page->add(std::make_unique<Label>(line.text, FontRole::Button, TextAlign::Left, TextColour::Primary));
+                page->add(std::make_unique<Label>(line.text, FontRole::Button, TextAlign::Left,
+                                                  TextColour::Primary));
                 break;
             }
         }
@@ -215,9 +235,10 @@ void ProcedureScreen::build() {
     frame.titleScrolls = true;
     frame.content = std::move(page);
     if (field && !field->serviceCode.empty()) {
-        auto take = std::make_unique<Button>(t(words::kTakeNumberForThis), [this, service = field->serviceCode, name = p->name] {
-            m_session.showConfirm(service, name);
-        }, ButtonStyle::Primary);
+        auto take = std::make_unique<Button>(
+            t(words::kTakeNumberForThis),
+            [this, service = field->serviceCode, name = p->name] { m_session.showConfirm(service, name); },
+            ButtonStyle::Primary);
         take->setIcon(ui::icons::kConfirmationNumber);
         take->setShape(ButtonShape::Inline);
         frame.pinned = std::move(take);

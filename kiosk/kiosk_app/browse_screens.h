@@ -17,33 +17,33 @@ class ScrollView;
 namespace motcua::kiosk {
 
 class FieldsScreen final : public KioskScreen {
-public:
+  public:
     explicit FieldsScreen(KioskSession& session) : KioskScreen(session) {}
 
-protected:
+  protected:
     void build() override;
     void adapt(bool landscape) override;
 
-private:
+  private:
     bool m_builtLandscape = false;
 };
 
 class ProceduresScreen final : public KioskScreen {
-public:
+  public:
     ProceduresScreen(KioskSession& session, std::string fieldCode)
         : KioskScreen(session), m_fieldCode(std::move(fieldCode)) {}
 
-protected:
+  protected:
     void build() override;
     void adapt(bool landscape) override;
 
-private:
+  private:
     std::string m_fieldCode;
     bool m_builtLandscape = false;
 };
 
 class ProcedureScreen final : public KioskScreen {
-public:
+  public:
     ProcedureScreen(KioskSession& session, std::string procedureCode);
 
     // The certified-copy calculator (when the procedure has a fee rule).
@@ -57,10 +57,10 @@ public:
         requestRebuild();
     }
 
-protected:
+  protected:
     void build() override;
 
-private:
+  private:
     void changePages(int by);
     void changeCopies(int by);
     void refreshCalculator();

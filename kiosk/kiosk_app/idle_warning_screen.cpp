@@ -31,7 +31,8 @@ void IdleWarningScreen::update(std::chrono::milliseconds dt) {
     if (seconds != m_secondsLeft) {
         m_secondsLeft = seconds;
         if (m_count) m_count->setText(std::to_string(seconds));
-        if (seconds == 10 || seconds == 5) m_session.guide().say(say(words::kIdleSecondsLeft, lang(), seconds), lang());
+        if (seconds == 10 || seconds == 5)
+            m_session.guide().say(say(words::kIdleSecondsLeft, lang(), seconds), lang());
     }
     if (left <= 0) {
         m_closing = true;
@@ -41,19 +42,23 @@ void IdleWarningScreen::update(std::chrono::milliseconds dt) {
 }
 
 std::string IdleWarningScreen::spokenSummary() const {
-    return std::string(t(words::kIdleQuestion)) + " " + say(words::kIdleSecondsLeft, lang(), m_secondsLeft) + " " +
-           t(words::kIdleTapToContinue);
+    return std::string(t(words::kIdleQuestion)) + " " + say(words::kIdleSecondsLeft, lang(), m_secondsLeft) +
+           " " + t(words::kIdleTapToContinue);
 }
 
 void IdleWarningScreen::build() {
     auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
     box->add(std::make_unique<ui::Spacer>(), 1);
     box->add(std::make_unique<ui::IconView>(ui::icons::kTimer, FontRole::Title, TextColour::Primary));
-    box->add(std::make_unique<Label>(t(words::kIdleQuestion), FontRole::Title, TextAlign::Center, TextColour::Primary));
-    m_count = &box->add(std::make_unique<Label>(std::to_string(m_secondsLeft), FontRole::Huge, TextAlign::Center));
-    box->add(std::make_unique<Label>(t(words::kIdleExplain), FontRole::Heading, TextAlign::Center, TextColour::Muted));
+    box->add(std::make_unique<Label>(t(words::kIdleQuestion), FontRole::Title, TextAlign::Center,
+                                     TextColour::Primary));
+    m_count =
+        &box->add(std::make_unique<Label>(std::to_string(m_secondsLeft), FontRole::Huge, TextAlign::Center));
+    box->add(std::make_unique<Label>(t(words::kIdleExplain), FontRole::Heading, TextAlign::Center,
+                                     TextColour::Muted));
     box->add(std::make_unique<ui::Spacer>(), 1);
-    auto go = std::make_unique<Button>(t(words::kContinue), [this] { keep(); }, ButtonStyle::Primary, FontRole::Title);
+    auto go = std::make_unique<Button>(
+        t(words::kContinue), [this] { keep(); }, ButtonStyle::Primary, FontRole::Title);
     go->setIcon(ui::icons::kCheckCircle);
     go->setShape(ButtonShape::Inline);
     go->setMinHeight(landscape() ? 0 : 200);

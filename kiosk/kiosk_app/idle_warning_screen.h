@@ -11,7 +11,7 @@
 namespace motcua::kiosk {
 
 class IdleWarningScreen final : public KioskScreen {
-public:
+  public:
     static constexpr std::chrono::seconds kWarnFor{20};
 
     explicit IdleWarningScreen(KioskSession& session);
@@ -19,11 +19,11 @@ public:
     void update(std::chrono::milliseconds dt) override;
     int secondsLeft() const noexcept { return m_secondsLeft; }
 
-protected:
+  protected:
     void build() override;
     std::string spokenSummary() const override;
 
-private:
+  private:
     void keep();
     queue::TimeMs m_deadline;
     int m_secondsLeft;

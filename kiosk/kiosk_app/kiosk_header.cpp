@@ -8,7 +8,9 @@
 namespace motcua::kiosk {
 
 namespace {
-int padOf(const ui::Theme& theme) { return theme.spacing(); }
+int padOf(const ui::Theme& theme) {
+    return theme.spacing();
+}
 }  // namespace
 
 KioskHeader::KioskHeader(std::string name, std::string unit, const ui::Image* logo)
@@ -21,7 +23,8 @@ void KioskHeader::setTime(std::string clock, std::string date) {
     invalidateLayout();
 }
 
-std::vector<KioskHeader::Placed> KioskHeader::place(const ui::LayoutContext& context, const ui::Rect& b) const {
+std::vector<KioskHeader::Placed> KioskHeader::place(const ui::LayoutContext& context,
+                                                    const ui::Rect& b) const {
     const ui::Theme& theme = context.theme;
     const int pad = padOf(theme);
     const ui::TextStyle big = theme.font(ui::FontRole::Button);
@@ -30,7 +33,8 @@ std::vector<KioskHeader::Placed> KioskHeader::place(const ui::LayoutContext& con
     const int smallH = context.metrics.lineHeight(small);
     const int logo = bigH + smallH;
     // The clock and date at the right, as wide as they need; the name takes the rest.
-    const int timeW = std::max(context.metrics.measure(m_clock, big).width, context.metrics.measure(m_date, small).width);
+    const int timeW =
+        std::max(context.metrics.measure(m_clock, big).width, context.metrics.measure(m_date, small).width);
     const int nameX = b.x + pad + logo + pad;
     const int nameW = std::max(1, b.right() - pad - timeW - pad - nameX);
     std::vector<Placed> out;
@@ -38,15 +42,22 @@ std::vector<KioskHeader::Placed> KioskHeader::place(const ui::LayoutContext& con
     const auto name = ui::fitText(context.metrics, m_name, big, nameW, 0.7);
     const int nameH = context.metrics.lineHeight(name.style);
     for (const auto& line : name.lines) {
-        out.push_back({line, name.style, {nameX, y, std::min(nameW, context.metrics.measure(line, name.style).width), nameH},
-                       name.brokenWord, 0});
+        out.push_back({line,
+                       name.style,
+                       {nameX, y, std::min(nameW, context.metrics.measure(line, name.style).width), nameH},
+                       name.brokenWord,
+                       0});
         y += nameH;
     }
     if (!m_unit.empty()) {
         const auto unit = ui::fitText(context.metrics, m_unit, small, nameW, 0.8);
         for (const auto& line : unit.lines) {
-            out.push_back({line, unit.style, {nameX, y, std::min(nameW, context.metrics.measure(line, unit.style).width), smallH},
-                           unit.brokenWord, 1});
+            out.push_back(
+                {line,
+                 unit.style,
+                 {nameX, y, std::min(nameW, context.metrics.measure(line, unit.style).width), smallH},
+                 unit.brokenWord,
+                 1});
             y += smallH;
         }
     }
@@ -54,7 +65,8 @@ std::vector<KioskHeader::Placed> KioskHeader::place(const ui::LayoutContext& con
     const int clockW = context.metrics.measure(m_clock, big).width;
     const int dateW = context.metrics.measure(m_date, small).width;
     if (!m_clock.empty()) out.push_back({m_clock, big, {right - clockW, b.y + pad, clockW, bigH}, false, 2});
-    if (!m_date.empty()) out.push_back({m_date, small, {right - dateW, b.y + pad + bigH, dateW, smallH}, false, 3});
+    if (!m_date.empty())
+        out.push_back({m_date, small, {right - dateW, b.y + pad + bigH, dateW, smallH}, false, 3});
     return out;
 }
 
@@ -85,12 +97,14 @@ void KioskHeader::drawSelf(ui::Painter& painter) const {
                                       static_cast<double>(m_logoRect.height) / m_logo->height);
         const int w = static_cast<int>(m_logo->width * scale);
         const int h = static_cast<int>(m_logo->height * scale);
-        painter.drawImage(*m_logo, {m_logoRect.x + (m_logoRect.width - w) / 2, m_logoRect.y + (m_logoRect.height - h) / 2, w, h});
+        painter.drawImage(*m_logo, {m_logoRect.x + (m_logoRect.width - w) / 2,
+                                    m_logoRect.y + (m_logoRect.height - h) / 2, w, h});
     } else {
         painter.fillRoundedRect(m_logoRect, m_logoRect.width / 2, p.headerText);
         painter.drawIcon(ui::icons::kAccountBalance, m_logoRect.height * 2 / 3, p.headerBand, m_logoRect);
     }
-    for (const auto& placed : m_placed) painter.drawText(placed.text, placed.style, p.headerText, {placed.rect.x, placed.rect.y});
+    for (const auto& placed : m_placed)
+        painter.drawText(placed.text, placed.style, p.headerText, {placed.rect.x, placed.rect.y});
 }
 
 void KioskHeader::collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const {
@@ -115,7 +129,8 @@ void KioskHeader::collectOwnText(std::vector<ui::VisibleText>& out, const ui::Re
     }
 }
 
-void KioskHeader::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const {
+void KioskHeader::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip,
+                                   bool scrolled) const {
     for (const auto& placed : m_placed) addLine(out, clip, scrolled, placed.text, placed.rect, placed.broken);
 }
 

@@ -12,7 +12,7 @@
 namespace motcua::kiosk {
 
 class KioskHeader final : public ui::Widget {
-public:
+  public:
     // logo may be null (the pictogram); it must outlive the header.
     KioskHeader(std::string name, std::string unit, const ui::Image* logo);
 
@@ -20,14 +20,15 @@ public:
     void setTime(std::string clock, std::string date);
     const std::string& clock() const noexcept { return m_clock; }
 
-protected:
+  protected:
     ui::Size measureContent(const ui::LayoutContext& context, ui::Size available) const override;
     void layoutChildren(const ui::LayoutContext& context) override;
     void drawSelf(ui::Painter& painter) const override;
     void collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const override;
-    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const override;
+    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip,
+                          bool scrolled) const override;
 
-private:
+  private:
     struct Placed {
         std::string text;
         ui::TextStyle style;

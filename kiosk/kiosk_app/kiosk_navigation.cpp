@@ -9,24 +9,36 @@
 
 namespace motcua::kiosk {
 
-void KioskSession::showHome() { screens().push(std::make_unique<HomeScreen>(*this)); }
-void KioskSession::showServices() { screens().push(std::make_unique<ServicesScreen>(*this)); }
+void KioskSession::showHome() {
+    screens().push(std::make_unique<HomeScreen>(*this));
+}
+void KioskSession::showServices() {
+    screens().push(std::make_unique<ServicesScreen>(*this));
+}
 void KioskSession::showConfirm(const std::string& serviceCode, const std::string& procedureName) {
     screens().push(std::make_unique<ConfirmScreen>(*this, serviceCode, procedureName));
 }
 void KioskSession::showTicket(const std::string& serviceCode, std::optional<std::string> priority) {
     screens().push(std::make_unique<TicketScreen>(*this, serviceCode, std::move(priority)));
 }
-void KioskSession::showFields() { screens().push(std::make_unique<FieldsScreen>(*this)); }
+void KioskSession::showFields() {
+    screens().push(std::make_unique<FieldsScreen>(*this));
+}
 void KioskSession::showProcedures(const std::string& fieldCode) {
     screens().push(std::make_unique<ProceduresScreen>(*this, fieldCode));
 }
 void KioskSession::showProcedure(const std::string& procedureCode) {
     screens().push(std::make_unique<ProcedureScreen>(*this, procedureCode));
 }
-void KioskSession::showSearch() { screens().push(std::make_unique<SearchScreen>(*this)); }
-void KioskSession::showRating() { screens().push(std::make_unique<RatingScreen>(*this)); }
-void KioskSession::showAdminPin() { screens().push(std::make_unique<AdminPinScreen>(*this)); }
+void KioskSession::showSearch() {
+    screens().push(std::make_unique<SearchScreen>(*this));
+}
+void KioskSession::showRating() {
+    screens().push(std::make_unique<RatingScreen>(*this));
+}
+void KioskSession::showAdminPin() {
+    screens().push(std::make_unique<AdminPinScreen>(*this));
+}
 void KioskSession::showMaintenance(const std::string& supervisorName) {
     screens().push(std::make_unique<MaintenanceScreen>(*this, supervisorName));
 }

@@ -1,9 +1,9 @@
 #include "kiosk/kiosk_app/kiosk_program.h"
 
-#include <iostream>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <iostream>
 
 #include "kiosk/voice/speaker.h"
 #include "kiosk/voice/voice.h"
@@ -14,9 +14,13 @@
 namespace motcua::kiosk {
 
 void addKioskOptions(CLI::App& app, KioskOptions& options) {
-    app.add_option("--idle-seconds", options.idleSeconds, "Back to the welcome screen after this many seconds without a touch")
+    app.add_option("--idle-seconds", options.idleSeconds,
+                   "Back to the welcome screen after this many seconds without a touch")
         ->check(CLI::Range(5, 3600));
-    app.add_option("--dpi", options.dpi, "Touchscreen density, for 15 mm touch targets (default: [kiosk] dpi of the office config, else 102, a 21.5\" full-HD panel)")->check(CLI::Range(50.0, 600.0));
+    app.add_option("--dpi", options.dpi,
+                   "Touchscreen density, for 15 mm touch targets (default: [kiosk] dpi of the office config, "
+                   "else 102, a 21.5\" full-HD panel)")
+        ->check(CLI::Range(50.0, 600.0));
     app.add_flag("!--no-voice", options.voice, "Do not read the number aloud after printing");
 }
 
@@ -30,7 +34,7 @@ LogSink orStderr(LogSink log) {
 // The voice, started on first use (espeak-ng takes a moment; the first frame must not wait for it).
 // Reads "Số thứ tự của ông, bà là A không một hai" in the northern voice.
 class LazyVoice {
-public:
+  public:
     explicit LazyVoice(LogSink log) : m_log(std::move(log)) {}
     void read(const std::string& number) {
         if (!m_voice) {
@@ -38,12 +42,13 @@ public:
             m_log("voice: " + m_voice->describe());
         }
         voice::AnnouncementText text;
-        text.phrases.push_back({voice::Phrase::Kind::Text, "Số thứ tự của ông, bà là", voice::clipSlug("Số thứ tự của ông, bà là")});
+        text.phrases.push_back({voice::Phrase::Kind::Text, "Số thứ tự của ông, bà là",
+                                voice::clipSlug("Số thứ tự của ông, bà là")});
         for (auto& p : voice::readTicketNumber(number, {})) text.phrases.push_back(std::move(p));
         m_voice->announcer().announce(std::move(text), false, 2);
     }
 
-private:
+  private:
     // The default settings as a member, not a `{}` temporary in read(): GCC 12 at -O3 reports a false
     // -Wmaybe-uninitialized on such a temporary's vector (issue 17.7).
     voice::VoiceSettings m_settings;
@@ -55,7 +60,7 @@ private:
 
 // Voice guidance's voices and output, started the first time a citizen turns it on.
 class GuideVoice {
-public:
+  public:
     GuideVoice(LogSink log, std::function<std::unique_ptr<voice::AudioOutput>()> output)
         : m_log(std::move(log)), m_makeOutput(std::move(output)) {}
     ~GuideVoice() { m_speaker.reset(); }  // the speaker's thread goes before the voices it uses
@@ -70,7 +75,7 @@ public:
         return m_speaker.get();
     }
 
-private:
+  private:
     std::unique_ptr<voice::EspeakSynthesizer> open(const char* name) {
         try {
             voice::EspeakSettings settings;
@@ -97,10 +102,10 @@ struct KioskProgram::Parts {
     std::unique_ptr<LazyVoice> voice;
     std::unique_ptr<KioskServices> services;
     std::unique_ptr<KioskSession> session;
-
 };
 
-KioskProgram::KioskProgram(KioskOptions options) : m_options(std::move(options)), m_parts(std::make_unique<Parts>()) {
+KioskProgram::KioskProgram(KioskOptions options)
+    : m_options(std::move(options)), m_parts(std::make_unique<Parts>()) {
     m_parts->log = orStderr(m_options.log);
     shell::ShellSettings settings;
     settings.manualClock = m_options.manualClock;
@@ -161,7 +166,8 @@ ui::WindowOptions KioskProgram::window(const shell::ShellContext&) const {
 
 void KioskProgram::configure(const shell::ShellContext&, ui::AppOptions& ao, ui::Theme&) {
     ao.ignoreQuitRequests = true;  // a citizen cannot close the kiosk; the maintenance screen can
-    ao.errorMessage = "Đã xảy ra lỗi. Xin mời ông/bà thực hiện lại từ đầu. / Something went wrong, please start again.";
+    ao.errorMessage =
+        "Đã xảy ra lỗi. Xin mời ông/bà thực hiện lại từ đầu. / Something went wrong, please start again.";
     // The printer thread's outcomes reach the screens at the start of each frame.
     ao.onFrame = [services = m_parts->services.get()] { services->pollPrinter(); };
     ao.backgroundBusy = [services = m_parts->services.get()] { return services->printerBusy(); };
@@ -192,19 +198,33 @@ void KioskProgram::finish(std::chrono::milliseconds grace) {
         m_parts->log(fmt::format("a print was still in progress after {} ms", grace.count()));
 }
 
-ui::App& KioskProgram::app() noexcept { return m_shell->app(); }
-KioskSession& KioskProgram::session() noexcept { return *m_parts->session; }
-KioskServices& KioskProgram::services() noexcept { return *m_parts->services; }
-queue::Database& KioskProgram::database() noexcept { return *m_parts->db; }
-queue::ManualClock* KioskProgram::manualClock() noexcept { return m_shell->manualClock(); }
+ui::App& KioskProgram::app() noexcept {
+    return m_shell->app();
+}
+KioskSession& KioskProgram::session() noexcept {
+    return *m_parts->session;
+}
+KioskServices& KioskProgram::services() noexcept {
+    return *m_parts->services;
+}
+queue::Database& KioskProgram::database() noexcept {
+    return *m_parts->db;
+}
+queue::ManualClock* KioskProgram::manualClock() noexcept {
+    return m_shell->manualClock();
+}
 
-ui::ScriptOutcome KioskProgram::runScript(const std::filesystem::path& path) { return m_shell->runScript(path); }
+ui::ScriptOutcome KioskProgram::runScript(const std::filesystem::path& path) {
+    return m_shell->runScript(path);
+}
 
 void KioskProgram::prepareScript(ui::ScriptRunner& runner) {
     runner.setSpokenLog([this] { return m_parts->session->guide().log(); });
 }
 
-int KioskProgram::run() { return m_shell->run(); }
+int KioskProgram::run() {
+    return m_shell->run();
+}
 
 int runKiosk(const KioskOptions& options) {
     try {

@@ -29,9 +29,9 @@ class App;
 namespace motcua::kiosk {
 
 // The kiosk takes --config (loaded into the database first, as `motcua init` does) and --printer.
-inline const shell::ProgramSpec kKioskProgram{"motcua-kiosk",
-                                              "motcua-kiosk: the citizen kiosk of the one-stop office (Bộ phận Một cửa)",
-                                              /*config=*/true, /*printer=*/true};
+inline const shell::ProgramSpec kKioskProgram{
+    "motcua-kiosk", "motcua-kiosk: the citizen kiosk of the one-stop office (Bộ phận Một cửa)",
+    /*config=*/true, /*printer=*/true};
 
 struct KioskOptions {
     ui::ProgramOptions program;
@@ -59,7 +59,7 @@ void addKioskOptions(CLI::App& app, KioskOptions& options);
 // Everything the running kiosk is made of, built by its ProgramShell in dependency order and
 // destroyed in reverse. Throws queue::StoreRefused / queue::ConfigError / shell::StartupError.
 class KioskProgram final : public shell::Program {
-public:
+  public:
     explicit KioskProgram(KioskOptions options);
     ~KioskProgram() override;
     KioskProgram(const KioskProgram&) = delete;
@@ -87,7 +87,7 @@ public:
     void finish(std::chrono::milliseconds grace) override;
     void close() override;
 
-private:
+  private:
     struct Parts;
     KioskOptions m_options;
     std::unique_ptr<Parts> m_parts;

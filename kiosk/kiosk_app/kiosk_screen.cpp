@@ -22,7 +22,8 @@ void KioskScreen::refreshClock() {
     if (!m_header) return;
     auto& services = m_session.services();
     const auto now = services.clock().now();
-    m_header->setTime(services.queue().calendar().clockText(now), dateText(services.queue().calendar(), now, lang()));
+    m_header->setTime(services.queue().calendar().clockText(now),
+                      dateText(services.queue().calendar(), now, lang()));
 }
 
 void KioskScreen::layout(const ui::LayoutContext& context, ui::Size size) {
@@ -32,8 +33,10 @@ void KioskScreen::layout(const ui::LayoutContext& context, ui::Size size) {
     ensureBuilt();  // adapt may ask for another orientation's tree
     ui::WidgetScreen::layout(context, size);
     // Read aloud what a person now sees (voice guidance), once it is laid out.
-    if (m_shownPending) m_session.guide().screenShown(*this, spokenSummary(), lang());
-    else if (m_changedPending) m_session.guide().screenChanged(*this, spokenSummary(), lang());
+    if (m_shownPending)
+        m_session.guide().screenShown(*this, spokenSummary(), lang());
+    else if (m_changedPending)
+        m_session.guide().screenChanged(*this, spokenSummary(), lang());
     m_shownPending = m_changedPending = false;
 }
 
@@ -53,13 +56,15 @@ void KioskScreen::update(std::chrono::milliseconds dt) {
 std::unique_ptr<ui::Widget> KioskScreen::withHeader(std::unique_ptr<ui::Widget> root) {
     auto frame = std::make_unique<Box>(Axis::Vertical, 0, 0);
     auto& services = m_session.services();
-    m_header = &frame->add(std::make_unique<KioskHeader>(services.office("name"), services.office("unit"), m_session.logo()));
+    m_header = &frame->add(
+        std::make_unique<KioskHeader>(services.office("name"), services.office("unit"), m_session.logo()));
     frame->add(std::move(root), 1);
     return frame;
 }
 
-std::unique_ptr<ui::Widget> KioskScreen::makePage(const std::string& title, std::unique_ptr<ui::Widget> content,
-                                                  bool withBack, const std::string& subtitle) {
+std::unique_ptr<ui::Widget> KioskScreen::makePage(const std::string& title,
+                                                  std::unique_ptr<ui::Widget> content, bool withBack,
+                                                  const std::string& subtitle) {
     Page page;
     page.title = title;
     page.subtitle = subtitle;
@@ -72,7 +77,8 @@ std::unique_ptr<ui::Widget> KioskScreen::makePage(Page page) {
     auto body = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
     if (page.step > 0) {
         body->add(std::make_unique<StepIndicator>(
-            std::vector<std::string>{t(words::kStepService), t(words::kStepPriority), t(words::kStepTicket)}, page.step));
+            std::vector<std::string>{t(words::kStepService), t(words::kStepPriority), t(words::kStepTicket)},
+            page.step));
     }
     auto title = std::make_unique<Label>(page.title, FontRole::Title, TextAlign::Left, TextColour::Primary);
     std::unique_ptr<Label> subtitle;
@@ -101,17 +107,20 @@ std::unique_ptr<ui::Widget> KioskScreen::makePage(Page page) {
     if (m_session.voiceGuidance()) {
         // For whoever helps: repeat, stop, louder (voice guidance's own gestures do the same).
         auto bar = std::make_unique<ui::Grid>(3);
-        auto& again = bar->add(std::make_unique<Button>(t(words::kVoiceRepeat), [this] { m_session.guide().repeat(); }));
+        auto& again = bar->add(
+            std::make_unique<Button>(t(words::kVoiceRepeat), [this] { m_session.guide().repeat(); }));
         again.setIcon(ui::icons::kReplay);
         again.setShape(ButtonShape::Inline);
-        auto& quiet = bar->add(std::make_unique<Button>(t(words::kVoiceStop), [this] { m_session.guide().stop(); }));
+        auto& quiet =
+            bar->add(std::make_unique<Button>(t(words::kVoiceStop), [this] { m_session.guide().stop(); }));
         quiet.setIcon(ui::icons::kStop);
         quiet.setShape(ButtonShape::Inline);
         const int step = static_cast<int>(m_session.guide().volume() * 2) - 1;  // 1, 2, 3
-        auto& loud = bar->add(std::make_unique<Button>(say(words::kVoiceVolume, lang(), std::to_string(step) + "/3"), [this] {
-            m_session.guide().louder();
-            requestRebuild();
-        }));
+        auto& loud = bar->add(
+            std::make_unique<Button>(say(words::kVoiceVolume, lang(), std::to_string(step) + "/3"), [this] {
+                m_session.guide().louder();
+                requestRebuild();
+            }));
         loud.setIcon(ui::icons::kVolumeUp);
         loud.setShape(ButtonShape::Inline);
         body->add(std::move(bar));

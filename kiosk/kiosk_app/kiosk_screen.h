@@ -44,7 +44,7 @@ struct Page {
     std::string title;
     std::string subtitle;
     std::unique_ptr<ui::Widget> content;  // the middle
-    std::unique_ptr<ui::Widget> pinned;   // always in view above the navigation (the main action); may be null
+    std::unique_ptr<ui::Widget> pinned;  // always in view above the navigation (the main action); may be null
     bool withBack = true;
     bool withNavigation = true;
     bool titleScrolls = false;  // the title is the top of the middle and scrolls away with it
@@ -53,7 +53,7 @@ struct Page {
 };
 
 class KioskScreen : public ui::WidgetScreen {
-public:
+  public:
     explicit KioskScreen(KioskSession& session) : m_session(session) {}
 
     void layout(const ui::LayoutContext& context, ui::Size size) override;
@@ -62,7 +62,7 @@ public:
     // Voice guidance reads the screen at its next layout.
     void onShow() override { m_shownPending = true; }
 
-protected:
+  protected:
     // What voice guidance says for this screen instead of its texts ("" for the texts): the ticket's
     // number read letter by letter, its service, counters, people ahead and wait.
     virtual std::string spokenSummary() const { return {}; }
@@ -90,7 +90,7 @@ protected:
 
     KioskSession& m_session;
 
-private:
+  private:
     void ensureBuilt();
     void refreshClock();
     std::uint64_t m_builtGeneration = ~std::uint64_t{0};

@@ -1,19 +1,17 @@
 #include "kiosk/kiosk_app/kiosk_services.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "printer/sample_ticket.h"
 #include "queue/database.h"
 
 namespace motcua::kiosk {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, KioskServicesOptions options)
     : m_db(db), m_clock(clock), m_options(std::move(options)), m_queue(db, clock), m_staff(db, clock) {
@@ -29,7 +27,8 @@ KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, Kio
     std::string uri = m_options.printerUri;
     m_printerIsDefault = uri.empty();
     if (uri.empty()) uri = kiosk::printerUri(m_queue.office());
-    m_printer = std::make_unique<TicketPrinter>(uri, printerSettings(m_queue.office()), m_options.printerTransport);
+    m_printer =
+        std::make_unique<TicketPrinter>(uri, printerSettings(m_queue.office()), m_options.printerTransport);
     m_printerThread = std::make_unique<PrinterThread>();
     recoverInterruptedPrints();
     if (uri != "none") {
@@ -102,7 +101,8 @@ std::vector<PriorityCategory> KioskServices::priorities() {
                                          : nlohmann::json::object();
             for (auto& c : m_queue.priorityCategories()) {
                 PriorityCategory p{c.code, c.name, c.nameEn, {}, {}};
-                if (definitions.is_object() && definitions.contains(p.code) && definitions[p.code].is_object()) {
+                if (definitions.is_object() && definitions.contains(p.code) &&
+                    definitions[p.code].is_object()) {
                     p.definition = definitions[p.code].value("vi", "");
                     p.definitionEn = definitions[p.code].value("en", "");
                 }
@@ -118,7 +118,8 @@ std::vector<PriorityCategory> KioskServices::priorities() {
 bool KioskServices::serverLost() {
     if (!m_db.isPostgres()) return false;
     const queue::TimeMs now = m_clock.now();
-    if (m_lastServerCheck != 0 && now >= m_lastServerCheck && now - m_lastServerCheck < kServerCheckMs) return m_serverLost;
+    if (m_lastServerCheck != 0 && now >= m_lastServerCheck && now - m_lastServerCheck < kServerCheckMs)
+        return m_serverLost;
     m_lastServerCheck = now;
     try {
         if (!m_watcher) m_watcher.emplace(m_db);
@@ -179,14 +180,16 @@ void KioskServices::recoverInterruptedPrints() {
     for (const auto& u : unprintedTickets()) {
         if (u.last != queue::UnprintedTicket::Last::Unfinished) continue;
         const long pid = u.detail.value("pid", 0L);
-        if (u.detail.value("host", std::string()) != me.host || pid == me.pid || PrintingProcess::alive(pid)) continue;
+        if (u.detail.value("host", std::string()) != me.host || pid == me.pid || PrintingProcess::alive(pid))
+            continue;
         try {
             retrying("record interrupted print", [&] {
                 recordPrintInterrupted(m_queue, u.ticket.id, u.detail);
                 return 0;
             });
-            log(fmt::format("ticket {}: the kiosk (process {}) stopped while printing it; it may have printed",
-                            u.ticket.number, pid));
+            log(fmt::format(
+                "ticket {}: the kiosk (process {}) stopped while printing it; it may have printed",
+                u.ticket.number, pid));
         } catch (const DatabaseBusy& e) {
             log(fmt::format("ticket {}: interrupted print not recorded: {}", u.ticket.number, e.what()));
         }
@@ -228,8 +231,12 @@ std::optional<std::string> KioskServices::startPrint(const queue::IssuedTicket& 
         job = m_printer->prepare(m_queue, issued, language, reprint);
     } catch (const std::exception& e) {
         // Fonts missing or unreadable: the ticket is valid, only the paper is missing.
-        job = PrintJob{fmt::format("unrendered:{}", issued.ticket.id), issued.ticket.id, issued.ticket.number,
-                       language, reprint, {}};
+        job = PrintJob{fmt::format("unrendered:{}", issued.ticket.id),
+                       issued.ticket.id,
+                       issued.ticket.number,
+                       language,
+                       reprint,
+                       {}};
         finishJob(job, notRendered(e.what()));
         return job.id;
     }
@@ -243,16 +250,17 @@ std::optional<std::string> KioskServices::startPrint(const queue::IssuedTicket& 
         log(fmt::format("ticket {}: print start not recorded: {}", job.number, e.what()));
     }
     m_ticketsPrinting.insert(job.ticketId);
-    m_printerThread->post<PrintReport>([printer = m_printer.get(), bytes = job.bytes] { return printer->send(bytes); },
-                                       [this, job](PrintReport report) { finishJob(job, std::move(report)); },
-                                       [this, job] {
-                                           // Never sent: the kiosk stopped first.
-                                           PrintReport report;
-                                           report.error = printer::PrintError::IoError;
-                                           report.messageVi = std::string(printer::messageVi(*report.error));
-                                           report.messageEn = "not sent: the kiosk stopped first";
-                                           finishJob(job, std::move(report));
-                                       });
+    m_printerThread->post<PrintReport>(
+        [printer = m_printer.get(), bytes = job.bytes] { return printer->send(bytes); },
+        [this, job](PrintReport report) { finishJob(job, std::move(report)); },
+        [this, job] {
+            // Never sent: the kiosk stopped first.
+            PrintReport report;
+            report.error = printer::PrintError::IoError;
+            report.messageVi = std::string(printer::messageVi(*report.error));
+            report.messageEn = "not sent: the kiosk stopped first";
+            finishJob(job, std::move(report));
+        });
     return job.id;
 }
 
@@ -270,19 +278,22 @@ std::optional<std::string> KioskServices::startReprint(queue::IssuedTicket& issu
 
 void KioskServices::finishJob(const PrintJob& job, PrintReport report) {
     m_ticketsPrinting.erase(job.ticketId);
-    if (report.error) notePrinter(printer::Failure{*report.error, report.messageEn, report.reached}, false);
-    else notePrinter(std::nullopt, false);
+    if (report.error)
+        notePrinter(printer::Failure{*report.error, report.messageEn, report.reached}, false);
+    else
+        notePrinter(std::nullopt, false);
     const std::string what = job.reprint ? "printed again" : "printed";
     switch (report.outcome) {
         case PrintOutcome::Printed:
             if (job.reprint) log(fmt::format("ticket {} {} ({} ms)", job.number, what, report.took.count()));
             break;
         case PrintOutcome::NotPrinted:
-            log(fmt::format("ticket {} not {} ({} ms): {}", job.number, what, report.took.count(), report.messageEn));
+            log(fmt::format("ticket {} not {} ({} ms): {}", job.number, what, report.took.count(),
+                            report.messageEn));
             break;
         case PrintOutcome::MaybePrinted:
-            log(fmt::format("ticket {} may have {} ({} ms), staff told: {}", job.number, what, report.took.count(),
-                            report.messageEn));
+            log(fmt::format("ticket {} may have {} ({} ms), staff told: {}", job.number, what,
+                            report.took.count(), report.messageEn));
             break;
     }
     try {
@@ -292,8 +303,8 @@ void KioskServices::finishJob(const PrintJob& job, PrintReport report) {
         });
     } catch (const std::exception& e) {
         // The ticket is still valid and its number on the screen; the log keeps what happened.
-        log(fmt::format("ticket {}: print outcome ({}) not recorded: {}", job.number, outcomeName(report.outcome),
-                        e.what()));
+        log(fmt::format("ticket {}: print outcome ({}) not recorded: {}", job.number,
+                        outcomeName(report.outcome), e.what()));
     }
     m_outcomes.emplace_back(job.id, std::move(report));
     while (m_outcomes.size() > kKeptOutcomes) m_outcomes.pop_front();
@@ -309,13 +320,17 @@ std::optional<PrintReport> KioskServices::printOutcome(const std::string& job) {
     return std::nullopt;
 }
 
-bool KioskServices::printing(std::int64_t ticketId) const { return m_ticketsPrinting.count(ticketId) > 0; }
+bool KioskServices::printing(std::int64_t ticketId) const {
+    return m_ticketsPrinting.count(ticketId) > 0;
+}
 
 void KioskServices::pollPrinter() {
     if (m_printerThread) m_printerThread->deliver();
 }
 
-bool KioskServices::printerBusy() const { return m_printerThread && m_printerThread->pending() > 0; }
+bool KioskServices::printerBusy() const {
+    return m_printerThread && m_printerThread->pending() > 0;
+}
 
 bool KioskServices::finishPrinting(std::chrono::milliseconds grace) {
     if (!m_printerThread) return true;
@@ -324,7 +339,8 @@ bool KioskServices::finishPrinting(std::chrono::milliseconds grace) {
     return finished;
 }
 
-PrintReport KioskServices::awaitOutcome(const std::optional<std::string>& job, const queue::IssuedTicket& issued) {
+PrintReport KioskServices::awaitOutcome(const std::optional<std::string>& job,
+                                        const queue::IssuedTicket& issued) {
     if (!job) {
         PrintReport busy;
         busy.error = printer::PrintError::Busy;
@@ -393,7 +409,9 @@ void KioskServices::testPrint(std::function<void(std::string)> then) {
         });
 }
 
-std::vector<queue::RatingLevel> KioskServices::ratingLevels() const { return queue::ratingScale(m_queue.rating().levels); }
+std::vector<queue::RatingLevel> KioskServices::ratingLevels() const {
+    return queue::ratingScale(m_queue.rating().levels);
+}
 
 RateResult KioskServices::checkRatable(const std::string& number) {
     RateResult result;
@@ -471,10 +489,13 @@ SupervisorResult KioskServices::checkSupervisor(const std::string& login, const 
             break;
         case queue::LoginOutcome::Locked:
             result.status = SupervisorCheck::Locked;
-            result.minutesLeft = static_cast<int>(std::max<queue::TimeMs>(0, checked.lockedUntil - m_clock.now()) / 60'000 + 1);
+            result.minutesLeft = static_cast<int>(
+                std::max<queue::TimeMs>(0, checked.lockedUntil - m_clock.now()) / 60'000 + 1);
             log(fmt::format("maintenance PIN of {} locked", login));
             break;
-        default: result.status = SupervisorCheck::NotAllowed; break;
+        default:
+            result.status = SupervisorCheck::NotAllowed;
+            break;
     }
     return result;
 }

@@ -79,7 +79,7 @@ struct KioskServicesOptions {
 };
 
 class KioskServices {
-public:
+  public:
     // db and clock must outlive this. Loads the catalogue (a missing or broken one is logged and
     // leaves the catalogue empty: taking numbers still works).
     KioskServices(queue::Database& db, const queue::Clock& clock, KioskServicesOptions options = {});
@@ -98,7 +98,9 @@ public:
     std::optional<std::vector<queue::ServiceStatus>> services();
     std::vector<PriorityCategory> priorities();
     // Whether numbers (for a service; empty: the office) are issued now, and the words if not.
-    queue::IssuingState issuing(const std::string& serviceCode = {}) const { return m_queue.issuingState(serviceCode); }
+    queue::IssuingState issuing(const std::string& serviceCode = {}) const {
+        return m_queue.issuingState(serviceCode);
+    }
 
     // Whether the database server cannot be reached now (several PCs on PostgreSQL; always false on
     // SQLite). Asked every frame (the App's lost-server banner), at most every kServerCheckMs of the
@@ -120,7 +122,8 @@ public:
     // Starts printing a ticket and returns at once: the job's id, for printOutcome(). `print_started`
     // is recorded first. nullopt when a job for this ticket is already on its way (one at a time per
     // ticket: a second tap cannot print it twice). Never throws.
-    std::optional<std::string> startPrint(const queue::IssuedTicket& issued, Language language, bool reprint = false);
+    std::optional<std::string> startPrint(const queue::IssuedTicket& issued, Language language,
+                                          bool reprint = false);
     // The same ticket again (`reprint` true), with the people ahead and the wait as they are now:
     // issued is updated to them (kept as it is when the number is no longer today's).
     std::optional<std::string> startReprint(queue::IssuedTicket& issued, Language language);
@@ -175,7 +178,7 @@ public:
     queue::QueueService& queue() noexcept { return m_queue; }
     const queue::Clock& clock() const noexcept { return m_clock; }
 
-private:
+  private:
     template <typename F>
     auto retrying(const char* what, F&& f) -> decltype(f());
 
@@ -208,11 +211,12 @@ private:
 
 // The database stayed busy after every attempt, or (offline) its server cannot be reached.
 class DatabaseBusy : public std::runtime_error {
-public:
-    explicit DatabaseBusy(const std::string& what, bool offline = false) : std::runtime_error(what), m_offline(offline) {}
+  public:
+    explicit DatabaseBusy(const std::string& what, bool offline = false)
+        : std::runtime_error(what), m_offline(offline) {}
     bool offline() const noexcept { return m_offline; }
 
-private:
+  private:
     bool m_offline;
 };
 

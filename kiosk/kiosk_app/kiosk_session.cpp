@@ -21,7 +21,8 @@ KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSetting
     }
     applyTheme();
     // While the queue's server cannot be reached: the lost-server banner, in the visit's language.
-    m_app.watchServer([this] { return m_services.serverLost(); }, [this] { return m_language == Language::En; });
+    m_app.watchServer([this] { return m_services.serverLost(); },
+                      [this] { return m_language == Language::En; });
     // The warning comes kWarnFor before the visit would end; it ends the visit itself at zero.
     const auto warnFor = std::chrono::duration_cast<std::chrono::milliseconds>(IdleWarningScreen::kWarnFor);
     m_app.setIdleTimeout(std::max(std::chrono::milliseconds(5000), m_settings.idleTimeout - warnFor), [this] {
@@ -33,7 +34,9 @@ KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSetting
     screens().push(std::make_unique<WelcomeScreen>(*this));
 }
 
-void KioskSession::applyTheme() { m_app.setTheme(ui::Theme(m_contrast, m_textSize, m_settings.dpi)); }
+void KioskSession::applyTheme() {
+    m_app.setTheme(ui::Theme(m_contrast, m_textSize, m_settings.dpi));
+}
 
 void KioskSession::setLanguage(Language language) {
     if (language == m_language) return;
@@ -59,7 +62,8 @@ void KioskSession::toggleVoiceGuidance() {
 }
 
 void KioskSession::endVisit() {
-    const bool changed = m_language != Language::Vi || m_textSize != ui::TextSize::Normal || m_contrast != ui::Contrast::Normal;
+    const bool changed = m_language != Language::Vi || m_textSize != ui::TextSize::Normal ||
+                         m_contrast != ui::Contrast::Normal;
     m_language = Language::Vi;
     m_textSize = ui::TextSize::Normal;
     m_contrast = ui::Contrast::Normal;

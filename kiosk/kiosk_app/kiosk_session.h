@@ -30,7 +30,7 @@ struct SessionSettings {
 };
 
 class KioskSession {
-public:
+  public:
     // app and services must outlive the session. Pushes the welcome screen and sets the idle timeout.
     // speaker: where voice guidance speaks (called when it is first turned on); may be empty.
     KioskSession(ui::App& app, KioskServices& services, SessionSettings settings = {},
@@ -83,7 +83,7 @@ public:
     bool noteCornerTap(ui::Point point);
     int visits() const noexcept { return m_visits; }
 
-private:
+  private:
     void applyTheme();
 
     ui::App& m_app;

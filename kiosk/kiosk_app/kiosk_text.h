@@ -3,10 +3,10 @@
 // come from the database, never from here.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "kiosk/frontend/ticket_printing.h"
 #include "queue/business_calendar.h"
@@ -59,15 +59,18 @@ inline constexpr Phrase kWaiting{"Đang chờ: {} người", "Waiting: {}"};
 inline constexpr Phrase kNobodyWaiting{"Không có người chờ", "Nobody waiting"};
 inline constexpr Phrase kCounters{"Quầy {}", "Counter {}"};
 inline constexpr Phrase kConfirmTitle{"Lấy số cho", "Number for"};
-inline constexpr Phrase kPriorityQuestion{"Ông/bà có thuộc diện ưu tiên không?", "Are you entitled to priority?"};
+inline constexpr Phrase kPriorityQuestion{"Ông/bà có thuộc diện ưu tiên không?",
+                                          "Are you entitled to priority?"};
 inline constexpr Phrase kNoPriority{"Không ưu tiên", "No priority"};
 inline constexpr Phrase kPriority{"Ưu tiên", "Priority"};
 inline constexpr Phrase kConfirm{"Xác nhận lấy số", "Confirm and print"};
 inline constexpr Phrase kPrinting{"Đang in phiếu số…", "Printing your ticket…"};
 inline constexpr Phrase kPrintingWait{"Xin ông/bà chờ trong giây lát.", "Please wait a moment."};
 inline constexpr Phrase kYourNumber{"Số thứ tự của ông/bà", "Your number"};
-inline constexpr Phrase kPleaseWait{"Mời ông/bà ngồi chờ gọi số", "Please take a seat and wait for your number"};
-inline constexpr Phrase kTakeTicket{"Mời ông/bà nhận phiếu ở khe máy in", "Please take your ticket from the printer"};
+inline constexpr Phrase kPleaseWait{"Mời ông/bà ngồi chờ gọi số",
+                                    "Please take a seat and wait for your number"};
+inline constexpr Phrase kTakeTicket{"Mời ông/bà nhận phiếu ở khe máy in",
+                                    "Please take your ticket from the printer"};
 inline constexpr Phrase kPrintFailed{"Máy in đang gặp sự cố, vui lòng ghi nhớ số này",
                                      "The printer has a problem, please remember this number"};
 inline constexpr Phrase kStaffTold{"Đã báo cán bộ đến hỗ trợ ông/bà.", "A staff member has been alerted."};
@@ -75,8 +78,9 @@ inline constexpr Phrase kPrintAgain{"In lại phiếu", "Print again"};
 inline constexpr Phrase kPrintAgainFailed{"In lại chưa được.", "Printing again did not work."};
 inline constexpr Phrase kMaybePrinted{"Phiếu có thể đã được in: xin xem ở khe máy in.",
                                       "Your ticket may have printed: please look in the printer slot."};
-inline constexpr Phrase kMaybePrintedNext{"Nếu không có phiếu, xin ghi nhớ số này. Đã báo cán bộ đến hỗ trợ ông/bà.",
-                                          "If it is not there, please remember this number. A staff member has been alerted."};
+inline constexpr Phrase kMaybePrintedNext{
+    "Nếu không có phiếu, xin ghi nhớ số này. Đã báo cán bộ đến hỗ trợ ông/bà.",
+    "If it is not there, please remember this number. A staff member has been alerted."};
 inline constexpr Phrase kAhead{"Số người đang chờ trước ông/bà: {}", "People ahead of you: {}"};
 inline constexpr Phrase kExpectedWait{"Thời gian chờ dự kiến: {}", "Expected wait: {}"};
 inline constexpr Phrase kServedAt{"Quầy phục vụ: {}", "Counters: {}"};
@@ -97,13 +101,16 @@ inline constexpr Phrase kServerLost{
 inline constexpr Phrase kFields{"Các lĩnh vực thủ tục hành chính", "Fields of administrative procedures"};
 inline constexpr Phrase kProcedureCount{"{} thủ tục", "{} procedures"};
 inline constexpr Phrase kBeingUpdated{"Đang cập nhật", "Being updated"};
-inline constexpr Phrase kListBeingUpdated{"Danh sách thủ tục đang được cập nhật. Ông/bà vẫn có thể lấy số thứ tự.",
-                                          "The list of procedures is being updated. You can still take a number."};
+inline constexpr Phrase kListBeingUpdated{
+    "Danh sách thủ tục đang được cập nhật. Ông/bà vẫn có thể lấy số thứ tự.",
+    "The list of procedures is being updated. You can still take a number."};
 inline constexpr Phrase kTakeNumberForThis{"Lấy số cho thủ tục này", "Take a number for this procedure"};
 // The procedure page (procedure_page.h): fixed words around the catalogue's values.
-inline constexpr Phrase kUnknownAsk{"Đang cập nhật – xin hỏi cán bộ", "Being updated – please ask an officer"};
-inline constexpr Phrase kBeingVerified{"Thông tin đang được xác minh – xin hỏi cán bộ trước khi nộp",
-                                       "This information is being verified – please ask an officer before applying"};
+inline constexpr Phrase kUnknownAsk{"Đang cập nhật – xin hỏi cán bộ",
+                                    "Being updated – please ask an officer"};
+inline constexpr Phrase kBeingVerified{
+    "Thông tin đang được xác minh – xin hỏi cán bộ trước khi nộp",
+    "This information is being verified – please ask an officer before applying"};
 inline constexpr Phrase kCheckedOn{"Thông tin cập nhật ngày {}", "Information checked on {}"};
 inline constexpr Phrase kSteps{"Trình tự thực hiện", "Steps"};
 inline constexpr Phrase kDocuments{"Hồ sơ cần chuẩn bị", "Documents to bring"};
@@ -128,28 +135,34 @@ inline constexpr Phrase kSubmitOnlinePartial{"Nộp trực tuyến một phần"
 inline constexpr Phrase kScanQr{"Quét mã QR bằng điện thoại để mở cổng dịch vụ công:",
                                 "Scan the QR code with your phone to open the portal:"};
 inline constexpr Phrase kNotes{"Lưu ý", "Notes"};
-inline constexpr Phrase kSearchPlaceholder{"Gõ tên thủ tục, ví dụ: khai sinh", "Type a procedure, e.g. birth"};
-inline constexpr Phrase kSearchEmpty{"Gõ vài chữ, kết quả hiện ngay bên dưới.", "Type a few letters; results appear below."};
+inline constexpr Phrase kSearchPlaceholder{"Gõ tên thủ tục, ví dụ: khai sinh",
+                                           "Type a procedure, e.g. birth"};
+inline constexpr Phrase kSearchEmpty{"Gõ vài chữ, kết quả hiện ngay bên dưới.",
+                                     "Type a few letters; results appear below."};
 inline constexpr Phrase kNoResults{"Không tìm thấy thủ tục phù hợp. Xin mời ông/bà hỏi cán bộ.",
                                    "No procedure found. Please ask the staff."};
 inline constexpr Phrase kRateTitle{"Đánh giá sự phục vụ", "Rate our service"};
 inline constexpr Phrase kRateEnter{"Nhập số thứ tự trên phiếu của ông/bà (ví dụ A012)",
                                    "Enter the number on your ticket (e.g. A012)"};
 inline constexpr Phrase kContinue{"Tiếp tục", "Continue"};
-inline constexpr Phrase kRateQuestion{"Ông/bà đánh giá thế nào về sự phục vụ?", "How satisfied are you with the service?"};
+inline constexpr Phrase kRateQuestion{"Ông/bà đánh giá thế nào về sự phục vụ?",
+                                      "How satisfied are you with the service?"};
 inline constexpr Phrase kRateThanks{"Cảm ơn ông/bà đã đánh giá!", "Thank you for your rating!"};
 inline constexpr Phrase kRateUnknown{"Không tìm thấy số {} trong ngày hôm nay.", "No ticket {} today."};
 inline constexpr Phrase kRateNotFinished{"Số {} chưa được phục vụ xong, chưa thể đánh giá.",
                                          "Ticket {} has not been finished yet."};
 inline constexpr Phrase kRateAlready{"Số {} đã được đánh giá. Mỗi số chỉ đánh giá một lần.",
                                      "Ticket {} has already been rated. One rating per ticket."};
-inline constexpr Phrase kRateInvalid{"Số thứ tự gồm chữ cái và chữ số, ví dụ A012.", "A number is letters then digits, e.g. A012."};
+inline constexpr Phrase kRateInvalid{"Số thứ tự gồm chữ cái và chữ số, ví dụ A012.",
+                                     "A number is letters then digits, e.g. A012."};
 inline constexpr Phrase kAdminTitle{"Dành cho cán bộ quản lý", "For supervisors"};
 inline constexpr Phrase kAdminWho{"Chọn người quản lý", "Choose the supervisor"};
-inline constexpr Phrase kAdminNoSupervisor{"Chưa có cán bộ quản lý nào được đặt mã PIN.", "No supervisor has a PIN set yet."};
+inline constexpr Phrase kAdminNoSupervisor{"Chưa có cán bộ quản lý nào được đặt mã PIN.",
+                                           "No supervisor has a PIN set yet."};
 inline constexpr Phrase kAdminPin{"Nhập mã PIN của {}", "PIN of {}"};
 inline constexpr Phrase kAdminWrongPin{"Mã PIN không đúng.", "Wrong PIN."};
-inline constexpr Phrase kAdminLocked{"Nhập sai quá nhiều lần. Thử lại sau {} phút.", "Too many wrong PINs. Try again in {} min."};
+inline constexpr Phrase kAdminLocked{"Nhập sai quá nhiều lần. Thử lại sau {} phút.",
+                                     "Too many wrong PINs. Try again in {} min."};
 inline constexpr Phrase kOk{"Đồng ý", "OK"};
 // The maintenance screen (staff: Vietnamese only).
 inline constexpr Phrase kUnprintedTitle{"Phiếu hôm nay chưa in được", "Today's tickets not printed"};
@@ -174,17 +187,20 @@ inline constexpr Phrase kStepPriority{"Ưu tiên", "Priority"};
 inline constexpr Phrase kStepTicket{"Nhận phiếu", "Ticket"};
 inline constexpr Phrase kIdleQuestion{"Ông/bà cần thêm thời gian?", "Do you need more time?"};
 inline constexpr Phrase kIdleSecondsLeft{"Còn {} giây.", "{} seconds left."};
-inline constexpr Phrase kIdleExplain{"Chạm vào màn hình để tiếp tục. Nếu không, máy sẽ quay về màn hình đầu.",
-                                     "Touch the screen to go on. Otherwise the kiosk goes back to the start."};
+inline constexpr Phrase kIdleExplain{
+    "Chạm vào màn hình để tiếp tục. Nếu không, máy sẽ quay về màn hình đầu.",
+    "Touch the screen to go on. Otherwise the kiosk goes back to the start."};
 inline constexpr Phrase kIdleTapToContinue{"Chạm vào màn hình để tiếp tục.", "Touch the screen to go on."};
 inline constexpr Phrase kIdleKept{"Mời ông/bà tiếp tục.", "Please go on."};
 inline constexpr Phrase kYourNumberSpoken{"Số thứ tự của ông, bà là {}", "Your number is {}"};
 inline constexpr Phrase kVoiceOn{"Hướng dẫn bằng giọng nói", "Voice guidance"};
 inline constexpr Phrase kVoiceOff{"Tắt giọng nói", "Turn voice off"};
 inline constexpr Phrase kVoiceHowTo{
-    "Đã bật hướng dẫn bằng giọng nói. Chạm vào màn hình để nghe tên mục. Chạm hai lần để chọn. Vuốt sang phải "
+    "Đã bật hướng dẫn bằng giọng nói. Chạm vào màn hình để nghe tên mục. Chạm hai lần để chọn. Vuốt sang "
+    "phải "
     "để nghe mục tiếp theo, sang trái để nghe mục trước. Vuốt lên để nghe lại, vuốt xuống để dừng.",
-    "Voice guidance is on. Touch the screen to hear an item. Double tap to choose it. Swipe right for the next "
+    "Voice guidance is on. Touch the screen to hear an item. Double tap to choose it. Swipe right for the "
+    "next "
     "item, left for the previous one. Swipe up to hear it again, down to stop."};
 inline constexpr Phrase kVoiceTurnedOff{"Đã tắt hướng dẫn bằng giọng nói.", "Voice guidance is off."};
 inline constexpr Phrase kVoiceButton{"nút", "button"};

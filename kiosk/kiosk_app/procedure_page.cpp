@@ -1,8 +1,8 @@
 #include "kiosk/kiosk_app/procedure_page.h"
 
-#include <algorithm>
-
 #include <fmt/args.h>
+
+#include <algorithm>
 
 namespace motcua::kiosk {
 
@@ -11,7 +11,7 @@ namespace {
 using queue::SubmissionMode;
 
 class PageBuilder {
-public:
+  public:
     explicit PageBuilder(Language language) : m_language(language) {}
 
     // A fixed phrase with values filled in.
@@ -21,7 +21,9 @@ public:
         m_lines.push_back({kind, fmt::vformat(words.pick(m_language), args), &words, std::move(values)});
     }
     // A catalogue or office value as it is.
-    void value(PageLineKind kind, const std::string& text) { m_lines.push_back({kind, text, nullptr, {text}}); }
+    void value(PageLineKind kind, const std::string& text) {
+        m_lines.push_back({kind, text, nullptr, {text}});
+    }
     // The value, or "Đang cập nhật – xin hỏi cán bộ" when it is not known.
     void valueOrUnknown(PageLineKind kind, const std::string& text) {
         if (queue::isUnknown(text)) {
@@ -44,7 +46,7 @@ public:
 
     std::vector<PageLine> take() { return std::move(m_lines); }
 
-private:
+  private:
     Language m_language;
     std::vector<PageLine> m_lines;
 };
@@ -70,11 +72,13 @@ std::string dayMonthYear(const std::string& isoDate) {
     return isoDate.substr(8, 2) + "/" + isoDate.substr(5, 2) + "/" + isoDate.substr(0, 4);
 }
 
-std::vector<PageLine> procedurePage(const queue::Procedure& p, const PageContext& context, Language language) {
+std::vector<PageLine> procedurePage(const queue::Procedure& p, const PageContext& context,
+                                    Language language) {
     PageBuilder page(language);
 
     if (!confirmed(p)) page.phrase(PageLineKind::Badge, words::kBeingVerified);
-    if (!p.verifiedOn.empty()) page.phrase(PageLineKind::Checked, words::kCheckedOn, {dayMonthYear(p.verifiedOn)});
+    if (!p.verifiedOn.empty())
+        page.phrase(PageLineKind::Checked, words::kCheckedOn, {dayMonthYear(p.verifiedOn)});
 
     page.heading(words::kSteps);
     std::size_t steps = 0;
@@ -163,11 +167,26 @@ std::vector<PageLine> procedurePage(const queue::Procedure& p, const PageContext
 
 const std::vector<const Phrase*>& procedurePagePhrases() {
     static const std::vector<const Phrase*> phrases = {
-        &words::kUnknownAsk,     &words::kBeingVerified,      &words::kCheckedOn,       &words::kSteps,
-        &words::kDocuments,      &words::kForm,               &words::kTime,            &words::kFee,
-        &words::kFeeInPerson,    &words::kFeeOnline,          &words::kLegalBasis,      &words::kLegalArticles,
-        &words::kHowToSubmit,    &words::kSubmitInPersonAt,   &words::kSubmitInPerson,  &words::kSubmitPost,
-        &words::kSubmitOnlineFull, &words::kSubmitOnlinePartial, &words::kScanQr,       &words::kNotes,
+        &words::kUnknownAsk,
+        &words::kBeingVerified,
+        &words::kCheckedOn,
+        &words::kSteps,
+        &words::kDocuments,
+        &words::kForm,
+        &words::kTime,
+        &words::kFee,
+        &words::kFeeInPerson,
+        &words::kFeeOnline,
+        &words::kLegalBasis,
+        &words::kLegalArticles,
+        &words::kHowToSubmit,
+        &words::kSubmitInPersonAt,
+        &words::kSubmitInPerson,
+        &words::kSubmitPost,
+        &words::kSubmitOnlineFull,
+        &words::kSubmitOnlinePartial,
+        &words::kScanQr,
+        &words::kNotes,
     };
     return phrases;
 }

@@ -37,7 +37,8 @@ struct PageContext {
     std::string onlinePortal;  // office.online_portal, used when the procedure has no portal_url
 };
 
-std::vector<PageLine> procedurePage(const queue::Procedure& procedure, const PageContext& context, Language language);
+std::vector<PageLine> procedurePage(const queue::Procedure& procedure, const PageContext& context,
+                                    Language language);
 
 // True when the procedure's facts are confirmed (certainty high and a check date): no badge.
 bool confirmed(const queue::Procedure& procedure);

@@ -1,8 +1,8 @@
 #include "kiosk/kiosk_app/rating_screen.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "kiosk/ui/rating_look.h"
 #include "kiosk/ui/scroll_view.h"
@@ -18,7 +18,8 @@ constexpr std::size_t kMaxPinLength = 8;
 // A row longer than maxColumns (an office with many services has many letters) is split into even
 // rows, so keys keep their size and their words whole however many letters the office uses.
 std::unique_ptr<ui::Widget> keypad(const std::vector<std::vector<std::string>>& given,
-                                   const std::function<void(const std::string&)>& onKey, std::size_t maxColumns = 6) {
+                                   const std::function<void(const std::string&)>& onKey,
+                                   std::size_t maxColumns = 6) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& row : given) {
         if (row.empty()) continue;
@@ -35,7 +36,8 @@ std::unique_ptr<ui::Widget> keypad(const std::vector<std::vector<std::string>>& 
         for (std::size_t i = 0; i < columns; ++i) {
             if (i < row.size()) {
                 const std::string key = row[i];
-                pad->add(std::make_unique<Button>(key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading));
+                pad->add(std::make_unique<Button>(
+                    key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading));
             } else {
                 pad->add(std::make_unique<ui::Spacer>());
             }
@@ -90,9 +92,11 @@ void RatingScreen::build() {
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     if (m_step == Step::Thanks) {
         content->add(std::make_unique<ui::Spacer>(), 1);
-        content->add(std::make_unique<Label>(t(words::kRateThanks), FontRole::Title, TextAlign::Center, TextColour::Primary));
+        content->add(std::make_unique<Label>(t(words::kRateThanks), FontRole::Title, TextAlign::Center,
+                                             TextColour::Primary));
         content->add(std::make_unique<ui::Spacer>(), 1);
-        auto done = std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Title);
+        auto done = std::make_unique<Button>(
+            t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Title);
         Page page;
         page.title = t(words::kRateTitle);
         page.content = std::move(content);
@@ -102,16 +106,19 @@ void RatingScreen::build() {
         return;
     }
     if (m_step == Step::Level) {
-        content->add(std::make_unique<Label>(m_checkedNumber, FontRole::Title, TextAlign::Center, TextColour::Primary));
+        content->add(std::make_unique<Label>(m_checkedNumber, FontRole::Title, TextAlign::Center,
+                                             TextColour::Primary));
         content->add(std::make_unique<Label>(t(words::kRateQuestion), FontRole::Heading, TextAlign::Center));
         // The same faces and colours as the counter tablet (kiosk/ui/rating_look.h).
         const auto levels = m_session.services().ratingLevels();
-        auto choices = std::make_unique<ui::Grid>(landscape() ? static_cast<int>(std::max<std::size_t>(1, levels.size())) : 1);
+        auto choices = std::make_unique<ui::Grid>(
+            landscape() ? static_cast<int>(std::max<std::size_t>(1, levels.size())) : 1);
         for (std::size_t i = 0; i < levels.size(); ++i) {
             const auto& level = levels[i];
-            auto& b = choices->add(std::make_unique<Button>(lang() == Language::En ? level.nameEn : level.nameVi,
-                                                            [this, code = std::string(level.code)] { rate(code); },
-                                                            ButtonStyle::Primary, FontRole::Heading));
+            auto& b = choices->add(std::make_unique<Button>(
+                lang() == Language::En ? level.nameEn : level.nameVi,
+                [this, code = std::string(level.code)] { rate(code); }, ButtonStyle::Primary,
+                FontRole::Heading));
             const auto look = ui::ratingLook(i, levels.size(), level.satisfied);
             b.setIcon(look.face);
             b.setColours(look.fill, look.text);
@@ -124,16 +131,16 @@ void RatingScreen::build() {
         return;
     }
     content->add(std::make_unique<Label>(t(words::kRateEnter), FontRole::Heading));
-    content->add(std::make_unique<Label>(m_number.empty() ? "_" : m_number, FontRole::Title, TextAlign::Center,
-                                         TextColour::Primary));
+    content->add(std::make_unique<Label>(m_number.empty() ? "_" : m_number, FontRole::Title,
+                                         TextAlign::Center, TextColour::Primary));
     if (m_problem) {
         const Phrase& why = *m_problem == RateStatus::Unknown        ? words::kRateUnknown
                             : *m_problem == RateStatus::NotFinished  ? words::kRateNotFinished
                             : *m_problem == RateStatus::AlreadyRated ? words::kRateAlready
                             : *m_problem == RateStatus::Busy         ? words::kBusy
                                                                      : words::kRateInvalid;
-        content->add(std::make_unique<Label>(say(why, lang(), m_checkedNumber), FontRole::Heading, TextAlign::Center,
-                                             TextColour::Danger));
+        content->add(std::make_unique<Label>(say(why, lang(), m_checkedNumber), FontRole::Heading,
+                                             TextAlign::Center, TextColour::Danger));
     }
     std::vector<std::vector<std::string>> rows;
     if (!m_prefixes.empty()) rows.push_back(m_prefixes);
@@ -142,9 +149,11 @@ void RatingScreen::build() {
     rows.back().push_back(t(words::kClear));
     // Six keys a row in portrait ("Xóa" stays whole in large text), up to eight in landscape, where
     // another row of letters would push the digits below the fold.
-    content->add(keypad(rows, [this](const std::string& key) { typeKey(key); }, landscape() ? 8 : 6));
+    content->add(keypad(
+        rows, [this](const std::string& key) { typeKey(key); }, landscape() ? 8 : 6));
     m_builtLandscape = landscape();
-    auto go = std::make_unique<Button>(t(words::kContinue), [this] { check(); }, ButtonStyle::Primary, FontRole::Title);
+    auto go = std::make_unique<Button>(
+        t(words::kContinue), [this] { check(); }, ButtonStyle::Primary, FontRole::Title);
     go->setEnabled(!m_number.empty());
     Page page;
     page.title = t(words::kRateTitle);
@@ -174,9 +183,13 @@ void AdminPinScreen::submit() {
             m_session.screens().pop();
             m_session.showMaintenance(who.name);
             return;
-        case SupervisorCheck::Locked: m_message = say(words::kAdminLocked, Language::Vi, result.minutesLeft); break;
+        case SupervisorCheck::Locked:
+            m_message = say(words::kAdminLocked, Language::Vi, result.minutesLeft);
+            break;
         case SupervisorCheck::WrongPin:
-        case SupervisorCheck::NotAllowed: m_message = words::kAdminWrongPin.vi; break;
+        case SupervisorCheck::NotAllowed:
+            m_message = words::kAdminWrongPin.vi;
+            break;
     }
     requestRebuild();
 }
@@ -199,23 +212,27 @@ void AdminPinScreen::build() {
         setRoot(makePage(words::kAdminTitle.vi, std::move(content)));
         return;
     }
-    content->add(std::make_unique<Label>(say(words::kAdminPin, Language::Vi, m_supervisors[*m_chosen].name), FontRole::Heading));
+    content->add(std::make_unique<Label>(say(words::kAdminPin, Language::Vi, m_supervisors[*m_chosen].name),
+                                         FontRole::Heading));
     std::string dots;
     for (std::size_t i = 0; i < m_pin.size(); ++i) dots += i ? " •" : "•";
     content->add(std::make_unique<Label>(dots.empty() ? "–" : dots, FontRole::Title, TextAlign::Center));
-    if (!m_message.empty()) content->add(std::make_unique<Label>(m_message, FontRole::Heading, TextAlign::Center, TextColour::Danger));
-    content->add(keypad({{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {words::kClear.vi, "0", words::kOk.vi}},
-                        [this](const std::string& key) {
-                            if (key == words::kClear.vi) {
-                                m_pin.clear();
-                                requestRebuild();
-                            } else if (key == words::kOk.vi) {
-                                submit();
-                            } else {
-                                typeDigit(key[0]);
-                            }
-                        }),
-                 1);
+    if (!m_message.empty())
+        content->add(
+            std::make_unique<Label>(m_message, FontRole::Heading, TextAlign::Center, TextColour::Danger));
+    content->add(
+        keypad({{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {words::kClear.vi, "0", words::kOk.vi}},
+               [this](const std::string& key) {
+                   if (key == words::kClear.vi) {
+                       m_pin.clear();
+                       requestRebuild();
+                   } else if (key == words::kOk.vi) {
+                       submit();
+                   } else {
+                       typeDigit(key[0]);
+                   }
+               }),
+        1);
     setRoot(makePage(words::kAdminTitle.vi, std::move(content)));
 }
 
@@ -241,7 +258,9 @@ void MaintenanceScreen::askState() {
 
 namespace {
 // "Máy in hết giấy: vui lòng báo cán bộ." -> "Máy in hết giấy": staff need the fault, not the advice.
-std::string faultOnly(const std::string& message) { return message.substr(0, message.find(':')); }
+std::string faultOnly(const std::string& message) {
+    return message.substr(0, message.find(':'));
+}
 
 // Why a listed ticket has no paper, for staff: the fault, and whether it may have printed.
 std::string unprintedWhy(const queue::UnprintedTicket& u) {
@@ -272,10 +291,12 @@ void MaintenanceScreen::update(std::chrono::milliseconds dt) {
     if (m_reprintJob) {
         if (auto report = m_session.services().printOutcome(*m_reprintJob)) {
             m_reprintJob.reset();
-            const std::string problem = report->error ? faultOnly(printProblem(*report->error, Language::Vi)) : std::string();
-            m_reprintResult = report->printed()        ? say(words::kReprinted, Language::Vi, m_reprintNumber)
-                              : report->maybePrinted() ? say(words::kReprintMaybe, Language::Vi, m_reprintNumber, problem)
-                                                       : say(words::kReprintNotDone, Language::Vi, m_reprintNumber, problem);
+            const std::string problem =
+                report->error ? faultOnly(printProblem(*report->error, Language::Vi)) : std::string();
+            m_reprintResult = report->printed() ? say(words::kReprinted, Language::Vi, m_reprintNumber)
+                              : report->maybePrinted()
+                                  ? say(words::kReprintMaybe, Language::Vi, m_reprintNumber, problem)
+                                  : say(words::kReprintNotDone, Language::Vi, m_reprintNumber, problem);
             m_unprinted = m_session.services().unprintedTickets();
             requestRebuild();
         }
@@ -287,12 +308,16 @@ void MaintenanceScreen::build() {
     auto& services = m_session.services();
     if (m_state.empty()) askState();
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
-    content->add(std::make_unique<Label>("Người mở: " + m_supervisor, FontRole::Body, TextAlign::Left, TextColour::Muted));
-    content->add(std::make_unique<Label>("Máy in: " + services.printerUri() +
-                                             (services.printerIsDefault() ? " (theo cấu hình văn phòng)" : " (chọn khi khởi động)"),
-                                         FontRole::Heading));
+    content->add(std::make_unique<Label>("Người mở: " + m_supervisor, FontRole::Body, TextAlign::Left,
+                                         TextColour::Muted));
+    content->add(std::make_unique<Label>(
+        "Máy in: " + services.printerUri() +
+            (services.printerIsDefault() ? " (theo cấu hình văn phòng)" : " (chọn khi khởi động)"),
+        FontRole::Heading));
     content->add(std::make_unique<Label>("Trạng thái, giấy: " + m_state, FontRole::Heading));
-    if (!m_testResult.empty()) content->add(std::make_unique<Label>(m_testResult, FontRole::Heading, TextAlign::Left, TextColour::Primary));
+    if (!m_testResult.empty())
+        content->add(
+            std::make_unique<Label>(m_testResult, FontRole::Heading, TextAlign::Left, TextColour::Primary));
     content->add(std::make_unique<Button>("Kiểm tra lại máy in", [this] {
         askState();
         requestRebuild();
@@ -302,7 +327,8 @@ void MaintenanceScreen::build() {
         ++m_asking;
         m_session.services().testPrint(whileShown([this](const std::string& problem) {
             --m_asking;
-            m_testResult = problem.empty() ? "In thử: đã gửi phiếu mẫu tới máy in." : "In thử không được: " + problem;
+            m_testResult =
+                problem.empty() ? "In thử: đã gửi phiếu mẫu tới máy in." : "In thử không được: " + problem;
             requestRebuild();
         }));
         requestRebuild();
@@ -315,9 +341,12 @@ void MaintenanceScreen::build() {
     }
     content->add(std::make_unique<Label>(words::kUnprintedTitle.vi, FontRole::Heading));
     if (!m_reprintResult.empty())
-        content->add(std::make_unique<Label>(m_reprintResult, FontRole::Body, TextAlign::Left, TextColour::Primary));
+        content->add(
+            std::make_unique<Label>(m_reprintResult, FontRole::Body, TextAlign::Left, TextColour::Primary));
     auto list = std::make_unique<Box>(Axis::Vertical, 0);
-    if (m_unprinted.empty()) list->add(std::make_unique<Label>(words::kUnprintedNone.vi, FontRole::Body, TextAlign::Left, TextColour::Muted));
+    if (m_unprinted.empty())
+        list->add(std::make_unique<Label>(words::kUnprintedNone.vi, FontRole::Body, TextAlign::Left,
+                                          TextColour::Muted));
     const auto& calendar = services.queue().calendar();
     for (std::size_t i = 0; i < m_unprinted.size(); ++i) {
         const auto& u = m_unprinted[i];
@@ -332,13 +361,15 @@ void MaintenanceScreen::build() {
         }));
     }
     content->add(std::make_unique<ui::ScrollView>(std::move(list)), 1);
-    content->add(std::make_unique<Button>("Trở lại màn hình cho công dân", [this] { m_session.endVisit(); }, ButtonStyle::Primary));
+    content->add(std::make_unique<Button>(
+        "Trở lại màn hình cho công dân", [this] { m_session.endVisit(); }, ButtonStyle::Primary));
     content->add(std::make_unique<Button>("Thoát chương trình", [this] {
         m_session.services().log("exit requested from the maintenance screen by " + m_supervisor);
         m_session.exitProgram();
     }));
     auto page = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
-    page->add(std::make_unique<Label>("Bảo trì máy lấy số", FontRole::Title, TextAlign::Left, TextColour::Primary));
+    page->add(
+        std::make_unique<Label>("Bảo trì máy lấy số", FontRole::Title, TextAlign::Left, TextColour::Primary));
     page->add(std::move(content), 1);
     setRoot(std::move(page));
 }

@@ -13,17 +13,17 @@
 namespace motcua::kiosk {
 
 class RatingScreen final : public KioskScreen {
-public:
+  public:
     explicit RatingScreen(KioskSession& session);
 
-protected:
+  protected:
     void build() override;
     // The keypad's rows and the faces' grid follow the orientation.
     void adapt(bool isLandscape) override {
         if (isLandscape != m_builtLandscape) requestRebuild();
     }
 
-private:
+  private:
     enum class Step { Number, Level, Thanks };
     void typeKey(const std::string& key);
     void check();
@@ -39,13 +39,13 @@ private:
 
 // The supervisor's way in: choose who you are, type the PIN. Wrong PINs lock it for a while.
 class AdminPinScreen final : public KioskScreen {
-public:
+  public:
     explicit AdminPinScreen(KioskSession& session);
 
-protected:
+  protected:
     void build() override;
 
-private:
+  private:
     void typeDigit(char digit);
     void submit();
 
@@ -60,7 +60,7 @@ private:
 // or exit the program. Everything that talks to the printer runs on the printer thread; the screen
 // says "Đang kiểm tra…" meanwhile and takes the answers as they come.
 class MaintenanceScreen final : public KioskScreen {
-public:
+  public:
     MaintenanceScreen(KioskSession& session, std::string supervisor);
     void onShow() override;
     void update(std::chrono::milliseconds dt) override;
@@ -69,10 +69,10 @@ public:
     // Whether an answer from the printer is awaited (state, test print or reprint).
     bool waitingForPrinter() const noexcept { return m_asking > 0 || m_reprintJob.has_value(); }
 
-protected:
+  protected:
     void build() override;
 
-private:
+  private:
     void askState();
     void reprint(queue::UnprintedTicket ticket);
     // Runs f only while this screen exists (answers may come after it was closed).

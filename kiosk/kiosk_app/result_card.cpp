@@ -33,7 +33,9 @@ std::vector<std::string> ResultCard::highlightedWords() const {
     return out;
 }
 
-int ResultCard::padding(const ui::LayoutContext& context) const { return context.theme.spacing(); }
+int ResultCard::padding(const ui::LayoutContext& context) const {
+    return context.theme.spacing();
+}
 
 ResultCard::Flow ResultCard::flow(const ui::LayoutContext& context, int width) const {
     const ui::TextStyle style = context.theme.font(ui::FontRole::Button);
@@ -61,8 +63,9 @@ ui::Size ResultCard::measureContent(const ui::LayoutContext& context, ui::Size a
     const auto f = flow(context, width);
     const ui::TextStyle sub = context.theme.font(ui::FontRole::Body);
     const int pad = padding(context);
-    const auto lines = m_subtitle.empty() ? std::vector<std::string>{}
-                                          : ui::wrapText(context.metrics, m_subtitle, sub, std::max(1, width - 2 * pad));
+    const auto lines = m_subtitle.empty()
+                           ? std::vector<std::string>{}
+                           : ui::wrapText(context.metrics, m_subtitle, sub, std::max(1, width - 2 * pad));
     const int height = 2 * pad + f.height + static_cast<int>(lines.size()) * context.metrics.lineHeight(sub);
     return {width, std::max(height, context.theme.minTouchPx())};
 }
@@ -82,13 +85,18 @@ void ResultCard::layoutChildren(const ui::LayoutContext& context) {
 
 bool ResultCard::onInput(const ui::InputEvent& event) {
     switch (event.type) {
-        case ui::InputType::PointerDown: m_pressed = true; return false;
+        case ui::InputType::PointerDown:
+            m_pressed = true;
+            return false;
         case ui::InputType::PointerDrag:
-        case ui::InputType::PointerUp: m_pressed = false; return false;
+        case ui::InputType::PointerUp:
+            m_pressed = false;
+            return false;
         case ui::InputType::Tap:
             if (bounds().contains(event.position) && m_onTap) m_onTap();
             return true;
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -96,7 +104,8 @@ void ResultCard::drawSelf(ui::Painter& painter) const {
     const ui::Palette& p = painter.theme().palette();
     const ui::Rect b = bounds();
     painter.fillRoundedRect(b, painter.theme().cornerRadius(), p.border);
-    painter.fillRoundedRect(b.inset(2), painter.theme().cornerRadius(), m_pressed ? p.secondaryPressed : p.surface);
+    painter.fillRoundedRect(b.inset(2), painter.theme().cornerRadius(),
+                            m_pressed ? p.secondaryPressed : p.surface);
     for (const auto& w : m_words) {
         const ui::Point at{b.x + w.place.x, b.y + w.place.y};
         if (w.highlighted) {
@@ -121,7 +130,8 @@ void ResultCard::collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rec
     if (!m_subtitle.empty()) out.push_back({m_subtitle, visible, this});
 }
 
-void ResultCard::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const {
+void ResultCard::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip,
+                                  bool scrolled) const {
     const ui::Rect b = bounds();
     out.push_back({ui::LayoutItem::Kind::Tappable, this, b, b.intersected(clip), scrolled, m_text, false});
     // Words are placed one by one, never split: each is a line of its own for the check.
@@ -151,7 +161,9 @@ QrView::QrView(const std::string& payload, int sidePx) : m_sidePx(sidePx) {
     }
 }
 
-ui::Size QrView::measureContent(const ui::LayoutContext&, ui::Size) const { return {m_sidePx, m_sidePx}; }
+ui::Size QrView::measureContent(const ui::LayoutContext&, ui::Size) const {
+    return {m_sidePx, m_sidePx};
+}
 
 void QrView::drawSelf(ui::Painter& painter) const {
     if (m_size == 0) return;
@@ -165,7 +177,8 @@ void QrView::drawSelf(ui::Painter& painter) const {
     painter.fillRect(square, ui::Colour{255, 255, 255});
     const int ox = square.x + 4 * module, oy = square.y + 4 * module;
     for (const auto& r : m_runs)
-        painter.fillRect({ox + r.column * module, oy + r.row * module, r.length * module, module}, ui::Colour{0, 0, 0});
+        painter.fillRect({ox + r.column * module, oy + r.row * module, r.length * module, module},
+                         ui::Colour{0, 0, 0});
 }
 
 }  // namespace motcua::kiosk

@@ -13,24 +13,26 @@
 namespace motcua::kiosk {
 
 class ResultCard final : public ui::Widget {
-public:
+  public:
     // spans: byte ranges of text to highlight (from queue::SearchHit::nameSpans).
-    ResultCard(std::string text, std::vector<queue::TextSpan> spans, std::string subtitle, std::function<void()> onTap);
+    ResultCard(std::string text, std::vector<queue::TextSpan> spans, std::string subtitle,
+               std::function<void()> onTap);
 
     const std::string& text() const noexcept { return m_text; }
     // The words drawn highlighted, in order (for tests).
     std::vector<std::string> highlightedWords() const;
     bool tappable() const override { return true; }
 
-protected:
+  protected:
     ui::Size measureContent(const ui::LayoutContext& context, ui::Size available) const override;
     void layoutChildren(const ui::LayoutContext& context) override;
     bool onInput(const ui::InputEvent& event) override;
     void drawSelf(ui::Painter& painter) const override;
     void collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const override;
-    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const override;
+    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip,
+                          bool scrolled) const override;
 
-private:
+  private:
     struct Word {
         std::string text;
         bool highlighted = false;
@@ -59,17 +61,17 @@ private:
 // A QR code drawn from its modules as filled rectangles (one per run of dark modules in a row), with
 // the four-module quiet zone, scaled to whole pixels per module.
 class QrView final : public ui::Widget {
-public:
+  public:
     // payload: the address to open; an empty or too long payload draws nothing.
     QrView(const std::string& payload, int sidePx);
     bool valid() const noexcept { return m_size > 0; }
     int modules() const noexcept { return m_size; }
 
-protected:
+  protected:
     ui::Size measureContent(const ui::LayoutContext& context, ui::Size available) const override;
     void drawSelf(ui::Painter& painter) const override;
 
-private:
+  private:
     int m_size = 0;
     int m_sidePx;
     // Runs of dark modules: row, first column, length.

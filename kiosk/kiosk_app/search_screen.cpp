@@ -42,9 +42,11 @@ void SearchScreen::fillResults() {
         m_results->add(std::make_unique<Label>(t(words::kListBeingUpdated), FontRole::Heading));
         return;
     }
-    m_hits = m_query.empty() ? std::vector<queue::SearchHit>{} : services.searchIndex().search(m_query, kMaxHits);
+    m_hits =
+        m_query.empty() ? std::vector<queue::SearchHit>{} : services.searchIndex().search(m_query, kMaxHits);
     if (m_query.empty()) {
-        m_results->add(std::make_unique<Label>(t(words::kSearchEmpty), FontRole::Body, TextAlign::Left, TextColour::Muted));
+        m_results->add(std::make_unique<Label>(t(words::kSearchEmpty), FontRole::Body, TextAlign::Left,
+                                               TextColour::Muted));
         return;
     }
     if (m_hits.empty()) {
@@ -56,12 +58,13 @@ void SearchScreen::fillResults() {
         const auto* p = catalogue.procedure(hit.procedureCode);
         if (!p) continue;
         const auto* field = catalogue.field(p->fieldCode);
-        std::string subtitle = field ? (lang() == Language::En && !field->nameEn.empty() ? field->nameEn : field->name) : "";
+        std::string subtitle =
+            field ? (lang() == Language::En && !field->nameEn.empty() ? field->nameEn : field->name) : "";
         if (hit.why != queue::MatchSource::Name && !hit.matchedText.empty() && hit.matchedText != subtitle)
             subtitle += (subtitle.empty() ? "" : " · ") + ("“" + hit.matchedText + "”");
         if (!hit.note.empty()) subtitle += " — " + hit.note;
-        m_results->add(std::make_unique<ResultCard>(p->name, hit.nameSpans, subtitle,
-                                                    [this, code = p->code] { m_session.showProcedure(code); }));
+        m_results->add(std::make_unique<ResultCard>(
+            p->name, hit.nameSpans, subtitle, [this, code = p->code] { m_session.showProcedure(code); }));
     }
 }
 
@@ -101,7 +104,8 @@ void SearchScreen::build() {
         content->add(std::move(keyboard));
     }
     Page page;
-    page.title = m_builtLandscape ? std::string() : std::string(t(words::kSearch));  // landscape: room for the keys
+    page.title =
+        m_builtLandscape ? std::string() : std::string(t(words::kSearch));  // landscape: room for the keys
     page.content = std::move(content);
     setRoot(makePage(std::move(page)));
     fillResults();

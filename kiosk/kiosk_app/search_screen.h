@@ -16,18 +16,18 @@ class TextInput;
 namespace motcua::kiosk {
 
 class SearchScreen final : public KioskScreen {
-public:
+  public:
     explicit SearchScreen(KioskSession& session) : KioskScreen(session) {}
     void update(std::chrono::milliseconds dt) override;
 
     const std::string& query() const noexcept { return m_query; }
     const std::vector<queue::SearchHit>& hits() const noexcept { return m_hits; }
 
-protected:
+  protected:
     void build() override;
     void adapt(bool landscape) override;
 
-private:
+  private:
     void fillResults();
 
     std::string m_query;

@@ -6,9 +6,11 @@
 
 namespace motcua::kiosk {
 
-StepIndicator::StepIndicator(std::vector<std::string> steps, int current) : m_steps(std::move(steps)), m_current(current) {}
+StepIndicator::StepIndicator(std::vector<std::string> steps, int current)
+    : m_steps(std::move(steps)), m_current(current) {}
 
-std::vector<StepIndicator::Step> StepIndicator::place(const ui::LayoutContext& context, const ui::Rect& b) const {
+std::vector<StepIndicator::Step> StepIndicator::place(const ui::LayoutContext& context,
+                                                      const ui::Rect& b) const {
     std::vector<Step> out;
     const int n = std::max<int>(1, static_cast<int>(m_steps.size()));
     const int gap = context.theme.spacing();
@@ -20,7 +22,8 @@ std::vector<StepIndicator::Step> StepIndicator::place(const ui::LayoutContext& c
         Step s;
         const int x = b.x + i * (cell + gap);
         s.mark = {x, b.y, mark, mark};
-        s.name = ui::fitText(context.metrics, m_steps[static_cast<std::size_t>(i)], style, std::max(1, cell - mark - gap / 2), 0.75);
+        s.name = ui::fitText(context.metrics, m_steps[static_cast<std::size_t>(i)], style,
+                             std::max(1, cell - mark - gap / 2), 0.75);
         const int h = context.metrics.lineHeight(s.name.style);
         int y = b.y;
         for (const auto& line : s.name.lines) {
@@ -57,10 +60,12 @@ void StepIndicator::drawSelf(ui::Painter& painter) const {
         if (!reached) painter.fillRoundedRect(s.mark.inset(3), s.mark.width / 2 - 3, p.background);
         const std::string digit = std::to_string(number);
         const ui::Size size = painter.metrics().measure(digit, m_numberStyle);
-        painter.drawText(digit, m_numberStyle, reached ? p.primaryText : p.mutedText,
-                         {s.mark.x + (s.mark.width - size.width) / 2, s.mark.y + (s.mark.height - size.height) / 2});
+        painter.drawText(
+            digit, m_numberStyle, reached ? p.primaryText : p.mutedText,
+            {s.mark.x + (s.mark.width - size.width) / 2, s.mark.y + (s.mark.height - size.height) / 2});
         for (std::size_t l = 0; l < s.lines.size(); ++l)
-            painter.drawText(s.name.lines[l], s.name.style, now ? p.primary : p.mutedText, {s.lines[l].x, s.lines[l].y});
+            painter.drawText(s.name.lines[l], s.name.style, now ? p.primary : p.mutedText,
+                             {s.lines[l].x, s.lines[l].y});
     }
 }
 
@@ -78,9 +83,11 @@ void StepIndicator::collectOwnText(std::vector<ui::VisibleText>& out, const ui::
     }
 }
 
-void StepIndicator::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const {
+void StepIndicator::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip,
+                                     bool scrolled) const {
     for (const auto& s : m_placed)
-        for (std::size_t l = 0; l < s.lines.size(); ++l) addLine(out, clip, scrolled, s.name.lines[l], s.lines[l], s.name.brokenWord);
+        for (std::size_t l = 0; l < s.lines.size(); ++l)
+            addLine(out, clip, scrolled, s.name.lines[l], s.lines[l], s.name.brokenWord);
 }
 
 }  // namespace motcua::kiosk

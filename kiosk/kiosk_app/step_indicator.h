@@ -11,19 +11,20 @@
 namespace motcua::kiosk {
 
 class StepIndicator final : public ui::Widget {
-public:
+  public:
     // current: 1-based.
     StepIndicator(std::vector<std::string> steps, int current);
     int current() const noexcept { return m_current; }
 
-protected:
+  protected:
     ui::Size measureContent(const ui::LayoutContext& context, ui::Size available) const override;
     void layoutChildren(const ui::LayoutContext& context) override;
     void drawSelf(ui::Painter& painter) const override;
     void collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const override;
-    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const override;
+    void collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip,
+                          bool scrolled) const override;
 
-private:
+  private:
     struct Step {
         ui::Rect mark;
         ui::FittedText name;

@@ -19,7 +19,8 @@ std::string countersText(const std::vector<int>& counters, Language language) {
 }
 
 std::string waitingText(const queue::ServiceStatus& s, Language language) {
-    std::string text = s.waiting == 0 ? words::kNobodyWaiting.pick(language) : say(words::kWaiting, language, s.waiting);
+    std::string text =
+        s.waiting == 0 ? words::kNobodyWaiting.pick(language) : say(words::kWaiting, language, s.waiting);
     if (!s.counters.empty()) text += " · " + countersText(s.counters, language);
     return text;
 }
@@ -58,13 +59,16 @@ void ServicesScreen::build() {
     std::unique_ptr<ui::Widget> content;
     if (!m_services) {
         // Without the server there is no list: say why, kindly (not "busy").
-        if (m_session.services().serverLost()) content = serverLostCard(lang());
-        else content = std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left, TextColour::Danger);
+        if (m_session.services().serverLost())
+            content = serverLostCard(lang());
+        else
+            content = std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left,
+                                              TextColour::Danger);
     } else {
         for (const auto& s : *m_services) {
-            auto& b = list->add(std::make_unique<Button>(nameIn(s, lang()), [this, code = s.code] {
-                m_session.showConfirm(code);
-            }, ButtonStyle::Secondary, FontRole::Heading));
+            auto& b = list->add(std::make_unique<Button>(
+                nameIn(s, lang()), [this, code = s.code] { m_session.showConfirm(code); },
+                ButtonStyle::Secondary, FontRole::Heading));
             b.setSecondary(waitingText(s, lang()));
             b.setShape(ButtonShape::Row);
         }
@@ -124,8 +128,9 @@ void ConfirmScreen::build() {
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     const std::string serviceName = m_service ? nameIn(*m_service, lang()) : m_serviceCode;
     if (!m_procedureName.empty()) content->add(std::make_unique<Label>(m_procedureName, FontRole::Body));
-    if (m_service) content->add(std::make_unique<Label>(waitingText(*m_service, lang()), FontRole::Body, TextAlign::Left,
-                                                        TextColour::Muted));
+    if (m_service)
+        content->add(std::make_unique<Label>(waitingText(*m_service, lang()), FontRole::Body, TextAlign::Left,
+                                             TextColour::Muted));
     if (!m_priorities.empty()) {
         content->add(std::make_unique<Label>(t(words::kPriorityQuestion), FontRole::Heading));
         // Radio choices: one is always chosen ("Không ưu tiên" at first), each with its pictogram and,
@@ -133,8 +138,8 @@ void ConfirmScreen::build() {
         auto choices = std::make_unique<ui::Grid>(landscape() ? 2 : 1);
         auto option = [&](const std::string& label, const std::string& definition, char32_t icon,
                           std::optional<std::string> code) {
-            auto& b = choices->add(std::make_unique<Button>(label, [this, code] { choose(code); }, ButtonStyle::Secondary,
-                                                            FontRole::Button));
+            auto& b = choices->add(std::make_unique<Button>(
+                label, [this, code] { choose(code); }, ButtonStyle::Secondary, FontRole::Button));
             b.setShape(ButtonShape::Radio);
             b.setSelected(m_priority == code);
             b.setSecondary(definition);
@@ -143,14 +148,15 @@ void ConfirmScreen::build() {
         option(t(words::kNoPriority), "", ui::icons::kPerson, std::nullopt);
         for (const auto& p : m_priorities) {
             const bool en = lang() == Language::En;
-            option(en && !p.nameEn.empty() ? p.nameEn : p.name, en ? p.definitionEn : p.definition, priorityIcon(p.code), p.code);
+            option(en && !p.nameEn.empty() ? p.nameEn : p.name, en ? p.definitionEn : p.definition,
+                   priorityIcon(p.code), p.code);
         }
         m_choices = nullptr;
         content->add(std::move(choices));
     }
     m_builtLandscape = landscape();
-    auto confirmButton = std::make_unique<Button>(t(words::kConfirm), [this] { confirm(); }, ButtonStyle::Primary,
-                                                  FontRole::Title);
+    auto confirmButton = std::make_unique<Button>(
+        t(words::kConfirm), [this] { confirm(); }, ButtonStyle::Primary, FontRole::Title);
     confirmButton->setIcon(ui::icons::kPrint);
     confirmButton->setShape(ButtonShape::Inline);
     confirmButton->setEnabled(!m_confirmed);
@@ -170,7 +176,8 @@ void ConfirmScreen::adapt(bool isLandscape) {
     if (isLandscape != m_builtLandscape) requestRebuild();
 }
 
-TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority)
+TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode,
+                           std::optional<std::string> priority)
     : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_priority(std::move(priority)) {}
 
 void TicketScreen::update(std::chrono::milliseconds dt) {
@@ -191,7 +198,8 @@ void TicketScreen::update(std::chrono::milliseconds dt) {
                 requestRebuild();
             }
             break;
-        case Phase::Finished: break;
+        case Phase::Finished:
+            break;
     }
     KioskScreen::update(dt);  // builds again when asked, and moves the spinner
 }
@@ -235,14 +243,17 @@ std::string TicketScreen::spokenSummary() const {
     }
     const Language l = lang();
     std::string text = say(words::kYourNumberSpoken, l, number);
-    text += ". " + (l == Language::En && !issued.serviceNameEn.empty() ? issued.serviceNameEn : issued.ticket.currentServiceName);
-    if (issued.ticket.priority) text += ". " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
+    text += ". " + (l == Language::En && !issued.serviceNameEn.empty() ? issued.serviceNameEn
+                                                                       : issued.ticket.currentServiceName);
+    if (issued.ticket.priority)
+        text += ". " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
     if (!issued.counters.empty()) text += ". " + countersText(issued.counters, l);
     text += ". " + say(words::kAhead, l, issued.ahead);
     text += ". " + say(words::kExpectedWait, l, waitText(issued.estimatedWaitSeconds, l));
     if (printing() || !m_print) return text;
     if (m_print->printed()) return text + ". " + t(words::kTakeTicket);
-    if (m_print->maybePrinted()) return text + ". " + t(words::kMaybePrinted) + " " + t(words::kMaybePrintedNext);
+    if (m_print->maybePrinted())
+        return text + ". " + t(words::kMaybePrinted) + " " + t(words::kMaybePrintedNext);
     return text + ". " + t(words::kPrintFailed) + ". " + t(words::kStaffTold);
 }
 
@@ -251,8 +262,10 @@ void TicketScreen::build() {
     if (m_phase == Phase::Taking) {
         auto box = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
         box->add(std::make_unique<ui::Spacer>(), 1);
-        box->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Title, TextAlign::Center, TextColour::Primary));
-        box->add(std::make_unique<Label>(t(words::kPrintingWait), FontRole::Heading, TextAlign::Center, TextColour::Muted));
+        box->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Title, TextAlign::Center,
+                                         TextColour::Primary));
+        box->add(std::make_unique<Label>(t(words::kPrintingWait), FontRole::Heading, TextAlign::Center,
+                                         TextColour::Muted));
         box->add(std::make_unique<ui::Spacer>(), 1);
         setRoot(withHeader(std::move(box)));
         return;
@@ -267,10 +280,11 @@ void TicketScreen::build() {
                                                                    : words::kServiceUnavailable;
         auto message = std::make_unique<Box>(Axis::Vertical, 0);
         if (*m_failure == TakeStatus::OutsideHours && !m_closedVi.empty()) {
-            message->add(std::make_unique<Label>(lang() == Language::En ? m_closedEn : m_closedVi, FontRole::Heading,
-                                                 TextAlign::Left, TextColour::Danger));
+            message->add(std::make_unique<Label>(lang() == Language::En ? m_closedEn : m_closedVi,
+                                                 FontRole::Heading, TextAlign::Left, TextColour::Danger));
             if (const auto hours = m_session.services().office("opening_hours_text"); !hours.empty())
-                message->add(std::make_unique<Label>(hours, FontRole::Body, TextAlign::Left, TextColour::Muted));
+                message->add(
+                    std::make_unique<Label>(hours, FontRole::Body, TextAlign::Left, TextColour::Muted));
             setRoot(makePage(t(words::kTakeNumber), std::move(message)));
             return;
         }
@@ -286,15 +300,19 @@ void TicketScreen::build() {
     auto left = std::make_unique<Box>(Axis::Vertical, 0);
     auto right = std::make_unique<Box>(Axis::Vertical, 0);
     left->add(std::make_unique<Label>(t(words::kYourNumber), FontRole::Heading, TextAlign::Center));
-    left->add(std::make_unique<Label>(issued.ticket.number, FontRole::Huge, TextAlign::Center, TextColour::Primary));
-    std::string service = lang() == Language::En && !issued.serviceNameEn.empty() ? issued.serviceNameEn
-                                                                                    : issued.ticket.currentServiceName;
-    if (issued.ticket.priority) service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
+    left->add(std::make_unique<Label>(issued.ticket.number, FontRole::Huge, TextAlign::Center,
+                                      TextColour::Primary));
+    std::string service = lang() == Language::En && !issued.serviceNameEn.empty()
+                              ? issued.serviceNameEn
+                              : issued.ticket.currentServiceName;
+    if (issued.ticket.priority)
+        service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
     left->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
     if (printing()) {
         // The number is already here; the paper is on its way, and the screen shows it is alive.
         left->add(std::make_unique<ui::Spinner>());
-        left->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Heading, TextAlign::Center, TextColour::Primary));
+        left->add(std::make_unique<Label>(t(words::kPrinting), FontRole::Heading, TextAlign::Center,
+                                          TextColour::Primary));
     }
     if (maybePrinted || (m_print && !printed)) {
         // One calm card, first in the second column (beside the number in landscape, under it in
@@ -303,44 +321,53 @@ void TicketScreen::build() {
         auto card = std::make_unique<Box>(Axis::Vertical, 0);
         auto head = std::make_unique<Box>(Axis::Horizontal, 0);
         head->add(std::make_unique<ui::IconView>(ui::icons::kWarning, FontRole::Title, TextColour::OnNotice));
-        head->add(std::make_unique<Label>(t(maybePrinted ? words::kMaybePrinted : words::kPrintFailed), FontRole::Heading,
-                                          TextAlign::Left, TextColour::OnNotice),
+        head->add(std::make_unique<Label>(t(maybePrinted ? words::kMaybePrinted : words::kPrintFailed),
+                                          FontRole::Heading, TextAlign::Left, TextColour::OnNotice),
                   1);
         card->add(std::move(head));
         if (maybePrinted) {
-            card->add(std::make_unique<Label>(t(words::kMaybePrintedNext), FontRole::Body, TextAlign::Left, TextColour::OnNotice));
+            card->add(std::make_unique<Label>(t(words::kMaybePrintedNext), FontRole::Body, TextAlign::Left,
+                                              TextColour::OnNotice));
         } else {
             if (m_reprints > 0)
-                card->add(std::make_unique<Label>(t(words::kPrintAgainFailed), FontRole::Body, TextAlign::Left, TextColour::OnNotice));
+                card->add(std::make_unique<Label>(t(words::kPrintAgainFailed), FontRole::Body,
+                                                  TextAlign::Left, TextColour::OnNotice));
             if (m_print->error)
-                card->add(std::make_unique<Label>(printProblem(*m_print->error, lang()), FontRole::Body, TextAlign::Left,
-                                                  TextColour::OnNotice));
-            card->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Left, TextColour::OnNotice));
+                card->add(std::make_unique<Label>(printProblem(*m_print->error, lang()), FontRole::Body,
+                                                  TextAlign::Left, TextColour::OnNotice));
+            card->add(std::make_unique<Label>(t(words::kStaffTold), FontRole::Body, TextAlign::Left,
+                                              TextColour::OnNotice));
         }
         right->add(std::make_unique<ui::Card>(ui::CardStyle::Notice, std::move(card)));
     }
     right->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Heading, TextAlign::Center));
     auto facts = std::make_unique<Box>(Axis::Vertical, 0);
-    facts->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading, TextAlign::Left));
-    facts->add(std::make_unique<Label>(say(words::kExpectedWait, lang(), waitText(issued.estimatedWaitSeconds, lang())),
-                                       FontRole::Heading, TextAlign::Left));
+    facts->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading,
+                                       TextAlign::Left));
+    facts->add(std::make_unique<Label>(
+        say(words::kExpectedWait, lang(), waitText(issued.estimatedWaitSeconds, lang())), FontRole::Heading,
+        TextAlign::Left));
     if (!issued.counters.empty()) {
         std::string list;
-        for (std::size_t i = 0; i < issued.counters.size(); ++i) list += (i ? ", " : "") + std::to_string(issued.counters[i]);
-        facts->add(std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Heading, TextAlign::Left));
+        for (std::size_t i = 0; i < issued.counters.size(); ++i)
+            list += (i ? ", " : "") + std::to_string(issued.counters[i]);
+        facts->add(
+            std::make_unique<Label>(say(words::kServedAt, lang(), list), FontRole::Heading, TextAlign::Left));
     }
     if (!issued.ticketNote.empty()) {
         const bool en = lang() == Language::En && !issued.ticketNoteEn.empty();
-        facts->add(std::make_unique<Label>(en ? issued.ticketNoteEn : issued.ticketNote, FontRole::Body, TextAlign::Left,
-                                           TextColour::Muted));
+        facts->add(std::make_unique<Label>(en ? issued.ticketNoteEn : issued.ticketNote, FontRole::Body,
+                                           TextAlign::Left, TextColour::Muted));
     }
     right->add(std::make_unique<ui::Card>(ui::CardStyle::Surface, std::move(facts)));
     if (printed || printedElsewhere) {
         // The one thing to do now, the loudest thing on screen: last, nearest the printer slot under the
         // screen, pointing down at it.
         auto take = std::make_unique<Box>(Axis::Vertical, 0);
-        take->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Title, TextAlign::Center, TextColour::OnEmphasis));
-        take->add(std::make_unique<ui::IconView>(ui::icons::kDoubleArrowDown, FontRole::Title, TextColour::OnEmphasis));
+        take->add(std::make_unique<Label>(t(words::kTakeTicket), FontRole::Title, TextAlign::Center,
+                                          TextColour::OnEmphasis));
+        take->add(std::make_unique<ui::IconView>(ui::icons::kDoubleArrowDown, FontRole::Title,
+                                                 TextColour::OnEmphasis));
         right->add(std::make_unique<ui::Card>(ui::CardStyle::Emphasis, std::move(take)));
     }
     // "Xong" is there while the printer works too. "In lại phiếu" only when no whole ticket came out:
@@ -349,16 +376,23 @@ void TicketScreen::build() {
     const bool canRetry = m_print && !printed && !maybePrinted && !printing() &&
                           m_print->error != printer::PrintError::NotConfigured;
     if (canRetry) {
-        auto& again = buttons->add(std::make_unique<Button>(t(words::kPrintAgain), [this] {
-            if (m_phase != Phase::Finished) return;  // two taps in one frame: one print
-            startPrint(true);
-            requestRebuild();
-        }, ButtonStyle::Secondary, FontRole::Heading), 1);
+        auto& again = buttons->add(std::make_unique<Button>(
+                                       t(words::kPrintAgain),
+                                       [this] {
+                                           if (m_phase != Phase::Finished)
+                                               return;  // two taps in one frame: one print
+                                           startPrint(true);
+                                           requestRebuild();
+                                       },
+                                       ButtonStyle::Secondary, FontRole::Heading),
+                                   1);
         again.setIcon(ui::icons::kPrint);
         again.setShape(ButtonShape::Inline);
     }
-    auto& done = buttons->add(std::make_unique<Button>(t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary,
-                                                       FontRole::Heading), 1);
+    auto& done = buttons->add(
+        std::make_unique<Button>(
+            t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Heading),
+        1);
     done.setIcon(ui::icons::kCheckCircle);
     done.setShape(ButtonShape::Inline);
     // Landscape: the number on the left, what to do next on the right; portrait: one column.

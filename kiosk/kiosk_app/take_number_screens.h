@@ -13,33 +13,33 @@
 namespace motcua::kiosk {
 
 class ServicesScreen final : public KioskScreen {
-public:
+  public:
     explicit ServicesScreen(KioskSession& session) : KioskScreen(session) {}
     // Waiting counts change while the citizen looks; read them again when shown.
     void onShow() override;
 
-protected:
+  protected:
     void build() override;
     void adapt(bool landscape) override;
 
-private:
+  private:
     std::optional<std::vector<queue::ServiceStatus>> m_services;
     bool m_loaded = false;
     bool m_builtLandscape = false;
 };
 
 class ConfirmScreen final : public KioskScreen {
-public:
+  public:
     // procedureName: the procedure the citizen came from ("" from the service list).
     ConfirmScreen(KioskSession& session, std::string serviceCode, std::string procedureName);
     void onShow() override;
     bool confirmed() const noexcept { return m_confirmed; }
 
-protected:
+  protected:
     void build() override;
     void adapt(bool landscape) override;
 
-private:
+  private:
     void choose(std::optional<std::string> priority);
     void confirm();
 
@@ -63,7 +63,7 @@ private:
 // it before failing, "có thể đã in": look in the slot, staff are told, no "In lại phiếu" (staff
 // reprint from maintenance once they know it did not come out).
 class TicketScreen final : public KioskScreen {
-public:
+  public:
     TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority);
     void update(std::chrono::milliseconds dt) override;
 
@@ -72,12 +72,12 @@ public:
     // Whether a print of this screen's ticket is on its way (the spinner is up).
     bool printing() const noexcept { return m_phase == Phase::Printing; }
 
-protected:
+  protected:
     void build() override;
     void adapt(bool landscape) override;
     std::string spokenSummary() const override;
 
-private:
+  private:
     enum class Phase { Taking, Printing, Finished };
     void takeAndPrint();
     void startPrint(bool again);
@@ -89,7 +89,7 @@ private:
     std::optional<queue::IssuedTicket> m_issued;
     std::optional<TakeStatus> m_failure;
     std::string m_closedVi, m_closedEn;  // OutsideHours: when numbers are issued again
-    std::optional<std::string> m_job;  // the print on its way
+    std::optional<std::string> m_job;    // the print on its way
     std::optional<PrintReport> m_print;
     int m_reprints = 0;
     ui::Box* m_columns = nullptr;

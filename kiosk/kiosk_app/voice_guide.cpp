@@ -56,8 +56,10 @@ void VoiceGuide::speak(const std::string& text, Language language, bool replace)
     m_wholeText.clear();
     m_log.push_back(text);
     if (!m_speaker) return;
-    if (replace) m_speaker->say(text, speechOf(language));
-    else m_speaker->queue(text, speechOf(language));
+    if (replace)
+        m_speaker->say(text, speechOf(language));
+    else
+        m_speaker->queue(text, speechOf(language));
 }
 
 void VoiceGuide::say(const std::string& text, Language language) {
@@ -75,7 +77,8 @@ std::vector<VoiceGuide::Item> VoiceGuide::itemsOf(const ui::WidgetScreen& screen
             items.back().text += ", " + t.text;
             continue;
         }
-        items.push_back({t.owner, t.text, t.owner ? t.owner->bounds() : t.bounds, t.owner && t.owner->tappable()});
+        items.push_back(
+            {t.owner, t.text, t.owner ? t.owner->bounds() : t.bounds, t.owner && t.owner->tappable()});
     }
     return items;
 }
@@ -94,11 +97,13 @@ void VoiceGuide::screenShown(const ui::WidgetScreen& screen, const std::string& 
     if (m_on) speak(summary.empty() ? joined(texts) : summary, language, false);
 }
 
-void VoiceGuide::screenChanged(const ui::WidgetScreen& screen, const std::string& summary, Language language) {
+void VoiceGuide::screenChanged(const ui::WidgetScreen& screen, const std::string& summary,
+                               Language language) {
     std::vector<std::string> texts;
     std::vector<std::string> fresh;
     for (const auto& item : itemsOf(screen)) {
-        if (std::find(m_lastTexts.begin(), m_lastTexts.end(), item.text) == m_lastTexts.end()) fresh.push_back(item.text);
+        if (std::find(m_lastTexts.begin(), m_lastTexts.end(), item.text) == m_lastTexts.end())
+            fresh.push_back(item.text);
         texts.push_back(item.text);
     }
     m_lastTexts = texts;
@@ -106,7 +111,8 @@ void VoiceGuide::screenChanged(const ui::WidgetScreen& screen, const std::string
     if (!m_on || fresh.empty()) return;
     // A summary that grew (the ticket, then "take your ticket from the slot" once printed) says only
     // what was added: the citizen has just heard the rest.
-    if (!summary.empty() && !before.empty() && summary.size() > before.size() && summary.compare(0, before.size(), before) == 0) {
+    if (!summary.empty() && !before.empty() && summary.size() > before.size() &&
+        summary.compare(0, before.size(), before) == 0) {
         std::string added = summary.substr(before.size());
         added.erase(0, added.find_first_not_of(". "));
         if (!added.empty()) speak(added, language, false);
@@ -127,8 +133,11 @@ void VoiceGuide::focus(const Item& item, Language language) {
 void VoiceGuide::activate(ui::WidgetScreen& screen, Language language) {
     const auto items = itemsOf(screen);
     // The focused item as the screen is now (matched by widget, else by its words).
-    auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return m_focusOwner && i.owner == m_focusOwner && i.text == m_focusText; });
-    if (it == items.end()) it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.text == m_focusText; });
+    auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) {
+        return m_focusOwner && i.owner == m_focusOwner && i.text == m_focusText;
+    });
+    if (it == items.end())
+        it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.text == m_focusText; });
     if (m_focusText.empty() || it == items.end()) {
         speak(words::kVoiceNothingFocused.pick(language), language, true);
         return;
@@ -160,14 +169,18 @@ bool VoiceGuide::handle(const ui::InputEvent& event, ui::WidgetScreen& screen, L
             if (m_speaker) m_speaker->stop();
             m_dragging = false;
             return true;
-        case ui::InputType::PointerDrag: m_dragging = true; return true;
+        case ui::InputType::PointerDrag:
+            m_dragging = true;
+            return true;
         case ui::InputType::PointerUp: {
             if (!m_dragging) return true;
             m_dragging = false;
             const int dx = event.position.x - event.start.x;
             const int dy = event.position.y - event.start.y;
-            if (std::abs(dx) >= kSwipePx && std::abs(dx) > 2 * std::abs(dy)) move(screen, dx > 0 ? 1 : -1, language);
-            else if (std::abs(dy) >= kSwipePx && std::abs(dy) > 2 * std::abs(dx)) dy < 0 ? repeat() : stop();
+            if (std::abs(dx) >= kSwipePx && std::abs(dx) > 2 * std::abs(dy))
+                move(screen, dx > 0 ? 1 : -1, language);
+            else if (std::abs(dy) >= kSwipePx && std::abs(dy) > 2 * std::abs(dx))
+                dy < 0 ? repeat() : stop();
             return true;
         }
         case ui::InputType::Tap: {
@@ -188,7 +201,8 @@ bool VoiceGuide::handle(const ui::InputEvent& event, ui::WidgetScreen& screen, L
             if (best) focus(*best, language);
             return true;
         }
-        default: return false;
+        default:
+            return false;
     }
 }
 

@@ -34,7 +34,7 @@ class Speaker;
 namespace motcua::kiosk {
 
 class VoiceGuide {
-public:
+  public:
     // Double taps are two taps this close in time.
     static constexpr std::int64_t kDoubleTapMs = 450;
     // A swipe moves at least this far, mostly along one axis.
@@ -69,7 +69,7 @@ public:
     const std::vector<std::string>& log() const noexcept { return m_log; }
     const std::string& focused() const noexcept { return m_focusText; }
 
-private:
+  private:
     struct Item {
         const ui::Widget* owner = nullptr;
         std::string text;

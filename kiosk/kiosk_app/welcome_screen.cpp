@@ -12,9 +12,10 @@ namespace {
 // The voice guidance switch: one large control, on the welcome and home screens, always in view.
 std::unique_ptr<Button> voiceSwitch(KioskSession& session, FontRole role) {
     const Language l = session.language();
-    auto b = std::make_unique<Button>(session.voiceGuidance() ? words::kVoiceOff.pick(l) : words::kVoiceOn.pick(l),
-                                      [&session] { session.toggleVoiceGuidance(); },
-                                      session.voiceGuidance() ? ButtonStyle::Primary : ButtonStyle::Secondary, role);
+    auto b = std::make_unique<Button>(
+        session.voiceGuidance() ? words::kVoiceOff.pick(l) : words::kVoiceOn.pick(l),
+        [&session] { session.toggleVoiceGuidance(); },
+        session.voiceGuidance() ? ButtonStyle::Primary : ButtonStyle::Secondary, role);
     b->setIcon(ui::icons::kHeadphones);
     b->setShape(ButtonShape::Inline);
     if (!session.voiceGuidance()) b->setSecondary(words::kVoiceOn.en);
@@ -35,12 +36,13 @@ void WelcomeScreen::build() {
     m_builtLandscape = landscape();
     auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
     root->add(std::make_unique<ui::Spacer>(), 1);
-    root->add(std::make_unique<Label>(services.office("name"), FontRole::Title, TextAlign::Center, TextColour::Primary));
+    root->add(std::make_unique<Label>(services.office("name"), FontRole::Title, TextAlign::Center,
+                                      TextColour::Primary));
     if (const auto slogan = services.office("slogan"); !slogan.empty())
         root->add(std::make_unique<Label>(slogan, FontRole::Heading, TextAlign::Center));
     root->add(std::make_unique<ui::Spacer>(), 1);
-    auto& begin = root->add(std::make_unique<Button>(t(words::kTouchToStart), [this] { start(); }, ButtonStyle::Primary,
-                                                     FontRole::Title));
+    auto& begin = root->add(std::make_unique<Button>(
+        t(words::kTouchToStart), [this] { start(); }, ButtonStyle::Primary, FontRole::Title));
     begin.setIcon(ui::icons::kTouchApp);
     begin.setSecondary(words::kTouchToStart.en);
     begin.setMinHeight(landscape() ? 0 : 260);
@@ -51,8 +53,10 @@ void WelcomeScreen::build() {
     m_closedShown = issuing.open ? std::string() : issuing.messageVi;
     if (!issuing.open) {
         // Both languages: the language switch is a screen further on.
-        root->add(std::make_unique<Label>(issuing.messageVi, FontRole::Heading, TextAlign::Center, TextColour::Danger));
-        root->add(std::make_unique<Label>(issuing.messageEn, FontRole::Body, TextAlign::Center, TextColour::Muted));
+        root->add(std::make_unique<Label>(issuing.messageVi, FontRole::Heading, TextAlign::Center,
+                                          TextColour::Danger));
+        root->add(
+            std::make_unique<Label>(issuing.messageEn, FontRole::Body, TextAlign::Center, TextColour::Muted));
     }
     root->add(std::make_unique<ui::Spacer>(), 1);
     // Large text on a small landscape screen: the page scrolls rather than anything overlapping.
@@ -86,8 +90,9 @@ void WelcomeScreen::handleInput(const ui::InputEvent& event) {
 void HomeScreen::build() {
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     // Why most people come, first and largest.
-    auto& take = content->add(std::make_unique<Button>(t(words::kTakeNumber), [this] { m_session.showServices(); },
-                                                       ButtonStyle::Primary, FontRole::Title),
+    auto& take = content->add(std::make_unique<Button>(
+                                  t(words::kTakeNumber), [this] { m_session.showServices(); },
+                                  ButtonStyle::Primary, FontRole::Title),
                               3);
     take.setIcon(ui::icons::kConfirmationNumber);
     take.setSecondary(t(words::kTakeNumberHint));
@@ -95,7 +100,8 @@ void HomeScreen::build() {
 
     auto others = std::make_unique<ui::Grid>(landscape() ? 3 : 1);
     auto row = [&](const Phrase& label, const Phrase& hint, char32_t icon, std::function<void()> onTap) {
-        auto& b = others->add(std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary, FontRole::Heading));
+        auto& b = others->add(
+            std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary, FontRole::Heading));
         b.setSecondary(t(hint));
         b.setIcon(icon);
         b.setShape(ButtonShape::Row);
@@ -110,8 +116,8 @@ void HomeScreen::build() {
     aids->add(aid(t(words::kOtherLanguage), ui::icons::kLanguage, [this] { m_session.toggleLanguage(); }));
     aids->add(aid(t(m_session.largeText() ? words::kNormalText : words::kLargeText), ui::icons::kTextIncrease,
                   [this] { m_session.toggleLargeText(); }));
-    aids->add(aid(t(m_session.highContrast() ? words::kNormalContrast : words::kHighContrast), ui::icons::kContrast,
-                  [this] { m_session.toggleHighContrast(); }));
+    aids->add(aid(t(m_session.highContrast() ? words::kNormalContrast : words::kHighContrast),
+                  ui::icons::kContrast, [this] { m_session.toggleHighContrast(); }));
     aids->add(voiceSwitch(m_session, FontRole::Button));
 
     Page page;

@@ -8,7 +8,7 @@
 namespace motcua::kiosk {
 
 class WelcomeScreen final : public KioskScreen {
-public:
+  public:
     explicit WelcomeScreen(KioskSession& session) : KioskScreen(session) {}
     void handleInput(const ui::InputEvent& event) override;
     // Rebuilds when the issuing hours open or close (checked about once a second).
@@ -18,16 +18,16 @@ public:
         KioskScreen::onShow();
     }
 
-protected:
+  protected:
     void build() override;
     void adapt(bool isLandscape) override {
         if (isLandscape != m_builtLandscape) requestRebuild();
     }
 
-private:
+  private:
     void start();
     bool m_builtLandscape = false;
-    bool m_starting = false;  // one tap, one home screen
+    bool m_starting = false;    // one tap, one home screen
     std::string m_closedShown;  // the closed message the page shows ("" while numbers are issued)
     std::chrono::milliseconds m_sinceCheck{0};
 };
@@ -35,14 +35,14 @@ private:
 // Home: "Lấy số thứ tự" first and largest, then looking up, search and rating as rows, and the reading
 // aids (language, text size, contrast, voice guidance).
 class HomeScreen final : public KioskScreen {
-public:
+  public:
     explicit HomeScreen(KioskSession& session) : KioskScreen(session) {}
 
-protected:
+  protected:
     void build() override;
     void adapt(bool landscape) override;
 
-private:
+  private:
     bool m_builtLandscape = false;
 };
 

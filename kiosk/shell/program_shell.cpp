@@ -1,15 +1,15 @@
 #include "kiosk/shell/program_shell.h"
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include "kiosk/ui/font_cache.h"
 #include "kiosk/ui/sdl_context.h"
-#include "queue/office_config.h"
 #include "queue/database.h"
+#include "queue/office_config.h"
 #include "queue/store.h"
 
 namespace motcua::shell {
@@ -24,7 +24,9 @@ static_assert(std::atomic<int>::is_always_lock_free);
 struct sigaction g_previousTerm {};
 struct sigaction g_previousInt {};
 
-extern "C" void onStopSignal(int signal) { g_stopSignal.store(signal); }
+extern "C" void onStopSignal(int signal) {
+    g_stopSignal.store(signal);
+}
 
 std::function<void(const std::string&)> stderrLog(const std::string& name) {
     return [name](const std::string& line) { std::cerr << name << ": " << line << '\n'; };
@@ -33,7 +35,8 @@ std::function<void(const std::string&)> stderrLog(const std::string& name) {
 }  // namespace
 
 StopSignals::StopSignals() {
-    if (g_signalsInstalled.exchange(true)) throw std::logic_error("StopSignals: already installed in this process");
+    if (g_signalsInstalled.exchange(true))
+        throw std::logic_error("StopSignals: already installed in this process");
     g_stopSignal = 0;
     struct sigaction action {};
     action.sa_handler = onStopSignal;
@@ -49,10 +52,18 @@ StopSignals::~StopSignals() {
     g_signalsInstalled = false;
 }
 
-bool StopSignals::requested() noexcept { return g_stopSignal.load() != 0; }
-int StopSignals::signal() noexcept { return g_stopSignal.load(); }
-void StopSignals::request(int signal) noexcept { g_stopSignal.store(signal); }
-void StopSignals::reset() noexcept { g_stopSignal.store(0); }
+bool StopSignals::requested() noexcept {
+    return g_stopSignal.load() != 0;
+}
+int StopSignals::signal() noexcept {
+    return g_stopSignal.load();
+}
+void StopSignals::request(int signal) noexcept {
+    g_stopSignal.store(signal);
+}
+void StopSignals::reset() noexcept {
+    g_stopSignal.store(0);
+}
 
 struct ProgramShell::Parts {
     ProgramSpec spec;
@@ -73,7 +84,8 @@ struct ProgramShell::Parts {
 
     bool opened = false;  // open() was called: close() is owed
 
-    Parts(ProgramSpec s, ProgramOptions o, Program& p) : spec(std::move(s)), options(std::move(o)), program(p) {}
+    Parts(ProgramSpec s, ProgramOptions o, Program& p)
+        : spec(std::move(s)), options(std::move(o)), program(p) {}
     ~Parts() {
         // The App before the screens, the screens before SDL, then what the program opened, then the
         // clock (the members would go in reverse anyway but for close(); the order is the contract).
@@ -138,17 +150,28 @@ ProgramShell::ProgramShell(ProgramSpec spec, ProgramOptions options, Program& pr
     p.program.configure(*p.context, appOptions, theme);
     appOptions.log = p.log;
     appOptions.stopRequested = [] { return StopSignals::requested(); };
-    p.app = std::make_unique<ui::App>(*p.renderer, *p.fonts, *p.screens, *p.clock, theme, std::move(appOptions));
+    p.app =
+        std::make_unique<ui::App>(*p.renderer, *p.fonts, *p.screens, *p.clock, theme, std::move(appOptions));
     p.program.start(*p.context, *p.app, *p.screens);
 }
 
 ProgramShell::~ProgramShell() = default;
 
-const ProgramOptions& ProgramShell::options() const noexcept { return m_parts->options; }
-const queue::Clock& ProgramShell::clock() const noexcept { return *m_parts->clock; }
-queue::ManualClock* ProgramShell::manualClock() noexcept { return m_parts->manual; }
-App& ProgramShell::app() noexcept { return *m_parts->app; }
-void ProgramShell::log(const std::string& line) const { m_parts->log(line); }
+const ProgramOptions& ProgramShell::options() const noexcept {
+    return m_parts->options;
+}
+const queue::Clock& ProgramShell::clock() const noexcept {
+    return *m_parts->clock;
+}
+queue::ManualClock* ProgramShell::manualClock() noexcept {
+    return m_parts->manual;
+}
+App& ProgramShell::app() noexcept {
+    return *m_parts->app;
+}
+void ProgramShell::log(const std::string& line) const {
+    m_parts->log(line);
+}
 
 ScriptOutcome ProgramShell::runScript(const std::filesystem::path& path) {
     auto& p = *m_parts;
@@ -176,7 +199,8 @@ int ProgramShell::run() {
     if (loop) p.app->run();
     const bool stopping = StopSignals::requested();
     if (stopping) p.log(fmt::format("stopping on signal {}", StopSignals::signal()));
-    p.program.finish(stopping ? std::chrono::milliseconds(kStopGrace) : std::chrono::milliseconds(kDoneGrace));
+    p.program.finish(stopping ? std::chrono::milliseconds(kStopGrace)
+                              : std::chrono::milliseconds(kDoneGrace));
     return status;
 }
 
@@ -197,8 +221,9 @@ int exitStatusFor(const std::exception& error, const std::function<void(const st
     return static_cast<int>(ExitStatus::Failed);
 }
 
-int runProgram(const ProgramSpec& spec, int argc, char** argv, const std::function<void(CLI::App&)>& addOptions,
-               ProgramOptions& options, const std::function<int()>& run) {
+int runProgram(const ProgramSpec& spec, int argc, char** argv,
+               const std::function<void(CLI::App&)>& addOptions, ProgramOptions& options,
+               const std::function<int()>& run) {
     const auto log = stderrLog(spec.name);
     CLI::App cli{spec.description, spec.name};
     ui::addProgramOptions(cli, options, ui::OptionSet{spec.config, spec.printer});

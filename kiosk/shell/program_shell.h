@@ -67,7 +67,7 @@ struct ProgramSpec {
 // sets SDL_HINT_NO_SIGNAL_HANDLERS. One per process at a time; the previous handlers come back when
 // it is destroyed.
 class StopSignals {
-public:
+  public:
     StopSignals();
     ~StopSignals();
     StopSignals(const StopSignals&) = delete;
@@ -84,11 +84,12 @@ public:
 
 // Thrown by a step that cannot go on, with the exit status it means.
 class StartupError : public std::runtime_error {
-public:
-    StartupError(ExitStatus status, const std::string& message) : std::runtime_error(message), m_status(status) {}
+  public:
+    StartupError(ExitStatus status, const std::string& message)
+        : std::runtime_error(message), m_status(status) {}
     ExitStatus status() const noexcept { return m_status; }
 
-private:
+  private:
     ExitStatus m_status;
 };
 
@@ -105,7 +106,7 @@ struct ShellContext {
 
 // The steps a program adds, called in order by ProgramShell.
 class Program {
-public:
+  public:
     virtual ~Program() = default;
     // Before any window: the database and what needs no screen. Throws queue::StoreRefused,
     // queue::ConfigError or queue::DatabaseError when the database cannot be used (exit status 5).
@@ -141,7 +142,7 @@ struct ShellSettings {
 // to 6) and destroyed in reverse: the App and the screens, SDL, then Program::close(), then the
 // clock. Throws StartupError (or the queue's errors from open()), having closed what was made.
 class ProgramShell {
-public:
+  public:
     // How long a stopping program waits for its work in progress (the kiosk's print: a printer that
     // hangs takes the printer thread 5.4 s). The units' TimeoutStopSec is longer.
     static constexpr std::chrono::seconds kStopGrace{8};
@@ -166,7 +167,7 @@ public:
     // Step 7: the script or the frame loop, then Program::finish. Returns the exit status.
     int run();
 
-private:
+  private:
     struct Parts;
     std::unique_ptr<Parts> m_parts;
 };
@@ -175,8 +176,9 @@ private:
 // addOptions' own), the stop signals (step 2), then run(options) inside the one error boundary that
 // turns exceptions into exit statuses. run typically makes the program and its ProgramShell and
 // returns ProgramShell::run().
-int runProgram(const ProgramSpec& spec, int argc, char** argv, const std::function<void(CLI::App&)>& addOptions,
-               ProgramOptions& options, const std::function<int()>& run);
+int runProgram(const ProgramSpec& spec, int argc, char** argv,
+               const std::function<void(CLI::App&)>& addOptions, ProgramOptions& options,
+               const std::function<int()>& run);
 
 // The exit status for an exception thrown while starting or running (the queue's refusals: 5,
 // StartupError: its own, anything else: 1), with its line logged.

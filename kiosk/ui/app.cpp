@@ -1,12 +1,12 @@
 #include "kiosk/ui/app.h"
 
-#include "kiosk/ui/painter.h"
-#include "kiosk/ui/sdl_input.h"
-
 #include <SDL.h>
 
 #include <algorithm>
 #include <iostream>
+
+#include "kiosk/ui/painter.h"
+#include "kiosk/ui/sdl_input.h"
 
 namespace motcua::ui {
 
@@ -74,8 +74,10 @@ const ConnectionBanner* App::connectionOverlay() const noexcept {
 }
 
 void App::log(const std::string& message) const {
-    if (m_options.log) m_options.log(message);
-    else std::cerr << "motcua-ui: " << message << '\n';
+    if (m_options.log)
+        m_options.log(message);
+    else
+        std::cerr << "motcua-ui: " << message << '\n';
 }
 
 void App::noteInput() {
@@ -106,17 +108,23 @@ bool App::pumpSdlEvents() {
         } else if (std::holds_alternative<WindowResized>(*translated)) {
             m_forceLayout = true;
         } else if (std::holds_alternative<QuitRequest>(*translated)) {
-            if (m_options.ignoreQuitRequests) log("quit request ignored (kiosk mode)");
-            else quit = true;
+            if (m_options.ignoreQuitRequests)
+                log("quit request ignored (kiosk mode)");
+            else
+                quit = true;
         }
     }
     if (quit) requestQuit();
     return !quit;
 }
 
-bool App::backgroundBusy() const { return m_options.backgroundBusy && m_options.backgroundBusy(); }
+bool App::backgroundBusy() const {
+    return m_options.backgroundBusy && m_options.backgroundBusy();
+}
 
-bool App::stopRequested() const { return m_options.stopRequested && m_options.stopRequested(); }
+bool App::stopRequested() const {
+    return m_options.stopRequested && m_options.stopRequested();
+}
 
 template <typename F>
 bool App::guarded(const char* what, F&& f) {
@@ -176,14 +184,16 @@ void App::layoutIfNeeded(bool force) {
     }
     if (force || m_banner.layoutDirty()) {
         const int height = m_banner.measure(context, m_size).height;
-        m_banner.layout(context, {0, connectionOverlay() ? m_connection.bounds().height : 0, m_size.width, height});
+        m_banner.layout(context,
+                        {0, connectionOverlay() ? m_connection.bounds().height : 0, m_size.width, height});
     }
 }
 
 void App::frame() {
     m_started = true;
     const queue::TimeMs now = m_clock.now();
-    const auto dt = std::chrono::milliseconds(std::clamp<queue::TimeMs>(now - m_lastFrame, 0, kMaxFrameStepMs));
+    const auto dt =
+        std::chrono::milliseconds(std::clamp<queue::TimeMs>(now - m_lastFrame, 0, kMaxFrameStepMs));
     m_lastFrame = now;
 
     if (m_options.onFrame) {
@@ -210,7 +220,8 @@ void App::frame() {
     }
     applyStack();
 
-    if (m_options.idleTimeout.count() > 0 && !m_idleFired && now - m_lastInput >= m_options.idleTimeout.count()) {
+    if (m_options.idleTimeout.count() > 0 && !m_idleFired &&
+        now - m_lastInput >= m_options.idleTimeout.count()) {
         m_idleFired = true;
         if (m_options.onIdle) guarded("idle", [this] { m_options.onIdle(); });
         applyStack();
@@ -221,7 +232,8 @@ void App::frame() {
         guarded("update", [&] { top->update(dt); });
         if (m_options.onDemandTick.count() == 0 || top->needsRedraw()) m_redraw = true;
     }
-    if (m_screens.hasPending() || m_forceLayout || (m_screens.top() && m_screens.top()->needsLayout())) m_redraw = true;
+    if (m_screens.hasPending() || m_forceLayout || (m_screens.top() && m_screens.top()->needsLayout()))
+        m_redraw = true;
     applyStack();
     layoutIfNeeded(m_forceLayout);
     m_forceLayout = false;

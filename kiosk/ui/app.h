@@ -7,6 +7,13 @@
 // logged, a banner is shown, and the stack goes back to its root screen.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "kiosk/ui/banner.h"
 #include "kiosk/ui/connection_banner.h"
 #include "kiosk/ui/font_cache.h"
@@ -17,13 +24,6 @@
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/window.h"
 #include "queue/clock.h"
-
-#include <chrono>
-#include <cstdint>
-#include <deque>
-#include <functional>
-#include <string>
-#include <vector>
 
 namespace motcua::ui {
 
@@ -56,11 +56,11 @@ struct AppOptions {
 };
 
 class App {
-public:
+  public:
     // All referenced objects must outlive the App. The clock gives frame times and idle time: a
     // queue::ManualClock makes a script's `wait 30000` instant.
-    App(Renderer& renderer, FontCache& fonts, ScreenStack& screens, const queue::Clock& clock, Theme theme = {},
-        AppOptions options = {});
+    App(Renderer& renderer, FontCache& fonts, ScreenStack& screens, const queue::Clock& clock,
+        Theme theme = {}, AppOptions options = {});
     App(const App&) = delete;
     App& operator=(const App&) = delete;
 
@@ -107,7 +107,7 @@ public:
     // Frames rendered and presented by frame() (screenshots not counted).
     std::uint64_t framesDrawn() const noexcept { return m_framesDrawn; }
 
-private:
+  private:
     template <typename F>
     bool guarded(const char* what, F&& f);
     void screenFailed(const char* what, const std::string& message);

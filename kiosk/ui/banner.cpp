@@ -1,14 +1,16 @@
 #include "kiosk/ui/banner.h"
 
+#include <algorithm>
+
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/text_fit.h"
 #include "kiosk/ui/text_wrap.h"
 
-#include <algorithm>
-
 namespace motcua::ui {
 
-Banner::Banner() { setVisible(false); }
+Banner::Banner() {
+    setVisible(false);
+}
 
 void Banner::show(std::string message, std::chrono::milliseconds duration, BannerKind kind) {
     m_message = std::move(message);
@@ -28,7 +30,8 @@ Size Banner::measureContent(const LayoutContext& context, Size available) const 
     const int pad = context.theme.padding();
     const auto lines = wrapText(context.metrics, m_message, style, available.width - 2 * pad);
     return {available.width,
-            std::max(context.theme.minTouchPx(), static_cast<int>(lines.size()) * context.metrics.lineHeight(style) + 2 * pad)};
+            std::max(context.theme.minTouchPx(),
+                     static_cast<int>(lines.size()) * context.metrics.lineHeight(style) + 2 * pad)};
 }
 
 void Banner::layoutChildren(const LayoutContext& context) {
@@ -74,7 +77,8 @@ void Banner::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) con
 
 void Banner::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
     // The whole strip takes taps (they dismiss it); its text is its own.
-    out.push_back({LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled, m_message, false});
+    out.push_back(
+        {LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled, m_message, false});
     int y = bounds().y + (bounds().height - static_cast<int>(m_lines.size()) * m_lineHeight) / 2;
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         addLine(out, clip, scrolled, m_lines[i],

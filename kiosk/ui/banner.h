@@ -2,16 +2,16 @@
 // timeout measured in update() time. Tapping it dismisses it.
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <string>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
 enum class BannerKind { Error, Info };
 
 class Banner final : public Widget {
-public:
+  public:
     Banner();
     void show(std::string message, std::chrono::milliseconds duration, BannerKind kind = BannerKind::Error);
     void hide();
@@ -20,7 +20,7 @@ public:
     std::chrono::milliseconds remaining() const noexcept { return m_remaining; }
     bool tappable() const override { return true; }
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
     bool onInput(const InputEvent& event) override;
@@ -29,7 +29,7 @@ protected:
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
     void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
-private:
+  private:
     std::string m_message;
     BannerKind m_kind = BannerKind::Error;
     std::chrono::milliseconds m_remaining{0};

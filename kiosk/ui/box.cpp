@@ -15,10 +15,16 @@ void Box::setWeight(const Widget& child, int weight) {
     }
 }
 
-int Box::weight(std::size_t i) const { return i < m_weights.size() ? m_weights[i] : 0; }
+int Box::weight(std::size_t i) const {
+    return i < m_weights.size() ? m_weights[i] : 0;
+}
 
-int Box::padding(const LayoutContext& context) const { return m_padding == kThemed ? context.theme.padding() : m_padding; }
-int Box::spacing(const LayoutContext& context) const { return m_spacing == kThemed ? context.theme.spacing() : m_spacing; }
+int Box::padding(const LayoutContext& context) const {
+    return m_padding == kThemed ? context.theme.padding() : m_padding;
+}
+int Box::spacing(const LayoutContext& context) const {
+    return m_spacing == kThemed ? context.theme.spacing() : m_spacing;
+}
 
 int Box::minimumHeight(const LayoutContext& context, int width) const {
     if (!visible()) return 0;
@@ -83,7 +89,8 @@ Size Box::measureContent(const LayoutContext& context, Size available) const {
             for (std::size_t i = 0; i < children().size(); ++i) {
                 if (!children()[i]->visible() || weight(i) == 0) continue;
                 const int w = rest * weight(i) / weights;
-                total.height = std::max(total.height, children()[i]->measure(context, {w, inner.height}).height);
+                total.height =
+                    std::max(total.height, children()[i]->measure(context, {w, inner.height}).height);
             }
         }
     }
@@ -106,7 +113,8 @@ void Box::layoutChildren(const LayoutContext& context) {
         const auto& child = children()[i];
         if (!child->visible()) continue;
         ++shown;
-        const Size c = child->measure(context, vertical ? Size{inner.width, Widget::kUnbounded} : inner.size());
+        const Size c =
+            child->measure(context, vertical ? Size{inner.width, Widget::kUnbounded} : inner.size());
         if (weight(i) > 0) {
             weights += weight(i);
             // Down the page a weighted child still gets the height its content needs: text and
@@ -140,7 +148,8 @@ void Box::layoutChildren(const LayoutContext& context) {
             child->layout(context, {inner.x, inner.y, 0, 0});
             continue;
         }
-        const Rect r = vertical ? Rect{inner.x, cursor, inner.width, sizes[i]} : Rect{cursor, inner.y, sizes[i], inner.height};
+        const Rect r = vertical ? Rect{inner.x, cursor, inner.width, sizes[i]}
+                                : Rect{cursor, inner.y, sizes[i], inner.height};
         child->layout(context, r);
         cursor += sizes[i] + gap;
     }
@@ -148,7 +157,9 @@ void Box::layoutChildren(const LayoutContext& context) {
 
 Grid::Grid(int columns, int spacing) : m_columns(std::max(1, columns)), m_spacing(spacing) {}
 
-int Grid::spacing(const LayoutContext& context) const { return m_spacing == Box::kThemed ? context.theme.spacing() : m_spacing; }
+int Grid::spacing(const LayoutContext& context) const {
+    return m_spacing == Box::kThemed ? context.theme.spacing() : m_spacing;
+}
 
 std::vector<int> Grid::rowHeights(const LayoutContext& context, int cellWidth) const {
     std::vector<int> rows;

@@ -2,16 +2,16 @@
 // weights) and Grid (equal columns).
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <vector>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
 enum class Axis { Vertical, Horizontal };
 
 class Box final : public Widget {
-public:
+  public:
     // Padding and spacing in pixels; kThemed takes them from the theme (scaled with the text).
     static constexpr int kThemed = -1;
 
@@ -35,11 +35,11 @@ public:
         invalidateLayout();
     }
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
 
-private:
+  private:
     int padding(const LayoutContext& context) const;
     int spacing(const LayoutContext& context) const;
     int weight(std::size_t index) const;
@@ -51,14 +51,14 @@ private:
 
 // Children in rows of `columns` equal-width cells; each row as tall as its tallest child.
 class Grid final : public Widget {
-public:
+  public:
     explicit Grid(int columns, int spacing = Box::kThemed);
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
 
-private:
+  private:
     int spacing(const LayoutContext& context) const;
     std::vector<int> rowHeights(const LayoutContext& context, int cellWidth) const;
     int m_columns;

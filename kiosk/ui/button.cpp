@@ -1,9 +1,9 @@
 #include "kiosk/ui/button.h"
 
+#include <algorithm>
+
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/painter.h"
-
-#include <algorithm>
 
 namespace motcua::ui {
 
@@ -20,7 +20,9 @@ int Button::Text::height() const {
            static_cast<int>(secondary.lines.size()) * secondaryLineHeight;
 }
 
-int Button::Text::width(TextMetrics& metrics) const { return std::max(maxWidth(metrics, label), maxWidth(metrics, secondary)); }
+int Button::Text::width(TextMetrics& metrics) const {
+    return std::max(maxWidth(metrics, label), maxWidth(metrics, secondary));
+}
 
 Button::Button(std::string label, Callback onTap, ButtonStyle style, FontRole role)
     : m_label(std::move(label)), m_onTap(std::move(onTap)), m_style(style), m_role(role) {}
@@ -96,7 +98,8 @@ Size Button::measureContent(const LayoutContext& context, Size available) const 
     if (m_shape == ButtonShape::Centered && m_icon) height += iconPx(theme);
     if (m_shape != ButtonShape::Centered) height = std::max(height, iconPx(theme));
     const int minTouch = theme.minTouchPx();
-    return {std::max(minTouch, t.width(context.metrics) + 2 * pad + side), std::max(minTouch, height + 2 * pad)};
+    return {std::max(minTouch, t.width(context.metrics) + 2 * pad + side),
+            std::max(minTouch, height + 2 * pad)};
 }
 
 void Button::layoutChildren(const LayoutContext& context) {
@@ -107,7 +110,8 @@ void Button::layoutChildren(const LayoutContext& context) {
     m_iconPx = iconPx(theme);
     m_text = shape(context, std::max(1, bounds().width - 2 * m_padding - m_leading - m_trailing));
     m_labelWidths.clear();
-    for (const auto& line : m_text.label.lines) m_labelWidths.push_back(context.metrics.measure(line, m_text.label.style).width);
+    for (const auto& line : m_text.label.lines)
+        m_labelWidths.push_back(context.metrics.measure(line, m_text.label.style).width);
     m_secondaryWidths.clear();
     for (const auto& line : m_text.secondary.lines)
         m_secondaryWidths.push_back(context.metrics.measure(line, m_text.secondary.style).width);
@@ -128,7 +132,8 @@ bool Button::onInput(const InputEvent& event) {
         case InputType::Tap:
             if (bounds().contains(event.position)) activate();
             return true;
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -158,7 +163,8 @@ void Button::drawSelf(Painter& painter) const {
     const Palette& p = painter.theme().palette();
     const bool primary = m_style == ButtonStyle::Primary;
     const bool radio = m_shape == ButtonShape::Radio;
-    Colour fill = primary ? (m_pressed ? p.primaryPressed : p.primary) : (m_pressed ? p.secondaryPressed : p.secondary);
+    Colour fill =
+        primary ? (m_pressed ? p.primaryPressed : p.primary) : (m_pressed ? p.secondaryPressed : p.secondary);
     Colour text = primary ? p.primaryText : p.secondaryText;
     Colour edge = p.border;
     int edgeWidth = 2;
@@ -192,8 +198,9 @@ void Button::drawSelf(Painter& painter) const {
         painter.drawIcon(m_selected ? icons::kRadioChecked : icons::kRadioUnchecked, m_iconPx, mark,
                          {b.x + m_padding, b.y, m_iconPx, b.height});
         if (m_icon)
-            painter.drawIcon(m_icon, m_iconPx, text,
-                             {b.x + m_padding + m_iconPx + painter.theme().spacing(), b.y, m_iconPx, b.height});
+            painter.drawIcon(
+                m_icon, m_iconPx, text,
+                {b.x + m_padding + m_iconPx + painter.theme().spacing(), b.y, m_iconPx, b.height});
     } else if (m_icon) {
         if (m_shape == ButtonShape::Centered) {
             const int top = b.y + (b.height - m_text.height() - m_iconPx) / 2;
@@ -226,7 +233,8 @@ void Button::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) con
 }
 
 void Button::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
-    out.push_back({LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled, m_label, false});
+    out.push_back(
+        {LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled, m_label, false});
     const auto lines = placedLines();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const bool isLabel = i < m_text.label.lines.size();

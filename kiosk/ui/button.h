@@ -8,12 +8,12 @@
 // the left, checked when selected()).
 #pragma once
 
-#include "kiosk/ui/text_fit.h"
-#include "kiosk/ui/widget.h"
-
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "kiosk/ui/text_fit.h"
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
@@ -21,7 +21,7 @@ enum class ButtonStyle { Primary, Secondary };
 enum class ButtonShape { Centered, Inline, Row, Radio };
 
 class Button final : public Widget {
-public:
+  public:
     using Callback = std::function<void()>;
 
     Button(std::string label, Callback onTap, ButtonStyle style = ButtonStyle::Secondary,
@@ -53,7 +53,7 @@ public:
     void activate();
     bool tappable() const override { return true; }
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
     bool onInput(const InputEvent& event) override;
@@ -61,7 +61,7 @@ protected:
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
     void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
-private:
+  private:
     struct Text {
         FittedText label;
         FittedText secondary;

@@ -3,26 +3,26 @@
 // out inside a padding; labels in it take the card's text colour when they use TextColour::OnCard.
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <memory>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
 enum class CardStyle { Surface, Notice, Emphasis };
 
 class Card final : public Widget {
-public:
+  public:
     Card(CardStyle style, std::unique_ptr<Widget> content);
     CardStyle style() const noexcept { return m_style; }
     Widget& content() noexcept { return *m_content; }
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
     void drawSelf(Painter& painter) const override;
 
-private:
+  private:
     CardStyle m_style;
     Widget* m_content;  // owned as the only child
 };

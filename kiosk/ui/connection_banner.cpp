@@ -1,15 +1,16 @@
 #include "kiosk/ui/connection_banner.h"
 
+#include <algorithm>
+
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/text_fit.h"
 #include "kiosk/ui/text_wrap.h"
 
-#include <algorithm>
-
 namespace motcua::ui {
 
-ConnectionBanner::ConnectionBanner(bool english, FontRole role, bool overlay) : m_overlay(overlay), m_role(role) {
+ConnectionBanner::ConnectionBanner(bool english, FontRole role, bool overlay)
+    : m_overlay(overlay), m_role(role) {
     setEnglish(english);
 }
 
@@ -20,7 +21,9 @@ void ConnectionBanner::setEnglish(bool english) {
     invalidateLayout();
 }
 
-int ConnectionBanner::iconPx(const LayoutContext& context) const { return context.theme.font(m_role).pixelSize * 3 / 2; }
+int ConnectionBanner::iconPx(const LayoutContext& context) const {
+    return context.theme.font(m_role).pixelSize * 3 / 2;
+}
 
 Size ConnectionBanner::measureContent(const LayoutContext& context, Size available) const {
     const TextStyle style = context.theme.font(m_role);
@@ -42,7 +45,9 @@ void ConnectionBanner::layoutChildren(const LayoutContext& context) {
 }
 
 // Touches on the banner over a screen stop there: nothing under it is pressed by a tap meant for it.
-bool ConnectionBanner::onInput(const InputEvent& event) { return m_overlay && event.isPointer(); }
+bool ConnectionBanner::onInput(const InputEvent& event) {
+    return m_overlay && event.isPointer();
+}
 
 // The text block, centred with the pictogram before it.
 Rect ConnectionBanner::textArea() const {
@@ -58,8 +63,9 @@ void ConnectionBanner::drawSelf(Painter& painter) const {
     painter.fillRect(bounds(), p.notice);
     painter.fillRect({bounds().x, bounds().bottom() - 3, bounds().width, 3}, p.noticeBorder);
     const Rect text = textArea();
-    painter.drawIcon(icons::kCloudOff, m_iconPx, p.noticeText,
-                     {text.x - m_pad - m_iconPx, bounds().y + (bounds().height - m_iconPx) / 2, m_iconPx, m_iconPx});
+    painter.drawIcon(
+        icons::kCloudOff, m_iconPx, p.noticeText,
+        {text.x - m_pad - m_iconPx, bounds().y + (bounds().height - m_iconPx) / 2, m_iconPx, m_iconPx});
     int y = text.y;
     for (const auto& line : m_lines) {
         painter.drawText(line, m_style, p.noticeText, {text.x, y});
@@ -72,11 +78,14 @@ void ConnectionBanner::collectOwnText(std::vector<VisibleText>& out, const Rect&
 }
 
 void ConnectionBanner::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
-    if (m_overlay) out.push_back({LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled, m_message, false});
+    if (m_overlay)
+        out.push_back({LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled,
+                       m_message, false});
     const Rect text = textArea();
     int y = text.y;
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        addLine(out, clip, scrolled, m_lines[i], {text.x, y, m_lineWidths[i], m_lineHeight}, breaksWord(m_message, m_lines));
+        addLine(out, clip, scrolled, m_lines[i], {text.x, y, m_lineWidths[i], m_lineHeight},
+                breaksWord(m_message, m_lines));
         y += m_lineHeight;
     }
 }

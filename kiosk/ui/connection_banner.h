@@ -8,11 +8,11 @@
 // the words, the colours and the pictogram are these.
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
@@ -20,7 +20,7 @@ inline constexpr std::string_view kConnectionLostVi = "Mất kết nối máy ch
 inline constexpr std::string_view kConnectionLostEn = "Connection to the server lost – reconnecting…";
 
 class ConnectionBanner final : public Widget {
-public:
+  public:
     // english: the program shows English now (the kiosk's language button). role: the text size
     // (Heading across a window; Small in the console's one-line notice row).
     // overlay: drawn over a screen (the App's), so it takes every touch on it and the layout check sees
@@ -32,7 +32,7 @@ public:
     bool english() const noexcept { return m_english; }
     const std::string& message() const noexcept { return m_message; }
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
     bool onInput(const InputEvent& event) override;
@@ -40,7 +40,7 @@ protected:
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
     void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
-private:
+  private:
     int iconPx(const LayoutContext& context) const;
     Rect textArea() const;
 

@@ -1,11 +1,11 @@
 #include "kiosk/ui/font_cache.h"
 
-#include "text/utf8.h"
-
 #include <SDL_ttf.h>
 
 #include <stdexcept>
 #include <string>
+
+#include "text/utf8.h"
 
 namespace motcua::ui {
 
@@ -13,8 +13,9 @@ using text::decodeUtf8;
 
 FontSet FontSet::locate(const std::string& family) {
     std::filesystem::path icons;
-    for (const char* candidate : {"/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf",
-                                  "/usr/share/fonts/truetype/material-design-icons/MaterialIcons-Regular.ttf"}) {
+    for (const char* candidate :
+         {"/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf",
+          "/usr/share/fonts/truetype/material-design-icons/MaterialIcons-Regular.ttf"}) {
         if (std::filesystem::exists(candidate)) {
             icons = candidate;
             break;
@@ -29,7 +30,7 @@ TTF_Font* FontCache::font(const TextStyle& style) {
     const auto key = std::make_pair(style.weight, style.pixelSize);
     auto it = m_openFonts.find(key);
     if (it != m_openFonts.end()) return it->second.get();
-    const auto& path = style.weight == FontWeight::Bold                          ? m_fonts.bold
+    const auto& path = style.weight == FontWeight::Bold                             ? m_fonts.bold
                        : style.weight == FontWeight::Icon && !m_fonts.icons.empty() ? m_fonts.icons
                                                                                     : m_fonts.regular;
     fonts::TtfFontPtr font = fonts::openFont(path, style.pixelSize);
@@ -55,6 +56,8 @@ bool FontCache::covers(std::string_view text, const TextStyle& style) {
     return true;
 }
 
-int FontCache::lineHeight(const TextStyle& style) { return TTF_FontLineSkip(font(style)); }
+int FontCache::lineHeight(const TextStyle& style) {
+    return TTF_FontLineSkip(font(style));
+}
 
 }  // namespace motcua::ui

@@ -2,13 +2,13 @@
 // TTF_Init but no window or renderer.
 #pragma once
 
-#include "fonts/font_locator.h"
-#include "fonts/ttf.h"
-#include "kiosk/ui/text_metrics.h"
-
 #include <filesystem>
 #include <map>
 #include <utility>
+
+#include "fonts/font_locator.h"
+#include "fonts/ttf.h"
+#include "kiosk/ui/text_metrics.h"
 
 namespace motcua::ui {
 
@@ -26,7 +26,7 @@ struct FontSet : fonts::FontSet {
 
 // Holds the TtfContext by reference: it must outlive the cache (declare it first).
 class FontCache final : public TextMetrics {
-public:
+  public:
     FontCache(const TtfContext& ttf, FontSet fonts);
     FontCache(const FontCache&) = delete;
     FontCache& operator=(const FontCache&) = delete;
@@ -42,7 +42,7 @@ public:
     Size measure(std::string_view text, const TextStyle& style) override;
     int lineHeight(const TextStyle& style) override;
 
-private:
+  private:
     FontSet m_fonts;
     std::map<std::pair<FontWeight, int>, fonts::TtfFontPtr> m_openFonts;
 };

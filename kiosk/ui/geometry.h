@@ -40,7 +40,9 @@ struct Rect {
         if (r <= l || b <= t) return {l, t, 0, 0};
         return {l, t, r - l, b - t};
     }
-    Rect inset(int by) const { return {x + by, y + by, std::max(0, width - 2 * by), std::max(0, height - 2 * by)}; }
+    Rect inset(int by) const {
+        return {x + by, y + by, std::max(0, width - 2 * by), std::max(0, height - 2 * by)};
+    }
     Rect translated(int dx, int dy) const { return {x + dx, y + dy, width, height}; }
     friend bool operator==(const Rect&, const Rect&) = default;
 };

@@ -8,7 +8,7 @@ namespace {
 // Velocity is measured over the last part of the movement only, so a finger that stops before lifting
 // does not fling.
 constexpr std::int64_t kVelocityWindowMs = 100;
-}
+}  // namespace
 
 void GestureTracker::reset() noexcept {
     m_down = false;
@@ -35,7 +35,8 @@ std::vector<InputEvent> GestureTracker::feed(const RawPointer& pointer, std::int
         case PointerAction::Move: {
             if (!m_down || pointer.pointerId != m_pointerId) break;
             m_samples.push_back({pointer.position, nowMs});
-            while (m_samples.size() > 2 && nowMs - m_samples.front().timeMs > kVelocityWindowMs) m_samples.pop_front();
+            while (m_samples.size() > 2 && nowMs - m_samples.front().timeMs > kVelocityWindowMs)
+                m_samples.pop_front();
             if (!m_dragging) {
                 const int dx = pointer.position.x - m_start.x;
                 const int dy = pointer.position.y - m_start.y;
@@ -59,7 +60,8 @@ std::vector<InputEvent> GestureTracker::feed(const RawPointer& pointer, std::int
             e.type = InputType::PointerUp;
             e.start = m_start;
             if (m_dragging && m_samples.size() >= 2) {
-                while (m_samples.size() > 2 && nowMs - m_samples.front().timeMs > kVelocityWindowMs) m_samples.pop_front();
+                while (m_samples.size() > 2 && nowMs - m_samples.front().timeMs > kVelocityWindowMs)
+                    m_samples.pop_front();
                 const Sample& first = m_samples.front();
                 const double dt = static_cast<double>(nowMs - first.timeMs) / 1000.0;
                 if (dt > 0) {

@@ -2,16 +2,16 @@
 // times passed in, so taps, drags and fling velocities are tested without SDL or a wall clock.
 #pragma once
 
-#include "kiosk/ui/input.h"
-
 #include <cstdint>
 #include <deque>
 #include <vector>
 
+#include "kiosk/ui/input.h"
+
 namespace motcua::ui {
 
 class GestureTracker {
-public:
+  public:
     // Movement (pixels) below which a down+up is still a tap: about 4 mm at 96 dpi, generous for
     // unsteady fingers.
     static constexpr int kDefaultSlop = 16;
@@ -24,7 +24,7 @@ public:
     // Forget a gesture in progress (e.g. the screen under it was replaced).
     void reset() noexcept;
 
-private:
+  private:
     struct Sample {
         Point position;
         std::int64_t timeMs;

@@ -5,7 +5,8 @@
 namespace motcua::ui {
 
 void IconView::drawSelf(Painter& painter) const {
-    painter.drawIcon(m_icon, sizeFor(painter.theme()), resolveColour(painter.theme().palette(), m_colour), bounds());
+    painter.drawIcon(m_icon, sizeFor(painter.theme()), resolveColour(painter.theme().palette(), m_colour),
+                     bounds());
 }
 
 }  // namespace motcua::ui

@@ -10,7 +10,8 @@
 namespace motcua::ui {
 
 Image::Pixel Image::at(int x, int y) const {
-    const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
+    const auto i =
+        (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
     return {rgba.at(i), rgba.at(i + 1), rgba.at(i + 2), rgba.at(i + 3)};
 }
 
@@ -20,13 +21,16 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
-[[noreturn]] void pngError(png_structp, png_const_charp message) { throw std::runtime_error(message); }
+[[noreturn]] void pngError(png_structp, png_const_charp message) {
+    throw std::runtime_error(message);
+}
 void pngWarning(png_structp, png_const_charp) {}
 }  // namespace
 
 void savePng(const std::filesystem::path& path, const Image& image) {
     if (image.width <= 0 || image.height <= 0 ||
-        image.rgba.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4)
+        image.rgba.size() !=
+            static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4)
         throw std::runtime_error("savePng: image has no pixels or a wrong buffer size");
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     FilePtr file(std::fopen(path.c_str(), "wb"));
@@ -44,8 +48,9 @@ void savePng(const std::filesystem::path& path, const Image& image) {
 
     try {
         png_init_io(png, file.get());
-        png_set_IHDR(png, info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height), 8,
-                     PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        png_set_IHDR(png, info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height),
+                     8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                     PNG_FILTER_TYPE_DEFAULT);
         png_set_compression_level(png, 3);
         png_write_info(png, info);
         const auto stride = static_cast<std::size_t>(image.width) * 4;
@@ -55,7 +60,8 @@ void savePng(const std::filesystem::path& path, const Image& image) {
     } catch (const std::runtime_error& e) {
         throw std::runtime_error("savePng " + path.string() + ": " + e.what());
     }
-    if (std::fflush(file.get()) != 0) throw std::runtime_error("savePng: write to " + path.string() + " failed");
+    if (std::fflush(file.get()) != 0)
+        throw std::runtime_error("savePng: write to " + path.string() + " failed");
 }
 
 Image loadPng(const std::filesystem::path& path) {

@@ -8,15 +8,32 @@ namespace motcua::ui {
 
 namespace {
 constexpr std::array<std::pair<std::string_view, Key>, 26> kNamedKeys{{
-    {"return", Key::Return},     {"enter", Key::Return},       {"escape", Key::Escape},
-    {"esc", Key::Escape},        {"backspace", Key::Backspace}, {"tab", Key::Tab},
-    {"space", Key::Space},       {"delete", Key::Delete},       {"home", Key::Home},
-    {"end", Key::End},           {"pageup", Key::PageUp},       {"pagedown", Key::PageDown},
-    {"up", Key::Up},             {"down", Key::Down},           {"left", Key::Left},
-    {"right", Key::Right},       {"f1", Key::F1},               {"f2", Key::F2},
-    {"f3", Key::F3},             {"f4", Key::F4},               {"f5", Key::F5},
-    {"f6", Key::F6},             {"f7", Key::F7},               {"f8", Key::F8},
-    {"f9", Key::F9},             {"f10", Key::F10},
+    {"return", Key::Return},
+    {"enter", Key::Return},
+    {"escape", Key::Escape},
+    {"esc", Key::Escape},
+    {"backspace", Key::Backspace},
+    {"tab", Key::Tab},
+    {"space", Key::Space},
+    {"delete", Key::Delete},
+    {"home", Key::Home},
+    {"end", Key::End},
+    {"pageup", Key::PageUp},
+    {"pagedown", Key::PageDown},
+    {"up", Key::Up},
+    {"down", Key::Down},
+    {"left", Key::Left},
+    {"right", Key::Right},
+    {"f1", Key::F1},
+    {"f2", Key::F2},
+    {"f3", Key::F3},
+    {"f4", Key::F4},
+    {"f5", Key::F5},
+    {"f6", Key::F6},
+    {"f7", Key::F7},
+    {"f8", Key::F8},
+    {"f9", Key::F9},
+    {"f10", Key::F10},
 }};
 
 std::string lower(std::string_view s) {
@@ -43,7 +60,8 @@ std::optional<Key> keyFromName(std::string_view name) {
 
 std::string keyName(Key key) {
     const int k = static_cast<int>(key);
-    if (key >= Key::A && key <= Key::Z) return std::string(1, static_cast<char>('a' + (k - static_cast<int>(Key::A))));
+    if (key >= Key::A && key <= Key::Z)
+        return std::string(1, static_cast<char>('a' + (k - static_cast<int>(Key::A))));
     if (key >= Key::Digit0 && key <= Key::Digit9)
         return std::string(1, static_cast<char>('0' + (k - static_cast<int>(Key::Digit0))));
     if (key >= Key::F1 && key <= Key::F12) {
@@ -53,21 +71,36 @@ std::string keyName(Key key) {
         return name;
     }
     switch (key) {
-        case Key::Return: return "Return";
-        case Key::Escape: return "Escape";
-        case Key::Backspace: return "Backspace";
-        case Key::Tab: return "Tab";
-        case Key::Space: return "Space";
-        case Key::Delete: return "Delete";
-        case Key::Home: return "Home";
-        case Key::End: return "End";
-        case Key::PageUp: return "PageUp";
-        case Key::PageDown: return "PageDown";
-        case Key::Up: return "Up";
-        case Key::Down: return "Down";
-        case Key::Left: return "Left";
-        case Key::Right: return "Right";
-        default: return "Unknown";
+        case Key::Return:
+            return "Return";
+        case Key::Escape:
+            return "Escape";
+        case Key::Backspace:
+            return "Backspace";
+        case Key::Tab:
+            return "Tab";
+        case Key::Space:
+            return "Space";
+        case Key::Delete:
+            return "Delete";
+        case Key::Home:
+            return "Home";
+        case Key::End:
+            return "End";
+        case Key::PageUp:
+            return "PageUp";
+        case Key::PageDown:
+            return "PageDown";
+        case Key::Up:
+            return "Up";
+        case Key::Down:
+            return "Down";
+        case Key::Left:
+            return "Left";
+        case Key::Right:
+            return "Right";
+        default:
+            return "Unknown";
     }
 }
 

@@ -2,21 +2,78 @@
 // script driver produces the same ones, and screens and widgets only ever see these.
 #pragma once
 
-#include "kiosk/ui/geometry.h"
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "kiosk/ui/geometry.h"
 
 namespace motcua::ui {
 
 enum class Key {
     Unknown,
-    Return, Escape, Backspace, Tab, Space, Delete, Home, End, PageUp, PageDown,
-    Up, Down, Left, Right,
-    F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12,
-    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
-    Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
+    Return,
+    Escape,
+    Backspace,
+    Tab,
+    Space,
+    Delete,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Up,
+    Down,
+    Left,
+    Right,
+    F1,
+    F2,
+    F3,
+    F4,
+    F5,
+    F6,
+    F7,
+    F8,
+    F9,
+    F10,
+    F11,
+    F12,
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+    G,
+    H,
+    I,
+    J,
+    K,
+    L,
+    M,
+    N,
+    O,
+    P,
+    Q,
+    R,
+    S,
+    T,
+    U,
+    V,
+    W,
+    X,
+    Y,
+    Z,
+    Digit0,
+    Digit1,
+    Digit2,
+    Digit3,
+    Digit4,
+    Digit5,
+    Digit6,
+    Digit7,
+    Digit8,
+    Digit9,
 };
 
 // "Return", "Escape", "F5", "a", "Z", "7" -> the key; case-insensitive names, single letters and digits.
@@ -34,7 +91,8 @@ struct RawPointer {
 
 enum class InputType {
     PointerDown,  // a finger or button went down at position
-    PointerDrag,  // it moved beyond the tap slop; delta since the previous drag event, start = where it went down
+    PointerDrag,  // it moved beyond the tap slop; delta since the previous drag event, start = where it went
+                  // down
     PointerUp,    // it was lifted; velocity (px/s) of the last movement, for momentum
     Tap,          // down and up within the slop: the "click"; sent after PointerUp
     Key,          // a key press (physical keyboard, or the script's `key`)
@@ -43,10 +101,10 @@ enum class InputType {
 
 struct InputEvent {
     InputType type = InputType::Tap;
-    Point position;          // pointer events: where the pointer is now
-    Point start;             // pointer events: where it went down (routing point for the gesture)
-    Point delta;             // PointerDrag
-    double velocityX = 0;    // PointerUp, px per second
+    Point position;        // pointer events: where the pointer is now
+    Point start;           // pointer events: where it went down (routing point for the gesture)
+    Point delta;           // PointerDrag
+    double velocityX = 0;  // PointerUp, px per second
     double velocityY = 0;
     Key key = Key::Unknown;  // Key
     std::string text;        // Text

@@ -1,20 +1,27 @@
 #include "kiosk/ui/label.h"
 
-#include "kiosk/ui/painter.h"
-
 #include <algorithm>
+
+#include "kiosk/ui/painter.h"
 
 namespace motcua::ui {
 
 Colour resolveColour(const Palette& palette, TextColour colour) {
     switch (colour) {
-        case TextColour::Normal: return palette.text;
-        case TextColour::Muted: return palette.mutedText;
-        case TextColour::Primary: return palette.primary;
-        case TextColour::OnPrimary: return palette.primaryText;
-        case TextColour::Danger: return palette.danger;
-        case TextColour::OnNotice: return palette.noticeText;
-        case TextColour::OnEmphasis: return palette.primaryText;
+        case TextColour::Normal:
+            return palette.text;
+        case TextColour::Muted:
+            return palette.mutedText;
+        case TextColour::Primary:
+            return palette.primary;
+        case TextColour::OnPrimary:
+            return palette.primaryText;
+        case TextColour::Danger:
+            return palette.danger;
+        case TextColour::OnNotice:
+            return palette.noticeText;
+        case TextColour::OnEmphasis:
+            return palette.primaryText;
     }
     return palette.text;
 }
@@ -36,7 +43,8 @@ void Label::setRole(FontRole role) {
 Size Label::measureContent(const LayoutContext& context, Size available) const {
     const auto fitted = fitText(context.metrics, m_text, context.theme.font(m_role), available.width);
     int width = 0;
-    for (const auto& line : fitted.lines) width = std::max(width, context.metrics.measure(line, fitted.style).width);
+    for (const auto& line : fitted.lines)
+        width = std::max(width, context.metrics.measure(line, fitted.style).width);
     return {width, static_cast<int>(fitted.lines.size()) * context.metrics.lineHeight(fitted.style)};
 }
 
@@ -53,7 +61,8 @@ void Label::layoutChildren(const LayoutContext& context) {
 Rect Label::lineRect(std::size_t i) const {
     // Lines are vertically centred when the label is given more height than it needs.
     const int textHeight = static_cast<int>(m_lines.size()) * m_lineHeight;
-    const int y = bounds().y + std::max(0, (bounds().height - textHeight) / 2) + static_cast<int>(i) * m_lineHeight;
+    const int y =
+        bounds().y + std::max(0, (bounds().height - textHeight) / 2) + static_cast<int>(i) * m_lineHeight;
     int x = bounds().x;
     if (m_align == TextAlign::Center) x += (bounds().width - m_lineWidths[i]) / 2;
     if (m_align == TextAlign::Right) x += bounds().width - m_lineWidths[i];
@@ -69,7 +78,8 @@ void Label::drawSelf(Painter& painter) const {
 }
 
 void Label::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
-    for (std::size_t i = 0; i < m_lines.size(); ++i) addLine(out, clip, scrolled, m_lines[i], lineRect(i), m_brokenWord);
+    for (std::size_t i = 0; i < m_lines.size(); ++i)
+        addLine(out, clip, scrolled, m_lines[i], lineRect(i), m_brokenWord);
 }
 
 void Label::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const {

@@ -2,11 +2,11 @@
 // splitting a syllable.
 #pragma once
 
-#include "kiosk/ui/text_fit.h"
-#include "kiosk/ui/widget.h"
-
 #include <string>
 #include <vector>
+
+#include "kiosk/ui/text_fit.h"
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
@@ -17,7 +17,7 @@ enum class TextColour { Normal, Muted, Primary, OnPrimary, Danger, OnNotice, OnE
 Colour resolveColour(const Palette& palette, TextColour colour);
 
 class Label final : public Widget {
-public:
+  public:
     explicit Label(std::string text, FontRole role = FontRole::Body, TextAlign align = TextAlign::Left,
                    TextColour colour = TextColour::Normal);
 
@@ -28,14 +28,14 @@ public:
     // The wrapped lines from the last layout.
     const std::vector<std::string>& lines() const noexcept { return m_lines; }
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
     void drawSelf(Painter& painter) const override;
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
     void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
-private:
+  private:
     Rect lineRect(std::size_t i) const;
     std::string m_text;
     FontRole m_role;

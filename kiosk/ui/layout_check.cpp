@@ -1,15 +1,16 @@
 #include "kiosk/ui/layout_check.h"
 
-#include "kiosk/ui/screen.h"
-
 #include <fmt/format.h>
+
+#include "kiosk/ui/screen.h"
 
 namespace motcua::ui {
 
 namespace {
 
 bool inside(const Rect& inner, const Rect& outer) {
-    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() && inner.bottom() <= outer.bottom();
+    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() &&
+           inner.bottom() <= outer.bottom();
 }
 
 // a and b belong together: one is (inside) the other.
@@ -53,17 +54,21 @@ std::vector<std::string> checkLayout(const std::vector<LayoutItem>& items, const
         const char* what = tappable ? "tappable" : "text line";
         // Inside the window; a scrolled item only needs its visible part there (the rest scrolls).
         if (!inside(item.scrolled ? item.visible : item.bounds, window))
-            problems.push_back(fmt::format("{} {} is not inside the {}x{} window", what, describe(item), window.width,
-                                           window.height));
+            problems.push_back(fmt::format("{} {} is not inside the {}x{} window", what, describe(item),
+                                           window.width, window.height));
         else if (!item.scrolled && item.visible != item.bounds)
             problems.push_back(fmt::format("{} {} is cut off", what, describe(item)));
         if (tappable) {
-            if (rules.minTouchPx > 0 && (item.bounds.width < rules.minTouchPx || item.bounds.height < rules.minTouchPx))
-                problems.push_back(fmt::format("tappable {} is smaller than {} px", describe(item), rules.minTouchPx));
+            if (rules.minTouchPx > 0 &&
+                (item.bounds.width < rules.minTouchPx || item.bounds.height < rules.minTouchPx))
+                problems.push_back(
+                    fmt::format("tappable {} is smaller than {} px", describe(item), rules.minTouchPx));
             for (std::size_t j = i + 1; j < items.size(); ++j) {
                 const LayoutItem& other = items[j];
-                if (other.kind == LayoutItem::Kind::Tappable && !related(item, other) && other.visible.intersects(item.visible))
-                    problems.push_back(fmt::format("tappable {} overlaps tappable {}", describe(item), describe(other)));
+                if (other.kind == LayoutItem::Kind::Tappable && !related(item, other) &&
+                    other.visible.intersects(item.visible))
+                    problems.push_back(
+                        fmt::format("tappable {} overlaps tappable {}", describe(item), describe(other)));
             }
             continue;
         }
@@ -71,12 +76,14 @@ std::vector<std::string> checkLayout(const std::vector<LayoutItem>& items, const
         if (item.owner && !inside(item.bounds, item.owner->bounds()))
             problems.push_back(fmt::format("text line {} spills out of its widget", describe(item)));
         if (const LayoutItem* cover = coveredBy(items, i))
-            problems.push_back(fmt::format("text line {} is under tappable {}", describe(item), describe(*cover)));
+            problems.push_back(
+                fmt::format("text line {} is under tappable {}", describe(item), describe(*cover)));
         for (std::size_t j = i + 1; j < items.size(); ++j) {
             const LayoutItem& other = items[j];
             if (other.kind == LayoutItem::Kind::Line && other.owner != item.owner && !related(item, other) &&
                 other.visible.intersects(item.visible))
-                problems.push_back(fmt::format("text line {} overlaps text line {}", describe(item), describe(other)));
+                problems.push_back(
+                    fmt::format("text line {} overlaps text line {}", describe(item), describe(other)));
         }
     }
     return problems;

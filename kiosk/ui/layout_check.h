@@ -5,11 +5,11 @@
 // Also what the script runner asks before `tap` and `expect`: is this text readable, what is on top.
 #pragma once
 
-#include "kiosk/ui/geometry.h"
-#include "kiosk/ui/widget.h"
-
 #include <string>
 #include <vector>
+
+#include "kiosk/ui/geometry.h"
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 

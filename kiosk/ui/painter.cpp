@@ -1,13 +1,13 @@
 #include "kiosk/ui/painter.h"
 
-#include "kiosk/ui/image.h"
-#include "text/utf8.h"
-
 #include <SDL.h>
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+
+#include "kiosk/ui/image.h"
+#include "text/utf8.h"
 
 namespace motcua::ui {
 
@@ -20,7 +20,9 @@ Painter::Painter(SDL_Renderer* renderer, TextRenderer& text, const Theme& theme)
     SDL_RenderSetClipRect(m_renderer, nullptr);
 }
 
-Painter::~Painter() { SDL_RenderSetClipRect(m_renderer, nullptr); }
+Painter::~Painter() {
+    SDL_RenderSetClipRect(m_renderer, nullptr);
+}
 
 void Painter::clear(Colour c) {
     SDL_SetRenderDrawColor(m_renderer, c.r, c.g, c.b, c.a);
@@ -54,18 +56,24 @@ void Painter::fillRoundedRect(const Rect& rect, int radius, Colour c) {
         float cx, cy, start;
     } corners[] = {
         {static_cast<float>(rect.x + radius), static_cast<float>(rect.y + radius), std::numbers::pi_v<float>},
-        {static_cast<float>(rect.right() - radius), static_cast<float>(rect.y + radius), 1.5f * std::numbers::pi_v<float>},
+        {static_cast<float>(rect.right() - radius), static_cast<float>(rect.y + radius),
+         1.5f * std::numbers::pi_v<float>},
         {static_cast<float>(rect.right() - radius), static_cast<float>(rect.bottom() - radius), 0.0f},
-        {static_cast<float>(rect.x + radius), static_cast<float>(rect.bottom() - radius), 0.5f * std::numbers::pi_v<float>},
+        {static_cast<float>(rect.x + radius), static_cast<float>(rect.bottom() - radius),
+         0.5f * std::numbers::pi_v<float>},
     };
     const auto r = static_cast<float>(radius);
     for (const auto& corner : corners) {
         for (int i = 0; i < kSegments; ++i) {
-            const float a0 = corner.start + static_cast<float>(i) * (std::numbers::pi_v<float> / 2) / kSegments;
-            const float a1 = corner.start + static_cast<float>(i + 1) * (std::numbers::pi_v<float> / 2) / kSegments;
+            const float a0 =
+                corner.start + static_cast<float>(i) * (std::numbers::pi_v<float> / 2) / kSegments;
+            const float a1 =
+                corner.start + static_cast<float>(i + 1) * (std::numbers::pi_v<float> / 2) / kSegments;
             vertices.push_back({{corner.cx, corner.cy}, colour, {0, 0}});
-            vertices.push_back({{corner.cx + r * std::cos(a0), corner.cy + r * std::sin(a0)}, colour, {0, 0}});
-            vertices.push_back({{corner.cx + r * std::cos(a1), corner.cy + r * std::sin(a1)}, colour, {0, 0}});
+            vertices.push_back(
+                {{corner.cx + r * std::cos(a0), corner.cy + r * std::sin(a0)}, colour, {0, 0}});
+            vertices.push_back(
+                {{corner.cx + r * std::cos(a1), corner.cy + r * std::sin(a1)}, colour, {0, 0}});
         }
     }
     SDL_RenderGeometry(m_renderer, nullptr, vertices.data(), static_cast<int>(vertices.size()), nullptr, 0);
@@ -89,8 +97,8 @@ Size Painter::drawText(std::string_view text, const TextStyle& style, Colour col
 
 void Painter::drawImage(const Image& image, const Rect& dst) {
     if (image.width <= 0 || image.height <= 0 || dst.empty() || !dst.intersects(clip())) return;
-    SdlTexturePtr texture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, image.width,
-                                            image.height));
+    SdlTexturePtr texture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+                                            image.width, image.height));
     if (!texture) throw SdlError("SDL_CreateTexture");
     SDL_UpdateTexture(texture.get(), nullptr, image.rgba.data(), image.width * 4);
     SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
@@ -104,7 +112,8 @@ void Painter::drawIcon(char32_t icon, int px, Colour colour, const Rect& box) {
     appendUtf8(utf8, icon);
     const TextStyle style{FontWeight::Icon, px};
     const Size size = m_text.fonts().measure(utf8, style);
-    drawText(utf8, style, colour, {box.x + (box.width - size.width) / 2, box.y + (box.height - size.height) / 2});
+    drawText(utf8, style, colour,
+             {box.x + (box.width - size.width) / 2, box.y + (box.height - size.height) / 2});
 }
 
 void Painter::pushClip(const Rect& rect) {
@@ -117,7 +126,9 @@ void Painter::popClip() {
     applyClip();
 }
 
-Rect Painter::clip() const { return m_clips.empty() ? Rect{0, 0, m_output.width, m_output.height} : m_clips.back(); }
+Rect Painter::clip() const {
+    return m_clips.empty() ? Rect{0, 0, m_output.width, m_output.height} : m_clips.back();
+}
 
 void Painter::applyClip() {
     if (m_clips.empty()) {

@@ -3,19 +3,19 @@
 // cache), never the widgets' own state.
 #pragma once
 
+#include <string_view>
+#include <vector>
+
 #include "kiosk/ui/geometry.h"
 #include "kiosk/ui/text_renderer.h"
 #include "kiosk/ui/theme.h"
-
-#include <string_view>
-#include <vector>
 
 namespace motcua::ui {
 
 struct Image;
 
 class Painter {
-public:
+  public:
     // All three must outlive the painter.
     Painter(SDL_Renderer* renderer, TextRenderer& text, const Theme& theme);
     Painter(const Painter&) = delete;
@@ -43,7 +43,7 @@ public:
     void popClip();
     Rect clip() const;
 
-private:
+  private:
     void applyClip();
     SDL_Renderer* m_renderer;
     TextRenderer& m_text;
@@ -54,13 +54,13 @@ private:
 
 // pushClip in the constructor, popClip in the destructor.
 class ClipScope {
-public:
+  public:
     ClipScope(Painter& painter, const Rect& rect) : m_painter(painter) { m_painter.pushClip(rect); }
     ClipScope(const ClipScope&) = delete;
     ClipScope& operator=(const ClipScope&) = delete;
     ~ClipScope() { m_painter.popClip(); }
 
-private:
+  private:
     Painter& m_painter;
 };
 

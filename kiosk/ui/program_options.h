@@ -3,12 +3,12 @@
 // same CLI11 app (kiosk/shell/program_shell.h runs it all).
 #pragma once
 
-#include "kiosk/ui/geometry.h"
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "kiosk/ui/geometry.h"
 
 namespace CLI {
 class App;
@@ -17,10 +17,10 @@ class App;
 namespace motcua::ui {
 
 struct ProgramOptions {
-    bool headless = false;               // --headless: SDL offscreen driver, software renderer
-    std::optional<Size> size;            // --size WxH
-    bool fullscreen = false;             // --fullscreen (the default when not headless and no --size)
-    std::optional<std::filesystem::path> db;      // --db FILE
+    bool headless = false;                    // --headless: SDL offscreen driver, software renderer
+    std::optional<Size> size;                 // --size WxH
+    bool fullscreen = false;                  // --fullscreen (the default when not headless and no --size)
+    std::optional<std::filesystem::path> db;  // --db FILE
     std::optional<std::filesystem::path> config;  // --config FILE
     std::optional<std::filesystem::path> script;  // --script FILE
     std::optional<std::string> printer;           // --printer URI

@@ -2,9 +2,9 @@
 // and a colour per level of the office's scale, best first, each with white text at 4.5:1 or more.
 #pragma once
 
-#include "kiosk/ui/theme.h"
-
 #include <cstddef>
+
+#include "kiosk/ui/theme.h"
 
 namespace motcua::ui {
 

@@ -3,20 +3,20 @@
 // layout when needed, draw. draw() is const: drawing never changes what a screen shows.
 #pragma once
 
-#include "kiosk/ui/geometry.h"
-#include "kiosk/ui/input.h"
-#include "kiosk/ui/widget.h"
-
 #include <chrono>
 #include <memory>
 #include <vector>
+
+#include "kiosk/ui/geometry.h"
+#include "kiosk/ui/input.h"
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
 class Painter;
 
 class Screen {
-public:
+  public:
     Screen() = default;
     Screen(const Screen&) = delete;
     Screen& operator=(const Screen&) = delete;
@@ -47,7 +47,7 @@ public:
 // A screen made of a widget tree: input is dispatched to the tree, layout gives the root the whole
 // window, draw fills the background and draws the tree.
 class WidgetScreen : public Screen {
-public:
+  public:
     WidgetScreen() = default;
     explicit WidgetScreen(std::unique_ptr<Widget> root) : m_root(std::move(root)) {}
 
@@ -62,7 +62,7 @@ public:
     void collectVisibleText(std::vector<VisibleText>& out, const Rect& clip) const override;
     void collectLayout(std::vector<LayoutItem>& out, const Rect& clip) const override;
 
-private:
+  private:
     std::unique_ptr<Widget> m_root;
 };
 

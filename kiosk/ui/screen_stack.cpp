@@ -9,14 +9,18 @@ void ScreenStack::push(std::unique_ptr<Screen> screen) {
     m_pending.push_back({Op::Push, std::move(screen)});
 }
 
-void ScreenStack::pop() { m_pending.push_back({Op::Pop, nullptr}); }
+void ScreenStack::pop() {
+    m_pending.push_back({Op::Pop, nullptr});
+}
 
 void ScreenStack::replace(std::unique_ptr<Screen> screen) {
     if (!screen) throw std::invalid_argument("ScreenStack::replace: null screen");
     m_pending.push_back({Op::Replace, std::move(screen)});
 }
 
-void ScreenStack::popToRoot() { m_pending.push_back({Op::PopToRoot, nullptr}); }
+void ScreenStack::popToRoot() {
+    m_pending.push_back({Op::PopToRoot, nullptr});
+}
 
 bool ScreenStack::applyPending() {
     if (m_pending.empty()) return false;

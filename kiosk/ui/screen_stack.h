@@ -3,15 +3,15 @@
 // handler: it stays alive until its handler has returned.
 #pragma once
 
-#include "kiosk/ui/screen.h"
-
 #include <memory>
 #include <vector>
+
+#include "kiosk/ui/screen.h"
 
 namespace motcua::ui {
 
 class ScreenStack {
-public:
+  public:
     ScreenStack() = default;
     ScreenStack(const ScreenStack&) = delete;
     ScreenStack& operator=(const ScreenStack&) = delete;
@@ -33,7 +33,7 @@ public:
     std::size_t size() const noexcept { return m_screens.size(); }
     bool empty() const noexcept { return m_screens.empty(); }
 
-private:
+  private:
     enum class Op { Push, Pop, Replace, PopToRoot };
     struct Pending {
         Op op;

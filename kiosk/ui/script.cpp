@@ -1,10 +1,10 @@
 #include "kiosk/ui/script.h"
 
-#include "text/normalize.h"
-#include "text/utf8.h"
-
 #include <charconv>
 #include <limits>
+
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace motcua::ui {
 
@@ -20,7 +20,9 @@ struct Token {
     bool quoted = false;
 };
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 // Splits a line into words and quoted strings; stops at a '#' outside quotes.
 bool tokenize(std::string_view line, std::vector<Token>& tokens, std::string& error) {
@@ -95,14 +97,15 @@ bool parseInt(const Token& token, const char* what, int min, int& out, std::stri
 
 bool expectCount(const std::vector<Token>& tokens, std::size_t count, const char* usage, std::string& error) {
     if (tokens.size() - 1 == count) return true;
-    error = std::string("expected ") + usage + " (" + std::to_string(count) + " argument" + (count == 1 ? "" : "s") +
-            ", got " + std::to_string(tokens.size() - 1) + ")";
+    error = std::string("expected ") + usage + " (" + std::to_string(count) + " argument" +
+            (count == 1 ? "" : "s") + ", got " + std::to_string(tokens.size() - 1) + ")";
     return false;
 }
 
 bool quotedText(const Token& token, const char* command, std::string& out, std::string& error) {
     if (!token.quoted) {
-        error = std::string(command) + " takes text in double quotes, e.g. " + command + " \"" + token.text + "\"";
+        error = std::string(command) + " takes text in double quotes, e.g. " + command + " \"" + token.text +
+                "\"";
         return false;
     }
     if (!isValidUtf8(token.text)) {
@@ -138,14 +141,16 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         } else {
             if (!expectCount(tokens, 2, "tap X Y or tap \"text\"", error)) return std::nullopt;
             c.type = ScriptCommandType::TapAt;
-            if (!parseInt(tokens[1], "X", 0, c.point.x, error) || !parseInt(tokens[2], "Y", 0, c.point.y, error))
+            if (!parseInt(tokens[1], "X", 0, c.point.x, error) ||
+                !parseInt(tokens[2], "Y", 0, c.point.y, error))
                 return std::nullopt;
         }
     } else if (name == "drag") {
         if (!expectCount(tokens, 4, "drag X1 Y1 X2 Y2", error)) return std::nullopt;
         c.type = ScriptCommandType::Drag;
-        if (!parseInt(tokens[1], "X1", 0, c.point.x, error) || !parseInt(tokens[2], "Y1", 0, c.point.y, error) ||
-            !parseInt(tokens[3], "X2", 0, c.to.x, error) || !parseInt(tokens[4], "Y2", 0, c.to.y, error))
+        if (!parseInt(tokens[1], "X1", 0, c.point.x, error) ||
+            !parseInt(tokens[2], "Y1", 0, c.point.y, error) || !parseInt(tokens[3], "X2", 0, c.to.x, error) ||
+            !parseInt(tokens[4], "Y2", 0, c.to.y, error))
             return std::nullopt;
     } else if (name == "type") {
         if (!expectCount(tokens, 1, "type \"text\"", error)) return std::nullopt;
@@ -157,7 +162,8 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         const auto key = keyFromName(tokens[1].text);
         if (tokens[1].quoted || !key) {
             error = "unknown key \"" + tokens[1].text +
-                    "\" (Return, Escape, Backspace, Tab, Space, Delete, Home, End, PageUp, PageDown, Up, Down, Left, "
+                    "\" (Return, Escape, Backspace, Tab, Space, Delete, Home, End, PageUp, PageDown, Up, "
+                    "Down, Left, "
                     "Right, F1..F12, a letter or a digit)";
             return std::nullopt;
         }
@@ -171,7 +177,8 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         c.type = ScriptCommandType::Sleep;
         if (!parseInt(tokens[1], "MS", 0, c.milliseconds, error)) return std::nullopt;
         if (c.milliseconds > kMaxSleepMs) {
-            error = "sleep is at most " + std::to_string(kMaxSleepMs) + " ms (one hour), not " + tokens[1].text;
+            error =
+                "sleep is at most " + std::to_string(kMaxSleepMs) + " ms (one hour), not " + tokens[1].text;
             return std::nullopt;
         }
     } else if (name == "expect") {
@@ -194,7 +201,8 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
         if (!expectCount(tokens, 0, "quit", error)) return std::nullopt;
         c.type = ScriptCommandType::Quit;
     } else {
-        error = "unknown command \"" + name + "\" (tap, drag, type, key, wait, sleep, expect, said, screenshot, quit)";
+        error = "unknown command \"" + name +
+                "\" (tap, drag, type, key, wait, sleep, expect, said, screenshot, quit)";
         return std::nullopt;
     }
     return c;
@@ -206,7 +214,8 @@ ScriptParseResult parseScript(std::string_view source) {
     std::size_t pos = 0;
     while (pos <= source.size()) {
         const auto nl = source.find('\n', pos);
-        const auto line = source.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        const auto line =
+            source.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         ++lineNumber;
         std::string error;
         auto command = parseScriptLine(line, lineNumber, error);
@@ -235,19 +244,29 @@ std::string quote(const std::string& text) {
 
 std::string describe(const ScriptCommand& c) {
     switch (c.type) {
-        case ScriptCommandType::TapAt: return "tap " + std::to_string(c.point.x) + " " + std::to_string(c.point.y);
-        case ScriptCommandType::TapText: return "tap " + quote(c.text);
+        case ScriptCommandType::TapAt:
+            return "tap " + std::to_string(c.point.x) + " " + std::to_string(c.point.y);
+        case ScriptCommandType::TapText:
+            return "tap " + quote(c.text);
         case ScriptCommandType::Drag:
-            return "drag " + std::to_string(c.point.x) + " " + std::to_string(c.point.y) + " " + std::to_string(c.to.x) +
-                   " " + std::to_string(c.to.y);
-        case ScriptCommandType::Type: return "type " + quote(c.text);
-        case ScriptCommandType::Key: return "key " + keyName(c.key);
-        case ScriptCommandType::Wait: return "wait " + std::to_string(c.milliseconds);
-        case ScriptCommandType::Sleep: return "sleep " + std::to_string(c.milliseconds);
-        case ScriptCommandType::Expect: return "expect " + quote(c.text);
-        case ScriptCommandType::Said: return "said " + quote(c.text);
-        case ScriptCommandType::Screenshot: return "screenshot " + c.text;
-        case ScriptCommandType::Quit: return "quit";
+            return "drag " + std::to_string(c.point.x) + " " + std::to_string(c.point.y) + " " +
+                   std::to_string(c.to.x) + " " + std::to_string(c.to.y);
+        case ScriptCommandType::Type:
+            return "type " + quote(c.text);
+        case ScriptCommandType::Key:
+            return "key " + keyName(c.key);
+        case ScriptCommandType::Wait:
+            return "wait " + std::to_string(c.milliseconds);
+        case ScriptCommandType::Sleep:
+            return "sleep " + std::to_string(c.milliseconds);
+        case ScriptCommandType::Expect:
+            return "expect " + quote(c.text);
+        case ScriptCommandType::Said:
+            return "said " + quote(c.text);
+        case ScriptCommandType::Screenshot:
+            return "screenshot " + c.text;
+        case ScriptCommandType::Quit:
+            return "quit";
     }
     return "?";
 }

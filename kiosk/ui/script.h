@@ -9,13 +9,13 @@
 // \" and \\ escapes and must be UTF-8. Parsing needs no SDL.
 #pragma once
 
-#include "kiosk/ui/geometry.h"
-#include "kiosk/ui/input.h"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kiosk/ui/geometry.h"
+#include "kiosk/ui/input.h"
 
 namespace motcua::ui {
 
@@ -23,10 +23,10 @@ enum class ScriptCommandType { TapAt, TapText, Drag, Type, Key, Wait, Sleep, Exp
 
 struct ScriptCommand {
     ScriptCommandType type = ScriptCommandType::Quit;
-    int line = 0;        // 1-based line in the file
-    Point point;         // TapAt; Drag start
-    Point to;            // Drag end
-    std::string text;    // TapText, Type, Expect, Said; Screenshot path
+    int line = 0;      // 1-based line in the file
+    Point point;       // TapAt; Drag start
+    Point to;          // Drag end
+    std::string text;  // TapText, Type, Expect, Said; Screenshot path
     Key key = Key::Unknown;
     int milliseconds = 0;  // Wait, Sleep
     friend bool operator==(const ScriptCommand&, const ScriptCommand&) = default;

@@ -1,13 +1,13 @@
 #include "kiosk/ui/script_runner.h"
 
-#include "kiosk/ui/layout_check.h"
-#include "text/utf8.h"
-
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
 #include <thread>
+
+#include "kiosk/ui/layout_check.h"
+#include "text/utf8.h"
 
 namespace motcua::ui {
 
@@ -75,7 +75,8 @@ std::string ScriptRunner::readable(const VisibleText& text) const {
     if (!text.owner) {
         // A screen drawn as a picture (the displays): the text must lie inside the window.
         const Rect inWindow = text.bounds.intersected(window);
-        return inWindow == text.bounds ? std::string() : std::string("it is cut off by the edge of the window");
+        return inWindow == text.bounds ? std::string()
+                                       : std::string("it is cut off by the edge of the window");
     }
     return unreadable(layoutNow(), text.owner);
 }
@@ -114,8 +115,8 @@ bool ScriptRunner::tapText(const std::string& text, std::string& error) {
         const LayoutItem* top = topTappableAt(items, p);
         const bool ownsTop = top && top->owner && target->owner->isWithin(top->owner);
         if (top && !ownsTop) {
-            error = "\"" + text + "\" cannot be tapped: at " + std::to_string(p.x) + "," + std::to_string(p.y) +
-                    " the tap lands on " + describe(*top);
+            error = "\"" + text + "\" cannot be tapped: at " + std::to_string(p.x) + "," +
+                    std::to_string(p.y) + " the tap lands on " + describe(*top);
             return false;
         }
     }
@@ -142,14 +143,16 @@ bool ScriptRunner::execute(const ScriptCommand& c, ScriptOutcome& outcome, std::
             m_app.injectPointer({PointerAction::Up, c.point, -1});
             step(kFrameMs);
             return true;
-        case ScriptCommandType::TapText: return tapText(c.text, error);
+        case ScriptCommandType::TapText:
+            return tapText(c.text, error);
         case ScriptCommandType::Drag: {
             if (!inside(c.point) || !inside(c.to)) return false;
             constexpr int kSteps = 12;
             m_app.injectPointer({PointerAction::Down, c.point, -1});
             step(kFrameMs);
             for (int i = 1; i <= kSteps; ++i) {
-                const Point p{c.point.x + (c.to.x - c.point.x) * i / kSteps, c.point.y + (c.to.y - c.point.y) * i / kSteps};
+                const Point p{c.point.x + (c.to.x - c.point.x) * i / kSteps,
+                              c.point.y + (c.to.y - c.point.y) * i / kSteps};
                 m_app.injectPointer({PointerAction::Move, p, -1});
                 step(kFrameMs);
             }
@@ -218,8 +221,10 @@ bool ScriptRunner::execute(const ScriptCommand& c, ScriptOutcome& outcome, std::
                 }
             }
             std::string recent;
-            for (std::size_t i = m_heard; i < spoken.size() && recent.size() < 600; ++i) recent += " \"" + spoken[i] + "\"";
-            error = "\"" + c.text + "\" was not said" + (recent.empty() ? std::string(" (nothing new was said)") : "; said:" + recent);
+            for (std::size_t i = m_heard; i < spoken.size() && recent.size() < 600; ++i)
+                recent += " \"" + spoken[i] + "\"";
+            error = "\"" + c.text + "\" was not said" +
+                    (recent.empty() ? std::string(" (nothing new was said)") : "; said:" + recent);
             return false;
         }
         case ScriptCommandType::Screenshot: {

@@ -9,25 +9,25 @@
 // threads (a ticket printing) is waited for after each command, so a script sees its outcome.
 #pragma once
 
-#include "kiosk/ui/app.h"
-#include "kiosk/ui/script.h"
-#include "queue/clock.h"
-
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/app.h"
+#include "kiosk/ui/script.h"
+#include "queue/clock.h"
+
 namespace motcua::ui {
 
 struct ScriptOutcome {
     bool ok = true;
-    bool quit = false;       // the script ended with `quit`
-    bool stopped = false;    // the program was asked to stop (a signal) before the script's end
-    int line = 0;            // of the failing command
-    std::string command;     // the failing command as written
-    std::string message;     // why it failed
+    bool quit = false;     // the script ended with `quit`
+    bool stopped = false;  // the program was asked to stop (a signal) before the script's end
+    int line = 0;          // of the failing command
+    std::string command;   // the failing command as written
+    std::string message;   // why it failed
     std::vector<std::filesystem::path> screenshots;  // written, in order
 };
 
@@ -35,7 +35,7 @@ struct ScriptOutcome {
 std::string formatOutcome(const ScriptOutcome& outcome, const std::string& scriptName);
 
 class ScriptRunner {
-public:
+  public:
     static constexpr int kFrameMs = 16;
     // A `wait` renders at most this many frames, however long it is.
     static constexpr int kMaxFramesPerWait = 60;
@@ -48,7 +48,8 @@ public:
 
     // app and clock must outlive the runner; clock must be the one the App reads. Relative screenshot
     // paths are resolved against baseDir.
-    ScriptRunner(App& app, queue::ManualClock& clock, std::filesystem::path baseDir = std::filesystem::current_path());
+    ScriptRunner(App& app, queue::ManualClock& clock,
+                 std::filesystem::path baseDir = std::filesystem::current_path());
 
     // How long to wait for background work after a command (kSettleLimit unless changed).
     void setSettleLimit(std::chrono::milliseconds limit) { m_settleLimit = limit; }
@@ -59,7 +60,7 @@ public:
     // Parses and runs a script file; a parse error fails at its line before anything runs.
     ScriptOutcome runFile(const std::filesystem::path& path);
 
-private:
+  private:
     bool execute(const ScriptCommand& command, ScriptOutcome& outcome, std::string& error);
     void step(int milliseconds);
     bool settle(std::string& error);

@@ -1,22 +1,28 @@
 #include "kiosk/ui/scroll_view.h"
 
-#include "kiosk/ui/icons.h"
-#include "kiosk/ui/painter.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "kiosk/ui/icons.h"
+#include "kiosk/ui/painter.h"
 
 namespace motcua::ui {
 
 ScrollView::ScrollView(std::unique_ptr<Widget> content) : m_content(&add(std::move(content))) {}
 
 namespace {
-int barWidthFor(const Theme& theme) { return std::max(8, theme.minTouchPx() / 6); }
+int barWidthFor(const Theme& theme) {
+    return std::max(8, theme.minTouchPx() / 6);
+}
 // Content keeps clear of the scroll bar.
-int gutterFor(const Theme& theme) { return barWidthFor(theme) + theme.spacing() / 2; }
+int gutterFor(const Theme& theme) {
+    return barWidthFor(theme) + theme.spacing() / 2;
+}
 }  // namespace
 
-int ScrollView::maxOffset() const noexcept { return std::max(0, m_contentHeight - bounds().height); }
+int ScrollView::maxOffset() const noexcept {
+    return std::max(0, m_contentHeight - bounds().height);
+}
 
 Size ScrollView::measureContent(const LayoutContext& context, Size available) const {
     // Wants all the content's height; the parent decides how much it gets.
@@ -56,7 +62,9 @@ void ScrollView::scrollTo(int offset) {
     setOffset(offset);
 }
 
-void ScrollView::fling(double velocity) { m_velocity = std::clamp(velocity, -kMaxSpeed, kMaxSpeed); }
+void ScrollView::fling(double velocity) {
+    m_velocity = std::clamp(velocity, -kMaxSpeed, kMaxSpeed);
+}
 
 bool ScrollView::onInput(const InputEvent& event) {
     switch (event.type) {
@@ -73,7 +81,8 @@ bool ScrollView::onInput(const InputEvent& event) {
             // Content follows the finger, so a finger moving up (negative) scrolls towards the end.
             fling(-event.velocityY);
             return true;
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -108,7 +117,8 @@ void ScrollView::drawChildren(Painter& painter) const {
     if (!moreBelow()) return;
     // "More below": a round mark with a downward arrow at the bottom edge, over the content.
     const int side = std::max(40, painter.theme().minTouchPx() * 3 / 4);
-    const Rect mark{bounds().x + (bounds().width - barWidth - side) / 2, bounds().bottom() - side - 6, side, side};
+    const Rect mark{bounds().x + (bounds().width - barWidth - side) / 2, bounds().bottom() - side - 6, side,
+                    side};
     painter.fillRoundedRect(mark.inset(-2), side / 2 + 2, p.background);
     painter.fillRoundedRect(mark, side / 2, p.primary);
     painter.drawIcon(icons::kDoubleArrowDown, side * 3 / 4, p.primaryText, mark);

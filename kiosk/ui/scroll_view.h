@@ -6,14 +6,14 @@
 // motion is the same in a test, a script and on the kiosk.
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <memory>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
 class ScrollView final : public Widget {
-public:
+  public:
     // Velocity decays as exp(-kFriction * t): a fling travels velocity / kFriction pixels in all.
     static constexpr double kFriction = 4.0;
     // Below this speed (px/s) the motion stops.
@@ -42,7 +42,7 @@ public:
     // Starts a fling as if released at this vertical speed (px/s; positive scrolls towards the end).
     void fling(double velocity);
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
     bool onInput(const InputEvent& event) override;
@@ -53,7 +53,7 @@ protected:
     void collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
     bool childAreaContains(Point point) const override { return bounds().contains(point); }
 
-private:
+  private:
     void setOffset(double offset);
     Widget* m_content;  // owned as the only child
     int m_offset = 0;

@@ -1,13 +1,13 @@
 #include "kiosk/ui/sdl_context.h"
 
-#include "kiosk/ui/sdl_handles.h"
-#include "fonts/ttf.h"
-
 #include <SDL.h>
 #include <SDL_ttf.h>
 
 #include <atomic>
 #include <stdexcept>
+
+#include "fonts/ttf.h"
+#include "kiosk/ui/sdl_handles.h"
 
 namespace motcua::ui {
 
@@ -16,7 +16,8 @@ std::atomic<bool> g_sdlAlive{false};
 }
 
 SdlContext::SdlContext(SdlOptions options) : m_headless(options.headless) {
-    if (g_sdlAlive.exchange(true)) throw std::logic_error("SdlContext: SDL is already initialised in this process");
+    if (g_sdlAlive.exchange(true))
+        throw std::logic_error("SdlContext: SDL is already initialised in this process");
     if (m_headless) {
         // Must happen before SDL_Init: the video driver is chosen there.
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
@@ -50,6 +51,8 @@ TtfContext::TtfContext(const SdlContext&) {
     if (TTF_Init() != 0) throw fonts::TtfError("TTF_Init");
 }
 
-TtfContext::~TtfContext() { TTF_Quit(); }
+TtfContext::~TtfContext() {
+    TTF_Quit();
+}
 
 }  // namespace motcua::ui

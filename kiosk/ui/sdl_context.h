@@ -16,20 +16,20 @@ struct SdlOptions {
 // SDL_Init(VIDEO | EVENTS) .. SDL_Quit. Only one may exist at a time (SDL's state is global);
 // constructing a second throws std::logic_error.
 class SdlContext {
-public:
+  public:
     explicit SdlContext(SdlOptions options = {});
     SdlContext(const SdlContext&) = delete;
     SdlContext& operator=(const SdlContext&) = delete;
     ~SdlContext();
     bool headless() const noexcept { return m_headless; }
 
-private:
+  private:
     bool m_headless;
 };
 
 // TTF_Init .. TTF_Quit. Takes the SdlContext to make the order visible in main.
 class TtfContext {
-public:
+  public:
     explicit TtfContext(const SdlContext& sdl);
     TtfContext(const TtfContext&) = delete;
     TtfContext& operator=(const TtfContext&) = delete;

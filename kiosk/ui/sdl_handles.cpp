@@ -4,9 +4,15 @@
 
 namespace motcua::ui {
 
-void SdlWindowDeleter::operator()(SDL_Window* window) const noexcept { SDL_DestroyWindow(window); }
-void SdlRendererDeleter::operator()(SDL_Renderer* renderer) const noexcept { SDL_DestroyRenderer(renderer); }
-void SdlTextureDeleter::operator()(SDL_Texture* texture) const noexcept { SDL_DestroyTexture(texture); }
+void SdlWindowDeleter::operator()(SDL_Window* window) const noexcept {
+    SDL_DestroyWindow(window);
+}
+void SdlRendererDeleter::operator()(SDL_Renderer* renderer) const noexcept {
+    SDL_DestroyRenderer(renderer);
+}
+void SdlTextureDeleter::operator()(SDL_Texture* texture) const noexcept {
+    SDL_DestroyTexture(texture);
+}
 
 SdlError::SdlError(const std::string& call) : SdlError(call, SDL_GetError()) {}
 

@@ -29,12 +29,12 @@ using SdlTexturePtr = std::unique_ptr<SDL_Texture, SdlTextureDeleter>;
 // A failed SDL call. The message names the call and carries SDL_GetError() read when the exception
 // is constructed (SDL's error string is a global the next call may overwrite).
 class SdlError : public std::runtime_error {
-public:
+  public:
     explicit SdlError(const std::string& call);
     const std::string& call() const noexcept { return m_call; }
     const std::string& sdlMessage() const noexcept { return m_sdlMessage; }
 
-private:
+  private:
     SdlError(const std::string& call, std::string sdlMessage);
     std::string m_call;
     std::string m_sdlMessage;

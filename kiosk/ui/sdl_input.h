@@ -1,10 +1,10 @@
 // The one place that turns SDL events into the UI's own input (STYLE 11).
 #pragma once
 
-#include "kiosk/ui/input.h"
-
 #include <optional>
 #include <variant>
+
+#include "kiosk/ui/input.h"
 
 union SDL_Event;
 

@@ -1,9 +1,9 @@
 #include "kiosk/ui/spinner.h"
 
-#include "kiosk/ui/painter.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "kiosk/ui/painter.h"
 
 namespace motcua::ui {
 

@@ -3,26 +3,26 @@
 // nothing by itself, so a label beside it says what is being waited for.
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <chrono>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
 class Spinner final : public Widget {
-public:
+  public:
     static constexpr int kDots = 8;
     static constexpr std::chrono::milliseconds kStep{125};  // one dot further: a turn a second
 
     // The dot that is bright now (0..kDots-1), for tests.
     int brightDot() const noexcept { return static_cast<int>(m_elapsed.count() / kStep.count()) % kDots; }
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void onUpdate(std::chrono::milliseconds dt) override;
     void drawSelf(Painter& painter) const override;
 
-private:
+  private:
     std::chrono::milliseconds m_elapsed{0};
 };
 

@@ -1,10 +1,10 @@
 #include "kiosk/ui/text_fit.h"
 
-#include "kiosk/ui/text_wrap.h"
-#include "text/utf8.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "kiosk/ui/text_wrap.h"
+#include "text/utf8.h"
 
 namespace motcua::ui {
 
@@ -16,9 +16,10 @@ constexpr std::string_view kNoBreakSpace = "\u00A0";
 
 bool isUpper(char32_t c) {
     if (c >= U'A' && c <= U'Z') return true;
-    if (c >= 0xC0 && c <= 0xDD && c != 0xD7) return true;        // À..Ý
-    if (c == 0x102 || c == 0x110 || c == 0x128 || c == 0x168 || c == 0x1A0 || c == 0x1AF) return true;  // Ă Đ Ĩ Ũ Ơ Ư
-    if (c >= 0x1EA0 && c <= 0x1EF9) return c % 2 == 0;           // Ạ..Ỹ: capitals at even code points
+    if (c >= 0xC0 && c <= 0xDD && c != 0xD7) return true;  // À..Ý
+    if (c == 0x102 || c == 0x110 || c == 0x128 || c == 0x168 || c == 0x1A0 || c == 0x1AF)
+        return true;                                    // Ă Đ Ĩ Ũ Ơ Ư
+    if (c >= 0x1EA0 && c <= 0x1EF9) return c % 2 == 0;  // Ạ..Ỹ: capitals at even code points
     return false;
 }
 
@@ -54,7 +55,8 @@ std::vector<std::string> words(std::string_view text) {
     return out;
 }
 
-bool linesFit(TextMetrics& metrics, const std::vector<std::string>& lines, const TextStyle& style, int width) {
+bool linesFit(TextMetrics& metrics, const std::vector<std::string>& lines, const TextStyle& style,
+              int width) {
     return std::all_of(lines.begin(), lines.end(),
                        [&](const std::string& l) { return metrics.measure(l, style).width <= width; });
 }
@@ -69,7 +71,10 @@ std::string keepNamesTogether(std::string_view text) {
         const auto space = text.find(' ', pos);
         const auto end = space == std::string_view::npos ? text.size() : space;
         const std::string_view word = text.substr(pos, end - pos);
-        if (pos > 0) out += (!previous.empty() && !word.empty() && nameWord(previous) && nameWord(word)) ? kNoBreakSpace : " ";
+        if (pos > 0)
+            out += (!previous.empty() && !word.empty() && nameWord(previous) && nameWord(word))
+                       ? kNoBreakSpace
+                       : " ";
         out += word;
         previous = word;
         if (space == std::string_view::npos) break;
@@ -94,7 +99,8 @@ FittedText fitText(TextMetrics& metrics, std::string_view text, TextStyle style,
         const TextStyle s{style.weight, px};
         // A name kept together where it fits on a line, else the words alone.
         auto lines = wrapText(metrics, bound, s, width);
-        if (!linesFit(metrics, lines, s, width) || breaksWord(text, lines)) lines = wrapText(metrics, text, s, width);
+        if (!linesFit(metrics, lines, s, width) || breaksWord(text, lines))
+            lines = wrapText(metrics, text, s, width);
         fitted = {s, std::move(lines), false};
         fitted.brokenWord = breaksWord(text, fitted.lines);
         if (!fitted.brokenWord || px == floor) return fitted;

@@ -4,11 +4,11 @@
 // floor) before anything would break inside it.
 #pragma once
 
-#include "kiosk/ui/text_metrics.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kiosk/ui/text_metrics.h"
 
 namespace motcua::ui {
 
@@ -19,7 +19,8 @@ struct FittedText {
 };
 
 // minScale: the smallest size tried, as a fraction of style.pixelSize.
-FittedText fitText(TextMetrics& metrics, std::string_view text, TextStyle style, int width, double minScale = 0.6);
+FittedText fitText(TextMetrics& metrics, std::string_view text, TextStyle style, int width,
+                   double minScale = 0.6);
 
 // Whether lines (from any wrapping of text) split a word of text across two lines. Spaces and no-break
 // spaces both separate words.

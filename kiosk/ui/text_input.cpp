@@ -1,10 +1,10 @@
 #include "kiosk/ui/text_input.h"
 
+#include <algorithm>
+
 #include "kiosk/ui/painter.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
-
-#include <algorithm>
 
 namespace motcua::ui {
 
@@ -15,7 +15,8 @@ using text::isValidUtf8;
 using text::popBackCodePoint;
 using text::toNfc;
 
-TextInput::TextInput(std::string placeholder, FontRole role) : m_placeholder(std::move(placeholder)), m_role(role) {}
+TextInput::TextInput(std::string placeholder, FontRole role)
+    : m_placeholder(std::move(placeholder)), m_role(role) {}
 
 void TextInput::setText(std::string text) {
     if (!isValidUtf8(text)) return;
@@ -51,8 +52,12 @@ void TextInput::backspace() {
     changed(std::move(next));
 }
 
-void TextInput::applyToneKey(Tone tone) { changed(applyTone(m_text, tone)); }
-void TextInput::applyLetterKey(char32_t letter) { changed(ui::applyLetterKey(m_text, letter)); }
+void TextInput::applyToneKey(Tone tone) {
+    changed(applyTone(m_text, tone));
+}
+void TextInput::applyLetterKey(char32_t letter) {
+    changed(ui::applyLetterKey(m_text, letter));
+}
 
 Size TextInput::measureContent(const LayoutContext& context, Size available) const {
     const TextStyle style = context.theme.font(m_role);
@@ -60,7 +65,9 @@ Size TextInput::measureContent(const LayoutContext& context, Size available) con
     return {available.width, std::max(context.theme.minTouchPx(), height)};
 }
 
-void TextInput::layoutChildren(const LayoutContext& context) { m_style = context.theme.font(m_role); }
+void TextInput::layoutChildren(const LayoutContext& context) {
+    m_style = context.theme.font(m_role);
+}
 
 bool TextInput::onInput(const InputEvent& event) {
     switch (event.type) {
@@ -82,7 +89,8 @@ bool TextInput::onInput(const InputEvent& event) {
                 return true;
             }
             return false;
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -100,7 +108,8 @@ void TextInput::drawSelf(Painter& painter) const {
     // When the text is longer than the field, its end (where typing happens) stays visible.
     const int cursorWidth = 4;
     int x = inner.x;
-    if (!empty && textSize.width + cursorWidth > inner.width) x = inner.right() - textSize.width - cursorWidth;
+    if (!empty && textSize.width + cursorWidth > inner.width)
+        x = inner.right() - textSize.width - cursorWidth;
     const int y = inner.y + (inner.height - textSize.height) / 2;
     painter.drawText(shown, m_style, empty ? p.mutedText : p.text, {x, y});
     if (m_focused) {
@@ -111,8 +120,10 @@ void TextInput::drawSelf(Painter& painter) const {
 
 void TextInput::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const {
     const Rect visible = bounds().intersected(clip);
-    if (!m_text.empty()) out.push_back({m_text, visible, this});
-    else if (!m_placeholder.empty()) out.push_back({m_placeholder, visible, this});
+    if (!m_text.empty())
+        out.push_back({m_text, visible, this});
+    else if (!m_placeholder.empty())
+        out.push_back({m_placeholder, visible, this});
 }
 
 void TextInput::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {

@@ -3,16 +3,16 @@
 // composer. The text is always NFC.
 #pragma once
 
-#include "kiosk/ui/vietnamese_input.h"
-#include "kiosk/ui/widget.h"
-
 #include <functional>
 #include <string>
+
+#include "kiosk/ui/vietnamese_input.h"
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
 class TextInput final : public Widget {
-public:
+  public:
     using ChangeCallback = std::function<void(const std::string&)>;
 
     explicit TextInput(std::string placeholder = "", FontRole role = FontRole::Heading);
@@ -37,7 +37,7 @@ public:
     void applyToneKey(Tone tone);
     void applyLetterKey(char32_t letter);
 
-protected:
+  protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
     void layoutChildren(const LayoutContext& context) override;
     bool onInput(const InputEvent& event) override;
@@ -45,7 +45,7 @@ protected:
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
     void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
-private:
+  private:
     void changed(std::string text);
     std::string m_text;
     std::string m_placeholder;

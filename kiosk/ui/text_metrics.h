@@ -2,9 +2,9 @@
 // hit-testing run in tests without fonts, windows or renderers (see FontCache for the real one).
 #pragma once
 
-#include "kiosk/ui/geometry.h"
-
 #include <string_view>
+
+#include "kiosk/ui/geometry.h"
 
 namespace motcua::ui {
 
@@ -18,7 +18,7 @@ struct TextStyle {
 };
 
 class TextMetrics {
-public:
+  public:
     virtual ~TextMetrics() = default;
     // Width and height in pixels of text drawn on one line.
     virtual Size measure(std::string_view text, const TextStyle& style) = 0;

@@ -5,11 +5,14 @@
 
 namespace motcua::ui {
 
-TextRenderer::TextRenderer(SDL_Renderer* renderer, FontCache& fonts, std::size_t capacity, std::size_t maxBytes)
+TextRenderer::TextRenderer(SDL_Renderer* renderer, FontCache& fonts, std::size_t capacity,
+                           std::size_t maxBytes)
     : m_renderer(renderer), m_fonts(fonts), m_capacity(capacity == 0 ? 1 : capacity), m_maxBytes(maxBytes) {}
 
 namespace {
-std::size_t bytesOf(Size s) { return static_cast<std::size_t>(s.width) * static_cast<std::size_t>(s.height) * 4; }
+std::size_t bytesOf(Size s) {
+    return static_cast<std::size_t>(s.width) * static_cast<std::size_t>(s.height) * 4;
+}
 }  // namespace
 
 void TextRenderer::resetStats() noexcept {

@@ -1,16 +1,17 @@
 // Draws UTF-8 text through a cache of rendered textures keyed by (text, font, size, colour), bounded
-// by entry count and by pixel bytes, with least-recently-used eviction. Rendering a line with SDL_ttf costs milliseconds;
-// copying its cached texture costs microseconds, which is what keeps the software renderer at 60 fps.
+// by entry count and by pixel bytes, with least-recently-used eviction. Rendering a line with SDL_ttf costs
+// milliseconds; copying its cached texture costs microseconds, which is what keeps the software renderer at
+// 60 fps.
 #pragma once
-
-#include "kiosk/ui/font_cache.h"
-#include "kiosk/ui/sdl_handles.h"
-#include "kiosk/ui/theme.h"
 
 #include <cstdint>
 #include <list>
 #include <string>
 #include <unordered_map>
+
+#include "kiosk/ui/font_cache.h"
+#include "kiosk/ui/sdl_handles.h"
+#include "kiosk/ui/theme.h"
 
 namespace motcua::ui {
 
@@ -20,12 +21,14 @@ struct TextCacheStats {
     std::uint64_t evictions = 0;
     std::size_t entries = 0;
     std::size_t bytes = 0;  // 4 bytes per cached pixel
-    double hitRate() const { return hits + misses == 0 ? 0.0 : static_cast<double>(hits) / static_cast<double>(hits + misses); }
+    double hitRate() const {
+        return hits + misses == 0 ? 0.0 : static_cast<double>(hits) / static_cast<double>(hits + misses);
+    }
 };
 
 // Holds the renderer and font cache by pointer: both must outlive it.
 class TextRenderer {
-public:
+  public:
     static constexpr std::size_t kDefaultCapacity = 512;
     // A full 1920x1080 screen of text is about 8 MB of glyph pixels; this keeps several screens.
     static constexpr std::size_t kDefaultMaxBytes = 48u << 20;
@@ -42,7 +45,7 @@ public:
     void resetStats() noexcept;
     void clear();
 
-private:
+  private:
     struct Entry {
         std::string key;
         SdlTexturePtr texture;

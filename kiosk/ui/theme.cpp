@@ -10,15 +10,21 @@ Theme::Theme(Contrast contrast, TextSize textSize, double dpi)
       m_dpi(dpi > 0 ? dpi : kDefaultDpi),
       m_palette(contrast == Contrast::High ? highContrastPalette() : normalPalette()) {}
 
-double Theme::textScale() const noexcept { return m_textSize == TextSize::Large ? kLargeTextScale : 1.0; }
+double Theme::textScale() const noexcept {
+    return m_textSize == TextSize::Large ? kLargeTextScale : 1.0;
+}
 
 TextStyle Theme::font(FontRole role) const {
     // Base sizes for a 1080p screen read at arm's length by people with poor sight.
     int px = 30;
     FontWeight weight = FontWeight::Regular;
     switch (role) {
-        case FontRole::Small: px = 24; break;
-        case FontRole::Body: px = 32; break;
+        case FontRole::Small:
+            px = 24;
+            break;
+        case FontRole::Body:
+            px = 32;
+            break;
         case FontRole::Button:
             px = 34;
             weight = FontWeight::Bold;
@@ -41,11 +47,19 @@ TextStyle Theme::font(FontRole role) const {
     return {weight, static_cast<int>(std::lround(px * textScale()))};
 }
 
-int Theme::minTouchPx() const noexcept { return static_cast<int>(std::ceil(kMinTouchMm / 25.4 * m_dpi)); }
+int Theme::minTouchPx() const noexcept {
+    return static_cast<int>(std::ceil(kMinTouchMm / 25.4 * m_dpi));
+}
 
-int Theme::spacing() const noexcept { return static_cast<int>(std::lround(16 * textScale())); }
-int Theme::padding() const noexcept { return static_cast<int>(std::lround(24 * textScale())); }
-int Theme::cornerRadius() const noexcept { return 14; }
+int Theme::spacing() const noexcept {
+    return static_cast<int>(std::lround(16 * textScale()));
+}
+int Theme::padding() const noexcept {
+    return static_cast<int>(std::lround(24 * textScale()));
+}
+int Theme::cornerRadius() const noexcept {
+    return 14;
+}
 
 Palette Theme::normalPalette() {
     Palette p;

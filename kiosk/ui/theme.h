@@ -2,9 +2,9 @@
 // large text by handing the App a new Theme, which lays the screens out again.
 #pragma once
 
-#include "kiosk/ui/text_metrics.h"
-
 #include <cstdint>
+
+#include "kiosk/ui/text_metrics.h"
 
 namespace motcua::ui {
 
@@ -18,25 +18,25 @@ struct Colour {
 
 struct Palette {
     Colour background;
-    Colour surface;       // cards, text fields, keys
+    Colour surface;  // cards, text fields, keys
     Colour text;
-    Colour mutedText;     // secondary lines; still AA contrast on background
-    Colour primary;       // main buttons
+    Colour mutedText;  // secondary lines; still AA contrast on background
+    Colour primary;    // main buttons
     Colour primaryText;
     Colour primaryPressed;
-    Colour secondary;     // ordinary buttons, keyboard keys
+    Colour secondary;  // ordinary buttons, keyboard keys
     Colour secondaryText;
     Colour secondaryPressed;
     Colour border;
     Colour focus;
-    Colour danger;        // error banner
+    Colour danger;  // error banner
     Colour dangerText;
     Colour highlight;     // matched words, the latest call
     Colour disabledText;  // a control that cannot be used now (no contrast requirement: WCAG 1.4.3)
     Colour notice;        // a calm card: something went wrong and is being handled (amber)
     Colour noticeText;
     Colour noticeBorder;
-    Colour headerBand;    // the header strip at the top of every kiosk screen
+    Colour headerBand;  // the header strip at the top of every kiosk screen
     Colour headerText;
 };
 
@@ -47,7 +47,7 @@ enum class TextSize { Normal, Large };
 enum class FontRole { Small, Body, Button, Heading, Title, Huge };
 
 class Theme {
-public:
+  public:
     static constexpr double kLargeTextScale = 1.35;
     static constexpr double kDefaultDpi = 96.0;
     static constexpr double kMinTouchMm = 15.0;
@@ -70,7 +70,7 @@ public:
     int padding() const noexcept;
     int cornerRadius() const noexcept;
 
-private:
+  private:
     Contrast m_contrast = Contrast::Normal;
     TextSize m_textSize = TextSize::Normal;
     double m_dpi = kDefaultDpi;

@@ -1,11 +1,11 @@
 #include "kiosk/ui/vietnamese_input.h"
 
-#include "text/normalize.h"
-#include "text/utf8.h"
-
 #include <array>
 #include <optional>
 #include <vector>
+
+#include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace motcua::ui {
 
@@ -52,9 +52,15 @@ struct Word {
     Tone tone = Tone::None;
 };
 
-bool isAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
-char32_t asciiLower(char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; }
-bool isVowelBase(char32_t c) { return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' || c == U'y'; }
+bool isAsciiLetter(char32_t c) {
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+char32_t asciiLower(char32_t c) {
+    return (c >= U'A' && c <= U'Z') ? c + 32 : c;
+}
+bool isVowelBase(char32_t c) {
+    return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' || c == U'y';
+}
 
 std::optional<Letter> decodeLetter(char32_t c, Tone& tone) {
     for (const auto& row : kVowels) {
@@ -161,7 +167,9 @@ Split splitLastWord(std::string_view text) {
     return {all.substr(0, start), all.substr(start)};
 }
 
-std::string join(const Split& split, const std::u32string& word) { return encodeUtf8(split.head + word); }
+std::string join(const Split& split, const std::u32string& word) {
+    return encodeUtf8(split.head + word);
+}
 
 std::string appendRaw(std::string_view text, char32_t key) {
     std::string out = toNfc(text);
@@ -169,7 +177,9 @@ std::string appendRaw(std::string_view text, char32_t key) {
     return toNfc(out);
 }
 
-Letter asciiLetter(char32_t key) { return Letter{asciiLower(key), Mark::None, key != asciiLower(key), isVowelBase(asciiLower(key))}; }
+Letter asciiLetter(char32_t key) {
+    return Letter{asciiLower(key), Mark::None, key != asciiLower(key), isVowelBase(asciiLower(key))};
+}
 
 // Index of the last vowel with this base inside the group.
 std::optional<std::size_t> lastInGroup(const Word& word, const Group& g, char32_t base) {
@@ -234,7 +244,11 @@ std::string telexType(std::string_view text, char32_t key, ToneStyle style) {
         case U'x':
         case U'j': {
             if (g.empty()) return typed();
-            const Tone tone = k == U's' ? Tone::Acute : k == U'f' ? Tone::Grave : k == U'r' ? Tone::Hook : k == U'x' ? Tone::Tilde : Tone::Dot;
+            const Tone tone = k == U's'   ? Tone::Acute
+                              : k == U'f' ? Tone::Grave
+                              : k == U'r' ? Tone::Hook
+                              : k == U'x' ? Tone::Tilde
+                                          : Tone::Dot;
             if (word.tone == tone) {
                 word.tone = Tone::None;
                 return typed();
@@ -303,7 +317,8 @@ std::string telexType(std::string_view text, char32_t key, ToneStyle style) {
             d.mark = Mark::Stroke;
             return join(split, render(word, style));
         }
-        default: return typed();
+        default:
+            return typed();
     }
 }
 

@@ -23,7 +23,9 @@ std::string single(char32_t c) {
     return s;
 }
 
-std::unique_ptr<Box> row() { return std::make_unique<Box>(Axis::Horizontal, 0, 8); }
+std::unique_ptr<Box> row() {
+    return std::make_unique<Box>(Axis::Horizontal, 0, 8);
+}
 }  // namespace
 
 VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels)
@@ -37,7 +39,9 @@ VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels)
     auto& tones = rows.add(row());
     for (std::size_t i = 0; i < 5; ++i) {
         const Tone tone = kTones[i];
-        auto& key = tones.add(std::make_unique<Button>(single(kToneSamples[i]), [this, tone] { m_target.applyToneKey(tone); }), 1);
+        auto& key = tones.add(
+            std::make_unique<Button>(single(kToneSamples[i]), [this, tone] { m_target.applyToneKey(tone); }),
+            1);
         key.setSecondary(m_labels.toneNames[i]);
     }
 
@@ -49,7 +53,8 @@ VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels)
         for (char32_t c : kLetterRows[r])
             letters.add(std::make_unique<Button>(single(c), [this, c] { m_target.type(c); }), 2);
         if (r == 1) letters.add(std::make_unique<Spacer>(), 1);
-        if (r == 2) letters.add(std::make_unique<Button>(m_labels.backspace, [this] { m_target.backspace(); }), 3);
+        if (r == 2)
+            letters.add(std::make_unique<Button>(m_labels.backspace, [this] { m_target.backspace(); }), 3);
     }
 
     auto& bottom = rows.add(row());

@@ -3,9 +3,9 @@
 // Telex; QWERTY letter rows; space, backspace, clear, and a Telex switch.
 #pragma once
 
-#include "kiosk/ui/widget.h"
-
 #include <string>
+
+#include "kiosk/ui/widget.h"
 
 namespace motcua::ui {
 
@@ -22,19 +22,19 @@ struct KeyboardLabels {
 };
 
 class VietnameseKeyboard final : public Widget {
-public:
+  public:
     // target must outlive the keyboard (typically both are owned by the same parent or screen).
     explicit VietnameseKeyboard(TextInput& target, KeyboardLabels labels = {});
 
     TextInput& target() noexcept { return m_target; }
     void setTelex(bool on);
 
-protected:
+  protected:
     void layoutChildren(const LayoutContext& context) override;
     Size measureContent(const LayoutContext& context, Size available) const override;
     void drawSelf(Painter& painter) const override;
 
-private:
+  private:
     TextInput& m_target;
     KeyboardLabels m_labels;
     Button* m_telexKey = nullptr;

@@ -1,8 +1,8 @@
 #include "kiosk/ui/widget.h"
 
-#include "kiosk/ui/painter.h"
-
 #include <algorithm>
+
+#include "kiosk/ui/painter.h"
 
 namespace motcua::ui {
 
@@ -125,10 +125,11 @@ void Widget::collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, 
     for (const auto& child : m_children) child->collectLayout(out, clip, scrolled);
 }
 
-void Widget::addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text, const Rect& bounds,
-                     bool brokenWord) const {
+void Widget::addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text,
+                     const Rect& bounds, bool brokenWord) const {
     if (text.empty() || !bounds.intersects(clip)) return;
-    out.push_back({LayoutItem::Kind::Line, this, bounds, bounds.intersected(clip), scrolled, std::move(text), brokenWord});
+    out.push_back({LayoutItem::Kind::Line, this, bounds, bounds.intersected(clip), scrolled, std::move(text),
+                   brokenWord});
 }
 
 bool Widget::isWithin(const Widget* ancestor) const noexcept {

@@ -3,15 +3,15 @@
 // the gesture, and draws itself without changing state.
 #pragma once
 
-#include "kiosk/ui/geometry.h"
-#include "kiosk/ui/input.h"
-#include "kiosk/ui/text_metrics.h"
-#include "kiosk/ui/theme.h"
-
 #include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "kiosk/ui/geometry.h"
+#include "kiosk/ui/input.h"
+#include "kiosk/ui/text_metrics.h"
+#include "kiosk/ui/theme.h"
 
 namespace motcua::ui {
 
@@ -38,15 +38,15 @@ struct LayoutItem {
     enum class Kind { Tappable, Line };
     Kind kind = Kind::Line;
     const Widget* owner = nullptr;
-    Rect bounds;             // where it is drawn
-    Rect visible;            // the part of bounds inside the clip (window, scroll viewport)
-    bool scrolled = false;   // inside a scrolling viewport: may be partly scrolled out of view
-    std::string text;        // Line: the line as drawn; Tappable: its label
-    bool brokenWord = false; // Line: the owner's text was broken inside a word to fit
+    Rect bounds;              // where it is drawn
+    Rect visible;             // the part of bounds inside the clip (window, scroll viewport)
+    bool scrolled = false;    // inside a scrolling viewport: may be partly scrolled out of view
+    std::string text;         // Line: the line as drawn; Tappable: its label
+    bool brokenWord = false;  // Line: the owner's text was broken inside a word to fit
 };
 
 class Widget {
-public:
+  public:
     // Measuring without a limit on one axis (the content of a ScrollView).
     static constexpr int kUnbounded = 1 << 24;
 
@@ -68,9 +68,18 @@ public:
     void translate(int dx, int dy);
 
     // A fixed height or width in pixels (0: as measured), and a minimum height.
-    void setFixedHeight(int px) { m_fixedHeight = px; invalidateLayout(); }
-    void setFixedWidth(int px) { m_fixedWidth = px; invalidateLayout(); }
-    void setMinHeight(int px) { m_minHeight = px; invalidateLayout(); }
+    void setFixedHeight(int px) {
+        m_fixedHeight = px;
+        invalidateLayout();
+    }
+    void setFixedWidth(int px) {
+        m_fixedWidth = px;
+        invalidateLayout();
+    }
+    void setMinHeight(int px) {
+        m_minHeight = px;
+        invalidateLayout();
+    }
     int fixedHeight() const noexcept { return m_fixedHeight; }
     int minHeightSetting() const noexcept { return m_minHeight; }
 
@@ -110,7 +119,7 @@ public:
     // Set when something changed that needs a new layout (text, visibility, children); cleared by layout().
     bool layoutDirty() const noexcept { return m_layoutDirty; }
 
-protected:
+  protected:
     virtual Size measureContent(const LayoutContext& context, Size available) const;
     // Lay out children inside bounds(); the default gives each child the whole of bounds().
     virtual void layoutChildren(const LayoutContext& context);
@@ -124,15 +133,15 @@ protected:
     virtual void collectOwnLayout(std::vector<LayoutItem>&, const Rect&, bool) const {}
     virtual void collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const;
     // Adds a Line item for a line of text drawn at bounds.
-    void addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text, const Rect& bounds,
-                 bool brokenWord) const;
+    void addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text,
+                 const Rect& bounds, bool brokenWord) const;
     virtual void onTranslated(int, int) {}
 
     void invalidateLayout();
     // Children that can currently be hit (a ScrollView limits them to its viewport).
     virtual bool childAreaContains(Point point) const { return m_bounds.contains(point); }
 
-private:
+  private:
     void adopt(std::unique_ptr<Widget> child);
     Rect m_bounds;
     Widget* m_parent = nullptr;
@@ -146,7 +155,7 @@ private:
 
 // Takes up space and nothing else (with a weight in a Box, it pushes its siblings apart).
 class Spacer final : public Widget {
-public:
+  public:
     explicit Spacer(int height = 0) { setFixedHeight(height); }
 };
 

@@ -2,12 +2,12 @@
 // with the software renderer, so tests and reviewers get the same pixels a person would see.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "kiosk/ui/geometry.h"
 #include "kiosk/ui/image.h"
 #include "kiosk/ui/sdl_handles.h"
-
-#include <optional>
-#include <string>
 
 namespace motcua::ui {
 
@@ -22,7 +22,7 @@ struct WindowOptions {
 };
 
 class Window {
-public:
+  public:
     Window(const SdlContext& sdl, const WindowOptions& options);
     SDL_Window* get() const noexcept { return m_window.get(); }
     Size size() const;
@@ -31,7 +31,7 @@ public:
     // Above other programs' windows (where the window system allows it).
     void setAlwaysOnTop(bool onTop);
 
-private:
+  private:
     SdlWindowPtr m_window;
 };
 
@@ -39,7 +39,7 @@ enum class RendererKind { Software, Accelerated };
 
 // The renderer of a window; must not outlive it (held by reference).
 class Renderer {
-public:
+  public:
     // Software is always acceptable (kiosk PCs have weak GPUs); Accelerated falls back to software
     // when no accelerated driver can be created.
     explicit Renderer(Window& window, RendererKind kind = RendererKind::Software);
@@ -49,7 +49,7 @@ public:
     Image readPixels() const;
     void present();
 
-private:
+  private:
     SdlRendererPtr m_renderer;
 };
 

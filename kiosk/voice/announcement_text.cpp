@@ -63,7 +63,8 @@ std::string AnnouncementText::sentence() const {
 
 std::string clipSlug(std::string_view utf8Text) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString decomposed = text::nfdNormalizer().normalize(text::toUnicodeString(utf8Text), status);
+    const icu::UnicodeString decomposed =
+        text::nfdNormalizer().normalize(text::toUnicodeString(utf8Text), status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(status));
     std::string slug;
     bool separator = false;

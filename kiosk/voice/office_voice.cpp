@@ -4,7 +4,8 @@
 
 namespace motcua::voice {
 
-OfficeVoice voiceSettingsFromOffice(const nlohmann::json& voice, const std::filesystem::path& defaultClipDirectory) {
+OfficeVoice voiceSettingsFromOffice(const nlohmann::json& voice,
+                                    const std::filesystem::path& defaultClipDirectory) {
     OfficeVoice out;
     auto& s = out.settings;
     s.clipDirectory = defaultClipDirectory;

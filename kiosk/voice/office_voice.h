@@ -4,10 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "kiosk/voice/voice.h"
 
@@ -19,6 +18,7 @@ struct OfficeVoice {
 };
 
 // defaultClipDirectory is used when the office names none (the bundled assets/voice).
-OfficeVoice voiceSettingsFromOffice(const nlohmann::json& voice, const std::filesystem::path& defaultClipDirectory);
+OfficeVoice voiceSettingsFromOffice(const nlohmann::json& voice,
+                                    const std::filesystem::path& defaultClipDirectory);
 
 }  // namespace motcua::voice

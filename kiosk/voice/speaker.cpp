@@ -17,7 +17,9 @@ Pcm scaled(const Pcm& pcm, double factor) {
 }
 
 Speaker::Speaker(EspeakSynthesizer* vietnamese, EspeakSynthesizer* english, AudioOutput& output, LogSink log)
-    : m_vietnamese(vietnamese), m_english(english), m_output(output), m_log(std::move(log)), m_worker([this] { run(); }) {}
+    : m_vietnamese(vietnamese), m_english(english), m_output(output), m_log(std::move(log)), m_worker([this] {
+          run();
+      }) {}
 
 Speaker::~Speaker() {
     {
@@ -48,8 +50,12 @@ void Speaker::enqueue(Utterance u, bool replace) {
     m_changed.notify_all();
 }
 
-void Speaker::say(std::string text, SpeechLanguage language) { enqueue({std::move(text), language}, true); }
-void Speaker::queue(std::string text, SpeechLanguage language) { enqueue({std::move(text), language}, false); }
+void Speaker::say(std::string text, SpeechLanguage language) {
+    enqueue({std::move(text), language}, true);
+}
+void Speaker::queue(std::string text, SpeechLanguage language) {
+    enqueue({std::move(text), language}, false);
+}
 
 void Speaker::stop() {
     {

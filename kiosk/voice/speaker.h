@@ -34,13 +34,14 @@ struct Utterance {
 };
 
 class Speaker {
-public:
+  public:
     static constexpr double kMinVolume = 0.25;
     static constexpr double kMaxVolume = 2.0;
 
     // vietnamese/english: the voices (espeak-ng "vi" and "en"); either may be null (that language is
     // then logged and not heard).
-    Speaker(EspeakSynthesizer* vietnamese, EspeakSynthesizer* english, AudioOutput& output, LogSink log = stderrLog());
+    Speaker(EspeakSynthesizer* vietnamese, EspeakSynthesizer* english, AudioOutput& output,
+            LogSink log = stderrLog());
     Speaker(const Speaker&) = delete;
     Speaker& operator=(const Speaker&) = delete;
     ~Speaker();
@@ -61,7 +62,7 @@ public:
     // Blocks until nothing is being said or waiting; false on timeout.
     bool waitUntilIdle(std::chrono::milliseconds timeout) const;
 
-private:
+  private:
     void enqueue(Utterance u, bool replace);
     void run();
 

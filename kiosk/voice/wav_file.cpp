@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <iterator>
+#include <sstream>
 #include <system_error>
 
 namespace motcua::voice {

@@ -14,7 +14,8 @@ namespace motcua::testing {
 
 inline std::vector<std::filesystem::path> officeCatalogueFiles() {
     std::vector<std::filesystem::path> paths;
-    for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
+    for (const char* name :
+         {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
         paths.push_back(sourcePath(std::string("assets/catalogue/") + name));
     }
     return paths;

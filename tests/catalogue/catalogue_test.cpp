@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "queue/catalogue.h"
 
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "catalogue_support.h"
-#include "queue/catalogue.h"
 #include "queue/office_config.h"
 #include "queue/sqlite.h"
 #include "queue/store.h"
@@ -95,8 +95,9 @@ TEST_CASE("The office catalogue covers the office's fields with sourced facts", 
     const Catalogue catalogue = officeCatalogue();
     CHECK(catalogue.fields().size() >= 18);
     CHECK(catalogue.procedures().size() >= 168);  // issue 18: at least the 168 procedures the office reported
-    for (const char* code : {"1.001193", "1.000894", "1.000656", "1.004873", "2.000815", "2.000884", "2.001263",
-                             "2.000950", "1.001612", "1.013978", "1.013831", "1.012784", "1.004222", "1.004194"}) {
+    for (const char* code :
+         {"1.001193", "1.000894", "1.000656", "1.004873", "2.000815", "2.000884", "2.001263", "2.000950",
+          "1.001612", "1.013978", "1.013831", "1.012784", "1.004222", "1.004194"}) {
         CAPTURE(code);
         CHECK(catalogue.procedure(code) != nullptr);
     }
@@ -175,7 +176,8 @@ TEST_CASE("A catalogue written to the database reads back the same", "[catalogue
     }
     const Catalogue loaded = loadCatalogue(db);
     CHECK(loaded == catalogue);
-    CHECK(db.queryInt("SELECT count(*) FROM catalogue_procedures") == static_cast<std::int64_t>(catalogue.procedures().size()));
+    CHECK(db.queryInt("SELECT count(*) FROM catalogue_procedures") ==
+          static_cast<std::int64_t>(catalogue.procedures().size()));
 }
 
 TEST_CASE("An empty database has an empty catalogue", "[catalogue][store]") {

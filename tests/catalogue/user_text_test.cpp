@@ -1,9 +1,8 @@
 // Every string a citizen, an officer or the office head may read is NFC, carries no researcher's
 // working note and follows one spelling style (hủy, khóa, xóa, as legal texts write them): checked
 // over the string literals of the programs' sources and over the example office configuration.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
 
@@ -22,7 +21,8 @@ std::vector<std::pair<int, std::string>> literals(const std::string& source) {
     static const std::regex literal(R"re("((?:[^"\\\n]|\\.)*)")re");
     int line = 1;
     std::size_t counted = 0;
-    for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator();
+         ++it) {
         const auto at = static_cast<std::size_t>(it->position(0));
         line += static_cast<int>(std::count(source.begin() + static_cast<std::ptrdiff_t>(counted),
                                             source.begin() + static_cast<std::ptrdiff_t>(at), '\n'));

@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
+#include "queue/vietnamese.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "queue/vietnamese.h"
 
 using namespace motcua::queue;
 
@@ -25,8 +24,8 @@ TEST_CASE("Folding removes diacritics, đ and case", "[vietnamese][fold]") {
 }
 
 TEST_CASE("Old and new tone placement fold and key the same", "[vietnamese][fold]") {
-    const auto [a, b] = GENERATE(table<std::string, std::string>({
-        {"hòa", "hoà"}, {"thủy", "thuỷ"}, {"Khỏe", "khoẻ"}, {"HÒA GIẢI", "hoà giải"}}));
+    const auto [a, b] = GENERATE(table<std::string, std::string>(
+        {{"hòa", "hoà"}, {"thủy", "thuỷ"}, {"Khỏe", "khoẻ"}, {"HÒA GIẢI", "hoà giải"}}));
     CAPTURE(a, b);
     CHECK(foldForSearch(a) == foldForSearch(b));
     const auto wa = splitWords(a);
@@ -64,34 +63,20 @@ TEST_CASE("Tone placement moves only on oa, oe, uy without a final consonant", "
 
 TEST_CASE("Telex typing builds Vietnamese words key by key", "[vietnamese][telex]") {
     const auto [keys, expected] = GENERATE(table<std::string, std::string>({
-        {"tieengs", "tiếng"},
-        {"tieesng", "tiếng"},
-        {"chuwngs", "chứng"},
-        {"thuwcj", "thực"},
-        {"ddawng", "đăng"},
-        {"kys", "ký"},
-        {"huowng", "hương"},
-        {"nuwowcs", "nước"},
-        {"nuocws", "nước"},
-        {"w", "ư"},
-        {"tw", "tư"},
-        {"hoaf", "hoà"},
-        {"hoafn", "hoàn"},
-        {"thuyr", "thuỷ"},
-        {"quys", "quý"},
-        {"gias", "giá"},
-        {"khoong", "không"},
-        {"aaa", "aa"},
-        {"ass", "as"},
-        {"asz", "a"},
-        {"ddd", "dd"},
-        {"Ddaats", "Đất"},
-        {"DDAATS", "ĐẤT"},
-        {"vieejc", "việc"},
-        {"nguwowif", "người"},
-        {"khuyeets", "khuyết"},
-        {"hooj", "hộ"},
-        {"tichj", "tịch"},
+        {"tieengs", "tiếng"},  {"tieesng", "tiếng"},
+        {"chuwngs", "chứng"},  {"thuwcj", "thực"},
+        {"ddawng", "đăng"},    {"kys", "ký"},
+        {"huowng", "hương"},   {"nuwowcs", "nước"},
+        {"nuocws", "nước"},    {"w", "ư"},
+        {"tw", "tư"},          {"hoaf", "hoà"},
+        {"hoafn", "hoàn"},     {"thuyr", "thuỷ"},
+        {"quys", "quý"},       {"gias", "giá"},
+        {"khoong", "không"},   {"aaa", "aa"},
+        {"ass", "as"},         {"asz", "a"},
+        {"ddd", "dd"},         {"Ddaats", "Đất"},
+        {"DDAATS", "ĐẤT"},     {"vieejc", "việc"},
+        {"nguwowif", "người"}, {"khuyeets", "khuyết"},
+        {"hooj", "hộ"},        {"tichj", "tịch"},
     }));
     CAPTURE(keys);
     CHECK(typeTelex(keys) == expected);
@@ -131,7 +116,8 @@ TEST_CASE("The collator sorts in Vietnamese alphabetical order", "[vietnamese][c
     VietnameseCollator collator;
     std::vector<std::string> words = {"Ư", "Y", "Đống Đa", "Ăn", "Ô", "Ơ", "an", "Dân", "Ê", "E", "Â", "Bảo"};
     std::sort(words.begin(), words.end(), [&](const auto& a, const auto& b) { return collator.less(a, b); });
-    const std::vector<std::string> expected = {"an", "Ăn", "Â", "Bảo", "Dân", "Đống Đa", "E", "Ê", "Ô", "Ơ", "Ư", "Y"};
+    const std::vector<std::string> expected = {"an", "Ăn", "Â", "Bảo", "Dân", "Đống Đa",
+                                               "E",  "Ê",  "Ô", "Ơ",   "Ư",   "Y"};
     CHECK(words == expected);
     CHECK(collator.sortKey("Đất") > collator.sortKey("Dân"));
     CHECK(collator.compare("hòa", "hòa") == 0);

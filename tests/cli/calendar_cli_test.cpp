@@ -1,8 +1,6 @@
 #include <catch2/catch.hpp>
-
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "queue/business_calendar.h"
@@ -29,7 +27,9 @@ struct Office {
     motcua::queue::BusinessCalendar zone{"Asia/Ho_Chi_Minh"};
     motcua::queue::ManualClock clock{motcua::testing::kOfficeHoursMorning};
 
-    void at(const std::string& day, int hour, int minute) { clock.set(zone.instantOf(day, hour * 60 + minute)); }
+    void at(const std::string& day, int hour, int minute) {
+        clock.set(zone.instantOf(day, hour * 60 + minute));
+    }
     Run operator()(std::vector<std::string> args) {
         std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
         all.insert(all.end(), args.begin(), args.end());
@@ -43,7 +43,8 @@ struct Office {
 
 }  // namespace
 
-TEST_CASE("take is refused with exit 4 and the reason outside the issuing hours; calls go on", "[cli][issuing]") {
+TEST_CASE("take is refused with exit 4 and the reason outside the issuing hours; calls go on",
+          "[cli][issuing]") {
     Office office;
     office.at("2026-12-04", 10, 0);  // Friday
     REQUIRE(office({"init"}).status == 0);
@@ -60,8 +61,8 @@ TEST_CASE("take is refused with exit 4 and the reason outside the issuing hours;
     CHECK(nlohmann::json::parse(json.out)["exit"] == 4);
 
     office.at("2027-01-01", 9, 0);  // a public holiday
-    CHECK_THAT(office({"take", "HT"}).err, Catch::Contains("closed today (New Year's Day)") &&
-                                             Catch::Contains("Monday, 04/01/2027"));
+    CHECK_THAT(office({"take", "HT"}).err,
+               Catch::Contains("closed today (New Year's Day)") && Catch::Contains("Monday, 04/01/2027"));
 
     // Back on Friday evening: the morning's ticket is still called and served.
     office.at("2026-12-04", 16, 40);
@@ -79,7 +80,8 @@ TEST_CASE("take of a certification after 15:00 prints the next working day", "[c
                Catch::Contains("ngày làm việc tiếp theo, thứ Hai, 07/12/2026"));
 }
 
-TEST_CASE("motcua calendar shows the hours, the year's days off and make-up days, and the state now", "[cli][issuing]") {
+TEST_CASE("motcua calendar shows the hours, the year's days off and make-up days, and the state now",
+          "[cli][issuing]") {
     Office office;
     office.at("2026-12-07", 20, 5);  // Monday evening
     auto r = office({"calendar", "--year", "2026"});
@@ -90,7 +92,10 @@ TEST_CASE("motcua calendar shows the hours, the year's days off and make-up days
     CHECK_THAT(r.out, Catch::Contains("numbers stop 30 min before the day's last window closes"));
     CHECK_THAT(r.out, Catch::Contains("  2026-02-14 .. 2026-02-22  Tết Nguyên đán Bính Ngọ\n"));
     CHECK_THAT(r.out, Catch::Contains("  2026-01-10  Sat  (hours of Fri)"));
-    CHECK_THAT(r.out, Catch::Contains("Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Ba, 08/12/2026."));
+    CHECK_THAT(
+        r.out,
+        Catch::Contains(
+            "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Ba, 08/12/2026."));
     CHECK_THAT(r.out, Catch::Contains("warning: 2027 is incomplete"));
     auto j = office({"--json", "calendar"});
     REQUIRE(j.status == 0);
@@ -102,7 +107,8 @@ TEST_CASE("motcua calendar shows the hours, the year's days off and make-up days
 TEST_CASE("motcua calendar refuses a bad calendar file with its line, exit 2", "[cli][issuing]") {
     Office office;
     const auto bad = office.dir / "lich.toml";
-    writeFile(bad, "[[years]]\nyear = 2026\nsource = \"x\"\n\n[[days_off]]\nfrom = \"2026-13-01\"\nname = \"X\"\n");
+    writeFile(
+        bad, "[[years]]\nyear = 2026\nsource = \"x\"\n\n[[days_off]]\nfrom = \"2026-13-01\"\nname = \"X\"\n");
     auto r = office({"calendar", "--file", bad.string()});
     CHECK(r.status == 2);
     CHECK(r.err == "motcua: " + bad.string() + ":6: days_off.from: must be a date YYYY-MM-DD\n");

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "kiosk/cli/cli.h"
 
 #include <grp.h>
 #include <sys/stat.h>
@@ -6,11 +6,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "kiosk/cli/cli.h"
 #include "kiosk/cli/disk_space.h"
 #include "queue/clock.h"
 #include "queue/queue_service.h"
@@ -142,17 +141,16 @@ TEST_CASE("Bad input: one clear line, status 2, nothing changed", "[cli]") {
     REQUIRE(cli({"init"}).status == 0);
     cli({"take", "HT"});
     const auto before = cli.json({"events"}).out;
-    auto args = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{"take", "ZZ"},
-                         std::vector<std::string>{"take", "HT", "--priority", "vip"},
-                         std::vector<std::string>{"call", "99"}, std::vector<std::string>{"call", "one"},
-                         std::vector<std::string>{"call", "1", "--number", "1A"},
-                         std::vector<std::string>{"cancel", "'; DROP TABLE tickets; --"},
-                         std::vector<std::string>{"take", "HT' OR '1'='1"},
-                         std::vector<std::string>{"take", std::string(5000, 'x')},
-                         std::vector<std::string>{"take", "H\xc3\x28"},
-                         std::vector<std::string>{"transfer", "1"}, std::vector<std::string>{"frobnicate"},
-                         std::vector<std::string>{"events", "--since", "-4"},
-                         std::vector<std::string>{"take"});
+    auto args = GENERATE(
+        as<std::vector<std::string>>{}, std::vector<std::string>{"take", "ZZ"},
+        std::vector<std::string>{"take", "HT", "--priority", "vip"}, std::vector<std::string>{"call", "99"},
+        std::vector<std::string>{"call", "one"}, std::vector<std::string>{"call", "1", "--number", "1A"},
+        std::vector<std::string>{"cancel", "'; DROP TABLE tickets; --"},
+        std::vector<std::string>{"take", "HT' OR '1'='1"},
+        std::vector<std::string>{"take", std::string(5000, 'x')},
+        std::vector<std::string>{"take", "H\xc3\x28"}, std::vector<std::string>{"transfer", "1"},
+        std::vector<std::string>{"frobnicate"}, std::vector<std::string>{"events", "--since", "-4"},
+        std::vector<std::string>{"take"});
     CAPTURE(args);
     auto r = cli(args);
     CHECK(r.status == 2);
@@ -174,8 +172,9 @@ TEST_CASE("A broken office config is reported with file and line, database untou
 
 TEST_CASE("--help works for the program and every command", "[cli]") {
     Cli cli;
-    auto command = GENERATE(as<std::string>{}, "init", "take", "call", "recall", "start", "finish", "noshow", "return",
-                            "hold", "transfer", "cancel", "reactivate", "status", "events", "services", "counters");
+    auto command =
+        GENERATE(as<std::string>{}, "init", "take", "call", "recall", "start", "finish", "noshow", "return",
+                 "hold", "transfer", "cancel", "reactivate", "status", "events", "services", "counters");
     CAPTURE(command);
     auto r = cli({command, "--help"});
     CHECK(r.status == 0);
@@ -207,7 +206,8 @@ TEST_CASE("The default database path follows MOTCUA_DB, then XDG_DATA_HOME, then
     CHECK(motcua::queue::defaultDatabasePath() == "/home/b/.local/share/motcua/motcua.db");
 }
 
-TEST_CASE("doctor says what to fix; with --json stdout is one object even when a check fails", "[cli][doctor]") {
+TEST_CASE("doctor says what to fix; with --json stdout is one object even when a check fails",
+          "[cli][doctor]") {
     Cli cli;
     // No database yet: the database check fails, and says how to make one.
     auto r = cli.json({"doctor"});
@@ -230,7 +230,8 @@ TEST_CASE("doctor says what to fix; with --json stdout is one object even when a
     // Text: one line per check, then the totals.
     REQUIRE(cli({"init"}).status == 0);
     auto text = cli({"doctor"});
-    CHECK_THAT(text.out, Catch::Contains("database") && Catch::Contains("failed,") && Catch::Contains("warnings"));
+    CHECK_THAT(text.out,
+               Catch::Contains("database") && Catch::Contains("failed,") && Catch::Contains("warnings"));
 }
 
 TEST_CASE("Without --config the office comes from MOTCUA_CONFIG, else /etc/motcua, else the bundled example",
@@ -352,7 +353,8 @@ TEST_CASE("The -wal of a deleted database is kept: commands say so, init keeps i
     CHECK_THAT(fresh({"init"}).out, !Catch::Contains("kept"));
 }
 
-TEST_CASE("A damaged database is refused before any write, and doctor says so on one line", "[cli][integrity]") {
+TEST_CASE("A damaged database is refused before any write, and doctor says so on one line",
+          "[cli][integrity]") {
     Cli cli;
     REQUIRE(cli({"init"}).status == 0);
     std::vector<std::string> import = {"catalogue", "import"};
@@ -417,7 +419,8 @@ TEST_CASE("doctor checks the free disk space beside the database", "[cli][doctor
     }
     REQUIRE(disk.is_object());
     CHECK_THAT(disk["message"].get<std::string>(), Catch::Contains(cli.dir.path().string() + ": ") &&
-                                                       Catch::Contains(" free") && Catch::Contains("database"));
+                                                       Catch::Contains(" free") &&
+                                                       Catch::Contains("database"));
     if (disk["status"] != "ok") CHECK_FALSE(disk["fix"].is_null());
 }
 

@@ -1,15 +1,13 @@
 // Commands that write a file (report --out, print --to file:, printer test, print-preview, catalogue
 // export, backup) never replace the database in use, its -wal/-shm, another database without
 // --force, or anything that is not a regular file.
-#include <catch2/catch.hpp>
-
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <sstream>
-
-#include <fmt/format.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "queue/clock.h"
@@ -57,7 +55,8 @@ struct Office {
 };
 
 // The commands that write one output file, with the file they would write.
-std::vector<std::string> writing(const std::string& command, const fs::path& target, const fs::path& ticketFile) {
+std::vector<std::string> writing(const std::string& command, const fs::path& target,
+                                 const fs::path& ticketFile) {
     if (command == "report") return {"report", "--format", "html", "--out", target.string()};
     if (command == "print") return {"print", "A001", "--to", "file:" + target.string()};
     if (command == "printer test") return {"printer", "test", "--to", "file:" + target.string()};
@@ -81,9 +80,10 @@ TEST_CASE("No output file replaces the database in use or its -wal and -shm, not
     REQUIRE(fs::exists(office.db.string() + "-shm"));
     fs::create_symlink(office.db, office.dir / "link.db");
 
-    const auto command = GENERATE(as<std::string>{}, "report", "print", "printer test", "print-preview", "backup");
-    const auto target = GENERATE(as<std::string>{}, "motcua.db", "motcua.db-wal", "motcua.db-shm", "link.db",
-                                 "./motcua.db");
+    const auto command =
+        GENERATE(as<std::string>{}, "report", "print", "printer test", "print-preview", "backup");
+    const auto target =
+        GENERATE(as<std::string>{}, "motcua.db", "motcua.db-wal", "motcua.db-shm", "link.db", "./motcua.db");
     CAPTURE(command, target);
     auto args = writing(command, office.dir / target, ticket);
     if (command != "backup") args.push_back("--force");
@@ -190,8 +190,9 @@ TEST_CASE("init refuses a file: printer that would write over the database", "[c
     REQUIRE(at != std::string::npos);
     text = text.substr(0, at) + "[printer]\nuri = \"file:" + office.db.string() + "\"\n";
     writeFile(config, text);
-    writeFile(office.dir / "calendar.toml", readFile(sourcePath("assets/calendar.toml")));  // beside it, as bundled
-    REQUIRE(office({"init"}).status == 0);  // with the bundled config
+    writeFile(office.dir / "calendar.toml",
+              readFile(sourcePath("assets/calendar.toml")));  // beside it, as bundled
+    REQUIRE(office({"init"}).status == 0);                    // with the bundled config
     office.config = config;
     const auto r = office({"init"});
     CHECK(r.status == 2);

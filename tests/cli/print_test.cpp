@@ -1,14 +1,11 @@
 #include <catch2/catch.hpp>
-
-#include "support/local_listener.h"
-
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "printer/escpos_decoder.h"
 #include "queue/clock.h"
+#include "support/local_listener.h"
 #include "support/test_support.h"
 
 using motcua::testing::readFile;
@@ -57,10 +54,12 @@ TEST_CASE("motcua print reprints an issued ticket; a printer failure keeps the t
         REQUIRE(run({"--db", db, "--json", "status"}, &out) == 0);
         CHECK(nlohmann::json::parse(out)["services"][1]["waiting"] == 1);
     }
-    SECTION("a printer that took the whole ticket and then reports paper end: status 6, it may have printed") {
-        motcua::testing::LocalListener printer(motcua::testing::LocalListener::Behaviour::PaperEndAfter, 2000);
-        CHECK(run({"--db", db, "print", "B001", "--to", "tcp:127.0.0.1:" + std::to_string(printer.port())}, &out,
-                  &err) == 6);
+    SECTION(
+        "a printer that took the whole ticket and then reports paper end: status 6, it may have printed") {
+        motcua::testing::LocalListener printer(motcua::testing::LocalListener::Behaviour::PaperEndAfter,
+                                               2000);
+        CHECK(run({"--db", db, "print", "B001", "--to", "tcp:127.0.0.1:" + std::to_string(printer.port())},
+                  &out, &err) == 6);
         CHECK_THAT(err, Catch::Contains("may have printed") && Catch::Contains("look in the printer's slot"));
         REQUIRE(run({"--db", db, "--json", "events"}, &out) == 0);
         const auto events = nlohmann::json::parse(out)["events"];

@@ -1,9 +1,7 @@
 #include <catch2/catch.hpp>
-
 #include <iostream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "queue/staff_service.h"
@@ -48,7 +46,8 @@ TEST_CASE("motcua staff list shows the office's officers and whether they have a
     REQUIRE(cli({"init"}).status == 0);
     auto text = cli({"staff", "list"});
     REQUIRE(text.status == 0);
-    CHECK_THAT(text.out, Catch::Contains("canbo1") && Catch::Contains("officer") && Catch::Contains("no PIN") &&
+    CHECK_THAT(text.out, Catch::Contains("canbo1") && Catch::Contains("officer") &&
+                             Catch::Contains("no PIN") &&
                              Catch::Contains("Trưởng Điểm Phục vụ hành chính công"));
     auto json = cli({"--json", "staff", "list"});
     REQUIRE(json.status == 0);
@@ -97,6 +96,7 @@ TEST_CASE("motcua staff set-pin refuses a PIN that is too short or too easy", "[
         CHECK(r.status == 2);
         CHECK_THAT(r.err, Catch::Contains("6 to 8 digits"));
     }
-    for (const auto& s : nlohmann::json::parse(cli({"--json", "staff", "list"}).out)["staff"]) CHECK(s["has_pin"] == false);
+    for (const auto& s : nlohmann::json::parse(cli({"--json", "staff", "list"}).out)["staff"])
+        CHECK(s["has_pin"] == false);
     CHECK(cli({"staff", "set-pin", "canbo1"}, "580417\n").status == 0);
 }

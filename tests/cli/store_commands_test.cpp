@@ -1,12 +1,10 @@
 // `motcua migrate --to …`: an office's SQLite file moved onto the PostgreSQL server and back, with
 // the proof the command prints. Runs in the suite's PostgreSQL copy (it needs the test server).
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "queue/clock.h"
@@ -108,7 +106,8 @@ TEST_CASE("migrate copies an office's SQLite file to PostgreSQL and proves it", 
         CHECK(again.status == 2);
         CHECK_THAT(again.err, Catch::Contains("already holds 8 tickets"));
         CHECK(std::count(again.err.begin(), again.err.end(), '\n') == 1);
-        CHECK(office(server.location(), {"--json", "status"}).json() == office(file, {"--json", "status"}).json());
+        CHECK(office(server.location(), {"--json", "status"}).json() ==
+              office(file, {"--json", "status"}).json());
     }
     SECTION("and back from the server into a new file, with the same proof") {
         const std::string back = (office.dir / "back.db").string();
@@ -132,7 +131,8 @@ TEST_CASE("migrate refuses the database in use and an unknown scheme", "[cli][po
     CHECK_THAT(odd.err, Catch::Contains("mysql"));
 }
 
-TEST_CASE("backup and restore on the PostgreSQL store go through pg_dump and pg_restore", "[cli][postgres-only]") {
+TEST_CASE("backup and restore on the PostgreSQL store go through pg_dump and pg_restore",
+          "[cli][postgres-only]") {
     Office office;
     TestDatabase server(office.dir.path(), StoreKind::Postgres);
     const std::string db = server.location();
@@ -185,7 +185,8 @@ TEST_CASE("backup and restore on the PostgreSQL store go through pg_dump and pg_
     }
     SECTION("restore is refused while another motcua program is connected") {
         motcua::queue::Database console(motcua::queue::connectPostgres(
-            db, motcua::queue::PgOptions{std::chrono::milliseconds(5000), std::chrono::seconds(5), "motcua-console"}));
+            db, motcua::queue::PgOptions{std::chrono::milliseconds(5000), std::chrono::seconds(5),
+                                         "motcua-console"}));
         CHECK(console.queryInt("SELECT 1") == 1);
         const auto refused = office(db, {"restore", dump.string()});
         CHECK(refused.status == 5);
@@ -194,7 +195,8 @@ TEST_CASE("backup and restore on the PostgreSQL store go through pg_dump and pg_
     }
 }
 
-TEST_CASE("doctor checks the server: version, encryption, roles, and an unreachable one", "[cli][doctor][postgres-only]") {
+TEST_CASE("doctor checks the server: version, encryption, roles, and an unreachable one",
+          "[cli][doctor][postgres-only]") {
     Office office;
     TestDatabase server(office.dir.path(), StoreKind::Postgres);
     REQUIRE(office(server.location(), {"init"}).status == 0);
@@ -205,7 +207,8 @@ TEST_CASE("doctor checks the server: version, encryption, roles, and an unreacha
     for (const auto& c : report["checks"]) {
         if (c["check"] != "database") continue;
         sawDatabase = true;
-        CHECK_THAT(c["message"].get<std::string>(), Catch::Contains("PostgreSQL 15") && Catch::Contains("not encrypted"));
+        CHECK_THAT(c["message"].get<std::string>(),
+                   Catch::Contains("PostgreSQL 15") && Catch::Contains("not encrypted"));
         CHECK(c["message"].get<std::string>().find("password") == std::string::npos);
         // 127.0.0.1: an unencrypted connection that never leaves the PC is not a warning; staff
         // without PINs are.
@@ -215,7 +218,8 @@ TEST_CASE("doctor checks the server: version, encryption, roles, and an unreacha
     CHECK(sawDatabase);
 
     // A port where nothing listens: one failed check that says what to look at.
-    const auto nowhere = office("postgresql://motcua@127.0.0.1:9/motcua?connect_timeout=2", {"--json", "doctor"});
+    const auto nowhere =
+        office("postgresql://motcua@127.0.0.1:9/motcua?connect_timeout=2", {"--json", "doctor"});
     CHECK(nowhere.status == 1);
     const auto nowhereReport = nowhere.json();
     for (const auto& c : nowhereReport["checks"]) {
@@ -256,13 +260,15 @@ TEST_CASE("doctor fails the clock check when the recorded days are ahead of the 
     }
 }
 
-TEST_CASE("Every program finds the office's server the same way: --db, MOTCUA_DB, then the office config's url",
-          "[cli][config]") {
+TEST_CASE(
+    "Every program finds the office's server the same way: --db, MOTCUA_DB, then the office config's url",
+    "[cli][config]") {
     using motcua::queue::databaseLocation;
     using motcua::queue::programDatabaseLocation;
     TempDir dir;
     const auto config = dir / "office.toml";
-    std::ofstream(config) << "[office]\nname = \"Phường\"\n[database]\nurl = \"postgresql://quay1@10.0.0.2/motcua\"\n";
+    std::ofstream(config)
+        << "[office]\nname = \"Phường\"\n[database]\nurl = \"postgresql://quay1@10.0.0.2/motcua\"\n";
     const char* savedDb = std::getenv("MOTCUA_DB");
     const char* savedConfig = std::getenv("MOTCUA_CONFIG");
     const std::string keptDb = savedDb ? savedDb : "", keptConfig = savedConfig ? savedConfig : "";
@@ -281,6 +287,12 @@ TEST_CASE("Every program finds the office's server the same way: --db, MOTCUA_DB
     std::ofstream(config) << "[office]\nname = \"Phường\"\n";
     CHECK(programDatabaseLocation(std::nullopt) == motcua::queue::defaultDatabasePath().string());
 
-    if (keptDb.empty()) ::unsetenv("MOTCUA_DB"); else ::setenv("MOTCUA_DB", keptDb.c_str(), 1);
-    if (keptConfig.empty()) ::unsetenv("MOTCUA_CONFIG"); else ::setenv("MOTCUA_CONFIG", keptConfig.c_str(), 1);
+    if (keptDb.empty())
+        ::unsetenv("MOTCUA_DB");
+    else
+        ::setenv("MOTCUA_DB", keptDb.c_str(), 1);
+    if (keptConfig.empty())
+        ::unsetenv("MOTCUA_CONFIG");
+    else
+        ::setenv("MOTCUA_CONFIG", keptConfig.c_str(), 1);
 }

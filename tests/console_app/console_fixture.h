@@ -2,13 +2,12 @@
 // supervisor, the office's procedure catalogue) for the console tests, and a headless console on it.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "kiosk/console_app/console.h"
 #include "queue/catalogue_files.h"
@@ -28,7 +27,8 @@ inline std::string consoleOfficeToml() {
     TestOffice o = wardOffice();
     o.services.pop_back();
     o.counter(3).services = {"CT"};
-    o.staff = {{"lan", "Nguyễn Thị Lan"}, {"hung", "Trần Văn Hùng"}, {"truong", "Lê Thị Trưởng", "supervisor"}};
+    o.staff = {
+        {"lan", "Nguyễn Thị Lan"}, {"hung", "Trần Văn Hùng"}, {"truong", "Lê Thị Trưởng", "supervisor"}};
     o.priorities.resize(1);
     o.callOrder = {{"priority_interleave", 2}, {"recall_limit", 2}, {"wait_target_minutes", 15}};
     return o.toml();
@@ -48,7 +48,8 @@ struct ConsoleOffice {
         auto db = queue::openStore(path, queue::OpenPurpose::Initialise);
         queue::applyOfficeConfig(db, queue::parseOfficeConfig(consoleOfficeToml(), "console.toml"));
         std::vector<queue::CatalogueFile> files;
-        for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
+        for (const char* name :
+             {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
             const auto p = sourcePath(std::string("assets/catalogue/") + name);
             files.push_back({p.filename().string(), readFile(p)});
         }
@@ -69,7 +70,9 @@ struct ConsoleOffice {
 // A console on a real headless window, as motcua-console sets it up, at 1366×768.
 struct HeadlessConsole {
     explicit HeadlessConsole(const ConsoleOffice& office, int counter = 0, ui::Size size = {1366, 768})
-        : ui(size, console::consoleTheme()), db(office.open()), console(db, ui.clock, ui.screens, options(counter)) {
+        : ui(size, console::consoleTheme()),
+          db(office.open()),
+          console(db, ui.clock, ui.screens, options(counter)) {
         ui.clock.set(kConsoleClockStart);
         console.attach(ui.app);
         ui.screens.push(console.firstScreen());

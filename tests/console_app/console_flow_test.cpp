@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "console_fixture.h"
@@ -26,8 +25,10 @@ void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("An officer logs in, takes a ticket through every move and finishes it with procedures, outcome and dossier code",
-          "[console][script]") {
+TEST_CASE(
+    "An officer logs in, takes a ticket through every move and finishes it with procedures, outcome and "
+    "dossier code",
+    "[console][script]") {
     ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
     CHECK(take(c.db, c.ui.clock, "HT") == "A001");
@@ -102,13 +103,16 @@ type "A001"
 tap "Đưa lại hàng chờ"
 expect "Đã đưa số A001 trở lại hàng chờ"
 screenshot 08-done.png
-)S", "flow"), "flow");
+)S",
+                    "flow"),
+              "flow");
 
     const auto lanId = c.db.queryInt("SELECT id FROM staff WHERE login = 'lan'");
     // Every move carried the officer.
-    CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind IN ('call','recall','hold','noshow','start','transfer',"
-                        "'return','finish','reactivate') AND (staff_id IS NULL OR staff_id <> " +
-                        std::to_string(lanId) + ")") == 0);
+    CHECK(c.db.queryInt(
+              "SELECT COUNT(*) FROM events WHERE kind IN ('call','recall','hold','noshow','start','transfer',"
+              "'return','finish','reactivate') AND (staff_id IS NULL OR staff_id <> " +
+              std::to_string(lanId) + ")") == 0);
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'call'") == 6);
     queue::Statement st(c.db, "SELECT detail FROM events WHERE kind = 'finish'");
     REQUIRE(st.step());
@@ -142,13 +146,16 @@ screenshot 02-locked.png
 type "135792"
 key Return
 expect "Tài khoản bị khóa"
-)S", "lockout"), "lockout");
+)S",
+                    "lockout"),
+              "lockout");
     // The lock ends 15 minutes after the fifth failure, shown in local time.
     const auto until = c.ui.clock.now() + 15 * 60'000;
     CHECK(c.sees(c.console.calendar().clockText(until)));
     CHECK(c.sees(console::localDateVi(c.console.calendar(), until)));
     c.ui.clock.advanceMinutes(16);
-    requireOk(c.run("type \"135792\"\nkey Return\nexpect \"Quầy 2 · Trần Văn Hùng\"\n", "lockout"), "lockout");
+    requireOk(c.run("type \"135792\"\nkey Return\nexpect \"Quầy 2 · Trần Văn Hùng\"\n", "lockout"),
+              "lockout");
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'login_failed'") >= 4);
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE CAST(detail AS TEXT) LIKE '%135792%'") == 0);
 }
@@ -170,7 +177,9 @@ expect "Quầy đang tạm nghỉ: Họp"
 key F1
 expect "Quầy đang tạm nghỉ: Họp"
 screenshot 01-on-break.png
-)S", "break"), "break");
+)S",
+                    "break"),
+              "break");
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'call'") == 0);
     queue::QueueService q(c.db, c.ui.clock);
     CHECK(q.status().counters.front().onBreak);  // what the lobby display reads
@@ -181,7 +190,9 @@ key F1
 expect "Đã gọi số A001"
 tap "Đăng xuất"
 expect "Đăng nhập quầy tiếp nhận"
-)S", "break"), "break");
+)S",
+                    "break"),
+              "break");
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'logout'") == 1);
 }
 
@@ -189,7 +200,9 @@ TEST_CASE("Alerts: a kiosk print failure, a citizen over the wait target and a K
           "[console][script][alerts]") {
     ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
-    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"), "alerts");
+    requireOk(
+        c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"),
+        "alerts");
     // Another process (the kiosk) writes on its own connection.
     auto kioskDb = office.open();
     queue::QueueService kiosk(kioskDb, c.ui.clock);
@@ -212,7 +225,9 @@ wait 10000
 expect "Số A001 (Hộ tịch) đã chờ 16 phút, quá mục tiêu 15 phút"
 screenshot 01-alerts.png
 tap "Đã xem"
-)S", "alerts"), "alerts");
+)S",
+                    "alerts"),
+              "alerts");
     CHECK(c.console.session().alerts().size() == 2);
 }
 
@@ -220,24 +235,32 @@ TEST_CASE("Alerts: a kiosk print that may have printed, and a kiosk that started
           "[console][script][alerts]") {
     ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
-    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"), "alerts");
+    requireOk(
+        c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Không có ai chờ.\"\n", "alerts"),
+        "alerts");
     auto kioskDb = office.open();
     queue::QueueService kiosk(kioskDb, c.ui.clock);
-    kiosk.recordDeviceEvent("printer_problem", std::nullopt,
-                            {{"error", "no-printer-found"},
-                             {"message", "no printer found: no USB printer (interface class 7) among 3 devices"},
-                             {"message_vi", "Không tìm thấy máy in: vui lòng báo cán bộ."},
-                             {"printer", "usb:"}});
+    kiosk.recordDeviceEvent(
+        "printer_problem", std::nullopt,
+        {{"error", "no-printer-found"},
+         {"message", "no printer found: no USB printer (interface class 7) among 3 devices"},
+         {"message_vi", "Không tìm thấy máy in: vui lòng báo cán bộ."},
+         {"printer", "usb:"}});
     auto issued = kiosk.take("HT");
     REQUIRE(issued.ok());
     kiosk.recordDeviceEvent("print_failed", issued.value->ticket.id,
-                            {{"error", "paper-out"}, {"outcome", "unknown"}, {"reached", "all"},
-                             {"message", "hết giấy sau khi nhận phiếu"}, {"printer", "usb:"}});
+                            {{"error", "paper-out"},
+                             {"outcome", "unknown"},
+                             {"reached", "all"},
+                             {"message", "hết giấy sau khi nhận phiếu"},
+                             {"printer", "usb:"}});
     requireOk(c.run(R"S(
 wait 500
 expect "Máy in ki-ốt (usb:) chưa in được: Không tìm thấy máy in. Kiểm tra máy in"
 expect "Máy in ki-ốt có thể đã in số A001 (hết giấy sau khi nhận phiếu). Xem khe máy in trước khi in lại"
 screenshot 02-print-alerts.png
-)S", "alerts"), "alerts");
+)S",
+                    "alerts"),
+              "alerts");
     CHECK(c.console.session().alerts().size() == 2);
 }

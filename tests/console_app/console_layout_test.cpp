@@ -3,7 +3,6 @@
 // layout rules, and --compact is a one-line strip that makes the common moves and hands the rest to
 // the full console.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <map>
 
@@ -19,7 +18,8 @@ using namespace motcua::testing;
 
 namespace {
 
-void take(queue::Database& db, const queue::Clock& clock, const std::string& service, std::optional<std::string> priority = {}) {
+void take(queue::Database& db, const queue::Clock& clock, const std::string& service,
+          std::optional<std::string> priority = {}) {
     queue::QueueService q(db, clock);
     REQUIRE(q.take(service, priority).ok());
 }
@@ -64,8 +64,10 @@ TEST_CASE("The console's buttons stay in place, the next move is filled and prio
     HeadlessConsole c(office, 1);
     take(c.db, c.ui.clock, "HT");
     take(c.db, c.ui.clock, "HT", "cao_tuoi");
-    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Hàng chờ của quầy: 2 người\"", "layout"),
-              "login");
+    requireOk(
+        c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Hàng chờ của quầy: 2 người\"",
+              "layout"),
+        "login");
     saveScreen(c, "1366x768", "01-waiting");
     CHECK(c.sees("Ưu tiên"));
     CHECK(layoutProblems(c) == std::vector<std::string>{});
@@ -97,8 +99,10 @@ TEST_CASE("The console's buttons stay in place, the next move is filled and prio
     }
 }
 
-TEST_CASE("With --compact the console is a one-line strip on top, the common moves by F-key, finishing in the full console",
-          "[console][compact][screens]") {
+TEST_CASE(
+    "With --compact the console is a one-line strip on top, the common moves by F-key, finishing in the full "
+    "console",
+    "[console][compact][screens]") {
     ConsoleOffice office{{"lan", "246813"}};
     auto options = HeadlessConsole::options(1);
     HeadlessConsole c(office, 1);

@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
 #include <set>
@@ -29,7 +28,8 @@ int consoleProcess(const ConsoleOffice& office, const std::string& name, const s
     try {
         HeadlessConsole c(office, counter);
         auto outcome = c.run("tap \"" + std::string(login == "lan" ? "Nguyễn Thị Lan" : "Trần Văn Hùng") +
-                                 "\"\ntype \"" + pin + "\"\nkey Return\nexpect \"Quầy " + std::to_string(counter) + " ·\"\n",
+                                 "\"\ntype \"" + pin + "\"\nkey Return\nexpect \"Quầy " +
+                                 std::to_string(counter) + " ·\"\n",
                              "race");
         if (!outcome.ok) return 2;
         writeFile(office.dir / ("ready-" + name), "");
@@ -117,12 +117,14 @@ TEST_CASE("Two console processes on the same counter: one gets the ticket, the o
     CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'call'") == 1);
     const bool aWon = a.said.rfind("Đã gọi số", 0) == 0;
     const auto& loser = aWon ? b : a;
-    const bool told = loser.said == "Quầy 1 đã có số " + a.number + " (máy khác vừa gọi). Màn hình đã được cập nhật." ||
-                      loser.said == "Quầy 1 đang có số " + a.number + " (do máy khác gọi). Màn hình đã được cập nhật.";
+    const bool told =
+        loser.said == "Quầy 1 đã có số " + a.number + " (máy khác vừa gọi). Màn hình đã được cập nhật." ||
+        loser.said == "Quầy 1 đang có số " + a.number + " (do máy khác gọi). Màn hình đã được cập nhật.";
     CHECK(told);
 }
 
-TEST_CASE("A stale screen acting on a ticket another console moved is refused and refreshed", "[console][stale]") {
+TEST_CASE("A stale screen acting on a ticket another console moved is refused and refreshed",
+          "[console][stale]") {
     ConsoleOffice office{{"lan", "246813"}};
     queue::ManualClock clock(kConsoleClockStart);
     auto dbA = office.open();
@@ -151,7 +153,8 @@ TEST_CASE("A stale screen acting on a ticket another console moved is refused an
         const auto r = b.start("A001");
         CHECK_FALSE(r.ok);
         CHECK(r.stale);
-        CHECK(r.messageVi == "Quầy đang có số A002, không phải A001 (đã thay đổi ở máy khác). Màn hình đã được cập nhật.");
+        CHECK(r.messageVi ==
+              "Quầy đang có số A002, không phải A001 (đã thay đổi ở máy khác). Màn hình đã được cập nhật.");
         // A002 was not started by mistake.
         CHECK(b.view().current->ticket.state == queue::TicketState::Called);
     }

@@ -10,8 +10,9 @@
 using namespace motcua;
 using namespace motcua::testing;
 
-TEST_CASE("The finish screen offers the service's procedures before any typing and finds the new ones by search",
-          "[console][script][finish]") {
+TEST_CASE(
+    "The finish screen offers the service's procedures before any typing and finds the new ones by search",
+    "[console][script][finish]") {
     ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1);
     {
@@ -31,7 +32,8 @@ screenshot 01-offered.png
 type "ghi chu ly hon nuoc ngoai"
 expect "Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn của công dân Việt Nam đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài"
 screenshot 02-found.png
-)S", "finish-picker");
+)S",
+                               "finish-picker");
     INFO(ui::formatOutcome(outcome, "finish picker"));
     REQUIRE(outcome.ok);
     auto* screen = dynamic_cast<console::FinishScreen*>(c.ui.screens.top());

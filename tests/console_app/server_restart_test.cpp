@@ -10,9 +10,8 @@
 // One SDL context, three windows, one manual clock for the three programs' time. The connection is
 // re-opened at most every 2 s of real time (queue/postgres.cpp), so after the restart the test draws
 // frames until each banner goes (at most 60 s; no time is asserted).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -48,7 +47,8 @@ using namespace motcua::testing;
 namespace {
 
 const std::string kLost(ui::kConnectionLostVi);
-const std::filesystem::path kShots = std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "server-restart";
+const std::filesystem::path kShots =
+    std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "server-restart";
 
 using voice::testing::RecordingSpeech;
 
@@ -62,8 +62,8 @@ voice::AnnouncerSettings quickAnnouncer() {
 
 // One program's window and App on the shared SDL context and clock.
 struct Window {
-    Window(ui::SdlContext& sdl, ui::TtfContext& ttf, const queue::Clock& clock, ui::Size size, ui::AppOptions options,
-           ui::Theme theme = {})
+    Window(ui::SdlContext& sdl, ui::TtfContext& ttf, const queue::Clock& clock, ui::Size size,
+           ui::AppOptions options, ui::Theme theme = {})
         : window(sdl, ui::WindowOptions{"motcua test", size, false}),
           renderer(window),
           fonts(ttf, ui::FontSet::locate()),
@@ -76,7 +76,8 @@ struct Window {
     }
     int count(const std::string& text) const {
         const auto texts = app.visibleTexts();
-        return static_cast<int>(std::count_if(texts.begin(), texts.end(), [&](const ui::VisibleText& t) { return t.text == text; }));
+        return static_cast<int>(std::count_if(texts.begin(), texts.end(),
+                                              [&](const ui::VisibleText& t) { return t.text == text; }));
     }
 
     ui::Window window;
@@ -135,7 +136,8 @@ TEST_CASE("A lobby display and two consoles keep working through a restart of th
         REQUIRE(staff.setPin("lan", "246813").ok());
         REQUIRE(staff.setPin("hung", "135792").ok());
         queue::QueueService q(db, clock);
-        for (const char* expected : {"A001", "A002", "A003"}) CHECK(q.take("HT").value->ticket.number == expected);
+        for (const char* expected : {"A001", "A002", "A003"})
+            CHECK(q.take("HT").value->ticket.number == expected);
     }
 
     ui::SdlContext sdl{ui::SdlOptions{true}};
@@ -172,8 +174,10 @@ TEST_CASE("A lobby display and two consoles keep working through a restart of th
     a.screens.push(consoleA.firstScreen());
     b.screens.push(consoleB.firstScreen());
 
-    run(a, clock, "tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Quầy 1 · Nguyễn Thị Lan\"", "console-a");
-    run(b, clock, "tap \"Trần Văn Hùng\"\ntype \"135792\"\nkey Return\nwait 300\nexpect \"Chưa có số · 3 người chờ\"",
+    run(a, clock, "tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Quầy 1 · Nguyễn Thị Lan\"",
+        "console-a");
+    run(b, clock,
+        "tap \"Trần Văn Hùng\"\ntype \"135792\"\nkey Return\nwait 300\nexpect \"Chưa có số · 3 người chờ\"",
         "console-b");
     REQUIRE(dynamic_cast<console::CompactScreen*>(b.screens.top()));
     run(a, clock, "key F1\nexpect \"Đã gọi số A001\"", "console-a");
@@ -188,8 +192,11 @@ TEST_CASE("A lobby display and two consoles keep working through a restart of th
 
     SECTION("while the server is down every screen says so; after, each is back by itself and up to date") {
         server.down();
-        run(lobby, clock, "wait 300\nexpect \"" + kLost + "\"\nexpect \"A001\"\nscreenshot lobby-server-lost.png", "lobby");
-        run(a, clock, "wait 300\nexpect \"" + kLost + "\"\nexpect \"A001\"\nscreenshot console-server-lost.png", "console-a");
+        run(lobby, clock,
+            "wait 300\nexpect \"" + kLost + "\"\nexpect \"A001\"\nscreenshot lobby-server-lost.png", "lobby");
+        run(a, clock,
+            "wait 300\nexpect \"" + kLost + "\"\nexpect \"A001\"\nscreenshot console-server-lost.png",
+            "console-a");
         run(b, clock, "wait 300\nexpect \"" + kLost + "\"\nscreenshot compact-server-lost.png", "console-b");
         // The banner takes the notice line: the buttons are where they were.
         CHECK(buttonBounds(a, "Gọi số tiếp theo") == callButton);
@@ -209,15 +216,19 @@ TEST_CASE("A lobby display and two consoles keep working through a restart of th
         untilReconnected(a, clock, "console-a");
         REQUIRE_FALSE(a.sees(kLost));
         CHECK(lobby.sees(kLost));
-        run(a, clock, "key F5\nwait 100\nkey F1\nexpect \"Đã gọi số A002\"\nscreenshot console-reconnected.png", "console-a");
+        run(a, clock,
+            "key F5\nwait 100\nkey F1\nexpect \"Đã gọi số A002\"\nscreenshot console-reconnected.png",
+            "console-a");
 
         untilReconnected(lobby, clock, "lobby");
         REQUIRE_FALSE(lobby.sees(kLost));
         run(lobby, clock, "wait 300\nexpect \"A002\"\nscreenshot lobby-reconnected.png", "lobby");
         // Shown once: one call of A002 among the recent calls, announced once; A001 not again.
         const auto& recent = feed.state().recentCalls();
-        CHECK(std::count_if(recent.begin(), recent.end(), [](const display::CallEntry& c) { return c.number == "A002"; }) == 1);
-        CHECK(std::count_if(recent.begin(), recent.end(), [](const display::CallEntry& c) { return c.number == "A001"; }) == 1);
+        CHECK(std::count_if(recent.begin(), recent.end(),
+                            [](const display::CallEntry& c) { return c.number == "A002"; }) == 1);
+        CHECK(std::count_if(recent.begin(), recent.end(),
+                            [](const display::CallEntry& c) { return c.number == "A001"; }) == 1);
         CHECK(lobbyScreen.announced() == 2);
         REQUIRE(announcer.waitUntilIdle(std::chrono::seconds(60)));
         const auto sentences = speech.sentences();
@@ -228,7 +239,8 @@ TEST_CASE("A lobby display and two consoles keep working through a restart of th
         // Console B, the strip, sees the call made meanwhile: one fewer waiting.
         untilReconnected(b, clock, "console-b");
         REQUIRE_FALSE(b.sees(kLost));
-        run(b, clock, "wait 300\nexpect \"Chưa có số · 1 người chờ\"\nscreenshot compact-reconnected.png", "console-b");
+        run(b, clock, "wait 300\nexpect \"Chưa có số · 1 người chờ\"\nscreenshot compact-reconnected.png",
+            "console-b");
         CHECK(b.app.screenErrors() == 0);
         CHECK(a.app.screenErrors() == 0);
         CHECK(lobby.app.screenErrors() == 0);

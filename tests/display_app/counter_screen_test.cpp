@@ -1,7 +1,8 @@
+#include "kiosk/display_app/counter_screen.h"
+
 #include <catch2/catch.hpp>
 
 #include "display_fixture.h"
-#include "kiosk/display_app/counter_screen.h"
 
 using namespace motcua;
 using namespace motcua::display;
@@ -9,15 +10,20 @@ using namespace motcua::display::testing;
 
 namespace {
 
-std::int64_t ratings(DisplayFixture& f) { return f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'rate'"); }
+std::int64_t ratings(DisplayFixture& f) {
+    return f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'rate'");
+}
 
-CounterScreen& counterScreen(DisplayFixture& f) { return dynamic_cast<CounterScreen&>(*f.screens.top()); }
+CounterScreen& counterScreen(DisplayFixture& f) {
+    return dynamic_cast<CounterScreen&>(*f.screens.top());
+}
 
 }  // namespace
 
-TEST_CASE("The counter display shows its number large, asks for a rating when the ticket is finished and stores "
-          "the first answer only",
-          "[display][counter][rating]") {
+TEST_CASE(
+    "The counter display shows its number large, asks for a rating when the ticket is finished and stores "
+    "the first answer only",
+    "[display][counter][rating]") {
     DisplayFixture f({1280, 800});
     f.screens.push(std::make_unique<CounterScreen>(f.feed, 1, f.clock));
     f.op("login 1 canbo1");
@@ -25,13 +31,15 @@ TEST_CASE("The counter display shows its number large, asks for a rating when th
     f.op("take HT");
     f.op("call 1");
     // Called: the citizen is invited, not yet served.
-    f.script("wait 60\nexpect \"Mời công dân có số\"\nexpect \"A001\"\nexpect \"Cán bộ: Nguyễn Thị Cán Bộ 1\"\n"
-             "screenshot counter_called.png");
+    f.script(
+        "wait 60\nexpect \"Mời công dân có số\"\nexpect \"A001\"\nexpect \"Cán bộ: Nguyễn Thị Cán Bộ 1\"\n"
+        "screenshot counter_called.png");
     f.op("start 1");
     f.script("wait 60\nexpect \"Đang phục vụ số\"\nexpect \"A001\"\nscreenshot counter_serving.png");
     f.op("finish 1");
-    f.script("wait 60\nexpect \"Ông/bà đánh giá thế nào về sự phục vụ?\"\nexpect \"Rất hài lòng\"\n"
-             "expect \"Hài lòng\"\nexpect \"Không hài lòng\"\nscreenshot counter_rating.png");
+    f.script(
+        "wait 60\nexpect \"Ông/bà đánh giá thế nào về sự phục vụ?\"\nexpect \"Rất hài lòng\"\n"
+        "expect \"Hài lòng\"\nexpect \"Không hài lòng\"\nscreenshot counter_rating.png");
     CHECK(counterScreen(f).mode() == CounterMode::Rating);
     CHECK(counterScreen(f).scene().buttons.size() == 3);
     const ui::Point other = counterScreen(f).scene().buttons[2].rect.center();
@@ -42,9 +50,10 @@ TEST_CASE("The counter display shows its number large, asks for a rating when th
     CHECK(counterScreen(f).mode() == CounterMode::Thanks);
     CHECK(counterScreen(f).ratingsStored() == 1);
     REQUIRE(ratings(f) == 1);
-    queue::Statement st(f.db, "SELECT json_extract(detail, '$.level'), json_extract(detail, '$.source'), "
-                              "(SELECT number FROM tickets WHERE id = ticket_id), counter_id IS NOT NULL, "
-                              "staff_id IS NOT NULL FROM events WHERE kind = 'rate'");
+    queue::Statement st(f.db,
+                        "SELECT json_extract(detail, '$.level'), json_extract(detail, '$.source'), "
+                        "(SELECT number FROM tickets WHERE id = ticket_id), counter_id IS NOT NULL, "
+                        "staff_id IS NOT NULL FROM events WHERE kind = 'rate'");
     REQUIRE(st.step());
     CHECK(st.getText(0) == "hai_long");
     CHECK(st.getText(1) == "counter");

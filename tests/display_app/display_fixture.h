@@ -4,6 +4,7 @@
 // by the same script commands as `motcua-display --script`.
 #pragma once
 
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,8 +17,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "kiosk/display_app/queue_feed.h"
 #include "kiosk/ui/app.h"
@@ -85,7 +84,7 @@ inline queue::Database initialiseOffice(const std::filesystem::path& path, const
 //   take SERVICE [PRIORITY] | call COUNTER | recall COUNTER | start COUNTER | finish COUNTER
 //   login COUNTER STAFF | break COUNTER STAFF REASON... | endbreak COUNTER STAFF
 class Operator {
-public:
+  public:
     Operator(const std::filesystem::path& db, queue::TimeMs start) {
         int down[2];
         int up[2];
@@ -126,7 +125,7 @@ public:
         return answer.size() > 3 ? answer.substr(3) : std::string();
     }
 
-private:
+  private:
     static void serve(int in, int out, const std::filesystem::path& path, queue::TimeMs start) {
         FILE* from = fdopen(in, "r");
         FILE* to = fdopen(out, "w");
@@ -162,7 +161,9 @@ private:
         const auto number = [](const auto& r) {
             return r.ok() ? "ok " + r.value->ticket.number : "err " + r.message;
         };
-        const auto plain = [](const auto& r) { return r.ok() ? "ok " + r.value->number : "err " + r.message; };
+        const auto plain = [](const auto& r) {
+            return r.ok() ? "ok " + r.value->number : "err " + r.message;
+        };
         if (verb == "take") {
             std::string service, priority;
             words >> service >> priority;
@@ -238,8 +239,8 @@ struct DisplayFixture {
         const auto parsed = ui::parseScript(lines);
         INFO((parsed.error ? parsed.error->message : std::string()));
         REQUIRE(parsed.ok());
-        ui::ScriptRunner runner(app, clock,
-                                std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "display" / screenshotDir);
+        ui::ScriptRunner runner(
+            app, clock, std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "display" / screenshotDir);
         const auto outcome = runner.run(parsed.commands);
         INFO(ui::formatOutcome(outcome, "script"));
         REQUIRE(outcome.ok);

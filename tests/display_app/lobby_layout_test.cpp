@@ -13,7 +13,8 @@ using namespace motcua::display::testing;
 namespace {
 
 bool inside(const ui::Rect& inner, const ui::Rect& outer) {
-    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() && inner.bottom() <= outer.bottom();
+    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() &&
+           inner.bottom() <= outer.bottom();
 }
 
 // Nothing overlaps, every text lies within its cell and the screen, and nothing had to be cut.
@@ -51,7 +52,8 @@ bool isLineOf(const std::string& line, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("The lobby layout fits 4, 8 and 12 busy counters at 1920x1080 without overlap", "[display][layout]") {
+TEST_CASE("The lobby layout fits 4, 8 and 12 busy counters at 1920x1080 without overlap",
+          "[display][layout]") {
     const int counters = GENERATE(4, 8, 12);
     CAPTURE(counters);
     DisplayFixture f({1920, 1080}, officeToml(counters));
@@ -68,7 +70,8 @@ TEST_CASE("The lobby layout fits 4, 8 and 12 busy counters at 1920x1080 without 
     f.script("wait 100\nexpect \"Tạm nghỉ\"\nscreenshot lobby_" + std::to_string(counters) + "_counters.png");
     const auto& scene = dynamic_cast<LobbyScreen&>(*f.screens.top()).scene();
     checkScene(scene, {1920, 1080});
-    // Read from 6 m: the numbers served are at least 52 px (about 25 mm on a 43" TV), the latest call far bigger.
+    // Read from 6 m: the numbers served are at least 52 px (about 25 mm on a 43" TV), the latest call far
+    // bigger.
     const auto status = f.queue.status();
     for (const auto& c : status.counters) {
         if (!c.current) continue;
@@ -79,7 +82,8 @@ TEST_CASE("The lobby layout fits 4, 8 and 12 busy counters at 1920x1080 without 
     CHECK(sizeOf(scene, "Tạm nghỉ") >= 28);
     int latest = 0;
     for (const auto& t : scene.texts) {
-        if (t.text == f.feed.state().recentCalls().front().number) latest = std::max(latest, t.style.pixelSize);
+        if (t.text == f.feed.state().recentCalls().front().number)
+            latest = std::max(latest, t.style.pixelSize);
     }
     CHECK(latest >= 110);
 }
@@ -131,7 +135,7 @@ TEST_CASE("The lobby TV at 12 counters keeps the 6 m type scale", "[display][lay
         CAPTURE(t.text, t.style.pixelSize);
         if (t.style.weight == ui::FontWeight::Icon) continue;
         if (numbers.count(t.text)) CHECK(t.style.pixelSize >= 90);  // ticket numbers
-        CHECK(t.style.pixelSize >= 36);                              // nothing below the scale
+        CHECK(t.style.pixelSize >= 36);                             // nothing below the scale
         CHECK(t.text.find("…") == std::string::npos);
     }
     // Above 8 counters: counter -> number tiles, no counter names or field lines to read.
@@ -157,7 +161,8 @@ TEST_CASE("Counter names are one size, from the office's short names, without a 
     CHECK(LobbyPalette{}.priority == ui::Colour{0xC2, 0x41, 0x0C});
 }
 
-TEST_CASE("'Mời công dân có số' shows a ticket only while its counter still calls it", "[display][lobby][stale]") {
+TEST_CASE("'Mời công dân có số' shows a ticket only while its counter still calls it",
+          "[display][lobby][stale]") {
     DisplayFixture f({1920, 1080});
     f.op("login 1 canbo1");
     f.op("take HT");

@@ -1,8 +1,9 @@
+#include "kiosk/display_app/lobby_screen.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "display_fixture.h"
-#include "kiosk/display_app/lobby_screen.h"
 
 using namespace motcua;
 using namespace motcua::display;
@@ -31,8 +32,8 @@ const SceneFill* latestBox(const LobbyScreen& screen) {
     for (const auto& text : screen.scene().texts) {
         if (text.text != "Mời công dân có số") continue;
         for (const auto& fill : screen.scene().fills) {
-            if (fill.rect.x <= text.cell.x && fill.rect.right() >= text.cell.right() && fill.rect.y <= text.cell.y &&
-                fill.rect.bottom() >= text.cell.bottom())
+            if (fill.rect.x <= text.cell.x && fill.rect.right() >= text.cell.right() &&
+                fill.rect.y <= text.cell.y && fill.rect.bottom() >= text.cell.bottom())
                 return &fill;
         }
     }
@@ -54,7 +55,7 @@ TEST_CASE("Calls made by another process appear on the lobby display at the next
     f.op("take HT");
     f.op("take HT cao_tuoi");
     f.op("take CT");
-    const std::string first = f.op("call 1");   // the priority ticket goes first
+    const std::string first = f.op("call 1");  // the priority ticket goes first
     CHECK(first == "A002");
     CHECK_FALSE(f.shows("A002"));  // not polled yet
     f.script("wait 60\nexpect \"A002\"\nexpect \"Ưu tiên – đến quầy số 1\"");
@@ -74,8 +75,8 @@ TEST_CASE("Calls made by another process appear on the lobby display at the next
     CHECK(latestBox(screen)->colour == LobbyPalette{}.highlight);
     f.script("wait 9000\nscreenshot lobby_two_calls.png");
     CHECK(latestBox(screen)->colour == LobbyPalette{}.highlight);
-    CHECK(std::filesystem::file_size(std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots/display/lobby_two_calls.png") >
-          10000);
+    CHECK(std::filesystem::file_size(std::filesystem::path(MOTCUA_BINARY_DIR) /
+                                     "screenshots/display/lobby_two_calls.png") > 10000);
 }
 
 TEST_CASE("Several calls between two polls are all shown and announced in order; a recall is announced again",
@@ -111,7 +112,8 @@ TEST_CASE("Several calls between two polls are all shown and announced in order;
     // Real audio: a chime and a sentence per call (silences between them), none of them empty.
     const auto pieces = v.output.pieces();
     const auto loud = std::count_if(pieces.begin(), pieces.end(), [](const voice::Pcm& piece) {
-        return std::any_of(piece.samples.begin(), piece.samples.end(), [](std::int16_t s) { return std::abs(s) > 1000; });
+        return std::any_of(piece.samples.begin(), piece.samples.end(),
+                           [](std::int16_t s) { return std::abs(s) > 1000; });
     });
     CHECK(loud == 8);
     const voice::Pcm all = v.output.joined();
@@ -133,7 +135,8 @@ TEST_CASE("A counter on a break shows Tạm nghỉ on the lobby display", "[disp
     CHECK_FALSE(f.shows(kPausedText));
 }
 
-TEST_CASE("The lobby display draws nothing while idle and one frame when a call comes", "[display][lobby][idle]") {
+TEST_CASE("The lobby display draws nothing while idle and one frame when a call comes",
+          "[display][lobby][idle]") {
     DisplayFixture f({1920, 1080});
     f.screens.push(std::make_unique<LobbyScreen>(f.feed, f.clock, nullptr));
     f.op("take HT");
@@ -152,7 +155,8 @@ TEST_CASE("The lobby display draws nothing while idle and one frame when a call 
     CHECK(f.shows("A001"));
 }
 
-TEST_CASE("The ticker shows the office's slogan, hotline, hours and the online portal in turn", "[display][lobby]") {
+TEST_CASE("The ticker shows the office's slogan, hotline, hours and the online portal in turn",
+          "[display][lobby]") {
     DisplayFixture f({1920, 1080});
     f.screens.push(std::make_unique<LobbyScreen>(f.feed, f.clock, nullptr));
     std::vector<std::string> seen;
@@ -161,7 +165,8 @@ TEST_CASE("The ticker shows the office's slogan, hotline, hours and the online p
         for (const auto& t : f.texts()) seen.push_back(t);
     }
     const auto has = [&](const std::string& prefix) {
-        return std::any_of(seen.begin(), seen.end(), [&](const std::string& t) { return t.rfind(prefix, 0) == 0; });
+        return std::any_of(seen.begin(), seen.end(),
+                           [&](const std::string& t) { return t.rfind(prefix, 0) == 0; });
     };
     CHECK(has("Chính quyền thân thiện"));
     CHECK(has("Đường dây nóng: 024 3825 1234"));

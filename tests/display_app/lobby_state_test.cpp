@@ -1,8 +1,9 @@
+#include "kiosk/display_app/lobby_state.h"
+
 #include <catch2/catch.hpp>
 
 #include "display_fixture.h"
 #include "kiosk/display_app/display_app.h"
-#include "kiosk/display_app/lobby_state.h"
 
 using namespace motcua;
 using namespace motcua::display;
@@ -47,7 +48,8 @@ TEST_CASE("Dates are written the Vietnamese way in the office's time zone", "[di
 }
 
 TEST_CASE("The ticker leaves out what the office did not fill in", "[display][state]") {
-    OfficeInfo office = OfficeInfo::from({{"name", "UBND"}, {"slogan", "Vì nhân dân phục vụ"}, {"hotline", ""}});
+    OfficeInfo office =
+        OfficeInfo::from({{"name", "UBND"}, {"slogan", "Vì nhân dân phục vụ"}, {"hotline", ""}});
     const auto lines = office.tickerLines();
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == "Vì nhân dân phục vụ");

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "fonts/font_locator.h"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua::fonts;
 

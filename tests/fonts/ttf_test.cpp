@@ -1,9 +1,10 @@
-#include <catch2/catch.hpp>
+#include "fonts/ttf.h"
 
 #include <SDL_ttf.h>
 
+#include <catch2/catch.hpp>
+
 #include "fonts/font_locator.h"
-#include "fonts/ttf.h"
 
 using namespace motcua::fonts;
 

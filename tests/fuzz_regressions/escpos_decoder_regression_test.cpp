@@ -1,7 +1,6 @@
 // Inputs that broke the ESC/POS decoder (print-preview, the file printer's PNG). Each was a crash,
 // UB or a runaway allocation under the sanitizers; each must now be refused as a value.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "printer/escpos_decoder.h"
@@ -19,8 +18,8 @@ std::string repeated(const std::string& command, int times) {
 
 // GS v 0 with one raster row of xBytes bytes, all black.
 std::string band(int xBytes) {
-    std::string out{'\x1D', 'v', '0', '\0', static_cast<char>(xBytes & 0xFF), static_cast<char>(xBytes >> 8), '\x01',
-                    '\0'};
+    std::string out{'\x1D', 'v', '0', '\0', static_cast<char>(xBytes & 0xFF), static_cast<char>(xBytes >> 8),
+                    '\x01', '\0'};
     return out + std::string(static_cast<std::size_t>(xBytes), '\xFF');
 }
 

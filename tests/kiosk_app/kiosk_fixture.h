@@ -21,7 +21,9 @@ namespace motcua::testing {
 
 inline constexpr const char* kSupervisorPin = "246813";
 
-inline std::string orientationName(ui::Size size) { return size.width > size.height ? "landscape" : "portrait"; }
+inline std::string orientationName(ui::Size size) {
+    return size.width > size.height ? "landscape" : "portrait";
+}
 
 inline std::filesystem::path kioskScreenshots(const std::string& test, ui::Size size) {
     return std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "kiosk" / orientationName(size) / test;
@@ -37,15 +39,16 @@ inline std::filesystem::path kioskScript(const std::string& name) {
 // hours themselves are tested with withHours (kiosk_hours_test.cpp), on a clock set by the test.
 // initialisedAt: when the supervisor's PIN is recorded (0: now); the kiosk's clock must not be set
 // before it (the queue refuses a clock that went back, QueueService::clockProblem).
-inline void initialiseOffice(const std::filesystem::path& path, bool withCatalogue = true, bool withHours = false,
-                             queue::TimeMs initialisedAt = 0) {
+inline void initialiseOffice(const std::filesystem::path& path, bool withCatalogue = true,
+                             bool withHours = false, queue::TimeMs initialisedAt = 0) {
     auto db = queue::openStore(path, queue::OpenPurpose::Initialise);
     auto config = queue::loadOfficeConfig(sourcePath("assets/office.toml"));
     if (!withHours) config.openingHours.clear();
     queue::applyOfficeConfig(db, config);
     if (withCatalogue) {
         std::vector<queue::CatalogueFile> files;
-        for (const char* name : {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"})
+        for (const char* name :
+             {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"})
             files.push_back({name, readFile(sourcePath(std::string("assets/catalogue/") + name))});
         const auto imported = queue::importCatalogue(db, files, false);
         if (!imported.applied) throw std::runtime_error("the office catalogue did not import");
@@ -56,9 +59,12 @@ inline void initialiseOffice(const std::filesystem::path& path, bool withCatalog
 }
 
 struct KioskFixture {
-    explicit KioskFixture(ui::Size windowSize, const std::string& test, bool withCatalogue = true, bool withHours = false,
-                          queue::TimeMs initialisedAt = 0)
-        : size(windowSize), dbPath(dir / "motcua.db"), printerPath(dir / "ticket.bin"), shots(kioskScreenshots(test, windowSize)) {
+    explicit KioskFixture(ui::Size windowSize, const std::string& test, bool withCatalogue = true,
+                          bool withHours = false, queue::TimeMs initialisedAt = 0)
+        : size(windowSize),
+          dbPath(dir / "motcua.db"),
+          printerPath(dir / "ticket.bin"),
+          shots(kioskScreenshots(test, windowSize)) {
         initialiseOffice(dbPath, withCatalogue, withHours, initialisedAt);
         std::filesystem::create_directories(shots);
     }

@@ -1,6 +1,7 @@
 // The kiosk's main flows, driven by the scripts in scripts/ in both orientations, checked against
 // the database, the printer's bytes and what is on the screen.
 #include <SDL.h>
+
 #include <catch2/catch.hpp>
 
 #include "kiosk/kiosk_app/browse_screens.h"
@@ -8,10 +9,10 @@
 #include "kiosk/kiosk_app/take_number_screens.h"
 #include "kiosk/ui/scroll_view.h"
 #include "kiosk_fixture.h"
-#include "support/damaged_database.h"
 #include "printer/escpos_decoder.h"
 #include "queue/queue_service.h"
 #include "queue/staff_service.h"
+#include "support/damaged_database.h"
 
 using namespace motcua;
 using motcua::testing::KioskFixture;
@@ -23,7 +24,9 @@ void requireOk(const ui::ScriptOutcome& outcome, const std::string& script) {
     REQUIRE(outcome.ok);
 }
 
-std::int64_t count(queue::Database& db, const std::string& sql) { return db.queryInt(sql); }
+std::int64_t count(queue::Database& db, const std::string& sql) {
+    return db.queryInt(sql);
+}
 
 }  // namespace
 
@@ -55,7 +58,8 @@ TEST_CASE("A citizen takes a number and the ticket is printed and stored", "[kio
     CHECK(decoded->picture.height() > 300);
     // Back at the welcome screen, nothing was read aloud (normal text).
     CHECK(f.readAloud.empty());
-    for (const char* shot : {"1-welcome.png", "2-home.png", "3-services.png", "4-confirm.png", "5-ticket.png"})
+    for (const char* shot :
+         {"1-welcome.png", "2-home.png", "3-services.png", "4-confirm.png", "5-ticket.png"})
         CHECK(std::filesystem::file_size(f.shots / shot) > 10'000);
 }
 
@@ -115,10 +119,14 @@ TEST_CASE("Browsing to the certified-copy procedure and working out the fee", "[
     f.start();
     requireOk(f.run("browse_fee.txt"), "browse_fee.txt");
     auto db = f.openDb();
-    CHECK(count(db, "SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id WHERE s.code = 'CT'") == 1);
+    CHECK(
+        count(db,
+              "SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id WHERE s.code = 'CT'") ==
+        1);
 }
 
-TEST_CASE("The procedure page shows the QR code to the portal and scrolls with momentum", "[kiosk][browse][qr]") {
+TEST_CASE("The procedure page shows the QR code to the portal and scrolls with momentum",
+          "[kiosk][browse][qr]") {
     KioskFixture f({1920, 1080}, "procedure-page");
     auto& program = f.start();
     program.session().showProcedure("2.000815");
@@ -138,7 +146,8 @@ TEST_CASE("The procedure page shows the QR code to the portal and scrolls with m
     CHECK(page->scrollView()->velocity() == 0);
 }
 
-TEST_CASE("Searching without accents finds the procedure and highlights the matched words", "[kiosk][search]") {
+TEST_CASE("Searching without accents finds the procedure and highlights the matched words",
+          "[kiosk][search]") {
     const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "search");
@@ -167,7 +176,8 @@ TEST_CASE("Idle for the configured time goes back to welcome with input, languag
     CHECK(program.app().theme().textSize() == ui::TextSize::Normal);
 }
 
-TEST_CASE("Large text and high contrast, and the number is read aloud after printing", "[kiosk][large-text]") {
+TEST_CASE("Large text and high contrast, and the number is read aloud after printing",
+          "[kiosk][large-text]") {
     const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "large-text");
@@ -203,13 +213,16 @@ TEST_CASE("Rating a finished ticket at the kiosk, once", "[kiosk][rating]") {
     requireOk(f.run("rating.txt"), "rating.txt");
     auto db = f.openDb();
     CHECK(count(db, "SELECT COUNT(*) FROM events WHERE kind = 'rate'") == 1);
-    queue::Statement st(db, "SELECT json_extract(detail, '$.level'), json_extract(detail, '$.source') FROM events WHERE kind = 'rate'");
+    queue::Statement st(db,
+                        "SELECT json_extract(detail, '$.level'), json_extract(detail, '$.source') FROM "
+                        "events WHERE kind = 'rate'");
     REQUIRE(st.step());
     CHECK(st.getText(0) == queue::ratingScale(3).front().code);
     CHECK(st.getText(1) == "kiosk");
 }
 
-TEST_CASE("Only a supervisor's PIN opens maintenance, and only maintenance ends the kiosk", "[kiosk][admin]") {
+TEST_CASE("Only a supervisor's PIN opens maintenance, and only maintenance ends the kiosk",
+          "[kiosk][admin]") {
     KioskFixture f({1080, 1920}, "admin");
     auto& program = f.start();
     // A close request (Alt+F4, the window manager) is ignored.
@@ -232,18 +245,23 @@ TEST_CASE("Five wrong PINs lock the maintenance screen", "[kiosk][admin]") {
     KioskFixture f({1920, 1080}, "admin-lock");
     auto& program = f.start();
     auto& services = program.services();
-    for (int i = 0; i < 4; ++i) CHECK(services.checkSupervisor("truongbophan", "0000").status == kiosk::SupervisorCheck::WrongPin);
+    for (int i = 0; i < 4; ++i)
+        CHECK(services.checkSupervisor("truongbophan", "0000").status == kiosk::SupervisorCheck::WrongPin);
     CHECK(services.checkSupervisor("truongbophan", "0000").status == kiosk::SupervisorCheck::Locked);
     // Locked: even the right PIN waits.
-    CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status == kiosk::SupervisorCheck::Locked);
+    CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status ==
+          kiosk::SupervisorCheck::Locked);
     // The lockout is StaffService's, the same as at a console's login, and in the event log.
     CHECK(program.database().queryInt("SELECT COUNT(*) FROM events WHERE kind = 'login_locked'") == 1);
     program.manualClock()->advanceMinutes(queue::StaffPolicy{}.lockMinutes - 1);
-    CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status == kiosk::SupervisorCheck::Locked);
+    CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status ==
+          kiosk::SupervisorCheck::Locked);
     program.manualClock()->advanceMinutes(2);
-    CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status == kiosk::SupervisorCheck::Ok);
+    CHECK(services.checkSupervisor("truongbophan", testing::kSupervisorPin).status ==
+          kiosk::SupervisorCheck::Ok);
     // An officer is never let in.
-    CHECK(services.checkSupervisor("canbo1", testing::kSupervisorPin).status == kiosk::SupervisorCheck::NotAllowed);
+    CHECK(services.checkSupervisor("canbo1", testing::kSupervisorPin).status ==
+          kiosk::SupervisorCheck::NotAllowed);
 }
 
 TEST_CASE("Without a catalogue the kiosk still issues numbers", "[kiosk][degrade]") {

@@ -2,11 +2,11 @@
 // 1080x1920, landscape 1920x1080 and 1366x768, normal and large text, Vietnamese and English, normal
 // and high contrast. With MOTCUA_SCREENSHOTS=1 (scripts/screens.sh) each screen of each variant is also
 // saved under <build>/screenshots/kiosk/all/<variant>/.
-#include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
-#include <fmt/format.h>
 
 #include "kiosk/kiosk_app/browse_screens.h"
 #include "kiosk/kiosk_app/idle_warning_screen.h"
@@ -25,8 +25,8 @@ struct Variant {
     bool english;
     bool contrast;
     std::string name(ui::Size size) const {
-        return fmt::format("{}x{}-{}-{}-{}", size.width, size.height, large ? "large" : "normal", english ? "en" : "vi",
-                           contrast ? "contrast" : "colour");
+        return fmt::format("{}x{}-{}-{}-{}", size.width, size.height, large ? "large" : "normal",
+                           english ? "en" : "vi", contrast ? "contrast" : "colour");
     }
 };
 
@@ -80,9 +80,10 @@ TEST_CASE("Every kiosk screen keeps the layout rules in every variant", "[kiosk]
     const bool screenshots = std::getenv("MOTCUA_SCREENSHOTS") != nullptr;
     std::vector<std::string> problems;
     int checked = 0;
-    for (const Variant variant : {Variant{false, false, false}, Variant{true, false, false}, Variant{false, true, false},
-                                  Variant{true, true, false}, Variant{false, false, true}, Variant{true, false, true},
-                                  Variant{false, true, true}, Variant{true, true, true}}) {
+    for (const Variant variant :
+         {Variant{false, false, false}, Variant{true, false, false}, Variant{false, true, false},
+          Variant{true, true, false}, Variant{false, false, true}, Variant{true, false, true},
+          Variant{false, true, true}, Variant{true, true, true}}) {
         for (const auto& visit : visits()) {
             auto& session = program.session();
             session.endVisit();
@@ -92,12 +93,15 @@ TEST_CASE("Every kiosk screen keeps the layout rules in every variant", "[kiosk]
             if (variant.contrast) session.toggleHighContrast();
             visit.open(program);
             frames(program, 8);
-            const auto items = ui::layoutItems(program.app().screens().top(), &program.app().banner(), program.app().size());
-            for (const auto& problem : ui::checkLayout(items, {program.app().size(), program.app().theme().minTouchPx()}))
+            const auto items =
+                ui::layoutItems(program.app().screens().top(), &program.app().banner(), program.app().size());
+            for (const auto& problem :
+                 ui::checkLayout(items, {program.app().size(), program.app().theme().minTouchPx()}))
                 problems.push_back(variant.name(size) + " " + visit.name + ": " + problem);
             ++checked;
             if (screenshots)
-                ui::savePng(f.shots.parent_path().parent_path() / "all" / variant.name(size) / (std::string(visit.name) + ".png"),
+                ui::savePng(f.shots.parent_path().parent_path() / "all" / variant.name(size) /
+                                (std::string(visit.name) + ".png"),
                             program.app().screenshot());
         }
     }
@@ -120,7 +124,8 @@ TEST_CASE("The layout check finds what the review found: keys under a button, wo
     auto& program = f.start();
     program.session().showRating();
     frames(program, 4);
-    auto items = ui::layoutItems(program.app().screens().top(), &program.app().banner(), program.app().size());
+    auto items =
+        ui::layoutItems(program.app().screens().top(), &program.app().banner(), program.app().size());
     REQUIRE(ui::checkLayout(items, {program.app().size(), program.app().theme().minTouchPx()}).empty());
     // Move the first key onto the "Tiếp tục" button, as the old layout did.
     const ui::LayoutItem* key = nullptr;

@@ -1,6 +1,7 @@
+#include "kiosk/kiosk_app/kiosk_text.h"
+
 #include <catch2/catch.hpp>
 
-#include "kiosk/kiosk_app/kiosk_text.h"
 #include "kiosk/kiosk_app/result_card.h"
 
 using namespace motcua::kiosk;
@@ -23,6 +24,7 @@ TEST_CASE("A result card highlights the words a matched span touches", "[kiosk][
     const std::string name = "Chứng thực bản sao từ bản chính";
     // "Chứng thực" is bytes [0, 13) in UTF-8; "bản sao" follows.
     const auto begin = name.find("bản sao");
-    ResultCard card(name, {{0, name.find(' ', 8)}, {begin, begin + std::string("bản sao").size()}}, "Chứng thực", {});
+    ResultCard card(name, {{0, name.find(' ', 8)}, {begin, begin + std::string("bản sao").size()}},
+                    "Chứng thực", {});
     CHECK(card.highlightedWords() == std::vector<std::string>{"Chứng", "thực", "bản", "sao"});
 }

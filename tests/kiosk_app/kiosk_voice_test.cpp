@@ -1,11 +1,10 @@
 // Voice guidance (EN 301 549 5.1.3), driven by scripts that say what must be heard: the real espeak-ng
 // voices speak into a recording output, and the guide's log says what was asked to be said, in order.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-
-#include "kiosk_fixture.h"
 #include "kiosk/voice/recording_audio_output.h"
+#include "kiosk_fixture.h"
 #include "queue/queue_service.h"
 
 using namespace motcua;
@@ -34,7 +33,8 @@ void requireOk(const ui::ScriptOutcome& outcome, const std::string& script) {
 
 }  // namespace
 
-TEST_CASE("A blind citizen takes a priority number by voice guidance and hears the ticket", "[kiosk][voice]") {
+TEST_CASE("A blind citizen takes a priority number by voice guidance and hears the ticket",
+          "[kiosk][voice]") {
     const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
     CAPTURE(size.width, size.height);
     VoiceKiosk k(size, "voice-take-number");

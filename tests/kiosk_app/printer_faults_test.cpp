@@ -8,16 +8,15 @@
 // printed it: the screen says so ("có thể đã in"), nothing prints it again by itself, and staff
 // reprint it from maintenance once they know it did not come out. Printing runs on the printer
 // thread: the kiosk keeps drawing and answering taps while a printer hangs.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <chrono>
-#include <iostream>
-#include <thread>
-
 #include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <iostream>
+#include <thread>
 
 #include "kiosk/frontend/ticket_printing.h"
 #include "kiosk/kiosk_app/kiosk_text.h"
@@ -81,7 +80,9 @@ std::string tcpUri(const LocalListener& printer) {
 
 // The bytes of the n-th print attempt (0: the first) on a network printer. Connection 0 is the
 // kiosk's look at the printer when it starts (status questions only).
-std::string ticketConnection(LocalListener& printer, std::size_t n) { return printer.connection(n + 1); }
+std::string ticketConnection(LocalListener& printer, std::size_t n) {
+    return printer.connection(n + 1);
+}
 
 // The ticket a reprint of number should produce: the kiosk's own rendering of it as it is now
 // (drawn with another number when asNumber is given).
@@ -117,14 +118,16 @@ void checkFailed(KioskFixture& f, PrintError error, kiosk::Language language = k
     CHECK(ticket->state == queue::TicketState::Waiting);
     CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
     CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'printed'") == 0);
-    queue::Statement failed(db,
-                            "SELECT json_extract(detail, '$.error'), json_extract(detail, '$.outcome'), "
-                            "json_extract(detail, '$.job') FROM events WHERE kind = 'print_failed' ORDER BY id");
+    queue::Statement failed(
+        db,
+        "SELECT json_extract(detail, '$.error'), json_extract(detail, '$.outcome'), "
+        "json_extract(detail, '$.job') FROM events WHERE kind = 'print_failed' ORDER BY id");
     REQUIRE(failed.step());
     CHECK(failed.getText(0) == std::string(printer::errorName(error)));
     CHECK(failed.getText(1) == "not_printed");
     // Recorded before it was sent, with the same job.
-    queue::Statement started(db, "SELECT json_extract(detail, '$.job') FROM events WHERE kind = 'print_started'");
+    queue::Statement started(db,
+                             "SELECT json_extract(detail, '$.job') FROM events WHERE kind = 'print_started'");
     REQUIRE(started.step());
     CHECK(started.getText(0) == failed.getText(2));
     // In the queue: the first of the tickets counter 1 would call.
@@ -455,9 +458,9 @@ TEST_CASE("Maintenance lists today's tickets whose print failed, and prints one 
     CHECK(decoded->picture == expectedTicket(q, "A002", kiosk::Language::En));
 }
 
-
 TEST_CASE(
-    "A printer that hangs for 5 s: the kiosk keeps drawing, shows the number at once and answers 'Xong' while "
+    "A printer that hangs for 5 s: the kiosk keeps drawing, shows the number at once and answers 'Xong' "
+    "while "
     "the printer finishes",
     "[kiosk][print][hang][frames]") {
     // Frames at the kiosk's own pace (16 ms of wall time and of its clock each) while the printer
@@ -526,14 +529,15 @@ TEST_CASE(
 
     std::sort(frameMs.begin(), frameMs.end());
     const auto pct = [&](double p) { return frameMs[static_cast<std::size_t>(p * (frameMs.size() - 1))]; };
-    std::cout << fmt::format(
-                     "hung printer ({}x{}): {} frames in {:.1f} s, {} while printing; frame time p50 {:.1f} ms, "
-                     "p99 {:.1f} ms, max {:.1f} ms; tap on Xong answered in {:.0f} ms\n",
-                     size.width, size.height, app.framesDrawn() - framesBefore,
-                     std::chrono::duration<double>(Clock::now() - start).count(), framesWhilePrinting, pct(0.5),
-                     pct(0.99), frameMs.back(),
-                     std::chrono::duration<double, std::milli>(*answered - *tapped).count())
-              << std::flush;
+    std::cout
+        << fmt::format(
+               "hung printer ({}x{}): {} frames in {:.1f} s, {} while printing; frame time p50 {:.1f} ms, "
+               "p99 {:.1f} ms, max {:.1f} ms; tap on Xong answered in {:.0f} ms\n",
+               size.width, size.height, app.framesDrawn() - framesBefore,
+               std::chrono::duration<double>(Clock::now() - start).count(), framesWhilePrinting, pct(0.5),
+               pct(0.99), frameMs.back(),
+               std::chrono::duration<double, std::milli>(*answered - *tapped).count())
+        << std::flush;
 
     // The print ended after the citizen left, and was recorded all the same.
     auto db = f.openDb();
@@ -543,9 +547,10 @@ TEST_CASE(
     CHECK(db.queryInt("SELECT COUNT(*) FROM tickets WHERE state = 'waiting'") == 1);
 }
 
-TEST_CASE("At most one print per ticket is on its way: a second one for the same ticket is refused until the "
-          "first has ended",
-          "[kiosk][print][once]") {
+TEST_CASE(
+    "At most one print per ticket is on its way: a second one for the same ticket is refused until the "
+    "first has ended",
+    "[kiosk][print][once]") {
     KioskFixture f({1080, 1920}, "one-job-per-ticket");
     LocalListener printer(LocalListener::Behaviour::AnswerStatus);
     auto& program = f.start(tcpUri(printer));
@@ -582,7 +587,8 @@ TEST_CASE("At most one print per ticket is on its way: a second one for the same
 }
 
 TEST_CASE(
-    "No USB printer when the kiosk starts: staff are alerted, the citizen is told, nothing goes to a file, and "
+    "No USB printer when the kiosk starts: staff are alerted, the citizen is told, nothing goes to a file, "
+    "and "
     "the printer is found once plugged in",
     "[kiosk][print][fault][usb][absent]") {
     const ui::Size size = orientation();
@@ -600,10 +606,11 @@ TEST_CASE(
     {
         // The consoles heard of it at start, before any citizen came.
         auto db = f.openDb();
-        queue::Statement problem(db,
-                                 "SELECT json_extract(detail, '$.error'), json_extract(detail, '$.printer'), id < "
-                                 "(SELECT MIN(id) FROM events WHERE kind = 'issue') FROM events WHERE kind = "
-                                 "'printer_problem'");
+        queue::Statement problem(
+            db,
+            "SELECT json_extract(detail, '$.error'), json_extract(detail, '$.printer'), id < "
+            "(SELECT MIN(id) FROM events WHERE kind = 'issue') FROM events WHERE kind = "
+            "'printer_problem'");
         REQUIRE(problem.step());
         CHECK(problem.getText(0) == "no-printer-found");
         CHECK(problem.getText(1) == "usb:");
@@ -679,8 +686,9 @@ TEST_CASE(
         const auto a2 = q.take("HT");
         REQUIRE(a1.ok());
         REQUIRE(a2.ok());
-        q.recordDeviceEvent("print_started", a1.value->ticket.id,
-                            {{"job", "old:1"}, {"printer", "usb:"}, {"host", host}, {"pid", dead}, {"language", "vi"}});
+        q.recordDeviceEvent(
+            "print_started", a1.value->ticket.id,
+            {{"job", "old:1"}, {"printer", "usb:"}, {"host", host}, {"pid", dead}, {"language", "vi"}});
         // Another kiosk on this host that is still running (this test's parent) is left alone.
         q.recordDeviceEvent("print_started", a2.value->ticket.id,
                             {{"job", "other:1"}, {"printer", "usb:"}, {"host", host}, {"pid", ::getppid()}});
@@ -690,9 +698,10 @@ TEST_CASE(
     requireOk(f.run("maintenance_interrupted.txt"), "maintenance_interrupted.txt");
 
     auto db = f.openDb();
-    queue::Statement failed(db,
-                            "SELECT ticket_id, json_extract(detail, '$.error'), json_extract(detail, '$.outcome'), "
-                            "json_extract(detail, '$.job') FROM events WHERE kind = 'print_failed'");
+    queue::Statement failed(
+        db,
+        "SELECT ticket_id, json_extract(detail, '$.error'), json_extract(detail, '$.outcome'), "
+        "json_extract(detail, '$.job') FROM events WHERE kind = 'print_failed'");
     REQUIRE(failed.step());
     CHECK(failed.getText(1) == "interrupted");
     CHECK(failed.getText(2) == "unknown");

@@ -2,16 +2,16 @@
 // checked against that procedure's data and the office configuration, in both languages; unknown
 // facts read "Đang cập nhật – xin hỏi cán bộ"; and the page of a procedure that knows almost nothing
 // is rendered headless in both orientations.
-#include <catch2/catch.hpp>
+#include "kiosk/kiosk_app/procedure_page.h"
 
 #include <fmt/args.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "catalogue/catalogue_support.h"
 #include "kiosk/kiosk_app/browse_screens.h"
-#include "kiosk/kiosk_app/procedure_page.h"
 #include "kiosk/ui/image.h"
 #include "kiosk/ui/scroll_view.h"
 #include "kiosk_fixture.h"
@@ -31,8 +31,9 @@ kiosk::PageContext officeContext() {
 
 // Every value a page of p may show: its own texts, the office's unit and portal, its check date.
 std::set<std::string> valuesOf(const queue::Procedure& p, const kiosk::PageContext& context) {
-    std::set<std::string> values = {p.name, p.processingTime, p.fee, p.feeOnline, p.submissionNote, p.portalUrl, p.notes,
-                                    context.unit, context.onlinePortal, kiosk::dayMonthYear(p.verifiedOn)};
+    std::set<std::string> values = {
+        p.name,      p.processingTime, p.fee,        p.feeOnline,          p.submissionNote,
+        p.portalUrl, p.notes,          context.unit, context.onlinePortal, kiosk::dayMonthYear(p.verifiedOn)};
     for (const auto& s : p.steps) values.insert(s);
     for (const auto& d : p.documents) values.insert({d.name, d.form, d.note});
     for (const auto& l : p.legalBasis) values.insert({l.document, l.articles, l.note});
@@ -85,7 +86,8 @@ TEST_CASE("No page of any procedure says a sentence its data does not hold", "[k
                 // "Đang cập nhật – xin hỏi cán bộ".
                 CHECK(std::find(known.begin(), known.end(), line.phrase) != known.end());
                 const bool filled = line.text == fill(*line.phrase, language, line.values);
-                const bool unknownFilled = line.values.empty() && line.text == fill(*line.phrase, language, {unknown});
+                const bool unknownFilled =
+                    line.values.empty() && line.text == fill(*line.phrase, language, {unknown});
                 CHECK((filled || unknownFilled));
             }
             // Never the old default fact, never a fixed unit name.
@@ -103,7 +105,8 @@ TEST_CASE("No page of any procedure says a sentence its data does not hold", "[k
     CHECK(unknownVi == "Đang cập nhật – xin hỏi cán bộ");
 }
 
-TEST_CASE("A procedure that knows almost nothing says 'Đang cập nhật – xin hỏi cán bộ' and nothing invented", "[kiosk][page]") {
+TEST_CASE("A procedure that knows almost nothing says 'Đang cập nhật – xin hỏi cán bộ' and nothing invented",
+          "[kiosk][page]") {
     queue::Procedure p;
     p.code = "X";
     p.fieldCode = "f";
@@ -119,12 +122,18 @@ TEST_CASE("A procedure that knows almost nothing says 'Đang cập nhật – xi
     CHECK(texts == std::vector<std::string>{
                        "Thông tin đang được xác minh – xin hỏi cán bộ trước khi nộp",
                        "Thông tin cập nhật ngày 05/12/2026",
-                       "Trình tự thực hiện", "Đang cập nhật – xin hỏi cán bộ",
-                       "Hồ sơ cần chuẩn bị", "Đang cập nhật – xin hỏi cán bộ",
-                       "Thời hạn giải quyết", "Đang cập nhật – xin hỏi cán bộ",
-                       "Phí, lệ phí", "Đang cập nhật – xin hỏi cán bộ",
-                       "Căn cứ pháp lý", "Đang cập nhật – xin hỏi cán bộ",
-                       "Cách thức nộp hồ sơ", "Đang cập nhật – xin hỏi cán bộ",
+                       "Trình tự thực hiện",
+                       "Đang cập nhật – xin hỏi cán bộ",
+                       "Hồ sơ cần chuẩn bị",
+                       "Đang cập nhật – xin hỏi cán bộ",
+                       "Thời hạn giải quyết",
+                       "Đang cập nhật – xin hỏi cán bộ",
+                       "Phí, lệ phí",
+                       "Đang cập nhật – xin hỏi cán bộ",
+                       "Căn cứ pháp lý",
+                       "Đang cập nhật – xin hỏi cán bộ",
+                       "Cách thức nộp hồ sơ",
+                       "Đang cập nhật – xin hỏi cán bộ",
                    });
     const auto en = kiosk::procedurePage(p, context, Language::En);
     CHECK(en.front().text == "This information is being verified – please ask an officer before applying");
@@ -149,19 +158,23 @@ TEST_CASE("A form named by its decree shows once; an unknown form says so", "[ki
     CHECK(hasLine(en, "Form: Being updated – please ask an officer"));
 }
 
-TEST_CASE("The page names the office's unit, shows both fees when online, and no badge once confirmed", "[kiosk][page]") {
+TEST_CASE("The page names the office's unit, shows both fees when online, and no badge once confirmed",
+          "[kiosk][page]") {
     queue::Procedure p;
     p.code = "Y";
     p.name = "Thủ tục đủ thông tin";
     p.processingTime = "Trong ngày";
     p.fee = "10.000 đồng";
     p.feeOnline = "0 đồng";
-    p.submissionModes = {queue::SubmissionMode::InPerson, queue::SubmissionMode::Post, queue::SubmissionMode::OnlinePartial};
+    p.submissionModes = {queue::SubmissionMode::InPerson, queue::SubmissionMode::Post,
+                         queue::SubmissionMode::OnlinePartial};
     p.certainty = queue::Certainty::High;
     p.verifiedOn = "2026-12-05";
     SECTION("with a unit") {
-        const auto page = kiosk::procedurePage(p, {"Điểm Phục vụ hành chính công", "https://dichvucong.gov.vn"}, Language::Vi);
-        CHECK_FALSE(std::any_of(page.begin(), page.end(), [](const PageLine& l) { return l.kind == PageLineKind::Badge; }));
+        const auto page = kiosk::procedurePage(
+            p, {"Điểm Phục vụ hành chính công", "https://dichvucong.gov.vn"}, Language::Vi);
+        CHECK_FALSE(std::any_of(page.begin(), page.end(),
+                                [](const PageLine& l) { return l.kind == PageLineKind::Badge; }));
         CHECK(page.front().text == "Thông tin cập nhật ngày 05/12/2026");
         CHECK(hasLine(page, "Nộp trực tiếp tại Điểm Phục vụ hành chính công"));
         CHECK(hasLine(page, "Nộp qua dịch vụ bưu chính công ích"));
@@ -195,7 +208,8 @@ TEST_CASE("The page names the office's unit, shows both fees when online, and no
     }
 }
 
-TEST_CASE("The page of a procedure with unknown facts, on screen in both orientations", "[kiosk][page][screenshot]") {
+TEST_CASE("The page of a procedure with unknown facts, on screen in both orientations",
+          "[kiosk][page][screenshot]") {
     const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
     CAPTURE(size.width, size.height);
     testing::KioskFixture f(size, "unknown-facts");
@@ -208,7 +222,8 @@ TEST_CASE("The page of a procedure with unknown facts, on screen in both orienta
     std::vector<std::string> shown;
     for (const auto& t : program.app().visibleTexts()) shown.push_back(t.text);
     const auto showing = [&](const std::string& text) {
-        return std::any_of(shown.begin(), shown.end(), [&](const std::string& s) { return s.find(text) != std::string::npos; });
+        return std::any_of(shown.begin(), shown.end(),
+                           [&](const std::string& s) { return s.find(text) != std::string::npos; });
     };
     CHECK(showing("Thông tin đang được xác minh"));
     CHECK(showing("Thông tin cập nhật ngày"));

@@ -7,7 +7,6 @@
 // connection is re-opened at most every 2 s of real time (queue/postgres.cpp), so after the restart
 // the test draws frames until the banner goes (at most 60 s; no time is asserted).
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <string>
 #include <thread>
@@ -31,7 +30,8 @@ struct Variant {
     std::string name;
 };
 
-ui::ScriptOutcome runLines(kiosk::KioskProgram& program, const std::filesystem::path& shots, const std::string& lines) {
+ui::ScriptOutcome runLines(kiosk::KioskProgram& program, const std::filesystem::path& shots,
+                           const std::string& lines) {
     const auto parsed = ui::parseScript(lines);
     REQUIRE(parsed.ok());
     ui::ScriptRunner runner(program.app(), *program.manualClock(), shots);
@@ -51,10 +51,13 @@ std::int64_t tickets(const std::string& url) {
 
 }  // namespace
 
-TEST_CASE("Without its server the kiosk gives no number and says so kindly, and once the server is back it does",
-          "[kiosk][server][postgres-only]") {
-    const Variant v = GENERATE(Variant{{1080, 1920}, false, false, "portrait"}, Variant{{1920, 1080}, false, true, "landscape-large"},
-                               Variant{{1920, 1080}, true, false, "landscape-en"}, Variant{{1080, 1920}, true, true, "portrait-en-large"});
+TEST_CASE(
+    "Without its server the kiosk gives no number and says so kindly, and once the server is back it does",
+    "[kiosk][server][postgres-only]") {
+    const Variant v = GENERATE(Variant{{1080, 1920}, false, false, "portrait"},
+                               Variant{{1920, 1080}, false, true, "landscape-large"},
+                               Variant{{1920, 1080}, true, false, "landscape-en"},
+                               Variant{{1080, 1920}, true, true, "portrait-en-large"});
     INFO(v.name);
     TempDir dir;
     OwnPostgres server(dir / "pg");
@@ -86,8 +89,9 @@ TEST_CASE("Without its server the kiosk gives no number and says so kindly, and 
     run("tap \"" + say(kiosk::words::kConfirm) + "\"\nwait 100\nexpect \"" + say(kiosk::words::kServerLost) +
         "\"\nscreenshot 2-no-number.png");
     CHECK_FALSE(shows(program, "A001"));
-    run("tap \"" + say(kiosk::words::kHome) + "\"\nwait 100\nexpect \"" + lost + "\"\nscreenshot 3-home-server-lost.png\ntap \"" +
-        say(kiosk::words::kTakeNumber) + "\"\nwait 100\nexpect \"" + say(kiosk::words::kServerLost) +
+    run("tap \"" + say(kiosk::words::kHome) + "\"\nwait 100\nexpect \"" + lost +
+        "\"\nscreenshot 3-home-server-lost.png\ntap \"" + say(kiosk::words::kTakeNumber) +
+        "\"\nwait 100\nexpect \"" + say(kiosk::words::kServerLost) +
         "\"\nscreenshot 4-services-server-lost.png");
     CHECK(program.app().screenErrors() == 0);
 
@@ -98,8 +102,9 @@ TEST_CASE("Without its server the kiosk gives no number and says so kindly, and 
     }
     REQUIRE_FALSE(shows(program, lost));
     CHECK(tickets(server.url()) == 0);  // the taps while it was down issued nothing, then or now
-    run("tap \"" + say(kiosk::words::kHome) + "\"\nwait 100\ntap \"" + say(kiosk::words::kTakeNumber) + "\"\ntap \"" + service +
-        "\"\ntap \"" + say(kiosk::words::kConfirm) + "\"\nwait 100\nexpect \"A001\"\nscreenshot 5-number-after-reconnect.png");
+    run("tap \"" + say(kiosk::words::kHome) + "\"\nwait 100\ntap \"" + say(kiosk::words::kTakeNumber) +
+        "\"\ntap \"" + service + "\"\ntap \"" + say(kiosk::words::kConfirm) +
+        "\"\nwait 100\nexpect \"A001\"\nscreenshot 5-number-after-reconnect.png");
     CHECK(tickets(server.url()) == 1);
     CHECK(program.app().screenErrors() == 0);
 }

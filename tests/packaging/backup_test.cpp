@@ -1,20 +1,19 @@
-#include <catch2/catch.hpp>
+#include "queue/backup.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <csignal>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <thread>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "kiosk/cli/cli.h"
-#include "queue/backup.h"
 #include "queue/clock.h"
 #include "queue/integrity.h"
 #include "queue/queue_service.h"
@@ -38,7 +37,8 @@ struct Run {
 };
 
 Run runMotcua(const fs::path& db, std::vector<std::string> args) {
-    std::vector<std::string> all = {"motcua", "--db", db.string(), "--config", sourcePath("assets/office.toml").string()};
+    std::vector<std::string> all = {"motcua", "--db", db.string(), "--config",
+                                    sourcePath("assets/office.toml").string()};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (auto& a : all) argv.push_back(a.c_str());
@@ -52,7 +52,8 @@ Run runMotcua(const fs::path& db, std::vector<std::string> args) {
 // Every file in dir with its bytes: "nothing changed" means this is equal before and after.
 std::map<std::string, std::string> snapshot(const fs::path& dir) {
     std::map<std::string, std::string> files;
-    for (const auto& e : fs::directory_iterator(dir)) files[e.path().filename().string()] = readFile(e.path());
+    for (const auto& e : fs::directory_iterator(dir))
+        files[e.path().filename().string()] = readFile(e.path());
     return files;
 }
 
@@ -218,7 +219,8 @@ TEST_CASE("restore brings back the backup and keeps the replaced database with a
     CHECK(ticketNumbers(live).size() == 3);
     CHECK(ticketNumbers(previous).size() == 5);
     // The restored file keeps the mode of the one it replaced (owner and group only).
-    CHECK(fs::status(live).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    CHECK(fs::status(live).permissions() ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
     CHECK(fs::exists(backup));  // the backup itself is not consumed
     CHECK(runMotcua(live, {"take", "HT"}).status == 0);
 }
@@ -243,7 +245,8 @@ TEST_CASE("restore of a file that is not a good motcua database changes nothing"
         expected = "empty file";
     } else if (kind == "foreign") {
         q::Database other(candidate.string(), q::OpenMode::ReadWriteCreate, std::chrono::seconds(1));
-        other.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos VALUES (1, 'a')");
+        other.exec(
+            "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos VALUES (1, 'a')");
         expected = "not a motcua one";
     } else if (kind == "newer") {
         fs::copy_file(good, candidate);
@@ -254,7 +257,8 @@ TEST_CASE("restore of a file that is not a good motcua database changes nothing"
         // Overwrite the middle of the file (table and index pages) with garbage; the header stays.
         std::string bytes = readFile(good);
         REQUIRE(bytes.size() > 8 * 4096);
-        for (std::size_t i = 2 * 4096; i < bytes.size() - 4096; i += 3) bytes[i] = static_cast<char>(0xA5 ^ i);
+        for (std::size_t i = 2 * 4096; i < bytes.size() - 4096; i += 3)
+            bytes[i] = static_cast<char>(0xA5 ^ i);
         writeFile(candidate, bytes);
         expected = "";  // SQLite reports it in its own words (malformed / integrity check)
     } else {
@@ -271,7 +275,8 @@ TEST_CASE("restore of a file that is not a good motcua database changes nothing"
     CHECK(ticketNumbers(live).size() == 2);
 }
 
-TEST_CASE("restore refuses while another process has the database open", "[packaging][backup][multiprocess]") {
+TEST_CASE("restore refuses while another process has the database open",
+          "[packaging][backup][multiprocess]") {
     TempDir dir;
     const auto live = dir / "motcua.db";
     REQUIRE(runMotcua(live, {"init"}).status == 0);
@@ -315,7 +320,8 @@ TEST_CASE("backup refuses to overwrite the live database or another file, and ke
     const auto before = readFile(live);
 
     SECTION("the live database and its sidecar files") {
-        for (const std::string& target : {live.string(), live.string() + "-wal", (dir.path() / "." / "motcua.db").string()}) {
+        for (const std::string& target :
+             {live.string(), live.string() + "-wal", (dir.path() / "." / "motcua.db").string()}) {
             CAPTURE(target);
             const auto r = runMotcua(live, {"backup", "--force", target});
             CHECK(r.status == 2);
@@ -335,7 +341,8 @@ TEST_CASE("backup refuses to overwrite the live database or another file, and ke
         const auto folder = dir / "backups";
         fs::create_directory(folder);
         // Older dated backups and an unrelated file that must survive pruning.
-        for (const char* name : {"motcua-20240101-183000.db", "motcua-20240102-183000.db", "motcua-20240103-183000.db"}) {
+        for (const char* name :
+             {"motcua-20240101-183000.db", "motcua-20240102-183000.db", "motcua-20240103-183000.db"}) {
             writeFile(folder / name, "old");
         }
         writeFile(folder / "notes.txt", "mine");
@@ -359,8 +366,10 @@ TEST_CASE("backup refuses to overwrite the live database or another file, and ke
     }
 }
 
-TEST_CASE("a restore over a database a crashed writer left with a -wal keeps that writer's tickets in the kept copy",
-          "[packaging][backup][multiprocess]") {
+TEST_CASE(
+    "a restore over a database a crashed writer left with a -wal keeps that writer's tickets in the kept "
+    "copy",
+    "[packaging][backup][multiprocess]") {
     TempDir dir;
     const auto live = dir / "motcua.db";
     REQUIRE(runMotcua(live, {"init"}).status == 0);
@@ -379,9 +388,10 @@ TEST_CASE("a restore over a database a crashed writer left with a -wal keeps tha
     CHECK(ticketNumbers(live).size() == 2);
 }
 
-TEST_CASE("a restore where the database file was deleted under its -wal restores the backup as it was "
-          "and keeps the -wal and -shm aside",
-          "[packaging][backup][multiprocess]") {
+TEST_CASE(
+    "a restore where the database file was deleted under its -wal restores the backup as it was "
+    "and keeps the -wal and -shm aside",
+    "[packaging][backup][multiprocess]") {
     TempDir dir;
     const auto live = dir / "motcua.db";
     REQUIRE(runMotcua(live, {"init"}).status == 0);
@@ -430,7 +440,8 @@ TEST_CASE("backup and restore clear temporary files a killed backup or restore l
     const auto target = folder / "today.db";
     const std::string deadTmp = fmt::format(".today.db.tmp-{}", gone);
     const std::string aliveTmp = fmt::format(".today.db.tmp-{}", ::getppid());  // our parent is running
-    for (const std::string& name : {deadTmp, deadTmp + "-journal", aliveTmp, std::string(".today.db.notes-1")})
+    for (const std::string& name :
+         {deadTmp, deadTmp + "-journal", aliveTmp, std::string(".today.db.notes-1")})
         writeFile(folder / name, "half a copy");
     REQUIRE(runMotcua(live, {"backup", target.string()}).status == 0);
     CHECK_FALSE(fs::exists(folder / deadTmp));
@@ -469,15 +480,17 @@ TEST_CASE("the daily backup clears what a killed one left under its own dated na
     CHECK(q::listBackups(folder).size() == 1);
 }
 
-TEST_CASE("a backup ended by SIGTERM or SIGINT removes its temporary file", "[packaging][backup][multiprocess]") {
+TEST_CASE("a backup ended by SIGTERM or SIGINT removes its temporary file",
+          "[packaging][backup][multiprocess]") {
     TempDir dir;
     const auto live = dir / "motcua.db";
     REQUIRE(runMotcua(live, {"init"}).status == 0);
     {
         // 48 MB of data, so the copy and its integrity check take long enough to be interrupted.
         q::Database db(live.string(), q::OpenMode::ReadWrite, std::chrono::seconds(5));
-        db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 48) "
-                "INSERT INTO settings(key, value) SELECT 'padding-' || i, hex(randomblob(512 * 1024)) FROM n");
+        db.exec(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 48) "
+            "INSERT INTO settings(key, value) SELECT 'padding-' || i, hex(randomblob(512 * 1024)) FROM n");
     }
     const int signal = GENERATE(SIGTERM, SIGINT);
     CAPTURE(signal);
@@ -502,6 +515,7 @@ TEST_CASE("a backup ended by SIGTERM or SIGINT removes its temporary file", "[pa
     int status = 0;
     ::waitpid(pid, &status, 0);
     CHECK(WIFSIGNALED(status));
-    for (const auto& e : fs::directory_iterator(dir.path())) CHECK_THAT(e.path().filename().string(), !Catch::Contains(".tmp-"));
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        CHECK_THAT(e.path().filename().string(), !Catch::Contains(".tmp-"));
     CHECK_FALSE(fs::exists(target));
 }

@@ -1,17 +1,15 @@
 // The Debian package built from this build tree (cpack -G DEB, without rebuilding anything that is
 // already built): its contents, control fields, conffiles, maintainer scripts and lintian.
-#include <catch2/catch.hpp>
-
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "support/test_support.h"
 
@@ -25,7 +23,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string quote(const fs::path& p) { return shellQuote(p.string()); }
+std::string quote(const fs::path& p) {
+    return shellQuote(p.string());
+}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
@@ -51,12 +51,13 @@ std::vector<std::string> builtPrograms() {
 fs::path buildPackage(const TempDir& dir) {
     const auto config = fs::path(MOTCUA_BINARY_DIR) / "CPackConfig.cmake";
     REQUIRE(fs::exists(config));
-    const auto r = runShell(fmt::format("cd {} && cpack -G DEB --config {} -B {}", quote(MOTCUA_BINARY_DIR), quote(config),
-                                  quote(dir.path())));
+    const auto r = runShell(fmt::format("cd {} && cpack -G DEB --config {} -B {}", quote(MOTCUA_BINARY_DIR),
+                                        quote(config), quote(dir.path())));
     INFO(r.out);
     REQUIRE(r.status == 0);
     for (const auto& e : fs::directory_iterator(dir.path())) {
-        if (std::regex_match(e.path().filename().string(), std::regex(R"(motcua_\d+\.\d+\.\d+_amd64\.deb)"))) {
+        if (std::regex_match(e.path().filename().string(),
+                             std::regex(R"(motcua_\d+\.\d+\.\d+_amd64\.deb)"))) {
             return e.path();
         }
     }
@@ -66,8 +67,10 @@ fs::path buildPackage(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("the Debian package holds the programs, assets, conffiles, units and udev rule, and lintian finds no error",
-          "[packaging][package][slow]") {
+TEST_CASE(
+    "the Debian package holds the programs, assets, conffiles, units and udev rule, and lintian finds no "
+    "error",
+    "[packaging][package][slow]") {
     TempDir dir;
     const auto deb = buildPackage(dir);
 
@@ -88,15 +91,16 @@ TEST_CASE("the Debian package holds the programs, assets, conffiles, units and u
         has("/usr/bin/" + p);
         has("/usr/share/man/man1/" + p + ".1.gz");
     }
-    for (const char* path : {"/etc/motcua/office.toml", "/etc/motcua/calendar.toml", "/etc/motcua/weston.ini",
-                             "/etc/pam.d/motcua-session", "/usr/share/motcua/calendar.toml",
-                             "/lib/udev/rules.d/60-motcua-printer.rules", "/lib/systemd/system/motcua-session.service",
-                             "/lib/systemd/system/motcua-kiosk.service", "/lib/systemd/system/motcua-display.service",
-                             "/lib/systemd/system/motcua-counter-display@.service",
-                             "/lib/systemd/system/motcua-backup.service", "/lib/systemd/system/motcua-backup.timer",
-                             "/usr/share/motcua/office.toml", "/usr/share/motcua/catalogue/procedures.tsv",
-                             "/usr/share/doc/motcua/udev/README.md", "/usr/share/doc/motcua/voice/README.md",
-                             "/usr/share/doc/motcua/copyright", "/usr/share/doc/motcua/changelog.gz"}) {
+    for (const char* path :
+         {"/etc/motcua/office.toml", "/etc/motcua/calendar.toml", "/etc/motcua/weston.ini",
+          "/etc/pam.d/motcua-session", "/usr/share/motcua/calendar.toml",
+          "/lib/udev/rules.d/60-motcua-printer.rules", "/lib/systemd/system/motcua-session.service",
+          "/lib/systemd/system/motcua-kiosk.service", "/lib/systemd/system/motcua-display.service",
+          "/lib/systemd/system/motcua-counter-display@.service", "/lib/systemd/system/motcua-backup.service",
+          "/lib/systemd/system/motcua-backup.timer", "/usr/share/motcua/office.toml",
+          "/usr/share/motcua/catalogue/procedures.tsv", "/usr/share/doc/motcua/udev/README.md",
+          "/usr/share/doc/motcua/voice/README.md", "/usr/share/doc/motcua/copyright",
+          "/usr/share/doc/motcua/changelog.gz"}) {
         has(path);
     }
     // Nothing of the build machine, and no data folder: /var/lib/motcua is made by the postinst.
@@ -109,8 +113,8 @@ TEST_CASE("the Debian package holds the programs, assets, conffiles, units and u
     // Control fields: shared-library dependencies from dpkg-shlibdeps, plus fonts and voice data.
     const auto depends = runShell("dpkg-deb -f " + quote(deb) + " Depends");
     REQUIRE(depends.status == 0);
-    for (const char* dep : {"fonts-noto-core", "espeak-ng-data", "adduser", "libc6", "libsqlite3-0", "libsodium23",
-                            "weston", "libpam-systemd"}) {
+    for (const char* dep : {"fonts-noto-core", "espeak-ng-data", "adduser", "libc6", "libsqlite3-0",
+                            "libsodium23", "weston", "libpam-systemd"}) {
         CAPTURE(dep);
         CHECK_THAT(depends.out, Catch::Contains(dep));
     }
@@ -159,8 +163,8 @@ std::vector<std::string> runScript(const TempDir& dir, const std::string& script
     fs::create_directories(bin);
     const auto log = dir / "calls.log";
     fs::remove(log);
-    for (const char* tool : {"addgroup", "adduser", "install", "chown", "chmod", "udevadm", "deb-systemd-helper",
-                             "deb-systemd-invoke", "systemctl"}) {
+    for (const char* tool : {"addgroup", "adduser", "install", "chown", "chmod", "udevadm",
+                             "deb-systemd-helper", "deb-systemd-invoke", "systemctl"}) {
         writeFile(bin / tool, fmt::format("#!/bin/sh\necho \"{} $*\" >> {}\nexit 1\n", tool, quote(log)));
         fs::permissions(bin / tool, fs::perms::owner_all);
     }
@@ -169,13 +173,13 @@ std::vector<std::string> runScript(const TempDir& dir, const std::string& script
     for (const char* tool : {"addgroup", "adduser", "install", "chown", "chmod"}) {
         writeFile(bin / tool, fmt::format("#!/bin/sh\necho \"{} $*\" >> {}\nexit 0\n", tool, quote(log)));
     }
-    writeFile(bin / "getent", fmt::format("#!/bin/sh\necho \"getent $*\" >> {}\nexit {}\n", quote(log),
-                                          userExists ? 0 : 2));
+    writeFile(bin / "getent",
+              fmt::format("#!/bin/sh\necho \"getent $*\" >> {}\nexit {}\n", quote(log), userExists ? 0 : 2));
     for (const char* tool : {"getent", "addgroup", "adduser", "install", "chown", "chmod"}) {
         fs::permissions(bin / tool, fs::perms::owner_all);
     }
     const auto r = runShell(fmt::format("PATH={}:/usr/bin:/bin sh {} {}", quote(bin),
-                                  quote(sourcePath("packaging/debian/" + script)), args));
+                                        quote(sourcePath("packaging/debian/" + script)), args));
     INFO(r.out);
     CHECK(r.status == 0);
     return lines(readFile(log));
@@ -196,7 +200,8 @@ TEST_CASE("postinst creates the motcua user once, its data folder 0750, and enab
         CHECK(called(calls, "addgroup --system --quiet motcua"));
         CHECK(called(calls, "adduser --system --quiet --ingroup motcua --home /var/lib/motcua"));
         CHECK(called(calls, "adduser --quiet motcua lp") == false);  // getent says lp does not exist here
-        CHECK(called(calls, "install -d -o motcua -g motcua -m 0750 /var/lib/motcua /var/lib/motcua/backups"));
+        CHECK(
+            called(calls, "install -d -o motcua -g motcua -m 0750 /var/lib/motcua /var/lib/motcua/backups"));
         CHECK(called(calls, "deb-systemd-helper --quiet was-enabled motcua-backup.timer"));
         CHECK(called(calls, "deb-systemd-helper update-state motcua-backup.timer"));
     }

@@ -6,12 +6,11 @@
 //
 // A test that starts a new outside program or reads a new system file adds one line to
 // kSystemFiles below; the package providing it then has to be in install-deps.sh.
-#include <catch2/catch.hpp>
-
 #include <glob.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <set>
 #include <sstream>
@@ -54,7 +53,8 @@ constexpr SystemFile kSystemFiles[] = {
     {"gzip", "the man pages and changelog in the .deb"},
     {"sqlite3", "scripts/asan-hour.sh: counts the work done"},
     {"git", "scripts/fresh-check.sh: the clean clone"},
-    {"/usr/lib/postgresql/*/bin/initdb", "scripts/test-postgres.sh: the private PostgreSQL server of the test run"},
+    {"/usr/lib/postgresql/*/bin/initdb",
+     "scripts/test-postgres.sh: the private PostgreSQL server of the test run"},
     {"/usr/lib/postgresql/*/bin/pg_ctl", "scripts/test-postgres.sh: starts and stops it"},
     {"/usr/lib/postgresql/*/bin/postgres", "the test server itself"},
     {"runuser", "scripts/test-postgres.sh: initdb refuses root, the server runs as nobody"},

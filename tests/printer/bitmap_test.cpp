@@ -1,6 +1,7 @@
+#include "printer/bitmap.h"
+
 #include <catch2/catch.hpp>
 
-#include "printer/bitmap.h"
 #include "printer/png_writer.h"
 #include "support/test_support.h"
 

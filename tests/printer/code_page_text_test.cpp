@@ -1,6 +1,7 @@
+#include "printer/code_page_text.h"
+
 #include <catch2/catch.hpp>
 
-#include "printer/code_page_text.h"
 #include "printer/escpos_encoder.h"
 #include "printer/sample_ticket.h"
 
@@ -21,7 +22,7 @@ std::string hex(const std::string& bytes) {
 
 TEST_CASE("CP1258 sends toned letters as base letter plus combining tone", "[codepage]") {
     CHECK(hex(encodeCp1258("Số").bytes) == "53 F4 EC");  // the reference notes' example
-    CHECK(hex(encodeCp1258("á").bytes) == "61 EC");       // even where a precomposed byte exists
+    CHECK(hex(encodeCp1258("á").bytes) == "61 EC");      // even where a precomposed byte exists
     CHECK(hex(encodeCp1258("Đặng").bytes) == "D0 E3 F2 6E 67");
     CHECK(hex(encodeCp1258("ỨNG").bytes) == "DD EC 4E 47");
     CHECK(hex(encodeCp1258("ườ").bytes) == "FD F5 CC");  // ư has no tone, ờ has
@@ -65,7 +66,8 @@ TEST_CASE("TCVN-3 codes for each vowel and tone", "[codepage]") {
     CHECK(bad.unmappable == 1);
 }
 
-TEST_CASE("a text-mode ticket selects the configured page and sends no picture but the QR", "[codepage][escpos]") {
+TEST_CASE("a text-mode ticket selects the configured page and sends no picture but the QR",
+          "[codepage][escpos]") {
     PrinterSettings s;
     s.text.encoding = TextEncoding::Cp1258;
     s.text.codePage = 27;
@@ -80,5 +82,7 @@ TEST_CASE("a text-mode ticket selects the configured page and sends no picture b
         CHECK(native.find("\x1dv0") == std::string::npos);
         CHECK(native.find(t.qrPayload) != std::string::npos);
     }
-    SECTION("raster QR") { CHECK(bytes.find("\x1dv0") != std::string::npos); }
+    SECTION("raster QR") {
+        CHECK(bytes.find("\x1dv0") != std::string::npos);
+    }
 }

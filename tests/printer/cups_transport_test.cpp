@@ -1,6 +1,7 @@
+#include "printer/cups_transport.h"
+
 #include <catch2/catch.hpp>
 
-#include "printer/cups_transport.h"
 #include "printer/escpos_encoder.h"
 #include "printer/print_job.h"
 #include "printer/printer_uri.h"
@@ -17,8 +18,8 @@ TEST_CASE("a ticket sent to a raw CUPS queue reaches the device byte for byte", 
     LocalListener device(LocalListener::Behaviour::ReadAll);
     std::string output;
     // No -m: a raw queue without a PPD (CUPS 2.4 accepts it without the "-m raw" deprecation note).
-    const int rc = cupsd.lpadmin({"-p", "kiosk", "-E", "-v", "socket://127.0.0.1:" + std::to_string(device.port())},
-                                 output);
+    const int rc = cupsd.lpadmin(
+        {"-p", "kiosk", "-E", "-v", "socket://127.0.0.1:" + std::to_string(device.port())}, output);
     INFO(output << cupsd.errorLog());
     REQUIRE(rc == 0);
 
@@ -65,7 +66,8 @@ namespace {
 // A raw queue "kiosk" on the cupsd, printing to a socket:// device on port.
 void addQueue(Cupsd& cupsd, int port) {
     std::string output;
-    const int rc = cupsd.lpadmin({"-p", "kiosk", "-E", "-v", "socket://127.0.0.1:" + std::to_string(port)}, output);
+    const int rc =
+        cupsd.lpadmin({"-p", "kiosk", "-E", "-v", "socket://127.0.0.1:" + std::to_string(port)}, output);
     INFO(output << cupsd.errorLog());
     REQUIRE(rc == 0);
 }
@@ -146,8 +148,9 @@ TEST_CASE("a CUPS job that cannot reach its printer is cancelled after the timeo
     CHECK(cupsd.pendingJobs("kiosk").empty());
 }
 
-TEST_CASE("a CUPS job whose printer took it and hung is cancelled, and may have printed: the outcome is unknown",
-          "[cups][real][fault][reached]") {
+TEST_CASE(
+    "a CUPS job whose printer took it and hung is cancelled, and may have printed: the outcome is unknown",
+    "[cups][real][fault][reached]") {
     // The device accepts the connection and never reads: the backend has handed it the ticket (into
     // the network's buffers) and waits. Cancelling stops CUPS, but what is on its way may still print.
     Cupsd cupsd;

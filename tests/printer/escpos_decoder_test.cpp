@@ -1,6 +1,7 @@
+#include "printer/escpos_decoder.h"
+
 #include <catch2/catch.hpp>
 
-#include "printer/escpos_decoder.h"
 #include "printer/escpos_encoder.h"
 #include "printer/qr_code.h"
 #include "printer/sample_ticket.h"
@@ -65,7 +66,8 @@ TEST_CASE("streams the decoder cannot show are refused with the offset", "[decod
         {header + std::string("\x1dv0\x07\x01\x00\x01\x00\x00", 9), 7, "invalid mode"},
         {header + std::string("\x1d\x28k\x03\x00\x31", 6), 7, "truncated"},
         {std::string("\x1b@", 2), 2, "without printing"},
-        {std::string("\x1dv0\x00\x01\x00\x01\x00\x00\x1dv0\x00\x02\x00\x01\x00\x00\x00", 19), 9, "wider than"},
+        {std::string("\x1dv0\x00\x01\x00\x01\x00\x00\x1dv0\x00\x02\x00\x01\x00\x00\x00", 19), 9,
+         "wider than"},
         {std::string("\x07", 1), 0, "unknown"},
     }));
     auto result = decodeEscPos(c.bytes);

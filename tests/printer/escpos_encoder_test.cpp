@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "printer/escpos_encoder.h"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua::printer;
 
@@ -62,7 +62,8 @@ TEST_CASE("GS v 0 carries x in bytes and y in rows, little endian", "[escpos][go
     CHECK_THROWS_AS(EscPosEncoder().rasterBand(Bitmap(8, 0)), std::invalid_argument);
 }
 
-TEST_CASE("raster() sends the first row full width, blank runs narrow, content cropped evenly", "[escpos][golden]") {
+TEST_CASE("raster() sends the first row full width, blank runs narrow, content cropped evenly",
+          "[escpos][golden]") {
     Bitmap picture(64, 5);  // 8 bytes wide
     // Row 3: dots in bytes 2 and 4 -> crop 2 bytes each side (3 blank on the right, 2 on the left).
     picture.set(16, 3);
@@ -84,8 +85,8 @@ TEST_CASE("raster() sends 2x2-block runs at half size with m=3 only when allowed
         const std::string bytes = EscPosEncoder().raster(picture, true).bytes();
         CHECK(hex(bytes) ==
               "1D 76 30 00 04 00 01 00 00 00 00 00 "  // row 0
-              "1D 76 30 03 01 00 01 00 D0 "            // rows 1-2: F3 00 halved to 1101 0000
-              "1D 76 30 02 01 00 01 00 00");           // rows 3-4 blank, double height
+              "1D 76 30 03 01 00 01 00 D0 "           // rows 1-2: F3 00 halved to 1101 0000
+              "1D 76 30 02 01 00 01 00 00");          // rows 3-4 blank, double height
     }
     SECTION("not scaled") {
         const std::string bytes = EscPosEncoder().raster(picture, false).bytes();

@@ -1,11 +1,12 @@
+#include "printer/printer_status.h"
+
 #include <catch2/catch.hpp>
 
-#include "printer/file_transport.h"
-#include "printer/print_job.h"
-#include "printer/printer_status.h"
-#include "printer/recording_transport.h"
 #include "printer/escpos_decoder.h"
 #include "printer/escpos_encoder.h"
+#include "printer/file_transport.h"
+#include "printer/print_job.h"
+#include "printer/recording_transport.h"
 #include "printer/sample_ticket.h"
 #include "support/test_support.h"
 
@@ -115,8 +116,9 @@ TEST_CASE("a write that times out because the paper ran out is reported as paper
     CHECK_THAT(result.error().detail, Catch::Contains("no progress"));
 }
 
-TEST_CASE("a printer that reports a fault after taking the whole job may have printed it: the outcome is unknown",
-          "[status][print][reached]") {
+TEST_CASE(
+    "a printer that reports a fault after taking the whole job may have printed it: the outcome is unknown",
+    "[status][print][reached]") {
     // The printer buffered every byte, then stopped at the paper end while printing them: the
     // ticket may be half out, or come out whole once refilled.
     RecordingTransport t;
@@ -142,7 +144,8 @@ TEST_CASE("a printer that did not answer before the job is not asked again after
     CHECK(t.written() == std::string("\x10\x04\x01ticket", 9));
 }
 
-TEST_CASE("a wait at the end of the job that times out is explained by the printer's state", "[status][print]") {
+TEST_CASE("a wait at the end of the job that times out is explained by the printer's state",
+          "[status][print]") {
     struct NeverTaken : RecordingTransport {
         Result<void> endJob(std::chrono::milliseconds timeout) override {
             RecordingTransport::endJob(timeout);

@@ -1,7 +1,8 @@
+#include "printer/printer_uri.h"
+
 #include <catch2/catch.hpp>
 
 #include "printer/print_error.h"
-#include "printer/printer_uri.h"
 #include "support/test_support.h"
 
 using namespace motcua::printer;
@@ -42,9 +43,10 @@ TEST_CASE("printer URIs parse into their parts", "[uri]") {
 }
 
 TEST_CASE("bad printer URIs are refused with a message showing the accepted forms", "[uri]") {
-    const std::string uri = GENERATE(as<std::string>{}, "", "usb", "usb:04b8", "usb:xyz:0e15", "usb:12345:1",
-                                     "cups:", "cups:a/b", "tcp:host", "tcp:host:", "tcp::9100", "tcp:host:70000",
-                                     "tcp:host:91x", "tcp:[::1]9100", "file:", "lpt:1", "None");
+    const std::string uri =
+        GENERATE(as<std::string>{}, "", "usb", "usb:04b8", "usb:xyz:0e15", "usb:12345:1", "cups:", "cups:a/b",
+                 "tcp:host", "tcp:host:", "tcp::9100", "tcp:host:70000", "tcp:host:91x", "tcp:[::1]9100",
+                 "file:", "lpt:1", "None");
     CAPTURE(uri);
     auto parsed = parsePrinterUri(uri);
     REQUIRE_FALSE(parsed.ok());
@@ -82,7 +84,8 @@ TEST_CASE("every print error has a Vietnamese (NFC) and an English one-line mess
         CHECK(vi.find('\n') == std::string::npos);
         CHECK(en.find('\n') == std::string::npos);
         // Vietnamese: has letters beyond ASCII; NFC: no combining marks (U+0300..U+036F are CC 80..CD AF).
-        CHECK(std::any_of(vi.begin(), vi.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+        CHECK(
+            std::any_of(vi.begin(), vi.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
         CHECK(vi.find('\xCC') == std::string::npos);
         CHECK(vi.find('\xCD') == std::string::npos);
         CHECK(errorName(e) != "unknown");

@@ -1,9 +1,10 @@
+#include "printer/tcp_transport.h"
+
 #include <catch2/catch.hpp>
 
 #include "printer/print_job.h"
 #include "printer/printer_status.h"
 #include "printer/printer_uri.h"
-#include "printer/tcp_transport.h"
 #include "support/local_listener.h"
 
 using namespace motcua::printer;
@@ -89,7 +90,8 @@ TEST_CASE("a TCP printer answers DLE EOT and paper out stops the job before any 
     }
 }
 
-TEST_CASE("a TCP printer that takes nothing: the job is not done until the printer has taken it", "[tcp][fault]") {
+TEST_CASE("a TCP printer that takes nothing: the job is not done until the printer has taken it",
+          "[tcp][fault]") {
     // The kernel buffers megabytes for a peer that never reads, so the write itself succeeds.
     LocalListener printer(LocalListener::Behaviour::NeverRead);
     auto t = TcpTransport::connect("127.0.0.1", printer.port(), 1s);
@@ -136,8 +138,9 @@ TEST_CASE("a hung TCP printer (accepts, never reads, never answers) is a timeout
     CHECK(printed.error().error == PrintError::Timeout);
 }
 
-TEST_CASE("a TCP printer whose paper ends mid-job reports paper out after taking the job: the outcome is unknown",
-          "[tcp][fault][status][reached]") {
+TEST_CASE(
+    "a TCP printer whose paper ends mid-job reports paper out after taking the job: the outcome is unknown",
+    "[tcp][fault][status][reached]") {
     // It stops reading part way, then reads the rest without printing it and reports paper end:
     // the question after the job tells.
     LocalListener printer(LocalListener::Behaviour::PaperEndAfter, 2000);
@@ -154,7 +157,8 @@ TEST_CASE("a TCP printer whose paper ends mid-job reports paper out after taking
     CHECK(printer.received().size() > 20000);  // the ticket and the questions around it
 }
 
-TEST_CASE("a TCP printer with its cover open gets the status questions and nothing else", "[tcp][fault][status]") {
+TEST_CASE("a TCP printer with its cover open gets the status questions and nothing else",
+          "[tcp][fault][status]") {
     LocalListener printer(LocalListener::Behaviour::AnswerStatus);
     printer.reportCoverOpen();
     {

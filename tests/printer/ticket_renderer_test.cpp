@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "printer/ticket_renderer.h"
 
 #include <png.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <optional>
 #include <utility>
@@ -12,7 +13,6 @@
 #include "printer/escpos_encoder.h"
 #include "printer/png_writer.h"
 #include "printer/sample_ticket.h"
-#include "printer/ticket_renderer.h"
 #include "support/test_support.h"
 
 using namespace motcua::printer;
@@ -99,7 +99,9 @@ TEST_CASE("NFD input renders exactly like NFC input", "[render]") {
     nfc.number = "B007";
     nfc.service = "Đăng ký khai sinh";
     TicketContent nfd = nfc;
-    nfd.service = "\xC4\x90" "a\xCC\x86ng ky\xCC\x81 khai sinh";
+    nfd.service =
+        "\xC4\x90"
+        "a\xCC\x86ng ky\xCC\x81 khai sinh";
     TicketRenderer renderer(s);
     CHECK(renderer.render(nfc) == renderer.render(nfd));
 }
@@ -132,7 +134,7 @@ TEST_CASE("long Vietnamese lines wrap instead of running off the paper", "[rende
     t.service = "Cấp bản sao trích lục hộ tịch, đăng ký lại khai sinh, kết hôn, khai tử có yếu tố nước ngoài";
     const int longHeight = renderer.render(t).height();
     CHECK(longHeight > shortHeight + 40);  // at least two more lines
-    t.service = std::string(200, 'W');  // one word wider than the paper: broken between characters
+    t.service = std::string(200, 'W');     // one word wider than the paper: broken between characters
     const Bitmap b = renderer.render(t);
     CHECK(b.height() > longHeight);
 }
@@ -172,7 +174,8 @@ TEST_CASE("raster QR mode draws a QR symbol under the caption; native mode draws
         CAPTURE(col, row);
         CHECK(isFinderPattern(raster, box->left + col * module, box->top + row * module, module));
     }
-    CHECK_FALSE(isFinderPattern(raster, box->left + (modules - 7) * module, box->top + (modules - 7) * module, module));
+    CHECK_FALSE(isFinderPattern(raster, box->left + (modules - 7) * module, box->top + (modules - 7) * module,
+                                module));
 }
 
 TEST_CASE("unusable settings and payloads are refused with a message", "[render]") {
@@ -189,7 +192,8 @@ TEST_CASE("unusable settings and payloads are refused with a message", "[render]
     CHECK_THROWS_WITH(renderTicket(t, s), Catch::Contains("too long"));
 }
 
-TEST_CASE("the sample ticket can be looked at as a PNG: the file holds exactly the ticket's dots", "[render][png]") {
+TEST_CASE("the sample ticket can be looked at as a PNG: the file holds exactly the ticket's dots",
+          "[render][png]") {
     motcua::testing::TempDir dir;
     PrinterSettings s;
     const Bitmap b = renderTicket(sampleTicket(), s);
@@ -218,7 +222,8 @@ TEST_CASE("the sample ticket can be looked at as a PNG: the file holds exactly t
     CHECK_FALSE(std::filesystem::exists(dir / "ticket.png.tmp"));
 }
 
-TEST_CASE("The sample ticket's office line is the caller's (the programs pass the configured name and unit)", "[render]") {
+TEST_CASE("The sample ticket's office line is the caller's (the programs pass the configured name and unit)",
+          "[render]") {
     const TicketContent t = sampleTicket("UBND phường Ngô Quyền – Điểm Phục vụ hành chính công");
     CHECK(t.officeName == "UBND phường Ngô Quyền – Điểm Phục vụ hành chính công");
     CHECK(t.labels.number == "SỐ THỨ TỰ CỦA ÔNG/BÀ");

@@ -1,5 +1,6 @@
-#include <catch2/catch.hpp>
+#include "printer/usb_transport.h"
 
+#include <catch2/catch.hpp>
 #include <deque>
 #include <thread>
 
@@ -8,7 +9,6 @@
 #include "printer/print_job.h"
 #include "printer/printer_uri.h"
 #include "printer/sample_ticket.h"
-#include "printer/usb_transport.h"
 #include "support/fake_usb_printer.h"
 
 using namespace motcua::printer;
@@ -63,7 +63,8 @@ struct FakeUsb : UsbApi {
         log->push_back("alt " + std::to_string(i) + "/" + std::to_string(a));
         return UsbCode::Success;
     }
-    UsbCode bulkTransfer(std::uint8_t ep, std::uint8_t* data, int length, int& transferred, unsigned) override {
+    UsbCode bulkTransfer(std::uint8_t ep, std::uint8_t* data, int length, int& transferred,
+                         unsigned) override {
         if (ep & 0x80) {
             log->push_back("in");
             transferred = 0;
@@ -82,7 +83,8 @@ struct FakeUsb : UsbApi {
         }
         transferred = t.transferred < 0 ? length : std::min(t.transferred, length);
         written.append(reinterpret_cast<const char*>(data), static_cast<std::size_t>(transferred));
-        if (t.code == UsbCode::Timeout) std::this_thread::sleep_for(std::chrono::milliseconds(1));  // time passes
+        if (t.code == UsbCode::Timeout)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));  // time passes
         return t.code;
     }
     UsbCode clearHalt(std::uint8_t ep) override {
@@ -125,8 +127,8 @@ TEST_CASE("USB: the first printer-class interface is opened, claimed and written
         REQUIRE((*t)->write(job, 1s).ok());
         CHECK(raw->written == job);
     }
-    const std::vector<std::string> expected{"list", "open 1:5", "autodetach", "claim 0", "out 2 4096", "out 2 4096",
-                                            "out 2 1808", "release 0", "close"};
+    const std::vector<std::string> expected{"list",       "open 1:5",   "autodetach", "claim 0", "out 2 4096",
+                                            "out 2 4096", "out 2 1808", "release 0",  "close"};
     CHECK(log == expected);
 }
 
@@ -161,7 +163,8 @@ TEST_CASE("USB: opening failures become print errors naming the fix", "[usb]") {
         REQUIRE_FALSE(t.ok());
         CHECK(t.error().error == PrintError::PermissionDenied);
         CHECK_THAT(t.error().detail, Catch::Contains("assets/udev/60-motcua-printer.rules"));
-        CHECK_THAT(std::string(messageEn(PrintError::PermissionDenied)), Catch::Contains("60-motcua-printer.rules"));
+        CHECK_THAT(std::string(messageEn(PrintError::PermissionDenied)),
+                   Catch::Contains("60-motcua-printer.rules"));
     }
     SECTION("claimed by someone else") {
         fake->claimCode = UsbCode::Busy;
@@ -183,8 +186,8 @@ TEST_CASE("USB: partial and timed-out transfers continue where they stopped", "[
     std::vector<std::string> log;
     auto fake = std::make_unique<FakeUsb>(&log);
     fake->devices = {printer(0x04b8, 0x0e15, 5)};
-    fake->outTransfers = {{UsbCode::Success, 1000}, {UsbCode::Timeout, 500}, {UsbCode::Timeout, 0},
-                          {UsbCode::Success, -1}};
+    fake->outTransfers = {
+        {UsbCode::Success, 1000}, {UsbCode::Timeout, 500}, {UsbCode::Timeout, 0}, {UsbCode::Success, -1}};
     FakeUsb* raw = fake.get();
     auto t = UsbTransport::open(std::move(fake), std::nullopt);
     REQUIRE(t.ok());
@@ -192,7 +195,8 @@ TEST_CASE("USB: partial and timed-out transfers continue where they stopped", "[
     for (std::size_t i = 0; i < job.size(); ++i) job[i] = static_cast<char>(i % 256);
     REQUIRE((*t)->write(job, 1s).ok());
     CHECK(raw->written == job);  // nothing sent twice, nothing skipped
-    CHECK(std::count_if(log.begin(), log.end(), [](const std::string& s) { return s.rfind("out", 0) == 0; }) == 4);
+    CHECK(std::count_if(log.begin(), log.end(),
+                        [](const std::string& s) { return s.rfind("out", 0) == 0; }) == 4);
 }
 
 TEST_CASE("USB: a stall is cleared once and retried, a second stall is an error", "[usb]") {
@@ -258,7 +262,8 @@ TEST_CASE("USB: a real enumeration with no printer attached says no printer foun
     if (list.ok()) CHECK(list->empty());
 }
 
-TEST_CASE("USB through the seam: unplugged mid-job, then plugged in again, the ticket prints whole", "[usb][fault]") {
+TEST_CASE("USB through the seam: unplugged mid-job, then plugged in again, the ticket prints whole",
+          "[usb][fault]") {
     motcua::testing::FakeUsbPrinter device;
     TransportOptions options;
     options.usbApi = device.factory();
@@ -296,7 +301,8 @@ TEST_CASE("USB through the seam: unplugged mid-job, then plugged in again, the t
     CHECK(decoded->cuts == 1);
 }
 
-TEST_CASE("USB: a printer that stops taking data mid-job and reports paper end is 'paper out'", "[usb][fault][status]") {
+TEST_CASE("USB: a printer that stops taking data mid-job and reports paper end is 'paper out'",
+          "[usb][fault][status]") {
     motcua::testing::FakeUsbPrinter device;
     TransportOptions options;
     options.usbApi = device.factory();

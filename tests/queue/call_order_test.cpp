@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
-
 #include "queue/call_order.h"
-#include "queue_fixture.h"
-
-#include <map>
 
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "queue_fixture.h"
 
 using namespace motcua::queue;
 using namespace motcua::testing;
@@ -21,9 +21,11 @@ void serveByNumber(QueueFixture& f, int counter, const std::string& number) {
 
 // The rule is SQL (kCallOrder in queue/ticket_store.cpp): it is tested through the store, on
 // whichever store the suite runs against.
-TEST_CASE("The call order in a table: the counter's streak and the interleave decide", "[call-order][queue]") {
+TEST_CASE("The call order in a table: the counter's streak and the interleave decide",
+          "[call-order][queue]") {
     struct Row {
-        std::optional<int> streak;  // normal calls since this counter's last priority call; none: no priority call today
+        std::optional<int>
+            streak;  // normal calls since this counter's last priority call; none: no priority call today
         int interleave;
         std::vector<std::string> order;  // of the four tickets below, by name
         CallReason reason;
@@ -37,7 +39,8 @@ TEST_CASE("The call order in a table: the counter's streak and the interleave de
                         Row{0, 0, {"p1", "p2", "n1", "n2"}, CallReason::StrictPriority});
     CAPTURE(row.streak, row.interleave);
     std::string toml = kTestOfficeToml;
-    toml.replace(toml.find("priority_interleave = 2"), 23, fmt::format("priority_interleave = {}", row.interleave));
+    toml.replace(toml.find("priority_interleave = 2"), 23,
+                 fmt::format("priority_interleave = {}", row.interleave));
     QueueFixture f(toml);
     if (row.streak) {  // one priority call, then streak normal calls, at counter 1
         serveByNumber(f, 1, f.take("HT", "cao_tuoi"));

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "queue/change_watcher.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
 
-#include "queue/change_watcher.h"
 #include "queue_fixture.h"
 
 using namespace motcua::queue;
@@ -30,7 +30,8 @@ bool quiet(ChangeWatcher& watcher) {
 }
 }  // namespace
 
-TEST_CASE("A watcher notices commits from another connection and misses none of its events", "[queue][watcher]") {
+TEST_CASE("A watcher notices commits from another connection and misses none of its events",
+          "[queue][watcher]") {
     QueueFixture f;
     f.take("HT");
     auto reader = openStore(f.path, OpenPurpose::Use);

@@ -5,7 +5,8 @@
 using namespace motcua::queue;
 using namespace motcua::testing;
 
-TEST_CASE("A clock set back or forward during the day changes no number, order or business day", "[queue][clock]") {
+TEST_CASE("A clock set back or forward during the day changes no number, order or business day",
+          "[queue][clock]") {
     QueueFixture f;
     f.clock.set(kMonday0800 + 150 * kMinute);  // 10:30 by a clock running 30 minutes fast
     CHECK(f.take("HT") == "A001");
@@ -47,8 +48,9 @@ TEST_CASE("A clock set back or forward during the day changes no number, order o
         REQUIRE(f.queue->returnToQueue(1, false).ok());
         CHECK(f.callNext(1) == "A002");
     }
-    CHECK(f.db.queryInt("SELECT COUNT(*) FROM (SELECT number FROM tickets GROUP BY service_id, business_day, number "
-                        "HAVING COUNT(*) > 1) AS repeated") == 0);
+    CHECK(f.db.queryInt(
+              "SELECT COUNT(*) FROM (SELECT number FROM tickets GROUP BY service_id, business_day, number "
+              "HAVING COUNT(*) > 1) AS repeated") == 0);
 }
 
 TEST_CASE("A clock that was a year ahead does not pin the business day in the future", "[queue][clock]") {
@@ -86,7 +88,8 @@ TEST_CASE("A clock that was a year ahead does not pin the business day in the fu
     CHECK_FALSE(f.queue->clockCheck());
     CHECK(f.take("HT") == "A002");
     CHECK(f.queue->status().businessDay == "2026-11-30");
-    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'expire' AND CAST(detail AS TEXT) LIKE '%clock was ahead%'") == 3);
+    CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'expire' AND CAST(detail AS TEXT) LIKE "
+                        "'%clock was ahead%'") == 3);
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'clock_confirmed'") == 2);
     // A day later numbers restart as usual.
     f.clock.advance(kDay);

@@ -9,7 +9,8 @@
 using namespace motcua::queue;
 using namespace motcua::testing;
 
-TEST_CASE("queueFor gives the call order and, for the first, the reason callNext will give", "[queue][counter-view]") {
+TEST_CASE("queueFor gives the call order and, for the first, the reason callNext will give",
+          "[queue][counter-view]") {
     QueueFixture f;  // interleave 2
     f.take("HT");
     f.clock.advanceMinutes(1);
@@ -43,7 +44,8 @@ TEST_CASE("queueFor gives the call order and, for the first, the reason callNext
     CHECK(f.queue->waitingFor(99).empty());
 }
 
-TEST_CASE("heldAt lists today's tickets held at that counter only, longest held first", "[queue][counter-view]") {
+TEST_CASE("heldAt lists today's tickets held at that counter only, longest held first",
+          "[queue][counter-view]") {
     QueueFixture f;
     f.take("HT");  // A001
     f.take("HT");  // A002
@@ -81,7 +83,8 @@ TEST_CASE("heldAt lists today's tickets held at that counter only, longest held 
     CHECK(heldCounts() == std::vector<int>{0, 0, 0});
 }
 
-TEST_CASE("timesOf: issued, and the current leg's queued, called and started times", "[queue][counter-view]") {
+TEST_CASE("timesOf: issued, and the current leg's queued, called and started times",
+          "[queue][counter-view]") {
     QueueFixture f;
     const TimeMs issued = f.clock.now();
     f.take("HT");
@@ -112,7 +115,8 @@ TEST_CASE("timesOf: issued, and the current leg's queued, called and started tim
     CHECK_FALSE(times.started);
 }
 
-TEST_CASE("A ticket left called at closing time is not at the counter the next morning", "[queue][counter-view][day]") {
+TEST_CASE("A ticket left called at closing time is not at the counter the next morning",
+          "[queue][counter-view][day]") {
     QueueFixture f;
     motcua::queue::StaffService staff(f.db, f.clock, StaffPolicy{5, 15});
     f.db.exec("INSERT INTO staff(login, name, role) VALUES('lan', 'Nguyễn Thị Lan', 'officer')");

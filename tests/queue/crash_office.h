@@ -36,8 +36,8 @@ inline const std::vector<std::string> kOfficers = {"cb1", "cb2", "cb3"};
 inline const std::vector<std::string> kForgetful = {"cb4", "cb5"};
 inline const std::vector<std::string> kAllStaff = {"cb1", "cb2", "cb3", "cb4", "cb5", "truong"};
 inline constexpr int kMaxWaiting = 40;  // take makes room (cancel) beyond this, so queries stay small
-inline constexpr const char* kCatalogueFiles[] = {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv",
-                                           "synonyms.tsv"};
+inline constexpr const char* kCatalogueFiles[] = {"fields.tsv", "procedures.tsv", "documents.tsv",
+                                                  "legal_basis.tsv", "synonyms.tsv"};
 inline constexpr const char* kOfficeName1 = "UBND phường Thử Mất Điện";
 inline constexpr const char* kOfficeName2 = "UBND phường Thử Mất Điện – cấu hình 2";
 
@@ -50,7 +50,11 @@ inline std::string officeToml(int variant) {
                 {"hotline", second ? "024 3825 0000" : ""},
                 {"slogan", second ? "Phục vụ nhân dân" : "Thân thiện"}};
     o.services = {{"HT", "Hộ tịch" + mark, "A"},
-                  {"CT", "Chứng thực" + mark, "B", {}, {},
+                  {"CT",
+                   "Chứng thực" + mark,
+                   "B",
+                   {},
+                   {},
                    second ? "Nộp sau 15 giờ trả kết quả ngày làm việc tiếp theo." : ""},
                   {"XH", "Lao động – Thương binh – Xã hội" + mark, "C"},
                   {"DD", "Đất đai – Xây dựng" + mark, "D"}};

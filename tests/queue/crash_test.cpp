@@ -23,15 +23,15 @@
 // MOTCUA_CRASH_RUNS sets the number of runs (default 300). A failure names the seed and the run.
 // `--rng-seed SEED` repeats the random draws, but where earlier kills landed (timing) decides what
 // later children find, so a failure may take a few tries, or more runs, to repeat.
-#include <catch2/catch.hpp>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -44,15 +44,13 @@
 #include <sstream>
 #include <thread>
 
-#include <fmt/format.h>
-
+#include "crash_office.h"
 #include "queue/backup.h"
 #include "queue/catalogue_files.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
-#include "crash_office.h"
 #include "queue_fixture.h"
 #include "replay.h"
 
@@ -174,14 +172,16 @@ std::vector<std::vector<std::string>> possibleTails(const std::string& kind) {
 
 bool mayExpireFirst(const std::string& kind) {
     static const std::set<std::string> moves = {
-        "take",   "take_priority", "call_next", "call_number", "recall", "start",      "finish",
-        "noshow", "return",        "hold",      "transfer",    "cancel", "reactivate", "expire", "break_start"};
+        "take",   "take_priority", "call_next", "call_number", "recall",     "start",  "finish",     "noshow",
+        "return", "hold",          "transfer",  "cancel",      "reactivate", "expire", "break_start"};
     return moves.count(kind) > 0;
 }
 
 // startBreak closes earlier days in a transaction of its own before the break's: killed between the
 // two, the expires are committed and the break is not.
-bool expiresCommitSeparately(const std::string& kind) { return kind == "break_start"; }
+bool expiresCommitSeparately(const std::string& kind) {
+    return kind == "break_start";
+}
 
 // The kinds of events after the leading expires, if those may lead.
 std::vector<std::string> tailKinds(const std::string& kind, const std::vector<Event>& events) {
@@ -205,7 +205,7 @@ std::string kindsOf(const std::vector<Event>& events) {
 
 // Whole lines from a pipe, waiting at most until a deadline.
 class LineReader {
-public:
+  public:
     explicit LineReader(int fd) : m_fd(fd) {}
     ~LineReader() { ::close(m_fd); }
     LineReader(const LineReader&) = delete;
@@ -235,7 +235,7 @@ public:
     }
     bool eof() const { return m_eof && m_buffer.find('\n') == std::string::npos; }
 
-private:
+  private:
     int m_fd;
     std::string m_buffer;
     bool m_eof = false;
@@ -266,7 +266,7 @@ struct BackupRecord {
 };
 
 class CrashHarness {
-public:
+  public:
     explicit CrashHarness(unsigned seed) : m_seed(seed), m_rng(seed) {
         fs::create_directories(m_dir / "backups");
         // Catalogue A is the office's; B lacks the field with the most procedures (with its
@@ -441,7 +441,7 @@ public:
     std::int64_t restores() const { return m_restores; }
     int leftovers() const { return m_leftovers; }
 
-private:
+  private:
     fs::path live() const { return m_dir / "motcua.db"; }
     std::int64_t lastEvent() const { return static_cast<std::int64_t>(m_events.size()); }
     void problem(const std::string& what) { m_problems.push_back(what); }

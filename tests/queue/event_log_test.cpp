@@ -1,16 +1,14 @@
-#include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <random>
-
-#include <fmt/format.h>
 
 #include "queue_fixture.h"
 #include "replay.h"
 
 using namespace motcua::queue;
 using namespace motcua::testing;
-
 
 TEST_CASE("Ticket state can be rebuilt from the event log alone", "[queue][events]") {
     QueueFixture f;
@@ -32,16 +30,36 @@ TEST_CASE("Ticket state can be rebuilt from the event log alone", "[queue][event
                 ok = f.queue->take(services[rng() % 3], prio).ok();
                 break;
             }
-            case 2: ok = f.queue->callNext(counter).ok(); break;
-            case 3: ok = f.queue->start(counter).ok(); break;
-            case 4: ok = f.queue->finish(counter).ok(); break;
-            case 5: ok = f.queue->recall(counter).ok(); break;
-            case 6: ok = f.queue->noShow(counter).ok(); break;
-            case 7: ok = f.queue->returnToQueue(counter, rng() % 2).ok(); break;
-            case 8: ok = f.queue->hold(counter).ok(); break;
-            case 9: ok = f.queue->transfer(counter, services[rng() % 3]).ok(); break;
-            case 10: ok = f.queue->cancel(fmt::format("A{:03}", rng() % 20 + 1)).ok(); break;
-            case 11: ok = f.queue->reactivate(fmt::format("A{:03}", rng() % 20 + 1)).ok(); break;
+            case 2:
+                ok = f.queue->callNext(counter).ok();
+                break;
+            case 3:
+                ok = f.queue->start(counter).ok();
+                break;
+            case 4:
+                ok = f.queue->finish(counter).ok();
+                break;
+            case 5:
+                ok = f.queue->recall(counter).ok();
+                break;
+            case 6:
+                ok = f.queue->noShow(counter).ok();
+                break;
+            case 7:
+                ok = f.queue->returnToQueue(counter, rng() % 2).ok();
+                break;
+            case 8:
+                ok = f.queue->hold(counter).ok();
+                break;
+            case 9:
+                ok = f.queue->transfer(counter, services[rng() % 3]).ok();
+                break;
+            case 10:
+                ok = f.queue->cancel(fmt::format("A{:03}", rng() % 20 + 1)).ok();
+                break;
+            case 11:
+                ok = f.queue->reactivate(fmt::format("A{:03}", rng() % 20 + 1)).ok();
+                break;
         }
         (ok ? done : refused)++;
     }

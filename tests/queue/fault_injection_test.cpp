@@ -17,7 +17,8 @@ std::int64_t countIn(const std::filesystem::path& path, const char* sql) {
 }
 }  // namespace
 
-TEST_CASE("I/O faults during a write leave the database consistent and usable", "[queue][faults][sqlite-only]") {
+TEST_CASE("I/O faults during a write leave the database consistent and usable",
+          "[queue][faults][sqlite-only]") {
     FaultVfs vfs;  // before the fixture opens the database
     QueueFixture f;
     f.take("HT");

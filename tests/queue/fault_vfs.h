@@ -7,7 +7,7 @@
 namespace motcua::testing {
 
 class FaultVfs {
-public:
+  public:
     FaultVfs();
     ~FaultVfs();
     FaultVfs(const FaultVfs&) = delete;

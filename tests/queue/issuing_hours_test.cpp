@@ -1,7 +1,8 @@
+#include "queue/issuing_hours.h"
+
 #include <catch2/catch.hpp>
 
 #include "queue/business_calendar.h"
-#include "queue/issuing_hours.h"
 #include "queue/office_config.h"
 #include "queue_fixture.h"
 
@@ -37,8 +38,9 @@ const std::string kYear2026 = "[[years]]\nyear = 2026\nsource = \"Văn bản 127
 
 }  // namespace
 
-TEST_CASE("Numbers are issued inside the windows of a working day, and the closed kiosk says when they start again",
-          "[issuing]") {
+TEST_CASE(
+    "Numbers are issued inside the windows of a working day, and the closed kiosk says when they start again",
+    "[issuing]") {
     const ExampleOffice office;
     REQUIRE(office.hours.enforced());
     // Friday 4 December 2026.
@@ -52,17 +54,20 @@ TEST_CASE("Numbers are issued inside the windows of a working day, and the close
         Case{"06:00", false, "Bộ phận chưa đến giờ nhận số. Mời ông/bà quay lại lúc 8:00 sáng nay.",
              "Numbers are not issued yet. Please come back at 8:00 this morning."},
         Case{"07:59", false, "Bộ phận chưa đến giờ nhận số. Mời ông/bà quay lại lúc 8:00 sáng nay.", ""},
-        Case{"08:00", true, "", ""},
-        Case{"11:59", true, "", ""},
+        Case{"08:00", true, "", ""}, Case{"11:59", true, "", ""},
         Case{"12:00", false, "Bộ phận đang nghỉ trưa. Mời ông/bà quay lại lúc 13:30 chiều nay.",
              "The office is on its lunch break. Please come back at 13:30 this afternoon."},
         Case{"13:29", false, "Bộ phận đang nghỉ trưa. Mời ông/bà quay lại lúc 13:30 chiều nay.", ""},
-        Case{"13:30", true, "", ""},
-        Case{"16:29", true, "", ""},
-        Case{"16:30", false, "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.", ""},
-        Case{"16:31", false, "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.",
+        Case{"13:30", true, "", ""}, Case{"16:29", true, "", ""},
+        Case{"16:30", false,
+             "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.",
+             ""},
+        Case{"16:31", false,
+             "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.",
              "Numbers are no longer issued today. Please come back at 8:00 on Monday, 07/12/2026."},
-        Case{"23:59", false, "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.", ""});
+        Case{"23:59", false,
+             "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.",
+             ""});
     CAPTURE(c.time);
     const auto state = office.at("2026-12-04", c.time);
     CHECK(state.open == c.open);
@@ -92,7 +97,8 @@ TEST_CASE("Weekends, public holidays and make-up Saturdays follow the calendar f
         const auto s = office.at("2026-12-05", "09:00");
         CHECK_FALSE(s.open);
         CHECK(s.reason == IssuingClosed::NotWorkingDay);
-        CHECK(s.messageVi == "Hôm nay Bộ phận không làm việc. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.");
+        CHECK(s.messageVi ==
+              "Hôm nay Bộ phận không làm việc. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.");
         CHECK(s.messageEn == "The office is closed today. Please come back at 8:00 on Monday, 07/12/2026.");
     }
     SECTION("New Year's Day 2027, a Friday, reopens on Monday") {
@@ -101,7 +107,8 @@ TEST_CASE("Weekends, public holidays and make-up Saturdays follow the calendar f
         CHECK(s.reason == IssuingClosed::DayOff);
         CHECK(s.dayOffName == "Tết Dương lịch");
         CHECK(s.messageVi ==
-              "Hôm nay Bộ phận nghỉ (Tết Dương lịch), không nhận số. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 04/01/2027.");
+              "Hôm nay Bộ phận nghỉ (Tết Dương lịch), không nhận số. Mời ông/bà quay lại lúc 8:00 sáng thứ "
+              "Hai, 04/01/2027.");
         CHECK(s.messageEn ==
               "The office is closed today (New Year's Day). Please come back at 8:00 on Monday, 04/01/2027.");
     }
@@ -120,10 +127,12 @@ TEST_CASE("Weekends, public holidays and make-up Saturdays follow the calendar f
         CHECK(office.at("2026-01-10", "08:00").open);
         CHECK(office.at("2026-01-10", "16:29").open);
         CHECK_FALSE(office.at("2026-01-10", "16:31").open);
-        CHECK(office.hours.day("2026-01-10").workingDayName == "Làm bù ngày 02/01/2026 (Văn bản 12729/VPCP-KGVX)");
+        CHECK(office.hours.day("2026-01-10").workingDayName ==
+              "Làm bù ngày 02/01/2026 (Văn bản 12729/VPCP-KGVX)");
         // Friday 2 January is the day it was swapped with.
         CHECK(office.at("2026-01-02", "09:00").reason == IssuingClosed::DayOff);
-        CHECK_THAT(office.at("2026-01-02", "09:00").messageVi, Catch::EndsWith("8:00 sáng thứ Hai, 05/01/2026."));
+        CHECK_THAT(office.at("2026-01-02", "09:00").messageVi,
+                   Catch::EndsWith("8:00 sáng thứ Hai, 05/01/2026."));
     }
 }
 
@@ -155,7 +164,8 @@ TEST_CASE("Certification after 15:00 carries the next working day on the ticket"
     const auto late = office.hours.lateNote(at("2026-12-04", 15 * 60), office.zone, "CT");
     REQUIRE(late);
     CHECK(late->first ==
-          "Yêu cầu chứng thực tiếp nhận sau 15 giờ: kết quả trả trong ngày làm việc tiếp theo, thứ Hai, 07/12/2026 "
+          "Yêu cầu chứng thực tiếp nhận sau 15 giờ: kết quả trả trong ngày làm việc tiếp theo, thứ Hai, "
+          "07/12/2026 "
           "(Nghị định 23/2015/NĐ-CP, Điều 7).");
     CHECK_THAT(late->second, Catch::Contains("within the next working day, Monday, 07/12/2026"));
     // Before Tết the next working day is after it.
@@ -177,7 +187,8 @@ TEST_CASE("take() refuses outside the windows, and calls go on after closing", "
     const auto before = events();
     auto early = queue.take("HT");
     CHECK(early.outcome == Outcome::OutsideHours);
-    CHECK(early.message == "Numbers are not issued yet. Please come back at 8:00 this morning. (nothing was issued)");
+    CHECK(early.message ==
+          "Numbers are not issued yet. Please come back at 8:00 this morning. (nothing was issued)");
     CHECK(events() == before);
     CHECK_FALSE(queue.issuingState("HT").open);
 
@@ -195,7 +206,9 @@ TEST_CASE("take() refuses outside the windows, and calls go on after closing", "
     clock.set(zone.instantOf("2026-12-04", 16 * 60 + 31));
     const auto after = queue.take("HT", std::string("cao_tuoi"));
     CHECK(after.outcome == Outcome::OutsideHours);
-    CHECK_THAT(after.message, Catch::StartsWith("Numbers are no longer issued today. Please come back at 8:00 on Monday, 07/12/2026."));
+    CHECK_THAT(after.message,
+               Catch::StartsWith(
+                   "Numbers are no longer issued today. Please come back at 8:00 on Monday, 07/12/2026."));
     // The tickets already issued are still called and served.
     const auto called = queue.callNext(1);
     REQUIRE(called.ok());
@@ -204,21 +217,30 @@ TEST_CASE("take() refuses outside the windows, and calls go on after closing", "
     CHECK(queue.finish(1).ok());
 }
 
-TEST_CASE("Calendar file errors name the file, the line and the key, and the bundled file parses", "[issuing][config]") {
-    CHECK(calendarError(kYear2026 + "[[days_off]]\nfrom = \"2026-01-01\"\nname = \"Tết Dương lịch\"\n").empty());
+TEST_CASE("Calendar file errors name the file, the line and the key, and the bundled file parses",
+          "[issuing][config]") {
+    CHECK(calendarError(kYear2026 + "[[days_off]]\nfrom = \"2026-01-01\"\nname = \"Tết Dương lịch\"\n")
+              .empty());
     struct Case {
         std::string text, expect;
     };
     auto c = GENERATE_COPY(
-        Case{"[[days_off]]\nfrom = \"2026-01-01\"\nname = \"Tết\"\n", "calendar.toml:2: days_off.from: 2026 has no [[years]] entry"},
-        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-02-30\"\nname = \"X\"\n", "calendar.toml:5: days_off.from: must be a date YYYY-MM-DD"},
-        Case{kYear2026 + "[[days_off]]\nfrom = \"1/1/2026\"\nname = \"X\"\n", "calendar.toml:5: days_off.from: must be a date"},
-        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-01-04\"\nto = \"2026-01-01\"\nname = \"X\"\n", "calendar.toml:6: days_off.to: is before from"},
+        Case{"[[days_off]]\nfrom = \"2026-01-01\"\nname = \"Tết\"\n",
+             "calendar.toml:2: days_off.from: 2026 has no [[years]] entry"},
+        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-02-30\"\nname = \"X\"\n",
+             "calendar.toml:5: days_off.from: must be a date YYYY-MM-DD"},
+        Case{kYear2026 + "[[days_off]]\nfrom = \"1/1/2026\"\nname = \"X\"\n",
+             "calendar.toml:5: days_off.from: must be a date"},
+        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-01-04\"\nto = \"2026-01-01\"\nname = \"X\"\n",
+             "calendar.toml:6: days_off.to: is before from"},
         Case{kYear2026 + "[[days_off]]\nfrom = \"2026-01-01\"\n", "calendar.toml:4: days_off.name: missing"},
-        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-01-01\"\nname = \"X\"\ncolour = 1\n", "calendar.toml:7: days_off.colour: unknown key"},
-        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-01-01\"\nname = \"X\"\n[[working_days]]\ndate = \"2026-01-01\"\nname = \"Y\"\n",
+        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-01-01\"\nname = \"X\"\ncolour = 1\n",
+             "calendar.toml:7: days_off.colour: unknown key"},
+        Case{kYear2026 + "[[days_off]]\nfrom = \"2026-01-01\"\nname = \"X\"\n[[working_days]]\ndate = "
+                         "\"2026-01-01\"\nname = \"Y\"\n",
              "calendar.toml:8: working_days.date: 2026-01-01 is also a day off"},
-        Case{kYear2026 + "[[working_days]]\ndate = \"2026-01-10\"\nname = \"Y\"\nhours_of = 8\n", "calendar.toml:7: working_days.hours_of: must be between 1 and 7"},
+        Case{kYear2026 + "[[working_days]]\ndate = \"2026-01-10\"\nname = \"Y\"\nhours_of = 8\n",
+             "calendar.toml:7: working_days.hours_of: must be between 1 and 7"},
         Case{"[[years]]\nyear = 2026\n", "calendar.toml:1: years.source: missing"},
         Case{kYear2026 + kYear2026, "calendar.toml:5: years.year: 2026 is listed twice"},
         Case{"[[years]\nyear = 2026\n", "calendar.toml:1:"});
@@ -232,8 +254,9 @@ TEST_CASE("Calendar file errors name the file, the line and the key, and the bun
 TEST_CASE("A missing calendar file is named with the office config's setting", "[issuing][config]") {
     TempDir dir;
     const auto office = dir / "office.toml";
-    writeFile(office, std::string(kTestOfficeToml).replace(std::string(kTestOfficeToml).find("[office]\n"), 9,
-                                                           "[office]\ncalendar = \"lich.toml\"\n"));
+    writeFile(office, std::string(kTestOfficeToml)
+                          .replace(std::string(kTestOfficeToml).find("[office]\n"), 9,
+                                   "[office]\ncalendar = \"lich.toml\"\n"));
     try {
         loadOfficeConfig(office);
         FAIL("no error");

@@ -1,18 +1,16 @@
 // Real processes on one database file: concurrent issuing and calling. Writers killed with SIGKILL
 // at random moments are in crash_test.cpp.
-#include <catch2/catch.hpp>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <random>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "queue_fixture.h"
 #include "replay.h"
@@ -107,8 +105,12 @@ TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][
                 auto call = q.callNext(counter);
                 if (call.ok()) report(fd, fmt::format("called {} {}", counter, call.value->ticket.number));
                 switch (rng() % 4) {
-                    case 0: q.noShow(counter); break;
-                    case 1: q.returnToQueue(counter, rng() % 2); break;
+                    case 0:
+                        q.noShow(counter);
+                        break;
+                    case 1:
+                        q.returnToQueue(counter, rng() % 2);
+                        break;
                     default:
                         q.start(counter);
                         q.finish(counter);
@@ -140,7 +142,9 @@ TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][
     const std::set<std::string> unique(issued.begin(), issued.end());
     CHECK(unique.size() == issued.size());
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") == static_cast<std::int64_t>(issued.size()));
-    Statement find(f.db, "SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id WHERE s.code = ? AND t.number = ?");
+    Statement find(f.db,
+                   "SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id WHERE s.code = ? "
+                   "AND t.number = ?");
     for (const auto& line : issued) {
         const auto space = line.find(' ');
         find.bind(1, line.substr(0, space)).bind(2, line.substr(space + 1));
@@ -150,8 +154,9 @@ TEST_CASE("8 issuing and 8 calling processes share one database file", "[queue][
     }
     // No counter ever held two tickets, no ticket was called twice without moving in between.
     CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'call'") == calls);
-    CHECK(f.db.queryInt("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM tickets WHERE state IN ('called','serving') "
-                        "GROUP BY counter_id) AS per_counter") <= 1);
+    CHECK(f.db.queryInt(
+              "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM tickets WHERE state IN ('called','serving') "
+              "GROUP BY counter_id) AS per_counter") <= 1);
     checkTicketsMatchEvents(f.db, *f.queue);
     if (!onPostgres()) {
         Statement integrity(f.db, "PRAGMA integrity_check");

@@ -1,13 +1,13 @@
-#include <catch2/catch.hpp>
-
-#include <sys/stat.h>
+#include "queue/office_config.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
-#include "queue/office_config.h"
-#include "text/normalize.h"
+#include <catch2/catch.hpp>
+
 #include "queue_fixture.h"
 #include "replay.h"
+#include "text/normalize.h"
 
 using namespace motcua::queue;
 using namespace motcua::testing;
@@ -48,8 +48,10 @@ TEST_CASE("Config errors name the file, the line and the key", "[config]") {
     auto c = GENERATE(
         Case{"name = \"Quầy 1\"", "name = \"Quầy 1\"\ncolour = \"red\"", "counters.colour: unknown key"},
         Case{"prefix = \"B\"", "prefix = \"A\"", "services.prefix: prefix A is used twice"},
-        Case{"services = [\"HT\"]", "services = [\"HT\", \"QQ\"]", "counters.services: unknown service code QQ"},
-        Case{"name = \"UBND phường Thử Nghiệm\"", "name = \"X\"\ntime_zone = \"Mars/Olympus\"", "office.time_zone: unknown time zone"},
+        Case{"services = [\"HT\"]", "services = [\"HT\", \"QQ\"]",
+             "counters.services: unknown service code QQ"},
+        Case{"name = \"UBND phường Thử Nghiệm\"", "name = \"X\"\ntime_zone = \"Mars/Olympus\"",
+             "office.time_zone: unknown time zone"},
         Case{"recall_limit = 2", "recall_limit = -1", "call_order.recall_limit: must be between 0 and 20"},
         Case{"recall_limit = 2", "recall_limit = \"two\"", "call_order.recall_limit: must be a whole number"},
         Case{"code = \"HT\"", "code = \"H T\"", "services.code: use 1-16 letters"},
@@ -65,21 +67,26 @@ TEST_CASE("Config problems beyond typos", "[config]") {
     CHECK_THAT(errorOf("[office]\nname = \"X\"\n"), Catch::Contains("at least one [[services]]"));
     CHECK_THAT(errorOf(""), Catch::Contains("missing [office] table"));
     CHECK_THAT(errorOf(std::string("[office]\nname = \"\xff\"\n")), Catch::Contains("not valid UTF-8"));
-    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[[staff]]\nlogin = \"a\"\nname = \"A\"\npin_hash = \"1234\"\n"),
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) +
+                       "\n[[staff]]\nlogin = \"a\"\nname = \"A\"\npin_hash = \"1234\"\n"),
                Catch::Contains("staff.pin_hash: must be an Argon2id hash"));
-    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[[staff]]\nlogin = \"a\"\nname = \"A\"\nrole = \"boss\"\n"),
-               Catch::Contains("staff.role"));
-    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[[opening_hours]]\ndays = [1]\nopen = \"8h\"\nclose = \"12:00\"\n"),
+    CHECK_THAT(
+        errorOf(std::string(kTestOfficeToml) + "\n[[staff]]\nlogin = \"a\"\nname = \"A\"\nrole = \"boss\"\n"),
+        Catch::Contains("staff.role"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) +
+                       "\n[[opening_hours]]\ndays = [1]\nopen = \"8h\"\nclose = \"12:00\"\n"),
                Catch::Contains("opening_hours.open: must be HH:MM"));
     CHECK_THROWS_WITH(loadOfficeConfig("/nonexistent/office.toml"),
                       Catch::Contains("/nonexistent/office.toml") && Catch::Contains("cannot read"));
-    CHECK(errorOf("[office]\nname = \"X\"\ncolour = \"red\"\n").rfind("office.toml:3: office.colour: unknown key", 0) == 0);
+    CHECK(errorOf("[office]\nname = \"X\"\ncolour = \"red\"\n")
+              .rfind("office.toml:3: office.colour: unknown key", 0) == 0);
 }
 
 TEST_CASE("Text is normalised to NFC when the config is read", "[config]") {
     // "Hộ tịch" typed with combining marks (NFD).
     const std::string nfd = "Ho\xcc\xa3\xcc\x82 ti\xcc\xa3\x63h";
-    auto config = parseOfficeConfig(replaced(kTestOfficeToml, "name = \"Hộ tịch\"", "name = \"" + nfd + "\""), "x.toml");
+    auto config = parseOfficeConfig(replaced(kTestOfficeToml, "name = \"Hộ tịch\"", "name = \"" + nfd + "\""),
+                                    "x.toml");
     CHECK(config.services[0].name == "Hộ tịch");
 }
 
@@ -89,14 +96,17 @@ TEST_CASE("Applying a config again updates in place and retires what was removed
     // Drop XH and counter 3's link to it.
     std::string smaller = kTestOfficeToml;
     smaller = replaced(smaller, "services = [\"CT\", \"XH\"]", "services = [\"CT\"]");
-    smaller = replaced(smaller, "[[services]]\ncode = \"XH\"\nname = \"Lao động – Thương binh – Xã hội\"\nprefix = \"C\"\n", "");
+    smaller = replaced(
+        smaller, "[[services]]\ncode = \"XH\"\nname = \"Lao động – Thương binh – Xã hội\"\nprefix = \"C\"\n",
+        "");
     const auto events = f.eventCount();
     SECTION("while a citizen still waits for it, nothing changes and the ticket is named") {
         try {
             applyOfficeConfig(f.db, parseOfficeConfig(smaller, "x.toml"), f.clock);
             FAIL("retired a service with a citizen waiting");
         } catch (const ConfigError& e) {
-            CHECK_THAT(e.what(), Catch::Contains("C001 (XH, waiting)") && Catch::Contains("nothing was changed"));
+            CHECK_THAT(e.what(),
+                       Catch::Contains("C001 (XH, waiting)") && Catch::Contains("nothing was changed"));
         }
         CHECK(f.db.queryInt("SELECT active FROM services WHERE code = 'XH'") == 1);
         CHECK(f.eventCount() == events);
@@ -148,11 +158,14 @@ TEST_CASE("The [voice] section is checked and stored for the display", "[config]
                Catch::Contains("must contain {number}"));
     CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nnumbers = \"roman\"\n"),
                Catch::Contains("voice.numbers"));
-    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nrepeats = 9\n"), Catch::Contains("voice.repeats"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[voice]\nrepeats = 9\n"),
+               Catch::Contains("voice.repeats"));
     QueueFixture f(std::string(kTestOfficeToml) + "\n[voice]\nvoice = \"vi-vn-x-south\"\nrepeats = 3\n");
-    Statement st(f.db, Sql{"SELECT json_extract(value, '$.voice'), json_extract(value, '$.repeats') FROM settings "
-                           "WHERE key = 'voice'",
-                           "SELECT value::jsonb->>'voice', value::jsonb->>'repeats' FROM settings WHERE key = 'voice'"});
+    Statement st(
+        f.db,
+        Sql{"SELECT json_extract(value, '$.voice'), json_extract(value, '$.repeats') FROM settings "
+            "WHERE key = 'voice'",
+            "SELECT value::jsonb->>'voice', value::jsonb->>'repeats' FROM settings WHERE key = 'voice'"});
     REQUIRE(st.step());
     CHECK(st.getText(0) == "vi-vn-x-south");
     CHECK(st.getInt(1) == 3);
@@ -173,7 +186,7 @@ TEST_CASE("An office config that is not a regular file, or is too large, is refu
             return false;
         });
     };
-    CHECK(refusedWith(fifo, "a FIFO"));                  // used to wait for a writer for ever
+    CHECK(refusedWith(fifo, "a FIFO"));                   // used to wait for a writer for ever
     CHECK(refusedWith("/dev/zero", "character device"));  // used to read until memory ran out
     CHECK(refusedWith(dir.path(), "a folder"));
     const auto big = dir / "big.toml";
@@ -187,12 +200,15 @@ TEST_CASE("Control characters in names are refused with file, line and key", "[c
         std::string from, to, expect;
     };
     auto c = GENERATE(
-        Case{"name = \"Hộ tịch\"", "name = \"Hộ\\u001B[2Jtịch\"", "office.toml:6: services.name: contains the control "
-                                                                 "character U+001B (ESC)"},
-        Case{"name = \"Quầy 1\"", "name = \"Quầy\\u00071\"", "office.toml:22: counters.name: contains the control "
-                                                            "character U+0007 (BEL)"},
-        Case{"name = \"UBND phường Thử Nghiệm\"", "name = \"UBND\\tphường\"", "office.toml:2: office.name: contains "
-                                                                          "the control character U+0009 (tab)"},
+        Case{"name = \"Hộ tịch\"", "name = \"Hộ\\u001B[2Jtịch\"",
+             "office.toml:6: services.name: contains the control "
+             "character U+001B (ESC)"},
+        Case{"name = \"Quầy 1\"", "name = \"Quầy\\u00071\"",
+             "office.toml:22: counters.name: contains the control "
+             "character U+0007 (BEL)"},
+        Case{"name = \"UBND phường Thử Nghiệm\"", "name = \"UBND\\tphường\"",
+             "office.toml:2: office.name: contains "
+             "the control character U+0009 (tab)"},
         Case{"name = \"Người cao tuổi\"", "name = \"\"\"Người\ncao tuổi\"\"\"",
              "priority_categories.name: contains the control character U+000A (new line)"},
         Case{"name = \"Chứng thực\"", "name = \"Chứng \\u202Ethực\"", "U+202E (a text-direction control)"},
@@ -209,24 +225,31 @@ TEST_CASE("The printer URI must have a scheme motcua can print to", "[config]") 
     };
     for (const std::string uri : {"ftp://evil", "http://printer.local/", "usb", "lpr:queue", "", "USB:"}) {
         CAPTURE(uri);
-        CHECK_THAT(errorOf(withPrinter(uri)), Catch::Contains("printer.uri:") &&
-                                                  (Catch::Contains("unknown printer") || Catch::Contains("must not be empty")));
+        CHECK_THAT(errorOf(withPrinter(uri)),
+                   Catch::Contains("printer.uri:") &&
+                       (Catch::Contains("unknown printer") || Catch::Contains("must not be empty")));
     }
     const std::string evil = withPrinter("ftp://evil");
-    const auto line = std::count(evil.begin(), evil.begin() + static_cast<std::ptrdiff_t>(evil.find("uri =")), '\n') + 1;
-    CHECK_THAT(errorOf(evil), Catch::StartsWith(fmt::format("office.toml:{}: printer.uri: unknown printer 'ftp://evil'", line)));
-    for (const std::string uri : {"usb:", "usb:0416:5011", "cups:POS80", "tcp:192.168.1.50:9100", "file:/tmp/t.bin", "none"}) {
+    const auto line =
+        std::count(evil.begin(), evil.begin() + static_cast<std::ptrdiff_t>(evil.find("uri =")), '\n') + 1;
+    CHECK_THAT(errorOf(evil), Catch::StartsWith(fmt::format(
+                                  "office.toml:{}: printer.uri: unknown printer 'ftp://evil'", line)));
+    for (const std::string uri :
+         {"usb:", "usb:0416:5011", "cups:POS80", "tcp:192.168.1.50:9100", "file:/tmp/t.bin", "none"}) {
         CAPTURE(uri);
         CHECK(parseOfficeConfig(withPrinter(uri), "office.toml").printer == uri);
     }
 }
 
-TEST_CASE("The kiosk's logo and screen density and the counters' short names are checked and stored", "[config]") {
+TEST_CASE("The kiosk's logo and screen density and the counters' short names are checked and stored",
+          "[config]") {
     CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[kiosk]\ndpi = 20\n"), Catch::Contains("kiosk.dpi"));
-    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[kiosk]\nsize = 3\n"), Catch::Contains("unknown key"));
+    CHECK_THAT(errorOf(std::string(kTestOfficeToml) + "\n[kiosk]\nsize = 3\n"),
+               Catch::Contains("unknown key"));
     std::string toml = replaced(kTestOfficeToml, "[office]\n", "[office]\nlogo = \"/etc/motcua/logo.png\"\n");
     toml = replaced(toml, "number = 1\n", "number = 1\ndisplay_name = \"Hộ tịch\"\n");
-    toml = replaced(toml, "name = \"Người cao tuổi\"\n", "name = \"Người cao tuổi\"\ndefinition = \"Từ đủ 60 tuổi\"\n");
+    toml = replaced(toml, "name = \"Người cao tuổi\"\n",
+                    "name = \"Người cao tuổi\"\ndefinition = \"Từ đủ 60 tuổi\"\n");
     toml += "\n[kiosk]\ndpi = 102\n";
     const auto config = parseOfficeConfig(toml, "office.toml");
     CHECK(config.logo == "/etc/motcua/logo.png");

@@ -2,9 +2,9 @@
 // a lost connection, and a move whose COMMIT outcome was lost. Runs against the private test server
 // (support/test_store.h); the store-neutral behaviour is in every other test of this suite, which
 // ctest runs on both stores.
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "queue/postgres.h"
 #include "queue/queue_service.h"
@@ -26,14 +26,16 @@ Database connectAs(const std::string& url, const std::string& user) {
 
 // A login role that is a member of one of motcua's group roles (what an installer creates).
 void createLogin(Database& owner, const std::string& login, const std::string& group) {
-    owner.exec(fmt::format("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{0}') THEN "
-                           "CREATE ROLE {0} LOGIN; END IF; END $$; GRANT {1} TO {0}",
-                           login, group));
+    owner.exec(
+        fmt::format("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{0}') THEN "
+                    "CREATE ROLE {0} LOGIN; END IF; END $$; GRANT {1} TO {0}",
+                    login, group));
 }
 
 }  // namespace
 
-TEST_CASE("init makes the schema and the roles; a database it did not make is refused", "[store][postgres-only]") {
+TEST_CASE("init makes the schema and the roles; a database it did not make is refused",
+          "[store][postgres-only]") {
     TempDir dir;
     TestDatabase store(dir.path(), StoreKind::Postgres);
     SECTION("an empty database is not initialised until init") {
@@ -48,7 +50,8 @@ TEST_CASE("init makes the schema and the roles; a database it did not make is re
         { auto db = openStore(store.location(), OpenPurpose::Initialise); }
         auto db = openStore(store.location(), OpenPurpose::Use);
         CHECK(db.isPostgres());
-        CHECK(db.queryInt("SELECT value::int FROM motcua.meta WHERE key = 'schema_version'") == latestSchemaVersion());
+        CHECK(db.queryInt("SELECT value::int FROM motcua.meta WHERE key = 'schema_version'") ==
+              latestSchemaVersion());
         CHECK(db.queryInt("SELECT COUNT(*) FROM pg_roles WHERE rolname IN "
                           "('motcua_kiosk', 'motcua_display', 'motcua_console', 'motcua_web')") == 4);
     }
@@ -80,7 +83,8 @@ TEST_CASE("init makes the schema and the roles; a database it did not make is re
     SECTION("an unreachable server is one line, not a crash") {
         const std::string url = "postgresql://nobody@127.0.0.1:1/none";
         try {
-            (void)openStore(url, OpenPurpose::Use, StoreOptions{std::chrono::milliseconds(2000), std::chrono::seconds(2)});
+            (void)openStore(url, OpenPurpose::Use,
+                            StoreOptions{std::chrono::milliseconds(2000), std::chrono::seconds(2)});
             FAIL("connected to nothing");
         } catch (const StoreRefused& e) {
             CHECK_THAT(e.what(), Catch::Contains("cannot reach the database server"));
@@ -94,8 +98,9 @@ TEST_CASE("Each program's role may do what it needs and no more", "[store][postg
     REQUIRE(f.db.isPostgres());
     StaffService staff(f.db, f.clock);
     REQUIRE(f.db.queryInt("SELECT COUNT(*) FROM staff") == 0);
-    f.db.exec("INSERT INTO staff(login, name, role) VALUES ('truong', 'Trưởng bộ phận', 'supervisor'), "
-              "('canbo', 'Cán bộ', 'officer')");
+    f.db.exec(
+        "INSERT INTO staff(login, name, role) VALUES ('truong', 'Trưởng bộ phận', 'supervisor'), "
+        "('canbo', 'Cán bộ', 'officer')");
     REQUIRE(staff.setPin("truong", "482915").ok());
     REQUIRE(staff.setPin("canbo", "730164").ok());
     const std::string url = f.path.string();
@@ -103,7 +108,8 @@ TEST_CASE("Each program's role may do what it needs and no more", "[store][postg
     createLogin(f.db, "test_display", "motcua_display");
     createLogin(f.db, "test_console", "motcua_console");
 
-    SECTION("the kiosk issues numbers, reads the catalogue, checks a supervisor's PIN; never reads PIN hashes") {
+    SECTION(
+        "the kiosk issues numbers, reads the catalogue, checks a supervisor's PIN; never reads PIN hashes") {
         auto kiosk = connectAs(url, "test_kiosk");
         QueueService q(kiosk, f.clock);
         CHECK(q.take("HT").ok());
@@ -150,14 +156,16 @@ TEST_CASE("Each program's role may do what it needs and no more", "[store][postg
     }
 }
 
-TEST_CASE("A connection the server ended is opened again and the move is made once", "[store][postgres-only]") {
+TEST_CASE("A connection the server ended is opened again and the move is made once",
+          "[store][postgres-only]") {
     QueueFixture f;
     REQUIRE(f.db.isPostgres());
     f.take("HT");
     auto admin = Database(connectPostgres(f.path.string()));
     SECTION("between moves: the next move reconnects") {
-        admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                   "AND pid <> pg_backend_pid()");
+        admin.exec(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()");
         CHECK(f.take("HT") == "A002");
         CHECK(f.db.queryInt("SELECT COUNT(*) FROM tickets") == 2);
     }

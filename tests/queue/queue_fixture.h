@@ -26,7 +26,9 @@ inline const std::string kTestOfficeToml = queueTestOffice().toml();
 // postgresql:// URL.
 struct QueueFixture {
     explicit QueueFixture(const std::string& toml = kTestOfficeToml)
-        : store(dir.path()), clock(kMonday0800), path(store.location()),
+        : store(dir.path()),
+          clock(kMonday0800),
+          path(store.location()),
           db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
         queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml, "test.toml"));
         queue = std::make_unique<queue::QueueService>(db, clock);

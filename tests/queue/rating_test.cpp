@@ -36,7 +36,8 @@ TEST_CASE("Ratings outside the configured scale, and bad finish details, are ref
     CHECK(f.queue->finish(1, {}, {{"procedures", "1.001193"}}).outcome == Outcome::Invalid);
     CHECK(f.state("A001") == TicketState::Serving);
     REQUIRE(f.queue->finish(1).ok());
-    CHECK(f.queue->rate("A001", "binh_thuong", "counter").outcome == Outcome::Invalid);  // only in the 4-level scale
+    CHECK(f.queue->rate("A001", "binh_thuong", "counter").outcome ==
+          Outcome::Invalid);  // only in the 4-level scale
     CHECK(f.queue->rate("A001", "hai_long", "phone").outcome == Outcome::Invalid);
     CHECK(f.queue->rate("Z999", "hai_long", "kiosk").outcome == Outcome::NotFound);
     CHECK(ratingScale(4).size() == 4);

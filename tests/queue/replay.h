@@ -1,13 +1,12 @@
 // Rebuilds ticket state from the event log alone, and compares it with the tickets table.
 #pragma once
 
-#include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "queue/queue_service.h"
 
@@ -28,7 +27,7 @@ struct Rebuilt {
 // the same way: per counter, logins, logouts and breaks; per officer, the run of wrong PINs towards
 // a lockout and no attempt while locked. Problems are collected, not thrown.
 class EventLogChecker {
-public:
+  public:
     struct Session {
         std::optional<std::int64_t> staff;
         bool onBreak = false;
@@ -52,7 +51,7 @@ public:
     const std::vector<std::string>& problems() const { return m_problems; }
     std::int64_t lastId() const { return m_lastId; }
 
-private:
+  private:
     struct Officer {
         int failures = 0;  // wrong PINs since the last login or lock
         queue::TimeMs lockedUntil = 0;
@@ -203,7 +202,8 @@ private:
         } else if (e.kind == "service_renamed") {
             in({"waiting", "called", "serving", "held"});
             fromMatches();
-            if (text(e.detail, "from_service") != t.service) problem(e, "from_service is not the ticket's service");
+            if (text(e.detail, "from_service") != t.service)
+                problem(e, "from_service is not the ticket's service");
             t.service = text(e.detail, "to_service");
         } else if (e.kind == "print_failed" || e.kind == "printed") {
             // device reports do not move the ticket
@@ -213,7 +213,9 @@ private:
     }
 
     void sessionEvent(const queue::Event& e) {
-        if (e.kind == "printed" || e.kind == "print_failed" || e.kind == "pin_set" || e.kind == "clock_confirmed") return;
+        if (e.kind == "printed" || e.kind == "print_failed" || e.kind == "pin_set" ||
+            e.kind == "clock_confirmed")
+            return;
         if (!e.staffId) {
             problem(e, "a session event without an officer");
             return;

@@ -7,12 +7,12 @@
 // The server is this test's own (it is killed), not the suite's shared one; it runs with fsync on,
 // so an immediate stop loses nothing that was committed. MOTCUA_PG_CRASH_RUNS sets the runs
 // (default 80: half client kills, half server crashes).
-#include <catch2/catch.hpp>
-
+#include <fmt/format.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -20,8 +20,6 @@
 #include <random>
 #include <sstream>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "bench/private_postgres.h"
 #include "queue/office_config.h"
@@ -84,7 +82,8 @@ std::vector<std::string> readLines(int fd) {
     int status = 0;
     try {
         SystemClock clock;
-        auto db = openStore(url, OpenPurpose::Use, StoreOptions{std::chrono::seconds(20), std::chrono::seconds(3)});
+        auto db =
+            openStore(url, OpenPurpose::Use, StoreOptions{std::chrono::seconds(20), std::chrono::seconds(3)});
         QueueService q(db, clock);
         std::mt19937 rng(seed);
         for (int i = 0; i < 100000; ++i) {
@@ -97,7 +96,8 @@ std::vector<std::string> readLines(int fd) {
             if (!call.ok()) continue;
             report(fd, fmt::format("= call {}", call.value->ticket.id));
             if (rng() % 5 == 0) {
-                if (const auto n = q.noShow(counter); n.ok()) report(fd, fmt::format("= noshow {}", n.value->id));
+                if (const auto n = q.noShow(counter); n.ok())
+                    report(fd, fmt::format("= noshow {}", n.value->id));
                 continue;
             }
             if (const auto s = q.start(counter); s.ok()) report(fd, fmt::format("= start {}", s.value->id));
@@ -120,8 +120,10 @@ struct Spawned {
 
 }  // namespace
 
-TEST_CASE("Clients killed mid-move and the server stopped immediately lose nothing reported and leave nothing half-done",
-          "[queue][crash][postgres-only]") {
+TEST_CASE(
+    "Clients killed mid-move and the server stopped immediately lose nothing reported and leave nothing "
+    "half-done",
+    "[queue][crash][postgres-only]") {
     TempDir dir;
     // A PostgreSQL server of this test's own, durable (fsync on), always stopped.
     motcua::bench::PrivatePostgres server(sourcePath("scripts/test-postgres.sh"), dir / "pg");
@@ -188,7 +190,9 @@ TEST_CASE("Clients killed mid-move and the server stopped immediately lose nothi
     QueueService q(db, clock);
     std::map<std::pair<std::string, std::int64_t>, int> logged;
     {
-        Statement st(db, "SELECT kind, ticket_id, count(*) FROM events WHERE ticket_id IS NOT NULL GROUP BY kind, ticket_id");
+        Statement st(db,
+                     "SELECT kind, ticket_id, count(*) FROM events WHERE ticket_id IS NOT NULL GROUP BY "
+                     "kind, ticket_id");
         while (st.step()) logged[{st.getText(0), st.getInt(1)}] = static_cast<int>(st.getInt(2));
     }
     std::map<std::pair<std::string, std::int64_t>, int> claimed;
@@ -205,15 +209,17 @@ TEST_CASE("Clients killed mid-move and the server stopped immediately lose nothi
     const int compared = checkTicketsMatchEvents(db, q);
     CHECK(compared > 0);
     CHECK(db.queryInt("SELECT count(*) - count(DISTINCT (service_id, business_day, seq)) FROM tickets") == 0);
-    CHECK(db.queryInt("SELECT count(*) FROM (SELECT counter_id FROM tickets WHERE state IN ('called', 'serving') "
-                      "GROUP BY counter_id HAVING count(*) > 1) AS doubled") == 0);
+    CHECK(db.queryInt(
+              "SELECT count(*) FROM (SELECT counter_id FROM tickets WHERE state IN ('called', 'serving') "
+              "GROUP BY counter_id HAVING count(*) > 1) AS doubled") == 0);
     // And the queue works on.
     CHECK(q.take("HT").ok());
 
-    std::cout << fmt::format("server crash test: {} runs, {} client kills, {} server crashes, {} connections lost, "
-                             "{} moves reported ({} issue, {} call, {} start, {} finish, {} noshow), {} tickets checked\n",
-                             runs, clientKills, serverCrashes, lostConnections, confirmed.size(), reported["issue"],
-                             reported["call"], reported["start"], reported["finish"], reported["noshow"], compared);
+    std::cout << fmt::format(
+        "server crash test: {} runs, {} client kills, {} server crashes, {} connections lost, "
+        "{} moves reported ({} issue, {} call, {} start, {} finish, {} noshow), {} tickets checked\n",
+        runs, clientKills, serverCrashes, lostConnections, confirmed.size(), reported["issue"],
+        reported["call"], reported["start"], reported["finish"], reported["noshow"], compared);
     CHECK(reported["issue"] > runs);
     CHECK(serverCrashes == runs / 2);
 }

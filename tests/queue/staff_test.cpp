@@ -9,8 +9,9 @@ using namespace motcua::testing;
 namespace {
 struct StaffFixture : QueueFixture {
     StaffFixture() : staff(db, clock, StaffPolicy{5, 15}) {
-        db.exec("INSERT INTO staff(login, name, role) VALUES('lan', 'Nguyễn Thị Lan', 'officer'), "
-                "('hung', 'Trần Văn Hùng', 'officer'), ('truong', 'Lê Văn Trưởng', 'supervisor')");
+        db.exec(
+            "INSERT INTO staff(login, name, role) VALUES('lan', 'Nguyễn Thị Lan', 'officer'), "
+            "('hung', 'Trần Văn Hùng', 'officer'), ('truong', 'Lê Văn Trưởng', 'supervisor')");
         REQUIRE(staff.setPin("lan", "246813").ok());
         REQUIRE(staff.setPin("hung", "135792").ok());
         REQUIRE(staff.setPin("truong", "975310").ok());
@@ -126,10 +127,10 @@ TEST_CASE("A move made from a stale screen is refused inside the transaction", "
 }
 
 TEST_CASE("A new PIN is 6 to 8 digits and not one of the first a person guesses", "[staff][pin]") {
-    for (const std::string weak : {"0000", "1234", "2468", "12345", "000000", "111111", "999999", "123456", "234567",
-                                   "654321", "987654", "890123", "210987", "121212", "123123", "168168", "101010",
-                                   "1231231", "12341234", "112233", "123321", "147258", "159357", "123456789", "12a456",
-                                   "", "24681 3"}) {
+    for (const std::string weak :
+         {"0000",     "1234",   "2468",   "12345",  "000000", "111111",    "999999", "123456", "234567",
+          "654321",   "987654", "890123", "210987", "121212", "123123",    "168168", "101010", "1231231",
+          "12341234", "112233", "123321", "147258", "159357", "123456789", "12a456", "",       "24681 3"}) {
         CAPTURE(weak);
         CHECK_FALSE(StaffService::validPin(weak));
     }
@@ -144,7 +145,8 @@ TEST_CASE("A new PIN is 6 to 8 digits and not one of the first a person guesses"
     CHECK(f.staff.login("lan", "246813", 1).outcome == LoginOutcome::Ok);  // the old one still holds
 }
 
-TEST_CASE("A PIN set under the old 4-digit rule still logs in, and is flagged to be changed", "[staff][pin]") {
+TEST_CASE("A PIN set under the old 4-digit rule still logs in, and is flagged to be changed",
+          "[staff][pin]") {
     StaffFixture f;
     // As an older motcua stored it: a 4-digit PIN's hash, and a pin_set event without a rule.
     Statement old(f.db, "UPDATE staff SET pin_hash = ? WHERE login = 'hung'");
@@ -161,7 +163,8 @@ TEST_CASE("A PIN set under the old 4-digit rule still logs in, and is flagged to
     CHECK(login.outcome == LoginOutcome::Ok);
     CHECK(login.pinNeedsChange);
     CHECK(f.db.queryInt(std::string("SELECT ") +
-                        (f.db.isPostgres() ? "CASE WHEN (detail->>'weak_pin')::boolean THEN 1 ELSE 0 END" : "json_extract(detail, '$.weak_pin')") +
+                        (f.db.isPostgres() ? "CASE WHEN (detail->>'weak_pin')::boolean THEN 1 ELSE 0 END"
+                                           : "json_extract(detail, '$.weak_pin')") +
                         " FROM events WHERE kind = 'login' ORDER BY id DESC LIMIT 1") == 1);
     const auto good = f.staff.login("lan", "246813", 1);
     CHECK(good.outcome == LoginOutcome::Ok);
@@ -171,10 +174,12 @@ TEST_CASE("A PIN set under the old 4-digit rule still logs in, and is flagged to
     CHECK(f.staff.pinsToRenew().empty());
 }
 
-TEST_CASE("An officer cannot take over another counter's held ticket by calling its number", "[staff][queue]") {
+TEST_CASE("An officer cannot take over another counter's held ticket by calling its number",
+          "[staff][queue]") {
     QueueFixture f;
-    f.db.exec("INSERT INTO staff(login, name, role) VALUES ('an', 'An', 'officer'), ('binh', 'Bình', 'officer'), "
-              "('truong', 'Trưởng', 'supervisor')");
+    f.db.exec(
+        "INSERT INTO staff(login, name, role) VALUES ('an', 'An', 'officer'), ('binh', 'Bình', 'officer'), "
+        "('truong', 'Trưởng', 'supervisor')");
     StaffService staff(f.db, f.clock);
     const auto an = staff.find("an")->id, binh = staff.find("binh")->id, truong = staff.find("truong")->id;
     f.take("HT");
@@ -186,6 +191,10 @@ TEST_CASE("An officer cannot take over another counter's held ticket by calling 
     CHECK_THAT(taken.message, Catch::Contains("supervisor"));
     CHECK(f.state("A001") == TicketState::Held);
     // Its own officer calls it back; a supervisor may take it over.
-    SECTION("back at its own counter") { CHECK(f.queue->callNumber(1, "A001", Actor{an}).ok()); }
-    SECTION("a supervisor at another counter") { CHECK(f.queue->callNumber(2, "A001", Actor{truong}).ok()); }
+    SECTION("back at its own counter") {
+        CHECK(f.queue->callNumber(1, "A001", Actor{an}).ok());
+    }
+    SECTION("a supervisor at another counter") {
+        CHECK(f.queue->callNumber(2, "A001", Actor{truong}).ok());
+    }
 }

@@ -1,13 +1,13 @@
-#include <catch2/catch.hpp>
+#include "queue/store.h"
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include "queue/sqlite.h"
-#include "queue/store.h"
 #include "support/test_support.h"
 
 using namespace motcua::queue;
@@ -78,7 +78,8 @@ TEST_CASE("Files that are not ours are refused with one line and left untouched"
         writeFile(dir / "notes.txt", "Danh sách thủ tục\nnot a database\n");
         const auto before = readFile(dir / "notes.txt");
         CHECK_THAT(refusal(dir / "notes.txt"), Catch::Contains("not an SQLite database"));
-        CHECK_THAT(refusal(dir / "notes.txt", OpenPurpose::Initialise), Catch::Contains("not an SQLite database"));
+        CHECK_THAT(refusal(dir / "notes.txt", OpenPurpose::Initialise),
+                   Catch::Contains("not an SQLite database"));
         CHECK(readFile(dir / "notes.txt") == before);
     }
     SECTION("an SQLite database of another program") {
@@ -123,7 +124,9 @@ TEST_CASE("A read-only database or directory is refused", "[store][sqlite-only]"
     std::filesystem::copy_file(dir / "ro.db", dir / "locked/db.db");
     chmod((dir / "locked/db.db").c_str(), 0666);
     chmod((dir / "locked").c_str(), 0555);
-    CHECK(asNobody([&] { return refusal(dir / "locked/db.db").find("directory is not writable") != std::string::npos; }));
+    CHECK(asNobody([&] {
+        return refusal(dir / "locked/db.db").find("directory is not writable") != std::string::npos;
+    }));
     chmod((dir / "locked").c_str(), 0755);
 }
 
@@ -132,8 +135,9 @@ TEST_CASE("Anything that looks like a URL is taken for one: an unknown scheme is
     TempDir dir;
     const auto before = fs::current_path();
     fs::current_path(dir.path());
-    const char* location = GENERATE("postgresql:/motcua@127.0.0.1:5432/motcua", "mysql://motcua@localhost/motcua",
-                                     "sqlite://x.db", "http://10.0.0.2/motcua", "postgresq://a@b/c");
+    const char* location =
+        GENERATE("postgresql:/motcua@127.0.0.1:5432/motcua", "mysql://motcua@localhost/motcua",
+                 "sqlite://x.db", "http://10.0.0.2/motcua", "postgresq://a@b/c");
     CAPTURE(location);
     try {
         (void)openStore(location, OpenPurpose::Initialise);
@@ -165,7 +169,8 @@ TEST_CASE("An SQLite error says SQLite's words once", "[store][sqlite-only]") {
     CHECK(corrupt.kind() == DatabaseError::Kind::Corrupt);
     // A message that adds something keeps SQLite's generic text after it, once.
     const SqliteError busy("BEGIN", SQLITE_BUSY, "database is locked by another writer");
-    CHECK(occurrences(busy.what(), "database is locked") == 2);  // the detail, then the generic "(database is locked)"
+    CHECK(occurrences(busy.what(), "database is locked") ==
+          2);  // the detail, then the generic "(database is locked)"
     CHECK(occurrences(busy.what(), "(database is locked)") == 1);
     // And from a real failure.
     TempDir dir;

@@ -52,9 +52,10 @@ TEST_CASE("Moves that are not allowed are refused with a reason and change nothi
     f.take("HT");
     f.take("HT");
     auto snapshot = [&] {
-        return std::make_pair(f.eventCount(),
-                              f.db.queryInt("SELECT COALESCE(SUM(id * 7 + length(state) * 13 + COALESCE(counter_id, 0) * 101 + "
-                                            "recalls * 3 + queue_key % 1000), 0) FROM tickets"));
+        return std::make_pair(
+            f.eventCount(),
+            f.db.queryInt("SELECT COALESCE(SUM(id * 7 + length(state) * 13 + COALESCE(counter_id, 0) * 101 + "
+                          "recalls * 3 + queue_key % 1000), 0) FROM tickets"));
     };
 
     SECTION("finish before start") {
@@ -129,13 +130,17 @@ TEST_CASE("The schema lets a counter hold at most one called or serving ticket",
     f.take("HT");
     f.take("HT");
     f.callNext(1);
-    CHECK_THROWS_AS(f.db.exec("UPDATE tickets SET state = 'called', counter_id = (SELECT id FROM counters WHERE number = 1) "
-                              "WHERE number = 'A002'"),
-                    DatabaseError);
-    CHECK_THROWS_AS(f.db.exec("INSERT INTO tickets(service_id, business_day, seq, number, cur_service_id, state, queue_key, "
-                              "issued_at, updated_at) SELECT service_id, business_day, 2, 'A002', cur_service_id, "
-                              "'waiting', 0, 0, 0 FROM tickets WHERE number = 'A001'"),
-                    DatabaseError);
+    CHECK_THROWS_AS(
+        f.db.exec(
+            "UPDATE tickets SET state = 'called', counter_id = (SELECT id FROM counters WHERE number = 1) "
+            "WHERE number = 'A002'"),
+        DatabaseError);
+    CHECK_THROWS_AS(
+        f.db.exec(
+            "INSERT INTO tickets(service_id, business_day, seq, number, cur_service_id, state, queue_key, "
+            "issued_at, updated_at) SELECT service_id, business_day, 2, 'A002', cur_service_id, "
+            "'waiting', 0, 0, 0 FROM tickets WHERE number = 'A001'"),
+        DatabaseError);
 }
 
 TEST_CASE("Recall counts, and past the limit the ticket becomes a no-show", "[queue][recall]") {
@@ -253,9 +258,9 @@ TEST_CASE("Tickets left open at the end of a day are closed as expired the next 
     f.take("HT");
     f.take("HT");
     f.take("HT");
-    f.callNext(1);        // A001 called at counter 1
-    f.callNext(2);        // A002 called at counter 2
-    f.queue->start(2);    // serving
+    f.callNext(1);      // A001 called at counter 1
+    f.callNext(2);      // A002 called at counter 2
+    f.queue->start(2);  // serving
     f.clock.advance(kDay);
 
     SECTION("implicitly, by the first write of the new day") {
@@ -273,9 +278,10 @@ TEST_CASE("Tickets left open at the end of a day are closed as expired the next 
 }
 
 TEST_CASE("Ticket numbers are read leniently", "[queue][numbering]") {
-    auto n = GENERATE(std::make_pair("A12", "A012"), std::make_pair("a012", "A012"), std::make_pair("AB7", "AB007"),
-                      std::make_pair("A1000", "A1000"), std::make_pair("A0", ""), std::make_pair("12", ""),
-                      std::make_pair("A-1", ""), std::make_pair("ABCD1", ""), std::make_pair("A 1", ""));
+    auto n = GENERATE(std::make_pair("A12", "A012"), std::make_pair("a012", "A012"),
+                      std::make_pair("AB7", "AB007"), std::make_pair("A1000", "A1000"),
+                      std::make_pair("A0", ""), std::make_pair("12", ""), std::make_pair("A-1", ""),
+                      std::make_pair("ABCD1", ""), std::make_pair("A 1", ""));
     CAPTURE(n.first);
     auto got = QueueService::canonicalNumber(n.first);
     CHECK(got.value_or("") == n.second);

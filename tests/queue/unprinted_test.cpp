@@ -91,14 +91,16 @@ TEST_CASE("A print that may have printed, and one started with no outcome yet, a
     f.take("HT");  // A004: started, then not printed
     auto id = [&](const std::string& number) { return f.queue->findToday(number)->id; };
     f.queue->recordDeviceEvent("print_started", id("A001"), {{"job", "h:1:1"}, {"printer", "usb:"}});
-    f.queue->recordDeviceEvent("print_failed", id("A001"),
-                               {{"job", "h:1:1"}, {"error", "paper-out"}, {"outcome", "unknown"}, {"reached", "all"}});
+    f.queue->recordDeviceEvent(
+        "print_failed", id("A001"),
+        {{"job", "h:1:1"}, {"error", "paper-out"}, {"outcome", "unknown"}, {"reached", "all"}});
     f.queue->recordDeviceEvent("print_started", id("A002"), {{"job", "h:1:2"}, {"host", "h"}, {"pid", 4242}});
     f.queue->recordDeviceEvent("print_started", id("A003"), {{"job", "h:1:3"}});
     f.queue->recordDeviceEvent("printed", id("A003"), {{"job", "h:1:3"}, {"reprint", false}});
     f.queue->recordDeviceEvent("print_started", id("A004"), {{"job", "h:1:4"}});
-    f.queue->recordDeviceEvent("print_failed", id("A004"),
-                               {{"job", "h:1:4"}, {"error", "timeout"}, {"outcome", "not_printed"}, {"reached", "part"}});
+    f.queue->recordDeviceEvent(
+        "print_failed", id("A004"),
+        {{"job", "h:1:4"}, {"error", "timeout"}, {"outcome", "not_printed"}, {"reached", "part"}});
 
     const auto list = f.queue->unprintedToday();
     REQUIRE(numbers(list) == std::vector<std::string>{"A001", "A002", "A004"});

@@ -1,7 +1,6 @@
 // `motcua report` end to end, in-process: formats, files, bad input and the empty period.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "kiosk/cli/report_format.h"
 #include "report_fixture.h"
@@ -13,7 +12,9 @@ namespace {
 
 constexpr const char* kBom = "\xEF\xBB\xBF";
 
-int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+int lines(const std::string& text) {
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
 
 int occurrences(const std::string& text, const std::string& what) {
     int n = 0;
@@ -35,7 +36,8 @@ TEST_CASE("report refuses bad input with one line and exit status 2", "[report][
         {{"report", "--from", "2026-11-31"}, "not a date"},
         {{"report", "--from", "yesterday"}, "not a date"},
         {{"report", "--from", "2026-11-30", "--to", "30/11/2026"}, "not a date"},
-        {{"report", "--from", "2026-11-30", "--service", "ZZ"}, "unknown service 'ZZ' (services: HT, CT, XH)"},
+        {{"report", "--from", "2026-11-30", "--service", "ZZ"},
+         "unknown service 'ZZ' (services: HT, CT, XH)"},
         {{"report", "--from", "2026-11-30", "--counter", "7"}, "unknown counter 7 (counters: 1, 2, 3)"},
         {{"report", "--from", "2026-11-30", "--staff", "tuan"}, "unknown officer 'tuan'"},
         {{"report", "--from", "2026-11-30", "--counter", "one"}, "--counter"},
@@ -137,13 +139,15 @@ TEST_CASE("report as CSV: BOM, section markers, one row per day; or one file per
     f.scriptDay();
     SECTION("one file with markers") {
         const auto file = (f.dir / "report.csv").string();
-        const auto r = f.cli({"report", "--from", "2026-11-30", "--to", "2026-12-02", "--format", "csv", "--out", file});
+        const auto r =
+            f.cli({"report", "--from", "2026-11-30", "--to", "2026-12-02", "--format", "csv", "--out", file});
         REQUIRE(r.status == 0);
         CHECK_THAT(r.out, Contains(file));
         const auto csv = readFile(file);
         REQUIRE(csv.rfind(kBom, 0) == 0);
-        for (const char* id : {"summary", "times", "wait_distribution", "per_day", "per_service", "per_counter",
-                               "per_officer", "per_hour", "per_procedure", "satisfaction", "not_satisfied"}) {
+        for (const char* id :
+             {"summary", "times", "wait_distribution", "per_day", "per_service", "per_counter", "per_officer",
+              "per_hour", "per_procedure", "satisfaction", "not_satisfied"}) {
             CAPTURE(id);
             CHECK_THAT(csv, Contains(std::string("\r\n## ") + id + ": "));
         }
@@ -151,7 +155,8 @@ TEST_CASE("report as CSV: BOM, section markers, one row per day; or one file per
         CHECK_THAT(csv, Contains("2026-11-30,9,6,1,1,1,0,8.7,16.0,83.3,5,60.0\r\n"));
         CHECK_THAT(csv, Contains("2026-12-02,0,0,0,0,0,0,,,,0,\r\n"));
         // Text with commas is quoted.
-        CHECK_THAT(csv, Contains("\"Kỳ báo cáo: 2026-11-30 – 2026-12-02 (3 ngày, giờ Asia/Ho_Chi_Minh)\"\r\n"));
+        CHECK_THAT(csv,
+                   Contains("\"Kỳ báo cáo: 2026-11-30 – 2026-12-02 (3 ngày, giờ Asia/Ho_Chi_Minh)\"\r\n"));
     }
     SECTION("a directory: one file per table") {
         const auto out = (f.dir / "tables").string() + "/";
@@ -195,7 +200,8 @@ TEST_CASE("report as HTML: self-contained, Vietnamese, charts inline, printable"
     ReportFixture f;
     f.scriptDay();
     const auto file = (f.dir / "report.html").string();
-    const auto r = f.cli({"report", "--from", "2026-11-30", "--to", "2026-12-02", "--format", "html", "--out", file});
+    const auto r =
+        f.cli({"report", "--from", "2026-11-30", "--to", "2026-12-02", "--format", "html", "--out", file});
     REQUIRE(r.status == 0);
     const auto html = readFile(file);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
@@ -214,8 +220,8 @@ TEST_CASE("report as HTML: self-contained, Vietnamese, charts inline, printable"
     // Text from the database is escaped.
     CHECK_THAT(html, Contains("Lao động – Thương binh – Xã hội"));
     // Vietnamese only: no English sub-label under a column heading, "lượt công dân" not "lượt khách".
-    for (const char* english : {"class=\"en\"", ">Issued<", ">Served<", ">Mean wait<", ">Count<", ">Share<", ">No-show<",
-                                "Visits per day", "Lượt khách"}) {
+    for (const char* english : {"class=\"en\"", ">Issued<", ">Served<", ">Mean wait<", ">Count<", ">Share<",
+                                ">No-show<", "Visits per day", "Lượt khách"}) {
         CAPTURE(english);
         CHECK(html.find(english) == std::string::npos);
     }
@@ -223,7 +229,8 @@ TEST_CASE("report as HTML: self-contained, Vietnamese, charts inline, printable"
 }
 
 TEST_CASE("HTML escapes what it is given", "[report]") {
-    CHECK(motcua::cli::htmlEscape("<b>\"A&B\"</b> 'x'") == "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#39;x&#39;");
+    CHECK(motcua::cli::htmlEscape("<b>\"A&B\"</b> 'x'") ==
+          "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#39;x&#39;");
     CHECK(motcua::cli::displayWidth("Người cao tuổi") == 14);
     CHECK(motcua::cli::displayWidth("Nguo\xCC\x9B\xCC\x80i") == 5);  // decomposed ư + grave: still 5 columns
     CHECK(motcua::cli::hoursText(115 * 60'000) == "1:55");

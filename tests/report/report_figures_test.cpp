@@ -1,8 +1,7 @@
 // Every figure of the scripted day (report_fixture.h), checked against values worked out by hand.
 // Times below are minutes; "m" is minutes after 08:00 unless written hh:mm.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "report_fixture.h"
 
@@ -83,11 +82,13 @@ TEST_CASE("Waits, service times and the service level of the scripted day", "[re
     checkStats(r.wait, 7, 61.0 / 7, 10, 16, 16);
     // Served visits: 1 1 5 13 15 16: sum 51, mean 8.5; p50 rank 3 → 5; p90 rank ceil(5.4)=6 → 16.
     const auto byOutcome = [&](VisitOutcome o) {
-        return std::find_if(r.waitByOutcome.begin(), r.waitByOutcome.end(), [&](auto& w) { return w.outcome == o; })->wait;
+        return std::find_if(r.waitByOutcome.begin(), r.waitByOutcome.end(),
+                            [&](auto& w) { return w.outcome == o; })
+            ->wait;
     };
     checkStats(byOutcome(VisitOutcome::Served), 6, 8.5, 5, 16, 16);
     checkStats(byOutcome(VisitOutcome::NoShow), 1, 10, 10, 10, 10);  // C002
-    CHECK(byOutcome(VisitOutcome::Cancelled).count == 0);             // A004 was never called
+    CHECK(byOutcome(VisitOutcome::Cancelled).count == 0);            // A004 was never called
     CHECK(byOutcome(VisitOutcome::Expired).count == 0);
     CHECK(byOutcome(VisitOutcome::Open).count == 0);
 
@@ -144,7 +145,8 @@ TEST_CASE("Per-day rows cover every day of the period, zeros included", "[report
     CHECK(r.perDay[3].visits.issued == 0);
 }
 
-TEST_CASE("Per-service figures count legs: a transferred ticket counts in both services", "[report][figures]") {
+TEST_CASE("Per-service figures count legs: a transferred ticket counts in both services",
+          "[report][figures]") {
     ReportFixture f;
     f.scriptDay();
     const auto r = f.report("2026-11-30", "2026-12-02");
@@ -181,8 +183,8 @@ TEST_CASE("Per-service figures count legs: a transferred ticket counts in both s
     const auto& xh = service(r, "XH");
     CHECK(xh.legs == 3);
     CHECK(xh.transferredIn == 1);
-    CHECK(xh.served == 2);  // C001, A001
-    CHECK(xh.noShow == 1);  // C002
+    CHECK(xh.served == 2);                        // C001, A001
+    CHECK(xh.noShow == 1);                        // C002
     checkStats(xh.wait, 3, 22.0 / 3, 7, 10, 10);  // 5 7 10
     checkStats(xh.service, 2, 9.5, 5, 14, 14);    // C001 5, A001 14
     CHECK(xh.serviceLevel.served == 2);
@@ -314,11 +316,12 @@ TEST_CASE("Procedures by outcome come from the finish details", "[report][figure
     CHECK(r.perProcedure[3].total == 2);
 }
 
-TEST_CASE("Satisfaction: per level, satisfied share, response rate, the not-satisfied list", "[report][figures]") {
+TEST_CASE("Satisfaction: per level, satisfied share, response rate, the not-satisfied list",
+          "[report][figures]") {
     ReportFixture f;
     f.scriptDay();
     const auto r = f.report("2026-11-30", "2026-12-02");
-    REQUIRE(r.levels.size() == 4);  // the office's 4-level scale
+    REQUIRE(r.levels.size() == 4);                           // the office's 4-level scale
     CHECK(level(r, r.satisfaction, "rat_hai_long") == 1);    // A002
     CHECK(level(r, r.satisfaction, "hai_long") == 2);        // B001, C001
     CHECK(level(r, r.satisfaction, "binh_thuong") == 1);     // A001
@@ -367,8 +370,8 @@ TEST_CASE("Filters keep the visits that touched the service, counter or officer"
     }
     SECTION("officer hoa, by login or by id") {
         const auto byLogin = f.report("2026-11-30", "2026-12-01", std::nullopt, std::nullopt, "hoa");
-        const auto byId = f.report("2026-11-30", "2026-12-01", std::nullopt, std::nullopt,
-                                   std::to_string(*f.hoa.staffId));
+        const auto byId =
+            f.report("2026-11-30", "2026-12-01", std::nullopt, std::nullopt, std::to_string(*f.hoa.staffId));
         for (const auto* r : {&byLogin, &byId}) {
             CHECK(r->query.staff == "hoa");
             CHECK(r->visits.issued == 3);  // C001, A001, C002
@@ -421,7 +424,8 @@ TEST_CASE("A period with nothing recorded is an empty report with a zero row per
 }
 
 TEST_CASE("Dates are office-local: a ticket at 00:30 local belongs to that day", "[report]") {
-    ReportFixture f(reportOfficeToml(false));  // an office issuing at any hour (the fixture's closes at 17:00)
+    ReportFixture f(
+        reportOfficeToml(false));  // an office issuing at any hour (the fixture's closes at 17:00)
     // 00:30 on Tuesday 1 Dec local is 17:30 UTC on Monday.
     f.take(at(0, 30, 1), "HT");
     CHECK(f.report("2026-11-30", "2026-11-30").visits.issued == 0);

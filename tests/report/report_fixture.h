@@ -6,11 +6,10 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "kiosk/cli/cli.h"
 #include "queue/clock.h"
@@ -34,7 +33,8 @@ inline queue::TimeMs at(int hour, int minute, int day = 0) {
 inline std::string reportOfficeToml(bool withHours = true) {
     TestOffice o = wardOffice();
     o.set("unit", "Bộ phận Một cửa");
-    if (withHours) o.openingHours = {{{1, 2, 3, 4, 5}, "08:00", "12:00"}, {{1, 2, 3, 4, 5}, "13:30", "17:00"}};
+    if (withHours)
+        o.openingHours = {{{1, 2, 3, 4, 5}, "08:00", "12:00"}, {{1, 2, 3, 4, 5}, "13:30", "17:00"}};
     o.services[0].nameEn = "Civil status";
     o.services[1].nameEn = "Certification";
     o.services[2].nameEn = "Social affairs";
@@ -53,7 +53,9 @@ struct CliRun {
 
 struct ReportFixture {
     explicit ReportFixture(const std::string& toml = reportOfficeToml())
-        : clock(kMonday0800), path(dir / "motcua.db"), db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
+        : clock(kMonday0800),
+          path(dir / "motcua.db"),
+          db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
         queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml, "report-test.toml"));
         queue = std::make_unique<queue::QueueService>(db, clock);
         lan = queue::Actor{staffId("lan")};
@@ -84,10 +86,15 @@ struct ReportFixture {
     // A staff event as the staff console records it (no ticket; see the file comment).
     void insertStaffEvent(const std::string& kind, queue::TimeMs when, const queue::Actor& who, int counter,
                           const nlohmann::json& detail = nlohmann::json::object()) {
-        queue::Statement st(db,
-                            "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail) "
-                            "VALUES(NULL, ?, ?, ?, ?, NULL, ?)");
-        st.bind(1, kind).bind(2, when).bind(3, counterId(counter)).bind(4, *who.staffId).bind(5, detail.dump());
+        queue::Statement st(
+            db,
+            "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail) "
+            "VALUES(NULL, ?, ?, ?, ?, NULL, ?)");
+        st.bind(1, kind)
+            .bind(2, when)
+            .bind(3, counterId(counter))
+            .bind(4, *who.staffId)
+            .bind(5, detail.dump());
         st.run();
     }
 
@@ -109,7 +116,8 @@ struct ReportFixture {
     void callNext(queue::TimeMs when, int counter, const std::string& expected, const queue::Actor& who) {
         clock.set(when);
         const auto c = must(queue->callNext(counter, who), "callNext");
-        if (c.ticket.number != expected) throw std::runtime_error("callNext gave " + c.ticket.number + ", not " + expected);
+        if (c.ticket.number != expected)
+            throw std::runtime_error("callNext gave " + c.ticket.number + ", not " + expected);
     }
     void start(queue::TimeMs when, int counter, const queue::Actor& who) {
         clock.set(when);
@@ -120,19 +128,21 @@ struct ReportFixture {
         clock.set(when);
         must(queue->finish(counter, who, detail), "finish");
     }
-    void rate(const std::string& number, const std::string& level) { must(queue->rate(number, level, "counter"), "rate"); }
+    void rate(const std::string& number, const std::string& level) {
+        must(queue->rate(number, level, "counter"), "rate");
+    }
 
     // The scripted day. Times are Monday 30 Nov 2026, local; the figures it must produce are worked
     // out by hand in report_figures_test.cpp.
     void scriptDay() {
-        take(at(8, 0), "HT");                  // A001
-        take(at(8, 2), "HT", "cao_tuoi");      // A002 (priority)
+        take(at(8, 0), "HT");              // A001
+        take(at(8, 2), "HT", "cao_tuoi");  // A002 (priority)
         call(at(8, 3), 1, "A002", lan);
         start(at(8, 4), 1, lan);
-        take(at(8, 5), "CT");                  // B001
+        take(at(8, 5), "CT");  // B001
         call(at(8, 6), 2, "B001", minh);
         start(at(8, 7), 2, minh);
-        take(at(8, 10), "XH");                 // C001
+        take(at(8, 10), "XH");  // C001
         finish(at(8, 12), 1, lan, {{"procedures", {"1.001193"}}, {"outcome", "received"}});
         rate("A002", "rat_hai_long");
         callNext(at(8, 13), 1, "A001", lan);
@@ -142,7 +152,7 @@ struct ReportFixture {
         must(queue->recall(3, hoa), "recall");
         clock.set(at(8, 18));
         must(queue->noShow(3, hoa), "noshow");  // C001 away
-        take(at(8, 20), "HT");                 // A003
+        take(at(8, 20), "HT");                  // A003
         finish(at(8, 22), 2, minh, {{"procedures", {"2.000815", "2.000884"}}, {"outcome", "returned"}});
         rate("B001", "hai_long");
         clock.set(at(8, 23));
@@ -151,11 +161,11 @@ struct ReportFixture {
         start(at(8, 31), 3, hoa);
         call(at(8, 36), 1, "A003", lan);
         start(at(8, 37), 1, lan);
-        take(at(8, 40), "XH");                 // C002
+        take(at(8, 40), "XH");  // C002
         finish(at(8, 45), 3, hoa, {{"procedures", {"1.001193"}}, {"outcome", "guidance"}});
         rate("A001", "binh_thuong");
         callNext(at(8, 50), 3, "C002", hoa);
-        finish(at(8, 51), 1, lan);             // A003, nothing recorded
+        finish(at(8, 51), 1, lan);  // A003, nothing recorded
         rate("A003", "khong_hai_long");
         clock.set(at(8, 52));
         must(queue->noShow(3, hoa), "noshow");  // C002 never comes back
@@ -163,18 +173,18 @@ struct ReportFixture {
         must(queue->reactivate("C001"), "reactivate");  // C001 is back
         callNext(at(9, 2), 3, "C001", hoa);
         start(at(9, 3), 3, hoa);
-        take(at(9, 5), "CT");                  // B002
+        take(at(9, 5), "CT");  // B002
         finish(at(9, 8), 3, hoa, {{"outcome", "guidance"}});
         rate("C001", "hai_long");
-        take(at(9, 10), "HT");                 // A004
+        take(at(9, 10), "HT");  // A004
         clock.set(at(9, 12));
         must(queue->cancel("A004"), "cancel");
-        take(at(9, 15), "CT");                 // B003, never called
+        take(at(9, 15), "CT");  // B003, never called
         call(at(9, 20), 2, "B002", minh);
         start(at(9, 21), 2, minh);
         clock.set(at(9, 30));
         must(queue->hold(2, minh), "hold");
-        call(at(9, 35), 2, "B002", minh);      // from hold
+        call(at(9, 35), 2, "B002", minh);  // from hold
         start(at(9, 36), 2, minh);
         finish(at(9, 40), 2, minh, {{"procedures", {"2.000815"}}, {"outcome", "incomplete"}});
 
@@ -195,8 +205,9 @@ struct ReportFixture {
         insertStaffEvent("logout", at(9, 0, 1), hoa, 3);
     }
 
-    queue::Report report(const std::string& from, const std::string& to, std::optional<std::string> service = {},
-                         std::optional<int> counter = {}, std::optional<std::string> staff = {}) {
+    queue::Report report(const std::string& from, const std::string& to,
+                         std::optional<std::string> service = {}, std::optional<int> counter = {},
+                         std::optional<std::string> staff = {}) {
         queue::ReportQuery q{from, to, std::move(service), counter, std::move(staff)};
         return must(queue::computeReport(db, q), "report");
     }

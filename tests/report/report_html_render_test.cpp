@@ -1,14 +1,12 @@
 // The HTML report rendered by a real headless Chromium (Debian `chromium`, installed by
 // scripts/install-deps.sh): the screenshot must not be blank, the charts must be drawn, and the page
 // must raise no script error. Without chromium these tests fail; they never skip.
-#include <catch2/catch.hpp>
-
+#include <fmt/format.h>
 #include <png.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "report_fixture.h"
 
@@ -25,7 +23,8 @@ struct Screenshot {
     int height = 0;
     std::vector<unsigned char> rgb;  // width * height * 3
     Rgb at(int x, int y) const {
-        const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+        const auto i =
+            (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
         return {rgb[i], rgb[i + 1], rgb[i + 2]};
     }
 };
@@ -68,11 +67,13 @@ Render renderInChromium(const TempDir& dir, const std::filesystem::path& html) {
         "--hide-scrollbars --enable-logging=stderr --v=0 --user-data-dir=" +
         shellQuote((dir / "profile").string());
     const std::string url = "file://" + html.string();
-    const auto shotCmd = fmt::format("{} --window-size=1240,1754 --screenshot={} {} > /dev/null 2> {}", common,
-                                     shellQuote(r.png.string()), shellQuote(url), shellQuote((dir / "shot.log").string()));
+    const auto shotCmd =
+        fmt::format("{} --window-size=1240,1754 --screenshot={} {} > /dev/null 2> {}", common,
+                    shellQuote(r.png.string()), shellQuote(url), shellQuote((dir / "shot.log").string()));
     r.status = std::system(shotCmd.c_str());
-    const auto domCmd = fmt::format("{} --dump-dom {} > {} 2> {}", common, shellQuote(url),
-                                    shellQuote((dir / "dom.html").string()), shellQuote((dir / "dom.log").string()));
+    const auto domCmd =
+        fmt::format("{} --dump-dom {} > {} 2> {}", common, shellQuote(url),
+                    shellQuote((dir / "dom.html").string()), shellQuote((dir / "dom.log").string()));
     const int domStatus = std::system(domCmd.c_str());
     if (r.status == 0) r.status = domStatus;
     r.log = readFile(dir / "shot.log") + readFile(dir / "dom.log");
@@ -86,7 +87,8 @@ std::string printToPdf(const TempDir& dir, const std::filesystem::path& html) {
     const auto cmd = fmt::format(
         "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions "
         "--user-data-dir={} --no-pdf-header-footer --print-to-pdf={} {} > /dev/null 2>&1",
-        shellQuote((dir / "print-profile").string()), shellQuote(pdf.string()), shellQuote("file://" + html.string()));
+        shellQuote((dir / "print-profile").string()), shellQuote(pdf.string()),
+        shellQuote("file://" + html.string()));
     REQUIRE(std::system(cmd.c_str()) == 0);
     return readFile(pdf);
 }
@@ -133,8 +135,8 @@ TEST_CASE("The HTML report renders in headless Chromium: not blank, charts drawn
     ReportFixture f;
     f.scriptDay();
     const auto html = f.dir / "report.html";
-    const auto run = f.cli({"report", "--from", "2026-11-30", "--to", "2026-12-02", "--format", "html", "--out",
-                            html.string()});
+    const auto run = f.cli(
+        {"report", "--from", "2026-11-30", "--to", "2026-12-02", "--format", "html", "--out", html.string()});
     REQUIRE(run.status == 0);
 
     const auto r = renderInChromium(f.dir, html);
@@ -178,7 +180,8 @@ TEST_CASE("The HTML report renders in headless Chromium: not blank, charts drawn
     // Kept for a person to look at when MOTCUA_REPORT_SCREENSHOT names a file.
     if (const char* keep = std::getenv("MOTCUA_REPORT_SCREENSHOT"); keep && *keep) {
         std::filesystem::copy_file(r.png, keep, std::filesystem::copy_options::overwrite_existing);
-        std::filesystem::copy_file(html, std::string(keep) + ".html", std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(html, std::string(keep) + ".html",
+                                   std::filesystem::copy_options::overwrite_existing);
     }
 }
 

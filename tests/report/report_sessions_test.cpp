@@ -18,7 +18,8 @@ const OfficerRow* officer(const Report& r, const std::string& login) {
 
 }  // namespace
 
-TEST_CASE("A login without logout ends at the officer's last action before the next login", "[report][sessions]") {
+TEST_CASE("A login without logout ends at the officer's last action before the next login",
+          "[report][sessions]") {
     ReportFixture f;
     f.insertStaffEvent("login", at(8, 0), f.lan, 1);
     f.take(at(8, 10), "HT");
@@ -73,7 +74,9 @@ TEST_CASE("Moves made without an officer get their own row", "[report][sessions]
 TEST_CASE("Period bounds are local midnights, also fourteen hours east of UTC", "[report][sessions]") {
     ReportFixture f;
     // Kiribati's Line Islands are UTC+14: local noon of a date is still the previous UTC day.
-    f.db.exec("UPDATE settings SET value = json_set(value, '$.time_zone', 'Pacific/Kiritimati') WHERE key = 'office'");
+    f.db.exec(
+        "UPDATE settings SET value = json_set(value, '$.time_zone', 'Pacific/Kiritimati') WHERE key = "
+        "'office'");
     // 2026-11-30 00:30 and 23:30 local = 2026-11-29 10:30 and 2026-11-30 09:30 UTC.
     const TimeMs kUtcMidnight1129 = kMonday0800 - 60 * kMinute - kDay;  // 2026-11-29T00:00Z
     f.insertStaffEvent("login", kUtcMidnight1129 + 10 * 60 * kMinute + 30 * kMinute, f.hoa, 3);

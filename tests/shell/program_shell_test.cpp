@@ -1,8 +1,9 @@
 // The one start-up of the SDL programs, checked on the three programs themselves (in this process):
 // the same options and the same refusals, the same exit statuses, the same script handling, and
 // asset paths that do not depend on the current directory.
-#include <catch2/catch.hpp>
+#include "kiosk/shell/program_shell.h"
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <vector>
 
@@ -10,7 +11,6 @@
 #include "kiosk/display_app/display_program.h"
 #include "kiosk/frontend/assets.h"
 #include "kiosk/kiosk_app/kiosk_program.h"
-#include "kiosk/shell/program_shell.h"
 #include "kiosk_app/kiosk_fixture.h"
 #include "support/test_support.h"
 
@@ -30,17 +30,20 @@ int commandLine(const std::string& program, std::vector<std::string> args) {
     const int argc = static_cast<int>(args.size());
     if (program == "motcua-kiosk") {
         kiosk::KioskOptions o;
-        return shell::runProgram(kiosk::kKioskProgram, argc, argv.data(), [&](CLI::App& c) { kiosk::addKioskOptions(c, o); },
-                                 o.program, [] { return kRan; });
+        return shell::runProgram(
+            kiosk::kKioskProgram, argc, argv.data(), [&](CLI::App& c) { kiosk::addKioskOptions(c, o); },
+            o.program, [] { return kRan; });
     }
     if (program == "motcua-display") {
         display::DisplayOptions o;
-        return shell::runProgram(display::kDisplayProgram, argc, argv.data(),
-                                 [&](CLI::App& c) { display::addDisplayOptions(c, o); }, o.program, [] { return kRan; });
+        return shell::runProgram(
+            display::kDisplayProgram, argc, argv.data(),
+            [&](CLI::App& c) { display::addDisplayOptions(c, o); }, o.program, [] { return kRan; });
     }
     console::ConsoleOptions o;
-    return shell::runProgram(console::kConsoleProgram, argc, argv.data(),
-                             [&](CLI::App& c) { console::addConsoleOptions(c, o); }, o.program, [] { return kRan; });
+    return shell::runProgram(
+        console::kConsoleProgram, argc, argv.data(), [&](CLI::App& c) { console::addConsoleOptions(c, o); },
+        o.program, [] { return kRan; });
 }
 
 // Each program run in this process with the shared options set as given; returns its exit status.
@@ -65,20 +68,25 @@ int runProgram(const std::string& program, const ui::ProgramOptions& shared) {
 
 }  // namespace
 
-TEST_CASE("Every SDL program takes the shared options and refuses --config and --printer where they mean nothing",
-          "[shell][options]") {
-    const std::string program = GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
+TEST_CASE(
+    "Every SDL program takes the shared options and refuses --config and --printer where they mean nothing",
+    "[shell][options]") {
+    const std::string program =
+        GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
     CAPTURE(program);
     testing::TempDir dir;
     testing::writeFile(dir / "s.txt", "quit\n");
-    CHECK(commandLine(program, {"--headless", "--size", "1080x1920", "--db", (dir / "m.db").string(), "--script",
-                                (dir / "s.txt").string(), "--screenshots", dir.path().string(), "--fullscreen"}) == kRan);
+    CHECK(commandLine(program, {"--headless", "--size", "1080x1920", "--db", (dir / "m.db").string(),
+                                "--script", (dir / "s.txt").string(), "--screenshots", dir.path().string(),
+                                "--fullscreen"}) == kRan);
     CHECK(commandLine(program, {"--help"}) == 0);
     CHECK(commandLine(program, {"--frobnicate"}) == static_cast<int>(ExitStatus::Usage));
     CHECK(commandLine(program, {"--size", "big"}) == static_cast<int>(ExitStatus::Usage));
     const bool kiosk = program == "motcua-kiosk";
-    CHECK(commandLine(program, {"--printer", "usb:"}) == (kiosk ? kRan : static_cast<int>(ExitStatus::Usage)));
-    CHECK(commandLine(program, {"--config", "office.toml"}) == (kiosk ? kRan : static_cast<int>(ExitStatus::Usage)));
+    CHECK(commandLine(program, {"--printer", "usb:"}) ==
+          (kiosk ? kRan : static_cast<int>(ExitStatus::Usage)));
+    CHECK(commandLine(program, {"--config", "office.toml"}) ==
+          (kiosk ? kRan : static_cast<int>(ExitStatus::Usage)));
 }
 
 TEST_CASE("The units' command lines are accepted by their programs", "[shell][options][units]") {
@@ -91,7 +99,8 @@ TEST_CASE("The units' command lines are accepted by their programs", "[shell][op
                                              {"motcua-display.service", "motcua-display"},
                                              {"motcua-counter-display@.service", "motcua-display"}}));
     CAPTURE(unit.file);
-    const std::string text = testing::readFile(testing::sourcePath(std::string("packaging/systemd/") + unit.file));
+    const std::string text =
+        testing::readFile(testing::sourcePath(std::string("packaging/systemd/") + unit.file));
     const auto at = text.find("\nExecStart=/usr/bin/");
     REQUIRE(at != std::string::npos);
     std::string line = text.substr(at + 20, text.find('\n', at + 1) - at - 20);
@@ -115,7 +124,8 @@ TEST_CASE("The units' command lines are accepted by their programs", "[shell][op
 
 TEST_CASE("Every SDL program exits 5 on a database that is not motcua's and 7 without a display",
           "[shell][exit]") {
-    const std::string program = GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
+    const std::string program =
+        GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
     CAPTURE(program);
     testing::TempDir dir;
     ui::ProgramOptions shared;
@@ -140,10 +150,12 @@ TEST_CASE("Every SDL program exits 5 on a database that is not motcua's and 7 wi
     }
 }
 
-TEST_CASE("Every SDL program runs a script the same way: a manual clock, screenshots in --screenshots, exit 1 "
-          "at a failing line",
-          "[shell][script]") {
-    const std::string program = GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
+TEST_CASE(
+    "Every SDL program runs a script the same way: a manual clock, screenshots in --screenshots, exit 1 "
+    "at a failing line",
+    "[shell][script]") {
+    const std::string program =
+        GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
     CAPTURE(program);
     testing::TempDir dir;
     testing::initialiseOffice(dir / "m.db", false);

@@ -1,23 +1,21 @@
 // SIGTERM and SIGINT end the real programs cleanly (as `systemctl stop` does): each is started as a
 // process of its own, headless, and stopped; the kiosk in the middle of a print lets the print end
 // and records it first. The bound is the unit's own TimeoutStopSec: past it systemd would SIGKILL.
-#include <catch2/catch.hpp>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <iostream>
 #include <optional>
 #include <thread>
 #include <vector>
 
-#include <fmt/format.h>
-
-#include "kiosk/shell/program_shell.h"
 #include "console_app/console_fixture.h"
+#include "kiosk/shell/program_shell.h"
 #include "kiosk_app/kiosk_fixture.h"
 #include "queue/queue_service.h"
 #include "support/local_listener.h"
@@ -38,8 +36,9 @@ int timeoutStopSec(const std::string& unit) {
 
 // A program of the build started as its own process, its stdout and stderr in a file.
 class ChildProgram {
-public:
-    ChildProgram(const std::string& name, const std::vector<std::string>& args, const std::filesystem::path& output)
+  public:
+    ChildProgram(const std::string& name, const std::vector<std::string>& args,
+                 const std::filesystem::path& output)
         : m_output(output) {
         std::vector<std::string> all{(std::filesystem::path(MOTCUA_BINARY_DIR) / "kiosk" / name).string()};
         all.insert(all.end(), args.begin(), args.end());
@@ -84,7 +83,7 @@ public:
     bool running() const { return m_pid > 0 && ::waitpid(m_pid, nullptr, WNOHANG) == 0; }
     std::string output() const { return testing::readFile(m_output); }
 
-private:
+  private:
     std::filesystem::path m_output;
     pid_t m_pid = -1;
 };
@@ -108,30 +107,35 @@ bool waitFor(const std::filesystem::path& db, const std::string& query, std::chr
 
 TEST_CASE("The units give the programs longer to stop than the shell waits for work in progress",
           "[shell][signal][units]") {
-    for (const char* unit : {"motcua-kiosk.service", "motcua-display.service", "motcua-counter-display@.service"}) {
+    for (const char* unit :
+         {"motcua-kiosk.service", "motcua-display.service", "motcua-counter-display@.service"}) {
         CAPTURE(unit);
         CHECK(timeoutStopSec(unit) > shell::ProgramShell::kStopGrace.count() + 2);
     }
 }
 
-TEST_CASE("SIGTERM in the middle of a print: the kiosk lets the print end, records it, and exits 0 before the "
-          "unit's TimeoutStopSec",
-          "[shell][signal][kiosk][process]") {
+TEST_CASE(
+    "SIGTERM in the middle of a print: the kiosk lets the print end, records it, and exits 0 before the "
+    "unit's TimeoutStopSec",
+    "[shell][signal][kiosk][process]") {
     const int bound = timeoutStopSec("motcua-kiosk.service");
     REQUIRE(bound > 0);
     testing::TempDir dir;
     testing::initialiseOffice(dir / "m.db", false);
     // A network printer that accepts the ticket and never reads it: the print takes 5 s to fail.
     testing::LocalListener printer(testing::LocalListener::Behaviour::NeverRead);
-    testing::writeFile(dir / "take.txt",
-                       "tap 600 700\ntap \"Lấy số thứ tự\"\ntap \"Hộ tịch\"\ntap \"Xác nhận lấy số\"\nwait 100\n"
-                       "sleep 120000\n");
-    ChildProgram kiosk("motcua-kiosk",
-                  {"--headless", "--size", "1080x1920", "--db", (dir / "m.db").string(), "--no-voice", "--printer",
-                   "tcp:127.0.0.1:" + std::to_string(printer.port()), "--script", (dir / "take.txt").string()},
-                  dir / "kiosk.out");
+    testing::writeFile(
+        dir / "take.txt",
+        "tap 600 700\ntap \"Lấy số thứ tự\"\ntap \"Hộ tịch\"\ntap \"Xác nhận lấy số\"\nwait 100\n"
+        "sleep 120000\n");
+    ChildProgram kiosk(
+        "motcua-kiosk",
+        {"--headless", "--size", "1080x1920", "--db", (dir / "m.db").string(), "--no-voice", "--printer",
+         "tcp:127.0.0.1:" + std::to_string(printer.port()), "--script", (dir / "take.txt").string()},
+        dir / "kiosk.out");
     // The ticket is on its way to the printer.
-    REQUIRE(waitFor(dir / "m.db", "SELECT COUNT(*) FROM events WHERE kind = 'print_started'", std::chrono::seconds(60)));
+    REQUIRE(waitFor(dir / "m.db", "SELECT COUNT(*) FROM events WHERE kind = 'print_started'",
+                    std::chrono::seconds(60)));
     INFO(kiosk.output());
     REQUIRE(kiosk.running());
     const auto signalled = Clock::now();
@@ -141,17 +145,19 @@ TEST_CASE("SIGTERM in the middle of a print: the kiosk lets the print end, recor
     INFO(kiosk.output());
     REQUIRE(status);  // it stopped by itself, within the unit's bound
     CHECK(*status == 0);
-    std::cout << fmt::format("kiosk stopped {:.1f} s after SIGTERM, mid-print (unit bound {} s)\n", took, bound)
+    std::cout << fmt::format("kiosk stopped {:.1f} s after SIGTERM, mid-print (unit bound {} s)\n", took,
+                             bound)
               << std::flush;
     CHECK_THAT(kiosk.output(), Catch::Contains("stopping on signal 15"));
 
     // The print's outcome is recorded: the hung printer took nothing (not printed, staff told), and
     // no attempt is left without an outcome.
     auto db = queue::openStore(dir / "m.db", queue::OpenPurpose::Use);
-    queue::Statement failed(db,
-                            "SELECT json_extract(detail, '$.error'), json_extract(detail, '$.outcome'), "
-                            "json_extract(detail, '$.job') = (SELECT json_extract(detail, '$.job') FROM events WHERE "
-                            "kind = 'print_started') FROM events WHERE kind = 'print_failed'");
+    queue::Statement failed(
+        db,
+        "SELECT json_extract(detail, '$.error'), json_extract(detail, '$.outcome'), "
+        "json_extract(detail, '$.job') = (SELECT json_extract(detail, '$.job') FROM events WHERE "
+        "kind = 'print_started') FROM events WHERE kind = 'print_failed'");
     REQUIRE(failed.step());
     CHECK(failed.getText(0) == "timeout");
     CHECK(failed.getText(1) == "not_printed");
@@ -166,7 +172,8 @@ TEST_CASE("SIGTERM in the middle of a print: the kiosk lets the print end, recor
 
 TEST_CASE("SIGTERM and SIGINT end each SDL program at once when nothing is in progress, with exit status 0",
           "[shell][signal][process]") {
-    const std::string program = GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
+    const std::string program =
+        GENERATE(as<std::string>{}, "motcua-kiosk", "motcua-display", "motcua-console");
     const int signal = GENERATE(SIGTERM, SIGINT);
     CAPTURE(program, signal);
     testing::TempDir dir;
@@ -190,13 +197,16 @@ TEST_CASE("SIGTERM ends the staff console with the officer logged out, so the co
           "[shell][signal][console][process]") {
     testing::ConsoleOffice office{{"lan", "246813"}};
     testing::TempDir dir;
-    testing::writeFile(dir / "login.txt",
-                       "expect \"Đăng nhập quầy tiếp nhận\"\ntap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\n"
-                       "expect \"Quầy 1 · Nguyễn Thị Lan\"\nsleep 120000\n");
-    ChildProgram console("motcua-console", {"--headless", "--db", office.path.string(), "--counter", "1", "--script",
-                                            (dir / "login.txt").string()},
+    testing::writeFile(
+        dir / "login.txt",
+        "expect \"Đăng nhập quầy tiếp nhận\"\ntap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\n"
+        "expect \"Quầy 1 · Nguyễn Thị Lan\"\nsleep 120000\n");
+    ChildProgram console("motcua-console",
+                         {"--headless", "--db", office.path.string(), "--counter", "1", "--script",
+                          (dir / "login.txt").string()},
                          dir / "console.out");
-    REQUIRE(waitFor(office.path, "SELECT COUNT(*) FROM events WHERE kind = 'login'", std::chrono::seconds(60)));
+    REQUIRE(
+        waitFor(office.path, "SELECT COUNT(*) FROM events WHERE kind = 'login'", std::chrono::seconds(60)));
     INFO(console.output());
     REQUIRE(console.running());
     const auto signalled = Clock::now();

@@ -16,7 +16,7 @@
 namespace motcua::testing {
 
 class OwnPostgres {
-public:
+  public:
     explicit OwnPostgres(const std::filesystem::path& state)
         : m_server(sourcePath("scripts/test-postgres.sh"), state, bench::PrivatePostgres::Durability::Fast) {
         queue::Database(queue::connectPostgres(m_server.url())).exec("CREATE DATABASE office");
@@ -30,7 +30,7 @@ public:
     // The same server again, on the same port.
     void up() { m_server.up(); }
 
-private:
+  private:
     bench::PrivatePostgres m_server;
     std::string m_url;
 };

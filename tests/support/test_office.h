@@ -106,8 +106,8 @@ struct TestOffice {
             t += "]\n";
         }
         for (const auto& s : staff) {
-            t += "\n[[staff]]\nlogin = " + quoted(s.login) + "\nname = " + quoted(s.name) + "\nrole = " +
-                 quoted(s.role) + "\n";
+            t += "\n[[staff]]\nlogin = " + quoted(s.login) + "\nname = " + quoted(s.name) +
+                 "\nrole = " + quoted(s.role) + "\n";
         }
         for (const auto& p : priorities) {
             t += "\n[[priority_categories]]\ncode = " + quoted(p.code) + "\nname = " + quoted(p.name) + "\n";
@@ -118,7 +118,7 @@ struct TestOffice {
         return t;
     }
 
-private:
+  private:
     // A TOML basic string: quotes, backslashes and control characters escaped.
     static std::string quoted(const std::string& s) {
         std::string out = "\"";
@@ -150,7 +150,8 @@ private:
 // history says otherwise. No staff: a fixture adds the officers its tests log in.
 inline TestOffice wardOffice() {
     TestOffice o;
-    o.services = {{"HT", "Hộ tịch", "A"}, {"CT", "Chứng thực", "B"}, {"XH", "Lao động – Thương binh – Xã hội", "C"}};
+    o.services = {
+        {"HT", "Hộ tịch", "A"}, {"CT", "Chứng thực", "B"}, {"XH", "Lao động – Thương binh – Xã hội", "C"}};
     o.counters = {{1, "Quầy 1", {"HT"}}, {2, "Quầy 2", {"HT", "CT"}}, {3, "Quầy 3", {"CT", "XH"}}};
     o.priorities = {{"cao_tuoi", "Người cao tuổi"}, {"khuyet_tat", "Người khuyết tật"}};
     o.callOrder = {{"priority_interleave", 2}, {"recall_limit", 2}, {"default_service_minutes", 5}};
@@ -162,7 +163,8 @@ inline TestOffice wardOffice() {
 inline TestOffice busyOffice(int counters) {
     TestOffice o = wardOffice();
     o.counters.clear();
-    for (int c = 1; c <= counters; ++c) o.counters.push_back({c, "Quầy " + std::to_string(c), {"HT", "CT", "XH"}});
+    for (int c = 1; c <= counters; ++c)
+        o.counters.push_back({c, "Quầy " + std::to_string(c), {"HT", "CT", "XH"}});
     o.priorities.resize(1);
     o.callOrder.clear();
     return o;

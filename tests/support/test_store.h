@@ -8,16 +8,15 @@
 // run without its server fails.
 #pragma once
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
-
-#include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "queue/database.h"
 #include "queue/postgres.h"
@@ -31,7 +30,9 @@ inline StoreKind testStore() {
     return env && std::string(env) == "postgresql" ? StoreKind::Postgres : StoreKind::Sqlite;
 }
 
-inline bool onPostgres() { return testStore() == StoreKind::Postgres; }
+inline bool onPostgres() {
+    return testStore() == StoreKind::Postgres;
+}
 
 // The folder where scripts/test-postgres.sh keeps the test server's state (url, data_dir, bin_dir).
 inline std::filesystem::path testServerState() {
@@ -44,9 +45,10 @@ inline std::string testServerUrl() {
     std::ifstream in(testServerState() / "url");
     std::string url;
     if (!std::getline(in, url) || url.empty()) {
-        throw std::runtime_error(fmt::format("no test PostgreSQL server: run 'scripts/test-postgres.sh start {}' "
-                                             "(ctest starts it through the 'postgres' fixture)",
-                                             testServerState().string()));
+        throw std::runtime_error(
+            fmt::format("no test PostgreSQL server: run 'scripts/test-postgres.sh start {}' "
+                        "(ctest starts it through the 'postgres' fixture)",
+                        testServerState().string()));
     }
     return url;
 }
@@ -60,7 +62,7 @@ inline std::string withDatabase(const std::string& serverUrl, const std::string&
 // A new empty database: a file in dir on SQLite, a database of its own on the test server on
 // PostgreSQL (dropped, with any connections left to it, when this object goes).
 class TestDatabase {
-public:
+  public:
     explicit TestDatabase(const std::filesystem::path& dir, StoreKind kind = testStore()) : m_kind(kind) {
         if (kind == StoreKind::Sqlite) {
             m_location = (dir / "motcua.db").string();
@@ -85,7 +87,7 @@ public:
     const std::string& location() const noexcept { return m_location; }
     StoreKind kind() const noexcept { return m_kind; }
 
-private:
+  private:
     static queue::Database admin() { return queue::Database(queue::connectPostgres(testServerUrl())); }
 
     StoreKind m_kind;

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "text/utf8.h"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua::text;
 
@@ -8,7 +8,8 @@ TEST_CASE("UTF-8 decodes to code points and encodes back, bad bytes as U+FFFD", 
     CHECK(decodeUtf8("Hộ tịch") == U"Hộ tịch");
     CHECK(encodeUtf8(U"Hộ tịch") == "Hộ tịch");
     CHECK(encodeUtf8(U"a\u00e9\u1ec7\U0001F600") == "a\xC3\xA9\xE1\xBB\x87\xF0\x9F\x98\x80");
-    CHECK(decodeUtf8("a\xFF" "b") == U"a\uFFFDb");
+    CHECK(decodeUtf8("a\xFF"
+                     "b") == U"a\uFFFDb");
     CHECK(decodeUtf8("a\xE1\xBB") == U"a\uFFFD");  // cut short at the end
     CHECK(decodeUtf8("\xC3(") == U"\uFFFD(");      // a lead byte without its continuation
 }
@@ -18,8 +19,8 @@ TEST_CASE("isValidUtf8 refuses what is not UTF-8", "[text][utf8]") {
     CHECK(isValidUtf8(""));
     CHECK_FALSE(isValidUtf8("\xFF"));
     CHECK_FALSE(isValidUtf8("ab\xE1\xBB"));
-    CHECK_FALSE(isValidUtf8("\xC0\xAF"));         // overlong '/'
-    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));     // a UTF-16 surrogate
+    CHECK_FALSE(isValidUtf8("\xC0\xAF"));      // overlong '/'
+    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));  // a UTF-16 surrogate
 }
 
 TEST_CASE("Counting and stepping go by code points, never into the middle of one", "[text][utf8]") {

@@ -1,20 +1,23 @@
-#include <catch2/catch.hpp>
+#include "text/word_wrap.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "text/utf8.h"
-#include "text/word_wrap.h"
 
 using namespace motcua::text;
 
 namespace {
 // One column per code point, as a printer's built-in font.
-int columns(std::string_view s) { return static_cast<int>(codePointCount(s)); }
+int columns(std::string_view s) {
+    return static_cast<int>(codePointCount(s));
+}
 }  // namespace
 
 TEST_CASE("Words wrap at spaces to the width, whatever measures it", "[text][wrap]") {
     using Lines = std::vector<std::string>;
-    CHECK(wrapWords("Chứng thực bản sao từ bản chính", 12, columns) == Lines{"Chứng thực", "bản sao từ", "bản chính"});
+    CHECK(wrapWords("Chứng thực bản sao từ bản chính", 12, columns) ==
+          Lines{"Chứng thực", "bản sao từ", "bản chính"});
     CHECK(wrapWords("Hộ tịch", 7, columns) == Lines{"Hộ tịch"});
     SECTION("runs of spaces are one break") {
         CHECK(wrapWords("a   b", 3, columns) == Lines{"a b"});

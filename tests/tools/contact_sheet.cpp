@@ -84,8 +84,9 @@ int main(int argc, char** argv) try {
     {
         ui::Painter painter(renderer.get(), text, theme);
         painter.clear({0xDD, 0xE1, 0xE6});
-        painter.drawText(fs::absolute(dir).filename().string() + " — " + std::to_string(rows.size()) + " variants",
-                         {ui::FontWeight::Bold, 30}, {0x14, 0x1B, 0x24}, {kGap, 10});
+        painter.drawText(
+            fs::absolute(dir).filename().string() + " — " + std::to_string(rows.size()) + " variants",
+            {ui::FontWeight::Bold, 30}, {0x14, 0x1B, 0x24}, {kGap, 10});
         int y = 60;
         for (const auto& row : rows) {
             painter.drawText(row.title, {ui::FontWeight::Bold, 22}, {0x0B, 0x4F, 0x9C}, {kGap, y + 4});
@@ -99,7 +100,8 @@ int main(int argc, char** argv) try {
                 painter.drawImage(image, {x, y, thumbWidth, h});
                 painter.strokeRect({x - 1, y - 1, thumbWidth + 2, h + 2}, {0x8A, 0x96, 0xA3}, 1);
                 std::string name = shot.stem().string();
-                painter.drawText(name, {ui::FontWeight::Regular, 16}, {0x14, 0x1B, 0x24}, {x, y + thumbHeight + 2});
+                painter.drawText(name, {ui::FontWeight::Regular, 16}, {0x14, 0x1B, 0x24},
+                                 {x, y + thumbHeight + 2});
                 x += thumbWidth + kGap;
             }
             y += thumbHeight + kLabel + kGap;

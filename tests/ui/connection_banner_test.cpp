@@ -2,16 +2,16 @@
 // the top of the screen while the program's server cannot be reached, in the language asked for,
 // taking the touches meant for what it covers, above the error banner; gone when the server is
 // back. A screen that keeps a line of its own for it (Screen::showsConnectionBanner) gets no overlay.
+#include "kiosk/ui/connection_banner.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
 #include "headless_fixture.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
-#include "kiosk/ui/connection_banner.h"
 #include "kiosk/ui/image.h"
-
-#include <catch2/catch.hpp>
-
-#include <filesystem>
-#include <string>
 
 using namespace motcua::ui;
 using motcua::ui::testing::HeadlessUi;
@@ -20,15 +20,17 @@ namespace {
 
 // One button filling the window, counting its taps.
 class TapScreen final : public WidgetScreen {
-public:
+  public:
     TapScreen(int& taps, bool ownLine) : m_ownLine(ownLine) {
         auto root = std::make_unique<Box>(Axis::Vertical, 0);
-        root->add(std::make_unique<Button>("Lấy số thứ tự", [&taps] { ++taps; }, ButtonStyle::Primary), 1);
+        root->add(std::make_unique<Button>(
+                      "Lấy số thứ tự", [&taps] { ++taps; }, ButtonStyle::Primary),
+                  1);
         setRoot(std::move(root));
     }
     bool showsConnectionBanner() const override { return m_ownLine; }
 
-private:
+  private:
     bool m_ownLine;
 };
 
@@ -86,7 +88,8 @@ TEST_CASE("While the server is lost the App shows one banner over the screen, an
     CHECK(shows(ui.app, kConnectionLostEn));
     CHECK_FALSE(shows(ui.app, kConnectionLostVi));
     std::filesystem::create_directories(std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "ui");
-    savePng(std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "ui" / "connection-banner-en.png", ui.app.screenshot());
+    savePng(std::filesystem::path(MOTCUA_BINARY_DIR) / "screenshots" / "ui" / "connection-banner-en.png",
+            ui.app.screenshot());
 
     lost = false;
     ui.app.frame();

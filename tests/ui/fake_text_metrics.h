@@ -8,9 +8,10 @@
 namespace motcua::ui::testing {
 
 class FakeTextMetrics final : public TextMetrics {
-public:
+  public:
     Size measure(std::string_view text, const TextStyle& style) override {
-        return {static_cast<int>(motcua::text::codePointCount(text)) * style.pixelSize / 2, lineHeight(style)};
+        return {static_cast<int>(motcua::text::codePointCount(text)) * style.pixelSize / 2,
+                lineHeight(style)};
     }
     int lineHeight(const TextStyle& style) override { return style.pixelSize * 5 / 4; }
 };

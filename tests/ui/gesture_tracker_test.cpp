@@ -54,12 +54,13 @@ TEST_CASE("A second finger is ignored while the first is down", "[ui][input]") {
     CHECK(g.feed({PointerAction::Down, {300, 300}, 2}, 5).empty());
     CHECK(g.feed({PointerAction::Move, {600, 600}, 2}, 10).empty());
     CHECK(g.feed({PointerAction::Up, {300, 300}, 2}, 15).empty());
-    CHECK(types(g.feed({PointerAction::Up, {10, 10}, 1}, 20)) == std::vector{InputType::PointerUp, InputType::Tap});
+    CHECK(types(g.feed({PointerAction::Up, {10, 10}, 1}, 20)) ==
+          std::vector{InputType::PointerUp, InputType::Tap});
 }
 
 TEST_CASE("Key names round-trip", "[ui][input]") {
-    const auto name = GENERATE(as<std::string>{}, "Return", "Escape", "Backspace", "Tab", "Up", "Down", "Left", "Right",
-                               "F1", "F9", "F12", "a", "z", "0", "9", "PageDown");
+    const auto name = GENERATE(as<std::string>{}, "Return", "Escape", "Backspace", "Tab", "Up", "Down",
+                               "Left", "Right", "F1", "F9", "F12", "a", "z", "0", "9", "PageDown");
     CAPTURE(name);
     const auto key = keyFromName(name);
     REQUIRE(key);

@@ -1,3 +1,13 @@
+#include <SDL.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstring>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
 #include "headless_fixture.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
@@ -8,16 +18,6 @@
 #include "kiosk/ui/vietnamese_keyboard.h"
 #include "support/test_support.h"
 
-#include <SDL.h>
-#include <catch2/catch.hpp>
-
-#include <atomic>
-#include <chrono>
-#include <thread>
-#include <cstring>
-#include <set>
-#include <stdexcept>
-
 using namespace motcua::ui;
 using motcua::ui::testing::HeadlessUi;
 
@@ -27,49 +27,54 @@ const std::filesystem::path kShots = std::filesystem::path(MOTCUA_BINARY_DIR) / 
 
 // A long page: pushed by the demo screen, closes itself from its own button.
 class PageScreen final : public WidgetScreen {
-public:
+  public:
     PageScreen(ScreenStack& stack, int& alive) : m_alive(alive) {
         ++m_alive;
         auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
         root->add(std::make_unique<Label>("Đăng ký khai sinh", FontRole::Title));
         auto content = std::make_unique<Box>(Axis::Vertical, 0);
         for (int i = 1; i <= 30; ++i)
-            content->add(std::make_unique<Label>("Bước " + std::to_string(i) +
-                                                 ": Người đi đăng ký khai sinh nộp tờ khai theo mẫu và giấy chứng sinh "
-                                                 "cho cơ quan đăng ký hộ tịch."));
+            content->add(std::make_unique<Label>(
+                "Bước " + std::to_string(i) +
+                ": Người đi đăng ký khai sinh nộp tờ khai theo mẫu và giấy chứng sinh "
+                "cho cơ quan đăng ký hộ tịch."));
         m_scroll = &root->add(std::make_unique<ScrollView>(std::move(content)), 1);
-        root->add(std::make_unique<Button>("Quay lại", [&stack] { stack.pop(); }, ButtonStyle::Primary));
-        root->add(std::make_unique<Button>("Gây lỗi", [] { throw std::runtime_error("catalogue row 42 is corrupt"); }));
+        root->add(std::make_unique<Button>(
+            "Quay lại", [&stack] { stack.pop(); }, ButtonStyle::Primary));
+        root->add(std::make_unique<Button>("Gây lỗi",
+                                           [] { throw std::runtime_error("catalogue row 42 is corrupt"); }));
         setRoot(std::move(root));
     }
     ~PageScreen() override { --m_alive; }
     const ScrollView& scroll() const { return *m_scroll; }
 
-private:
+  private:
     int& m_alive;
     ScrollView* m_scroll;
 };
 
 // Title, a button that "issues" a number, a search field with the keyboard, a link to a long page.
 class DemoScreen final : public WidgetScreen {
-public:
+  public:
     explicit DemoScreen(ScreenStack& stack) {
         auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
         m_main = root.get();
         auto left = std::make_unique<Box>(Axis::Vertical, 0);
         left->add(std::make_unique<Label>("Tra cứu thủ tục hành chính", FontRole::Title));
-        left->add(std::make_unique<Label>("Chạm vào nút để lấy số thứ tự hoặc gõ tên thủ tục cần tìm.", FontRole::Body,
-                                          TextAlign::Left, TextColour::Muted));
-        auto& number = left->add(std::make_unique<Label>("", FontRole::Heading, TextAlign::Left, TextColour::Primary));
+        left->add(std::make_unique<Label>("Chạm vào nút để lấy số thứ tự hoặc gõ tên thủ tục cần tìm.",
+                                          FontRole::Body, TextAlign::Left, TextColour::Muted));
+        auto& number =
+            left->add(std::make_unique<Label>("", FontRole::Heading, TextAlign::Left, TextColour::Primary));
         left->add(std::make_unique<Button>(
-                     "Lấy số thứ tự",
-                     [this, &number] {
-                         ++issued;
-                         number.setText("Số của ông/bà: A00" + std::to_string(issued));
-                     },
-                     ButtonStyle::Primary))
+                      "Lấy số thứ tự",
+                      [this, &number] {
+                          ++issued;
+                          number.setText("Số của ông/bà: A00" + std::to_string(issued));
+                      },
+                      ButtonStyle::Primary))
             .setSecondary("Get a queue number");
-        left->add(std::make_unique<Button>("Mở trang dài", [this, &stack] { stack.push(std::make_unique<PageScreen>(stack, pagesAlive)); }));
+        left->add(std::make_unique<Button>(
+            "Mở trang dài", [this, &stack] { stack.push(std::make_unique<PageScreen>(stack, pagesAlive)); }));
         auto& result = left->add(std::make_unique<Label>("Kết quả:"));
         m_left = &root->add(std::move(left), 1);
 
@@ -95,19 +100,21 @@ public:
     int issued = 0;
     int pagesAlive = 0;
 
-private:
+  private:
     Box* m_main;
     Box* m_left;
     TextInput* m_input;
 };
 
-std::string orientationName(Size s) { return s.width > s.height ? "landscape" : "portrait"; }
+std::string orientationName(Size s) {
+    return s.width > s.height ? "landscape" : "portrait";
+}
 
 int distinctColours(const Image& image) {
     std::set<std::uint32_t> colours;
     for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4 * 97)
-        colours.insert(static_cast<std::uint32_t>(image.rgba[i]) << 16 | static_cast<std::uint32_t>(image.rgba[i + 1]) << 8 |
-                       image.rgba[i + 2]);
+        colours.insert(static_cast<std::uint32_t>(image.rgba[i]) << 16 |
+                       static_cast<std::uint32_t>(image.rgba[i + 1]) << 8 | image.rgba[i + 2]);
     return static_cast<int>(colours.size());
 }
 
@@ -185,12 +192,14 @@ TEST_CASE("A scrolled page no longer shows its first step", "[ui][headless][scro
     int alive = 0;
     ui.screens.push(std::make_unique<PageScreen>(ui.screens, alive));
     ScriptRunner runner(ui.app, ui.clock, kShots);
-    const auto parsed = parseScript("expect \"Bước 1:\"\ndrag 500 1400 500 300\nwait 2000\nexpect \"Bước 1:\"\n");
+    const auto parsed =
+        parseScript("expect \"Bước 1:\"\ndrag 500 1400 500 300\nwait 2000\nexpect \"Bước 1:\"\n");
     REQUIRE(parsed.ok());
     const auto outcome = runner.run(parsed.commands);
     CHECK_FALSE(outcome.ok);
     CHECK(outcome.line == 4);
-    CHECK_THAT(outcome.message, Catch::Contains("is not visible") && Catch::Contains("visible: \"Đăng ký khai sinh\""));
+    CHECK_THAT(outcome.message,
+               Catch::Contains("is not visible") && Catch::Contains("visible: \"Đăng ký khai sinh\""));
     const auto& page = static_cast<const PageScreen&>(*ui.screens.top());
     // Dragged 1100 px, then the fling carried it further, and it has come to rest.
     CHECK(page.scroll().offset() > 1100);
@@ -203,8 +212,9 @@ TEST_CASE("A screen that throws shows a banner and returns to the root screen", 
     ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
     ScriptRunner runner(ui.app, ui.clock, kShots);
     // Back on the first screen, whose title is under the banner: `expect` says so until it goes.
-    const auto parsed = parseScript("tap \"Mở trang dài\"\nexpect \"Gây lỗi\"\ntap \"Gây lỗi\"\n"
-                                    "expect \"Đã xảy ra lỗi\"\nscreenshot errors-banner-landscape.png\n");
+    const auto parsed = parseScript(
+        "tap \"Mở trang dài\"\nexpect \"Gây lỗi\"\ntap \"Gây lỗi\"\n"
+        "expect \"Đã xảy ra lỗi\"\nscreenshot errors-banner-landscape.png\n");
     REQUIRE(parsed.ok());
     const auto outcome = runner.run(parsed.commands);
     INFO(formatOutcome(outcome, "errors"));
@@ -233,7 +243,8 @@ TEST_CASE("Idle time runs on the injected clock", "[ui][headless][idle]") {
     });
     ScriptRunner runner(ui.app, ui.clock, kShots);
     const auto started = std::chrono::steady_clock::now();
-    auto outcome = runner.run(parseScript("tap \"Mở trang dài\"\nwait 29000\nexpect \"Quay lại\"\n").commands);
+    auto outcome =
+        runner.run(parseScript("tap \"Mở trang dài\"\nwait 29000\nexpect \"Quay lại\"\n").commands);
     REQUIRE(outcome.ok);
     CHECK(idleCalls == 0);
     outcome = runner.run(parseScript("wait 1500\nexpect \"Lấy số thứ tự\"\nwait 60000\n").commands);
@@ -249,7 +260,8 @@ TEST_CASE("A touch that SDL also reports as mouse events is handled once", "[ui]
     ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
     ui.app.frame();
     const auto texts = ui.app.visibleTexts();
-    const auto it = std::find_if(texts.begin(), texts.end(), [](const VisibleText& t) { return t.text == "Lấy số thứ tự"; });
+    const auto it = std::find_if(texts.begin(), texts.end(),
+                                 [](const VisibleText& t) { return t.text == "Lấy số thứ tự"; });
     REQUIRE(it != texts.end());
     const Point p = it->bounds.center();
     auto* demo = static_cast<DemoScreen*>(ui.screens.top());
@@ -327,7 +339,8 @@ TEST_CASE("Large text and high contrast re-lay the screen", "[ui][headless][them
     CHECK((px.r == 0 && px.g == 0 && px.b == 0));
 }
 
-TEST_CASE("sleep lets wall time pass and moves the program's clock by exactly as much", "[ui][headless][script]") {
+TEST_CASE("sleep lets wall time pass and moves the program's clock by exactly as much",
+          "[ui][headless][script]") {
     HeadlessUi ui({1080, 1920});
     ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
     ScriptRunner runner(ui.app, ui.clock, kShots);
@@ -344,8 +357,9 @@ TEST_CASE("sleep lets wall time pass and moves the program's clock by exactly as
     CHECK(elapsed >= std::chrono::milliseconds(450));
 }
 
-TEST_CASE("A script waits for the program's background work after each command, drawing frames, its clock still",
-          "[ui][headless][script][background]") {
+TEST_CASE(
+    "A script waits for the program's background work after each command, drawing frames, its clock still",
+    "[ui][headless][script][background]") {
     HeadlessUi ui({1080, 1920});
     ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
     std::atomic<bool> done{false};
@@ -380,8 +394,9 @@ TEST_CASE("A script waits for the program's background work after each command, 
     }
 }
 
-TEST_CASE("A stop request ends the frame loop and a script at its next command or sleep slice, not at the end",
-          "[ui][headless][script][stop]") {
+TEST_CASE(
+    "A stop request ends the frame loop and a script at its next command or sleep slice, not at the end",
+    "[ui][headless][script][stop]") {
     HeadlessUi ui({1080, 1920});
     ui.screens.push(std::make_unique<DemoScreen>(ui.screens));
     std::atomic<bool> stop{false};

@@ -2,6 +2,10 @@
 // stack, a manual clock and an App: what a program's main sets up, for tests.
 #pragma once
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "kiosk/ui/app.h"
 #include "kiosk/ui/font_cache.h"
 #include "kiosk/ui/screen_stack.h"
@@ -9,10 +13,6 @@
 #include "kiosk/ui/sdl_context.h"
 #include "kiosk/ui/window.h"
 #include "queue/clock.h"
-
-#include <functional>
-#include <string>
-#include <vector>
 
 namespace motcua::ui::testing {
 

@@ -1,3 +1,5 @@
+#include <catch2/catch.hpp>
+
 #include "fake_text_metrics.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
@@ -6,8 +8,6 @@
 #include "kiosk/ui/text_input.h"
 #include "kiosk/ui/text_wrap.h"
 #include "kiosk/ui/vietnamese_keyboard.h"
-
-#include <catch2/catch.hpp>
 
 using namespace motcua::ui;
 using motcua::ui::testing::FakeTextMetrics;
@@ -21,11 +21,11 @@ struct Fixture {
 
 // A widget with a fixed preferred size that records the taps it gets.
 class Probe final : public Widget {
-public:
+  public:
     Probe(int w, int h) : m_size{w, h} {}
     int taps = 0;
 
-protected:
+  protected:
     Size measureContent(const LayoutContext&, Size) const override { return m_size; }
     bool onInput(const InputEvent& e) override {
         if (e.type != InputType::Tap) return false;
@@ -33,7 +33,7 @@ protected:
         return true;
     }
 
-private:
+  private:
     Size m_size;
 };
 }  // namespace
@@ -51,7 +51,8 @@ TEST_CASE("Word wrap breaks Vietnamese text at spaces by pixel width", "[ui][lay
         CHECK(lines == std::vector<std::string>{"Chứng", "thựcb", "ảnsao"});
     }
     SECTION("explicit newlines and runs of spaces") {
-        CHECK(wrapText(metrics, "Bước 1\nBước  2", style, 500) == std::vector<std::string>{"Bước 1", "Bước 2"});
+        CHECK(wrapText(metrics, "Bước 1\nBước  2", style, 500) ==
+              std::vector<std::string>{"Bước 1", "Bước 2"});
         CHECK(wrapText(metrics, "", style, 500) == std::vector<std::string>{""});
     }
 }
@@ -61,7 +62,8 @@ TEST_CASE("Theme: 15 mm touch targets, large text and high contrast", "[ui][layo
     CHECK(normal.minTouchPx() == 57);  // 15 mm at 96 dpi
     CHECK(Theme(Contrast::Normal, TextSize::Normal, 160).minTouchPx() == 95);
     const Theme large(Contrast::Normal, TextSize::Large);
-    CHECK(large.font(FontRole::Body).pixelSize == Approx(normal.font(FontRole::Body).pixelSize * 1.35).margin(1));
+    CHECK(large.font(FontRole::Body).pixelSize ==
+          Approx(normal.font(FontRole::Body).pixelSize * 1.35).margin(1));
     CHECK(large.font(FontRole::Heading).pixelSize > normal.font(FontRole::Heading).pixelSize);
     const Theme high(Contrast::High, TextSize::Normal);
     CHECK(high.palette().background != normal.palette().background);
@@ -182,8 +184,8 @@ TEST_CASE("A long button label wraps inside the button", "[ui][layout]") {
 TEST_CASE("Visible text is collected only where it can be seen", "[ui][layout]") {
     Fixture f;
     auto content = std::make_unique<Box>(Axis::Vertical, 0, 0);
-    for (int i = 0; i < 20; ++i) content->add(std::make_unique<Label>("Dòng " + std::to_string(i)))
-        .setFixedHeight(100);
+    for (int i = 0; i < 20; ++i)
+        content->add(std::make_unique<Label>("Dòng " + std::to_string(i))).setFixedHeight(100);
     ScrollView view(std::move(content));
     view.layout(f.context(), {0, 0, 400, 300});
     std::vector<VisibleText> texts;
@@ -196,7 +198,8 @@ TEST_CASE("Visible text is collected only where it can be seen", "[ui][layout]")
     view.collectVisibleText(texts, {0, 0, 400, 300});
     REQUIRE(texts.size() == 4);
     CHECK(texts.front().text == "Dòng 10");
-    CHECK(texts.front().bounds == Rect{0, 0, 400 - (view.bounds().width - view.content().bounds().width), 50});
+    CHECK(texts.front().bounds ==
+          Rect{0, 0, 400 - (view.bounds().width - view.content().bounds().width), 50});
 }
 
 TEST_CASE("ScrollView drags, flings with momentum over passed-in time, and clamps", "[ui][layout][scroll]") {

@@ -1,9 +1,9 @@
 #include "kiosk/ui/program_options.h"
 
-#include "support/test_support.h"
-
 #include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
+
+#include "support/test_support.h"
 
 using namespace motcua::ui;
 
@@ -37,8 +37,8 @@ TEST_CASE("The shared program options parse alongside a program's own", "[ui][op
 
     SECTION("everything given") {
         parse(app, {"--headless", "--size", "1080x1920", "--db", "/var/lib/motcua/motcua.db", "--config",
-                    "office.toml", "--script", script.string(), "--printer", "file:/tmp/ticket.bin", "--counter", "3",
-                    "--screenshots", "/tmp/shots"});
+                    "office.toml", "--script", script.string(), "--printer", "file:/tmp/ticket.bin",
+                    "--counter", "3", "--screenshots", "/tmp/shots"});
         CHECK(options.headless);
         CHECK(options.size == Size{1080, 1920});
         CHECK(options.db == std::filesystem::path("/var/lib/motcua/motcua.db"));

@@ -1,26 +1,28 @@
 #include "kiosk/ui/screen_stack.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using namespace motcua::ui;
 
 namespace {
 class Named final : public Screen {
-public:
-    Named(std::string name, std::vector<std::string>& destroyed) : m_name(std::move(name)), m_destroyed(destroyed) {}
+  public:
+    Named(std::string name, std::vector<std::string>& destroyed)
+        : m_name(std::move(name)), m_destroyed(destroyed) {}
     ~Named() override { m_destroyed.push_back(m_name); }
     void layout(const LayoutContext&, Size) override {}
     void handleInput(const InputEvent&) override {}
     void draw(Painter&) const override {}
     const std::string& name() const { return m_name; }
 
-private:
+  private:
     std::string m_name;
     std::vector<std::string>& m_destroyed;
 };
-std::string topName(const ScreenStack& s) { return s.top() ? static_cast<Named*>(s.top())->name() : "(none)"; }
+std::string topName(const ScreenStack& s) {
+    return s.top() ? static_cast<Named*>(s.top())->name() : "(none)";
+}
 }  // namespace
 
 TEST_CASE("Screen stack operations are queued until applyPending", "[ui][screens]") {
@@ -60,7 +62,9 @@ TEST_CASE("Screen stack operations are queued until applyPending", "[ui][screens
         stack.popToRoot();
         CHECK_FALSE(stack.applyPending());
     }
-    SECTION("nothing pending changes nothing") { CHECK_FALSE(stack.applyPending()); }
+    SECTION("nothing pending changes nothing") {
+        CHECK_FALSE(stack.applyPending());
+    }
     SECTION("popping every screen empties the stack") {
         stack.pop();
         stack.pop();

@@ -127,7 +127,8 @@ TEST_CASE("Malformed script lines are rejected with their line number and a clea
 }
 
 TEST_CASE("describe writes a command back as a script line", "[ui][script]") {
-    const auto result = parseScript("tap \"Xin \\\"chào\\\"\"\ndrag 1 2 3 4\nkey F5\nwait 250\nscreenshot a.png\nsleep 40\n");
+    const auto result =
+        parseScript("tap \"Xin \\\"chào\\\"\"\ndrag 1 2 3 4\nkey F5\nwait 250\nscreenshot a.png\nsleep 40\n");
     REQUIRE(result.ok());
     CHECK(describe(result.commands[0]) == "tap \"Xin \\\"chào\\\"\"");
     CHECK(describe(result.commands[1]) == "drag 1 2 3 4");

@@ -1,13 +1,14 @@
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <catch2/catch.hpp>
+
 #include "headless_fixture.h"
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/sdl_handles.h"
 #include "kiosk/ui/text_renderer.h"
 #include "kiosk/ui/vietnamese_keyboard.h"
 #include "support/test_support.h"
-
-#include <SDL.h>
-#include <SDL_ttf.h>
-#include <catch2/catch.hpp>
 
 using namespace motcua::ui;
 using motcua::ui::testing::HeadlessUi;
@@ -93,7 +94,8 @@ TEST_CASE("The text texture cache also stays under its byte budget", "[ui][sdl][
     HeadlessUi ui({400, 300});
     const TextStyle style{FontWeight::Regular, 28};
     const Size one = ui.fonts.measure("Hộ tịch 1", style);
-    const std::size_t lineBytes = static_cast<std::size_t>(one.width) * static_cast<std::size_t>(one.height) * 4;
+    const std::size_t lineBytes =
+        static_cast<std::size_t>(one.width) * static_cast<std::size_t>(one.height) * 4;
     TextRenderer text(ui.renderer.get(), ui.fonts, 100, lineBytes * 3 + lineBytes / 2);
     for (int i = 1; i <= 6; ++i) text.draw("Hộ tịch " + std::to_string(i), style, {0, 0, 0}, {0, 0});
     CHECK(text.stats().entries == 3);

@@ -1,10 +1,9 @@
 #include "kiosk/ui/vietnamese_input.h"
 
-#include "text/normalize.h"
-
 #include <catch2/catch.hpp>
-
 #include <string>
+
+#include "text/normalize.h"
 
 using namespace motcua::ui;
 

@@ -1,16 +1,19 @@
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include "kiosk/voice/office_voice.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace motcua::voice;
 
 TEST_CASE("Voice settings come from the office's [voice] section", "[voice][config]") {
-    auto office = voiceSettingsFromOffice(
-        {{"wording", "Xin mời số {number} đến quầy {counter}"}, {"numbers", "number"}, {"voice", "vi-vn-x-south"},
-         {"rate_wpm", 140}, {"repeats", 3}, {"chime", false}, {"clip_directory", ""}},
-        "/opt/clips");
+    auto office = voiceSettingsFromOffice({{"wording", "Xin mời số {number} đến quầy {counter}"},
+                                           {"numbers", "number"},
+                                           {"voice", "vi-vn-x-south"},
+                                           {"rate_wpm", 140},
+                                           {"repeats", 3},
+                                           {"chime", false},
+                                           {"clip_directory", ""}},
+                                          "/opt/clips");
     CHECK(office.problems.empty());
     CHECK(office.settings.espeak.voice == "vi-vn-x-south");
     CHECK(office.settings.espeak.rateWpm == 140);

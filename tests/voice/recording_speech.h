@@ -12,7 +12,7 @@
 namespace motcua::voice::testing {
 
 class RecordingSpeech final : public SpeechSynthesizer {
-public:
+  public:
     explicit RecordingSpeech(SpeechSynthesizer& inner) : m_inner(inner) {}
     Pcm synthesize(const AnnouncementText& text) override {
         {
@@ -27,7 +27,7 @@ public:
         return m_sentences;
     }
 
-private:
+  private:
     SpeechSynthesizer& m_inner;
     mutable std::mutex m_mutex;
     std::vector<std::string> m_sentences;

@@ -8,10 +8,12 @@
 // Its settings come from the environment the checker sets (MOTCUA_CRASH_DIR, _RUN, _SEED, _TARGET,
 // _CLOCK, _BACKUP, _FIELDS_A). Run by hand without MOTCUA_CRASH_DIR it explains itself and exits 2.
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <climits>
@@ -25,15 +27,13 @@
 #include <sstream>
 #include <thread>
 
-#include <fmt/format.h>
-
+#include "crash_office.h"
 #include "queue/backup.h"
 #include "queue/catalogue_files.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
-#include "crash_office.h"
 #include "queue_fixture.h"
 
 using namespace motcua::queue;
@@ -94,7 +94,7 @@ struct Step {
 };
 
 class CrashChild {
-public:
+  public:
     CrashChild()
         : m_dir(envOr("MOTCUA_CRASH_DIR")),
           m_run(std::stoi(envOr("MOTCUA_CRASH_RUN", "0"))),
@@ -141,7 +141,7 @@ public:
         [[maybe_unused]] const auto n = ::write(3, text.data(), text.size());
     }
 
-private:
+  private:
     int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
     template <class T>
     const T& pick(const std::vector<T>& items) {
@@ -596,8 +596,9 @@ private:
 
 int main() {
     if (envOr("MOTCUA_CRASH_DIR").empty()) {
-        std::cerr << "motcua_queue_crash_child: the writer of motcua_queue_tests' crash test; it is started by\n"
-                     "that test with MOTCUA_CRASH_DIR and the run's settings in its environment.\n";
+        std::cerr
+            << "motcua_queue_crash_child: the writer of motcua_queue_tests' crash test; it is started by\n"
+               "that test with MOTCUA_CRASH_DIR and the run's settings in its environment.\n";
         return 2;
     }
     try {
