@@ -25,6 +25,7 @@ packages=(
   postgresql-15  # the server the tests start privately (scripts/test-postgres.sh), and an office's server
   libespeak-ng-dev espeak-ng-data
   chromium  # renders the HTML report in tests/report (headless screenshot)
+  clang-format  # clang-format 14: the checked-in .clang-format is followed (scripts/check-format.sh)
   dpkg-dev lintian help2man  # the Debian package (cpack -G DEB: dpkg-shlibdeps), its checks and man pages
 )
 # Extra packages a caller asks for (e.g. the test command adds what only tests need).

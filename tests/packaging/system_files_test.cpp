@@ -53,6 +53,7 @@ constexpr SystemFile kSystemFiles[] = {
     {"gzip", "the man pages and changelog in the .deb"},
     {"sqlite3", "scripts/asan-hour.sh: counts the work done"},
     {"git", "scripts/fresh-check.sh: the clean clone"},
+    {"clang-format", "scripts/check-format.sh: the test that every C++ file follows .clang-format"},
     {"/usr/lib/postgresql/*/bin/initdb",
      "scripts/test-postgres.sh: the private PostgreSQL server of the test run"},
     {"/usr/lib/postgresql/*/bin/pg_ctl", "scripts/test-postgres.sh: starts and stops it"},
