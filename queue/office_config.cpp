@@ -168,7 +168,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     const Reader r(sourceName);
     r.onlyKeys(root, "",
                {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                "call_order", "rating", "voice", "printer", "kiosk", "database"});
+                "call_order", "rating", "voice", "printer", "kiosk", "database", "citizen_id"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
@@ -371,6 +371,34 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             r.integer(*t, "rating", "timeout_seconds", 5, 600).value_or(config.rating.timeoutSeconds));
     }
 
+    if (const auto* node = root.get("citizen_id")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "citizen_id", "must be a table");
+        r.onlyKeys(*t, "citizen_id",
+                   {"enabled", "key_file", "per_day", "per_field", "scanner_key_gap_ms", "scanner_min_length",
+                    "elderly_category"});
+        auto& c = config.citizenId;
+        if (const auto* enabled = t->get("enabled")) {
+            if (!enabled->is_boolean()) r.fail(enabled, "citizen_id.enabled", "must be true or false");
+            c.enabled = enabled->as_boolean()->get();
+        }
+        if (t->contains("key_file")) c.keyFile = r.text(*t, "citizen_id", "key_file", true, 400);
+        c.perDay = static_cast<int>(r.integer(*t, "citizen_id", "per_day", 0, 50).value_or(c.perDay));
+        c.perField = static_cast<int>(r.integer(*t, "citizen_id", "per_field", 0, 50).value_or(c.perField));
+        c.scannerKeyGapMs = static_cast<int>(
+            r.integer(*t, "citizen_id", "scanner_key_gap_ms", 1, 200).value_or(c.scannerKeyGapMs));
+        c.scannerMinLength = static_cast<int>(
+            r.integer(*t, "citizen_id", "scanner_min_length", 12, 1000).value_or(c.scannerMinLength));
+        if (t->contains("elderly_category"))
+            c.elderlyCategory = r.text(*t, "citizen_id", "elderly_category", false, 16);
+        const bool known =
+            std::any_of(config.priorities.begin(), config.priorities.end(),
+                        [&](const PriorityCategoryConfig& p) { return p.code == c.elderlyCategory; });
+        if (t->contains("elderly_category") && !c.elderlyCategory.empty() && !known)
+            r.fail(t->get("elderly_category"), "citizen_id.elderly_category",
+                   "not one of the [[priority_categories]] codes");
+    }
+
     if (const auto* node = root.get("voice")) {
         const auto* t = node->as_table();
         if (!t) r.fail(node, "voice", "must be a table");
@@ -471,6 +499,9 @@ OfficeConfig loadOfficeConfig(const std::filesystem::path& path) {
         throw ConfigError(fmt::format("{}:0: office config file: {}", path.string(), e.reason()));
     }
     auto config = parseOfficeConfig(text, path.string());
+    if (std::filesystem::path key = config.citizenId.keyFile; key.is_relative())
+        config.citizenId.keyFile =
+            std::filesystem::absolute(path.parent_path() / key).lexically_normal().string();
     if (!config.calendarFile.empty()) {
         std::filesystem::path file = config.calendarFile;
         if (file.is_relative()) file = path.parent_path() / file;
@@ -590,6 +621,29 @@ OfficeCalendar loadOfficeCalendar(const std::filesystem::path& path) {
         throw ConfigError(fmt::format("{}:0: calendar file: {}", path.string(), e.reason()));
     }
     return parseOfficeCalendar(text, path.string());
+}
+
+nlohmann::json citizenIdSettings(const CitizenIdConfig& c) {
+    return {{"enabled", c.enabled},
+            {"key_file", c.keyFile},
+            {"per_day", c.perDay},
+            {"per_field", c.perField},
+            {"scanner_key_gap_ms", c.scannerKeyGapMs},
+            {"scanner_min_length", c.scannerMinLength},
+            {"elderly_category", c.elderlyCategory}};
+}
+
+CitizenIdConfig citizenIdFromSettings(const nlohmann::json& s) {
+    CitizenIdConfig c;
+    if (!s.is_object()) return c;
+    c.enabled = s.value("enabled", c.enabled);
+    c.keyFile = s.value("key_file", c.keyFile);
+    c.perDay = s.value("per_day", c.perDay);
+    c.perField = s.value("per_field", c.perField);
+    c.scannerKeyGapMs = s.value("scanner_key_gap_ms", c.scannerKeyGapMs);
+    c.scannerMinLength = s.value("scanner_min_length", c.scannerMinLength);
+    c.elderlyCategory = s.value("elderly_category", c.elderlyCategory);
+    return c;
 }
 
 nlohmann::json issuingSettings(const OfficeConfig& config) {
@@ -832,6 +886,9 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
     setSetting.run();
     setSetting.reset();
     setSetting.bind(1, "issuing").bind(2, issuingSettings(config).dump());
+    setSetting.run();
+    setSetting.reset();
+    setSetting.bind(1, "citizen_id").bind(2, citizenIdSettings(config.citizenId).dump());
     setSetting.run();
     tx.commit();
     return applied;

@@ -113,6 +113,27 @@ struct CallOrderConfig {
     int waitTargetMinutes = 15;
 };
 
+// [citizen_id]: the citizen's ID card at the kiosk and the per-citizen limits (citizen_card.h).
+struct CitizenIdConfig {
+    // The kiosk reads the card's QR from a keyboard-wedge scanner and applies the limits below to
+    // citizens who scan it. Off: no card is read and nobody is limited per citizen.
+    bool enabled = false;
+    // The office's secret key for citizen ids (CitizenKey), created by `motcua init`; relative to the
+    // config file's folder. Every kiosk of the office needs a copy of the same file.
+    std::string keyFile = "citizen.key";
+    // Numbers a citizen may take per business day, and per field (service); 0: no limit. iHanoi's
+    // online numbers: 2 a day, 1 per field.
+    int perDay = 2;
+    int perField = 1;
+    // A scanner types a whole line within milliseconds; a person does not. A line counts as a scan
+    // when it has at least scannerMinLength characters, each within scannerKeyGapMs of the one
+    // before, and ends with Enter.
+    int scannerKeyGapMs = 30;
+    int scannerMinLength = 40;
+    // The priority category a citizen whose card says they are 60 or over is offered (người cao tuổi).
+    std::string elderlyCategory = "cao_tuoi";
+};
+
 struct RatingConfig {
     // 3: Rất hài lòng / Hài lòng / Không hài lòng; 4 adds Bình thường.
     int levels = 3;
@@ -168,6 +189,7 @@ struct OfficeConfig {
     std::vector<PriorityCategoryConfig> priorities;
     CallOrderConfig callOrder;
     RatingConfig rating;
+    CitizenIdConfig citizenId;
     VoiceConfig voice;
     std::string printer = "usb:";      // printer URI (see printer/)
     int printerWidthDots = 576;        // 576 (80 mm), 384 (58 mm), 512, 640
@@ -183,6 +205,11 @@ struct OfficeConfig {
 // parseOfficeConfig leaves the calendar empty; loadOfficeConfig also reads [office] calendar.
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName);
 OfficeConfig loadOfficeConfig(const std::filesystem::path& path);
+
+// The "citizen_id" setting applyOfficeConfig writes (the key file's path made absolute by
+// loadOfficeConfig), and the config read back from it (defaults for a missing setting).
+nlohmann::json citizenIdSettings(const CitizenIdConfig& config);
+CitizenIdConfig citizenIdFromSettings(const nlohmann::json& settings);
 
 // The "issuing" setting applyOfficeConfig writes: cut-offs, late notes and the calendar (the
 // windows are the office's opening_hours). Read back by IssuingHours.

@@ -74,6 +74,8 @@ const char* toString(Outcome outcome) {
             return "clock_wrong";
         case Outcome::OutsideHours:
             return "outside_hours";
+        case Outcome::CitizenLimit:
+            return "citizen_limit";
     }
     return "unknown";
 }
@@ -158,6 +160,7 @@ QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_store
         m_callOrder.estimateSamples = order.value("estimate_samples", m_callOrder.estimateSamples);
         m_callOrder.waitTargetMinutes = order.value("wait_target_minutes", m_callOrder.waitTargetMinutes);
     }
+    m_citizenId = citizenIdFromSettings(readSetting(db, "citizen_id"));
     const auto rating = readSetting(db, "rating");
     if (!rating.is_discarded()) {
         m_rating.levels = rating.value("levels", m_rating.levels);
@@ -337,9 +340,10 @@ void QueueService::applyLateNote(IssuedTicket& issued) const {
 }
 
 Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
-                                        const std::optional<std::string>& priority, const Actor& actor) {
-    // PostgreSQL: two round trips. BEGIN rides with the context read (which locks the service row),
-    // and the ticket, its event and COMMIT go together.
+                                        const std::optional<std::string>& priority, const Actor& actor,
+                                        const std::optional<std::string>& citizen) {
+    // PostgreSQL: two round trips (three with a citizen: the citizen's lock and count). BEGIN rides with the
+    // context read (which locks the service row), and the ticket, its event and COMMIT go together.
     auto recover = [&](std::optional<std::int64_t> id) -> Result<IssuedTicket> {
         const auto issued = id ? m_store.ticket(*id) : std::nullopt;
         if (!issued)
@@ -374,6 +378,23 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
                     Outcome::CapReached, fmt::format("service '{}' has issued all {} numbers for today",
                                                      serviceCode, *ctx->dailyCap));
             }
+            if (citizen && (m_citizenId.perDay > 0 || m_citizenId.perField > 0)) {
+                const auto used =
+                    m_store.citizenUsage(*citizen, ctx->serviceId, day, m_calendar->startOfDay(now), true);
+                const bool overDay = m_citizenId.perDay > 0 && used.today >= m_citizenId.perDay;
+                const bool overField = m_citizenId.perField > 0 && used.forService >= m_citizenId.perField;
+                if (!used.lifted && (overDay || overField)) {
+                    return Result<IssuedTicket>::failure(
+                        Outcome::CitizenLimit,
+                        overDay
+                            ? fmt::format("this citizen has taken {} numbers today, the office's limit "
+                                          "(nothing was issued)",
+                                          used.today)
+                            : fmt::format("this citizen has taken {} number(s) of service '{}' today, the "
+                                          "office's limit per field (nothing was issued)",
+                                          used.forService, serviceCode));
+                }
+            }
             if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
 
             Ticket t;
@@ -400,7 +421,7 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
                             {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}},
                            key};
             t.id = m_store.insertTicket(
-                {ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now},
+                {ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now, citizen},
                 std::move(issue), &tx);
             // A priority ticket waits behind the priority tickets already waiting; a normal one behind
             // everyone waiting (its queue position is the newest of the day).
@@ -421,6 +442,74 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
             return Result<IssuedTicket>::success(std::move(issued));
         },
         recover);
+}
+
+std::optional<CitizenLimitRefusal> QueueService::citizenLimit(const std::string& citizen,
+                                                              const std::string& serviceCode) {
+    Transaction tx(m_db);
+    const auto service = m_store.activeService(serviceCode);
+    if (!service) return std::nullopt;
+    const TimeMs now = m_clock.now();
+    const auto used =
+        m_store.citizenUsage(citizen, service->id, businessDay(), m_calendar->startOfDay(now), false);
+    CitizenLimitRefusal r;
+    if (used.lifted) return std::nullopt;
+    if (m_citizenId.perDay > 0 && used.today >= m_citizenId.perDay) {
+        r = {CitizenLimitRefusal::Which::PerDay, used.today, m_citizenId.perDay, 0};
+    } else if (m_citizenId.perField > 0 && used.forService >= m_citizenId.perField) {
+        r = {CitizenLimitRefusal::Which::PerField, used.forService, m_citizenId.perField, 0};
+    } else {
+        return std::nullopt;
+    }
+    r.reference = m_store.appendCitizenEvent(
+        EventRow{std::nullopt,
+                 "limit_refused",
+                 now,
+                 std::nullopt,
+                 std::nullopt,
+                 service->id,
+                 {{"limit", r.which == CitizenLimitRefusal::Which::PerDay ? "per_day" : "per_field"},
+                  {"taken", r.taken},
+                  {"allowed", r.allowed}},
+                 {}},
+        citizen);
+    tx.commit();
+    return r;
+}
+
+Result<std::int64_t> QueueService::liftCitizenLimit(std::int64_t reference, const std::string& reason,
+                                                    const Actor& actor) {
+    using R = Result<std::int64_t>;
+    std::string why = reason;
+    while (!why.empty() && std::isspace(static_cast<unsigned char>(why.back()))) why.pop_back();
+    while (!why.empty() && std::isspace(static_cast<unsigned char>(why.front()))) why.erase(why.begin());
+    if (why.empty()) return R::failure(Outcome::Invalid, "a reason is required to lift a citizen's limit");
+    if (why.size() > 300) return R::failure(Outcome::Invalid, "the reason is too long (300 bytes at most)");
+    if (!actor.staffId)
+        return R::failure(Outcome::NotAllowed, "only a supervisor may lift a citizen's limit");
+    Transaction tx(m_db);
+    const auto role = m_store.staffRole(*actor.staffId);
+    if (!role || (*role != "supervisor" && *role != "admin"))
+        return R::failure(Outcome::NotAllowed, "only a supervisor may lift a citizen's limit");
+    const TimeMs now = m_clock.now();
+    const auto refused = m_store.citizenEvent(reference);
+    if (!refused || refused->kind != "limit_refused" || refused->at < m_calendar->startOfDay(now))
+        return R::failure(Outcome::NotFound, fmt::format("no refused number {} today", reference));
+    const auto used =
+        m_store.citizenUsage(refused->citizen, 0, businessDay(), m_calendar->startOfDay(now), true);
+    if (used.lifted)
+        return R::failure(Outcome::NotAllowed, "the limits of this citizen are already lifted today");
+    const auto id = m_store.appendCitizenEvent(EventRow{std::nullopt,
+                                                        "limit_lifted",
+                                                        now,
+                                                        std::nullopt,
+                                                        actor.staffId,
+                                                        std::nullopt,
+                                                        {{"reference", reference}, {"reason", why}},
+                                                        {}},
+                                               refused->citizen);
+    tx.commit();
+    return R::success(id);
 }
 
 std::optional<IssuedTicket> QueueService::estimate(const std::string& number) {

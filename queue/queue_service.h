@@ -32,6 +32,7 @@ enum class Outcome {
     CapReached,      // the service has issued all of today's numbers
     ClockWrong,      // the PC's clock disagrees with what is recorded: nothing is issued or called
     OutsideHours,    // numbers are not issued now (hours, break, cut-off, day off): see issuingState()
+    CitizenLimit,    // the citizen has taken the numbers the office allows today: see citizenLimit()
 };
 const char* toString(Outcome outcome);
 
@@ -91,6 +92,15 @@ struct CounterQueue {
     std::string nextReasonEn;
 };
 
+// Why a citizen may take no more numbers today ([citizen_id] per_day, per_field), as the kiosk
+// explains it; reference: the `limit_refused` event a supervisor names to lift the limits.
+struct CitizenLimitRefusal {
+    enum class Which { PerDay, PerField } which = Which::PerDay;
+    int taken = 0;    // numbers taken today (of the field, for PerField)
+    int allowed = 0;  // the limit
+    std::int64_t reference = 0;
+};
+
 struct DayRepair {
     int expiredEarlier = 0;
     int expiredFuture = 0;                 // open tickets dated after today
@@ -124,8 +134,20 @@ class QueueService {
 
     // Refused with OutsideHours outside the office's issuing windows (the message says when numbers are
     // issued again; issuingState() gives the citizen's words).
+    // citizen: the keyed id of the citizen (CitizenKey::idOf, citizen_card.h) when the kiosk read their
+    // ID card; the office's per-citizen limits ([citizen_id] per_day, per_field) then apply, counted
+    // in the same transaction as the issue (refused with CitizenLimit, nothing written).
     Result<IssuedTicket> take(const std::string& serviceCode, const std::optional<std::string>& priority = {},
-                              const Actor& actor = {});
+                              const Actor& actor = {}, const std::optional<std::string>& citizen = {});
+    // After take() refused a citizen with CitizenLimit: which limit, and a `limit_refused` event (the
+    // reference staff use to lift it). nullopt when the citizen is not (or no longer) over a limit.
+    std::optional<CitizenLimitRefusal> citizenLimit(const std::string& citizen,
+                                                    const std::string& serviceCode);
+    // A supervisor (or admin) lifts the per-citizen limits for the citizen of a `limit_refused` event of
+    // today, for the rest of the day; the reason is required and logged with a `limit_lifted` event.
+    Result<std::int64_t> liftCitizenLimit(std::int64_t reference, const std::string& reason,
+                                          const Actor& actor);
+    const CitizenIdConfig& citizenId() const noexcept { return m_citizenId; }
     // Whether numbers for the service (empty: the office as a whole) are issued now, and if not, when.
     IssuingState issuingState(const std::string& serviceCode = {}) const;
     const IssuingHours& issuingHours() const noexcept { return *m_issuing; }
@@ -231,6 +253,7 @@ class QueueService {
     std::unique_ptr<IssuingHours> m_issuing;
     CallOrderConfig m_callOrder;
     RatingConfig m_rating;
+    CitizenIdConfig m_citizenId;
     nlohmann::json m_office;
     int m_clockGuardDays = 31;
 };

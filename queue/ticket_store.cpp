@@ -699,14 +699,15 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
             m_db,
             "WITH t AS (INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, "
             "cur_service_id, "
-            "state, queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, "
-            "?8) "
+            "state, queue_key, issued_at, updated_at, citizen) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', "
+            "?7, ?8, ?8, ?17) "
             "RETURNING id) "
             "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
             "SELECT t.id, ?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM t RETURNING ticket_id");
         st.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
         st.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at);
         bindEvent(st, issueEvent, 9);
+        st.bind(17, n.citizen);
         if (commit) return commit->commitWith(st).value_or(0);
         st.step();
         return st.getInt(0);
@@ -714,10 +715,11 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
     Statement insert(
         m_db,
         "INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, cur_service_id, state, "
-        "queue_key, issued_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, ?8) "
+        "queue_key, issued_at, updated_at, citizen) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, "
+        "?8, ?9) "
         "RETURNING id");
     insert.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
-    insert.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at);
+    insert.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at).bind(9, n.citizen);
     insert.step();
     const std::int64_t id = insert.getInt(0);
     insert.reset();
@@ -725,6 +727,57 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
     appendEvent(issueEvent);
     if (commit) commit->commit();
     return id;
+}
+
+TicketStore::CitizenUsage TicketStore::citizenUsage(const std::string& citizen, std::int64_t serviceId,
+                                                    const std::string& day, TimeMs dayStart, bool lock) {
+    if (lock && m_db.isPostgres()) {
+        // Class 3: citizens, by keyed id. Taken after the service's lock (issueContext), never before,
+        // so two kiosks cannot wait for each other.
+        Statement citizenLock(m_db, "SELECT pg_advisory_xact_lock(3, hashtext(?))");
+        citizenLock.bind(1, citizen);
+        citizenLock.run();
+    }
+    Statement st(
+        m_db,
+        "SELECT (SELECT COUNT(*) FROM tickets WHERE business_day = ?1 AND citizen = ?2 AND state <> "
+        "'cancelled'), "
+        "(SELECT COUNT(*) FROM tickets WHERE business_day = ?1 AND citizen = ?2 AND state <> 'cancelled' "
+        "AND service_id = ?3), "
+        "(SELECT COUNT(*) FROM events WHERE citizen = ?2 AND kind = 'limit_lifted' AND at >= ?4)");
+    st.bind(1, day).bind(2, citizen).bind(3, serviceId).bind(4, dayStart);
+    CitizenUsage u;
+    if (st.step()) {
+        u.today = static_cast<int>(st.getInt(0));
+        u.forService = static_cast<int>(st.getInt(1));
+        u.lifted = st.getInt(2) > 0;
+    }
+    return u;
+}
+
+std::optional<TicketStore::CitizenEvent> TicketStore::citizenEvent(std::int64_t id) {
+    Statement st(m_db,
+                 "SELECT id, kind, at, citizen, detail FROM events WHERE id = ? AND citizen IS NOT NULL");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    CitizenEvent e;
+    e.id = st.getInt(0);
+    e.kind = st.getText(1);
+    e.at = st.getInt(2);
+    e.citizen = st.getText(3);
+    e.detail = nlohmann::json::parse(st.getText(4), nullptr, false);
+    return e;
+}
+
+std::int64_t TicketStore::appendCitizenEvent(const EventRow& event, const std::string& citizen) {
+    Statement st(
+        m_db,
+        "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key, "
+        "citizen) VALUES(?,?,?,?,?,?,?,?,?) RETURNING id");
+    bindEvent(st, event, 1);
+    st.bind(9, citizen);
+    st.step();
+    return st.getInt(0);
 }
 
 bool TicketStore::writeTicket(const Ticket& before, const Ticket& after, const EventRow& event,

@@ -188,7 +188,31 @@ class TicketStore {
     // Which move (by idempotency key) already committed, and the ticket it moved.
     std::optional<std::optional<std::int64_t>> committedMove(const std::string& moveKey);
 
+    // A citizen's numbers of the day (by the keyed id of citizen_card.h; cancelled ones do not count),
+    // those of one service, and whether a supervisor lifted the limits for them since dayStart. With
+    // lock, the citizen is locked on PostgreSQL until the transaction ends (advisory lock class 3), so
+    // two kiosks issuing to the same citizen count one after the other; SQLite's write lock already
+    // serialises them.
+    struct CitizenUsage {
+        int today = 0;
+        int forService = 0;
+        bool lifted = false;
+    };
+    CitizenUsage citizenUsage(const std::string& citizen, std::int64_t serviceId, const std::string& day,
+                              TimeMs dayStart, bool lock);
+    // An event that names a citizen (limit_refused, limit_lifted), by id.
+    struct CitizenEvent {
+        std::int64_t id = 0;
+        std::string kind;
+        TimeMs at = 0;
+        std::string citizen;
+        nlohmann::json detail;
+    };
+    std::optional<CitizenEvent> citizenEvent(std::int64_t id);
+
     // --- writes (inside the caller's transaction) ----------------------------------------------
+    // Appends an event that names a citizen (the keyed id, never the number); returns its id.
+    std::int64_t appendCitizenEvent(const EventRow& event, const std::string& citizen);
     struct NewTicket {
         std::int64_t serviceId = 0;
         std::string businessDay;
@@ -198,6 +222,7 @@ class TicketStore {
         std::optional<std::string> priority;
         std::int64_t queueKey = 0;
         TimeMs at = 0;
+        std::optional<std::string> citizen;  // the keyed id of the citizen it was issued to, if known
     };
     // Inserts the ticket and its issue event; returns the ticket's id. With commit, the transaction
     // is committed in the same request (one round trip on PostgreSQL).

@@ -9,6 +9,7 @@
 #include "kiosk/frontend/ticket_printing.h"
 #include "printer/printer_uri.h"
 #include "queue/backup.h"
+#include "queue/citizen_card.h"
 #include "queue/integrity.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
@@ -31,6 +32,7 @@ Exit exitFor(Outcome outcome) {
         case Outcome::CapReached:
         case Outcome::ClockWrong:
         case Outcome::OutsideHours:
+        case Outcome::CitizenLimit:
             return Exit::NotAllowed;
         case Outcome::NotFound:
         case Outcome::Invalid:
@@ -115,6 +117,21 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                 throw CommandError(Exit::Usage, fmt::format("{}: printer.uri: {}",
                                                             ctx.officeConfigPath().string(), e.what()));
             }
+            // The office's key for citizen ids (issue 19): made once, at install, when the office reads
+            // ID cards; never replaced (every id stored depends on it). Before the database: a key that
+            // cannot be used changes nothing.
+            nlohmann::json citizenKey = nullptr;
+            std::string keyText;
+            if (config.citizenId.enabled) {
+                try {
+                    const bool created = queue::CitizenKey::loadOrCreate(config.citizenId.keyFile).second;
+                    citizenKey = {{"path", config.citizenId.keyFile}, {"created", created}};
+                    keyText = fmt::format("\ncitizen key {}: {} (copy it to every kiosk of the office)",
+                                          created ? "created" : "kept", config.citizenId.keyFile);
+                } catch (const queue::CitizenKeyError& e) {
+                    throw CommandError(Exit::NotAllowed, e.what());
+                }
+            }
             // The -wal/-shm of a deleted database are kept under another name, never deleted.
             const auto keptAside =
                 queue::setAsideOrphanedFiles(ctx.databasePath(), std::chrono::system_clock::now());
@@ -130,7 +147,8 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
             std::string text =
                 fmt::format("initialised {} from {}: {} services, {} counters, {} staff (schema {})", path,
                             ctx.officeConfigPath().string(), config.services.size(), config.counters.size(),
-                            config.staff.size(), queue::latestSchemaVersion());
+                            config.staff.size(), queue::latestSchemaVersion()) +
+                keyText;
             if (!applied.movedTickets.empty()) {
                 text += fmt::format("\nmoved to the service that took over their prefix: {}",
                                     fmt::join(applied.movedTickets, ", "));
@@ -142,7 +160,8 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                        {"counters", config.counters.size()},
                        {"staff", config.staff.size()},
                        {"kept_aside", keptAsideJson(keptAside)},
-                       {"moved_tickets", applied.movedTickets}},
+                       {"moved_tickets", applied.movedTickets},
+                       {"citizen_key", citizenKey}},
                       text + keptAsideText(keptAside));
         };
     });

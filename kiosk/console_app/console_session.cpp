@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "queue/call_order.h"
 
@@ -321,6 +322,7 @@ ActionResult ConsoleSession::conclude(const queue::Result<T>& result, const std:
                 "Xin báo trưởng bộ phận kiểm tra đồng hồ (motcua doctor).";
             break;
         case Outcome::OutsideHours:  // only take() refuses for the hours; a console serves at any hour
+        case Outcome::CitizenLimit:  // and for a citizen's limits
             text = result.message;
             break;
         case Outcome::Ok:
@@ -436,6 +438,37 @@ ActionResult ConsoleSession::reactivate(const std::string& text) {
         const auto number = queue::QueueService::canonicalNumber(text).value_or(text);
         return conclude(m_queue.reactivate(number, actor()),
                         fmt::format("Đã đưa số {} trở lại hàng chờ", number), number);
+    });
+}
+
+ActionResult ConsoleSession::liftCitizenLimit(const std::string& reference, const std::string& reason) {
+    return whileConnected([&]() -> ActionResult {
+        if (!m_officer) return {false, "Chưa đăng nhập", false};
+        if (!supervisor()) return {false, "Chỉ trưởng bộ phận được gỡ giới hạn lấy số của công dân.", false};
+        std::int64_t ref = 0;
+        const bool digits =
+            !reference.empty() && reference.size() <= 12 &&
+            std::all_of(reference.begin(), reference.end(), [](unsigned char c) { return std::isdigit(c); });
+        if (!digits) return {false, "Mã hỗ trợ là dãy chữ số hiện trên màn hình máy lấy số.", false};
+        ref = std::stoll(reference);
+        const auto r = m_queue.liftCitizenLimit(ref, reason, actor());
+        refresh();
+        if (r.ok())
+            return {true, fmt::format("Đã gỡ giới hạn lấy số hôm nay cho công dân có mã hỗ trợ {}.", ref),
+                    false};
+        switch (r.outcome) {
+            case Outcome::Invalid:
+                return {false, "Cần ghi lý do gỡ giới hạn (tối đa 300 ký tự).", false};
+            case Outcome::NotFound:
+                return {false, fmt::format("Không có mã hỗ trợ {} trong hôm nay.", ref), false};
+            case Outcome::NotAllowed:
+                return {false,
+                        supervisor() ? "Giới hạn của công dân này đã được gỡ hôm nay."
+                                     : "Chỉ trưởng bộ phận được gỡ giới hạn lấy số của công dân.",
+                        false};
+            default:
+                return {false, r.message, false};
+        }
     });
 }
 

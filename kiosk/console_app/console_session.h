@@ -138,6 +138,9 @@ class ConsoleSession {
     ActionResult transfer(const std::string& seen, const std::string& serviceCode);
     ActionResult cancel(const std::string& number);
     ActionResult reactivate(const std::string& number);
+    // A supervisor lifts the per-citizen limits for the rest of the day for the citizen the kiosk
+    // refused with this reference ("mã hỗ trợ"); the reason is required and logged.
+    ActionResult liftCitizenLimit(const std::string& reference, const std::string& reason);
 
     const std::vector<Alert>& alerts() const noexcept { return m_alerts; }
     void dismissAlert(const std::string& key);
