@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "kiosk/console_app/lift_limit_screen.h"
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/label.h"
@@ -41,6 +42,13 @@ NumberScreen::NumberScreen(Console& console, std::string seen) : m_console(conso
         .setSecondary("số vắng mặt hoặc đã hủy");
     root->add(std::move(row));
     m_message = &root->add(std::make_unique<Label>("", FontRole::Body, TextAlign::Left, TextColour::Danger));
+    // The citizen limits of issue 19: only a supervisor lifts them (the kiosk gives the reference).
+    if (session.supervisor())
+        root->add(std::make_unique<Button>(
+                      "Gỡ giới hạn lấy số của công dân",
+                      [this] { m_console.screens().push(std::make_unique<LiftLimitScreen>(m_console)); },
+                      ButtonStyle::Secondary, FontRole::Body))
+            .setSecondary("theo mã hỗ trợ trên máy lấy số");
     root->add(std::make_unique<Spacer>(), 1);
     root->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); }))
         .setSecondary("Esc");

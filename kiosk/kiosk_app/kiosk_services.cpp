@@ -22,6 +22,14 @@ KioskServices::KioskServices(queue::Database& db, const queue::Clock& clock, Kio
         m_catalogue = {};
     }
     m_search = std::make_unique<queue::SearchIndex>(m_catalogue);
+    if (const auto& card = m_queue.citizenId(); card.enabled) {
+        try {
+            m_citizenKey = queue::CitizenKey::load(card.keyFile);
+        } catch (const queue::CitizenKeyError& e) {
+            log(std::string("ID cards are not read (run 'motcua init' to create the office's key): ") +
+                e.what());
+        }
+    }
     // The printer as configured, whatever is attached now: a missing printer is a fault the kiosk
     // says, never a reason to print somewhere else. Each ticket looks for it again.
     std::string uri = m_options.printerUri;
@@ -138,10 +146,31 @@ bool KioskServices::serverLost() {
     return m_serverLost;
 }
 
-TakeResult KioskServices::take(const std::string& serviceCode, const std::optional<std::string>& priority) {
+CardResult KioskServices::readCard(const std::string& line) {
+    if (!m_citizenKey) return {CardStatus::Off, std::nullopt};
+    const auto today = queue::parseIsoDate(m_queue.businessDay());
+    if (!today) return {CardStatus::Unreadable, std::nullopt};
+    const auto reading = queue::readCitizenCard(line, *today);
+    if (!reading.ok()) {
+        log(std::string("an ID card scan was not read: ") + queue::toString(reading.problem));
+        return {CardStatus::Unreadable, std::nullopt};
+    }
+    return {CardStatus::Read, VisitCitizen{m_citizenKey->idOf(reading.card->number),
+                                           queue::isElderly(reading.card->birthDate, *today)}};
+}
+
+std::string KioskServices::elderlyCategory() {
+    const auto& code = m_queue.citizenId().elderlyCategory;
+    for (const auto& p : priorities())
+        if (p.code == code) return code;
+    return {};
+}
+
+TakeResult KioskServices::take(const std::string& serviceCode, const std::optional<std::string>& priority,
+                               const std::optional<std::string>& citizen) {
     TakeResult result;
     try {
-        auto taken = retrying("take", [&] { return m_queue.take(serviceCode, priority); });
+        auto taken = retrying("take", [&] { return m_queue.take(serviceCode, priority, {}, citizen); });
         switch (taken.outcome) {
             case queue::Outcome::Ok:
                 m_serverLost = false;
@@ -152,6 +181,13 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
                 break;
             case queue::Outcome::ClockWrong:
                 result.status = TakeStatus::ClockWrong;
+                break;
+            case queue::Outcome::CitizenLimit:
+                result.status = TakeStatus::CitizenLimit;
+                if (citizen)
+                    result.limit =
+                        retrying("limit", [&] { return m_queue.citizenLimit(*citizen, serviceCode); });
+                if (!result.limit) result.status = TakeStatus::Unavailable;  // lifted meanwhile: try again
                 break;
             case queue::Outcome::OutsideHours: {
                 result.status = TakeStatus::OutsideHours;

@@ -21,6 +21,7 @@
 #include "kiosk/frontend/ticket_printing.h"
 #include "queue/catalogue.h"
 #include "queue/change_watcher.h"
+#include "queue/citizen_card.h"
 #include "queue/clock.h"
 #include "queue/office_config.h"
 #include "queue/queue_service.h"
@@ -40,12 +41,27 @@ struct PriorityCategory {
 // Offline: the PostgreSQL server cannot be reached (several PCs share the queue); no number is
 // issued until it can. ClockWrong: the PC's clock disagrees with what is recorded (staff must see).
 // OutsideHours: numbers are not issued now (closedVi/closedEn say when they are again).
-enum class TakeStatus { Ok, Busy, CapReached, Unavailable, Offline, ClockWrong, OutsideHours };
+// CitizenLimit: the citizen who scanned their ID card has taken the numbers the office allows today
+// (limit says which, and the reference staff use to lift it).
+enum class TakeStatus { Ok, Busy, CapReached, Unavailable, Offline, ClockWrong, OutsideHours, CitizenLimit };
 struct TakeResult {
     TakeStatus status = TakeStatus::Ok;
     std::optional<queue::IssuedTicket> issued;
     std::string detail;  // English, for the log
     std::string closedVi, closedEn;  // OutsideHours: "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà ..."
+    std::optional<queue::CitizenLimitRefusal> limit;  // CitizenLimit
+};
+
+// The citizen of this visit as their ID card identified them: the keyed id (never the number) and
+// whether they are 60 or over on the office's date. Kept for the visit only.
+struct VisitCitizen {
+    std::string id;
+    bool elderly = false;
+};
+enum class CardStatus { Read, Unreadable, Off };
+struct CardResult {
+    CardStatus status = CardStatus::Off;
+    std::optional<VisitCitizen> citizen;
 };
 
 enum class RateStatus { Ok, Invalid, Unknown, NotFinished, AlreadyRated, Busy };
@@ -114,7 +130,18 @@ class KioskServices {
 
     // One ticket, one transaction, tried once: a take that fails (server lost, cap, ...) is not kept
     // to be made later. The caller guards against issuing twice for one request.
-    TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority);
+    // citizen: the keyed id of a citizen who scanned their card (the office's per-citizen limits apply).
+    TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority,
+                    const std::optional<std::string>& citizen = {});
+
+    // The ID card scanner ([citizen_id] enabled, and the office's key file readable): its settings.
+    bool readsCards() const noexcept { return m_citizenKey.has_value(); }
+    const queue::CitizenIdConfig& cardSettings() const noexcept { return m_queue.citizenId(); }
+    // Reads a scanned line as an ID card. Off when the kiosk reads no cards; Unreadable for a line that
+    // is not a card's QR (nothing is kept or logged of it). Only the keyed id leaves this function.
+    CardResult readCard(const std::string& line);
+    // The priority category offered to an elderly citizen, when the office has it ("" otherwise).
+    std::string elderlyCategory();
     // Printing. The printer is talked to on its own thread (PrinterThread), so nothing here waits
     // for it; what it found out is recorded and handed to the screens by pollPrinter(), which the
     // program calls once a frame.
@@ -190,6 +217,7 @@ class KioskServices {
     KioskServicesOptions m_options;
     queue::QueueService m_queue;
     queue::StaffService m_staff;
+    std::optional<queue::CitizenKey> m_citizenKey;
     queue::Catalogue m_catalogue;
     std::unique_ptr<queue::SearchIndex> m_search;
     void finishJob(const PrintJob& job, PrintReport report);

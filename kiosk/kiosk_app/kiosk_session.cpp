@@ -2,6 +2,7 @@
 
 #include "kiosk/kiosk_app/idle_warning_screen.h"
 #include "kiosk/kiosk_app/kiosk_services.h"
+#include "kiosk/kiosk_app/kiosk_text.h"
 #include "kiosk/kiosk_app/welcome_screen.h"
 
 namespace motcua::kiosk {
@@ -31,7 +32,34 @@ KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSetting
         m_services.log("idle: asking whether more time is needed");
         screens().push(std::make_unique<IdleWarningScreen>(*this));
     });
+    // The ID card scanner types like a keyboard: its bursts are taken out of the input (a person's
+    // typing goes on to the screens as before).
+    if (m_services.readsCards()) {
+        const auto& card = m_services.cardSettings();
+        m_scanner = ui::ScanDetector({card.scannerKeyGapMs, card.scannerMinLength});
+        m_app.setInputObserver([this](const ui::InputEvent& event) {
+            auto line = m_scanner.feed(event);
+            return line && onScannedLine(*line);
+        });
+    }
     screens().push(std::make_unique<WelcomeScreen>(*this));
+}
+
+bool KioskSession::onScannedLine(const std::string& line) {
+    const auto card = m_services.readCard(line);
+    if (card.status == CardStatus::Off) return false;
+    constexpr std::chrono::milliseconds kShown{5000};
+    if (card.status == CardStatus::Unreadable) {
+        m_app.banner().show(say(words::kCardUnreadable, m_language), kShown, ui::BannerKind::Error);
+        return true;
+    }
+    m_citizen = card.citizen;
+    std::string said = say(words::kCardRead, m_language);
+    if (m_citizen->elderly && !m_services.elderlyCategory().empty())
+        said += " " + say(words::kCardElderly, m_language);
+    m_app.banner().show(said, kShown, ui::BannerKind::Info);
+    if (screens().size() <= 1) showServices();  // a card at the welcome screen starts the visit
+    return true;
 }
 
 void KioskSession::applyTheme() {
@@ -68,6 +96,8 @@ void KioskSession::endVisit() {
     m_textSize = ui::TextSize::Normal;
     m_contrast = ui::Contrast::Normal;
     m_cornerTaps = 0;
+    m_citizen.reset();
+    m_scanner.reset();
     // Voice guidance and its volume are for this visitor only.
     const bool wasGuided = m_guide.on();
     m_guide.reset();

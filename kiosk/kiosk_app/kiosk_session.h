@@ -10,9 +10,11 @@
 #include <string>
 
 #include "kiosk/frontend/ticket_printing.h"
+#include "kiosk/kiosk_app/kiosk_services.h"
 #include "kiosk/kiosk_app/voice_guide.h"
 #include "kiosk/ui/app.h"
 #include "kiosk/ui/image.h"
+#include "kiosk/ui/scan_detector.h"
 #include "kiosk/ui/theme.h"
 
 namespace motcua::kiosk {
@@ -58,7 +60,16 @@ class KioskSession {
     void toggleVoiceGuidance();
     VoiceGuide& guide() noexcept { return m_guide; }
 
-    // The end of a visit (idle, or "Xong" after a ticket): back to welcome with everything reset.
+    // The citizen whose ID card was scanned in this visit (the keyed id only); nullopt: none.
+    const std::optional<VisitCitizen>& citizen() const noexcept { return m_citizen; }
+    // A line the ID card scanner typed (ScanDetector, when the office reads cards): read as a card.
+    // A card read starts the visit (the service list) and is said in a banner, with the elderly
+    // priority when the birth date gives it; an unreadable line is said in a banner and changes
+    // nothing. Returns false when the kiosk reads no cards.
+    bool onScannedLine(const std::string& line);
+
+    // The end of a visit (idle, or "Xong" after a ticket): back to welcome with everything reset
+    // (the scanned card too).
     void endVisit();
     // Maintenance: ends the program (the run loop returns).
     void exitProgram() { m_app.requestQuit(); }
@@ -96,6 +107,8 @@ class KioskSession {
     int m_cornerTaps = 0;
     std::int64_t m_firstCornerTapMs = 0;
     int m_visits = 0;
+    std::optional<VisitCitizen> m_citizen;
+    ui::ScanDetector m_scanner;
     ui::Image m_logo;
     VoiceGuide m_guide;
 };

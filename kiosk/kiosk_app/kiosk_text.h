@@ -90,6 +90,28 @@ inline constexpr Phrase kBusy{"Hệ thống đang bận. Xin mời ông/bà th�
                               "The system is busy. Please try again in a few minutes."};
 inline constexpr Phrase kCapReached{"Lĩnh vực này đã hết số trong ngày hôm nay.",
                                     "This service has issued all of today's numbers."};
+// The citizen's ID card (a QR scanner at the kiosk) and the per-citizen limits.
+inline constexpr Phrase kCardRead{"Đã đọc thẻ căn cước.", "Your ID card has been read."};
+inline constexpr Phrase kCardElderly{"Ông/bà từ đủ 60 tuổi: được lấy số ưu tiên người cao tuổi.",
+                                     "You are 60 or over: you may take an elderly priority number."};
+inline constexpr Phrase kCardUnreadable{
+    "Không đọc được thẻ căn cước. Xin mời ông/bà quét lại mã QR trên thẻ.",
+    "The ID card could not be read. Please scan the QR code on the card again."};
+inline constexpr Phrase kCardPriorityChosen{
+    "Theo ngày sinh trên thẻ căn cước, ông/bà được ưu tiên người cao tuổi: đã chọn sẵn.",
+    "By the birth date on your ID card you qualify as an elderly person: priority is already chosen."};
+inline constexpr Phrase kLimitTitle{"Đã hết số hôm nay", "No more numbers today"};
+inline constexpr Phrase kLimitPerDay{
+    "Hôm nay ông/bà đã lấy {} số thứ tự, là số lượng tối đa mỗi người được lấy trong một ngày.",
+    "You have taken {} queue numbers today, the most one person may take in a day."};
+inline constexpr Phrase kLimitPerField{
+    "Hôm nay ông/bà đã lấy số thứ tự của lĩnh vực này (mỗi người được lấy {} số cho một lĩnh vực mỗi ngày).",
+    "You have already taken a number for this service today ({} per service per person each day)."};
+inline constexpr Phrase kLimitOnline{"Ông/bà có thể nộp hồ sơ trực tuyến tại {}",
+                                     "You can apply online at {}"};
+inline constexpr Phrase kLimitStaff{
+    "Nếu cần lấy thêm số, xin mời ông/bà gặp cán bộ tại quầy và đọc mã hỗ trợ: {}",
+    "If you need another number, please ask a member of staff at a counter and give this reference: {}"};
 inline constexpr Phrase kServiceUnavailable{"Lĩnh vực này hiện không nhận số. Xin mời ông/bà hỏi cán bộ.",
                                             "This service is not taking numbers. Please ask the staff."};
 // The server holding the queue cannot be reached (several PCs): no number now, and none later for this tap.

@@ -91,6 +91,13 @@ ConfirmScreen::ConfirmScreen(KioskSession& session, std::string serviceCode, std
         for (auto& s : *services)
             if (s.code == m_serviceCode) m_service = s;
     m_priorities = m_session.services().priorities();
+    // The citizen's ID card says they are 60 or over: the elderly priority is offered, already chosen.
+    if (const auto& citizen = m_session.citizen(); citizen && citizen->elderly) {
+        if (auto code = m_session.services().elderlyCategory(); !code.empty()) {
+            m_priority = std::move(code);
+            m_priorityFromCard = true;
+        }
+    }
 }
 
 void ConfirmScreen::onShow() {
@@ -133,6 +140,9 @@ void ConfirmScreen::build() {
                                              TextColour::Muted));
     if (!m_priorities.empty()) {
         content->add(std::make_unique<Label>(t(words::kPriorityQuestion), FontRole::Heading));
+        if (m_priorityFromCard)
+            content->add(std::make_unique<Label>(t(words::kCardPriorityChosen), FontRole::Body,
+                                                 TextAlign::Left, TextColour::Primary));
         // Radio choices: one is always chosen ("Không ưu tiên" at first), each with its pictogram and,
         // where the office gives one, what the category covers.
         auto choices = std::make_unique<ui::Grid>(landscape() ? 2 : 1);
@@ -210,9 +220,12 @@ void TicketScreen::adapt(bool isLandscape) {
 
 void TicketScreen::takeAndPrint() {
     auto& services = m_session.services();
-    auto taken = services.take(m_serviceCode, m_priority);
+    const auto& citizen = m_session.citizen();
+    auto taken =
+        services.take(m_serviceCode, m_priority, citizen ? std::optional(citizen->id) : std::nullopt);
     if (!taken.issued) {
         m_failure = taken.status;
+        m_limit = taken.limit;
         m_closedVi = taken.closedVi;
         m_closedEn = taken.closedEn;
         m_phase = Phase::Finished;
@@ -279,6 +292,24 @@ void TicketScreen::build() {
                             : *m_failure == TakeStatus::CapReached ? words::kCapReached
                                                                    : words::kServiceUnavailable;
         auto message = std::make_unique<Box>(Axis::Vertical, 0);
+        if (*m_failure == TakeStatus::CitizenLimit && m_limit) {
+            // What happened, then what to do instead: the online portal, or staff (with the reference
+            // a supervisor lifts the limit by).
+            const bool perDay = m_limit->which == queue::CitizenLimitRefusal::Which::PerDay;
+            message->add(std::make_unique<Label>(perDay
+                                                     ? say(words::kLimitPerDay, lang(), m_limit->taken)
+                                                     : say(words::kLimitPerField, lang(), m_limit->allowed),
+                                                 FontRole::Heading, TextAlign::Left, TextColour::Danger));
+            if (const auto portal = m_session.services().office("online_portal"); !portal.empty())
+                message->add(
+                    std::make_unique<Label>(say(words::kLimitOnline, lang(), portal), FontRole::Body));
+            message->add(
+                std::make_unique<Label>(say(words::kLimitStaff, lang(), m_limit->reference), FontRole::Body));
+            // The card's banner would cover the title of what matters now.
+            m_session.app().banner().hide();
+            setRoot(makePage(t(words::kLimitTitle), std::move(message)));
+            return;
+        }
         if (*m_failure == TakeStatus::OutsideHours && !m_closedVi.empty()) {
             message->add(std::make_unique<Label>(lang() == Language::En ? m_closedEn : m_closedVi,
                                                  FontRole::Heading, TextAlign::Left, TextColour::Danger));

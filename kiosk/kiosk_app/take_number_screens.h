@@ -48,6 +48,7 @@ class ConfirmScreen final : public KioskScreen {
     std::optional<queue::ServiceStatus> m_service;
     std::vector<PriorityCategory> m_priorities;
     std::optional<std::string> m_priority;
+    bool m_priorityFromCard = false;  // the card's birth date chose the elderly priority
     bool m_confirmed = false;
     ui::Button* m_confirm = nullptr;
     ui::Box* m_choices = nullptr;
@@ -88,8 +89,9 @@ class TicketScreen final : public KioskScreen {
     bool m_takingShown = false;  // "Đang in phiếu số…" has been drawn once
     std::optional<queue::IssuedTicket> m_issued;
     std::optional<TakeStatus> m_failure;
-    std::string m_closedVi, m_closedEn;  // OutsideHours: when numbers are issued again
-    std::optional<std::string> m_job;    // the print on its way
+    std::string m_closedVi, m_closedEn;                 // OutsideHours: when numbers are issued again
+    std::optional<queue::CitizenLimitRefusal> m_limit;  // CitizenLimit
+    std::optional<std::string> m_job;                   // the print on its way
     std::optional<PrintReport> m_print;
     int m_reprints = 0;
     ui::Box* m_columns = nullptr;

@@ -93,6 +93,8 @@ void App::injectPointer(const RawPointer& pointer) {
 void App::inject(const InputEvent& event) {
     noteInput();
     m_input.push_back(event);
+    // Injected keys and text (a script) are stamped with the program's clock; SDL's carry SDL's.
+    if (!event.isPointer() && event.timestampMs == 0) m_input.back().timestampMs = m_clock.now();
 }
 
 bool App::pumpSdlEvents() {
@@ -159,6 +161,7 @@ void App::applyStack() {
 }
 
 void App::deliver(const InputEvent& event) {
+    if (!event.isPointer() && m_inputObserver && m_inputObserver(event)) return;
     if (connectionOverlay() && event.isPointer() && m_connection.bounds().contains(event.start)) {
         m_connection.dispatch(event);
         return;

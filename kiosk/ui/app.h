@@ -79,6 +79,11 @@ class App {
     // The banner drawn over the screen now (null when the server is reachable or the screen shows it).
     const ConnectionBanner* connectionOverlay() const noexcept;
     void setIdleTimeout(std::chrono::milliseconds timeout, std::function<void()> onIdle);
+    // Sees every key and text event before the top screen does; returning true keeps it from the
+    // screen (the kiosk's ID card scanner, ScanDetector).
+    void setInputObserver(std::function<bool(const InputEvent&)> observer) {
+        m_inputObserver = std::move(observer);
+    }
 
     // Input, processed at the next frame(), in order.
     void injectPointer(const RawPointer& pointer);
@@ -133,6 +138,7 @@ class App {
     std::function<bool()> m_serverEnglishSource;
     bool m_serverLost = false;
     std::deque<InputEvent> m_input;
+    std::function<bool(const InputEvent&)> m_inputObserver;
     Size m_size;
     queue::TimeMs m_lastFrame = 0;
     queue::TimeMs m_lastInput = 0;

@@ -2,6 +2,7 @@
 // script driver produces the same ones, and screens and widgets only ever see these.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -108,6 +109,9 @@ struct InputEvent {
     double velocityY = 0;
     Key key = Key::Unknown;  // Key
     std::string text;        // Text
+    // Key and Text: when the key went down, in ms (SDL's event timestamp; a script's clock). Only
+    // differences between events mean something (ScanDetector).
+    std::int64_t timestampMs = 0;
 
     bool isPointer() const noexcept { return type != InputType::Key && type != InputType::Text; }
     static InputEvent keyPress(Key k);

@@ -153,9 +153,11 @@ std::optional<ScriptCommand> parseScriptLine(std::string_view line, int lineNumb
             !parseInt(tokens[4], "Y2", 0, c.to.y, error))
             return std::nullopt;
     } else if (name == "type") {
-        if (!expectCount(tokens, 1, "type \"text\"", error)) return std::nullopt;
+        // type "text" MS: MS between characters (a person typing slowly); without it one frame.
+        if (tokens.size() != 3 && !expectCount(tokens, 1, "type \"text\" [MS]", error)) return std::nullopt;
         c.type = ScriptCommandType::Type;
         if (!quotedText(tokens[1], "type", c.text, error)) return std::nullopt;
+        if (tokens.size() == 3 && !parseInt(tokens[2], "MS", 1, c.milliseconds, error)) return std::nullopt;
     } else if (name == "key") {
         if (!expectCount(tokens, 1, "key NAME", error)) return std::nullopt;
         c.type = ScriptCommandType::Key;
@@ -252,7 +254,7 @@ std::string describe(const ScriptCommand& c) {
             return "drag " + std::to_string(c.point.x) + " " + std::to_string(c.point.y) + " " +
                    std::to_string(c.to.x) + " " + std::to_string(c.to.y);
         case ScriptCommandType::Type:
-            return "type " + quote(c.text);
+            return "type " + quote(c.text) + (c.milliseconds > 0 ? " " + std::to_string(c.milliseconds) : "");
         case ScriptCommandType::Key:
             return "key " + keyName(c.key);
         case ScriptCommandType::Wait:

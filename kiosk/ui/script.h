@@ -1,5 +1,5 @@
 // Script files that drive an SDL program (tests, reviewers): one command per line.
-//   tap X Y | tap "visible text" | drag X1 Y1 X2 Y2 | type "text" | key NAME | wait MS | sleep MS
+//   tap X Y | tap "visible text" | drag X1 Y1 X2 Y2 | type "text" [MS] | key NAME | wait MS | sleep MS
 //   expect "text" | said "text" | screenshot PATH.png | quit
 // `said "text"` passes when the program's voice (kiosk voice guidance) has said something containing
 // text since the last `said` that passed: it checks what was spoken, in order.
@@ -28,7 +28,7 @@ struct ScriptCommand {
     Point to;          // Drag end
     std::string text;  // TapText, Type, Expect, Said; Screenshot path
     Key key = Key::Unknown;
-    int milliseconds = 0;  // Wait, Sleep
+    int milliseconds = 0;  // Wait, Sleep; Type: between characters (0: one frame)
     friend bool operator==(const ScriptCommand&, const ScriptCommand&) = default;
 };
 

@@ -166,7 +166,7 @@ bool ScriptRunner::execute(const ScriptCommand& c, ScriptOutcome& outcome, std::
                 std::string one;
                 appendUtf8(one, ch);
                 m_app.inject(InputEvent::textInput(one));
-                step(kFrameMs);
+                step(c.milliseconds > 0 ? c.milliseconds : kFrameMs);
             }
             return true;
         case ScriptCommandType::Key:

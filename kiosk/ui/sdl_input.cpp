@@ -85,10 +85,15 @@ std::optional<TranslatedInput> translateSdlEvent(const SDL_Event& event, Size wi
         case SDL_KEYDOWN: {
             const auto key = translateKey(event.key.keysym.sym);
             if (!key) return std::nullopt;
-            return InputEvent::keyPress(*key);
+            auto press = InputEvent::keyPress(*key);
+            press.timestampMs = event.key.timestamp;
+            return press;
         }
-        case SDL_TEXTINPUT:
-            return InputEvent::textInput(event.text.text);
+        case SDL_TEXTINPUT: {
+            auto text = InputEvent::textInput(event.text.text);
+            text.timestampMs = event.text.timestamp;
+            return text;
+        }
         default:
             return std::nullopt;
     }

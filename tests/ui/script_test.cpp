@@ -24,6 +24,9 @@ TEST_CASE("Script lines parse into commands", "[ui][script]") {
     drag.to = {500, 300};
     ScriptCommand type = make(ScriptCommandType::Type);
     type.text = "đăng ký \"kết hôn\"";
+    ScriptCommand typeSlowly = make(ScriptCommandType::Type);
+    typeSlowly.text = "0011";
+    typeSlowly.milliseconds = 120;
     ScriptCommand keyReturn = make(ScriptCommandType::Key);
     keyReturn.key = Key::Return;
     ScriptCommand keyF12 = make(ScriptCommandType::Key);
@@ -46,6 +49,7 @@ TEST_CASE("Script lines parse into commands", "[ui][script]") {
         {"tap \"Lấy số\"", tapText},
         {"drag 500 1500 500 300", drag},
         {R"(type "đăng ký \"kết hôn\"")", type},
+        {"type \"0011\" 120", typeSlowly},
         {"key Return", keyReturn},
         {"key enter", keyReturn},
         {"key F12", keyF12},
@@ -100,6 +104,8 @@ TEST_CASE("Malformed script lines are rejected with their line number and a clea
         {"type hello", "type takes text in double quotes"},
         {"type \"bad \\n escape\"", "unknown escape \\n"},
         {"type \"\xC3\x28\"", "not valid UTF-8"},
+        {"type \"a\" 0", "MS must be at least 1"},
+        {"type \"a\" 1 2", "expected type \"text\" [MS]"},
         {"drag 1 2 3", "expected drag X1 Y1 X2 Y2 (4 arguments, got 3)"},
         {"key", "expected key NAME"},
         {"key Enterr", "unknown key \"Enterr\""},
