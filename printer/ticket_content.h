@@ -31,6 +31,7 @@ struct TicketContent {
     std::string note;           // e.g. the 15:00 certification rule; wrapped
     std::string hotline;
     std::string qrPayload;  // empty: no QR code
+    std::string qrCode;     // printed large under the QR, for typing instead of scanning ("ABCDE-FGHJK")
     TicketLabels labels;
 };
 

@@ -305,10 +305,15 @@ struct TicketRenderer::Impl {
                 gap(6);
             }
             qr(raw.qrPayload);
-        } else if (!raw.qrPayload.empty() && !raw.labels.qrCaption.empty()) {
-            // Native mode: the printer draws the QR right after this picture.
+            if (!raw.qrCode.empty()) {
+                gap(6);
+                centredLines(bodyBold.get(), n(raw.qrCode));
+            }
+        } else if (!raw.qrPayload.empty() && (!raw.labels.qrCaption.empty() || !raw.qrCode.empty())) {
+            // Native mode: the printer draws the QR right after this picture (the code goes above it).
             gap(14);
-            centredLines(small.get(), n(raw.labels.qrCaption));
+            if (!raw.labels.qrCaption.empty()) centredLines(small.get(), n(raw.labels.qrCaption));
+            if (!raw.qrCode.empty()) centredLines(bodyBold.get(), n(raw.qrCode));
         }
         gap(8);
         ensureRows(y);

@@ -5,6 +5,7 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -168,7 +169,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     const Reader r(sourceName);
     r.onlyKeys(root, "",
                {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                "call_order", "rating", "voice", "printer", "kiosk", "database", "citizen_id"});
+                "call_order", "rating", "voice", "printer", "kiosk", "database", "citizen_id", "web"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
@@ -487,6 +488,40 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             r.fail(t->get("url"), "database.url",
                    "holds a password: keep it in ~/.pgpass or PGPASSFILE (libpq), not in office.toml");
         }
+    }
+
+    if (const auto* node = root.get("web")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "web", "must be a table");
+        r.onlyKeys(*t, "web",
+                   {"public_url", "take_online", "per_phone_daily", "per_phone_per_service",
+                    "per_address_per_hour"});
+        auto& w = config.web;
+        w.publicUrl = r.text(*t, "web", "public_url", false, 200);
+        while (w.publicUrl.ends_with('/')) w.publicUrl.pop_back();
+        const auto schemeEnd = w.publicUrl.find("://");
+        const bool wellFormed = (w.publicUrl.starts_with("https://") || w.publicUrl.starts_with("http://")) &&
+                                w.publicUrl.size() > schemeEnd + 3 &&
+                                std::all_of(w.publicUrl.begin(), w.publicUrl.end(), [](char c) {
+                                    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                           (c >= '0' && c <= '9') ||
+                                           std::string_view(":/.-_~").find(c) != std::string_view::npos;
+                                });
+        if (!w.publicUrl.empty() && !wellFormed) {
+            r.fail(t->get("public_url"), "web.public_url",
+                   "must be an https:// (or http://) address of letters, digits and :/.-_~, such as "
+                   "https://motcua.example.gov.vn");
+        }
+        if (const auto* take = t->get("take_online")) {
+            if (!take->is_boolean()) r.fail(take, "web.take_online", "must be true or false");
+            w.takeOnline = take->as_boolean()->get();
+        }
+        w.perPhoneDaily =
+            static_cast<int>(r.integer(*t, "web", "per_phone_daily", 1, 10).value_or(w.perPhoneDaily));
+        w.perPhonePerService = static_cast<int>(
+            r.integer(*t, "web", "per_phone_per_service", 1, 10).value_or(w.perPhonePerService));
+        w.perAddressPerHour = static_cast<int>(
+            r.integer(*t, "web", "per_address_per_hour", 1, 10000).value_or(w.perAddressPerHour));
     }
     return config;
 }
@@ -838,6 +873,12 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
          {{"uri", config.printer}, {"width_dots", config.printerWidthDots}, {"qr", config.printerQr}}},
         {"logo", config.logo},
         {"kiosk_dpi", config.kioskDpi},
+        {"web",
+         {{"public_url", config.web.publicUrl},
+          {"take_online", config.web.takeOnline},
+          {"per_phone_daily", config.web.perPhoneDaily},
+          {"per_phone_per_service", config.web.perPhonePerService},
+          {"per_address_per_hour", config.web.perAddressPerHour}}},
     };
     nlohmann::json displayNames = nlohmann::json::object();
     for (const auto& c : config.counters)

@@ -150,6 +150,17 @@ struct RatingLevel {
 };
 std::vector<RatingLevel> ratingScale(int levels);
 
+// [web]: the citizens' pages of motcua-web.
+struct WebConfig {
+    // Where citizens reach motcua-web ("https://motcua.example.gov.vn"): the printed ticket's QR and
+    // short code lead to public_url + "/t/...". Empty: no QR on tickets.
+    std::string publicUrl;
+    bool takeOnline = true;      // /lay-so issues numbers (false: the page says it is closed)
+    int perPhoneDaily = 2;       // numbers a phone (signed cookie) may take a day
+    int perPhonePerService = 1;  // of which per service
+    int perAddressPerHour = 20;  // numbers taken from one network address per hour
+};
+
 // How calls are announced in the lobby (read by the display through the voice library).
 struct VoiceConfig {
     std::string wording;  // template with {number} {counter} {counter_name} {field}; empty: default
@@ -200,6 +211,7 @@ struct OfficeConfig {
     // [office] clock_guard_days: how far ahead of the last recorded activity the clock may be before
     // nothing is issued until staff confirm the date (QueueService::clockProblem).
     int clockGuardDays = 31;
+    WebConfig web;
 };
 
 // parseOfficeConfig leaves the calendar empty; loadOfficeConfig also reads [office] calendar.

@@ -420,6 +420,7 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
                             {"business_day", day},
                             {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}},
                            key};
+            if (!actor.channel.empty()) issue.detail["channel"] = actor.channel;
             t.id = m_store.insertTicket(
                 {ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now, citizen},
                 std::move(issue), &tx);

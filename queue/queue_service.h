@@ -124,6 +124,9 @@ struct Actor {
     // after reconnecting and is never applied twice. A caller that retries a move itself (the kiosk
     // after a lost connection) passes the same key again.
     std::string moveKey;
+    // Where a number was taken when not at the kiosk: "online" for motcua-web's /lay-so (detail
+    // "channel" of the issue event, counted apart in reports). Empty: the kiosk or the CLI.
+    std::string channel;
 };
 
 // One per connection. Not thread-safe: use one per thread or process (each owns its Database).
@@ -205,6 +208,8 @@ class QueueService {
     const RatingConfig& rating() const noexcept { return m_rating; }
     const BusinessCalendar& calendar() const noexcept { return *m_calendar; }
     const nlohmann::json& office() const noexcept { return m_office; }
+    // The connection this service works on (for the ticket's link, queue/ticket_links.h).
+    Database& database() noexcept { return m_db; }
 
     // "A12", "a012" -> "A012"; nullopt when it is not prefix letters followed by digits.
     static std::optional<std::string> canonicalNumber(const std::string& text);

@@ -12,19 +12,12 @@
 #include "printer/print_job.h"
 #include "printer/printer_uri.h"
 #include "printer/ticket_renderer.h"
+#include "queue/wait_text.h"
 
 namespace motcua::kiosk {
 
 std::string waitText(int seconds, Language language) {
-    const bool vi = language == Language::Vi;
-    if (seconds <= 0) return vi ? "Sắp đến lượt" : "Almost your turn";
-    const int minutes = (seconds + 59) / 60;
-    if (minutes < 60)
-        return vi ? fmt::format("Khoảng {} phút", minutes) : fmt::format("About {} min", minutes);
-    const int hours = minutes / 60, rest = minutes % 60;
-    if (rest == 0) return vi ? fmt::format("Khoảng {} giờ", hours) : fmt::format("About {} h", hours);
-    return vi ? fmt::format("Khoảng {} giờ {} phút", hours, rest)
-              : fmt::format("About {} h {} min", hours, rest);
+    return queue::expectedWaitText(seconds, language == Language::Vi);
 }
 
 namespace {
@@ -42,8 +35,15 @@ std::string dateText(const queue::BusinessCalendar& calendar, queue::TimeMs at) 
 }
 }  // namespace
 
+std::string publicUrl(const nlohmann::json& office) {
+    const auto web = office.find("web");
+    if (web == office.end() || !web->is_object()) return {};
+    return web->value("public_url", std::string());
+}
+
 printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nlohmann::json& office,
-                                     const queue::BusinessCalendar& calendar, Language language) {
+                                     const queue::BusinessCalendar& calendar, Language language,
+                                     const std::optional<queue::TicketLink>& link) {
     const bool vi = language == Language::Vi;
     printer::TicketContent c;
     const std::string name = office.value("name", std::string());
@@ -62,6 +62,10 @@ printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nl
     c.note = !vi && !issued.ticketNoteEn.empty() ? issued.ticketNoteEn : issued.ticketNote;
     c.hotline = office.value("hotline", std::string());
     c.qrPayload = office.value("online_portal", std::string());
+    if (link && !publicUrl(office).empty()) {
+        c.qrPayload = publicUrl(office) + "/t/" + link->token;
+        c.qrCode = queue::TicketLinks::printedShortCode(link->shortCode);
+    }
     c.labels.number = vi ? "SỐ THỨ TỰ CỦA ÔNG/BÀ" : "YOUR NUMBER";
     c.labels.counters = vi ? "Quầy phục vụ" : "Counters";
     c.labels.peopleAhead = vi ? "Số người chờ trước" : "People ahead of you";
@@ -69,6 +73,14 @@ printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nl
     c.labels.issuedAt = vi ? "Giờ lấy số" : "Issued at";
     c.labels.hotline = vi ? "Đường dây nóng" : "Hotline";
     c.labels.qrCaption = vi ? "Quét mã để nộp hồ sơ trực tuyến lần sau" : "Scan to apply online next time";
+    if (link && !publicUrl(office).empty()) {
+        // Where to type the code: the address without its scheme.
+        std::string site = publicUrl(office);
+        site = site.substr(site.find("://") + 3);
+        c.labels.qrCaption =
+            vi ? "Quét mã hoặc nhập mã dưới đây tại " + site + " để theo dõi số trên điện thoại"
+               : "Scan, or type the code below at " + site + ", to follow your number on your phone";
+    }
     return c;
 }
 
@@ -187,7 +199,7 @@ std::string TicketPrinter::encode(const printer::TicketContent& content) {
     return printer::encodeTicket(*m_renderer, content, m_settings);
 }
 
-PrintJob TicketPrinter::prepare(const queue::QueueService& queue, const queue::IssuedTicket& issued,
+PrintJob TicketPrinter::prepare(queue::QueueService& queue, const queue::IssuedTicket& issued,
                                 Language language, bool reprint) {
     static std::atomic<std::uint64_t> next{0};
     static const PrintingProcess process = PrintingProcess::current();
@@ -197,7 +209,16 @@ PrintJob TicketPrinter::prepare(const queue::QueueService& queue, const queue::I
     job.number = issued.ticket.number;
     job.language = language;
     job.reprint = reprint;
-    job.bytes = encode(ticketContent(issued, queue.office(), queue.calendar(), language));
+    std::optional<queue::TicketLink> link;
+    if (!publicUrl(queue.office()).empty()) {
+        try {
+            link = queue::TicketLinks(queue.database()).linkFor(issued.ticket, issued.ticket.issuedAt);
+        } catch (const queue::DatabaseError&) {
+            // The store cannot be written now: the ticket prints without its live page (the QR is
+            // the portal's), rather than not at all.
+        }
+    }
+    job.bytes = encode(ticketContent(issued, queue.office(), queue.calendar(), language, link));
     return job;
 }
 

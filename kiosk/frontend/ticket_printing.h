@@ -20,6 +20,7 @@
 #include "printer/printer_uri.h"
 #include "printer/ticket_content.h"
 #include "queue/queue_service.h"
+#include "queue/ticket_links.h"
 
 namespace motcua::printer {
 class TicketRenderer;
@@ -32,9 +33,14 @@ enum class Language { Vi, En };
 // "khoảng 15 phút" / "about 15 minutes"; "sắp đến lượt" / "almost your turn" when nothing is ahead.
 std::string waitText(int seconds, Language language);
 
-// The ticket's words. office is the "office" settings object written by `motcua init`.
+// The ticket's words. office is the "office" settings object written by `motcua init`. With the
+// ticket's link (when the office has a [web] public_url) the QR leads to its live page on
+// motcua-web and the short code is printed under it; without, the QR is the online portal's.
 printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nlohmann::json& office,
-                                     const queue::BusinessCalendar& calendar, Language language);
+                                     const queue::BusinessCalendar& calendar, Language language,
+                                     const std::optional<queue::TicketLink>& link = std::nullopt);
+// The office's motcua-web address for tickets ("" when it has none).
+std::string publicUrl(const nlohmann::json& office);
 
 // Printer URI and settings from the office settings ("printer": {"uri", "width_dots", "qr"}).
 // $MOTCUA_PRINTER overrides the URI (for tests and for trying another printer).
@@ -126,7 +132,8 @@ class TicketPrinter {
     PrintReport print(queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
                       bool reprint = false);
     // The job for a ticket (renders; throws when the fonts cannot be used).
-    PrintJob prepare(const queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
+    // With the office's public_url set, the ticket's link is made here (queue/ticket_links.h).
+    PrintJob prepare(queue::QueueService& queue, const queue::IssuedTicket& issued, Language language,
                      bool reprint);
     // Opens the printer and sends a job's bytes; the outcome as a report (no events).
     PrintReport send(const std::string& bytes);
