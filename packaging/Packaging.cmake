@@ -5,12 +5,13 @@
 # the systemd units. Data lives in /var/lib/motcua (made by the postinst, 0750 motcua:motcua).
 set(motcua_packaging_dir ${CMAKE_CURRENT_LIST_DIR})
 
-set(motcua_programs motcua motcua-kiosk motcua-display motcua-console motcua-say)
+set(motcua_programs motcua motcua-kiosk motcua-display motcua-console motcua-say motcua-web)
 set(motcua_program_summary_motcua "queue tickets and procedure kiosk for a one-stop office")
 set(motcua_program_summary_motcua-kiosk "citizen touchscreen kiosk: procedures and queue tickets")
 set(motcua_program_summary_motcua-display "lobby and counter displays with voice calls")
 set(motcua_program_summary_motcua-console "staff console: call and serve citizens at a counter")
 set(motcua_program_summary_motcua-say "say or save a Vietnamese ticket-call announcement")
+set(motcua_program_summary_motcua-web "citizens' web pages: live ticket page and numbers taken online")
 
 find_program(MOTCUA_HELP2MAN help2man)
 set(motcua_man_pages "")
@@ -59,6 +60,7 @@ install(FILES
           ${motcua_packaging_dir}/systemd/motcua-counter-display@.service
           ${motcua_packaging_dir}/systemd/motcua-backup.service
           ${motcua_packaging_dir}/systemd/motcua-backup.timer
+          ${motcua_packaging_dir}/systemd/motcua-web.service
         DESTINATION /lib/systemd/system)
 
 # Documentation, with the Debian changelog and copyright lintian asks for.

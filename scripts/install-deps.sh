@@ -22,6 +22,7 @@ packages=(
   cups  # CUPS's backends (socket://, usb://, lpd://): cups-daemon alone has only http and ipp
   libqrencode-dev libpng-dev libsodium-dev
   libpq-dev  # the PostgreSQL store's client (libpq)
+  libboost1.74-dev  # motcua-web's HTTP server (Beast, Asio: headers only, nothing at run time)
   postgresql-15  # the server the tests start privately (scripts/test-postgres.sh), and an office's server
   libespeak-ng-dev espeak-ng-data
   chromium  # renders the HTML report in tests/report (headless screenshot)

@@ -37,7 +37,8 @@ std::vector<std::string> lines(const std::string& text) {
 // The programs built in this tree (each is packaged when it exists).
 std::vector<std::string> builtPrograms() {
     std::vector<std::string> found;
-    for (const char* name : {"motcua", "motcua-kiosk", "motcua-display", "motcua-console", "motcua-say"}) {
+    for (const char* name :
+         {"motcua", "motcua-kiosk", "motcua-display", "motcua-console", "motcua-say", "motcua-web"}) {
         for (const auto& e : fs::recursive_directory_iterator(fs::path(MOTCUA_BINARY_DIR) / "kiosk")) {
             if (e.is_regular_file() && e.path().filename() == name) {
                 found.push_back(name);
@@ -97,10 +98,10 @@ TEST_CASE(
           "/lib/udev/rules.d/60-motcua-printer.rules", "/lib/systemd/system/motcua-session.service",
           "/lib/systemd/system/motcua-kiosk.service", "/lib/systemd/system/motcua-display.service",
           "/lib/systemd/system/motcua-counter-display@.service", "/lib/systemd/system/motcua-backup.service",
-          "/lib/systemd/system/motcua-backup.timer", "/usr/share/motcua/office.toml",
-          "/usr/share/motcua/catalogue/procedures.tsv", "/usr/share/doc/motcua/udev/README.md",
-          "/usr/share/doc/motcua/voice/README.md", "/usr/share/doc/motcua/copyright",
-          "/usr/share/doc/motcua/changelog.gz"}) {
+          "/lib/systemd/system/motcua-backup.timer", "/lib/systemd/system/motcua-web.service",
+          "/usr/share/motcua/office.toml", "/usr/share/motcua/catalogue/procedures.tsv",
+          "/usr/share/doc/motcua/udev/README.md", "/usr/share/doc/motcua/voice/README.md",
+          "/usr/share/doc/motcua/copyright", "/usr/share/doc/motcua/changelog.gz"}) {
         has(path);
     }
     // Nothing of the build machine, and no data folder: /var/lib/motcua is made by the postinst.
@@ -200,6 +201,8 @@ TEST_CASE("postinst creates the motcua user once, its data folder 0750, and enab
         CHECK(called(calls, "addgroup --system --quiet motcua"));
         CHECK(called(calls, "adduser --system --quiet --ingroup motcua --home /var/lib/motcua"));
         CHECK(called(calls, "adduser --quiet motcua lp") == false);  // getent says lp does not exist here
+        CHECK(called(calls, "adduser --system --quiet --group --home /var/lib/motcua-web"));
+        CHECK(called(calls, "adduser --quiet motcua-web motcua"));
         CHECK(
             called(calls, "install -d -o motcua -g motcua -m 0750 /var/lib/motcua /var/lib/motcua/backups"));
         CHECK(called(calls, "deb-systemd-helper --quiet was-enabled motcua-backup.timer"));
@@ -227,6 +230,21 @@ TEST_CASE("postinst creates the motcua user once, its data folder 0750, and enab
         const auto purge = runScript(dir, "postrm", "purge", true);
         CHECK(called(purge, "deb-systemd-helper purge motcua-backup.timer"));
     }
+}
+
+TEST_CASE("motcua-web runs as its own user, reaches only the database, behind the proxy's TLS",
+          "[packaging][units]") {
+    const auto text = readFile(sourcePath("packaging/systemd/motcua-web.service"));
+    CHECK_THAT(text, Catch::Contains("\nUser=motcua-web\n"));
+    CHECK_THAT(text, Catch::Contains("\nSupplementaryGroups=motcua\n"));
+    CHECK_THAT(text, Catch::Contains("\nEnvironment=MOTCUA_DB=/var/lib/motcua/motcua.db\n"));
+    CHECK_THAT(text, Catch::Contains("\nEnvironment=MOTCUA_WEB_LISTEN=127.0.0.1:8080\n"));
+    CHECK_THAT(
+        text, Catch::Contains("ExecStart=/usr/bin/motcua-web --db ${MOTCUA_DB} --listen ${MOTCUA_WEB_LISTEN} "
+                              "--behind-tls --trust-proxy --secret-file /var/lib/motcua-web/secret"));
+    CHECK_THAT(text, Catch::Contains("\nProtectSystem=strict\n"));
+    CHECK_THAT(text, Catch::Contains("\nReadWritePaths=/var/lib/motcua\n"));
+    CHECK_THAT(text, Catch::Contains("\nRestart=always\n"));
 }
 
 TEST_CASE("the kiosk and display units run as motcua with the installed paths and restart on failure",

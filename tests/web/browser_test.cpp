@@ -1,0 +1,302 @@
+// The pages in a real browser: Debian's chromium, headless, driven through its DevTools protocol over
+// a WebSocket from C++ (Boost.Beast, which motcua-web is built on). Chosen over puppeteer-core from
+// npm: nothing is downloaded at test time, no node toolchain joins the build, and the test is one
+// more Catch2 case that can use the suite's fixtures.
+//
+// At 360×800 and 390×844: a phone takes a number on /lay-so after two taken at the kiosk; `motcua
+// call` from another process calls the three in turn, and the open page follows (2 left, 1 left,
+// next, then called at the counter), without a reload. Screenshots of every page, in Vietnamese and English,
+// go to <build>/screenshots/web/. The page must raise no script error and no CSP violation.
+#include <utility>
+// clang-format off
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <boost/beast/websocket.hpp>
+// clang-format on
+#include <fcntl.h>
+#include <signal.h>
+#include <sodium.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "../queue/queue_fixture.h"
+#include "support/test_support.h"
+
+using namespace motcua;
+using namespace motcua::testing;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kShots = fs::path(MOTCUA_BINARY_DIR) / "screenshots" / "web";
+
+// A child process, killed and reaped when this goes.
+struct Child {
+    pid_t pid = -1;
+    int out = -1;  // its stdout
+    Child(const std::vector<std::string>& argv, bool quietStderr) {
+        int pipeFds[2];
+        REQUIRE(pipe(pipeFds) == 0);
+        pid = fork();
+        if (pid == 0) {
+            dup2(pipeFds[1], STDOUT_FILENO);
+            if (quietStderr) {
+                const int null = ::open("/dev/null", O_WRONLY);
+                dup2(null, STDERR_FILENO);
+            }
+            close(pipeFds[0]);
+            close(pipeFds[1]);
+            std::vector<char*> args;
+            for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+            args.push_back(nullptr);
+            execvp(args[0], args.data());
+            _exit(127);
+        }
+        close(pipeFds[1]);
+        out = pipeFds[0];
+    }
+    std::string line() {
+        std::string l;
+        for (char c; read(out, &c, 1) == 1 && c != '\n';) l += c;
+        return l;
+    }
+    ~Child() {
+        if (pid > 0) {
+            kill(pid, SIGTERM);
+            waitpid(pid, nullptr, 0);
+        }
+        if (out >= 0) close(out);
+    }
+};
+
+// Chromium's DevTools protocol: commands by id, events collected (script errors, console errors).
+class DevTools {
+  public:
+    DevTools(unsigned short port, const std::string& path) : m_ws(m_io) {
+        auto& socket = boost::beast::get_lowest_layer(m_ws);
+        socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+        timeval tv{60, 0};
+        ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        m_ws.read_message_max(64 * 1024 * 1024);
+        m_ws.handshake("127.0.0.1:" + std::to_string(port), path);
+    }
+    json call(const std::string& method, json params = json::object(), const std::string& session = {}) {
+        const int id = ++m_id;
+        json message = {{"id", id}, {"method", method}, {"params", std::move(params)}};
+        if (!session.empty()) message["sessionId"] = session;
+        m_ws.write(boost::asio::buffer(message.dump()));
+        for (;;) {
+            boost::beast::flat_buffer buffer;
+            m_ws.read(buffer);
+            auto reply = json::parse(boost::beast::buffers_to_string(buffer.data()));
+            if (reply.contains("method")) {
+                note(reply);
+                continue;
+            }
+            if (reply.value("id", 0) != id) continue;
+            if (reply.contains("error")) throw std::runtime_error(method + ": " + reply["error"].dump());
+            return reply["result"];
+        }
+    }
+    std::vector<std::string> problems;  // script exceptions and console errors, as reported
+
+  private:
+    void note(const json& event) {
+        const auto method = event["method"].get<std::string>();
+        if (method == "Runtime.exceptionThrown")
+            problems.push_back(event["params"]["exceptionDetails"].dump());
+        if (method == "Log.entryAdded" && event["params"]["entry"].value("level", "") == "error")
+            problems.push_back(event["params"]["entry"].dump());
+        if (method == "Runtime.consoleAPICalled" && event["params"].value("type", "") == "error")
+            problems.push_back(event["params"].dump());
+    }
+    boost::asio::io_context m_io;
+    boost::beast::websocket::stream<boost::asio::ip::tcp::socket> m_ws;
+    int m_id = 0;
+};
+
+// One phone: a browser context of its own (its own cookies), one page, one screen size.
+class Phone {
+  public:
+    Phone(DevTools& devtools, std::string base, int width, int height)
+        : m_dt(devtools), m_base(std::move(base)), m_size(fmt::format("{}x{}", width, height)) {
+        const auto context = m_dt.call("Target.createBrowserContext")["browserContextId"];
+        const auto target = m_dt.call("Target.createTarget",
+                                      {{"url", "about:blank"}, {"browserContextId", context}})["targetId"];
+        m_session =
+            m_dt.call("Target.attachToTarget", {{"targetId", target}, {"flatten", true}})["sessionId"];
+        call("Page.enable");
+        call("Runtime.enable");
+        call("Log.enable");
+        call("Emulation.setDeviceMetricsOverride",
+             {{"width", width}, {"height", height}, {"deviceScaleFactor", 1}, {"mobile", true}});
+        call("Emulation.setTouchEmulationEnabled", {{"enabled", true}});
+    }
+    json call(const std::string& method, json params = json::object()) {
+        return m_dt.call(method, std::move(params), m_session);
+    }
+    void open(const std::string& path) {
+        call("Page.navigate", {{"url", m_base + path}});
+        waitFor("document.readyState === 'complete' && location.href.startsWith('" + m_base + "')");
+    }
+    json eval(const std::string& expression) {
+        const auto r = call("Runtime.evaluate", {{"expression", expression}, {"returnByValue", true}});
+        if (r.contains("exceptionDetails"))
+            throw std::runtime_error(expression + ": " + r["exceptionDetails"].dump());
+        return r["result"].value("value", json());
+    }
+    // Polls until expression is true; a page that never gets there fails the test (after 60 s, so a
+    // hang cannot block the suite), it is not a timing assertion.
+    void waitFor(const std::string& expression) {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (eval("!!(" + expression + ")") != true) {
+            if (std::chrono::steady_clock::now() > until) FAIL("the page never got to: " << expression);
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+    // A tap as a finger makes it (the browser counts it as the person's gesture, which vibration and
+    // sound need), at the middle of the element.
+    void tap(const std::string& id) {
+        const auto box =
+            eval("(() => { const r = document.getElementById('" + id +
+                 "').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()");
+        const json point = {{"x", box[0]}, {"y", box[1]}};
+        call("Input.dispatchTouchEvent", {{"type", "touchStart"}, {"touchPoints", json::array({point})}});
+        call("Input.dispatchTouchEvent", {{"type", "touchEnd"}, {"touchPoints", json::array()}});
+    }
+    std::string text(const std::string& id) {
+        return eval("document.getElementById('" + id + "').textContent");
+    }
+    void screenshot(const std::string& name) {
+        const auto data = call("Page.captureScreenshot", {{"format", "png"}})["data"].get<std::string>();
+        std::string png(data.size(), '\0');
+        std::size_t length = 0;
+        REQUIRE(sodium_base642bin(reinterpret_cast<unsigned char*>(png.data()), png.size(), data.data(),
+                                  data.size(), nullptr, &length, nullptr,
+                                  sodium_base64_VARIANT_ORIGINAL) == 0);
+        png.resize(length);
+        fs::create_directories(kShots);
+        writeFile(kShots / (name + "-" + m_size + ".png"), png);
+    }
+
+  private:
+    DevTools& m_dt;
+    std::string m_base;
+    std::string m_size;
+    std::string m_session;
+};
+
+std::string motcuaCli(const std::string& db, const std::string& args) {
+    const auto r = runShell(fmt::format("{} --db {} {}", shellQuote(MOTCUA_CLI_PATH), shellQuote(db), args));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("In a phone's browser: take a number, follow it until a console calls it",
+          "[web][browser][sqlite-only]") {
+    REQUIRE(sodium_init() >= 0);
+    TempDir dir;
+    const auto db = (dir / "motcua.db").string();
+    {
+        auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
+        auto office = busyOffice(6);
+        office.office = {{"name", "UBND phường Thử Nghiệm"}};
+        queue::applyOfficeConfig(store, queue::parseOfficeConfig(office.toml(), "test.toml"));
+    }
+    Child web({MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
+    const auto listening = web.line();
+    std::smatch m;
+    REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
+    const std::string base = m[1];
+
+    REQUIRE(std::system("command -v chromium > /dev/null 2>&1") == 0);  // scripts/install-deps.sh installs it
+    const auto profile = dir / "chromium";
+    Child chromium({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-extensions", "--hide-scrollbars", "--mute-audio", "--remote-debugging-port=0",
+                    "--user-data-dir=" + profile.string(), "about:blank"},
+                   true);
+    const auto portFile = profile / "DevToolsActivePort";
+    for (int i = 0; i < 600 && readFile(portFile).find('\n') == std::string::npos; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto active = readFile(portFile);
+    REQUIRE(active.find('\n') != std::string::npos);
+    const auto port = static_cast<unsigned short>(std::stoi(active.substr(0, active.find('\n'))));
+    auto path = active.substr(active.find('\n') + 1);
+    path = path.substr(0, path.find('\n'));
+    DevTools devtools(port, path);
+
+    struct Size {
+        int width, height;
+        int firstCounter;
+    };
+    for (const auto size : {Size{360, 800, 1}, Size{390, 844, 4}}) {
+        CAPTURE(size.width, size.height);
+        Phone phone(devtools, base, size.width, size.height);
+        phone.open("/");
+        REQUIRE(phone.eval("document.documentElement.lang") == "vi");
+        phone.screenshot("home-vi");
+
+        // Two citizens take numbers at the kiosk first.
+        motcuaCli(db, "take HT");
+        motcuaCli(db, "take HT");
+
+        phone.open("/lay-so");
+        REQUIRE(phone.eval("document.querySelector('legend').textContent") == "Chọn lĩnh vực");
+        phone.screenshot("lay-so-vi");
+        phone.eval(
+            "document.getElementById('s-HT').click(); document.querySelector('form button').click(); true");
+        phone.waitFor("location.pathname.startsWith('/t/') && document.getElementById('headline')");
+        const std::string ticketPath = phone.eval("location.pathname");
+        const std::string number = phone.eval("document.querySelector('.number').textContent");
+        CAPTURE(number);
+        REQUIRE(phone.text("headline") == "Còn 2 số nữa là đến lượt ông/bà");
+        phone.tap("alerts");
+        phone.waitFor("document.getElementById('alerts').disabled");
+        phone.screenshot("ticket-waiting-vi");
+
+        motcuaCli(db, fmt::format("call {}", size.firstCounter));
+        phone.waitFor(
+            "document.getElementById('headline').textContent === 'Còn 1 số nữa là đến lượt ông/bà'");
+        motcuaCli(db, fmt::format("call {}", size.firstCounter + 1));
+        phone.waitFor("document.getElementById('headline').textContent === 'Ông/bà là người tiếp theo'");
+        phone.screenshot("ticket-next-vi");
+        motcuaCli(db, fmt::format("call {}", size.firstCounter + 2));
+        const auto called = fmt::format("Mời ông/bà đến Quầy {}", size.firstCounter + 2);
+        phone.waitFor("document.getElementById('headline').textContent === '" + called + "'");
+        REQUIRE(phone.eval("document.body.dataset.state") == "called");
+        REQUIRE(phone.text("detail") == "Số " + number + " đang được gọi.");
+        phone.screenshot("ticket-called-vi");
+
+        // The same pages in English, and with the phone's text enlarged.
+        phone.open(ticketPath + "?lang=en");
+        REQUIRE(phone.text("headline") == fmt::format("Please go to counter {}", size.firstCounter + 2));
+        phone.screenshot("ticket-called-en");
+        phone.open("/lay-so");  // the language is remembered
+        REQUIRE(phone.eval("document.documentElement.lang") == "en");
+        phone.screenshot("lay-so-en");
+        phone.open("/");
+        phone.screenshot("home-en");
+        phone.open(ticketPath + "?lang=vi");
+        phone.eval("document.documentElement.style.fontSize = '200%'; true");
+        phone.screenshot("ticket-called-large-text-vi");
+        phone.open("/t/AAAAAAAAAAAAAAAAAAAAAA");
+        phone.screenshot("not-found-vi");
+    }
+    INFO(fmt::format("{}", fmt::join(devtools.problems, "\n")));
+    // The not-found page's 404 is the only error the browser may log.
+    std::erase_if(devtools.problems, [](const std::string& p) {
+        return p.find("404") != std::string::npos && p.find("/t/AAAAAAAAAAAAAAAAAAAAAA") != std::string::npos;
+    });
+    REQUIRE(devtools.problems.empty());
+}
