@@ -6,7 +6,7 @@
 # through scripts/test-postgres.sh and stops it at the end.
 #
 # Usage: scripts/bench.sh [--quick]
-#   --quick  shorter runs of the programs that have a duration option (bench_queue, bench_report,
+#   --quick  shorter runs of the programs that have a duration option (bench_queue, bench_report, bench_web,
 #            bench_city, bench_stores), for trying it; the figures are noisier.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,6 +49,7 @@ for b in "$build"/bench/bench_*; do
       bench_report) args=(--days 30 --api-days 1) ;;
       bench_city) args=(--quick) ;;
       bench_stores) args=(--ops 200) ;;
+      bench_web) args=(--seconds 5) ;;
     esac
   fi
   echo

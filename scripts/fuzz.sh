@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 budget=${1:-60}
 shift || true
 targets=("$@")
-if ((${#targets[@]} == 0)); then targets=(office_config catalogue_files escpos_decoder script cli); fi
+if ((${#targets[@]} == 0)); then targets=(office_config catalogue_files escpos_decoder script cli web_request); fi
 if ! [[ $budget =~ ^[0-9]+$ ]] || ((budget < 1)); then
   echo "usage: scripts/fuzz.sh [SECONDS] [TARGET...]" >&2
   exit 2
