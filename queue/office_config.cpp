@@ -328,7 +328,9 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
     if (const auto* priorities = r.arrayOfTables(root, "priority_categories")) {
         for (const auto& node : *priorities) {
             const auto& t = *node.as_table();
-            r.onlyKeys(t, "priority_categories", {"code", "name", "name_en", "definition", "definition_en"});
+            r.onlyKeys(
+                t, "priority_categories",
+                {"code", "name", "name_en", "definition", "definition_en", "legal_basis", "legal_basis_en"});
             PriorityCategoryConfig p;
             p.code = r.text(t, "priority_categories", "code", true, 16);
             if (!std::regex_match(p.code, codePattern))
@@ -339,6 +341,15 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             p.nameEn = r.text(t, "priority_categories", "name_en", false);
             p.definition = r.text(t, "priority_categories", "definition", false, 400);
             p.definitionEn = r.text(t, "priority_categories", "definition_en", false, 400);
+            p.legalBasis = r.text(t, "priority_categories", "legal_basis", false, 200);
+            p.legalBasisEn = r.text(t, "priority_categories", "legal_basis_en", false, 200);
+            // A definition is a fact of law: it names where it comes from, and a basis defines nothing.
+            if (!p.definition.empty() && p.legalBasis.empty())
+                r.fail(t.get("definition"), "priority_categories.legal_basis",
+                       "a definition needs the law it comes from (legal_basis)");
+            if (p.definition.empty() && !p.legalBasis.empty())
+                r.fail(t.get("legal_basis"), "priority_categories.definition",
+                       "a legal basis without a definition: write what the category covers");
             config.priorities.push_back(std::move(p));
         }
     }
@@ -887,7 +898,10 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
     nlohmann::json definitions = nlohmann::json::object();
     for (const auto& p : config.priorities)
         if (!p.definition.empty() || !p.definitionEn.empty())
-            definitions[p.code] = {{"vi", p.definition}, {"en", p.definitionEn}};
+            definitions[p.code] = {{"vi", p.definition},
+                                   {"en", p.definitionEn},
+                                   {"basis", p.legalBasis},
+                                   {"basis_en", p.legalBasisEn}};
     office["priority_definitions"] = definitions;
     nlohmann::json hours = nlohmann::json::array();
     for (const auto& h : config.openingHours) {

@@ -59,9 +59,12 @@ struct PriorityCategoryConfig {
     std::string code;
     std::string name;
     std::string nameEn;
-    // What the category covers, as the kiosk shows it under the choice; empty: nothing shown.
+    // What the category covers, as the kiosk shows it under the choice, and the law it is taken from
+    // ("Luật Người cao tuổi 2009, Điều 2"); empty: nothing is shown (no source, nothing invented).
     std::string definition;
     std::string definitionEn;
+    std::string legalBasis;
+    std::string legalBasisEn;
 };
 
 struct OpeningSession {

@@ -143,16 +143,32 @@ const nlohmann::json kEndOfDay = {{"reason", "business day ended"}};
 
 QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_store(db), m_clock(clock) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-    m_office = readSetting(db, "office");
-    if (m_office.is_discarded()) m_office = nlohmann::json::object();
-    m_calendar =
-        std::make_unique<BusinessCalendar>(m_office.value("time_zone", std::string("Asia/Ho_Chi_Minh")));
-    m_clockGuardDays = m_office.value("clock_guard_days", m_clockGuardDays);
-    const auto issuing = readSetting(db, "issuing");
+    reloadSettings();
+}
+
+bool QueueService::reloadSettings() {
+    auto read = [&](const char* key) {
+        auto value = readSetting(m_db, key);
+        return value.is_discarded() ? nlohmann::json() : value;
+    };
+    nlohmann::json all = {{"office", read("office")},
+                          {"issuing", read("issuing")},
+                          {"call_order", read("call_order")},
+                          {"citizen_id", read("citizen_id")},
+                          {"rating", read("rating")}};
+    if (m_calendar && all == m_settings) return false;  // the usual case: nothing changed
+    m_settings = all;
+    m_office = all["office"].is_object() ? all["office"] : nlohmann::json::object();
+    // The calendar object stays while the zone does (screens hold references to it for a frame).
+    const std::string zone = m_office.value("time_zone", std::string("Asia/Ho_Chi_Minh"));
+    if (!m_calendar || zone != m_timeZone) m_calendar = std::make_unique<BusinessCalendar>(zone);
+    m_timeZone = zone;
+    m_clockGuardDays = m_office.value("clock_guard_days", 31);
+    const auto& issuing = all["issuing"];
     m_issuing =
-        std::make_unique<IssuingHours>(m_office, issuing.is_discarded() ? nlohmann::json::object() : issuing);
-    const auto order = readSetting(db, "call_order");
-    if (!order.is_discarded()) {
+        std::make_unique<IssuingHours>(m_office, issuing.is_object() ? issuing : nlohmann::json::object());
+    m_callOrder = CallOrderConfig{};
+    if (const auto& order = all["call_order"]; order.is_object()) {
         m_callOrder.priorityInterleave = order.value("priority_interleave", m_callOrder.priorityInterleave);
         m_callOrder.recallLimit = order.value("recall_limit", m_callOrder.recallLimit);
         m_callOrder.defaultServiceMinutes =
@@ -160,12 +176,13 @@ QueueService::QueueService(Database& db, const Clock& clock) : m_db(db), m_store
         m_callOrder.estimateSamples = order.value("estimate_samples", m_callOrder.estimateSamples);
         m_callOrder.waitTargetMinutes = order.value("wait_target_minutes", m_callOrder.waitTargetMinutes);
     }
-    m_citizenId = citizenIdFromSettings(readSetting(db, "citizen_id"));
-    const auto rating = readSetting(db, "rating");
-    if (!rating.is_discarded()) {
+    m_citizenId = citizenIdFromSettings(all["citizen_id"]);
+    m_rating = RatingConfig{};
+    if (const auto& rating = all["rating"]; rating.is_object()) {
         m_rating.levels = rating.value("levels", m_rating.levels);
         m_rating.timeoutSeconds = rating.value("timeout_seconds", m_rating.timeoutSeconds);
     }
+    return true;
 }
 
 std::optional<std::string> QueueService::canonicalNumber(const std::string& text) {
@@ -887,6 +904,17 @@ Result<Ticket> QueueService::returnToQueue(int counterNumber, bool front, const 
         });
 }
 
+Result<Ticket> QueueService::checkPriority(int counterNumber, bool confirmed, const Actor& actor) {
+    return moveActive(counterNumber, actor, "check the priority of",
+                      [&](const CounterRef&, const Ticket& t, TimeMs) {
+                          if (!t.priority)
+                              return notAllowed<Change>(t, "the ticket has no priority to check");
+                          // The ticket stays as it is: the event records what the officer found.
+                          return moveTo(t, t.state, "priority_checked",
+                                        {{"priority", *t.priority}, {"confirmed", confirmed}});
+                      });
+}
+
 Result<Ticket> QueueService::hold(int counterNumber, const Actor& actor) {
     return moveActive(counterNumber, actor, "hold", [&](const CounterRef&, const Ticket& t, TimeMs) {
         return moveTo(t, TicketState::Held, "hold", {{"from", toString(t.state)}});
@@ -1067,16 +1095,20 @@ TicketTimes QueueService::timesOf(const Ticket& ticket) {
     TicketTimes times;
     times.issued = ticket.issuedAt;
     times.queued = ticket.issuedAt;
-    for (const auto& [kind, at] : m_store.ticketEventTimes(ticket.id)) {
+    for (const auto& e : m_store.ticketEvents(ticket.id)) {
+        const std::string& kind = e.kind;
         if (kind == "issue" || kind == "return" || kind == "transfer" || kind == "reactivate") {
-            times.queued = at;
+            times.queued = e.at;
             times.called.reset();
             times.started.reset();
         } else if (kind == "call") {
-            times.called = at;
+            times.called = e.at;
             times.started.reset();
         } else if (kind == "start") {
-            times.started = at;
+            times.started = e.at;
+        } else if (kind == "priority_checked") {
+            times.priorityChecked = e.at;
+            times.priorityConfirmed = e.detail.value("confirmed", false);
         }
     }
     return times;

@@ -134,6 +134,11 @@ class QueueService {
   public:
     // Reads the office settings written by `motcua init` from the database.
     QueueService(Database& db, const Clock& clock);
+    // Reads the settings again (four small reads) and takes them when `motcua init` changed them since:
+    // a running program picks up edited hours, calendar and call order without a restart. True when
+    // they changed. References from office() and issuingHours() are invalidated then (calendar()'s
+    // only when the time zone changed).
+    bool reloadSettings();
 
     // Refused with OutsideHours outside the office's issuing windows (the message says when numbers are
     // issued again; issuingState() gives the citizen's words).
@@ -165,6 +170,10 @@ class QueueService {
     Result<Ticket> noShow(int counter, const Actor& actor = {});
     Result<Ticket> returnToQueue(int counter, bool front, const Actor& actor = {});
     Result<Ticket> hold(int counter, const Actor& actor = {});
+    // The officer checked the papers of the counter's priority ticket (called or serving): confirmed
+    // when the citizen is of the category. Event `priority_checked`; the ticket is not moved. Refused
+    // (NotAllowed) for a ticket without priority.
+    Result<Ticket> checkPriority(int counter, bool confirmed, const Actor& actor = {});
     Result<Ticket> transfer(int counter, const std::string& serviceCode, const Actor& actor = {});
     Result<Ticket> cancel(const std::string& number, const Actor& actor = {});
     Result<Ticket> reactivate(const std::string& number, const Actor& actor = {});
@@ -260,6 +269,8 @@ class QueueService {
     RatingConfig m_rating;
     CitizenIdConfig m_citizenId;
     nlohmann::json m_office;
+    std::string m_timeZone;
+    nlohmann::json m_settings;  // every setting read, as read (reloadSettings compares with it)
     int m_clockGuardDays = 31;
 };
 

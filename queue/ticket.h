@@ -75,6 +75,10 @@ struct TicketTimes {
     TimeMs queued = 0;
     std::optional<TimeMs> called;
     std::optional<TimeMs> started;
+    // The officer's latest check of a priority ticket's papers (event `priority_checked`): when, and
+    // whether the citizen is of the category.
+    std::optional<TimeMs> priorityChecked;
+    bool priorityConfirmed = false;
 };
 
 struct ServiceStatus {

@@ -654,11 +654,15 @@ std::vector<Event> TicketStore::events(std::int64_t sinceId, int limit) {
     return out;
 }
 
-std::vector<std::pair<std::string, TimeMs>> TicketStore::ticketEventTimes(std::int64_t ticketId) {
-    Statement st(m_db, "SELECT kind, at FROM events WHERE ticket_id = ? ORDER BY id");
+std::vector<TicketStore::TicketEvent> TicketStore::ticketEvents(std::int64_t ticketId) {
+    Statement st(m_db, "SELECT kind, at, detail FROM events WHERE ticket_id = ? ORDER BY id");
     st.bind(1, ticketId);
-    std::vector<std::pair<std::string, TimeMs>> out;
-    while (st.step()) out.emplace_back(st.getText(0), st.getInt(1));
+    std::vector<TicketEvent> out;
+    while (st.step()) {
+        auto detail = nlohmann::json::parse(st.getText(2), nullptr, false);
+        if (!detail.is_object()) detail = nlohmann::json::object();
+        out.push_back({st.getText(0), st.getInt(1), std::move(detail)});
+    }
     return out;
 }
 

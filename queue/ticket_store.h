@@ -175,7 +175,13 @@ class TicketStore {
     };
     std::vector<PrintAttempt> unprintedToday(const std::string& day);
     std::vector<Event> events(std::int64_t sinceId, int limit);
-    std::vector<std::pair<std::string, TimeMs>> ticketEventTimes(std::int64_t ticketId);
+    // A ticket's events in order: kind, time and detail.
+    struct TicketEvent {
+        std::string kind;
+        TimeMs at = 0;
+        nlohmann::json detail;
+    };
+    std::vector<TicketEvent> ticketEvents(std::int64_t ticketId);
     bool isRated(std::int64_t ticketId);
     // The finish event a rating is about: counter id, counter number, staff id, service id.
     struct LastFinish {

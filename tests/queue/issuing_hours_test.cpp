@@ -264,3 +264,43 @@ TEST_CASE("A missing calendar file is named with the office config's setting", "
         CHECK_THAT(e.what(), Catch::StartsWith((dir / "lich.toml").string() + ":0: calendar file:"));
     }
 }
+
+TEST_CASE("A running program takes edited hours and calendar from motcua init without a restart",
+          "[issuing][reload]") {
+    TempDir dir;
+    TestDatabase store(dir.path());
+    // Friday 4 December 2026, 16:05: the office issues until 16:30.
+    const BusinessCalendar zone("Asia/Ho_Chi_Minh");
+    ManualClock clock(zone.instantOf("2026-12-04", 16 * 60 + 5));
+    auto db = openStore(store.location(), OpenPurpose::Initialise);
+    auto config = loadOfficeConfig(sourcePath("assets/office.toml"));
+    applyOfficeConfig(db, config, clock);
+    QueueService queue(db, clock);  // a kiosk, running
+    CHECK(queue.issuingState("DD").open);
+    CHECK_FALSE(queue.reloadSettings());  // nothing changed: nothing taken again
+
+    // `motcua init` in another process: land files stop at 16:00, and Friday becomes a day off.
+    for (auto& s : config.services)
+        if (s.code == "DD") s.cutoffMinutes = 60;
+    {
+        auto other = openStore(store.location(), OpenPurpose::Use);
+        applyOfficeConfig(other, config, clock);
+    }
+    CHECK(queue.issuingState("DD").open);  // not read yet
+    CHECK(queue.reloadSettings());
+    CHECK_FALSE(queue.issuingState("DD").open);
+    CHECK(queue.issuingState("HT").open);
+    CHECK(queue.take("DD").outcome == Outcome::OutsideHours);
+    REQUIRE(queue.take("HT").ok());
+
+    config.calendar.daysOff.push_back({"2026-12-04", "2026-12-04", "Nghỉ bù", "Day off"});
+    {
+        auto other = openStore(store.location(), OpenPurpose::Use);
+        applyOfficeConfig(other, config, clock);
+    }
+    CHECK(queue.reloadSettings());
+    const auto state = queue.issuingState();
+    CHECK_FALSE(state.open);
+    CHECK(state.reason == IssuingClosed::DayOff);
+    CHECK_FALSE(queue.reloadSettings());
+}

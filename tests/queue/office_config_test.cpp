@@ -249,7 +249,8 @@ TEST_CASE("The kiosk's logo and screen density and the counters' short names are
     std::string toml = replaced(kTestOfficeToml, "[office]\n", "[office]\nlogo = \"/etc/motcua/logo.png\"\n");
     toml = replaced(toml, "number = 1\n", "number = 1\ndisplay_name = \"Hộ tịch\"\n");
     toml = replaced(toml, "name = \"Người cao tuổi\"\n",
-                    "name = \"Người cao tuổi\"\ndefinition = \"Từ đủ 60 tuổi\"\n");
+                    "name = \"Người cao tuổi\"\ndefinition = \"Từ đủ 60 tuổi\"\n"
+                    "legal_basis = \"Luật Người cao tuổi 2009, Điều 2\"\n");
     toml += "\n[kiosk]\ndpi = 102\n";
     const auto config = parseOfficeConfig(toml, "office.toml");
     CHECK(config.logo == "/etc/motcua/logo.png");
@@ -261,4 +262,24 @@ TEST_CASE("The kiosk's logo and screen density and the counters' short names are
     CHECK(office["kiosk_dpi"] == 102);
     CHECK(office["counter_display_names"]["1"] == "Hộ tịch");
     CHECK(office["priority_definitions"]["cao_tuoi"]["vi"] == "Từ đủ 60 tuổi");
+    CHECK(office["priority_definitions"]["cao_tuoi"]["basis"] == "Luật Người cao tuổi 2009, Điều 2");
+}
+
+TEST_CASE("A priority definition names its legal basis, and a basis comes with a definition", "[config]") {
+    const std::string category = "name = \"Người cao tuổi\"\n";
+    CHECK_THAT(errorOf(replaced(kTestOfficeToml, category, category + "definition = \"Từ đủ 60 tuổi\"\n")),
+               Catch::Contains("priority_categories.legal_basis") && Catch::Contains("needs the law"));
+    CHECK_THAT(errorOf(replaced(kTestOfficeToml, category, category + "legal_basis = \"Luật 2009\"\n")),
+               Catch::Contains("priority_categories.definition"));
+    // The example office: every category either has both, or neither (no source: no line at the kiosk).
+    const auto example = loadOfficeConfig(std::filesystem::path(MOTCUA_SOURCE_DIR) / "assets/office.toml");
+    int defined = 0;
+    for (const auto& p : example.priorities) {
+        CAPTURE(p.code);
+        CHECK(p.definition.empty() == p.legalBasis.empty());
+        CHECK(p.definitionEn.empty() == p.definition.empty());
+        CHECK(p.legalBasisEn.empty() == p.legalBasis.empty());
+        defined += p.definition.empty() ? 0 : 1;
+    }
+    CHECK(defined == 3);
 }

@@ -286,3 +286,51 @@ TEST_CASE("Ticket numbers are read leniently", "[queue][numbering]") {
     auto got = QueueService::canonicalNumber(n.first);
     CHECK(got.value_or("") == n.second);
 }
+
+TEST_CASE("The officer records the check of a priority ticket's papers; the ticket does not move",
+          "[queue][priority]") {
+    TestOffice office = queueTestOffice();
+    office.staff.push_back({"lan", "Nguyễn Thị Lan"});
+    QueueFixture f(office.toml());
+    const std::string priority = f.take("HT", "cao_tuoi");
+    const std::string normal = f.take("HT");
+    CHECK(f.callNext(1) == priority);
+
+    SECTION("a confirmed check, then a second look that finds otherwise: the latest one counts") {
+        const std::int64_t officer = f.db.queryInt("SELECT MIN(id) FROM staff");
+        auto checked = f.queue->checkPriority(1, true, Actor{officer});
+        REQUIRE(checked.ok());
+        CHECK(checked.value->state == TicketState::Called);
+        CHECK(f.state(priority) == TicketState::Called);
+        auto times = f.queue->timesOf(f.queue->findToday(priority).value());
+        REQUIRE(times.priorityChecked);
+        CHECK(times.priorityConfirmed);
+        CHECK(times.called);  // the check is no new call or start
+        CHECK_FALSE(times.started);
+        const auto events = f.queue->events(0);
+        REQUIRE(events.back().kind == "priority_checked");
+        CHECK(events.back().number == priority);
+        CHECK(events.back().counter == 1);
+        CHECK(events.back().staffId == officer);
+        CHECK(events.back().detail["priority"] == "cao_tuoi");
+        CHECK(events.back().detail["confirmed"] == true);
+
+        REQUIRE(f.queue->start(1).ok());
+        REQUIRE(f.queue->checkPriority(1, false).ok());
+        times = f.queue->timesOf(f.queue->findToday(priority).value());
+        CHECK_FALSE(times.priorityConfirmed);
+        CHECK(f.state(priority) == TicketState::Serving);
+        REQUIRE(f.queue->finish(1).ok());
+    }
+    SECTION("a ticket without priority, or no ticket at the counter: refused, nothing written") {
+        REQUIRE(f.queue->finish(1).outcome == Outcome::NotAllowed);  // called, not serving yet
+        REQUIRE(f.queue->noShow(1).ok());
+        const auto before = f.eventCount();
+        CHECK(f.queue->checkPriority(1, true).outcome == Outcome::NotAllowed);  // nothing at the counter
+        CHECK(f.callNext(1) == normal);
+        const auto refused = f.queue->checkPriority(1, true);
+        CHECK(refused.outcome == Outcome::NotAllowed);
+        CHECK_THAT(refused.message, Catch::Contains("no priority"));
+        CHECK(f.eventCount() == before + 1);  // the call only
+    }
+}

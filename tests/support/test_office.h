@@ -47,6 +47,8 @@ struct TestPriority {
     std::string code;
     std::string name;
     std::string nameEn = {};
+    std::string definition = {};  // with its legal basis, or neither
+    std::string legalBasis = {};
 };
 
 struct TestHours {
@@ -112,6 +114,8 @@ struct TestOffice {
         for (const auto& p : priorities) {
             t += "\n[[priority_categories]]\ncode = " + quoted(p.code) + "\nname = " + quoted(p.name) + "\n";
             if (!p.nameEn.empty()) t += "name_en = " + quoted(p.nameEn) + "\n";
+            if (!p.definition.empty()) t += "definition = " + quoted(p.definition) + "\n";
+            if (!p.legalBasis.empty()) t += "legal_basis = " + quoted(p.legalBasis) + "\n";
         }
         t += table("call_order", callOrder);
         t += table("rating", rating);
