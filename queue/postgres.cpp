@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <optional>
@@ -268,57 +271,152 @@ class PgConnection final : public detail::Connection {
     void dropAfterNextCommit() noexcept { m_dropAfterCommit = true; }
     std::uint64_t generation() const noexcept { return m_generation; }
 
+    // Re-opens the connection now, waiting for the server (at most connect_timeout): for a move
+    // that must learn whether its COMMIT was applied before it answers.
     void reconnect() {
+        m_connecting.reset();
         m_pendingBegin.reset();
         m_queue.clear();
         m_inTransaction = false;
         connect();
     }
 
+    int socket() const noexcept { return m_conn ? PQsocket(m_conn.get()) : -1; }
+    std::int64_t connectAttempts() const noexcept { return m_connectAttempts; }
+
   private:
+    // The connection keywords: ours first, then the URL (expand_dbname applies the URL where it
+    // stands; later keywords win, so the URL is given last and its own settings prevail).
+    //  - connect_timeout bounds a blocking connect (the first one, reconnectPostgres); a connect made
+    //    in the background (below) is bounded by the same time, counted here.
+    //  - keepalives and tcp_user_timeout: a pulled cable or a dead server PC is noticed in seconds,
+    //    not after the system's 2 h keepalive or 15 min of retransmissions: a request that gets no
+    //    TCP acknowledgement for tcpUserTimeout fails (ConnectionLost), and an idle connection (a
+    //    display LISTENing) is probed after keepalivesIdle and dropped once tcpUserTimeout passes
+    //    without an answer.
+    void connectionKeywords(std::vector<const char*>& keys, std::vector<const char*>& values) {
+        m_keywordText = {std::to_string(m_options.connectTimeout.count()),
+                         std::to_string(m_options.keepalivesIdle.count()),
+                         std::to_string(std::max<std::int64_t>(1, m_options.keepalivesIdle.count() / 2)),
+                         std::to_string(m_options.tcpUserTimeout.count())};
+        keys = {
+            "connect_timeout",     "application_name", "client_encoding",  "keepalives", "keepalives_idle",
+            "keepalives_interval", "keepalives_count", "tcp_user_timeout", "dbname",     nullptr};
+        values = {m_keywordText[0].c_str(),
+                  m_options.applicationName.c_str(),
+                  "UTF8",
+                  "1",
+                  m_keywordText[1].c_str(),
+                  m_keywordText[2].c_str(),
+                  "2",
+                  m_keywordText[3].c_str(),
+                  m_url.c_str(),
+                  nullptr};
+    }
+
+    // Connects and waits for the answer (at most connect_timeout).
     void connect() {
-        m_prepared.clear();
-        const std::string timeout = std::to_string(m_options.connectTimeout.count());
-        // Keywords after the URL override its defaults only where the URL is silent (expand_dbname
-        // applies the URL first; later keywords win, so the URL's own settings are repeated last).
-        const char* keys[] = {"connect_timeout",     "application_name", "client_encoding", "keepalives_idle",
-                              "keepalives_interval", "keepalives_count", "dbname",          nullptr};
-        const char* values[] = {
-            timeout.c_str(), m_options.applicationName.c_str(), "UTF8", "10", "5", "3", m_url.c_str(),
-            nullptr};
-        m_conn.reset(PQconnectdbParams(keys, values, 1));
+        std::vector<const char*> keys, values;
+        connectionKeywords(keys, values);
+        ConnHandle conn(PQconnectdbParams(keys.data(), values.data(), 1));
         ++m_roundTrips;
-        if (!m_conn || PQstatus(m_conn.get()) != CONNECTION_OK) {
-            auto error = connectionError("connect", m_conn.get());
-            m_conn.reset();
-            throw error;
-        }
+        if (!conn || PQstatus(conn.get()) != CONNECTION_OK) throw connectionError("connect", conn.get());
+        adopt(std::move(conn));
+    }
+
+    // A new connection replaces the old one: prepared statements are gone; a LISTEN must be repeated
+    // (the generation tells the change feed).
+    void adopt(ConnHandle conn) {
+        m_prepared.clear();
+        m_conn = std::move(conn);
+        m_pendingBegin.reset();
+        m_queue.clear();
+        m_inTransaction = false;
         ++m_generation;
-        // A move waits for a lock as long as an SQLite writer waits for the file (busy timeout); a
-        // transaction left open by a hung client is ended by the server. Tables live in schema motcua.
-        exec(
-            fmt::format("SET lock_timeout = {}; SET idle_in_transaction_session_timeout = 60000; "
-                        "SET search_path = {}, public",
-                        m_options.lockTimeout.count(), kPgSchema));
         // The server's NOTICEs ("policy … does not exist, skipping" while `init` re-creates the
         // roles' policies) are for a DBA at psql, not for an officer's terminal or a kiosk's log.
         PQsetNoticeProcessor(
             m_conn.get(), [](void*, const char*) {}, nullptr);
+        // A move waits for a lock as long as an SQLite writer waits for the file (busy timeout); a
+        // transaction left open by a hung client is ended by the server. Tables live in schema motcua.
+        // (The server has just answered the whole handshake; this request is bounded like any other.)
+        exec(
+            fmt::format("SET lock_timeout = {}; SET idle_in_transaction_session_timeout = 60000; "
+                        "SET search_path = {}, public",
+                        m_options.lockTimeout.count(), kPgSchema));
     }
 
-    // Outside a transaction a dead connection is re-opened (at most one try every 2 s, so a screen
-    // polling a dead server does not stall on every frame); inside one it is reported.
+    // Outside a transaction a dead connection is re-opened without ever waiting for the network: the
+    // screens call this from their frame loop (every read while the server is lost), and a server
+    // that does not answer (a pulled cable, a PC that is off, an address that drops packets) must not
+    // stop a frame. A connection attempt is started (PQconnectStartParams) and each call moves it on
+    // as far as the socket allows without waiting (poll with timeout 0, then PQconnectPoll); until it
+    // is complete the call throws ConnectionLost, as for a dead server. An attempt that has not
+    // completed after connectTimeout is given up; the next starts 2 s after the last one ended, so a
+    // refused connection is not retried on every frame. (A host name in the URL is resolved by libpq
+    // inside this call, which can wait for DNS; an office LAN names its server by address.)
+    // Inside a transaction a dead connection is reported: the transaction is gone with it.
     void ensureUsable() {
         if (m_conn && PQstatus(m_conn.get()) == CONNECTION_OK) return;
         if (m_inTransaction) throw connectionError("query", m_conn.get());
-        const auto now = std::chrono::steady_clock::now();
-        if (now < m_nextReconnect) {
-            throw PgError("connect", "08006", "no connection to the database server",
-                          DatabaseError::Kind::ConnectionLost);
-        }
-        m_nextReconnect = now + std::chrono::seconds(2);
-        reconnect();
+        if (advanceReconnect()) return;
+        throw PgError("connect", "08006",
+                      m_lastConnectError.empty()
+                          ? std::string("no connection to the database server; reconnecting")
+                          : "no connection to the database server; reconnecting (" + m_lastConnectError + ")",
+                      DatabaseError::Kind::ConnectionLost);
     }
+
+    // One step of the background connection attempt; true when the connection is ready.
+    bool advanceReconnect() {
+        const auto now = std::chrono::steady_clock::now();
+        if (!m_connecting) {
+            if (now < m_nextReconnect) return false;
+            std::vector<const char*> keys, values;
+            connectionKeywords(keys, values);
+            m_connecting.reset(PQconnectStartParams(keys.data(), values.data(), 1));
+            ++m_connectAttempts;
+            m_connectDeadline = now + m_options.connectTimeout;
+            m_connectWants = PGRES_POLLING_WRITING;  // as libpq's documentation says to begin
+            if (!m_connecting || PQstatus(m_connecting.get()) == CONNECTION_BAD) return giveUpAttempt(now);
+        }
+        for (;;) {
+            pollfd p{PQsocket(m_connecting.get()),
+                     static_cast<short>(m_connectWants == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+            if (p.fd < 0) return giveUpAttempt(now);
+            const int ready = ::poll(&p, 1, 0);
+            if (ready == 0) {
+                if (now >= m_connectDeadline) {
+                    m_lastConnectError = fmt::format("the server did not answer within {} s",
+                                                     m_options.connectTimeout.count());
+                    m_connecting.reset();
+                    m_nextReconnect = now + kReconnectPause;
+                }
+                return false;
+            }
+            if (ready < 0) {
+                if (errno == EINTR) continue;
+                return giveUpAttempt(now);
+            }
+            const PostgresPollingStatusType status = PQconnectPoll(m_connecting.get());
+            if (status == PGRES_POLLING_OK) {
+                m_lastConnectError.clear();
+                adopt(std::move(m_connecting));
+                return true;
+            }
+            if (status == PGRES_POLLING_FAILED) return giveUpAttempt(now);
+            m_connectWants = status;
+        }
+    }
+
+    bool giveUpAttempt(std::chrono::steady_clock::time_point now) {
+        m_lastConnectError = m_connecting ? firstLine(PQerrorMessage(m_connecting.get())) : "out of memory";
+        m_connecting.reset();
+        m_nextReconnect = now + kReconnectPause;
+        return false;
+    }
+
+    static constexpr std::chrono::seconds kReconnectPause{2};
 
     void drainPipeline() noexcept {
         while (PGresult* r = PQgetResult(m_conn.get())) {
@@ -450,6 +548,12 @@ class PgConnection final : public detail::Connection {
     std::int64_t m_roundTrips = 0;
     std::uint64_t m_generation = 0;
     std::chrono::steady_clock::time_point m_nextReconnect{};
+    ConnHandle m_connecting;  // the background connection attempt (ensureUsable), if one is under way
+    PostgresPollingStatusType m_connectWants = PGRES_POLLING_WRITING;
+    std::chrono::steady_clock::time_point m_connectDeadline{};
+    std::string m_lastConnectError;
+    std::int64_t m_connectAttempts = 0;
+    std::vector<std::string> m_keywordText;
     bool m_dropAfterCommit = false;
 
   public:
@@ -580,6 +684,14 @@ PgServerInfo postgresServerInfo(Database& db) {
     }
     if (const char* h = PQhost(c)) info.host = h;
     return info;
+}
+
+int postgresSocket(Database& db) {
+    return pg(db).socket();
+}
+
+std::int64_t postgresConnectAttempts(Database& db) {
+    return pg(db).connectAttempts();
 }
 
 std::uint64_t postgresGeneration(Database& db) {

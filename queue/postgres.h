@@ -34,6 +34,11 @@ struct PgOptions {
         5000};                               // like SQLite's busy timeout: a move waits this long for a lock
     std::chrono::seconds connectTimeout{5};  // unless the URL says otherwise
     std::string applicationName = "motcua";  // shown in pg_stat_activity
+    // How soon a dead link is noticed (see PgConnection::connectionKeywords): a request not
+    // acknowledged by the server's TCP within tcpUserTimeout fails; an idle connection is probed
+    // after keepalivesIdle. Unless the URL says otherwise.
+    std::chrono::milliseconds tcpUserTimeout{5000};
+    std::chrono::seconds keepalivesIdle{5};
 };
 
 // True for "postgresql://…" and "postgres://…" (libpq's URI forms).
@@ -51,9 +56,20 @@ inline constexpr const char* kPgSchema = "motcua";
 // The change feed's channel: a trigger NOTIFYs it with the new event id when events are appended.
 inline constexpr const char* kPgChannel = "motcua_events";
 
-// Reconnects a connection whose server went away (same URL and options). Prepared statements are
-// forgotten. Throws PgError when the server is still unreachable.
+// A connection whose server went away is re-opened by the next statement, in the background: each
+// statement moves a connection attempt on without waiting for the network and throws ConnectionLost
+// until the attempt has succeeded (see ensureUsable in postgres.cpp), so a screen that reads every
+// frame never stops on a server that does not answer.
+//
+// Reconnects now and waits for the server (at most the connect timeout), for a caller that must know
+// at once (a move whose COMMIT went unanswered). Prepared statements are forgotten. Throws PgError
+// when the server is still unreachable.
 void reconnectPostgres(Database& db);
+
+// The connection's socket (-1 when there is none), for tests that look at its TCP options; and how
+// many background connection attempts were started so far.
+int postgresSocket(Database& db);
+std::int64_t postgresConnectAttempts(Database& db);
 
 // Counts the connections made so far: changes when the connection was re-opened, so a front end
 // knows to reload everything and LISTEN again. 0 on SQLite.

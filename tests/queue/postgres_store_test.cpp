@@ -3,14 +3,21 @@
 // (support/test_store.h); the store-neutral behaviour is in every other test of this suite, which
 // ctest runs on both stores.
 #include <fmt/format.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <optional>
+#include <thread>
 
 #include "queue/postgres.h"
 #include "queue/queue_service.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
 #include "queue_fixture.h"
+#include "support/tcp_gate.h"
 
 using namespace motcua::queue;
 using namespace motcua::testing;
@@ -181,4 +188,73 @@ TEST_CASE("A connection the server ended is opened again and the move is made on
         CHECK(called.value->ticket.number == "A001");
         CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'call'") == 1);
     }
+}
+
+TEST_CASE("A connection notices a dead link in seconds: keepalives and a TCP user timeout are set",
+          "[store][postgres-only]") {
+    QueueFixture f;
+    REQUIRE(f.db.isPostgres());
+    const int fd = postgresSocket(f.db);
+    REQUIRE(fd >= 0);
+    int value = 0;
+    socklen_t size = sizeof value;
+    REQUIRE(::getsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &value, &size) == 0);
+    CHECK(value == 1);
+    REQUIRE(::getsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &value, &size) == 0);
+    CHECK(value == 5000);
+    REQUIRE(::getsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &value, &size) == 0);
+    CHECK(value == 5);
+    REQUIRE(::getsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &value, &size) == 0);
+    CHECK(value == 2);
+}
+
+// The server's address stops answering (tests/support/tcp_gate.h): the connection is reset, and every
+// new one is accepted and never answered. A read then fails at once (ConnectionLost) on every call
+// while a connection attempt waits for the server: no call waits for the network, however many are
+// made (a screen reads every frame). Once the address answers again, a later read succeeds on a new
+// connection by itself.
+TEST_CASE("Reads on a server that stops answering fail at once while the connection is re-opened behind them",
+          "[store][postgres-only]") {
+    QueueFixture f;
+    REQUIRE(f.db.isPostgres());
+    f.take("HT");
+    TcpGate gate(TcpGate::portOf(f.path.string()));
+    Database db(connectPostgres(gate.url(f.path.string())));
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
+    const auto generation = postgresGeneration(db);
+
+    gate.cut();
+    int lostCalls = 0;
+    int callsWhileAttemptHeld = 0;
+    // Until 200 reads have failed while the gate held the program's connection attempt unanswered
+    // (bounded: 20000 reads, 5 ms apart).
+    for (int i = 0; i < 20000 && callsWhileAttemptHeld < 200; ++i) {
+        const bool heldBefore = gate.held() > 0;
+        try {
+            (void)db.queryInt("SELECT COUNT(*) FROM tickets");
+            FAIL("a read succeeded through a gate that answers nothing");
+        } catch (const DatabaseError& e) {
+            REQUIRE(e.isConnectionLost());
+            ++lostCalls;
+        }
+        if (heldBefore && gate.held() > 0) ++callsWhileAttemptHeld;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    CHECK(callsWhileAttemptHeld == 200);
+    CHECK(gate.heldInAll() >= 1);
+    CHECK(postgresConnectAttempts(db) >= 1);
+
+    gate.restore();
+    std::optional<std::int64_t> count;
+    for (int i = 0; i < 600 && !count; ++i) {  // attempts are 2 s apart: at most a minute
+        try {
+            count = db.queryInt("SELECT COUNT(*) FROM tickets");
+        } catch (const DatabaseError& e) {
+            REQUIRE(e.isConnectionLost());
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    REQUIRE(count);
+    CHECK(*count == 1);
+    CHECK(postgresGeneration(db) > generation);  // a new connection, set up as the first (search_path)
 }
