@@ -144,6 +144,7 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
     for (int i = 0; i < 3 * kVisits; ++i) must(q.take("HT"));
     f.tripsPerMove["take"] = tripsOf(db, kVisits, [&] { must(q.take("CT")); });
     double call1 = 0, recall = 0, start = 0, finish = 0, transfer = 0, hold = 0, noshow = 0;
+    double reactivate = 0, byNumber = 0, cancel = 0;
     for (int i = 0; i < kVisits; ++i) {
         call1 += tripsOf(db, 1, [&] { must(q.callNext(1)); });
         recall += tripsOf(db, 1, [&] { must(q.recall(1)); });
@@ -152,7 +153,12 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
         must(q.callNext(2));
         hold += tripsOf(db, 1, [&] { must(q.hold(2)); });
         must(q.callNext(2));
-        noshow += tripsOf(db, 1, [&] { must(q.noShow(2)); });
+        std::string missed;
+        noshow += tripsOf(db, 1, [&] { missed = must(q.noShow(2)).number; });
+        // The citizen who missed the call comes back: reactivated, called by number, then cancelled.
+        reactivate += tripsOf(db, 1, [&] { must(q.reactivate(missed)); });
+        byNumber += tripsOf(db, 1, [&] { must(q.callNumber(2, missed)); });
+        cancel += tripsOf(db, 1, [&] { must(q.cancel(missed)); });
         must(q.callNext(1));
         must(q.start(1));
         finish += tripsOf(db, 1, [&] { must(q.finish(1)); });
@@ -164,6 +170,9 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
     f.tripsPerMove["transfer"] = transfer / kVisits;
     f.tripsPerMove["hold"] = hold / kVisits;
     f.tripsPerMove["no-show"] = noshow / kVisits;
+    f.tripsPerMove["reactivate"] = reactivate / kVisits;
+    f.tripsPerMove["call by number"] = byNumber / kVisits;
+    f.tripsPerMove["cancel"] = cancel / kVisits;
 
     // A call reaching another process that watches as a display does: it looks for a change every
     // 2 ms (a display's frame loop looks every 16 ms), reads the new events, and reports the moment

@@ -579,9 +579,10 @@ std::vector<UnprintedTicket> QueueService::unprintedToday() {
 // An officer may cancel or reactivate tickets nobody else has handled; other people's tickets
 // need a supervisor. Moves without a staff member (the installer's CLI) are not limited.
 std::optional<std::string> QueueService::refuseForRole(const Ticket& ticket, const Actor& actor,
-                                                       const char* verb) {
+                                                       const char* verb,
+                                                       const std::optional<std::string>* knownRole) {
     if (!actor.staffId || !ticket.staffId || *ticket.staffId == *actor.staffId) return std::nullopt;
-    const auto role = m_store.staffRole(*actor.staffId);
+    const auto role = knownRole ? *knownRole : m_store.staffRole(*actor.staffId);
     if (role && *role != "officer") return std::nullopt;
     return fmt::format("only a supervisor may {} {}: another officer handled it", verb, ticket.number);
 }
@@ -720,6 +721,9 @@ bool QueueService::nothingToCall(int counterNumber) {
 
 Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::string& numberText,
                                              const Actor& actor) {
+    // PostgreSQL: three requests, as transfer. 1: BEGIN, the counter's lock and its context (openCall);
+    // 2: the ticket by its number, with whether this counter calls its service and the officer's role
+    // (numberContext); 3: the guarded UPDATE of the ticket, its event and COMMIT (callTicket).
     const auto number = canonicalNumber(numberText);
     if (!number) return Result<CallOutcome>::failure(Outcome::Invalid, kBadNumber);
     return writeMove<Result<CallOutcome>>(
@@ -730,14 +734,16 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
             if (!opened.ok()) return refusedAs<CallOutcome>(opened);
             auto& ctx = opened.value;
             const std::string day = businessDay();
-            const auto ticket = m_store.ticketByNumber(day, *number);
+            // Request 2: the ticket, whether this counter calls its service, and the officer's role.
+            const auto byNumber = m_store.numberContext(day, *number, actor.staffId, ctx->counter.id);
+            const auto& ticket = byNumber.ticket;
             if (!ticket)
                 return Result<CallOutcome>::failure(Outcome::NotFound,
                                                     fmt::format("no ticket {} today", *number));
             if (ticket->state != TicketState::Waiting && ticket->state != TicketState::Held) {
                 return notAllowed<CallOutcome>(*ticket, "only a waiting or held ticket can be called");
             }
-            if (!m_store.counterServes(ctx->counter.id, ticket->curServiceId)) {
+            if (!byNumber.counterServes) {
                 return Result<CallOutcome>::failure(
                     Outcome::NotAllowed,
                     fmt::format("counter {} does not serve {} ({}); transfer the ticket first", counterNumber,
@@ -746,7 +752,8 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
             // A ticket held at another counter is that counter's: calling it here needs the same right
             // as cancelling it (a supervisor, or the officer who handled it).
             if (ticket->state == TicketState::Held && ticket->counterId != ctx->counter.id) {
-                if (auto refused = refuseForRole(*ticket, actor, "take over the held ticket")) {
+                if (auto refused =
+                        refuseForRole(*ticket, actor, "take over the held ticket", &byNumber.staffRole)) {
                     return Result<CallOutcome>::failure(Outcome::NotAllowed, *refused);
                 }
             }
@@ -956,6 +963,9 @@ std::int64_t QueueService::backOfQueueKey(const std::string& day, TimeMs now) {
 }
 
 template <class F>
+// A move on a ticket by its number (cancel, reactivate). PostgreSQL: two requests:
+//  1. BEGIN and the ticket with everything the move reads (numberContext);
+//  2. the guarded UPDATE of the ticket, its event and COMMIT (writeTicket).
 Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const Actor& actor, F&& move) {
     const auto number = canonicalNumber(numberText);
     if (!number) return Result<Ticket>::failure(Outcome::Invalid, kBadNumber);
@@ -969,14 +979,17 @@ Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const A
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<Ticket>> {
             const TimeMs now = m_clock.now();
             const std::string day = businessDay();
-            if (auto problem = clockProblem(m_store.writeGuard(), now, day)) {
+            // Request 1: BEGIN and everything the move reads (numberContext).
+            const auto ctx = m_store.numberContext(day, *number, actor.staffId, std::nullopt);
+            if (auto problem = clockProblem(ctx.guard, now, day)) {
                 return Result<Ticket>::failure(Outcome::ClockWrong, *problem);
             }
-            if (m_store.earlierDaysOpen(day)) m_store.expireBefore(day, now, kEndOfDay);
-            const auto t = m_store.ticketByNumber(day, *number);
+            // Written with request 2 (a write whose answer nobody reads waits for the next request).
+            if (ctx.earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
+            const auto& t = ctx.ticket;
             if (!t)
                 return Result<Ticket>::failure(Outcome::NotFound, fmt::format("no ticket {} today", *number));
-            MoveResult change = move(*t, now);
+            MoveResult change = move(*t, now, ctx);
             if (!change.ok()) return refusedAs<Ticket>(change);
             Change& c = *change.value;
             c.after.updatedAt = now;
@@ -997,12 +1010,12 @@ Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const A
 }
 
 Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& actor) {
-    return moveByNumber(numberText, actor, [&](const Ticket& t, TimeMs) {
+    return moveByNumber(numberText, actor, [&](const Ticket& t, TimeMs, const NumberContext& ctx) {
         if (t.state != TicketState::Waiting && t.state != TicketState::Held &&
             t.state != TicketState::Called) {
             return notAllowed<Change>(t, "only a waiting, held or called ticket can be cancelled");
         }
-        if (auto refused = refuseForRole(t, actor, "cancel"))
+        if (auto refused = refuseForRole(t, actor, "cancel", &ctx.staffRole))
             return MoveResult::failure(Outcome::NotAllowed, *refused);
         auto c = moveTo(t, TicketState::Cancelled, "cancel", {{"from", toString(t.state)}});
         c.value->event.counterId = t.counterId;
@@ -1012,14 +1025,15 @@ Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& 
 }
 
 Result<Ticket> QueueService::reactivate(const std::string& numberText, const Actor& actor) {
-    return moveByNumber(numberText, actor, [&](const Ticket& t, TimeMs now) {
+    return moveByNumber(numberText, actor, [&](const Ticket& t, TimeMs now, const NumberContext& ctx) {
         if (t.state != TicketState::NoShow && t.state != TicketState::Cancelled) {
             return notAllowed<Change>(t, "only a no-show or cancelled ticket can be reactivated");
         }
-        if (auto refused = refuseForRole(t, actor, "reactivate"))
+        if (auto refused = refuseForRole(t, actor, "reactivate", &ctx.staffRole))
             return MoveResult::failure(Outcome::NotAllowed, *refused);
-        // Back of the queue: others kept waiting while this citizen was away.
-        const std::int64_t key = backOfQueueKey(t.businessDay, now);
+        // Back of the queue: others kept waiting while this citizen was away (the ticket is of the
+        // day, whose last queue position the context read).
+        const std::int64_t key = ctx.lastQueueKey ? std::max(now, *ctx.lastQueueKey + 1) : now;
         auto c =
             moveTo(t, TicketState::Waiting, "reactivate", {{"from", toString(t.state)}, {"queue_key", key}});
         c.value->after.queueKey = key;

@@ -249,7 +249,9 @@ class QueueService {
     // Queue position for a ticket joining at the back: its time, but never ahead of a ticket already
     // placed today, so the order holds even if the clock is set back during the day.
     std::int64_t backOfQueueKey(const std::string& day, TimeMs now);
-    std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb);
+    // knownRole: the actor's role as already read (NumberContext::staffRole); null: read it now.
+    std::optional<std::string> refuseForRole(const Ticket& ticket, const Actor& actor, const char* verb,
+                                             const std::optional<std::string>* knownRole = nullptr);
     // Runs one write move: retried when PostgreSQL asks for it (deadlock) and, when the connection
     // was lost during COMMIT, looked up by its key instead of being applied twice.
     template <class R, class F, class Recover>

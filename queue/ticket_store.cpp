@@ -444,6 +444,44 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
     return c;
 }
 
+NumberContext TicketStore::numberContext(const std::string& day, const std::string& number,
+                                         std::optional<std::int64_t> staffId,
+                                         std::optional<std::int64_t> counterId) {
+    // The same text in both dialects. The ticket comes from a LEFT JOIN on a one-row table, so the
+    // day's figures come back when there is no such ticket. The staff table is only named when a
+    // staff id is asked about: a role without SELECT on staff (the kiosk's) never reads it.
+    static const auto build = [](bool withStaff) {
+        return fmt::format(
+            "SELECT {}, "
+            "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?1 AND state IN ('waiting', 'called', "
+            "'serving', 'held')), "
+            "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?1), {}, "
+            "EXISTS (SELECT 1 FROM counter_services x WHERE x.counter_id = ?4 AND x.service_id = "
+            "n.cur_service_id), "
+            "n.* FROM (SELECT 1 AS one) one LEFT JOIN ({} WHERE t.business_day = ?1 AND t.number = ?2 "
+            "ORDER BY t.id DESC LIMIT 1) n ON 1 = 1",
+            kGuardColumns, withStaff ? "(SELECT role FROM staff WHERE id = ?3)" : "CAST(?3 AS TEXT)",
+            kTicketSelect);
+    };
+    static const std::string withStaff = build(true), withoutStaff = build(false);
+    Statement st(m_db, staffId ? withStaff : withoutStaff);
+    st.bind(1, day).bind(2, number);
+    if (staffId)
+        st.bind(3, *staffId);
+    else
+        st.bind(3, nullptr);
+    st.bind(4, counterId.value_or(-1));
+    NumberContext c;
+    if (!st.step()) return c;
+    readGuard(st, 0, c.guard);
+    c.earlierDaysOpen = st.getInt(1) != 0;
+    c.lastQueueKey = st.getOptInt(2);
+    c.staffRole = st.getOptText(3);
+    c.counterServes = st.getInt(4) != 0;
+    if (!st.isNull(5)) c.ticket = readTicket(st, 5);
+    return c;
+}
+
 WriteGuard TicketStore::writeGuard() {
     Statement st(m_db, std::string("SELECT ") + kGuardColumns);
     WriteGuard guard;

@@ -99,6 +99,19 @@ struct CounterContext {
     WriteGuard guard;
 };
 
+// What a move on a ticket by its number needs (cancel, reactivate, call by number), read in one
+// request: the ticket of the day with that number (newest, if a retired prefix repeated one), the
+// clock guard, whether earlier days are still open, today's last queue position, the role of the
+// officer making the move, and whether a counter calls the ticket's current service.
+struct NumberContext {
+    std::optional<Ticket> ticket;
+    WriteGuard guard;
+    bool earlierDaysOpen = false;
+    std::optional<std::int64_t> lastQueueKey;  // highest queue position of the day
+    std::optional<std::string> staffRole;  // of the staff id asked about (nullopt: none asked, or unknown)
+    bool counterServes = false;            // the counter asked about calls ticket's current service
+};
+
 // Appends one event (inside the caller's transaction, if any).
 void appendEventRow(Database& db, const EventRow& event);
 
@@ -137,6 +150,10 @@ class TicketStore {
     };
     FutureTickets ticketsAfter(const std::string& day);
     WriteGuard writeGuard();
+    // One request (see NumberContext). staffId: whose role to read (nullopt: none; a role that may
+    // not read staff never asks). counterId: the counter whose services are checked (nullopt: none).
+    NumberContext numberContext(const std::string& day, const std::string& number,
+                                std::optional<std::int64_t> staffId, std::optional<std::int64_t> counterId);
 
     // Issuing: the service is locked on PostgreSQL until the transaction ends.
     std::optional<IssueContext> issueContext(const std::string& serviceCode,

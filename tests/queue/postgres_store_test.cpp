@@ -258,3 +258,21 @@ TEST_CASE("Reads on a server that stops answering fail at once while the connect
     CHECK(*count == 1);
     CHECK(postgresGeneration(db) > generation);  // a new connection, set up as the first (search_path)
 }
+// Issue 15: requests per move on PostgreSQL (what travels on a LAN). A move on a ticket by its number
+// costs two (BEGIN with everything it reads; the write with COMMIT); a call by number three, as a
+// transfer (the counter's context, the ticket, the write with COMMIT). bench_stores prints them all.
+TEST_CASE("Moves by number cost two requests, a call by number three", "[store][postgres-only]") {
+    QueueFixture f;
+    REQUIRE(f.db.isPostgres());
+    const auto trips = [&](auto&& move) {
+        const auto before = f.db.roundTrips();
+        REQUIRE(move().ok());
+        return f.db.roundTrips() - before;
+    };
+    f.take("HT");
+    f.take("HT");
+    CHECK(trips([&] { return f.queue->cancel("A002"); }) == 2);
+    CHECK(trips([&] { return f.queue->reactivate("A002"); }) == 2);
+    CHECK(trips([&] { return f.queue->callNumber(1, "A002"); }) == 3);
+    CHECK(trips([&] { return f.queue->cancel("A002"); }) == 2);  // a called ticket
+}
