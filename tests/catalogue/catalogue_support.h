@@ -1,4 +1,5 @@
-// Helpers for the catalogue tests: the office catalogue from assets/, and the CLI run in-process.
+// Helpers for the catalogue tests: the office catalogue from assets/ (and, through support/cli_run.h,
+// the CLI run in-process).
 #pragma once
 
 #include <filesystem>
@@ -6,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/cli/cli.h"
 #include "queue/catalogue_files.h"
+#include "support/cli_run.h"
 #include "support/test_support.h"
 
 namespace motcua::testing {
@@ -36,24 +37,6 @@ inline queue::Catalogue officeCatalogue() {
         throw std::runtime_error("assets/catalogue does not read:\n" + problems);
     }
     return *read.catalogue;
-}
-
-struct CliResult {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-inline CliResult runCli(const std::vector<std::string>& args) {
-    std::vector<const char*> argv = {"motcua"};
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out;
-    std::ostringstream err;
-    CliResult r;
-    r.status = cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
 }
 
 }  // namespace motcua::testing

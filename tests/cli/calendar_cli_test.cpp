@@ -5,6 +5,7 @@
 #include "kiosk/cli/cli.h"
 #include "queue/business_calendar.h"
 #include "queue/clock.h"
+#include "support/cli_run.h"
 #include "support/test_support.h"
 
 using motcua::testing::readFile;
@@ -14,10 +15,7 @@ using motcua::testing::writeFile;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out, err;
-};
+using Run = motcua::testing::CliResult;
 
 // The example office on a clock set to a local time in Hà Nội.
 struct Office {
@@ -30,14 +28,8 @@ struct Office {
     void at(const std::string& day, int hour, int minute) {
         clock.set(zone.instantOf(day, hour * 60 + minute));
     }
-    Run operator()(std::vector<std::string> args) {
-        std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (auto& a : all) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
-        return {status, out.str(), err.str()};
+    Run operator()(const std::vector<std::string>& args) {
+        return motcua::testing::runCli(motcua::testing::onOffice(db, config, args), &clock);
     }
 };
 

@@ -14,6 +14,7 @@
 #include "queue/clock.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "support/cli_run.h"
 #include "support/damaged_database.h"
 #include "support/test_support.h"
 
@@ -23,12 +24,7 @@ using motcua::testing::TempDir;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-    nlohmann::json json() const { return nlohmann::json::parse(out); }
-};
+using Run = motcua::testing::CliResult;
 
 struct Cli {
     TempDir dir;
@@ -37,14 +33,8 @@ struct Cli {
     // Inside the example office's issuing hours.
     mutable motcua::queue::ManualClock clock{motcua::testing::kOfficeHoursMorning};
 
-    Run operator()(std::vector<std::string> args) const {
-        std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (auto& a : all) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
-        return {status, out.str(), err.str()};
+    Run operator()(const std::vector<std::string>& args) const {
+        return motcua::testing::runCli(motcua::testing::onOffice(db, config, args), &clock);
     }
     Run json(const std::vector<std::string>& args) const {
         // A new vector rather than insert() at the front: GCC 12 at -O3 reports a false

@@ -14,6 +14,7 @@
 #include "queue/file_access.h"
 #include "queue/sqlite.h"
 #include "queue/store.h"
+#include "support/cli_run.h"
 #include "support/test_support.h"
 
 using motcua::testing::readFile;
@@ -25,11 +26,7 @@ namespace q = motcua::queue;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
+using Run = motcua::testing::CliResult;
 
 struct Office {
     TempDir dir;
@@ -38,14 +35,8 @@ struct Office {
     // Inside the example office's issuing hours.
     mutable q::ManualClock clock{motcua::testing::kOfficeHoursMorning};
 
-    Run operator()(std::vector<std::string> args) const {
-        std::vector<std::string> all = {"motcua", "--db", db.string(), "--config", config.string()};
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (auto& a : all) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
-        return {status, out.str(), err.str()};
+    Run operator()(const std::vector<std::string>& args) const {
+        return motcua::testing::runCli(motcua::testing::onOffice(db.string(), config.string(), args), &clock);
     }
 
     std::int64_t tickets() const {

@@ -5,6 +5,7 @@
 #include "kiosk/cli/cli.h"
 #include "printer/escpos_decoder.h"
 #include "queue/clock.h"
+#include "support/cli_run.h"
 #include "support/local_listener.h"
 #include "support/test_support.h"
 
@@ -14,15 +15,12 @@ using motcua::testing::TempDir;
 
 namespace {
 int run(const std::vector<std::string>& args, std::string* out = nullptr, std::string* err = nullptr) {
-    std::vector<const char*> argv = {"motcua"};
-    for (auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream o, e;
     // Inside the example office's issuing hours.
     motcua::queue::ManualClock clock(motcua::testing::kOfficeHoursMorning);
-    const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), o, e, clock);
-    if (out) *out = o.str();
-    if (err) *err = e.str();
-    return status;
+    const auto result = motcua::testing::runCli(args, &clock);
+    if (out) *out = result.out;
+    if (err) *err = result.err;
+    return result.status;
 }
 }  // namespace
 

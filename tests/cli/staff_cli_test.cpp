@@ -6,6 +6,7 @@
 #include "kiosk/cli/cli.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
+#include "support/cli_run.h"
 #include "support/test_support.h"
 
 using motcua::testing::sourcePath;
@@ -13,11 +14,7 @@ using motcua::testing::TempDir;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
+using Run = motcua::testing::CliResult;
 
 // The motcua command in-process, with `stdin` as its standard input.
 struct StaffCli {
@@ -25,17 +22,8 @@ struct StaffCli {
     std::string db = (dir / "motcua.db").string();
     std::string config = sourcePath("assets/office.toml").string();
 
-    Run operator()(std::vector<std::string> args, const std::string& stdinText = "") const {
-        std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (auto& a : all) argv.push_back(a.c_str());
-        std::istringstream in(stdinText);
-        auto* saved = std::cin.rdbuf(in.rdbuf());
-        std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-        std::cin.rdbuf(saved);
-        return {status, out.str(), err.str()};
+    Run operator()(const std::vector<std::string>& args, const std::string& stdinText = "") const {
+        return motcua::testing::runCli(motcua::testing::onOffice(db, config, args), nullptr, stdinText);
     }
 };
 

@@ -11,6 +11,7 @@
 #include "queue/postgres.h"
 #include "queue/postgres_backup.h"
 #include "queue/store.h"
+#include "support/cli_run.h"
 #include "support/test_store.h"
 #include "support/test_support.h"
 
@@ -21,12 +22,7 @@ using motcua::testing::TestDatabase;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-    nlohmann::json json() const { return nlohmann::json::parse(out); }
-};
+using Run = motcua::testing::CliResult;
 
 // 2026-03-10 09:00 in Hà Nội.
 constexpr motcua::queue::TimeMs kMorning = 1773108000000;
@@ -37,15 +33,10 @@ struct Office {
     motcua::queue::ManualClock clock{kMorning};
     std::string config = sourcePath("assets/office.toml").string();
 
-    Run operator()(const std::string& db, std::vector<std::string> args) {
-        std::vector<std::string> all = {"motcua", "--db", db, "--config", config};
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (auto& a : all) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
+    Run operator()(const std::string& db, const std::vector<std::string>& args) {
+        auto result = motcua::testing::runCli(motcua::testing::onOffice(db, config, args), &clock);
         clock.advanceMinutes(3);
-        return {status, out.str(), err.str()};
+        return result;
     }
 };
 

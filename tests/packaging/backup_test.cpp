@@ -18,6 +18,7 @@
 #include "queue/integrity.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "support/cli_run.h"
 #include "support/test_support.h"
 
 using motcua::testing::readFile;
@@ -29,24 +30,11 @@ namespace q = motcua::queue;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-    nlohmann::json json() const { return nlohmann::json::parse(out.substr(0, out.find('\n'))); }
-};
-
-Run runMotcua(const fs::path& db, std::vector<std::string> args) {
-    std::vector<std::string> all = {"motcua", "--db", db.string(), "--config",
-                                    sourcePath("assets/office.toml").string()};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (auto& a : all) argv.push_back(a.c_str());
-    std::ostringstream out, err;
+motcua::testing::CliResult runMotcua(const fs::path& db, const std::vector<std::string>& args) {
     // Inside the example office's issuing hours, whatever the hour the test runs at.
     q::ManualClock clock(motcua::testing::kOfficeHoursMorning);
-    const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
-    return {status, out.str(), err.str()};
+    return motcua::testing::runCli(
+        motcua::testing::onOffice(db.string(), sourcePath("assets/office.toml").string(), args), &clock);
 }
 
 // Every file in dir with its bytes: "nothing changed" means this is equal before and after.

@@ -17,6 +17,7 @@
 #include "queue/queue_service.h"
 #include "queue/report.h"
 #include "queue/store.h"
+#include "support/cli_run.h"
 #include "support/test_office.h"
 #include "support/test_support.h"
 
@@ -44,12 +45,6 @@ inline std::string reportOfficeToml(bool withHours = true) {
     o.rating = {{"levels", 4}};
     return o.toml();
 }
-
-struct CliRun {
-    int status = 0;
-    std::string out;
-    std::string err;
-};
 
 struct ReportFixture {
     explicit ReportFixture(const std::string& toml = reportOfficeToml())
@@ -212,14 +207,10 @@ struct ReportFixture {
         return must(queue::computeReport(db, q), "report");
     }
 
-    CliRun cli(std::vector<std::string> args) {
-        std::vector<std::string> all = {"motcua", "--db", path.string()};
+    CliResult cli(const std::vector<std::string>& args) {
+        std::vector<std::string> all = {"--db", path.string()};
         all.insert(all.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (auto& a : all) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        const int status = motcua::cli::run(static_cast<int>(argv.size()), argv.data(), out, err, clock);
-        return {status, out.str(), err.str()};
+        return runCli(all, &clock);
     }
 };
 
