@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bench/bench_results.h"
+#include "bench/bench_stats.h"
 #include "queue/catalogue.h"
 #include "queue/catalogue_files.h"
 #include "queue/search.h"
@@ -22,12 +23,9 @@
 
 namespace q = motcua::queue;
 using Clock = std::chrono::steady_clock;
+using motcua::bench::msSince;
 
 namespace {
-
-double msSince(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 std::string readFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -46,7 +46,6 @@
 #include <new>
 #include <optional>
 #include <random>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -61,6 +60,7 @@
 #include "queue/report.h"
 #include "queue/sqlite.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 
 namespace q = motcua::queue;
 using motcua::bench::Baseline;
@@ -110,23 +110,21 @@ std::size_t firstServiceOf(int counter) {
 }
 
 std::string officeToml() {
-    std::ostringstream toml;
-    toml << "[office]\nname = \"Trung tâm Phục vụ hành chính công thành phố (bench)\"\n"
-         << "unit = \"Bộ phận Một cửa\"\ntime_zone = \"Asia/Ho_Chi_Minh\"\n\n"
-         // Every day, all day: nothing in the run depends on the hour or the weekday it starts at.
-         << "[[opening_hours]]\ndays = [1, 2, 3, 4, 5, 6, 7]\nopen = \"00:00\"\nclose = \"23:59\"\n\n";
-    for (const auto& s : kServices) {
-        toml << "[[services]]\ncode = \"" << s.code << "\"\nname = \"" << s.name << "\"\nprefix = \""
-             << s.prefix << "\"\n\n";
-    }
+    motcua::testing::TestOffice office;
+    office.set("name", "Trung tâm Phục vụ hành chính công thành phố (bench)")
+        .set("unit", "Bộ phận Một cửa")
+        .set("time_zone", "Asia/Ho_Chi_Minh");
+    // Every day, all day: nothing in the run depends on the hour or the weekday it starts at.
+    office.openingHours = {{{1, 2, 3, 4, 5, 6, 7}, "00:00", "23:59"}};
+    for (const auto& s : kServices) office.services.push_back({s.code, s.name, s.prefix});
     for (int c = 1; c <= kCounters; ++c) {
-        toml << "[[counters]]\nnumber = " << c << "\nname = \"Quầy " << c << "\"\nservices = [\""
-             << kServices[firstServiceOf(c)].code << "\", \""
-             << kServices[static_cast<std::size_t>(c) % kServices.size()].code << "\"]\n\n";
+        office.counters.push_back({c,
+                                   "Quầy " + std::to_string(c),
+                                   {kServices[firstServiceOf(c)].code,
+                                    kServices[static_cast<std::size_t>(c) % kServices.size()].code}});
     }
-    toml << "[[priority_categories]]\ncode = \"cao_tuoi\"\nname = \"Người cao tuổi\"\n\n"
-         << "[[priority_categories]]\ncode = \"khuyet_tat\"\nname = \"Người khuyết tật\"\n";
-    return toml.str();
+    office.priorities = {{"cao_tuoi", "Người cao tuổi"}, {"khuyet_tat", "Người khuyết tật"}};
+    return office.toml();
 }
 
 // The benchmark day's time: 08:00 plus the real time since `start` times `speed`, held at 21:00 so a

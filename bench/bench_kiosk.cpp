@@ -26,21 +26,11 @@
 using namespace motcua;
 using Steady = std::chrono::steady_clock;
 
+using motcua::bench::msSince;
 using motcua::bench::percentile;
+using motcua::bench::residentKb;
 
 namespace {
-
-double msSince(Steady::time_point start) {
-    return std::chrono::duration<double, std::milli>(Steady::now() - start).count();
-}
-
-long residentKb() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 std::string readAll(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

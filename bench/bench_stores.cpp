@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "bench/bench_results.h"
+#include "bench/bench_stats.h"
 #include "bench/private_postgres.h"
 #include "queue/change_watcher.h"
 #include "queue/clock.h"
@@ -30,41 +31,25 @@
 #include "queue/postgres.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "support/test_office.h"
 
 using namespace motcua::queue;
 using SteadyClock = std::chrono::steady_clock;
+using motcua::bench::percentile;
 
 namespace {
 
-const char* kOffice = R"(
-[office]
-name = "Bench"
-[[services]]
-code = "HT"
-name = "Hộ tịch"
-prefix = "A"
-[[services]]
-code = "CT"
-name = "Chứng thực"
-prefix = "B"
-[[counters]]
-number = 1
-name = "Quầy 1"
-services = ["HT", "CT"]
-[[counters]]
-number = 2
-name = "Quầy 2"
-services = ["HT", "CT"]
-)";
+// Two services, two counters that serve both (support/test_office.h writes the TOML).
+std::string officeToml() {
+    motcua::testing::TestOffice office;
+    office.set("name", "Bench");
+    office.services = {{"HT", "Hộ tịch", "A"}, {"CT", "Chứng thực", "B"}};
+    office.counters = {{1, "Quầy 1", {"HT", "CT"}}, {2, "Quầy 2", {"HT", "CT"}}};
+    return office.toml();
+}
 
 double micros(SteadyClock::duration d) {
     return std::chrono::duration<double, std::micro>(d).count();
-}
-
-double percentile(std::vector<double> v, double q) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
 }
 
 template <class T>
@@ -111,7 +96,7 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
     SystemClock clock;
     {
         auto db = openStore(location, OpenPurpose::Initialise);
-        applyOfficeConfig(db, parseOfficeConfig(kOffice, "bench"), clock);
+        applyOfficeConfig(db, parseOfficeConfig(officeToml(), "bench"), clock);
     }
     auto db = openStore(location, OpenPurpose::Use, StoreOptions{std::chrono::seconds(30)});
     QueueService q(db, clock);

@@ -26,21 +26,11 @@
 using namespace motcua;
 using Clock = std::chrono::steady_clock;
 
+using motcua::bench::msSince;
 using motcua::bench::percentile;
+using motcua::bench::residentKb;
 
 namespace {
-
-double msSince(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-long residentKb() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 // A procedure page as the kiosk shows it: title, steps, documents, fees, legal basis.
 std::unique_ptr<ui::Screen> procedurePage() {
