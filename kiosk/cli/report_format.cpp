@@ -501,19 +501,14 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     return tables;
 }
 
-namespace {
-
-// The lines above the tables: who, which period, which filters, when.
-std::vector<std::string> headingLines(const Report& r, const ReportRenderOptions& o) {
+ReportHeading reportHeading(const Report& r, const ReportRenderOptions& o) {
     const bool vi = o.lang == ReportLang::Vi;
-    std::vector<std::string> lines;
-    std::string office = r.officeName;
-    if (!r.officeUnit.empty()) office += office.empty() ? r.officeUnit : " – " + r.officeUnit;
-    if (!office.empty()) lines.push_back(office);
-    lines.push_back(vi ? "BÁO CÁO HOẠT ĐỘNG TIẾP NHẬN" : "OFFICE REPORT");
-    const std::string period = r.query.from == r.query.to ? r.query.from : r.query.from + " – " + r.query.to;
-    lines.push_back(vi ? fmt::format("Kỳ báo cáo: {} ({} ngày, giờ {})", period, r.days, r.timeZone)
-                       : fmt::format("Period: {} ({} days, {} time)", period, r.days, r.timeZone));
+    ReportHeading h;
+    h.office = r.officeName;
+    if (!r.officeUnit.empty()) h.office += h.office.empty() ? r.officeUnit : " – " + r.officeUnit;
+    h.period = r.query.from == r.query.to ? r.query.from : r.query.from + " – " + r.query.to;
+    h.periodLine = vi ? fmt::format("Kỳ báo cáo: {} ({} ngày, giờ {})", h.period, r.days, r.timeZone)
+                      : fmt::format("Period: {} ({} days, {} time)", h.period, r.days, r.timeZone);
     std::vector<std::string> filters;
     if (r.query.service)
         filters.push_back(
@@ -525,15 +520,30 @@ std::vector<std::string> headingLines(const Report& r, const ReportRenderOptions
         filters.push_back(
             fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
     if (!filters.empty()) {
-        lines.push_back(fmt::format("{}: {}", vi ? "Lọc" : "Filter", fmt::join(filters, "; ")));
-        lines.push_back(
-            vi ? "Lượt công dân có ít nhất một lượt khớp bộ lọc; các bảng theo lĩnh vực, quầy, cán bộ "
-                 "chỉ tính phần khớp."
-               : "Visits with at least one matching leg; per-service, counter and officer tables count "
-                 "only the matching part.");
+        h.filterLine = fmt::format("{}: {}", vi ? "Lọc" : "Filter", fmt::join(filters, "; "));
+        h.filterNote = vi ? "Lượt công dân có ít nhất một lượt khớp bộ lọc; các bảng theo lĩnh vực, quầy, "
+                            "cán bộ chỉ tính phần khớp."
+                          : "Visits with at least one matching leg; per-service, counter and officer "
+                            "tables count only the matching part.";
     }
     if (!o.generatedAt.empty())
-        lines.push_back(fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt));
+        h.generatedLine = fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt);
+    return h;
+}
+
+namespace {
+
+// The lines above the tables: who, which period, which filters, when.
+std::vector<std::string> headingLines(const Report& r, const ReportRenderOptions& o) {
+    const bool vi = o.lang == ReportLang::Vi;
+    const ReportHeading h = reportHeading(r, o);
+    std::vector<std::string> lines;
+    if (!h.office.empty()) lines.push_back(h.office);
+    lines.push_back(vi ? "BÁO CÁO HOẠT ĐỘNG TIẾP NHẬN" : "OFFICE REPORT");
+    lines.push_back(h.periodLine);
+    for (const auto* line : {&h.filterLine, &h.filterNote, &h.generatedLine}) {
+        if (!line->empty()) lines.push_back(*line);
+    }
     if (r.empty) {
         lines.push_back(vi ? "Không có dữ liệu nào được ghi trong kỳ này."
                            : "No data recorded in this period.");

@@ -37,6 +37,18 @@ struct ReportTable {
     std::vector<std::vector<std::string>> rows;
 };
 
+// The words above the tables, shared by the text, CSV and HTML forms; a line is empty when it does not
+// apply.
+struct ReportHeading {
+    std::string office;         // "name – unit", or either, or empty
+    std::string period;         // "2026-12-07", or "2026-12-01 – 2026-12-07"
+    std::string periodLine;     // "Kỳ báo cáo: … (N ngày, giờ …)"
+    std::string filterLine;     // "Lọc: lĩnh vực HT – Hộ tịch; …"
+    std::string filterNote;     // what a filtered report counts
+    std::string generatedLine;  // "Lập lúc: …"
+};
+ReportHeading reportHeading(const queue::Report& report, const ReportRenderOptions& options);
+
 // The tables in report order. For an empty report only the per-day table (all zeros).
 // csv: numbers with a decimal point and no unit whatever the language, for spreadsheets.
 std::vector<ReportTable> reportTables(const queue::Report& report, ReportLang lang, bool csv = false);

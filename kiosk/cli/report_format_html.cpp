@@ -86,6 +86,16 @@ std::string tickText(double v) {
                                                : fmt::format("{:.1f}", v);
 }
 
+// The chart's i-th of five horizontal grid lines (0 at the bottom) and its left-axis label, of 0..yMax.
+void gridLine(std::ostringstream& s, int i, double left, double top, double plotW, double plotH,
+              double yMax) {
+    const double y = top + plotH - plotH * i / 4.0;
+    s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y),
+                     left + plotW, num(y));
+    s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4),
+                     tickText(yMax * i / 4.0));
+}
+
 std::string noDataSvg(const std::string& text) {
     return fmt::format(
         R"(<svg viewBox="0 0 520 80" role="img"><rect x="0" y="0" width="520" height="80" fill="#f8fafc"/>)"
@@ -112,13 +122,9 @@ std::string hourChart(const Report& r, ReportLang lang) {
         R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", W, H,
         vi ? "Lượt đến và thời gian chờ trung bình theo giờ" : "Arrivals and mean wait per hour");
     for (int i = 0; i <= 4; ++i) {
-        const double y = top + plotH - plotH * i / 4.0;
-        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y),
-                         left + plotW, num(y));
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4),
-                         tickText(yMax * i / 4.0));
-        s << fmt::format(R"(<text x="{}" y="{}" fill="#c77c02">{}</text>)", left + plotW + 6, num(y + 4),
-                         tickText(wMax * i / 4.0));
+        gridLine(s, i, left, top, plotW, plotH, yMax);
+        s << fmt::format(R"(<text x="{}" y="{}" fill="#c77c02">{}</text>)", left + plotW + 6,
+                         num(top + plotH - plotH * i / 4.0 + 4), tickText(wMax * i / 4.0));
     }
     std::string points;
     for (std::size_t i = 0; i < r.perHour.size(); ++i) {
@@ -170,13 +176,7 @@ std::string waitChart(const Report& r, ReportLang lang) {
     std::ostringstream s;
     s << fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", W, H,
                      vi ? "Phân bố thời gian chờ" : "Waiting-time distribution");
-    for (int i = 0; i <= 4; ++i) {
-        const double y = top + plotH - plotH * i / 4.0;
-        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y),
-                         left + plotW, num(y));
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4),
-                         tickText(yMax * i / 4.0));
-    }
+    for (int i = 0; i <= 4; ++i) gridLine(s, i, left, top, plotW, plotH, yMax);
     for (std::size_t i = 0; i < r.waitDistribution.size(); ++i) {
         const auto& b = r.waitDistribution[i];
         const double x = left + slot * static_cast<double>(i);
@@ -286,13 +286,7 @@ std::string dayChart(const Report& r, ReportLang lang) {
     std::ostringstream s;
     s << fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", W, H,
                      vi ? "Lượt công dân theo ngày" : "Visits per day");
-    for (int i = 0; i <= 4; ++i) {
-        const double y = top + plotH - plotH * i / 4.0;
-        s << fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e3e8ee"/>)", left, num(y),
-                         left + plotW, num(y));
-        s << fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6, num(y + 4),
-                         tickText(yMax * i / 4.0));
-    }
+    for (int i = 0; i <= 4; ++i) gridLine(s, i, left, top, plotW, plotH, yMax);
     for (std::size_t i = 0; i < r.perDay.size(); ++i) {
         const auto& d = r.perDay[i];
         const double x = left + slot * static_cast<double>(i);
@@ -338,35 +332,14 @@ std::string renderReportHtml(const Report& r, const ReportRenderOptions& o) {
     out << "<!DOCTYPE html>\n<html lang=\"" << (vi ? "vi" : "en")
         << "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    const std::string period = r.query.from == r.query.to ? r.query.from : r.query.from + " – " + r.query.to;
-    out << "<title>" << htmlEscape((vi ? "Báo cáo hoạt động tiếp nhận " : "Office report ") + period)
+    const ReportHeading h = reportHeading(r, o);
+    out << "<title>" << htmlEscape((vi ? "Báo cáo hoạt động tiếp nhận " : "Office report ") + h.period)
         << "</title>\n";
     out << "<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n";
-    std::string office = r.officeName;
-    if (!r.officeUnit.empty()) office += office.empty() ? r.officeUnit : " – " + r.officeUnit;
-    if (!office.empty()) out << "<div class=\"office\">" << htmlEscape(office) << "</div>\n";
+    if (!h.office.empty()) out << "<div class=\"office\">" << htmlEscape(h.office) << "</div>\n";
     out << "<h1>" << heading(lang, "Báo cáo hoạt động tiếp nhận", "Office report") << "</h1>\n";
-    out << "<p class=\"meta\">"
-        << htmlEscape(vi ? fmt::format("Kỳ báo cáo: {} ({} ngày, giờ {})", period, r.days, r.timeZone)
-                         : fmt::format("Period: {} ({} days, {} time)", period, r.days, r.timeZone))
-        << "</p>\n";
-    std::vector<std::string> filters;
-    if (r.query.service)
-        filters.push_back(
-            fmt::format("{} {} – {}", vi ? "lĩnh vực" : "service", *r.query.service, r.filterServiceName));
-    if (r.query.counter)
-        filters.push_back(
-            fmt::format("{} {} – {}", vi ? "quầy" : "counter", *r.query.counter, r.filterCounterName));
-    if (r.query.staff)
-        filters.push_back(
-            fmt::format("{} {} – {}", vi ? "cán bộ" : "officer", *r.query.staff, r.filterStaffName));
-    if (!filters.empty()) {
-        out << "<p class=\"meta\">"
-            << htmlEscape(fmt::format("{}: {}", vi ? "Lọc" : "Filter", fmt::join(filters, "; "))) << "</p>\n";
-    }
-    if (!o.generatedAt.empty()) {
-        out << "<p class=\"meta\">"
-            << htmlEscape(fmt::format("{}: {}", vi ? "Lập lúc" : "Generated", o.generatedAt)) << "</p>\n";
+    for (const auto* line : {&h.periodLine, &h.filterLine, &h.filterNote, &h.generatedLine}) {
+        if (!line->empty()) out << "<p class=\"meta\">" << htmlEscape(*line) << "</p>\n";
     }
     out << "</header>\n";
 
