@@ -50,7 +50,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/catalogue/ DESTINATION share/motc
         FILES_MATCHING PATTERN "*.tsv")
 install(FILES ${PROJECT_SOURCE_DIR}/assets/office.toml ${PROJECT_SOURCE_DIR}/assets/calendar.toml DESTINATION share/motcua)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/office.toml ${PROJECT_SOURCE_DIR}/assets/calendar.toml DESTINATION /etc/motcua)
-install(FILES ${motcua_packaging_dir}/session/weston.ini DESTINATION /etc/motcua)
+install(FILES ${motcua_packaging_dir}/session/sway.conf DESTINATION /etc/motcua)
 install(FILES ${motcua_packaging_dir}/session/pam-motcua-session DESTINATION /etc/pam.d RENAME motcua-session)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/udev/60-motcua-printer.rules DESTINATION /lib/udev/rules.d)
 install(FILES
@@ -98,18 +98,18 @@ procedures and take a numbered ticket printed on an ESC/POS thermal printer,
 a lobby display with Vietnamese voice calls, a staff console, and reports
 computed from the event log.
 .
-The package sets up a motcua system user, the kiosk session (Weston kiosk
-shell), services for the kiosk and the displays, and a daily database backup.")
+The package sets up a motcua system user, the kiosk session (sway, every
+window fullscreen), services for the kiosk and the displays, and a daily database backup.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Nothing the programs, the units or the kiosk session need may rest on Recommends: offices and CI
-# install with --no-install-recommends. weston runs the session and libpam-systemd gives it its
+# install with --no-install-recommends. sway runs the session and libpam-systemd gives it its
 # logind seat (packaging/session/pam-motcua-session). CUPS (the cups:QUEUE printer, with its backends
 # in `cups`) and the sqlite3 shell are options. The one Recommends is the PostgreSQL server for the
 # office whose PCs share one queue (README: Several PCs in one office); only its server PC needs it,
 # so the counter and lobby PCs install with --no-install-recommends and lose nothing. pg_dump and
 # pg_restore (backup and restore on that store) come with it.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "adduser, fontconfig, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, weston, libpam-systemd")
+    "adduser, fontconfig, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, sway, libpam-systemd")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups, sqlite3, postgresql-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

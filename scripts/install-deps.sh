@@ -26,6 +26,8 @@ packages=(
   postgresql-15  # the server the tests start privately (scripts/test-postgres.sh), and an office's server
   libespeak-ng-dev espeak-ng-data
   chromium  # renders the HTML report in tests/report (headless screenshot)
+  systemd  # systemd-analyze verify on the units (tests/shell/session_test.cpp)
+  sway grim  # the kiosk session (packaging/session/sway.conf) and its screenshots in tests/shell/session_test.cpp
   clang-format  # clang-format 14: the checked-in .clang-format is followed (scripts/check-format.sh)
   dpkg-dev lintian help2man  # the Debian package (cpack -G DEB: dpkg-shlibdeps), its checks and man pages
 )

@@ -533,9 +533,9 @@ Check checkDisplay() {
     std::sort(cards.begin(), cards.end());
     c.message = fmt::format("no session in this shell; graphics devices {} for the kiosk session",
                             fmt::join(cards, ", "));
-    if (!fs::exists("/usr/bin/weston")) {
+    if (!fs::exists("/usr/bin/sway")) {
         c.verdict = Verdict::Warn;
-        c.fix = "apt-get install weston (the kiosk session runs weston's kiosk shell)";
+        c.fix = "apt-get install sway (the kiosk session, motcua-session.service, runs sway)";
     }
     return c;
 }

@@ -93,7 +93,7 @@ TEST_CASE(
         has("/usr/share/man/man1/" + p + ".1.gz");
     }
     for (const char* path :
-         {"/etc/motcua/office.toml", "/etc/motcua/calendar.toml", "/etc/motcua/weston.ini",
+         {"/etc/motcua/office.toml", "/etc/motcua/calendar.toml", "/etc/motcua/sway.conf",
           "/etc/pam.d/motcua-session", "/usr/share/motcua/calendar.toml",
           "/lib/udev/rules.d/60-motcua-printer.rules", "/lib/systemd/system/motcua-session.service",
           "/lib/systemd/system/motcua-kiosk.service", "/lib/systemd/system/motcua-display.service",
@@ -115,7 +115,7 @@ TEST_CASE(
     const auto depends = runShell("dpkg-deb -f " + quote(deb) + " Depends");
     REQUIRE(depends.status == 0);
     for (const char* dep : {"fonts-noto-core", "espeak-ng-data", "adduser", "libc6", "libsqlite3-0",
-                            "libsodium23", "weston", "libpam-systemd"}) {
+                            "libsodium23", "sway", "libpam-systemd"}) {
         CAPTURE(dep);
         CHECK_THAT(depends.out, Catch::Contains(dep));
     }

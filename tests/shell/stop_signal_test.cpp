@@ -18,6 +18,7 @@
 #include "kiosk/shell/program_shell.h"
 #include "kiosk_app/kiosk_fixture.h"
 #include "queue/queue_service.h"
+#include "shell/child_process.h"
 #include "support/local_listener.h"
 #include "support/test_support.h"
 
@@ -35,57 +36,17 @@ int timeoutStopSec(const std::string& unit) {
 }
 
 // A program of the build started as its own process, its stdout and stderr in a file.
-class ChildProgram {
+class ChildProgram : public testing::ChildProcess {
   public:
     ChildProgram(const std::string& name, const std::vector<std::string>& args,
                  const std::filesystem::path& output)
-        : m_output(output) {
-        std::vector<std::string> all{(std::filesystem::path(MOTCUA_BINARY_DIR) / "kiosk" / name).string()};
-        all.insert(all.end(), args.begin(), args.end());
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            ::dup2(fd, 1);
-            ::dup2(fd, 2);
-            std::vector<char*> argv;
-            for (auto& a : all) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        REQUIRE(m_pid > 0);
-    }
-    ~ChildProgram() {
-        if (m_pid > 0) {
-            ::kill(m_pid, SIGKILL);
-            ::waitpid(m_pid, nullptr, 0);
-        }
-    }
-    ChildProgram(const ChildProgram&) = delete;
-    ChildProgram& operator=(const ChildProgram&) = delete;
-
-    void signal(int signal) const { ::kill(m_pid, signal); }
-    // Its exit status, or nullopt if it is still running after timeout (it is then killed, as systemd
-    // would).
-    std::optional<int> waitExit(std::chrono::milliseconds timeout) {
-        const auto deadline = Clock::now() + timeout;
-        for (;;) {
-            int status = 0;
-            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
-                m_pid = -1;
-                if (WIFEXITED(status)) return WEXITSTATUS(status);
-                return 128 + WTERMSIG(status);
-            }
-            if (Clock::now() >= deadline) return std::nullopt;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }
-    bool running() const { return m_pid > 0 && ::waitpid(m_pid, nullptr, WNOHANG) == 0; }
-    std::string output() const { return testing::readFile(m_output); }
+        : ChildProcess(withProgram(name, args), output) {}
 
   private:
-    std::filesystem::path m_output;
-    pid_t m_pid = -1;
+    static std::vector<std::string> withProgram(const std::string& name, std::vector<std::string> args) {
+        args.insert(args.begin(), program(name));
+        return args;
+    }
 };
 
 // Waits until query (an integer SELECT) gives at least 1, reading the database as another process.
