@@ -25,6 +25,12 @@
 # checks each against the index and decides inside the root alone what to install. The root stays in
 # $MOTCUA_FRESH_DIR (default /var/tmp/motcua-fresh) until the next run, for a look; the whole log is
 # $MOTCUA_FRESH_DIR.log. Exit status 0 when every step passed, 1 when one failed, 2 on bad usage.
+#
+# MOTCUA_FRESH_CCACHE=DIR (a ccache folder of this machine, e.g. ~/.cache/ccache) speeds up the build
+# step: the checker installs ccache in the root after the `install` step (the checker's tool, as
+# mmdebstrap is; nothing of motcua's uses it) and the build reuses DIR's objects. Debian 12's g++ is
+# the same package inside and out, and ccache checks every header it read, so the objects are the
+# ones the build would make; only what install-deps.sh installs and what the tests find is on trial.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rev=${1:-HEAD}
@@ -61,6 +67,12 @@ if ((${#mirrors[@]} == 0)); then
   mirrors=("deb http://deb.debian.org/debian bookworm main"
     "deb http://deb.debian.org/debian bookworm-updates main"
     "deb http://deb.debian.org/debian-security bookworm-security main")
+fi
+
+ccache_dir=${MOTCUA_FRESH_CCACHE:-}
+if [ -n "$ccache_dir" ] && [ ! -d "$ccache_dir" ]; then
+  echo "fresh-check.sh: MOTCUA_FRESH_CCACHE=$ccache_dir is not a folder" >&2
+  exit 2
 fi
 
 mkdir -p "$cache/partial"
@@ -119,6 +131,11 @@ download() {
 }
 timed download download
 timed install scripts/install-deps.sh
+if [ -d /var/cache/motcua-ccache ]; then
+  # MOTCUA_FRESH_CCACHE: the checker's ccache, after motcua's own packages are in.
+  timed ccache apt-get install -y -qq --no-install-recommends ccache
+  export CCACHE_DIR=/var/cache/motcua-ccache CCACHE_BASEDIR=/root/motcua
+fi
 timed build scripts/build.sh
 timed tests .ci/run
 STEPS
@@ -136,8 +153,12 @@ unshare --mount --pid --fork --mount-proc="$dir/proc" bash -c '
   mount -t tmpfs -o mode=1777 tmpfs "$dir/tmp"
   mount -t tmpfs -o mode=755 tmpfs "$dir/run"
   mount --bind "$2" "$dir/var/cache/apt/archives"
+  if [ -n "$3" ]; then
+    mkdir -p "$dir/var/cache/motcua-ccache"
+    mount --bind "$3" "$dir/var/cache/motcua-ccache"
+  fi
   exec chroot "$dir" /root/fresh-steps.sh
-' fresh-root "$dir" "$cache" 2>&1 | tee -a "$log" || status=$?
+' fresh-root "$dir" "$cache" "$ccache_dir" 2>&1 | tee -a "$log" || status=$?
 while read -r name seconds code; do times+=("$name $seconds $code"); done <"$dir/root/fresh-times" || true
 # ctest's summary and the names of the tests that failed, if it got that far.
 ctest_summary=$(sed -n -e '/tests passed, .* tests failed out of/p' -e '/^Total Test time/p' \
