@@ -18,7 +18,8 @@ std::unique_ptr<Button> voiceSwitch(KioskSession& session, FontRole role) {
         session.voiceGuidance() ? ButtonStyle::Primary : ButtonStyle::Secondary, role);
     b->setIcon(ui::icons::kHeadphones);
     b->setShape(ButtonShape::Inline);
-    if (!session.voiceGuidance()) b->setSecondary(words::kVoiceOn.en);
+    // For a visitor who reads English on the Vietnamese screens (in English the label says it already).
+    if (!session.voiceGuidance() && l == Language::Vi) b->setSecondary(words::kVoiceOn.en);
     return b;
 }
 
@@ -88,20 +89,25 @@ void WelcomeScreen::handleInput(const ui::InputEvent& event) {
 }
 
 void HomeScreen::build() {
-    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    m_builtLandscape = landscape();
+    // Portrait: "Lấy số thứ tự" across the top, the other entries under it. Landscape (a screen as short
+    // as 768 px): "Lấy số thứ tự" on the left and the other entries stacked on the right, so that all
+    // of them are in view without scrolling.
+    auto content = std::make_unique<Box>(landscape() ? Axis::Horizontal : Axis::Vertical, 0);
     // Why most people come, first and largest.
     auto& take = content->add(std::make_unique<Button>(
                                   t(words::kTakeNumber), [this] { m_session.showServices(); },
                                   ButtonStyle::Primary, FontRole::Title),
-                              3);
+                              landscape() ? 2 : 3);
     take.setIcon(ui::icons::kConfirmationNumber);
     take.setSecondary(t(words::kTakeNumberHint));
-    take.setMinHeight(300);
+    take.setMinHeight(landscape() ? 0 : 300);
 
-    auto others = std::make_unique<ui::Grid>(landscape() ? 3 : 1);
+    auto others = std::make_unique<Box>(Axis::Vertical, 0);
     auto row = [&](const Phrase& label, const Phrase& hint, char32_t icon, std::function<void()> onTap) {
         auto& b = others->add(
-            std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary, FontRole::Heading));
+            std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary, FontRole::Heading),
+            landscape() ? 1 : 0);
         b.setSecondary(t(hint));
         b.setIcon(icon);
         b.setShape(ButtonShape::Row);
@@ -109,16 +115,34 @@ void HomeScreen::build() {
     row(words::kBrowse, words::kBrowseHint, ui::icons::kMenuBook, [this] { m_session.showFields(); });
     row(words::kSearch, words::kSearchHint, ui::icons::kSearch, [this] { m_session.showSearch(); });
     row(words::kRate, words::kRateHint, ui::icons::kStar, [this] { m_session.showRating(); });
-    m_builtLandscape = landscape();
-    content->add(std::move(others));
+    content->add(std::move(others), landscape() ? 3 : 0);
 
-    auto aids = std::make_unique<ui::Grid>(landscape() ? 4 : 2);
-    aids->add(aid(t(words::kOtherLanguage), ui::icons::kLanguage, [this] { m_session.toggleLanguage(); }));
-    aids->add(aid(t(m_session.largeText() ? words::kNormalText : words::kLargeText), ui::icons::kTextIncrease,
-                  [this] { m_session.toggleLargeText(); }));
-    aids->add(aid(t(m_session.highContrast() ? words::kNormalContrast : words::kHighContrast),
-                  ui::icons::kContrast, [this] { m_session.toggleHighContrast(); }));
-    aids->add(voiceSwitch(m_session, FontRole::Button));
+    auto language =
+        aid(t(words::kOtherLanguage), ui::icons::kLanguage, [this] { m_session.toggleLanguage(); });
+    auto size = aid(t(m_session.largeText() ? words::kNormalText : words::kLargeText),
+                    ui::icons::kTextIncrease, [this] { m_session.toggleLargeText(); });
+    auto contrast = aid(t(m_session.highContrast() ? words::kNormalContrast : words::kHighContrast),
+                        ui::icons::kContrast, [this] { m_session.toggleHighContrast(); });
+    auto voice = voiceSwitch(m_session, FontRole::Button);
+    std::unique_ptr<ui::Widget> aids;
+    if (landscape()) {
+        // One row, each as wide as its label needs (the voice switch's is the longest), so that the
+        // row stays one or two lines high and leaves the entries above in view on a 768 px screen.
+        voice->setSecondary("");
+        auto line = std::make_unique<Box>(Axis::Horizontal, 0);
+        line->add(std::move(language), 2);
+        line->add(std::move(size), 2);
+        line->add(std::move(contrast), 3);
+        line->add(std::move(voice), 3);
+        aids = std::move(line);
+    } else {
+        auto grid = std::make_unique<ui::Grid>(2);
+        grid->add(std::move(language));
+        grid->add(std::move(size));
+        grid->add(std::move(contrast));
+        grid->add(std::move(voice));
+        aids = std::move(grid);
+    }
 
     Page page;
     page.content = std::move(content);
@@ -128,7 +152,7 @@ void HomeScreen::build() {
 }
 
 void HomeScreen::adapt(bool isLandscape) {
-    // Three columns of entries in landscape, one in portrait.
+    // Side by side in landscape, stacked in portrait.
     if (isLandscape != m_builtLandscape) requestRebuild();
 }
 

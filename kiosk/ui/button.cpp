@@ -146,11 +146,11 @@ std::vector<std::pair<Rect, const std::string*>> Button::placedLines() const {
     const int shift = m_shape == ButtonShape::Inline ? m_leading / 2 : 0;
     int y = b.y + (b.height - m_text.height() - iconBlock) / 2 + iconBlock;
     const int left = b.x + m_padding + m_leading;
-    const int room = b.width - 2 * m_padding - m_leading - m_trailing;
     auto place = [&](const std::vector<std::string>& lines, const std::vector<int>& widths, int lineHeight) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const int x = centred ? b.x + (b.width - widths[i]) / 2 + shift : left;
-            out.push_back({{x, y, std::min(widths[i], room), lineHeight}, &lines[i]});
+            // The line's real width: one wider than the room shows up in the layout check.
+            out.push_back({{x, y, widths[i], lineHeight}, &lines[i]});
             y += lineHeight;
         }
     };
@@ -235,11 +235,15 @@ void Button::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) con
 void Button::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
     out.push_back(
         {LayoutItem::Kind::Tappable, this, bounds(), bounds().intersected(clip), scrolled, m_label, false});
+    // The text keeps to the room beside the pictogram and the chevron, inside the edge.
+    const Rect b = bounds();
+    const Rect room{b.x + m_padding + m_leading, b.y, b.width - 2 * m_padding - m_leading - m_trailing,
+                    b.height};
     const auto lines = placedLines();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const bool isLabel = i < m_text.label.lines.size();
         addLine(out, clip, scrolled, *lines[i].second, lines[i].first,
-                isLabel ? m_text.label.brokenWord : m_text.secondary.brokenWord);
+                isLabel ? m_text.label.brokenWord : m_text.secondary.brokenWord, room);
     }
 }
 

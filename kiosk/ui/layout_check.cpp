@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kiosk/ui/screen.h"
+#include "kiosk/ui/scroll_view.h"
 
 namespace motcua::ui {
 
@@ -28,6 +29,19 @@ const LayoutItem* coveredBy(const std::vector<LayoutItem>& items, std::size_t in
         if (other.visible.intersects(item.visible)) return &other;
     }
     return nullptr;
+}
+
+// Whether the scrolling view around item can bring its cut part into view: cut at the bottom with
+// more below, or at the top of a view scrolled down.
+bool scrollsIntoView(const LayoutItem& item) {
+    for (const Widget* w = item.owner; w; w = w->parent()) {
+        const auto* view = dynamic_cast<const ScrollView*>(w);
+        if (!view) continue;
+        const bool cutBelow = item.visible.bottom() < item.bounds.bottom();
+        const bool cutAbove = item.visible.y > item.bounds.y;
+        return (!cutBelow || view->moreBelow()) && (!cutAbove || view->offset() > 0);
+    }
+    return false;
 }
 
 }  // namespace
@@ -73,8 +87,25 @@ std::vector<std::string> checkLayout(const std::vector<LayoutItem>& items, const
             continue;
         }
         if (item.brokenWord) problems.push_back(fmt::format("text line {} breaks a word", describe(item)));
-        if (item.owner && !inside(item.bounds, item.owner->bounds()))
+        if (item.owner && !item.box.empty()) {
+            // A button's line keeps to the room beside its pictogram and chevron (a pixel of rounding
+            // from centring allowed).
+            const Rect& b = item.box;
+            if (!inside(item.bounds, {b.x - 1, b.y - 1, b.width + 2, b.height + 2}))
+                problems.push_back(
+                    fmt::format("text line {} does not fit the text room {},{} {}x{} of its widget",
+                                describe(item), b.x, b.y, b.width, b.height));
+        } else if (item.owner && !inside(item.bounds, item.owner->bounds())) {
             problems.push_back(fmt::format("text line {} spills out of its widget", describe(item)));
+        }
+        // A tappable's line sliced by the edge of a scrolling view that cannot scroll it into view:
+        // half a label that no scrolling reveals (the home screen's tiles cut by the reading aids). A
+        // line cut where the view scrolls on (its "more below" mark shows) is the ordinary end of a
+        // list.
+        if (item.scrolled && item.owner && item.owner->tappable() && !item.visible.empty() &&
+            item.visible != item.bounds && !scrollsIntoView(item))
+            problems.push_back(
+                fmt::format("text line {} is cut by the edge of its scrolling view", describe(item)));
         if (const LayoutItem* cover = coveredBy(items, i))
             problems.push_back(
                 fmt::format("text line {} is under tappable {}", describe(item), describe(*cover)));

@@ -1,7 +1,9 @@
 // The rules every screen's layout keeps, checked on what a screen reports (Widget::collectLayout):
 // no two tappable areas overlap, every tappable area is at least the touch size and lies inside the
 // window (or inside its scrolling viewport), every line of text lies inside the window and inside its
-// own widget, is not drawn under a tappable area that is not its own, and never breaks inside a word.
+// own widget (a button's line inside its text room, beside the pictogram and chevron), is not drawn
+// under a tappable area that is not its own, and never breaks inside a word; a tappable's line is never
+// sliced by the edge of a scrolling view.
 // Also what the script runner asks before `tap` and `expect`: is this text readable, what is on top.
 #pragma once
 

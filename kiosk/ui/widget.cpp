@@ -126,10 +126,10 @@ void Widget::collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, 
 }
 
 void Widget::addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text,
-                     const Rect& bounds, bool brokenWord) const {
+                     const Rect& bounds, bool brokenWord, const Rect& box) const {
     if (text.empty() || !bounds.intersects(clip)) return;
     out.push_back({LayoutItem::Kind::Line, this, bounds, bounds.intersected(clip), scrolled, std::move(text),
-                   brokenWord});
+                   brokenWord, box});
 }
 
 bool Widget::isWithin(const Widget* ancestor) const noexcept {

@@ -43,6 +43,7 @@ struct LayoutItem {
     bool scrolled = false;    // inside a scrolling viewport: may be partly scrolled out of view
     std::string text;         // Line: the line as drawn; Tappable: its label
     bool brokenWord = false;  // Line: the owner's text was broken inside a word to fit
+    Rect box{};               // Line: where its owner lets it go (a button's text room); empty: the owner
 };
 
 class Widget {
@@ -133,8 +134,10 @@ class Widget {
     virtual void collectOwnLayout(std::vector<LayoutItem>&, const Rect&, bool) const {}
     virtual void collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const;
     // Adds a Line item for a line of text drawn at bounds.
+    // box: where the line must stay (a button's text room beside its pictogram and chevron); empty: the
+    // whole widget.
     void addLine(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled, std::string text,
-                 const Rect& bounds, bool brokenWord) const;
+                 const Rect& bounds, bool brokenWord, const Rect& box = {}) const;
     virtual void onTranslated(int, int) {}
 
     void invalidateLayout();
