@@ -103,7 +103,9 @@ std::unique_ptr<ui::Widget> KioskScreen::makePage(Page page) {
     } else {
         body->add(std::move(middle), 1);
     }
-    if (page.pinned) body->add(std::move(page.pinned));
+    const bool pinnedInNavigation =
+        page.pinned && page.pinnedBesideNavigation && page.withNavigation && m_landscape;
+    if (page.pinned && !pinnedInNavigation) body->add(std::move(page.pinned));
     if (m_session.voiceGuidance()) {
         // For whoever helps: repeat, stop, louder (voice guidance's own gestures do the same).
         auto bar = std::make_unique<ui::Grid>(3);
@@ -135,6 +137,7 @@ std::unique_ptr<ui::Widget> KioskScreen::makePage(Page page) {
         auto& home = nav->add(std::make_unique<Button>(t(words::kHome), [this] { m_session.home(); }), 1);
         home.setIcon(ui::icons::kHome);
         home.setShape(ButtonShape::Inline);
+        if (pinnedInNavigation) nav->add(std::move(page.pinned), 2);
         body->add(std::move(nav));
     }
     return withHeader(std::move(body));

@@ -50,6 +50,9 @@ struct Page {
     bool titleScrolls = false;  // the title is the top of the middle and scrolls away with it
     bool middleScrolls = true;  // false: the content fills the middle and scrolls its own parts (search)
     int step = 0;               // 1..3: the take-number flow's step indicator
+    // Landscape: the pinned main action goes at the right of "Quay lại" and "Trang chủ", in their row,
+    // leaving the middle the height of a row more (a 768 px screen in large text).
+    bool pinnedBesideNavigation = false;
 };
 
 class KioskScreen : public ui::WidgetScreen {

@@ -165,8 +165,11 @@ void ConfirmScreen::build() {
         content->add(std::move(choices));
     }
     m_builtLandscape = landscape();
+    // Landscape: beside "Quay lại" and "Trang chủ" (Page::pinnedBesideNavigation), in their size of
+    // text, so the priority choices have the room.
     auto confirmButton = std::make_unique<Button>(
-        t(words::kConfirm), [this] { confirm(); }, ButtonStyle::Primary, FontRole::Title);
+        t(words::kConfirm), [this] { confirm(); }, ButtonStyle::Primary,
+        landscape() ? FontRole::Heading : FontRole::Title);
     confirmButton->setIcon(ui::icons::kPrint);
     confirmButton->setShape(ButtonShape::Inline);
     confirmButton->setEnabled(!m_confirmed);
@@ -178,6 +181,7 @@ void ConfirmScreen::build() {
     page.titleScrolls = true;
     page.content = std::move(content);
     page.pinned = std::move(confirmButton);
+    page.pinnedBesideNavigation = true;
     page.step = 2;
     setRoot(makePage(std::move(page)));
 }
