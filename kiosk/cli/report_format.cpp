@@ -121,33 +121,6 @@ ReportTable perDayTable(const Report& r, ReportLang lang, const Numbers& n) {
 
 }  // namespace
 
-std::string htmlEscape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::size_t displayWidth(const std::string& text) {
     std::size_t width = 0;
     for (const char32_t cp : decodeUtf8(text)) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "queue/report.h"
+#include "text/html_escape.h"
 
 namespace motcua::cli {
 
@@ -70,7 +71,7 @@ nlohmann::json reportToJson(const queue::Report& report, const ReportRenderOptio
 std::string renderReportHtml(const queue::Report& report, const ReportRenderOptions& options);
 
 // Helpers shared by the renderers.
-std::string htmlEscape(const std::string& text);
+using text::htmlEscape;  // text/html_escape.h
 // Terminal columns taken by UTF-8 text (combining marks take none).
 std::size_t displayWidth(const std::string& text);
 std::string minutesText(double ms, ReportLang lang);       // "4,5" / "4.5"

@@ -58,33 +58,6 @@ std::optional<std::string> cookieValue(std::string_view header, std::string_view
     return std::nullopt;
 }
 
-std::string htmlEscape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::pair<std::string_view, std::string_view> splitTarget(std::string_view target) {
     const auto q = target.find('?');
     if (q == std::string_view::npos) return {target, {}};

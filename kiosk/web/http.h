@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/html_escape.h"
+
 namespace motcua::web {
 
 // Limits that bound what one connection may make the server hold (server.cpp enforces them while
@@ -45,8 +47,8 @@ std::optional<std::string> urlDecode(std::string_view text);
 std::optional<std::string> formValue(std::string_view form, std::string_view key);
 // The value of a cookie in a Cookie header.
 std::optional<std::string> cookieValue(std::string_view header, std::string_view name);
-// Text for HTML element content and attribute values.
-std::string htmlEscape(std::string_view text);
+// Text for HTML element content and attribute values (text/html_escape.h).
+using text::htmlEscape;
 // Splits "/t/abc?x=1" into "/t/abc" and "x=1".
 std::pair<std::string_view, std::string_view> splitTarget(std::string_view target);
 
