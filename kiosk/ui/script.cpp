@@ -253,8 +253,15 @@ std::string describe(const ScriptCommand& c) {
         case ScriptCommandType::Drag:
             return "drag " + std::to_string(c.point.x) + " " + std::to_string(c.point.y) + " " +
                    std::to_string(c.to.x) + " " + std::to_string(c.to.y);
-        case ScriptCommandType::Type:
-            return "type " + quote(c.text) + (c.milliseconds > 0 ? " " + std::to_string(c.milliseconds) : "");
+        case ScriptCommandType::Type: {
+            // Appended, not `" " + std::to_string(...)`: GCC 12 at -O3 reports a false -Wrestrict there.
+            std::string line = "type " + quote(c.text);
+            if (c.milliseconds > 0) {
+                line += ' ';
+                line += std::to_string(c.milliseconds);
+            }
+            return line;
+        }
         case ScriptCommandType::Key:
             return "key " + keyName(c.key);
         case ScriptCommandType::Wait:
