@@ -100,17 +100,6 @@ void CompactScreen::update(std::chrono::milliseconds dt) {
     WidgetScreen::update(dt);
 }
 
-namespace {
-
-// text up to its first " — ", " (" or ". ", whichever comes first (all of text when none does).
-std::string firstClause(const std::string& text) {
-    std::size_t end = text.size();
-    for (const char* mark : {" — ", " (", ". "}) end = std::min(end, text.find(mark));
-    return text.substr(0, end);
-}
-
-}  // namespace
-
 void CompactScreen::rebuild() {
     m_dirty = false;
     const auto& view = m_console.session().view();

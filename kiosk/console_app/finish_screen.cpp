@@ -38,16 +38,15 @@ FinishScreen::FinishScreen(Console& console, std::string seen) : m_console(conso
     m_dossier->setMaxLength(64);
     m_dossier->setFocused(false);
     right->add(std::make_unique<Spacer>(), 1);
-    columns->add(std::move(right), 2);
+    // Scrolls when the window is short (large text): the footer's buttons stay where they are.
+    columns->add(std::make_unique<ScrollView>(std::move(right)), 2);
     root->add(std::move(columns), 1);
 
     auto buttons = std::make_unique<Grid>(2, 12);
-    buttons->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); }))
-        .setSecondary("Esc");
-    buttons
-        ->add(std::make_unique<Button>(
-            "Lưu và hoàn thành", [this] { save(); }, ButtonStyle::Primary))
-        .setSecondary("F4");
+    // The keys beside the labels: one line, a low footer.
+    buttons->add(std::make_unique<Button>("Quay lại (Esc)", [this] { m_console.screens().pop(); }));
+    buttons->add(std::make_unique<Button>(
+        "Lưu và hoàn thành (F4)", [this] { save(); }, ButtonStyle::Primary));
     root->add(std::move(buttons));
     setRoot(std::move(root));
 }

@@ -107,7 +107,8 @@ void LoginScreen::rebuild() {
         right->add(std::make_unique<Label>(m_message, FontRole::Body, TextAlign::Left,
                                            m_messageIsError ? TextColour::Danger : TextColour::Normal));
     right->add(std::make_unique<Spacer>(), 1);
-    columns->add(std::move(right), 2);
+    // Scrolls when the window is short (large text at 1024x768); Enter logs in from anywhere.
+    columns->add(std::make_unique<ScrollView>(std::move(right)), 2);
     root->add(std::move(columns), 1);
     setRoot(std::move(root));
 }

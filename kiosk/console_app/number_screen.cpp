@@ -6,6 +6,7 @@
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/label.h"
+#include "kiosk/ui/scroll_view.h"
 
 namespace motcua::console {
 
@@ -22,8 +23,10 @@ NumberScreen::NumberScreen(Console& console, std::string seen) : m_console(conso
         for (const auto& t : view.held) help += " " + t.number;
         help += ".";
     }
-    root->add(std::make_unique<Label>(help, FontRole::Small, TextAlign::Left, TextColour::Muted));
-    m_input = &root->add(std::make_unique<TextInput>("Số thứ tự", FontRole::Body));
+    // Everything between the title and "Quay lại" scrolls when the window is short (large text).
+    auto middle = std::make_unique<Box>(Axis::Vertical, 0, 12);
+    middle->add(std::make_unique<Label>(help, FontRole::Small, TextAlign::Left, TextColour::Muted));
+    m_input = &middle->add(std::make_unique<TextInput>("Số thứ tự", FontRole::Body));
     m_input->setMaxLength(8);
     m_input->onSubmit([this](const std::string& text) { act(m_console.session().callNumber(m_seen, text)); });
     auto row = std::make_unique<Grid>(3, 12);
@@ -40,18 +43,19 @@ NumberScreen::NumberScreen(Console& console, std::string seen) : m_console(conso
                  "Đưa lại hàng chờ", [this] { act(m_console.session().reactivate(m_input->text())); },
                  ButtonStyle::Secondary, FontRole::Body))
         .setSecondary("số vắng mặt hoặc đã hủy");
-    root->add(std::move(row));
-    m_message = &root->add(std::make_unique<Label>("", FontRole::Body, TextAlign::Left, TextColour::Danger));
+    middle->add(std::move(row));
+    m_message =
+        &middle->add(std::make_unique<Label>("", FontRole::Body, TextAlign::Left, TextColour::Danger));
     // The citizen limits of issue 19: only a supervisor lifts them (the kiosk gives the reference).
     if (session.supervisor())
-        root->add(std::make_unique<Button>(
-                      "Gỡ giới hạn lấy số của công dân",
-                      [this] { m_console.screens().push(std::make_unique<LiftLimitScreen>(m_console)); },
-                      ButtonStyle::Secondary, FontRole::Body))
+        middle
+            ->add(std::make_unique<Button>(
+                "Gỡ giới hạn lấy số của công dân",
+                [this] { m_console.screens().push(std::make_unique<LiftLimitScreen>(m_console)); },
+                ButtonStyle::Secondary, FontRole::Body))
             .setSecondary("theo mã hỗ trợ trên máy lấy số");
-    root->add(std::make_unique<Spacer>(), 1);
-    root->add(std::make_unique<Button>("Quay lại", [this] { m_console.screens().pop(); }))
-        .setSecondary("Esc");
+    root->add(std::make_unique<ScrollView>(std::move(middle)), 1);
+    root->add(std::make_unique<Button>("Quay lại (Esc)", [this] { m_console.screens().pop(); }));
     setRoot(std::move(root));
 }
 

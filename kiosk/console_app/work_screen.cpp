@@ -64,6 +64,12 @@ const char* moveLabel(Move move) {
     return "";
 }
 
+std::string firstClause(const std::string& text) {
+    std::size_t end = text.size();
+    for (const char* mark : {" — ", " (", ". "}) end = std::min(end, text.find(mark));
+    return text.substr(0, end);
+}
+
 Key moveKey(Move move) {
     for (const auto& m : kMoves)
         if (m.move == move) return m.key;
@@ -211,6 +217,35 @@ void WorkScreen::toggleBreak() {
         [this](const std::string& reason) { after(m_console.session().startBreak(reason)); }));
 }
 
+void WorkScreen::layout(const LayoutContext& context, Size size) {
+    const double scale = context.theme.textScale();
+    if (size != m_arrangedFor || scale != m_arrangedScale) {
+        m_arrangedFor = size;
+        m_arrangedScale = scale;
+        const auto lineOf = [&](FontRole role) {
+            return context.metrics.lineHeight(context.theme.font(role));
+        };
+        m_noticeHeight = std::max(kNoticeHeight, lineOf(FontRole::Small) + 2);
+        m_cardHeight = std::max(kTicketCardHeight, static_cast<int>(kTicketCardHeight * scale));
+        // The regular arrangement when its last row of moves lies inside the window, else the dense one;
+        // where even that does not fit (large text on a 1024-pixel screen), its moves scroll.
+        m_dense = false;
+        m_scrollMoves = false;
+        rebuild();
+        WidgetScreen::layout(context, size);
+        if (m_moves && m_moves->bounds().bottom() > size.height - kPadding) {
+            m_dense = true;
+            rebuild();
+            WidgetScreen::layout(context, size);
+            if (m_moves && m_moves->bounds().bottom() > size.height - kPadding) {
+                m_scrollMoves = true;
+                rebuild();
+            }
+        }
+    }
+    WidgetScreen::layout(context, size);
+}
+
 void WorkScreen::rebuild() {
     m_dirty = false;
     const auto& view = m_console.session().view();
@@ -218,7 +253,7 @@ void WorkScreen::rebuild() {
     m_noticeShown = m_console.notice().has_value();
     m_offlineShown = m_console.session().offline();
 
-    auto root = std::make_unique<Box>(Axis::Vertical, 16, 12);
+    auto root = std::make_unique<Box>(Axis::Vertical, kPadding, 12);
     auto header = std::make_unique<Box>(Axis::Horizontal, 0, 12);
     const auto& officer = m_console.session().officer();
     // Small: a real counter name is long ("Quầy 5 – Hỗ trợ dịch vụ công trực tuyến"); one line keeps the
@@ -230,7 +265,8 @@ void WorkScreen::rebuild() {
     auto& pause = header->add(std::make_unique<Button>(
         view.onBreak ? "Tiếp tục làm việc (F11)" : "Tạm nghỉ (F11)", [this] { toggleBreak(); },
         view.onBreak ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
-    pause.setFixedWidth(320);  // one width in both states: nothing beside it moves
+    // One width in both states: nothing beside it moves.
+    pause.setFixedWidth(static_cast<int>(320 * m_arrangedScale));
     auto& out = header->add(std::make_unique<Button>(
         "Đăng xuất",
         [this] {
@@ -238,25 +274,35 @@ void WorkScreen::rebuild() {
             m_console.screens().popToRoot();
         },
         ButtonStyle::Secondary, FontRole::Small));
-    out.setFixedWidth(170);
+    out.setFixedWidth(static_cast<int>(170 * m_arrangedScale));
     root->add(std::move(header));
     // The notice line is always there, empty or not, so the buttons below never move; while the server
     // cannot be reached it holds the lost-server banner instead.
     const auto notice = m_console.notice();
     if (m_offlineShown) {
         root->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small))
-            .setFixedHeight(kNoticeHeight);
+            .setFixedHeight(m_noticeHeight);
     } else {
+        // Dense: the notice's first clause ("Đã gọi số A002"); its reason does not fit one line.
+        const std::string text = !notice ? std::string() : m_dense ? firstClause(notice->text) : notice->text;
         auto& noticeLine = root->add(
-            std::make_unique<Label>(notice ? notice->text : std::string(), FontRole::Small, TextAlign::Left,
+            std::make_unique<Label>(text, FontRole::Small, TextAlign::Left,
                                     notice && notice->error ? TextColour::Danger : TextColour::Primary));
-        noticeLine.setFixedHeight(kNoticeHeight);
+        noticeLine.setFixedHeight(m_noticeHeight);
     }
 
     auto body = std::make_unique<Box>(Axis::Horizontal, 0, 20);
     auto left = std::make_unique<Box>(Axis::Vertical, 0, 12);
-    left->add(buildTicketCard());
-    left->add(buildActions(), 1);
+    // Dense: the ticket goes to the top of the side column, the moves have the left one to themselves.
+    if (!m_dense) left->add(buildTicketCard());
+    auto moves = buildActions();
+    m_moves = moves.get();
+    if (m_scrollMoves) {
+        left->add(std::make_unique<ScrollView>(std::move(moves)), 1);
+    } else {
+        left->add(std::move(moves));
+        left->add(std::make_unique<Spacer>(), 1);
+    }
     body->add(std::move(left), 3);
     body->add(buildSide(), 2);
     root->add(std::move(body), 1);
@@ -268,18 +314,21 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     const auto& cal = m_console.calendar();
     auto card = std::make_unique<Box>(Axis::Vertical, 0, 4);
     // As tall in every state (no ticket, called, serving, on a break): the buttons stay where they are.
-    card->setFixedHeight(kTicketCardHeight);
+    // Dense, it is in the side column, above no button: as tall as it needs.
+    if (!m_dense) card->setFixedHeight(m_cardHeight);
+    // Dense: a title line and one line under it (the times follow it).
+    const FontRole title = m_dense ? FontRole::Body : FontRole::Heading;
     if (view.onBreak) {
-        card->add(std::make_unique<Label>(fmt::format("Quầy đang tạm nghỉ: {}", view.breakReason),
-                                          FontRole::Heading, TextAlign::Left, TextColour::Danger));
-        card->add(std::make_unique<Label>(
-            fmt::format("Từ {} ({}). Không gọi số được cho đến khi bấm \"Tiếp tục làm việc\".",
-                        cal.clockText(view.breakSince), minutes(view.breakSince, view.now)),
-            FontRole::Small, TextAlign::Left, TextColour::Muted));
+        card->add(std::make_unique<Label>(fmt::format("Quầy đang tạm nghỉ: {}", view.breakReason), title,
+                                          TextAlign::Left, TextColour::Danger));
+        std::string since =
+            fmt::format("Từ {} ({}).", cal.clockText(view.breakSince), minutes(view.breakSince, view.now));
+        if (!m_dense) since += " Không gọi số được cho đến khi bấm \"Tiếp tục làm việc\".";
+        card->add(std::make_unique<Label>(since, FontRole::Small, TextAlign::Left, TextColour::Muted));
     }
     if (!view.current) {
         if (!view.onBreak) {
-            card->add(std::make_unique<Label>("Quầy chưa có số nào", FontRole::Heading));
+            card->add(std::make_unique<Label>("Quầy chưa có số nào", title));
             card->add(std::make_unique<Label>(
                 view.waiting.empty()
                     ? "Chưa có ai chờ ở các lĩnh vực của quầy."
@@ -289,28 +338,38 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
         return card;
     }
     const auto& t = view.current->ticket;
-    const auto& times = view.current->times;
     auto line = std::make_unique<Box>(Axis::Horizontal, 0, 24);
-    line->add(std::make_unique<Label>(t.number, FontRole::Title, TextAlign::Left, TextColour::Primary));
+    line->add(std::make_unique<Label>(t.number, m_dense ? FontRole::Heading : FontRole::Title,
+                                      TextAlign::Left, TextColour::Primary));
     auto info = std::make_unique<Box>(Axis::Vertical, 0, 2);
-    info->add(std::make_unique<Label>(stateVi(t.state), FontRole::Body));
+    info->add(std::make_unique<Label>(stateVi(t.state), m_dense ? FontRole::Small : FontRole::Body));
     std::string what = t.currentServiceName;
     if (t.priority) what += " · Ưu tiên: " + t.priorityName;
-    if (t.leg > 1) what += fmt::format(" · chuyển từ lĩnh vực khác (lượt {})", t.leg);
+    if (t.leg > 1 && !m_dense) what += fmt::format(" · chuyển từ lĩnh vực khác (lượt {})", t.leg);
     info->add(std::make_unique<Label>(what, FontRole::Small, TextAlign::Left, TextColour::Muted));
     line->add(std::move(info), 1);
     card->add(std::move(line));
-    std::string timesText = fmt::format("Lấy số {}", cal.clockText(times.issued));
+    if (!m_dense) card->add(std::make_unique<Label>(timesText(), FontRole::Small));
+    return card;
+}
+
+std::string WorkScreen::timesText() const {
+    const auto& view = m_console.session().view();
+    const auto& cal = m_console.calendar();
+    if (!view.current) return {};
+    const auto& t = view.current->ticket;
+    const auto& times = view.current->times;
+    std::string text = fmt::format("Lấy số {}", cal.clockText(times.issued));
     if (times.called) {
-        timesText += fmt::format(" · Gọi {} · Đã chờ {}", cal.clockText(*times.called),
-                                 minutes(times.queued, *times.called));
+        text += fmt::format(" · Gọi {} · Đã chờ {}", cal.clockText(*times.called),
+                            minutes(times.queued, *times.called));
     }
     if (times.started)
-        timesText += fmt::format(" · Bắt đầu {} · Đang phục vụ {}", cal.clockText(*times.started),
-                                 minutes(*times.started, view.now));
-    if (t.recalls > 0) timesText += fmt::format(" · Gọi lại {} lần", t.recalls);
-    card->add(std::make_unique<Label>(timesText, FontRole::Small));
-    return card;
+        text += fmt::format(" · Bắt đầu {} · Đang phục vụ {}", cal.clockText(*times.started),
+                            minutes(*times.started, view.now));
+    if (t.recalls > 0) text += fmt::format(" · Gọi lại {} lần", t.recalls);
+    if (m_dense && t.leg > 1) text += fmt::format(" · chuyển từ lĩnh vực khác (lượt {})", t.leg);
+    return text;
 }
 
 std::unique_ptr<Widget> WorkScreen::buildActions() {
@@ -319,21 +378,26 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
     const auto& first = kMoves[0];
     // The move that usually comes next is the one filled in: call, then start, then finish.
     const Move next = nextMove(view);
+    // Dense: the key beside the label, one line a button (the next number is at the top of the list).
     auto& call = box->add(std::make_unique<Button>(
-        first.label, [this] { perform(Move::CallNext); },
+        m_dense ? fmt::format("{} ({})", first.label, keyName(first.key)) : std::string(first.label),
+        [this] { perform(Move::CallNext); },
         next == Move::CallNext ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Button));
-    call.setSecondary(view.waiting.empty() ? "F1 · không có ai chờ"
-                                           : fmt::format("F1 · tiếp theo: {}", view.waiting.front().number));
+    if (!m_dense)
+        call.setSecondary(view.waiting.empty()
+                              ? "F1 · không có ai chờ"
+                              : fmt::format("F1 · tiếp theo: {}", view.waiting.front().number));
     call.setEnabled(allowed(view, Move::CallNext));
     // Every label on one line ("Về cuối hàng chờ" too), so the three rows fit a 1366x768 laptop.
     auto grid = std::make_unique<Grid>(3, 10);
     for (std::size_t i = 1; i < std::size(kMoves); ++i) {
         const auto& m = kMoves[i];
         auto& b = grid->add(std::make_unique<Button>(
-            m.label, [this, move = m.move] { perform(move); },
+            m_dense ? fmt::format("{} ({})", m.label, keyName(m.key)) : std::string(m.label),
+            [this, move = m.move] { perform(move); },
             m.move == next && allowed(view, m.move) ? ButtonStyle::Primary : ButtonStyle::Secondary,
             FontRole::Small));
-        b.setSecondary(keyName(m.key));
+        if (!m_dense) b.setSecondary(keyName(m.key));
         b.setEnabled(allowed(view, m.move));
     }
     box->add(std::move(grid));
@@ -344,6 +408,10 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
     auto& session = m_console.session();
     const auto& view = session.view();
     auto side = std::make_unique<Box>(Axis::Vertical, 0, 8);
+    if (m_dense) {
+        side->add(buildTicketCard());
+        if (view.current) side->add(std::make_unique<Label>(timesText(), FontRole::Small));
+    }
     for (const auto& alert : session.alerts()) {
         auto row = std::make_unique<Box>(Axis::Horizontal, 0, 8);
         row->add(std::make_unique<Label>(alert.textVi, FontRole::Small, TextAlign::Left, TextColour::Danger),
@@ -360,11 +428,17 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
     }
     side->add(std::make_unique<Label>(fmt::format("Hàng chờ của quầy: {} người", view.waiting.size()),
                                       FontRole::Body, TextAlign::Left, TextColour::Primary));
-    if (!view.nextReasonVi.empty())
-        side->add(std::make_unique<Label>(
-            fmt::format("Vì sao {} tiếp theo: {}", view.waiting.front().number, view.nextReasonVi),
-            FontRole::Small, TextAlign::Left, TextColour::Muted));
     auto list = std::make_unique<Box>(Axis::Vertical, 0, 4);
+    if (!view.nextReasonVi.empty()) {
+        // Dense: the reason scrolls with the list under the ticket.
+        auto reason = std::make_unique<Label>(
+            fmt::format("Vì sao {} tiếp theo: {}", view.waiting.front().number, view.nextReasonVi),
+            FontRole::Small, TextAlign::Left, TextColour::Muted);
+        if (m_dense)
+            list->add(std::move(reason));
+        else
+            side->add(std::move(reason));
+    }
     const int target = session.queue().callOrder().waitTargetMinutes;
     for (std::size_t i = 0; i < view.waiting.size(); ++i) {
         const auto& t = view.waiting[i];

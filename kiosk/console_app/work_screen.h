@@ -19,12 +19,16 @@ namespace motcua::console {
 // (serving). The console fills that button in; the compact strip names it.
 Move nextMove(const CounterView& view);
 const char* moveLabel(Move move);
+// text up to its first " — ", " (" or ". ", whichever comes first (all of text when none does): a
+// notice's news without its reason, where there is one line for it.
+std::string firstClause(const std::string& text);
 ui::Key moveKey(Move move);
 
 class WorkScreen final : public ui::WidgetScreen {
   public:
     // The notice line and the ticket card keep these heights in every state, so no button moves.
     static constexpr int kNoticeHeight = 36;
+    static constexpr int kPadding = 16;
     // The card: the number line and two lines of times (a served ticket's times wrap at 1366 px).
     static constexpr int kTicketCardHeight = 152;
     static constexpr std::chrono::milliseconds kPollInterval{250};
@@ -40,6 +44,10 @@ class WorkScreen final : public ui::WidgetScreen {
     void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
     void onShow() override;
+    // Chooses the arrangement for the window and text size (see m_dense) the first time it sees them.
+    void layout(const ui::LayoutContext& context, ui::Size size) override;
+    // Whether the screen uses its dense arrangement now.
+    bool dense() const noexcept { return m_dense; }
     // The lost-server banner takes the notice line: nothing else moves.
     bool showsConnectionBanner() const override { return true; }
 
@@ -48,6 +56,8 @@ class WorkScreen final : public ui::WidgetScreen {
     std::unique_ptr<ui::Widget> buildTicketCard();
     std::unique_ptr<ui::Widget> buildActions();
     std::unique_ptr<ui::Widget> buildSide();
+    // When the ticket was taken, called and started, its recalls (and, dense, its transfer).
+    std::string timesText() const;
     void perform(Move move);
     void toggleBreak();
     void after(const ActionResult& result);
@@ -64,6 +74,19 @@ class WorkScreen final : public ui::WidgetScreen {
     bool m_returnToCompact = false;
     std::optional<Move> m_pendingMove;
     bool m_moveStarted = false;
+    // Dense: the arrangement for a window where the regular one does not fit (1280x720, 1024x768,
+    // large text): each move's key beside its label instead of under it, the ticket card (number,
+    // state, times) at the top of the side column, the notice its first clause; where even that does not
+    // fit (large text at 1024x768), the moves scroll (m_scrollMoves). Chosen once per window size and
+    // text size, so no button moves between states.
+    bool m_dense = false;
+    bool m_scrollMoves = false;
+    ui::Size m_arrangedFor{};
+    double m_arrangedScale = 1;
+    // The notice line and the card, for the text size (kNoticeHeight and kTicketCardHeight at normal).
+    int m_noticeHeight = kNoticeHeight;
+    int m_cardHeight = kTicketCardHeight;
+    ui::Widget* m_moves = nullptr;  // the moves' box, to see whether it fits the window
 };
 
 }  // namespace motcua::console

@@ -67,12 +67,11 @@ struct ConsoleOffice {
     std::filesystem::path path;
 };
 
-// A console on a real headless window, as motcua-console sets it up, at 1366×768.
+// A console on a real headless window, as motcua-console sets it up, at 1366×768 (or size, in theme).
 struct HeadlessConsole {
-    explicit HeadlessConsole(const ConsoleOffice& office, int counter = 0, ui::Size size = {1366, 768})
-        : ui(size, console::consoleTheme()),
-          db(office.open()),
-          console(db, ui.clock, ui.screens, options(counter)) {
+    explicit HeadlessConsole(const ConsoleOffice& office, int counter = 0, ui::Size size = {1366, 768},
+                             ui::Theme theme = console::consoleTheme())
+        : ui(size, theme), db(office.open()), console(db, ui.clock, ui.screens, options(counter)) {
         ui.clock.set(kConsoleClockStart);
         console.attach(ui.app);
         ui.screens.push(console.firstScreen());

@@ -2,6 +2,8 @@
 // filled one, unavailable moves look unavailable, priority tickets carry a badge, every screen keeps the
 // layout rules, and --compact is a one-line strip that makes the common moves and hands the rest to
 // the full console.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <map>
@@ -135,4 +137,87 @@ TEST_CASE(
     requireOk(c.run("key Escape\nwait 100\nkey Escape\nwait 100", "compact"), "back");
     CHECK(dynamic_cast<console::CompactScreen*>(c.ui.app.screens().top()));
     CHECK(c.ui.app.size() == ui::Size{1366, console::Console::kStripHeight});
+}
+
+TEST_CASE("Every console screen keeps the layout rules at the sizes an office has",
+          "[console][layout][screens]") {
+    // An officer's PC: a laptop (1366x768, 1280x720), an old 4:3 monitor (1024x768), a full-HD monitor;
+    // normal and large text. The console speaks Vietnamese only (the officers' tool), so there is no
+    // English variant.
+    const ui::Size size =
+        GENERATE(ui::Size{1366, 768}, ui::Size{1920, 1080}, ui::Size{1280, 720}, ui::Size{1024, 768});
+    const ui::TextSize text = GENERATE(ui::TextSize::Normal, ui::TextSize::Large);
+    const std::string variant =
+        fmt::format("{}x{}-{}", size.width, size.height, text == ui::TextSize::Large ? "large" : "normal");
+    CAPTURE(variant);
+    ConsoleOffice office{{"lan", "246813"}};
+    HeadlessConsole c(office, 1, size, ui::Theme(ui::Contrast::Normal, text));
+    take(c.db, c.ui.clock, "HT");
+    take(c.db, c.ui.clock, "HT", "cao_tuoi");
+    take(c.db, c.ui.clock, "CT");
+    std::vector<std::string> problems;
+    auto check = [&](const std::string& name) {
+        for (const auto& p : layoutProblems(c)) problems.push_back(name + ": " + p);
+        saveScreen(c, variant, name);
+    };
+    check("00-login");
+    requireOk(
+        c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Hàng chờ của quầy\"", "sizes"),
+        "login");
+    check("01-waiting");
+    requireOk(c.run("key F10\nexpect \"Số cụ thể\"\ntype \"a1\"", "sizes"), "number");
+    check("02-call-number");
+    requireOk(c.run("key Escape\nwait 100\nkey F1\nexpect \"Đang gọi — chờ công dân đến quầy\"", "sizes"),
+              "call");
+    check("03-called");
+    requireOk(c.run("key F3\nexpect \"Đang phục vụ\"", "sizes"), "start");
+    check("04-serving");
+    requireOk(c.run("key F9\nexpect \"Chuyển số\"", "sizes"), "transfer");
+    check("05-transfer");
+    requireOk(c.run("key Escape\nwait 100\nkey F4\nexpect \"Hoàn thành số\"\ntype \"khai sinh\"\nwait 100",
+                    "sizes"),
+              "finish");
+    check("06-finish");
+    requireOk(c.run("key Escape\nwait 100\nkey F11\nwait 100", "sizes"), "break");
+    check("07-break");
+    INFO(fmt::format("{} problems:\n{}", problems.size(), fmt::join(problems, "\n")));
+    CHECK(problems.empty());
+}
+
+TEST_CASE("The compact strip keeps the layout rules at every screen width",
+          "[console][compact][layout][screens]") {
+    // The strip is 120 px high by design (a line above the national software): normal text only. Not yet
+    // held (kiosk/console_app/README.md): widths 1280 and 1024, where the moves leave the state no room.
+    const int width = GENERATE(1366, 1920);
+    const ui::TextSize text = ui::TextSize::Normal;
+    const std::string variant =
+        fmt::format("strip-{}-{}", width, text == ui::TextSize::Large ? "large" : "normal");
+    CAPTURE(variant);
+    ConsoleOffice office{{"lan", "246813"}};
+    HeadlessConsole c(office, 1, {width, 768}, ui::Theme(ui::Contrast::Normal, text));
+    console::ConsoleOptions compact = HeadlessConsole::options(1);
+    compact.compact = true;
+    compact.program.size = ui::Size{width, 768};  // as `motcua-console --compact --size WIDTHx768`
+    console::Console strip(c.db, c.ui.clock, c.ui.screens, compact);
+    strip.attach(c.ui.app);
+    strip.attachWindow(c.ui.window);
+    c.ui.screens.popToRoot();
+    c.ui.screens.replace(strip.firstScreen());
+    c.ui.app.frame();
+    take(c.db, c.ui.clock, "HT", "cao_tuoi");
+    take(c.db, c.ui.clock, "HT");
+    std::vector<std::string> problems;
+    auto check = [&](const std::string& name) {
+        for (const auto& p : layoutProblems(c)) problems.push_back(name + ": " + p);
+        saveScreen(c, variant, name);
+    };
+    requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nwait 100", "compact"), "login");
+    CHECK(c.ui.app.size() == ui::Size{width, console::Console::kStripHeight});
+    check("01-waiting");
+    requireOk(c.run("key F1\nexpect \"Đang gọi\"", "compact"), "call");
+    check("02-called");
+    requireOk(c.run("key F3\nexpect \"Đang phục vụ\"", "compact"), "start");
+    check("03-serving");
+    INFO(fmt::format("{} problems:\n{}", problems.size(), fmt::join(problems, "\n")));
+    CHECK(problems.empty());
 }
