@@ -58,13 +58,13 @@ bool fieldAddsToName(const CounterRow& row) {
            row.field.find(row.displayName) == std::string::npos;
 }
 
-// Up to 8 counters: a row each (one column up to 6, two above), number, short name (one size), the
+// Up to 8 counters: a row each in cols columns (on a landscape TV one up to 6, two above; one in
+// portrait), number, short name (one size), the
 // field line only when it adds something and there are 6 counters or fewer, and the number served.
 void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m,
-                 const TypeScale& type, const LobbyPalette& p, const CallEntry* latest) {
+                 const TypeScale& type, const LobbyPalette& p, const CallEntry* latest, int cols) {
     const auto& counters = v.state.counters();
     const int n = static_cast<int>(counters.size());
-    const int cols = n > 6 ? 2 : 1;
     const int perCol = (n + cols - 1) / cols;
     const int gap = std::max(4, margin / 2);
     const int headH = m.lineHeight({FontWeight::Bold, type.text});
@@ -74,7 +74,10 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
     // The number served takes what it needs (a third of a single column, for balance); in two
     // columns every other pixel goes to the names, so that they keep their one size.
     const int numberW = m.measure("A000", {FontWeight::Bold, type.number}).width + 24;
-    const int servingW = cols == 1 ? std::max(numberW, colW * 34 / 100) : numberW;
+    // A priority number has its mark beside it when the row is too short for it under the number.
+    const int priorityW = numberW + m.measure(kPriorityMark, {FontWeight::Bold, type.text}).width + 24;
+    const int servingW =
+        cols == 1 ? std::max({numberW, colW * 34 / 100, std::min(priorityW, colW / 2)}) : numberW;
     int widestCounter = 0;
     for (const auto& row : counters)
         widestCounter = std::max(
@@ -135,12 +138,12 @@ void composeRows(Scene& s, const LobbyView& v, const Rect& table, int margin, ui
     }
 }
 
-// Above 8 counters: simple tiles "counter → number" in three columns, nothing else to read.
+// Above 8 counters: simple tiles "counter → number" in cols columns (three on a landscape TV, two in
+// portrait), nothing else to read.
 void composeTiles(Scene& s, const LobbyView& v, const Rect& table, int margin, ui::TextMetrics& m,
-                  const TypeScale& type, const LobbyPalette& p, const CallEntry* latest) {
+                  const TypeScale& type, const LobbyPalette& p, const CallEntry* latest, int cols) {
     const auto& counters = v.state.counters();
     const int n = static_cast<int>(counters.size());
-    const int cols = 3;
     const int rowsCount = (n + cols - 1) / cols;
     const int gap = std::max(6, margin / 2);
     const int headH = m.lineHeight({FontWeight::Bold, type.text});
@@ -185,7 +188,12 @@ void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, u
                   const TypeScale& type, const LobbyPalette& p, const CallEntry* latest) {
     const auto& recent = v.state.recentCalls();
     // The call being made now: only while that counter still calls that number.
-    const Rect box{panel.x, panel.y, panel.width, panel.height * 40 / 100};
+    // At least room for the number at three quarters of its size between its two lines (a short
+    // panel under a portrait TV's counters).
+    const int boxMin = 2 * m.lineHeight({FontWeight::Bold, type.text}) +
+                       m.lineHeight({FontWeight::Bold, type.latest * 3 / 4}) + margin;
+    const Rect box{panel.x, panel.y, panel.width,
+                   std::min(panel.height, std::max(boxMin, panel.height * 40 / 100))};
     const bool lit = latest && v.highlightOn;
     s.fills.push_back({box, lit ? p.highlight : p.band, 18});
     const ui::Colour onBox = lit ? p.onHighlight : p.text;
@@ -248,8 +256,10 @@ void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, u
     const int waitingRows = waitingColumns > 0 ? (serviceCount + waitingColumns - 1) / waitingColumns : 0;
     const int waitingH = waitingColumns > 0 ? textH + lineH * waitingRows : 0;
     const int recentRows = rowsFor(waitingH);
-    placeText(s, m, "Vừa gọi", FontWeight::Bold, type.text, type.text,
-              {panel.x, recentTop, panel.width, textH}, Align::Left, p.muted);
+    // No heading without room for a call under it (a short panel under a portrait TV's counters).
+    if (recentRows > 0)
+        placeText(s, m, "Vừa gọi", FontWeight::Bold, type.text, type.text,
+                  {panel.x, recentTop, panel.width, textH}, Align::Left, p.muted);
     int y = recentTop + textH;
     int shown = 0;
     const int recentBottom = panel.bottom() - (waitingH > 0 ? waitingH + margin : 0);
@@ -296,40 +306,78 @@ Scene composeLobby(const LobbyView& v, ui::Size size, ui::TextMetrics& m, const 
     s.background = p.background;
     const int W = size.width;
     const int H = size.height;
-    const TypeScale type = scaleFor(H);
-    const int margin = std::max(8, H / 54);
+    // A TV hung in portrait is read from as far as one in landscape: the scale follows the short side.
+    const bool portrait = H > W;
+    const int side = std::min(W, H);
+    const TypeScale type = scaleFor(side);
+    const int margin = std::max(8, side / 54);
     const int bigH = m.lineHeight({FontWeight::Bold, type.name + 8});
     const int textH = m.lineHeight({FontWeight::Regular, type.text});
-    const int headerH = bigH + margin;
-    const int tickerH = textH + margin;
-
-    s.fills.push_back({{0, 0, W, headerH}, p.band, 0});
+    // The office's lines under a portrait TV have half the width: two lines for them.
+    const int tickerLines =
+        portrait && m.measure(v.ticker, {FontWeight::Regular, type.text}).width > W - 2 * margin ? 2 : 1;
+    const int tickerH = tickerLines * textH + margin;
     const int clockW = m.measure("00:00", {FontWeight::Bold, type.name + 8}).width + margin;
     const int dateW = m.measure(v.date, {FontWeight::Regular, type.text}).width + margin;
-    const Rect nameCell{margin, margin / 2, W - clockW - dateW - 3 * margin, bigH};
-    placeText(s, m, v.office.name, FontWeight::Bold, type.name + 8, type.name, nameCell, Align::Left, p.text);
-    placeText(s, m, v.date, FontWeight::Regular, type.text, type.text,
-              {W - clockW - dateW - margin, margin / 2, dateW, bigH}, Align::Right, p.muted);
-    placeText(s, m, v.clock, FontWeight::Bold, type.name + 8, type.name,
-              {W - clockW - margin, margin / 2, clockW, bigH}, Align::Right, p.text);
+
+    int headerH = bigH + margin;
+    if (!portrait) {
+        s.fills.push_back({{0, 0, W, headerH}, p.band, 0});
+        const Rect nameCell{margin, margin / 2, W - clockW - dateW - 3 * margin, bigH};
+        placeText(s, m, v.office.name, FontWeight::Bold, type.name + 8, type.name, nameCell, Align::Left,
+                  p.text);
+        placeText(s, m, v.date, FontWeight::Regular, type.text, type.text,
+                  {W - clockW - dateW - margin, margin / 2, dateW, bigH}, Align::Right, p.muted);
+        placeText(s, m, v.clock, FontWeight::Bold, type.name + 8, type.name,
+                  {W - clockW - margin, margin / 2, clockW, bigH}, Align::Right, p.text);
+    } else {
+        // Portrait: the office's name has the whole width (two lines when it needs them), the date and
+        // the clock a line of their own under it.
+        const int nameW = W - 2 * margin;
+        const int nameLines =
+            m.measure(v.office.name, {FontWeight::Bold, type.name + 8}).width <= nameW ? 1 : 2;
+        headerH = nameLines * bigH + bigH + margin;
+        s.fills.push_back({{0, 0, W, headerH}, p.band, 0});
+        placeLines(s, m, v.office.name, FontWeight::Bold, type.name + 8, type.name,
+                   {margin, margin / 2, nameW, nameLines * bigH}, Align::Left, p.text, nameLines);
+        const int lineY = margin / 2 + nameLines * bigH;
+        placeText(s, m, v.date, FontWeight::Regular, type.text, type.text,
+                  {margin, lineY, nameW - clockW - margin, bigH}, Align::Left, p.muted);
+        placeText(s, m, v.clock, FontWeight::Bold, type.name + 8, type.name,
+                  {W - clockW - margin, lineY, clockW, bigH}, Align::Right, p.text);
+    }
 
     const Rect ticker{0, H - tickerH, W, tickerH};
     s.fills.push_back({ticker, p.band, 0});
-    placeText(s, m, v.ticker, FontWeight::Regular, type.text, type.text, ticker.inset(margin / 2),
-              Align::Center, p.text);
+    placeLines(s, m, v.ticker, FontWeight::Regular, type.text, type.text, ticker.inset(margin / 2),
+               Align::Center, p.text, tickerLines);
 
     const CallEntry* latest = v.state.stillCalled();
     const int top = headerH + margin;
     const int bottom = H - tickerH - margin;
     const std::size_t n = v.state.counters().size();
-    const int tableW = W * (n > 6 ? 72 : 62) / 100;
-    const Rect table{margin, top, tableW - margin, bottom - top};
+    Rect table;
+    Rect panel;
+    if (!portrait) {
+        const int tableW = W * (n > 6 ? 72 : 62) / 100;
+        table = {margin, top, tableW - margin, bottom - top};
+        panel = {tableW + margin, top, W - tableW - 2 * margin, bottom - top};
+    } else {
+        // Portrait: the counters above across the whole width (a row each up to 8, tiles in two columns
+        // above), the call and the lists under them.
+        const int units = static_cast<int>(n > 8 ? (n + 1) / 2 : n);
+        const int unitH = (n > 8 ? type.number * 5 / 4 : type.number * 3 / 2) + margin / 2;
+        const int headH = m.lineHeight({FontWeight::Bold, type.text}) + margin / 2;
+        const int tableH = n > 0 ? std::min(headH + units * unitH, (bottom - top) * 78 / 100) : 0;
+        table = {margin, top, W - 2 * margin, tableH};
+        panel = {margin, top + tableH + (n > 0 ? margin : 0), W - 2 * margin,
+                 bottom - top - tableH - (n > 0 ? margin : 0)};
+    }
     if (n > 8)
-        composeTiles(s, v, table, margin, m, type, p, latest);
+        composeTiles(s, v, table, margin, m, type, p, latest, portrait ? 2 : 3);
     else if (n > 0)
-        composeRows(s, v, table, margin, m, type, p, latest);
-    composePanel(s, v, {tableW + margin, top, W - tableW - 2 * margin, bottom - top}, margin, m, type, p,
-                 latest);
+        composeRows(s, v, table, margin, m, type, p, latest, portrait || n <= 6 ? 1 : 2);
+    composePanel(s, v, panel, margin, m, type, p, latest);
     return s;
 }
 
