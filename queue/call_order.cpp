@@ -20,6 +20,8 @@ const char* reasonCode(CallReason reason) {
             return "by_number";
         case CallReason::FromHold:
             return "from_hold";
+        case CallReason::Appointment:
+            return "appointment";
     }
     return "unknown";
 }
@@ -27,7 +29,7 @@ const char* reasonCode(CallReason reason) {
 std::optional<CallReason> callReasonFromCode(std::string_view code) {
     for (auto r : {CallReason::OnlyNormalWaiting, CallReason::OnlyPriorityWaiting, CallReason::StrictPriority,
                    CallReason::PriorityFirst, CallReason::NormalInterleave, CallReason::ByNumber,
-                   CallReason::FromHold}) {
+                   CallReason::FromHold, CallReason::Appointment}) {
         if (code == reasonCode(r)) return r;
     }
     return std::nullopt;
@@ -54,6 +56,9 @@ std::string explainVi(const CallChoice& c, int interleave) {
             return "Cán bộ gọi số cụ thể";
         case CallReason::FromHold:
             return "Gọi lại số đang tạm giữ";
+        case CallReason::Appointment:
+            if (c.slotText.empty()) return "Lịch hẹn: đã đến giờ hẹn";
+            return fmt::format("Lịch hẹn {}: đã đến giờ hẹn", c.slotText);
     }
     return {};
 }
@@ -80,6 +85,9 @@ std::string explainEn(const CallChoice& c, int interleave) {
             return "called by number";
         case CallReason::FromHold:
             return "called back from hold";
+        case CallReason::Appointment:
+            if (c.slotText.empty()) return "appointment: its slot has begun";
+            return fmt::format("appointment {}: its slot has begun", c.slotText);
     }
     return {};
 }

@@ -5,6 +5,9 @@
 // each priority ticket a counter calls up to N normal tickets (N = call_order.priority_interleave)
 // before the next priority ticket; N = 0 means priority tickets always go first. Within each class,
 // first come first served (by queue position: issue time, or where a ticket was put back).
+// A number issued at an appointment's check-in (Ticket::dueAt) is called before all of these once
+// its slot has begun (the earliest slot first); before its slot it waits like any other number. Its
+// call counts as a normal call for the interleave.
 //
 // The rule itself is one SQL statement, kCallOrder in ticket_store.cpp, run by the store for both
 // SQLite and PostgreSQL: the database chooses, and says why with one of the reason codes below.
@@ -26,12 +29,14 @@ enum class CallReason {
     NormalInterleave,     // a priority ticket waits, but normal tickets get their share first
     ByNumber,             // the officer called this number on purpose
     FromHold,             // called back from hold
+    Appointment,          // a checked-in appointment whose slot has begun
 };
 
 struct CallChoice {
     std::size_t index = 0;  // into the waiting list in call order (0: the next one)
     CallReason reason = CallReason::OnlyNormalWaiting;
     int normalsSincePriority = 0;  // for the explanation; -1: no priority call today yet
+    std::string slotText;          // Appointment: the slot's local start, "09:30"
 };
 
 // One line explaining the choice, for the officer (Vietnamese) and the log (English).

@@ -33,7 +33,8 @@ std::int64_t countRows(Database& db, const std::string& table) {
 }
 
 // Tables whose id is generated: after the copy the target's next id must follow the copied ones.
-constexpr const char* kIdentityTables[] = {"services", "counters", "staff", "tickets", "events"};
+constexpr const char* kIdentityTables[] = {"services", "counters", "staff",
+                                           "tickets",  "events",   "appointments"};
 
 void advanceIds(Database& target) {
     for (const char* table : kIdentityTables) {
@@ -60,6 +61,7 @@ const std::vector<std::string>& copiedTables() {
         "priority_categories",
         "tickets",
         "events",
+        "appointments",
         "catalogue_fields",
         "catalogue_procedures",
         "catalogue_documents",

@@ -61,12 +61,12 @@ class IssuingHours {
     std::optional<std::pair<std::string, std::string>> lateNote(TimeMs now, const BusinessCalendar& calendar,
                                                                 const std::string& serviceCode) const;
     int cutoffFor(const std::string& serviceCode) const;
-
-  private:
-    // The day's windows with the service's cut-off applied to the last one.
+    // The day's windows with the service's cut-off applied to the last one (appointment slots lie in
+    // them).
     std::vector<std::pair<int, int>> issuingWindows(const std::string& date,
                                                     const std::string& serviceCode) const;
 
+  private:
     struct Window {
         std::vector<int> weekdays;
         int open = 0, close = 0;

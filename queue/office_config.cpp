@@ -167,9 +167,10 @@ std::vector<RatingLevel> ratingScale(int levels) {
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName) {
     const toml::table root = parseTomlText(text, sourceName);
     const Reader r(sourceName);
-    r.onlyKeys(root, "",
-               {"office", "opening_hours", "services", "counters", "staff", "priority_categories",
-                "call_order", "rating", "voice", "printer", "kiosk", "database", "citizen_id", "web"});
+    r.onlyKeys(
+        root, "",
+        {"office", "opening_hours", "services", "counters", "staff", "priority_categories", "call_order",
+         "rating", "voice", "printer", "kiosk", "database", "citizen_id", "web", "appointments"});
     OfficeConfig config;
     config.sourceName = sourceName;
 
@@ -534,6 +535,28 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
         w.perAddressPerHour = static_cast<int>(
             r.integer(*t, "web", "per_address_per_hour", 1, 10000).value_or(w.perAddressPerHour));
     }
+
+    if (const auto* node = root.get("appointments")) {
+        const auto* t = node->as_table();
+        if (!t) r.fail(node, "appointments", "must be a table");
+        r.onlyKeys(*t, "appointments",
+                   {"enabled", "days_ahead", "slot_minutes", "capacity", "grace_minutes", "per_phone_daily",
+                    "per_phone_per_service"});
+        auto& a = config.appointments;
+        if (const auto* on = t->get("enabled")) {
+            if (!on->is_boolean()) r.fail(on, "appointments.enabled", "must be true or false");
+            a.enabled = on->as_boolean()->get();
+        }
+        const auto number = [&](const char* key, int low, int high, int fallback) {
+            return static_cast<int>(r.integer(*t, "appointments", key, low, high).value_or(fallback));
+        };
+        a.daysAhead = number("days_ahead", 0, 30, a.daysAhead);
+        a.slotMinutes = number("slot_minutes", 5, 240, a.slotMinutes);
+        a.capacity = number("capacity", 1, 100, a.capacity);
+        a.graceMinutes = number("grace_minutes", 0, 120, a.graceMinutes);
+        a.perPhoneDaily = number("per_phone_daily", 1, 10, a.perPhoneDaily);
+        a.perPhonePerService = number("per_phone_per_service", 1, 10, a.perPhonePerService);
+    }
     return config;
 }
 
@@ -690,6 +713,32 @@ CitizenIdConfig citizenIdFromSettings(const nlohmann::json& s) {
     c.scannerMinLength = s.value("scanner_min_length", c.scannerMinLength);
     c.elderlyCategory = s.value("elderly_category", c.elderlyCategory);
     return c;
+}
+
+nlohmann::json appointmentSettings(const AppointmentConfig& a) {
+    return {{"enabled", a.enabled},
+            {"days_ahead", a.daysAhead},
+            {"slot_minutes", a.slotMinutes},
+            {"capacity", a.capacity},
+            {"grace_minutes", a.graceMinutes},
+            {"per_phone_daily", a.perPhoneDaily},
+            {"per_phone_per_service", a.perPhonePerService}};
+}
+
+AppointmentConfig appointmentConfigFromSettings(const nlohmann::json& office) {
+    AppointmentConfig a;
+    if (!office.is_object()) return a;
+    const auto it = office.find("appointments");
+    if (it == office.end() || !it->is_object()) return a;
+    const auto& s = *it;
+    a.enabled = s.value("enabled", a.enabled);
+    a.daysAhead = s.value("days_ahead", a.daysAhead);
+    a.slotMinutes = std::max(5, s.value("slot_minutes", a.slotMinutes));
+    a.capacity = s.value("capacity", a.capacity);
+    a.graceMinutes = s.value("grace_minutes", a.graceMinutes);
+    a.perPhoneDaily = s.value("per_phone_daily", a.perPhoneDaily);
+    a.perPhonePerService = s.value("per_phone_per_service", a.perPhonePerService);
+    return a;
 }
 
 nlohmann::json issuingSettings(const OfficeConfig& config) {
@@ -890,6 +939,7 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
           {"per_phone_daily", config.web.perPhoneDaily},
           {"per_phone_per_service", config.web.perPhonePerService},
           {"per_address_per_hour", config.web.perAddressPerHour}}},
+        {"appointments", appointmentSettings(config.appointments)},
     };
     nlohmann::json displayNames = nlohmann::json::object();
     for (const auto& c : config.counters)

@@ -164,6 +164,22 @@ struct WebConfig {
     int perAddressPerHour = 20;  // numbers taken from one network address per hour
 };
 
+// [appointments]: booking a time slot on motcua-web's /dat-lich and checking it in at the kiosk
+// (queue/appointments.h).
+struct AppointmentConfig {
+    bool enabled = false;  // off: /dat-lich says booking is closed, and nothing can be booked
+    // Bookable days: today and the next daysAhead working days of the office calendar (iHanoi: 6).
+    int daysAhead = 6;
+    // Slots run from each opening window's start (numbers' cut-off applied to the day's last window)
+    // in steps of slotMinutes; a slot that would end after its window is not offered.
+    int slotMinutes = 30;
+    int capacity = 2;  // bookings a slot of one service holds
+    // A booking not checked in by its slot's end plus this many minutes is expired.
+    int graceMinutes = 15;
+    int perPhoneDaily = 2;       // bookings one phone holds for one day
+    int perPhonePerService = 1;  // of which per service (field)
+};
+
 // How calls are announced in the lobby (read by the display through the voice library).
 struct VoiceConfig {
     std::string wording;  // template with {number} {counter} {counter_name} {field}; empty: default
@@ -215,7 +231,13 @@ struct OfficeConfig {
     // nothing is issued until staff confirm the date (QueueService::clockProblem).
     int clockGuardDays = 31;
     WebConfig web;
+    AppointmentConfig appointments;
 };
+
+// The "appointments" object of the "office" setting applyOfficeConfig writes, and the config read
+// back from it (defaults for a missing value).
+nlohmann::json appointmentSettings(const AppointmentConfig& config);
+AppointmentConfig appointmentConfigFromSettings(const nlohmann::json& office);
 
 // parseOfficeConfig leaves the calendar empty; loadOfficeConfig also reads [office] calendar.
 OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceName);

@@ -155,6 +155,8 @@ GRANT UPDATE ON motcua.tickets TO motcua_console;
 GRANT UPDATE (pin_hash) ON motcua.staff TO motcua_console;
 GRANT EXECUTE ON FUNCTION motcua.supervisor_pin_hash(TEXT) TO motcua_kiosk, motcua_console;
 GRANT INSERT ON motcua.ticket_links TO motcua_kiosk, motcua_console, motcua_web;
+GRANT INSERT ON motcua.appointments TO motcua_web;
+GRANT UPDATE (state, ticket_id, updated_at) ON motcua.appointments TO motcua_kiosk, motcua_console, motcua_web;
 ALTER TABLE motcua.events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS events_read ON motcua.events;
 CREATE POLICY events_read ON motcua.events FOR SELECT USING (true);

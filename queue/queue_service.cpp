@@ -11,6 +11,7 @@
 #include "queue/postgres.h"
 #include "queue/settings_store.h"
 #include "queue/staff_service.h"
+#include "queue/ticket_links.h"
 
 namespace motcua::queue {
 
@@ -372,94 +373,177 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
     return writeMove<Result<IssuedTicket>>(
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<IssuedTicket>> {
-            const TimeMs now = m_clock.now();
-            const std::string day = businessDay();
-            auto ctx = m_store.issueContext(serviceCode, priority, day, m_callOrder.estimateSamples);
-            if (!ctx)
-                return Result<IssuedTicket>::failure(Outcome::NotFound,
-                                                     fmt::format("unknown service '{}'", serviceCode));
-            if (auto problem = clockProblem(ctx->guard, now, day)) {
-                return Result<IssuedTicket>::failure(Outcome::ClockWrong, *problem);
-            }
-            if (!ctx->priorityKnown) {
-                return Result<IssuedTicket>::failure(
-                    Outcome::NotFound, fmt::format("unknown priority category '{}'", *priority));
-            }
-            if (const auto hours = m_issuing->at(now, *m_calendar, serviceCode); !hours.open) {
-                return Result<IssuedTicket>::failure(Outcome::OutsideHours,
-                                                     hours.messageEn + " (nothing was issued)");
-            }
-            const std::int64_t seq = ctx->lastSeq + 1;
-            if (ctx->dailyCap && seq > *ctx->dailyCap) {
-                return Result<IssuedTicket>::failure(
-                    Outcome::CapReached, fmt::format("service '{}' has issued all {} numbers for today",
-                                                     serviceCode, *ctx->dailyCap));
-            }
-            if (citizen && (m_citizenId.perDay > 0 || m_citizenId.perField > 0)) {
-                const auto used =
-                    m_store.citizenUsage(*citizen, ctx->serviceId, day, m_calendar->startOfDay(now), true);
-                const bool overDay = m_citizenId.perDay > 0 && used.today >= m_citizenId.perDay;
-                const bool overField = m_citizenId.perField > 0 && used.forService >= m_citizenId.perField;
-                if (!used.lifted && (overDay || overField)) {
-                    return Result<IssuedTicket>::failure(
-                        Outcome::CitizenLimit,
-                        overDay
-                            ? fmt::format("this citizen has taken {} numbers today, the office's limit "
-                                          "(nothing was issued)",
-                                          used.today)
-                            : fmt::format("this citizen has taken {} number(s) of service '{}' today, the "
-                                          "office's limit per field (nothing was issued)",
-                                          used.forService, serviceCode));
-                }
-            }
-            if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
-
-            Ticket t;
-            t.number = formatNumber(ctx->prefix, seq);
-            t.businessDay = day;
-            t.serviceCode = t.currentServiceCode = serviceCode;
-            t.currentServiceName = ctx->name;
-            t.priority = priority;
-            t.priorityName = ctx->priorityName;
-            t.issuedAt = t.updatedAt = now;
-            // Queue position: its time, but never ahead of a ticket already placed today, so the order
-            // holds even if the clock is set back during the day.
-            t.queueKey = std::max(now, ctx->lastQueueKey.value_or(now - 1) + 1);
-            t.serviceId = t.curServiceId = ctx->serviceId;
-            EventRow issue{std::nullopt,
-                           "issue",
-                           now,
-                           std::nullopt,
-                           actor.staffId,
-                           ctx->serviceId,
-                           {{"number", t.number},
-                            {"seq", seq},
-                            {"business_day", day},
-                            {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}},
-                           key};
-            if (!actor.channel.empty()) issue.detail["channel"] = actor.channel;
-            t.id = m_store.insertTicket(
-                {ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now, citizen},
-                std::move(issue), &tx);
-            // A priority ticket waits behind the priority tickets already waiting; a normal one behind
-            // everyone waiting (its queue position is the newest of the day).
-            IssuedTicket issued;
-            issued.ticket = t;
-            issued.ahead = priority ? ctx->priorityWaiting : ctx->waiting;
-            issued.serviceNameEn = ctx->nameEn;
-            issued.ticketNote = ctx->ticketNote;
-            applyLateNote(issued);
-            issued.counters = ctx->counters;
-            issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
-            issued.basis = ctx->history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
-            issued.historySamples = ctx->history.samples;
-            const double perCitizenMs =
-                ctx->history.samples > 0 ? ctx->history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
-            issued.estimatedWaitSeconds =
-                static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
-            return Result<IssuedTicket>::success(std::move(issued));
+            return issueTicket(tx, key, serviceCode, priority, actor, citizen, nullptr);
         },
         recover);
+}
+
+// The issuing of take() and checkIn(), inside the move's transaction, which it commits on success.
+// appointment: the booking being checked in (then no daily cap applies: its slot was the cap, and the
+// number carries the slot's start as due_at; the booking is marked checked in in the same transaction).
+std::optional<Result<IssuedTicket>> QueueService::issueTicket(Transaction& tx, const std::string& key,
+                                                              const std::string& serviceCode,
+                                                              const std::optional<std::string>& priority,
+                                                              const Actor& actor,
+                                                              const std::optional<std::string>& citizen,
+                                                              const Appointment* appointment) {
+    const TimeMs now = m_clock.now();
+    const std::string day = businessDay();
+    auto ctx = m_store.issueContext(serviceCode, priority, day, m_callOrder.estimateSamples);
+    if (!ctx)
+        return Result<IssuedTicket>::failure(Outcome::NotFound,
+                                             fmt::format("unknown service '{}'", serviceCode));
+    if (auto problem = clockProblem(ctx->guard, now, day)) {
+        return Result<IssuedTicket>::failure(Outcome::ClockWrong, *problem);
+    }
+    if (!ctx->priorityKnown) {
+        return Result<IssuedTicket>::failure(Outcome::NotFound,
+                                             fmt::format("unknown priority category '{}'", *priority));
+    }
+    if (const auto hours = m_issuing->at(now, *m_calendar, serviceCode); !hours.open) {
+        return Result<IssuedTicket>::failure(Outcome::OutsideHours,
+                                             hours.messageEn + " (nothing was issued)");
+    }
+    const std::int64_t seq = ctx->lastSeq + 1;
+    if (!appointment && ctx->dailyCap && seq > *ctx->dailyCap) {
+        return Result<IssuedTicket>::failure(
+            Outcome::CapReached,
+            fmt::format("service '{}' has issued all {} numbers for today", serviceCode, *ctx->dailyCap));
+    }
+    if (citizen && (m_citizenId.perDay > 0 || m_citizenId.perField > 0)) {
+        const auto used =
+            m_store.citizenUsage(*citizen, ctx->serviceId, day, m_calendar->startOfDay(now), true);
+        const bool overDay = m_citizenId.perDay > 0 && used.today >= m_citizenId.perDay;
+        const bool overField = m_citizenId.perField > 0 && used.forService >= m_citizenId.perField;
+        if (!used.lifted && (overDay || overField)) {
+            return Result<IssuedTicket>::failure(
+                Outcome::CitizenLimit,
+                overDay ? fmt::format("this citizen has taken {} numbers today, the office's limit "
+                                      "(nothing was issued)",
+                                      used.today)
+                        : fmt::format("this citizen has taken {} number(s) of service '{}' today, the "
+                                      "office's limit per field (nothing was issued)",
+                                      used.forService, serviceCode));
+        }
+    }
+    if (ctx->earlierDaysOpen) m_store.expireBefore(day, now, kEndOfDay);
+
+    Ticket t;
+    t.number = formatNumber(ctx->prefix, seq);
+    t.businessDay = day;
+    t.serviceCode = t.currentServiceCode = serviceCode;
+    t.currentServiceName = ctx->name;
+    t.priority = priority;
+    t.priorityName = ctx->priorityName;
+    t.issuedAt = t.updatedAt = now;
+    // Queue position: its time, but never ahead of a ticket already placed today, so the order
+    // holds even if the clock is set back during the day.
+    t.queueKey = std::max(now, ctx->lastQueueKey.value_or(now - 1) + 1);
+    t.serviceId = t.curServiceId = ctx->serviceId;
+    EventRow issue{std::nullopt,
+                   "issue",
+                   now,
+                   std::nullopt,
+                   actor.staffId,
+                   ctx->serviceId,
+                   {{"number", t.number},
+                    {"seq", seq},
+                    {"business_day", day},
+                    {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}},
+                   key};
+    if (!actor.channel.empty()) issue.detail["channel"] = actor.channel;
+    if (appointment) {
+        t.dueAt = appointment->startsAt;
+        issue.detail["appointment"] = appointment->id;
+    }
+    t.id = m_store.insertTicket(
+        {ctx->serviceId, day, ctx->prefix, seq, t.number, priority, t.queueKey, now, citizen, t.dueAt},
+        std::move(issue), appointment ? nullptr : &tx);
+    if (appointment) {
+        // Another kiosk checked the same booking in meanwhile: this number is rolled back.
+        if (!AppointmentStore(m_db).markCheckedIn(appointment->id, t.id, now)) {
+            return Result<IssuedTicket>::failure(Outcome::NotAllowed,
+                                                 "the appointment was checked in elsewhere meanwhile");
+        }
+        tx.commit();
+    }
+    // A priority ticket waits behind the priority tickets already waiting; a normal one behind
+    // everyone waiting (its queue position is the newest of the day).
+    IssuedTicket issued;
+    issued.ticket = t;
+    issued.ahead = priority ? ctx->priorityWaiting : ctx->waiting;
+    issued.serviceNameEn = ctx->nameEn;
+    issued.ticketNote = ctx->ticketNote;
+    applyLateNote(issued);
+    issued.counters = ctx->counters;
+    issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
+    issued.basis = ctx->history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
+    issued.historySamples = ctx->history.samples;
+    const double perCitizenMs =
+        ctx->history.samples > 0 ? ctx->history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
+    issued.estimatedWaitSeconds =
+        static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
+    return Result<IssuedTicket>::success(std::move(issued));
+}
+
+CheckIn QueueService::checkIn(const std::string& codeText, const Actor& actorIn,
+                              const std::optional<std::string>& citizen) {
+    CheckIn out;
+    const auto refuse = [&](CheckInProblem problem, Outcome outcome, std::string message) {
+        out.problem = problem;
+        out.result = Result<IssuedTicket>::failure(outcome, std::move(message));
+        return out;
+    };
+    const auto code = TicketLinks::canonicalShortCode(codeText);
+    if (!code) return refuse(CheckInProblem::BadCode, Outcome::Invalid, "not an appointment code");
+    Actor actor = actorIn;
+    actor.channel = "appointment";
+    const TimeMs graceMs = appointmentConfigFromSettings(m_office).graceMinutes * 60'000LL;
+    auto recover = [&](std::optional<std::int64_t> id) -> Result<IssuedTicket> {
+        const auto issued = id ? m_store.ticket(*id) : std::nullopt;
+        if (!issued)
+            return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+        auto est = estimate(issued->number);
+        if (!est) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+        return Result<IssuedTicket>::success(std::move(*est));
+    };
+    out.result = writeMove<Result<IssuedTicket>>(
+        actor,
+        [&](Transaction& tx, const std::string& key) -> std::optional<Result<IssuedTicket>> {
+            out.problem = CheckInProblem::None;
+            AppointmentStore store(m_db);
+            out.appointment = store.byCode(*code);
+            const auto& a = out.appointment;
+            const auto fail = [&](CheckInProblem p, Outcome o, std::string m) {
+                out.problem = p;
+                return Result<IssuedTicket>::failure(o, std::move(m));
+            };
+            if (!a)
+                return fail(CheckInProblem::UnknownCode, Outcome::NotFound, "no appointment has this code");
+            const TimeMs now = m_clock.now();
+            const std::string day = businessDay();
+            if (a->state == AppointmentState::CheckedIn) {
+                return fail(CheckInProblem::AlreadyCheckedIn, Outcome::NotAllowed,
+                            fmt::format("the appointment was checked in before: number {}",
+                                        a->ticketNumber.value_or("?")));
+            }
+            if (a->state == AppointmentState::Cancelled)
+                return fail(CheckInProblem::Cancelled, Outcome::NotAllowed, "the appointment was cancelled");
+            if (a->day != day) {
+                return fail(CheckInProblem::OtherDay, Outcome::NotAllowed,
+                            fmt::format("the appointment is for {}, not today", a->day));
+            }
+            if (a->state == AppointmentState::Expired || now > a->endsAt + graceMs) {
+                return fail(CheckInProblem::Late, Outcome::NotAllowed,
+                            fmt::format("the appointment's slot ended at {} and the grace is over: expired",
+                                        m_calendar->clockText(a->endsAt)));
+            }
+            auto issued = issueTicket(tx, key, a->serviceCode, {}, actor, citizen, &*a);
+            if (issued && !issued->ok()) out.problem = CheckInProblem::NotIssued;
+            return issued;
+        },
+        recover);
+    return out;
 }
 
 std::optional<CitizenLimitRefusal> QueueService::citizenLimit(const std::string& citizen,
@@ -613,6 +697,8 @@ std::optional<Result<CallOutcome>> QueueService::callTicket(Transaction& tx, con
     if (!m_store.writeTicket(ticket, after, event, &tx)) return std::nullopt;
     CallChoice shown = choice;
     shown.reason = reason;
+    if (reason == CallReason::Appointment && ticket.dueAt)
+        shown.slotText = m_calendar->clockText(*ticket.dueAt);
     CallOutcome out;
     out.ticket = std::move(after);
     out.reason = reason;
@@ -645,8 +731,8 @@ std::optional<std::string> cannotCall(const CounterContext& c) {
 
 // The choice the store made for a counter's first waiting ticket, for explaining it.
 CallChoice QueueService::nextChoice(const CounterContext& ctx) {
-    return CallChoice{0, ctx.nextReason.value_or(CallReason::OnlyNormalWaiting),
-                      ctx.normalsSincePriority.value_or(-1)};
+    return CallChoice{
+        0, ctx.nextReason.value_or(CallReason::OnlyNormalWaiting), ctx.normalsSincePriority.value_or(-1), {}};
 }
 
 Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
@@ -657,7 +743,8 @@ Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
     const auto detail = m_store.lastEventDetail(t->id, "call").value_or(nlohmann::json::object());
     out.reason =
         callReasonFromCode(detail.value("reason", std::string())).value_or(CallReason::OnlyNormalWaiting);
-    const CallChoice shown{0, out.reason, 0};
+    CallChoice shown{0, out.reason, 0, {}};
+    if (out.reason == CallReason::Appointment && t->dueAt) shown.slotText = m_calendar->clockText(*t->dueAt);
     out.reasonVi = explainVi(shown, m_callOrder.priorityInterleave);
     out.reasonEn = explainEn(shown, m_callOrder.priorityInterleave);
     return Result<CallOutcome>::success(std::move(out));
@@ -670,7 +757,7 @@ Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
 Result<CounterContext> QueueService::openCall(int counterNumber, CounterContextKind kind, TimeMs now) {
     using R = Result<CounterContext>;
     const std::string day = businessDay();
-    auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), kind, true,
+    auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), now, kind, true,
                                       m_callOrder.priorityInterleave);
     if (!ctx) return R::failure(Outcome::NotFound, fmt::format("unknown counter {}", counterNumber));
     if (auto problem = clockProblem(ctx->guard, now, day)) return R::failure(Outcome::ClockWrong, *problem);
@@ -712,7 +799,7 @@ bool QueueService::nothingToCall(int counterNumber) {
     // The usual case when it is not nothing: a ticket waits. One index probe says so, and the call
     // goes on to the write (the full context below costs as much as the call's own).
     if (m_store.anyWaitingFor(counterNumber, day)) return false;
-    const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now),
+    const auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), now,
                                             CounterContextKind::Next, false, m_callOrder.priorityInterleave);
     // Anything else (unknown counter, a clock problem, closing earlier days) is for the full path.
     return ctx && !ctx->earlierDaysOpen && !clockProblem(ctx->guard, now, day) && !cannotCall(*ctx) &&
@@ -760,7 +847,7 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
             const CallReason reason =
                 ticket->state == TicketState::Held ? CallReason::FromHold : CallReason::ByNumber;
             auto called =
-                callTicket(tx, ctx->counter, *ticket, reason, CallChoice{0, reason, 0}, actor, now, key);
+                callTicket(tx, ctx->counter, *ticket, reason, CallChoice{0, reason, 0, {}}, actor, now, key);
             if (!called) {
                 return Result<CallOutcome>::failure(
                     Outcome::NotAllowed,
@@ -788,7 +875,7 @@ Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, c
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<Ticket>> {
             const TimeMs now = m_clock.now();
             const std::string day = businessDay();
-            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now),
+            auto ctx = m_store.counterContext(counterNumber, day, m_calendar->startOfDay(now), now,
                                               CounterContextKind::Active, true);
             if (!ctx)
                 return Result<Ticket>::failure(Outcome::NotFound,
@@ -1086,13 +1173,15 @@ CounterQueue QueueService::queueFor(int counterNumber) {
     Transaction tx(m_db, Transaction::Kind::Snapshot);  // one consistent snapshot
     CounterQueue out;
     const TimeMs now = m_clock.now();
-    auto ctx = m_store.counterContext(counterNumber, businessDay(), m_calendar->startOfDay(now),
+    auto ctx = m_store.counterContext(counterNumber, businessDay(), m_calendar->startOfDay(now), now,
                                       CounterContextKind::Waiting, false, m_callOrder.priorityInterleave);
     if (!ctx) return out;
     // Already in call order (kCallOrder, in SQL): the order of successive calls if nobody else came.
     out.waiting = std::move(ctx->waiting);
     if (!out.waiting.empty()) {
         out.next = nextChoice(*ctx);
+        if (out.next->reason == CallReason::Appointment && out.waiting.front().dueAt)
+            out.next->slotText = m_calendar->clockText(*out.waiting.front().dueAt);
         out.nextReasonVi = explainVi(*out.next, m_callOrder.priorityInterleave);
         out.nextReasonEn = explainEn(*out.next, m_callOrder.priorityInterleave);
     }

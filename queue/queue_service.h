@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "queue/appointment_store.h"
 #include "queue/business_calendar.h"
 #include "queue/call_order.h"
 #include "queue/clock.h"
@@ -109,6 +110,24 @@ struct DayRepair {
     bool clockConfirmed = false;           // the jump since the last activity was accepted
 };
 
+// Why an appointment's check-in issued no number (QueueService::checkIn).
+enum class CheckInProblem {
+    None,
+    BadCode,           // not 10 characters of the code alphabet
+    UnknownCode,       // no booking has this code
+    OtherDay,          // the booking is for another day (appointment->day)
+    AlreadyCheckedIn,  // its number was issued before (appointment->ticketNumber)
+    Late,              // not checked in by the slot's end plus the grace: expired
+    Cancelled,
+    NotIssued,  // the issue itself was refused (result.outcome: hours, clock...)
+};
+
+struct CheckIn {
+    Result<IssuedTicket> result;
+    std::optional<Appointment> appointment;
+    CheckInProblem problem = CheckInProblem::None;
+};
+
 // Who performed a move (the staff id when an officer is logged in; nullopt for kiosk and CLI).
 struct Actor {
     Actor() = default;
@@ -125,7 +144,8 @@ struct Actor {
     // after a lost connection) passes the same key again.
     std::string moveKey;
     // Where a number was taken when not at the kiosk: "online" for motcua-web's /lay-so (detail
-    // "channel" of the issue event, counted apart in reports). Empty: the kiosk or the CLI.
+    // "channel" of the issue event, counted apart in reports); "appointment" for a number issued at
+    // an appointment's check-in (checkIn sets it). Empty: the kiosk or the CLI.
     std::string channel;
 };
 
@@ -147,6 +167,14 @@ class QueueService {
     // in the same transaction as the issue (refused with CitizenLimit, nothing written).
     Result<IssuedTicket> take(const std::string& serviceCode, const std::optional<std::string>& priority = {},
                               const Actor& actor = {}, const std::optional<std::string>& citizen = {});
+    // Checks in the appointment a code names (typed or scanned at the kiosk): a number of its service
+    // with channel "appointment" in the issue event and the slot's start as due_at, from which the
+    // call order serves it first. Refused, changing nothing: an unknown code, a booking of another
+    // day, already checked in, cancelled, or late (after the slot's end plus [appointments]
+    // grace_minutes: it is expired then); and whatever refuses take() but the daily cap. Per-citizen
+    // limits apply when the kiosk read the citizen's card.
+    CheckIn checkIn(const std::string& codeText, const Actor& actor = {},
+                    const std::optional<std::string>& citizen = {});
     // After take() refused a citizen with CitizenLimit: which limit, and a `limit_refused` event (the
     // reference staff use to lift it). nullopt when the citizen is not (or no longer) over a limit.
     std::optional<CitizenLimitRefusal> citizenLimit(const std::string& citizen,
@@ -230,6 +258,12 @@ class QueueService {
                                             const std::string& day) const;
 
   private:
+    std::optional<Result<IssuedTicket>> issueTicket(Transaction& tx, const std::string& key,
+                                                    const std::string& serviceCode,
+                                                    const std::optional<std::string>& priority,
+                                                    const Actor& actor,
+                                                    const std::optional<std::string>& citizen,
+                                                    const Appointment* appointment);
     IssuedTicket estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters, std::string nameEn,
                              std::string note);
     // Replaces the note with the service's late note when the ticket was issued after its late_after.

@@ -37,6 +37,9 @@ struct Ticket {
     std::int64_t serviceId = 0;
     std::int64_t curServiceId = 0;
     std::optional<std::int64_t> counterId;
+    // A number issued at an appointment's check-in: its slot's start, from which the call order
+    // serves it first (README, "Call order"); nullopt for every other number.
+    std::optional<TimeMs> dueAt;
 };
 
 struct Event {

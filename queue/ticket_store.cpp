@@ -9,13 +9,13 @@ namespace motcua::queue {
 
 namespace {
 
-// Columns 0-18 of a ticket, as readTicket expects them.
+// Columns 0-19 of a ticket, as readTicket expects them.
 constexpr const char* kTicketSelect =
     "SELECT t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), "
     "t.state, "
     "c.number, t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, "
     "t.cur_service_id, "
-    "t.counter_id "
+    "t.counter_id, t.due_at "
     "FROM tickets t JOIN services s ON s.id = t.service_id JOIN services cs ON cs.id = t.cur_service_id "
     "LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters c ON c.id = t.counter_id ";
 
@@ -40,6 +40,7 @@ Ticket readTicket(const Statement& st, int at = 0) {
     t.serviceId = st.getInt(at + 16);
     t.curServiceId = st.getInt(at + 17);
     t.counterId = st.getOptInt(at + 18);
+    t.dueAt = st.getOptInt(at + 19);
     return t;
 }
 
@@ -213,7 +214,7 @@ constexpr const char* kTicketColumns =
     "t.id, t.number, t.business_day, s.code, cs.code, cs.name, t.priority, COALESCE(p.name, ''), t.state, "
     "tc.number, "
     "t.recalls, t.leg, t.issued_at, t.updated_at, t.queue_key, t.staff_id, t.service_id, t.cur_service_id, "
-    "t.counter_id";
+    "t.counter_id, t.due_at";
 constexpr const char* kTicketJoins =
     " LEFT JOIN services s ON s.id = t.service_id LEFT JOIN services cs ON cs.id = t.cur_service_id"
     " LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters tc ON tc.id = t.counter_id";
@@ -330,27 +331,32 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
 constexpr const char* kCallOrder =
     "w AS (SELECT t.id AS w_id, t.queue_key AS w_key, CASE WHEN t.priority IS NULL THEN 1 ELSE 0 END AS "
     "w_normal, "
+    "CASE WHEN t.due_at IS NOT NULL AND t.due_at <= ?5 THEN 1 ELSE 0 END AS w_due, "
+    "CASE WHEN t.due_at IS NOT NULL AND t.due_at <= ?5 THEN t.due_at ELSE 0 END AS w_due_at, "
     "ROW_NUMBER() OVER (PARTITION BY t.priority IS NULL ORDER BY t.queue_key, t.id) - 1 AS w_rank, "
     "SUM(CASE WHEN t.priority IS NULL THEN 0 ELSE 1 END) OVER () AS w_priorities, COUNT(*) OVER () AS w_all, "
     "CASE WHEN ?4 > 0 AND cc.k_priority_today AND cc.k_normals < ?4 THEN ?4 - cc.k_normals ELSE 0 END AS "
     "w_owed "
     "FROM cc JOIN tickets t ON t.state = 'waiting' AND t.business_day = ?2 AND t.cur_service_id IN "
     "(SELECT service_id FROM counter_services WHERE counter_id = cc.id)), "
-    "o AS (SELECT w_id, w_key, w_normal, "
+    "o AS (SELECT w_id, w_key, w_normal, w_due, w_due_at, "
     "CASE WHEN w_normal = 1 THEN w_rank ELSE w_owed + w_rank * (CASE WHEN ?4 > 0 THEN ?4 ELSE 0 END) END AS "
     "w_slot, "
-    "CASE WHEN w_priorities = 0 THEN 'fifo' WHEN w_priorities = w_all THEN 'priority_only' "
+    "CASE WHEN w_due = 1 THEN 'appointment' WHEN w_priorities = 0 THEN 'fifo' WHEN w_priorities = w_all THEN "
+    "'priority_only' "
     "WHEN ?4 <= 0 THEN 'priority_strict' WHEN w_normal = 0 THEN 'priority_turn' ELSE 'normal_share' END AS "
     "w_why "
     "FROM w)";
-constexpr const char* kCallOrderBy = "o.w_slot, o.w_normal, o.w_key, o.w_id";
+// Checked-in appointments whose slot has begun first (earliest slot, then by arrival), then the rest.
+constexpr const char* kCallOrderBy = "o.w_due DESC, o.w_due_at, o.w_slot, o.w_normal, o.w_key, o.w_id";
 
 // One request for a move at a counter: the counter (with lock, locked on PostgreSQL first, so this
 // counter's moves are serial and each sees the one before), its break, its call streak of the day,
 // and either its active ticket, or the waiting tickets it may call in call order (kCallOrder; one
 // row each), or only the first of them (Next).
 std::optional<CounterContext> TicketStore::counterContext(int counterNumber, const std::string& day,
-                                                          TimeMs dayStart, CounterContextKind kind, bool lock,
+                                                          TimeMs dayStart, TimeMs now,
+                                                          CounterContextKind kind, bool lock,
                                                           int interleave) {
     const Dialect d = m_db.dialect();
     static const auto build = [](Dialect dialect, CounterContextKind what) {
@@ -413,7 +419,7 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
     }
     Statement st(m_db, sql[d == Dialect::Postgres ? 1 : 0][static_cast<int>(kind)]);
     st.bind(1, counterNumber).bind(2, day).bind(3, dayStart);
-    if (kind != CounterContextKind::Active) st.bind(4, interleave);
+    if (kind != CounterContextKind::Active) st.bind(4, interleave).bind(5, now);
     if (!st.step()) return std::nullopt;
     CounterContext c;
     c.counter = CounterRef{st.getInt(0), static_cast<int>(st.getInt(1))};
@@ -429,7 +435,7 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
         if (space != std::string::npos) c.activeState = ticketStateFromString(active.substr(space + 1));
     }
     constexpr int kFirstTicketColumn = 9;
-    constexpr int kWhyColumn = kFirstTicketColumn + 19;
+    constexpr int kWhyColumn = kFirstTicketColumn + 20;
     do {
         if (st.isNull(kFirstTicketColumn)) break;
         Ticket t = readTicket(st, kFirstTicketColumn);
@@ -741,15 +747,15 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
             m_db,
             "WITH t AS (INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, "
             "cur_service_id, "
-            "state, queue_key, issued_at, updated_at, citizen) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', "
-            "?7, ?8, ?8, ?17) "
+            "state, queue_key, issued_at, updated_at, citizen, due_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, "
+            "'waiting', ?7, ?8, ?8, ?17, ?18) "
             "RETURNING id) "
             "INSERT INTO events(ticket_id, kind, at, counter_id, staff_id, service_id, detail, move_key) "
             "SELECT t.id, ?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM t RETURNING ticket_id");
         st.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
         st.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at);
         bindEvent(st, issueEvent, 9);
-        st.bind(17, n.citizen);
+        st.bind(17, n.citizen).bind(18, n.dueAt);
         if (commit) return commit->commitWith(st).value_or(0);
         st.step();
         return st.getInt(0);
@@ -757,11 +763,11 @@ std::int64_t TicketStore::insertTicket(const NewTicket& n, EventRow issueEvent, 
     Statement insert(
         m_db,
         "INSERT INTO tickets(service_id, business_day, prefix, seq, number, priority, cur_service_id, state, "
-        "queue_key, issued_at, updated_at, citizen) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', ?7, ?8, "
-        "?8, ?9) "
+        "queue_key, issued_at, updated_at, citizen, due_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?1, 'waiting', "
+        "?7, ?8, ?8, ?9, ?10) "
         "RETURNING id");
     insert.bind(1, n.serviceId).bind(2, n.businessDay).bind(3, n.prefix).bind(4, n.seq).bind(5, n.number);
-    insert.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at).bind(9, n.citizen);
+    insert.bind(6, n.priority).bind(7, n.queueKey).bind(8, n.at).bind(9, n.citizen).bind(10, n.dueAt);
     insert.step();
     const std::int64_t id = insert.getInt(0);
     insert.reset();

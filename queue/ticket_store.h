@@ -161,9 +161,10 @@ class TicketStore {
                                              const std::string& day, int historySamples);
     // A move at a counter: with lock, the counter is locked on PostgreSQL until the transaction ends.
     // The call order is decided here, in SQL (see kCallOrder in the .cpp), with interleave as
-    // call_order.priority_interleave.
+    // call_order.priority_interleave; now decides which checked-in appointments are due.
     std::optional<CounterContext> counterContext(int counterNumber, const std::string& day, TimeMs dayStart,
-                                                 CounterContextKind kind, bool lock, int interleave = 0);
+                                                 TimeMs now, CounterContextKind kind, bool lock,
+                                                 int interleave = 0);
     ServiceHistory serviceHistory(std::int64_t serviceId, int samples);
     // People ahead of a waiting ticket in its service (priority tickets ahead of normal ones).
     int aheadOf(const Ticket& ticket);
@@ -246,6 +247,7 @@ class TicketStore {
         std::int64_t queueKey = 0;
         TimeMs at = 0;
         std::optional<std::string> citizen;  // the keyed id of the citizen it was issued to, if known
+        std::optional<TimeMs> dueAt;         // an appointment's slot start (Ticket::dueAt)
     };
     // Inserts the ticket and its issue event; returns the ticket's id. With commit, the transaction
     // is committed in the same request (one round trip on PostgreSQL).
