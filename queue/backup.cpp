@@ -165,15 +165,6 @@ void renameOrThrow(const fs::path& from, const fs::path& to) {
     }
 }
 
-std::string stamp(std::chrono::system_clock::time_point when) {
-    const std::time_t t = std::chrono::system_clock::to_time_t(when);
-    std::tm local{};
-    ::localtime_r(&t, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
-    return text;
-}
-
 // Rewrites "<temp path>: reason" from openStore into "<candidate>: reason".
 StoreRefused refusedAs(const StoreRefused& e, const fs::path& temp, const fs::path& candidate) {
     std::string message = e.what();
@@ -199,8 +190,17 @@ DatabaseSummary summarise(Database& db, const fs::path& path) {
     return summary;
 }
 
+std::string backupStamp(std::chrono::system_clock::time_point when) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(when);
+    std::tm local{};
+    ::localtime_r(&t, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
+    return text;
+}
+
 std::string backupFileName(std::chrono::system_clock::time_point when) {
-    return fmt::format("motcua-{}.db", stamp(when));
+    return fmt::format("motcua-{}.db", backupStamp(when));
 }
 
 std::vector<fs::path> listBackups(const fs::path& folder) {
@@ -318,10 +318,10 @@ DatabaseSummary backupDatabase(Database& source, const fs::path& target, bool ov
 std::vector<fs::path> setAsideOrphanedFiles(const fs::path& path, std::chrono::system_clock::time_point now) {
     std::vector<fs::path> kept;
     for (const auto& orphan : orphanedFiles(path)) {
-        fs::path aside = orphan.string() + ".orphan-" + stamp(now);
+        fs::path aside = orphan.string() + ".orphan-" + backupStamp(now);
         std::error_code ec;
         for (int n = 2; fs::exists(fs::symlink_status(aside, ec)); ++n) {
-            aside = fmt::format("{}.orphan-{}-{}", orphan.string(), stamp(now), n);
+            aside = fmt::format("{}.orphan-{}-{}", orphan.string(), backupStamp(now), n);
         }
         renameOrThrow(orphan, aside);
         kept.push_back(aside);
@@ -406,9 +406,9 @@ RestoreResult restoreDatabase(const fs::path& candidate, const fs::path& live,
                 // Unreadable: the -wal is moved beside the kept copy below, as it is.
             }
         }
-        fs::path kept = sidecar(live, fmt::format(".{}.bak", stamp(now)).c_str());
+        fs::path kept = sidecar(live, fmt::format(".{}.bak", backupStamp(now)).c_str());
         for (int n = 2; fs::exists(kept, ec); ++n)
-            kept = sidecar(live, fmt::format(".{}-{}.bak", stamp(now), n).c_str());
+            kept = sidecar(live, fmt::format(".{}-{}.bak", backupStamp(now), n).c_str());
         if (::link(live.c_str(), kept.c_str()) != 0) {
             throw StoreRefused(fmt::format("{}: cannot keep the old database as {}: {}", live.string(),
                                            kept.string(), std::strerror(errno)));

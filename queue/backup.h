@@ -34,6 +34,9 @@ struct DatabaseSummary {
 // overwrite is false; SqliteError when the copy fails (the temporary file is removed).
 DatabaseSummary backupDatabase(Database& source, const std::filesystem::path& target, bool overwrite = false);
 
+// "20250314-170500" for the given local time: the stamp in every backup and kept-aside file's name.
+std::string backupStamp(std::chrono::system_clock::time_point when);
+
 // "motcua-20250314-170500.db" for the given local time: the name daily backups get in a folder.
 std::string backupFileName(std::chrono::system_clock::time_point when);
 

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <vector>
 
+#include "queue/backup.h"
 #include "queue/postgres.h"
 #include "queue/postgres_store.h"
 #include "queue/store.h"
@@ -109,15 +110,6 @@ std::string firstError(const ToolRun& run, const std::string& tool) {
     return text;
 }
 
-std::string stamp(std::chrono::system_clock::time_point when) {
-    const std::time_t t = std::chrono::system_clock::to_time_t(when);
-    std::tm local{};
-    ::localtime_r(&t, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
-    return text;
-}
-
 // Backups hold staff PIN hashes: owner and group only.
 constexpr mode_t kBackupMode = 0640;
 
@@ -157,7 +149,7 @@ DatabaseSummary summariseDump(Database& db, const fs::path& file) {
 }  // namespace
 
 std::string postgresBackupFileName(std::chrono::system_clock::time_point when) {
-    return fmt::format("motcua-{}.dump", stamp(when));
+    return fmt::format("motcua-{}.dump", backupStamp(when));
 }
 
 bool isPostgresDump(const fs::path& file) {
@@ -219,7 +211,7 @@ PostgresRestore restorePostgres(const fs::path& candidate, const std::string& ur
 
     PostgresRestore result;
     const fs::path folder = candidate.has_parent_path() ? candidate.parent_path() : fs::path(".");
-    result.previous = folder / fmt::format("motcua-before-restore-{}.dump", stamp(now));
+    result.previous = folder / fmt::format("motcua-before-restore-{}.dump", backupStamp(now));
     dumpInto(url, result.previous);
 
     const auto restored =
