@@ -7,18 +7,13 @@
 #include <optional>
 #include <vector>
 
+#include "queue/migration.h"
 #include "queue/postgres.h"
 #include "queue/store.h"
 
 namespace motcua::queue {
 
 namespace {
-
-struct Migration {
-    int version;
-    const char* name;
-    const char* sql;
-};
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {

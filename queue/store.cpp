@@ -13,6 +13,7 @@
 
 #include "queue/file_access.h"
 #include "queue/file_mode.h"
+#include "queue/migration.h"
 #include "queue/postgres.h"
 #include "queue/postgres_store.h"
 #include "queue/sqlite.h"
@@ -20,12 +21,6 @@
 namespace motcua::queue {
 
 namespace {
-
-struct Migration {
-    int version;
-    const char* name;
-    const char* sql;
-};
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
