@@ -1,5 +1,7 @@
 #include <libusb.h>
 
+#include <span>
+
 #include "printer/usb_api.h"
 
 namespace motcua::printer {
@@ -70,38 +72,30 @@ std::vector<UsbPrinterInterface> printerInterfaces(libusb_device* device) {
 class LibusbApi : public UsbApi {
   public:
     UsbCode listDevices(std::vector<UsbDeviceInfo>& out) override {
-        if (auto rc = ensureContext(); rc != UsbCode::Success) return rc;
-        libusb_device** raw = nullptr;
-        const ssize_t n = libusb_get_device_list(m_context.get(), &raw);
-        if (n < 0) return toCode(static_cast<int>(n));
-        std::unique_ptr<libusb_device*, DeviceListDeleter> list(raw);
-        for (ssize_t i = 0; i < n; ++i) {
+        Devices found;
+        if (auto rc = devices(found); rc != UsbCode::Success) return rc;
+        for (libusb_device* d : found.all) {
             libusb_device_descriptor desc{};
-            if (libusb_get_device_descriptor(raw[i], &desc) != 0) continue;
+            if (libusb_get_device_descriptor(d, &desc) != 0) continue;
             UsbDeviceInfo info;
             info.vendorId = desc.idVendor;
             info.productId = desc.idProduct;
-            info.bus = libusb_get_bus_number(raw[i]);
-            info.address = libusb_get_device_address(raw[i]);
-            info.interfaces = printerInterfaces(raw[i]);
+            info.bus = libusb_get_bus_number(d);
+            info.address = libusb_get_device_address(d);
+            info.interfaces = printerInterfaces(d);
             out.push_back(std::move(info));
         }
         return UsbCode::Success;
     }
 
     UsbCode open(const UsbDeviceInfo& device) override {
-        if (auto rc = ensureContext(); rc != UsbCode::Success) return rc;
-        libusb_device** raw = nullptr;
-        const ssize_t n = libusb_get_device_list(m_context.get(), &raw);
-        if (n < 0) return toCode(static_cast<int>(n));
-        std::unique_ptr<libusb_device*, DeviceListDeleter> list(raw);
-        for (ssize_t i = 0; i < n; ++i) {
-            if (libusb_get_bus_number(raw[i]) != device.bus ||
-                libusb_get_device_address(raw[i]) != device.address) {
+        Devices found;
+        if (auto rc = devices(found); rc != UsbCode::Success) return rc;
+        for (libusb_device* d : found.all) {
+            if (libusb_get_bus_number(d) != device.bus || libusb_get_device_address(d) != device.address)
                 continue;
-            }
             libusb_device_handle* handle = nullptr;
-            const int rc = libusb_open(raw[i], &handle);
+            const int rc = libusb_open(d, &handle);
             if (rc != 0) return toCode(rc);
             m_handle.reset(handle);
             return UsbCode::Success;
@@ -148,6 +142,21 @@ class LibusbApi : public UsbApi {
         const int rc = libusb_init(&context);
         if (rc != 0) return toCode(rc);
         m_context.reset(context);
+        return UsbCode::Success;
+    }
+
+    // The devices on the buses now; the list (and its references) is freed with `out`.
+    struct Devices {
+        std::unique_ptr<libusb_device*, DeviceListDeleter> list;
+        std::span<libusb_device*> all;
+    };
+    UsbCode devices(Devices& out) {
+        if (auto rc = ensureContext(); rc != UsbCode::Success) return rc;
+        libusb_device** raw = nullptr;
+        const ssize_t n = libusb_get_device_list(m_context.get(), &raw);
+        if (n < 0) return toCode(static_cast<int>(n));
+        out.list.reset(raw);
+        out.all = {raw, static_cast<std::size_t>(n)};
         return UsbCode::Success;
     }
 
