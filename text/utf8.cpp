@@ -8,18 +8,25 @@ namespace {
 bool isContinuation(unsigned char c) noexcept {
     return (c & 0xC0) == 0x80;
 }
-}  // namespace
 
-bool isValidUtf8(std::string_view text) noexcept {
+// The first of text's code points for which stop(c) holds, decoded by ICU's U8_NEXT (an ill-formed
+// sequence is one negative value).
+template <class Stop>
+std::optional<UChar32> findCodePoint(std::string_view text, Stop stop) noexcept {
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
     int32_t i = 0;
     while (i < length) {
         UChar32 c;
         U8_NEXT(s, i, length, c);
-        if (c < 0) return false;
+        if (stop(c)) return c;
     }
-    return true;
+    return std::nullopt;
+}
+}  // namespace
+
+bool isValidUtf8(std::string_view text) noexcept {
+    return !findCodePoint(text, [](UChar32 c) { return c < 0; });
 }
 
 std::size_t codePointCount(std::string_view text) noexcept {
@@ -31,19 +38,12 @@ std::size_t codePointCount(std::string_view text) noexcept {
 }
 
 std::optional<char32_t> forbiddenInName(std::string_view text) noexcept {
-    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    int32_t i = 0;
-    while (i < length) {
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c < 0) continue;
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
-            (c >= 0x2066 && c <= 0x2069)) {
-            return static_cast<char32_t>(c);
-        }
-    }
-    return std::nullopt;
+    const auto found = findCodePoint(text, [](UChar32 c) {
+        return c >= 0 && (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+                          (c >= 0x2066 && c <= 0x2069));
+    });
+    if (!found) return std::nullopt;
+    return static_cast<char32_t>(*found);
 }
 
 std::size_t sequenceLength(unsigned char lead) noexcept {
