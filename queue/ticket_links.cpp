@@ -168,8 +168,9 @@ std::map<std::int64_t, LiveTicket> LiveTickets::today(const std::string& day) {
             rate = rates.emplace(service, Rate{perCitizenMs, counters}).first;
         }
         const auto& list = waiting[service];
-        const auto self =
-            std::find_if(list.begin(), list.end(), [&](const Waiting& w) { return w.id == id; });
+        // Not [&] on the binding itself: clang 14 (the fuzz build) refuses to capture a structured binding.
+        const auto self = std::find_if(list.begin(), list.end(),
+                                       [ticket = id](const Waiting& w) { return w.id == ticket; });
         if (self == list.end()) continue;
         const auto before = [&](const Waiting& w) {
             return std::tie(w.queueKey, w.id) < std::tie(self->queueKey, self->id);
