@@ -524,13 +524,26 @@ const nlohmann::json& finishDetail() {
     return detail;
 }
 
-ProcessLog kioskProcess(const DayPlan& plan, int startFd, Shared& shared, int index) {
-    auto store = openUse(plan.db);
+// What a kiosk or counter process opens before the start signal: its own connection with the write
+// lock's trace, the day's simulated clock, a QueueService.
+struct DayProcess {
+    explicit DayProcess(const DayPlan& plan)
+        : store(openUse(plan.db)),
+          trace(store, log),
+          clock(plan.clockStart, plan.speed),
+          queue(store, clock) {}
+    q::Database store;
     ProcessLog log;
-    LockTrace trace(store, log);
+    LockTrace trace;
+    SimulatedDayClock clock;
+    q::QueueService queue;
+};
+
+ProcessLog kioskProcess(const DayPlan& plan, int startFd, Shared& shared, int index) {
+    DayProcess process(plan);
+    auto& log = process.log;
+    auto& queue = process.queue;
     std::mt19937 rng(static_cast<unsigned>(1000 + index));
-    SimulatedDayClock clock(plan.clockStart, plan.speed);
-    q::QueueService queue(store, clock);
     waitForStart(startFd);
     while (!dayOver(shared, plan) && shared.claimed.fetch_add(1) < plan.tickets) {
         // The hall holds so many people: the kiosks wait while it is full.
@@ -558,12 +571,10 @@ ProcessLog kioskProcess(const DayPlan& plan, int startFd, Shared& shared, int in
 
 // Serves counters index*5+1 .. index*5+5 in turn: call, start, finish (3 % no-shows, 3 % transfers).
 ProcessLog counterProcess(const DayPlan& plan, int startFd, Shared& shared, int index) {
-    auto store = openUse(plan.db);
-    ProcessLog log;
-    LockTrace trace(store, log);
+    DayProcess process(plan);
+    auto& log = process.log;
+    auto& queue = process.queue;
     std::mt19937 rng(static_cast<unsigned>(2000 + index));
-    SimulatedDayClock clock(plan.clockStart, plan.speed);
-    q::QueueService queue(store, clock);
     enum class At { Idle, Called, Serving };
     constexpr int kPerProcess = kCounters / kCounterProcesses;
     std::array<At, kPerProcess> at{};
@@ -715,12 +726,11 @@ void createBare(const std::filesystem::path& path) {
     db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, service TEXT, n INTEGER, at INTEGER)");
 }
 
-ProcessLog bareWorker(const std::filesystem::path& path, int startFd, int index, double seconds) {
-    q::Database db(path.string(), q::OpenMode::ReadWrite, q::StoreOptions{}.busyTimeout);
-    db.exec("PRAGMA synchronous = FULL");
-    ProcessLog log;
-    LockTrace trace(db, log);
-    q::Statement insert(db, "INSERT INTO t(service, n, at) VALUES('HT', ?, ?)");
+// Inserts one row per transaction into table until seconds have passed since the start signal: the
+// least any write costs on this store, beside which the queue's moves are measured.
+void timedInserts(q::Database& db, ProcessLog& log, const char* table, int startFd, int index,
+                  double seconds) {
+    q::Statement insert(db, fmt::format("INSERT INTO {}(service, n, at) VALUES('HT', ?, ?)", table));
     waitForStart(startFd);
     const auto until =
         Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
@@ -735,6 +745,14 @@ ProcessLog bareWorker(const std::filesystem::path& path, int startFd, int index,
         });
         log.add(Op::Bare, t0);
     }
+}
+
+ProcessLog bareWorker(const std::filesystem::path& path, int startFd, int index, double seconds) {
+    q::Database db(path.string(), q::OpenMode::ReadWrite, q::StoreOptions{}.busyTimeout);
+    db.exec("PRAGMA synchronous = FULL");
+    ProcessLog log;
+    LockTrace trace(db, log);
+    timedInserts(db, log, "t", startFd, index, seconds);  // the trace writes into log meanwhile
     return log;
 }
 
@@ -842,20 +860,7 @@ std::string freshPgDatabase(const std::string& serverUrl, const std::string& nam
 ProcessLog barePgWorker(const std::string& url, int startFd, int index, double seconds) {
     auto db = q::openStore(url, q::OpenPurpose::Use);
     ProcessLog log;
-    waitForStart(startFd);
-    const auto until =
-        Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
-    for (int i = 0; Steady::now() < until; ++i) {
-        const auto t0 = Steady::now();
-        retryBusy(log, [&] {
-            q::Transaction tx(db);
-            q::Statement insert(db, "INSERT INTO bare_t(service, n, at) VALUES('HT', ?, ?)");
-            insert.bind(1, index).bind(2, i);
-            insert.run();
-            tx.commit();
-        });
-        log.add(Op::Bare, t0);
-    }
+    timedInserts(db, log, "bare_t", startFd, index, seconds);
     return log;
 }
 
