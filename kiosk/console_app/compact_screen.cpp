@@ -100,6 +100,26 @@ void CompactScreen::update(std::chrono::milliseconds dt) {
     WidgetScreen::update(dt);
 }
 
+void CompactScreen::layout(const LayoutContext& context, Size size) {
+    if (size.width != m_arrangedWidth) {
+        m_arrangedWidth = size.width;
+        const TextStyle style = context.theme.font(FontRole::Small);
+        m_nextMoveWidth = 0;
+        for (const Move move : {Move::CallNext, Move::Start, Move::Finish})
+            m_nextMoveWidth =
+                std::max(m_nextMoveWidth, context.metrics.measure(moveLabel(move), style).width);
+        m_nextMoveWidth += 2 * context.theme.spacing() + 4;
+        m_narrow = false;
+        rebuild();
+        WidgetScreen::layout(context, size);
+        if (m_info && m_info->bounds().width < kMinInfoWidth) {
+            m_narrow = true;
+            rebuild();
+        }
+    }
+    WidgetScreen::layout(context, size);
+}
+
 void CompactScreen::rebuild() {
     m_dirty = false;
     const auto& view = m_console.session().view();
@@ -131,25 +151,28 @@ void CompactScreen::rebuild() {
             std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);
         row->add(std::make_unique<Card>(CardStyle::Emphasis, std::move(badge)));
     }
+    m_info = info.get();
     if (m_offlineShown)
-        row->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small), 1);
+        m_info = &row->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small), 1);
     else
         row->add(std::move(info), 1);
-    // The moves: the next one filled, each with its key; the same places in every state.
+    // The moves: the next one filled, each with its key, each as wide as its label (one line); the same
+    // places in every state. Narrow: the next move alone, in a place as wide as the widest of them.
     const Move next = nextMove(view);
     for (const Move move : kStripMoves) {
+        if (m_narrow && move != next) continue;
         auto& b = row->add(std::make_unique<Button>(
             moveLabel(move), [this, move] { perform(move); },
             move == next && allowed(view, move) ? ButtonStyle::Primary : ButtonStyle::Secondary,
             FontRole::Small));
         b.setSecondary(keyName(moveKey(move)));
         b.setEnabled(allowed(view, move));
-        b.setFixedWidth(150);
+        if (m_narrow) b.setFixedWidth(m_nextMoveWidth);
     }
-    auto& full = row->add(std::make_unique<Button>(
-        "Mở rộng", [this] { openFull(); }, ButtonStyle::Secondary, FontRole::Small));
-    full.setSecondary("F12");
-    full.setFixedWidth(120);
+    // As wide as "Mở rộng" on one line, "F12" under it (a fixed 120 px wrapped it to three lines).
+    row->add(std::make_unique<Button>(
+                 "Mở rộng", [this] { openFull(); }, ButtonStyle::Secondary, FontRole::Small))
+        .setSecondary("F12");
     setRoot(std::move(row));
 }
 

@@ -21,6 +21,8 @@ class CompactScreen final : public ui::WidgetScreen {
     void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;
     void onShow() override;
+    // Chooses the strip's buttons for the window's width (see m_narrow) the first time it sees it.
+    void layout(const ui::LayoutContext& context, ui::Size size) override;
     // The lost-server banner takes the place of the state and notice lines: the buttons stay put.
     bool showsConnectionBanner() const override { return true; }
 
@@ -36,6 +38,14 @@ class CompactScreen final : public ui::WidgetScreen {
     std::string m_shown;
     bool m_noticeShown = false;
     bool m_offlineShown = false;
+    // Narrow: where the strip's moves would leave the state less than kMinInfoWidth (a window 1280 or
+    // 1024 wide), only the next move is a button (in one place, as wide as the widest of them) beside
+    // "Mở rộng"; every F-key still works. Chosen once per width, so no button moves between states.
+    static constexpr int kMinInfoWidth = 260;
+    bool m_narrow = false;
+    int m_arrangedWidth = 0;
+    int m_nextMoveWidth = 0;
+    ui::Widget* m_info = nullptr;  // the state and notice lines, to see how wide they came out
 };
 
 }  // namespace motcua::console
