@@ -26,6 +26,12 @@ void breakLongWord(const std::string& word, int maxWidth, const WidthOf& widthOf
     current = piece;
 }
 
+// A dash that must not begin a line: an en or em dash, or a hyphen standing alone as one ("Hộ tịch –
+// Chứng thực", "Quầy 1 - Hộ tịch").
+bool isDash(const std::string& word) {
+    return word == "-" || word.starts_with("\u2013") || word.starts_with("\u2014");
+}
+
 void wrapParagraph(std::string_view paragraph, int maxWidth, const WidthOf& widthOf,
                    std::vector<std::string>& lines) {
     std::string current;
@@ -46,6 +52,12 @@ void wrapParagraph(std::string_view paragraph, int maxWidth, const WidthOf& widt
         candidate += word;
         if (widthOf(candidate) <= maxWidth) {
             current = std::move(candidate);
+        } else if (const auto lastSpace = current.rfind(' ');
+                   isDash(word) && lastSpace != std::string::npos &&
+                   widthOf(current.substr(lastSpace + 1) + ' ' + word) <= maxWidth) {
+            // A dash does not begin a line: the word before it goes down with it.
+            lines.push_back(current.substr(0, lastSpace));
+            current = current.substr(lastSpace + 1) + ' ' + word;
         } else {
             if (!current.empty()) lines.push_back(current);
             current.clear();

@@ -50,3 +50,27 @@ TEST_CASE("Wrapping by a proportional width measures whole candidate lines", "[t
     CHECK(wrapWords("WW ii WW", 9, width) == std::vector<std::string>{"WW ii", "WW"});
     CHECK(std::find(asked.begin(), asked.end(), "WW ii WW") != asked.end());
 }
+
+TEST_CASE("A dash never begins a line: the word before it goes down with it", "[text][wrap][dash]") {
+    using Lines = std::vector<std::string>;
+    // "Mất kết nối máy chủ – đang thử lại" at 19 columns broke before the dash.
+    CHECK(wrapWords("Mất kết nối máy chủ – đang thử lại", 19, columns) ==
+          Lines{"Mất kết nối máy", "chủ – đang thử lại"});
+    CHECK(wrapWords("Quầy 1 — Hộ tịch", 7, columns) == Lines{"Quầy", "1 — Hộ", "tịch"});
+    CHECK(wrapWords("Quầy 1 - Hộ tịch", 7, columns) == Lines{"Quầy", "1 - Hộ", "tịch"});
+    SECTION("a dash that fits stays at the end of its line") {
+        CHECK(wrapWords("Hộ tịch – Chứng thực", 9, columns) == Lines{"Hộ tịch –", "Chứng", "thực"});
+    }
+    SECTION("a hyphen inside a word, or one word alone before the dash, wraps as before") {
+        CHECK(wrapWords("Tp. Hồ-Chí-Minh", 5, columns) == Lines{"Tp.", "Hồ-Ch", "í-Min", "h"});
+        CHECK(wrapWords("Hộtịch –", 6, columns) == Lines{"Hộtịch", "–"});
+    }
+    SECTION("no line of a wrapped text begins with a dash") {
+        for (int width = 6; width <= 40; ++width) {
+            CAPTURE(width);
+            for (const auto& line :
+                 wrapWords("Lao động – Thương binh – Xã hội — và Đất đai - Xây dựng", width, columns))
+                CHECK_FALSE((line.starts_with("–") || line.starts_with("—") || line.starts_with("- ")));
+        }
+    }
+}
