@@ -132,7 +132,13 @@ WebApp::WebApp(queue::Database& db, const queue::Clock& clock, WebOptions option
       m_takesPerAddress(webSetting("per_address_per_hour", 20), kHourMs),
       m_signer(options.secret),
       m_catalogue(queue::loadCatalogue(db)),
-      m_search(std::make_unique<queue::SearchIndex>(m_catalogue)) {}
+      m_search(std::make_unique<queue::SearchIndex>(m_catalogue)),
+      m_appointments(std::make_unique<AppointmentPages>(
+          *m_queue, clock, m_signer,
+          [this](Lang lang, int status, const std::string& title, const std::string& body) {
+              return page(lang, status, title, body);
+          },
+          cookieFlags(), webSetting("per_address_per_hour", 20))) {}
 
 WebApp::~WebApp() = default;
 
@@ -204,6 +210,8 @@ Response WebApp::handle(const Request& request) {
         r = takeForm(request, lang);
     } else if (path == "/lay-so" && request.method == "POST") {
         r = takeNumber(request, lang);
+    } else if (path == "/dat-lich" || path.starts_with("/dat-lich/")) {
+        r = m_appointments->handle(request, path, lang);
     } else if ((path == "/thu-tuc" || path.starts_with("/thu-tuc/")) && get) {
         r = catalogue(path, query, lang);
     } else if (path == "/theo-doi" && request.method == "POST") {
@@ -240,6 +248,9 @@ Response WebApp::home(const Request&, Lang lang) {
     if (takeOnline())
         body += fmt::format("<li><a class=\"button\" href=\"/lay-so\">{}</a></li>\n",
                             pick(lang, "Lấy số trực tuyến", "Take a number online"));
+    if (m_appointments->enabled())
+        body += fmt::format("<li><a class=\"button\" href=\"/dat-lich\">{}</a></li>\n",
+                            pick(lang, "Đặt lịch hẹn", "Book an appointment"));
     body += fmt::format("<li><a class=\"button\" href=\"/thu-tuc\">{}</a></li>\n",
                         pick(lang, "Tra cứu thủ tục hành chính", "Administrative procedures"));
     body += "</ul>\n";

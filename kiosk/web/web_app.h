@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/web/appointment_pages.h"
 #include "kiosk/web/http.h"
 #include "kiosk/web/rate_limiter.h"
 #include "kiosk/web/signer.h"
@@ -101,6 +102,7 @@ class WebApp {
     // The catalogue as at start (motcua-web is restarted after `motcua catalogue import`).
     queue::Catalogue m_catalogue;
     std::unique_ptr<queue::SearchIndex> m_search;
+    std::unique_ptr<AppointmentPages> m_appointments;  // /dat-lich (appointment_pages.h)
 };
 
 }  // namespace motcua::web

@@ -1,0 +1,221 @@
+// /dat-lich against the real server: field → day → slot → confirm, the code and QR on "my
+// appointments", the CSRF tag, per-phone limits and refusals with nothing written, nothing personal
+// or secret in a URL; then the code checked in as the kiosk does.
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "queue/appointments.h"
+#include "web_fixture.h"
+
+using namespace motcua;
+using namespace motcua::testing;
+
+namespace {
+
+std::string bookingOffice(bool enabled = true) {
+    TestOffice office = queueTestOffice();
+    office.openingHours = {{{1, 2, 3, 4, 5}, "08:00", "11:00"}, {{1, 2, 3, 4, 5}, "13:30", "17:00"}};
+    return office.toml() + "\n[appointments]\nenabled = " + (enabled ? "true" : "false") +
+           "\ndays_ahead = 2\nslot_minutes = 30\ncapacity = 1\ngrace_minutes = 15\n"
+           "per_phone_daily = 2\nper_phone_per_service = 1\n";
+}
+
+std::string cookieSet(const HttpReply& r, const std::string& name) {
+    std::string all = r.header("set-cookie");
+    std::size_t at = 0;
+    while (at < all.size()) {
+        const auto nl = all.find('\n', at);
+        const auto line = all.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+        if (line.starts_with(name + "=")) return line;
+        at = nl == std::string::npos ? all.size() : nl + 1;
+    }
+    return {};
+}
+
+std::string hiddenCsrf(const std::string& page) {
+    std::smatch m;
+    if (!std::regex_search(page, m, std::regex("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""))) return {};
+    return m[1];
+}
+
+struct Phone {
+    unsigned short port;
+    std::string holder = {};  // the "holder" cookie's value
+    std::vector<std::string> targets = {};
+
+    std::vector<std::pair<std::string, std::string>> headers() const {
+        if (holder.empty()) return {};
+        return {{"Cookie", "holder=" + holder}};
+    }
+    void keep(const HttpReply& r) {
+        const auto c = cookieSet(r, "holder");
+        if (!c.empty()) holder = c.substr(7, c.find(';') - 7);
+    }
+    HttpReply get(const std::string& target) {
+        targets.push_back(target);
+        auto r = httpGet(port, target, headers());
+        keep(r);
+        return r;
+    }
+    HttpReply post(const std::string& target, const std::string& body) {
+        targets.push_back(target);
+        auto r = httpRequest(port, "POST", target, body, headers());
+        keep(r);
+        return r;
+    }
+    // Opens the confirmation page of the slot and confirms it.
+    HttpReply book(const std::string& slotPath) {
+        const auto form = get(slotPath);
+        if (form.status != 200) return form;
+        return post(slotPath, "csrf=" + hiddenCsrf(form.body));
+    }
+};
+
+std::int64_t appointments(queue::Database& db) {
+    return db.queryInt("SELECT COUNT(*) FROM appointments");
+}
+
+}  // namespace
+
+TEST_CASE("A citizen books a slot on the phone in four steps and gets a code and a QR",
+          "[web][appointments]") {
+    WebFixture f(bookingOffice());
+    Phone phone{f.port};
+
+    const auto home = phone.get("/");
+    CHECK(home.body.find("href=\"/dat-lich\"") != std::string::npos);
+    CHECK(home.body.find("Đặt lịch hẹn") != std::string::npos);
+
+    const auto fields = phone.get("/dat-lich");
+    REQUIRE(fields.status == 200);
+    CHECK(fields.body.find("1. Chọn lĩnh vực") != std::string::npos);
+    CHECK(fields.body.find("href=\"/dat-lich/HT\">Hộ tịch</a>") != std::string::npos);
+
+    const auto days = phone.get("/dat-lich/HT");
+    REQUIRE(days.status == 200);
+    CHECK(days.body.find("href=\"/dat-lich/HT/2026-12-01\">thứ Ba, 01/12/2026") != std::string::npos);
+    CHECK(days.body.find("còn 13 khung giờ") != std::string::npos);  // Tuesday: every slot free
+    CHECK(days.body.find("2026-12-03") == std::string::npos);        // beyond days_ahead
+
+    const auto slots = phone.get("/dat-lich/HT/2026-11-30");
+    REQUIRE(slots.status == 200);
+    CHECK(slots.body.find("08:00–08:30 <span class=\"note\">(đã qua)</span>") != std::string::npos);
+    CHECK(slots.body.find("href=\"/dat-lich/HT/2026-11-30/0930\">09:30–10:00</a>") != std::string::npos);
+
+    const auto confirm = phone.get("/dat-lich/HT/2026-11-30/0930");
+    REQUIRE(confirm.status == 200);
+    CHECK(confirm.body.find("Xác nhận đặt lịch") != std::string::npos);
+    CHECK(confirm.body.find("thứ Hai, 30/11/2026") != std::string::npos);
+    const auto cookie = cookieSet(confirm, "holder");
+    CHECK(cookie.find("Path=/dat-lich; Max-Age=2592000; SameSite=Lax; HttpOnly") != std::string::npos);
+    REQUIRE_FALSE(phone.holder.empty());
+
+    const auto booked = phone.post("/dat-lich/HT/2026-11-30/0930", "csrf=" + hiddenCsrf(confirm.body));
+    REQUIRE(booked.status == 303);
+    CHECK(booked.header("location") == "/dat-lich/cua-toi");
+    REQUIRE(appointments(f.deskDb) == 1);
+    std::string code;
+    {
+        queue::Statement st(f.deskDb, "SELECT code FROM appointments");
+        REQUIRE(st.step());
+        code = st.getText(0);
+    }
+    const std::string printed = queue::TicketLinks::printedShortCode(code);
+
+    const auto mine = phone.get("/dat-lich/cua-toi");
+    REQUIRE(mine.status == 200);
+    CHECK(mine.body.find("<p class=\"code\">" + printed + "</p>") != std::string::npos);
+    CHECK(mine.body.find("<svg class=\"qr\"") != std::string::npos);
+    CHECK(mine.body.find("Mời đến trước 09:30; sau 10:15 lịch hẹn hết hiệu lực.") != std::string::npos);
+
+    // In English too.
+    const auto en = phone.get("/dat-lich/cua-toi?lang=en");
+    CHECK(en.body.find("Appointment code") != std::string::npos);
+    CHECK(en.body.find("Monday, 30/11/2026") != std::string::npos);
+
+    // The code and the phone's id never appear in a URL.
+    for (const auto& target : phone.targets) {
+        CHECK(target.find(code) == std::string::npos);
+        CHECK(target.find(printed) == std::string::npos);
+    }
+
+    // Another phone does not see it.
+    Phone other{f.port};
+    CHECK(other.get("/dat-lich/cua-toi").body.find(printed) == std::string::npos);
+
+    SECTION("checked in at the kiosk, the page shows the number") {
+        f.q.clock.advanceMinutes(20);
+        const auto in = f.desk.checkIn(printed);
+        REQUIRE(in.result.ok());
+        const auto after = phone.get("/dat-lich/cua-toi");
+        CHECK(after.body.find("Đã lấy số " + in.result.value->ticket.number) != std::string::npos);
+        const auto events = f.desk.events(0);
+        REQUIRE_FALSE(events.empty());
+        CHECK(events.back().kind == "issue");
+        CHECK(events.back().detail.value("channel", "") == "appointment");
+    }
+}
+
+TEST_CASE("Booking refuses a forged form, a full slot and a phone over its limits, writing nothing",
+          "[web][appointments]") {
+    WebFixture f(bookingOffice());
+    Phone phone{f.port};
+    const std::string slot = "/dat-lich/HT/2026-12-01/0900";
+
+    SECTION("no CSRF tag, or another phone's") {
+        phone.get(slot);
+        const auto forged = phone.post(slot, "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        CHECK(forged.status == 403);
+        CHECK(forged.body.find("Trang đã cũ") != std::string::npos);
+        const auto none = httpRequest(f.port, "POST", slot, "");
+        CHECK(none.status == 403);
+        CHECK(appointments(f.deskDb) == 0);
+    }
+    SECTION("a full slot (capacity 1)") {
+        // The second phone opened the form while the place was free, the first one booked it.
+        Phone second{f.port};
+        const auto form = second.get(slot);
+        REQUIRE(phone.book(slot).status == 303);
+        const auto late = second.post(slot, "csrf=" + hiddenCsrf(form.body));
+        CHECK(late.status == 409);
+        CHECK(late.body.find("Khung giờ này đã đủ người đặt.") != std::string::npos);
+        // Now the pages show it full, and the confirmation page has no form.
+        const auto page = second.get("/dat-lich/HT/2026-12-01");
+        CHECK(page.body.find("09:00–09:30 <span class=\"note\">(đã đủ)</span>") != std::string::npos);
+        const auto full = second.get(slot);
+        CHECK(full.status == 200);
+        CHECK(full.body.find("Khung giờ này đã đủ người đặt.") != std::string::npos);
+        CHECK(hiddenCsrf(full.body).empty());
+        CHECK(appointments(f.deskDb) == 1);
+    }
+    SECTION("per phone: one of a field a day, two a day") {
+        REQUIRE(phone.book(slot).status == 303);
+        const auto again = phone.book("/dat-lich/HT/2026-12-01/1000");
+        CHECK(again.status == 429);
+        CHECK(again.body.find("tối đa 1 lịch hẹn cho một lĩnh vực") != std::string::npos);
+        REQUIRE(phone.book("/dat-lich/CT/2026-12-01/1000").status == 303);
+        const auto third = phone.book("/dat-lich/XH/2026-12-01/1000");
+        CHECK(third.status == 429);
+        CHECK(third.body.find("tối đa 2 lịch hẹn trong một ngày") != std::string::npos);
+        CHECK(appointments(f.deskDb) == 2);
+    }
+    SECTION("pages that are not there") {
+        CHECK(phone.get("/dat-lich/QQ").status == 404);
+        CHECK(phone.get("/dat-lich/HT/2026-12-05").status == 404);  // Saturday
+        CHECK(phone.get("/dat-lich/HT/2026-12-01/0905").status == 404);
+        CHECK(phone.get("/dat-lich/HT/2026-12-01/9999").status == 404);
+        CHECK(phone.get("/dat-lich/HT/2026-12-01/0900/x").status == 404);
+        CHECK(appointments(f.deskDb) == 0);
+    }
+}
+
+TEST_CASE("With booking off, /dat-lich says so and the home page has no link", "[web][appointments]") {
+    WebFixture f(bookingOffice(false));
+    const auto page = httpGet(f.port, "/dat-lich/HT/2026-12-01/0900");
+    CHECK(page.status == 200);
+    CHECK(page.body.find("chưa nhận đặt lịch hẹn trực tuyến") != std::string::npos);
+    CHECK(httpRequest(f.port, "POST", "/dat-lich/HT/2026-12-01/0900", "csrf=x")
+              .body.find("chưa nhận đặt lịch") != std::string::npos);
+    CHECK(httpGet(f.port, "/").body.find("/dat-lich") == std::string::npos);
+    CHECK(appointments(f.deskDb) == 0);
+}
