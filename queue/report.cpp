@@ -64,10 +64,18 @@ struct DeskAcc {
 struct ServiceAcc {
     ServiceRow row;
     std::vector<TimeMs> waits, services;
+    std::map<std::string, int> legsByChannel;
+};
+
+struct ChannelAcc {
+    VisitCounts visits;
+    std::vector<TimeMs> waits;
+    ServiceLevel serviceLevel;
 };
 
 struct DayAcc {
     VisitCounts visits;
+    std::map<std::string, int> issuedByChannel;
     std::vector<TimeMs> waits;
     ServiceLevel serviceLevel;
     LevelTally levels;
@@ -103,6 +111,7 @@ struct Visit {
     std::string day;
     std::string number;
     bool priority = false;
+    std::string channel;  // of the issue event; "" walk-in
     std::int64_t issuedServiceId = 0;
     TimeMs issuedAt = 0;
     std::optional<TimeMs> firstCall;
@@ -179,7 +188,7 @@ class Accumulator {
         std::string_view kind;
         TimeMs at;
         std::optional<std::int64_t> counterId, staffId, serviceId;
-        std::optional<std::string> text;        // finish: outcome; rate: level
+        std::optional<std::string> text;        // finish: outcome; rate: level; issue: channel
         std::optional<std::string> procedures;  // finish: JSON array of codes
     };
 
@@ -221,6 +230,7 @@ class Accumulator {
         if (e.kind == "issue") {
             v.issuedAt = e.at;
             leg->startAt = e.at;
+            v.channel = e.text.value_or(kWalkInChannel);
         } else if (e.kind == "call") {
             if (!leg->firstCall) leg->firstCall = e.at;
             if (!v.firstCall) v.firstCall = e.at;
@@ -278,7 +288,7 @@ class Accumulator {
         for (const auto& leg : v.legs) {
             if (!legMatches(leg)) continue;
             visitMatches = true;
-            addLeg(leg);
+            addLeg(leg, v.channel);
         }
         if (!visitMatches) return;
 
@@ -286,6 +296,11 @@ class Accumulator {
         countOutcome(m_visits, v.outcome);
         if (v.transfers > 0) ++m_visits.transferred;
         if (v.priority) ++m_visits.priority;
+        ChannelAcc& channel = m_channels[v.channel];
+        ++channel.visits.issued;
+        countOutcome(channel.visits, v.outcome);
+        if (v.transfers > 0) ++channel.visits.transferred;
+        if (v.priority) ++channel.visits.priority;
         m_transfers += v.transfers;
         m_reactivations += v.reactivations;
         m_recalls += v.recalls;
@@ -299,6 +314,7 @@ class Accumulator {
             countOutcome(day->visits, v.outcome);
             if (v.transfers > 0) ++day->visits.transferred;
             if (v.priority) ++day->visits.priority;
+            ++day->issuedByChannel[v.channel];
         }
         const int hour = m_calendar.minuteOfDay(v.issuedAt) / 60;
         HourAcc& h = m_hours[static_cast<std::size_t>(std::clamp(hour, 0, 23))];
@@ -309,11 +325,14 @@ class Accumulator {
             m_waits.push_back(wait);
             m_waitsByOutcome[static_cast<std::size_t>(v.outcome)].push_back(wait);
             h.waits.push_back(wait);
+            channel.waits.push_back(wait);
             if (day) day->waits.push_back(wait);
             if (v.outcome == VisitOutcome::Served) {
                 const bool within = wait <= m_targetMs;
                 ++m_serviceLevel.served;
                 m_serviceLevel.within += within ? 1 : 0;
+                ++channel.serviceLevel.served;
+                channel.serviceLevel.within += within ? 1 : 0;
                 if (day) {
                     ++day->serviceLevel.served;
                     day->serviceLevel.within += within ? 1 : 0;
@@ -353,6 +372,7 @@ class Accumulator {
     std::vector<DayAcc> m_days;
     std::array<HourAcc, 24> m_hours{};
     std::map<std::int64_t, ServiceAcc> m_services;
+    std::map<std::string, ChannelAcc> m_channels;  // by channel, "" walk-in
     std::map<std::int64_t, DeskAcc> m_counters;
     std::map<std::int64_t, DeskAcc> m_officers;  // -1: events without an officer
     std::map<std::string, std::vector<int>> m_procedures;
@@ -410,10 +430,11 @@ class Accumulator {
         }
     }
 
-    void addLeg(const Leg& leg) {
+    void addLeg(const Leg& leg, const std::string& channel) {
         ++m_legs;
         ServiceAcc& s = m_services[leg.serviceId];
         ++s.row.legs;
+        ++s.legsByChannel[channel];
         if (leg.byTransfer) ++s.row.transferredIn;
         switch (leg.end) {
             case LegEnd::Served:
@@ -678,13 +699,15 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
             "SELECT t.id, t.business_day, t.number, t.priority IS NOT NULL, t.service_id, "
             "e.kind, e.at, e.counter_id, e.staff_id, e.service_id, "
             "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.outcome') "
-            "WHEN 'rate' THEN json_extract(e.detail, '$.level') END, "
+            "WHEN 'rate' THEN json_extract(e.detail, '$.level') "
+            "WHEN 'issue' THEN json_extract(e.detail, '$.channel') END, "
             "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.procedures') END "
             "FROM tickets t JOIN events e ON e.ticket_id = t.id "
             "WHERE t.business_day BETWEEN ? AND ? ORDER BY t.id, e.id",
             "SELECT t.id, t.business_day, t.number, t.priority IS NOT NULL, t.service_id, "
             "e.kind, e.at, e.counter_id, e.staff_id, e.service_id, "
-            "CASE e.kind WHEN 'finish' THEN e.detail->>'outcome' WHEN 'rate' THEN e.detail->>'level' END, "
+            "CASE e.kind WHEN 'finish' THEN e.detail->>'outcome' WHEN 'rate' THEN e.detail->>'level' "
+            "WHEN 'issue' THEN e.detail->>'channel' END, "
             "CASE e.kind WHEN 'finish' THEN (e.detail->'procedures')::text END "
             "FROM tickets t JOIN events e ON e.ticket_id = t.id "
             "WHERE t.business_day BETWEEN ? AND ? ORDER BY t.id, e.id"};
@@ -806,6 +829,30 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     }
 
     report.visits = acc.m_visits;
+    // Channels: the known ones always (zeros say "none taken that way"), then any other in the log.
+    for (const char* known : kKnownChannels) report.channels.emplace_back(known);
+    for (const auto& [channel, a] : acc.m_channels) {
+        if (std::find(report.channels.begin(), report.channels.end(), channel) == report.channels.end())
+            report.channels.push_back(channel);
+    }
+    const auto byChannel = [&](const std::map<std::string, int>& counts) {
+        std::vector<int> out;
+        for (const auto& channel : report.channels) {
+            const auto it = counts.find(channel);
+            out.push_back(it == counts.end() ? 0 : it->second);
+        }
+        return out;
+    };
+    for (const auto& channel : report.channels) {
+        auto& a = acc.m_channels[channel];
+        ChannelRow row;
+        row.channel = channel;
+        row.visits = a.visits;
+        row.wait = summarise(a.waits);
+        row.serviceLevel = a.serviceLevel;
+        row.serviceLevel.targetMinutes = waitTarget;
+        report.perChannel.push_back(std::move(row));
+    }
     report.legs = acc.m_legs;
     report.transfers = acc.m_transfers;
     report.reactivations = acc.m_reactivations;
@@ -835,6 +882,7 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
         DayRow row;
         row.day = isoDateFromDays(*fromDays + d);
         row.visits = a.visits;
+        row.issuedByChannel = byChannel(a.issuedByChannel);
         row.wait = summarise(a.waits);
         row.serviceLevel = a.serviceLevel;
         row.satisfaction = toCounts(a.levels, report.levels);
@@ -855,6 +903,7 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
     for (auto id : serviceIds) {
         auto& a = acc.m_services[id];
         ServiceRow row = a.row;
+        row.legsByChannel = byChannel(a.legsByChannel);
         row.code = services[id].code;
         row.name = services[id].name;
         row.nameEn = services[id].nameEn;

@@ -17,6 +17,9 @@
 //   started, so they never enter service time.
 // - Percentiles use the nearest rank: p-th percentile of n sorted samples is sample ceil(p·n/100).
 // - Service level: served visits whose visit wait was within call_order.wait_target_minutes.
+// - A visit's channel is how its number was taken: the `channel` of its issue event ("" for the kiosk
+//   or an officer's CLI, "online" for motcua-web's /lay-so, "appointment" for a booked appointment
+//   checked in). A channel the log records that this version does not know is counted as its own.
 // - Officers' time comes from `login`/`logout`/`break_start`/`break_end` events (no ticket). A
 //   session with no logout ends at the officer's last recorded event of that day and is counted as
 //   unclosed; a break with no end ends with its session.
@@ -96,10 +99,26 @@ struct WaitByOutcome {
     DurationStats wait;  // visits with this outcome that were called at least once
 };
 
+// How numbers are taken (the issue event's "channel", queue/EVENTS.md): "" walk-in (the kiosk, or an
+// officer with the CLI), "online" (motcua-web's /lay-so), "appointment" (an appointment checked in).
+// Every report lists these three, zeros included, then any other channel of the visits it counts.
+inline constexpr const char* kWalkInChannel = "";
+inline constexpr const char* kOnlineChannel = "online";
+inline constexpr const char* kAppointmentChannel = "appointment";
+inline constexpr const char* kKnownChannels[] = {kWalkInChannel, kOnlineChannel, kAppointmentChannel};
+
+struct ChannelRow {
+    std::string channel;  // one of Report::channels
+    VisitCounts visits;
+    DurationStats wait;  // visit waits of its called visits
+    ServiceLevel serviceLevel;
+};
+
 struct DayRow {
     std::string day;
     VisitCounts visits;
-    DurationStats wait;  // visit waits of the day's called visits
+    std::vector<int> issuedByChannel;  // visits issued that day, parallel to Report::channels
+    DurationStats wait;                // visit waits of the day's called visits
     ServiceLevel serviceLevel;
     SatisfactionCounts satisfaction;
 };
@@ -109,7 +128,8 @@ struct ServiceRow {
     std::string name;
     std::string nameEn;
     int legs = 0;
-    int transferredIn = 0;  // legs that began with a transfer into this service
+    std::vector<int> legsByChannel;  // legs, by the channel of their visit, parallel to Report::channels
+    int transferredIn = 0;           // legs that began with a transfer into this service
     int served = 0;
     int noShow = 0;
     int transferredOut = 0;
@@ -203,6 +223,8 @@ struct Report {
     bool empty = true;                // no visit and no officer session in the period
 
     VisitCounts visits;
+    std::vector<std::string> channels;   // kKnownChannels, then any other found, sorted
+    std::vector<ChannelRow> perChannel;  // parallel to channels
     int legs = 0;
     int transfers = 0;
     int reactivations = 0;

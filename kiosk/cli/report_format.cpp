@@ -89,8 +89,44 @@ std::string bucketName(const queue::WaitBucket& b, ReportLang lang) {
     return fmt::format("{}–{} {}", b.fromMinutes, *b.toMinutes, lang == ReportLang::Vi ? "phút" : "min");
 }
 
+// A channel code from the log, shown as it is but for control characters.
+std::string printableCode(const std::string& code) {
+    std::string out;
+    for (char c : code) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
+    return out;
+}
+
 ReportColumn col(std::string vi, std::string en, bool numeric = true) {
     return ReportColumn{std::move(vi), std::move(en), numeric};
+}
+
+// A channel's column header: short words for the known ones, the code for any other.
+ReportColumn channelColumn(const std::string& channel) {
+    if (channel == queue::kWalkInChannel) return col("Tại kiosk/quầy", "Walk-in");
+    if (channel == queue::kOnlineChannel) return col("Trực tuyến", "Online");
+    if (channel == queue::kAppointmentChannel) return col("Đặt lịch hẹn", "Appointment");
+    return col(printableCode(channel), printableCode(channel));
+}
+
+// One column per channel and a total, for the per-day and per-service channel tables.
+ReportTable channelTable(std::string id, std::string titleVi, std::string titleEn, std::string note,
+                         ReportColumn first, const Report& r) {
+    ReportTable t{std::move(id),   std::move(titleVi), std::move(titleEn),
+                  std::move(note), {std::move(first)}, {}};
+    for (const auto& channel : r.channels) t.columns.push_back(channelColumn(channel));
+    t.columns.push_back(col("Tổng", "Total"));
+    return t;
+}
+
+std::vector<std::string> channelCells(std::string first, const std::vector<int>& counts) {
+    std::vector<std::string> cells{std::move(first)};
+    int total = 0;
+    for (int c : counts) {
+        cells.push_back(std::to_string(c));
+        total += c;
+    }
+    cells.push_back(std::to_string(total));
+    return cells;
 }
 
 ReportTable perDayTable(const Report& r, ReportLang lang, const Numbers& n) {
@@ -141,6 +177,14 @@ std::string percentText(double p, ReportLang lang) {
     std::string s = fmt::format("{:.1f}%", p);
     if (lang == ReportLang::Vi) std::replace(s.begin(), s.end(), '.', ',');
     return s;
+}
+
+std::string channelName(const std::string& channel, ReportLang lang) {
+    const bool vi = lang == ReportLang::Vi;
+    if (channel == queue::kWalkInChannel) return vi ? "Lấy số tại kiosk/quầy" : "Walk-in (kiosk or counter)";
+    if (channel == queue::kOnlineChannel) return vi ? "Lấy số trực tuyến" : "Taken online";
+    if (channel == queue::kAppointmentChannel) return vi ? "Đặt lịch hẹn" : "Booked appointment";
+    return fmt::format("{}: {}", vi ? "Hình thức khác" : "Other channel", printableCode(channel));
 }
 
 std::string hoursText(queue::TimeMs ms) {
@@ -199,6 +243,32 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
 
     {
         ReportTable t{
+            "per_channel",
+            "Theo hình thức lấy số",
+            "Per channel (how the number was taken)",
+            vi ? "Theo lượt công dân. Tại kiosk/quầy: lấy số ở kiosk hoặc do cán bộ cấp; trực tuyến: lấy số "
+                 "trên trang web của bộ phận (điện thoại); đặt lịch hẹn: số cấp khi công dân đến theo lịch "
+                 "hẹn đã đặt. Thời gian tính bằng phút."
+               : "Per visit. Walk-in: taken at the kiosk or given by an officer; online: taken on the "
+                 "office's web page (phone); appointment: given on arrival for a booked appointment. Times "
+                 "in minutes.",
+            {col("Hình thức", "Channel", false), col("Cấp phiếu", "Issued"), col("Phục vụ", "Served"),
+             col("Vắng", "No-show"), col("Hủy", "Cancelled"), col("Hết hạn", "Expired"),
+             col("Chưa xong", "Open"), col("Tỷ lệ vắng", "No-show rate"), col("Chờ TB", "Mean wait"),
+             col("Chờ p90", "p90 wait"), col("Trong chỉ tiêu", "≤ target")},
+            {}};
+        for (const auto& c : r.perChannel) {
+            t.rows.push_back({channelName(c.channel, lang), count(c.visits.issued), count(c.visits.served),
+                              count(c.visits.noShow), count(c.visits.cancelled), count(c.visits.expired),
+                              count(c.visits.open), n.pctOf(c.visits.noShow, c.visits.issued),
+                              n.stat(c.wait, c.wait.meanMs), n.stat(c.wait, static_cast<double>(c.wait.p90)),
+                              n.pctOf(c.serviceLevel.within, c.serviceLevel.served)});
+        }
+        tables.push_back(std::move(t));
+    }
+
+    {
+        ReportTable t{
             "times",
             "Thời gian chờ và phục vụ (phút)",
             "Waiting and service time (minutes)",
@@ -242,6 +312,15 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
     tables.push_back(perDayTable(r, lang, n));
 
     {
+        auto t = channelTable(
+            "per_day_channel", "Theo ngày và hình thức lấy số", "Per day and channel",
+            vi ? "Số phiếu cấp theo ngày lấy số." : "Tickets issued, by the day they were taken.",
+            col("Ngày", "Day", false), r);
+        for (const auto& d : r.perDay) t.rows.push_back(channelCells(d.day, d.issuedByChannel));
+        tables.push_back(std::move(t));
+    }
+
+    {
         ReportTable t{
             "per_service",
             "Theo lĩnh vực",
@@ -265,6 +344,19 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
                               n.stat(s.service, s.service.meanMs),
                               n.stat(s.service, static_cast<double>(s.service.p90)),
                               n.pctOf(s.serviceLevel.within, s.serviceLevel.served)});
+        }
+        tables.push_back(std::move(t));
+    }
+
+    {
+        auto t = channelTable(
+            "per_service_channel", "Theo lĩnh vực và hình thức lấy số", "Per service and channel",
+            vi ? "Lượt ở mỗi lĩnh vực (như bảng theo lĩnh vực), theo hình thức lấy số của công dân."
+               : "Legs in each service (as in the per-service table), by how the citizen's number was taken.",
+            col("Lĩnh vực", "Service", false), r);
+        for (const auto& sr : r.perService) {
+            const std::string name = vi || sr.nameEn.empty() ? sr.name : sr.nameEn;
+            t.rows.push_back(channelCells(fmt::format("{} – {}", sr.code, name), sr.legsByChannel));
         }
         tables.push_back(std::move(t));
     }
@@ -695,6 +787,9 @@ nlohmann::json reportToJson(const Report& r, const ReportRenderOptions& o) {
     j["empty"] = r.empty;
     j["definitions"] = {
         {"visit", "one ticket; counts once, by its final outcome, on the day it was issued"},
+        {"channel",
+         "how the number was taken: null walk-in (kiosk or officer), online (web page), "
+         "appointment (booked, checked in); any other recorded channel as it is"},
         {"leg", "the part of a visit in one service; a transferred ticket has one leg per service"},
         {"wait", "first call minus issue (per visit); per service: first call of the leg minus its start"},
         {"service_time", "start to finish (summed over holds and returns); no-shows never count"},
@@ -703,6 +798,26 @@ nlohmann::json reportToJson(const Report& r, const ReportRenderOptions& o) {
         {"response_rate", "ratings / served visits"},
     };
     j["visits"] = visitsJson(r.visits);
+    // A channel's code; null for walk-in (no channel recorded).
+    const auto channelCode = [](const std::string& c) {
+        return c == queue::kWalkInChannel ? nlohmann::json(nullptr) : nlohmann::json(c);
+    };
+    const auto channelCounts = [&](const std::vector<int>& counts, const char* key) {
+        nlohmann::json out = nlohmann::json::array();
+        for (std::size_t i = 0; i < r.channels.size() && i < counts.size(); ++i)
+            out.push_back({{"channel", channelCode(r.channels[i])}, {key, counts[i]}});
+        return out;
+    };
+    nlohmann::json channels = nlohmann::json::array();
+    for (const auto& c : r.perChannel) {
+        channels.push_back({{"channel", channelCode(c.channel)},
+                            {"name", channelName(c.channel, ReportLang::Vi)},
+                            {"name_en", channelName(c.channel, ReportLang::En)},
+                            {"visits", visitsJson(c.visits)},
+                            {"wait", statsJson(c.wait)},
+                            {"service_level", levelJson(c.serviceLevel)}});
+    }
+    j["per_channel"] = channels;
     j["legs"] = r.legs;
     j["transfers"] = r.transfers;
     j["recalls"] = r.recalls;
@@ -736,6 +851,7 @@ nlohmann::json reportToJson(const Report& r, const ReportRenderOptions& o) {
     for (const auto& d : r.perDay) {
         days.push_back({{"day", d.day},
                         {"visits", visitsJson(d.visits)},
+                        {"issued_by_channel", channelCounts(d.issuedByChannel, "issued")},
                         {"wait", statsJson(d.wait)},
                         {"service_level", levelJson(d.serviceLevel)},
                         {"satisfaction", satisfactionJson(d.satisfaction, r)}});
@@ -747,6 +863,7 @@ nlohmann::json reportToJson(const Report& r, const ReportRenderOptions& o) {
                             {"name", s.name},
                             {"name_en", s.nameEn},
                             {"legs", s.legs},
+                            {"legs_by_channel", channelCounts(s.legsByChannel, "legs")},
                             {"transferred_in", s.transferredIn},
                             {"served", s.served},
                             {"noshow", s.noShow},

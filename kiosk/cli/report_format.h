@@ -77,5 +77,8 @@ std::size_t displayWidth(const std::string& text);
 std::string minutesText(double ms, ReportLang lang);       // "4,5" / "4.5"
 std::string percentText(double percent, ReportLang lang);  // "87,5%" / "87.5%"
 std::string hoursText(queue::TimeMs ms);                   // "7:05" (h:mm)
+// "Lấy số tại kiosk/quầy" / "Walk-in (kiosk or counter)" for "", likewise online and appointment; any
+// other channel by its code ("Hình thức khác: sms").
+std::string channelName(const std::string& channel, ReportLang lang);
 
 }  // namespace motcua::cli

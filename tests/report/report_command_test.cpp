@@ -145,9 +145,9 @@ TEST_CASE("report as CSV: BOM, section markers, one row per day; or one file per
         CHECK_THAT(r.out, Contains(file));
         const auto csv = readFile(file);
         REQUIRE(csv.rfind(kBom, 0) == 0);
-        for (const char* id :
-             {"summary", "times", "wait_distribution", "per_day", "per_service", "per_counter", "per_officer",
-              "per_hour", "per_procedure", "satisfaction", "not_satisfied"}) {
+        for (const char* id : {"summary", "per_channel", "times", "wait_distribution", "per_day",
+                               "per_day_channel", "per_service", "per_service_channel", "per_counter",
+                               "per_officer", "per_hour", "per_procedure", "satisfaction", "not_satisfied"}) {
             CAPTURE(id);
             CHECK_THAT(csv, Contains(std::string("\r\n## ") + id + ": "));
         }
@@ -163,7 +163,7 @@ TEST_CASE("report as CSV: BOM, section markers, one row per day; or one file per
         const auto r = f.cli({"--json", "report", "--from", "2026-11-30", "--format", "csv", "--out", out});
         REQUIRE(r.status == 0);
         const auto j = nlohmann::json::parse(r.out);
-        CHECK(j["written"].size() == 14);  // heading + 13 tables
+        CHECK(j["written"].size() == 17);  // heading + 16 tables
         const auto perDay = readFile(f.dir / "tables" / "per_day.csv");
         REQUIRE(perDay.rfind(kBom, 0) == 0);
         CHECK_THAT(perDay, Contains("Ngày,Cấp phiếu"));

@@ -19,6 +19,7 @@
 #include "queue/store.h"
 #include "support/cli_run.h"
 #include "support/test_office.h"
+#include "support/test_store.h"
 #include "support/test_support.h"
 
 namespace motcua::testing {
@@ -48,8 +49,9 @@ inline std::string reportOfficeToml(bool withHours = true) {
 
 struct ReportFixture {
     explicit ReportFixture(const std::string& toml = reportOfficeToml())
-        : clock(kMonday0800),
-          path(dir / "motcua.db"),
+        : store(dir.path()),
+          clock(kMonday0800),
+          path(store.location()),
           db(queue::openStore(path, queue::OpenPurpose::Initialise)) {
         queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml, "report-test.toml"));
         queue = std::make_unique<queue::QueueService>(db, clock);
@@ -59,6 +61,7 @@ struct ReportFixture {
     }
 
     TempDir dir;
+    TestDatabase store;  // on the store the suite runs against (support/test_store.h)
     queue::ManualClock clock;
     std::filesystem::path path;
     queue::Database db;

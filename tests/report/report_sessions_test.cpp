@@ -2,6 +2,7 @@
 // events recorded without an officer, and period bounds in time zones far from UTC.
 #include <catch2/catch.hpp>
 
+#include "queue/settings_store.h"
 #include "report_fixture.h"
 
 using namespace motcua::queue;
@@ -74,9 +75,9 @@ TEST_CASE("Moves made without an officer get their own row", "[report][sessions]
 TEST_CASE("Period bounds are local midnights, also fourteen hours east of UTC", "[report][sessions]") {
     ReportFixture f;
     // Kiribati's Line Islands are UTC+14: local noon of a date is still the previous UTC day.
-    f.db.exec(
-        "UPDATE settings SET value = json_set(value, '$.time_zone', 'Pacific/Kiritimati') WHERE key = "
-        "'office'");
+    auto office = readSetting(f.db, "office");
+    office["time_zone"] = "Pacific/Kiritimati";
+    writeSetting(f.db, "office", office);
     // 2026-11-30 00:30 and 23:30 local = 2026-11-29 10:30 and 2026-11-30 09:30 UTC.
     const TimeMs kUtcMidnight1129 = kMonday0800 - 60 * kMinute - kDay;  // 2026-11-29T00:00Z
     f.insertStaffEvent("login", kUtcMidnight1129 + 10 * 60 * kMinute + 30 * kMinute, f.hoa, 3);
