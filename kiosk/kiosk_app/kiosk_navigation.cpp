@@ -1,5 +1,6 @@
 // KioskSession's ways between screens, kept apart from the session's state so that the session does
 // not depend on every screen's header.
+#include "kiosk/kiosk_app/appointment_screen.h"
 #include "kiosk/kiosk_app/browse_screens.h"
 #include "kiosk/kiosk_app/kiosk_session.h"
 #include "kiosk/kiosk_app/rating_screen.h"
@@ -32,6 +33,12 @@ void KioskSession::showProcedure(const std::string& procedureCode) {
 }
 void KioskSession::showSearch() {
     screens().push(std::make_unique<SearchScreen>(*this));
+}
+void KioskSession::showAppointment() {
+    screens().push(std::make_unique<AppointmentScreen>(*this));
+}
+void KioskSession::showCheckIn(const std::string& code) {
+    screens().push(std::make_unique<TicketScreen>(*this, CheckInCode{code}));
 }
 void KioskSession::showRating() {
     screens().push(std::make_unique<RatingScreen>(*this));

@@ -209,6 +209,47 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
     return result;
 }
 
+bool KioskServices::appointmentsEnabled() const {
+    return queue::appointmentConfigFromSettings(m_queue.office()).enabled;
+}
+
+CheckInResult KioskServices::checkIn(const std::string& code, const std::optional<std::string>& citizen) {
+    CheckInResult result;
+    try {
+        auto in = retrying("check in", [&] { return m_queue.checkIn(code, {}, citizen); });
+        result.problem = in.problem;
+        result.appointment = std::move(in.appointment);
+        auto& taken = in.result;
+        switch (taken.outcome) {
+            case queue::Outcome::Ok:
+                m_serverLost = false;
+                result.take.issued = std::move(taken.value);
+                return result;
+            case queue::Outcome::ClockWrong:
+                result.take.status = TakeStatus::ClockWrong;
+                break;
+            case queue::Outcome::OutsideHours: {
+                result.take.status = TakeStatus::OutsideHours;
+                const auto hours =
+                    m_queue.issuingState(result.appointment ? result.appointment->serviceCode : "");
+                result.take.closedVi = hours.messageVi;
+                result.take.closedEn = hours.messageEn;
+                break;
+            }
+            default:
+                result.take.status = TakeStatus::Unavailable;
+                break;
+        }
+        result.take.detail = taken.message;
+    } catch (const DatabaseBusy& e) {
+        result.take.status = e.offline() ? TakeStatus::Offline : TakeStatus::Busy;
+        result.take.detail = e.what();
+    }
+    // The code is the booking's secret: never logged.
+    log(fmt::format("no number for an appointment: {}", result.take.detail));
+    return result;
+}
+
 void KioskServices::recoverInterruptedPrints() {
     // A print this host's kiosk started and never finished: the process was killed (or the power
     // went) between sending and recording. The ticket may be in the slot: say so, never print again.

@@ -52,6 +52,14 @@ struct TakeResult {
     std::optional<queue::CitizenLimitRefusal> limit;  // CitizenLimit
 };
 
+// An appointment's check-in (QueueService::checkIn): the take's result, and why no number was
+// issued when that was the booking's fault (problem; appointment says which day or number).
+struct CheckInResult {
+    TakeResult take;
+    queue::CheckInProblem problem = queue::CheckInProblem::None;
+    std::optional<queue::Appointment> appointment;
+};
+
 // The citizen of this visit as their ID card identified them: the keyed id (never the number) and
 // whether they are 60 or over on the office's date. Kept for the visit only.
 struct VisitCitizen {
@@ -131,6 +139,10 @@ class KioskServices {
     // One ticket, one transaction, tried once: a take that fails (server lost, cap, ...) is not kept
     // to be made later. The caller guards against issuing twice for one request.
     // citizen: the keyed id of a citizen who scanned their card (the office's per-citizen limits apply).
+    // Checks in the appointment the code names and issues its number (tried once, as take).
+    CheckInResult checkIn(const std::string& code, const std::optional<std::string>& citizen);
+    // Whether the office takes appointments ([appointments] enabled).
+    bool appointmentsEnabled() const;
     TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority,
                     const std::optional<std::string>& citizen = {});
 

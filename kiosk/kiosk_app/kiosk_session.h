@@ -84,6 +84,8 @@ class KioskSession {
     void showProcedure(const std::string& procedureCode);
     void showSearch();
     void showRating();
+    void showAppointment();
+    void showCheckIn(const std::string& code);
     void showAdminPin();
     void showMaintenance(const std::string& supervisorName);
     void back() { screens().pop(); }

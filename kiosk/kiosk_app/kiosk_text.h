@@ -45,6 +45,29 @@ inline constexpr Phrase kBrowse{"Tra cứu thủ tục", "Look up procedures"};
 inline constexpr Phrase kBrowseHint{"Giấy tờ cần mang, lệ phí, thời gian", "Documents, fees, time"};
 inline constexpr Phrase kSearch{"Tìm kiếm", "Search"};
 inline constexpr Phrase kSearchHint{"Gõ tên thủ tục cần tìm", "Type the name of a procedure"};
+inline constexpr Phrase kAppointment{"Tôi đã đặt lịch", "I have an appointment"};
+inline constexpr Phrase kAppointmentHint{"Nhập mã lịch hẹn để lấy số",
+                                         "Type your appointment code to get a number"};
+inline constexpr Phrase kAppointmentCode{"Mã lịch hẹn (ví dụ ABCDE-FGHJK)",
+                                         "Appointment code (e.g. ABCDE-FGHJK)"};
+inline constexpr Phrase kAppointmentHow{"Nhập mã trên điện thoại của ông/bà, hoặc đưa mã QR vào máy quét.",
+                                        "Type the code shown on your phone, or hold its QR to the scanner."};
+inline constexpr Phrase kCheckIn{"Lấy số theo lịch hẹn", "Get my number"};
+inline constexpr Phrase kCheckInBadCode{
+    "Mã lịch hẹn gồm 10 chữ cái và chữ số. Xin nhập lại.",
+    "An appointment code has 10 letters and digits. Please type it again."};
+inline constexpr Phrase kCheckInUnknown{"Không tìm thấy lịch hẹn với mã này. Xin kiểm tra lại mã.",
+                                        "No appointment has this code. Please check the code."};
+inline constexpr Phrase kCheckInOtherDay{"Lịch hẹn này là của ngày {}, không phải hôm nay.",
+                                         "This appointment is for {}, not today."};
+inline constexpr Phrase kCheckInAlready{"Lịch hẹn này đã được lấy số {} rồi.",
+                                        "This appointment already has number {}."};
+inline constexpr Phrase kCheckInLate{
+    "Lịch hẹn đã hết hiệu lực (quá giờ hẹn). Mời ông/bà lấy số thứ tự như thường lệ.",
+    "The appointment has expired (its time is over). Please take a number as usual."};
+inline constexpr Phrase kCheckInCancelled{"Lịch hẹn này đã bị hủy.", "This appointment was cancelled."};
+inline constexpr Phrase kAppointmentAt{"Lịch hẹn {}: số của ông/bà được gọi trước từ giờ hẹn.",
+                                       "Appointment {}: your number is called first from that time."};
 inline constexpr Phrase kRate{"Đánh giá sự phục vụ", "Rate our service"};
 inline constexpr Phrase kRateHint{"Nhập số thứ tự đã được phục vụ", "Enter the number you were served with"};
 inline constexpr Phrase kLargeText{"Chữ lớn", "Large text"};

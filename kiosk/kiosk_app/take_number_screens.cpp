@@ -7,6 +7,7 @@
 #include "kiosk/ui/scroll_view.h"
 #include "kiosk/ui/spinner.h"
 #include "printer/printer_status.h"
+#include "queue/issuing_hours.h"
 
 namespace motcua::kiosk {
 
@@ -194,6 +195,9 @@ TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode,
                            std::optional<std::string> priority)
     : KioskScreen(session), m_serviceCode(std::move(serviceCode)), m_priority(std::move(priority)) {}
 
+TicketScreen::TicketScreen(KioskSession& session, CheckInCode appointment)
+    : KioskScreen(session), m_appointmentCode(std::move(appointment.code)) {}
+
 void TicketScreen::update(std::chrono::milliseconds dt) {
     switch (m_phase) {
         case Phase::Taking:
@@ -225,8 +229,15 @@ void TicketScreen::adapt(bool isLandscape) {
 void TicketScreen::takeAndPrint() {
     auto& services = m_session.services();
     const auto& citizen = m_session.citizen();
-    auto taken =
-        services.take(m_serviceCode, m_priority, citizen ? std::optional(citizen->id) : std::nullopt);
+    TakeResult taken;
+    if (m_appointmentCode) {
+        auto in = services.checkIn(*m_appointmentCode, citizen ? std::optional(citizen->id) : std::nullopt);
+        m_checkInProblem = in.problem;
+        m_appointment = std::move(in.appointment);
+        taken = std::move(in.take);
+    } else {
+        taken = services.take(m_serviceCode, m_priority, citizen ? std::optional(citizen->id) : std::nullopt);
+    }
     if (!taken.issued) {
         m_failure = taken.status;
         m_limit = taken.limit;
@@ -291,6 +302,39 @@ void TicketScreen::build() {
         setRoot(makePage(t(words::kTakeNumber), serverLostCard(lang())));
         return;
     }
+    if (m_failure && m_appointmentCode && m_checkInProblem != queue::CheckInProblem::None &&
+        m_checkInProblem != queue::CheckInProblem::NotIssued) {
+        // The booking's own problem: what it is, in one line, then back to the start.
+        std::string why;
+        switch (m_checkInProblem) {
+            case queue::CheckInProblem::BadCode:
+                why = t(words::kCheckInBadCode);
+                break;
+            case queue::CheckInProblem::OtherDay:
+                why = say(words::kCheckInOtherDay, lang(),
+                          !m_appointment           ? std::string()
+                          : lang() == Language::En ? queue::dateInWordsEn(m_appointment->day)
+                                                   : queue::dateInWordsVi(m_appointment->day));
+                break;
+            case queue::CheckInProblem::AlreadyCheckedIn:
+                why = say(words::kCheckInAlready, lang(),
+                          m_appointment ? m_appointment->ticketNumber.value_or("") : std::string());
+                break;
+            case queue::CheckInProblem::Late:
+                why = t(words::kCheckInLate);
+                break;
+            case queue::CheckInProblem::Cancelled:
+                why = t(words::kCheckInCancelled);
+                break;
+            default:
+                why = t(words::kCheckInUnknown);
+                break;
+        }
+        auto message = std::make_unique<Box>(Axis::Vertical, 0);
+        message->add(std::make_unique<Label>(why, FontRole::Heading, TextAlign::Left, TextColour::Danger));
+        setRoot(makePage(t(words::kAppointment), std::move(message)));
+        return;
+    }
     if (m_failure) {
         const Phrase& why = *m_failure == TakeStatus::Busy         ? words::kBusy
                             : *m_failure == TakeStatus::CapReached ? words::kCapReached
@@ -343,6 +387,11 @@ void TicketScreen::build() {
     if (issued.ticket.priority)
         service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
     left->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
+    if (issued.ticket.dueAt)
+        left->add(std::make_unique<Label>(
+            say(words::kAppointmentAt, lang(),
+                m_session.services().queue().calendar().clockText(*issued.ticket.dueAt)),
+            FontRole::Heading, TextAlign::Center, TextColour::Primary));
     if (printing()) {
         // The number is already here; the paper is on its way, and the screen shows it is alive.
         left->add(std::make_unique<ui::Spinner>());

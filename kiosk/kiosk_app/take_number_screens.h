@@ -63,9 +63,16 @@ class ConfirmScreen final : public KioskScreen {
 // the same ticket again, once staff have seen to the printer), or, when the printer may have printed
 // it before failing, "có thể đã in": look in the slot, staff are told, no "In lại phiếu" (staff
 // reprint from maintenance once they know it did not come out).
+// The code of an appointment to check in (AppointmentScreen) instead of a service to take.
+struct CheckInCode {
+    std::string code;
+};
+
 class TicketScreen final : public KioskScreen {
   public:
     TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority);
+    // Checks the appointment in (KioskServices::checkIn) and prints its number like any other.
+    TicketScreen(KioskSession& session, CheckInCode appointment);
     void update(std::chrono::milliseconds dt) override;
 
     const std::optional<queue::IssuedTicket>& issued() const noexcept { return m_issued; }
@@ -91,7 +98,10 @@ class TicketScreen final : public KioskScreen {
     std::optional<TakeStatus> m_failure;
     std::string m_closedVi, m_closedEn;                 // OutsideHours: when numbers are issued again
     std::optional<queue::CitizenLimitRefusal> m_limit;  // CitizenLimit
-    std::optional<std::string> m_job;                   // the print on its way
+    std::optional<std::string> m_appointmentCode;       // checking an appointment in
+    queue::CheckInProblem m_checkInProblem = queue::CheckInProblem::None;
+    std::optional<queue::Appointment> m_appointment;
+    std::optional<std::string> m_job;  // the print on its way
     std::optional<PrintReport> m_print;
     int m_reprints = 0;
     ui::Box* m_columns = nullptr;

@@ -114,6 +114,9 @@ void HomeScreen::build() {
     };
     row(words::kBrowse, words::kBrowseHint, ui::icons::kMenuBook, [this] { m_session.showFields(); });
     row(words::kSearch, words::kSearchHint, ui::icons::kSearch, [this] { m_session.showSearch(); });
+    if (m_session.services().appointmentsEnabled())
+        row(words::kAppointment, words::kAppointmentHint, ui::icons::kConfirmationNumber,
+            [this] { m_session.showAppointment(); });
     row(words::kRate, words::kRateHint, ui::icons::kStar, [this] { m_session.showRating(); });
     content->add(std::move(others), landscape() ? 3 : 0);
 
