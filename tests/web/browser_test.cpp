@@ -194,6 +194,30 @@ class Phone {
     std::string m_session;
 };
 
+// Debian's chromium, headless, with its DevTools protocol connected; killed when this goes.
+struct Chromium {
+    explicit Chromium(const fs::path& profile)
+        : chromium({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-extensions", "--hide-scrollbars", "--mute-audio", "--remote-debugging-port=0",
+                    "--user-data-dir=" + profile.string(), "about:blank"},
+                   true),
+          devtools(connect(profile)) {}
+    static DevTools connect(const fs::path& profile) {
+        REQUIRE(std::system("command -v chromium > /dev/null 2>&1") == 0);  // install-deps.sh installs it
+        const auto portFile = profile / "DevToolsActivePort";
+        for (int i = 0; i < 600 && readFile(portFile).find('\n') == std::string::npos; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const auto active = readFile(portFile);
+        REQUIRE(active.find('\n') != std::string::npos);
+        const auto port = static_cast<unsigned short>(std::stoi(active.substr(0, active.find('\n'))));
+        auto path = active.substr(active.find('\n') + 1);
+        path = path.substr(0, path.find('\n'));
+        return DevTools(port, path);
+    }
+    Child chromium;
+    DevTools devtools;
+};
+
 std::string motcuaCli(const std::string& db, const std::string& args) {
     const auto r = runShell(fmt::format("{} --db {} {}", shellQuote(MOTCUA_CLI_PATH), shellQuote(db), args));
     INFO(r.out);
@@ -220,21 +244,8 @@ TEST_CASE("In a phone's browser: take a number, follow it until a console calls 
     REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
     const std::string base = m[1];
 
-    REQUIRE(std::system("command -v chromium > /dev/null 2>&1") == 0);  // scripts/install-deps.sh installs it
-    const auto profile = dir / "chromium";
-    Child chromium({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-extensions", "--hide-scrollbars", "--mute-audio", "--remote-debugging-port=0",
-                    "--user-data-dir=" + profile.string(), "about:blank"},
-                   true);
-    const auto portFile = profile / "DevToolsActivePort";
-    for (int i = 0; i < 600 && readFile(portFile).find('\n') == std::string::npos; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    const auto active = readFile(portFile);
-    REQUIRE(active.find('\n') != std::string::npos);
-    const auto port = static_cast<unsigned short>(std::stoi(active.substr(0, active.find('\n'))));
-    auto path = active.substr(active.find('\n') + 1);
-    path = path.substr(0, path.find('\n'));
-    DevTools devtools(port, path);
+    Chromium browser(dir / "chromium");
+    DevTools& devtools = browser.devtools;
 
     struct Size {
         int width, height;
@@ -299,4 +310,80 @@ TEST_CASE("In a phone's browser: take a number, follow it until a console calls 
         return p.find("404") != std::string::npos && p.find("/t/AAAAAAAAAAAAAAAAAAAAAA") != std::string::npos;
     });
     REQUIRE(devtools.problems.empty());
+}
+
+TEST_CASE("In a phone's browser: book an appointment, check it in, called by motcua call",
+          "[web][browser][appointments][sqlite-only]") {
+    REQUIRE(sodium_init() >= 0);
+    TempDir dir;
+    const auto db = (dir / "motcua.db").string();
+    {
+        // Open at every hour of every day with 5-minute slots, so that a slot of today is free whenever
+        // the test runs (but in the day's last 5 minutes, local time).
+        auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
+        auto office = busyOffice(2);
+        office.office = {{"name", "UBND phường Thử Nghiệm"}};
+        office.openingHours = {{{1, 2, 3, 4, 5, 6, 7}, "00:00", "23:55"}};
+        queue::applyOfficeConfig(
+            store,
+            queue::parseOfficeConfig(office.toml() + "\n[appointments]\nenabled = true\ndays_ahead = 1\n"
+                                                     "slot_minutes = 5\ncapacity = 2\n",
+                                     "test.toml"));
+    }
+    Child web({MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
+    const auto listening = web.line();
+    std::smatch m;
+    REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
+    const std::string base = m[1];
+    Chromium browser(dir / "chromium");
+
+    struct Size {
+        int width, height;
+        int counter;
+    };
+    for (const auto size : {Size{360, 800, 1}, Size{390, 844, 2}}) {
+        CAPTURE(size.width, size.height);
+        Phone phone(browser.devtools, base, size.width, size.height);
+        phone.open("/");
+        phone.eval("document.querySelector('a[href=\"/dat-lich\"]').click(); true");
+        phone.waitFor("location.pathname === '/dat-lich'");
+        phone.screenshot("dat-lich-1-fields-vi");
+        phone.eval("document.querySelector('a[href=\"/dat-lich/HT\"]').click(); true");
+        phone.waitFor("location.pathname === '/dat-lich/HT'");
+        phone.screenshot("dat-lich-2-days-vi");
+        phone.eval("document.querySelector('ul.links a.button').click(); true");
+        phone.waitFor("location.pathname.split('/').length === 4 && document.querySelector('ul.slots')");
+        phone.screenshot("dat-lich-3-slots-vi");
+        phone.eval("document.querySelector('ul.slots a.button').click(); true");
+        phone.waitFor("location.pathname.split('/').length === 5 && document.querySelector('form button')");
+        phone.screenshot("dat-lich-4-confirm-vi");
+        phone.eval("document.querySelector('form button').click(); true");
+        phone.waitFor("location.pathname === '/dat-lich/cua-toi' && document.querySelector('.code')");
+        const std::string code = phone.eval("document.querySelector('.code').textContent");
+        REQUIRE(code.size() == 11);
+        REQUIRE(phone.eval("!!document.querySelector('svg.qr path')") == true);
+        phone.screenshot("dat-lich-5-code-vi");
+        phone.open("/dat-lich/cua-toi?lang=en");
+        phone.screenshot("dat-lich-5-code-en");
+
+        // At the office: the code checked in as the kiosk does it (the kiosk program's screens are
+        // tests/kiosk_app/kiosk_appointment_test.cpp), then a counter calls it with `motcua call`.
+        std::string number;
+        {
+            auto store = queue::openStore(db, queue::OpenPurpose::Use);
+            queue::SystemClock clock;
+            queue::QueueService kiosk(store, clock);
+            const auto in = kiosk.checkIn(code);
+            INFO(in.result.message);
+            REQUIRE(in.result.ok());
+            number = in.result.value->ticket.number;
+        }
+        const auto called = motcuaCli(db, fmt::format("call {}", size.counter));
+        CHECK(called.find(number) != std::string::npos);
+        phone.open("/dat-lich/cua-toi?lang=vi");
+        REQUIRE(phone.eval("document.querySelector('.headline').textContent") == "Đã lấy số " + number);
+        phone.screenshot("dat-lich-6-checked-in-vi");
+    }
+    INFO(fmt::format("{}", fmt::join(browser.devtools.problems, "\n")));
+    REQUIRE(browser.devtools.problems.empty());
 }
