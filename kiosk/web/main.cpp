@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -49,6 +50,9 @@ int serve(int argc, char** argv) {
     bool behindTls = false;
     bool trustProxy = false;
     std::string secretFile;
+    bool notifyLog = false;
+    std::string notifyCommand;
+    int notifyTimeout = 10;
     cli.add_option("--db", db, "the database file or postgresql:// URL (default: as the other programs)");
     cli.add_option("--listen", listen, "address:port to listen on (port 0: any free port)")
         ->capture_default_str();
@@ -60,6 +64,18 @@ int serve(int argc, char** argv) {
         "--secret-file", secretFile,
         "file of 32 random bytes that sign the phones' cookies and forms, made (0600) when missing; "
         "without it a new key every start (limits per phone start afresh)");
+    cli.add_flag("--notify-log", notifyLog,
+                 "log a line when a followed number is called or has 3 or fewer before it (README: notices)")
+        ->envname("MOTCUA_WEB_NOTIFY_LOG");
+    cli.add_option("--notify-command", notifyCommand,
+                   "run this command once per notice (an SMS or Zalo OA script): words split as by a shell "
+                   "but nothing expanded; the notice comes in its environment and stdin (README: notices)")
+        ->envname("MOTCUA_WEB_NOTIFY_COMMAND");
+    cli.add_option("--notify-timeout", notifyTimeout,
+                   "seconds the notice command may run before it is stopped")
+        ->envname("MOTCUA_WEB_NOTIFY_TIMEOUT")
+        ->check(CLI::Range(1, 600))
+        ->capture_default_str();
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -88,7 +104,25 @@ int serve(int argc, char** argv) {
                                         motcua::queue::OpenPurpose::Use, storeOptions);
     }();
     motcua::queue::SystemClock clock;
-    motcua::web::WebApp app(database, clock, {.hsts = behindTls, .secret = readSecret(secretFile)});
+    motcua::web::NotifierList notifiers;
+    motcua::web::LogNotifier noticeLog(std::cerr);
+    std::unique_ptr<motcua::web::CommandNotifier> hook;
+    if (notifyLog) notifiers.add(noticeLog);
+    if (!notifyCommand.empty()) {
+        std::string error;
+        auto words = motcua::web::splitCommandLine(notifyCommand, &error);
+        if (!words) {
+            std::cerr << "motcua-web: --notify-command: " << error << "\n";
+            return 2;
+        }
+        hook = std::make_unique<motcua::web::CommandNotifier>(
+            motcua::web::HookOptions{std::move(*words), std::chrono::seconds(notifyTimeout)}, std::cerr);
+        notifiers.add(*hook);
+    }
+    motcua::web::WebApp app(database, clock,
+                            {.hsts = behindTls,
+                             .secret = readSecret(secretFile),
+                             .notifier = notifiers.empty() ? nullptr : &notifiers});
     motcua::web::WebServer server(app, options);
     g_server = &server;
     // SIGTERM (systemd) and SIGINT end the server cleanly: a thread waits for them.

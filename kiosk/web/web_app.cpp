@@ -529,6 +529,9 @@ void WebApp::refresh(bool force) {
                           old->second.counter == t.counter && old->second.recalls == t.recalls;
         if (!same) updates.push_back({id, liveEvent(t, Lang::Vi), liveEvent(t, Lang::En)});
     }
+    if (m_options.notifier) {
+        for (const auto& notice : m_notices.observe(now, day)) m_options.notifier->send(notice);
+    }
     // A ticket no longer linked today (the day ended): its pages say it expired.
     for (const auto& [id, t] : m_tickets) {
         if (now.contains(id)) continue;

@@ -17,6 +17,7 @@
 
 #include "kiosk/web/appointment_pages.h"
 #include "kiosk/web/http.h"
+#include "kiosk/web/notifier.h"
 #include "kiosk/web/rate_limiter.h"
 #include "kiosk/web/signer.h"
 #include "queue/change_watcher.h"
@@ -32,6 +33,9 @@ struct WebOptions {
     bool hsts = false;   // served to citizens over TLS (by the reverse proxy): Strict-Transport-Security,
                          // and cookies marked Secure
     std::string secret;  // 32 bytes that sign cookies and forms (signer.h); empty: random for this run
+    // Told when a linked ticket is called or has 3 or fewer before it, at most once each (notifier.h);
+    // not owned, outlives the WebApp. nullptr: no notices.
+    Notifier* notifier = nullptr;
 };
 
 // The text a live page shows for a ticket, and what the phone should do about it.
@@ -95,6 +99,7 @@ class WebApp {
     std::map<std::int64_t, queue::LiveTicket> m_tickets;  // as of the last refresh
     std::string m_day;                                    // of m_tickets
     std::vector<LiveUpdate> m_updates;                    // not yet taken
+    NoticeTracker m_notices;                              // for options.notifier
     bool m_dirty = true;                                  // this connection wrote: refresh
     RateLimiter m_codeAttempts;                           // short codes typed, per address
     RateLimiter m_takesPerAddress;                        // numbers taken on /lay-so, per address
