@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "kiosk/web/server.h"
 #include "kiosk/web/web_app.h"
@@ -96,6 +97,15 @@ int serve(int argc, char** argv) {
         return 2;
     }
     options.trustProxy = trustProxy;
+    std::optional<std::vector<std::string>> hookWords;
+    if (!notifyCommand.empty()) {
+        std::string error;
+        hookWords = motcua::web::splitCommandLine(notifyCommand, &error);
+        if (!hookWords) {
+            std::cerr << "motcua-web: --notify-command: " << error << "\n";
+            return 2;
+        }
+    }
 
     motcua::queue::Database database = [&] {
         motcua::queue::StoreOptions storeOptions;
@@ -108,15 +118,9 @@ int serve(int argc, char** argv) {
     motcua::web::LogNotifier noticeLog(std::cerr);
     std::unique_ptr<motcua::web::CommandNotifier> hook;
     if (notifyLog) notifiers.add(noticeLog);
-    if (!notifyCommand.empty()) {
-        std::string error;
-        auto words = motcua::web::splitCommandLine(notifyCommand, &error);
-        if (!words) {
-            std::cerr << "motcua-web: --notify-command: " << error << "\n";
-            return 2;
-        }
+    if (hookWords) {
         hook = std::make_unique<motcua::web::CommandNotifier>(
-            motcua::web::HookOptions{std::move(*words), std::chrono::seconds(notifyTimeout)}, std::cerr);
+            motcua::web::HookOptions{std::move(*hookWords), std::chrono::seconds(notifyTimeout)}, std::cerr);
         notifiers.add(*hook);
     }
     motcua::web::WebApp app(database, clock,
