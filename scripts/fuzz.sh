@@ -2,11 +2,18 @@
 # The fuzz command: builds the libFuzzer targets (clang, ASan + UBSan) into build-fuzz and runs each
 # for a fixed time budget, then prints one table: executions run and crashes found per target.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   (default 60 s each; targets: see fuzz/README.md)
+#   scripts/fuzz.sh --minimise [TARGET...]  keep only the corpus inputs that add coverage (-merge=1)
 # New inputs that add coverage are merged back into fuzz/corpus/<target>/ (commit them if useful).
 # A crash leaves its input in build-fuzz/fuzz-artifacts/<target>/ and the log in
 # build-fuzz/fuzz-logs/<target>.log; the exit status is 1 when any target crashed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+minimise=0
+if [ "${1:-}" = "--minimise" ]; then
+  minimise=1
+  shift
+  set -- 60 "$@"
+fi
 budget=${1:-60}
 shift || true
 targets=("$@")
@@ -23,6 +30,27 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebI
 cmake --build "$build" -j "${MOTCUA_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+if ((minimise)); then
+  # libFuzzer's merge into an empty folder keeps the fewest inputs that cover what the corpus covers.
+  printf '%-16s %8s %8s\n' target before after
+  for t in "${targets[@]}"; do
+    corpus=$root/fuzz/corpus/$t
+    kept=$build/fuzz-minimised/$t
+    rm -rf "$kept"
+    mkdir -p "$kept" "$build/fuzz-logs"
+    "$build/fuzz/fuzz_$t" -merge=1 "$kept" "$corpus" </dev/null >"$build/fuzz-logs/$t.minimise" 2>&1
+    before=$(find "$corpus" -type f | wc -l)
+    after=$(find "$kept" -type f | wc -l)
+    if ((after == 0)); then
+      echo "fuzz.sh: the merge of $t kept nothing (log: $build/fuzz-logs/$t.minimise); corpus unchanged" >&2
+      exit 1
+    fi
+    find "$corpus" -type f -delete
+    cp "$kept"/* "$corpus"/
+    printf '%-16s %8s %8s\n' "$t" "$before" "$after"
+  done
+  exit 0
+fi
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/scripts/lsan.supp:print_suppressions=0}
 rows=()
