@@ -126,6 +126,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     }
     config.replace(at, usbPrinter.size(), "uri = \"file:printed.bin\"");
     writeFile("office.toml", config);
+    // office.toml names its calendar file beside it.
+    writeFile("calendar.toml", readFile(fs::path(MOTCUA_ASSETS_DIR) / "calendar.toml"));
     setenv("MOTCUA_CONFIG", (g_directory / "office.toml").c_str(), 1);
     setenv("MOTCUA_PRINTER", "file:printed.bin", 1);
     setenv("CUPS_SERVER", (g_directory / "no-cups.sock").c_str(), 1);
