@@ -424,6 +424,27 @@ ActionResult ConsoleSession::transfer(const std::string& seen, const std::string
     });
 }
 
+ActionResult ConsoleSession::checkPriority(const std::string& seen, bool confirmed) {
+    return whileConnected([&]() -> ActionResult {
+        if (auto refused = checkSeen(seen)) return *refused;
+        return conclude(m_queue.checkPriority(m_counter, confirmed, actorSeeing(seen)),
+                        confirmed ? fmt::format("Đã ghi nhận: số {} đúng đối tượng ưu tiên", seen)
+                                  : fmt::format("Đã ghi nhận: số {} không đúng đối tượng ưu tiên", seen),
+                        seen);
+    });
+}
+
+std::string ConsoleSession::priorityDefinitionVi(const std::string& category) const {
+    const auto& office = m_queue.office();
+    if (!office.is_object() || !office.contains("priority_definitions")) return {};
+    const auto& all = office["priority_definitions"];
+    if (!all.is_object() || !all.contains(category) || !all[category].is_object()) return {};
+    const std::string definition = all[category].value("vi", "");
+    const std::string basis = all[category].value("basis", "");
+    if (definition.empty()) return {};
+    return basis.empty() ? definition : fmt::format("{} ({})", definition, basis);
+}
+
 ActionResult ConsoleSession::cancel(const std::string& text) {
     return whileConnected([&]() -> ActionResult {
         if (!m_officer) return {false, "Chưa đăng nhập", false};

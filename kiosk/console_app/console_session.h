@@ -136,6 +136,12 @@ class ConsoleSession {
     ActionResult returnToQueue(const std::string& seen, bool front);
     ActionResult hold(const std::string& seen);
     ActionResult transfer(const std::string& seen, const std::string& serviceCode);
+    // Records that the officer checked the papers of the priority ticket at the counter (confirmed:
+    // the citizen is of the category); the ticket is not moved.
+    ActionResult checkPriority(const std::string& seen, bool confirmed);
+    // What the office's config says a priority category covers, with its legal basis, in Vietnamese
+    // ("" when the config gives no definition).
+    std::string priorityDefinitionVi(const std::string& category) const;
     ActionResult cancel(const std::string& number);
     ActionResult reactivate(const std::string& number);
     // A supervisor lifts the per-citizen limits for the rest of the day for the citizen the kiosk

@@ -204,6 +204,25 @@ void WorkScreen::perform(Move move) {
     }
 }
 
+void WorkScreen::checkPriority() {
+    const auto& view = m_console.session().view();
+    if (!view.current || !view.current->ticket.priority) return;
+    const auto& t = view.current->ticket;
+    const std::string number = t.number;
+    std::string definition = m_console.session().priorityDefinitionVi(*t.priority);
+    if (definition.empty())
+        definition = "Cấu hình của bộ phận chưa ghi định nghĩa: kiểm tra theo quy định hiện hành.";
+    std::vector<Choice> choices{
+        {"Đúng đối tượng ưu tiên", "yes", "Giấy tờ của công dân khớp với diện ưu tiên đã chọn"},
+        {"Không đúng đối tượng", "no", "Ghi nhận lại; công dân vẫn được phục vụ"},
+    };
+    m_console.screens().push(std::make_unique<ChoiceScreen>(
+        m_console, fmt::format("Kiểm tra ưu tiên của số {}: {}", number, t.priorityName), definition,
+        std::move(choices), [this, number](const std::string& value) {
+            after(m_console.session().checkPriority(number, value == "yes"));
+        }));
+}
+
 void WorkScreen::toggleBreak() {
     if (m_console.session().view().onBreak) {
         after(m_console.session().endBreak());
@@ -338,13 +357,18 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
         return card;
     }
     const auto& t = view.current->ticket;
+    const auto& times = view.current->times;
     auto line = std::make_unique<Box>(Axis::Horizontal, 0, 24);
     line->add(std::make_unique<Label>(t.number, m_dense ? FontRole::Heading : FontRole::Title,
                                       TextAlign::Left, TextColour::Primary));
     auto info = std::make_unique<Box>(Axis::Vertical, 0, 2);
     info->add(std::make_unique<Label>(stateVi(t.state), m_dense ? FontRole::Small : FontRole::Body));
     std::string what = t.currentServiceName;
-    if (t.priority) what += " · Ưu tiên: " + t.priorityName;
+    if (t.priority) {
+        what += " · Ưu tiên: " + t.priorityName;
+        if (times.priorityChecked)
+            what += times.priorityConfirmed ? " (đã kiểm tra)" : " (không đúng đối tượng)";
+    }
     if (t.leg > 1 && !m_dense) what += fmt::format(" · chuyển từ lĩnh vực khác (lượt {})", t.leg);
     info->add(std::make_unique<Label>(what, FontRole::Small, TextAlign::Left, TextColour::Muted));
     line->add(std::move(info), 1);
@@ -412,6 +436,33 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
         side->add(buildTicketCard());
         if (view.current) side->add(std::make_unique<Label>(timesText(), FontRole::Small));
     }
+    if (view.current && view.current->ticket.priority) {
+        // The officer checks the citizen's papers against the category and records what was found.
+        const auto& t = view.current->ticket;
+        const auto& times = view.current->times;
+        if (m_dense) {
+            // The ticket above says whether it was checked: the button alone, one line of the column.
+            side->add(std::make_unique<Button>(
+                times.priorityChecked ? "Kiểm tra lại ưu tiên" : "Kiểm tra ưu tiên",
+                [this] { checkPriority(); }, ButtonStyle::Secondary, FontRole::Small));
+        } else {
+            auto row = std::make_unique<Box>(Axis::Horizontal, 0, 8);
+            const std::string state = !times.priorityChecked    ? "chưa kiểm tra giấy tờ"
+                                      : times.priorityConfirmed ? "đã kiểm tra: đúng đối tượng"
+                                                                : "đã kiểm tra: không đúng đối tượng";
+            row->add(
+                std::make_unique<Label>(
+                    fmt::format("Số {} ưu tiên ({}): {}", t.number, t.priorityName, state), FontRole::Small,
+                    TextAlign::Left, times.priorityChecked ? TextColour::Muted : TextColour::Primary),
+                1);
+            // Not filled: the filled button is the next move.
+            auto& check = row->add(std::make_unique<Button>(
+                times.priorityChecked ? "Kiểm tra lại ưu tiên" : "Kiểm tra ưu tiên",
+                [this] { checkPriority(); }, ButtonStyle::Secondary, FontRole::Small));
+            check.setFixedWidth(260);
+            side->add(std::move(row));
+        }
+    }
     for (const auto& alert : session.alerts()) {
         auto row = std::make_unique<Box>(Axis::Horizontal, 0, 8);
         row->add(std::make_unique<Label>(alert.textVi, FontRole::Small, TextAlign::Left, TextColour::Danger),
@@ -426,7 +477,10 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
         seenButton.setFixedWidth(130);
         side->add(std::move(row));
     }
-    side->add(std::make_unique<Label>(fmt::format("Hàng chờ của quầy: {} người", view.waiting.size()),
+    // Dense: the short heading keeps to one line of the narrow column.
+    side->add(std::make_unique<Label>(m_dense
+                                          ? fmt::format("Hàng chờ: {} người", view.waiting.size())
+                                          : fmt::format("Hàng chờ của quầy: {} người", view.waiting.size()),
                                       FontRole::Body, TextAlign::Left, TextColour::Primary));
     auto list = std::make_unique<Box>(Axis::Vertical, 0, 4);
     if (!view.nextReasonVi.empty()) {

@@ -60,6 +60,8 @@ class WorkScreen final : public ui::WidgetScreen {
     std::string timesText() const;
     void perform(Move move);
     void toggleBreak();
+    // Asks what the officer found on checking the current priority ticket, and records it.
+    void checkPriority();
     void after(const ActionResult& result);
     std::string seen() const;
 

@@ -200,8 +200,9 @@ void composePanel(Scene& s, const LobbyView& v, const Rect& panel, int margin, u
     const Rect inner = box.inset(margin / 2);
     const int textH = m.lineHeight({FontWeight::Bold, type.text});
     if (!latest) {
-        placeText(s, m, "Xin mời lấy số thứ tự", FontWeight::Bold, type.name, type.text, inner, Align::Center,
-                  onBox);
+        // Closed: not an invitation to take a number the kiosk will not give (the ticker says when).
+        placeText(s, m, v.closed ? "Hết giờ nhận số" : "Xin mời lấy số thứ tự", FontWeight::Bold, type.name,
+                  type.text, inner, Align::Center, onBox);
     } else {
         placeText(s, m, "Mời công dân có số", FontWeight::Bold, type.text, type.text,
                   {inner.x, inner.y, inner.width, textH}, Align::Center, onBox);
@@ -313,9 +314,10 @@ Scene composeLobby(const LobbyView& v, ui::Size size, ui::TextMetrics& m, const 
     const int margin = std::max(8, side / 54);
     const int bigH = m.lineHeight({FontWeight::Bold, type.name + 8});
     const int textH = m.lineHeight({FontWeight::Regular, type.text});
-    // The office's lines under a portrait TV have half the width: two lines for them.
+    // The office's lines take two lines when one is not wide enough: under a portrait TV (half the
+    // width), or a long sentence (when numbers are issued again) rather than lose its end.
     const int tickerLines =
-        portrait && m.measure(v.ticker, {FontWeight::Regular, type.text}).width > W - 2 * margin ? 2 : 1;
+        m.measure(v.ticker, {FontWeight::Regular, type.text}).width > W - 2 * margin ? 2 : 1;
     const int tickerH = tickerLines * textH + margin;
     const int clockW = m.measure("00:00", {FontWeight::Bold, type.name + 8}).width + margin;
     const int dateW = m.measure(v.date, {FontWeight::Regular, type.text}).width + margin;
@@ -397,17 +399,33 @@ LobbyScreen::Face LobbyScreen::faceAt(queue::TimeMs now) const {
     face.date = vietnameseDate(calendar, now);
     if (!m_ticker.empty())
         face.tickerIndex = static_cast<std::size_t>(now / kTickerPeriod.count()) % m_ticker.size();
+    // Closed: when numbers are issued again, in Vietnamese and in English by turns (each in full).
     if (const auto issuing = m_feed.queue().issuingState(); !issuing.open)
-        face.closed = issuing.messageVi + " / " + issuing.messageEn;
+        face.closed = (now / kTickerPeriod.count()) % 2 == 0 ? issuing.messageVi : issuing.messageEn;
     const queue::TimeMs since = now - m_latestAt;
     face.highlightOn =
         m_latestAt == 0 || since >= kBlinkFor.count() || since < 0 || (since / kBlinkPeriod.count()) % 2 == 0;
     return face;
 }
 
-void LobbyScreen::update(std::chrono::milliseconds) {
+void LobbyScreen::update(std::chrono::milliseconds dt) {
     m_changed = false;
     const FeedUpdate update = m_feed.poll();
+    // Edited hours, calendar or office text (motcua init) show within a second, without a restart.
+    m_sinceSettings += dt;
+    if (m_sinceSettings >= std::chrono::seconds(1) && !m_feed.offline()) {
+        m_sinceSettings = {};
+        try {
+            if (m_feed.queue().reloadSettings()) {
+                m_office = OfficeInfo::from(m_feed.queue().office());
+                m_ticker = m_office.tickerLines();
+                m_stale = true;
+                m_changed = true;
+            }
+        } catch (const queue::DatabaseError& e) {
+            if (!e.isConnectionLost()) throw;  // the feed's next poll shows the lost server
+        }
+    }
     const queue::TimeMs now = m_clock.now();
     for (const CallEntry& call : update.calls) {
         m_latestAt = now;
@@ -434,7 +452,8 @@ void LobbyScreen::layout(const ui::LayoutContext& context, ui::Size size) {
                          !m_face.closed.empty() ? m_face.closed
                          : m_ticker.empty()     ? std::string()
                                                 : m_ticker[m_face.tickerIndex],
-                         m_face.highlightOn};
+                         m_face.highlightOn,
+                         !m_face.closed.empty()};
     m_scene = composeLobby(view, size, context.metrics);
     m_stale = false;
 }

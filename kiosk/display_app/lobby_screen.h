@@ -39,6 +39,7 @@ struct LobbyView {
     std::string date;   // "Thứ Hai, 30/11/2026"
     std::string ticker;
     bool highlightOn = true;  // false during the dark half of a blink
+    bool closed = false;      // numbers are not issued now (the ticker says until when)
 };
 
 // The mark beside a priority number (colour alone is not enough for everyone).
@@ -96,6 +97,8 @@ class LobbyScreen final : public ui::Screen {
     bool m_stale = true;
     bool m_changed = true;
     std::size_t m_announced = 0;
+    // Since the settings were last read again (motcua init may have changed hours or the office's text).
+    std::chrono::milliseconds m_sinceSettings{0};
 };
 
 }  // namespace motcua::display

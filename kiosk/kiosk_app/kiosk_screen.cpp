@@ -3,9 +3,26 @@
 #include "kiosk/kiosk_app/kiosk_header.h"
 #include "kiosk/kiosk_app/kiosk_services.h"
 #include "kiosk/kiosk_app/step_indicator.h"
+#include "kiosk/ui/card.h"
+#include "kiosk/ui/icon_view.h"
 #include "kiosk/ui/scroll_view.h"
 
 namespace motcua::kiosk {
+
+std::unique_ptr<ui::Widget> closedCard(const queue::IssuingState& state, Language language,
+                                       bool withEnglish) {
+    const bool en = language == Language::En;
+    auto text = std::make_unique<Box>(Axis::Vertical, 0);
+    text->add(std::make_unique<Label>(en ? state.messageEn : state.messageVi, FontRole::Heading,
+                                      TextAlign::Left, TextColour::OnNotice));
+    if (withEnglish && !en)
+        text->add(
+            std::make_unique<Label>(state.messageEn, FontRole::Body, TextAlign::Left, TextColour::OnNotice));
+    auto row = std::make_unique<Box>(Axis::Horizontal, 0);
+    row->add(std::make_unique<ui::IconView>(ui::icons::kSchedule, FontRole::Title, TextColour::OnNotice));
+    row->add(std::move(text), 1);
+    return std::make_unique<ui::Card>(ui::CardStyle::Notice, std::move(row));
+}
 
 void KioskScreen::ensureBuilt() {
     if (!m_rebuild && m_builtGeneration == m_session.generation() && root()) return;

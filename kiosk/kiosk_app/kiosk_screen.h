@@ -19,6 +19,7 @@
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/label.h"
 #include "kiosk/ui/screen.h"
+#include "queue/issuing_hours.h"
 
 namespace motcua::ui {
 class ScrollView;
@@ -38,6 +39,11 @@ using ui::TextAlign;
 using ui::TextColour;
 
 class KioskHeader;
+
+// Numbers are not issued now: the calm notice card (as for a print failure or a lost server, never
+// error red) with a clock pictogram and when they are issued again, in the language; withEnglish adds
+// the English under the Vietnamese (the welcome page, before the citizen can switch).
+std::unique_ptr<ui::Widget> closedCard(const queue::IssuingState& state, Language language, bool withEnglish);
 
 // What a page is made of (KioskScreen::makePage).
 struct Page {

@@ -99,6 +99,13 @@ std::optional<std::vector<queue::ServiceStatus>> KioskServices::services() {
     }
 }
 
+std::string priorityExplanation(const PriorityCategory& category, bool english) {
+    const std::string& definition = english ? category.definitionEn : category.definition;
+    const std::string& basis = english ? category.legalBasisEn : category.legalBasis;
+    if (definition.empty()) return {};
+    return basis.empty() ? definition : definition + " (" + basis + ")";
+}
+
 std::vector<PriorityCategory> KioskServices::priorities() {
     try {
         return retrying("priorities", [&] {
@@ -108,11 +115,13 @@ std::vector<PriorityCategory> KioskServices::priorities() {
                                          ? office["priority_definitions"]
                                          : nlohmann::json::object();
             for (auto& c : m_queue.priorityCategories()) {
-                PriorityCategory p{c.code, c.name, c.nameEn, {}, {}};
+                PriorityCategory p{c.code, c.name, c.nameEn, {}, {}, {}, {}};
                 if (definitions.is_object() && definitions.contains(p.code) &&
                     definitions[p.code].is_object()) {
                     p.definition = definitions[p.code].value("vi", "");
                     p.definitionEn = definitions[p.code].value("en", "");
+                    p.legalBasis = definitions[p.code].value("basis", "");
+                    p.legalBasisEn = definitions[p.code].value("basis_en", "");
                 }
                 out.push_back(std::move(p));
             }
@@ -146,6 +155,15 @@ bool KioskServices::serverLost() {
     return m_serverLost;
 }
 
+bool KioskServices::reloadSettings() {
+    if (m_serverLost) return false;
+    try {
+        return m_queue.reloadSettings();
+    } catch (const queue::DatabaseError&) {
+        return false;  // busy or lost: the next check tries again (the screens report a lost server)
+    }
+}
+
 CardResult KioskServices::readCard(const std::string& line) {
     if (!m_citizenKey) return {CardStatus::Off, std::nullopt};
     const auto today = queue::parseIsoDate(m_queue.businessDay());
@@ -170,6 +188,8 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
                                const std::optional<std::string>& citizen) {
     TakeResult result;
     try {
+        // The hours of the moment, also when motcua init changed them since the kiosk last looked.
+        reloadSettings();
         auto taken = retrying("take", [&] { return m_queue.take(serviceCode, priority, {}, citizen); });
         switch (taken.outcome) {
             case queue::Outcome::Ok:

@@ -36,7 +36,13 @@ struct PriorityCategory {
     std::string nameEn;
     std::string definition;  // what it covers, from the office config ("" when the office gives none)
     std::string definitionEn;
+    std::string legalBasis;  // the law the definition is taken from
+    std::string legalBasisEn;
 };
+
+// The line under a priority choice: "definition (legal basis)" in the language, "" when the office
+// gives no definition in it.
+std::string priorityExplanation(const PriorityCategory& category, bool english);
 
 // Offline: the PostgreSQL server cannot be reached (several PCs share the queue); no number is
 // issued until it can. ClockWrong: the PC's clock disagrees with what is recorded (staff must see).
@@ -125,6 +131,9 @@ class KioskServices {
     queue::IssuingState issuing(const std::string& serviceCode = {}) const {
         return m_queue.issuingState(serviceCode);
     }
+    // Takes the settings again when `motcua init` changed them (hours, calendar, priority definitions):
+    // true when they changed. A busy or lost database leaves the settings as they were.
+    bool reloadSettings();
 
     // Whether the database server cannot be reached now (several PCs on PostgreSQL; always false on
     // SQLite). Asked every frame (the App's lost-server banner), at most every kServerCheckMs of the

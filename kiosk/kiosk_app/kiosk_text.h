@@ -138,6 +138,8 @@ inline constexpr Phrase kLimitStaff{
 inline constexpr Phrase kServiceUnavailable{"Lĩnh vực này hiện không nhận số. Xin mời ông/bà hỏi cán bộ.",
                                             "This service is not taking numbers. Please ask the staff."};
 // The server holding the queue cannot be reached (several PCs): no number now, and none later for this tap.
+// Under a service while the whole office issues no numbers (the card above says when it does again).
+inline constexpr Phrase kServiceClosed{"Tạm ngừng nhận số", "Not issuing numbers now"};
 inline constexpr Phrase kServerLost{
     "Xin lỗi ông/bà: ki-ốt đang mất kết nối với máy chủ nên chưa cấp được số. Hệ thống đang tự kết nối lại; "
     "xin mời ông/bà thử lại sau ít phút hoặc hỏi cán bộ tại quầy.",

@@ -66,14 +66,30 @@ void ServicesScreen::build() {
             content = std::make_unique<Label>(t(words::kBusy), FontRole::Heading, TextAlign::Left,
                                               TextColour::Danger);
     } else {
+        // Closed (the office's hours, or a service's own cut-off passed): the office's card first, and a
+        // closed service looks closed (not tappable) and says when it takes numbers again.
+        const auto office = m_session.services().issuing();
+        m_closedShown = office.open ? std::string() : office.messageVi;
+        auto column = std::make_unique<Box>(Axis::Vertical, 0);
+        if (!office.open) column->add(closedCard(office, lang(), false));
         for (const auto& s : *m_services) {
+            const auto issuing = office.open ? m_session.services().issuing(s.code) : office;
             auto& b = list->add(std::make_unique<Button>(
                 nameIn(s, lang()), [this, code = s.code] { m_session.showConfirm(code); },
                 ButtonStyle::Secondary, FontRole::Heading));
-            b.setSecondary(waitingText(s, lang()));
+            if (issuing.open) {
+                b.setSecondary(waitingText(s, lang()));
+            } else {
+                b.setEnabled(false);
+                b.setIcon(ui::icons::kSchedule);
+                b.setSecondary(office.open ? (lang() == Language::En ? issuing.messageEn : issuing.messageVi)
+                                           : std::string(t(words::kServiceClosed)));
+                m_closedShown += "|" + s.code;
+            }
             b.setShape(ButtonShape::Row);
         }
-        content = std::move(list);
+        column->add(std::move(list));
+        content = std::move(column);
     }
     Page page;
     page.title = t(words::kChooseService);
@@ -84,6 +100,23 @@ void ServicesScreen::build() {
 
 void ServicesScreen::adapt(bool isLandscape) {
     if (isLandscape != m_builtLandscape) requestRebuild();
+}
+
+void ServicesScreen::update(std::chrono::milliseconds dt) {
+    // The hours move on while the citizen reads: about once a second, rebuilt when what is closed
+    // changed (a cut-off passed, the lunch break began or ended).
+    m_sinceCheck += dt;
+    if (m_sinceCheck >= std::chrono::seconds(1) && m_services) {
+        m_sinceCheck = {};
+        auto& services = m_session.services();
+        if (services.reloadSettings()) requestRebuild();
+        const auto office = services.issuing();
+        std::string closed = office.open ? std::string() : office.messageVi;
+        for (const auto& s : *m_services)
+            if (!(office.open ? services.issuing(s.code) : office).open) closed += "|" + s.code;
+        if (closed != m_closedShown) requestRebuild();
+    }
+    KioskScreen::update(dt);
 }
 
 ConfirmScreen::ConfirmScreen(KioskSession& session, std::string serviceCode, std::string procedureName)
@@ -159,7 +192,7 @@ void ConfirmScreen::build() {
         option(t(words::kNoPriority), "", ui::icons::kPerson, std::nullopt);
         for (const auto& p : m_priorities) {
             const bool en = lang() == Language::En;
-            option(en && !p.nameEn.empty() ? p.nameEn : p.name, en ? p.definitionEn : p.definition,
+            option(en && !p.nameEn.empty() ? p.nameEn : p.name, priorityExplanation(p, en),
                    priorityIcon(p.code), p.code);
         }
         m_choices = nullptr;

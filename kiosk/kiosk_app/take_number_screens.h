@@ -21,11 +21,14 @@ class ServicesScreen final : public KioskScreen {
   protected:
     void build() override;
     void adapt(bool landscape) override;
+    void update(std::chrono::milliseconds dt) override;
 
   private:
     std::optional<std::vector<queue::ServiceStatus>> m_services;
     bool m_loaded = false;
     bool m_builtLandscape = false;
+    std::string m_closedShown;  // what was closed at the last build (the office's message, service codes)
+    std::chrono::milliseconds m_sinceCheck{0};
 };
 
 class ConfirmScreen final : public KioskScreen {

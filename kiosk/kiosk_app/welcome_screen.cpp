@@ -36,6 +36,11 @@ void WelcomeScreen::build() {
     auto& services = m_session.services();
     m_builtLandscape = landscape();
     auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
+    const auto issuing = services.issuing();
+    m_closedShown = issuing.open ? std::string() : issuing.messageVi;
+    // Closed: that comes first, in the calm card, both languages (the language switch is a screen
+    // further on); the citizen may still come in to read the procedures.
+    if (!issuing.open) root->add(closedCard(issuing, Language::Vi, true));
     root->add(std::make_unique<ui::Spacer>(), 1);
     root->add(std::make_unique<Label>(services.office("name"), FontRole::Title, TextAlign::Center,
                                       TextColour::Primary));
@@ -50,15 +55,6 @@ void WelcomeScreen::build() {
     root->add(voiceSwitch(m_session, FontRole::Heading));
     if (const auto hours = services.office("opening_hours_text"); !hours.empty())
         root->add(std::make_unique<Label>(hours, FontRole::Body, TextAlign::Center, TextColour::Muted));
-    const auto issuing = services.issuing();
-    m_closedShown = issuing.open ? std::string() : issuing.messageVi;
-    if (!issuing.open) {
-        // Both languages: the language switch is a screen further on.
-        root->add(std::make_unique<Label>(issuing.messageVi, FontRole::Heading, TextAlign::Center,
-                                          TextColour::Danger));
-        root->add(
-            std::make_unique<Label>(issuing.messageEn, FontRole::Body, TextAlign::Center, TextColour::Muted));
-    }
     root->add(std::make_unique<ui::Spacer>(), 1);
     // Large text on a small landscape screen: the page scrolls rather than anything overlapping.
     setRoot(withHeader(std::make_unique<ui::ScrollView>(std::move(root))));
@@ -68,6 +64,8 @@ void WelcomeScreen::update(std::chrono::milliseconds dt) {
     m_sinceCheck += dt;
     if (m_sinceCheck >= std::chrono::seconds(1)) {
         m_sinceCheck = {};
+        // Edited hours or calendar (motcua init) show within a second, without a restart.
+        if (m_session.services().reloadSettings()) requestRebuild();
         const auto issuing = m_session.services().issuing();
         if ((issuing.open ? std::string() : issuing.messageVi) != m_closedShown) requestRebuild();
     }

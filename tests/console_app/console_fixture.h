@@ -22,7 +22,8 @@
 namespace motcua::testing {
 
 // The ward office (support/test_office.h) without XH: counters 1 HT, 2 HT and CT, 3 CT; officers lan
-// and hung and the supervisor truong; one priority category; a waiting target of 15 minutes.
+// and hung and the supervisor truong; one priority category (cao_tuoi, with its definition and legal
+// basis); a waiting target of 15 minutes.
 inline std::string consoleOfficeToml() {
     TestOffice o = wardOffice();
     o.services.pop_back();
@@ -30,6 +31,8 @@ inline std::string consoleOfficeToml() {
     o.staff = {
         {"lan", "Nguyễn Thị Lan"}, {"hung", "Trần Văn Hùng"}, {"truong", "Lê Thị Trưởng", "supervisor"}};
     o.priorities.resize(1);
+    o.priorities[0].definition = "Công dân Việt Nam từ đủ 60 tuổi trở lên";
+    o.priorities[0].legalBasis = "Luật Người cao tuổi 2009, Điều 2";
     o.callOrder = {{"priority_interleave", 2}, {"recall_limit", 2}, {"wait_target_minutes", 15}};
     return o.toml();
 }

@@ -264,3 +264,56 @@ screenshot 02-print-alerts.png
               "alerts");
     CHECK(c.console.session().alerts().size() == 2);
 }
+
+TEST_CASE("The officer checks a priority citizen's papers against the category's definition and records it",
+          "[console][script][priority]") {
+    ConsoleOffice office{{"lan", "246813"}};
+    HeadlessConsole c(office, 1);
+    CHECK(take(c.db, c.ui.clock, "HT", "cao_tuoi") == "A001");
+    CHECK(take(c.db, c.ui.clock, "HT") == "A002");
+
+    requireOk(c.run(R"S(
+tap "Nguyễn Thị Lan"
+type "246813"
+key Return
+key F1
+expect "Đã gọi số A001"
+expect "Hộ tịch · Ưu tiên: Người cao tuổi"
+expect "Số A001 ưu tiên (Người cao tuổi): chưa kiểm tra giấy tờ"
+expect "Kiểm tra ưu tiên"
+screenshot 1-priority-called.png
+tap "Kiểm tra ưu tiên"
+expect "Kiểm tra ưu tiên của số A001: Người cao tuổi"
+expect "Công dân Việt Nam từ đủ 60 tuổi trở lên (Luật Người cao tuổi 2009, Điều 2)"
+screenshot 2-priority-check.png
+tap "Đúng đối tượng ưu tiên"
+expect "Đã ghi nhận: số A001 đúng đối tượng ưu tiên"
+expect "Ưu tiên: Người cao tuổi (đã kiểm tra)"
+expect "Số A001 ưu tiên (Người cao tuổi): đã kiểm tra: đúng đối tượng"
+expect "Kiểm tra lại ưu tiên"
+screenshot 3-priority-checked.png
+key F3
+expect "Đang phục vụ"
+expect "(đã kiểm tra)"
+key F4
+key F4
+expect "Đã hoàn thành số A001"
+key F1
+expect "Đã gọi số A002"
+)S",
+                    "priority-check"),
+              "priority-check");
+    // A ticket without priority has nothing to check.
+    CHECK_FALSE(c.sees("Kiểm tra ưu tiên"));
+
+    const auto lanId = c.db.queryInt("SELECT id FROM staff WHERE login = 'lan'");
+    queue::Statement st(c.db, "SELECT detail, staff_id FROM events WHERE kind = 'priority_checked'");
+    REQUIRE(st.step());
+    const auto detail = nlohmann::json::parse(st.getText(0));
+    CHECK(detail["priority"] == "cao_tuoi");
+    CHECK(detail["confirmed"] == true);
+    CHECK(st.getInt(1) == lanId);
+    CHECK_FALSE(st.step());
+    // The check moved nothing: A001 was finished by the same officer after it.
+    CHECK(c.db.queryInt("SELECT COUNT(*) FROM tickets WHERE number = 'A001' AND state = 'done'") == 1);
+}

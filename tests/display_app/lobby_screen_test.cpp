@@ -173,3 +173,52 @@ TEST_CASE("The ticker shows the office's slogan, hotline, hours and the online p
     CHECK(has("Giờ làm việc: Sáng 8:00"));
     CHECK(has("Nộp hồ sơ trực tuyến tại https://dichvucong.gov.vn"));
 }
+
+TEST_CASE(
+    "Outside the hours the lobby display says when numbers are issued again; edited hours show "
+    "within a second, without a restart",
+    "[display][lobby][issuing]") {
+    // The lobby TV is landscape; 1280x720 is the smallest the layout tests use.
+    const ui::Size size = GENERATE(ui::Size{1920, 1080}, ui::Size{1280, 720});
+    CAPTURE(size.width, size.height);
+    auto office = [](const std::string& afternoonClose) {
+        // officeToml(5) with hours: Monday to Friday 08:00–12:00 and 13:30–afternoonClose.
+        std::string toml = officeToml(5);
+        toml += "\n[[opening_hours]]\ndays = [1, 2, 3, 4, 5]\nopen = \"08:00\"\nclose = \"12:00\"\n";
+        toml += "\n[[opening_hours]]\ndays = [1, 2, 3, 4, 5]\nopen = \"13:30\"\nclose = \"" + afternoonClose +
+                "\"\n";
+        return toml;
+    };
+    // Every text on screen joined by spaces (a ticker line that wrapped joins up again).
+    auto shown = [](DisplayFixture& f) {
+        std::string out;
+        for (const auto& t : f.texts()) out += t + " ";
+        return out;
+    };
+    const std::string vi =
+        "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Ba, 01/12/2026.";
+    const std::string en =
+        "Numbers are no longer issued today. Please come back at 8:00 on Tuesday, 01/12/2026.";
+    DisplayFixture f(size, office("17:00"));
+    f.clock.set(kMonday0800 + (9 * 60 + 5) * 60'000);  // Monday 17:05
+    f.screens.push(std::make_unique<LobbyScreen>(f.feed, f.clock, nullptr));
+    const std::string dir = "closed-" + std::to_string(size.width) + "x" + std::to_string(size.height);
+    // In full, Vietnamese and English by turns (a ticker page each).
+    f.script("wait 1100\nscreenshot 1-closed.png", dir);
+    const std::string first = shown(f);
+    f.script("wait 8000\nscreenshot 2-closed-other-language.png", dir);
+    const std::string second = shown(f);
+    CHECK_THAT(first + second, Catch::Contains(vi) && Catch::Contains(en));
+    CHECK(f.shows("Hết giờ nhận số"));  // not "Xin mời lấy số thứ tự"
+    CHECK_FALSE(f.shows("Xin mời lấy số thứ tự"));
+
+    // The office stays open until 18:00 from today: `motcua init` in another process.
+    {
+        auto other = queue::openStore(f.path, queue::OpenPurpose::Use);
+        queue::applyOfficeConfig(other, queue::parseOfficeConfig(office("18:00"), "test.toml"));
+    }
+    f.script("wait 1100\nscreenshot 3-open-again.png", dir);
+    CHECK(shown(f).find("hết giờ nhận số") == std::string::npos);
+    CHECK(f.shows("Xin mời lấy số thứ tự"));
+    CHECK(f.queue.issuingState().open);
+}

@@ -74,19 +74,25 @@ TEST_CASE("The kiosk issues numbers only inside the hours and says when it opens
     std::string script = "wait 1100\nexpect \"Chạm vào màn hình để bắt đầu\"\n";
     if (m.closedVi) script += "expect " + quoted(m.closedVi) + "\nexpect " + quoted(m.closedEn) + "\n";
     script += "screenshot 1-welcome.png\ntap \"Chạm vào màn hình để bắt đầu\"\n";
-    if (mode == "en")
-        script +=
-            "tap \"English\"\ntap \"Take a queue number\"\ntap \"Civil status\"\ntap \"Confirm and print\"\n";
+    const bool en = mode == "en";
+    if (en)
+        script += "tap \"English\"\ntap \"Take a queue number\"\n";
     else {
         if (mode == "large") script += "tap \"Chữ lớn\"\n";
-        script += "tap \"Lấy số thứ tự\"\ntap \"Hộ tịch\"\ntap \"Xác nhận lấy số\"\n";
+        script += "tap \"Lấy số thứ tự\"\n";
     }
-    script += "wait 100\n";
-    if (m.closedVi)
-        script += "expect " + quoted(mode == "en" ? m.closedEn : m.closedVi) + "\n";
-    else
-        script += "expect \"A001\"\n";
-    script += "screenshot 2-take.png\n";
+    const std::string service = en ? "Civil status" : "Hộ tịch";
+    if (m.closedVi) {
+        // Closed: the service list says so first and when it opens, and every service looks closed: a
+        // tap on one takes nobody further.
+        script += "expect " + quoted(en ? m.closedEn : m.closedVi) + "\n";
+        script += "expect " + quoted(en ? "Not issuing numbers now" : "Tạm ngừng nhận số") + "\n";
+        script += "screenshot 2-services.png\ntap " + quoted(service) + "\n";
+        script += "expect " + quoted(en ? "Choose" : "Chọn lĩnh vực cần giải quyết") + "\n";
+    } else {
+        script += "tap " + quoted(service) + "\ntap " + quoted(en ? "Confirm and print" : "Xác nhận lấy số") +
+                  "\nwait 100\nexpect \"A001\"\nscreenshot 2-take.png\n";
+    }
     const auto path = f.dir / "hours.txt";
     testing::writeFile(path, script);
     requireOk(program.runScript(path), script);
@@ -94,4 +100,79 @@ TEST_CASE("The kiosk issues numbers only inside the hours and says when it opens
     auto db = f.openDb();
     CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == (m.closedVi ? 0 : 1));
     CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'issue'") == (m.closedVi ? 0 : 1));
+}
+
+TEST_CASE(
+    "Edited hours reach the running kiosk: a service's own cut-off closes it on the list while the "
+    "others issue, and a confirm left open past the cut-off is refused",
+    "[kiosk][issuing][reload]") {
+    const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
+    const std::string mode = GENERATE(as<std::string>{}, "vi", "en", "large");
+    CAPTURE(size.width, size.height, mode);
+    const bool en = mode == "en";
+    const queue::BusinessCalendar zone("Asia/Ho_Chi_Minh");
+    const queue::TimeMs at = zone.instantOf("2026-12-04", 16 * 60 + 5);  // a Friday, numbers until 16:30
+    KioskFixture f(size, "hours-reload-" + mode, true, /*withHours=*/true, at - 12 * 3'600'000);
+    auto& program = f.start();
+    program.manualClock()->set(at);
+
+    std::string script = "wait 1100\ntap \"Chạm vào màn hình để bắt đầu\"\n";
+    if (en)
+        script += "tap \"English\"\ntap \"Take a queue number\"\n";
+    else {
+        if (mode == "large") script += "tap \"Chữ lớn\"\n";
+        script += "tap \"Lấy số thứ tự\"\n";
+    }
+    const std::string land = en ? "Land (certificates, transfers, mortgages)" : "Đất đai";
+    script += "expect " + quoted(land) + "\nscreenshot 1-services-open.png\n";
+    const auto first = f.dir / "before.txt";
+    testing::writeFile(first, script);
+    requireOk(program.runScript(first), script);
+
+    // The office edits office.toml (land files until 16:00) and runs `motcua init`, in another process.
+    {
+        auto db = f.openDb();
+        auto config = queue::loadOfficeConfig(testing::sourcePath("assets/office.toml"));
+        for (auto& s : config.services)
+            if (s.code == "DD") s.cutoffMinutes = 60;
+        queue::applyOfficeConfig(db, config, queue::ManualClock(at));
+    }
+    const std::string closed =
+        en ? "Numbers are no longer issued today. Please come back at 8:00 on Monday, 07/12/2026."
+           : "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà quay lại lúc 8:00 sáng thứ Hai, 07/12/2026.";
+    const std::string civil = en ? "Civil status" : "Hộ tịch";
+    const std::string confirm = en ? "Confirm and print" : "Xác nhận lấy số";
+    // Within a second the list shows land closed, with when it opens; a tap on it goes nowhere. Hộ tịch
+    // still issues.
+    script = "wait 1100\nexpect " + quoted(closed) + "\nscreenshot 2-land-closed.png\ntap " + quoted(land) +
+             "\nexpect " + quoted(civil) + "\ntap " + quoted(civil) + "\ntap " + quoted(confirm) +
+             "\nwait 100\nexpect \"A001\"\nscreenshot 3-civil-issued.png\n";
+    const auto second = f.dir / "after.txt";
+    testing::writeFile(second, script);
+    requireOk(program.runScript(second), script);
+
+    auto db = f.openDb();
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets t JOIN services s ON s.id = t.service_id "
+                      "WHERE s.code = 'DD'") == 0);
+
+    // A citizen on the confirm page when the cut-off passes is told, and gets no number. (The clock jumps
+    // to 16:29:50 first: the kiosk asks whether the citizen needs more time, and is told yes.)
+    program.manualClock()->set(zone.instantOf("2026-12-04", 16 * 60 + 29) + 50'000);
+    script = "wait 100\ntap " + quoted(en ? "Continue" : "Tiếp tục") + "\n";
+    const auto idle = f.dir / "idle.txt";
+    testing::writeFile(idle, script);
+    requireOk(program.runScript(idle), script);
+    program.session().showConfirm("HT");
+    script = "wait 100\nexpect " + quoted(confirm) + "\n";
+    const auto shown = f.dir / "shown.txt";
+    testing::writeFile(shown, script);
+    requireOk(program.runScript(shown), script);
+    program.manualClock()->set(zone.instantOf("2026-12-04", 16 * 60 + 30) + 1'000);  // 16:30:01
+    script = "tap " + quoted(confirm) + "\nwait 100\nexpect " + quoted(closed) +
+             "\nscreenshot 4-refused-at-confirm.png\n";
+    const auto third = f.dir / "refused.txt";
+    testing::writeFile(third, script);
+    requireOk(program.runScript(third), script);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
 }
