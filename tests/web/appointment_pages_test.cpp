@@ -20,24 +20,6 @@ std::string bookingOffice(bool enabled = true) {
            "per_phone_daily = 2\nper_phone_per_service = 1\n";
 }
 
-std::string cookieSet(const HttpReply& r, const std::string& name) {
-    std::string all = r.header("set-cookie");
-    std::size_t at = 0;
-    while (at < all.size()) {
-        const auto nl = all.find('\n', at);
-        const auto line = all.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
-        if (line.starts_with(name + "=")) return line;
-        at = nl == std::string::npos ? all.size() : nl + 1;
-    }
-    return {};
-}
-
-std::string hiddenCsrf(const std::string& page) {
-    std::smatch m;
-    if (!std::regex_search(page, m, std::regex("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""))) return {};
-    return m[1];
-}
-
 // The confirmation form's body. Appended in two steps: GCC 12 at -O3 reports a false -Wrestrict on
 // `"csrf=" + std::string&&`.
 std::string csrfBody(const std::string& page) {
@@ -56,7 +38,7 @@ struct Phone {
         return {{"Cookie", "holder=" + holder}};
     }
     void keep(const HttpReply& r) {
-        const auto c = cookieSet(r, "holder");
+        const auto c = setCookieLine(r, "holder");
         if (!c.empty()) holder = c.substr(7, c.find(';') - 7);
     }
     HttpReply get(const std::string& target) {
@@ -114,7 +96,7 @@ TEST_CASE("A citizen books a slot on the phone in four steps and gets a code and
     REQUIRE(confirm.status == 200);
     CHECK(confirm.body.find("Xác nhận đặt lịch") != std::string::npos);
     CHECK(confirm.body.find("thứ Hai, 30/11/2026") != std::string::npos);
-    const auto cookie = cookieSet(confirm, "holder");
+    const auto cookie = setCookieLine(confirm, "holder");
     CHECK(cookie.find("Path=/dat-lich; Max-Age=2592000; SameSite=Lax; HttpOnly") != std::string::npos);
     REQUIRE_FALSE(phone.holder.empty());
 

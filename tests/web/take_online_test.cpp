@@ -11,21 +11,8 @@ namespace {
 
 // "name=value" of a Set-Cookie header in the reply ("" when not set).
 std::string cookieSet(const HttpReply& r, const std::string& name) {
-    std::string all = r.header("set-cookie");
-    std::size_t at = 0;
-    while (at < all.size()) {
-        const auto nl = all.find('\n', at);
-        const auto line = all.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
-        if (line.starts_with(name + "=")) return line.substr(0, line.find(';'));
-        at = nl == std::string::npos ? all.size() : nl + 1;
-    }
-    return {};
-}
-
-std::string hiddenCsrf(const std::string& page) {
-    std::smatch m;
-    if (!std::regex_search(page, m, std::regex("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""))) return {};
-    return m[1];
+    const std::string line = setCookieLine(r, name);
+    return line.substr(0, line.find(';'));
 }
 
 // A phone: keeps its cookies between requests, as a browser does.

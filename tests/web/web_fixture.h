@@ -16,6 +16,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -174,5 +175,26 @@ struct WebFixture {
     std::thread thread;
     unsigned short port = 0;
 };
+
+// The whole Set-Cookie line for the cookie name, attributes included ("" when the reply sets none);
+// the server's Set-Cookie headers are joined one per line.
+inline std::string setCookieLine(const HttpReply& r, const std::string& name) {
+    const std::string all = r.header("set-cookie");
+    std::size_t at = 0;
+    while (at < all.size()) {
+        const auto nl = all.find('\n', at);
+        const auto line = all.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+        if (line.starts_with(name + "=")) return line;
+        at = nl == std::string::npos ? all.size() : nl + 1;
+    }
+    return {};
+}
+
+// The CSRF tag a page's form carries in its hidden "csrf" field ("" when it has none).
+inline std::string hiddenCsrf(const std::string& page) {
+    std::smatch m;
+    if (!std::regex_search(page, m, std::regex("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\""))) return {};
+    return m[1];
+}
 
 }  // namespace motcua::testing
