@@ -199,8 +199,20 @@ Response AppointmentPages::slots(const std::string& service, const std::string& 
         fmt::format("<p class=\"label\">{}</p>\n<h1>{}</h1>\n<p class=\"service\">{}<br>{}</p>\n",
                     pick(lang, "Đặt lịch hẹn – bước 3/4", "Book an appointment – step 3 of 4"),
                     htmlEscape(title), htmlEscape(name), htmlEscape(dayWords(day, lang)));
+    // Today's slots that have gone are left out (an office open all day would list dozens of them
+    // before the first one a citizen can take); a line says so.
+    const auto all = m_book.slots(service, day);
+    const auto gone = std::count_if(all.begin(), all.end(), [](const auto& s) { return s.past; });
+    if (gone > 0)
+        body += fmt::format(
+            "<p class=\"note\">{}</p>\n",
+            gone == static_cast<std::ptrdiff_t>(all.size())
+                ? pick(lang, "Hôm nay không còn khung giờ nào. Mời ông/bà chọn ngày khác.",
+                       "No time is left today. Please choose another day.")
+                : pick(lang, "Chỉ hiện các khung giờ từ bây giờ.", "Only times from now on are shown."));
     body += "<ul class=\"slots\">\n";
-    for (const auto& s : m_book.slots(service, day)) {
+    for (const auto& s : all) {
+        if (s.past) continue;
         const std::string text = queue::slotText(s.startMinute, s.endMinute);
         if (s.bookable()) {
             body += fmt::format("<li><a class=\"button\" href=\"/dat-lich/{}/{}/{}\">{}</a></li>\n",
@@ -208,7 +220,7 @@ Response AppointmentPages::slots(const std::string& service, const std::string& 
         } else {
             body += fmt::format(
                 "<li><span class=\"button disabled\">{} <span class=\"note\">({})</span></span></li>\n", text,
-                s.past ? pick(lang, "đã qua", "past") : pick(lang, "đã đủ", "full"));
+                pick(lang, "đã đủ", "full"));
         }
     }
     body += "</ul>\n";

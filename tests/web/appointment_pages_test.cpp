@@ -89,7 +89,8 @@ TEST_CASE("A citizen books a slot on the phone in four steps and gets a code and
 
     const auto slots = phone.get("/dat-lich/HT/2026-11-30");
     REQUIRE(slots.status == 200);
-    CHECK(slots.body.find("08:00–08:30 <span class=\"note\">(đã qua)</span>") != std::string::npos);
+    CHECK(slots.body.find("08:00–08:30") == std::string::npos);  // gone: not listed, a line says so
+    CHECK(slots.body.find("Chỉ hiện các khung giờ từ bây giờ.") != std::string::npos);
     CHECK(slots.body.find("href=\"/dat-lich/HT/2026-11-30/0930\">09:30–10:00</a>") != std::string::npos);
 
     const auto confirm = phone.get("/dat-lich/HT/2026-11-30/0930");
