@@ -61,6 +61,7 @@ const std::vector<std::string>& copiedTables() {
         "priority_categories",
         "tickets",
         "events",
+        "ticket_links",
         "appointments",
         "catalogue_fields",
         "catalogue_procedures",

@@ -4,13 +4,17 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "kiosk/cli/cli.h"
 #include "queue/clock.h"
+#include "queue/copy_store.h"
 #include "queue/postgres.h"
 #include "queue/postgres_backup.h"
 #include "queue/store.h"
+#include "queue/ticket_links.h"
+#include "queue/ticket_store.h"
 #include "support/cli_run.h"
 #include "support/test_store.h"
 #include "support/test_support.h"
@@ -64,6 +68,16 @@ TEST_CASE("migrate copies an office's SQLite file to PostgreSQL and proves it", 
     Office office;
     const std::string file = (office.dir / "motcua.db").string();
     workTwoDays(office, file);
+    {
+        // Two tickets with the link of their live page (as printing or the phone page makes it).
+        auto db = motcua::queue::openStore(file, motcua::queue::OpenPurpose::Use);
+        motcua::queue::TicketStore tickets(db);
+        for (const std::int64_t id : {1, 8}) {
+            const auto t = tickets.ticket(id);
+            REQUIRE(t);
+            motcua::queue::TicketLinks(db).linkFor(*t, office.clock.now());
+        }
+    }
     TestDatabase server(office.dir.path(), StoreKind::Postgres);
 
     const auto moved = office(file, {"--json", "migrate", "--to", server.location()});
@@ -72,15 +86,15 @@ TEST_CASE("migrate copies an office's SQLite file to PostgreSQL and proves it", 
     const auto proof = moved.json();
     CHECK(proof["days"] == 2);
     CHECK(proof["days_differing"].empty());
-    bool sawTickets = false;
+    std::set<std::string> copied;
     for (const auto& t : proof["tables"]) {
         CHECK(t["source"] == t["target"]);
-        if (t["table"] == "tickets") {
-            CHECK(t["target"] == 8);
-            sawTickets = true;
-        }
+        copied.insert(t["table"].get<std::string>());
+        if (t["table"] == "tickets") CHECK(t["target"] == 8);
+        if (t["table"] == "ticket_links") CHECK(t["target"] == 2);
     }
-    CHECK(sawTickets);
+    CHECK(copied.count("tickets") == 1);
+    CHECK(copied.count("ticket_links") == 1);
 
     SECTION("the office carries on on the server where it left off") {
         const auto before = office(file, {"--json", "status"}).json();
@@ -286,4 +300,18 @@ TEST_CASE(
         ::unsetenv("MOTCUA_CONFIG");
     else
         ::setenv("MOTCUA_CONFIG", keptConfig.c_str(), 1);
+}
+
+TEST_CASE("migrate copies every table of the schema", "[cli][sqlite-only]") {
+    // A table added by a migration and forgotten in copiedTables() would be left behind by every
+    // office that moves to the server.
+    TempDir dir;
+    const std::string file = (dir / "motcua.db").string();
+    auto db = motcua::queue::openStore(file, motcua::queue::OpenPurpose::Initialise);
+    std::set<std::string> tables;
+    motcua::queue::Statement st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    while (st.step()) tables.insert(st.getText(0));
+    REQUIRE(tables.count("tickets") == 1);
+    const auto& copied = motcua::queue::copiedTables();
+    CHECK(tables == std::set<std::string>(copied.begin(), copied.end()));
 }
