@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
 
 namespace motcua::queue {
 
@@ -18,6 +19,11 @@ constexpr const char* kTicketSelect =
     "t.counter_id, t.due_at "
     "FROM tickets t JOIN services s ON s.id = t.service_id JOIN services cs ON cs.id = t.cur_service_id "
     "LEFT JOIN priority_categories p ON p.code = t.priority LEFT JOIN counters c ON c.id = t.counter_id ";
+
+// kTicketSelect and the rest of a query (its WHERE and ORDER BY), prepared.
+Statement selectTickets(Database& db, std::string_view rest) {
+    return Statement(db, std::string(kTicketSelect).append(rest));
+}
 
 Ticket readTicket(const Statement& st, int at = 0) {
     Ticket t;
@@ -86,15 +92,14 @@ void bindEvent(Statement& st, const EventRow& e, int first) {
 }  // namespace
 
 std::optional<Ticket> TicketStore::ticket(std::int64_t id) {
-    Statement st(m_db, std::string(kTicketSelect) + "WHERE t.id = ?");
+    auto st = selectTickets(m_db, "WHERE t.id = ?");
     st.bind(1, id);
     return oneTicket(st);
 }
 
 std::optional<Ticket> TicketStore::ticketByNumber(const std::string& day, const std::string& number) {
     // Newest first: before numbers were unique per prefix, a retired service could repeat one.
-    Statement st(m_db, std::string(kTicketSelect) +
-                           "WHERE t.business_day = ? AND t.number = ? ORDER BY t.id DESC LIMIT 1");
+    auto st = selectTickets(m_db, "WHERE t.business_day = ? AND t.number = ? ORDER BY t.id DESC LIMIT 1");
     st.bind(1, day).bind(2, number);
     return oneTicket(st);
 }
@@ -109,28 +114,25 @@ std::optional<CounterRef> TicketStore::counter(int number) {
 std::optional<Ticket> TicketStore::activeAt(std::int64_t counterId, const std::string& day) {
     // A ticket left called or serving on an earlier day is not at the counter any more: the next write
     // expires it; until then the counter (and the lobby display) must not show it.
-    Statement st(m_db,
-                 std::string(kTicketSelect) +
-                     "WHERE t.counter_id = ? AND t.state IN ('called', 'serving') AND t.business_day = ?");
+    auto st = selectTickets(
+        m_db, "WHERE t.counter_id = ? AND t.state IN ('called', 'serving') AND t.business_day = ?");
     st.bind(1, counterId).bind(2, day);
     return oneTicket(st);
 }
 
 std::vector<Ticket> TicketStore::heldAt(std::int64_t counterId, const std::string& day) {
-    Statement st(
+    auto st = selectTickets(
         m_db,
-        std::string(kTicketSelect) +
-            "WHERE t.counter_id = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at, t.id");
+        "WHERE t.counter_id = ? AND t.state = 'held' AND t.business_day = ? ORDER BY t.updated_at, t.id");
     st.bind(1, counterId).bind(2, day);
     return allTickets(st);
 }
 
 std::vector<Ticket> TicketStore::waitingFor(std::int64_t counterId, const std::string& day) {
-    Statement st(
+    auto st = selectTickets(
         m_db,
-        std::string(kTicketSelect) +
-            "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
-            "(SELECT service_id FROM counter_services WHERE counter_id = ?) ORDER BY t.queue_key, t.id");
+        "WHERE t.state = 'waiting' AND t.business_day = ? AND t.cur_service_id IN "
+        "(SELECT service_id FROM counter_services WHERE counter_id = ?) ORDER BY t.queue_key, t.id");
     st.bind(1, day).bind(2, counterId);
     return allTickets(st);
 }
@@ -643,10 +645,8 @@ std::map<int, int> TicketStore::heldCounts(const std::string& day) {
 }
 
 std::map<int, Ticket> TicketStore::activeTickets(const std::string& day) {
-    Statement st(
-        m_db,
-        std::string(kTicketSelect) +
-            "WHERE t.state IN ('called', 'serving') AND t.business_day = ? AND t.counter_id IS NOT NULL");
+    auto st = selectTickets(
+        m_db, "WHERE t.state IN ('called', 'serving') AND t.business_day = ? AND t.counter_id IS NOT NULL");
     st.bind(1, day);
     std::map<int, Ticket> out;
     while (st.step()) {
