@@ -105,10 +105,6 @@ nlohmann::json toJson(const Ticket& t, const BusinessCalendar& calendar) {
     return j;
 }
 
-namespace {
-
-constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
-
 std::string newMoveKey() {
     unsigned char bytes[16];
     randombytes_buf(bytes, sizeof bytes);
@@ -117,6 +113,10 @@ std::string newMoveKey() {
     for (unsigned char b : bytes) out += fmt::format("{:02x}", b);
     return out;
 }
+
+namespace {
+
+constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
 
 // What a move at a counter changes: the ticket after it and the event that records it.
 struct Change {
@@ -362,20 +362,29 @@ Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
                                         const std::optional<std::string>& citizen) {
     // PostgreSQL: two round trips (three with a citizen: the citizen's lock and count). BEGIN rides with the
     // context read (which locks the service row), and the ticket, its event and COMMIT go together.
-    auto recover = [&](std::optional<std::int64_t> id) -> Result<IssuedTicket> {
-        const auto issued = id ? m_store.ticket(*id) : std::nullopt;
-        if (!issued)
-            return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
-        auto out = estimate(issued->number);
-        if (!out) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
-        return Result<IssuedTicket>::success(std::move(*out));
-    };
     return writeMove<Result<IssuedTicket>>(
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<IssuedTicket>> {
             return issueTicket(tx, key, serviceCode, priority, actor, citizen, nullptr);
         },
-        recover);
+        [&](std::optional<std::int64_t> id) { return recoverIssued(id); });
+}
+
+Result<IssuedTicket> QueueService::recoverIssued(std::optional<std::int64_t> id) {
+    const auto issued = id ? m_store.ticket(*id) : std::nullopt;
+    if (!issued) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+    auto out = estimate(issued->number);
+    if (!out) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+    return Result<IssuedTicket>::success(std::move(*out));
+}
+
+std::optional<IssuedTicket> QueueService::takenBefore(const std::string& moveKey) {
+    if (moveKey.empty()) return std::nullopt;
+    const auto done = m_store.committedMove(moveKey);
+    if (!done || !*done) return std::nullopt;
+    auto issued = recoverIssued(*done);
+    if (!issued.ok()) return std::nullopt;
+    return std::move(issued.value);
 }
 
 // The issuing of take() and checkIn(), inside the move's transaction, which it commits on success.
@@ -499,14 +508,6 @@ CheckIn QueueService::checkIn(const std::string& codeText, const Actor& actorIn,
     Actor actor = actorIn;
     actor.channel = "appointment";
     const TimeMs graceMs = appointmentConfigFromSettings(m_office).graceMinutes * 60'000LL;
-    auto recover = [&](std::optional<std::int64_t> id) -> Result<IssuedTicket> {
-        const auto issued = id ? m_store.ticket(*id) : std::nullopt;
-        if (!issued)
-            return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
-        auto est = estimate(issued->number);
-        if (!est) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
-        return Result<IssuedTicket>::success(std::move(*est));
-    };
     out.result = writeMove<Result<IssuedTicket>>(
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<IssuedTicket>> {
@@ -542,7 +543,7 @@ CheckIn QueueService::checkIn(const std::string& codeText, const Actor& actorIn,
             if (issued && !issued->ok()) out.problem = CheckInProblem::NotIssued;
             return issued;
         },
-        recover);
+        [&](std::optional<std::int64_t> id) { return recoverIssued(id); });
     return out;
 }
 
@@ -735,6 +736,12 @@ CallChoice QueueService::nextChoice(const CounterContext& ctx) {
         0, ctx.nextReason.value_or(CallReason::OnlyNormalWaiting), ctx.normalsSincePriority.value_or(-1), {}};
 }
 
+Result<Ticket> QueueService::recoverMove(std::optional<std::int64_t> id) {
+    auto t = id ? m_store.ticket(*id) : std::nullopt;
+    if (!t) return Result<Ticket>::failure(Outcome::NotFound, "the ticket moved before is gone");
+    return Result<Ticket>::success(std::move(*t));
+}
+
 Result<CallOutcome> QueueService::recoverCall(std::optional<std::int64_t> id) {
     const auto t = id ? m_store.ticket(*id) : std::nullopt;
     if (!t) return Result<CallOutcome>::failure(Outcome::NotFound, "the ticket called before is gone");
@@ -865,11 +872,6 @@ Result<CallOutcome> QueueService::callNumber(int counterNumber, const std::strin
 // (the service's first, or the day's last) and transfer the service it goes to (3 each).
 template <class F>
 Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, const char* verb, F&& move) {
-    auto recover = [&](std::optional<std::int64_t> id) -> Result<Ticket> {
-        auto t = id ? m_store.ticket(*id) : std::nullopt;
-        if (!t) return Result<Ticket>::failure(Outcome::NotFound, "the ticket moved before is gone");
-        return Result<Ticket>::success(std::move(*t));
-    };
     return writeMove<Result<Ticket>>(
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<Ticket>> {
@@ -913,7 +915,7 @@ Result<Ticket> QueueService::moveActive(int counterNumber, const Actor& actor, c
             }
             return Result<Ticket>::success(std::move(c.after));
         },
-        recover);
+        [&](std::optional<std::int64_t> id) { return recoverMove(id); });
 }
 
 Result<RecallOutcome> QueueService::recall(int counterNumber, const Actor& actor) {
@@ -1056,11 +1058,6 @@ template <class F>
 Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const Actor& actor, F&& move) {
     const auto number = canonicalNumber(numberText);
     if (!number) return Result<Ticket>::failure(Outcome::Invalid, kBadNumber);
-    auto recover = [&](std::optional<std::int64_t> id) -> Result<Ticket> {
-        auto t = id ? m_store.ticket(*id) : std::nullopt;
-        if (!t) return Result<Ticket>::failure(Outcome::NotFound, "the ticket moved before is gone");
-        return Result<Ticket>::success(std::move(*t));
-    };
     return writeMove<Result<Ticket>>(
         actor,
         [&](Transaction& tx, const std::string& key) -> std::optional<Result<Ticket>> {
@@ -1093,7 +1090,7 @@ Result<Ticket> QueueService::moveByNumber(const std::string& numberText, const A
             }
             return Result<Ticket>::success(std::move(c.after));
         },
-        recover);
+        [&](std::optional<std::int64_t> id) { return recoverMove(id); });
 }
 
 Result<Ticket> QueueService::cancel(const std::string& numberText, const Actor& actor) {

@@ -149,6 +149,9 @@ struct Actor {
     std::string channel;
 };
 
+// A new idempotency key for a move (Actor::moveKey): 128 random bits, as 32 hex digits.
+std::string newMoveKey();
+
 // One per connection. Not thread-safe: use one per thread or process (each owns its Database).
 class QueueService {
   public:
@@ -175,6 +178,10 @@ class QueueService {
     // limits apply when the kiosk read the citizen's card.
     CheckIn checkIn(const std::string& codeText, const Actor& actor = {},
                     const std::optional<std::string>& citizen = {});
+    // The number a take or check-in with this move key (Actor::moveKey) issued, when it committed:
+    // how a kiosk learns, once the server answers again, what became of a take whose answer was
+    // lost with the connection. nullopt when no move with the key committed (nothing was issued).
+    std::optional<IssuedTicket> takenBefore(const std::string& moveKey);
     // After take() refused a citizen with CitizenLimit: which limit, and a `limit_refused` event (the
     // reference staff use to lift it). nullopt when the citizen is not (or no longer) over a limit.
     std::optional<CitizenLimitRefusal> citizenLimit(const std::string& citizen,
@@ -278,6 +285,10 @@ class QueueService {
     Result<CounterContext> openCall(int counter, CounterContextKind kind, TimeMs now);
     // The outcome of a call that committed before the connection was lost.
     Result<CallOutcome> recoverCall(std::optional<std::int64_t> ticketId);
+    // The number (with its estimate) a take or check-in that committed before the connection was lost issued.
+    Result<IssuedTicket> recoverIssued(std::optional<std::int64_t> ticketId);
+    // The ticket as a move that committed before the connection was lost left it.
+    Result<Ticket> recoverMove(std::optional<std::int64_t> ticketId);
     // True when callNext would find nothing waiting and write nothing (decided by a read).
     bool nothingToCall(int counter);
     // Queue position for a ticket joining at the back: its time, but never ahead of a ticket already

@@ -147,12 +147,69 @@ bool KioskServices::serverLost() {
         m_watcher->newEvents(m_queue);
         if (m_serverLost) log("the database server can be reached again");
         m_serverLost = false;
+        settleAbandoned();
     } catch (const queue::DatabaseError& e) {
         if (!e.isConnectionLost()) throw;
         if (!m_serverLost) log(std::string("lost the database server (reconnecting): ") + e.what());
         m_serverLost = true;
     }
     return m_serverLost;
+}
+
+std::string KioskServices::unsettled(const std::string& key) {
+    if (key.empty()) return key;  // lost before the move began: nothing was sent
+    m_unsettled[key] = m_clock.now();
+    return key;
+}
+
+TakeSettlement KioskServices::settleTake(const std::string& key) {
+    TakeSettlement out;
+    const auto it = m_unsettled.find(key);
+    if (it == m_unsettled.end()) {
+        out.state = Settled::NotIssued;  // not a key of this kiosk's (or settled already)
+        return out;
+    }
+    it->second = m_clock.now();
+    if (serverLost()) return out;
+    try {
+        out.issued = retrying("settle a take", [&] { return m_queue.takenBefore(key); });
+    } catch (const DatabaseBusy&) {
+        return out;  // still lost (or busy): asked again next frame
+    }
+    m_unsettled.erase(it);
+    out.state = out.issued ? Settled::Issued : Settled::NotIssued;
+    log(out.issued
+            ? fmt::format("a take whose answer was lost with the server had issued {}: shown and printed now",
+                          out.issued->ticket.number)
+            : std::string("a take whose answer was lost with the server had issued nothing"));
+    return out;
+}
+
+std::vector<std::string> KioskServices::unsettledTakes() const {
+    std::vector<std::string> keys;
+    for (const auto& [key, asked] : m_unsettled) keys.push_back(key);
+    return keys;
+}
+
+void KioskServices::settleAbandoned() {
+    for (auto it = m_unsettled.begin(); it != m_unsettled.end();) {
+        if (m_clock.now() - it->second < kAbandonedMs) {
+            ++it;  // its screen is still waiting on it
+            continue;
+        }
+        std::optional<queue::IssuedTicket> issued;
+        try {
+            issued = m_queue.takenBefore(it->first);
+        } catch (const queue::DatabaseError&) {
+            return;  // lost again: the next check tries
+        }
+        if (issued)
+            log(fmt::format(
+                "{} was issued by a take whose answer was lost with the server, and the citizen had "
+                "left the screen: it is in the queue but was never printed",
+                issued->ticket.number));
+        it = m_unsettled.erase(it);
+    }
 }
 
 bool KioskServices::reloadSettings() {
@@ -187,10 +244,15 @@ std::string KioskServices::elderlyCategory() {
 TakeResult KioskServices::take(const std::string& serviceCode, const std::optional<std::string>& priority,
                                const std::optional<std::string>& citizen) {
     TakeResult result;
+    std::string key;
     try {
         // The hours of the moment, also when motcua init changed them since the kiosk last looked.
         reloadSettings();
-        auto taken = retrying("take", [&] { return m_queue.take(serviceCode, priority, {}, citizen); });
+        if (!m_unsettled.empty() && !m_serverLost) settleAbandoned();
+        queue::Actor actor;
+        actor.moveKey = queue::newMoveKey();
+        key = actor.moveKey;
+        auto taken = retrying("take", [&] { return m_queue.take(serviceCode, priority, actor, citizen); });
         switch (taken.outcome) {
             case queue::Outcome::Ok:
                 m_serverLost = false;
@@ -224,6 +286,7 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
     } catch (const DatabaseBusy& e) {
         result.status = e.offline() ? TakeStatus::Offline : TakeStatus::Busy;
         result.detail = e.what();
+        if (e.offline()) result.unsettledKey = unsettled(key);
     }
     log(fmt::format("no ticket for {}: {}", serviceCode, result.detail));
     return result;
@@ -235,8 +298,12 @@ bool KioskServices::appointmentsEnabled() const {
 
 CheckInResult KioskServices::checkIn(const std::string& code, const std::optional<std::string>& citizen) {
     CheckInResult result;
+    std::string key;
     try {
-        auto in = retrying("check in", [&] { return m_queue.checkIn(code, {}, citizen); });
+        queue::Actor actor;
+        actor.moveKey = queue::newMoveKey();
+        key = actor.moveKey;
+        auto in = retrying("check in", [&] { return m_queue.checkIn(code, actor, citizen); });
         result.problem = in.problem;
         result.appointment = std::move(in.appointment);
         auto& taken = in.result;
@@ -264,6 +331,7 @@ CheckInResult KioskServices::checkIn(const std::string& code, const std::optiona
     } catch (const DatabaseBusy& e) {
         result.take.status = e.offline() ? TakeStatus::Offline : TakeStatus::Busy;
         result.take.detail = e.what();
+        if (e.offline()) result.take.unsettledKey = unsettled(key);
     }
     // The code is the booking's secret: never logged.
     log(fmt::format("no number for an appointment: {}", result.take.detail));

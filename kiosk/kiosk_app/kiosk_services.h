@@ -11,6 +11,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -56,6 +57,16 @@ struct TakeResult {
     std::string detail;  // English, for the log
     std::string closedVi, closedEn;  // OutsideHours: "Bộ phận đã hết giờ nhận số hôm nay. Mời ông/bà ..."
     std::optional<queue::CitizenLimitRefusal> limit;  // CitizenLimit
+    // Offline: the move key of a take (or check-in) whose answer was lost with the server, so that
+    // whether it issued a number is not known yet (KioskServices::settleTake tells once it answers).
+    std::string unsettledKey;
+};
+
+// What became of a take whose answer was lost with the server (TakeResult::unsettledKey).
+enum class Settled { Pending, Issued, NotIssued };
+struct TakeSettlement {
+    Settled state = Settled::Pending;
+    std::optional<queue::IssuedTicket> issued;  // Issued: the number, to print now
 };
 
 // An appointment's check-in (QueueService::checkIn): the take's result, and why no number was
@@ -154,6 +165,17 @@ class KioskServices {
     bool appointmentsEnabled() const;
     TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority,
                     const std::optional<std::string>& citizen = {});
+    // Every take and check-in carries a move key of its own (queue::newMoveKey). When the server went
+    // while it was on its way (TakeStatus::Offline), the COMMIT may or may not have reached it: the
+    // screen that made it asks here, every frame, until the server answers: Pending while it cannot
+    // be reached, then Issued (with the number: the screen shows and prints it, once) or NotIssued
+    // (the citizen may take a number again). Settled keys are forgotten.
+    // A key no screen has asked about for kAbandonedMs (the citizen left) the kiosk settles by itself
+    // once the server answers, and logs a number issued that way (it is in the queue, never printed).
+    TakeSettlement settleTake(const std::string& key);
+    static constexpr queue::TimeMs kAbandonedMs = 5000;
+    // The keys not settled yet (for tests and the log).
+    std::vector<std::string> unsettledTakes() const;
 
     // The ID card scanner ([citizen_id] enabled, and the office's key file readable): its settings.
     bool readsCards() const noexcept { return m_citizenKey.has_value(); }
@@ -239,6 +261,10 @@ class KioskServices {
     queue::QueueService m_queue;
     queue::StaffService m_staff;
     std::optional<queue::CitizenKey> m_citizenKey;
+    // Move keys of takes whose answer was lost with the server, and when a screen last asked.
+    std::map<std::string, queue::TimeMs> m_unsettled;
+    void settleAbandoned();
+    std::string unsettled(const std::string& key);  // keeps key as unsettled; returns it
     queue::Catalogue m_catalogue;
     std::unique_ptr<queue::SearchIndex> m_search;
     void finishJob(const PrintJob& job, PrintReport report);

@@ -137,9 +137,19 @@ inline constexpr Phrase kLimitStaff{
     "If you need another number, please ask a member of staff at a counter and give this reference: {}"};
 inline constexpr Phrase kServiceUnavailable{"Lĩnh vực này hiện không nhận số. Xin mời ông/bà hỏi cán bộ.",
                                             "This service is not taking numbers. Please ask the staff."};
-// The server holding the queue cannot be reached (several PCs): no number now, and none later for this tap.
 // Under a service while the whole office issues no numbers (the card above says when it does again).
 inline constexpr Phrase kServiceClosed{"Tạm ngừng nhận số", "Not issuing numbers now"};
+// The server holding the queue cannot be reached (several PCs): no number now. When the server went
+// while a take was on its way, whether it issued a number is known only once it answers again: the
+// screen waits, then prints the number or says none was issued (KioskServices::settleTake).
+inline constexpr Phrase kServerLostMaybeIssued{
+    "Nếu số của ông/bà đã kịp được cấp, phiếu sẽ được in ra ngay khi có kết nối lại. Xin mời ông/bà chờ ở "
+    "đây trong giây lát.",
+    "If your number was issued before the connection went, its ticket is printed here as soon as the "
+    "connection is back. Please wait here a moment."};
+inline constexpr Phrase kServerBackNoNumber{
+    "Đã kết nối lại với máy chủ. Chưa có số nào được cấp cho ông/bà: xin mời ông/bà lấy số lại.",
+    "The connection is back. No number was issued to you: please take a number again."};
 inline constexpr Phrase kServerLost{
     "Xin lỗi ông/bà: ki-ốt đang mất kết nối với máy chủ nên chưa cấp được số. Hệ thống đang tự kết nối lại; "
     "xin mời ông/bà thử lại sau ít phút hoặc hỏi cán bộ tại quầy.",

@@ -241,6 +241,9 @@ void TicketScreen::update(std::chrono::milliseconds dt) {
             takeAndPrint();
             requestRebuild();
             break;
+        case Phase::Unsettled:
+            settle();
+            break;
         case Phase::Printing:
             if (auto report = m_session.services().printOutcome(*m_job)) {
                 m_print = std::move(report);
@@ -276,13 +279,32 @@ void TicketScreen::takeAndPrint() {
         m_limit = taken.limit;
         m_closedVi = taken.closedVi;
         m_closedEn = taken.closedEn;
-        m_phase = Phase::Finished;
+        m_unsettledKey = taken.unsettledKey;
+        m_phase = m_unsettledKey.empty() ? Phase::Finished : Phase::Unsettled;
         return;
     }
-    m_issued = std::move(taken.issued);
+    issuedNow(std::move(*taken.issued));
+}
+
+void TicketScreen::issuedNow(queue::IssuedTicket issued) {
+    m_failure.reset();
+    m_issued = std::move(issued);
     startPrint(false);
     // The number is on the screen now: read it aloud now, not after the printer.
-    if (m_session.largeText()) services.readAloud(m_issued->ticket.number, lang());
+    if (m_session.largeText()) m_session.services().readAloud(m_issued->ticket.number, lang());
+}
+
+void TicketScreen::settle() {
+    auto settled = m_session.services().settleTake(m_unsettledKey);
+    if (settled.state == Settled::Pending) return;
+    m_unsettledKey.clear();
+    if (settled.issued) {
+        issuedNow(std::move(*settled.issued));  // the COMMIT had reached the server: this is their number
+    } else {
+        m_notIssued = true;
+        m_phase = Phase::Finished;
+    }
+    requestRebuild();
 }
 
 void TicketScreen::startPrint(bool again) {
@@ -332,7 +354,18 @@ void TicketScreen::build() {
         return;
     }
     if (m_failure && *m_failure == TakeStatus::Offline) {
-        setRoot(makePage(t(words::kTakeNumber), serverLostCard(lang())));
+        auto column = std::make_unique<Box>(Axis::Vertical, 0);
+        if (m_notIssued) {
+            // The server answered: the take had issued nothing.
+            column->add(std::make_unique<Label>(t(words::kServerBackNoNumber), FontRole::Heading,
+                                                TextAlign::Left, TextColour::Primary));
+        } else {
+            column->add(serverLostCard(lang()));
+            if (m_phase == Phase::Unsettled)
+                column->add(std::make_unique<Label>(t(words::kServerLostMaybeIssued), FontRole::Heading,
+                                                    TextAlign::Left, TextColour::Primary));
+        }
+        setRoot(makePage(t(words::kTakeNumber), std::move(column)));
         return;
     }
     if (m_failure && m_appointmentCode && m_checkInProblem != queue::CheckInProblem::None &&

@@ -89,8 +89,12 @@ class TicketScreen final : public KioskScreen {
     std::string spokenSummary() const override;
 
   private:
-    enum class Phase { Taking, Printing, Finished };
+    // Unsettled: the server went while the take was on its way; waiting until it answers whether
+    // the take issued a number (KioskServices::settleTake).
+    enum class Phase { Taking, Unsettled, Printing, Finished };
     void takeAndPrint();
+    void settle();
+    void issuedNow(queue::IssuedTicket issued);
     void startPrint(bool again);
 
     std::string m_serviceCode;
@@ -99,7 +103,9 @@ class TicketScreen final : public KioskScreen {
     bool m_takingShown = false;  // "Đang in phiếu số…" has been drawn once
     std::optional<queue::IssuedTicket> m_issued;
     std::optional<TakeStatus> m_failure;
-    std::string m_closedVi, m_closedEn;                 // OutsideHours: when numbers are issued again
+    std::string m_unsettledKey;          // Unsettled: the take's move key
+    bool m_notIssued = false;            // settled: the take whose answer was lost had issued nothing
+    std::string m_closedVi, m_closedEn;  // OutsideHours: when numbers are issued again
     std::optional<queue::CitizenLimitRefusal> m_limit;  // CitizenLimit
     std::optional<std::string> m_appointmentCode;       // checking an appointment in
     queue::CheckInProblem m_checkInProblem = queue::CheckInProblem::None;

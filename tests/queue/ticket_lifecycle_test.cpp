@@ -334,3 +334,33 @@ TEST_CASE("The officer records the check of a priority ticket's papers; the tick
         CHECK(f.eventCount() == before + 1);  // the call only
     }
 }
+
+TEST_CASE("A take's move key tells afterwards what it issued, and a retry with it issues nothing more",
+          "[queue][idempotency]") {
+    QueueFixture f;
+    f.take("HT");  // A001: someone else's
+    Actor actor;
+    actor.moveKey = newMoveKey();
+    CHECK(actor.moveKey.size() == 32);
+    CHECK(actor.moveKey != newMoveKey());
+    CHECK_FALSE(f.queue->takenBefore(actor.moveKey));  // nothing with this key yet
+    CHECK_FALSE(f.queue->takenBefore(""));
+
+    const auto taken = f.queue->take("HT", {}, actor);
+    REQUIRE(taken.ok());
+    REQUIRE(taken.value->ticket.number == "A002");
+    const auto before = f.queue->takenBefore(actor.moveKey);
+    REQUIRE(before);
+    CHECK(before->ticket.number == "A002");
+    CHECK(before->ahead == taken.value->ahead);
+    CHECK(before->estimatedWaitSeconds == taken.value->estimatedWaitSeconds);
+
+    // The kiosk retrying with the same key (its answer was lost) gets the same number, not a new one.
+    const auto events = f.eventCount();
+    const auto again = f.queue->take("HT", {}, actor);
+    REQUIRE(again.ok());
+    CHECK(again.value->ticket.number == "A002");
+    CHECK(f.eventCount() == events);
+    CHECK(f.take("HT") == "A003");
+    CHECK_FALSE(f.queue->takenBefore(newMoveKey()));
+}
