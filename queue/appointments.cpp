@@ -233,4 +233,12 @@ std::vector<Appointment> AppointmentBook::ofDay(const std::string& day) {
     return AppointmentStore(db).ofDay(day);
 }
 
+int AppointmentBook::countOfDay(const std::string& day) {
+    Database& db = m_queue.database();
+    Transaction tx(db, Transaction::Kind::Snapshot);
+    const auto all = AppointmentStore(db).ofDay(day);
+    return static_cast<int>(std::count_if(
+        all.begin(), all.end(), [](const Appointment& a) { return a.state != AppointmentState::Cancelled; }));
+}
+
 }  // namespace motcua::queue

@@ -89,6 +89,9 @@ class AppointmentBook {
     std::vector<Appointment> ofHolder(const std::string& holder);
     // The day's appointments for the console, expiring late ones first.
     std::vector<Appointment> ofDay(const std::string& day);
+    // How many appointments the day has, cancelled ones not counted; reads only (nothing is expired):
+    // the console's "Lịch hẹn hôm nay (n)" button, asked on every redraw of the work screen.
+    int countOfDay(const std::string& day);
     // Expires bookings past their slot's end plus the grace; returns how many.
     int expireLate();
 

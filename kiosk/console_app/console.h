@@ -64,6 +64,7 @@ class Console {
     const queue::SearchIndex& search() const noexcept { return *m_search; }
     int preferredCounter() const noexcept { return m_preferredCounter; }
     const queue::BusinessCalendar& calendar() const noexcept { return m_session.calendar(); }
+    const queue::Clock& clock() const noexcept { return m_clock; }
 
     // The outcome of the last action, shown on the work screen under its header (not in the App's
     // banner, which would cover the ticket and the header's buttons).

@@ -179,6 +179,8 @@ void ConsoleSession::reload() {
     auto waiting = m_queue.queueFor(m_counter);
     v.waiting = std::move(waiting.waiting);
     v.nextReasonVi = std::move(waiting.nextReasonVi);
+    queue::AppointmentBook book(m_queue, m_clock);
+    if (book.config().enabled) v.appointmentsToday = book.countOfDay(m_queue.businessDay());
     m_view = std::move(v);
 
     const int target = m_queue.callOrder().waitTargetMinutes;
@@ -189,6 +191,23 @@ void ConsoleSession::reload() {
                    fmt::format("Số {} ({}) đã chờ {} phút, quá mục tiêu {} phút", t.number,
                                t.currentServiceName, waited, target),
                    m_view.now});
+    }
+}
+
+std::optional<DayAppointments> ConsoleSession::appointments() {
+    try {
+        queue::AppointmentBook book(m_queue, m_clock);
+        const auto config = book.config();
+        if (!config.enabled) return std::nullopt;
+        DayAppointments out;
+        out.day = m_queue.businessDay();
+        out.list = book.ofDay(out.day);
+        out.graceMinutes = config.graceMinutes;
+        return out;
+    } catch (const queue::DatabaseError& e) {
+        if (!e.isConnectionLost()) throw;
+        m_offline = true;
+        return std::nullopt;
     }
 }
 

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "queue/appointments.h"
 #include "queue/change_watcher.h"
 #include "queue/clock.h"
 #include "queue/database.h"
@@ -48,6 +49,16 @@ struct CounterView {
     std::string breakReason;
     queue::TimeMs breakSince = 0;
     queue::TimeMs now = 0;
+    // Today's appointments, cancelled ones not counted; nullopt when the office has booking off
+    // ([appointments] enabled = false): the work screen then has no "Lịch hẹn hôm nay" button.
+    std::optional<int> appointmentsToday;
+};
+
+// The office's business day of appointments as the console shows it (AppointmentsScreen).
+struct DayAppointments {
+    std::string day;                       // "YYYY-MM-DD"
+    std::vector<queue::Appointment> list;  // by slot, then booking order
+    int graceMinutes = 0;                  // [appointments] grace_minutes: late, then missed
 };
 
 enum class Move {
@@ -147,6 +158,10 @@ class ConsoleSession {
     // A supervisor lifts the per-citizen limits for the rest of the day for the citizen the kiosk
     // refused with this reference ("mã hỗ trợ"); the reason is required and logged.
     ActionResult liftCitizenLimit(const std::string& reference, const std::string& reason);
+
+    // Today's appointments (late ones expired first); nullopt when booking is off, or when the server
+    // cannot be reached (then offline() is set).
+    std::optional<DayAppointments> appointments();
 
     const std::vector<Alert>& alerts() const noexcept { return m_alerts; }
     void dismissAlert(const std::string& key);

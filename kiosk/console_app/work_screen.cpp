@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "kiosk/console_app/appointments_screen.h"
 #include "kiosk/console_app/choice_screen.h"
 #include "kiosk/console_app/finish_screen.h"
 #include "kiosk/console_app/number_screen.h"
@@ -298,17 +299,27 @@ void WorkScreen::rebuild() {
     // The notice line is always there, empty or not, so the buttons below never move; while the server
     // cannot be reached it holds the lost-server banner instead.
     const auto notice = m_console.notice();
+    auto noticeRow = std::make_unique<Box>(Axis::Horizontal, 0, 12);
     if (m_offlineShown) {
-        root->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small))
+        noticeRow->add(std::make_unique<ui::ConnectionBanner>(false, FontRole::Small), 1)
             .setFixedHeight(m_noticeHeight);
     } else {
         // Dense: the notice's first clause ("Đã gọi số A002"); its reason does not fit one line.
         const std::string text = !notice ? std::string() : m_dense ? firstClause(notice->text) : notice->text;
-        auto& noticeLine = root->add(
+        auto& noticeLine = noticeRow->add(
             std::make_unique<Label>(text, FontRole::Small, TextAlign::Left,
-                                    notice && notice->error ? TextColour::Danger : TextColour::Primary));
+                                    notice && notice->error ? TextColour::Danger : TextColour::Primary),
+            1);
         noticeLine.setFixedHeight(m_noticeHeight);
     }
+    // Dense, the side column has no room to spare (its list is a line or two): today's appointments
+    // go at the right of the notice line, which then holds a short first clause and is as tall as
+    // ever, so no move shifts. The regular arrangement has them at the foot of the side column.
+    if (m_dense && view.appointmentsToday) {
+        auto& open = noticeRow->add(appointmentsButton());
+        open.setFixedHeight(m_noticeHeight);
+    }
+    root->add(std::move(noticeRow)).setFixedHeight(m_noticeHeight);
 
     auto body = std::make_unique<Box>(Axis::Horizontal, 0, 20);
     auto left = std::make_unique<Box>(Axis::Vertical, 0, 12);
@@ -428,6 +439,14 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
     return box;
 }
 
+std::unique_ptr<Button> WorkScreen::appointmentsButton() {
+    // Only while the office takes bookings (the view has no count otherwise).
+    return std::make_unique<Button>(
+        fmt::format("Lịch hẹn hôm nay ({})", m_console.session().view().appointmentsToday.value_or(0)),
+        [this] { m_console.screens().push(std::make_unique<AppointmentsScreen>(m_console)); },
+        ButtonStyle::Secondary, FontRole::Small);
+}
+
 std::unique_ptr<Widget> WorkScreen::buildSide() {
     auto& session = m_console.session();
     const auto& view = session.view();
@@ -522,6 +541,8 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
         side->add(std::make_unique<Label>(held + " (gọi lại bằng F10)", FontRole::Small, TextAlign::Left,
                                           TextColour::Normal));
     }
+    // At the foot of the side column, away from the moves (dense: in the notice line).
+    if (!m_dense && view.appointmentsToday) side->add(appointmentsButton());
     return side;
 }
 

@@ -13,6 +13,10 @@
 #include "kiosk/console_app/console.h"
 #include "kiosk/ui/screen.h"
 
+namespace motcua::ui {
+class Button;
+}
+
 namespace motcua::console {
 
 // The move an officer usually makes next: call (nothing at the counter), start (called), finish
@@ -56,6 +60,8 @@ class WorkScreen final : public ui::WidgetScreen {
     std::unique_ptr<ui::Widget> buildTicketCard();
     std::unique_ptr<ui::Widget> buildActions();
     std::unique_ptr<ui::Widget> buildSide();
+    // "Lịch hẹn hôm nay (n)": opens today's appointments (AppointmentsScreen).
+    std::unique_ptr<ui::Button> appointmentsButton();
     // When the ticket was taken, called and started, its recalls (and, dense, its transfer).
     std::string timesText() const;
     void perform(Move move);

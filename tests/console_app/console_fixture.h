@@ -45,11 +45,12 @@ inline const std::filesystem::path kConsoleShots =
 
 // The database file, set up once; each process (or connection) opens its own Database on it.
 struct ConsoleOffice {
-    // pins: login -> PIN to set (Argon2id is slow: set only what a test uses).
-    ConsoleOffice(std::initializer_list<std::pair<std::string, std::string>> pins = {})
+    // pins: login -> PIN to set (Argon2id is slow: set only what a test uses); toml: the office.toml.
+    ConsoleOffice(std::initializer_list<std::pair<std::string, std::string>> pins = {},
+                  const std::string& toml = consoleOfficeToml())
         : store(dir.path()), path(store.location()) {
         auto db = queue::openStore(path, queue::OpenPurpose::Initialise);
-        queue::applyOfficeConfig(db, queue::parseOfficeConfig(consoleOfficeToml(), "console.toml"));
+        queue::applyOfficeConfig(db, queue::parseOfficeConfig(toml, "console.toml"));
         std::vector<queue::CatalogueFile> files;
         for (const char* name :
              {"fields.tsv", "procedures.tsv", "documents.tsv", "legal_basis.tsv", "synonyms.tsv"}) {
