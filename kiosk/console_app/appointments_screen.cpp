@@ -145,11 +145,44 @@ void AppointmentsScreen::update(std::chrono::milliseconds dt) {
     updatePaging();
 }
 
+int AppointmentsScreen::rowTop(std::size_t i) const {
+    return m_rowWidgets[i]->bounds().y - (m_list->bounds().y - m_list->offset());
+}
+
+void AppointmentsScreen::scrollToRow(int offset) {
+    // A row's top at the top of the list (never half a row there): the last row top at or above
+    // offset, as far as the list scrolls.
+    const int target = std::min(offset, m_list->maxOffset());
+    int best = 0;
+    for (std::size_t i = 0; i < m_rowWidgets.size(); ++i)
+        if (rowTop(i) <= target) best = rowTop(i);
+    m_list->scrollTo(best);
+}
+
 void AppointmentsScreen::page(bool down) {
-    if (!m_list) return;
-    // One row's worth of the page before stays in view, so the eye finds its place.
-    const int step = std::max(1, m_list->bounds().height - 2 * static_cast<int>(48 * m_arrangedScale));
-    m_list->scrollTo(m_list->offset() + (down ? step : -step));
+    if (!m_list || m_rowWidgets.empty()) return;
+    const int offset = m_list->offset();
+    const int height = m_list->bounds().height;
+    if (down) {
+        // The first row not wholly in view goes to the top.
+        for (std::size_t i = 0; i < m_rowWidgets.size(); ++i) {
+            if (rowTop(i) + m_rowWidgets[i]->bounds().height > offset + height) {
+                scrollToRow(std::max(offset + 1, rowTop(i)));
+                break;
+            }
+        }
+    } else {
+        // The row that was at the top ends up at the bottom: the first row whose top lies at most a
+        // viewport above it.
+        int target = 0;
+        for (std::size_t i = 0; i < m_rowWidgets.size(); ++i) {
+            if (rowTop(i) >= offset - height + m_rowWidgets[i]->bounds().height) {
+                target = rowTop(i);
+                break;
+            }
+        }
+        m_list->scrollTo(std::min(target, std::max(0, offset - 1)));
+    }
     updatePaging();
 }
 
@@ -183,11 +216,10 @@ void AppointmentsScreen::layout(const LayoutContext& context, Size size) {
         // The first appointment still expected at the top; when none is, the end of the day.
         const auto next =
             std::find_if(m_rows.begin(), m_rows.end(), [](const AppointmentRow& r) { return r.expected(); });
-        const int top = m_list->bounds().y - m_list->offset();
-        m_list->scrollTo(next == m_rows.end() ? m_list->maxOffset()
-                                              : m_rowWidgets[next - m_rows.begin()]->bounds().y - top);
+        scrollToRow(next == m_rows.end() ? m_list->maxOffset()
+                                         : rowTop(static_cast<std::size_t>(next - m_rows.begin())));
     } else if (m_keepOffset > 0) {
-        m_list->scrollTo(m_keepOffset);
+        scrollToRow(m_keepOffset);
         m_keepOffset = 0;
     }
     updatePaging();

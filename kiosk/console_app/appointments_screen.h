@@ -67,6 +67,9 @@ class AppointmentsScreen final : public ui::WidgetScreen {
     void reload();
     void rebuild();
     void updatePaging();
+    // Row i's top in the list's content (after a layout).
+    int rowTop(std::size_t i) const;
+    void scrollToRow(int offset);
 
     Console& m_console;
     std::vector<AppointmentRow> m_rows;

@@ -170,7 +170,7 @@ TEST_CASE("Officers see today's appointments in slot order, with the number a ki
     CHECK(dynamic_cast<console::WorkScreen*>(c.ui.app.screens().top()));
 }
 
-TEST_CASE("A day without appointments says so; without booking there is no button",
+TEST_CASE("A day without appointments says so, and without booking there is no button",
           "[console][appointments][screens]") {
     SECTION("booking on, nothing booked today") {
         ConsoleOffice office({{"lan", "246813"}}, bookingOfficeToml());
