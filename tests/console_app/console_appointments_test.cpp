@@ -82,6 +82,16 @@ const ui::Button* button(HeadlessConsole& c, const std::string& prefix) {
     return nullptr;
 }
 
+// Every button on screen: label -> bounds.
+std::map<std::string, ui::Rect> buttons(HeadlessConsole& c) {
+    std::map<std::string, ui::Rect> out;
+    for (const auto& item : ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()))
+        if (const auto* b = dynamic_cast<const ui::Button*>(item.owner);
+            b && item.kind == ui::LayoutItem::Kind::Tappable)
+            out[b->label()] = item.bounds;
+    return out;
+}
+
 std::vector<std::string> layoutProblems(HeadlessConsole& c) {
     return ui::checkLayout(ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()),
                            {c.ui.app.size(), 0});
@@ -241,6 +251,19 @@ TEST_CASE("Today's appointments keep the layout rules at the sizes an office has
     const std::string variant =
         fmt::format("{}x{}-{}", size.width, size.height, text == ui::TextSize::Large ? "large" : "normal");
     CAPTURE(variant);
+    // The same work screen in an office without booking, for the places of its buttons (one headless
+    // window at a time).
+    std::map<std::string, ui::Rect> without;
+    {
+        ConsoleOffice plain{{"lan", "246813"}};
+        HeadlessConsole p(plain, 1, size, ui::Theme(ui::Contrast::Normal, text));
+        p.ui.clock.set(kConsoleClockStart + 65 * kMinute);
+        queue::QueueService q(p.db, p.ui.clock);
+        REQUIRE(q.take("HT").ok());
+        REQUIRE(q.take("HT", std::string("cao_tuoi")).ok());
+        login(p);
+        without = buttons(p);
+    }
     ConsoleOffice office({{"lan", "246813"}}, bookingOfficeToml());
     {
         Bookings phones(office);
@@ -262,10 +285,17 @@ TEST_CASE("Today's appointments keep the layout rules at the sizes an office has
     };
     login(c);
     check("10-work-appointments");
-    // The moves stay where they are in the console's arrangement for this size.
     const auto* open = button(c, "Lịch hẹn hôm nay");
     REQUIRE(open);
     CHECK(open->label() == "Lịch hẹn hôm nay (12)");
+    // The button crowds nothing: every other button is where it is in an office without booking.
+    const auto with = buttons(c);
+    CHECK(with.size() == without.size() + 1);
+    for (const auto& [label, bounds] : without) {
+        CAPTURE(label);
+        REQUIRE(with.count(label));
+        CHECK(with.at(label) == bounds);
+    }
     requireOk(c.run("key F1\nexpect \"Đang gọi\"", "appointments"), "call");
     check("11-work-called-appointments");
     requireOk(c.run("tap \"Lịch hẹn hôm nay (12)\"\nexpect \"Quay lại (Esc)\"", "appointments"), "open");
