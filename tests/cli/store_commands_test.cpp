@@ -309,7 +309,8 @@ TEST_CASE("migrate copies every table of the schema", "[cli][sqlite-only]") {
     const std::string file = (dir / "motcua.db").string();
     auto db = motcua::queue::openStore(file, motcua::queue::OpenPurpose::Initialise);
     std::set<std::string> tables;
-    motcua::queue::Statement st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    motcua::queue::Statement st(
+        db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
     while (st.step()) tables.insert(st.getText(0));
     REQUIRE(tables.count("tickets") == 1);
     const auto& copied = motcua::queue::copiedTables();
