@@ -150,4 +150,15 @@ bool AppointmentStore::markCheckedIn(std::int64_t id, std::int64_t ticketId, Tim
     return st.step();
 }
 
+bool AppointmentStore::markCancelled(std::int64_t id, const std::optional<std::string>& holder, TimeMs now) {
+    Statement st(m_db, holder
+                           ? "UPDATE appointments SET state = 'cancelled', updated_at = ? WHERE id = ? AND "
+                             "state = 'booked' AND holder = ? RETURNING id"
+                           : "UPDATE appointments SET state = 'cancelled', updated_at = ? WHERE id = ? AND "
+                             "state = 'booked' RETURNING id");
+    st.bind(1, now).bind(2, id);
+    if (holder) st.bind(3, *holder);
+    return st.step();
+}
+
 }  // namespace motcua::queue

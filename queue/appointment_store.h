@@ -69,6 +69,9 @@ class AppointmentStore {
     int expireLate(TimeMs now, TimeMs graceMs);
     // booked -> checked_in with the ticket; false when the row is no longer booked (nothing written).
     bool markCheckedIn(std::int64_t id, std::int64_t ticketId, TimeMs now);
+    // booked -> cancelled (the slot's place is free again); holder: only that phone's booking. False
+    // when the row is not booked, or another phone's (nothing written).
+    bool markCancelled(std::int64_t id, const std::optional<std::string>& holder, TimeMs now);
 
   private:
     std::vector<Appointment> read(Statement& st);

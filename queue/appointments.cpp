@@ -226,6 +226,33 @@ int AppointmentBook::expireLate() {
     return n;
 }
 
+Cancellation AppointmentBook::cancel(std::int64_t id, const std::optional<std::string>& holder) {
+    Cancellation out;
+    if (holder && !isHolder(*holder)) {
+        out.refusal = CancelRefusal::Unknown;
+        return out;
+    }
+    Database& db = m_queue.database();
+    Transaction tx(db);
+    AppointmentStore store(db);
+    auto found = store.byId(id);
+    if (!found) {
+        out.refusal = CancelRefusal::Unknown;
+        return out;
+    }
+    if (found->state != AppointmentState::Booked) {
+        out.refusal = CancelRefusal::NotBooked;
+        return out;
+    }
+    if (!store.markCancelled(id, holder, m_clock.now())) {
+        out.refusal = CancelRefusal::Unknown;  // another phone's (the state was read as booked)
+        return out;
+    }
+    tx.commit();
+    out.appointment = std::move(found);
+    return out;
+}
+
 std::vector<Appointment> AppointmentBook::ofDay(const std::string& day) {
     expireLate();
     Database& db = m_queue.database();

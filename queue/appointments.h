@@ -68,6 +68,17 @@ std::string minuteText(int minute);
 std::string slotText(int startMinute, int endMinute);
 
 // One per connection (uses the QueueService's database, calendar and issuing hours). Not thread-safe.
+// Why a cancellation changed nothing.
+enum class CancelRefusal {
+    Unknown,    // no such booking (or, from a phone, another phone's)
+    NotBooked,  // checked in, expired or cancelled already
+};
+struct Cancellation {
+    std::optional<Appointment> appointment;  // the booking as it was, when cancelled
+    std::optional<CancelRefusal> refusal;
+    bool ok() const noexcept { return appointment.has_value(); }
+};
+
 class AppointmentBook {
   public:
     AppointmentBook(QueueService& queue, const Clock& clock);
@@ -94,6 +105,11 @@ class AppointmentBook {
     int countOfDay(const std::string& day);
     // Expires bookings past their slot's end plus the grace; returns how many.
     int expireLate();
+    // Cancels a booking not checked in yet: its place in the slot is free again. holder: the phone
+    // asking, which may cancel only its own (motcua-web); nullopt: staff (`motcua appointments
+    // cancel`). One guarded UPDATE: a kiosk checking the code in at the same moment wins or loses
+    // whole.
+    Cancellation cancel(std::int64_t id, const std::optional<std::string>& holder);
 
     // A holder id as motcua-web makes them: 16 to 64 characters of URL-safe base64.
     static bool isHolder(const std::string& holder);

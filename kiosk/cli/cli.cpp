@@ -168,6 +168,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     registerStaffCommands(app, ctx);
     registerMigrateCommand(app, ctx);
     registerCalendarCommand(app, ctx);
+    registerAppointmentsCommand(app, ctx);
     for (auto* sub : app.get_subcommands({})) sub->footer(kExitStatusHelp);
 
     try {

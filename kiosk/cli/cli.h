@@ -108,6 +108,7 @@ void registerMaintenanceCommands(CLI::App& app, Context& ctx);
 void registerStaffCommands(CLI::App& app, Context& ctx);
 void registerMigrateCommand(CLI::App& app, Context& ctx);
 void registerCalendarCommand(CLI::App& app, Context& ctx);
+void registerAppointmentsCommand(CLI::App& app, Context& ctx);
 
 // Runs the command line in-process and returns the exit status. Tests call this directly.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

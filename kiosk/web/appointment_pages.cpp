@@ -87,6 +87,8 @@ Response AppointmentPages::handle(const Request& request, std::string_view path,
     const bool get = request.method == "GET" || request.method == "HEAD";
     const auto parts = segments(path);
     if (parts.size() == 1 && parts[0] == "cua-toi" && get) return mine(request, lang);
+    // A booking can be cancelled also after the office turned booking off.
+    if (parts.size() == 1 && parts[0] == "huy" && request.method == "POST") return cancel(request, lang);
     if (!enabled()) return closed(lang);
     if (parts.empty() && get) return fields(lang);
     if (parts.size() == 1 && get) return days(parts[0], lang);
@@ -205,7 +207,7 @@ Response AppointmentPages::slots(const std::string& service, const std::string& 
     const auto gone = std::count_if(all.begin(), all.end(), [](const auto& s) { return s.past; });
     if (gone > 0)
         body += fmt::format(
-            "<p class=\"note\">{}</p>\n",
+            "<p>{}</p>\n",
             gone == static_cast<std::ptrdiff_t>(all.size())
                 ? pick(lang, "Hôm nay không còn khung giờ nào. Mời ông/bà chọn ngày khác.",
                        "No time is left today. Please choose another day.")
@@ -329,6 +331,78 @@ Response AppointmentPages::book(const Request& request, const std::string& servi
     return out;
 }
 
+std::string AppointmentPages::cancelForm(const std::string& holder, std::int64_t id, bool confirmed,
+                                         const std::string& label) const {
+    return fmt::format(
+        "<form method=\"post\" action=\"/dat-lich/huy\" class=\"cancel\">\n<input type=\"hidden\" "
+        "name=\"csrf\" value=\"{}\">\n<input type=\"hidden\" name=\"id\" value=\"{}\">\n{}<button "
+        "type=\"submit\" class=\"secondary\">{}</button>\n</form>\n",
+        m_signer.tag("dat-lich|" + holder), id,
+        confirmed ? "<input type=\"hidden\" name=\"confirm\" value=\"1\">\n" : "", htmlEscape(label));
+}
+
+// POST /dat-lich/huy: id (the phone's own booking) and the form's tag; without confirm=1 a page asks
+// first (a stray tap cancels nothing), with it the booking is cancelled and its place freed.
+Response AppointmentPages::cancel(const Request& request, Lang lang) {
+    const std::string title = pick(lang, "Hủy lịch hẹn", "Cancel an appointment");
+    const auto back = fmt::format("<p><a class=\"button secondary\" href=\"/dat-lich/cua-toi\">{}</a></p>\n",
+                                  pick(lang, "← Lịch hẹn của tôi", "← My appointments"));
+    const auto say = [&](int status, const std::string& text, const char* cls) {
+        return m_page(lang, status, title,
+                      fmt::format("<h1>{}</h1>\n<p class=\"{}\">{}</p>\n{}", htmlEscape(title), cls,
+                                  htmlEscape(text), back));
+    };
+    const auto holder = holderOf(request);
+    const auto csrf = formValue(request.body, "csrf");
+    if (!holder || !csrf || !m_signer.checkTag("dat-lich|" + *holder, *csrf))
+        return say(403,
+                   pick(lang, "Trang đã cũ. Mời ông/bà mở lại Lịch hẹn của tôi và bấm Hủy lần nữa.",
+                        "This page was out of date. Please open My appointments and press Cancel again."),
+                   "error");
+    const auto idText = formValue(request.body, "id").value_or("");
+    std::int64_t id = 0;
+    const bool digits =
+        !idText.empty() && idText.size() <= 18 &&
+        std::all_of(idText.begin(), idText.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) id = std::stoll(idText);
+    std::optional<queue::Appointment> mineToCancel;
+    for (auto& a : m_book.ofHolder(*holder))
+        if (digits && a.id == id) mineToCancel = std::move(a);
+    if (!mineToCancel || mineToCancel->state != queue::AppointmentState::Booked)
+        return say(404,
+                   pick(lang, "Điện thoại này không có lịch hẹn đó, hoặc lịch hẹn đã được dùng hay đã hủy.",
+                        "This phone has no such appointment, or it was used or cancelled already."),
+                   "error");
+    const auto& a = *mineToCancel;
+    const std::string name = lang == Lang::En && !a.serviceNameEn.empty() ? a.serviceNameEn : a.serviceName;
+    const std::string when =
+        fmt::format("{}, {}", queue::slotText(a.startMinute, a.endMinute), dayWords(a.day, lang));
+    if (formValue(request.body, "confirm").value_or("") != "1") {
+        std::string body = fmt::format(
+            "<h1>{}</h1>\n<p>{}</p>\n<p class=\"service\">{}<br><strong>{}</strong></p>\n", htmlEscape(title),
+            pick(lang, "Ông/bà có chắc muốn hủy lịch hẹn này không?",
+                 "Do you really want to cancel this appointment?"),
+            htmlEscape(name), htmlEscape(when));
+        body += cancelForm(*holder, a.id, true, pick(lang, "Có, hủy lịch hẹn", "Yes, cancel it"));
+        body += fmt::format("<p><a class=\"button\" href=\"/dat-lich/cua-toi\">{}</a></p>\n",
+                            pick(lang, "Không, giữ lịch hẹn", "No, keep it"));
+        return m_page(lang, 200, title, body);
+    }
+    const auto done = m_book.cancel(a.id, *holder);
+    if (!done.ok())
+        return say(409,
+                   pick(lang, "Lịch hẹn này vừa được dùng hoặc đã hủy, không hủy được nữa.",
+                        "This appointment was just used or cancelled: it cannot be cancelled now."),
+                   "error");
+    return say(
+        200,
+        fmt::format(
+            fmt::runtime(pick(lang, "Đã hủy lịch hẹn {} ({}). Giờ hẹn này đã được trả lại để người khác đặt.",
+                              "The appointment {} ({}) is cancelled. Its time is free for others to book.")),
+            when, name),
+        "done");
+}
+
 Response AppointmentPages::mine(const Request& request, Lang lang) {
     const std::string title = pick(lang, "Lịch hẹn của tôi", "My appointments");
     std::string body = fmt::format("<h1>{}</h1>\n", htmlEscape(title));
@@ -367,7 +441,11 @@ Response AppointmentPages::mine(const Request& request, Lang lang) {
                                       "before {}; after {} the appointment expires.")),
                     queue::minuteText(a.startMinute), queue::minuteText(a.endMinute + cfg.graceMinutes)));
         }
-        body += fmt::format("<p class=\"note\">{}</p>\n</section>\n", htmlEscape(stateText(a.state, lang)));
+        body += fmt::format("<p class=\"note\">{}</p>\n", htmlEscape(stateText(a.state, lang)));
+        if (a.state == queue::AppointmentState::Booked && holder)
+            body +=
+                cancelForm(*holder, a.id, false, pick(lang, "Hủy lịch hẹn này", "Cancel this appointment"));
+        body += "</section>\n";
     }
     if (enabled())
         body += fmt::format("<p><a class=\"button secondary\" href=\"/dat-lich\">{}</a></p>\n",

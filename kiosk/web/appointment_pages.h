@@ -4,10 +4,11 @@
 //
 //   GET  /dat-lich                        fields
 //   GET  /dat-lich/<service>              bookable days with their free slots
-//   GET  /dat-lich/<service>/<day>        slots (full and past ones shown, not offered)
+//   GET  /dat-lich/<service>/<day>        slots (full ones shown, not offered; past ones left out)
 //   GET  /dat-lich/<service>/<day>/<HHMM> the confirmation form
 //   POST /dat-lich/<service>/<day>/<HHMM> books, then 303 to /dat-lich/cua-toi
 //   GET  /dat-lich/cua-toi                the phone's bookings from today on: code, QR, what to do
+//   POST /dat-lich/huy                    cancels one of the phone's bookings (asks first)
 //
 // The phone: a random id (128 bits) in the cookie `holder`, signed by the server (signer.h), Path
 // /dat-lich, SameSite=Lax, 30 days; the per-phone limits count bookings by it. The confirmation
@@ -51,6 +52,9 @@ class AppointmentPages {
     Response book(const Request& request, const std::string& service, const std::string& day, int minute,
                   Lang lang);
     Response mine(const Request& request, Lang lang);
+    Response cancel(const Request& request, Lang lang);
+    std::string cancelForm(const std::string& holder, std::int64_t id, bool confirmed,
+                           const std::string& label) const;
     Response closed(Lang lang);
     Response notFound(Lang lang);
     // The phone's id from its cookie, if the cookie is one this server signed.

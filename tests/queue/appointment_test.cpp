@@ -280,3 +280,39 @@ TEST_CASE("The office config's [appointments] is checked", "[queue][appointments
     CHECK(appointmentConfigFromSettings({{"appointments", appointmentSettings(ok.appointments)}})
               .graceMinutes == 15);
 }
+
+TEST_CASE("A booking is cancelled by its phone or by staff, freeing its place; never once checked in",
+          "[queue][appointments][cancel]") {
+    // Capacity 2 of appointmentOffice: two phones fill the 09:00 slot of Tuesday.
+    AppointmentFixture f;
+    const auto a = f.booked("HT", kTuesday, 9 * 60, kHolderA);
+    f.booked("HT", kTuesday, 9 * 60, kHolderB);
+    CHECK(f.book.book("HT", kTuesday, 9 * 60, kHolderC).refusal == BookingRefusal::SlotFull);
+
+    // Another phone cannot cancel it; a malformed holder neither; nothing changes.
+    CHECK(f.book.cancel(a.id, kHolderB).refusal == CancelRefusal::Unknown);
+    CHECK(f.book.cancel(a.id, std::string("x")).refusal == CancelRefusal::Unknown);
+    CHECK(f.book.cancel(a.id + 100, kHolderA).refusal == CancelRefusal::Unknown);
+    CHECK(f.book.find(a.code)->state == AppointmentState::Booked);
+
+    const auto done = f.book.cancel(a.id, kHolderA);
+    REQUIRE(done.ok());
+    CHECK(done.appointment->code == a.code);
+    CHECK(f.book.find(a.code)->state == AppointmentState::Cancelled);
+    CHECK(f.book.cancel(a.id, kHolderA).refusal == CancelRefusal::NotBooked);
+    CHECK(f.book.cancel(a.id, std::nullopt).refusal == CancelRefusal::NotBooked);
+    // The place is free again, and a cancelled code is not checked in.
+    CHECK(f.book.book("HT", kTuesday, 9 * 60, kHolderC).ok());
+    f.clock.advance(kDay + 65 * kMinute);  // Tuesday 09:05
+    CHECK(f.queue->checkIn(a.code).problem == CheckInProblem::Cancelled);
+
+    SECTION("staff cancel any booking, but not one checked in") {
+        const auto c = *f.book.find(f.booked("CT", kWednesday, 9 * 60, kHolderA).code);
+        CHECK(f.book.cancel(c.id, std::nullopt).ok());
+        const auto inToday = f.booked("XH", kTuesday, 9 * 60 + 30, kHolderB);
+        f.clock.advanceMinutes(30);
+        REQUIRE(f.queue->checkIn(inToday.code).result.ok());
+        CHECK(f.book.cancel(inToday.id, std::nullopt).refusal == CancelRefusal::NotBooked);
+        CHECK(f.book.find(inToday.code)->state == AppointmentState::CheckedIn);
+    }
+}

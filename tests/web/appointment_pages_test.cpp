@@ -210,3 +210,75 @@ TEST_CASE("With booking off, /dat-lich says so and the home page has no link", "
     CHECK(httpGet(f.port, "/").body.find("/dat-lich") == std::string::npos);
     CHECK(appointments(f.deskDb) == 0);
 }
+
+TEST_CASE("A phone cancels its own booking after a confirmation page, and the slot is free again",
+          "[web][appointments][cancel]") {
+    WebFixture f(bookingOffice());
+    Phone phone{f.port};
+    const std::string slot = "/dat-lich/HT/2026-12-01/0900";
+    REQUIRE(phone.book(slot).status == 303);
+    const auto mine = phone.get("/dat-lich/cua-toi");
+    REQUIRE(mine.body.find("action=\"/dat-lich/huy\"") != std::string::npos);
+    CHECK(mine.body.find("Hủy lịch hẹn này") != std::string::npos);
+    std::smatch m;
+    REQUIRE(std::regex_search(mine.body, m, std::regex("name=\"id\" value=\"([0-9]+)\"")));
+    const std::string id = m[1];
+    const auto form = [&](const std::string& page, bool confirm) {
+        std::string body = csrfBody(page);
+        body += "&id=";
+        body += id;
+        if (confirm) body += "&confirm=1";
+        return body;
+    };
+    const auto state = [&] {
+        queue::Statement st(f.deskDb, "SELECT state FROM appointments");
+        REQUIRE(st.step());
+        return st.getText(0);
+    };
+
+    SECTION("asked first, then cancelled; the slot can be booked again") {
+        const auto ask = phone.post("/dat-lich/huy", form(mine.body, false));
+        CHECK(ask.status == 200);
+        CHECK(ask.body.find("Ông/bà có chắc muốn hủy lịch hẹn này không?") != std::string::npos);
+        CHECK(ask.body.find("09:00–09:30") != std::string::npos);
+        CHECK(state() == "booked");  // the first press cancels nothing
+        const auto done = phone.post("/dat-lich/huy", form(ask.body, true));
+        CHECK(done.status == 200);
+        CHECK(done.body.find("Đã hủy lịch hẹn 09:00–09:30") != std::string::npos);
+        CHECK(state() == "cancelled");
+        CHECK(phone.get("/dat-lich/cua-toi").body.find("Hủy lịch hẹn này") == std::string::npos);
+        // Capacity 1: the place is free again, for another phone.
+        Phone other{f.port};
+        CHECK(other.book(slot).status == 303);
+        // Pressed again (a reload): nothing more happens.
+        const auto again = phone.post("/dat-lich/huy", form(ask.body, true));
+        CHECK(again.status == 404);
+    }
+    SECTION("another phone, a forged form and a bad id cancel nothing") {
+        Phone other{f.port};
+        other.get("/dat-lich");  // gets a holder cookie of its own
+        const auto page = other.get("/dat-lich/cua-toi");
+        CHECK(other.post("/dat-lich/huy", "csrf=" + hiddenCsrf(mine.body) + "&id=" + id + "&confirm=1")
+                  .status == 403);
+        CHECK(phone
+                  .post("/dat-lich/huy",
+                        "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&id=" + id + "&confirm=1")
+                  .status == 403);
+        std::string bad = csrfBody(mine.body);
+        bad += "&id=12x&confirm=1";
+        CHECK(phone.post("/dat-lich/huy", bad).status == 404);
+        bad = csrfBody(mine.body);
+        bad += "&confirm=1";
+        CHECK(phone.post("/dat-lich/huy", bad).status == 404);
+        CHECK(httpRequest(f.port, "POST", "/dat-lich/huy", "id=" + id + "&confirm=1").status == 403);
+        CHECK(state() == "booked");
+        (void)page;
+    }
+    SECTION("in English") {
+        const auto ask = phone.post("/dat-lich/huy?lang=en", form(mine.body, false));
+        CHECK(ask.status == 200);
+        const auto done = phone.post("/dat-lich/huy?lang=en", form(ask.body, true));
+        CHECK(done.body.find("is cancelled. Its time is free for others to book.") != std::string::npos);
+        CHECK(state() == "cancelled");
+    }
+}
