@@ -235,7 +235,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             const auto& t = *node.as_table();
             r.onlyKeys(t, "services",
                        {"code", "name", "name_en", "prefix", "daily_cap", "ticket_note", "cutoff_minutes",
-                        "late_after", "late_note", "late_note_en"});
+                        "late_after", "late_note", "late_note_en", "kind"});
             ServiceConfig s;
             s.code = r.text(t, "services", "code", true, 16);
             if (!std::regex_match(s.code, codePattern))
@@ -263,6 +263,15 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             if (!s.lateAfterMinute && !s.lateNote.empty())
                 r.fail(t.get("late_note"), "services.late_after",
                        "missing (the note needs the time it applies from, e.g. \"15:00\")");
+            if (t.contains("kind")) {
+                const auto word = r.text(t, "services", "kind", false, 16);
+                if (const auto kind = serviceKindFromWord(word); kind && !word.empty())
+                    s.kind = *kind;
+                else
+                    r.fail(t.get("kind"), "services.kind",
+                           "use \"results\" (trả kết quả) or \"supplement\" (bổ sung hồ sơ), or leave it out "
+                           "for new dossiers");
+            }
             config.services.push_back(std::move(s));
         }
     }
@@ -741,10 +750,29 @@ AppointmentConfig appointmentConfigFromSettings(const nlohmann::json& office) {
     return a;
 }
 
+const char* serviceKindWord(ServiceKind kind) {
+    switch (kind) {
+        case ServiceKind::Results:
+            return "results";
+        case ServiceKind::Supplement:
+            return "supplement";
+        case ServiceKind::Submit:
+            break;
+    }
+    return "";
+}
+
+std::optional<ServiceKind> serviceKindFromWord(const std::string& word) {
+    for (const auto kind : {ServiceKind::Submit, ServiceKind::Results, ServiceKind::Supplement})
+        if (word == serviceKindWord(kind)) return kind;
+    return std::nullopt;
+}
+
 nlohmann::json issuingSettings(const OfficeConfig& config) {
     nlohmann::json services = nlohmann::json::object();
     for (const auto& s : config.services) {
         nlohmann::json j = nlohmann::json::object();
+        if (s.kind != ServiceKind::Submit) j["kind"] = serviceKindWord(s.kind);
         if (s.cutoffMinutes) j["cutoff_minutes"] = *s.cutoffMinutes;
         if (s.lateAfterMinute) {
             j["late_after_minute"] = *s.lateAfterMinute;

@@ -22,6 +22,15 @@ class ConfigError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// What a service's numbers are for: handing in a new dossier (the default), collecting a result
+// ("results": trả kết quả) or bringing additional papers to a dossier ("supplement": bổ sung hồ sơ).
+// Numbers of the last two are taken at the kiosk with the code of the dossier's receipt
+// (queue/dossier_code.h), which the number carries for the officer who calls it.
+enum class ServiceKind { Submit, Results, Supplement };
+// "results", "supplement"; "" for Submit (the office.toml and settings words).
+const char* serviceKindWord(ServiceKind kind);
+std::optional<ServiceKind> serviceKindFromWord(const std::string& word);
+
 struct ServiceConfig {
     std::string code;    // stable identifier, e.g. "HT"
     std::string name;    // shown to citizens, Vietnamese
@@ -38,6 +47,7 @@ struct ServiceConfig {
     std::optional<int> lateAfterMinute;
     std::string lateNote;
     std::string lateNoteEn;
+    ServiceKind kind = ServiceKind::Submit;
 };
 
 struct CounterConfig {

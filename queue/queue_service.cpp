@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "queue/dossier_code.h"
 #include "queue/postgres.h"
 #include "queue/settings_store.h"
 #include "queue/staff_service.h"
@@ -176,6 +177,13 @@ bool QueueService::reloadSettings() {
             order.value("default_service_minutes", m_callOrder.defaultServiceMinutes);
         m_callOrder.estimateSamples = order.value("estimate_samples", m_callOrder.estimateSamples);
         m_callOrder.waitTargetMinutes = order.value("wait_target_minutes", m_callOrder.waitTargetMinutes);
+    }
+    m_serviceKinds.clear();
+    if (issuing.is_object() && issuing.contains("services") && issuing["services"].is_object()) {
+        for (const auto& [code, service] : issuing["services"].items()) {
+            const auto kind = serviceKindFromWord(service.value("kind", std::string()));
+            if (kind && *kind != ServiceKind::Submit) m_serviceKinds[code] = *kind;
+        }
     }
     m_citizenId = citizenIdFromSettings(all["citizen_id"]);
     m_rating = RatingConfig{};
@@ -357,9 +365,48 @@ void QueueService::applyLateNote(IssuedTicket& issued) const {
     }
 }
 
+ServiceKind QueueService::serviceKind(const std::string& serviceCode) const {
+    const auto it = m_serviceKinds.find(serviceCode);
+    return it == m_serviceKinds.end() ? ServiceKind::Submit : it->second;
+}
+
+std::optional<std::string> QueueService::dossierCodeOf(std::int64_t ticketId) {
+    const auto detail = m_store.lastEventDetail(ticketId, "issue");
+    if (!detail || !detail->contains("dossier_code") || !(*detail)["dossier_code"].is_string())
+        return std::nullopt;
+    return (*detail)["dossier_code"].get<std::string>();
+}
+
 Result<IssuedTicket> QueueService::take(const std::string& serviceCode,
-                                        const std::optional<std::string>& priority, const Actor& actor,
+                                        const std::optional<std::string>& priority, const Actor& actorIn,
                                         const std::optional<std::string>& citizen) {
+    // A results or supplement number carries its dossier's code, read and checked before anything is
+    // written; a number for a new dossier carries none.
+    Actor actor = actorIn;
+    const ServiceKind kind = serviceKind(serviceCode);
+    if (kind == ServiceKind::Submit && !actor.dossierCode.empty()) {
+        return Result<IssuedTicket>::failure(
+            Outcome::Invalid,
+            fmt::format("service '{}' takes new dossiers: a dossier code goes with a service of "
+                        "kind results or supplement (nothing was issued)",
+                        serviceCode));
+    }
+    if (kind != ServiceKind::Submit) {
+        if (actor.dossierCode.empty()) {
+            return Result<IssuedTicket>::failure(
+                Outcome::Invalid,
+                fmt::format("service '{}' is for {}: its numbers are taken with the dossier's code (nothing "
+                            "was issued)",
+                            serviceCode, kind == ServiceKind::Results ? "results" : "additional papers"));
+        }
+        const auto reading = readDossierCode(actor.dossierCode);
+        if (!reading.ok()) {
+            return Result<IssuedTicket>::failure(
+                Outcome::Invalid,
+                fmt::format("dossier code: {} (nothing was issued)", toString(reading.problem)));
+        }
+        actor.dossierCode = *reading.code;
+    }
     // PostgreSQL: two round trips (three with a citizen: the citizen's lock and count). BEGIN rides with the
     // context read (which locks the service row), and the ticket, its event and COMMIT go together.
     return writeMove<Result<IssuedTicket>>(
@@ -375,6 +422,7 @@ Result<IssuedTicket> QueueService::recoverIssued(std::optional<std::int64_t> id)
     if (!issued) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
     auto out = estimate(issued->number);
     if (!out) return Result<IssuedTicket>::failure(Outcome::NotFound, "the ticket taken before is gone");
+    out->dossierCode = dossierCodeOf(issued->id).value_or("");
     return Result<IssuedTicket>::success(std::move(*out));
 }
 
@@ -461,6 +509,7 @@ std::optional<Result<IssuedTicket>> QueueService::issueTicket(Transaction& tx, c
                     {"priority", priority ? nlohmann::json(*priority) : nlohmann::json(nullptr)}},
                    key};
     if (!actor.channel.empty()) issue.detail["channel"] = actor.channel;
+    if (!actor.dossierCode.empty()) issue.detail["dossier_code"] = actor.dossierCode;
     if (appointment) {
         t.dueAt = appointment->startsAt;
         issue.detail["appointment"] = appointment->id;
@@ -483,6 +532,7 @@ std::optional<Result<IssuedTicket>> QueueService::issueTicket(Transaction& tx, c
     issued.ahead = priority ? ctx->priorityWaiting : ctx->waiting;
     issued.serviceNameEn = ctx->nameEn;
     issued.ticketNote = ctx->ticketNote;
+    issued.dossierCode = actor.dossierCode;
     applyLateNote(issued);
     issued.counters = ctx->counters;
     issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
@@ -1197,6 +1247,8 @@ TicketTimes QueueService::timesOf(const Ticket& ticket) {
     times.queued = ticket.issuedAt;
     for (const auto& e : m_store.ticketEvents(ticket.id)) {
         const std::string& kind = e.kind;
+        if (kind == "issue" && e.detail.contains("dossier_code") && e.detail["dossier_code"].is_string())
+            times.dossierCode = e.detail["dossier_code"].get<std::string>();
         if (kind == "issue" || kind == "return" || kind == "transfer" || kind == "reactivate") {
             times.queued = e.at;
             times.called.reset();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -61,6 +62,7 @@ struct IssuedTicket {
     std::string serviceNameEn;
     std::string ticketNote;    // the service's note for the printed ticket (its late note after late_after)
     std::string ticketNoteEn;  // the late note in English; empty: ticketNote in every language
+    std::string dossierCode;   // a results or supplement number: the dossier's code (else empty)
 };
 
 struct CallOutcome {
@@ -147,6 +149,10 @@ struct Actor {
     // "channel" of the issue event, counted apart in reports); "appointment" for a number issued at
     // an appointment's check-in (checkIn sets it). Empty: the kiosk or the CLI.
     std::string channel;
+    // A number of a service of kind results or supplement (ServiceKind) is taken with the code of
+    // the dossier's receipt, typed or scanned (readDossierCode reads it; detail "dossier_code" of the
+    // issue event). Refused for a service of new dossiers.
+    std::string dossierCode;
 };
 
 // A new idempotency key for a move (Actor::moveKey): 128 random bits, as 32 hex digits.
@@ -182,6 +188,12 @@ class QueueService {
     // how a kiosk learns, once the server answers again, what became of a take whose answer was
     // lost with the connection. nullopt when no move with the key committed (nothing was issued).
     std::optional<IssuedTicket> takenBefore(const std::string& moveKey);
+    // What the service's numbers are for (office.toml [[services]] kind); Submit for an unknown code.
+    ServiceKind serviceKind(const std::string& serviceCode) const;
+    bool hasDossierServices() const noexcept { return !m_serviceKinds.empty(); }
+    // The dossier code a results or supplement number was taken with (its issue event); nullopt for
+    // another number.
+    std::optional<std::string> dossierCodeOf(std::int64_t ticketId);
     // After take() refused a citizen with CitizenLimit: which limit, and a `limit_refused` event (the
     // reference staff use to lift it). nullopt when the citizen is not (or no longer) over a limit.
     std::optional<CitizenLimitRefusal> citizenLimit(const std::string& citizen,
@@ -317,6 +329,7 @@ class QueueService {
     CitizenIdConfig m_citizenId;
     nlohmann::json m_office;
     std::string m_timeZone;
+    std::map<std::string, ServiceKind> m_serviceKinds;  // services of kind results or supplement
     nlohmann::json m_settings;  // every setting read, as read (reloadSettings compares with it)
     int m_clockGuardDays = 31;
 };

@@ -82,6 +82,8 @@ struct TicketTimes {
     // whether the citizen is of the category.
     std::optional<TimeMs> priorityChecked;
     bool priorityConfirmed = false;
+    // A results or supplement number: the dossier receipt's code it was taken with (its issue event).
+    std::string dossierCode;
 };
 
 struct ServiceStatus {

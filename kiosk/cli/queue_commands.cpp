@@ -66,6 +66,7 @@ struct Args {
     std::string lang = "vi";
     std::string service;
     std::string priority;
+    std::string dossier;
     std::string number;
     int counter = 0;
     bool front = false;
@@ -200,7 +201,9 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
         queueCommand(app, ctx, "take", "Issue a ticket for a service", [&ctx, args](QueueService& q) {
             std::optional<std::string> priority;
             if (!args->priority.empty()) priority = args->priority;
-            const auto issued = require(q.take(args->service, priority));
+            queue::Actor actor;
+            actor.dossierCode = args->dossier;
+            const auto issued = require(q.take(args->service, priority, actor));
             auto j = queue::toJson(issued.ticket, q.calendar());
             j["ahead"] = issued.ahead;
             j["estimated_wait_s"] = issued.estimatedWaitSeconds;
@@ -208,6 +211,7 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
             j["estimate_samples"] = issued.historySamples;
             j["counters"] = issued.counters;
             j["note"] = issued.ticketNote;
+            if (!issued.dossierCode.empty()) j["dossier_code"] = issued.dossierCode;
             ctx.print(j, fmt::format(
                              "{} issued for {}{}: {} ahead, estimated wait {} ({}){}", issued.ticket.number,
                              issued.ticket.currentServiceName,
@@ -216,10 +220,14 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
                              issued.basis == queue::EstimateBasis::History
                                  ? fmt::format("from the last {} services", issued.historySamples)
                                  : "no history yet: default service time",
-                             issued.ticketNote.empty() ? "" : "\nnote: " + issued.ticketNote));
+                             issued.ticketNote.empty() ? "" : "\nnote: " + issued.ticketNote) +
+                             (issued.dossierCode.empty() ? "" : "\ndossier: " + issued.dossierCode));
         });
     take->add_option("SERVICE", args->service, "Service code (see 'motcua services')")->required();
     take->add_option("--priority", args->priority, "Priority category code (see the office config)");
+    take->add_option("--dossier", args->dossier,
+                     "The dossier receipt's code, for a service of kind results or supplement "
+                     "(e.g. 000.00.06.G04.250701.0501)");
 
     auto* call = queueCommand(
         app, ctx, "call", "Call the next ticket (or a given number) to a counter",

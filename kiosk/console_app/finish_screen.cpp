@@ -12,7 +12,8 @@ namespace motcua::console {
 
 using namespace motcua::ui;
 
-FinishScreen::FinishScreen(Console& console, std::string seen) : m_console(console), m_seen(std::move(seen)) {
+FinishScreen::FinishScreen(Console& console, std::string seen, const std::string& dossierCode)
+    : m_console(console), m_seen(std::move(seen)) {
     auto root = std::make_unique<Box>(Axis::Vertical, 20, 10);
     root->add(std::make_unique<Label>(fmt::format("Hoàn thành số {}", m_seen), FontRole::Heading));
     auto columns = std::make_unique<Box>(Axis::Horizontal, 0, 24);
@@ -36,6 +37,7 @@ FinishScreen::FinishScreen(Console& console, std::string seen) : m_console(conso
                                        TextAlign::Left, TextColour::Primary));
     m_dossier = &right->add(std::make_unique<TextInput>("Không bắt buộc", FontRole::Body));
     m_dossier->setMaxLength(64);
+    m_dossier->setText(dossierCode);
     m_dossier->setFocused(false);
     right->add(std::make_unique<Spacer>(), 1);
     // Scrolls when the window is short (large text): the footer's buttons stay where they are.

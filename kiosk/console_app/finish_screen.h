@@ -20,7 +20,8 @@ class FinishScreen final : public ui::WidgetScreen {
     static constexpr std::size_t kMaxOffered = 60;
 
     // seen: the ticket the work screen showed.
-    FinishScreen(Console& console, std::string seen);
+    // dossierCode: the code the number was taken with (a results or supplement number), filled in.
+    FinishScreen(Console& console, std::string seen, const std::string& dossierCode = {});
 
     void handleInput(const ui::InputEvent& event) override;
     void update(std::chrono::milliseconds dt) override;

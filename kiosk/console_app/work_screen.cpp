@@ -182,7 +182,8 @@ void WorkScreen::perform(Move move) {
             after(s.hold(number));
             return;
         case Move::Finish:
-            m_console.screens().push(std::make_unique<FinishScreen>(m_console, number));
+            m_console.screens().push(std::make_unique<FinishScreen>(
+                m_console, number, s.view().current ? s.view().current->times.dossierCode : std::string()));
             return;
         case Move::CallNumber:
             m_console.screens().push(std::make_unique<NumberScreen>(m_console, number));
@@ -382,6 +383,10 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     }
     if (t.leg > 1 && !m_dense) what += fmt::format(" · chuyển từ lĩnh vực khác (lượt {})", t.leg);
     info->add(std::make_unique<Label>(what, FontRole::Small, TextAlign::Left, TextColour::Muted));
+    // A results or supplement number: the dossier the citizen came for, to look up before they sit.
+    if (!times.dossierCode.empty())
+        info->add(std::make_unique<Label>("Mã hồ sơ: " + times.dossierCode, FontRole::Small, TextAlign::Left,
+                                          TextColour::Primary));
     line->add(std::move(info), 1);
     card->add(std::move(line));
     if (!m_dense) card->add(std::make_unique<Label>(timesText(), FontRole::Small));

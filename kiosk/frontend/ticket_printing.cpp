@@ -60,6 +60,16 @@ printer::TicketContent ticketContent(const queue::IssuedTicket& issued, const nl
     c.estimatedWait = waitText(issued.estimatedWaitSeconds, language);
     c.issuedAt = dateText(calendar, issued.ticket.issuedAt);
     c.note = !vi && !issued.ticketNoteEn.empty() ? issued.ticketNoteEn : issued.ticketNote;
+    if (!issued.dossierCode.empty()) {
+        // A results or supplement number: the dossier it is for, above the service's note.
+        std::string dossier = vi ? "Mã hồ sơ: " : "Dossier code: ";
+        dossier += issued.dossierCode;
+        if (!c.note.empty()) {
+            dossier += ". ";
+            dossier += c.note;
+        }
+        c.note = std::move(dossier);
+    }
     c.hotline = office.value("hotline", std::string());
     c.qrPayload = office.value("online_portal", std::string());
     if (link && !publicUrl(office).empty()) {

@@ -2,6 +2,7 @@
 // not depend on every screen's header.
 #include "kiosk/kiosk_app/appointment_screen.h"
 #include "kiosk/kiosk_app/browse_screens.h"
+#include "kiosk/kiosk_app/dossier_screen.h"
 #include "kiosk/kiosk_app/kiosk_session.h"
 #include "kiosk/kiosk_app/rating_screen.h"
 #include "kiosk/kiosk_app/search_screen.h"
@@ -39,6 +40,12 @@ void KioskSession::showAppointment() {
 }
 void KioskSession::showCheckIn(const std::string& code) {
     screens().push(std::make_unique<TicketScreen>(*this, CheckInCode{code}));
+}
+void KioskSession::showDossier(const std::string& scanned) {
+    screens().push(std::make_unique<DossierScreen>(*this, scanned));
+}
+void KioskSession::showDossierTicket(const std::string& serviceCode, const std::string& dossierCode) {
+    screens().push(std::make_unique<TicketScreen>(*this, DossierTake{serviceCode, dossierCode}));
 }
 void KioskSession::showRating() {
     screens().push(std::make_unique<RatingScreen>(*this));

@@ -241,8 +241,18 @@ std::string KioskServices::elderlyCategory() {
     return {};
 }
 
+std::vector<queue::ServiceStatus> KioskServices::dossierServices() {
+    std::vector<queue::ServiceStatus> out;
+    if (!m_queue.hasDossierServices()) return out;  // from the settings: no query
+    auto all = services();
+    if (!all) return out;  // busy or lost: the ticket screen says so when a number is asked for
+    for (auto& s : *all)
+        if (takesDossierCode(s.code)) out.push_back(std::move(s));
+    return out;
+}
+
 TakeResult KioskServices::take(const std::string& serviceCode, const std::optional<std::string>& priority,
-                               const std::optional<std::string>& citizen) {
+                               const std::optional<std::string>& citizen, const std::string& dossierCode) {
     TakeResult result;
     std::string key;
     try {
@@ -252,6 +262,7 @@ TakeResult KioskServices::take(const std::string& serviceCode, const std::option
         queue::Actor actor;
         actor.moveKey = queue::newMoveKey();
         key = actor.moveKey;
+        actor.dossierCode = dossierCode;
         auto taken = retrying("take", [&] { return m_queue.take(serviceCode, priority, actor, citizen); });
         switch (taken.outcome) {
             case queue::Outcome::Ok:

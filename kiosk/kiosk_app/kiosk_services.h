@@ -163,8 +163,17 @@ class KioskServices {
     CheckInResult checkIn(const std::string& code, const std::optional<std::string>& citizen);
     // Whether the office takes appointments ([appointments] enabled).
     bool appointmentsEnabled() const;
+    // dossierCode: a number of a results or supplement service is taken with its dossier's code.
     TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority,
-                    const std::optional<std::string>& citizen = {});
+                    const std::optional<std::string>& citizen = {}, const std::string& dossierCode = {});
+    // The active services of kind results or supplement (their numbers are taken with a dossier code,
+    // on the dossier screen, never from the list of services); empty when the office has none.
+    std::vector<queue::ServiceStatus> dossierServices();
+    bool hasDossierServices() const { return m_queue.hasDossierServices(); }
+    // Whether a service's numbers are taken with a dossier code.
+    bool takesDossierCode(const std::string& serviceCode) const {
+        return m_queue.serviceKind(serviceCode) != queue::ServiceKind::Submit;
+    }
     // Every take and check-in carries a move key of its own (queue::newMoveKey). When the server went
     // while it was on its way (TakeStatus::Offline), the COMMIT may or may not have reached it: the
     // screen that made it asks here, every frame, until the server answers: Pending while it cannot

@@ -1,5 +1,6 @@
 #include "kiosk/kiosk_app/kiosk_session.h"
 
+#include "kiosk/kiosk_app/dossier_screen.h"
 #include "kiosk/kiosk_app/idle_warning_screen.h"
 #include "kiosk/kiosk_app/kiosk_services.h"
 #include "kiosk/kiosk_app/kiosk_text.h"
@@ -46,6 +47,13 @@ KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSetting
 }
 
 bool KioskSession::onScannedLine(const std::string& line) {
+    // A dossier receipt's QR (where the office has results or supplement services) opens the screen
+    // for them with the code read; anything else is read as an ID card.
+    if (m_services.hasDossierServices() && queue::readDossierCode(line).ok()) {
+        if (dynamic_cast<DossierScreen*>(screens().top())) screens().pop();
+        showDossier(line);
+        return true;
+    }
     const auto card = m_services.readCard(line);
     if (card.status == CardStatus::Off) return false;
     constexpr std::chrono::milliseconds kShown{5000};

@@ -86,6 +86,10 @@ class KioskSession {
     void showRating();
     void showAppointment();
     void showCheckIn(const std::string& code);
+    // Results and additional papers (dossier_screen.h); scanned: a line the scanner typed that reads
+    // as a dossier code.
+    void showDossier(const std::string& scanned = {});
+    void showDossierTicket(const std::string& serviceCode, const std::string& dossierCode);
     void showAdminPin();
     void showMaintenance(const std::string& supervisorName);
     void back() { screens().pop(); }

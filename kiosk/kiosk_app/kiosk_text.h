@@ -53,6 +53,28 @@ inline constexpr Phrase kAppointmentCode{"Mã lịch hẹn (ví dụ ABCDE-FGHJK
 inline constexpr Phrase kAppointmentHow{"Nhập mã trên điện thoại của ông/bà, hoặc đưa mã QR vào máy quét.",
                                         "Type the code shown on your phone, or hold its QR to the scanner."};
 inline constexpr Phrase kCheckIn{"Lấy số theo lịch hẹn", "Get my number"};
+// Results and additional papers (services of kind results or supplement, dossier_screen.h): the
+// number is taken with the code of the dossier's receipt.
+inline constexpr Phrase kDossier{"Nhận kết quả, bổ sung hồ sơ", "Results and more papers"};
+// The home screen's entry: short, one line in landscape beside "Lấy số thứ tự".
+inline constexpr Phrase kDossierEntry{"Kết quả, bổ sung hồ sơ", "Results and more papers"};
+inline constexpr Phrase kDossierHint{"Quét hoặc nhập mã hồ sơ trên giấy hẹn",
+                                     "Scan or type the dossier code on your paper"};
+inline constexpr Phrase kDossierHow{
+    "Đưa mã QR trên giấy hẹn trả kết quả (hoặc phiếu yêu cầu bổ sung hồ sơ) vào máy quét, hoặc nhập mã hồ sơ "
+    "in trên giấy.",
+    "Hold the QR code on your receipt (or on the request for more papers) to the scanner, or type the "
+    "dossier code printed on it."};
+inline constexpr Phrase kDossierCode{"Mã hồ sơ (ví dụ 000.00.06.G04.250701.0501)",
+                                     "Dossier code (e.g. 000.00.06.G04.250701.0501)"};
+inline constexpr Phrase kDossierBadCode{
+    "Chưa đúng mã hồ sơ. Mã có dạng 000.00.06.G04.250701.0501: xin mời ông/bà xem lại trên giấy.",
+    "This is not a dossier code. It looks like 000.00.06.G04.250701.0501: please check it on your paper."};
+inline constexpr Phrase kDossierBadDate{
+    "Ngày trong mã hồ sơ không có thật: xin mời ông/bà xem lại trên giấy.",
+    "The date in this dossier code does not exist: please check it on your paper."};
+inline constexpr Phrase kDossierOnTicket{"Mã hồ sơ: {}", "Dossier code: {}"};
+inline constexpr Phrase kDeleteOne{"Xóa 1 ký tự", "Delete one"};
 inline constexpr Phrase kCheckInBadCode{
     "Mã lịch hẹn gồm 10 chữ cái và chữ số. Xin nhập lại.",
     "An appointment code has 10 letters and digits. Please type it again."};

@@ -36,6 +36,14 @@ std::unique_ptr<ui::Widget> serverLostCard(Language language) {
     return std::make_unique<ui::Card>(ui::CardStyle::Notice, std::move(row));
 }
 
+// The services a number is taken for from the list: not those of results or additional papers,
+// whose numbers are taken with the dossier's code (dossier_screen.h).
+std::optional<std::vector<queue::ServiceStatus>> listedServices(KioskServices& services) {
+    auto all = services.services();
+    if (all) std::erase_if(*all, [&](const auto& s) { return services.takesDossierCode(s.code); });
+    return all;
+}
+
 const std::string& nameIn(const queue::ServiceStatus& s, Language language) {
     return language == Language::En && !s.nameEn.empty() ? s.nameEn : s.name;
 }
@@ -43,7 +51,7 @@ const std::string& nameIn(const queue::ServiceStatus& s, Language language) {
 }  // namespace
 
 void ServicesScreen::onShow() {
-    m_services = m_session.services().services();
+    m_services = listedServices(m_session.services());
     m_loaded = true;
     requestRebuild();
     KioskScreen::onShow();
@@ -51,7 +59,7 @@ void ServicesScreen::onShow() {
 
 void ServicesScreen::build() {
     if (!m_loaded) {
-        m_services = m_session.services().services();
+        m_services = listedServices(m_session.services());
         m_loaded = true;
     }
     m_builtLandscape = landscape();
@@ -231,6 +239,11 @@ TicketScreen::TicketScreen(KioskSession& session, std::string serviceCode,
 TicketScreen::TicketScreen(KioskSession& session, CheckInCode appointment)
     : KioskScreen(session), m_appointmentCode(std::move(appointment.code)) {}
 
+TicketScreen::TicketScreen(KioskSession& session, DossierTake dossier)
+    : KioskScreen(session),
+      m_serviceCode(std::move(dossier.serviceCode)),
+      m_dossierCode(std::move(dossier.dossierCode)) {}
+
 void TicketScreen::update(std::chrono::milliseconds dt) {
     switch (m_phase) {
         case Phase::Taking:
@@ -272,7 +285,8 @@ void TicketScreen::takeAndPrint() {
         m_appointment = std::move(in.appointment);
         taken = std::move(in.take);
     } else {
-        taken = services.take(m_serviceCode, m_priority, citizen ? std::optional(citizen->id) : std::nullopt);
+        taken = services.take(m_serviceCode, m_priority, citizen ? std::optional(citizen->id) : std::nullopt,
+                              m_dossierCode);
     }
     if (!taken.issued) {
         m_failure = taken.status;
@@ -453,6 +467,10 @@ void TicketScreen::build() {
     if (issued.ticket.priority)
         service += " · " + std::string(t(words::kPriority)) + ": " + issued.ticket.priorityName;
     left->add(std::make_unique<Label>(service, FontRole::Heading, TextAlign::Center));
+    // A results or supplement number: the dossier it is for, under the service.
+    if (!issued.dossierCode.empty())
+        left->add(std::make_unique<Label>(say(words::kDossierOnTicket, lang(), issued.dossierCode),
+                                          FontRole::Body, TextAlign::Center));
     if (issued.ticket.dueAt)
         left->add(std::make_unique<Label>(
             say(words::kAppointmentAt, lang(),

@@ -70,12 +70,18 @@ class ConfirmScreen final : public KioskScreen {
 struct CheckInCode {
     std::string code;
 };
+// A number of a results or supplement service, taken with the dossier's code (dossier_screen.h).
+struct DossierTake {
+    std::string serviceCode;
+    std::string dossierCode;
+};
 
 class TicketScreen final : public KioskScreen {
   public:
     TicketScreen(KioskSession& session, std::string serviceCode, std::optional<std::string> priority);
     // Checks the appointment in (KioskServices::checkIn) and prints its number like any other.
     TicketScreen(KioskSession& session, CheckInCode appointment);
+    TicketScreen(KioskSession& session, DossierTake dossier);
     void update(std::chrono::milliseconds dt) override;
 
     const std::optional<queue::IssuedTicket>& issued() const noexcept { return m_issued; }
@@ -108,6 +114,7 @@ class TicketScreen final : public KioskScreen {
     std::string m_closedVi, m_closedEn;  // OutsideHours: when numbers are issued again
     std::optional<queue::CitizenLimitRefusal> m_limit;  // CitizenLimit
     std::optional<std::string> m_appointmentCode;       // checking an appointment in
+    std::string m_dossierCode;                          // a results or supplement number
     queue::CheckInProblem m_checkInProblem = queue::CheckInProblem::None;
     std::optional<queue::Appointment> m_appointment;
     std::optional<std::string> m_job;  // the print on its way

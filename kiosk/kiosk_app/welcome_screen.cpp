@@ -102,19 +102,27 @@ void HomeScreen::build() {
     take.setMinHeight(landscape() ? 0 : 300);
 
     auto others = std::make_unique<Box>(Axis::Vertical, 0);
+    const bool appointments = m_session.services().appointmentsEnabled();
+    const bool dossier = m_session.services().hasDossierServices();
+    // Landscape with more than three entries (the office takes appointments or has results services):
+    // each entry's label alone, so that all of them stay in view on a 768 px screen.
+    const bool hints = !landscape() || 3 + appointments + dossier <= 3;
     auto row = [&](const Phrase& label, const Phrase& hint, char32_t icon, std::function<void()> onTap) {
         auto& b = others->add(
             std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary, FontRole::Heading),
             landscape() ? 1 : 0);
-        b.setSecondary(t(hint));
+        if (hints) b.setSecondary(t(hint));
         b.setIcon(icon);
         b.setShape(ButtonShape::Row);
     };
     row(words::kBrowse, words::kBrowseHint, ui::icons::kMenuBook, [this] { m_session.showFields(); });
     row(words::kSearch, words::kSearchHint, ui::icons::kSearch, [this] { m_session.showSearch(); });
-    if (m_session.services().appointmentsEnabled())
+    if (appointments)
         row(words::kAppointment, words::kAppointmentHint, ui::icons::kConfirmationNumber,
             [this] { m_session.showAppointment(); });
+    if (dossier)
+        row(words::kDossierEntry, words::kDossierHint, ui::icons::kFolderOpen,
+            [this] { m_session.showDossier(); });
     row(words::kRate, words::kRateHint, ui::icons::kStar, [this] { m_session.showRating(); });
     content->add(std::move(others), landscape() ? 3 : 0);
 

@@ -43,6 +43,7 @@ inline constexpr char32_t kSentimentDissatisfied = 0xE811;
 inline constexpr char32_t kSentimentVeryDissatisfied = 0xE814;
 inline constexpr char32_t kPriorityHigh = 0xE645;
 inline constexpr char32_t kTouchApp = 0xE913;
-inline constexpr char32_t kCloudOff = 0xE2C1;  // no connection to the server
+inline constexpr char32_t kCloudOff = 0xE2C1;    // no connection to the server
+inline constexpr char32_t kFolderOpen = 0xE2C8;  // a dossier (results, additional papers)
 
 }  // namespace motcua::ui::icons

@@ -324,6 +324,8 @@ Response WebApp::takeForm(const Request& request, Lang lang, const std::string& 
     body += fmt::format("<legend>{}</legend>\n", pick(lang, "Chọn lĩnh vực", "Choose the field"));
     const auto status_ = m_queue->status();
     for (const auto& s : status_.services) {
+        // Results and additional papers are asked for at the kiosk with the dossier's receipt.
+        if (m_queue->serviceKind(s.code) != queue::ServiceKind::Submit) continue;
         const auto state = m_queue->issuingState(s.code);
         const bool full = s.dailyCap && s.issuedToday >= *s.dailyCap;
         const std::string name = lang == Lang::En && !s.nameEn.empty() ? s.nameEn : s.name;
@@ -370,7 +372,7 @@ Response WebApp::takeNumber(const Request& request, Lang lang) {
     std::optional<queue::ServiceStatus> chosen;
     if (service) {
         for (auto& s : m_queue->status().services)
-            if (s.code == *service) chosen = s;
+            if (s.code == *service && m_queue->serviceKind(s.code) == queue::ServiceKind::Submit) chosen = s;
     }
     if (!chosen)
         return takeForm(request, lang, pick(lang, "Mời ông/bà chọn một lĩnh vực.", "Please choose a field."),

@@ -28,6 +28,7 @@ struct TestService {
     std::string nameEn = {};
     std::optional<int> dailyCap = {};
     std::string ticketNote = {};
+    std::string kind = {};  // "results", "supplement"; empty: new dossiers
 };
 
 struct TestCounter {
@@ -99,6 +100,7 @@ struct TestOffice {
             t += "prefix = " + quoted(s.prefix) + "\n";
             if (s.dailyCap) t += "daily_cap = " + std::to_string(*s.dailyCap) + "\n";
             if (!s.ticketNote.empty()) t += "ticket_note = " + quoted(s.ticketNote) + "\n";
+            if (!s.kind.empty()) t += "kind = " + quoted(s.kind) + "\n";
         }
         for (const auto& c : counters) {
             t += "\n[[counters]]\nnumber = " + std::to_string(c.number) + "\nname = " + quoted(c.name) + "\n";
