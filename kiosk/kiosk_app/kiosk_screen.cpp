@@ -45,6 +45,7 @@ void KioskScreen::refreshClock() {
 
 void KioskScreen::layout(const ui::LayoutContext& context, ui::Size size) {
     m_landscape = size.width > size.height;
+    m_windowSize = size;
     ensureBuilt();
     adapt(m_landscape);
     ensureBuilt();  // adapt may ask for another orientation's tree
@@ -154,7 +155,7 @@ std::unique_ptr<ui::Widget> KioskScreen::makePage(Page page) {
         auto& home = nav->add(std::make_unique<Button>(t(words::kHome), [this] { m_session.home(); }), 1);
         home.setIcon(ui::icons::kHome);
         home.setShape(ButtonShape::Inline);
-        if (pinnedInNavigation) nav->add(std::move(page.pinned), 2);
+        if (pinnedInNavigation) nav->add(std::move(page.pinned), page.pinnedWeight);
         body->add(std::move(nav));
     }
     return withHeader(std::move(body));

@@ -59,6 +59,7 @@ struct Page {
     // Landscape: the pinned main action goes at the right of "Quay lại" and "Trang chủ", in their row,
     // leaving the middle the height of a row more (a 768 px screen in large text).
     bool pinnedBesideNavigation = false;
+    int pinnedWeight = 2;  // beside the navigation: its share of the row, theirs being 1 each
 };
 
 class KioskScreen : public ui::WidgetScreen {
@@ -84,6 +85,8 @@ class KioskScreen : public ui::WidgetScreen {
     Language lang() const noexcept { return m_session.language(); }
     const char* t(const Phrase& phrase) const noexcept { return phrase.pick(lang()); }
     bool landscape() const noexcept { return m_landscape; }
+    // The window's size at the last layout (before the first: the landscape kiosk's 1920x1080).
+    ui::Size windowSize() const noexcept { return m_windowSize; }
     // Builds the tree again before the next layout. Widgets' handlers call this instead of build():
     // the tree must not be replaced while one of its widgets is handling a tap.
     void requestRebuild() noexcept { m_rebuild = true; }
@@ -104,6 +107,7 @@ class KioskScreen : public ui::WidgetScreen {
     void refreshClock();
     std::uint64_t m_builtGeneration = ~std::uint64_t{0};
     bool m_landscape = true;
+    ui::Size m_windowSize{1920, 1080};
     bool m_rebuild = false;
     bool m_shownPending = false;
     bool m_changedPending = false;

@@ -32,6 +32,7 @@ std::unique_ptr<ui::Widget> keypad(const std::vector<std::vector<std::string>>& 
     std::size_t columns = 1;
     for (const auto& row : rows) columns = std::max(columns, row.size());
     auto pad = std::make_unique<ui::Grid>(static_cast<int>(columns));
+    pad->setKeptWhole(true);  // every key in view at once (kiosk/ui/layout_check.h)
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < columns; ++i) {
             if (i < row.size()) {
@@ -89,74 +90,137 @@ void RatingScreen::rate(const std::string& level) {
 }
 
 void RatingScreen::build() {
-    auto content = std::make_unique<Box>(Axis::Vertical, 0);
-    if (m_step == Step::Thanks) {
-        content->add(std::make_unique<ui::Spacer>(), 1);
-        content->add(std::make_unique<Label>(t(words::kRateThanks), FontRole::Title, TextAlign::Center,
-                                             TextColour::Primary));
-        content->add(std::make_unique<ui::Spacer>(), 1);
-        auto done = std::make_unique<Button>(
-            t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Title);
-        Page page;
-        page.title = t(words::kRateTitle);
-        page.content = std::move(content);
-        page.pinned = std::move(done);
-        page.withNavigation = false;
-        setRoot(makePage(std::move(page)));
+    m_builtLandscape = landscape();
+    m_builtLow = lowLandscape();
+    if (m_step == Step::Number) {
+        buildNumber();
         return;
     }
     if (m_step == Step::Level) {
+        buildLevel();
+        return;
+    }
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    content->add(std::make_unique<ui::Spacer>(), 1);
+    content->add(std::make_unique<Label>(t(words::kRateThanks), FontRole::Title, TextAlign::Center,
+                                         TextColour::Primary));
+    content->add(std::make_unique<ui::Spacer>(), 1);
+    auto done = std::make_unique<Button>(
+        t(words::kDone), [this] { m_session.endVisit(); }, ButtonStyle::Primary, FontRole::Title);
+    Page page;
+    page.title = t(words::kRateTitle);
+    page.content = std::move(content);
+    page.pinned = std::move(done);
+    page.withNavigation = false;
+    setRoot(makePage(std::move(page)));
+}
+
+void RatingScreen::buildLevel() {
+    // The number and the question on one line in landscape, so the faces keep their height under the
+    // header on a 768 px screen.
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    if (landscape()) {
+        content->add(std::make_unique<Label>(m_checkedNumber + " · " + t(words::kRateQuestion),
+                                             m_builtLow ? FontRole::Body : FontRole::Heading,
+                                             TextAlign::Center, TextColour::Primary));
+    } else {
         content->add(std::make_unique<Label>(m_checkedNumber, FontRole::Title, TextAlign::Center,
                                              TextColour::Primary));
         content->add(std::make_unique<Label>(t(words::kRateQuestion), FontRole::Heading, TextAlign::Center));
-        // The same faces and colours as the counter tablet (kiosk/ui/rating_look.h).
-        const auto levels = m_session.services().ratingLevels();
-        auto choices = std::make_unique<ui::Grid>(
-            landscape() ? static_cast<int>(std::max<std::size_t>(1, levels.size())) : 1);
-        for (std::size_t i = 0; i < levels.size(); ++i) {
-            const auto& level = levels[i];
-            auto& b = choices->add(std::make_unique<Button>(
-                lang() == Language::En ? level.nameEn : level.nameVi,
-                [this, code = std::string(level.code)] { rate(code); }, ButtonStyle::Primary,
-                FontRole::Heading));
-            const auto look = ui::ratingLook(i, levels.size(), level.satisfied);
-            b.setIcon(look.face);
-            b.setColours(look.fill, look.text);
-            b.setShape(landscape() ? ButtonShape::Centered : ButtonShape::Inline);
-            b.setMinHeight(landscape() ? 260 : 0);
-        }
-        m_builtLandscape = landscape();
-        content->add(std::move(choices));
-        setRoot(makePage(t(words::kRateTitle), std::move(content)));
-        return;
     }
-    content->add(std::make_unique<Label>(t(words::kRateEnter), FontRole::Heading));
-    content->add(std::make_unique<Label>(m_number.empty() ? "_" : m_number, FontRole::Title,
-                                         TextAlign::Center, TextColour::Primary));
+    // The same faces and colours as the counter tablet (kiosk/ui/rating_look.h).
+    const auto levels = m_session.services().ratingLevels();
+    auto choices = std::make_unique<ui::Grid>(
+        landscape() ? static_cast<int>(std::max<std::size_t>(1, levels.size())) : 1);
+    choices->setKeptWhole(true);  // every answer in view at once (kiosk/ui/layout_check.h)
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        const auto& level = levels[i];
+        auto& b = choices->add(std::make_unique<Button>(
+            lang() == Language::En ? level.nameEn : level.nameVi,
+            [this, code = std::string(level.code)] { rate(code); }, ButtonStyle::Primary, FontRole::Heading));
+        const auto look = ui::ratingLook(i, levels.size(), level.satisfied);
+        b.setIcon(look.face);
+        b.setColours(look.fill, look.text);
+        b.setShape(landscape() ? ButtonShape::Centered : ButtonShape::Inline);
+        b.setMinHeight(landscape() && !m_builtLow ? 260 : 0);
+    }
+    content->add(std::move(choices));
+    setRoot(makePage(m_builtLow ? std::string() : std::string(t(words::kRateTitle)), std::move(content)));
+}
+
+void RatingScreen::buildNumber() {
+    // What to type, the number as typed, why it cannot be rated.
+    // On a 768 px screen in landscape the words take body text, two lines beside the number.
+    const FontRole wordsRole = m_builtLow ? FontRole::Body : FontRole::Heading;
+    auto instruction = std::make_unique<Label>(t(words::kRateEnter), wordsRole);
+    auto number = std::make_unique<Label>(m_number.empty() ? "_" : m_number, FontRole::Title,
+                                          TextAlign::Center, TextColour::Primary);
+    std::unique_ptr<Label> problem;
     if (m_problem) {
         const Phrase& why = *m_problem == RateStatus::Unknown        ? words::kRateUnknown
                             : *m_problem == RateStatus::NotFinished  ? words::kRateNotFinished
                             : *m_problem == RateStatus::AlreadyRated ? words::kRateAlready
                             : *m_problem == RateStatus::Busy         ? words::kBusy
                                                                      : words::kRateInvalid;
-        content->add(std::make_unique<Label>(say(why, lang(), m_checkedNumber), FontRole::Heading,
-                                             TextAlign::Center, TextColour::Danger));
+        problem =
+            std::make_unique<Label>(say(why, lang(), m_checkedNumber), wordsRole,
+                                    landscape() ? TextAlign::Left : TextAlign::Center, TextColour::Danger);
     }
-    std::vector<std::vector<std::string>> rows;
-    if (!m_prefixes.empty()) rows.push_back(m_prefixes);
-    rows.push_back({"1", "2", "3", "4", "5"});
-    rows.push_back({"6", "7", "8", "9", "0"});
-    rows.back().push_back(t(words::kClear));
-    // Six keys a row in portrait ("Xóa" stays whole in large text), up to eight in landscape, where
-    // another row of letters would push the digits below the fold.
-    content->add(keypad(
-        rows, [this](const std::string& key) { typeKey(key); }, landscape() ? 8 : 6));
-    m_builtLandscape = landscape();
-    auto go = std::make_unique<Button>(
-        t(words::kContinue), [this] { check(); }, ButtonStyle::Primary, FontRole::Title);
-    go->setEnabled(!m_number.empty());
+    auto onKey = [this](const std::string& key) { typeKey(key); };
     Page page;
-    page.title = t(words::kRateTitle);
+    page.title = m_builtLow ? std::string() : std::string(t(words::kRateTitle));
+    auto content = std::make_unique<Box>(Axis::Vertical, 0);
+    if (landscape()) {
+        // Landscape: the keys across the whole width under the number, so they are wide and take two
+        // rows (the letters, the digits), whole under the header even on a 768 px screen in large
+        // text; "Xóa" beside the number it clears; what to type, or why the number cannot be rated,
+        // beside it (scrolling when it is longer than its room); "Tiếp tục" beside "Quay lại" and
+        // "Trang chủ".
+        auto words = std::make_unique<Box>(Axis::Vertical, 0);
+        if (problem) {
+            words->add(std::move(problem));
+        } else {
+            words->add(std::move(instruction));
+        }
+        auto top = std::make_unique<Box>(Axis::Horizontal, 0);
+        top->add(std::make_unique<ui::ScrollView>(std::move(words)), 3);
+        top->add(std::move(number), 1);
+        auto clearColumn = std::make_unique<Box>(Axis::Vertical, 0);
+        auto& clear = clearColumn->add(std::make_unique<Button>(
+            t(words::kClear), [this] { typeKey(t(words::kClear)); }, ButtonStyle::Secondary,
+            FontRole::Heading));
+        clear.setIcon(ui::icons::kBackspace);
+        clear.setShape(ButtonShape::Inline);
+        clearColumn->add(std::make_unique<ui::Spacer>(), 1);
+        top->add(std::move(clearColumn));
+        content->add(std::move(top), 1);
+        std::vector<std::vector<std::string>> rows;
+        if (!m_prefixes.empty()) rows.push_back(m_prefixes);
+        rows.push_back({"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"});
+        content->add(keypad(rows, onKey, 10));
+        page.middleScrolls = false;
+        page.pinnedBesideNavigation = true;
+        page.pinnedWeight = 1;  // "Trang chủ" whole on a 1366 px screen in large text
+    } else {
+        content->add(std::move(instruction));
+        content->add(std::move(number));
+        if (problem) content->add(std::move(problem));
+        std::vector<std::vector<std::string>> rows;
+        if (!m_prefixes.empty()) rows.push_back(m_prefixes);
+        rows.push_back({"1", "2", "3", "4", "5"});
+        rows.push_back({"6", "7", "8", "9", "0"});
+        rows.back().push_back(t(words::kClear));
+        // Six keys a row ("Xóa" stays whole in large text).
+        content->add(keypad(rows, onKey, 6));
+    }
+    auto go = std::make_unique<Button>(
+        t(words::kContinue), [this] { check(); }, ButtonStyle::Primary,
+        landscape() ? FontRole::Button : FontRole::Title);
+    go->setEnabled(!m_number.empty());
+    if (landscape()) {
+        go->setIcon(ui::icons::kArrowForward);
+        go->setShape(ButtonShape::Inline);
+    }
     page.content = std::move(content);
     page.pinned = std::move(go);
     setRoot(makePage(std::move(page)));

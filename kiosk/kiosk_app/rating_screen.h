@@ -18,13 +18,17 @@ class RatingScreen final : public KioskScreen {
 
   protected:
     void build() override;
-    // The keypad's rows and the faces' grid follow the orientation.
+    // The keypad's rows and the faces' grid follow the orientation, the title the window's height.
     void adapt(bool isLandscape) override {
-        if (isLandscape != m_builtLandscape) requestRebuild();
+        if (isLandscape != m_builtLandscape || lowLandscape() != m_builtLow) requestRebuild();
     }
 
   private:
     enum class Step { Number, Level, Thanks };
+    // A landscape window under 900 px high (1366x768): the page's title gives its room to the keys.
+    bool lowLandscape() const noexcept { return landscape() && windowSize().height < 900; }
+    void buildNumber();
+    void buildLevel();
     void typeKey(const std::string& key);
     void check();
     void rate(const std::string& level);
@@ -35,6 +39,7 @@ class RatingScreen final : public KioskScreen {
     std::string m_checkedNumber;
     std::vector<std::string> m_prefixes;
     bool m_builtLandscape = false;
+    bool m_builtLow = false;
 };
 
 // The supervisor's way in: choose who you are, type the PIN. Wrong PINs lock it for a while.

@@ -79,7 +79,13 @@ void SearchScreen::build() {
         m_query = text;
         m_queryChanged = true;
     });
-    auto keyboard = std::make_unique<ui::VietnameseKeyboard>(*m_input, keyboardLabels(lang()));
+    // Landscape: five rows of keys beside the field and the results, so the keyboard is whole under
+    // the header (1920x1080 in large text, 1366x768). A 768 px screen in large text has not the room
+    // for it (nor the width for five rows' keys): the field over six rows, which scroll into view.
+    const bool fiveRows = m_builtLandscape && !(windowSize().height < 900 && m_session.largeText());
+    auto keyboard = std::make_unique<ui::VietnameseKeyboard>(
+        *m_input, keyboardLabels(lang()),
+        fiveRows ? ui::KeyboardShape::FiveRows : ui::KeyboardShape::SixRows);
     keyboard->setTelex(m_telex);
     auto results = std::make_unique<Box>(Axis::Vertical, 0);
     m_results = results.get();
@@ -88,7 +94,7 @@ void SearchScreen::build() {
     // The results scroll in their own list; the page around them scrolls only when the keyboard
     // itself does not fit (landscape on a small screen with large text).
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
-    if (m_builtLandscape) {
+    if (m_builtLandscape && !fiveRows) {
         scroll->setPreferredHeight(1);  // as tall as the keyboard beside it
         auto left = std::make_unique<Box>(Axis::Vertical, 0);
         left->add(std::move(input));
@@ -96,6 +102,16 @@ void SearchScreen::build() {
         auto row = std::make_unique<Box>(Axis::Horizontal, 0);
         row->add(std::move(left), 3);  // keys of 15 mm need the width
         row->add(std::move(scroll), 2);
+        content->add(std::move(row), 1);
+    } else if (m_builtLandscape) {
+        // The keyboard at the left with the whole height; the text typed above the results it finds.
+        scroll->setPreferredHeight(1);  // as tall as the keyboard beside it
+        auto right = std::make_unique<Box>(Axis::Vertical, 0);
+        right->add(std::move(input));
+        right->add(std::move(scroll), 1);
+        auto row = std::make_unique<Box>(Axis::Horizontal, 0);
+        row->add(std::move(keyboard), 3);  // keys of 15 mm need the width
+        row->add(std::move(right), 2);
         content->add(std::move(row), 1);
     } else {
         scroll->setPreferredHeight(420);

@@ -72,6 +72,19 @@ std::vector<std::string> checkLayout(const std::vector<LayoutItem>& items, const
                                            window.width, window.height));
         else if (!item.scrolled && item.visible != item.bounds)
             problems.push_back(fmt::format("{} {} is cut off", what, describe(item)));
+        if (tappable && item.scrolled && item.visible != item.bounds) {
+            // Cut by the edge of its scrolling view (under a fixed footer or header). A list's rows run
+            // on under the edge and scroll into view; a key of a keypad must be there without
+            // scrolling, and nothing may be cut where no scrolling brings it into view.
+            if (item.owner && item.owner->keptWhole())
+                problems.push_back(fmt::format(
+                    "tappable {} of a group kept whole (a keypad) is cut by the edge of its scrolling view",
+                    describe(item)));
+            else if (!scrollsIntoView(item))
+                problems.push_back(
+                    fmt::format("tappable {} is cut by the edge of a view that cannot scroll it into view",
+                                describe(item)));
+        }
         if (tappable) {
             if (rules.minTouchPx > 0 &&
                 (item.bounds.width < rules.minTouchPx || item.bounds.height < rules.minTouchPx))

@@ -3,7 +3,10 @@
 // window (or inside its scrolling viewport), every line of text lies inside the window and inside its
 // own widget (a button's line inside its text room, beside the pictogram and chevron), is not drawn
 // under a tappable area that is not its own, and never breaks inside a word; a tappable's line is never
-// sliced by the edge of a scrolling view.
+// sliced by the edge of a scrolling view. A tappable cut by the edge of a scrolling view (under a fixed
+// footer or header) is a list's row that scrolls into view, unless it belongs to a group kept whole
+// (Widget::setKeptWhole: a keypad, the on-screen keyboard) or the view cannot scroll it into view; a
+// tappable out of sight where no scrolling brings it back is reported too (Widget::collectLayout).
 // Also what the script runner asks before `tap` and `expect`: is this text readable, what is on top.
 #pragma once
 

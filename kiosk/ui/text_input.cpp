@@ -67,6 +67,25 @@ Size TextInput::measureContent(const LayoutContext& context, Size available) con
 
 void TextInput::layoutChildren(const LayoutContext& context) {
     m_style = context.theme.font(m_role);
+    m_padding = context.theme.spacing();
+    // A placeholder wider than the field (a narrow column in large text) is drawn smaller, down to
+    // 60 % of the field's size, rather than cut at the frame.
+    const int room = std::max(1, bounds().width - 2 * m_padding);
+    m_placeholderStyle = m_style;
+    m_placeholderSize = context.metrics.measure(m_placeholder, m_placeholderStyle);
+    const int floor = m_style.pixelSize * 6 / 10;
+    while (m_placeholderSize.width > room && m_placeholderStyle.pixelSize > floor) {
+        m_placeholderStyle.pixelSize =
+            std::max(floor, m_placeholderStyle.pixelSize * room / std::max(1, m_placeholderSize.width));
+        m_placeholderSize = context.metrics.measure(m_placeholder, m_placeholderStyle);
+        if (m_placeholderStyle.pixelSize == floor) break;
+    }
+}
+
+Rect TextInput::placeholderRect() const {
+    const Rect inner = bounds().inset(m_padding);
+    return {inner.x, inner.y + (inner.height - m_placeholderSize.height) / 2, m_placeholderSize.width,
+            m_placeholderSize.height};
 }
 
 bool TextInput::onInput(const InputEvent& event) {
@@ -103,7 +122,14 @@ void TextInput::drawSelf(Painter& painter) const {
     const Rect inner = bounds().inset(pad);
     ClipScope clip(painter, inner);
     const bool empty = m_text.empty();
-    const std::string& shown = empty ? m_placeholder : m_text;
+    if (empty) {
+        const Rect at = placeholderRect();
+        painter.drawText(m_placeholder, m_placeholderStyle, p.mutedText, {at.x, at.y});
+        if (m_focused)
+            painter.fillRect({inner.x, inner.y + inner.height / 8, 4, inner.height * 3 / 4}, p.text);
+        return;
+    }
+    const std::string& shown = m_text;
     const Size textSize = painter.metrics().measure(shown, m_style);
     // When the text is longer than the field, its end (where typing happens) stays visible.
     const int cursorWidth = 4;
@@ -127,8 +153,12 @@ void TextInput::collectOwnText(std::vector<VisibleText>& out, const Rect& clip) 
 }
 
 void TextInput::collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
-    // The field's text is drawn inside its frame (scrolled to its end when longer).
-    addLine(out, clip, scrolled, m_text.empty() ? m_placeholder : m_text, bounds().inset(2), false);
+    // The field's text is drawn inside its frame (scrolled to its end when longer); the placeholder
+    // where it is drawn, so the layout check sees it cut when it is wider than the field.
+    if (m_text.empty())
+        addLine(out, clip, scrolled, m_placeholder, placeholderRect(), false);
+    else
+        addLine(out, clip, scrolled, m_text, bounds().inset(2), false);
 }
 
 }  // namespace motcua::ui

@@ -47,10 +47,15 @@ class TextInput final : public Widget {
 
   private:
     void changed(std::string text);
+    // Where the placeholder is drawn (from layout): inside the frame, in a smaller size if it must.
+    Rect placeholderRect() const;
     std::string m_text;
     std::string m_placeholder;
     FontRole m_role;
     TextStyle m_style;
+    TextStyle m_placeholderStyle;  // m_style, made smaller (to 60 %) when the placeholder is wider
+    Size m_placeholderSize;
+    int m_padding = 0;
     bool m_telex = false;
     bool m_focused = true;
     std::size_t m_maxLength = 200;

@@ -28,20 +28,24 @@ std::unique_ptr<Box> row() {
 }
 }  // namespace
 
-VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels)
+VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels, KeyboardShape shape)
     : m_target(target), m_labels(std::move(labels)) {
+    setKeptWhole(true);  // every key in view at once (kiosk/ui/layout_check.h)
+    const bool fiveRows = shape == KeyboardShape::FiveRows;
     auto& rows = add(std::make_unique<Box>(Axis::Vertical, 0, 10));
 
     auto& diacritics = rows.add(row());
     for (char32_t c : kDiacriticLetters)
-        diacritics.add(std::make_unique<Button>(single(c), [this, c] { m_target.applyLetterKey(c); }), 1);
+        diacritics.add(std::make_unique<Button>(single(c), [this, c] { m_target.applyLetterKey(c); }), 2);
+    if (fiveRows)
+        diacritics.add(std::make_unique<Button>(m_labels.space, [this] { m_target.type(U' '); }), 5);
 
     auto& tones = rows.add(row());
     for (std::size_t i = 0; i < 5; ++i) {
         const Tone tone = kTones[i];
         auto& key = tones.add(
             std::make_unique<Button>(single(kToneSamples[i]), [this, tone] { m_target.applyToneKey(tone); }),
-            1);
+            3);
         key.setSecondary(m_labels.toneNames[i]);
     }
 
@@ -56,13 +60,14 @@ VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels)
         if (r == 2)
             letters.add(std::make_unique<Button>(m_labels.backspace, [this] { m_target.backspace(); }), 3);
     }
-
-    auto& bottom = rows.add(row());
-    m_telexKey = &bottom.add(std::make_unique<Button>(m_target.telex() ? m_labels.telexOn : m_labels.telexOff,
-                                                      [this] { setTelex(!m_target.telex()); }),
-                             3);
-    bottom.add(std::make_unique<Button>(m_labels.space, [this] { m_target.type(U' '); }), 6);
-    bottom.add(std::make_unique<Button>(m_labels.clear, [this] { m_target.clear(); }), 3);
+    // Telex, (space,) clear: the last row (six rows), or beside the tone keys (five).
+    Box* bottom = fiveRows ? &tones : &rows.add(row());
+    m_telexKey =
+        &bottom->add(std::make_unique<Button>(m_target.telex() ? m_labels.telexOn : m_labels.telexOff,
+                                              [this] { setTelex(!m_target.telex()); }),
+                     fiveRows ? 4 : 3);
+    if (!fiveRows) bottom->add(std::make_unique<Button>(m_labels.space, [this] { m_target.type(U' '); }), 6);
+    bottom->add(std::make_unique<Button>(m_labels.clear, [this] { m_target.clear(); }), fiveRows ? 4 : 3);
 }
 
 void VietnameseKeyboard::setTelex(bool on) {

@@ -21,10 +21,16 @@ struct KeyboardLabels {
     std::string toneNames[5] = {"sắc", "huyền", "hỏi", "ngã", "nặng"};
 };
 
+// Six rows (the letter keys, the tone keys, three QWERTY rows, then Telex, space and clear), or five
+// for a landscape screen, where height is short: space beside the letter keys, Telex and clear beside
+// the tone keys (whose row has two lines of text anyway).
+enum class KeyboardShape { SixRows, FiveRows };
+
 class VietnameseKeyboard final : public Widget {
   public:
     // target must outlive the keyboard (typically both are owned by the same parent or screen).
-    explicit VietnameseKeyboard(TextInput& target, KeyboardLabels labels = {});
+    explicit VietnameseKeyboard(TextInput& target, KeyboardLabels labels = {},
+                                KeyboardShape shape = KeyboardShape::SixRows);
 
     TextInput& target() noexcept { return m_target; }
     void setTelex(bool on);

@@ -116,9 +116,37 @@ void Widget::collectVisibleText(std::vector<VisibleText>& out, const Rect& clip)
 }
 
 void Widget::collectLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {
-    if (!m_visible || !m_bounds.intersects(clip)) return;
+    if (!m_visible) return;
+    if (!m_bounds.intersects(clip)) {
+        // Out of sight. A list's rows below the fold are what scrolling is for; but a control that no
+        // scrolling brings into view (pushed off the window, or under a fixed footer) or one of a group
+        // kept whole is still reported, so the layout check can say it cannot be seen.
+        if (!scrolled || keptWhole()) collectHidden(out, scrolled);
+        return;
+    }
     collectOwnLayout(out, clip, scrolled);
     collectChildLayout(out, clip, scrolled);
+}
+
+void Widget::collectHidden(std::vector<LayoutItem>& out, bool scrolled) const {
+    if (!m_visible) return;
+    if (tappable()) {
+        // The widget's own items as if it were on screen (for its label), then nothing of it visible.
+        std::vector<LayoutItem> own;
+        collectOwnLayout(own, m_bounds, scrolled);
+        for (auto& item : own) {
+            if (item.kind != LayoutItem::Kind::Tappable) continue;
+            item.visible = {};
+            out.push_back(std::move(item));
+        }
+    }
+    for (const auto& child : m_children) child->collectHidden(out, scrolled);
+}
+
+bool Widget::keptWhole() const noexcept {
+    for (const Widget* w = this; w; w = w->m_parent)
+        if (w->m_keptWhole) return true;
+    return false;
 }
 
 void Widget::collectChildLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const {

@@ -116,6 +116,12 @@ class Widget {
     virtual int minimumHeight(const LayoutContext& context, int width) const;
     // Whether this is ancestor or this itself.
     bool isWithin(const Widget* ancestor) const noexcept;
+    // The controls of this widget are used together (a keypad, the on-screen keyboard, a question's
+    // answers): each must be wholly in view at once, without scrolling. The layout check holds them to
+    // it also inside a scrolling view, where other controls (a list's rows) may run on under its edge.
+    void setKeptWhole(bool whole) noexcept { m_keptWhole = whole; }
+    // Whether this widget or one around it is kept whole.
+    bool keptWhole() const noexcept;
 
     // Set when something changed that needs a new layout (text, visibility, children); cleared by layout().
     bool layoutDirty() const noexcept { return m_layoutDirty; }
@@ -146,6 +152,8 @@ class Widget {
 
   private:
     void adopt(std::unique_ptr<Widget> child);
+    // collectLayout for a widget wholly outside the clip: its tappable areas, with nothing visible.
+    void collectHidden(std::vector<LayoutItem>& out, bool scrolled) const;
     Rect m_bounds;
     Widget* m_parent = nullptr;
     std::vector<std::unique_ptr<Widget>> m_children;
@@ -154,6 +162,7 @@ class Widget {
     int m_fixedHeight = 0;
     int m_fixedWidth = 0;
     int m_minHeight = 0;
+    bool m_keptWhole = false;
 };
 
 // Takes up space and nothing else (with a weight in a Box, it pushes its siblings apart).
