@@ -8,7 +8,8 @@ namespace motcua::console {
 
 namespace {
 constexpr const char* kDot = "•";
-constexpr const char* kPlaceholder = "Nhập mã PIN (4–8 chữ số)";
+// Short: the line above the field says what to do ("3. Nhập mã PIN rồi bấm Enter").
+constexpr const char* kPlaceholder = "Mã PIN: 4–8 chữ số";
 }  // namespace
 
 PinField::PinField(std::function<void()> onSubmit, std::string initial)
@@ -29,6 +30,25 @@ ui::Size PinField::measureContent(const ui::LayoutContext& context, ui::Size ava
 void PinField::layoutChildren(const ui::LayoutContext& context) {
     m_style = context.theme.font(ui::FontRole::Body);
     m_lineHeight = context.metrics.lineHeight(m_style);
+    m_padding = context.theme.spacing();
+    // The placeholder in the body size, or smaller down to the small text when the field is narrow
+    // (a 1024x768 screen in large text); the layout check sees it where it is drawn.
+    const int room = std::max(1, bounds().width - 2 * m_padding);
+    const int floor = context.theme.font(ui::FontRole::Small).pixelSize;
+    m_placeholderStyle = m_style;
+    m_placeholderSize = context.metrics.measure(kPlaceholder, m_placeholderStyle);
+    while (m_placeholderSize.width > room && m_placeholderStyle.pixelSize > floor) {
+        --m_placeholderStyle.pixelSize;
+        m_placeholderSize = context.metrics.measure(kPlaceholder, m_placeholderStyle);
+    }
+}
+
+ui::Rect PinField::textRect() const {
+    if (!m_pin.empty())
+        return {bounds().x + m_padding, bounds().y + (bounds().height - m_lineHeight) / 2,
+                bounds().width - 2 * m_padding, m_lineHeight};
+    return {bounds().x + m_padding, bounds().y + (bounds().height - m_placeholderSize.height) / 2,
+            m_placeholderSize.width, m_placeholderSize.height};
 }
 
 bool PinField::onInput(const ui::InputEvent& event) {
@@ -60,9 +80,10 @@ void PinField::drawSelf(ui::Painter& painter) const {
     painter.fillRoundedRect(bounds(), radius, p.focus);
     painter.fillRoundedRect(bounds().inset(3), radius - 3, p.surface);
     const bool empty = m_pin.empty();
-    const int y = bounds().y + (bounds().height - m_lineHeight) / 2;
-    painter.drawText(empty ? kPlaceholder : masked(), m_style, empty ? p.mutedText : p.text,
-                     {bounds().x + painter.theme().spacing(), y});
+    const ui::Rect at = textRect();
+    ui::ClipScope clip(painter, bounds().inset(3));
+    painter.drawText(empty ? kPlaceholder : masked(), empty ? m_placeholderStyle : m_style,
+                     empty ? p.mutedText : p.text, {at.x, at.y});
 }
 
 void PinField::collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect& clip) const {
@@ -70,7 +91,7 @@ void PinField::collectOwnText(std::vector<ui::VisibleText>& out, const ui::Rect&
 }
 
 void PinField::collectOwnLayout(std::vector<ui::LayoutItem>& out, const ui::Rect& clip, bool scrolled) const {
-    addLine(out, clip, scrolled, m_pin.empty() ? kPlaceholder : masked(), bounds().inset(2), false);
+    addLine(out, clip, scrolled, m_pin.empty() ? kPlaceholder : masked(), textRect(), false);
 }
 
 }  // namespace motcua::console

@@ -30,10 +30,15 @@ class PinField final : public ui::Widget {
 
   private:
     std::string masked() const;
+    // Where the text (dots or placeholder) is drawn, from layout.
+    ui::Rect textRect() const;
     std::string m_pin;
     std::function<void()> m_onSubmit;
     ui::TextStyle m_style;
+    ui::TextStyle m_placeholderStyle;  // m_style, smaller (down to the small text) when it must
     int m_lineHeight = 0;
+    int m_padding = 0;
+    ui::Size m_placeholderSize;
 };
 
 }  // namespace motcua::console

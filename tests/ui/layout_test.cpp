@@ -4,6 +4,7 @@
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/label.h"
+#include "kiosk/ui/layout_check.h"
 #include "kiosk/ui/scroll_view.h"
 #include "kiosk/ui/text_input.h"
 #include "kiosk/ui/text_wrap.h"
@@ -308,5 +309,51 @@ TEST_CASE("The on-screen keyboard edits its text input through taps", "[ui][layo
     for (const auto& t : texts) {
         CAPTURE(t.text);
         CHECK(t.bounds.height >= f.theme.minTouchPx());
+    }
+}
+
+TEST_CASE(
+    "The layout check exempts a list's rows under a footer, not a keypad's keys nor a control off screen",
+    "[ui][layout][check]") {
+    Fixture f;
+    const Rect window{0, 0, 400, 300};
+    // A page: a scrolling middle of rows of buttons over a fixed footer button, as a kiosk page.
+    auto page = [&](bool keptWhole) {
+        auto grid = std::make_unique<Grid>(2, 10);
+        grid->setKeptWhole(keptWhole);
+        for (int i = 0; i < 8; ++i) grid->add(std::make_unique<Button>(std::to_string(i), [] {}));
+        auto root = std::make_unique<Box>(Axis::Vertical, 0, 0);
+        root->add(std::make_unique<ScrollView>(std::move(grid)), 1);
+        root->add(std::make_unique<Button>("Tiếp tục", [] {}));
+        root->layout(f.context(), window);
+        return root;
+    };
+    auto problems = [&](const Widget& root) {
+        std::vector<LayoutItem> items;
+        root.collectLayout(items, window);
+        return checkLayout(items, {window.size(), f.theme.minTouchPx()});
+    };
+    auto count = [](const std::vector<std::string>& all, const char* what) {
+        int n = 0;
+        for (const auto& p : all) n += p.find(what) != std::string::npos ? 1 : 0;
+        return n;
+    };
+    SECTION("a list's rows run on under the footer and scroll into view") {
+        const auto root = page(false);
+        CHECK(problems(*root) == std::vector<std::string>{});
+    }
+    SECTION("a keypad's keys must all be in view: the cut ones and the hidden ones are named") {
+        const auto root = page(true);
+        const auto all = problems(*root);
+        CHECK(count(all, "of a group kept whole") >= 4);
+        CHECK(count(all, "\"7\"") == 1);  // the last key, wholly under the footer
+    }
+    SECTION("a control pushed off the window by content that does not scroll") {
+        auto root = std::make_unique<Box>(Axis::Vertical, 0, 0);
+        for (int i = 0; i < 8; ++i) root->add(std::make_unique<Button>("Nút " + std::to_string(i), [] {}));
+        root->layout(f.context(), window);
+        const auto all = problems(*root);
+        CHECK(count(all, "\"Nút 7\" at") == 1);
+        CHECK(count(all, "is not inside the 400x300 window") >= 3);
     }
 }
