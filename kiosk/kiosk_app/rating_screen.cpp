@@ -142,7 +142,8 @@ void RatingScreen::buildLevel() {
         b.setIcon(look.face);
         b.setColours(look.fill, look.text);
         b.setShape(landscape() ? ButtonShape::Centered : ButtonShape::Inline);
-        b.setMinHeight(landscape() && !m_builtLow ? 260 : 0);
+        // Tall answers (portrait has the room: a thumb and poor sight find them at once).
+        b.setMinHeight(!landscape() ? 180 : m_builtLow ? 0 : 260);
     }
     content->add(std::move(choices));
     setRoot(makePage(m_builtLow ? std::string() : std::string(t(words::kRateTitle)), std::move(content)));

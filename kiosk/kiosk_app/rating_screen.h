@@ -25,8 +25,11 @@ class RatingScreen final : public KioskScreen {
 
   private:
     enum class Step { Number, Level, Thanks };
-    // A landscape window under 900 px high (1366x768): the page's title gives its room to the keys.
-    bool lowLandscape() const noexcept { return landscape() && windowSize().height < 900; }
+    // Large text in a landscape window under 900 px high (1366x768): the page's title gives its room
+    // to the keys, the words beside them take body text.
+    bool lowLandscape() const noexcept {
+        return landscape() && windowSize().height < 900 && m_session.largeText();
+    }
     void buildNumber();
     void buildLevel();
     void typeKey(const std::string& key);
