@@ -222,6 +222,9 @@ bool ConsoleSession::poll() {
             if (events.empty()) break;
             if (m_officer) alertsFrom(events);
         }
+        // Settings `motcua init` edited (call order, recall limit, hours, rating...) apply at once, as
+        // on the kiosk and the lobby display: the write that changed them is what woke this poll.
+        m_queue.reloadSettings();
         if (m_officer) reload();
         m_offline = false;
         return true;
