@@ -92,16 +92,6 @@ std::map<std::string, ui::Rect> buttons(HeadlessConsole& c) {
     return out;
 }
 
-std::vector<std::string> layoutProblems(HeadlessConsole& c) {
-    return ui::checkLayout(ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()),
-                           {c.ui.app.size(), 0});
-}
-
-void saveScreen(HeadlessConsole& c, const std::string& variant, const std::string& name) {
-    if (std::getenv("MOTCUA_SCREENSHOTS"))
-        ui::savePng(kConsoleShots / "all" / variant / (name + ".png"), c.ui.app.screenshot());
-}
-
 console::AppointmentsScreen* appointmentsScreen(HeadlessConsole& c) {
     return dynamic_cast<console::AppointmentsScreen*>(c.ui.app.screens().top());
 }

@@ -14,11 +14,7 @@ TEST_CASE("The console shows a results number's dossier code and fills it in on 
     ConsoleOffice office{{"lan", "246813"}};
     {
         // Counter 1 also hands out results (KQ, kind "results").
-        TestOffice o = wardOffice();
-        o.services.pop_back();
-        o.counter(3).services = {"CT"};
-        o.staff = {
-            {"lan", "Nguyễn Thị Lan"}, {"hung", "Trần Văn Hùng"}, {"truong", "Lê Thị Trưởng", "supervisor"}};
+        TestOffice o = consoleOffice();
         o.services.push_back({"KQ", "Trả kết quả", "K", "Results", {}, {}, "results"});
         o.counter(1).services.push_back("KQ");
         auto db = office.open();

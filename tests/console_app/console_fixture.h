@@ -3,6 +3,7 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include "kiosk/console_app/console.h"
+#include "kiosk/ui/image.h"
+#include "kiosk/ui/layout_check.h"
 #include "queue/catalogue_files.h"
 #include "queue/office_config.h"
 #include "queue/staff_service.h"
@@ -24,7 +27,7 @@ namespace motcua::testing {
 // The ward office (support/test_office.h) without XH: counters 1 HT, 2 HT and CT, 3 CT; officers lan
 // and hung and the supervisor truong; one priority category (cao_tuoi, with its definition and legal
 // basis); a waiting target of 15 minutes.
-inline std::string consoleOfficeToml() {
+inline TestOffice consoleOffice() {
     TestOffice o = wardOffice();
     o.services.pop_back();
     o.counter(3).services = {"CT"};
@@ -34,7 +37,10 @@ inline std::string consoleOfficeToml() {
     o.priorities[0].definition = "Công dân Việt Nam từ đủ 60 tuổi trở lên";
     o.priorities[0].legalBasis = "Luật Người cao tuổi 2009, Điều 2";
     o.callOrder = {{"priority_interleave", 2}, {"recall_limit", 2}, {"wait_target_minutes", 15}};
-    return o.toml();
+    return o;
+}
+inline std::string consoleOfficeToml() {
+    return consoleOffice().toml();
 }
 
 // The consoles' day starts at 08:00 on the fixtures' Monday.
@@ -104,5 +110,17 @@ struct HeadlessConsole {
     queue::Database db;
     console::Console console;
 };
+
+// The layout rules' problems on the console's top screen (no minimum touch size: a mouse and keys).
+inline std::vector<std::string> layoutProblems(HeadlessConsole& c) {
+    return ui::checkLayout(ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()),
+                           {c.ui.app.size(), 0});
+}
+
+// With MOTCUA_SCREENSHOTS=1 (scripts/screens.sh): the screen under screenshots/console/all/<variant>/.
+inline void saveScreen(HeadlessConsole& c, const std::string& variant, const std::string& name) {
+    if (std::getenv("MOTCUA_SCREENSHOTS"))
+        ui::savePng(kConsoleShots / "all" / variant / (name + ".png"), c.ui.app.screenshot());
+}
 
 }  // namespace motcua::testing

@@ -28,12 +28,7 @@ wait 100
 
     // The office head edits office.toml and runs motcua init (here: the same, in-process).
     {
-        TestOffice o = wardOffice();
-        o.services.pop_back();
-        o.counter(3).services = {"CT"};
-        o.staff = {
-            {"lan", "Nguyễn Thị Lan"}, {"hung", "Trần Văn Hùng"}, {"truong", "Lê Thị Trưởng", "supervisor"}};
-        o.priorities.resize(1);
+        TestOffice o = consoleOffice();
         o.callOrder = {{"priority_interleave", 0}, {"recall_limit", 4}, {"wait_target_minutes", 15}};
         auto db = office.open();
         queue::applyOfficeConfig(db, queue::parseOfficeConfig(o.toml(), "console.toml"));
