@@ -572,7 +572,9 @@ void TicketScreen::build() {
     page.content = std::move(columns);
     page.pinned = std::move(buttons);
     page.withNavigation = false;
-    page.step = 3;
+    // The take-number flow's last step; a number checked in for an appointment or taken with a
+    // dossier code came by another way (no field chosen, no priority asked): no steps shown.
+    page.step = m_appointmentCode || !m_dossierCode.empty() ? 0 : 3;
     setRoot(makePage(std::move(page)));
 }
 

@@ -102,6 +102,18 @@ TEST_CASE(
         for (const auto& t : program.app().visibleTexts())
             entry = entry || t.text == "Kết quả, bổ sung hồ sơ";
         CHECK(entry);
+        // The number's screen: the dossier's code under the service, and no take-number steps (no
+        // field was chosen from the list, no priority asked).
+        program.session().showDossierTicket("KQ", "000.00.06.G04.250701.0501");
+        frames(program, 4);  // "Đang in phiếu số…" drawn, then the take
+        f.settle();
+        bool code = false, steps = false;
+        for (const auto& t : program.app().visibleTexts()) {
+            code = code || t.text == "Mã hồ sơ: 000.00.06.G04.250701.0501";
+            steps = steps || t.text == "Nhận phiếu" || t.text == "Chọn lĩnh vực";
+        }
+        CHECK(code);
+        CHECK_FALSE(steps);
     }
     SECTION("without them") {
         auto& program = f.start();
