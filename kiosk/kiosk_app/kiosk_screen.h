@@ -8,6 +8,7 @@
 //   footer   the pinned main action, then "Quay lại" and "Trang chủ" where a thumb reaches   fixed
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -71,6 +72,10 @@ class KioskScreen : public ui::WidgetScreen {
     void update(std::chrono::milliseconds dt) override;
     // Voice guidance reads the screen at its next layout.
     void onShow() override { m_shownPending = true; }
+    // The ID card scanner's line, typed as keys from sinceMs (input timestamps) on, went into this
+    // screen before it could be told from a person's typing: a screen that took typed text (the
+    // search field) puts back what it had before. Nothing to do for the others.
+    virtual void takeBackScanned(std::int64_t /*sinceMs*/) {}
 
   protected:
     // What voice guidance says for this screen instead of its texts ("" for the texts): the ticket's

@@ -40,7 +40,12 @@ KioskSession::KioskSession(ui::App& app, KioskServices& services, SessionSetting
         m_scanner = ui::ScanDetector({card.scannerKeyGapMs, card.scannerMinLength});
         m_app.setInputObserver([this](const ui::InputEvent& event) {
             auto line = m_scanner.feed(event);
-            return line && onScannedLine(*line);
+            if (!line) return false;
+            // Its keys reached the screen before the burst could be told from a person's typing (the
+            // search field took them): the screen takes them back.
+            if (auto* top = dynamic_cast<KioskScreen*>(screens().top()))
+                top->takeBackScanned(m_scanner.lastLineStartMs());
+            return onScannedLine(*line);
         });
     }
     screens().push(std::make_unique<WelcomeScreen>(*this));

@@ -1,5 +1,7 @@
 #include "kiosk/kiosk_app/search_screen.h"
 
+#include <algorithm>
+
 #include "kiosk/kiosk_app/kiosk_services.h"
 #include "kiosk/kiosk_app/result_card.h"
 #include "kiosk/ui/scroll_view.h"
@@ -32,6 +34,24 @@ void SearchScreen::update(std::chrono::milliseconds dt) {
         m_queryChanged = false;
         fillResults();
     }
+}
+
+void SearchScreen::handleInput(const ui::InputEvent& event) {
+    if (event.type == ui::InputType::Text) {
+        m_typed.emplace_back(event.timestampMs, m_query);
+        if (m_typed.size() > kTypedKept) m_typed.pop_front();
+    }
+    KioskScreen::handleInput(event);
+}
+
+void SearchScreen::takeBackScanned(std::int64_t sinceMs) {
+    const auto first = std::find_if(m_typed.begin(), m_typed.end(),
+                                    [sinceMs](const auto& typed) { return typed.first >= sinceMs; });
+    if (first == m_typed.end()) return;
+    m_query = first->second;
+    m_typed.erase(first, m_typed.end());
+    if (m_input) m_input->setText(m_query);
+    m_queryChanged = true;
 }
 
 void SearchScreen::fillResults() {

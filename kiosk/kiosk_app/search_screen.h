@@ -3,7 +3,10 @@
 // highlighted. Portrait: field, results, keyboard under them; landscape: keyboard beside results.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/kiosk_app/kiosk_screen.h"
@@ -19,6 +22,8 @@ class SearchScreen final : public KioskScreen {
   public:
     explicit SearchScreen(KioskSession& session) : KioskScreen(session) {}
     void update(std::chrono::milliseconds dt) override;
+    void handleInput(const ui::InputEvent& event) override;
+    void takeBackScanned(std::int64_t sinceMs) override;
 
     const std::string& query() const noexcept { return m_query; }
     const std::vector<queue::SearchHit>& hits() const noexcept { return m_hits; }
@@ -31,6 +36,10 @@ class SearchScreen final : public KioskScreen {
     void fillResults();
 
     std::string m_query;
+    // The query before each typed text, with the text's input timestamp (the last kTypedKept): what a
+    // scan typed into the field is taken back from it.
+    std::deque<std::pair<std::int64_t, std::string>> m_typed;
+    static constexpr std::size_t kTypedKept = 1024;
     bool m_queryChanged = false;
     bool m_telex = false;
     bool m_builtLandscape = true;

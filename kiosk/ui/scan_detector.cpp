@@ -22,6 +22,7 @@ std::optional<std::string> ScanDetector::feed(const InputEvent& event) {
     if (event.type == InputType::Text) {
         // A pause longer than a scanner's: what came before was typed by a person; this may start a scan.
         if (m_chars > 0 && event.timestampMs - m_last > m_settings.maxKeyGapMs) reset();
+        if (m_chars == 0) m_first = event.timestampMs;
         m_line += event.text;
         m_chars += codePoints(event.text);
         m_last = event.timestampMs;
@@ -33,8 +34,10 @@ std::optional<std::string> ScanDetector::feed(const InputEvent& event) {
         return std::nullopt;
     }
     std::optional<std::string> line;
-    if (m_chars >= m_settings.minLength && event.timestampMs - m_last <= m_settings.maxKeyGapMs)
+    if (m_chars >= m_settings.minLength && event.timestampMs - m_last <= m_settings.maxKeyGapMs) {
         line = std::move(m_line);
+        m_lineStart = m_first;
+    }
     reset();
     return line;
 }

@@ -27,12 +27,16 @@ class ScanDetector {
     std::optional<std::string> feed(const InputEvent& event);
     // Forgets a line in progress.
     void reset();
+    // The input timestamp of the first character of the last line feed() returned.
+    std::int64_t lastLineStartMs() const noexcept { return m_lineStart; }
 
   private:
     ScanDetectorSettings m_settings;
     std::string m_line;
     int m_chars = 0;
     std::int64_t m_last = 0;
+    std::int64_t m_first = 0;      // of the line in progress
+    std::int64_t m_lineStart = 0;  // of the last line returned
 };
 
 }  // namespace motcua::ui

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "kiosk/kiosk_app/search_screen.h"
 #include "kiosk_fixture.h"
 #include "queue/citizen_card.h"
 
@@ -164,4 +165,26 @@ TEST_CASE("A malformed or truncated scan is said and changes nothing", "[kiosk][
         CHECK(line.find("Nguyễn") == std::string::npos);
         CHECK(line.find("0011660") == std::string::npos);
     }
+}
+
+TEST_CASE(
+    "A card scanned while the search field has the keys: read, and the field keeps what the person typed",
+    "[kiosk][citizen][search]") {
+    KioskFixture f(ui::Size{1080, 1920}, "citizen-search");
+    enableCards(f);
+    f.start();
+    // A person types "khai sinh" into the search field, then holds the card to the scanner: its keys
+    // reach the field before the burst is known to be a scan; once it is, the field gets them back.
+    std::string script = "tap 600 700\ntap \"Tìm kiếm\"\nwait 100\ntype \"khai sinh\" 150\nwait 500\n";
+    script += scan(kYoungCard);
+    script += "expect \"Đã đọc thẻ căn cước.\"\nscreenshot 1-search-after-scan.png\n";
+    requireOk(runText(f, "search.txt", script), script);
+    REQUIRE(f.program->session().citizen());
+    auto* search = dynamic_cast<kiosk::SearchScreen*>(f.program->app().screens().top());
+    REQUIRE(search);
+    CHECK(search->query() == "khai sinh");
+    bool shown = false;
+    for (const auto& t : f.program->app().visibleTexts())
+        shown = shown || t.text.find("001201054321") != std::string::npos;
+    CHECK_FALSE(shown);  // nothing of the card stays on the screen
 }
