@@ -13,15 +13,13 @@
 
 #include "queue/file_access.h"
 #include "queue/file_mode.h"
+#include "text/ascii.h"
 
 namespace motcua::queue {
 
-namespace {
+using motcua::text::isDigits;
 
-bool allDigits(std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-}
+namespace {
 
 int digitsValue(std::string_view s) {
     int v = 0;
@@ -38,15 +36,10 @@ int daysIn(int y, int m) {
     return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
 }
 
-std::optional<CivilDate> makeDate(int y, int m, int d) {
-    if (y < 1800 || y > 2999 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return std::nullopt;
-    return CivilDate{y, m, d};
-}
-
 // "ddmmyyyy", as the card's QR writes dates.
 std::optional<CivilDate> parseCardDate(std::string_view s) {
-    if (s.size() != 8 || !allDigits(s)) return std::nullopt;
-    return makeDate(digitsValue(s.substr(4, 4)), digitsValue(s.substr(2, 2)), digitsValue(s.substr(0, 2)));
+    if (s.size() != 8 || !isDigits(s)) return std::nullopt;
+    return civilDate(digitsValue(s.substr(4, 4)), digitsValue(s.substr(2, 2)), digitsValue(s.substr(0, 2)));
 }
 
 std::string_view trim(std::string_view s) {
@@ -57,14 +50,9 @@ std::string_view trim(std::string_view s) {
 }
 
 std::vector<std::string_view> splitFields(std::string_view s) {
-    std::vector<std::string_view> out;
-    for (;;) {
-        const auto bar = s.find('|');
-        out.push_back(trim(s.substr(0, bar)));
-        if (bar == std::string_view::npos) break;
-        s.remove_prefix(bar + 1);
-    }
-    return out;
+    auto fields = motcua::text::split(s, '|');
+    for (auto& f : fields) f = trim(f);
+    return fields;
 }
 
 CardReading refuse(CardProblem p) {
@@ -91,11 +79,16 @@ const char* toString(CardProblem problem) {
     return "?";
 }
 
+std::optional<CivilDate> civilDate(int y, int m, int d) {
+    if (y < 1800 || y > 2999 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return std::nullopt;
+    return CivilDate{y, m, d};
+}
+
 std::optional<CivilDate> parseIsoDate(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     const auto y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
-    if (!allDigits(y) || !allDigits(m) || !allDigits(d)) return std::nullopt;
-    return makeDate(digitsValue(y), digitsValue(m), digitsValue(d));
+    if (!isDigits(y) || !isDigits(m) || !isDigits(d)) return std::nullopt;
+    return civilDate(digitsValue(y), digitsValue(m), digitsValue(d));
 }
 
 // The layouts of the card's QR, as public sources give them:
@@ -126,11 +119,11 @@ CardReading readCitizenCard(std::string_view text, const CivilDate& today) {
     const std::string_view name = fields[first], birth = fields[first + 1], sex = fields[first + 2],
                            issued = fields[first + 4];
     if (withOldId && !fields[1].empty() &&
-        (!allDigits(fields[1]) || (fields[1].size() != 9 && fields[1].size() != 12)))
+        (!isDigits(fields[1]) || (fields[1].size() != 9 && fields[1].size() != 12)))
         return refuse(CardProblem::NotCardLayout);
     if (name.empty() || sex.empty()) return refuse(CardProblem::NotCardLayout);
     if (number.empty()) return refuse(CardProblem::NumberWrongLength);
-    if (!allDigits(number)) return refuse(CardProblem::NumberNotDigits);
+    if (!isDigits(number)) return refuse(CardProblem::NumberNotDigits);
     if (number.size() != 12) return refuse(CardProblem::NumberWrongLength);
     const auto birthDate = parseCardDate(birth);
     const auto issueDate = parseCardDate(issued);

@@ -24,6 +24,8 @@ struct CivilDate {
     int day = 0;
     friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
 };
+// The date, when it is a real one (years 1800-2999).
+std::optional<CivilDate> civilDate(int year, int month, int day);
 // "YYYY-MM-DD" (the business day) -> the date; nullopt when it is not a real date.
 std::optional<CivilDate> parseIsoDate(std::string_view text);
 

@@ -1,6 +1,7 @@
 #include "queue/dossier_code.h"
 
-#include <vector>
+#include "queue/citizen_card.h"
+#include "text/ascii.h"
 
 namespace motcua::queue {
 
@@ -9,36 +10,18 @@ namespace {
 bool alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
-bool digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
 char upper(char c) {
     return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
-
-std::vector<std::string_view> split(std::string_view s, char by) {
-    std::vector<std::string_view> parts;
-    std::size_t from = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i == s.size() || s[i] == by) {
-            parts.push_back(s.substr(from, i - from));
-            from = i + 1;
-        }
-    }
-    return parts;
+int twoDigits(std::string_view s) {
+    return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
+// YYMMDD of this century, a real date.
 bool realDate(std::string_view yymmdd) {
-    const int year = 2000 + (yymmdd[0] - '0') * 10 + (yymmdd[1] - '0');
-    const int month = (yymmdd[2] - '0') * 10 + (yymmdd[3] - '0');
-    const int day = (yymmdd[4] - '0') * 10 + (yymmdd[5] - '0');
-    if (month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+    return civilDate(2000 + twoDigits(yymmdd.substr(0, 2)), twoDigits(yymmdd.substr(2, 2)),
+                     twoDigits(yymmdd.substr(4, 2)))
+        .has_value();
 }
 
 enum class Shape { No, BadDate, Yes };
@@ -47,7 +30,7 @@ enum class Shape { No, BadDate, Yes };
 // digits), the day received (6 digits) and the sequence (1-6 digits).
 Shape shapeOf(std::string_view token) {
     if (token.size() > kMaxDossierCodeLength) return Shape::No;
-    const auto parts = split(token, '.');
+    const auto parts = text::split(token, '.');
     if (parts.size() < 4) return Shape::No;
     for (std::size_t i = 0; i + 2 < parts.size(); ++i) {
         if (parts[i].empty() || parts[i].size() > 6) return Shape::No;
@@ -56,7 +39,8 @@ Shape shapeOf(std::string_view token) {
     }
     const auto day = parts[parts.size() - 2];
     const auto sequence = parts.back();
-    if (day.size() != 6 || !digits(day) || sequence.size() > 6 || !digits(sequence)) return Shape::No;
+    if (day.size() != 6 || !text::isDigits(day) || sequence.size() > 6 || !text::isDigits(sequence))
+        return Shape::No;
     return realDate(day) ? Shape::Yes : Shape::BadDate;
 }
 

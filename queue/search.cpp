@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "queue/vietnamese.h"
+#include "text/ascii.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -50,10 +51,6 @@ constexpr double kWholePhraseBonus = 0.2;  // times the weight of the text's kin
 constexpr double kOrderPrior = 0.06;
 constexpr double kMinScore = 0.15;
 constexpr double kMinShareOfTop = 0.3;
-
-bool isDigits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 bool isAscii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -155,7 +152,7 @@ void SearchIndex::addText(std::uint32_t procedure, MatchSource kind, const std::
         }
         // The article and paragraph numbers in a dossier document's name ("khoản 1 Điều 148") are
         // no words a citizen searches by; left in, one typed digit would outweigh a whole name.
-        if (kind == MatchSource::Document && isDigits(w.folded)) continue;
+        if (kind == MatchSource::Document && text::isDigits(w.folded)) continue;
         const bool core = depth == 0;
         if (core) ++text.coreWords;
         if (text.words.size() >= std::numeric_limits<std::uint16_t>::max()) break;

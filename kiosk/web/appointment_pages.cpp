@@ -9,6 +9,7 @@
 #include "kiosk/web/qr_svg.h"
 #include "queue/issuing_hours.h"
 #include "queue/ticket_links.h"
+#include "text/ascii.h"
 
 namespace motcua::web {
 
@@ -26,9 +27,7 @@ std::string dayWords(const std::string& day, Lang lang) {
 
 // "0930" -> 570; nullopt for anything else.
 std::optional<int> minuteOfPath(std::string_view text) {
-    if (text.size() != 4 ||
-        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
+    if (text.size() != 4 || !motcua::text::isDigits(text)) return std::nullopt;
     const int h = (text[0] - '0') * 10 + (text[1] - '0');
     const int m = (text[2] - '0') * 10 + (text[3] - '0');
     if (h > 23 || m > 59) return std::nullopt;
@@ -361,9 +360,7 @@ Response AppointmentPages::cancel(const Request& request, Lang lang) {
                    "error");
     const auto idText = formValue(request.body, "id").value_or("");
     std::int64_t id = 0;
-    const bool digits =
-        !idText.empty() && idText.size() <= 18 &&
-        std::all_of(idText.begin(), idText.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits = idText.size() <= 18 && motcua::text::isDigits(idText);
     if (digits) id = std::stoll(idText);
     std::optional<queue::Appointment> mineToCancel;
     for (auto& a : m_book.ofHolder(*holder))
