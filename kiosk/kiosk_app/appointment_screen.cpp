@@ -13,17 +13,12 @@ namespace {
 
 constexpr std::size_t kCodeLength = 10;
 
-// The code's alphabet (queue/ticket_links.h: no 0/O, 1/I) in rows of keys, then Xóa.
-std::unique_ptr<ui::Widget> codePad(const std::function<void(const std::string&)>& onKey, int columns,
-                                    const std::string& clear) {
-    auto pad = std::make_unique<ui::Grid>(columns);
+// The code's alphabet (queue/ticket_links.h: no 0/O, 1/I), then Xóa.
+std::vector<std::string> codeKeys(const std::string& clear) {
     std::vector<std::string> keys;
     for (char c : queue::kShortCodeAlphabet) keys.emplace_back(1, c);
     keys.push_back(clear);
-    for (const auto& key : keys)
-        pad->add(std::make_unique<Button>(
-            key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading));
-    return pad;
+    return keys;
 }
 
 // "ABCDEFGH" -> "ABCDE-FGH": grouped as on the phone.
@@ -88,8 +83,8 @@ void AppointmentScreen::build() {
     if (m_badCode)
         content->add(std::make_unique<Label>(t(words::kCheckInBadCode), FontRole::Heading, TextAlign::Center,
                                              TextColour::Danger));
-    content->add(
-        codePad([this](const std::string& key) { typeKey(key); }, landscape() ? 11 : 6, t(words::kClear)));
+    content->add(keyPad(codeKeys(t(words::kClear)), landscape() ? 11 : 6,
+                        [this](const std::string& key) { typeKey(key); }));
     auto go = std::make_unique<Button>(
         t(words::kCheckIn), [this] { submit(); }, ButtonStyle::Primary, FontRole::Title);
     go->setEnabled(m_code.size() == kCodeLength);

@@ -12,17 +12,13 @@ namespace motcua::kiosk {
 namespace {
 
 // What a receipt's code is made of: digits, the dots between its groups, capital letters (the
-// agency's part, as G04), in rows of keys.
-std::unique_ptr<ui::Widget> codePad(const std::function<void(const std::string&)>& onKey, int columns) {
-    auto pad = std::make_unique<ui::Grid>(columns);
+// agency's part, as G04).
+std::vector<std::string> codeKeys() {
     std::vector<std::string> keys;
     for (char c = '0'; c <= '9'; ++c) keys.emplace_back(1, c);
     keys.emplace_back(".");
     for (char c = 'A'; c <= 'Z'; ++c) keys.emplace_back(1, c);
-    for (const auto& key : keys)
-        pad->add(std::make_unique<Button>(
-            key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading));
-    return pad;
+    return keys;
 }
 
 bool printable(char c) {
@@ -113,7 +109,7 @@ void DossierScreen::build() {
             t(*m_problem == queue::DossierCodeProblem::BadDate ? words::kDossierBadDate
                                                                : words::kDossierBadCode),
             FontRole::Body, TextAlign::Left, TextColour::Danger));
-    content->add(codePad([this](const std::string& key) { typeKey(key); }, landscape() ? 13 : 8));
+    content->add(keyPad(codeKeys(), landscape() ? 13 : 8, [this](const std::string& key) { typeKey(key); }));
 
     // What they came for: one button per service of kind results or supplement (its name says it),
     // in landscape in the row of "Quay lại" and "Trang chủ".

@@ -9,6 +9,15 @@
 
 namespace motcua::kiosk {
 
+std::unique_ptr<ui::Widget> keyPad(const std::vector<std::string>& keys, int columns,
+                                   const std::function<void(const std::string&)>& onKey) {
+    auto pad = std::make_unique<ui::Grid>(columns);
+    for (const auto& key : keys)
+        pad->add(std::make_unique<Button>(
+            key, [onKey, key] { onKey(key); }, ButtonStyle::Secondary, FontRole::Heading));
+    return pad;
+}
+
 std::unique_ptr<ui::Widget> closedCard(const queue::IssuingState& state, Language language,
                                        bool withEnglish) {
     const bool en = language == Language::En;

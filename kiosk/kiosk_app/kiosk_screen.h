@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ class KioskHeader;
 // error red) with a clock pictogram and when they are issued again, in the language; withEnglish adds
 // the English under the Vietnamese (the welcome page, before the citizen can switch).
 std::unique_ptr<ui::Widget> closedCard(const queue::IssuingState& state, Language language, bool withEnglish);
+
+// The keys in a grid of `columns`, each a button whose tap gives its label to onKey (the code
+// keypads of the appointment and dossier screens).
+std::unique_ptr<ui::Widget> keyPad(const std::vector<std::string>& keys, int columns,
+                                   const std::function<void(const std::string&)>& onKey);
 
 // What a page is made of (KioskScreen::makePage).
 struct Page {
