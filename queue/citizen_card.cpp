@@ -55,6 +55,14 @@ std::vector<std::string_view> splitFields(std::string_view s) {
     return fields;
 }
 
+// The personal identification number: 12 digits.
+std::optional<CardProblem> numberProblem(std::string_view number) {
+    if (number.empty()) return CardProblem::NumberWrongLength;
+    if (!isDigits(number)) return CardProblem::NumberNotDigits;
+    if (number.size() != 12) return CardProblem::NumberWrongLength;
+    return std::nullopt;
+}
+
 CardReading refuse(CardProblem p) {
     return CardReading{std::nullopt, p};
 }
@@ -122,21 +130,29 @@ CardReading readCitizenCard(std::string_view text, const CivilDate& today) {
         (!isDigits(fields[1]) || (fields[1].size() != 9 && fields[1].size() != 12)))
         return refuse(CardProblem::NotCardLayout);
     if (name.empty() || sex.empty()) return refuse(CardProblem::NotCardLayout);
-    if (number.empty()) return refuse(CardProblem::NumberWrongLength);
-    if (!isDigits(number)) return refuse(CardProblem::NumberNotDigits);
-    if (number.size() != 12) return refuse(CardProblem::NumberWrongLength);
+    if (const auto problem = numberProblem(number)) return refuse(*problem);
     const auto birthDate = parseCardDate(birth);
     const auto issueDate = parseCardDate(issued);
-    if (!birthDate || !issueDate || *birthDate > *issueDate || *birthDate > today)
+    if (!birthDate || !issueDate || *birthDate > *issueDate) return refuse(CardProblem::BadDate);
+    auto reading = checkCitizenCard(CitizenCard{std::string(number), *birthDate}, today);
+    if (!reading.ok()) return reading;
+    // Sex: even codes are male, odd female. Checked only when the field reads plainly (a scanner on
+    // another keyboard layout may garble "Nữ").
+    const int centuryAndSex = number[3] - '0';
+    if ((sex == "Nam" && centuryAndSex % 2 != 0) || (sex == "Nữ" && centuryAndSex % 2 == 0))
+        return refuse(CardProblem::NumberDoesNotMatch);
+    return reading;
+}
+
+CardReading checkCitizenCard(const CitizenCard& card, const CivilDate& today) {
+    const std::string_view number = card.number;
+    if (const auto problem = numberProblem(number)) return refuse(*problem);
+    if (!civilDate(card.birthDate.year, card.birthDate.month, card.birthDate.day) || card.birthDate > today)
         return refuse(CardProblem::BadDate);
     const int centuryAndSex = number[3] - '0';
     const int year = 1900 + 100 * (centuryAndSex / 2) + digitsValue(number.substr(4, 2));
-    if (year != birthDate->year) return refuse(CardProblem::NumberDoesNotMatch);
-    // Sex: even codes are male, odd female. Checked only when the field reads plainly (a scanner on
-    // another keyboard layout may garble "Nữ").
-    if ((sex == "Nam" && centuryAndSex % 2 != 0) || (sex == "Nữ" && centuryAndSex % 2 == 0))
-        return refuse(CardProblem::NumberDoesNotMatch);
-    return CardReading{CitizenCard{std::string(number), *birthDate}, CardProblem::Empty};
+    if (year != card.birthDate.year) return refuse(CardProblem::NumberDoesNotMatch);
+    return CardReading{card, CardProblem::Empty};
 }
 
 bool isElderly(const CivilDate& birth, const CivilDate& today) {

@@ -57,6 +57,10 @@ struct CardReading {
 // are checked. Both layouts in use are read (see the .cpp for the sources). today: the office's date
 // (a birth date after it is refused).
 CardReading readCitizenCard(std::string_view text, const CivilDate& today);
+// The checks readCitizenCard makes of the number and the birth date, for a card read another way (a
+// chip reader, card_reader.h in the kiosk): 12 digits, a birth date not after today, and the number's
+// century and birth-year digits agreeing with it. The card back when it passes, else the problem.
+CardReading checkCitizenCard(const CitizenCard& card, const CivilDate& today);
 
 // Người cao tuổi: a Vietnamese citizen "từ đủ 60 tuổi trở lên" (Luật Người cao tuổi 2009, Điều 2),
 // on the office's date. Born on 29 February: 60 from 1 March of a year that has no 29 February.

@@ -156,6 +156,7 @@ void KioskProgram::open(const shell::ShellContext& context) {
         so.readAloud = [voice = p.voice.get()](const std::string& number, Language) { voice->read(number); };
     }
     p.services = std::make_unique<KioskServices>(*p.db, context.clock, std::move(so));
+    if (m_options.cardReader) p.services->setCardReader(m_options.cardReader());
 }
 
 ui::WindowOptions KioskProgram::window(const shell::ShellContext&) const {
@@ -169,7 +170,11 @@ void KioskProgram::configure(const shell::ShellContext&, ui::AppOptions& ao, ui:
     ao.errorMessage =
         "Đã xảy ra lỗi. Xin mời ông/bà thực hiện lại từ đầu. / Something went wrong, please start again.";
     // The printer thread's outcomes reach the screens at the start of each frame.
-    ao.onFrame = [services = m_parts->services.get()] { services->pollPrinter(); };
+    // So does what the ID card's chip reader read.
+    ao.onFrame = [parts = m_parts.get()] {
+        parts->services->pollPrinter();
+        if (parts->session) parts->session->pollCardReader();
+    };
     ao.backgroundBusy = [services = m_parts->services.get()] { return services->printerBusy(); };
 }
 

@@ -51,6 +51,9 @@ struct KioskOptions {
     // Where voice guidance plays (made when it is first turned on); empty: the sound device (silent
     // when there is none). Tests record it.
     std::function<std::unique_ptr<voice::AudioOutput>()> guideOutput;
+    // The ID card's chip reader (card_reader.h), when the kiosk has one; empty: none (the QR
+    // scanner, which needs nothing here, is the way cards are read today).
+    std::function<std::unique_ptr<CardReader>()> cardReader;
 };
 
 // Registers the kiosk's own options (the shell registers the shared ones).

@@ -222,16 +222,46 @@ bool KioskServices::reloadSettings() {
 }
 
 CardResult KioskServices::readCard(const std::string& line) {
+    return cardOf([&](const queue::CivilDate& today) { return queue::readCitizenCard(line, today); },
+                  "an ID card scan");
+}
+
+CardResult KioskServices::acceptCard(const queue::CardReading& reading) {
+    auto result = cardOf(
+        [&](const queue::CivilDate& today) {
+            return reading.ok() ? queue::checkCitizenCard(*reading.card, today) : reading;
+        },
+        "an ID card on the chip reader");
+    result.chip = true;
+    return result;
+}
+
+CardResult KioskServices::cardOf(const std::function<queue::CardReading(const queue::CivilDate&)>& read,
+                                 const char* what) {
     if (!m_citizenKey) return {CardStatus::Off, std::nullopt};
     const auto today = queue::parseIsoDate(m_queue.businessDay());
     if (!today) return {CardStatus::Unreadable, std::nullopt};
-    const auto reading = queue::readCitizenCard(line, *today);
+    const auto reading = read(*today);
     if (!reading.ok()) {
-        log(std::string("an ID card scan was not read: ") + queue::toString(reading.problem));
+        log(fmt::format("{} was not read: {}", what, queue::toString(reading.problem)));
         return {CardStatus::Unreadable, std::nullopt};
     }
     return {CardStatus::Read, VisitCitizen{m_citizenKey->idOf(reading.card->number),
                                            queue::isElderly(reading.card->birthDate, *today)}};
+}
+
+void KioskServices::setCardReader(std::unique_ptr<CardReader> reader) {
+    m_cardReader = std::move(reader);
+    if (!m_cardReader) return;
+    log("ID card chip reader: " + m_cardReader->describe() +
+        (m_citizenKey ? std::string() : std::string(" (not used: the office reads no ID cards)")));
+}
+
+std::optional<CardResult> KioskServices::pollCardReader() {
+    if (!m_cardReader) return std::nullopt;
+    auto reading = m_cardReader->poll();
+    if (!reading) return std::nullopt;
+    return acceptCard(*reading);
 }
 
 std::string KioskServices::elderlyCategory() {

@@ -20,6 +20,7 @@
 
 #include "kiosk/frontend/printer_thread.h"
 #include "kiosk/frontend/ticket_printing.h"
+#include "kiosk/kiosk_app/card_reader.h"
 #include "queue/catalogue.h"
 #include "queue/change_watcher.h"
 #include "queue/citizen_card.h"
@@ -87,6 +88,7 @@ enum class CardStatus { Read, Unreadable, Off };
 struct CardResult {
     CardStatus status = CardStatus::Off;
     std::optional<VisitCitizen> citizen;
+    bool chip = false;  // read by the chip reader (acceptCard), not from the QR scanner's line
 };
 
 enum class RateStatus { Ok, Invalid, Unknown, NotFinished, AlreadyRated, Busy };
@@ -192,6 +194,16 @@ class KioskServices {
     // Reads a scanned line as an ID card. Off when the kiosk reads no cards; Unreadable for a line that
     // is not a card's QR (nothing is kept or logged of it). Only the keyed id leaves this function.
     CardResult readCard(const std::string& line);
+    // A card the chip reader read (card_reader.h): checked as a scanned one (queue::checkCitizenCard),
+    // then the same as readCard. A reading with a problem is Unreadable (the problem is logged).
+    CardResult acceptCard(const queue::CardReading& reading);
+    // The chip reader, when the kiosk has one (KioskOptions::cardReader); its readings reach the
+    // visit through pollCardReader(), called once a frame. Logged by its describe().
+    void setCardReader(std::unique_ptr<CardReader> reader);
+    bool hasCardReader() const noexcept { return m_cardReader != nullptr; }
+    // What the chip reader read since the last call, as readCard's result; nullopt when it read
+    // nothing (or there is no reader). Cards off: the reading is dropped and Off returned.
+    std::optional<CardResult> pollCardReader();
     // The priority category offered to an elderly citizen, when the office has it ("" otherwise).
     std::string elderlyCategory();
     // Printing. The printer is talked to on its own thread (PrinterThread), so nothing here waits
@@ -269,7 +281,12 @@ class KioskServices {
     KioskServicesOptions m_options;
     queue::QueueService m_queue;
     queue::StaffService m_staff;
+    // readCard and acceptCard: read(today) gives the checked card; what names it in the log.
+    CardResult cardOf(const std::function<queue::CardReading(const queue::CivilDate&)>& read,
+                      const char* what);
+
     std::optional<queue::CitizenKey> m_citizenKey;
+    std::unique_ptr<CardReader> m_cardReader;
     // Move keys of takes whose answer was lost with the server, and when a screen last asked.
     std::map<std::string, queue::TimeMs> m_unsettled;
     void settleAbandoned();

@@ -59,11 +59,19 @@ bool KioskSession::onScannedLine(const std::string& line) {
         showDossier(line);
         return true;
     }
-    const auto card = m_services.readCard(line);
+    return onCard(m_services.readCard(line));
+}
+
+void KioskSession::pollCardReader() {
+    if (auto card = m_services.pollCardReader()) onCard(*card);
+}
+
+bool KioskSession::onCard(const CardResult& card) {
     if (card.status == CardStatus::Off) return false;
     constexpr std::chrono::milliseconds kShown{5000};
     if (card.status == CardStatus::Unreadable) {
-        m_app.banner().show(say(words::kCardUnreadable, m_language), kShown, ui::BannerKind::Error);
+        m_app.banner().show(say(card.chip ? words::kCardUnreadableChip : words::kCardUnreadable, m_language),
+                            kShown, ui::BannerKind::Error);
         return true;
     }
     m_citizen = card.citizen;

@@ -67,6 +67,12 @@ class KioskSession {
     // priority when the birth date gives it; an unreadable line is said in a banner and changes
     // nothing. Returns false when the kiosk reads no cards.
     bool onScannedLine(const std::string& line);
+    // A card read by the QR scanner's line or by the chip reader (KioskServices::readCard or
+    // acceptCard): read, it starts the visit and is said in a banner (with the elderly priority when
+    // the birth date gives it); unreadable, a banner says so and nothing changes. False when Off.
+    bool onCard(const CardResult& card);
+    // Takes in what the chip reader read since the last frame (the program calls it once a frame).
+    void pollCardReader();
 
     // The end of a visit (idle, or "Xong" after a ticket): back to welcome with everything reset
     // (the scanned card too).

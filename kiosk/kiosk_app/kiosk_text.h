@@ -142,6 +142,9 @@ inline constexpr Phrase kCardElderly{"Ông/bà từ đủ 60 tuổi: được l�
 inline constexpr Phrase kCardUnreadable{
     "Không đọc được thẻ căn cước. Xin mời ông/bà quét lại mã QR trên thẻ.",
     "The ID card could not be read. Please scan the QR code on the card again."};
+inline constexpr Phrase kCardUnreadableChip{
+    "Không đọc được thẻ căn cước. Xin mời ông/bà đặt lại thẻ lên đầu đọc thẻ.",
+    "The ID card could not be read. Please place the card on the card reader again."};
 inline constexpr Phrase kCardPriorityChosen{
     "Theo ngày sinh trên thẻ căn cước, ông/bà được ưu tiên người cao tuổi: đã chọn sẵn.",
     "By the birth date on your ID card you qualify as an elderly person: priority is already chosen."};

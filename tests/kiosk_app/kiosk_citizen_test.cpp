@@ -1,11 +1,15 @@
 // The citizen's ID card at the kiosk (issue 19): a keyboard-wedge scanner types the card's QR in a
-// burst; the kiosk reads it, offers the elderly priority from the birth date, and applies the office's
-// per-citizen limits with a "đã hết số hôm nay" screen. Scripted runs in both orientations, large text
-// and English, checked against the database and the screen.
+// burst (or a chip reader hands over the card); the kiosk reads it, offers the elderly priority from
+// the birth date, and applies the office's per-citizen limits with a "đã hết số hôm nay" screen. Scripted
+// runs in both orientations, large text and English, checked against the database and the screen.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <deque>
+#include <memory>
 
+#include "kiosk/kiosk_app/card_reader.h"
 #include "kiosk/kiosk_app/search_screen.h"
 #include "kiosk_fixture.h"
 #include "queue/citizen_card.h"
@@ -187,4 +191,95 @@ TEST_CASE(
     for (const auto& t : f.program->app().visibleTexts())
         shown = shown || t.text.find("001201054321") != std::string::npos;
     CHECK_FALSE(shown);  // nothing of the card stays on the screen
+}
+
+namespace {
+
+// The ID card's chip reader at the hardware's edge (no reader in CI): hands the kiosk the readings
+// the test queues, one a frame, as a driver's thread would.
+struct QueuedCardReader final : kiosk::CardReader {
+    std::shared_ptr<std::deque<queue::CardReading>> readings =
+        std::make_shared<std::deque<queue::CardReading>>();
+    std::optional<queue::CardReading> poll() override {
+        if (readings->empty()) return std::nullopt;
+        auto r = readings->front();
+        readings->pop_front();
+        return r;
+    }
+    std::string describe() const override { return "test chip reader"; }
+};
+
+queue::CardReading chipCard(const std::string& number, int year, int month, int day) {
+    return queue::CardReading{queue::CitizenCard{number, {year, month, day}}, queue::CardProblem::Empty};
+}
+
+}  // namespace
+
+TEST_CASE("A card on the chip reader is read as its scanned QR would be", "[kiosk][citizen][chip]") {
+    const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
+    KioskFixture f(size, "citizen-chip");
+    enableCards(f);
+    QueuedCardReader reader;
+    auto readings = reader.readings;
+    auto options = f.options();
+    options.cardReader = [&reader] { return std::make_unique<QueuedCardReader>(reader); };
+    f.start(options);
+    CHECK(std::find(f.log.begin(), f.log.end(), "ID card chip reader: test chip reader") != f.log.end());
+
+    // Unreadable: the reader's own problem, a number that is not 12 digits, a number whose
+    // birth-year digits disagree with the birth date, a birth date after today. Each is said and
+    // changes nothing.
+    const auto eventsBefore = f.openDb().queryInt("SELECT COUNT(*) FROM events");
+    const std::string unreadable =
+        "expect \"Không đọc được thẻ căn cước. Xin mời ông/bà đặt lại thẻ lên đầu đọc thẻ.\"\n"
+        "expect \"Chạm vào màn hình để bắt đầu\"\n";
+    std::string script = "wait 1100\n";  // the program is started
+    for (const auto& bad : {queue::CardReading{std::nullopt, queue::CardProblem::NotCardLayout},
+                            chipCard("00116601234", 1966, 3, 12), chipCard("00116601234X", 1966, 3, 12),
+                            chipCard("001167012345", 1966, 3, 12), chipCard("001266012345", 2066, 3, 12)}) {
+        readings->push_back(bad);
+        script += unreadable;
+        if (readings->size() == 1 && bad.problem == queue::CardProblem::NotCardLayout)
+            script += "screenshot 0-chip-unreadable.png\n";
+        script += "wait 5100\n";  // the banner goes away before the next one
+        requireOk(runText(f, "bad.txt", script), script);
+        script = "wait 100\n";
+    }
+    CHECK(f.program->session().citizen() == std::nullopt);
+    CHECK(f.openDb().queryInt("SELECT COUNT(*) FROM events") == eventsBefore);
+
+    // The elderly citizen's card (born 12/03/1966): the visit starts, priority chosen, the number
+    // counts against the citizen's limits like a scanned card's.
+    readings->push_back(chipCard("001166012345", 1966, 3, 12));
+    script = "wait 100\nexpect \"Đã đọc thẻ căn cước.\"\nexpect \"Chọn lĩnh vực cần giải quyết\"\n";
+    script += "screenshot 1-chip-read.png\ntap \"Hộ tịch\"\nexpect \"đã chọn sẵn\"\n";
+    script += "tap \"Xác nhận lấy số\"\nwait 100\nexpect \"A001\"\ntap \"Xong\"\n";
+    requireOk(runText(f, "read.txt", script), script);
+    auto db = f.openDb();
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets WHERE priority = 'cao_tuoi' AND citizen IS NOT NULL") ==
+          1);
+
+    // The same card scanned as a QR is the same citizen: the per-field limit applies.
+    script = "wait 1100\n" + scan(kElderlyCard) + "tap \"Hộ tịch\"\ntap \"Xác nhận lấy số\"\nwait 100\n";
+    script += "expect \"Đã hết số hôm nay\"\n";
+    requireOk(runText(f, "qr.txt", script), script);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets") == 1);
+    for (const auto& line : f.log) CHECK(line.find("0011660") == std::string::npos);
+}
+
+TEST_CASE("A chip reader at a kiosk that reads no ID cards is not used", "[kiosk][citizen][chip]") {
+    KioskFixture f(ui::Size{1080, 1920}, "citizen-chip-off");
+    QueuedCardReader reader;
+    auto readings = reader.readings;
+    auto options = f.options();
+    options.cardReader = [&reader] { return std::make_unique<QueuedCardReader>(reader); };
+    f.start(options);
+    CHECK(std::find(f.log.begin(), f.log.end(),
+                    "ID card chip reader: test chip reader (not used: the office reads no ID cards)") !=
+          f.log.end());
+    readings->push_back(chipCard("001166012345", 1966, 3, 12));
+    const std::string script = "wait 1100\nexpect \"Chạm vào màn hình để bắt đầu\"\n";
+    requireOk(runText(f, "off.txt", script), script);
+    CHECK(readings->empty());  // asked, and dropped
+    CHECK(f.program->session().citizen() == std::nullopt);
 }

@@ -109,6 +109,26 @@ TEST_CASE("Malformed, truncated and inconsistent card text is refused", "[citize
     }
 }
 
+TEST_CASE("A card read by a chip reader is checked as its QR would be", "[citizen][card]") {
+    const auto ok = checkCitizenCard(CitizenCard{kNumber, {1966, 3, 12}}, kToday);
+    REQUIRE(ok.ok());
+    CHECK(ok.card->number == kNumber);
+    CHECK(ok.card->birthDate == CivilDate{1966, 3, 12});
+    const auto problem = [](const std::string& number, CivilDate birth) {
+        const auto r = checkCitizenCard(CitizenCard{number, birth}, kToday);
+        REQUIRE_FALSE(r.ok());
+        return r.problem;
+    };
+    CHECK(problem("", {1966, 3, 12}) == CardProblem::NumberWrongLength);
+    CHECK(problem("00116601234", {1966, 3, 12}) == CardProblem::NumberWrongLength);
+    CHECK(problem("0011660123456", {1966, 3, 12}) == CardProblem::NumberWrongLength);
+    CHECK(problem("00116601234X", {1966, 3, 12}) == CardProblem::NumberNotDigits);
+    CHECK(problem(kNumber, {1966, 2, 30}) == CardProblem::BadDate);         // not a real date
+    CHECK(problem("001226012345", {2026, 12, 1}) == CardProblem::BadDate);  // after today
+    CHECK(problem(kNumber, {1967, 3, 12}) == CardProblem::NumberDoesNotMatch);
+    CHECK(problem("001366012345", {1966, 3, 12}) == CardProblem::NumberDoesNotMatch);  // 2066 by its digits
+}
+
 TEST_CASE("Elderly priority from the birth date: from the 60th birthday, on the office's date",
           "[citizen][card]") {
     CHECK(isElderly({1966, 11, 30}, kToday));
