@@ -288,12 +288,12 @@ ctest_summary=$(sed -n -e '/tests passed, .* tests failed out of/p' -e '/^Total 
 {
   echo
   echo "fresh-check of $commit on $(nproc) cores (shared), load average at the end $(cut -d' ' -f1-3 /proc/loadavg):"
-  printf '  %-9s %8s  %s\n' step seconds "exit status"
+  printf '  %-14s %8s  %s\n' step seconds "exit status"
   for row in "${times[@]}"; do
     read -r name seconds code <<<"$row"
-    printf '  %-9s %8s  %s\n' "$name" "$seconds" "$code"
+    printf '  %-14s %8s  %s\n' "$name" "$seconds" "$code"
   done
-  printf '  %-9s %8s\n' whole $(($(date +%s) - started))
+  printf '  %-14s %8s\n' whole $(($(date +%s) - started))
   if [ -n "$ctest_summary" ]; then echo "$ctest_summary"; fi
   echo "log: $log; the roots stay in $dir and $office"
 } | tee -a "$log"
