@@ -21,6 +21,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -341,11 +342,18 @@ TEST_CASE("In a phone's browser: book an appointment, check it in, called by mot
     TempDir dir;
     const auto db = (dir / "motcua.db").string();
     {
-        // Open at every hour of every day with 5-minute slots, so that a slot of today is free whenever
-        // the test runs (but in the day's last 5 minutes, local time).
+        // Open at every hour of every day with 5-minute slots, in a time zone where it is now about
+        // noon: a slot of today is free whenever the test runs (in the office's own zone it would not
+        // be in the day's last 5 minutes, when no slot of today is left to book and check in).
         auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
         auto office = busyOffice(2);
         office.office = {{"name", "UBND phường Thử Nghiệm"}};
+        const auto utcHour = static_cast<int>(std::chrono::system_clock::now().time_since_epoch() /
+                                              std::chrono::hours(1) % 24);
+        const int offset = 12 - utcHour;  // -11 .. +12 hours; Etc/GMT-7 is UTC+7 (POSIX signs)
+        office.set("time_zone", offset == 0
+                                    ? std::string("Etc/GMT")
+                                    : fmt::format("Etc/GMT{}{}", offset > 0 ? '-' : '+', std::abs(offset)));
         office.openingHours = {{{1, 2, 3, 4, 5, 6, 7}, "00:00", "23:55"}};
         queue::applyOfficeConfig(
             store,
