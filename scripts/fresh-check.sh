@@ -145,11 +145,11 @@ make_root root "$dir"
 git clone -q --no-hardlinks "$root" "$dir/root/motcua"
 git -C "$dir/root/motcua" checkout -q --detach "$commit"
 
-# The steps inside the root: a script of its own, so the namespaces run one command.
-cat >"$dir/root/fresh-steps.sh" <<'STEPS'
+# The start of both roots' step scripts: a shell that records each step's time and stops at the
+# first failure.
+read -r -d '' prelude <<'PRELUDE' || true
 #!/bin/bash
 set -uo pipefail
-cd /root/motcua
 export HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive
 unset DISPLAY WAYLAND_DISPLAY
 : >/root/fresh-times
@@ -163,6 +163,13 @@ timed() {  # step command...: runs it, records "step seconds status"; stops the 
   echo "== $name: $(($(date +%s) - start)) s, exit status $status" >&2
   ((status == 0)) || exit "$status"
 }
+PRELUDE
+
+# The steps inside the root: a script of its own, so the namespaces run one command.
+{
+  echo "$prelude"
+  cat <<'STEPS'
+cd /root/motcua
 download() {
   apt-get update -qq &&
     apt-get install -y -qq --download-only --no-install-recommends $(scripts/install-deps.sh --list)
@@ -216,6 +223,7 @@ timed run run_headless
 # The office's package, as README's "Install in an office" builds it.
 timed package bash -c 'cd build && cpack -G DEB >/dev/null && ls -l motcua_*_amd64.deb'
 STEPS
+} >"$dir/root/fresh-steps.sh"
 chmod 755 "$dir/root/fresh-steps.sh"
 
 # The office PC: a second minbase root that gets only the package, with --no-install-recommends
@@ -223,21 +231,9 @@ chmod 755 "$dir/root/fresh-steps.sh"
 # written there (runuser, not sudo) up to `motcua doctor`. There is no printer, sound card or
 # screen in a root: doctor's printer, sound and display checks report that; every other check
 # (fonts, database with every PIN set, disk, clock, config) must say OK.
-cat >"$dir/root/office-steps.sh" <<'STEPS'
-#!/bin/bash
-set -uo pipefail
-export HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive
-: >/root/fresh-times
-timed() {
-  local name=$1 start status=0
-  shift
-  echo "== $name: $*" >&2
-  start=$(date +%s)
-  "$@" || status=$?
-  echo "$name $(($(date +%s) - start)) $status" >>/root/fresh-times
-  echo "== $name: $(($(date +%s) - start)) s, exit status $status" >&2
-  ((status == 0)) || exit "$status"
-}
+{
+  echo "$prelude"
+  cat <<'STEPS'
 office_install() {
   apt-get update -qq && apt-get install -y -qq --no-install-recommends /root/motcua_*_amd64.deb
 }
@@ -268,6 +264,7 @@ office_steps() {
 timed office-install office_install
 timed office office_steps
 STEPS
+} >"$dir/root/office-steps.sh"
 chmod 755 "$dir/root/office-steps.sh"
 
 say "inside the root: download, install, build, tests, run, package (their output follows)"
