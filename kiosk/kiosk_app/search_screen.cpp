@@ -101,29 +101,32 @@ void SearchScreen::build() {
     });
     // Landscape: five rows of keys beside the field and the results, so the keyboard is whole under
     // the header (1920x1080 in large text, 1366x768). A 768 px screen in large text has not the room
-    // for it (nor the width for five rows' keys): the field over six rows, which scroll into view.
-    const bool fiveRows = m_builtLandscape && !(windowSize().height < 900 && m_session.largeText());
+    // for them: four rows across the whole width, under the field and the results.
+    const bool fourRows = m_builtLandscape && windowSize().height < 900 && m_session.largeText();
+    const bool fiveRows = m_builtLandscape && !fourRows;
     auto keyboard = std::make_unique<ui::VietnameseKeyboard>(
         *m_input, keyboardLabels(lang()),
-        fiveRows ? ui::KeyboardShape::FiveRows : ui::KeyboardShape::SixRows);
+        fourRows   ? ui::KeyboardShape::FourRows
+        : fiveRows ? ui::KeyboardShape::FiveRows
+                   : ui::KeyboardShape::SixRows,
+        fourRows ? m_session.app().theme().minTouchPx() + 4 : 0);  // 15 mm and a line of large text
     keyboard->setTelex(m_telex);
     auto results = std::make_unique<Box>(Axis::Vertical, 0);
     m_results = results.get();
     auto scroll = std::make_unique<ui::ScrollView>(std::move(results));
 
-    // The results scroll in their own list; the page around them scrolls only when the keyboard
-    // itself does not fit (landscape on a small screen with large text).
+    // The results scroll in their own list.
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
-    if (m_builtLandscape && !fiveRows) {
-        scroll->setPreferredHeight(1);  // as tall as the keyboard beside it
-        auto left = std::make_unique<Box>(Axis::Vertical, 0);
-        left->add(std::move(input));
-        left->add(std::move(keyboard));
+    if (fourRows) {
+        // The field (one line of large text) and the results in the room above the keys.
+        input->setCompact(true);
+        scroll->setPreferredHeight(1);  // as tall as the row gives it
         auto row = std::make_unique<Box>(Axis::Horizontal, 0);
-        row->add(std::move(left), 3);  // keys of 15 mm need the width
-        row->add(std::move(scroll), 2);
+        row->add(std::move(input), 1);
+        row->add(std::move(scroll), 1);
         content->add(std::move(row), 1);
-    } else if (m_builtLandscape) {
+        content->add(std::move(keyboard));
+    } else if (fiveRows) {
         // The keyboard at the left with the whole height; the text typed above the results it finds.
         scroll->setPreferredHeight(1);  // as tall as the keyboard beside it
         auto right = std::make_unique<Box>(Axis::Vertical, 0);

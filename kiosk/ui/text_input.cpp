@@ -61,13 +61,13 @@ void TextInput::applyLetterKey(char32_t letter) {
 
 Size TextInput::measureContent(const LayoutContext& context, Size available) const {
     const TextStyle style = context.theme.font(m_role);
-    const int height = context.metrics.lineHeight(style) + 2 * context.theme.spacing();
+    const int height = context.metrics.lineHeight(style) + 2 * padding(context.theme);
     return {available.width, std::max(context.theme.minTouchPx(), height)};
 }
 
 void TextInput::layoutChildren(const LayoutContext& context) {
     m_style = context.theme.font(m_role);
-    m_padding = context.theme.spacing();
+    m_padding = padding(context.theme);
     // A placeholder wider than the field (a narrow column in large text) is drawn smaller, down to
     // 60 % of the field's size, rather than cut at the frame.
     const int room = std::max(1, bounds().width - 2 * m_padding);
@@ -118,8 +118,7 @@ void TextInput::drawSelf(Painter& painter) const {
     const int radius = painter.theme().cornerRadius();
     painter.fillRoundedRect(bounds(), radius, m_focused ? p.focus : p.border);
     painter.fillRoundedRect(bounds().inset(3), radius - 3, p.surface);
-    const int pad = painter.theme().spacing();
-    const Rect inner = bounds().inset(pad);
+    const Rect inner = bounds().inset(m_padding);
     ClipScope clip(painter, inner);
     const bool empty = m_text.empty();
     if (empty) {

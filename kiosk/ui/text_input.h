@@ -29,6 +29,11 @@ class TextInput final : public Widget {
     void setFocused(bool focused) { m_focused = focused; }
     bool focused() const noexcept { return m_focused; }
     void setMaxLength(std::size_t codePoints) { m_maxLength = codePoints; }
+    // A thin margin inside the frame (a quarter of the theme's spacing), for a screen short of height.
+    void setCompact(bool compact) {
+        m_compact = compact;
+        invalidateLayout();
+    }
 
     // Editing, as the on-screen keys do it.
     void type(char32_t c);
@@ -42,6 +47,9 @@ class TextInput final : public Widget {
     void layoutChildren(const LayoutContext& context) override;
     bool onInput(const InputEvent& event) override;
     void drawSelf(Painter& painter) const override;
+    int padding(const Theme& theme) const noexcept {
+        return m_compact ? theme.spacing() / 4 : theme.spacing();
+    }
     void collectOwnText(std::vector<VisibleText>& out, const Rect& clip) const override;
     void collectOwnLayout(std::vector<LayoutItem>& out, const Rect& clip, bool scrolled) const override;
 
@@ -56,6 +64,7 @@ class TextInput final : public Widget {
     TextStyle m_placeholderStyle;  // m_style, made smaller (to 60 %) when the placeholder is wider
     Size m_placeholderSize;
     int m_padding = 0;
+    bool m_compact = false;
     bool m_telex = false;
     bool m_focused = true;
     std::size_t m_maxLength = 200;

@@ -1,5 +1,7 @@
 #include "kiosk/ui/vietnamese_keyboard.h"
 
+#include <functional>
+
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/painter.h"
@@ -28,46 +30,77 @@ std::unique_ptr<Box> row() {
 }
 }  // namespace
 
-VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels, KeyboardShape shape)
+VietnameseKeyboard::VietnameseKeyboard(TextInput& target, KeyboardLabels labels, KeyboardShape shape,
+                                       int keyHeight)
     : m_target(target), m_labels(std::move(labels)) {
     setKeptWhole(true);  // every key in view at once (kiosk/ui/layout_check.h)
-    const bool fiveRows = shape == KeyboardShape::FiveRows;
-    auto& rows = add(std::make_unique<Box>(Axis::Vertical, 0, 10));
+    const bool fiveRows = shape == KeyboardShape::FiveRows, fourRows = shape == KeyboardShape::FourRows;
+    auto& rows = add(std::make_unique<Box>(Axis::Vertical, 0, fourRows ? 2 : 10));
+    const auto key = [keyHeight](Box& into, std::string label, std::function<void()> onTap, int weight,
+                                 int height = 0) -> Button& {
+        auto& button = into.add(std::make_unique<Button>(std::move(label), std::move(onTap)), weight);
+        if (keyHeight > 0) button.setFixedHeight(height > 0 ? height : keyHeight);
+        return button;
+    };
+    // The tone keys have their name under the letter: their row (and, in four rows, the letter keys
+    // beside them) taller.
+    const int firstRowHeight = keyHeight * 5 / 3;
 
     auto& diacritics = rows.add(row());
     for (char32_t c : kDiacriticLetters)
-        diacritics.add(std::make_unique<Button>(single(c), [this, c] { m_target.applyLetterKey(c); }), 2);
+        key(
+            diacritics, single(c), [this, c] { m_target.applyLetterKey(c); }, 2,
+            fourRows ? firstRowHeight : 0);
     if (fiveRows)
-        diacritics.add(std::make_unique<Button>(m_labels.space, [this] { m_target.type(U' '); }), 5);
+        key(
+            diacritics, m_labels.space, [this] { m_target.type(U' '); }, 5);
 
-    auto& tones = rows.add(row());
+    auto& tones = fourRows ? diacritics : rows.add(row());
     for (std::size_t i = 0; i < 5; ++i) {
         const Tone tone = kTones[i];
-        auto& key = tones.add(
-            std::make_unique<Button>(single(kToneSamples[i]), [this, tone] { m_target.applyToneKey(tone); }),
-            3);
-        key.setSecondary(m_labels.toneNames[i]);
+        key(
+            tones, single(kToneSamples[i]), [this, tone] { m_target.applyToneKey(tone); }, fourRows ? 2 : 3,
+            firstRowHeight)
+            .setSecondary(m_labels.toneNames[i]);
     }
 
+    Box* letterRows[3] = {};
     for (std::size_t r = 0; r < 3; ++r) {
         auto& letters = rows.add(row());
+        letterRows[r] = &letters;
         // Half-key indents, as on a physical keyboard, keep the columns people know.
         if (r == 1) letters.add(std::make_unique<Spacer>(), 1);
         if (r == 2) letters.add(std::make_unique<Spacer>(), 3);
         for (char32_t c : kLetterRows[r])
-            letters.add(std::make_unique<Button>(single(c), [this, c] { m_target.type(c); }), 2);
-        if (r == 1) letters.add(std::make_unique<Spacer>(), 1);
+            key(
+                letters, single(c), [this, c] { m_target.type(c); }, 2);
+        if (r == 1 && !fourRows) letters.add(std::make_unique<Spacer>(), 1);
         if (r == 2)
-            letters.add(std::make_unique<Button>(m_labels.backspace, [this] { m_target.backspace(); }), 3);
+            key(
+                letters, m_labels.backspace, [this] { m_target.backspace(); }, 3);
+    }
+    const auto telexKey = [this, &key](Box& into, int weight) {
+        m_telexKey = &key(
+            into, m_target.telex() ? m_labels.telexOn : m_labels.telexOff,
+            [this] { setTelex(!m_target.telex()); }, weight);
+    };
+    if (fourRows) {
+        // Clear after p, space after l, Telex after backspace: the three rows' keys in line.
+        key(
+            *letterRows[0], m_labels.clear, [this] { m_target.clear(); }, 6);
+        key(
+            *letterRows[1], m_labels.space, [this] { m_target.type(U' '); }, 7);
+        telexKey(*letterRows[2], 6);
+        return;
     }
     // Telex, (space,) clear: the last row (six rows), or beside the tone keys (five).
     Box* bottom = fiveRows ? &tones : &rows.add(row());
-    m_telexKey =
-        &bottom->add(std::make_unique<Button>(m_target.telex() ? m_labels.telexOn : m_labels.telexOff,
-                                              [this] { setTelex(!m_target.telex()); }),
-                     fiveRows ? 4 : 3);
-    if (!fiveRows) bottom->add(std::make_unique<Button>(m_labels.space, [this] { m_target.type(U' '); }), 6);
-    bottom->add(std::make_unique<Button>(m_labels.clear, [this] { m_target.clear(); }), fiveRows ? 4 : 3);
+    telexKey(*bottom, fiveRows ? 4 : 3);
+    if (!fiveRows)
+        key(
+            *bottom, m_labels.space, [this] { m_target.type(U' '); }, 6);
+    key(
+        *bottom, m_labels.clear, [this] { m_target.clear(); }, fiveRows ? 4 : 3);
 }
 
 void VietnameseKeyboard::setTelex(bool on) {

@@ -23,14 +23,18 @@ struct KeyboardLabels {
 
 // Six rows (the letter keys, the tone keys, three QWERTY rows, then Telex, space and clear), or five
 // for a landscape screen, where height is short: space beside the letter keys, Telex and clear beside
-// the tone keys (whose row has two lines of text anyway).
-enum class KeyboardShape { SixRows, FiveRows };
+// the tone keys (whose row has two lines of text anyway). Four for a wide screen with the least
+// height (1366x768 in large text), the keyboard across the whole width: the letter and tone keys in
+// one row, clear, space, backspace and Telex at the ends of the three QWERTY rows.
+enum class KeyboardShape { SixRows, FiveRows, FourRows };
 
 class VietnameseKeyboard final : public Widget {
   public:
     // target must outlive the keyboard (typically both are owned by the same parent or screen).
+    // keyHeight: every key this tall (px; 0: as its text needs), for a screen that has only so much
+    // room (FourRows on a 768 px screen in large text).
     explicit VietnameseKeyboard(TextInput& target, KeyboardLabels labels = {},
-                                KeyboardShape shape = KeyboardShape::SixRows);
+                                KeyboardShape shape = KeyboardShape::SixRows, int keyHeight = 0);
 
     TextInput& target() noexcept { return m_target; }
     void setTelex(bool on);
