@@ -91,27 +91,35 @@ void HomeScreen::build() {
     // Portrait: "Lấy số thứ tự" across the top, the other entries under it. Landscape (a screen as short
     // as 768 px): "Lấy số thứ tự" on the left and the other entries stacked on the right, so that all
     // of them are in view without scrolling.
-    auto content = std::make_unique<Box>(landscape() ? Axis::Horizontal : Axis::Vertical, 0);
+    // Large text on a short landscape screen (1366x768): "Lấy số thứ tự" across the top as one row
+    // (pictogram beside the words), the other entries side by side under it, and the aids without
+    // pictograms, so that everything stays in view.
+    const bool short_ = landscape() && windowSize().height < 900 && m_session.largeText();
+    auto content = std::make_unique<Box>(landscape() && !short_ ? Axis::Horizontal : Axis::Vertical, 0);
     // Why most people come, first and largest.
     auto& take = content->add(std::make_unique<Button>(
                                   t(words::kTakeNumber), [this] { m_session.showServices(); },
-                                  ButtonStyle::Primary, FontRole::Title),
-                              landscape() ? 2 : 3);
+                                  ButtonStyle::Primary, short_ ? FontRole::Heading : FontRole::Title),
+                              short_        ? 1
+                              : landscape() ? 2
+                                            : 3);
     take.setIcon(ui::icons::kConfirmationNumber);
     take.setSecondary(t(words::kTakeNumberHint));
     take.setMinHeight(landscape() ? 0 : 300);
+    if (short_) take.setShape(ButtonShape::Row);
 
-    auto others = std::make_unique<Box>(Axis::Vertical, 0);
+    auto others = std::make_unique<Box>(short_ ? Axis::Horizontal : Axis::Vertical, 0);
     const bool appointments = m_session.services().appointmentsEnabled();
     const bool dossier = m_session.services().hasDossierServices();
-    // Landscape with more than three entries (the office takes appointments or has results services):
-    // each entry's label alone, so that all of them stay in view on a 768 px screen.
-    const bool hints = !landscape() || 3 + appointments + dossier <= 3;
+    // Landscape with more than three entries (the office takes appointments or has results services),
+    // or short: each entry's label alone, so that all of them stay in view on a 768 px screen.
+    const bool hints = !landscape() || (!short_ && 3 + appointments + dossier <= 3);
     auto row = [&](const Phrase& label, const Phrase& hint, char32_t icon, std::function<void()> onTap) {
-        auto& b = others->add(
-            std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary, FontRole::Heading),
-            landscape() ? 1 : 0);
+        auto& b = others->add(std::make_unique<Button>(t(label), std::move(onTap), ButtonStyle::Secondary,
+                                                       short_ ? FontRole::Button : FontRole::Heading),
+                              landscape() ? 1 : 0);
         if (hints) b.setSecondary(t(hint));
+        if (short_) return;  // side by side, the words alone: each has a third of the width
         b.setIcon(icon);
         b.setShape(ButtonShape::Row);
     };
@@ -124,7 +132,7 @@ void HomeScreen::build() {
         row(words::kDossierEntry, words::kDossierHint, ui::icons::kFolderOpen,
             [this] { m_session.showDossier(); });
     row(words::kRate, words::kRateHint, ui::icons::kStar, [this] { m_session.showRating(); });
-    content->add(std::move(others), landscape() ? 3 : 0);
+    content->add(std::move(others), short_ ? 1 : landscape() ? 3 : 0);
 
     auto language =
         aid(t(words::kOtherLanguage), ui::icons::kLanguage, [this] { m_session.toggleLanguage(); });
@@ -138,11 +146,13 @@ void HomeScreen::build() {
         // One row, each as wide as its label needs (the voice switch's is the longest), so that the
         // row stays one or two lines high and leaves the entries above in view on a 768 px screen.
         voice->setSecondary("");
+        if (short_)
+            for (Button* b : {language.get(), size.get(), contrast.get(), voice.get()}) b->setIcon(0);
         auto line = std::make_unique<Box>(Axis::Horizontal, 0);
         line->add(std::move(language), 2);
-        line->add(std::move(size), 2);
+        line->add(std::move(size), short_ ? 3 : 2);
         line->add(std::move(contrast), 3);
-        line->add(std::move(voice), 3);
+        line->add(std::move(voice), short_ ? 5 : 3);
         aids = std::move(line);
     } else {
         auto grid = std::make_unique<ui::Grid>(2);
