@@ -516,7 +516,7 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
         if (!t) r.fail(node, "web", "must be a table");
         r.onlyKeys(*t, "web",
                    {"public_url", "take_online", "per_phone_daily", "per_phone_per_service",
-                    "per_address_per_hour"});
+                    "per_address_per_hour", "online_checkin_minutes"});
         auto& w = config.web;
         w.publicUrl = r.text(*t, "web", "public_url", false, 200);
         while (w.publicUrl.ends_with('/')) w.publicUrl.pop_back();
@@ -543,6 +543,8 @@ OfficeConfig parseOfficeConfig(std::string_view text, const std::string& sourceN
             r.integer(*t, "web", "per_phone_per_service", 1, 10).value_or(w.perPhonePerService));
         w.perAddressPerHour = static_cast<int>(
             r.integer(*t, "web", "per_address_per_hour", 1, 10000).value_or(w.perAddressPerHour));
+        w.onlineCheckinMinutes = static_cast<int>(
+            r.integer(*t, "web", "online_checkin_minutes", 0, 240).value_or(w.onlineCheckinMinutes));
     }
 
     if (const auto* node = root.get("appointments")) {
@@ -966,7 +968,8 @@ ConfigApplied applyOfficeConfig(Database& db, const OfficeConfig& config, const 
           {"take_online", config.web.takeOnline},
           {"per_phone_daily", config.web.perPhoneDaily},
           {"per_phone_per_service", config.web.perPhonePerService},
-          {"per_address_per_hour", config.web.perAddressPerHour}}},
+          {"per_address_per_hour", config.web.perAddressPerHour},
+          {"online_checkin_minutes", config.web.onlineCheckinMinutes}}},
         {"appointments", appointmentSettings(config.appointments)},
     };
     nlohmann::json displayNames = nlohmann::json::object();

@@ -172,6 +172,9 @@ struct WebConfig {
     int perPhoneDaily = 2;       // numbers a phone (signed cookie) may take a day
     int perPhonePerService = 1;  // of which per service
     int perAddressPerHour = 20;  // numbers taken from one network address per hour
+    // A number taken online and called must be checked in at the kiosk (its code or QR) within this
+    // many minutes of its call, or it is a no-show (QueueService::noShowsNotCheckedIn). 0: no check-in.
+    int onlineCheckinMinutes = 0;
 };
 
 // [appointments]: booking a time slot on motcua-web's /dat-lich and checking it in at the kiosk

@@ -1292,4 +1292,164 @@ std::vector<Event> QueueService::events(std::int64_t sinceId, int limit) {
     return m_store.events(sinceId, limit);
 }
 
+// --- Numbers taken online: the check-in at the kiosk and the no-show of those not checked in --------
+
+namespace {
+
+// What a ticket's events say about its check-in: taken online, checked in, and when its current leg
+// was called (the latest `call`; a recall does not give more time).
+struct CheckInFacts {
+    bool online = false;
+    bool checkedIn = false;
+    std::optional<TimeMs> calledAt;
+};
+
+CheckInFacts checkInFacts(const std::vector<TicketStore::TicketEvent>& events) {
+    CheckInFacts f;
+    for (const auto& e : events) {
+        if (e.kind == "issue") {
+            const auto channel = e.detail.find("channel");
+            f.online = channel != e.detail.end() && *channel == "online";
+        } else if (e.kind == "check_in") {
+            f.checkedIn = true;
+        } else if (e.kind == "call") {
+            f.calledAt = e.at;
+        } else if (e.kind == "return" || e.kind == "transfer" || e.kind == "reactivate") {
+            f.calledAt.reset();
+        }
+    }
+    return f;
+}
+
+}  // namespace
+
+int QueueService::onlineCheckInMinutes() const {
+    const auto web = m_office.find("web");
+    if (web == m_office.end() || !web->is_object()) return 0;
+    const auto minutes = web->find("online_checkin_minutes");
+    return minutes != web->end() && minutes->is_number_integer() ? std::max(0, minutes->get<int>()) : 0;
+}
+
+OnlineCheckInState QueueService::onlineCheckIn(const Ticket& ticket) {
+    const auto facts = checkInFacts(m_store.ticketEvents(ticket.id));
+    OnlineCheckInState out;
+    out.online = facts.online;
+    out.checkedIn = facts.checkedIn;
+    const int minutes = onlineCheckInMinutes();
+    if (facts.online && !facts.checkedIn && minutes > 0 && ticket.state == TicketState::Called &&
+        facts.calledAt)
+        out.deadline = *facts.calledAt + minutes * 60'000LL;
+    return out;
+}
+
+CheckIn QueueService::checkInCode(const std::string& codeText, const Actor& actor,
+                                  const std::optional<std::string>& citizen) {
+    if (const auto code = TicketLinks::canonicalShortCode(codeText)) {
+        if (TicketLinks(m_db).ticketOfShortCode(*code, businessDay())) return checkInOnline(*code, actor);
+    }
+    return checkIn(codeText, actor, citizen);
+}
+
+CheckIn QueueService::checkInOnline(const std::string& codeText, const Actor& actor) {
+    CheckIn out;
+    const auto code = TicketLinks::canonicalShortCode(codeText);
+    if (!code) {
+        out.problem = CheckInProblem::BadCode;
+        out.result = Result<IssuedTicket>::failure(Outcome::Invalid, "not a ticket's code");
+        return out;
+    }
+    std::optional<std::int64_t> checkedIn;
+    out.result = writeMove<Result<IssuedTicket>>(
+        actor,
+        [&](Transaction& tx, const std::string& key) -> std::optional<Result<IssuedTicket>> {
+            out.problem = CheckInProblem::None;
+            out.ticket.reset();
+            const auto fail = [&](CheckInProblem p, Outcome o, std::string m) {
+                out.problem = p;
+                return Result<IssuedTicket>::failure(o, std::move(m));
+            };
+            const TimeMs now = m_clock.now();
+            const std::string day = businessDay();
+            const auto id = TicketLinks(m_db).ticketOfShortCode(*code, day);
+            if (id) out.ticket = m_store.ticket(*id);
+            if (!out.ticket) {
+                return fail(CheckInProblem::UnknownCode, Outcome::NotFound,
+                            "no number of today has this code (a code is valid on its day only)");
+            }
+            const Ticket& t = *out.ticket;
+            const auto facts = checkInFacts(m_store.ticketEvents(t.id));
+            if (!facts.online) {
+                return fail(CheckInProblem::NotOnline, Outcome::NotAllowed,
+                            fmt::format("{} was not taken online: it needs no check-in", t.number));
+            }
+            if (facts.checkedIn) {
+                return fail(CheckInProblem::AlreadyCheckedIn, Outcome::NotAllowed,
+                            fmt::format("{} was checked in before", t.number));
+            }
+            if (t.state != TicketState::Waiting && t.state != TicketState::Called &&
+                t.state != TicketState::Serving && t.state != TicketState::Held) {
+                return fail(CheckInProblem::Closed, Outcome::NotAllowed,
+                            fmt::format("{} is {}: no longer in the queue", t.number, toString(t.state)));
+            }
+            if (auto problem = clockProblem(m_store.writeGuard(), now, day))
+                return fail(CheckInProblem::NotIssued, Outcome::ClockWrong, *problem);
+            const EventRow event{t.id,
+                                 "check_in",
+                                 now,
+                                 std::nullopt,
+                                 actor.staffId,
+                                 t.curServiceId,
+                                 {{"from", toString(t.state)}},
+                                 key};
+            // updated_at always changes (even within the millisecond of the last write), so that a
+            // concurrent check-in or move guarded by the value read finds it changed.
+            const TimeMs at = std::max(now, t.updatedAt + 1);
+            // The ticket moved since it was read (called, or checked in by another kiosk): read again.
+            if (!m_store.touchTicket(t, at, event)) return std::nullopt;
+            tx.commit();
+            checkedIn = t.id;
+            return Result<IssuedTicket>::success(IssuedTicket{});
+        },
+        [&](std::optional<std::int64_t> id) {
+            checkedIn = id;
+            return Result<IssuedTicket>::success(IssuedTicket{});
+        });
+    // The same number, with what a ticket says (people ahead, expected wait), for the kiosk to print.
+    if (out.result.ok()) out.result = recoverIssued(checkedIn);
+    return out;
+}
+
+std::vector<Ticket> QueueService::noShowsNotCheckedIn() {
+    std::vector<Ticket> moved;
+    const int minutes = onlineCheckInMinutes();
+    if (minutes <= 0) return moved;
+    const TimeMs limit = minutes * 60'000LL;
+    const auto due = [&](const Ticket& t, TimeMs now) {
+        if (t.state != TicketState::Called) return false;
+        const auto f = checkInFacts(m_store.ticketEvents(t.id));
+        return f.online && !f.checkedIn && f.calledAt && now >= *f.calledAt + limit;
+    };
+    // A read first: most polls find nothing due and write nothing.
+    for (const auto& [counter, ticket] : m_store.activeTickets(businessDay())) {
+        if (!due(ticket, m_clock.now())) continue;
+        Actor actor;
+        actor.expectedTicket = ticket.number;  // another console may have moved it already
+        // The console's no-show move, checked again inside its transaction (the counter is locked).
+        auto r = moveActive(
+            counter, actor, "mark as no-show", [&](const CounterRef&, const Ticket& t, TimeMs now) {
+                if (!due(t, now))
+                    return notAllowed<Change>(t, "not a called online number past its check-in time");
+                auto c = moveTo(t, TicketState::NoShow, "noshow",
+                                {{"recalls", t.recalls},
+                                 {"reason", "not checked in"},
+                                 {"automatic", true},
+                                 {"checkin_minutes", minutes}});
+                c.value->after.counterId.reset();
+                return c;
+            });
+        if (r.ok()) moved.push_back(std::move(*r.value));
+    }
+    return moved;
+}
+
 }  // namespace motcua::queue

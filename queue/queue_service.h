@@ -122,12 +122,27 @@ enum class CheckInProblem {
     Late,              // not checked in by the slot's end plus the grace: expired
     Cancelled,
     NotIssued,  // the issue itself was refused (result.outcome: hours, clock...)
+    // A number taken online (checkInOnline; CheckIn::ticket names it) that the check-in cannot take:
+    NotOnline,  // the code is a number taken at the kiosk (printed under its QR): nothing to check in
+    Closed,     // the number is no longer open: served, a no-show, cancelled or expired
 };
 
 struct CheckIn {
     Result<IssuedTicket> result;
     std::optional<Appointment> appointment;
     CheckInProblem problem = CheckInProblem::None;
+    // The code named one of today's numbers (its ticket link's short code) rather than an appointment:
+    // that ticket as read. AlreadyCheckedIn then means this number was checked in before.
+    std::optional<Ticket> ticket;
+};
+
+// A number taken online and the kiosk check-in it needs ([web] online_checkin_minutes).
+struct OnlineCheckInState {
+    bool online = false;     // taken on motcua-web's /lay-so (issue event "channel": "online")
+    bool checkedIn = false;  // checked in at the kiosk (event `check_in`)
+    // Called and not checked in while the office asks for a check-in: when it becomes a no-show
+    // (noShowsNotCheckedIn). nullopt otherwise.
+    std::optional<TimeMs> deadline;
 };
 
 // Who performed a move (the staff id when an officer is logged in; nullopt for kiosk and CLI).
@@ -184,6 +199,27 @@ class QueueService {
     // limits apply when the kiosk read the citizen's card.
     CheckIn checkIn(const std::string& codeText, const Actor& actor = {},
                     const std::optional<std::string>& citizen = {});
+    // A code from a citizen's phone, typed or scanned at the kiosk: the short code of one of today's
+    // numbers (the live ticket page shows it) is checked in with checkInOnline, any other code is an
+    // appointment's (checkIn).
+    CheckIn checkInCode(const std::string& codeText, const Actor& actor = {},
+                        const std::optional<std::string>& citizen = {});
+    // Checks in a number taken online (issue 21): the citizen is at the office. One guarded write of
+    // the ticket (same state and place, a new updated_at) with its event `check_in`, so of two kiosks,
+    // or a kiosk and a console's automatic no-show, exactly one succeeds. The result is the same
+    // number with its estimate, for the kiosk to print. Refused, changing nothing: a bad or unknown
+    // code (a code of another day is unknown), a number taken at the kiosk (NotOnline), one checked in
+    // before (AlreadyCheckedIn), one no longer open (Closed).
+    CheckIn checkInOnline(const std::string& codeText, const Actor& actor = {});
+    // [web] online_checkin_minutes: how long a called online number may stay not checked in before
+    // it is a no-show; 0: online numbers need no check-in.
+    int onlineCheckInMinutes() const;
+    OnlineCheckInState onlineCheckIn(const Ticket& ticket);
+    // The called online numbers not checked in within onlineCheckInMinutes of their call become
+    // no-shows: the console's no-show move (event `noshow`, reason "not checked in", automatic: true),
+    // which frees their counters. Each is a guarded write of its own, so when several consoles run
+    // this at once every ticket moves once. The consoles run it as they poll. Returns the tickets moved.
+    std::vector<Ticket> noShowsNotCheckedIn();
     // The number a take or check-in with this move key (Actor::moveKey) issued, when it committed:
     // how a kiosk learns, once the server answers again, what became of a take whose answer was
     // lost with the connection. nullopt when no move with the key committed (nothing was issued).

@@ -67,6 +67,9 @@ struct LiveTicket {
     int ahead = 0;               // waiting tickets called before it (0 unless waiting)
     int waitSeconds = 0;         // expected wait (0 unless waiting)
     int recalls = 0;
+    // Taken online and not checked in at the kiosk yet, while the office asks for that ([web]
+    // online_checkin_minutes): the page asks the citizen to check in on arrival.
+    bool checkInNeeded = false;
 };
 
 class LiveTickets {

@@ -918,4 +918,16 @@ int TicketStore::expireAfter(const std::string& day, TimeMs now, const nlohmann:
     return expireWhere(m_db, ">", day, now, reason);
 }
 
+bool TicketStore::touchTicket(const Ticket& before, TimeMs at, const EventRow& event) {
+    // The same text for both stores; on PostgreSQL the guard waits for a concurrent writer of the
+    // row and then finds updated_at changed.
+    Statement st(
+        m_db, "UPDATE tickets SET updated_at = ? WHERE id = ? AND state = ? AND updated_at = ? RETURNING id");
+    st.bind(1, at).bind(2, before.id).bind(3, toString(before.state)).bind(4, before.updatedAt);
+    const bool written = st.step();
+    st.reset();
+    if (written) appendEvent(event);
+    return written;
+}
+
 }  // namespace motcua::queue

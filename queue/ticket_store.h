@@ -258,6 +258,11 @@ class TicketStore {
     bool writeTicket(const Ticket& before, const Ticket& after, const EventRow& event,
                      Transaction* commit = nullptr);
     void appendEvent(const EventRow& event) { appendEventRow(m_db, event); }
+    // Sets only updated_at to at (the ticket keeps its state, counter and place) and appends the event,
+    // when the row still holds before's state and updated_at: a guarded write that moves nothing (an
+    // online number's check-in; needs no column the kiosk's role may not update). false, nothing
+    // written, when another connection moved the ticket meanwhile.
+    bool touchTicket(const Ticket& before, TimeMs at, const EventRow& event);
     // Expires tickets still open from days before day, each with an expire event; returns how many.
     int expireBefore(const std::string& day, TimeMs now, const nlohmann::json& reason);
     // Expires tickets still open dated after day (a clock that was ahead), each with an event.
