@@ -75,21 +75,25 @@ void AppointmentScreen::submit() {
 
 void AppointmentScreen::build() {
     m_builtLandscape = landscape();
+    // Numbers taken online are checked in here too: the words name both kinds of code.
+    const bool online = m_session.services().onlineCheckInEnabled();
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     content->add(std::make_unique<Label>(t(words::kAppointmentHow), FontRole::Body));
-    content->add(std::make_unique<Label>(t(words::kAppointmentCode), FontRole::Heading));
+    content->add(std::make_unique<Label>(t(online ? words::kPhoneCodeLabel : words::kAppointmentCode),
+                                         FontRole::Heading));
     content->add(
         std::make_unique<Label>(shown(m_code), FontRole::Title, TextAlign::Center, TextColour::Primary));
     if (m_badCode)
-        content->add(std::make_unique<Label>(t(words::kCheckInBadCode), FontRole::Heading, TextAlign::Center,
-                                             TextColour::Danger));
+        content->add(std::make_unique<Label>(t(online ? words::kPhoneCodeBad : words::kCheckInBadCode),
+                                             FontRole::Heading, TextAlign::Center, TextColour::Danger));
     content->add(keyPad(codeKeys(t(words::kClear)), landscape() ? 11 : 6,
                         [this](const std::string& key) { typeKey(key); }));
     auto go = std::make_unique<Button>(
-        t(words::kCheckIn), [this] { submit(); }, ButtonStyle::Primary, FontRole::Title);
+        t(online ? words::kPhoneCodeGo : words::kCheckIn), [this] { submit(); }, ButtonStyle::Primary,
+        FontRole::Title);
     go->setEnabled(m_code.size() == kCodeLength);
     Page page;
-    page.title = t(words::kAppointment);
+    page.title = t(online ? words::kPhoneCode : words::kAppointment);
     page.content = std::move(content);
     page.pinned = std::move(go);
     setRoot(makePage(std::move(page)));

@@ -337,6 +337,11 @@ bool KioskServices::appointmentsEnabled() const {
     return queue::appointmentConfigFromSettings(m_queue.office()).enabled;
 }
 
+bool KioskServices::onlineCheckInEnabled() const {
+    const auto web = m_queue.office().value("web", nlohmann::json::object());
+    return web.value("take_online", true) && m_queue.onlineCheckInMinutes() > 0;
+}
+
 CheckInResult KioskServices::checkIn(const std::string& code, const std::optional<std::string>& citizen) {
     CheckInResult result;
     std::string key;
@@ -344,9 +349,10 @@ CheckInResult KioskServices::checkIn(const std::string& code, const std::optiona
         queue::Actor actor;
         actor.moveKey = queue::newMoveKey();
         key = actor.moveKey;
-        auto in = retrying("check in", [&] { return m_queue.checkIn(code, actor, citizen); });
+        auto in = retrying("check in", [&] { return m_queue.checkInCode(code, actor, citizen); });
         result.problem = in.problem;
         result.appointment = std::move(in.appointment);
+        result.ticket = std::move(in.ticket);
         auto& taken = in.result;
         switch (taken.outcome) {
             case queue::Outcome::Ok:
@@ -375,7 +381,7 @@ CheckInResult KioskServices::checkIn(const std::string& code, const std::optiona
         if (e.offline()) result.take.unsettledKey = unsettled(key);
     }
     // The code is the booking's secret: never logged.
-    log(fmt::format("no number for an appointment: {}", result.take.detail));
+    log(fmt::format("no number for a code from a phone: {}", result.take.detail));
     return result;
 }
 

@@ -76,6 +76,8 @@ struct CheckInResult {
     TakeResult take;
     queue::CheckInProblem problem = queue::CheckInProblem::None;
     std::optional<queue::Appointment> appointment;
+    // The code named one of today's numbers taken online (QueueService::checkInCode): that number.
+    std::optional<queue::Ticket> ticket;
 };
 
 // The citizen of this visit as their ID card identified them: the keyed id (never the number) and
@@ -161,10 +163,14 @@ class KioskServices {
     // One ticket, one transaction, tried once: a take that fails (server lost, cap, ...) is not kept
     // to be made later. The caller guards against issuing twice for one request.
     // citizen: the keyed id of a citizen who scanned their card (the office's per-citizen limits apply).
-    // Checks in the appointment the code names and issues its number (tried once, as take).
+    // Checks in the appointment the code names and issues its number (tried once, as take), or the
+    // number taken online it names (the same number, to print again: QueueService::checkInCode).
     CheckInResult checkIn(const std::string& code, const std::optional<std::string>& citizen);
     // Whether the office takes appointments ([appointments] enabled).
     bool appointmentsEnabled() const;
+    // Whether numbers taken online are checked in at the kiosk ([web] take_online and
+    // online_checkin_minutes > 0): the home screen then has "Tôi có mã trên điện thoại".
+    bool onlineCheckInEnabled() const;
     // dossierCode: a number of a results or supplement service is taken with its dossier's code.
     TakeResult take(const std::string& serviceCode, const std::optional<std::string>& priority,
                     const std::optional<std::string>& citizen = {}, const std::string& dossierCode = {});

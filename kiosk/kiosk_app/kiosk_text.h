@@ -53,6 +53,31 @@ inline constexpr Phrase kAppointmentCode{"Mã lịch hẹn (ví dụ ABCDE-FGHJK
 inline constexpr Phrase kAppointmentHow{"Nhập mã trên điện thoại của ông/bà, hoặc đưa mã QR vào máy quét.",
                                         "Type the code shown on your phone, or hold its QR to the scanner."};
 inline constexpr Phrase kCheckIn{"Lấy số theo lịch hẹn", "Get my number"};
+// The same screen when numbers taken online are checked in too ([web] online_checkin_minutes): one
+// code from the phone, an appointment's or an online number's.
+inline constexpr Phrase kPhoneCode{"Tôi có mã trên điện thoại", "I have a code on my phone"};
+inline constexpr Phrase kPhoneCodeHint{"Lịch hẹn hoặc số lấy trực tuyến: nhập mã",
+                                       "An appointment or a number taken online"};
+inline constexpr Phrase kPhoneCodeLabel{"Mã trên điện thoại (ví dụ ABCDE-FGHJK)",
+                                        "The code on your phone (e.g. ABCDE-FGHJK)"};
+inline constexpr Phrase kPhoneCodeGo{"Xác nhận và in phiếu", "Check in and print"};
+inline constexpr Phrase kPhoneCodeBad{"Mã gồm 10 chữ cái và chữ số. Xin nhập lại.",
+                                      "The code has 10 letters and digits. Please type it again."};
+inline constexpr Phrase kPhoneCodeUnknown{
+    "Không tìm thấy lịch hẹn hay số thứ tự hôm nay với mã này. Xin kiểm tra lại mã (số lấy trực tuyến "
+    "chỉ có giá trị trong ngày lấy).",
+    "No appointment or number of today has this code. Please check it (a number taken online is valid "
+    "on its day only)."};
+inline constexpr Phrase kOnlineCheckedIn{"Đã xác nhận ông/bà có mặt. Số lấy trực tuyến giữ nguyên thứ tự.",
+                                         "You are checked in. Your number keeps its place in the queue."};
+inline constexpr Phrase kOnlineAlready{"Số {} đã xác nhận có mặt rồi. Mời ông/bà chờ gọi số.",
+                                       "Number {} is already checked in. Please wait to be called."};
+inline constexpr Phrase kOnlineNotOnline{
+    "Số {} được lấy tại ki-ốt nên không cần xác nhận. Mời ông/bà chờ gọi số.",
+    "Number {} was taken at the kiosk and needs no check-in. Please wait to be called."};
+inline constexpr Phrase kOnlineClosed{
+    "Số {} không còn trong hàng chờ (đã phục vụ, đã hủy hoặc đã quá lượt). Mời ông/bà hỏi cán bộ.",
+    "Number {} is no longer in the queue (served, cancelled or missed). Please ask the staff."};
 // Results and additional papers (services of kind results or supplement, dossier_screen.h): the
 // number is taken with the code of the dossier's receipt.
 inline constexpr Phrase kDossier{"Nhận kết quả, bổ sung hồ sơ", "Results and more papers"};

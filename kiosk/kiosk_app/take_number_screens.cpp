@@ -283,6 +283,7 @@ void TicketScreen::takeAndPrint() {
         auto in = services.checkIn(*m_appointmentCode, citizen ? std::optional(citizen->id) : std::nullopt);
         m_checkInProblem = in.problem;
         m_appointment = std::move(in.appointment);
+        m_onlineTicket = std::move(in.ticket);
         taken = std::move(in.take);
     } else {
         taken = services.take(m_serviceCode, m_priority, citizen ? std::optional(citizen->id) : std::nullopt,
@@ -386,9 +387,17 @@ void TicketScreen::build() {
         m_checkInProblem != queue::CheckInProblem::NotIssued) {
         // The booking's own problem: what it is, in one line, then back to the start.
         std::string why;
+        const bool online = m_session.services().onlineCheckInEnabled();
+        const std::string number = m_onlineTicket ? m_onlineTicket->number : std::string();
         switch (m_checkInProblem) {
             case queue::CheckInProblem::BadCode:
-                why = t(words::kCheckInBadCode);
+                why = t(online ? words::kPhoneCodeBad : words::kCheckInBadCode);
+                break;
+            case queue::CheckInProblem::NotOnline:
+                why = say(words::kOnlineNotOnline, lang(), number);
+                break;
+            case queue::CheckInProblem::Closed:
+                why = say(words::kOnlineClosed, lang(), number);
                 break;
             case queue::CheckInProblem::OtherDay:
                 why = say(words::kCheckInOtherDay, lang(),
@@ -397,8 +406,10 @@ void TicketScreen::build() {
                                                    : queue::dateInWordsVi(m_appointment->day));
                 break;
             case queue::CheckInProblem::AlreadyCheckedIn:
-                why = say(words::kCheckInAlready, lang(),
-                          m_appointment ? m_appointment->ticketNumber.value_or("") : std::string());
+                why = m_onlineTicket
+                          ? say(words::kOnlineAlready, lang(), number)
+                          : say(words::kCheckInAlready, lang(),
+                                m_appointment ? m_appointment->ticketNumber.value_or("") : std::string());
                 break;
             case queue::CheckInProblem::Late:
                 why = t(words::kCheckInLate);
@@ -407,12 +418,12 @@ void TicketScreen::build() {
                 why = t(words::kCheckInCancelled);
                 break;
             default:
-                why = t(words::kCheckInUnknown);
+                why = t(online ? words::kPhoneCodeUnknown : words::kCheckInUnknown);
                 break;
         }
         auto message = std::make_unique<Box>(Axis::Vertical, 0);
         message->add(std::make_unique<Label>(why, FontRole::Heading, TextAlign::Left, TextColour::Danger));
-        setRoot(makePage(t(words::kAppointment), std::move(message)));
+        setRoot(makePage(t(online ? words::kPhoneCode : words::kAppointment), std::move(message)));
         return;
     }
     if (m_failure) {
@@ -471,6 +482,9 @@ void TicketScreen::build() {
     if (!issued.dossierCode.empty())
         left->add(std::make_unique<Label>(say(words::kDossierOnTicket, lang(), issued.dossierCode),
                                           FontRole::Body, TextAlign::Center));
+    if (m_onlineTicket)
+        left->add(std::make_unique<Label>(t(words::kOnlineCheckedIn), FontRole::Heading, TextAlign::Center,
+                                          TextColour::Primary));
     if (issued.ticket.dueAt)
         left->add(std::make_unique<Label>(
             say(words::kAppointmentAt, lang(),

@@ -117,7 +117,8 @@ class TicketScreen final : public KioskScreen {
     std::string m_dossierCode;                          // a results or supplement number
     queue::CheckInProblem m_checkInProblem = queue::CheckInProblem::None;
     std::optional<queue::Appointment> m_appointment;
-    std::optional<std::string> m_job;  // the print on its way
+    std::optional<queue::Ticket> m_onlineTicket;  // the code named a number taken online (checked in)
+    std::optional<std::string> m_job;             // the print on its way
     std::optional<PrintReport> m_print;
     int m_reprints = 0;
     ui::Box* m_columns = nullptr;

@@ -109,7 +109,10 @@ void HomeScreen::build() {
     if (short_) take.setShape(ButtonShape::Row);
 
     auto others = std::make_unique<Box>(short_ ? Axis::Horizontal : Axis::Vertical, 0);
-    const bool appointments = m_session.services().appointmentsEnabled();
+    // One entry for the codes citizens bring on their phones: appointments, and numbers taken online
+    // when the office asks them to check in.
+    const bool onlineCheckIn = m_session.services().onlineCheckInEnabled();
+    const bool appointments = m_session.services().appointmentsEnabled() || onlineCheckIn;
     const bool dossier = m_session.services().hasDossierServices();
     // Landscape with more than three entries (the office takes appointments or has results services),
     // or short: each entry's label alone, so that all of them stay in view on a 768 px screen.
@@ -126,7 +129,8 @@ void HomeScreen::build() {
     row(words::kBrowse, words::kBrowseHint, ui::icons::kMenuBook, [this] { m_session.showFields(); });
     row(words::kSearch, words::kSearchHint, ui::icons::kSearch, [this] { m_session.showSearch(); });
     if (appointments)
-        row(words::kAppointment, words::kAppointmentHint, ui::icons::kConfirmationNumber,
+        row(onlineCheckIn ? words::kPhoneCode : words::kAppointment,
+            onlineCheckIn ? words::kPhoneCodeHint : words::kAppointmentHint, ui::icons::kConfirmationNumber,
             [this] { m_session.showAppointment(); });
     if (dossier)
         row(words::kDossierEntry, words::kDossierHint, ui::icons::kFolderOpen,
