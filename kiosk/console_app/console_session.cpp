@@ -170,7 +170,9 @@ void ConsoleSession::reload() {
         if (c.number != m_counter) continue;
         v.counterName = c.name;
         v.services = c.services;
-        if (c.current) v.current = CurrentTicket{*c.current, m_queue.timesOf(*c.current)};
+        if (c.current)
+            v.current =
+                CurrentTicket{*c.current, m_queue.timesOf(*c.current), m_queue.onlineCheckIn(*c.current)};
         v.onBreak = c.onBreak;
         v.breakReason = c.breakReason;
     }
@@ -214,6 +216,27 @@ std::optional<DayAppointments> ConsoleSession::appointments() {
 bool ConsoleSession::poll() {
     const bool wasOffline = m_offline;
     try {
+        // Online numbers called and not checked in in time. Each is a guarded write: when several
+        // consoles run this at once, each ticket moves once; the write wakes the watcher below.
+        const queue::TimeMs now = m_clock.now();
+        const bool mineDue = m_officer && m_view.current && m_view.current->checkIn.deadline &&
+                             *m_view.current->checkIn.deadline <= now;
+        if (!wasOffline && (mineDue || now - m_lastSweep >= kSweepMs)) {
+            m_lastSweep = now;
+            bool mine = false;
+            const int minutes = m_queue.onlineCheckInMinutes();
+            for (const auto& t : minutes > 0 ? m_queue.noShowsNotCheckedIn() : std::vector<queue::Ticket>{}) {
+                if (!m_officer || !m_view.current || m_view.current->ticket.id != t.id) continue;
+                // This connection's own write does not wake its watcher (SQLite): say it now.
+                raise(notCheckedInAlert(t.id, t.number, minutes, now));
+                mine = true;
+            }
+            if (mine) {
+                reload();
+                m_offline = false;
+                return true;
+            }
+        }
         // While offline every poll reads: that read re-opens the connection (at most one try every 2 s).
         if (!m_watcher.changed() && !wasOffline) return false;
         // Everything since the last event seen, also what happened while the server was away.
@@ -235,8 +258,24 @@ bool ConsoleSession::poll() {
     }
 }
 
+Alert ConsoleSession::notCheckedInAlert(std::int64_t ticketId, const std::string& number, int minutes,
+                                        queue::TimeMs at) {
+    // One key per ticket: raised once whether this console made the no-show or another one did.
+    return {
+        AlertKind::NotCheckedIn, fmt::format("checkin:{}", ticketId),
+        fmt::format("Số {} (lấy trực tuyến) chưa xác nhận có mặt tại kiosk {} phút sau khi gọi: đã chuyển "
+                    "thành vắng mặt. Quầy gọi được số tiếp theo.",
+                    number, minutes),
+        at};
+}
+
 void ConsoleSession::alertsFrom(const std::vector<queue::Event>& events) {
     for (const auto& e : events) {
+        if (e.kind == "noshow" && e.counter == m_counter && e.detail.value("automatic", false)) {
+            raise(notCheckedInAlert(e.ticketId.value_or(0), e.number, e.detail.value("checkin_minutes", 0),
+                                    e.at));
+            continue;
+        }
         if (e.kind == "print_failed") {
             const std::string why = e.detail.value("message", e.detail.value("error", std::string()));
             const std::string number = e.number.empty() ? "" : " số " + e.number;

@@ -34,6 +34,9 @@ using queue::TicketTimes;
 struct CurrentTicket {
     queue::Ticket ticket;
     TicketTimes times;
+    // A number taken online: whether it was checked in at the kiosk, and until when it may stay
+    // called without (then it becomes a no-show by itself: QueueService::noShowsNotCheckedIn).
+    queue::OnlineCheckInState checkIn;
 };
 
 // The counter as the officer sees it; rebuilt by ConsoleSession::refresh().
@@ -86,7 +89,7 @@ struct ActionResult {
     bool stale = false;     // the screen was out of date; it has been refreshed
 };
 
-enum class AlertKind { PrintFailed, LongWait, Unsatisfied };
+enum class AlertKind { PrintFailed, LongWait, Unsatisfied, NotCheckedIn };
 
 struct Alert {
     AlertKind kind = AlertKind::PrintFailed;
@@ -129,7 +132,10 @@ class ConsoleSession {
     void refresh();
     // Cheap: true when another connection committed since the last poll; then refreshes and turns
     // new events into alerts. Also true when the server was lost or came back (offline() changed).
+    // It also makes no-shows of called online numbers not checked in in time (README, "Citizens'
+    // phones"): this counter's as soon as its time is up, every counter's every kSweepMs.
     bool poll();
+    static constexpr queue::TimeMs kSweepMs = 30'000;
     // The database server could not be reached at the last poll, refresh or move (PostgreSQL only).
     bool offline() const noexcept { return m_offline; }
     // What a move made without the server is answered.
@@ -183,6 +189,8 @@ class ConsoleSession {
     ActionResult whileConnected(F&& move);
     void reload();
     void alertsFrom(const std::vector<queue::Event>& events);
+    static Alert notCheckedInAlert(std::int64_t ticketId, const std::string& number, int minutes,
+                                   queue::TimeMs at);
 
     const queue::Clock& m_clock;
     queue::QueueService m_queue;
@@ -194,6 +202,7 @@ class ConsoleSession {
     std::vector<Alert> m_alerts;
     std::set<std::string> m_raised;  // alert keys already raised (dismissed ones stay quiet)
     bool m_offline = false;
+    queue::TimeMs m_lastSweep = 0;  // when poll() last ran noShowsNotCheckedIn for every counter
 };
 
 }  // namespace motcua::console

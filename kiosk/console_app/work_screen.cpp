@@ -387,6 +387,22 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     if (!times.dossierCode.empty())
         info->add(std::make_unique<Label>("Mã hồ sơ: " + times.dossierCode, FontRole::Small, TextAlign::Left,
                                           TextColour::Primary));
+    // A number taken online, called and not checked in at the kiosk: the citizen may not be in the
+    // building. It becomes a no-show by itself when the time is up (QueueService::noShowsNotCheckedIn).
+    // One line: the card's height is fixed.
+    if (const auto& in = view.current->checkIn; in.deadline) {
+        const auto left = (*in.deadline - view.now + 59'999) / 60'000;
+        std::string text = "Chưa xác nhận có mặt tại kiosk";
+        if (left > 0)
+            text += fmt::format(" · còn {} phút", left);
+        else
+            text += " · đang chuyển thành vắng mặt";
+        info->add(std::make_unique<Label>(text, FontRole::Small, TextAlign::Left, TextColour::Danger));
+    } else if (in.online) {
+        info->add(std::make_unique<Label>(
+            in.checkedIn ? "Số lấy trực tuyến · đã xác nhận có mặt tại kiosk" : "Số lấy trực tuyến",
+            FontRole::Small, TextAlign::Left, TextColour::Muted));
+    }
     line->add(std::move(info), 1);
     card->add(std::move(line));
     if (!m_dense) card->add(std::make_unique<Label>(timesText(), FontRole::Small));

@@ -1,0 +1,94 @@
+// A number taken online at the counter (issue 21): while it is called and not checked in at the kiosk
+// the officer sees "Chưa xác nhận có mặt tại kiosk" and the minutes left; when they are up the console
+// makes it a no-show by itself (QueueService::noShowsNotCheckedIn), says so, and the counter is free.
+#include <catch2/catch.hpp>
+
+#include "console_fixture.h"
+#include "queue/queue_service.h"
+#include "queue/ticket_links.h"
+
+using namespace motcua;
+using namespace motcua::testing;
+
+TEST_CASE("The console shows an online number not checked in, and its no-show when the time is up",
+          "[console][script][online_checkin]") {
+    ConsoleOffice office({{"lan", "246813"}}, consoleOfficeToml() + "\n[web]\nonline_checkin_minutes = 10\n");
+    HeadlessConsole c(office, 1);
+    {
+        queue::QueueService q(c.db, c.ui.clock);
+        queue::Actor online;
+        online.channel = "online";
+        REQUIRE(q.take("HT", {}, online).ok());  // A001, from the phone
+        REQUIRE(q.take("HT", {}, online).ok());  // A002, from the phone, checked in below
+        REQUIRE(q.take("HT").ok());              // A003, from the kiosk
+    }
+    const auto outcome = c.run(R"S(
+tap "Nguyễn Thị Lan"
+type "246813"
+key Return
+key F1
+expect "A001"
+expect "Chưa xác nhận có mặt tại kiosk · còn 10 phút"
+screenshot 01-not-checked-in.png
+wait 240000
+expect "Chưa xác nhận có mặt tại kiosk · còn 6 phút"
+wait 420000
+screenshot 02-no-show.png
+expect "Quầy chưa có số nào"
+expect "đã chuyển thành vắng mặt. Quầy gọi được số tiếp theo."
+)S",
+                               "online_checkin");
+    INFO(ui::formatOutcome(outcome, "online_checkin"));
+    REQUIRE(outcome.ok);
+    CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'noshow'") == 1);
+    CHECK(c.db.queryInt("SELECT COUNT(*) FROM tickets WHERE number = 'A001' AND state = 'noshow'") == 1);
+
+    // A002 checked in at the kiosk: called, it shows so, and stays called past the time.
+    {
+        queue::QueueService q(c.db, c.ui.clock);
+        const auto a002 = q.findToday("A002").value();
+        const auto code = queue::TicketLinks(c.db).linkFor(a002, c.ui.clock.now()).shortCode;
+        REQUIRE(q.checkInCode(code).result.ok());
+    }
+    const auto second = c.run(R"S(
+key F1
+expect "A002"
+expect "Số lấy trực tuyến · đã xác nhận có mặt tại kiosk"
+screenshot 03-checked-in.png
+wait 900000
+expect "A002"
+)S",
+                              "online_checkin");
+    INFO(ui::formatOutcome(second, "online_checkin"));
+    REQUIRE(second.ok);
+    CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'noshow'") == 1);
+}
+
+TEST_CASE("The not-checked-in line keeps the layout rules at the sizes an office has",
+          "[console][layout][online_checkin]") {
+    const ui::Size size =
+        GENERATE(ui::Size{1366, 768}, ui::Size{1920, 1080}, ui::Size{1280, 720}, ui::Size{1024, 768});
+    const ui::TextSize text = GENERATE(ui::TextSize::Normal, ui::TextSize::Large);
+    const std::string variant =
+        fmt::format("{}x{}-{}", size.width, size.height, text == ui::TextSize::Large ? "large" : "normal");
+    CAPTURE(variant);
+    ConsoleOffice office({{"lan", "246813"}}, consoleOfficeToml() + "\n[web]\nonline_checkin_minutes = 10\n");
+    HeadlessConsole c(office, 1, size, ui::Theme(ui::Contrast::Normal, text));
+    {
+        queue::QueueService q(c.db, c.ui.clock);
+        queue::Actor online;
+        online.channel = "online";
+        REQUIRE(q.take("HT", {}, online).ok());
+    }
+    const auto outcome = c.run(R"S(
+tap "Nguyễn Thị Lan"
+type "246813"
+key Return
+key F1
+expect "Chưa xác nhận có mặt tại kiosk · còn 10 phút"
+screenshot called-)S" + variant + ".png\n",
+                               "online_checkin");
+    INFO(ui::formatOutcome(outcome, "online_checkin"));
+    REQUIRE(outcome.ok);
+    CHECK(layoutProblems(c) == std::vector<std::string>{});
+}
