@@ -149,6 +149,25 @@ std::map<std::int64_t, LiveTicket> LiveTickets::today(const std::string& day) {
         t.recalls = static_cast<int>(st.getInt(8));
         out.emplace(t.id, std::move(t));
     }
+    // Open numbers taken online (the issue event's channel) not checked in at the kiosk yet.
+    {
+        Statement open(m_db,
+                       m_db.isPostgres()
+                           ? "SELECT l.ticket_id FROM ticket_links l JOIN tickets t ON t.id = l.ticket_id "
+                             "JOIN events e ON e.ticket_id = l.ticket_id AND e.kind = 'issue' "
+                             "WHERE l.business_day = ? AND t.state IN ('waiting', 'called', 'held') "
+                             "AND e.detail->>'channel' = 'online' AND NOT EXISTS (SELECT 1 FROM events c "
+                             "WHERE c.ticket_id = l.ticket_id AND c.kind = 'check_in')"
+                           : "SELECT l.ticket_id FROM ticket_links l JOIN tickets t ON t.id = l.ticket_id "
+                             "JOIN events e ON e.ticket_id = l.ticket_id AND e.kind = 'issue' "
+                             "WHERE l.business_day = ? AND t.state IN ('waiting', 'called', 'held') "
+                             "AND json_extract(e.detail, '$.channel') = 'online' AND NOT EXISTS (SELECT 1 "
+                             "FROM events c WHERE c.ticket_id = l.ticket_id AND c.kind = 'check_in')");
+        open.bind(1, day);
+        while (open.step()) {
+            if (auto it = out.find(open.getInt(0)); it != out.end()) it->second.checkInNeeded = true;
+        }
+    }
     // Per service with a linked waiting ticket: its estimate's inputs, read once.
     TicketStore store(m_db);
     struct Rate {

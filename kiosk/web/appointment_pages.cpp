@@ -426,17 +426,25 @@ Response AppointmentPages::mine(const Request& request, Lang lang) {
             body += fmt::format("<p class=\"label\">{}</p>\n<p class=\"code\">{}</p>\n",
                                 pick(lang, "Mã lịch hẹn", "Appointment code"), printed);
             body += qrSvg(printed, pick(lang, "Mã QR của lịch hẹn", "QR of the appointment"));
+            // The kiosk's entry for codes from phones is named for both kinds of code when online
+            // numbers are checked in there too (kiosk_text.h kPhoneCode).
+            const bool oneEntry =
+                m_queue.onlineCheckInMinutes() > 0 &&
+                m_queue.office().value("web", nlohmann::json::object()).value("take_online", true);
+            const std::string entry =
+                oneEntry ? pick(lang, "Tôi có mã trên điện thoại", "I have a code on my phone")
+                         : pick(lang, "Tôi đã đặt lịch", "I have an appointment");
             body += fmt::format(
                 "<p class=\"help\">{}</p>\n",
-                fmt::format(
-                    fmt::runtime(pick(lang,
-                                      "Khi đến, chạm \"Tôi đã đặt lịch\" trên ki-ốt, nhập mã hoặc đưa "
-                                      "mã QR vào máy quét. Mời đến trước {}; sau {} lịch hẹn hết "
-                                      "hiệu lực.",
-                                      "When you arrive, touch \"I have an appointment\" on the kiosk "
-                                      "and type the code or hold the QR to the scanner. Please come "
-                                      "before {}; after {} the appointment expires.")),
-                    queue::minuteText(a.startMinute), queue::minuteText(a.endMinute + cfg.graceMinutes)));
+                fmt::format(fmt::runtime(pick(lang,
+                                              "Khi đến, chạm \"{}\" trên ki-ốt, nhập mã hoặc đưa "
+                                              "mã QR vào máy quét. Mời đến trước {}; sau {} lịch hẹn hết "
+                                              "hiệu lực.",
+                                              "When you arrive, touch \"{}\" on the kiosk "
+                                              "and type the code or hold the QR to the scanner. Please come "
+                                              "before {}; after {} the appointment expires.")),
+                            entry, queue::minuteText(a.startMinute),
+                            queue::minuteText(a.endMinute + cfg.graceMinutes)));
         }
         body += fmt::format("<p class=\"note\">{}</p>\n", htmlEscape(stateText(a.state, lang)));
         if (a.state == queue::AppointmentState::Booked && holder)

@@ -8,6 +8,7 @@
 
 #include "kiosk/web/catalogue_pages.h"
 #include "kiosk/web/phone_limit.h"
+#include "kiosk/web/qr_svg.h"
 #include "queue/wait_text.h"
 
 namespace motcua::web {
@@ -115,7 +116,8 @@ std::string liveEvent(const queue::LiveTicket& t, Lang lang) {
                               {"counter", t.counter ? nlohmann::json(*t.counter) : nlohmann::json(nullptr)},
                               {"headline", text.headline},
                               {"detail", text.detail},
-                              {"alert", text.alert}};
+                              {"alert", text.alert},
+                              {"checkin", t.checkInNeeded}};
     // dump() escapes nothing that could end an event: JSON strings hold no raw newline.
     return "data: " + j.dump() + "\n\n";
 }
@@ -471,6 +473,32 @@ Response WebApp::followCode(const Request& request, Lang lang) {
     return r;
 }
 
+std::string WebApp::checkInBlock(const queue::LiveTicket& t, Lang lang) {
+    if (!t.checkInNeeded) return {};
+    const auto link = m_links.linkOf(t.id);
+    if (!link) return {};
+    // The kiosk's scanner types what the QR holds: the code itself, as printed.
+    const std::string printed = queue::TicketLinks::printedShortCode(link->shortCode);
+    std::string block = fmt::format(
+        "<div id=\"checkin\" class=\"checkin\">\n<h2 class=\"checkin-title\">{}</h2>\n<p>{}</p>\n"
+        "<p class=\"label\">{}</p>\n<p class=\"code\">{}</p>\n",
+        pick(lang, "Khi đến nơi, mời xác nhận có mặt tại ki-ốt", "When you arrive, check in at the kiosk"),
+        fmt::format(
+            fmt::runtime(
+                pick(lang,
+                     "Chạm \"Tôi có mã trên điện thoại\" trên ki-ốt, rồi nhập mã dưới đây hoặc đưa mã QR vào "
+                     "máy quét; ki-ốt in phiếu cho số của ông/bà. Số chưa xác nhận sẽ bị bỏ qua {} phút sau "
+                     "khi được gọi.",
+                     "Touch \"I have a code on my phone\" on the kiosk, then type the code below or hold the "
+                     "QR to the scanner; the kiosk prints your number. A number not checked in is passed {} "
+                     "minutes after it is called.")),
+            m_queue->onlineCheckInMinutes()),
+        pick(lang, "Mã xác nhận", "Check-in code"), printed);
+    block += qrSvg(printed, pick(lang, "Mã QR để xác nhận tại ki-ốt", "QR to check in at the kiosk"));
+    block += "</div>\n";
+    return block;
+}
+
 Response WebApp::ticketPage(std::string_view token, Lang lang, bool events) {
     const auto id = m_links.ticketOfToken(token, m_queue->businessDay());
     if (!id) {
@@ -500,12 +528,12 @@ Response WebApp::ticketPage(std::string_view token, Lang lang, bool events) {
         "<p class=\"number\">{}</p>\n<p class=\"service\">{}</p>\n"
         "<div id=\"status\" class=\"status {}\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\">\n"
         "<p id=\"headline\" class=\"headline\">{}</p>\n<p id=\"detail\" class=\"detail\">{}</p>\n</div>\n"
-        "<p id=\"connection\" class=\"connection\" hidden>{}</p>\n"
+        "{}<p id=\"connection\" class=\"connection\" hidden>{}</p>\n"
         "<button id=\"alerts\" type=\"button\" class=\"secondary\" hidden data-on=\"{}\">{}</button>\n"
         "<p class=\"help\">{}</p>\n</section>\n",
         htmlEscape(token), lang == Lang::Vi ? "vi" : "en", pick(lang, "Số thứ tự của ông/bà", "Your number"),
         htmlEscape(t.number), htmlEscape(service), htmlEscape(text.alert), htmlEscape(text.headline),
-        htmlEscape(text.detail),
+        htmlEscape(text.detail), checkInBlock(t, lang),
         pick(lang, "Đang kết nối lại… Trang sẽ tự cập nhật.",
              "Reconnecting… The page will update by itself."),
         pick(lang, "Đã bật rung và âm thanh khi được gọi", "Vibration and sound are on"),
@@ -523,12 +551,16 @@ void WebApp::refresh(bool force) {
     if (!changed && !force && !m_dirty && day == m_day) return;
     m_dirty = false;
     auto now = m_live.today(day);
+    // Online numbers need a check-in only while the office asks for one.
+    if (m_queue->onlineCheckInMinutes() <= 0)
+        for (auto& entry : now) entry.second.checkInNeeded = false;
     auto& updates = m_updates;
     for (const auto& [id, t] : now) {
         const auto old = m_tickets.find(id);
         const bool same = old != m_tickets.end() && old->second.state == t.state &&
                           old->second.ahead == t.ahead && old->second.waitSeconds == t.waitSeconds &&
-                          old->second.counter == t.counter && old->second.recalls == t.recalls;
+                          old->second.counter == t.counter && old->second.recalls == t.recalls &&
+                          old->second.checkInNeeded == t.checkInNeeded;
         if (!same) updates.push_back({id, liveEvent(t, Lang::Vi), liveEvent(t, Lang::En)});
     }
     if (m_options.notifier) {

@@ -76,6 +76,8 @@ class WebApp {
   private:
     Response home(const Request& request, Lang lang);
     Response ticketPage(std::string_view token, Lang lang, bool events);
+    // An online number not checked in yet: how to check in at the kiosk, its code and the code's QR.
+    std::string checkInBlock(const queue::LiveTicket& ticket, Lang lang);
     Response followCode(const Request& request, Lang lang);
     Response takeForm(const Request& request, Lang lang, const std::string& error = {}, int status = 200);
     Response takeNumber(const Request& request, Lang lang);

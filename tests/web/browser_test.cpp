@@ -417,3 +417,61 @@ TEST_CASE("In a phone's browser: book an appointment, check it in, called by mot
     INFO(fmt::format("{}", fmt::join(browser.devtools.problems, "\n")));
     REQUIRE(browser.devtools.problems.empty());
 }
+
+TEST_CASE("In a phone's browser: take a number, check it in at the kiosk, follow it until called",
+          "[web][browser][online_checkin][sqlite-only]") {
+    REQUIRE(sodium_init() >= 0);
+    TempDir dir;
+    const auto db = (dir / "motcua.db").string();
+    {
+        auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
+        auto office = busyOffice(2);
+        office.office = {{"name", "UBND phường Thử Nghiệm"}};
+        queue::applyOfficeConfig(
+            store,
+            queue::parseOfficeConfig(office.toml() + "\n[web]\nonline_checkin_minutes = 10\n", "test.toml"));
+    }
+    Child web({MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
+    const auto listening = web.line();
+    std::smatch m;
+    REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
+    const std::string base = m[1];
+    Chromium browser(dir / "chromium");
+
+    struct Size {
+        int width, height;
+        int counter;
+    };
+    for (const auto size : {Size{360, 800, 1}, Size{390, 844, 2}}) {
+        CAPTURE(size.width, size.height);
+        Phone phone(browser.devtools, base, size.width, size.height);
+        phone.open("/lay-so");
+        phone.eval("document.getElementById('s-HT').click(); true");
+        phone.follow("document.querySelector('form button')",
+                     "location.pathname.startsWith('/t/') && document.getElementById('headline')");
+        const std::string ticketPath = phone.eval("location.pathname");
+        const std::string number = phone.eval("document.querySelector('.number').textContent");
+        REQUIRE(phone.eval("document.getElementById('checkin').hidden") == false);
+        REQUIRE(phone.eval("!!document.querySelector('#checkin svg.qr path')") == true);
+        const std::string code = phone.eval("document.querySelector('#checkin .code').textContent");
+        REQUIRE(code.size() == 11);
+        phone.screenshot("ticket-checkin-vi");
+        phone.eval("document.querySelector('#checkin svg').scrollIntoView(); true");
+        phone.screenshot("ticket-checkin-code-vi");
+        phone.open(ticketPath + "?lang=en");
+        phone.screenshot("ticket-checkin-en");
+        phone.open(ticketPath + "?lang=vi");
+
+        // At the office: checked in with the code (as the kiosk does it; its screens are
+        // tests/kiosk_app/kiosk_online_checkin_test.cpp), the page drops the request by itself.
+        const auto in = motcuaCli(db, "checkin " + code);
+        CHECK(in.find(number + " checked in") != std::string::npos);
+        phone.waitFor("document.getElementById('checkin').hidden");
+        phone.screenshot("ticket-checked-in-vi");
+        motcuaCli(db, fmt::format("call {}", size.counter));
+        phone.waitFor("document.body.dataset.state === 'called'");
+        REQUIRE(phone.eval("document.getElementById('checkin').hidden") == true);
+    }
+    INFO(fmt::format("{}", fmt::join(browser.devtools.problems, "\n")));
+    REQUIRE(browser.devtools.problems.empty());
+}

@@ -64,6 +64,9 @@
     if (headline.textContent !== data.headline) headline.textContent = data.headline;
     if (detail.textContent !== data.detail) detail.textContent = data.detail;
     status.className = "status " + data.alert;
+    // Checked in at the kiosk (or no longer open): the check-in code is not needed any more.
+    var checkin = document.getElementById("checkin");
+    if (checkin) checkin.hidden = !data.checkin;
     document.body.setAttribute("data-state", data.state);
     if (data.alert && data.alert !== lastAlert) notify(data.alert);
     lastAlert = data.alert;
