@@ -67,6 +67,7 @@ struct Args {
     std::string service;
     std::string priority;
     std::string dossier;
+    std::string code;
     std::string number;
     int counter = 0;
     bool front = false;
@@ -228,6 +229,35 @@ void registerQueueCommands(CLI::App& app, Context& ctx) {
     take->add_option("--dossier", args->dossier,
                      "The dossier receipt's code, for a service of kind results or supplement "
                      "(e.g. 000.00.06.G04.250701.0501)");
+
+    // The kiosk's check-in of a code from a citizen's phone (QueueService::checkInCode), for staff
+    // checking a citizen in at the desk when the kiosk cannot: a number taken online (its phone page's
+    // code) is checked in and keeps its place; an appointment's code issues its number.
+    auto* checkin = queueCommand(
+        app, ctx, "checkin", "Check in a number taken online (or an appointment) by the code on the phone",
+        [&ctx, args](QueueService& q) {
+            const auto in = q.checkInCode(args->code);
+            if (!in.result.ok() && in.problem == queue::CheckInProblem::AlreadyCheckedIn && in.ticket) {
+                // Idempotent: checking in twice is no error, and changes nothing.
+                auto j = queue::toJson(*in.ticket, q.calendar());
+                j["checked_in"] = true;
+                j["already"] = true;
+                ctx.print(j, fmt::format("{} was already checked in", in.ticket->number));
+                return;
+            }
+            const auto& issued = require(in.result);
+            auto j = queue::toJson(issued.ticket, q.calendar());
+            j["checked_in"] = true;
+            j["already"] = false;
+            j["online"] = in.ticket.has_value();
+            j["ahead"] = issued.ahead;
+            ctx.print(
+                j, in.ticket
+                       ? fmt::format("{} checked in: {} ahead", issued.ticket.number, issued.ahead)
+                       : fmt::format("appointment checked in: {} issued for {}, {} ahead",
+                                     issued.ticket.number, issued.ticket.currentServiceName, issued.ahead));
+        });
+    checkin->add_option("CODE", args->code, "The 10-character code on the phone (ABCDE-FGHJK)")->required();
 
     auto* call = queueCommand(
         app, ctx, "call", "Call the next ticket (or a given number) to a counter",

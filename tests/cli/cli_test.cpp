@@ -14,6 +14,7 @@
 #include "queue/clock.h"
 #include "queue/queue_service.h"
 #include "queue/store.h"
+#include "queue/ticket_links.h"
 #include "support/cli_run.h"
 #include "support/damaged_database.h"
 #include "support/test_support.h"
@@ -445,4 +446,41 @@ TEST_CASE("The database and its -wal and -shm are never world-readable, whatever
         CHECK((modeOf(cli.db) & 0007) == 0);
     }
     ::umask(before);
+}
+
+TEST_CASE("motcua checkin CODE checks in a number taken online, once; other codes change nothing",
+          "[cli][online_checkin]") {
+    Cli cli;
+    REQUIRE(cli({"init"}).status == 0);
+    std::string online, walkIn;
+    {
+        auto db = motcua::queue::openStore(cli.db, motcua::queue::OpenPurpose::Use);
+        motcua::queue::QueueService q(db, cli.clock);
+        motcua::queue::TicketLinks links(db);
+        const auto kiosk = q.take("HT");
+        REQUIRE(kiosk.ok());
+        walkIn = links.linkFor(kiosk.value->ticket, cli.clock.now()).shortCode;
+        motcua::queue::Actor phone;
+        phone.channel = "online";
+        const auto taken = q.take("HT", std::nullopt, phone);
+        REQUIRE(taken.ok());
+        online = motcua::queue::TicketLinks::printedShortCode(
+            links.linkFor(taken.value->ticket, cli.clock.now()).shortCode);
+    }
+    auto in = cli.json({"checkin", online});
+    REQUIRE(in.status == 0);
+    CHECK(in.json()["number"] == "A002");
+    CHECK(in.json()["already"] == false);
+    CHECK(in.json()["ahead"] == 1);
+    auto again = cli({"checkin", online});
+    CHECK(again.status == 0);
+    CHECK_THAT(again.out, Catch::Contains("A002 was already checked in"));
+
+    const auto before = cli.json({"events", "--since", "0"}).json()["events"].size();
+    auto kiosk = cli({"checkin", walkIn});
+    CHECK(kiosk.status == 4);  // not allowed
+    CHECK_THAT(kiosk.err, Catch::Contains("needs no check-in"));
+    CHECK(cli({"checkin", "ABCDE-FGHJK"}).status != 0);
+    CHECK(cli({"checkin", "nonsense"}).status == 2);
+    CHECK(cli.json({"events", "--since", "0"}).json()["events"].size() == before);
 }
