@@ -261,3 +261,13 @@ TEST_CASE("Two kiosks checking in the same number at once check it in once", "[q
     CHECK(already == 1);
     CHECK(f.eventsOfKind("check_in") == 1);
 }
+
+TEST_CASE("online_checkin_minutes is 0 to 240 minutes, 0 when absent", "[queue][online_checkin][config]") {
+    CHECK(parseOfficeConfig(kTestOfficeToml, "office.toml").web.onlineCheckinMinutes == 0);
+    CHECK(parseOfficeConfig(checkInOffice(15), "office.toml").web.onlineCheckinMinutes == 15);
+    CHECK(parseOfficeConfig(checkInOffice(0), "office.toml").web.onlineCheckinMinutes == 0);
+    CHECK_THROWS(parseOfficeConfig(checkInOffice(241), "office.toml"));
+    CHECK_THROWS(parseOfficeConfig(checkInOffice(-1), "office.toml"));
+    OnlineFixture f(15);
+    CHECK(f.queue->onlineCheckInMinutes() == 15);
+}

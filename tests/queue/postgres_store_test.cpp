@@ -16,6 +16,7 @@
 #include "queue/queue_service.h"
 #include "queue/staff_service.h"
 #include "queue/store.h"
+#include "queue/ticket_links.h"
 #include "queue_fixture.h"
 #include "support/tcp_gate.h"
 
@@ -138,6 +139,19 @@ TEST_CASE("Each program's role may do what it needs and no more", "[store][postg
         Statement officer(kiosk, "SELECT motcua.supervisor_pin_hash('canbo')");
         REQUIRE(officer.step());
         CHECK(officer.isNull(0));
+    }
+    SECTION("the kiosk checks in a number taken online (issue 21): a guarded write of updated_at only") {
+        Actor online;
+        online.channel = "online";
+        const auto taken = f.queue->take("HT", std::nullopt, online);
+        REQUIRE(taken.ok());
+        const auto code = TicketLinks(f.db).linkFor(taken.value->ticket, f.clock.now()).shortCode;
+        auto kiosk = connectAs(url, "test_kiosk");
+        QueueService q(kiosk, f.clock);
+        const auto in = q.checkInCode(code);
+        INFO(in.result.message);
+        CHECK(in.result.ok());
+        CHECK(f.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'check_in'") == 1);
     }
     SECTION("the display only reads, and records a rating at a counter tablet") {
         f.take("HT");
