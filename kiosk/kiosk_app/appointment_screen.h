@@ -1,7 +1,9 @@
 // "Tôi đã đặt lịch": the citizen types the appointment code from their phone on a keypad of the
 // code's alphabet, or holds its QR to the scanner (which types the code and Enter into this screen);
-// the ticket screen then checks it in (QueueService::checkIn) and prints the number. Shown on the
-// home screen when the office takes appointments ([appointments] enabled).
+// the ticket screen then checks it in (QueueService::checkInCode) and prints the number. Shown on the
+// home screen when the office takes appointments ([appointments] enabled), and as "Tôi có mã trên
+// điện thoại" when numbers taken online are checked in too ([web] online_checkin_minutes): the
+// same code's shape, the phone page's code of a number taken online (printed again, same number).
 #pragma once
 
 #include <string>

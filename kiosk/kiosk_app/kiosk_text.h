@@ -70,6 +70,8 @@ inline constexpr Phrase kPhoneCodeUnknown{
     "on its day only)."};
 inline constexpr Phrase kOnlineCheckedIn{"Đã xác nhận ông/bà có mặt. Số lấy trực tuyến giữ nguyên thứ tự.",
                                          "You are checked in. Your number keeps its place in the queue."};
+inline constexpr Phrase kOnlineCalledNow{"Số của ông/bà đang được gọi: mời ông/bà đến Quầy {} ngay.",
+                                         "Your number is being called: please go to counter {} now."};
 inline constexpr Phrase kOnlineAlready{"Số {} đã xác nhận có mặt rồi. Mời ông/bà chờ gọi số.",
                                        "Number {} is already checked in. Please wait to be called."};
 inline constexpr Phrase kOnlineNotOnline{

@@ -522,7 +522,15 @@ void TicketScreen::build() {
         }
         right->add(std::make_unique<ui::Card>(ui::CardStyle::Notice, std::move(card)));
     }
-    right->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Heading, TextAlign::Center));
+    if (m_onlineTicket && issued.ticket.counter &&
+        (issued.ticket.state == queue::TicketState::Called ||
+         issued.ticket.state == queue::TicketState::Held)) {
+        // Checked in after the number was called: go to the counter now, not to a seat.
+        right->add(std::make_unique<Label>(say(words::kOnlineCalledNow, lang(), *issued.ticket.counter),
+                                           FontRole::Heading, TextAlign::Center, TextColour::Danger));
+    } else {
+        right->add(std::make_unique<Label>(t(words::kPleaseWait), FontRole::Heading, TextAlign::Center));
+    }
     auto facts = std::make_unique<Box>(Axis::Vertical, 0);
     facts->add(std::make_unique<Label>(say(words::kAhead, lang(), issued.ahead), FontRole::Heading,
                                        TextAlign::Left));

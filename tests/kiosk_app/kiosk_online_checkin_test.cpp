@@ -58,3 +58,31 @@ TEST_CASE("A number taken on the phone is checked in at the kiosk and printed, o
     CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'check_in'") == 1);
     CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'printed'") == 1);
 }
+
+TEST_CASE("An online number checked in after its call is sent to the counter", "[kiosk][online_checkin]") {
+    KioskFixture f(ui::Size{1080, 1920}, "online_checkin", false);
+    {
+        auto db = f.openDb();
+        auto config = queue::loadOfficeConfig(testing::sourcePath("assets/office.toml"));
+        config.openingHours.clear();
+        config.web.onlineCheckinMinutes = 10;
+        queue::applyOfficeConfig(db, config);
+        queue::SystemClock clock;
+        queue::QueueService q(db, clock);
+        queue::Actor online;
+        online.channel = "online";
+        const auto phone = q.take("HT", std::nullopt, online);
+        REQUIRE(phone.ok());
+        queue::TicketLinks(db).linkFor(phone.value->ticket, clock.now());
+        db.exec("UPDATE ticket_links SET short_code = 'WXYZ23456Q' WHERE ticket_id = " +
+                std::to_string(phone.value->ticket.id));
+        REQUIRE(q.callNext(1).ok());
+    }
+    f.start();
+    const auto outcome = f.run("online_checkin_called.txt");
+    INFO(ui::formatOutcome(outcome, "online_checkin_called.txt"));
+    REQUIRE(outcome.ok);
+    auto db = f.openDb();
+    CHECK(db.queryInt("SELECT COUNT(*) FROM tickets WHERE state = 'called'") == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'check_in'") == 1);
+}
