@@ -221,7 +221,8 @@ bool ConsoleSession::poll() {
         const queue::TimeMs now = m_clock.now();
         const bool mineDue = m_officer && m_view.current && m_view.current->checkIn.deadline &&
                              *m_view.current->checkIn.deadline <= now;
-        if (!wasOffline && (mineDue || now - m_lastSweep >= kSweepMs)) {
+        // (Own counter's: at most once a second, should the move be refused, e.g. by the clock guard.)
+        if (!wasOffline && ((mineDue && now - m_lastSweep >= 1'000) || now - m_lastSweep >= kSweepMs)) {
             m_lastSweep = now;
             bool mine = false;
             const int minutes = m_queue.onlineCheckInMinutes();
