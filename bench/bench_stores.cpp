@@ -4,7 +4,8 @@
 // another process that watches for changes as a display does (PRAGMA data_version on SQLite, LISTEN/
 // NOTIFY on PostgreSQL).
 //
-// Usage: bench_stores [--ops N] [--pg URL]
+// Usage: bench_stores [--ops N] [--pg URL] [--only sqlite|postgresql]
+//   --only measures one store (to profile it); the table then shows that store alone.
 //   Without --pg it starts a private PostgreSQL server with production durability (fsync on) through
 //   scripts/test-postgres.sh and stops it at the end; with --pg it uses that server's database (the
 //   user needs CREATEDB: a database of its own is made and dropped).
@@ -215,43 +216,54 @@ StoreFigures measure(const std::string& store, const std::string& location, int 
 
 int main(int argc, char** argv) {
     int ops = 1000;
-    std::string pgUrl;
+    std::string pgUrl, only;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--ops") == 0 && i + 1 < argc) {
             ops = std::stoi(argv[++i]);
         } else if (std::strcmp(argv[i], "--pg") == 0 && i + 1 < argc) {
             pgUrl = argv[++i];
+        } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc &&
+                   (std::strcmp(argv[i + 1], "sqlite") == 0 || std::strcmp(argv[i + 1], "postgresql") == 0)) {
+            only = argv[++i];
         } else {
-            std::cerr << "usage: bench_stores [--ops N] [--pg URL]\n";
-            return 2;
+            std::cerr << "usage: bench_stores [--ops N] [--pg URL] [--only sqlite|postgresql]\n";
+            return std::strcmp(argv[i], "--help") == 0 ? 0 : 2;
         }
     }
+    const bool withSqlite = only != "postgresql", withPostgres = only != "sqlite";
     const auto dir = std::filesystem::temp_directory_path() / fmt::format("motcua-bench-stores-{}", getpid());
     std::filesystem::create_directories(dir);
     std::optional<motcua::bench::PrivatePostgres> server;
-    if (pgUrl.empty()) {
-        server.emplace(std::filesystem::path(MOTCUA_SOURCE_DIR) / "scripts/test-postgres.sh",
-                       std::filesystem::temp_directory_path() / fmt::format("motcua-bench-pg-{}", getpid()));
-        pgUrl = server->url();
-    }
-    const std::string name = fmt::format("bench_{}", getpid());
-    const auto slash = pgUrl.rfind('/');
-    const std::string benchUrl = pgUrl.substr(0, slash + 1) + name;
-    Database(connectPostgres(pgUrl)).exec(fmt::format("CREATE DATABASE {}", name));
-
     std::vector<StoreFigures> figures;
-    figures.push_back(measure("SQLite", (dir / "bench.db").string(), ops));
-    figures.push_back(measure("PostgreSQL", benchUrl, ops));
-    Database(connectPostgres(pgUrl)).exec(fmt::format("DROP DATABASE {} WITH (FORCE)", name));
+    if (withSqlite) figures.push_back(measure("SQLite", (dir / "bench.db").string(), ops));
+    if (withPostgres) {
+        if (pgUrl.empty()) {
+            server.emplace(
+                std::filesystem::path(MOTCUA_SOURCE_DIR) / "scripts/test-postgres.sh",
+                std::filesystem::temp_directory_path() / fmt::format("motcua-bench-pg-{}", getpid()));
+            pgUrl = server->url();
+        }
+        const std::string name = fmt::format("bench_{}", getpid());
+        const auto slash = pgUrl.rfind('/');
+        const std::string benchUrl = pgUrl.substr(0, slash + 1) + name;
+        Database(connectPostgres(pgUrl)).exec(fmt::format("CREATE DATABASE {}", name));
+        figures.push_back(measure("PostgreSQL", benchUrl, ops));
+        Database(connectPostgres(pgUrl)).exec(fmt::format("DROP DATABASE {} WITH (FORCE)", name));
+    }
     std::filesystem::remove_all(dir);
 
-    std::cout << fmt::format(
-        "motcua stores side by side — {} moves each; PostgreSQL {} over TCP\n", ops,
-        server ? "private server, fsync on," : "given server (its own durability settings)");
-    std::cout << fmt::format("{:<40}{:>14}{:>14}\n", "figure", figures[0].store, figures[1].store);
+    std::cout << fmt::format("motcua stores side by side — {} moves each", ops);
+    if (withPostgres)
+        std::cout << fmt::format(
+            "; PostgreSQL {} over TCP",
+            server ? "private server, fsync on," : "given server (its own durability settings)");
+    std::cout << fmt::format("\n{:<40}", "figure");
+    for (const auto& f : figures) std::cout << fmt::format("{:>14}", f.store);
+    std::cout << "\n";
     auto row = [&](const std::string& label, auto get, const char* unit) {
-        std::cout << fmt::format("{:<40}{:>12.2f}{:>2}{:>12.2f}{:>2}\n", label, get(figures[0]), unit,
-                                 get(figures[1]), unit);
+        std::cout << fmt::format("{:<40}", label);
+        for (const auto& f : figures) std::cout << fmt::format("{:>12.2f}{:>2}", get(f), unit);
+        std::cout << "\n";
     };
     row(
         "take p50", [](const StoreFigures& f) { return f.takeP50 / 1000; }, "ms");
@@ -267,8 +279,11 @@ int main(int argc, char** argv) {
         "take / bare (p50)", [](const StoreFigures& f) { return f.takeP50 / f.bareP50; }, "x");
     row(
         "call next / bare (p50)", [](const StoreFigures& f) { return f.callP50 / f.bareP50; }, "x");
-    for (const auto& [move, trips] : figures[1].tripsPerMove) {
-        std::cout << fmt::format("{:<40}{:>14}{:>12.2f}\n", "requests per " + move, "-", trips);
+    if (withPostgres) {
+        for (const auto& [move, trips] : figures.back().tripsPerMove) {
+            std::cout << fmt::format("{:<40}{:>14}{:>12.2f}\n", "requests per " + move, withSqlite ? "-" : "",
+                                     trips);
+        }
     }
     row(
         "call seen by a watcher p50", [](const StoreFigures& f) { return f.notifyP50; }, "ms");
@@ -276,8 +291,9 @@ int main(int argc, char** argv) {
         "call seen by a watcher p99", [](const StoreFigures& f) { return f.notifyP99; }, "ms");
     row(
         "call seen by a watcher max", [](const StoreFigures& f) { return f.notifyMax; }, "ms");
-    std::cout << fmt::format("(watcher: {} and {} calls; it looks every 2 ms)\n", figures[0].notifySamples,
-                             figures[1].notifySamples);
+    std::cout << "(watcher:";
+    for (const auto& f : figures) std::cout << fmt::format(" {} calls on {};", f.notifySamples, f.store);
+    std::cout << " it looks every 2 ms)\n";
 
     const motcua::bench::BenchResults results("bench_stores");
     using motcua::bench::Baseline;
@@ -291,7 +307,8 @@ int main(int argc, char** argv) {
         results.add(f.store + " call next / bare p50", f.callP50 / f.bareP50, "x", Target::atMost(3));
         results.add(f.store + " call seen by a watcher p99", f.notifyP99, "ms", Target::atMost(100));
     }
-    for (const auto& [move, trips] : figures[1].tripsPerMove) {
+    for (const auto& [move, trips] : figures.back().tripsPerMove) {
+        if (!withPostgres) break;
         results.add("PostgreSQL requests per " + move, trips, "", Target::atMost(3));
     }
     return 0;
