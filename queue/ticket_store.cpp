@@ -329,7 +329,10 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
 //    come N normal ones, a class that runs out lets the other follow in its own order, and N = 0
 //    puts every priority ticket first (strict priority).
 // `why` is the reason code (call_order.h, reasonCode) the first ticket is called for.
-// Both dialects accept the same text (booleans are compared as 0/1 integers).
+// Both dialects accept the same text (booleans are compared as 0/1 integers). The waiting tickets are
+// reached from the counter's services through the (service, state, queue position) index: SQLite's
+// planner, left to choose, read every ticket of the day by the (day, number) index instead (CROSS
+// JOIN fixes its join order; PostgreSQL plans it as an inner join).
 constexpr const char* kCallOrder =
     "w AS (SELECT t.id AS w_id, t.queue_key AS w_key, CASE WHEN t.priority IS NULL THEN 1 ELSE 0 END AS "
     "w_normal, "
@@ -339,8 +342,8 @@ constexpr const char* kCallOrder =
     "SUM(CASE WHEN t.priority IS NULL THEN 0 ELSE 1 END) OVER () AS w_priorities, COUNT(*) OVER () AS w_all, "
     "CASE WHEN ?4 > 0 AND cc.k_priority_today AND cc.k_normals < ?4 THEN ?4 - cc.k_normals ELSE 0 END AS "
     "w_owed "
-    "FROM cc JOIN tickets t ON t.state = 'waiting' AND t.business_day = ?2 AND t.cur_service_id IN "
-    "(SELECT service_id FROM counter_services WHERE counter_id = cc.id)), "
+    "FROM cc CROSS JOIN counter_services x CROSS JOIN tickets t WHERE x.counter_id = cc.id AND "
+    "t.cur_service_id = x.service_id AND t.state = 'waiting' AND t.business_day = ?2), "
     "o AS (SELECT w_id, w_key, w_normal, w_due, w_due_at, "
     "CASE WHEN w_normal = 1 THEN w_rank ELSE w_owed + w_rank * (CASE WHEN ?4 > 0 THEN ?4 ELSE 0 END) END AS "
     "w_slot, "
@@ -376,20 +379,22 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
                     : std::string(
                           "LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving') "
                           "AND t.business_day = ?2");
+        // The counter's last priority call of the day is looked for once (walking its calls back from
+        // the newest): the normal calls since then are counted only when there is one.
         return fmt::format(
-            "WITH cc AS MATERIALIZED (SELECT c.id, c.number, "
+            "WITH cp AS MATERIALIZED (SELECT c.id, c.number, "
+            "(SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 "
+            "AND {2}) AS k_last_priority "
+            "FROM counters c WHERE c.number = ?1 AND c.active = 1), "
+            "cc AS MATERIALIZED (SELECT c.id, c.number, "
             "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS "
             "k_session, "
             "(SELECT {1} FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS "
             "k_reason, "
-            "(SELECT COUNT(*) FROM events e WHERE e.counter_id = c.id AND e.kind = 'call' AND e.at >= ?3 AND "
-            "e.id > "
-            "COALESCE((SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at "
-            ">= ?3 "
-            "AND {2}), 0)) AS k_normals, "
-            "EXISTS (SELECT 1 FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 AND "
-            "{2}) "
-            "AS k_priority_today, "
+            "CASE WHEN c.k_last_priority IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM events e WHERE "
+            "e.counter_id = c.id AND e.kind = 'call' AND e.at >= ?3 AND e.id > c.k_last_priority) END "
+            "AS k_normals, "
+            "c.k_last_priority IS NOT NULL AS k_priority_today, "
             "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?2 AND state IN ('waiting', 'called', "
             "'serving', 'held')) "
             "AS k_earlier, "
@@ -397,7 +402,7 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
             "(SELECT number || ' ' || state FROM tickets WHERE counter_id = c.id AND state IN ('called', "
             "'serving') "
             "AND business_day = ?2) AS k_active "
-            "FROM counters c WHERE c.number = ?1 AND c.active = 1){8} "
+            "FROM cp c){8} "
             "SELECT c.id, c.number, c.k_session, c.k_reason, c.k_normals, c.k_priority_today, c.k_earlier, "
             "c.k_guard, "
             "c.k_active, {4}, {9} FROM cc c {5}{6}{7}",
