@@ -256,11 +256,9 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
             "s.prefix OR "
             "(t.prefix = '' AND rtrim(t.number, '0123456789') = s.prefix))), "
             "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?3), "
-            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND "
-            "business_day = ?3), "
-            "(SELECT COUNT(*) FROM tickets WHERE cur_service_id = s.id AND state = 'waiting' AND "
-            "business_day = ?3 "
-            "AND priority IS NOT NULL), "
+            // The service's waiting tickets and the priority ones among them, in one pass: "all,priority".
+            "(SELECT COUNT(*) || ',' || COUNT(priority) FROM tickets WHERE cur_service_id = s.id AND "
+            "state = 'waiting' AND business_day = ?3), "
             "(SELECT {} FROM counters c JOIN counter_services x ON x.counter_id = c.id "
             "WHERE x.service_id = s.id AND c.active = 1), "
             "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?3 AND state IN ('waiting', 'called', "
@@ -301,13 +299,15 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
     if (priority && !st.isNull(5)) c.priorityName = st.getText(5);
     c.lastSeq = st.getInt(6);
     c.lastQueueKey = st.getOptInt(7);
-    c.waiting = static_cast<int>(st.getInt(8));
-    c.priorityWaiting = static_cast<int>(st.getInt(9));
-    c.counters = splitNumbers(st.getText(10));
-    c.earlierDaysOpen = st.getInt(11) != 0;
-    readGuard(st, 12, c.guard);
-    c.name = st.getText(13);
-    const std::string history = st.getText(14);  // "total,count"
+    const std::string waiting = st.getText(8);  // "all,priority"
+    const auto split = waiting.find(',');
+    c.waiting = std::stoi(waiting.substr(0, split));
+    c.priorityWaiting = split == std::string::npos ? 0 : std::stoi(waiting.substr(split + 1));
+    c.counters = splitNumbers(st.getText(9));
+    c.earlierDaysOpen = st.getInt(10) != 0;
+    readGuard(st, 11, c.guard);
+    c.name = st.getText(12);
+    const std::string history = st.getText(13);  // "total,count"
     const auto comma = history.find(',');
     const double total = std::stod(history.substr(0, comma));
     c.history.samples = comma == std::string::npos ? 0 : std::stoi(history.substr(comma + 1));
