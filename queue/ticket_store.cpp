@@ -138,10 +138,12 @@ std::vector<Ticket> TicketStore::waitingFor(std::int64_t counterId, const std::s
 }
 
 bool TicketStore::anyWaitingFor(int counterNumber, const std::string& day) {
+    // From the counter's services to their waiting tickets, as kCallOrder goes (CROSS JOIN: SQLite's
+    // planner otherwise walked the day's tickets by number, past every one already called).
     Statement st(m_db,
-                 "SELECT 1 FROM counters c JOIN counter_services x ON x.counter_id = c.id JOIN tickets t "
-                 "ON t.cur_service_id = x.service_id AND t.state = 'waiting' AND t.business_day = ? "
-                 "WHERE c.number = ? AND c.active = 1 LIMIT 1");
+                 "SELECT 1 FROM counters c CROSS JOIN counter_services x CROSS JOIN tickets t "
+                 "WHERE x.counter_id = c.id AND t.cur_service_id = x.service_id AND t.state = 'waiting' "
+                 "AND t.business_day = ? AND c.number = ? AND c.active = 1 LIMIT 1");
     st.bind(1, day).bind(2, counterNumber);
     return st.step();
 }
@@ -380,17 +382,15 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
                           "LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving') "
                           "AND t.business_day = ?2");
         // The counter's last priority call of the day is looked for once (walking its calls back from
-        // the newest): the normal calls since then are counted only when there is one.
+        // the newest): the normal calls since then are counted only when there is one. Its session
+        // (break or not, and why) is its newest session event, read once by id (two subqueries sorted
+        // every session event the counter ever had).
         return fmt::format(
             "WITH cp AS MATERIALIZED (SELECT c.id, c.number, "
             "(SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 "
             "AND {2}) AS k_last_priority "
             "FROM counters c WHERE c.number = ?1 AND c.active = 1), "
-            "cc AS MATERIALIZED (SELECT c.id, c.number, "
-            "(SELECT kind FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS "
-            "k_session, "
-            "(SELECT {1} FROM events WHERE counter_id = c.id AND kind IN {0} ORDER BY id DESC LIMIT 1) AS "
-            "k_reason, "
+            "cc AS MATERIALIZED (SELECT c.id, c.number, se.kind AS k_session, {1} AS k_reason, "
             "CASE WHEN c.k_last_priority IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM events e WHERE "
             "e.counter_id = c.id AND e.kind = 'call' AND e.at >= ?3 AND e.id > c.k_last_priority) END "
             "AS k_normals, "
@@ -402,11 +402,12 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
             "(SELECT number || ' ' || state FROM tickets WHERE counter_id = c.id AND state IN ('called', "
             "'serving') "
             "AND business_day = ?2) AS k_active "
-            "FROM cp c){8} "
+            "FROM cp c LEFT JOIN events se ON se.id = (SELECT MAX(id) FROM events WHERE counter_id = c.id "
+            "AND kind IN {0})){8} "
             "SELECT c.id, c.number, c.k_session, c.k_reason, c.k_normals, c.k_priority_today, c.k_earlier, "
             "c.k_guard, "
             "c.k_active, {4}, {9} FROM cc c {5}{6}{7}",
-            sessionKinds, jsonText(dialect, "detail", "reason"), jsonTrue(dialect, "q.detail", "priority"),
+            sessionKinds, jsonText(dialect, "se.detail", "reason"), jsonTrue(dialect, "q.detail", "priority"),
             kGuardColumns, kTicketColumns, tickets, kTicketJoins,
             waiting ? fmt::format(" ORDER BY {}", kCallOrderBy) : std::string(),
             waiting ? fmt::format(", {}", kCallOrder) : std::string(), waiting ? "o.w_why" : "NULL");
