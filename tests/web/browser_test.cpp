@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <thread>
 
@@ -249,26 +250,51 @@ std::string motcuaCli(const std::string& db, const std::string& args) {
     return r.out;
 }
 
+// An office in a new database, motcua-web serving it on a free port of 127.0.0.1, and a headless
+// chromium with a profile of its own; extraToml is added to the office's TOML.
+struct BrowserOffice {
+    TempDir dir;
+    std::string db = (dir / "motcua.db").string();
+    std::optional<Child> web;
+    std::string base;  // http://127.0.0.1:PORT
+    std::optional<Chromium> browser;
+
+    explicit BrowserOffice(const TestOffice& office, const std::string& extraToml = {}) {
+        {
+            auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
+            queue::applyOfficeConfig(store, queue::parseOfficeConfig(office.toml() + extraToml, "test.toml"));
+        }
+        web.emplace(std::vector<std::string>{MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
+        const auto listening = web->line();
+        std::smatch m;
+        REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
+        base = m[1];
+        browser.emplace(dir / "chromium");
+    }
+};
+
+// The two phones of the issue, each with the counter that calls its number.
+struct PhoneSize {
+    int width, height;
+    int counter;
+};
+constexpr PhoneSize kPhones[] = {{360, 800, 1}, {390, 844, 2}};
+
+TestOffice namedOffice(int counters) {
+    auto office = busyOffice(counters);
+    office.office = {{"name", "UBND phường Thử Nghiệm"}};
+    return office;
+}
+
 }  // namespace
 
 TEST_CASE("In a phone's browser: take a number, follow it until a console calls it",
           "[web][browser][sqlite-only]") {
     REQUIRE(sodium_init() >= 0);
-    TempDir dir;
-    const auto db = (dir / "motcua.db").string();
-    {
-        auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
-        auto office = busyOffice(6);
-        office.office = {{"name", "UBND phường Thử Nghiệm"}};
-        queue::applyOfficeConfig(store, queue::parseOfficeConfig(office.toml(), "test.toml"));
-    }
-    Child web({MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
-    const auto listening = web.line();
-    std::smatch m;
-    REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
-    const std::string base = m[1];
-
-    Chromium browser(dir / "chromium");
+    BrowserOffice o(namedOffice(6));
+    const std::string& db = o.db;
+    const std::string& base = o.base;
+    Chromium& browser = *o.browser;
     DevTools& devtools = browser.devtools;
 
     struct Size {
@@ -339,40 +365,24 @@ TEST_CASE("In a phone's browser: take a number, follow it until a console calls 
 TEST_CASE("In a phone's browser: book an appointment, check it in, called by motcua call",
           "[web][browser][appointments][sqlite-only]") {
     REQUIRE(sodium_init() >= 0);
-    TempDir dir;
-    const auto db = (dir / "motcua.db").string();
-    {
-        // Open at every hour of every day with 5-minute slots, in a time zone where it is now about
-        // noon: a slot of today is free whenever the test runs (in the office's own zone it would not
-        // be in the day's last 5 minutes, when no slot of today is left to book and check in).
-        auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
-        auto office = busyOffice(2);
-        office.office = {{"name", "UBND phường Thử Nghiệm"}};
-        const auto utcHour = static_cast<int>(std::chrono::system_clock::now().time_since_epoch() /
-                                              std::chrono::hours(1) % 24);
-        const int offset = 12 - utcHour;  // -11 .. +12 hours; Etc/GMT-7 is UTC+7 (POSIX signs)
-        office.set("time_zone", offset == 0
-                                    ? std::string("Etc/GMT")
-                                    : fmt::format("Etc/GMT{}{}", offset > 0 ? '-' : '+', std::abs(offset)));
-        office.openingHours = {{{1, 2, 3, 4, 5, 6, 7}, "00:00", "23:55"}};
-        queue::applyOfficeConfig(
-            store,
-            queue::parseOfficeConfig(office.toml() + "\n[appointments]\nenabled = true\ndays_ahead = 1\n"
-                                                     "slot_minutes = 5\ncapacity = 2\n",
-                                     "test.toml"));
-    }
-    Child web({MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
-    const auto listening = web.line();
-    std::smatch m;
-    REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
-    const std::string base = m[1];
-    Chromium browser(dir / "chromium");
+    // Open at every hour of every day with 5-minute slots, in a time zone where it is now about
+    // noon: a slot of today is free whenever the test runs (in the office's own zone it would not
+    // be in the day's last 5 minutes, when no slot of today is left to book and check in).
+    auto office = namedOffice(2);
+    const auto utcHour =
+        static_cast<int>(std::chrono::system_clock::now().time_since_epoch() / std::chrono::hours(1) % 24);
+    const int offset = 12 - utcHour;  // -11 .. +12 hours; Etc/GMT-7 is UTC+7 (POSIX signs)
+    office.set("time_zone", offset == 0
+                                ? std::string("Etc/GMT")
+                                : fmt::format("Etc/GMT{}{}", offset > 0 ? '-' : '+', std::abs(offset)));
+    office.openingHours = {{{1, 2, 3, 4, 5, 6, 7}, "00:00", "23:55"}};
+    BrowserOffice o(office,
+                    "\n[appointments]\nenabled = true\ndays_ahead = 1\nslot_minutes = 5\ncapacity = 2\n");
+    const std::string& db = o.db;
+    const std::string& base = o.base;
+    Chromium& browser = *o.browser;
 
-    struct Size {
-        int width, height;
-        int counter;
-    };
-    for (const auto size : {Size{360, 800, 1}, Size{390, 844, 2}}) {
+    for (const auto size : kPhones) {
         CAPTURE(size.width, size.height);
         Phone phone(browser.devtools, base, size.width, size.height);
         phone.open("/");
@@ -421,28 +431,12 @@ TEST_CASE("In a phone's browser: book an appointment, check it in, called by mot
 TEST_CASE("In a phone's browser: take a number, check it in at the kiosk, follow it until called",
           "[web][browser][online_checkin][sqlite-only]") {
     REQUIRE(sodium_init() >= 0);
-    TempDir dir;
-    const auto db = (dir / "motcua.db").string();
-    {
-        auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
-        auto office = busyOffice(2);
-        office.office = {{"name", "UBND phường Thử Nghiệm"}};
-        queue::applyOfficeConfig(
-            store,
-            queue::parseOfficeConfig(office.toml() + "\n[web]\nonline_checkin_minutes = 10\n", "test.toml"));
-    }
-    Child web({MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
-    const auto listening = web.line();
-    std::smatch m;
-    REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
-    const std::string base = m[1];
-    Chromium browser(dir / "chromium");
+    BrowserOffice o(namedOffice(2), "\n[web]\nonline_checkin_minutes = 10\n");
+    const std::string& db = o.db;
+    const std::string& base = o.base;
+    Chromium& browser = *o.browser;
 
-    struct Size {
-        int width, height;
-        int counter;
-    };
-    for (const auto size : {Size{360, 800, 1}, Size{390, 844, 2}}) {
+    for (const auto size : kPhones) {
         CAPTURE(size.width, size.height);
         Phone phone(browser.devtools, base, size.width, size.height);
         phone.open("/lay-so");
