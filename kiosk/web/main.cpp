@@ -126,7 +126,9 @@ int serve(int argc, char** argv) {
     motcua::web::WebApp app(database, clock,
                             {.hsts = behindTls,
                              .secret = readSecret(secretFile),
-                             .notifier = notifiers.empty() ? nullptr : &notifiers});
+                             .notifier = notifiers.empty() ? nullptr : &notifiers,
+                             // A hook sends the notices somewhere: the live page may ask where.
+                             .askContact = hook != nullptr});
     motcua::web::WebServer server(app, options);
     g_server = &server;
     // SIGTERM (systemd) and SIGINT end the server cleanly: a thread waits for them.

@@ -8,8 +8,8 @@
 // once. motcua-web feeds it from the same refresh that updates the live pages (web_app.h).
 //
 // Personal data: a notice names the ticket (number, service, counter), never the citizen. `contact`
-// carries only what a citizen gave to be notified at; motcua-web has no page that asks for one yet,
-// so it is empty and a hook sees the ticket alone.
+// carries only the phone number a citizen gave on their ticket's live page to be notified at
+// (contact.h; asked only when a hook is configured), else it is empty and a hook sees the ticket alone.
 #pragma once
 
 #include <chrono>
@@ -47,8 +47,8 @@ struct Notice {
     int ahead = 0;               // Soon: numbers before it
     std::string textVi;          // the message, ready to send
     std::string textEn;
-    // Where the citizen asked to be told (a phone number, a Zalo user id), only when they gave one for
-    // this purpose; empty otherwise (always, for now: see the file comment).
+    // Where the citizen asked to be told (the mobile number they gave on the live page, 0xxxxxxxxx),
+    // only when they gave one for this purpose; empty otherwise.
     std::string contact;
 };
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "kiosk/web/catalogue_pages.h"
+#include "kiosk/web/contact.h"
 #include "kiosk/web/phone_limit.h"
 #include "kiosk/web/qr_svg.h"
 #include "queue/wait_text.h"
@@ -28,6 +29,7 @@ constexpr StaticFile kStaticFiles[] = {
 constexpr queue::TimeMs kCodeWindowMs = 10 * 60 * 1000;
 constexpr int kCodeAttempts = 20;  // short codes typed per address per 10 minutes
 constexpr queue::TimeMs kHourMs = 60 * 60 * 1000;
+constexpr int kContactsPerHour = 10;  // phone numbers given on live pages per address per hour
 
 const char* pick(Lang lang, const char* vi, const char* en) {
     return lang == Lang::Vi ? vi : en;
@@ -132,6 +134,7 @@ WebApp::WebApp(queue::Database& db, const queue::Clock& clock, WebOptions option
       m_watcher(db),
       m_codeAttempts(kCodeAttempts, kCodeWindowMs),
       m_takesPerAddress(webSetting("per_address_per_hour", 20), kHourMs),
+      m_contactsPerAddress(kContactsPerHour, kHourMs),
       m_signer(options.secret),
       m_catalogue(queue::loadCatalogue(db)),
       m_search(std::make_unique<queue::SearchIndex>(m_catalogue)),
@@ -218,6 +221,8 @@ Response WebApp::handle(const Request& request) {
         r = catalogue(path, query, lang);
     } else if (path == "/theo-doi" && request.method == "POST") {
         r = followCode(request, lang);
+    } else if (path.starts_with("/t/") && path.ends_with("/bao-tin") && request.method == "POST") {
+        r = giveContact(path.substr(3, path.size() - 3 - 8), request, lang);
     } else if (path.starts_with("/t/") && get) {
         auto rest = path.substr(3);
         const bool events = rest.ends_with("/events");
@@ -530,7 +535,7 @@ Response WebApp::ticketPage(std::string_view token, Lang lang, bool events) {
         "<p id=\"headline\" class=\"headline\">{}</p>\n<p id=\"detail\" class=\"detail\">{}</p>\n</div>\n"
         "{}<p id=\"connection\" class=\"connection\" hidden>{}</p>\n"
         "<button id=\"alerts\" type=\"button\" class=\"secondary\" hidden data-on=\"{}\">{}</button>\n"
-        "<p class=\"help\">{}</p>\n</section>\n",
+        "<p class=\"help\">{}</p>\n{}</section>\n",
         htmlEscape(token), lang == Lang::Vi ? "vi" : "en", pick(lang, "Số thứ tự của ông/bà", "Your number"),
         htmlEscape(t.number), htmlEscape(service), htmlEscape(text.alert), htmlEscape(text.headline),
         htmlEscape(text.detail), checkInBlock(t, lang),
@@ -539,9 +544,83 @@ Response WebApp::ticketPage(std::string_view token, Lang lang, bool events) {
         pick(lang, "Đã bật rung và âm thanh khi được gọi", "Vibration and sound are on"),
         pick(lang, "Bật rung và âm thanh khi được gọi", "Vibrate and beep when I am called"),
         pick(lang, "Trang này tự cập nhật. Ông/bà có thể đi đâu đó gần và quay lại khi còn 3 số.",
-             "This page updates by itself. You may step out and come back when 3 numbers are left."));
+             "This page updates by itself. You may step out and come back when 3 numbers are left."),
+        contactBlock(token, t, lang));
     return page(lang, 200, fmt::format("{} {}", pick(lang, "Số", "Number"), t.number), body,
                 "<script src=\"/static/live.js\" defer></script>\n");
+}
+
+std::string WebApp::contactBlock(std::string_view token, const queue::LiveTicket& ticket, Lang lang) const {
+    if (!m_options.askContact || !m_options.notifier) return {};
+    if (ticket.state != queue::TicketState::Waiting) return {};
+    if (const auto given = m_contacts.find(ticket.id); given != m_contacts.end()) {
+        return fmt::format(
+            "<p class=\"help\" id=\"contact\">{}</p>\n",
+            htmlEscape(
+                fmt::format(fmt::runtime(pick(
+                                lang, "Sẽ nhắn tin đến số {} khi còn 3 số và khi được gọi.",
+                                "A message will go to {} when 3 numbers are left and when you are called.")),
+                            maskedPhoneNumber(given->second))));
+    }
+    // No separate CSRF tag: the form's address holds the ticket's 128-bit token, which a page of
+    // another site cannot know.
+    return fmt::format(
+        "<form method=\"post\" action=\"/t/{0}/bao-tin?lang={1}\" class=\"card contact\" id=\"contact\">\n"
+        "<label for=\"phone\">{2}</label>\n"
+        "<input id=\"phone\" name=\"phone\" type=\"tel\" inputmode=\"tel\" autocomplete=\"tel\" "
+        "maxlength=\"24\" aria-describedby=\"contact-help\">\n"
+        "<button type=\"submit\" class=\"secondary\">{3}</button>\n"
+        "<p class=\"help\" id=\"contact-help\">{4}</p>\n</form>\n",
+        htmlEscape(token), lang == Lang::Vi ? "vi" : "en",
+        pick(lang, "Nhận tin nhắn khi sắp đến lượt (không bắt buộc): số điện thoại di động",
+             "Get a text message when your turn is near (optional): mobile number"),
+        pick(lang, "Nhận tin nhắn", "Send me a message"),
+        pick(lang,
+             "Chỉ dùng để báo cho ông/bà khi còn 3 số và khi được gọi, trong hôm nay; không lưu lại, không "
+             "dùng vào việc khác.",
+             "Used only to tell you when 3 numbers are left and when you are called, today; not kept, not "
+             "used for anything else."));
+}
+
+Response WebApp::giveContact(std::string_view token, const Request& request, Lang lang) {
+    const auto id = m_links.ticketOfToken(token, m_queue->businessDay());
+    if (!id || !m_options.askContact || !m_options.notifier) {
+        return errorPage(
+            lang, 404, "Không tìm thấy số này, hoặc số đã hết hạn (số chỉ có giá trị trong ngày lấy).",
+            "This number was not found, or it has expired (a number is valid on the day it was taken).");
+    }
+    if (!m_tickets.contains(*id)) refresh(true);
+    const auto it = m_tickets.find(*id);
+    const auto back = [&](int status, const std::string& message) {
+        auto r = ticketPage(token, lang, false);
+        if (r.status != 200) return r;
+        r.status = status;
+        if (!message.empty()) {
+            const auto at = r.body.find("<form method=\"post\" action=\"/t/");
+            const std::string alert =
+                fmt::format("<p class=\"error\" role=\"alert\">{}</p>\n", htmlEscape(message));
+            r.body.insert(at == std::string::npos ? r.body.size() : at, alert);
+        }
+        return r;
+    };
+    if (it == m_tickets.end() || it->second.state != queue::TicketState::Waiting)
+        return back(409, pick(lang, "Số này không còn chờ: không cần nhắn tin nữa.",
+                              "This number is no longer waiting: no message is needed."));
+    if (!m_contactsPerAddress.allow(request.address, m_clock.now()))
+        return back(429, pick(lang, "Có quá nhiều số điện thoại được gửi từ mạng này. Mời thử lại sau.",
+                              "Too many phone numbers were sent from this network. Please try later."));
+    const auto phone = formValue(request.body, "phone");
+    const auto number = phone ? readPhoneNumber(*phone) : std::nullopt;
+    if (!number)
+        return back(400,
+                    pick(lang, "Số điện thoại chưa đúng. Mời nhập số di động 10 chữ số, ví dụ 0912 345 678.",
+                         "That phone number is not right. Please type a 10-digit mobile number, such as "
+                         "0912 345 678."));
+    m_contacts[*id] = *number;
+    Response out;
+    out.status = 303;
+    out.headers.emplace_back("Location", fmt::format("/t/{}?lang={}", token, lang == Lang::Vi ? "vi" : "en"));
+    return out;
 }
 
 void WebApp::refresh(bool force) {
@@ -563,8 +642,17 @@ void WebApp::refresh(bool force) {
                           old->second.checkInNeeded == t.checkInNeeded;
         if (!same) updates.push_back({id, liveEvent(t, Lang::Vi), liveEvent(t, Lang::En)});
     }
+    if (day != m_day) m_contacts.clear();  // given for the day that ended
     if (m_options.notifier) {
-        for (const auto& notice : m_notices.observe(now, day)) m_options.notifier->send(notice);
+        for (auto notice : m_notices.observe(now, day)) {
+            const auto contact = m_contacts.find(notice.ticketId);
+            if (contact != m_contacts.end()) {
+                notice.contact = contact->second;
+                // Called is the ticket's last notice: the number is not needed any more.
+                if (notice.kind == NoticeKind::Called) m_contacts.erase(contact);
+            }
+            m_options.notifier->send(notice);
+        }
     }
     // A ticket no longer linked today (the day ended): its pages say it expired.
     for (const auto& [id, t] : m_tickets) {

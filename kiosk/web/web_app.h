@@ -36,6 +36,9 @@ struct WebOptions {
     // Told when a linked ticket is called or has 3 or fewer before it, at most once each (notifier.h);
     // not owned, outlives the WebApp. nullptr: no notices.
     Notifier* notifier = nullptr;
+    // The office sends notices to citizens (a hook is configured): the live page offers to take a
+    // phone number for them (contact.h). false: no page asks for one.
+    bool askContact = false;
 };
 
 // The text a live page shows for a ticket, and what the phone should do about it.
@@ -79,6 +82,10 @@ class WebApp {
     // An online number not checked in yet: how to check in at the kiosk, its code and the code's QR.
     std::string checkInBlock(const queue::LiveTicket& ticket, Lang lang);
     Response followCode(const Request& request, Lang lang);
+    // POST /t/<token>/bao-tin: the phone number a citizen gives to be told "3 ahead" and "called".
+    Response giveContact(std::string_view token, const Request& request, Lang lang);
+    // The live page's part about it: the form, or where the notices will go.
+    std::string contactBlock(std::string_view token, const queue::LiveTicket& ticket, Lang lang) const;
     Response takeForm(const Request& request, Lang lang, const std::string& error = {}, int status = 200);
     Response takeNumber(const Request& request, Lang lang);
     Response catalogue(std::string_view path, std::string_view query, Lang lang);
@@ -105,6 +112,11 @@ class WebApp {
     bool m_dirty = true;                                  // this connection wrote: refresh
     RateLimiter m_codeAttempts;                           // short codes typed, per address
     RateLimiter m_takesPerAddress;                        // numbers taken on /lay-so, per address
+    RateLimiter m_contactsPerAddress;                     // phone numbers given, per address
+    // The phone numbers citizens gave for their ticket's notices (ticket id -> number, 0xxxxxxxxx):
+    // in this process's memory only, never written to the store or a log, dropped once the number is
+    // called (its last notice) and when the day ends. A restart forgets them (the page says so).
+    std::map<std::int64_t, std::string> m_contacts;
     Signer m_signer;
     // The catalogue as at start (motcua-web is restarted after `motcua catalogue import`).
     queue::Catalogue m_catalogue;

@@ -259,12 +259,16 @@ struct BrowserOffice {
     std::string base;  // http://127.0.0.1:PORT
     std::optional<Chromium> browser;
 
-    explicit BrowserOffice(const TestOffice& office, const std::string& extraToml = {}) {
+    // webArgs: more of motcua-web's options.
+    explicit BrowserOffice(const TestOffice& office, const std::string& extraToml = {},
+                           const std::vector<std::string>& webArgs = {}) {
         {
             auto store = queue::openStore(db, queue::OpenPurpose::Initialise);
             queue::applyOfficeConfig(store, queue::parseOfficeConfig(office.toml() + extraToml, "test.toml"));
         }
-        web.emplace(std::vector<std::string>{MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"}, false);
+        std::vector<std::string> argv{MOTCUA_WEB_PATH, "--db", db, "--listen", "127.0.0.1:0"};
+        argv.insert(argv.end(), webArgs.begin(), webArgs.end());
+        web.emplace(argv, false);
         const auto listening = web->line();
         std::smatch m;
         REQUIRE(std::regex_search(listening, m, std::regex("(http://127\\.0\\.0\\.1:[0-9]+)/")));
@@ -291,7 +295,8 @@ TestOffice namedOffice(int counters) {
 TEST_CASE("In a phone's browser: take a number, follow it until a console calls it",
           "[web][browser][sqlite-only]") {
     REQUIRE(sodium_init() >= 0);
-    BrowserOffice o(namedOffice(6));
+    // A notice hook (one that sends nothing): the live page offers to take a phone number.
+    BrowserOffice o(namedOffice(6), {}, {"--notify-command", "true"});
     const std::string& db = o.db;
     const std::string& base = o.base;
     Chromium& browser = *o.browser;
@@ -325,6 +330,13 @@ TEST_CASE("In a phone's browser: take a number, follow it until a console calls 
         phone.tap("alerts");
         phone.waitFor("document.getElementById('alerts').disabled");
         phone.screenshot("ticket-waiting-vi");
+        // A phone number for the "3 ahead" and "called" messages; the page shows only its end.
+        phone.eval("document.getElementById('phone').value = '0912 345 678'; true");
+        phone.follow(
+            "document.querySelector('#contact button')",
+            "document.getElementById('contact') && document.getElementById('contact').tagName === 'P'");
+        REQUIRE(phone.text("contact") == "Sẽ nhắn tin đến số ••• ••• •678 khi còn 3 số và khi được gọi.");
+        phone.screenshot("ticket-contact-vi");
 
         motcuaCli(db, fmt::format("call {}", size.firstCounter));
         phone.waitFor(
