@@ -106,6 +106,14 @@ std::vector<std::string> readLines(int fd) {
     } catch (const DatabaseError& e) {
         report(fd, std::string("LOST ") + e.what());
         status = e.isConnectionLost() || e.kind() == DatabaseError::Kind::Other ? 0 : 1;
+    } catch (const StoreRefused& e) {
+        // Opening the store while the server was going down: the connection was made, then closed
+        // under the session's first statement. No move was tried, as when it is lost later; any
+        // other refusal is a failure.
+        const bool unreachable =
+            std::string(e.what()).find("cannot reach the database server") != std::string::npos;
+        report(fd, std::string(unreachable ? "LOST " : "ERROR ") + e.what());
+        status = unreachable ? 0 : 2;
     } catch (const std::exception& e) {
         report(fd, std::string("ERROR ") + e.what());
         status = 2;
