@@ -1321,6 +1321,14 @@ CheckInFacts checkInFacts(const std::vector<TicketStore::TicketEvent>& events) {
     return f;
 }
 
+// When a called online number not checked in becomes a no-show (minutes after its call); nullopt when
+// it is not such a number or the office asks for no check-in.
+std::optional<TimeMs> checkInDeadline(const CheckInFacts& f, const Ticket& t, int minutes) {
+    if (!f.online || f.checkedIn || minutes <= 0 || t.state != TicketState::Called || !f.calledAt)
+        return std::nullopt;
+    return *f.calledAt + minutes * 60'000LL;
+}
+
 }  // namespace
 
 int QueueService::onlineCheckInMinutes() const {
@@ -1335,10 +1343,7 @@ OnlineCheckInState QueueService::onlineCheckIn(const Ticket& ticket) {
     OnlineCheckInState out;
     out.online = facts.online;
     out.checkedIn = facts.checkedIn;
-    const int minutes = onlineCheckInMinutes();
-    if (facts.online && !facts.checkedIn && minutes > 0 && ticket.state == TicketState::Called &&
-        facts.calledAt)
-        out.deadline = *facts.calledAt + minutes * 60'000LL;
+    out.deadline = checkInDeadline(facts, ticket, onlineCheckInMinutes());
     return out;
 }
 
@@ -1423,11 +1428,10 @@ std::vector<Ticket> QueueService::noShowsNotCheckedIn() {
     std::vector<Ticket> moved;
     const int minutes = onlineCheckInMinutes();
     if (minutes <= 0) return moved;
-    const TimeMs limit = minutes * 60'000LL;
     const auto due = [&](const Ticket& t, TimeMs now) {
-        if (t.state != TicketState::Called) return false;
-        const auto f = checkInFacts(m_store.ticketEvents(t.id));
-        return f.online && !f.checkedIn && f.calledAt && now >= *f.calledAt + limit;
+        if (t.state != TicketState::Called) return false;  // no events to read
+        const auto deadline = checkInDeadline(checkInFacts(m_store.ticketEvents(t.id)), t, minutes);
+        return deadline && now >= *deadline;
     };
     // A read first: most polls find nothing due and write nothing.
     for (const auto& [counter, ticket] : m_store.activeTickets(businessDay())) {

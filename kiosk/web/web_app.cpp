@@ -504,13 +504,15 @@ std::string WebApp::checkInBlock(const queue::LiveTicket& t, Lang lang) {
     return block;
 }
 
-Response WebApp::ticketPage(std::string_view token, Lang lang, bool events) {
+Response WebApp::expiredTicketPage(Lang lang) const {
+    return errorPage(
+        lang, 404, "Không tìm thấy số này, hoặc số đã hết hạn (số chỉ có giá trị trong ngày lấy).",
+        "This number was not found, or it has expired (a number is valid on the day it was taken).");
+}
+
+Response WebApp::ticketPage(std::string_view token, Lang lang, bool events, const std::string& contactError) {
     const auto id = m_links.ticketOfToken(token, m_queue->businessDay());
-    if (!id) {
-        return errorPage(
-            lang, 404, "Không tìm thấy số này, hoặc số đã hết hạn (số chỉ có giá trị trong ngày lấy).",
-            "This number was not found, or it has expired (a number is valid on the day it was taken).");
-    }
+    if (!id) return expiredTicketPage(lang);
     if (!m_tickets.contains(*id)) refresh(true);  // linked since the last refresh
     const auto it = m_tickets.find(*id);
     if (it == m_tickets.end())
@@ -545,28 +547,34 @@ Response WebApp::ticketPage(std::string_view token, Lang lang, bool events) {
         pick(lang, "Bật rung và âm thanh khi được gọi", "Vibrate and beep when I am called"),
         pick(lang, "Trang này tự cập nhật. Ông/bà có thể đi đâu đó gần và quay lại khi còn 3 số.",
              "This page updates by itself. You may step out and come back when 3 numbers are left."),
-        contactBlock(token, t, lang));
+        contactBlock(token, t, lang, contactError));
     return page(lang, 200, fmt::format("{} {}", pick(lang, "Số", "Number"), t.number), body,
                 "<script src=\"/static/live.js\" defer></script>\n");
 }
 
-std::string WebApp::contactBlock(std::string_view token, const queue::LiveTicket& ticket, Lang lang) const {
+std::string WebApp::contactBlock(std::string_view token, const queue::LiveTicket& ticket, Lang lang,
+                                 const std::string& error) const {
     if (!m_options.askContact || !m_options.notifier) return {};
-    if (ticket.state != queue::TicketState::Waiting) return {};
+    // Why the number just sent was refused: said first, whatever follows.
+    const std::string alert =
+        error.empty() ? std::string()
+                      : fmt::format("<p class=\"error\" role=\"alert\">{}</p>\n", htmlEscape(error));
+    if (ticket.state != queue::TicketState::Waiting) return alert;
     if (const auto given = m_contacts.find(ticket.id); given != m_contacts.end()) {
-        return fmt::format(
-            "<p class=\"help\" id=\"contact\">{}</p>\n",
-            htmlEscape(
-                fmt::format(fmt::runtime(pick(
-                                lang, "Sẽ nhắn tin đến số {} khi còn 3 số và khi được gọi.",
+        return alert +
+               fmt::format(
+                   "<p class=\"help\" id=\"contact\">{}</p>\n",
+                   htmlEscape(fmt::format(
+                       fmt::runtime(
+                           pick(lang, "Sẽ nhắn tin đến số {} khi còn 3 số và khi được gọi.",
                                 "A message will go to {} when 3 numbers are left and when you are called.")),
-                            maskedPhoneNumber(given->second))));
+                       maskedPhoneNumber(given->second))));
     }
     // No separate CSRF tag: the form's address holds the ticket's 128-bit token, which a page of
     // another site cannot know.
     return fmt::format(
         "<form method=\"post\" action=\"/t/{0}/bao-tin?lang={1}\" class=\"card contact\" id=\"contact\">\n"
-        "<label for=\"phone\">{2}</label>\n"
+        "{5}<label for=\"phone\">{2}</label>\n"
         "<input id=\"phone\" name=\"phone\" type=\"tel\" inputmode=\"tel\" autocomplete=\"tel\" "
         "maxlength=\"24\" aria-describedby=\"contact-help\">\n"
         "<button type=\"submit\" class=\"secondary\">{3}</button>\n"
@@ -579,28 +587,18 @@ std::string WebApp::contactBlock(std::string_view token, const queue::LiveTicket
              "Chỉ dùng để báo cho ông/bà khi còn 3 số và khi được gọi, trong hôm nay; không lưu lại, không "
              "dùng vào việc khác.",
              "Used only to tell you when 3 numbers are left and when you are called, today; not kept, not "
-             "used for anything else."));
+             "used for anything else."),
+        alert);
 }
 
 Response WebApp::giveContact(std::string_view token, const Request& request, Lang lang) {
     const auto id = m_links.ticketOfToken(token, m_queue->businessDay());
-    if (!id || !m_options.askContact || !m_options.notifier) {
-        return errorPage(
-            lang, 404, "Không tìm thấy số này, hoặc số đã hết hạn (số chỉ có giá trị trong ngày lấy).",
-            "This number was not found, or it has expired (a number is valid on the day it was taken).");
-    }
+    if (!id || !m_options.askContact || !m_options.notifier) return expiredTicketPage(lang);
     if (!m_tickets.contains(*id)) refresh(true);
     const auto it = m_tickets.find(*id);
     const auto back = [&](int status, const std::string& message) {
-        auto r = ticketPage(token, lang, false);
-        if (r.status != 200) return r;
-        r.status = status;
-        if (!message.empty()) {
-            const auto at = r.body.find("<form method=\"post\" action=\"/t/");
-            const std::string alert =
-                fmt::format("<p class=\"error\" role=\"alert\">{}</p>\n", htmlEscape(message));
-            r.body.insert(at == std::string::npos ? r.body.size() : at, alert);
-        }
+        auto r = ticketPage(token, lang, false, message);
+        if (r.status == 200) r.status = status;
         return r;
     };
     if (it == m_tickets.end() || it->second.state != queue::TicketState::Waiting)

@@ -78,14 +78,18 @@ class WebApp {
 
   private:
     Response home(const Request& request, Lang lang);
-    Response ticketPage(std::string_view token, Lang lang, bool events);
+    // contactError: why the phone number just sent was refused, said in the contact form.
+    Response ticketPage(std::string_view token, Lang lang, bool events, const std::string& contactError = {});
     // An online number not checked in yet: how to check in at the kiosk, its code and the code's QR.
     std::string checkInBlock(const queue::LiveTicket& ticket, Lang lang);
     Response followCode(const Request& request, Lang lang);
     // POST /t/<token>/bao-tin: the phone number a citizen gives to be told "3 ahead" and "called".
     Response giveContact(std::string_view token, const Request& request, Lang lang);
     // The live page's part about it: the form, or where the notices will go.
-    std::string contactBlock(std::string_view token, const queue::LiveTicket& ticket, Lang lang) const;
+    std::string contactBlock(std::string_view token, const queue::LiveTicket& ticket, Lang lang,
+                             const std::string& error) const;
+    // A token that names no number of today.
+    Response expiredTicketPage(Lang lang) const;
     Response takeForm(const Request& request, Lang lang, const std::string& error = {}, int status = 200);
     Response takeNumber(const Request& request, Lang lang);
     Response catalogue(std::string_view path, std::string_view query, Lang lang);
