@@ -235,11 +235,10 @@ TEST_CASE("Today's appointments keep the layout rules at the sizes an office has
           "[console][appointments][layout][screens]") {
     // The sizes and text sizes of console_layout_test.cpp. The console speaks Vietnamese only (the
     // officers' tool): no English variant.
-    const ui::Size size =
-        GENERATE(ui::Size{1366, 768}, ui::Size{1920, 1080}, ui::Size{1280, 720}, ui::Size{1024, 768});
-    const ui::TextSize text = GENERATE(ui::TextSize::Normal, ui::TextSize::Large);
-    const std::string variant =
-        fmt::format("{}x{}-{}", size.width, size.height, text == ui::TextSize::Large ? "large" : "normal");
+    const auto shown = GENERATE(Catch::Generators::from_range(consoleVariants()));
+    const ui::Size size = shown.size;
+    const ui::TextSize text = shown.text;
+    const std::string variant = shown.name();
     CAPTURE(variant);
     // The same work screen in an office without booking, for the places of its buttons (one headless
     // window at a time).

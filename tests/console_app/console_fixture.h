@@ -2,6 +2,8 @@
 // supervisor, the office's procedure catalogue) for the console tests, and a headless console on it.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -118,6 +120,24 @@ inline std::vector<std::string> layoutProblems(HeadlessConsole& c) {
 }
 
 // With MOTCUA_SCREENSHOTS=1 (scripts/screens.sh): the screen under screenshots/console/all/<variant>/.
+// The officers' screens every console layout test covers: laptops (1366x768, 1280x720), full HD and
+// an old 4:3 monitor, each in normal and large text. The console speaks Vietnamese only.
+struct ConsoleVariant {
+    ui::Size size;
+    ui::TextSize text = ui::TextSize::Normal;
+    std::string name() const {  // "1366x768-large", the screenshots' folder
+        return fmt::format("{}x{}-{}", size.width, size.height,
+                           text == ui::TextSize::Large ? "large" : "normal");
+    }
+};
+inline std::vector<ConsoleVariant> consoleVariants() {
+    std::vector<ConsoleVariant> all;
+    for (const ui::Size size :
+         {ui::Size{1366, 768}, ui::Size{1920, 1080}, ui::Size{1280, 720}, ui::Size{1024, 768}})
+        for (const auto text : {ui::TextSize::Normal, ui::TextSize::Large}) all.push_back({size, text});
+    return all;
+}
+
 inline void saveScreen(HeadlessConsole& c, const std::string& variant, const std::string& name) {
     if (std::getenv("MOTCUA_SCREENSHOTS"))
         ui::savePng(kConsoleShots / "all" / variant / (name + ".png"), c.ui.app.screenshot());

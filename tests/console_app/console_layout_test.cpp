@@ -134,11 +134,10 @@ TEST_CASE("Every console screen keeps the layout rules at the sizes an office ha
     // An officer's PC: a laptop (1366x768, 1280x720), an old 4:3 monitor (1024x768), a full-HD monitor;
     // normal and large text. The console speaks Vietnamese only (the officers' tool), so there is no
     // English variant.
-    const ui::Size size =
-        GENERATE(ui::Size{1366, 768}, ui::Size{1920, 1080}, ui::Size{1280, 720}, ui::Size{1024, 768});
-    const ui::TextSize text = GENERATE(ui::TextSize::Normal, ui::TextSize::Large);
-    const std::string variant =
-        fmt::format("{}x{}-{}", size.width, size.height, text == ui::TextSize::Large ? "large" : "normal");
+    const auto shown = GENERATE(Catch::Generators::from_range(consoleVariants()));
+    const ui::Size size = shown.size;
+    const ui::TextSize text = shown.text;
+    const std::string variant = shown.name();
     CAPTURE(variant);
     ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1, size, ui::Theme(ui::Contrast::Normal, text));

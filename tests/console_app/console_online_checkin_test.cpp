@@ -66,11 +66,10 @@ expect "A002"
 
 TEST_CASE("The not-checked-in line keeps the layout rules at the sizes an office has",
           "[console][layout][online_checkin]") {
-    const ui::Size size =
-        GENERATE(ui::Size{1366, 768}, ui::Size{1920, 1080}, ui::Size{1280, 720}, ui::Size{1024, 768});
-    const ui::TextSize text = GENERATE(ui::TextSize::Normal, ui::TextSize::Large);
-    const std::string variant =
-        fmt::format("{}x{}-{}", size.width, size.height, text == ui::TextSize::Large ? "large" : "normal");
+    const auto shown = GENERATE(Catch::Generators::from_range(consoleVariants()));
+    const ui::Size size = shown.size;
+    const ui::TextSize text = shown.text;
+    const std::string variant = shown.name();
     CAPTURE(variant);
     ConsoleOffice office({{"lan", "246813"}}, consoleOfficeToml() + "\n[web]\nonline_checkin_minutes = 10\n");
     HeadlessConsole c(office, 1, size, ui::Theme(ui::Contrast::Normal, text));

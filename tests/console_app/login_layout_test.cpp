@@ -25,10 +25,10 @@ const ui::LayoutItem* pinLine(const std::vector<ui::LayoutItem>& items) {
 
 TEST_CASE("The PIN field's placeholder is whole inside the field at every size, in large text too",
           "[console][layout][login]") {
-    const ui::Size size =
-        GENERATE(ui::Size{1366, 768}, ui::Size{1920, 1080}, ui::Size{1280, 720}, ui::Size{1024, 768});
-    const ui::TextSize text = GENERATE(ui::TextSize::Normal, ui::TextSize::Large);
-    CAPTURE(size.width, size.height, text == ui::TextSize::Large);
+    const auto shown = GENERATE(Catch::Generators::from_range(consoleVariants()));
+    const ui::Size size = shown.size;
+    const ui::TextSize text = shown.text;
+    CAPTURE(shown.name());
     const ui::Theme theme(ui::Contrast::Normal, text);
     ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1, size, theme);
