@@ -186,6 +186,7 @@ bool QueueService::reloadSettings() {
         }
     }
     m_citizenId = citizenIdFromSettings(all["citizen_id"]);
+    m_appointmentsOn = appointmentConfigFromSettings(m_office).enabled;
     m_rating = RatingConfig{};
     if (const auto& rating = all["rating"]; rating.is_object()) {
         m_rating.levels = rating.value("levels", m_rating.levels);
@@ -334,11 +335,10 @@ std::optional<std::string> QueueService::clockCheck() {
     return clockProblem(m_store.writeGuard(), now, day);
 }
 
-IssuedTicket QueueService::estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters,
-                                       std::string nameEn, std::string note) {
+IssuedTicket QueueService::estimateFor(const Ticket& ticket, std::vector<int> counters, std::string nameEn,
+                                       std::string note) {
     IssuedTicket issued;
     issued.ticket = ticket;
-    issued.ahead = ahead;
     issued.serviceNameEn = std::move(nameEn);
     issued.ticketNote = std::move(note);
     issued.counters = std::move(counters);
@@ -347,11 +347,18 @@ IssuedTicket QueueService::estimateFor(const Ticket& ticket, int ahead, std::vec
     const auto history = m_store.serviceHistory(ticket.curServiceId, m_callOrder.estimateSamples);
     issued.basis = history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
     issued.historySamples = history.samples;
-    const double perCitizenMs =
-        history.samples > 0 ? history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
-    issued.estimatedWaitSeconds =
-        static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
+    const ServiceRate rate{
+        history.samples > 0 ? history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0,
+        issued.countersServing};
+    issued.ahead = ticket.state == TicketState::Waiting ? aheadNow(ticket, rate) : 0;
+    issued.estimatedWaitSeconds = expectedWaitSeconds(issued.ahead, rate);
     return issued;
+}
+
+int QueueService::aheadNow(const Ticket& ticket, const ServiceRate& rate) {
+    return peopleAhead(m_store.waitingOf(ticket.curServiceId, ticket.businessDay),
+                       WaitingTicket{ticket.id, ticket.priority.has_value(), ticket.queueKey, ticket.dueAt},
+                       m_clock.now(), rate);
 }
 
 IssuingState QueueService::issuingState(const std::string& serviceCode) const {
@@ -525,11 +532,8 @@ std::optional<Result<IssuedTicket>> QueueService::issueTicket(Transaction& tx, c
         }
         tx.commit();
     }
-    // A priority ticket waits behind the priority tickets already waiting; a normal one behind
-    // everyone waiting (its queue position is the newest of the day).
     IssuedTicket issued;
     issued.ticket = t;
-    issued.ahead = priority ? ctx->priorityWaiting : ctx->waiting;
     issued.serviceNameEn = ctx->nameEn;
     issued.ticketNote = ctx->ticketNote;
     issued.dossierCode = actor.dossierCode;
@@ -538,10 +542,16 @@ std::optional<Result<IssuedTicket>> QueueService::issueTicket(Transaction& tx, c
     issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
     issued.basis = ctx->history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
     issued.historySamples = ctx->history.samples;
-    const double perCitizenMs =
-        ctx->history.samples > 0 ? ctx->history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
-    issued.estimatedWaitSeconds =
-        static_cast<int>(std::lround(issued.ahead * perCitizenMs / issued.countersServing / 1000.0));
+    const ServiceRate rate{
+        ctx->history.samples > 0 ? ctx->history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0,
+        issued.countersServing};
+    // A priority ticket waits behind the priority tickets already waiting; a normal one behind
+    // everyone waiting (its queue position is the newest of the day): peopleAhead's rule for the
+    // newest ticket, from the counts the context read. Checked-in appointments that go first once
+    // their slot begins, and an appointment's own number, need the waiting list itself.
+    issued.ahead = priority ? ctx->priorityWaiting : ctx->waiting;
+    if (appointment || (m_appointmentsOn && priority)) issued.ahead = aheadNow(t, rate);
+    issued.estimatedWaitSeconds = expectedWaitSeconds(issued.ahead, rate);
     return Result<IssuedTicket>::success(std::move(issued));
 }
 
@@ -670,10 +680,7 @@ std::optional<IssuedTicket> QueueService::estimate(const std::string& number) {
     const auto t = findToday(number);
     if (!t) return std::nullopt;
     const auto [nameEn, note] = m_store.serviceNameEnAndNote(t->curServiceId);
-    auto issued = estimateFor(*t, t->state == TicketState::Waiting ? m_store.aheadOf(*t) : 0,
-                              m_store.countersServing(t->curServiceId), nameEn, note);
-    if (t->state != TicketState::Waiting) issued.estimatedWaitSeconds = 0;
-    return issued;
+    return estimateFor(*t, m_store.countersServing(t->curServiceId), nameEn, note);
 }
 
 std::optional<Ticket> QueueService::findToday(const std::string& number) {
@@ -1445,7 +1452,7 @@ std::vector<Ticket> QueueService::noShowsNotCheckedIn() {
                     return notAllowed<Change>(t, "not a called online number past its check-in time");
                 auto c = moveTo(t, TicketState::NoShow, "noshow",
                                 {{"recalls", t.recalls},
-                                 {"reason", "not checked in"},
+                                 {"reason", kNotCheckedInReason},
                                  {"automatic", true},
                                  {"checkin_minutes", minutes}});
                 c.value->after.counterId.reset();

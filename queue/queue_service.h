@@ -214,6 +214,8 @@ class QueueService {
     // [web] online_checkin_minutes: how long a called online number may stay not checked in before
     // it is a no-show; 0: online numbers need no check-in.
     int onlineCheckInMinutes() const;
+    // [appointments] enabled (booking on motcua-web, check-in at the kiosk).
+    bool appointmentsOn() const noexcept { return m_appointmentsOn; }
     OnlineCheckInState onlineCheckIn(const Ticket& ticket);
     // The called online numbers not checked in within onlineCheckInMinutes of their call become
     // no-shows: the console's no-show move (event `noshow`, reason "not checked in", automatic: true),
@@ -319,8 +321,11 @@ class QueueService {
                                                     const Actor& actor,
                                                     const std::optional<std::string>& citizen,
                                                     const Appointment* appointment);
-    IssuedTicket estimateFor(const Ticket& ticket, int ahead, std::vector<int> counters, std::string nameEn,
+    // People ahead and the expected wait of a ticket (0 unless it waits), with what a ticket says.
+    IssuedTicket estimateFor(const Ticket& ticket, std::vector<int> counters, std::string nameEn,
                              std::string note);
+    // A waiting ticket's place among the service's waiting tickets (people_ahead.h), read now.
+    int aheadNow(const Ticket& ticket, const ServiceRate& rate);
     // Replaces the note with the service's late note when the ticket was issued after its late_after.
     void applyLateNote(IssuedTicket& issued) const;
     // nullopt when another connection moved the ticket since it was read (nothing was written).
@@ -363,6 +368,8 @@ class QueueService {
     CallOrderConfig m_callOrder;
     RatingConfig m_rating;
     CitizenIdConfig m_citizenId;
+    // [appointments] enabled: a take then counts the checked-in appointments that will go first.
+    bool m_appointmentsOn = false;
     nlohmann::json m_office;
     std::string m_timeZone;
     std::map<std::string, ServiceKind> m_serviceKinds;  // services of kind results or supplement

@@ -13,6 +13,10 @@
 namespace motcua::queue {
 
 enum class TicketState { Waiting, Called, Serving, Done, NoShow, Held, Cancelled, Expired };
+
+// The no-show event's reason when a called number taken online was not checked in at the kiosk in
+// time (queue/EVENTS.md); reports count these apart.
+inline constexpr const char* kNotCheckedInReason = "not checked in";
 const char* toString(TicketState state);
 std::optional<TicketState> ticketStateFromString(std::string_view text);
 

@@ -111,22 +111,19 @@ std::optional<std::int64_t> TicketLinks::ticketOfShortCode(std::string_view code
     return st.getInt(0);
 }
 
-std::map<std::int64_t, LiveTicket> LiveTickets::today(const std::string& day) {
+std::map<std::int64_t, LiveTicket> LiveTickets::today(const std::string& day, TimeMs now) {
     Transaction tx(m_db, Transaction::Kind::Snapshot);
-    // The day's waiting tickets per service, in the order aheadOf counts them (ticket_store.cpp).
-    struct Waiting {
-        std::int64_t id;
-        bool priority;
-        std::int64_t queueKey;
-    };
-    std::map<std::int64_t, std::vector<Waiting>> waiting;
+    // The day's waiting tickets per service, for peopleAhead (people_ahead.h).
+    std::map<std::int64_t, std::vector<WaitingTicket>> waiting;
     {
         Statement st(
             m_db,
-            "SELECT id, cur_service_id, CASE WHEN priority IS NULL THEN 0 ELSE 1 END, queue_key FROM tickets "
-            "WHERE business_day = ? AND state = 'waiting'");
+            "SELECT id, cur_service_id, CASE WHEN priority IS NULL THEN 0 ELSE 1 END, queue_key, due_at "
+            "FROM tickets WHERE business_day = ? AND state = 'waiting'");
         st.bind(1, day);
-        while (st.step()) waiting[st.getInt(1)].push_back({st.getInt(0), st.getInt(2) != 0, st.getInt(3)});
+        while (st.step()) {
+            waiting[st.getInt(1)].push_back({st.getInt(0), st.getInt(2) != 0, st.getInt(3), st.getOptInt(4)});
+        }
     }
     std::map<std::int64_t, LiveTicket> out;
     std::map<std::int64_t, std::int64_t> serviceOf;
@@ -170,11 +167,7 @@ std::map<std::int64_t, LiveTicket> LiveTickets::today(const std::string& day) {
     }
     // Per service with a linked waiting ticket: its estimate's inputs, read once.
     TicketStore store(m_db);
-    struct Rate {
-        double perCitizenMs;
-        int counters;
-    };
-    std::map<std::int64_t, Rate> rates;
+    std::map<std::int64_t, ServiceRate> rates;
     for (auto& [id, t] : out) {
         if (t.state != TicketState::Waiting) continue;
         const auto service = serviceOf[id];
@@ -184,23 +177,15 @@ std::map<std::int64_t, LiveTicket> LiveTickets::today(const std::string& day) {
             const double perCitizenMs =
                 history.samples > 0 ? history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
             const int counters = std::max<int>(1, static_cast<int>(store.countersServing(service).size()));
-            rate = rates.emplace(service, Rate{perCitizenMs, counters}).first;
+            rate = rates.emplace(service, ServiceRate{perCitizenMs, counters}).first;
         }
         const auto& list = waiting[service];
         // Not [&] on the binding itself: clang 14 (the fuzz build) refuses to capture a structured binding.
         const auto self = std::find_if(list.begin(), list.end(),
-                                       [ticket = id](const Waiting& w) { return w.id == ticket; });
+                                       [ticket = id](const WaitingTicket& w) { return w.id == ticket; });
         if (self == list.end()) continue;
-        const auto before = [&](const Waiting& w) {
-            return std::tie(w.queueKey, w.id) < std::tie(self->queueKey, self->id);
-        };
-        t.ahead = static_cast<int>(std::count_if(list.begin(), list.end(), [&](const Waiting& w) {
-            if (w.id == self->id) return false;
-            if (self->priority) return w.priority && before(w);
-            return w.priority || before(w);
-        }));
-        t.waitSeconds = static_cast<int>(
-            std::lround(t.ahead * rate->second.perCitizenMs / rate->second.counters / 1000.0));
+        t.ahead = peopleAhead(list, *self, now, rate->second);
+        t.waitSeconds = expectedWaitSeconds(t.ahead, rate->second);
     }
     return out;
 }

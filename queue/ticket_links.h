@@ -76,8 +76,8 @@ class LiveTickets {
   public:
     LiveTickets(Database& db, const CallOrderConfig& callOrder) : m_db(db), m_callOrder(callOrder) {}
 
-    // Every linked ticket of the day, by ticket id.
-    std::map<std::int64_t, LiveTicket> today(const std::string& day);
+    // Every linked ticket of the day, by ticket id; people ahead as of now (appointments' slots).
+    std::map<std::int64_t, LiveTicket> today(const std::string& day, TimeMs now);
 
   private:
     Database& m_db;

@@ -521,20 +521,14 @@ ServiceHistory TicketStore::serviceHistory(std::int64_t serviceId, int samples) 
     return h;
 }
 
-int TicketStore::aheadOf(const Ticket& t) {
-    // A priority ticket waits behind earlier priority tickets of its service; a normal one behind
-    // every waiting priority ticket and earlier normal ones.
-    Statement st(
-        m_db,
-        "SELECT COUNT(*) FROM tickets WHERE cur_service_id = ? AND state = 'waiting' AND id <> ? AND "
-        "business_day = ? AND (priority IS NOT NULL OR ? = 0) AND (queue_key < ? OR (queue_key = ? AND id < "
-        "?) OR "
-        "(? = 0 AND priority IS NOT NULL))");
-    const int isPriority = t.priority ? 1 : 0;
-    st.bind(1, t.curServiceId).bind(2, t.id).bind(3, t.businessDay).bind(4, isPriority).bind(5, t.queueKey);
-    st.bind(6, t.queueKey).bind(7, t.id).bind(8, isPriority);
-    st.step();
-    return static_cast<int>(st.getInt(0));
+std::vector<WaitingTicket> TicketStore::waitingOf(std::int64_t serviceId, const std::string& day) {
+    Statement st(m_db,
+                 "SELECT id, CASE WHEN priority IS NULL THEN 0 ELSE 1 END, queue_key, due_at FROM tickets "
+                 "WHERE cur_service_id = ? AND state = 'waiting' AND business_day = ?");
+    st.bind(1, serviceId).bind(2, day);
+    std::vector<WaitingTicket> out;
+    while (st.step()) out.push_back({st.getInt(0), st.getInt(1) != 0, st.getInt(2), st.getOptInt(3)});
+    return out;
 }
 
 std::vector<int> TicketStore::countersServing(std::int64_t serviceId) {

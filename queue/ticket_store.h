@@ -28,6 +28,7 @@
 #include "queue/call_order.h"
 #include "queue/database.h"
 #include "queue/office_config.h"
+#include "queue/people_ahead.h"
 #include "queue/ticket.h"
 
 namespace motcua::queue {
@@ -166,8 +167,8 @@ class TicketStore {
                                                  TimeMs now, CounterContextKind kind, bool lock,
                                                  int interleave = 0);
     ServiceHistory serviceHistory(std::int64_t serviceId, int samples);
-    // People ahead of a waiting ticket in its service (priority tickets ahead of normal ones).
-    int aheadOf(const Ticket& ticket);
+    // The service's waiting tickets of the day, what peopleAhead (people_ahead.h) counts them by.
+    std::vector<WaitingTicket> waitingOf(std::int64_t serviceId, const std::string& day);
     std::vector<int> countersServing(std::int64_t serviceId);
     std::pair<std::string, std::string> serviceNameEnAndNote(std::int64_t serviceId);
     std::optional<std::int64_t> minWaitingKey(std::int64_t serviceId);

@@ -625,9 +625,12 @@ void WebApp::refresh(bool force) {
     const bool changed = m_watcher.changed();
     if (changed) m_watcher.newEvents(*m_queue);  // only to move past them: the state is read whole
     const auto day = m_queue->businessDay();
-    if (!changed && !force && !m_dirty && day == m_day) return;
+    const queue::TimeMs at = m_clock.now();
+    const bool slotsMayHaveBegun = m_queue->appointmentsOn() && at - m_readAt >= 60'000;
+    if (!changed && !force && !m_dirty && day == m_day && !slotsMayHaveBegun) return;
     m_dirty = false;
-    auto now = m_live.today(day);
+    m_readAt = at;
+    auto now = m_live.today(day, at);
     // Online numbers need a check-in only while the office asks for one.
     if (m_queue->onlineCheckInMinutes() <= 0)
         for (auto& entry : now) entry.second.checkInNeeded = false;

@@ -114,9 +114,12 @@ class WebApp {
     std::vector<LiveUpdate> m_updates;                    // not yet taken
     NoticeTracker m_notices;                              // for options.notifier
     bool m_dirty = true;                                  // this connection wrote: refresh
-    RateLimiter m_codeAttempts;                           // short codes typed, per address
-    RateLimiter m_takesPerAddress;                        // numbers taken on /lay-so, per address
-    RateLimiter m_contactsPerAddress;                     // phone numbers given, per address
+    // When m_tickets were read: with appointments on, people ahead also change as slots begin
+    // (queue/people_ahead.h), so the pages are read again at least once a minute.
+    queue::TimeMs m_readAt = 0;
+    RateLimiter m_codeAttempts;        // short codes typed, per address
+    RateLimiter m_takesPerAddress;     // numbers taken on /lay-so, per address
+    RateLimiter m_contactsPerAddress;  // phone numbers given, per address
     // The phone numbers citizens gave for their ticket's notices (ticket id -> number, 0xxxxxxxxx):
     // in this process's memory only, never written to the store or a log, dropped once the number is
     // called (its last notice) and when the day ends. A restart forgets them (the page says so).

@@ -316,3 +316,50 @@ TEST_CASE("A booking is cancelled by its phone or by staff, freeing its place; n
         CHECK(f.book.find(inToday.code)->state == AppointmentState::CheckedIn);
     }
 }
+
+TEST_CASE("People ahead count the checked-in appointments whose slot begins before one's call",
+          "[queue][appointments][estimate]") {
+    AppointmentFixture
+        f;  // 5 minutes a citizen by default; HT is served by counters 1 and 2: a call each 2.5 min
+    const auto a = f.booked("HT", kMonday, 9 * 60);  // 09:00–09:30
+    for (int i = 0; i < 6; ++i) f.take("HT");        // A001…A006 at 08:00
+    f.clock.set(kMonday0800 + 50 * kMinute);
+    const auto in = f.queue->checkIn(a.code);  // A007 at 08:50, due 09:00
+    REQUIRE(in.result.ok());
+    // Its own number: as a walk-in six are ahead (15 min), but its slot comes first: the four calls
+    // until 09:00 are ahead of it, and it is expected at 09:00.
+    CHECK(in.result.value->ahead == 4);
+    CHECK(in.result.value->estimatedWaitSeconds == 10 * 60);
+
+    // A003 expects its call at 08:55, before the slot: the appointment is not ahead of it.
+    CHECK(f.queue->estimate("A003")->ahead == 2);
+    // A006 expects it at 09:02:30, after the slot begins: the appointment goes first.
+    CHECK(f.queue->estimate("A006")->ahead == 6);
+    CHECK(f.queue->estimate("A006")->estimatedWaitSeconds == 15 * 60);
+    CHECK(f.queue->estimate("A007")->ahead == 4);
+
+    // The live page says the same.
+    TicketLinks links(f.db);
+    const auto six = f.queue->findToday("A006");
+    REQUIRE(six);
+    links.linkFor(*six, f.clock.now());
+    LiveTickets live(f.db, f.queue->callOrder());
+    const auto pages = live.today(f.queue->businessDay(), f.clock.now());
+    REQUIRE(pages.count(six->id) == 1);
+    CHECK(pages.at(six->id).ahead == 6);
+    CHECK(pages.at(six->id).waitSeconds == 15 * 60);
+
+    // 09:00: the slot has begun. Everyone waits behind it, a new priority number too; it waits for no one.
+    f.clock.set(kMonday0800 + 60 * kMinute);
+    CHECK(f.queue->estimate("A001")->ahead == 1);
+    CHECK(f.queue->estimate("A007")->ahead == 0);
+    CHECK(f.queue->estimate("A007")->estimatedWaitSeconds == 0);
+    const auto priority = f.queue->take("HT", std::string("cao_tuoi"));
+    REQUIRE(priority.ok());
+    CHECK(priority.value->ahead == 1);
+    const auto walkIn = f.queue->take("HT");
+    REQUIRE(walkIn.ok());
+    CHECK(walkIn.value->ahead == 8);  // every waiting number, the appointment and the priority one included
+    // And the call order agrees: the appointment is called first.
+    CHECK(f.callNext(1) == "A007");
+}

@@ -282,3 +282,32 @@ TEST_CASE("A phone cancels its own booking after a confirmation page, and the sl
         CHECK(state() == "cancelled");
     }
 }
+
+TEST_CASE("A live page counts an appointment whose slot begins before the ticket's call, as time passes",
+          "[web][appointments][live]") {
+    WebFixture f(bookingOffice());  // 5 minutes a citizen, HT at counters 1 and 2: a call each 2.5 min
+    queue::AppointmentBook book(f.desk, f.q.clock);
+    const auto booked = book.book("HT", "2026-11-30", 9 * 60, "phoneAAAAAAAAAAAAAAAAA");
+    REQUIRE(booked.ok());
+    std::vector<queue::TicketLink> links;
+    for (int i = 0; i < 4; ++i) links.push_back(f.take("HT").second);  // A001…A004 at 08:00
+    f.q.clock.set(queue::TimeMs{kMonday0800 + 50 * kMinute});
+    REQUIRE(f.desk.checkIn(booked.appointment->code).result.ok());  // A005 at 08:50, due 09:00
+
+    // A003 expects its call at 08:55, before the slot.
+    const std::string page = "/t/" + links[2].token;
+    const auto before = httpGet(f.port, page);
+    REQUIRE(before.status == 200);
+    CHECK(before.body.find("Còn 2 số nữa là đến lượt ông/bà") != std::string::npos);
+
+    // 08:56, nothing written: its call would come at 09:01, after the slot begins. The page says so
+    // within a minute's re-read (the server polls every 20 ms; allow 10 s for a loaded machine).
+    f.q.clock.set(queue::TimeMs{kMonday0800 + 56 * kMinute + 61'000});
+    HttpReply after;
+    for (int i = 0; i < 500; ++i) {
+        after = httpGet(f.port, page);
+        if (after.body.find("Còn 3 số nữa") != std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(after.body.find("Còn 3 số nữa là đến lượt ông/bà") != std::string::npos);
+}

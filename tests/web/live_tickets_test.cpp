@@ -33,7 +33,7 @@ TEST_CASE("The live pages' people ahead and wait are the queue's own estimate, f
     f.callNext(2);
     f.queue->start(2);
     f.callNext(3);
-    const auto tickets = live.today(f.queue->businessDay());
+    const auto tickets = live.today(f.queue->businessDay(), f.clock.now());
     REQUIRE(tickets.size() == numbers.size());
     for (const auto& [id, t] : tickets) {
         CAPTURE(t.number);
@@ -58,9 +58,9 @@ TEST_CASE("Only linked tickets of the day are live", "[web][live]") {
     f.take("HT");
     const auto linked = f.queue->take("HT").value->ticket;
     links.linkFor(linked, f.clock.now());
-    auto today = live.today(f.queue->businessDay());
+    auto today = live.today(f.queue->businessDay(), f.clock.now());
     REQUIRE(today.size() == 1);
     REQUIRE(today.begin()->second.number == linked.number);
     REQUIRE(today.begin()->second.ahead == 1);
-    REQUIRE(live.today("2026-12-01").empty());
+    REQUIRE(live.today("2026-12-01", f.clock.now()).empty());
 }
