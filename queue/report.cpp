@@ -69,6 +69,8 @@ struct ServiceAcc {
 
 struct ChannelAcc {
     VisitCounts visits;
+    int checkedIn = 0;
+    int noShowNotCheckedIn = 0;
     std::vector<TimeMs> waits;
     ServiceLevel serviceLevel;
 };
@@ -121,6 +123,8 @@ struct Visit {
     int recalls = 0;
     std::vector<Leg> legs;
     std::optional<Rated> rated;
+    bool checkedIn = false;           // a check_in event (a number taken online, at the office)
+    bool noShowNotCheckedIn = false;  // its last no-show: called, never checked in in time
 };
 
 struct Serving {
@@ -188,7 +192,7 @@ class Accumulator {
         std::string_view kind;
         TimeMs at;
         std::optional<std::int64_t> counterId, staffId, serviceId;
-        std::optional<std::string> text;        // finish: outcome; rate: level; issue: channel
+        std::optional<std::string> text;  // finish: outcome; rate: level; issue: channel; noshow: reason
         std::optional<std::string> procedures;  // finish: JSON array of codes
     };
 
@@ -251,6 +255,7 @@ class Accumulator {
         } else if (e.kind == "noshow") {
             leg->end = LegEnd::NoShow;
             v.outcome = VisitOutcome::NoShow;
+            v.noShowNotCheckedIn = e.text == kNotCheckedInReason;
             desk([](DeskRow& r) { ++r.noShow; });
         } else if (e.kind == "return" || e.kind == "hold") {
             closeServing(*leg, e.at);
@@ -265,6 +270,8 @@ class Accumulator {
             closeServing(*leg, e.at);
             leg->end = LegEnd::Cancelled;
             v.outcome = VisitOutcome::Cancelled;
+        } else if (e.kind == "check_in") {
+            v.checkedIn = true;
         } else if (e.kind == "reactivate") {
             leg->end = LegEnd::Open;
             v.outcome = VisitOutcome::Open;
@@ -301,6 +308,8 @@ class Accumulator {
         countOutcome(channel.visits, v.outcome);
         if (v.transfers > 0) ++channel.visits.transferred;
         if (v.priority) ++channel.visits.priority;
+        if (v.checkedIn) ++channel.checkedIn;
+        if (v.outcome == VisitOutcome::NoShow && v.noShowNotCheckedIn) ++channel.noShowNotCheckedIn;
         m_transfers += v.transfers;
         m_reactivations += v.reactivations;
         m_recalls += v.recalls;
@@ -700,14 +709,15 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
             "e.kind, e.at, e.counter_id, e.staff_id, e.service_id, "
             "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.outcome') "
             "WHEN 'rate' THEN json_extract(e.detail, '$.level') "
-            "WHEN 'issue' THEN json_extract(e.detail, '$.channel') END, "
+            "WHEN 'issue' THEN json_extract(e.detail, '$.channel') "
+            "WHEN 'noshow' THEN json_extract(e.detail, '$.reason') END, "
             "CASE e.kind WHEN 'finish' THEN json_extract(e.detail, '$.procedures') END "
             "FROM tickets t JOIN events e ON e.ticket_id = t.id "
             "WHERE t.business_day BETWEEN ? AND ? ORDER BY t.id, e.id",
             "SELECT t.id, t.business_day, t.number, t.priority IS NOT NULL, t.service_id, "
             "e.kind, e.at, e.counter_id, e.staff_id, e.service_id, "
             "CASE e.kind WHEN 'finish' THEN e.detail->>'outcome' WHEN 'rate' THEN e.detail->>'level' "
-            "WHEN 'issue' THEN e.detail->>'channel' END, "
+            "WHEN 'issue' THEN e.detail->>'channel' WHEN 'noshow' THEN e.detail->>'reason' END, "
             "CASE e.kind WHEN 'finish' THEN (e.detail->'procedures')::text END "
             "FROM tickets t JOIN events e ON e.ticket_id = t.id "
             "WHERE t.business_day BETWEEN ? AND ? ORDER BY t.id, e.id"};
@@ -848,6 +858,8 @@ Result<Report> computeReport(Database& db, const ReportQuery& query) {
         ChannelRow row;
         row.channel = channel;
         row.visits = a.visits;
+        row.checkedIn = a.checkedIn;
+        row.noShowNotCheckedIn = a.noShowNotCheckedIn;
         row.wait = summarise(a.waits);
         row.serviceLevel = a.serviceLevel;
         row.serviceLevel.targetMinutes = waitTarget;

@@ -110,6 +110,10 @@ inline constexpr const char* kKnownChannels[] = {kWalkInChannel, kOnlineChannel,
 struct ChannelRow {
     std::string channel;  // one of Report::channels
     VisitCounts visits;
+    // Numbers taken online: checked in at the kiosk (or by `motcua checkin`), and no-shows made
+    // because a called number was not checked in in time (README, "Checking in numbers taken online").
+    int checkedIn = 0;
+    int noShowNotCheckedIn = 0;
     DurationStats wait;  // visit waits of its called visits
     ServiceLevel serviceLevel;
 };

@@ -248,20 +248,27 @@ std::vector<ReportTable> reportTables(const Report& r, ReportLang lang, bool csv
             "Per channel (how the number was taken)",
             vi ? "Theo lượt công dân. Tại kiosk/quầy: lấy số ở kiosk hoặc do cán bộ cấp; trực tuyến: lấy số "
                  "trên trang web của bộ phận (điện thoại); đặt lịch hẹn: số cấp khi công dân đến theo lịch "
-                 "hẹn đã đặt. Thời gian tính bằng phút."
+                 "hẹn đã đặt. Số lấy trực tuyến: đã xác nhận có mặt tại kiosk, và vắng vì được gọi mà "
+                 "chưa xác nhận trong thời hạn. Thời gian tính bằng phút."
                : "Per visit. Walk-in: taken at the kiosk or given by an officer; online: taken on the "
-                 "office's web page (phone); appointment: given on arrival for a booked appointment. Times "
-                 "in minutes.",
+                 "office's web page (phone); appointment: given on arrival for a booked appointment. Numbers "
+                 "taken online: checked in at the kiosk, and no-shows for not being checked in in time "
+                 "once called. Times in minutes.",
             {col("Hình thức", "Channel", false), col("Cấp phiếu", "Issued"), col("Phục vụ", "Served"),
-             col("Vắng", "No-show"), col("Hủy", "Cancelled"), col("Hết hạn", "Expired"),
-             col("Chưa xong", "Open"), col("Tỷ lệ vắng", "No-show rate"), col("Chờ TB", "Mean wait"),
-             col("Chờ p90", "p90 wait"), col("Trong chỉ tiêu", "≤ target")},
+             col("Vắng", "No-show"), col("Đã xác nhận", "Checked in"),
+             col("Vắng do chưa xác nhận", "No-show, not checked in"), col("Hủy", "Cancelled"),
+             col("Hết hạn", "Expired"), col("Chưa xong", "Open"), col("Tỷ lệ vắng", "No-show rate"),
+             col("Chờ TB", "Mean wait"), col("Chờ p90", "p90 wait"), col("Trong chỉ tiêu", "≤ target")},
             {}};
         for (const auto& c : r.perChannel) {
+            // Only a number taken online is checked in; the others show a dash there.
+            const bool online = c.channel == queue::kOnlineChannel;
             t.rows.push_back({channelName(c.channel, lang), count(c.visits.issued), count(c.visits.served),
-                              count(c.visits.noShow), count(c.visits.cancelled), count(c.visits.expired),
-                              count(c.visits.open), n.pctOf(c.visits.noShow, c.visits.issued),
-                              n.stat(c.wait, c.wait.meanMs), n.stat(c.wait, static_cast<double>(c.wait.p90)),
+                              count(c.visits.noShow), online ? count(c.checkedIn) : n.dash(),
+                              online ? count(c.noShowNotCheckedIn) : n.dash(), count(c.visits.cancelled),
+                              count(c.visits.expired), count(c.visits.open),
+                              n.pctOf(c.visits.noShow, c.visits.issued), n.stat(c.wait, c.wait.meanMs),
+                              n.stat(c.wait, static_cast<double>(c.wait.p90)),
                               n.pctOf(c.serviceLevel.within, c.serviceLevel.served)});
         }
         tables.push_back(std::move(t));
@@ -810,10 +817,14 @@ nlohmann::json reportToJson(const Report& r, const ReportRenderOptions& o) {
     };
     nlohmann::json channels = nlohmann::json::array();
     for (const auto& c : r.perChannel) {
+        const bool online = c.channel == queue::kOnlineChannel;  // only these are checked in
         channels.push_back({{"channel", channelCode(c.channel)},
                             {"name", channelName(c.channel, ReportLang::Vi)},
                             {"name_en", channelName(c.channel, ReportLang::En)},
                             {"visits", visitsJson(c.visits)},
+                            {"checked_in", online ? nlohmann::json(c.checkedIn) : nlohmann::json(nullptr)},
+                            {"noshow_not_checked_in",
+                             online ? nlohmann::json(c.noShowNotCheckedIn) : nlohmann::json(nullptr)},
                             {"wait", statsJson(c.wait)},
                             {"service_level", levelJson(c.serviceLevel)}});
     }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "kiosk/cli/report_format.h"
+#include "queue/ticket_links.h"
 #include "report_fixture.h"
 
 using namespace motcua::queue;
@@ -185,9 +186,10 @@ TEST_CASE("motcua report shows the channels in Vietnamese, English, CSV and JSON
     SECTION("CSV: plain figures per channel, per day and per service") {
         const auto r = f.cli({"report", "--from", "2026-11-30", "--to", "2026-12-01", "--format", "csv"});
         REQUIRE(r.status == 0);
-        // Channel, issued, served, no-show, cancelled, expired, open, no-show rate, mean, p90, ≤ target.
-        CHECK_THAT(r.out, Contains("Lấy số trực tuyến,3,0,1,0,1,1,33.3,9.5,10.0,\r\n"));
-        CHECK_THAT(r.out, Contains("Lấy số tại kiosk/quầy,1,1,0,0,0,0,0.0,5.0,5.0,100.0\r\n"));
+        // Channel, issued, served, no-show, checked in, no-show not checked in (online only),
+        // cancelled, expired, open, no-show rate, mean, p90, ≤ target.
+        CHECK_THAT(r.out, Contains("Lấy số trực tuyến,3,0,1,0,0,0,1,1,33.3,9.5,10.0,\r\n"));
+        CHECK_THAT(r.out, Contains("Lấy số tại kiosk/quầy,1,1,0,,,0,0,0,0.0,5.0,5.0,100.0\r\n"));
         CHECK_THAT(r.out, Contains("Ngày,Tại kiosk/quầy,Trực tuyến,Đặt lịch hẹn,zalo,Tổng\r\n"));
         CHECK_THAT(r.out, Contains("2026-11-30,1,2,1,1,5\r\n"));
         CHECK_THAT(r.out, Contains("2026-12-01,0,1,0,0,1\r\n"));
@@ -202,6 +204,8 @@ TEST_CASE("motcua report shows the channels in Vietnamese, English, CSV and JSON
         CHECK(j["per_channel"][1]["channel"] == "online");
         CHECK(j["per_channel"][1]["visits"]["issued"] == 3);
         CHECK(j["per_channel"][1]["name"] == "Lấy số trực tuyến");
+        CHECK(j["per_channel"][1]["checked_in"] == 0);
+        CHECK(j["per_channel"][0]["checked_in"].is_null());  // a walk-in number is never checked in
         CHECK(j["per_channel"][3]["channel"] == "zalo");
         CHECK(j["per_day"][0]["issued_by_channel"][2] ==
               nlohmann::json{{"channel", "appointment"}, {"issued", 1}});
@@ -212,4 +216,65 @@ TEST_CASE("motcua report shows the channels in Vietnamese, English, CSV and JSON
         CHECK_THAT(r.out, Contains("<section id=\"per_channel\">"));
         CHECK_THAT(r.out, Contains("<td>Đặt lịch hẹn</td>"));
     }
+}
+
+TEST_CASE("Online numbers checked in at the kiosk, and those made no-shows for not checking in, are counted",
+          "[report][channels][online_checkin]") {
+    ReportFixture f(reportOfficeToml() + "\n[web]\nonline_checkin_minutes = 10\n");
+    const auto online = [&](TimeMs when, const std::string& expected) {
+        f.clock.set(when);
+        const auto t = ReportFixture::must(f.queue->take("HT", {}, via("online")), "take");
+        if (t.ticket.number != expected) throw std::runtime_error("took " + t.ticket.number);
+        return TicketLinks(f.db).linkFor(t.ticket, when).shortCode;
+    };
+    const auto a1 = online(at(8, 0), "A001");
+    online(at(8, 1), "A002");
+    const auto a3 = online(at(8, 2), "A003");
+    online(at(8, 3), "A004");
+    f.take(at(8, 4), "HT");  // A005 at the kiosk
+    f.clock.set(at(8, 5));
+    REQUIRE(f.queue->checkInOnline(a1).result.ok());
+    REQUIRE(f.queue->checkInOnline(a3).result.ok());
+    // A001 checked in, served.
+    f.call(at(8, 6), 1, "A001", f.lan);
+    f.start(at(8, 7), 1, f.lan);
+    f.finish(at(8, 12), 1, f.lan);
+    // A002 and A004 called, never checked in: no-shows 10 minutes later, by the console's rule.
+    f.call(at(8, 13), 1, "A002", f.lan);
+    f.call(at(8, 13), 2, "A004", f.minh);
+    f.clock.set(at(8, 23));
+    REQUIRE(f.queue->noShowsNotCheckedIn().size() == 2);
+    // A004 comes after all and staff put it back: it is open again, not a no-show.
+    f.clock.set(at(8, 25));
+    REQUIRE(f.queue->reactivate("A004").ok());
+    // A003 checked in, called, but gone when called: an officer's no-show.
+    f.call(at(8, 26), 1, "A003", f.lan);
+    f.clock.set(at(8, 28));
+    ReportFixture::must(f.queue->noShow(1, f.lan), "noshow");
+
+    const auto r = f.report("2026-11-30", "2026-11-30");
+    const auto& row = r.perChannel[channelIndex(r, "online")];
+    CHECK(row.visits.issued == 4);
+    CHECK(row.visits.served == 1);
+    CHECK(row.visits.noShow == 2);       // A002, A003
+    CHECK(row.visits.open == 1);         // A004
+    CHECK(row.checkedIn == 2);           // A001, A003
+    CHECK(row.noShowNotCheckedIn == 1);  // A002 (A004 was put back)
+    const auto& walkIn = r.perChannel[channelIndex(r, "")];
+    CHECK(walkIn.visits.issued == 1);
+    CHECK(walkIn.checkedIn == 0);
+    CHECK(walkIn.noShowNotCheckedIn == 0);
+
+    f.clock.set(at(12, 0));
+    const auto csv = f.cli({"report", "--from", "2026-11-30", "--to", "2026-11-30", "--format", "csv"});
+    REQUIRE(csv.status == 0);
+    CHECK_THAT(csv.out, Contains("Vắng do chưa xác nhận"));
+    CHECK_THAT(csv.out, Contains("Lấy số trực tuyến,4,1,2,2,1,0,0,1,50.0,"));
+    const auto json = f.cli({"--json", "report", "--from", "2026-11-30", "--to", "2026-11-30"});
+    REQUIRE(json.status == 0);
+    const auto j = nlohmann::json::parse(json.out);
+    CHECK(j["per_channel"][1]["checked_in"] == 2);
+    CHECK(j["per_channel"][1]["noshow_not_checked_in"] == 1);
+    const auto en = f.cli({"report", "--from", "2026-11-30", "--to", "2026-11-30", "--lang", "en"});
+    CHECK_THAT(en.out, Contains("No-show, not checked in"));
 }
