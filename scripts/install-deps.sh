@@ -25,6 +25,8 @@ packages=(
   libboost1.74-dev  # motcua-web's HTTP server (Beast, Asio: headers only, nothing at run time)
   postgresql-15  # the server the tests start privately (scripts/test-postgres.sh), and an office's server
   libespeak-ng-dev espeak-ng-data
+  libpulse-dev  # the kiosk's headphone watch asks the sound server (PulseAudio or PipeWire) through libpulse
+  pulseaudio pulseaudio-utils  # the private sound server and pactl of tests/voice/headphone_watch_test.cpp
   chromium  # renders the HTML report in tests/report (headless screenshot)
   systemd  # systemd-analyze verify on the units (tests/shell/session_test.cpp)
   sway grim  # the kiosk session (packaging/session/sway.conf) and its screenshots in tests/shell/session_test.cpp

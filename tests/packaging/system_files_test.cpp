@@ -64,6 +64,9 @@ constexpr SystemFile kSystemFiles[] = {
     {"/usr/lib/postgresql/*/bin/pg_ctl", "scripts/test-postgres.sh: starts and stops it"},
     {"/usr/lib/postgresql/*/bin/postgres", "the test server itself"},
     {"runuser", "scripts/test-postgres.sh: initdb refuses root, the server runs as nobody"},
+    {"pulseaudio", "tests/voice/headphone_watch_test.cpp: the private sound server"},
+    {"pactl", "headphone_watch_test.cpp: sinks come and go, the default sink changes"},
+    {"/usr/lib/pulse-*/modules/module-null-sink.so", "headphone_watch_test.cpp: the test's sinks"},
 };
 
 std::set<std::string> installDepsPackages() {
