@@ -102,6 +102,7 @@ struct KioskProgram::Parts {
     std::unique_ptr<LazyVoice> voice;
     std::unique_ptr<KioskServices> services;
     std::unique_ptr<KioskSession> session;
+    std::unique_ptr<voice::HeadphoneWatch> headphones;
 };
 
 KioskProgram::KioskProgram(KioskOptions options)
@@ -119,6 +120,7 @@ void KioskProgram::close() {
     // The session before the services, the services (and their printer thread, which records the
     // last outcomes) before the database.
     auto& p = *m_parts;
+    p.headphones.reset();
     p.session.reset();
     p.guideVoice.reset();  // after the session that speaks through it
     p.services.reset();
@@ -170,10 +172,13 @@ void KioskProgram::configure(const shell::ShellContext&, ui::AppOptions& ao, ui:
     ao.errorMessage =
         "Đã xảy ra lỗi. Xin mời ông/bà thực hiện lại từ đầu. / Something went wrong, please start again.";
     // The printer thread's outcomes reach the screens at the start of each frame.
-    // So does what the ID card's chip reader read.
+    // So does what the ID card's chip reader read, and headphones plugged in or out.
     ao.onFrame = [parts = m_parts.get()] {
         parts->services->pollPrinter();
         if (parts->session) parts->session->pollCardReader();
+        if (parts->session && parts->headphones) {
+            if (auto report = parts->headphones->poll()) parts->session->onHeadphones(*report);
+        }
     };
     ao.backgroundBusy = [services = m_parts->services.get()] { return services->printerBusy(); };
 }
@@ -194,6 +199,10 @@ void KioskProgram::start(const shell::ShellContext&, ui::App& app, ui::ScreenSta
         speaker = [guide = m_parts->guideVoice.get()] { return guide->speaker(); };
     }
     m_parts->session = std::make_unique<KioskSession>(app, *m_parts->services, ss, std::move(speaker));
+    if (m_options.voice && m_options.headphoneWatch) {
+        m_parts->headphones = m_options.headphoneWatch();
+        if (m_parts->headphones) m_parts->log("headphones: watching " + m_parts->headphones->describe());
+    }
 }
 
 void KioskProgram::finish(std::chrono::milliseconds grace) {

@@ -21,6 +21,7 @@
 #include "kiosk/ui/program_options.h"
 #include "kiosk/ui/script_runner.h"
 #include "kiosk/voice/audio_output.h"
+#include "kiosk/voice/headphone_watch.h"
 
 namespace CLI {
 class App;
@@ -54,6 +55,10 @@ struct KioskOptions {
     // The ID card's chip reader (card_reader.h), when the kiosk has one; empty: none (the QR
     // scanner, which needs nothing here, is the way cards are read today).
     std::function<std::unique_ptr<CardReader>()> cardReader;
+    // Whether headphones are plugged in (kiosk/voice/headphone_watch.h), asked once a frame: plugging
+    // them in turns voice guidance on (KioskSession::onHeadphones). Made at start when voice is on;
+    // empty: none. motcua-kiosk watches the sound server (pulse_headphone_watch.h); tests script it.
+    std::function<std::unique_ptr<voice::HeadphoneWatch>()> headphoneWatch;
 };
 
 // Registers the kiosk's own options (the shell registers the shared ones).

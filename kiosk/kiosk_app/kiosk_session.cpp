@@ -110,7 +110,23 @@ void KioskSession::toggleHighContrast() {
 
 void KioskSession::toggleVoiceGuidance() {
     m_guide.setOn(!m_guide.on(), m_language);
-    ++m_generation;  // the switch's label, the voice bar
+    m_voiceByHeadphones = false;  // the citizen's choice from now on
+    ++m_generation;               // the switch's label, the voice bar
+}
+
+void KioskSession::onHeadphones(const voice::HeadphoneReport& report) {
+    m_services.log(std::string("headphones: ") + voice::toString(report.state) + " (" + report.detail + ")");
+    if (report.state == voice::Headphones::Unknown) return;
+    m_headphonesIn = report.state == voice::Headphones::Plugged;
+    if (m_headphonesIn && !m_guide.on()) {
+        m_guide.setOn(true, m_language);
+        m_voiceByHeadphones = true;
+        ++m_generation;
+    } else if (!m_headphonesIn && m_voiceByHeadphones) {
+        m_guide.setOn(false, m_language);
+        m_voiceByHeadphones = false;
+        ++m_generation;
+    }
 }
 
 void KioskSession::endVisit() {
@@ -125,12 +141,16 @@ void KioskSession::endVisit() {
     // Voice guidance and its volume are for this visitor only.
     const bool wasGuided = m_guide.on();
     m_guide.reset();
+    m_voiceByHeadphones = false;
     if (changed || wasGuided) {
         ++m_generation;
         applyTheme();
     }
     ++m_visits;
     screens().popToRoot();
+    // Headphones still plugged in: the next visitor starts with voice guidance, as after a plug.
+    if (m_headphonesIn)
+        onHeadphones({voice::Headphones::Plugged, "still plugged in at the end of the visit"});
 }
 
 void KioskSession::home() {

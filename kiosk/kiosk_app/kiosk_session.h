@@ -16,6 +16,7 @@
 #include "kiosk/ui/image.h"
 #include "kiosk/ui/scan_detector.h"
 #include "kiosk/ui/theme.h"
+#include "kiosk/voice/headphone_watch.h"
 
 namespace motcua::kiosk {
 
@@ -57,7 +58,15 @@ class KioskSession {
     void toggleLargeText();
     void toggleHighContrast();
     bool voiceGuidance() const noexcept { return m_guide.on(); }
+    // The citizen's switch: on or off for this visit, whatever the headphones did.
     void toggleVoiceGuidance();
+    // Headphones plugged in or out (the program's HeadphoneWatch, once a frame). Plugged: voice
+    // guidance on, as the switch turns it on (the same spoken welcome), unless it is on already.
+    // Unplugged: off again if the plug turned it on (a citizen who turned it on keeps it). Unknown (no
+    // sound server) changes nothing. While headphones stay plugged in, each new visit starts with
+    // voice guidance on.
+    void onHeadphones(const voice::HeadphoneReport& report);
+    bool voiceByHeadphones() const noexcept { return m_voiceByHeadphones; }
     VoiceGuide& guide() noexcept { return m_guide; }
 
     // The citizen whose ID card was scanned in this visit (the keyed id only); nullopt: none.
@@ -123,6 +132,8 @@ class KioskSession {
     ui::ScanDetector m_scanner;
     ui::Image m_logo;
     VoiceGuide m_guide;
+    bool m_headphonesIn = false;       // as the watch last said
+    bool m_voiceByHeadphones = false;  // voice guidance is on because they were plugged in
 };
 
 }  // namespace motcua::kiosk

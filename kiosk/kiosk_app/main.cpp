@@ -3,9 +3,12 @@
 #include <iostream>
 
 #include "kiosk/kiosk_app/kiosk_program.h"
+#include "kiosk/voice/pulse_headphone_watch.h"
 
 int main(int argc, char** argv) try {
     motcua::kiosk::KioskOptions options;
+    // Headphones plugged in turn voice guidance on, where the sound server reports them.
+    options.headphoneWatch = [] { return motcua::voice::makePulseHeadphoneWatch(); };
     return motcua::shell::runProgram(
         motcua::kiosk::kKioskProgram, argc, argv,
         [&](CLI::App& cli) { motcua::kiosk::addKioskOptions(cli, options); }, options.program,
