@@ -2,10 +2,44 @@
 
 #include <pulse/pulseaudio.h>
 
+#include <cstdlib>
 #include <mutex>
 #include <utility>
 
 namespace motcua::voice {
+
+namespace {
+#if PA_CHECK_VERSION(14, 0, 0)
+// The running libpulse's major version ("16.1.0": 16).
+int libraryMajor() {
+    const char* version = pa_get_library_version();
+    return version ? std::atoi(version) : 0;
+}
+#endif
+
+// The port's type: a field of the structure libpulse fills from 14 on only (the package may meet an
+// older library: its dependency is what dpkg-shlibdeps finds, libpulse0 >= 5.0), Unknown before.
+PortType typeOf(const pa_sink_port_info& port) {
+#if PA_CHECK_VERSION(14, 0, 0)
+    static const bool hasType = libraryMajor() >= 14;
+    if (!hasType) return PortType::Unknown;
+    switch (port.type) {
+        case PA_DEVICE_PORT_TYPE_HEADPHONES:
+            return PortType::Headphones;
+        case PA_DEVICE_PORT_TYPE_HEADSET:
+            return PortType::Headset;
+        case PA_DEVICE_PORT_TYPE_UNKNOWN:
+            return PortType::Unknown;
+        default:
+            return PortType::Other;
+    }
+#else
+    (void)port;
+    return PortType::Unknown;
+#endif
+}
+
+}  // namespace
 
 SinkDescription describeSink(const pa_sink_info& info) {
     SinkDescription sink;
@@ -24,22 +58,7 @@ SinkDescription describeSink(const pa_sink_info& info) {
                 port.available = PortAvailable::Unknown;
                 break;
         }
-#if PA_CHECK_VERSION(14, 0, 0)
-        switch (active->type) {
-            case PA_DEVICE_PORT_TYPE_HEADPHONES:
-                port.type = PortType::Headphones;
-                break;
-            case PA_DEVICE_PORT_TYPE_HEADSET:
-                port.type = PortType::Headset;
-                break;
-            case PA_DEVICE_PORT_TYPE_UNKNOWN:
-                port.type = PortType::Unknown;
-                break;
-            default:
-                port.type = PortType::Other;
-                break;
-        }
-#endif
+        port.type = typeOf(*active);
         sink.activePort = std::move(port);
     }
     if (info.proplist) {
