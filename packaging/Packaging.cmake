@@ -111,7 +111,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "adduser, fontconfig, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, sway, libpam-systemd")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups, sqlite3, postgresql-client")
+# pipewire-pulse (or pulseaudio) in the kiosk user's session lets the kiosk see headphones plugged in
+# (kiosk/kiosk_app/README.md); without a sound server the kiosk plays through ALSA as before.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups, sqlite3, postgresql-client, pipewire-pulse")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${motcua_packaging_dir}/debian/conffiles ${motcua_packaging_dir}/debian/postinst
     ${motcua_packaging_dir}/debian/prerm ${motcua_packaging_dir}/debian/postrm)

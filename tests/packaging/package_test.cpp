@@ -115,7 +115,7 @@ TEST_CASE(
     const auto depends = runShell("dpkg-deb -f " + quote(deb) + " Depends");
     REQUIRE(depends.status == 0);
     for (const char* dep : {"fonts-noto-core", "espeak-ng-data", "adduser", "libc6", "libsqlite3-0",
-                            "libsodium23", "sway", "libpam-systemd"}) {
+                            "libsodium23", "sway", "libpam-systemd", "libpulse0"}) {
         CAPTURE(dep);
         CHECK_THAT(depends.out, Catch::Contains(dep));
     }
