@@ -116,8 +116,9 @@ void KioskSession::toggleVoiceGuidance() {
 
 void KioskSession::onHeadphones(const voice::HeadphoneReport& report) {
     m_services.log(std::string("headphones: ") + voice::toString(report.state) + " (" + report.detail + ")");
-    if (report.state == voice::Headphones::Unknown) return;
     m_headphonesIn = report.state == voice::Headphones::Plugged;
+    // Unknown (the server went away): this visit keeps what it has; the next one starts without.
+    if (report.state == voice::Headphones::Unknown) return;
     if (m_headphonesIn && !m_guide.on()) {
         m_guide.setOn(true, m_language);
         m_voiceByHeadphones = true;

@@ -63,8 +63,8 @@ class KioskSession {
     // Headphones plugged in or out (the program's HeadphoneWatch, once a frame). Plugged: voice
     // guidance on, as the switch turns it on (the same spoken welcome), unless it is on already.
     // Unplugged: off again if the plug turned it on (a citizen who turned it on keeps it). Unknown (no
-    // sound server) changes nothing. While headphones stay plugged in, each new visit starts with
-    // voice guidance on.
+    // sound server) changes nothing in this visit. While headphones stay plugged in, each new visit
+    // starts with voice guidance on.
     void onHeadphones(const voice::HeadphoneReport& report);
     bool voiceByHeadphones() const noexcept { return m_voiceByHeadphones; }
     VoiceGuide& guide() noexcept { return m_guide; }

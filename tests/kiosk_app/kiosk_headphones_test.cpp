@@ -191,6 +191,9 @@ TEST_CASE("No sound server: unknown once in the log, nothing else changes", "[ki
     k.reports->push_back({Headphones::Unknown, "no sound server answers: Connection terminated"});
     k.run("lost.txt", "wait 100\nsaid \"Đã bật hướng dẫn bằng giọng nói\"\n");
     CHECK(k.session().voiceGuidance());
+    // The next visit does not start with it: nothing says headphones are still there.
+    k.session().endVisit();
+    CHECK_FALSE(k.session().voiceGuidance());
 }
 
 TEST_CASE("With --no-voice the headphone watch is not started", "[kiosk][voice][headphones]") {
