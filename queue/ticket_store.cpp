@@ -254,10 +254,16 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
         return fmt::format(
             "SELECT s.id, s.prefix, s.daily_cap, s.name_en, s.ticket_note, "
             "(SELECT name FROM priority_categories WHERE code = ?2), "
-            "(SELECT COALESCE(MAX(t.seq), 0) FROM tickets t WHERE t.business_day = ?3 AND (t.prefix = "
-            "s.prefix OR "
-            "(t.prefix = '' AND rtrim(t.number, '0123456789') = s.prefix))), "
-            "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?3), "
+            // The prefix's last number of the day: through the (day, prefix, seq) index, and through
+            // the index of rows from before tickets carried their prefix (none are issued any more);
+            // one OR of the two walked every ticket of the day. (A prefix is never ''.)
+            "{}((SELECT COALESCE(MAX(t.seq), 0) FROM tickets t WHERE t.business_day = ?3 AND t.prefix = "
+            "s.prefix AND t.prefix <> ''), "
+            "(SELECT COALESCE(MAX(t.seq), 0) FROM tickets t WHERE t.business_day = ?3 AND t.prefix = '' AND "
+            "rtrim(t.number, '0123456789') = s.prefix)), "
+            // The day's last queue position, through the (day, queue position) index, which only a
+            // query saying `queue_key IS NOT NULL` (always true) uses (migration 0009).
+            "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?3 AND queue_key IS NOT NULL), "
             // The service's waiting tickets and the priority ones among them, in one pass: "all,priority".
             "(SELECT COUNT(*) || ',' || COUNT(priority) FROM tickets WHERE cur_service_id = s.id AND "
             "state = 'waiting' AND business_day = ?3), "
@@ -273,6 +279,7 @@ std::optional<IssueContext> TicketStore::issueContext(const std::string& service
             "f.id) AS d "
             "FROM events f WHERE f.kind = 'finish' AND f.service_id = s.id ORDER BY f.id DESC LIMIT ?4) h) "
             "FROM services s WHERE s.code = ?1 AND s.active = 1{}",
+            dialect == Dialect::Postgres ? "GREATEST" : "MAX",
             dialect == Dialect::Postgres ? "string_agg(c.number::text, ',')" : "group_concat(c.number)",
             kGuardColumns, "");
     };
@@ -381,13 +388,16 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
                     : std::string(
                           "LEFT JOIN tickets t ON t.counter_id = c.id AND t.state IN ('called', 'serving') "
                           "AND t.business_day = ?2");
-        // The counter's last priority call of the day is looked for once (walking its calls back from
-        // the newest): the normal calls since then are counted only when there is one. Its session
+        // The counter's last priority call of the day is looked for once, through the index of
+        // priority calls (migration 0009; walking its calls back from the newest read every call of
+        // the day when none was a priority one): the normal calls since then are counted only when
+        // there is one. Its session
         // (break or not, and why) is its newest session event, read once by id (two subqueries sorted
         // every session event the counter ever had).
         return fmt::format(
             "WITH cp AS MATERIALIZED (SELECT c.id, c.number, "
-            "(SELECT MAX(q.id) FROM events q WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= ?3 "
+            "(SELECT MAX(q.id) FROM events q{10} WHERE q.counter_id = c.id AND q.kind = 'call' AND q.at >= "
+            "?3 "
             "AND {2}) AS k_last_priority "
             "FROM counters c WHERE c.number = ?1 AND c.active = 1), "
             "cc AS MATERIALIZED (SELECT c.id, c.number, se.kind AS k_session, {1} AS k_reason, "
@@ -410,7 +420,10 @@ std::optional<CounterContext> TicketStore::counterContext(int counterNumber, con
             sessionKinds, jsonText(dialect, "se.detail", "reason"), jsonTrue(dialect, "q.detail", "priority"),
             kGuardColumns, kTicketColumns, tickets, kTicketJoins,
             waiting ? fmt::format(" ORDER BY {}", kCallOrderBy) : std::string(),
-            waiting ? fmt::format(", {}", kCallOrder) : std::string(), waiting ? "o.w_why" : "NULL");
+            waiting ? fmt::format(", {}", kCallOrder) : std::string(), waiting ? "o.w_why" : "NULL",
+            // SQLite's planner, without statistics, preferred (counter, kind, id), walking back through
+            // every call of the counter; PostgreSQL chooses the partial index by itself.
+            dialect == Dialect::Postgres ? "" : " INDEXED BY events_priority_calls");
     };
     static const std::string sql[2][3] = {
         {build(Dialect::Sqlite, CounterContextKind::Active), build(Dialect::Sqlite, CounterContextKind::Next),
@@ -469,7 +482,7 @@ NumberContext TicketStore::numberContext(const std::string& day, const std::stri
             "SELECT {}, "
             "EXISTS (SELECT 1 FROM tickets WHERE business_day < ?1 AND state IN ('waiting', 'called', "
             "'serving', 'held')), "
-            "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?1), {}, "
+            "(SELECT MAX(queue_key) FROM tickets WHERE business_day = ?1 AND queue_key IS NOT NULL), {}, "
             "EXISTS (SELECT 1 FROM counter_services x WHERE x.counter_id = ?4 AND x.service_id = "
             "n.cur_service_id), "
             "n.* FROM (SELECT 1 AS one) one LEFT JOIN ({} WHERE t.business_day = ?1 AND t.number = ?2 "
@@ -556,7 +569,8 @@ std::optional<std::int64_t> TicketStore::minWaitingKey(std::int64_t serviceId) {
 }
 
 std::optional<std::int64_t> TicketStore::lastQueueKey(const std::string& day) {
-    Statement st(m_db, "SELECT MAX(queue_key) FROM tickets WHERE business_day = ?");
+    // `queue_key IS NOT NULL` (always true) names the (day, queue position) index, migration 0009.
+    Statement st(m_db, "SELECT MAX(queue_key) FROM tickets WHERE business_day = ? AND queue_key IS NOT NULL");
     st.bind(1, day);
     if (!st.step() || st.isNull(0)) return std::nullopt;
     return st.getInt(0);

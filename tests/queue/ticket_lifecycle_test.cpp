@@ -28,6 +28,20 @@ TEST_CASE("Numbers run per service and business day, with prefix and zero paddin
         f.db.exec("UPDATE tickets SET seq = 999, number = 'A999' WHERE number = 'A003'");
         CHECK(f.take("HT") == "A1000");
     }
+    SECTION("a ticket of the day from before tickets carried their prefix still counts for its letters") {
+        // Found through their own index (migration 0009), not with the prefix's numbers.
+        f.db.exec("UPDATE tickets SET prefix = '', seq = 7, number = 'A007' WHERE number = 'A003'");
+        CHECK(f.take("HT") == "A008");
+        CHECK(f.take("CT") == "B002");
+    }
+    SECTION("a new number goes after the day's last queue position, whatever state that ticket is in") {
+        // The position is read through the (day, position) index (migration 0009): a finished ticket's
+        // position counts as a waiting one's does.
+        f.db.exec("UPDATE tickets SET queue_key = queue_key + 3600000, state = 'done' WHERE number = 'B001'");
+        const auto last = f.db.queryInt("SELECT queue_key FROM tickets WHERE number = 'B001'");
+        f.take("HT");
+        CHECK(f.db.queryInt("SELECT queue_key FROM tickets WHERE number = 'A004'") == last + 1);
+    }
 }
 
 TEST_CASE("A ticket goes through call, start and finish, each move one event", "[queue][lifecycle]") {
