@@ -21,7 +21,9 @@ void addKioskOptions(CLI::App& app, KioskOptions& options) {
                    "Touchscreen density, for 15 mm touch targets (default: [kiosk] dpi of the office config, "
                    "else 102, a 21.5\" full-HD panel)")
         ->check(CLI::Range(50.0, 600.0));
-    app.add_flag("!--no-voice", options.voice, "Do not read the number aloud after printing");
+    app.add_flag("!--no-voice", options.voice,
+                 "No voice: the number is not read aloud after printing, voice guidance is off and "
+                 "headphones are not watched");
 }
 
 namespace {
