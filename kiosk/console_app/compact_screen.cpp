@@ -96,6 +96,13 @@ void CompactScreen::update(std::chrono::milliseconds dt) {
     }
     if (m_console.notice().has_value() != m_noticeShown) m_dirty = true;
     if (m_console.session().offline() != m_offlineShown) m_dirty = true;
+    // The minutes left to check in count down with the clock, as on the full console.
+    m_sinceClock += dt;
+    if (m_sinceClock >= WorkScreen::kClockInterval) {
+        m_sinceClock = {};
+        m_console.session().refresh();
+        m_dirty = true;
+    }
     if (m_dirty) rebuild();
     WidgetScreen::update(dt);
 }
@@ -138,14 +145,28 @@ void CompactScreen::rebuild() {
                         : !view.current ? fmt::format("Chưa có số · {} người chờ", view.waiting.size())
                         : view.current->ticket.state == TicketState::Called ? "Đang gọi"
                                                                             : "Đang phục vụ";
-    info->add(std::make_unique<Label>(state, FontRole::Small, TextAlign::Left, TextColour::Normal));
+    TextColour stateColour = TextColour::Normal;
     std::string detail = view.current ? view.current->ticket.currentServiceName : view.counterName;
+    TextColour detailColour = TextColour::Muted;
+    // A number taken online and not checked in at the kiosk (called: the deadline exists only then): the
+    // citizen may not be in the building, and it becomes a no-show by itself when the minutes are up, as
+    // the full console's ticket card says. Two short lines in red in place of the state and the service
+    // (an online number has no priority badge, so the lines have the strip's whole width for the state).
+    if (const auto left = view.current ? checkInMinutesLeft(view.current->checkIn, view.now) : std::nullopt) {
+        state = "Chưa xác nhận tại kiosk";
+        detail = *left > 0 ? fmt::format("Vắng mặt sau {} phút", *left) : "Đang chuyển thành vắng mặt";
+        stateColour = detailColour = TextColour::Danger;
+    }
+    info->add(std::make_unique<Label>(state, FontRole::Small, TextAlign::Left, stateColour));
     // The strip is one line high: the notice's first clause ("Đã gọi số A001", "Mã PIN này dễ đoán"),
-    // its reason ("— Số ưu tiên được gọi trước …", "(cần 6–8 chữ số …)") is in the full console.
-    if (const auto notice = m_console.notice()) detail = firstClause(notice->text);
-    info->add(std::make_unique<Label>(
-        detail, FontRole::Small, TextAlign::Left,
-        m_console.notice() && m_console.notice()->error ? TextColour::Danger : TextColour::Muted));
+    // its reason ("— Số ưu tiên được gọi trước …", "(cần 6–8 chữ số …)") is in the full console. A
+    // number awaiting its check-in keeps its minutes left unless the notice is a refusal.
+    if (const auto notice = m_console.notice();
+        notice && (notice->error || stateColour == TextColour::Normal)) {
+        detail = firstClause(notice->text);
+        detailColour = notice->error ? TextColour::Danger : TextColour::Muted;
+    }
+    info->add(std::make_unique<Label>(detail, FontRole::Small, TextAlign::Left, detailColour));
     if (view.current && view.current->ticket.priority) {
         auto badge =
             std::make_unique<Label>("Ưu tiên", FontRole::Small, TextAlign::Center, TextColour::OnEmphasis);

@@ -35,6 +35,7 @@ class CompactScreen final : public ui::WidgetScreen {
     Console& m_console;
     bool m_dirty = true;
     std::chrono::milliseconds m_sincePoll{0};
+    std::chrono::milliseconds m_sinceClock{0};
     std::string m_shown;
     bool m_noticeShown = false;
     bool m_offlineShown = false;

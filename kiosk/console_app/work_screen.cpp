@@ -77,6 +77,22 @@ Key moveKey(Move move) {
     return Key::Unknown;
 }
 
+std::optional<long long> checkInMinutesLeft(const queue::OnlineCheckInState& checkIn, queue::TimeMs now) {
+    if (!checkIn.deadline) return std::nullopt;
+    return static_cast<long long>((*checkIn.deadline - now + 59'999) / 60'000);
+}
+
+std::string checkInLine(const queue::OnlineCheckInState& checkIn, queue::TimeMs now) {
+    const auto left = checkInMinutesLeft(checkIn, now);
+    if (!left) return {};
+    std::string text = "Chưa xác nhận có mặt tại kiosk";
+    if (*left > 0)
+        text += fmt::format(" · còn {} phút", *left);
+    else
+        text += " · đang chuyển thành vắng mặt";
+    return text;
+}
+
 namespace {
 
 std::string minutes(queue::TimeMs from, queue::TimeMs to) {
@@ -391,13 +407,8 @@ std::unique_ptr<Widget> WorkScreen::buildTicketCard() {
     // building. It becomes a no-show by itself when the time is up (QueueService::noShowsNotCheckedIn).
     // One line: the card's height is fixed.
     if (const auto& in = view.current->checkIn; in.deadline) {
-        const auto left = (*in.deadline - view.now + 59'999) / 60'000;
-        std::string text = "Chưa xác nhận có mặt tại kiosk";
-        if (left > 0)
-            text += fmt::format(" · còn {} phút", left);
-        else
-            text += " · đang chuyển thành vắng mặt";
-        info->add(std::make_unique<Label>(text, FontRole::Small, TextAlign::Left, TextColour::Danger));
+        info->add(std::make_unique<Label>(checkInLine(in, view.now), FontRole::Small, TextAlign::Left,
+                                          TextColour::Danger));
     } else if (in.online) {
         info->add(std::make_unique<Label>(
             in.checkedIn ? "Số lấy trực tuyến · đã xác nhận có mặt tại kiosk" : "Số lấy trực tuyến",

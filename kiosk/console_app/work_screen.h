@@ -27,6 +27,13 @@ const char* moveLabel(Move move);
 // notice's news without its reason, where there is one line for it.
 std::string firstClause(const std::string& text);
 ui::Key moveKey(Move move);
+// A called number taken online and not yet checked in at the kiosk: the whole minutes left before it
+// becomes a no-show by itself (rounded up; 0 or less: the time is up), from the deadline QueueService
+// computes (OnlineCheckInState::deadline). nullopt when no check-in is awaited (not online, checked
+// in, or the office asks for none).
+std::optional<long long> checkInMinutesLeft(const queue::OnlineCheckInState& checkIn, queue::TimeMs now);
+// The ticket card's red line for it: "Chưa xác nhận có mặt tại kiosk · còn 7 phút" ("" when none).
+std::string checkInLine(const queue::OnlineCheckInState& checkIn, queue::TimeMs now);
 
 class WorkScreen final : public ui::WidgetScreen {
   public:

@@ -2,6 +2,7 @@
 // the officer sees "Chưa xác nhận có mặt tại kiosk" and the minutes left; when they are up the console
 // makes it a no-show by itself (QueueService::noShowsNotCheckedIn), says so, and the counter is free.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "console_fixture.h"
 #include "queue/queue_service.h"
@@ -90,4 +91,80 @@ screenshot called-)S" + variant + ".png\n",
     INFO(ui::formatOutcome(outcome, "online_checkin"));
     REQUIRE(outcome.ok);
     CHECK(layoutProblems(c) == std::vector<std::string>{});
+}
+
+TEST_CASE("The compact strip says an online number is not checked in, and the minutes left, each on one line",
+          "[console][compact][online_checkin]") {
+    // The strip at every width it is checked at: two short red lines in place of the state and the
+    // service's name, each whole on one line, counting down with the clock.
+    const int width = GENERATE(1366, 1280, 1920, 1024);
+    CAPTURE(width);
+    ConsoleOffice office({{"lan", "246813"}}, consoleOfficeToml() + "\n[web]\nonline_checkin_minutes = 10\n");
+    HeadlessConsole c(office, 1, {width, 768});
+    console::ConsoleOptions compact = HeadlessConsole::options(1);
+    compact.compact = true;
+    compact.program.size = ui::Size{width, 768};
+    console::Console strip(c.db, c.ui.clock, c.ui.screens, compact);
+    strip.attach(c.ui.app);
+    strip.attachWindow(c.ui.window);
+    c.ui.screens.popToRoot();
+    c.ui.screens.replace(strip.firstScreen());
+    c.ui.app.frame();
+    {
+        queue::QueueService q(c.db, c.ui.clock);
+        queue::Actor online;
+        online.channel = "online";
+        REQUIRE(q.take("HT", {}, online).ok());  // A001, from the phone
+        REQUIRE(q.take("HT").ok());              // A002, from the kiosk
+    }
+    const std::string shots = fmt::format("online_checkin/strip-{}", width);
+    const auto outcome = c.run(R"S(
+tap "Nguyễn Thị Lan"
+type "246813"
+key Return
+wait 100
+key F1
+expect "A001"
+expect "Chưa xác nhận tại kiosk"
+expect "Vắng mặt sau 10 phút"
+screenshot 01-not-checked-in.png
+wait 240000
+expect "Vắng mặt sau 6 phút"
+)S",
+                               shots);
+    INFO(ui::formatOutcome(outcome, "strip"));
+    REQUIRE(outcome.ok);
+    CHECK(c.ui.app.size() == ui::Size{width, console::Console::kStripHeight});
+    CHECK(layoutProblems(c) == std::vector<std::string>{});
+    // Each label on one line: no second line belongs to the label of either.
+    std::map<const ui::Widget*, int> lines;
+    std::map<const ui::Widget*, std::string> firstLine;
+    for (const auto& item : ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()))
+        if (item.kind == ui::LayoutItem::Kind::Line) {
+            ++lines[item.owner];
+            firstLine.emplace(item.owner, item.text);
+        }
+    int checkInLines = 0;
+    for (const auto& [owner, text] : firstLine) {
+        if (text != "Chưa xác nhận tại kiosk" && text != "Vắng mặt sau 6 phút") continue;
+        ++checkInLines;
+        CAPTURE(text);
+        CHECK(lines[owner] == 1);
+    }
+    CHECK(checkInLines == 2);
+    saveScreen(c, fmt::format("strip-{}-normal", width), "04-online-not-checked-in");
+
+    // A number from the kiosk: the service's name (once the notice of the call is old), no check-in line.
+    const auto second = c.run(R"S(
+key F5
+wait 100
+key F1
+expect "A002"
+wait 21000
+)S",
+                              shots);
+    INFO(ui::formatOutcome(second, "strip"));
+    REQUIRE(second.ok);
+    CHECK_FALSE(c.sees("Chưa xác nhận"));
+    CHECK(c.sees("Hộ tịch"));
 }
