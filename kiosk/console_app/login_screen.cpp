@@ -100,15 +100,18 @@ void LoginScreen::rebuild() {
         if (s.login == m_login) who = s.name;
     right->add(std::make_unique<Label>(fmt::format("{} · Quầy {}", who, m_counter), FontRole::Small,
                                        TextAlign::Left, TextColour::Muted));
-    auto& login = right->add(std::make_unique<Button>(
+    right->add(std::make_unique<Spacer>(), 1);
+    // The choices scroll when the window is short (large text at 1024x768); "Đăng nhập" and what the
+    // last try said stay under them, always in view (Enter logs in from anywhere too).
+    auto side = std::make_unique<Box>(Axis::Vertical, 0, 10);
+    side->add(std::make_unique<ScrollView>(std::move(right)), 1);
+    auto& login = side->add(std::make_unique<Button>(
         "Đăng nhập", [this] { submit(); }, ButtonStyle::Primary));
     login.setEnabled(!m_login.empty() && m_counter > 0);
     if (!m_message.empty())
-        right->add(std::make_unique<Label>(m_message, FontRole::Body, TextAlign::Left,
-                                           m_messageIsError ? TextColour::Danger : TextColour::Normal));
-    right->add(std::make_unique<Spacer>(), 1);
-    // Scrolls when the window is short (large text at 1024x768); Enter logs in from anywhere.
-    columns->add(std::make_unique<ScrollView>(std::move(right)), 2);
+        side->add(std::make_unique<Label>(m_message, FontRole::Small, TextAlign::Left,
+                                          m_messageIsError ? TextColour::Danger : TextColour::Normal));
+    columns->add(std::move(side), 2);
     root->add(std::move(columns), 1);
     setRoot(std::move(root));
 }

@@ -51,6 +51,12 @@ const char* stateVi(TicketState state) {
     }
 }
 
+// Tight, these moves are behind "Thao tác khác" (the strip's five are buttons of their own).
+bool isOtherMove(Move move) {
+    return move == Move::ReturnFront || move == Move::ReturnBack || move == Move::Hold ||
+           move == Move::Transfer || move == Move::CallNumber;
+}
+
 }  // namespace
 
 Move nextMove(const CounterView& view) {
@@ -267,16 +273,33 @@ void WorkScreen::layout(const LayoutContext& context, Size size) {
         // The regular arrangement when its last row of moves lies inside the window, else the dense one;
         // where even that does not fit (large text on a 1024-pixel screen), its moves scroll.
         m_dense = false;
+        m_tight = false;
         m_scrollMoves = false;
+        // The pause button as wide as the wider of its two labels (one width in both states): a fixed
+        // width for the widest text size squeezed the officer's name onto three lines at 1024 px.
+        const TextStyle small = context.theme.font(FontRole::Small);
+        for (const bool dense : {false, true}) {
+            int& width = dense ? m_pauseWidthDense : m_pauseWidthRegular;
+            width = 0;
+            for (const bool onBreak : {false, true})
+                width = std::max(width, context.metrics.measure(pauseLabel(onBreak, dense), small).width);
+            width += 2 * context.theme.spacing() + 4;
+        }
+        const auto fits = [&] { return !m_moves || m_moves->bounds().bottom() <= size.height - kPadding; };
         rebuild();
         WidgetScreen::layout(context, size);
-        if (m_moves && m_moves->bounds().bottom() > size.height - kPadding) {
+        if (!fits()) {
             m_dense = true;
             rebuild();
             WidgetScreen::layout(context, size);
-            if (m_moves && m_moves->bounds().bottom() > size.height - kPadding) {
-                m_scrollMoves = true;
+            if (!fits()) {
+                m_tight = true;
                 rebuild();
+                WidgetScreen::layout(context, size);
+                if (!fits()) {
+                    m_scrollMoves = true;
+                    rebuild();
+                }
             }
         }
     }
@@ -297,13 +320,14 @@ void WorkScreen::rebuild() {
     // last row of buttons on a 768-pixel screen.
     header->add(
         std::make_unique<Label>(fmt::format("{} · {}", view.counterName, officer.name), FontRole::Small), 1);
-    header->add(std::make_unique<Label>(m_console.calendar().clockText(view.now), FontRole::Body,
-                                        TextAlign::Right, TextColour::Muted));
+    if (!m_tight)
+        header->add(std::make_unique<Label>(m_console.calendar().clockText(view.now), FontRole::Body,
+                                            TextAlign::Right, TextColour::Muted));
     auto& pause = header->add(std::make_unique<Button>(
-        view.onBreak ? "Tiếp tục làm việc (F11)" : "Tạm nghỉ (F11)", [this] { toggleBreak(); },
+        pauseLabel(view.onBreak, m_dense), [this] { toggleBreak(); },
         view.onBreak ? ButtonStyle::Primary : ButtonStyle::Secondary, FontRole::Small));
     // One width in both states: nothing beside it moves.
-    pause.setFixedWidth(static_cast<int>(320 * m_arrangedScale));
+    pause.setFixedWidth(m_dense ? m_pauseWidthDense : m_pauseWidthRegular);
     auto& out = header->add(std::make_unique<Button>(
         "Đăng xuất",
         [this] {
@@ -348,6 +372,9 @@ void WorkScreen::rebuild() {
         left->add(std::make_unique<ScrollView>(std::move(moves)), 1);
     } else {
         left->add(std::move(moves));
+        // Tight: the ticket's times under the moves, where the two columns of moves leave room; the
+        // side column keeps its height for the waiting list.
+        if (m_tight && view.current) left->add(std::make_unique<Label>(timesText(), FontRole::Small));
         left->add(std::make_unique<Spacer>(), 1);
     }
     body->add(std::move(left), 3);
@@ -456,9 +483,12 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
                               : fmt::format("F1 · tiếp theo: {}", view.waiting.front().number));
     call.setEnabled(allowed(view, Move::CallNext));
     // Every label on one line ("Về cuối hàng chờ" too), so the three rows fit a 1366x768 laptop.
-    auto grid = std::make_unique<Grid>(3, 10);
+    // Tight (large text on a 1024x768 screen): two columns of the moves of every ticket (as on the
+    // compact strip) and "Thao tác khác", which lists the rest; their F-keys work as ever.
+    auto grid = std::make_unique<Grid>(m_tight ? 2 : 3, 10);
     for (std::size_t i = 1; i < std::size(kMoves); ++i) {
         const auto& m = kMoves[i];
+        if (m_tight && isOtherMove(m.move)) continue;
         auto& b = grid->add(std::make_unique<Button>(
             m_dense ? fmt::format("{} ({})", m.label, keyName(m.key)) : std::string(m.label),
             [this, move = m.move] { perform(move); },
@@ -467,8 +497,35 @@ std::unique_ptr<Widget> WorkScreen::buildActions() {
         if (!m_dense) b.setSecondary(keyName(m.key));
         b.setEnabled(allowed(view, m.move));
     }
+    if (m_tight) {
+        bool any = false;
+        for (const auto& m : kMoves) any = any || (isOtherMove(m.move) && allowed(view, m.move));
+        auto& other = grid->add(std::make_unique<Button>(
+            "Thao tác khác (F6–F10)", [this] { chooseOtherMove(); }, ButtonStyle::Secondary,
+            FontRole::Small));
+        other.setEnabled(any);
+    }
     box->add(std::move(grid));
     return box;
+}
+
+std::string WorkScreen::pauseLabel(bool onBreak, bool dense) {
+    // Dense: the short form ("Tiếp tục" under the ticket card's "Quầy đang tạm nghỉ").
+    if (dense) return onBreak ? "Tiếp tục (F11)" : "Tạm nghỉ (F11)";
+    return onBreak ? "Tiếp tục làm việc (F11)" : "Tạm nghỉ (F11)";
+}
+
+void WorkScreen::chooseOtherMove() {
+    const auto& view = m_console.session().view();
+    std::vector<Choice> choices;
+    for (const auto& m : kMoves) {
+        if (!isOtherMove(m.move) || !allowed(view, m.move)) continue;
+        choices.push_back(
+            {fmt::format("{} ({})", m.label, keyName(m.key)), std::to_string(static_cast<int>(m.move)), ""});
+    }
+    m_console.screens().push(std::make_unique<ChoiceScreen>(
+        m_console, "Thao tác khác", "Mỗi thao tác cũng có phím tắt riêng (F6–F10).", std::move(choices),
+        [this](const std::string& value) { m_pendingMove = static_cast<Move>(std::stoi(value)); }));
 }
 
 std::unique_ptr<Button> WorkScreen::appointmentsButton() {
@@ -485,7 +542,7 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
     auto side = std::make_unique<Box>(Axis::Vertical, 0, 8);
     if (m_dense) {
         side->add(buildTicketCard());
-        if (view.current) side->add(std::make_unique<Label>(timesText(), FontRole::Small));
+        if (view.current && !m_tight) side->add(std::make_unique<Label>(timesText(), FontRole::Small));
     }
     if (view.current && view.current->ticket.priority) {
         // The officer checks the citizen's papers against the category and records what was found.
@@ -534,23 +591,32 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
                                           : fmt::format("Hàng chờ của quầy: {} người", view.waiting.size()),
                                       FontRole::Body, TextAlign::Left, TextColour::Primary));
     auto list = std::make_unique<Box>(Axis::Vertical, 0, 4);
+    std::unique_ptr<Label> tightReason;
     if (!view.nextReasonVi.empty()) {
         // Dense: the reason scrolls with the list under the ticket.
         auto reason = std::make_unique<Label>(
             fmt::format("Vì sao {} tiếp theo: {}", view.waiting.front().number, view.nextReasonVi),
             FontRole::Small, TextAlign::Left, TextColour::Muted);
-        if (m_dense)
+        if (m_tight)
+            tightReason = std::move(reason);  // after the rows: the rows first in the little room
+        else if (m_dense)
             list->add(std::move(reason));
         else
             side->add(std::move(reason));
     }
+    // Tight: a row on one line of the narrow column; the field's name only where the list has more
+    // than one field.
+    bool oneField = true;
+    for (const auto& t : view.waiting)
+        oneField = oneField && t.currentServiceName == view.waiting.front().currentServiceName;
     const int target = session.queue().callOrder().waitTargetMinutes;
     for (std::size_t i = 0; i < view.waiting.size(); ++i) {
         const auto& t = view.waiting[i];
         const int waited = waitedMinutes(t, view.now);
-        std::string text =
-            fmt::format("{}. {} · {} · chờ {} phút", i + 1, t.number, t.currentServiceName, waited);
-        if (t.priority) text += " · " + t.priorityName;
+        std::string text = m_tight && oneField ? fmt::format("{}. {} · chờ {} phút", i + 1, t.number, waited)
+                                               : fmt::format("{}. {} · {} · chờ {} phút", i + 1, t.number,
+                                                             t.currentServiceName, waited);
+        if (t.priority && !m_tight) text += " · " + t.priorityName;  // tight: the badge alone
         auto row = std::make_unique<Box>(Axis::Horizontal, 0, 8);
         if (t.priority) {
             // A badge, not only words at the end of a line: priority tickets stand out in the list.
@@ -566,6 +632,7 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
     if (view.waiting.empty())
         list->add(
             std::make_unique<Label>("Không có ai chờ.", FontRole::Small, TextAlign::Left, TextColour::Muted));
+    if (tightReason) list->add(std::move(tightReason));
     side->add(std::make_unique<ScrollView>(std::move(list)), 1);
     if (!view.held.empty()) {
         std::string held = "Đang tạm giữ ở quầy:";

@@ -59,6 +59,8 @@ class WorkScreen final : public ui::WidgetScreen {
     void layout(const ui::LayoutContext& context, ui::Size size) override;
     // Whether the screen uses its dense arrangement now.
     bool dense() const noexcept { return m_dense; }
+    // Whether the moves scroll (no window size an office has: the layout tests check).
+    bool scrollsMoves() const noexcept { return m_scrollMoves; }
     // The lost-server banner takes the notice line: nothing else moves.
     bool showsConnectionBanner() const override { return true; }
 
@@ -73,6 +75,10 @@ class WorkScreen final : public ui::WidgetScreen {
     std::string timesText() const;
     void perform(Move move);
     void toggleBreak();
+    // "Tạm nghỉ (F11)" or, on a break, "Tiếp tục làm việc (F11)" (dense: "Tiếp tục (F11)").
+    static std::string pauseLabel(bool onBreak, bool dense);
+    // Tight: the moves behind "Thao tác khác" (F6-F10), as a list to choose from.
+    void chooseOtherMove();
     // Asks what the officer found on checking the current priority ticket, and records it.
     void checkPriority();
     void after(const ActionResult& result);
@@ -95,7 +101,15 @@ class WorkScreen final : public ui::WidgetScreen {
     // fit (large text at 1024x768), the moves scroll (m_scrollMoves). Chosen once per window size and
     // text size, so no button moves between states.
     bool m_dense = false;
+    // Tight: where even the dense arrangement's moves do not fit (large text at 1024x768): the moves
+    // in two columns, those of every ticket (call, recall, start, finish, no-show) and "Thao tác khác"
+    // for the rest (their F-keys work as ever), the clock left out of the header. Where even that does
+    // not fit, the moves scroll (m_scrollMoves; no window an office has).
+    bool m_tight = false;
     bool m_scrollMoves = false;
+    // The pause button: as wide as the wider of its two labels, in the regular and the dense form.
+    int m_pauseWidthRegular = 0;
+    int m_pauseWidthDense = 0;
     ui::Size m_arrangedFor{};
     double m_arrangedScale = 1;
     // The notice line and the card, for the text size (kNoticeHeight and kTicketCardHeight at normal).

@@ -11,6 +11,7 @@
 #include "console_fixture.h"
 #include "kiosk/console_app/compact_screen.h"
 #include "kiosk/console_app/finish_screen.h"
+#include "kiosk/console_app/work_screen.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/layout_check.h"
 #include "queue/queue_service.h"
@@ -147,12 +148,48 @@ TEST_CASE("Every console screen keeps the layout rules at the sizes an office ha
     std::vector<std::string> problems;
     auto check = [&](const std::string& name) {
         for (const auto& p : layoutProblems(c)) problems.push_back(name + ": " + p);
+        const auto items = ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size());
+        // Every button wholly in view, none to scroll to (the moves, "Đăng nhập", the dialogs' choices).
+        // Not yet on the finish screen, whose search results are a list that scrolls (and whose
+        // outcomes scroll too in large text at 1024x768).
+        const bool finish = dynamic_cast<const console::FinishScreen*>(c.ui.app.screens().top());
+        for (const auto& item : items)
+            if (!finish && item.kind == ui::LayoutItem::Kind::Tappable && item.visible != item.bounds)
+                problems.push_back(name + ": " + ui::describe(item) + " is not wholly in view");
+        if (const auto* work = dynamic_cast<const console::WorkScreen*>(c.ui.app.screens().top())) {
+            if (work->scrollsMoves()) problems.push_back(name + ": the moves scroll");
+            // The header's counter and officer in at most two lines (three, beside a pause button as
+            // wide at 1024 px as at 1920).
+            std::map<const ui::Widget*, int> lines;
+            const ui::Widget* header = nullptr;
+            for (const auto& item : items)
+                if (item.kind == ui::LayoutItem::Kind::Line) {
+                    if (item.text.rfind("Quầy 1", 0) == 0 && !header) header = item.owner;
+                    ++lines[item.owner];
+                }
+            if (!header)
+                problems.push_back(name + ": no header");
+            else if (lines[header] > 2)
+                problems.push_back(fmt::format("{}: the header is {} lines", name, lines[header]));
+        }
         saveScreen(c, variant, name);
+    };
+    // The waiting list at least two rows high, both whole in view (A002 priority, A001).
+    auto listRows = [&](const std::string& name) {
+        int whole = 0;
+        for (const auto& item :
+             ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()))
+            if (item.kind == ui::LayoutItem::Kind::Line && item.visible == item.bounds &&
+                (item.text.rfind("1. A002", 0) == 0 || item.text.rfind("2. A001", 0) == 0))
+                ++whole;
+        if (whole < 2)
+            problems.push_back(fmt::format("{}: {} of the waiting list's two rows in view", name, whole));
     };
     check("00-login");
     requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nexpect \"Hàng chờ\"", "sizes"),
               "login");
     check("01-waiting");
+    listRows("01-waiting");
     requireOk(c.run("key F10\nexpect \"Số cụ thể\"\ntype \"a1\"", "sizes"), "number");
     check("02-call-number");
     requireOk(c.run("key Escape\nwait 100\nkey F1\nexpect \"Đang gọi — chờ công dân đến quầy\"", "sizes"),
@@ -160,6 +197,15 @@ TEST_CASE("Every console screen keeps the layout rules at the sizes an office ha
     check("03-called");
     requireOk(c.run("key F3\nexpect \"Đang phục vụ\"", "sizes"), "start");
     check("04-serving");
+    // Tight (large text at 1024x768, 1280x720): the moves F6-F10 behind "Thao tác khác", which lists
+    // them and makes the one chosen (transfer opens its own dialog).
+    if (c.sees("Thao tác khác")) {
+        requireOk(c.run("tap \"Thao tác khác (F6–F10)\"\nexpect \"Về đầu hàng chờ (F6)\"\n"
+                        "tap \"Chuyển (F9)\"\nwait 100\nexpect \"Chuyển số A002\"\nkey Escape\nwait 100",
+                        "sizes"),
+                  "other moves");
+        CHECK(dynamic_cast<const console::WorkScreen*>(c.ui.app.screens().top()));
+    }
     requireOk(c.run("key F9\nexpect \"Chuyển số\"", "sizes"), "transfer");
     check("05-transfer");
     requireOk(c.run("key Escape\nwait 100\nkey F4\nexpect \"Hoàn thành số\"\ntype \"khai sinh\"\nwait 100",
