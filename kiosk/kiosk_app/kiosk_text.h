@@ -248,6 +248,10 @@ inline constexpr Phrase kSearchPlaceholder{"Gõ tên thủ tục, ví dụ: khai
                                            "Type a procedure, e.g. birth"};
 inline constexpr Phrase kSearchEmpty{"Gõ vài chữ, kết quả hiện ngay bên dưới.",
                                      "Type a few letters; results appear below."};
+// Large text on a 768 px landscape screen: the keyboard leaves the results one card high; these put
+// it away while the citizen reads them, and bring it back.
+inline constexpr Phrase kHideKeyboard{"Ẩn bàn phím", "Hide keyboard"};
+inline constexpr Phrase kShowKeyboard{"Hiện bàn phím", "Show keyboard"};
 inline constexpr Phrase kNoResults{"Không tìm thấy thủ tục phù hợp. Xin mời ông/bà hỏi cán bộ.",
                                    "No procedure found. Please ask the staff."};
 inline constexpr Phrase kRateTitle{"Đánh giá sự phục vụ", "Rate our service"};

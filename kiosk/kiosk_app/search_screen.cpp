@@ -26,6 +26,12 @@ ui::KeyboardLabels keyboardLabels(Language language) {
 }
 }  // namespace
 
+void SearchScreen::setKeyboardHidden(bool hidden) {
+    if (hidden == m_keyboardHidden) return;
+    m_keyboardHidden = hidden;
+    requestRebuild();  // at the next layout, not inside the tap handler of the button that asked
+}
+
 void SearchScreen::update(std::chrono::milliseconds dt) {
     if (m_input) m_telex = m_input->telex();
     KioskScreen::update(dt);
@@ -115,17 +121,28 @@ void SearchScreen::build() {
     m_results = results.get();
     auto scroll = std::make_unique<ui::ScrollView>(std::move(results));
 
+    std::unique_ptr<Button> toggle;  // four rows: the keyboard put away and brought back
     // The results scroll in their own list.
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     if (fourRows) {
-        // The field (one line of large text) and the results in the room above the keys.
+        // The field (one line of large text) and the results in the room above the keys, which is one
+        // result high: a button beside "Quay lại" and "Trang chủ" puts the keyboard away while the
+        // results are read (the whole height under the header for them) and brings it back.
         input->setCompact(true);
         scroll->setPreferredHeight(1);  // as tall as the row gives it
-        auto row = std::make_unique<Box>(Axis::Horizontal, 0);
-        row->add(std::move(input), 1);
-        row->add(std::move(scroll), 1);
-        content->add(std::move(row), 1);
-        content->add(std::move(keyboard));
+        if (m_keyboardHidden) {
+            // The field above the results, which have the whole width.
+            content->add(std::move(input));
+            content->add(std::move(scroll), 1);
+        } else {
+            auto row = std::make_unique<Box>(Axis::Horizontal, 0);
+            row->add(std::move(input), 1);
+            row->add(std::move(scroll), 1);
+            content->add(std::move(row), 1);
+            content->add(std::move(keyboard));
+        }
+        toggle = std::make_unique<Button>(t(m_keyboardHidden ? words::kShowKeyboard : words::kHideKeyboard),
+                                          [this] { setKeyboardHidden(!m_keyboardHidden); });
     } else if (fiveRows) {
         // The keyboard at the left with the whole height; the text typed above the results it finds.
         scroll->setPreferredHeight(1);  // as tall as the keyboard beside it
@@ -137,15 +154,28 @@ void SearchScreen::build() {
         row->add(std::move(right), 2);
         content->add(std::move(row), 1);
     } else {
-        scroll->setPreferredHeight(420);
+        // Portrait: the keys whole under the results, which take the height left (420 px of results
+        // pushed the last row of keys out of sight in large text). In large text a card or two is all
+        // that is left: the keyboard can be put away as in landscape.
+        scroll->setPreferredHeight(1);
         content->add(std::move(input));
         content->add(std::move(scroll), 1);
-        content->add(std::move(keyboard));
+        if (!m_keyboardHidden || !m_session.largeText()) content->add(std::move(keyboard));
+        if (m_session.largeText())
+            toggle =
+                std::make_unique<Button>(t(m_keyboardHidden ? words::kShowKeyboard : words::kHideKeyboard),
+                                         [this] { setKeyboardHidden(!m_keyboardHidden); });
     }
     Page page;
     page.title =
         m_builtLandscape ? std::string() : std::string(t(words::kSearch));  // landscape: room for the keys
     page.content = std::move(content);
+    page.middleScrolls = false;  // the results scroll in their own list, the keys stay whole
+    if (toggle) {
+        page.pinned = std::move(toggle);
+        page.pinnedBesideNavigation = true;
+        page.pinnedWeight = 1;
+    }
     setRoot(makePage(std::move(page)));
     fillResults();
 }

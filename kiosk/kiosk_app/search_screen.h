@@ -27,6 +27,10 @@ class SearchScreen final : public KioskScreen {
 
     const std::string& query() const noexcept { return m_query; }
     const std::vector<queue::SearchHit>& hits() const noexcept { return m_hits; }
+    // Large text at 768 px landscape (four rows of keys): the keyboard put away while the results are
+    // read ("Ẩn bàn phím để xem kết quả"; "Hiện bàn phím" brings it back, as does typing).
+    bool keyboardHidden() const noexcept { return m_keyboardHidden; }
+    void setKeyboardHidden(bool hidden);
 
   protected:
     void build() override;
@@ -41,6 +45,7 @@ class SearchScreen final : public KioskScreen {
     std::deque<std::pair<std::int64_t, std::string>> m_typed;
     static constexpr std::size_t kTypedKept = 1024;
     bool m_queryChanged = false;
+    bool m_keyboardHidden = false;
     bool m_telex = false;
     bool m_builtLandscape = true;
     std::vector<queue::SearchHit> m_hits;
