@@ -593,14 +593,13 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
     auto list = std::make_unique<Box>(Axis::Vertical, 0, 4);
     std::unique_ptr<Label> tightReason;
     if (!view.nextReasonVi.empty()) {
-        // Dense: the reason scrolls with the list under the ticket.
         auto reason = std::make_unique<Label>(
             fmt::format("Vì sao {} tiếp theo: {}", view.waiting.front().number, view.nextReasonVi),
             FontRole::Small, TextAlign::Left, TextColour::Muted);
-        if (m_tight)
-            tightReason = std::move(reason);  // after the rows: the rows first in the little room
-        else if (m_dense)
-            list->add(std::move(reason));
+        // Dense: the reason scrolls with the list under the ticket, after its rows (the rows first in
+        // the little room there is; a priority ticket's check left the reason alone in view).
+        if (m_dense)
+            tightReason = std::move(reason);
         else
             side->add(std::move(reason));
     }
