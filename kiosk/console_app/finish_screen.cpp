@@ -28,11 +28,15 @@ FinishScreen::FinishScreen(Console& console, std::string seen, const std::string
     left->add(std::make_unique<ScrollView>(std::move(hits)), 1);
     columns->add(std::move(left), 3);
 
+    // The outcome first (one is always chosen; the procedures chosen on the left are repeated below
+    // it), so that it is in view without scrolling at every size the console has.
     auto right = std::make_unique<Box>(Axis::Vertical, 0, 8);
+    right->add(std::make_unique<Label>("Kết quả", FontRole::Small, TextAlign::Left, TextColour::Primary));
+    // Two columns where the outcomes fit them in one line each, else one (large text below full HD).
+    m_outcomes = &right->add(std::make_unique<Grid>(2, 8));
+    m_outcomes->setFewerColumnsOverWrapping(true);
     right->add(std::make_unique<Label>("Đã chọn", FontRole::Small, TextAlign::Left, TextColour::Primary));
     m_chosen = &right->add(std::make_unique<Grid>(1, 6));
-    right->add(std::make_unique<Label>("Kết quả", FontRole::Small, TextAlign::Left, TextColour::Primary));
-    m_outcomes = &right->add(std::make_unique<Grid>(2, 8));
     right->add(std::make_unique<Label>("Mã hồ sơ trên hệ thống một cửa điện tử (nếu có)", FontRole::Small,
                                        TextAlign::Left, TextColour::Primary));
     m_dossier = &right->add(std::make_unique<TextInput>("Không bắt buộc", FontRole::Body));
@@ -45,10 +49,14 @@ FinishScreen::FinishScreen(Console& console, std::string seen, const std::string
     root->add(std::move(columns), 1);
 
     auto buttons = std::make_unique<Grid>(2, 12);
-    // The keys beside the labels: one line, a low footer.
-    buttons->add(std::make_unique<Button>("Quay lại (Esc)", [this] { m_console.screens().pop(); }));
+    // The keys beside the labels: one line in body text, as the work screen's moves, so that the
+    // footer stays low (in large text at 1024x768 the button font wrapped "Lưu và hoàn thành (F4)"
+    // onto two lines and the footer took the room of an outcome). "Hoàn thành (F4)" as on the work
+    // screen: the same key, and the title says which number.
     buttons->add(std::make_unique<Button>(
-        "Lưu và hoàn thành (F4)", [this] { save(); }, ButtonStyle::Primary));
+        "Quay lại (Esc)", [this] { m_console.screens().pop(); }, ButtonStyle::Secondary, FontRole::Body));
+    buttons->add(std::make_unique<Button>(
+        "Hoàn thành (F4)", [this] { save(); }, ButtonStyle::Primary, FontRole::Body));
     root->add(std::move(buttons));
     setRoot(std::move(root));
 }

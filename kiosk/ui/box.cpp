@@ -155,28 +155,52 @@ void Box::layoutChildren(const LayoutContext& context) {
     }
 }
 
+namespace {
+// Wide enough for any one line a grid cell holds (a wider screen than any kiosk or console has).
+constexpr int kUnwrappedWidth = 100'000;
+}  // namespace
+
 Grid::Grid(int columns, int spacing) : m_columns(std::max(1, columns)), m_spacing(spacing) {}
 
 int Grid::spacing(const LayoutContext& context) const {
     return m_spacing == Box::kThemed ? context.theme.spacing() : m_spacing;
 }
 
-std::vector<int> Grid::rowHeights(const LayoutContext& context, int cellWidth) const {
+std::pair<int, int> Grid::columnsAt(const LayoutContext& context, int width) const {
+    const int gap = spacing(context);
+    const auto cellWidth = [&](int columns) { return std::max(0, (width - (columns - 1) * gap) / columns); };
+    if (!m_fewerOverWrapping) return {m_columns, cellWidth(m_columns)};
+    // A child wraps when it is taller in the cell than with all the width it could want.
+    const auto wraps = [&](int cell) {
+        for (const auto& child : children()) {
+            if (!child->visible()) continue;
+            if (child->measure(context, {cell, Widget::kUnbounded}).height >
+                child->measure(context, {kUnwrappedWidth, Widget::kUnbounded}).height)
+                return true;
+        }
+        return false;
+    };
+    int columns = m_columns;
+    while (columns > 1 && wraps(cellWidth(columns))) --columns;
+    return {columns, cellWidth(columns)};
+}
+
+std::vector<int> Grid::rowHeights(const LayoutContext& context, int columns, int cellWidth) const {
     std::vector<int> rows;
     int column = 0;
     for (const auto& child : children()) {
         if (!child->visible()) continue;
         if (column == 0) rows.push_back(0);
         rows.back() = std::max(rows.back(), child->measure(context, {cellWidth, Widget::kUnbounded}).height);
-        column = (column + 1) % m_columns;
+        column = (column + 1) % columns;
     }
     return rows;
 }
 
 Size Grid::measureContent(const LayoutContext& context, Size available) const {
     const int gap = spacing(context);
-    const int cellWidth = std::max(0, (available.width - (m_columns - 1) * gap) / m_columns);
-    const auto rows = rowHeights(context, cellWidth);
+    const auto [columns, cellWidth] = columnsAt(context, available.width);
+    const auto rows = rowHeights(context, columns, cellWidth);
     int height = 0;
     for (int h : rows) height += h;
     if (rows.size() > 1) height += static_cast<int>(rows.size() - 1) * gap;
@@ -185,8 +209,8 @@ Size Grid::measureContent(const LayoutContext& context, Size available) const {
 
 void Grid::layoutChildren(const LayoutContext& context) {
     const int gap = spacing(context);
-    const int cellWidth = std::max(0, (bounds().width - (m_columns - 1) * gap) / m_columns);
-    const auto rows = rowHeights(context, cellWidth);
+    const auto [columns, cellWidth] = columnsAt(context, bounds().width);
+    const auto rows = rowHeights(context, columns, cellWidth);
     int column = 0;
     std::size_t row = 0;
     int y = bounds().y;
@@ -196,7 +220,7 @@ void Grid::layoutChildren(const LayoutContext& context) {
             continue;
         }
         child->layout(context, {bounds().x + column * (cellWidth + gap), y, cellWidth, rows[row]});
-        if (++column == m_columns) {
+        if (++column == columns) {
             column = 0;
             y += rows[row] + gap;
             ++row;

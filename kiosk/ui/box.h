@@ -50,9 +50,13 @@ class Box final : public Widget {
 };
 
 // Children in rows of `columns` equal-width cells; each row as tall as its tallest child.
+// With setFewerColumnsOverWrapping, fewer columns (down to one) where a child would wrap its text in
+// the narrower cells: short choices stay one line each when the window or the text size leaves little
+// width.
 class Grid final : public Widget {
   public:
     explicit Grid(int columns, int spacing = Box::kThemed);
+    void setFewerColumnsOverWrapping(bool on) { m_fewerOverWrapping = on; }
 
   protected:
     Size measureContent(const LayoutContext& context, Size available) const override;
@@ -60,9 +64,12 @@ class Grid final : public Widget {
 
   private:
     int spacing(const LayoutContext& context) const;
-    std::vector<int> rowHeights(const LayoutContext& context, int cellWidth) const;
+    // The columns used at this width, and their cells' width.
+    std::pair<int, int> columnsAt(const LayoutContext& context, int width) const;
+    std::vector<int> rowHeights(const LayoutContext& context, int columns, int cellWidth) const;
     int m_columns;
     int m_spacing;
+    bool m_fewerOverWrapping = false;
 };
 
 }  // namespace motcua::ui

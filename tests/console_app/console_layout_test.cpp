@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "console_fixture.h"
 #include "kiosk/console_app/compact_screen.h"
@@ -150,12 +151,22 @@ TEST_CASE("Every console screen keeps the layout rules at the sizes an office ha
         for (const auto& p : layoutProblems(c)) problems.push_back(name + ": " + p);
         const auto items = ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size());
         // Every button wholly in view, none to scroll to (the moves, "Đăng nhập", the dialogs' choices).
-        // Not yet on the finish screen, whose search results are a list that scrolls (and whose
-        // outcomes scroll too in large text at 1024x768).
+        // On the finish screen, whose search results are a list that scrolls: its outcomes and its two
+        // keys, each label on one line.
         const bool finish = dynamic_cast<const console::FinishScreen*>(c.ui.app.screens().top());
-        for (const auto& item : items)
-            if (!finish && item.kind == ui::LayoutItem::Kind::Tappable && item.visible != item.bounds)
+        const std::set<std::string> finishButtons{"Tiếp nhận hồ sơ",   "Hướng dẫn",      "Trả kết quả",
+                                                  "Hồ sơ chưa đầy đủ", "Quay lại (Esc)", "Hoàn thành (F4)"};
+        std::map<const ui::Widget*, int> finishLines;
+        for (const auto& item : items) {
+            if (item.kind == ui::LayoutItem::Kind::Line && finishButtons.contains(item.text))
+                ++finishLines[item.owner];
+            if (item.kind != ui::LayoutItem::Kind::Tappable || item.visible == item.bounds) continue;
+            if (!finish || finishButtons.contains(item.text))
                 problems.push_back(name + ": " + ui::describe(item) + " is not wholly in view");
+        }
+        if (finish && finishLines.size() != finishButtons.size())
+            problems.push_back(fmt::format("{}: {} of the {} outcomes and keys each on one line", name,
+                                           finishLines.size(), finishButtons.size()));
         if (const auto* work = dynamic_cast<const console::WorkScreen*>(c.ui.app.screens().top())) {
             if (work->scrollsMoves()) problems.push_back(name + ": the moves scroll");
             // The header's counter and officer in at most two lines (three, beside a pause button as

@@ -172,6 +172,38 @@ TEST_CASE("Buttons are at least a 15 mm touch target and fire on tap, not on dra
     CHECK(tapped == 1);
 }
 
+TEST_CASE("A grid that would wrap its cells' labels uses fewer columns, down to one", "[ui][layout]") {
+    Fixture f;
+    Grid grid(2, 8);
+    grid.setFewerColumnsOverWrapping(true);
+    std::vector<Button*> cells;
+    for (const char* label : {"Tiếp nhận hồ sơ", "Hướng dẫn", "Trả kết quả", "Hồ sơ chưa đầy đủ"})
+        cells.push_back(&grid.add(std::make_unique<Button>(label, [] {})));
+    const int oneLine = cells[3]->measure(f.context(), {2000, 1000}).height;
+    // Wide: two columns, every label on one line.
+    grid.layout(f.context(), {0, 0, 1200, 600});
+    CHECK(cells[1]->bounds().x > cells[0]->bounds().x);
+    CHECK(cells[1]->bounds().y == cells[0]->bounds().y);
+    for (auto* c : cells) CHECK(c->bounds().height == oneLine);
+    // Narrow: the longest label would wrap in half the width, so one column, one line each.
+    const int narrow = cells[3]->measure(f.context(), {2000, 1000}).width + 40;
+    REQUIRE(cells[3]->measure(f.context(), {(narrow - 8) / 2, 1000}).height > oneLine);
+    grid.layout(f.context(), {0, 0, narrow, 600});
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        CHECK(cells[i]->bounds().x == 0);
+        CHECK(cells[i]->bounds().width == narrow);
+        CHECK(cells[i]->bounds().height == oneLine);
+        if (i > 0) CHECK(cells[i]->bounds().y == cells[i - 1]->bounds().bottom() + 8);
+    }
+    CHECK(grid.measure(f.context(), {narrow, 600}).height == 4 * oneLine + 3 * 8);
+    // Without the option the same grid keeps two columns and wraps.
+    Grid plain(2, 8);
+    auto& wrapped = plain.add(std::make_unique<Button>("Hồ sơ chưa đầy đủ", [] {}));
+    plain.add(std::make_unique<Button>("Hướng dẫn", [] {}));
+    plain.layout(f.context(), {0, 0, narrow, 600});
+    CHECK(wrapped.bounds().height > oneLine);
+}
+
 TEST_CASE("A long button label wraps inside the button", "[ui][layout]") {
     Fixture f;
     Button button("Lấy số thứ tự cho thủ tục đăng ký khai sinh", [] {});
