@@ -246,8 +246,9 @@ inline constexpr Phrase kScanQr{"Quét mã QR bằng điện thoại để mở 
 inline constexpr Phrase kNotes{"Lưu ý", "Notes"};
 inline constexpr Phrase kSearchPlaceholder{"Gõ tên thủ tục, ví dụ: khai sinh",
                                            "Type a procedure, e.g. birth"};
-inline constexpr Phrase kSearchEmpty{"Gõ vài chữ, kết quả hiện ngay bên dưới.",
-                                     "Type a few letters; results appear below."};
+// Shown where the results will be: "here" holds beside the keys (landscape) and above them (portrait).
+inline constexpr Phrase kSearchEmpty{"Gõ vài chữ, kết quả hiện ngay tại đây.",
+                                     "Type a few letters; results appear here."};
 // Large text on a 768 px landscape screen: the keyboard leaves the results one card high; these put
 // it away while the citizen reads them, and bring it back.
 inline constexpr Phrase kHideKeyboard{"Ẩn bàn phím", "Hide keyboard"};

@@ -43,6 +43,12 @@ void SearchScreen::update(std::chrono::milliseconds dt) {
 }
 
 void SearchScreen::handleInput(const ui::InputEvent& event) {
+    // With the keys put away, a tap on the field brings them back, as on a phone.
+    if (event.type == ui::InputType::Tap && m_keyboardHidden && m_input &&
+        m_input->bounds().contains(event.position)) {
+        setKeyboardHidden(false);
+        return;
+    }
     if (event.type == ui::InputType::Text) {
         m_typed.emplace_back(event.timestampMs, m_query);
         if (m_typed.size() > kTypedKept) m_typed.pop_front();

@@ -7,7 +7,9 @@
 #include "kiosk/kiosk_app/browse_screens.h"
 #include "kiosk/kiosk_app/search_screen.h"
 #include "kiosk/kiosk_app/take_number_screens.h"
+#include "kiosk/ui/layout_check.h"
 #include "kiosk/ui/scroll_view.h"
+#include "kiosk/ui/text_input.h"
 #include "kiosk_fixture.h"
 #include "printer/escpos_decoder.h"
 #include "queue/queue_service.h"
@@ -162,6 +164,49 @@ TEST_CASE("Searching without accents finds the procedure and highlights the matc
     REQUIRE_FALSE(search->hits().empty());
     CHECK(search->hits().front().procedureCode == "1.001193");
     CHECK_FALSE(search->hits().front().nameSpans.empty());
+}
+
+TEST_CASE(
+    "In large text the keys can be put away to read the results, and a tap on the field brings them back",
+    "[kiosk][search]") {
+    const ui::Size size = GENERATE(ui::Size{1366, 768}, ui::Size{1080, 1920});
+    CAPTURE(size.width, size.height);
+    KioskFixture f(size, "search-keys");
+    auto& program = f.start();
+    program.session().toggleLargeText();
+    program.session().showSearch();
+    const auto frames = [&] {
+        for (int i = 0; i < 3; ++i) {
+            program.manualClock()->advance(16);
+            program.app().frame();
+        }
+    };
+    frames();
+    program.app().inject(ui::InputEvent::textInput("khai sinh"));
+    frames();
+    auto* search = dynamic_cast<kiosk::SearchScreen*>(program.app().screens().top());
+    REQUIRE(search);
+    const auto runText = [&](const std::string& name, const std::string& script) {
+        testing::writeFile(f.dir / name, script);
+        return program.runScript(f.dir / name);
+    };
+    requireOk(runText("hide.txt",
+                      "tap \"Ẩn bàn phím\"\nwait 50\nexpect \"Hiện bàn phím\"\n"
+                      "expect \"Đăng ký khai sinh\"\n"),
+              "hide");
+    CHECK(search->keyboardHidden());
+    // The field: the text input showing what was typed.
+    std::optional<ui::Rect> field;
+    for (const auto& item : ui::layoutItems(search, &program.app().banner(), program.app().size()))
+        if (dynamic_cast<const ui::TextInput*>(item.owner) && item.kind == ui::LayoutItem::Kind::Line &&
+            item.text == "khai sinh")
+            field = item.owner->bounds();
+    REQUIRE(field);
+    program.app().inject(ui::InputEvent::tap({field->x + field->width / 2, field->y + field->height / 2}));
+    frames();
+    CHECK_FALSE(search->keyboardHidden());
+    requireOk(runText("shown.txt", "expect \"Ẩn bàn phím\"\n"), "shown");
+    CHECK(search->query() == "khai sinh");  // the tap typed nothing and kept the text
 }
 
 TEST_CASE("Idle for the configured time goes back to welcome with input, language and text size reset",
