@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,26 @@ struct HeadlessConsole {
 
     ui::testing::HeadlessUi ui;
     queue::Database db;
+    console::Console console;
+};
+
+// `motcua-console --compact` on the same window and database as c, in place of its full console: the
+// strip is the root screen. width: as `--size WIDTHx768` (nullopt: the program's default width).
+struct CompactStrip {
+    CompactStrip(HeadlessConsole& c, std::optional<int> width = std::nullopt)
+        : console(c.db, c.ui.clock, c.ui.screens, options(width)) {
+        console.attach(c.ui.app);
+        console.attachWindow(c.ui.window);
+        c.ui.screens.popToRoot();
+        c.ui.screens.replace(console.firstScreen());
+        c.ui.app.frame();
+    }
+    static console::ConsoleOptions options(std::optional<int> width) {
+        console::ConsoleOptions o = HeadlessConsole::options(1);
+        o.compact = true;
+        if (width) o.program.size = ui::Size{*width, 768};
+        return o;
+    }
     console::Console console;
 };
 

@@ -98,16 +98,8 @@ TEST_CASE(
     "console",
     "[console][compact][screens]") {
     ConsoleOffice office{{"lan", "246813"}};
-    auto options = HeadlessConsole::options(1);
     HeadlessConsole c(office, 1);
-    console::ConsoleOptions compact = options;
-    compact.compact = true;
-    console::Console strip(c.db, c.ui.clock, c.ui.screens, compact);
-    strip.attach(c.ui.app);
-    strip.attachWindow(c.ui.window);
-    c.ui.screens.popToRoot();
-    c.ui.screens.replace(strip.firstScreen());
-    c.ui.app.frame();
+    CompactStrip strip(c);
     take(c.db, c.ui.clock, "HT", "cao_tuoi");
     requireOk(c.run("tap \"Nguyễn Thị Lan\"\ntype \"246813\"\nkey Return\nwait 100", "compact"), "login");
     CHECK(dynamic_cast<console::CompactScreen*>(c.ui.app.screens().top()));
@@ -245,15 +237,7 @@ TEST_CASE("The compact strip keeps the layout rules at every screen width",
     CAPTURE(variant);
     ConsoleOffice office{{"lan", "246813"}};
     HeadlessConsole c(office, 1, {width, 768}, ui::Theme(ui::Contrast::Normal, text));
-    console::ConsoleOptions compact = HeadlessConsole::options(1);
-    compact.compact = true;
-    compact.program.size = ui::Size{width, 768};  // as `motcua-console --compact --size WIDTHx768`
-    console::Console strip(c.db, c.ui.clock, c.ui.screens, compact);
-    strip.attach(c.ui.app);
-    strip.attachWindow(c.ui.window);
-    c.ui.screens.popToRoot();
-    c.ui.screens.replace(strip.firstScreen());
-    c.ui.app.frame();
+    CompactStrip strip(c, width);  // as `motcua-console --compact --size WIDTHx768`
     take(c.db, c.ui.clock, "HT", "cao_tuoi");
     take(c.db, c.ui.clock, "HT");
     std::vector<std::string> problems;

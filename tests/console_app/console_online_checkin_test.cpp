@@ -101,15 +101,7 @@ TEST_CASE("The compact strip says an online number is not checked in, and the mi
     CAPTURE(width);
     ConsoleOffice office({{"lan", "246813"}}, consoleOfficeToml() + "\n[web]\nonline_checkin_minutes = 10\n");
     HeadlessConsole c(office, 1, {width, 768});
-    console::ConsoleOptions compact = HeadlessConsole::options(1);
-    compact.compact = true;
-    compact.program.size = ui::Size{width, 768};
-    console::Console strip(c.db, c.ui.clock, c.ui.screens, compact);
-    strip.attach(c.ui.app);
-    strip.attachWindow(c.ui.window);
-    c.ui.screens.popToRoot();
-    c.ui.screens.replace(strip.firstScreen());
-    c.ui.app.frame();
+    CompactStrip strip(c, width);
     {
         queue::QueueService q(c.db, c.ui.clock);
         queue::Actor online;
