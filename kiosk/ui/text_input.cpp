@@ -71,7 +71,10 @@ void TextInput::layoutChildren(const LayoutContext& context) {
     // A placeholder wider than the field (a narrow column in large text) is drawn smaller, down to
     // 60 % of the field's size, rather than cut at the frame.
     const int room = std::max(1, bounds().width - 2 * m_padding);
+    // Regular weight, so that the hint never looks like typed text (which is in the field's font, bold
+    // in a heading field), colour aside: in high contrast the muted colour is a light yellow.
     m_placeholderStyle = m_style;
+    m_placeholderStyle.weight = FontWeight::Regular;
     m_placeholderSize = context.metrics.measure(m_placeholder, m_placeholderStyle);
     const int floor = m_style.pixelSize * 6 / 10;
     while (m_placeholderSize.width > room && m_placeholderStyle.pixelSize > floor) {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "kiosk/ui/box.h"
 #include "kiosk/ui/button.h"
 #include "kiosk/ui/label.h"
+#include "kiosk/ui/layout_check.h"
 #include "kiosk/ui/scroll_view.h"
 #include "kiosk/ui/spinner.h"
 #include "kiosk/ui/text_input.h"
@@ -469,4 +471,29 @@ TEST_CASE("A spinner goes round with the program's time and is drawn", "[ui][hea
         }
     }
     CHECK(drawn);
+}
+
+TEST_CASE("A field's hint is drawn in regular weight, unlike the bold text typed in a heading field",
+          "[ui][headless]") {
+    // Measured with the real fonts: the fake metrics of the layout tests ignore the weight.
+    const std::string hint = "Tên thủ tục, ví dụ: khai sinh";
+    for (const auto contrast : {Contrast::Normal, Contrast::High}) {
+        HeadlessUi ui({1200, 400}, Theme(contrast, TextSize::Normal));
+        auto screen = std::make_unique<WidgetScreen>();
+        auto root = std::make_unique<Box>(Axis::Vertical, Box::kThemed);
+        auto& field = root->add(std::make_unique<TextInput>(hint, FontRole::Heading));
+        screen->setRoot(std::move(root));
+        ui.screens.push(std::move(screen));
+        ui.app.frame();
+        const TextStyle typed = ui.app.theme().font(FontRole::Heading);
+        REQUIRE(typed.weight == FontWeight::Bold);
+        const int regular = ui.fonts.measure(hint, {FontWeight::Regular, typed.pixelSize}).width;
+        REQUIRE(regular < ui.fonts.measure(hint, typed).width);  // the fonts tell the weights apart
+        std::optional<Rect> drawn;
+        for (const auto& item : layoutItems(ui.screens.top(), nullptr, ui.app.size()))
+            if (item.kind == LayoutItem::Kind::Line && item.owner == &field && item.text == hint)
+                drawn = item.bounds;
+        REQUIRE(drawn);
+        CHECK(drawn->width == regular);
+    }
 }
