@@ -335,21 +335,28 @@ std::optional<std::string> QueueService::clockCheck() {
     return clockProblem(m_store.writeGuard(), now, day);
 }
 
-IssuedTicket QueueService::estimateFor(const Ticket& ticket, std::vector<int> counters, std::string nameEn,
-                                       std::string note) {
+std::pair<IssuedTicket, ServiceRate> QueueService::ticketFacts(const Ticket& ticket,
+                                                               std::vector<int> counters, std::string nameEn,
+                                                               std::string note,
+                                                               const ServiceHistory& history) const {
     IssuedTicket issued;
     issued.ticket = ticket;
     issued.serviceNameEn = std::move(nameEn);
     issued.ticketNote = std::move(note);
-    issued.counters = std::move(counters);
-    issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
     applyLateNote(issued);
-    const auto history = m_store.serviceHistory(ticket.curServiceId, m_callOrder.estimateSamples);
+    const ServiceRate rate = serviceRate(history, m_callOrder, counters.size());
+    issued.counters = std::move(counters);
+    issued.countersServing = rate.counters;
     issued.basis = history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
     issued.historySamples = history.samples;
-    const ServiceRate rate{
-        history.samples > 0 ? history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0,
-        issued.countersServing};
+    return {std::move(issued), rate};
+}
+
+IssuedTicket QueueService::estimateFor(const Ticket& ticket, std::vector<int> counters, std::string nameEn,
+                                       std::string note) {
+    auto [issued, rate] =
+        ticketFacts(ticket, std::move(counters), std::move(nameEn), std::move(note),
+                    m_store.serviceHistory(ticket.curServiceId, m_callOrder.estimateSamples));
     issued.ahead = ticket.state == TicketState::Waiting ? aheadNow(ticket, rate) : 0;
     issued.estimatedWaitSeconds = expectedWaitSeconds(issued.ahead, rate);
     return issued;
@@ -532,19 +539,8 @@ std::optional<Result<IssuedTicket>> QueueService::issueTicket(Transaction& tx, c
         }
         tx.commit();
     }
-    IssuedTicket issued;
-    issued.ticket = t;
-    issued.serviceNameEn = ctx->nameEn;
-    issued.ticketNote = ctx->ticketNote;
+    auto [issued, rate] = ticketFacts(t, ctx->counters, ctx->nameEn, ctx->ticketNote, ctx->history);
     issued.dossierCode = actor.dossierCode;
-    applyLateNote(issued);
-    issued.counters = ctx->counters;
-    issued.countersServing = std::max<int>(1, static_cast<int>(issued.counters.size()));
-    issued.basis = ctx->history.samples > 0 ? EstimateBasis::History : EstimateBasis::Default;
-    issued.historySamples = ctx->history.samples;
-    const ServiceRate rate{
-        ctx->history.samples > 0 ? ctx->history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0,
-        issued.countersServing};
     // A priority ticket waits behind the priority tickets already waiting; a normal one behind
     // everyone waiting (its queue position is the newest of the day): peopleAhead's rule for the
     // newest ticket, from the counts the context read. Checked-in appointments that go first once

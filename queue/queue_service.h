@@ -321,6 +321,12 @@ class QueueService {
                                                     const Actor& actor,
                                                     const std::optional<std::string>& citizen,
                                                     const Appointment* appointment);
+    // What a ticket says besides its place: its service's English name and note (the late note when
+    // it was issued after the service's late_after), the counters serving it, the estimate's basis;
+    // and the rate its estimate counts with.
+    std::pair<IssuedTicket, ServiceRate> ticketFacts(const Ticket& ticket, std::vector<int> counters,
+                                                     std::string nameEn, std::string note,
+                                                     const ServiceHistory& history) const;
     // People ahead and the expected wait of a ticket (0 unless it waits), with what a ticket says.
     IssuedTicket estimateFor(const Ticket& ticket, std::vector<int> counters, std::string nameEn,
                              std::string note);

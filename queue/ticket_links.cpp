@@ -173,11 +173,11 @@ std::map<std::int64_t, LiveTicket> LiveTickets::today(const std::string& day, Ti
         const auto service = serviceOf[id];
         auto rate = rates.find(service);
         if (rate == rates.end()) {
-            const auto history = store.serviceHistory(service, m_callOrder.estimateSamples);
-            const double perCitizenMs =
-                history.samples > 0 ? history.meanMs : m_callOrder.defaultServiceMinutes * 60'000.0;
-            const int counters = std::max<int>(1, static_cast<int>(store.countersServing(service).size()));
-            rate = rates.emplace(service, ServiceRate{perCitizenMs, counters}).first;
+            rate =
+                rates
+                    .emplace(service, serviceRate(store.serviceHistory(service, m_callOrder.estimateSamples),
+                                                  m_callOrder, store.countersServing(service).size()))
+                    .first;
         }
         const auto& list = waiting[service];
         // Not [&] on the binding itself: clang 14 (the fuzz build) refuses to capture a structured binding.

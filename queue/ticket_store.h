@@ -18,6 +18,7 @@
 // that merely read the same waiting list; row locks make the conflicts that matter wait instead.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -60,6 +61,14 @@ struct ServiceHistory {
     double meanMs = 0;
     int samples = 0;
 };
+
+// What an estimate counts a citizen's service as: the recent mean, or the configured default when the
+// service has no history yet; over the counters serving it (at least one).
+inline ServiceRate serviceRate(const ServiceHistory& history, const CallOrderConfig& order,
+                               std::size_t counters) {
+    return {history.samples > 0 ? history.meanMs : order.defaultServiceMinutes * 60'000.0,
+            std::max(1, static_cast<int>(counters))};
+}
 
 // What issuing a number of a service needs to know, read in one request.
 struct IssueContext {

@@ -270,8 +270,7 @@ void WorkScreen::layout(const LayoutContext& context, Size size) {
         };
         m_noticeHeight = std::max(kNoticeHeight, lineOf(FontRole::Small) + 2);
         m_cardHeight = std::max(kTicketCardHeight, static_cast<int>(kTicketCardHeight * scale));
-        // The regular arrangement when its last row of moves lies inside the window, else the dense one;
-        // where even that does not fit (large text on a 1024-pixel screen), its moves scroll.
+        // The arrangement whose last row of moves lies inside the window (see below).
         m_dense = false;
         m_tight = false;
         m_scrollMoves = false;
@@ -288,19 +287,17 @@ void WorkScreen::layout(const LayoutContext& context, Size size) {
         const auto fits = [&] { return !m_moves || m_moves->bounds().bottom() <= size.height - kPadding; };
         rebuild();
         WidgetScreen::layout(context, size);
-        if (!fits()) {
-            m_dense = true;
+        // Regular, then dense, then tight (each keeps the one before's changes); the moves scroll only
+        // where even the tight one does not fit.
+        for (bool* arrangement : {&m_dense, &m_tight}) {
+            if (fits()) break;
+            *arrangement = true;
             rebuild();
             WidgetScreen::layout(context, size);
-            if (!fits()) {
-                m_tight = true;
-                rebuild();
-                WidgetScreen::layout(context, size);
-                if (!fits()) {
-                    m_scrollMoves = true;
-                    rebuild();
-                }
-            }
+        }
+        if (!fits()) {
+            m_scrollMoves = true;
+            rebuild();
         }
     }
     WidgetScreen::layout(context, size);
@@ -591,7 +588,7 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
                                           : fmt::format("Hàng chờ của quầy: {} người", view.waiting.size()),
                                       FontRole::Body, TextAlign::Left, TextColour::Primary));
     auto list = std::make_unique<Box>(Axis::Vertical, 0, 4);
-    std::unique_ptr<Label> tightReason;
+    std::unique_ptr<Label> reasonAfterRows;
     if (!view.nextReasonVi.empty()) {
         auto reason = std::make_unique<Label>(
             fmt::format("Vì sao {} tiếp theo: {}", view.waiting.front().number, view.nextReasonVi),
@@ -599,7 +596,7 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
         // Dense: the reason scrolls with the list under the ticket, after its rows (the rows first in
         // the little room there is; a priority ticket's check left the reason alone in view).
         if (m_dense)
-            tightReason = std::move(reason);
+            reasonAfterRows = std::move(reason);
         else
             side->add(std::move(reason));
     }
@@ -631,7 +628,7 @@ std::unique_ptr<Widget> WorkScreen::buildSide() {
     if (view.waiting.empty())
         list->add(
             std::make_unique<Label>("Không có ai chờ.", FontRole::Small, TextAlign::Left, TextColour::Muted));
-    if (tightReason) list->add(std::move(tightReason));
+    if (reasonAfterRows) list->add(std::move(reasonAfterRows));
     side->add(std::make_unique<ScrollView>(std::move(list)), 1);
     if (!view.held.empty()) {
         std::string held = "Đang tạm giữ ở quầy:";

@@ -127,7 +127,6 @@ void SearchScreen::build() {
     m_results = results.get();
     auto scroll = std::make_unique<ui::ScrollView>(std::move(results));
 
-    std::unique_ptr<Button> toggle;  // four rows: the keyboard put away and brought back
     // The results scroll in their own list.
     auto content = std::make_unique<Box>(Axis::Vertical, 0);
     if (fourRows) {
@@ -147,8 +146,6 @@ void SearchScreen::build() {
             content->add(std::move(row), 1);
             content->add(std::move(keyboard));
         }
-        toggle = std::make_unique<Button>(t(m_keyboardHidden ? words::kShowKeyboard : words::kHideKeyboard),
-                                          [this] { setKeyboardHidden(!m_keyboardHidden); });
     } else if (fiveRows) {
         // The keyboard at the left with the whole height; the text typed above the results it finds.
         scroll->setPreferredHeight(1);  // as tall as the keyboard beside it
@@ -167,11 +164,13 @@ void SearchScreen::build() {
         content->add(std::move(input));
         content->add(std::move(scroll), 1);
         if (!m_keyboardHidden || !m_session.largeText()) content->add(std::move(keyboard));
-        if (m_session.largeText())
-            toggle =
-                std::make_unique<Button>(t(m_keyboardHidden ? words::kShowKeyboard : words::kHideKeyboard),
-                                         [this] { setKeyboardHidden(!m_keyboardHidden); });
     }
+    // Four rows, or portrait in large text: a button beside the navigation puts the keys away and
+    // brings them back.
+    std::unique_ptr<Button> toggle;
+    if (fourRows || (!m_builtLandscape && m_session.largeText()))
+        toggle = std::make_unique<Button>(t(m_keyboardHidden ? words::kShowKeyboard : words::kHideKeyboard),
+                                          [this] { setKeyboardHidden(!m_keyboardHidden); });
     Page page;
     page.title =
         m_builtLandscape ? std::string() : std::string(t(words::kSearch));  // landscape: room for the keys

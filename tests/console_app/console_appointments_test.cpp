@@ -70,11 +70,6 @@ std::string checkIn(const ConsoleOffice& office, const std::string& code, queue:
     return c.result.value->ticket.number;
 }
 
-void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
-    INFO(ui::formatOutcome(outcome, name));
-    REQUIRE(outcome.ok);
-}
-
 const ui::Button* button(HeadlessConsole& c, const std::string& prefix) {
     for (const auto& item : ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()))
         if (const auto* b = dynamic_cast<const ui::Button*>(item.owner); b && b->label().starts_with(prefix))

@@ -42,7 +42,6 @@ expect "000.00.06.G04.250701.0501"
 screenshot 02-finish.png
 )S",
                                "dossier");
-    INFO(ui::formatOutcome(outcome, "dossier"));
-    REQUIRE(outcome.ok);
+    requireOk(outcome, "dossier");
     REQUIRE(dynamic_cast<console::FinishScreen*>(c.ui.screens.top()));
 }

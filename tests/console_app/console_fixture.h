@@ -134,6 +134,12 @@ struct CompactStrip {
     console::Console console;
 };
 
+// A script's outcome must be a success; the failure says which line and what was on screen.
+inline void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
+    INFO(ui::formatOutcome(outcome, name));
+    REQUIRE(outcome.ok);
+}
+
 // The layout rules' problems on the console's top screen (no minimum touch size: a mouse and keys).
 inline std::vector<std::string> layoutProblems(HeadlessConsole& c) {
     return ui::checkLayout(ui::layoutItems(c.ui.app.screens().top(), &c.ui.app.banner(), c.ui.app.size()),

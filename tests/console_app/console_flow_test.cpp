@@ -18,11 +18,6 @@ std::string take(queue::Database& db, const queue::Clock& clock, const std::stri
     return r.value->ticket.number;
 }
 
-void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
-    INFO(ui::formatOutcome(outcome, name));
-    REQUIRE(outcome.ok);
-}
-
 }  // namespace
 
 TEST_CASE(

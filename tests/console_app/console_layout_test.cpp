@@ -28,11 +28,6 @@ void take(queue::Database& db, const queue::Clock& clock, const std::string& ser
     REQUIRE(q.take(service, priority).ok());
 }
 
-void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
-    INFO(ui::formatOutcome(outcome, name));
-    REQUIRE(outcome.ok);
-}
-
 struct ButtonState {
     ui::Rect bounds;
     bool enabled;

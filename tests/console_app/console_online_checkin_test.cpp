@@ -39,8 +39,7 @@ expect "Quầy chưa có số nào"
 expect "đã chuyển thành vắng mặt. Quầy gọi được số tiếp theo."
 )S",
                                "online_checkin");
-    INFO(ui::formatOutcome(outcome, "online_checkin"));
-    REQUIRE(outcome.ok);
+    requireOk(outcome, "online_checkin");
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'noshow'") == 1);
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM tickets WHERE number = 'A001' AND state = 'noshow'") == 1);
 
@@ -60,8 +59,7 @@ wait 900000
 expect "A002"
 )S",
                               "online_checkin");
-    INFO(ui::formatOutcome(second, "online_checkin"));
-    REQUIRE(second.ok);
+    requireOk(second, "online_checkin");
     CHECK(c.db.queryInt("SELECT COUNT(*) FROM events WHERE kind = 'noshow'") == 1);
 }
 
@@ -88,8 +86,7 @@ key F1
 expect "Chưa xác nhận có mặt tại kiosk · còn 10 phút"
 screenshot called-)S" + variant + ".png\n",
                                "online_checkin");
-    INFO(ui::formatOutcome(outcome, "online_checkin"));
-    REQUIRE(outcome.ok);
+    requireOk(outcome, "online_checkin");
     CHECK(layoutProblems(c) == std::vector<std::string>{});
 }
 
@@ -124,8 +121,7 @@ wait 240000
 expect "Vắng mặt sau 6 phút"
 )S",
                                shots);
-    INFO(ui::formatOutcome(outcome, "strip"));
-    REQUIRE(outcome.ok);
+    requireOk(outcome, "strip");
     CHECK(c.ui.app.size() == ui::Size{width, console::Console::kStripHeight});
     CHECK(layoutProblems(c) == std::vector<std::string>{});
     // Each label on one line: no second line belongs to the label of either.
@@ -155,8 +151,7 @@ expect "A002"
 wait 21000
 )S",
                               shots);
-    INFO(ui::formatOutcome(second, "strip"));
-    REQUIRE(second.ok);
+    requireOk(second, "strip");
     CHECK_FALSE(c.sees("Chưa xác nhận"));
     CHECK(c.sees("Hộ tịch"));
 }

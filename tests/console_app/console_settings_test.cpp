@@ -20,8 +20,7 @@ key Return
 wait 100
 )S",
                                "settings");
-    INFO(ui::formatOutcome(outcome, "settings"));
-    REQUIRE(outcome.ok);
+    requireOk(outcome, "settings");
     auto& queue = c.console.session().queue();
     REQUIRE(queue.callOrder().recallLimit == 2);  // consoleOfficeToml's
     REQUIRE(queue.callOrder().priorityInterleave == 2);
@@ -49,8 +48,7 @@ wait 100
     }
     const auto called = c.run(
         "wait 1000\nkey F1\nwait 100\nkey F2\nwait 100\nkey F2\nwait 100\nkey F2\nwait 100\n", "settings");
-    INFO(ui::formatOutcome(called, "settings"));
-    REQUIRE(called.ok);
+    requireOk(called, "settings");
     auto other = office.open();
     queue::QueueService desk(other, c.ui.clock);
     const auto a001 = desk.findToday("A001");

@@ -34,8 +34,7 @@ expect "Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn của 
 screenshot 02-found.png
 )S",
                                "finish-picker");
-    INFO(ui::formatOutcome(outcome, "finish picker"));
-    REQUIRE(outcome.ok);
+    requireOk(outcome, "finish picker");
     auto* screen = dynamic_cast<console::FinishScreen*>(c.ui.screens.top());
     REQUIRE(screen);
 }

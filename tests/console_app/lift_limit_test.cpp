@@ -21,11 +21,6 @@ std::int64_t refusedCitizen(queue::Database& db, const queue::Clock& clock) {
     return refusal->reference;
 }
 
-void requireOk(const ui::ScriptOutcome& outcome, const std::string& name) {
-    INFO(ui::formatOutcome(outcome, name));
-    REQUIRE(outcome.ok);
-}
-
 }  // namespace
 
 TEST_CASE("A supervisor lifts a citizen's limit with the kiosk's reference and a reason",

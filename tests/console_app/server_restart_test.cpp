@@ -99,8 +99,7 @@ void run(Window& w, queue::ManualClock& clock, const std::string& script, const 
     REQUIRE(parsed.ok());
     ui::ScriptRunner runner(w.app, clock, kShots / dir);
     const auto outcome = runner.run(parsed.commands);
-    INFO(ui::formatOutcome(outcome, dir));
-    REQUIRE(outcome.ok);
+    requireOk(outcome, dir);
 }
 
 // Draws frames (half a second of the programs' clock each) until the banner is gone; bounded.

@@ -16,12 +16,9 @@ TEST_CASE("An appointment's code at the kiosk gives its number, called first fro
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "appointment", false);
     const queue::TimeMs now = queue::SystemClock().now();
+    f.reconfigure([](queue::OfficeConfig& config) { config.appointments.enabled = true; });
     {
         auto db = f.openDb();
-        auto config = queue::loadOfficeConfig(testing::sourcePath("assets/office.toml"));
-        config.openingHours.clear();
-        config.appointments.enabled = true;
-        queue::applyOfficeConfig(db, config);
         // Booked on the phone (the rules of booking are tests/queue/appointment_test.cpp's): HT, a slot
         // of today that began 5 minutes ago.
         queue::SystemClock clock;

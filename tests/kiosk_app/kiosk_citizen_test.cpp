@@ -27,13 +27,11 @@ const std::string kYoungCard = "001201054321||Trần Văn Mẫu|01012001|Nam|S�
 // The example office with the ID card switched on (2 numbers a day, 1 per field) and its key in the
 // test's folder, as `motcua init` would make it.
 void enableCards(KioskFixture& f) {
-    auto db = f.openDb();
-    auto config = queue::loadOfficeConfig(testing::sourcePath("assets/office.toml"));
-    config.openingHours.clear();
-    config.citizenId.enabled = true;
-    config.citizenId.keyFile = (f.dir / "citizen.key").string();
-    queue::CitizenKey::loadOrCreate(config.citizenId.keyFile);
-    queue::applyOfficeConfig(db, config);
+    f.reconfigure([&](queue::OfficeConfig& config) {
+        config.citizenId.enabled = true;
+        config.citizenId.keyFile = (f.dir / "citizen.key").string();
+        queue::CitizenKey::loadOrCreate(config.citizenId.keyFile);
+    });
 }
 
 std::string quoted(const std::string& text) {

@@ -19,26 +19,24 @@ namespace {
 
 // The example office with a results service (KQ) and a supplement service (BS), both at counter 1.
 void withDossierServices(KioskFixture& f) {
-    auto db = f.openDb();
-    auto config = queue::loadOfficeConfig(testing::sourcePath("assets/office.toml"));
-    config.openingHours.clear();
-    queue::ServiceConfig results;
-    results.code = "KQ";
-    results.name = "Nhận kết quả";
-    results.nameEn = "Collect a result";
-    results.prefix = "K";
-    results.kind = queue::ServiceKind::Results;
-    queue::ServiceConfig supplement = results;
-    supplement.code = "BS";
-    supplement.name = "Bổ sung hồ sơ";
-    supplement.nameEn = "Bring more papers";
-    supplement.prefix = "S";
-    supplement.kind = queue::ServiceKind::Supplement;
-    config.services.push_back(results);
-    config.services.push_back(supplement);
-    config.counters.front().services.push_back("KQ");
-    config.counters.front().services.push_back("BS");
-    queue::applyOfficeConfig(db, config);
+    f.reconfigure([](queue::OfficeConfig& config) {
+        queue::ServiceConfig results;
+        results.code = "KQ";
+        results.name = "Nhận kết quả";
+        results.nameEn = "Collect a result";
+        results.prefix = "K";
+        results.kind = queue::ServiceKind::Results;
+        queue::ServiceConfig supplement = results;
+        supplement.code = "BS";
+        supplement.name = "Bổ sung hồ sơ";
+        supplement.nameEn = "Bring more papers";
+        supplement.prefix = "S";
+        supplement.kind = queue::ServiceKind::Supplement;
+        config.services.push_back(results);
+        config.services.push_back(supplement);
+        config.counters.front().services.push_back("KQ");
+        config.counters.front().services.push_back("BS");
+    });
 }
 
 std::string issueDetail(queue::Database& db, const std::string& number) {

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -104,6 +105,15 @@ struct KioskFixture {
 
     // A second connection, as another process would have.
     queue::Database openDb() { return queue::openStore(dbPath, queue::OpenPurpose::Use); }
+    // The example office as edit changes it (without opening hours, as the fixture's), applied as
+    // `motcua init` after an edit of office.toml would be, from another connection.
+    void reconfigure(const std::function<void(queue::OfficeConfig&)>& edit) {
+        auto db = openDb();
+        auto config = queue::loadOfficeConfig(sourcePath("assets/office.toml"));
+        config.openingHours.clear();
+        edit(config);
+        queue::applyOfficeConfig(db, config);
+    }
 
     ui::Size size;
     TempDir dir;

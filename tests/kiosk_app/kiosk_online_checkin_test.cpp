@@ -15,12 +15,9 @@ TEST_CASE("A number taken on the phone is checked in at the kiosk and printed, o
     const ui::Size size = GENERATE(ui::Size{1080, 1920}, ui::Size{1920, 1080});
     CAPTURE(size.width, size.height);
     KioskFixture f(size, "online_checkin", false);
+    f.reconfigure([](queue::OfficeConfig& config) { config.web.onlineCheckinMinutes = 10; });
     {
         auto db = f.openDb();
-        auto config = queue::loadOfficeConfig(testing::sourcePath("assets/office.toml"));
-        config.openingHours.clear();
-        config.web.onlineCheckinMinutes = 10;
-        queue::applyOfficeConfig(db, config);
         queue::SystemClock clock;
         queue::QueueService q(db, clock);
         queue::TicketLinks links(db);
@@ -61,12 +58,9 @@ TEST_CASE("A number taken on the phone is checked in at the kiosk and printed, o
 
 TEST_CASE("An online number checked in after its call is sent to the counter", "[kiosk][online_checkin]") {
     KioskFixture f(ui::Size{1080, 1920}, "online_checkin", false);
+    f.reconfigure([](queue::OfficeConfig& config) { config.web.onlineCheckinMinutes = 10; });
     {
         auto db = f.openDb();
-        auto config = queue::loadOfficeConfig(testing::sourcePath("assets/office.toml"));
-        config.openingHours.clear();
-        config.web.onlineCheckinMinutes = 10;
-        queue::applyOfficeConfig(db, config);
         queue::SystemClock clock;
         queue::QueueService q(db, clock);
         queue::Actor online;
